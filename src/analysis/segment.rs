@@ -1,0 +1,455 @@
+//! Tokens, sentences and paragraphs: the one pass over the string that every
+//! later stage builds on. Later stages walk tokens, not the string.
+//!
+//! Sentence splitting has to survive "U.S.", "Mr." and initials ("John F.
+//! Kennedy"), and quotation marks that close after the full stop.
+
+use std::ops::Range;
+
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, with inner apostrophes and hyphens ("he’d", "anti-cartel"),
+    /// dotted abbreviations ("U.S.") and known abbreviations with their
+    /// full stop ("Mr.", "Sen.").
+    Word,
+    /// Starts with a digit: "31", "4,530", "1.5", "1990s", "30-minute".
+    Number,
+    /// A quotation mark, or an apostrophe that is not inside a word.
+    Quote,
+    /// Any other single non-space character.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn text(self, text: &str) -> &str {
+        self.span.of(text)
+    }
+
+    /// Whether the token starts with an upper-case letter.
+    pub fn is_capitalized(self, text: &str) -> bool {
+        self.kind == TokenKind::Word && text[self.span.start..].starts_with(char::is_uppercase)
+    }
+}
+
+/// A sentence: its span and the range of its tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub tokens: Range<usize>,
+}
+
+/// Every character that can open or close a quotation.
+pub fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '”'
+            | '„'
+            | '‟'
+            | '‘'
+            | '’'
+            | '‚'
+            | '‛'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '`'
+    )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+/// Abbreviations whose full stop does not end a sentence. Compared lowercased
+/// without the stop.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "sen", "rep", "gov", "gen", "lt", "col",
+    "capt", "cpt", "sgt", "adm", "maj", "cmdr", "rev", "hon", "pres", "supt", "det", "insp",
+    "messrs", "mme", "mlle", "fr", "sec", "atty", "amb", "no", "nos", "vs", "v", "etc", "approx",
+    "inc", "corp", "ltd", "co", "bros", "dept", "univ", "assn", "est", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu",
+    "thurs", "fri", "sat", "sun", "ft", "mt", "ave", "blvd", "rd", "p", "pp", "e.g", "i.e",
+];
+
+/// Abbreviations that can also close a sentence ("… signed by Apple Inc.").
+const CLOSING_ABBREVIATIONS: &[&str] = &["etc", "inc", "corp", "ltd", "co", "bros"];
+
+/// Words that almost always start a sentence when capitalised after "U.S.".
+const SENTENCE_STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "Yet",
+    "So",
+    "In",
+    "On",
+    "At",
+    "For",
+    "If",
+    "When",
+    "While",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "As",
+    "After",
+    "Before",
+    "Since",
+    "However",
+    "Meanwhile",
+    "Still",
+    "Some",
+    "Many",
+    "Most",
+    "Officials",
+    "According",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// Splits the text into tokens, skipping white space.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let (end, kind) = if c.is_alphabetic() {
+            (word_end(text, start), TokenKind::Word)
+        } else if c.is_ascii_digit() {
+            (number_end(text, start), TokenKind::Number)
+        } else if is_quote_mark(c) {
+            (start + c.len_utf8(), TokenKind::Quote)
+        } else {
+            (start + c.len_utf8(), TokenKind::Punct)
+        };
+        while chars.peek().is_some_and(|&(i, _)| i < end) {
+            chars.next();
+        }
+        tokens.push(Token {
+            span: Span::new(start, end),
+            kind,
+        });
+    }
+    tokens
+}
+
+/// The end of a word starting at `start`.
+fn word_end(text: &str, start: usize) -> usize {
+    if let Some(end) = dotted_abbreviation_end(text, start) {
+        return end;
+    }
+    let mut end = start;
+    let mut iter = text[start..].char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        let joins = c.is_alphanumeric()
+            || c == '\u{AD}'
+            || ((is_apostrophe(c) || matches!(c, '-' | '‐' | '‑'))
+                && next.is_some_and(char::is_alphanumeric));
+        if !joins {
+            break;
+        }
+        end = start + i + c.len_utf8();
+    }
+    // Keep the full stop of a known abbreviation ("Mr.", "Sen.") in the word.
+    if text[end..].starts_with('.') && is_abbreviation(&text[start..end]) {
+        end += 1;
+    }
+    end
+}
+
+/// "U.S.", "a.m.", "D.C.": single letters each followed by a full stop, two or more.
+fn dotted_abbreviation_end(text: &str, start: usize) -> Option<usize> {
+    let mut end = start;
+    let mut letters = 0;
+    let mut rest = text[start..].chars();
+    loop {
+        match (rest.next(), rest.clone().next()) {
+            (Some(c), Some('.')) if c.is_alphabetic() => {
+                end += c.len_utf8() + 1;
+                letters += 1;
+                rest.next();
+                // A third char that is a letter continues the word ("U.Sa") only as a pattern.
+                if !rest.clone().next().is_some_and(char::is_alphabetic) {
+                    break;
+                }
+                if rest.clone().nth(1).is_some_and(|n| n != '.') {
+                    // "U.Kingdom": stop before the word.
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    (letters >= 2).then_some(end)
+}
+
+/// The end of a number starting at `start`: digits with inner separators and
+/// a glued suffix ("1990s", "30-minute", "4,530", "1.5").
+fn number_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut iter = text[start..].char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        let joins = c.is_alphanumeric()
+            || (matches!(c, '.' | ',' | ':') && next.is_some_and(|n| n.is_ascii_digit()))
+            || (matches!(c, '-' | '‐' | '‑') && next.is_some_and(char::is_alphanumeric));
+        if !joins {
+            break;
+        }
+        end = start + i + c.len_utf8();
+    }
+    end
+}
+
+/// Paragraphs: non-empty lines, trimmed. A line break always ends a paragraph.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed_start = line.len() - line.trim_start().len();
+        let content = line.trim();
+        if !content.is_empty() {
+            let start = line_start + trimmed_start;
+            out.push(Span::new(start, start + content.len()));
+        }
+        line_start += line.len();
+    }
+    out
+}
+
+/// Splits tokens into sentences.
+pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut first = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut last = i;
+        let ends = if line_break_after(text, tokens, i) {
+            true
+        } else if ends_with_terminal(text, tokens, i) {
+            // Closing quotation marks and brackets belong to the sentence they close.
+            while last + 1 < tokens.len()
+                && !line_break_after(text, tokens, last)
+                && is_closer(tokens[last + 1], text)
+                && gap_is_empty(tokens[last], tokens[last + 1])
+            {
+                last += 1;
+            }
+            next_starts_sentence(text, tokens, i, last)
+        } else {
+            false
+        };
+        if ends || last + 1 == tokens.len() {
+            out.push(Sentence {
+                span: Span::new(tokens[first].span.start, tokens[last].span.end),
+                tokens: first..last + 1,
+            });
+            first = last + 1;
+        }
+        i = last + 1;
+    }
+    out
+}
+
+fn gap_is_empty(a: Token, b: Token) -> bool {
+    a.span.end == b.span.start
+}
+
+fn line_break_after(text: &str, tokens: &[Token], i: usize) -> bool {
+    let end = tokens[i].span.end;
+    let next = tokens.get(i + 1).map_or(text.len(), |t| t.span.start);
+    text[end..next].contains('\n')
+}
+
+fn is_closer(token: Token, text: &str) -> bool {
+    let s = token.text(text);
+    token.kind == TokenKind::Quote && !matches!(s, "“" | "„" | "«" | "‘" | "‚")
+        || matches!(s, ")" | "]")
+}
+
+/// Whether token `i` can end a sentence: a terminal mark, or an abbreviation
+/// that can close one.
+fn ends_with_terminal(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = tokens[i];
+    let s = t.text(text);
+    match t.kind {
+        TokenKind::Punct => {
+            if matches!(s, "!" | "?" | "…") {
+                return true;
+            }
+            if s != "." {
+                return false;
+            }
+            // An initial ("John F. Kennedy") does not end a sentence.
+            let initial = i > 0 && {
+                let p = tokens[i - 1];
+                p.kind == TokenKind::Word
+                    && p.span.end == t.span.start
+                    && p.text(text).chars().count() == 1
+                    && p.is_capitalized(text)
+            };
+            !initial
+        }
+        TokenKind::Word if s.ends_with('.') => {
+            let bare = &s[..s.len() - 1];
+            bare.contains('.')
+                || CLOSING_ABBREVIATIONS
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(bare))
+        }
+        _ => false,
+    }
+}
+
+/// After a terminal at `i` (and closers up to `last`): does a new sentence start?
+fn next_starts_sentence(text: &str, tokens: &[Token], i: usize, last: usize) -> bool {
+    let Some(&next) = tokens.get(last + 1) else {
+        return true;
+    };
+    let next_text = next.text(text);
+    let starts_upper = next_text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        || next.kind == TokenKind::Quote;
+    if !starts_upper {
+        return false;
+    }
+    // "U.S. forces" vs "… the U.S. The next day": after an abbreviation, only
+    // a word that nearly always starts a sentence opens a new one.
+    if tokens[i].kind == TokenKind::Word {
+        return next.kind == TokenKind::Word && SENTENCE_STARTERS.contains(&next_text);
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    fn split(text: &str) -> Vec<&str> {
+        let tokens = tokenize(text);
+        sentences(text, &tokens)
+            .iter()
+            .map(|s| s.span.of(text))
+            .collect()
+    }
+
+    #[test]
+    fn apostrophes_and_hyphens_stay_inside_words() {
+        assert_eq!(
+            words("he’d be “honored” in anti-cartel efforts, cartels’ routes"),
+            vec![
+                "he’d",
+                "be",
+                "“",
+                "honored",
+                "”",
+                "in",
+                "anti-cartel",
+                "efforts",
+                ",",
+                "cartels",
+                "’",
+                "routes"
+            ]
+        );
+    }
+
+    #[test]
+    fn dotted_abbreviations_and_titles_are_one_word() {
+        assert_eq!(words("U.S. forces"), vec!["U.S.", "forces"]);
+        assert_eq!(
+            words("Mr. Smith and Sen. Jones"),
+            vec!["Mr.", "Smith", "and", "Sen.", "Jones"]
+        );
+        assert_eq!(
+            words("the U.S.-Mexico border"),
+            vec!["the", "U.S.", "-", "Mexico", "border"]
+        );
+    }
+
+    #[test]
+    fn numbers_keep_separators_and_suffixes() {
+        assert_eq!(
+            words("4,530 and 1.5% in the 1990s"),
+            vec!["4,530", "and", "1.5", "%", "in", "the", "1990s"]
+        );
+    }
+
+    #[test]
+    fn sentences_survive_us_and_mr() {
+        assert_eq!(
+            split("Mr. Smith went to the U.S. Embassy. He left. It was late."),
+            vec![
+                "Mr. Smith went to the U.S. Embassy.",
+                "He left.",
+                "It was late."
+            ]
+        );
+        assert_eq!(
+            split("Aid went to the U.S. The next day it stopped."),
+            vec!["Aid went to the U.S.", "The next day it stopped."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            split("He said, “It’s over.” Then he left. “Why?” she asked."),
+            vec![
+                "He said, “It’s over.”",
+                "Then he left.",
+                "“Why?” she asked."
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_and_line_breaks() {
+        assert_eq!(
+            split("John F. Kennedy spoke.\nNext line"),
+            vec!["John F. Kennedy spoke.", "Next line"]
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_non_empty_lines() {
+        let text = "One.\n\n  Two.\nThree.";
+        let p: Vec<&str> = paragraphs(text).iter().map(|s| s.of(text)).collect();
+        assert_eq!(p, vec!["One.", "Two.", "Three."]);
+    }
+}

@@ -1,0 +1,198 @@
+//! The JSON contract (`"schema": "whosaid/1"`) that tests, the reader and
+//! other tools rely on. Fields may be added, never renamed or removed.
+
+use serde::Serialize;
+
+use crate::analysis::{ActorKind, Analysis, ClaimKind};
+use crate::document::Document;
+use crate::span::{CharIndex, Span};
+
+pub const SCHEMA: &str = "whosaid/1";
+
+#[derive(Serialize)]
+pub struct Export<'a> {
+    pub schema: &'static str,
+    pub document: DocumentInfo<'a>,
+    pub actors: Vec<ActorOut<'a>>,
+    pub claims: Vec<ClaimOut<'a>>,
+    pub figures: Vec<FigureOut<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct DocumentInfo<'a> {
+    pub path: &'a str,
+    pub title: &'a str,
+    pub chars: usize,
+}
+
+#[derive(Serialize)]
+pub struct TextSpan<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct Range {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Serialize)]
+pub struct ActorOut<'a> {
+    pub id: String,
+    pub name: &'a str,
+    pub kind: ActorKind,
+    pub role: Option<&'a str>,
+    pub aliases: &'a [String],
+    pub mentions: Vec<TextSpan<'a>>,
+    pub claims: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct SourceOut<'a> {
+    pub actor: Option<String>,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct ClaimOut<'a> {
+    pub id: String,
+    pub kind: ClaimKind,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub quotes: Vec<Range>,
+    pub source: Option<SourceOut<'a>>,
+    pub cue: Option<TextSpan<'a>>,
+    pub sentence: Range,
+    pub hedges: Vec<TextSpan<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct FigureOut<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub claim: Option<String>,
+}
+
+pub fn actor_id(index: usize) -> String {
+    format!("a{}", index + 1)
+}
+
+pub fn claim_id(index: usize) -> String {
+    format!("c{}", index + 1)
+}
+
+/// Builds the export of the claims whose indices are in `claims` (in that
+/// order) and of the actors that are their sources or are kept by `actors`.
+/// Ids always follow the full analysis, so a filtered export stays comparable.
+pub fn build<'a>(
+    doc: &'a Document,
+    analysis: &'a Analysis,
+    claims: &[usize],
+    actors: &[usize],
+) -> Export<'a> {
+    let text = doc.text.as_str();
+    let index = CharIndex::new(text);
+    let chars = |s: Span| (index.chars_at(s.start), index.chars_at(s.end));
+    let text_span = |s: Span| {
+        let (start, end) = chars(s);
+        TextSpan {
+            start,
+            end,
+            text: s.of(text),
+        }
+    };
+    let range = |s: Span| {
+        let (start, end) = chars(s);
+        Range { start, end }
+    };
+    let actors_out = actors
+        .iter()
+        .map(|&i| {
+            let a = &analysis.actors[i];
+            ActorOut {
+                id: actor_id(i),
+                name: &a.name,
+                kind: a.kind,
+                role: a.role.as_deref(),
+                aliases: &a.aliases,
+                mentions: a.mentions.iter().map(|&m| text_span(m)).collect(),
+                claims: a
+                    .claims
+                    .iter()
+                    .filter(|c| claims.contains(c))
+                    .map(|&c| claim_id(c))
+                    .collect(),
+            }
+        })
+        .collect();
+    let claims_out = claims
+        .iter()
+        .map(|&i| {
+            let c = &analysis.claims[i];
+            ClaimOut {
+                id: claim_id(i),
+                kind: c.kind,
+                start: chars(c.span).0,
+                end: chars(c.span).1,
+                text: c.span.of(text),
+                quotes: c.quotes.iter().map(|&q| range(q)).collect(),
+                source: c.source.map(|s| {
+                    let (start, end) = chars(s.span);
+                    SourceOut {
+                        actor: s.actor.map(actor_id),
+                        start,
+                        end,
+                        text: s.span.of(text),
+                    }
+                }),
+                cue: c.cue.map(text_span),
+                sentence: range(c.sentence),
+                hedges: c.hedges.iter().map(|&h| text_span(h)).collect(),
+            }
+        })
+        .collect();
+    let figures_out = analysis
+        .figures
+        .iter()
+        .filter(|f| f.claim.is_none_or(|c| claims.contains(&c)))
+        .map(|f| {
+            let t = text_span(f.span);
+            FigureOut {
+                start: t.start,
+                end: t.end,
+                text: t.text,
+                claim: f.claim.map(claim_id),
+            }
+        })
+        .collect();
+    Export {
+        schema: SCHEMA,
+        document: DocumentInfo {
+            path: &doc.path,
+            title: &doc.title,
+            chars: text.chars().count(),
+        },
+        actors: actors_out,
+        claims: claims_out,
+        figures: figures_out,
+    }
+}
+
+/// The whole analysis as pretty-printed JSON.
+pub fn to_string(
+    doc: &Document,
+    analysis: &Analysis,
+    claims: &[usize],
+    actors: &[usize],
+) -> String {
+    let mut out = serde_json::to_string_pretty(&build(doc, analysis, claims, actors))
+        .expect("the export types always serialise");
+    out.push('\n');
+    out
+}

@@ -1,0 +1,12 @@
+//! whosaid: who said what in a news article.
+//!
+//! The library holds everything but the terminal: loading a [`document`],
+//! the [`analysis`] into actors and claims, [`export`] formats and the
+//! [`config`]. Tests, benches and `whosaid export` use it directly; the
+//! reader lives under `tui`.
+
+pub mod analysis;
+pub mod config;
+pub mod document;
+pub mod export;
+pub mod span;

@@ -1,0 +1,99 @@
+//! One span type for the whole program: byte offsets into the document text.
+//!
+//! Everything inside works on byte offsets (cheap to slice); exports speak
+//! Unicode code points, as the W3C TextPositionSelector does, and convert once
+//! through a [`CharIndex`].
+
+use serde::Serialize;
+
+/// A half-open byte range `[start, end)` into the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span {start}..{end} is reversed");
+        Span { start, end }
+    }
+
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// The text this span covers.
+    pub fn of(self, text: &str) -> &str {
+        &text[self.start..self.end]
+    }
+
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub fn contains_offset(self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// Converts byte offsets to code-point offsets in O(log n) with a prefix index
+/// of the multi-byte characters, built once per document.
+pub struct CharIndex {
+    /// (byte offset just past a multi-byte char, extra bytes seen up to there)
+    multibyte: Vec<(usize, usize)>,
+}
+
+impl CharIndex {
+    pub fn new(text: &str) -> Self {
+        let mut extra = 0;
+        let mut multibyte = Vec::new();
+        for (i, c) in text.char_indices() {
+            let n = c.len_utf8();
+            if n > 1 {
+                extra += n - 1;
+                multibyte.push((i + n, extra));
+            }
+        }
+        CharIndex { multibyte }
+    }
+
+    /// The code-point offset of a byte offset that lies on a char boundary.
+    pub fn chars_at(&self, byte: usize) -> usize {
+        let seen = self.multibyte.partition_point(|&(end, _)| end <= byte);
+        let extra = if seen == 0 {
+            0
+        } else {
+            self.multibyte[seen - 1].1
+        };
+        byte - extra
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_count_code_points_not_bytes() {
+        let text = "“it’s never enough,” he said";
+        let index = CharIndex::new(text);
+        let said = text.find("said").unwrap();
+        assert_eq!(index.chars_at(said), text[..said].chars().count());
+        assert_eq!(index.chars_at(0), 0);
+        assert_eq!(index.chars_at(text.len()), text.chars().count());
+    }
+}
