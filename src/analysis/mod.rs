@@ -7,6 +7,11 @@
 //! (claims, their cues and sources) → actors again (aliases merged, pronouns
 //! resolved) → hedges and figures.
 
+pub mod actors;
+pub mod attribution;
+pub mod markers;
+pub mod mentions;
+pub mod quotes;
 pub mod segment;
 
 use serde::{Deserialize, Serialize};
@@ -123,8 +128,114 @@ pub struct ActorAlias {
     pub kind: Option<ActorKind>,
 }
 
+/// A pair of quotation marks and what they enclose. (quotes.rs finds them.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quotation {
+    /// The words inside the marks, marks excluded.
+    pub inner: Span,
+    /// The marks included. A quote over several paragraphs runs from the
+    /// first opening mark to the last closing one.
+    pub outer: Span,
+}
+
+/// A stretch of text that may stand for an actor (mentions.rs finds them):
+/// a name with its title or apposition, a group, an anonymous source, a
+/// document, a pronoun.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// The whole phrase as a source would show it: "Secretary of State Marco
+    /// Rubio", "David Mora of the International Crisis Group", "many analysts
+    /// from both sides of the border", "one local editor", "he".
+    pub span: Span,
+    /// The plain name the phrase gives: "Marco Rubio", "David Mora",
+    /// "analysts", "one local editor"; for a pronoun, the pronoun.
+    pub name: String,
+    pub kind: ActorKind,
+    /// The title found with the name: "Secretary of State".
+    pub role: Option<String>,
+    /// Set for "he", "she", "they", "it", "we", "I", "who"…: resolved later.
+    pub pronoun: bool,
+    /// Inside quotation marks: a name there is someone mentioned, not a
+    /// speaker of the surrounding text.
+    pub in_quote: bool,
+}
+
+/// A claim as attribution.rs finds it, before actors are merged: its
+/// source is an index into the mentions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundClaim {
+    pub kind: ClaimKind,
+    pub span: Span,
+    pub quotes: Vec<Span>,
+    /// Index into the mentions of the phrase that is the claim's source.
+    pub source: Option<usize>,
+    pub cue: Option<Span>,
+    pub sentence: Span,
+}
+
+/// Actors merged from mentions (actors.rs): each mention's actor, if any.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Resolution {
+    /// The actors, with mentions filled in but `claims` still empty.
+    pub actors: Vec<Actor>,
+    /// For each mention (same index), the actor it refers to.
+    pub actor_of: Vec<Option<usize>>,
+}
+
 /// Analyses an article's text. Pure and deterministic.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
-    let _ = (text, options);
-    Analysis::default()
+    let tokens = segment::tokenize(text);
+    let sentences = segment::sentences(text, &tokens);
+    let quotations = quotes::find(text, &tokens);
+    let mentions = mentions::find(text, &tokens, &sentences, &quotations, options);
+    let found = attribution::find(text, &tokens, &sentences, &quotations, &mentions, options);
+    let resolution = actors::resolve(text, &tokens, &mentions, &found, &quotations, options);
+    assemble(text, &tokens, &mentions, found, resolution)
+}
+
+/// Joins claims to actors and adds hedges and figures.
+fn assemble(
+    text: &str,
+    tokens: &[segment::Token],
+    mentions: &[Mention],
+    mut found: Vec<FoundClaim>,
+    resolution: Resolution,
+) -> Analysis {
+    let Resolution {
+        mut actors,
+        actor_of,
+    } = resolution;
+    found.sort_by_key(|c| (c.span.start, c.span.end));
+    let claims: Vec<Claim> = found
+        .into_iter()
+        .map(|c| Claim {
+            kind: c.kind,
+            span: c.span,
+            quotes: c.quotes,
+            source: c.source.map(|m| Source {
+                actor: actor_of[m],
+                span: mentions[m].span,
+            }),
+            cue: c.cue,
+            sentence: c.sentence,
+            hedges: markers::hedges(text, tokens, c.span),
+        })
+        .collect();
+    for (index, claim) in claims.iter().enumerate() {
+        if let Some(actor) = claim.source.and_then(|s| s.actor) {
+            actors[actor].claims.push(index);
+        }
+    }
+    let figures = markers::figures(text, tokens)
+        .into_iter()
+        .map(|span| Figure {
+            span,
+            claim: claims.iter().position(|c| c.span.contains(span)),
+        })
+        .collect();
+    Analysis {
+        actors,
+        claims,
+        figures,
+    }
 }
