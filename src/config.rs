@@ -3,10 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 use thiserror::Error;
 
 use crate::analysis::{ActorAlias, Options};
+use crate::tui::keymap::{Action, Key};
+use crate::tui::theme::{Colour, ThemeName};
 
 /// The defaults, documented: the repository's config.toml.
 pub const DEFAULT_CONFIG: &str = include_str!("../config.toml");
@@ -16,6 +20,46 @@ pub const DEFAULT_CONFIG: &str = include_str!("../config.toml");
 pub struct Config {
     pub analysis: AnalysisSection,
     pub actors: Vec<ActorAlias>,
+    /// `[keys]`: action name = the keys that trigger it, replacing its defaults.
+    pub keys: BTreeMap<Action, Vec<Key>>,
+    pub theme: ThemeSection,
+    pub reader: ReaderSection,
+}
+
+/// `[theme]`: the reader's colours.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ThemeSection {
+    /// "dark" or "light": which built-in palette to start from.
+    pub name: ThemeName,
+    /// Colours given to actors in order of their number of claims; empty
+    /// keeps the palette's own.
+    pub actors: Vec<Colour>,
+    /// Background of the selected claim and the selected list row.
+    pub selection: Option<Colour>,
+    /// Border and title of the focused pane.
+    pub accent: Option<Colour>,
+    /// Background of search matches.
+    pub search: Option<Colour>,
+}
+
+/// `[reader]`: how the reader lays out and behaves.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReaderSection {
+    /// The widest the text column grows; it is centred beyond that. 0: no limit.
+    pub max_text_width: u16,
+    /// Whether the mouse selects and scrolls.
+    pub mouse: bool,
+}
+
+impl Default for ReaderSection {
+    fn default() -> Self {
+        ReaderSection {
+            max_text_width: 100,
+            mouse: true,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -140,6 +184,33 @@ mod tests {
         let err = parse(Path::new("c.toml"), "[analysis]\ncue_verbs = 3\n").unwrap_err();
         let msg = err.to_string();
         assert!(msg.starts_with("c.toml:2:13:"), "{msg}");
+    }
+
+    #[test]
+    fn an_unknown_action_or_key_names_its_line() {
+        let err = parse(
+            Path::new("c.toml"),
+            "[keys]\nquit = [\"q\"]\njump = [\"x\"]\n",
+        )
+        .unwrap_err();
+        assert!(err.to_string().starts_with("c.toml:3:"), "{err}");
+        let err = parse(Path::new("c.toml"), "[keys]\n\nquit = [\"hyper-q\"]\n").unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.starts_with("c.toml:3:") && msg.contains("unknown key"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn keys_theme_and_reader_settings_are_read() {
+        let text = "[keys]\nquit = [\"x\", \"ctrl-q\"]\n[theme]\nname = \"light\"\nactors = [\"#ff0000\", \"blue\"]\n[reader]\nmouse = false\n";
+        let config = parse(Path::new("c.toml"), text).unwrap();
+        assert_eq!(config.keys[&Action::Quit].len(), 2);
+        assert_eq!(config.theme.name, ThemeName::Light);
+        assert_eq!(config.theme.actors.len(), 2);
+        assert!(!config.reader.mouse);
+        assert_eq!(config.reader.max_text_width, 100);
     }
 
     #[test]

@@ -10,3 +10,4 @@ pub mod config;
 pub mod document;
 pub mod export;
 pub mod span;
+pub mod tui;

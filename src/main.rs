@@ -92,7 +92,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let config = Config::load(cli.config.as_deref())?;
     match cli.command {
         Some(Command::Export(args)) => export_command(&config, args),
-        None => anyhow::bail!("the interactive reader is not built yet; use `whosaid export`"),
+        None => whosaid::tui::run(load(cli.article)?, &config),
     }
 }
 

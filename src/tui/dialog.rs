@@ -1,0 +1,118 @@
+//! The export dialog: which format, which file. Writing is left to the event
+//! loop; the dialog only asks, and asks again before replacing a file.
+
+use std::path::Path;
+
+/// The formats the dialog offers, each the library's own export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Json,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "Markdown",
+            Format::Json => "JSON",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Json => "json",
+        }
+    }
+
+    fn other(self) -> Format {
+        match self {
+            Format::Markdown => Format::Json,
+            Format::Json => Format::Markdown,
+        }
+    }
+}
+
+/// The dialog's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportDialog {
+    pub format: Format,
+    /// The file name as typed so far.
+    pub path: String,
+    /// The claims to export (marked, else those the filter shows).
+    pub claims: Vec<usize>,
+    /// Whether they are the marked ones (for the dialog's wording).
+    pub marked: bool,
+    /// The file exists: waiting for y or n.
+    pub confirm_overwrite: bool,
+    pub error: Option<String>,
+    /// Whether the user typed in the name (then a format change keeps it).
+    edited: bool,
+    stem: String,
+}
+
+impl ExportDialog {
+    pub fn new(article_path: &str, claims: Vec<usize>, marked: bool) -> ExportDialog {
+        let stem = Path::new(article_path)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .filter(|s| !s.is_empty() && *s != "-")
+            .unwrap_or("article")
+            .to_string();
+        let format = Format::Markdown;
+        ExportDialog {
+            format,
+            path: default_name(&stem, format),
+            claims,
+            marked,
+            confirm_overwrite: false,
+            error: None,
+            edited: false,
+            stem,
+        }
+    }
+
+    pub fn toggle_format(&mut self) {
+        self.format = self.format.other();
+        if !self.edited {
+            self.path = default_name(&self.stem, self.format);
+        }
+    }
+
+    pub fn type_char(&mut self, c: char) {
+        self.path.push(c);
+        self.edited = true;
+        self.error = None;
+    }
+
+    pub fn backspace(&mut self) {
+        self.path.pop();
+        self.edited = true;
+        self.error = None;
+    }
+}
+
+/// "article-claims.md" for article.txt.
+fn default_name(stem: &str, format: Format) -> String {
+    format!("{stem}-claims.{}", format.extension())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_name_follows_the_article_and_the_format() {
+        let mut dialog = ExportDialog::new("assets/some-story.txt", vec![0], false);
+        assert_eq!(dialog.path, "some-story-claims.md");
+        dialog.toggle_format();
+        assert_eq!(dialog.path, "some-story-claims.json");
+        dialog.type_char('x');
+        dialog.toggle_format();
+        assert_eq!(dialog.path, "some-story-claims.jsonx");
+        assert_eq!(
+            ExportDialog::new("-", vec![], false).path,
+            "article-claims.md"
+        );
+    }
+}

@@ -1,0 +1,177 @@
+//! The interactive reader: terminal setup and restore, and the event loop
+//! (read an event, turn it into an action, update the app, draw). State and
+//! its rules live in [`app`], drawing in [`view`].
+//!
+//! The terminal is restored on every way out: a normal quit, an error (the
+//! guard's `Drop`), a panic (the hook restores before the message prints),
+//! and SIGTERM, SIGINT or SIGHUP (a flag the loop checks).
+
+pub mod app;
+pub mod dialog;
+pub mod jumps;
+pub mod keymap;
+pub mod layout;
+pub mod lookup;
+pub mod search;
+pub mod theme;
+pub mod view;
+pub mod wrap;
+
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use anyhow::Context;
+use base64::Engine;
+use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::{execute, terminal};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::{Constraint, Flex, Layout};
+use ratatui::widgets::Paragraph;
+
+use crate::analysis;
+use crate::config::Config;
+use crate::document::Document;
+use app::{App, Effect};
+use theme::{Theme, no_color_requested};
+
+/// Opens the reader on `doc` and returns when the user quits.
+pub fn run(doc: Document, config: &Config) -> anyhow::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGHUP,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))
+            .context("cannot watch for signals")?;
+    }
+    let _session = Session::start(config.reader.mouse).context("cannot set up the terminal")?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+
+    // First frame at once, while the analysis runs.
+    let title = format!("reading {}…", doc.path);
+    terminal.draw(|frame| {
+        let [row] = Layout::vertical([Constraint::Length(1)])
+            .flex(Flex::Center)
+            .areas(frame.area());
+        frame.render_widget(Paragraph::new(title).centered(), row);
+    })?;
+    let analysis = analysis::analyze(&doc.text, &config.analysis_options());
+    let theme = Theme::from_config(&config.theme, no_color_requested());
+    let size = terminal.size()?;
+    let mut app = App::new(doc, analysis, config, theme, (size.width, size.height));
+
+    let mut dirty = true;
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            terminal.draw(|frame| view::draw(&app, frame))?;
+            dirty = false;
+        }
+        // Wake up now and then to notice a signal.
+        if !event::poll(Duration::from_millis(200))? {
+            continue;
+        }
+        match event::read()? {
+            Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
+            Event::Mouse(mouse) => app.handle_mouse(mouse),
+            Event::Resize(width, height) => app.resize(width, height),
+            _ => continue,
+        }
+        for effect in app.take_effects() {
+            perform(&mut app, effect)?;
+        }
+        dirty = true;
+    }
+    Ok(())
+}
+
+/// Carries out what the app asked for.
+fn perform(app: &mut App, effect: Effect) -> io::Result<()> {
+    match effect {
+        Effect::Copy(text) => copy_osc52(&mut io::stdout(), &text),
+        Effect::Write {
+            path,
+            contents,
+            overwrite,
+        } => {
+            let result = crate::export::write_file(&path, contents.as_bytes(), overwrite);
+            app.export_written(path, result);
+            Ok(())
+        }
+    }
+}
+
+/// Puts `text` on the clipboard with OSC 52, which terminals honour over
+/// SSH too; inside tmux, also wrapped for tmux to pass on.
+pub fn copy_osc52(out: &mut impl Write, text: &str) -> io::Result<()> {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let sequence = format!("\x1b]52;c;{encoded}\x07");
+    out.write_all(sequence.as_bytes())?;
+    if std::env::var_os("TMUX").is_some() {
+        let wrapped = format!("\x1bPtmux;{}\x1b\\", sequence.replace('\x1b', "\x1b\x1b"));
+        out.write_all(wrapped.as_bytes())?;
+    }
+    out.flush()
+}
+
+/// The terminal in the reader's modes; dropping it restores the terminal.
+struct Session {
+    mouse: bool,
+    keyboard_flags: bool,
+}
+
+impl Session {
+    fn start(mouse: bool) -> io::Result<Session> {
+        install_panic_hook(mouse);
+        terminal::enable_raw_mode()?;
+        let mut out = io::stdout();
+        execute!(out, terminal::EnterAlternateScreen)?;
+        if mouse {
+            execute!(out, event::EnableMouseCapture)?;
+        }
+        // Lets terminals that can tell ctrl-i from Tab do so (for the jump list).
+        let keyboard_flags = terminal::supports_keyboard_enhancement().unwrap_or(false)
+            && execute!(
+                out,
+                event::PushKeyboardEnhancementFlags(
+                    event::KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES
+                )
+            )
+            .is_ok();
+        Ok(Session {
+            mouse,
+            keyboard_flags,
+        })
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        restore(self.mouse, self.keyboard_flags);
+    }
+}
+
+/// Leaves every mode the reader entered; safe to call twice.
+fn restore(mouse: bool, keyboard_flags: bool) {
+    let mut out = io::stdout();
+    if keyboard_flags {
+        let _ = execute!(out, event::PopKeyboardEnhancementFlags);
+    }
+    if mouse {
+        let _ = execute!(out, event::DisableMouseCapture);
+    }
+    let _ = execute!(out, terminal::LeaveAlternateScreen, crossterm::cursor::Show);
+    let _ = terminal::disable_raw_mode();
+}
+
+/// On a panic: restore the terminal first, so the message is readable.
+fn install_panic_hook(mouse: bool) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore(mouse, true);
+        previous(info);
+    }));
+}

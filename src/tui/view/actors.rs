@@ -1,0 +1,103 @@
+//! The actors pane: every actor (or those matching the name filter) by
+//! number of claims, with kind, role, claims and mentions; the actors in
+//! the filter carry a diamond.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use super::super::app::{App, Overlay};
+use super::super::keymap::{Action, Pane};
+use super::{frame_pane, truncate};
+use crate::analysis::ActorKind;
+
+fn kind_name(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Person => "person",
+        ActorKind::Organization => "org",
+        ActorKind::Place => "place",
+        ActorKind::Group => "group",
+        ActorKind::Anonymous => "anon",
+        ActorKind::Other => "other",
+    }
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let total = app.analysis.actors.len();
+    let mut title = if app.actor_query.is_empty() {
+        format!(" Actors {total} ")
+    } else {
+        format!(
+            " Actors {}/{total} ~ {} ",
+            app.actor_list.len(),
+            app.actor_query
+        )
+    };
+    if app.areas.mode == super::super::layout::Mode::Narrow {
+        title = format!("{title}· {} claims ", app.keymap.label(Action::FocusClaims));
+    }
+    let inner = frame_pane(app, Pane::Actors, title, area, buf);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    let width = usize::from(inner.width);
+    // Header: the numbers' meaning, right-aligned over them.
+    let counts = 14;
+    let header = format!("{:>w$}", "kind  cl  mn", w = width);
+    buf.set_stringn(inner.x, inner.y, header, width, app.theme.dim);
+    if app.actor_list.is_empty() {
+        let why = if total == 0 {
+            "no actors found"
+        } else {
+            "no actor matches (Esc clears)"
+        };
+        buf.set_stringn(inner.x, inner.y + 1, why, width, app.theme.dim);
+        return;
+    }
+    let rows = usize::from(inner.height.saturating_sub(1));
+    for (line, (i, &actor)) in app
+        .actor_list
+        .iter()
+        .enumerate()
+        .skip(app.actors_top)
+        .take(rows)
+        .enumerate()
+    {
+        let a = &app.analysis.actors[actor];
+        let colour = app.theme.actor(Some(app.lookup.actor_rank[actor]));
+        let in_filter = app.filter.contains(&actor);
+        let label_width = width.saturating_sub(2 + counts);
+        let name = truncate(&a.name, label_width);
+        let role = a
+            .role
+            .as_deref()
+            .map(|r| truncate(&format!(", {r}"), label_width.saturating_sub(name.width())))
+            .unwrap_or_default();
+        let pad = " ".repeat(label_width.saturating_sub(name.width() + role.width()));
+        let nums = format!(
+            "{:>6}{:>4}{:>4}",
+            kind_name(a.kind),
+            a.claims.len(),
+            a.mentions.len()
+        );
+        let mut row = Line::from(vec![
+            Span::styled(if in_filter { "◆ " } else { "  " }, app.theme.accent),
+            Span::styled(name, Style::new().fg(colour)),
+            Span::styled(role, app.theme.dim),
+            Span::raw(pad),
+            Span::raw(nums),
+        ]);
+        let y = inner.y + 1 + line as u16;
+        if i == app.actor_cursor
+            && (app.focus == Pane::Actors || matches!(app.overlay, Some(Overlay::ActorQuery)))
+        {
+            buf.set_style(Rect::new(inner.x, y, inner.width, 1), app.theme.selection);
+            row = row.patch_style(Style::new().add_modifier(Modifier::BOLD));
+        } else if i == app.actor_cursor {
+            buf.set_style(Rect::new(inner.x, y, inner.width, 1), app.theme.selection);
+        }
+        buf.set_line(inner.x, y, &row, inner.width);
+    }
+}

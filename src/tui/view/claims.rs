@@ -1,0 +1,113 @@
+//! The claims pane: one row per claim the filters show, in text order —
+//! mark, kind, source, excerpt — with the selected one highlighted and a
+//! count in the title.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use super::super::app::App;
+use super::super::keymap::{Action, Pane};
+use super::{frame_pane, truncate};
+use crate::analysis::ClaimKind;
+
+/// The one-column marker of a claim kind (the help legend explains them).
+pub fn kind_marker(kind: ClaimKind) -> &'static str {
+    match kind {
+        ClaimKind::Direct => "“",
+        ClaimKind::Indirect => "~",
+        ClaimKind::Mixed => "≈",
+    }
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let total = app.analysis.claims.len();
+    let shown = app.shown.len();
+    let at = app
+        .selected_position()
+        .map_or("–".to_string(), |p| (p + 1).to_string());
+    let mut title = if shown == total {
+        format!(" Claims {at}/{total} ")
+    } else {
+        format!(" Claims {at}/{shown} of {total} ")
+    };
+    if app.areas.mode == super::super::layout::Mode::Narrow {
+        title = format!("{title}· {} actors ", app.keymap.label(Action::FocusActors));
+    }
+    let inner = frame_pane(app, Pane::Claims, title, area, buf);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    if app.shown.is_empty() {
+        let why = if total == 0 {
+            "no claims found in this article"
+        } else {
+            "no claims match the filter (F clears it)"
+        };
+        buf.set_stringn(
+            inner.x,
+            inner.y,
+            why,
+            usize::from(inner.width),
+            app.theme.dim,
+        );
+        return;
+    }
+    let text = app.doc.text.as_str();
+    let width = usize::from(inner.width);
+    let name_width = (width / 4).clamp(6, 16);
+    for (line, &claim) in app
+        .shown
+        .iter()
+        .skip(app.claims_top)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        let c = &app.analysis.claims[claim];
+        let actor = c.source.and_then(|s| s.actor);
+        let colour = app.theme.actor(actor.map(|a| app.lookup.actor_rank[a]));
+        let name = match (actor, c.source) {
+            (Some(a), _) => app.analysis.actors[a].name.clone(),
+            (None, Some(s)) => s.span.of(text).to_string(),
+            (None, None) => "—".to_string(),
+        };
+        let name = truncate(&name, name_width);
+        let pad = " ".repeat(name_width.saturating_sub(name.width()));
+        let excerpt: String = c
+            .span
+            .of(text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let rest = width.saturating_sub(4 + name_width + 1);
+        let mark = if app.marks.contains(&claim) {
+            "●"
+        } else {
+            " "
+        };
+        let mut row = Line::from(vec![
+            Span::styled(mark, app.theme.accent),
+            Span::styled(
+                kind_marker(c.kind),
+                Style::new().fg(colour).add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(" "),
+            Span::styled(format!("{name}{pad}"), Style::new().fg(colour)),
+            Span::raw(" "),
+            Span::raw(truncate(&excerpt, rest)),
+        ]);
+        if app.selected == Some(claim) {
+            row = row.patch_style(app.theme.selection);
+            if app.focus == Pane::Claims {
+                row = row.patch_style(Style::new().add_modifier(Modifier::BOLD));
+            }
+        }
+        let y = inner.y + line as u16;
+        if app.selected == Some(claim) {
+            buf.set_style(Rect::new(inner.x, y, inner.width, 1), app.theme.selection);
+        }
+        buf.set_line(inner.x, y, &row, inner.width);
+    }
+}

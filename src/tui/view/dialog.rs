@@ -1,0 +1,63 @@
+//! The export dialog: what will be exported, the format, the file name
+//! being typed, and the question before replacing a file.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::super::app::App;
+use super::super::dialog::{ExportDialog, Format};
+use super::popup;
+
+pub fn render(app: &App, dialog: &ExportDialog, area: Rect, buf: &mut Buffer) {
+    let inner = popup(app, "Export", 60, 9, area, buf);
+    let n = dialog.claims.len();
+    let which = if dialog.marked { "marked" } else { "shown" };
+    let format = |f: Format| {
+        let style = if dialog.format == f {
+            app.theme.accent.add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new()
+        };
+        Span::styled(format!(" {} ", f.name()), style)
+    };
+    let mut lines = vec![
+        Line::raw(format!(
+            "{n} {which} claim{}",
+            if n == 1 { "" } else { "s" }
+        )),
+        Line::from(vec![
+            Span::raw("Format "),
+            format(Format::Markdown),
+            Span::raw(" "),
+            format(Format::Json),
+        ]),
+        Line::from(vec![
+            Span::raw("File   "),
+            Span::styled(
+                dialog.path.clone(),
+                Style::new().add_modifier(Modifier::UNDERLINED),
+            ),
+            Span::raw("█"),
+        ]),
+        Line::raw(""),
+    ];
+    if dialog.confirm_overwrite {
+        lines.push(Line::styled(
+            format!("{} exists. Replace it? y/n", dialog.path),
+            app.theme.current_match,
+        ));
+    } else if let Some(error) = &dialog.error {
+        lines.push(Line::styled(error.clone(), app.theme.current_match));
+    } else {
+        lines.push(Line::styled(
+            "Enter: write · Tab: format · Esc: cancel",
+            app.theme.dim,
+        ));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
+}

@@ -1,0 +1,127 @@
+//! Drawing: one file per pane or overlay. Views read the app and draw into
+//! the frame's buffer; they never change state.
+
+mod actors;
+mod claims;
+mod dialog;
+mod help;
+mod status;
+mod text;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::app::{App, Overlay};
+use super::keymap::Pane;
+
+/// Draws the whole screen for the app's current state.
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    let areas = &app.areas;
+    if let Some(rect) = areas.text {
+        text::render(app, rect, buf);
+    }
+    if let Some(rect) = areas.claims {
+        claims::render(app, rect, buf);
+    }
+    if let Some(rect) = areas.actors {
+        actors::render(app, rect, buf);
+    }
+    if let Some(rect) = areas.status {
+        status::render(app, rect, buf);
+    }
+    match &app.overlay {
+        Some(Overlay::Help { scroll }) => help::render(app, *scroll, area, buf),
+        Some(Overlay::Export(dialog)) => dialog::render(app, dialog, area, buf),
+        // The search prompts take the status bar's place.
+        Some(Overlay::Search { .. } | Overlay::ActorQuery) | None => {}
+    }
+}
+
+/// A pane's frame: its title, and the accent colour when it has the focus.
+fn pane_block<'a>(app: &App, pane: Pane, title: String) -> Block<'a> {
+    let focused = app.focus == pane;
+    let style = if focused {
+        app.theme.accent
+    } else {
+        app.theme.border
+    };
+    let block = if app.areas.bordered {
+        Block::bordered().border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+    } else {
+        Block::new()
+    };
+    block
+        .border_style(style)
+        .title(title)
+        .title_style(if focused {
+            app.theme.accent
+        } else {
+            Style::new()
+        })
+}
+
+/// Renders a pane's block and returns the area inside it.
+fn frame_pane(app: &App, pane: Pane, title: String, area: Rect, buf: &mut Buffer) -> Rect {
+    pane_block(app, pane, title).render(area, buf);
+    let inner = app.areas.inner(area);
+    if app.areas.bordered {
+        inner
+    } else {
+        Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        }
+    }
+}
+
+/// A centred box for an overlay, cleared, with a border and title.
+fn popup(app: &App, title: &str, width: u16, height: u16, area: Rect, buf: &mut Buffer) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    Clear.render(rect, buf);
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(app.theme.accent)
+        .title(format!(" {title} "))
+        .render(rect, buf);
+    rect.inner(ratatui::layout::Margin::new(1, 1))
+}
+
+/// `text` cut to `width` columns, with an ellipsis when cut.
+fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = super::wrap::char_width(c);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
