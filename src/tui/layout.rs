@@ -95,7 +95,8 @@ impl Areas {
         }
         if let Some(text) = areas.text {
             let inner = areas.inner(text);
-            let width = inner.width.saturating_sub(GUTTER);
+            // The gutter on the left, one blank column on the right.
+            let width = inner.width.saturating_sub(GUTTER + 1);
             let width = if max_text_width > 0 {
                 width.min(max_text_width)
             } else {

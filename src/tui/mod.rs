@@ -17,6 +17,11 @@ pub mod theme;
 pub mod view;
 pub mod wrap;
 
+#[cfg(test)]
+mod fixture;
+#[cfg(test)]
+mod stories;
+
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};

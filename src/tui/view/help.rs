@@ -32,7 +32,9 @@ fn lines(app: &App) -> Vec<Line<'static>> {
             Span::raw(info.desc),
         ]));
     }
-    out.push(Line::raw("  In the search prompt and the export dialog: type, Backspace, Enter, Esc; Tab switches the format."));
+    out.push(Line::raw(
+        "  Prompts and dialogs: type, Backspace, Enter to keep, Esc to cancel.",
+    ));
     out.push(Line::raw(""));
     out.push(heading("In the text"));
     let colour = theme.actor(Some(0));
@@ -40,7 +42,12 @@ fn lines(app: &App) -> Vec<Line<'static>> {
         Line::from(vec![
             Span::raw("  "),
             Span::styled(text.to_string(), style),
-            Span::raw(format!("  {meaning}")),
+            // Pad to the key column so meanings line up with the keys'.
+            Span::raw(format!(
+                "{:w$}{meaning}",
+                "",
+                w = 16usize.saturating_sub(text.chars().count())
+            )),
         ])
     };
     let claim = Style::new().fg(colour);

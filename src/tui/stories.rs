@@ -1,0 +1,358 @@
+//! What a reader does, key by key: stories on the invented fixture, and on
+//! the bundled article for those that need the engine's real claims.
+
+use super::app::{Effect, KindFilter, Overlay};
+use super::fixture::{self, DELTA, ORTIZ, RESIDENTS, at_cursor, press, type_text};
+use super::keymap::Pane;
+use crate::analysis;
+use crate::config::Config;
+use crate::document::Document;
+
+#[test]
+fn n_selects_the_first_claim_and_moves_the_cursor_to_it() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "n");
+    assert_eq!(app.selected, Some(0));
+    assert!(at_cursor(&app).starts_with("the bridge “will open"));
+    press(&mut app, "n n");
+    assert_eq!(app.selected, Some(2));
+    press(&mut app, "N");
+    assert_eq!(app.selected, Some(1));
+}
+
+#[test]
+fn n_past_the_last_claim_wraps_and_says_so() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "G 2 G");
+    assert_eq!(app.selected, Some(4));
+    press(&mut app, "1 n");
+    assert_eq!(app.selected, Some(0));
+    assert_eq!(app.message.as_deref(), Some("wrapped to the first claim"));
+}
+
+#[test]
+fn s_on_a_quote_selects_its_source_and_s_again_returns_to_the_quote() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "n n n");
+    assert!(at_cursor(&app).starts_with("We have waited"));
+    press(&mut app, "s");
+    assert!(
+        at_cursor(&app).starts_with("the mayor told"),
+        "{}",
+        at_cursor(&app)
+    );
+    assert_eq!(app.actor_list[app.actor_cursor], ORTIZ);
+    press(&mut app, "s");
+    assert!(at_cursor(&app).starts_with("We have waited"));
+    assert_eq!(app.selected, Some(2), "the quote stays selected throughout");
+}
+
+#[test]
+fn ctrl_o_walks_back_through_jumps_and_ctrl_i_forward() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "n n n s");
+    let source = app.cursor;
+    press(&mut app, "ctrl-o");
+    assert!(at_cursor(&app).starts_with("We have waited"));
+    press(&mut app, "ctrl-i");
+    assert_eq!(app.cursor, source);
+}
+
+#[test]
+fn filtering_by_two_actors_lists_only_their_claims() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "3");
+    assert_eq!(app.focus, Pane::Actors);
+    // Ortiz and the Delta Institute have two claims each (then by name), Residents one.
+    assert_eq!(app.actor_list, [ORTIZ, DELTA, RESIDENTS]);
+    press(&mut app, "space j f");
+    assert_eq!(app.shown, [0, 1, 2, 4]);
+    assert_eq!(app.filter_names(), "Ana Ortiz or Delta Institute");
+    press(&mut app, "F");
+    assert_eq!(app.shown.len(), 5);
+}
+
+#[test]
+fn with_a_filter_n_skips_the_other_claims() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "3 space 1 n n");
+    assert_eq!(
+        app.selected,
+        Some(2),
+        "from Ortiz's first claim to his second"
+    );
+}
+
+#[test]
+fn f_on_a_claim_filters_by_its_source() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "n n f");
+    assert!(app.filter.contains(&DELTA));
+    assert_eq!(app.shown, [1, 4]);
+}
+
+#[test]
+fn t_cycles_the_claim_kinds() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "t");
+    assert_eq!(app.kind_filter, KindFilter::Direct);
+    assert_eq!(app.shown, [2]);
+    press(&mut app, "t");
+    assert_eq!(app.shown, [1, 3]);
+    press(&mut app, "t t");
+    assert_eq!(app.kind_filter, KindFilter::All);
+}
+
+#[test]
+fn the_claims_pane_follows_the_text_cursor_and_the_text_follows_the_list() {
+    let mut app = fixture::app(120, 40);
+    // Down in the text to the row of the council's paragraph.
+    while !at_cursor(&app).starts_with("The council") {
+        press(&mut app, "j");
+    }
+    press(&mut app, "j");
+    assert_eq!(app.selected, Some(2), "the row shows the mayor's quote");
+    press(&mut app, "2 j");
+    assert_eq!(app.selected, Some(3));
+    assert!(at_cursor(&app).starts_with("the old ferry"));
+}
+
+#[test]
+fn enter_on_an_actor_jumps_to_its_first_mention_and_n_cycles_its_claims_and_mentions() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "3");
+    press(&mut app, "n");
+    assert!(at_cursor(&app).starts_with("Mayor Ana Ortiz"));
+    press(&mut app, "n");
+    assert!(at_cursor(&app).starts_with("the bridge"));
+    assert_eq!(app.selected, Some(0));
+    press(&mut app, "enter");
+    assert_eq!(app.focus, Pane::Text);
+    assert!(at_cursor(&app).starts_with("Mayor Ana Ortiz"));
+}
+
+#[test]
+fn search_moves_to_matches_as_you_type_and_n_steps_through_them() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "/");
+    type_text(&mut app, "surv");
+    assert!(at_cursor(&app).starts_with("survey."));
+    press(&mut app, "enter");
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.search.as_ref().unwrap().count(), "1/2");
+    press(&mut app, "n");
+    assert!(at_cursor(&app).starts_with("survey next"));
+    press(&mut app, "esc");
+    assert!(
+        app.search.is_none() && !app.quit,
+        "Esc clears the search first"
+    );
+}
+
+#[test]
+fn esc_while_typing_a_search_puts_the_cursor_back() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "n");
+    let before = app.cursor;
+    press(&mut app, "/");
+    type_text(&mut app, "ferry");
+    assert_ne!(app.cursor, before);
+    press(&mut app, "esc");
+    assert_eq!(app.cursor, before);
+}
+
+#[test]
+fn slash_in_the_actors_pane_filters_the_list_by_name() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "3 /");
+    type_text(&mut app, "rsd");
+    assert_eq!(app.actor_list, [RESIDENTS]);
+    press(&mut app, "enter esc");
+    assert_eq!(app.actor_list.len(), 3);
+    assert!(!app.quit);
+}
+
+#[test]
+fn marked_claims_are_exported_and_an_existing_file_is_kept_until_the_user_agrees() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "n m n n m e");
+    let Some(Overlay::Export(dialog)) = &app.overlay else {
+        panic!("the export dialog opens")
+    };
+    assert_eq!(dialog.claims, [0, 2]);
+    assert_eq!(dialog.path, "river-bridge-claims.md");
+    // Type a path into the temp dir instead of the default name.
+    let path = dir.path().join("out.json");
+    for _ in 0..dialog.path.len() {
+        press(&mut app, "backspace");
+    }
+    type_text(&mut app, path.to_str().unwrap());
+    press(&mut app, "tab enter");
+    let writes = perform(&mut app);
+    assert_eq!(writes, 1);
+    assert!(app.overlay.is_none());
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .starts_with("exported 2 claims")
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(json["claims"].as_array().unwrap().len(), 2);
+
+    // Again to the same file: the dialog asks, n keeps the file, y replaces it.
+    std::fs::write(&path, "keep me").unwrap();
+    press(&mut app, "e");
+    type_text(&mut app, "");
+    if let Some(Overlay::Export(d)) = &mut app.overlay {
+        d.path = path.to_str().unwrap().to_string();
+    }
+    press(&mut app, "enter");
+    perform(&mut app);
+    assert!(matches!(&app.overlay, Some(Overlay::Export(d)) if d.confirm_overwrite));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
+    press(&mut app, "y");
+    perform(&mut app);
+    assert!(app.overlay.is_none());
+    assert_ne!(std::fs::read_to_string(&path).unwrap(), "keep me");
+}
+
+/// Carries out queued writes as the event loop would; returns how many.
+fn perform(app: &mut super::app::App) -> usize {
+    let mut n = 0;
+    for effect in app.take_effects() {
+        if let Effect::Write {
+            path,
+            contents,
+            overwrite,
+        } = effect
+        {
+            let result = crate::export::write_file(&path, contents.as_bytes(), overwrite);
+            app.export_written(path, result);
+            n += 1;
+        }
+    }
+    n
+}
+
+#[test]
+fn y_copies_the_selected_claim_as_a_markdown_quote_with_its_source() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "n n n y");
+    let effects = app.take_effects();
+    assert_eq!(
+        effects,
+        [Effect::Copy(
+            "> We have waited long enough,\n>\n> — Ana Ortiz, Mayor\n".to_string()
+        )]
+    );
+}
+
+#[test]
+fn esc_closes_the_help_before_it_quits() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "?");
+    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
+    press(&mut app, "esc");
+    assert!(app.overlay.is_none() && !app.quit);
+    press(&mut app, "esc");
+    assert!(app.quit);
+}
+
+#[test]
+fn resizing_rewraps_and_keeps_the_selected_claim_in_view() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "G 2 G");
+    for (w, h) in [(60, 20), (20, 6), (45, 14), (200, 60)] {
+        app.resize(w, h);
+        let row = app.cursor_row();
+        let height = app.areas.rows(Pane::Text);
+        assert!(
+            row >= app.text_top && row < app.text_top + height,
+            "{w}x{h}: row {row}, top {}",
+            app.text_top
+        );
+    }
+}
+
+#[test]
+fn a_click_on_a_claims_row_selects_it_and_the_wheel_scrolls() {
+    use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mut app = fixture::app(120, 40);
+    let claims = app.areas.claims.unwrap();
+    let click = |x, y| MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    };
+    app.handle_mouse(click(claims.x + 5, claims.y + 1 + 3));
+    assert_eq!((app.focus, app.selected), (Pane::Claims, Some(3)));
+    app.handle_mouse(MouseEvent {
+        kind: MouseEventKind::ScrollUp,
+        ..click(claims.x + 5, claims.y + 2)
+    });
+    assert_eq!(app.selected, Some(2));
+}
+
+// ----- on the bundled article: these need the engine's claims ---------------
+
+fn bundled() -> super::app::App {
+    let doc = Document::from_text(
+        "assets/us-mexico-cartels.txt",
+        include_str!("../../assets/us-mexico-cartels.txt"),
+    );
+    let analysis = analysis::analyze(&doc.text, &Config::defaults().analysis_options());
+    fixture::app_on(doc, analysis, 120, 40)
+}
+
+/// Presses `n` until the selected claim contains `words`.
+fn select_claim_with(app: &mut super::app::App, words: &str) {
+    for _ in 0..app.analysis.claims.len() {
+        press(app, "n");
+        let c = &app.analysis.claims[app.selected.unwrap()];
+        if c.sentence.of(&app.doc.text).contains(words) {
+            return;
+        }
+    }
+    panic!("no claim contains {words:?}");
+}
+
+#[test]
+#[ignore = "needs the engine's claims; un-ignore when engine is merged"]
+fn s_on_rubios_quote_selects_marco_rubio_and_moves_to_his_title_and_name() {
+    let mut app = bundled();
+    select_claim_with(&mut app, "the closest we have ever had");
+    press(&mut app, "s");
+    assert_eq!(
+        app.analysis.actors[app.actor_list[app.actor_cursor]].name,
+        "Marco Rubio"
+    );
+    assert!(
+        at_cursor(&app).starts_with("Secretary of State Marco Rubio"),
+        "{}",
+        &at_cursor(&app)[..40]
+    );
+    press(&mut app, "s");
+    assert!(
+        app.analysis.claims[app.selected.unwrap()]
+            .span
+            .contains_offset(app.cursor)
+    );
+}
+
+#[test]
+#[ignore = "needs the engine's claims; un-ignore when engine is merged"]
+fn filtering_the_bundled_article_by_sheinbaum_lists_only_her_claims() {
+    let mut app = bundled();
+    press(&mut app, "3 /");
+    type_text(&mut app, "sheinbaum");
+    press(&mut app, "enter space");
+    assert!(!app.shown.is_empty());
+    for &c in &app.shown {
+        let actor = app.analysis.claims[c].source.unwrap().actor.unwrap();
+        assert_eq!(app.analysis.actors[actor].name, "Claudia Sheinbaum");
+    }
+}
