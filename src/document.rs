@@ -15,13 +15,25 @@ pub struct Document {
     pub title: String,
 }
 
+/// Why an article could not be loaded. Each message names the path (or
+/// `<stdin>`) and says what to do, on one line.
 #[derive(Debug, Error)]
 pub enum LoadError {
-    #[error("{path}: no such file")]
+    #[error(
+        "{path}: no such file; check the path (without one, whosaid opens its bundled article)"
+    )]
     NotFound { path: PathBuf },
-    #[error("{path}: is a directory, not an article")]
+    #[error(
+        "{path}: permission denied; check the file's permissions (ls -l) or copy it somewhere readable"
+    )]
+    PermissionDenied { path: PathBuf },
+    #[error("{path}: is a directory, not an article; give the path of a text file")]
     IsDirectory { path: PathBuf },
-    #[error("{path}: looks like a binary file, not a text article")]
+    #[error("{path}: is UTF-16 text; convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8")]
+    Utf16 { path: PathBuf },
+    #[error(
+        "{path}: looks like a binary file (it has NUL bytes), not a text article; give a plain UTF-8 text file"
+    )]
     Binary { path: PathBuf },
     #[error(
         "{path}: not valid UTF-8 at line {line}, column {column} (byte {byte}); convert it to UTF-8, e.g. with iconv"
@@ -32,12 +44,15 @@ pub enum LoadError {
         column: usize,
         byte: usize,
     },
-    #[error("{path}: {source}")]
+    #[error("{path}: cannot read it ({error})")]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
+
+/// How standard input is named in messages.
+pub const STDIN_NAME: &str = "<stdin>";
 
 impl Document {
     /// An article from text already in memory.
@@ -53,34 +68,43 @@ impl Document {
 
     /// Reads an article from a file, or from standard input when `path` is "-".
     pub fn load(path: &Path) -> Result<Self, LoadError> {
-        let io = |source: std::io::Error| LoadError::Io {
-            path: path.to_owned(),
-            source,
-        };
-        let bytes = if path == Path::new("-") {
+        let (name, bytes) = if path == Path::new("-") {
+            let name = Path::new(STDIN_NAME);
             let mut buf = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(io)?;
-            buf
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
+                .map_err(|e| read_error(name, e))?;
+            (name, buf)
         } else {
             if path.is_dir() {
                 return Err(LoadError::IsDirectory {
                     path: path.to_owned(),
                 });
             }
-            std::fs::read(path).map_err(|e| match e.kind() {
-                std::io::ErrorKind::NotFound => LoadError::NotFound {
-                    path: path.to_owned(),
-                },
-                _ => io(e),
-            })?
+            (path, std::fs::read(path).map_err(|e| read_error(path, e))?)
         };
-        let text = decode(path, bytes)?;
+        let text = decode(name, bytes)?;
         Ok(Document::from_text(path.display().to_string(), text))
+    }
+}
+
+/// The error for a failed read of `path`, by what went wrong.
+fn read_error(path: &Path, error: std::io::Error) -> LoadError {
+    let path = path.to_owned();
+    match error.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound { path },
+        std::io::ErrorKind::PermissionDenied => LoadError::PermissionDenied { path },
+        std::io::ErrorKind::IsADirectory => LoadError::IsDirectory { path },
+        _ => LoadError::Io { path, error },
     }
 }
 
 /// UTF-8 text, or an error that says where it stops being text.
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(LoadError::Utf16 {
+            path: path.to_owned(),
+        });
+    }
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(LoadError::Binary {
             path: path.to_owned(),
@@ -150,6 +174,34 @@ mod tests {
             Document::from_text("us-mexico-cartels.txt", "A long sentence that ends.").title,
             "us mexico cartels"
         );
+    }
+
+    #[test]
+    fn a_permission_error_says_what_to_do() {
+        let err = read_error(
+            Path::new("secret.txt"),
+            std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        );
+        assert!(
+            err.to_string()
+                .starts_with("secret.txt: permission denied; check the file's permissions"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn utf16_and_binary_are_told_apart() {
+        let utf16 = decode(Path::new("u.txt"), vec![0xFF, 0xFE, b'H', 0]).unwrap_err();
+        assert!(matches!(utf16, LoadError::Utf16 { .. }), "{utf16}");
+        let binary = decode(Path::new("b.bin"), vec![b'P', b'K', 0, 3]).unwrap_err();
+        assert!(matches!(binary, LoadError::Binary { .. }), "{binary}");
+    }
+
+    #[test]
+    fn an_empty_article_loads() {
+        let doc = Document::from_text("empty.txt", decode(Path::new("empty.txt"), vec![]).unwrap());
+        assert_eq!(doc.text, "");
+        assert_eq!(doc.title, "empty");
     }
 
     #[test]

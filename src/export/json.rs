@@ -98,6 +98,10 @@ pub fn build<'a>(
 ) -> Export<'a> {
     let text = doc.text.as_str();
     let index = CharIndex::new(text);
+    let mut kept = vec![false; analysis.claims.len()];
+    for &c in claims {
+        kept[c] = true;
+    }
     let chars = |s: Span| (index.chars_at(s.start), index.chars_at(s.end));
     let text_span = |s: Span| {
         let (start, end) = chars(s);
@@ -125,7 +129,7 @@ pub fn build<'a>(
                 claims: a
                     .claims
                     .iter()
-                    .filter(|c| claims.contains(c))
+                    .filter(|&&c| kept[c])
                     .map(|&c| claim_id(c))
                     .collect(),
             }
@@ -160,7 +164,7 @@ pub fn build<'a>(
     let figures_out = analysis
         .figures
         .iter()
-        .filter(|f| f.claim.is_none_or(|c| claims.contains(&c)))
+        .filter(|f| f.claim.is_none_or(|c| kept[c]))
         .map(|f| {
             let t = text_span(f.span);
             FigureOut {
@@ -195,4 +199,81 @@ pub fn to_string(
         .expect("the export types always serialise");
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    use super::*;
+    use crate::export::sample;
+
+    /// `text[start:end]` in code points, as Python would slice it.
+    fn slice(chars: &[char], v: &Value) -> String {
+        let (start, end) = (v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap());
+        assert!(
+            start <= end && end as usize <= chars.len(),
+            "{v} out of range"
+        );
+        chars[start as usize..end as usize].iter().collect()
+    }
+
+    #[test]
+    fn every_offset_slices_its_text_in_code_points() {
+        let (doc, analysis) = sample::analysis();
+        let out: Value =
+            serde_json::from_str(&to_string(&doc, &analysis, &[0, 1, 2, 3], &[0, 1])).unwrap();
+        let chars: Vec<char> = doc.text.chars().collect();
+        assert_eq!(out["schema"], "whosaid/1");
+        assert_eq!(out["document"]["chars"], chars.len());
+        let mut checked = 0;
+        let mut check = |v: &Value| {
+            assert_eq!(slice(&chars, v), v["text"].as_str().unwrap());
+            checked += 1;
+        };
+        for claim in out["claims"].as_array().unwrap() {
+            check(claim);
+            check(&claim["source"]);
+            check(&claim["cue"]);
+            claim["hedges"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .for_each(&mut check);
+        }
+        for actor in out["actors"].as_array().unwrap() {
+            actor["mentions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .for_each(&mut check);
+        }
+        out["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .for_each(&mut check);
+        assert_eq!(checked, 4 * 3 + 2 + 3 + 2);
+        let mixed = &out["claims"][2];
+        assert_eq!(slice(&chars, &mixed["quotes"][0]), "naïve");
+        assert!(slice(&chars, &mixed["sentence"]).starts_with("Zoë O’Neill, 42"));
+    }
+
+    #[test]
+    fn a_filtered_export_keeps_the_full_analysis_ids() {
+        let (doc, analysis) = sample::analysis();
+        let out: Value = serde_json::from_str(&to_string(&doc, &analysis, &[2], &[1])).unwrap();
+        assert_eq!(out["claims"][0]["id"], "c3");
+        assert_eq!(out["claims"][0]["source"]["actor"], "a2");
+        assert_eq!(out["actors"][0]["id"], "a2");
+        assert_eq!(out["actors"][0]["claims"], serde_json::json!(["c3"]));
+        // The figure in a claim left out goes; the one in no claim stays.
+        let figures: Vec<&str> = out["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(figures, ["42"]);
+    }
 }

@@ -823,7 +823,7 @@ impl App {
                 export::json::to_string(&self.doc, &self.analysis, &dialog.claims, &actors)
             }
             Format::Markdown => {
-                export::json::to_string(&self.doc, &self.analysis, &dialog.claims, &actors)
+                export::markdown::to_string(&self.doc, &self.analysis, &dialog.claims, &actors)
             }
         };
         self.effects.push(Effect::Write {

@@ -11,7 +11,9 @@ use serde::Deserialize;
 
 /// Something the user can ask for with a key. Its snake_case name is the one
 /// used in `[keys]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     Quit,

@@ -190,6 +190,7 @@ fn marked_claims_are_exported_and_an_existing_file_is_kept_until_the_user_agrees
     type_text(&mut app, path.to_str().unwrap());
     press(&mut app, "tab enter");
     let writes = perform(&mut app);
+    // (tab switched the format to JSON, which the file name then keeps.)
     assert_eq!(writes, 1);
     assert!(app.overlay.is_none());
     assert!(
@@ -216,7 +217,15 @@ fn marked_claims_are_exported_and_an_existing_file_is_kept_until_the_user_agrees
     press(&mut app, "y");
     perform(&mut app);
     assert!(app.overlay.is_none());
-    assert_ne!(std::fs::read_to_string(&path).unwrap(), "keep me");
+    let markdown = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        markdown.starts_with("# River town weighs a new bridge"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("We have waited long enough"),
+        "{markdown}"
+    );
 }
 
 /// Carries out queued writes as the event loop would; returns how many.

@@ -1,0 +1,116 @@
+//! CSV for spreadsheets: one row per claim with its offsets (Unicode code
+//! points, end exclusive), text, source, cue and hedges.
+
+use crate::analysis::Analysis;
+use crate::document::Document;
+use crate::export::{json::claim_id, kind_name};
+use crate::span::CharIndex;
+
+/// The columns, in order.
+pub const HEADER: [&str; 9] = [
+    "id",
+    "kind",
+    "start",
+    "end",
+    "text",
+    "source_actor",
+    "source_text",
+    "cue",
+    "hedges",
+];
+
+/// One row per claim at `claims`. `source_actor` is the actor's name, empty
+/// when the source is not resolved; `hedges` are joined with "; ". `actors`
+/// is accepted for the common signature; every row names its own source.
+pub fn to_string(
+    doc: &Document,
+    analysis: &Analysis,
+    claims: &[usize],
+    _actors: &[usize],
+) -> String {
+    let text = doc.text.as_str();
+    let index = CharIndex::new(text);
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(HEADER).expect("writing to memory");
+    for &i in claims {
+        let c = &analysis.claims[i];
+        let source_actor = c
+            .source
+            .and_then(|s| s.actor)
+            .map_or("", |a| analysis.actors[a].name.as_str());
+        let hedges: Vec<&str> = c.hedges.iter().map(|h| h.of(text)).collect();
+        out.write_record([
+            claim_id(i).as_str(),
+            kind_name(c.kind),
+            &index.chars_at(c.span.start).to_string(),
+            &index.chars_at(c.span.end).to_string(),
+            c.span.of(text),
+            source_actor,
+            c.source.map_or("", |s| s.span.of(text)),
+            c.cue.map_or("", |s| s.of(text)),
+            &hedges.join("; "),
+        ])
+        .expect("writing to memory");
+    }
+    String::from_utf8(out.into_inner().expect("writing to memory")).expect("CSV of UTF-8 is UTF-8")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::sample;
+
+    #[test]
+    fn one_row_per_claim_with_code_point_offsets() {
+        let (doc, analysis) = sample::analysis();
+        let out = to_string(&doc, &analysis, &[0, 1, 2, 3], &[0, 1]);
+        let mut reader = csv::Reader::from_reader(out.as_bytes());
+        assert_eq!(reader.headers().unwrap(), HEADER.as_slice());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 4);
+        let chars: Vec<char> = doc.text.chars().collect();
+        for row in &rows {
+            let (start, end): (usize, usize) = (row[2].parse().unwrap(), row[3].parse().unwrap());
+            assert_eq!(chars[start..end].iter().collect::<String>(), &row[4]);
+        }
+        assert_eq!(
+            rows[1].iter().collect::<Vec<_>>(),
+            [
+                "c2",
+                "indirect",
+                "95",
+                "150",
+                "31 percent of the budget would reportedly go to schools",
+                "Élise Durand",
+                "Durand",
+                "said",
+                "reportedly"
+            ]
+        );
+        assert_eq!(&rows[3][5], "", "an unresolved source has no actor");
+        assert_eq!(&rows[3][6], "Critics");
+    }
+
+    #[test]
+    fn commas_quotes_and_newlines_survive() {
+        let doc = Document::from_text("x.txt", "He said “a, \"b\"\nc” today.");
+        let start = doc.text.find("a,").unwrap();
+        let end = doc.text.find('”').unwrap();
+        let analysis = Analysis {
+            claims: vec![crate::analysis::Claim {
+                kind: crate::analysis::ClaimKind::Direct,
+                span: crate::span::Span::new(start, end),
+                quotes: vec![],
+                source: None,
+                cue: None,
+                sentence: crate::span::Span::new(0, doc.text.len()),
+                hedges: vec![],
+            }],
+            ..Analysis::default()
+        };
+        let out = to_string(&doc, &analysis, &[0], &[]);
+        let mut reader = csv::Reader::from_reader(out.as_bytes());
+        let row = reader.records().next().unwrap().unwrap();
+        assert_eq!(&row[4], "a, \"b\"\nc");
+    }
+}

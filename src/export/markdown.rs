@@ -1,0 +1,182 @@
+//! Markdown for people: the article's title, then the claims grouped by
+//! actor (name and role), each a blockquote with its kind, cue and hedges,
+//! ready to paste into notes. Claims whose source is not a known actor come
+//! last, in a group of their own.
+
+use std::fmt::Write;
+
+use crate::analysis::{Analysis, Claim, ClaimKind};
+use crate::document::Document;
+use crate::export::kind_name;
+
+/// The claims at `claims` (indices into `analysis`), grouped by source actor:
+/// first the actors in `actors` order, then any other source actor in the
+/// order of its first claim, then the claims with no actor.
+pub fn to_string(
+    doc: &Document,
+    analysis: &Analysis,
+    claims: &[usize],
+    actors: &[usize],
+) -> String {
+    let actor_of = |c: usize| analysis.claims[c].source.and_then(|s| s.actor);
+    let mut groups: Vec<usize> = actors
+        .iter()
+        .copied()
+        .filter(|&a| claims.iter().any(|&c| actor_of(c) == Some(a)))
+        .collect();
+    for &c in claims {
+        if let Some(a) = actor_of(c).filter(|a| !groups.contains(a)) {
+            groups.push(a);
+        }
+    }
+
+    let mut out = format!("# {}\n\n", escape(&doc.title));
+    let _ = writeln!(
+        out,
+        "Who said what in {}: {} claim{} by {} actor{}.",
+        escape(&doc.path),
+        claims.len(),
+        plural(claims.len()),
+        groups.len(),
+        plural(groups.len()),
+    );
+    for &a in &groups {
+        let actor = &analysis.actors[a];
+        let _ = write!(out, "\n## {}", escape(&actor.name));
+        if let Some(role) = &actor.role {
+            let _ = write!(out, " — {}", escape(role));
+        }
+        out.push('\n');
+        for &c in claims.iter().filter(|&&c| actor_of(c) == Some(a)) {
+            claim_block(&mut out, &doc.text, &analysis.claims[c], false);
+        }
+    }
+    let orphans: Vec<usize> = claims
+        .iter()
+        .copied()
+        .filter(|&c| actor_of(c).is_none())
+        .collect();
+    if !orphans.is_empty() {
+        out.push_str("\n## No identified source\n");
+        for c in orphans {
+            claim_block(&mut out, &doc.text, &analysis.claims[c], true);
+        }
+    }
+    out
+}
+
+/// One claim as a blockquote, then a line with its kind, cue and hedges
+/// (and, when `show_source`, the words that name its source).
+fn claim_block(out: &mut String, text: &str, claim: &Claim, show_source: bool) {
+    let words = claim.span.of(text).trim();
+    let words = match claim.kind {
+        ClaimKind::Direct => format!("“{words}”"),
+        ClaimKind::Indirect | ClaimKind::Mixed => words.to_string(),
+    };
+    out.push('\n');
+    for line in words.lines() {
+        let line = escape(line.trim_end());
+        if line.is_empty() {
+            out.push_str(">\n");
+        } else {
+            let _ = writeln!(out, "> {line}");
+        }
+    }
+    let mut meta = vec![kind_name(claim.kind).to_string()];
+    if show_source {
+        meta.push(match claim.source {
+            Some(s) => format!("source: *{}*", escape(s.span.of(text))),
+            None => "no source".to_string(),
+        });
+    }
+    if let Some(cue) = claim.cue {
+        meta.push(format!("cue: *{}*", escape(cue.of(text))));
+    }
+    if !claim.hedges.is_empty() {
+        let hedges: Vec<String> = claim
+            .hedges
+            .iter()
+            .map(|h| format!("*{}*", escape(h.of(text))))
+            .collect();
+        meta.push(format!("hedges: {}", hedges.join(", ")));
+    }
+    let _ = writeln!(out, ">\n> — {}", meta.join(" · "));
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Text with Markdown's inline markup characters escaped, and a line start
+/// that would begin a heading, list or quote escaped too.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    if text.starts_with(['#', '-', '+', '=']) {
+        out.push('\\');
+    }
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::sample;
+
+    #[test]
+    fn claims_are_grouped_by_actor_with_the_unresolved_last() {
+        let (doc, analysis) = sample::analysis();
+        let md = to_string(&doc, &analysis, &[0, 1, 2, 3], &[0, 1]);
+        assert_eq!(
+            md,
+            "# Café budget fight 🚀
+
+Who said what in notes/café.txt: 4 claims by 2 actors.
+
+## Élise Durand — Mayor
+
+> “We won’t back down,”
+>
+> — direct · cue: *said*
+
+> 31 percent of the budget would reportedly go to schools
+>
+> — indirect · cue: *said* · hedges: *reportedly*
+
+## Zoë O’Neill
+
+> the plan was “naïve” and might fail
+>
+> — mixed · cue: *argued* · hedges: *might*
+
+## No identified source
+
+> “a turning point”
+>
+> — direct · source: *Critics* · cue: *called*
+"
+        );
+    }
+
+    #[test]
+    fn the_actor_order_given_comes_first() {
+        let (doc, analysis) = sample::analysis();
+        let md = to_string(&doc, &analysis, &[0, 2], &[1]);
+        let zoe = md.find("## Zoë").unwrap();
+        let elise = md.find("## Élise").unwrap();
+        assert!(zoe < elise, "{md}");
+        assert!(md.contains("2 claims by 2 actors"));
+        assert!(!md.contains("No identified source"));
+    }
+
+    #[test]
+    fn markup_in_the_text_is_escaped() {
+        assert_eq!(escape("# *not* [a] link_x"), r"\# \*not\* \[a\] link\_x");
+        assert_eq!(escape("a - b"), "a - b");
+    }
+}

@@ -1,0 +1,180 @@
+//! W3C Web Annotation (https://www.w3.org/TR/annotation-model/): a JSON-LD
+//! AnnotationCollection with one `highlighting` Annotation per claim. Its
+//! target selects the claim in the document by position (code points, end
+//! exclusive) and by quote with some context; its bodies tag the claim's
+//! kind and describe its source and cue.
+
+use serde_json::{Value, json};
+
+use crate::analysis::Analysis;
+use crate::document::Document;
+use crate::export::{json::claim_id, kind_name};
+use crate::span::{CharIndex, Span};
+
+/// How many code points of context a TextQuoteSelector carries on each side.
+const CONTEXT: usize = 32;
+
+/// The annotations of the claims at `claims`, as one collection whose single
+/// page holds them all. Annotation ids are the JSON export's claim ids, as
+/// fragments (`#c1`), so the two exports can be joined.
+pub fn to_string(
+    doc: &Document,
+    analysis: &Analysis,
+    claims: &[usize],
+    _actors: &[usize],
+) -> String {
+    let text = doc.text.as_str();
+    let index = CharIndex::new(text);
+    let items: Vec<Value> = claims
+        .iter()
+        .map(|&i| {
+            let c = &analysis.claims[i];
+            let mut body = vec![json!({
+                "type": "TextualBody",
+                "purpose": "tagging",
+                "value": kind_name(c.kind),
+            })];
+            if let Some(source) = c.source {
+                let who = match source.actor {
+                    Some(a) => analysis.actors[a].name.as_str(),
+                    None => source.span.of(text),
+                };
+                body.push(json!({
+                    "type": "TextualBody",
+                    "purpose": "identifying",
+                    "format": "text/plain",
+                    "value": format!("source: {who}"),
+                }));
+            }
+            if let Some(cue) = c.cue {
+                body.push(json!({
+                    "type": "TextualBody",
+                    "purpose": "describing",
+                    "format": "text/plain",
+                    "value": format!("cue: {}", cue.of(text)),
+                }));
+            }
+            json!({
+                "id": format!("#{}", claim_id(i)),
+                "type": "Annotation",
+                "motivation": "highlighting",
+                "body": body,
+                "target": {
+                    "source": doc.path,
+                    "selector": [
+                        {
+                            "type": "TextPositionSelector",
+                            "start": index.chars_at(c.span.start),
+                            "end": index.chars_at(c.span.end),
+                        },
+                        {
+                            "type": "TextQuoteSelector",
+                            "exact": c.span.of(text),
+                            "prefix": prefix(text, c.span),
+                            "suffix": suffix(text, c.span),
+                        },
+                    ],
+                },
+            })
+        })
+        .collect();
+    let collection = json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": "#claims",
+        "type": "AnnotationCollection",
+        "label": format!("Who said what: {}", doc.title),
+        "generator": {
+            "type": "Software",
+            "name": concat!("whosaid ", env!("CARGO_PKG_VERSION")),
+        },
+        "total": items.len(),
+        "first": {
+            "id": "#claims-page-1",
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": items,
+        },
+    });
+    let mut out = serde_json::to_string_pretty(&collection).expect("JSON values serialise");
+    out.push('\n');
+    out
+}
+
+/// Up to [`CONTEXT`] code points just before `span`.
+fn prefix(text: &str, span: Span) -> &str {
+    let before = &text[..span.start];
+    let start = before
+        .char_indices()
+        .rev()
+        .nth(CONTEXT - 1)
+        .map_or(0, |(i, _)| i);
+    &before[start..]
+}
+
+/// Up to [`CONTEXT`] code points just after `span`.
+fn suffix(text: &str, span: Span) -> &str {
+    let after = &text[span.end..];
+    let end = after
+        .char_indices()
+        .nth(CONTEXT)
+        .map_or(after.len(), |(i, _)| i);
+    &after[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::sample;
+
+    #[test]
+    fn each_claim_is_a_highlighting_annotation_with_both_selectors() {
+        let (doc, analysis) = sample::analysis();
+        let out: Value =
+            serde_json::from_str(&to_string(&doc, &analysis, &[0, 1, 2, 3], &[0, 1])).unwrap();
+        assert_eq!(out["@context"], "http://www.w3.org/ns/anno.jsonld");
+        assert_eq!(out["type"], "AnnotationCollection");
+        assert_eq!(out["total"], 4);
+        let items = out["first"]["items"].as_array().unwrap();
+        assert_eq!(items.len(), 4);
+        let chars: Vec<char> = doc.text.chars().collect();
+        for item in items {
+            assert_eq!(item["type"], "Annotation");
+            assert_eq!(item["motivation"], "highlighting");
+            assert_eq!(item["target"]["source"], "notes/café.txt");
+            let [position, quote] = item["target"]["selector"].as_array().unwrap().as_slice()
+            else {
+                panic!("two selectors expected: {item}");
+            };
+            assert_eq!(position["type"], "TextPositionSelector");
+            assert_eq!(quote["type"], "TextQuoteSelector");
+            let (start, end) = (
+                position["start"].as_u64().unwrap() as usize,
+                position["end"].as_u64().unwrap() as usize,
+            );
+            let at = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+            assert_eq!(at(start, end), quote["exact"].as_str().unwrap());
+            let prefix = quote["prefix"].as_str().unwrap();
+            let suffix = quote["suffix"].as_str().unwrap();
+            assert_eq!(at(start - prefix.chars().count(), start), prefix);
+            assert_eq!(at(end, end + suffix.chars().count()), suffix);
+        }
+        let zoe = &items[2];
+        assert_eq!(zoe["id"], "#c3");
+        assert_eq!(zoe["body"][0]["purpose"], "tagging");
+        assert_eq!(zoe["body"][0]["value"], "mixed");
+        assert_eq!(zoe["body"][1]["value"], "source: Zoë O’Neill");
+        assert_eq!(zoe["body"][2]["value"], "cue: argued");
+        assert_eq!(items[3]["body"][1]["value"], "source: Critics");
+    }
+
+    #[test]
+    fn context_stops_at_the_ends_of_the_text_and_counts_code_points() {
+        let text = "é“quoted”🚀🚀";
+        let inner = Span::new(text.find("quoted").unwrap(), text.find('”').unwrap());
+        assert_eq!(prefix(text, inner), "é“");
+        assert_eq!(suffix(text, inner), "”🚀🚀");
+        let long = "ü".repeat(40) + "x";
+        let x = Span::new(long.len() - 1, long.len());
+        assert_eq!(prefix(&long, x).chars().count(), CONTEXT);
+    }
+}
