@@ -49,10 +49,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
 }
 
+/// The file's name without its folders: the status bar is short.
+fn file_name(path: &str) -> &str {
+    std::path::Path::new(path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(path)
+}
+
 fn normal_line(app: &App) -> Line<'static> {
     let mut spans = vec![
         Span::styled(
-            format!(" {} ", app.doc.path),
+            format!(" {} ", file_name(&app.doc.path)),
             app.theme.accent.add_modifier(Modifier::REVERSED),
         ),
         Span::styled(format!(" {} ", app.focus.name()), app.theme.accent),
