@@ -90,3 +90,90 @@ fn bundled_article_at_120x40() {
     press(&mut app, "n");
     assert_snapshot!(screen(&app, 120, 40));
 }
+
+/// The cell showing the first character of `words` in the text pane.
+fn cell_of<'a>(
+    buffer: &'a ratatui::buffer::Buffer,
+    app: &App,
+    words: &str,
+) -> &'a ratatui::buffer::Cell {
+    let offset = app.doc.text.find(words).unwrap();
+    let wrapped = app.wrapped();
+    let row = wrapped.row_of(offset) - app.text_top;
+    let x = app.areas.column.x + wrapped.column_of(&app.doc.text, offset);
+    &buffer[(x, app.areas.column.y + row as u16)]
+}
+
+#[test]
+fn claims_take_their_sources_colour_quotes_are_bold_and_the_selection_is_tinted() {
+    use super::super::theme::Theme;
+    use ratatui::style::Modifier;
+    let doc = crate::document::Document::from_text("river-bridge.txt", fixture::TEXT);
+    let mut app = App::new(
+        doc,
+        fixture::analysis(),
+        &crate::config::Config::defaults(),
+        Theme::dark(),
+        (120, 40),
+    );
+    press(&mut app, "n");
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|frame| super::draw(&app, frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let theme = Theme::dark();
+    let ortiz = theme.actor(Some(0));
+    let delta = theme.actor(Some(1));
+    assert_ne!(ortiz, delta);
+
+    let quoted = cell_of(buffer, &app, "will open by spring");
+    assert_eq!(quoted.fg, ortiz);
+    assert!(
+        quoted.modifier.contains(Modifier::BOLD),
+        "quoted words are bold"
+    );
+    assert_eq!(
+        quoted.bg,
+        theme.selection.bg.unwrap(),
+        "the selected claim is tinted"
+    );
+
+    let reported = cell_of(buffer, &app, "river bed might");
+    assert_eq!(reported.fg, delta);
+    assert!(
+        !reported.modifier.contains(Modifier::BOLD),
+        "reported words are not"
+    );
+    assert!(
+        cell_of(buffer, &app, "might shift")
+            .modifier
+            .contains(Modifier::DIM),
+        "hedges are dim"
+    );
+    assert!(
+        cell_of(buffer, &app, "Engineers from")
+            .modifier
+            .contains(Modifier::UNDERLINED),
+        "sources are underlined"
+    );
+    assert!(
+        cell_of(buffer, &app, "warned")
+            .modifier
+            .contains(Modifier::ITALIC),
+        "cues are italic"
+    );
+    assert_eq!(
+        cell_of(buffer, &app, "The council").fg,
+        ratatui::style::Color::Reset,
+        "plain text stays plain"
+    );
+
+    // With a filter on the Delta Institute, the mayor's claims are dimmed.
+    press(&mut app, "n f");
+    terminal.draw(|frame| super::draw(&app, frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    assert_eq!(
+        cell_of(buffer, &app, "will open by spring").fg,
+        theme.filtered_out.fg.unwrap()
+    );
+    assert_eq!(cell_of(buffer, &app, "river bed might").fg, delta);
+}
