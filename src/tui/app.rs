@@ -714,17 +714,9 @@ impl App {
                 }
                 return;
             }
-            KeyCode::Backspace => {
-                query.pop();
+            _ => {
+                edit_line(&mut query, key);
             }
-            KeyCode::Char(c)
-                if !key
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                query.push(c)
-            }
-            _ => {}
         }
         let folded = self.folded.as_deref().unwrap_or_default();
         let mut search = Search::new(&query, &self.doc.text, folded);
@@ -741,17 +733,9 @@ impl App {
         match key.code {
             KeyCode::Esc => return self.set_actor_query(String::new()),
             KeyCode::Enter => return,
-            KeyCode::Backspace => {
-                query.pop();
+            _ => {
+                edit_line(&mut query, key);
             }
-            KeyCode::Char(c)
-                if !key
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                query.push(c)
-            }
-            _ => {}
         }
         self.set_actor_query(query);
         self.overlay = Some(Overlay::ActorQuery);
@@ -1060,6 +1044,23 @@ impl App {
         };
         self.wraps.get(&self.doc.text, width);
         self.cursor = self.cursor.min(self.doc.text.len());
+    }
+}
+
+/// Applies a typing key (a character, Backspace) to a one-line prompt;
+/// false for any other key.
+fn edit_line(line: &mut String, key: KeyEvent) -> bool {
+    match key.code {
+        KeyCode::Backspace => line.pop().is_some(),
+        KeyCode::Char(c)
+            if !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            line.push(c);
+            true
+        }
+        _ => false,
     }
 }
 
