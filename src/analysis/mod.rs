@@ -9,6 +9,7 @@
 
 pub mod actors;
 pub mod attribution;
+pub mod lexicon;
 pub mod markers;
 pub mod mentions;
 pub mod quotes;
