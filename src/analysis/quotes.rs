@@ -199,7 +199,7 @@ fn is_elision(rest: &str) -> bool {
 /// Whether the text looks hard-wrapped, as old novels are: most lines short
 /// and followed by another line of the same paragraph. Then only a blank line
 /// ends a paragraph.
-fn is_hard_wrapped(text: &str) -> bool {
+pub(super) fn is_hard_wrapped(text: &str) -> bool {
     let (mut lines, mut short, mut continued) = (0usize, 0usize, 0usize);
     let mut previous_blank = true;
     for line in text.lines() {
@@ -215,7 +215,7 @@ fn is_hard_wrapped(text: &str) -> bool {
 }
 
 /// How many paragraph breaks a stretch of text between two marks holds.
-fn paragraph_breaks(between: &str, wrapped: bool) -> usize {
+pub(super) fn paragraph_breaks(between: &str, wrapped: bool) -> usize {
     if !between.contains('\n') {
         return 0;
     }
