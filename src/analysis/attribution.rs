@@ -18,8 +18,6 @@ mod cues;
 mod leftovers;
 mod source;
 
-use std::borrow::Cow;
-
 use super::lexicon::{CueClasses, CueMatch, Lexicon};
 use super::quotes::{is_hard_wrapped, paragraph_breaks};
 use super::segment::{Sentence, Token, TokenKind};
@@ -101,18 +99,19 @@ impl<'a> Context<'a> {
         context
     }
 
-    fn find_cues(&self, lexicon: &Cow<'static, Lexicon>) -> Vec<CueMatch> {
+    fn find_cues(&self, lexicon: &Lexicon) -> Vec<CueMatch> {
         let mut cues = Vec::new();
         let mut i = 0;
         while i < self.tokens.len() {
-            if self.tokens[i].kind == TokenKind::Word && self.quote_of[i].is_none() {
-                if let Some(cue) = lexicon.match_at(self.text, self.tokens, i) {
-                    if self.is_verb_use(cue) {
-                        cues.push(cue);
-                        i = cue.end;
-                        continue;
-                    }
-                }
+            let candidate = self.tokens[i].kind == TokenKind::Word && self.quote_of[i].is_none();
+            if let Some(cue) = candidate
+                .then(|| lexicon.match_at(self.text, self.tokens, i))
+                .flatten()
+                .filter(|&cue| self.is_verb_use(cue))
+            {
+                cues.push(cue);
+                i = cue.end;
+                continue;
             }
             i += 1;
         }

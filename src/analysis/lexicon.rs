@@ -195,8 +195,8 @@ fn inflections(lemma: &str) -> Vec<String> {
     if last == 'e' {
         let stem = &lemma[..lemma.len() - 1];
         forms.push(format!("{lemma}d"));
-        if lemma.ends_with("ie") {
-            forms.push(format!("{}ying", &lemma[..lemma.len() - 2]));
+        if let Some(stem) = lemma.strip_suffix("ie") {
+            forms.push(format!("{stem}ying"));
         } else if lemma.ends_with("ee") {
             forms.push(format!("{lemma}ing"));
         } else {

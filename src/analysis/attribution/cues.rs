@@ -127,18 +127,20 @@ impl Pass<'_, '_> {
             return None;
         }
         // "As one local editor noted, while some might …, caution is warranted."
-        if c.is_word(unit.first, "as") {
-            if let Some(source) = source::mention_starting_at(c, unit.first + 1) {
-                let subject = source::subject_before(c, cue.first, unit.first + 1);
-                if subject == Some(source) && c.is_punct(cue.end, ",") {
-                    let end = self.content_end(cue.end + 1, unit.end);
-                    return self.trimmed(cue.end + 1, end).map(|(first, end)| Content {
-                        first,
-                        end,
-                        source: Some(source),
-                        cue: cue_span,
-                    });
-                }
+        let as_source = c
+            .is_word(unit.first, "as")
+            .then(|| source::mention_starting_at(c, unit.first + 1))
+            .flatten();
+        if let Some(source) = as_source {
+            let subject = source::subject_before(c, cue.first, unit.first + 1);
+            if subject == Some(source) && c.is_punct(cue.end, ",") {
+                let end = self.content_end(cue.end + 1, unit.end);
+                return self.trimmed(cue.end + 1, end).map(|(first, end)| Content {
+                    first,
+                    end,
+                    source: Some(source),
+                    cue: cue_span,
+                });
             }
         }
         if !cue.classes.has(CueClasses::SPEECH) {
@@ -146,11 +148,12 @@ impl Pass<'_, '_> {
         }
         // Inverted: "…, say Mexican officials, …" or "…, said Emma."
         let comma_before = |i: usize| i > unit.first && self.ends_with_comma(i - 1);
-        if comma_before(cue.first) {
-            if let Some(source) = source::mention_starting_at(c, cue.end) {
-                let after = c.token_after(c.mentions[source].span.end);
-                return self.around_frame(cue.first - 1, after, Some(source), cue_span, unit);
-            }
+        let inverted = comma_before(cue.first)
+            .then(|| source::mention_starting_at(c, cue.end))
+            .flatten();
+        if let Some(source) = inverted {
+            let after = c.token_after(c.mentions[source].span.end);
+            return self.around_frame(cue.first - 1, after, Some(source), cue_span, unit);
         }
         // "…, analysts warn." / "The plan, officials said, will fail."
         let source = source::subject_before(c, cue.first, unit.first)?;
