@@ -182,7 +182,9 @@ impl Pass<'_, '_> {
         } else {
             comma
         };
-        let (first, end) = if self.only_fillers(after, unit.end) {
+        // "However, analysts warn that …" is no content before a frame.
+        let before_words = content_end.saturating_sub(unit.first);
+        let (first, end) = if self.only_fillers(after, unit.end) && before_words >= 3 {
             self.trimmed(unit.first, content_end)?
         } else if c.is_punct(after, ",") {
             self.trimmed(unit.first, unit.end)?
@@ -238,10 +240,11 @@ impl Pass<'_, '_> {
             return None;
         }
         let source = source::subject_before(c, cue.first, unit.first).or_else(|| {
-            if !is_ing(c.word(cue.first)) {
+            if !is_ing(c.word(cue.first)) && !self.conjoined(cue.first, unit.first) {
                 return None;
             }
-            // A participle: the subject of the main clause, or of the claim before.
+            // A participle or a second verb ("… and says"): the subject of
+            // the main clause, or of the claim before.
             self.claims[claims_before..]
                 .iter()
                 .rev()
@@ -274,7 +277,8 @@ impl Pass<'_, '_> {
         }
         let mut k = first;
         while k < end && k < first + 8 {
-            if c.is_word(k, "that") || c.is_punct(k, ":") {
+            let clause_follows = k + 1 < end && c.tokens[k + 1].kind != TokenKind::Punct;
+            if (c.is_word(k, "that") || c.is_punct(k, ":")) && clause_follows {
                 return k + 1;
             }
             if c.tokens[k].kind != TokenKind::Word || c.cue_at(k).is_some() {
@@ -311,6 +315,10 @@ impl Pass<'_, '_> {
             if c.is_punct(i, ";") || (c.is_punct(i, ",") && self.participle_at(i + 1, end)) {
                 return i;
             }
+            // "He says the obvious response was … and says he introduced …"
+            if is_one_of(c.word(i), &["and", "but"]) && self.second_verb_at(i + 1, end) {
+                return if c.is_punct(i - 1, ",") { i - 1 } else { i };
+            }
             i += 1;
         }
         end
@@ -326,6 +334,30 @@ impl Pass<'_, '_> {
             && is_ing(c.word(i))
             && c.cue_at(i)
                 .is_some_and(|cue| cue.classes.introduces_content())
+    }
+
+    /// Whether a cue that introduces content starts at `i`, adverbs aside:
+    /// the second verb of the same subject after "and" or "but".
+    fn second_verb_at(&self, mut i: usize, end: usize) -> bool {
+        let c = self.context;
+        while i < end && (is_adverb(c.word(i)) || is_one_of(c.word(i), &["also", "then"])) {
+            i += 1;
+        }
+        i < end
+            && c.cue_at(i)
+                .is_some_and(|cue| cue.classes.introduces_content())
+    }
+
+    /// Whether the cue at `cue` follows "and" or "but", adverbs aside.
+    fn conjoined(&self, cue: usize, unit_first: usize) -> bool {
+        let c = self.context;
+        let mut i = cue;
+        while i > unit_first
+            && (is_adverb(c.word(i - 1)) || is_one_of(c.word(i - 1), &["also", "then"]))
+        {
+            i -= 1;
+        }
+        i > unit_first && is_one_of(c.word(i - 1), &["and", "but"])
     }
 
     /// The content tokens without edge punctuation (closing marks kept);
@@ -348,17 +380,17 @@ impl Pass<'_, '_> {
             || (i > 0 && c.tokens[i].kind == TokenKind::Quote && c.is_punct(i - 1, ","))
     }
 
-    /// Whether only a few words ("on Tuesday", "in a statement") and then
-    /// punctuation lie between `from` and the unit's end.
+    /// Whether only a few words ("on Tuesday", "in a statement", a show's
+    /// name) and then punctuation lie between `from` and the unit's end.
     fn only_fillers(&self, from: usize, end: usize) -> bool {
         let c = self.context;
+        // Words, and a short quoted title ("on MSNBC’s “Morning Joe.”").
         let mut i = from;
-        while i < end
-            && i < from + 8
-            && matches!(c.tokens[i].kind, TokenKind::Word | TokenKind::Number)
-        {
+        while i < end && i < from + 9 && c.tokens[i].kind != TokenKind::Punct {
             i += 1;
         }
-        c.tokens[i..end].iter().all(|t| t.kind == TokenKind::Punct)
+        c.tokens[i..end]
+            .iter()
+            .all(|t| matches!(t.kind, TokenKind::Punct | TokenKind::Quote))
     }
 }

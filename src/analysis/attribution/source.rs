@@ -66,6 +66,17 @@ pub(super) fn is_skippable(word: &str) -> bool {
         "further",
         "previously",
         "ever",
+        "yesterday",
+        "today",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "on",
     ];
     super::is_adverb(word) || super::is_one_of(word, SKIPPABLE)
 }
@@ -109,8 +120,22 @@ pub(super) fn mention_ending_at(c: &Context, end: usize, lower: usize) -> Option
 /// ("Mexican officials, overseeing foreign affairs, indicate").
 pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Option<usize> {
     let mut j = cue;
-    while j > unit_first && is_skippable(c.word(j - 1)) {
-        j -= 1;
+    loop {
+        while j > unit_first && is_skippable(c.word(j - 1)) {
+            j -= 1;
+        }
+        // "Rep. Paul Ryan (R-WI) said": a bracketed aside.
+        if j > unit_first && c.is_punct(j - 1, ")") {
+            let open = (unit_first..j - 1)
+                .rev()
+                .take(12)
+                .find(|&k| c.is_punct(k, "("));
+            if let Some(open) = open {
+                j = open;
+                continue;
+            }
+        }
+        break;
     }
     if j == unit_first {
         return None;
@@ -128,8 +153,13 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
     if let Some(m) = subject(j - 1) {
         return Some(m);
     }
-    if !c.is_punct(j - 1, ",") {
+    if !c.is_punct(j - 1, ",") || j < unit_first + 2 {
         return None;
+    }
+    // "Alabama Sen. Jeff Sessions, a prominent Trump supporter, said": a
+    // mention that holds its apposition.
+    if let Some(m) = subject(j - 2) {
+        return Some(m);
     }
     // An insertion between commas, no quotation inside.
     let mut k = j - 1;

@@ -22,6 +22,11 @@ fn claims(text: &str, phrases: &[&str]) -> Vec<Seen> {
     let mut mentions: Vec<Mention> = Vec::new();
     for phrase in phrases {
         for (start, _) in text.match_indices(phrase) {
+            let whole_word = !text[..start].ends_with(char::is_alphanumeric)
+                && !text[start + phrase.len()..].starts_with(char::is_alphanumeric);
+            if !whole_word {
+                continue;
+            }
             let span = Span::new(start, start + phrase.len());
             let in_quote = quotations.iter().any(|q| q.inner.contains(span));
             let pronoun = matches!(
@@ -319,4 +324,62 @@ fn no_source_means_none_not_a_guess() {
     let text = "“Asked whether the plan works,” it remained unclear.";
     let found = claims(text, &[]);
     assert!(found.iter().all(|c| c.source.is_none()), "{found:?}");
+}
+
+#[test]
+fn a_second_verb_after_and_is_a_second_claim_of_the_same_subject() {
+    let text = "He says the obvious response was to break up fraudulent operators and says he introduced legislation to accomplish that.";
+    assert_eq!(
+        claims(text, &["He", "he"]),
+        vec![
+            seen(
+                "the obvious response was to break up fraudulent operators",
+                Indirect,
+                "says",
+                "He"
+            ),
+            seen(
+                "he introduced legislation to accomplish that",
+                Indirect,
+                "says",
+                "He"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn appositions_brackets_and_days_between_subject_and_cue() {
+    let text = "Alabama Sen. Jeff Sessions, a prominent Trump supporter, said the deal was akin to extortion.\nSpeaker Paul Ryan (R-WI) said “anti-Semitic images have no place in a campaign.”\nHillary Clinton on Tuesday said that the violence is genocide.";
+    let found = claims(
+        text,
+        &[
+            "Alabama Sen. Jeff Sessions, a prominent Trump supporter",
+            "Speaker Paul Ryan",
+            "Hillary Clinton",
+        ],
+    );
+    let sources: Vec<_> = found.iter().map(|c| c.source.as_deref()).collect();
+    assert_eq!(
+        sources,
+        vec![
+            Some("Alabama Sen. Jeff Sessions, a prominent Trump supporter"),
+            Some("Speaker Paul Ryan"),
+            Some("Hillary Clinton")
+        ]
+    );
+    assert_eq!(found[1].kind, Direct);
+    assert_eq!(found[2].text, "the violence is genocide");
+}
+
+#[test]
+fn a_trailing_frame_may_name_a_show() {
+    let text = "Shays was pro Kasich while the governor was running, he said Wednesday morning on MSNBC’s “Morning Joe.”";
+    let found = claims(text, &["he"]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].text,
+        "Shays was pro Kasich while the governor was running"
+    );
+    assert_eq!(found[0].source.as_deref(), Some("he"));
 }
