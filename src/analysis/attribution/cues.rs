@@ -156,7 +156,7 @@ impl Pass<'_, '_> {
             return self.around_frame(cue.first - 1, after, Some(source), cue_span, unit);
         }
         // "…, analysts warn." / "The plan, officials said, will fail."
-        let source = source::subject_before(c, cue.first, unit.first)?;
+        let source = self.subject(cue, unit)?;
         let first = c.token_after(c.mentions[source].span.start);
         if comma_before(first) {
             return self.around_frame(first - 1, cue.end, Some(source), cue_span, unit);
@@ -239,7 +239,7 @@ impl Pass<'_, '_> {
         if !cue.classes.introduces_content() {
             return None;
         }
-        let source = source::subject_before(c, cue.first, unit.first).or_else(|| {
+        let source = self.subject(cue, unit).or_else(|| {
             if !is_ing(c.word(cue.first)) && !self.conjoined(cue.first, unit.first) {
                 return None;
             }
@@ -263,6 +263,14 @@ impl Pass<'_, '_> {
             end,
             source,
             cue: c.cue_span(cue),
+        })
+    }
+
+    /// The subject before a cue, if it agrees with the cue as a verb.
+    fn subject(&self, cue: CueMatch, unit: &Unit) -> Option<usize> {
+        let c = self.context;
+        source::subject_before(c, cue.first, unit.first).filter(|&m| {
+            !cue.classes.has(CueClasses::BASE) || source::agrees_with_base_form(c, cue.first, m)
         })
     }
 
@@ -387,6 +395,12 @@ impl Pass<'_, '_> {
         // Words, and a short quoted title ("on MSNBC’s “Morning Joe.”").
         let mut i = from;
         while i < end && i < from + 9 && c.tokens[i].kind != TokenKind::Punct {
+            let quoted_lowercase = c.quote_of[i].is_some()
+                && c.tokens[i].kind == TokenKind::Word
+                && !c.tokens[i].is_capitalized(c.text);
+            if quoted_lowercase {
+                return false;
+            }
             i += 1;
         }
         c.tokens[i..end]

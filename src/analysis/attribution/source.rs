@@ -6,6 +6,7 @@
 //! Mentions inside quotations are never sources of the text around them.
 
 use super::Context;
+use crate::analysis::ActorKind;
 
 /// Words that may stand between a subject and its cue: auxiliaries,
 /// negations, "-ly" adverbs and a few others ("has also said", "is
@@ -195,3 +196,32 @@ pub(super) fn main_subject(c: &Context, unit_first: usize, before: usize) -> Opt
     }
     None
 }
+
+/// Whether a cue in its base form ("state", "support", also nouns) agrees
+/// with its subject as a verb: after an auxiliary or "to" ("did not deny",
+/// "to reject"), or with a plural subject ("Mexican officials firmly
+/// state"), never after a singular noun ("South Carolina state Reps").
+pub(super) fn agrees_with_base_form(c: &Context, cue: usize, subject: usize) -> bool {
+    const BEFORE_BASE: &[&str] = &[
+        "do", "does", "did", "will", "would", "can", "could", "may", "might", "should", "must",
+        "shall", "to",
+    ];
+    let mut i = cue;
+    while i > 0 && (super::is_adverb(c.word(i - 1)) || super::is_one_of(c.word(i - 1), NEGATIONS)) {
+        i -= 1;
+    }
+    if i > 0 && super::is_one_of(c.word(i - 1), BEFORE_BASE) {
+        return true;
+    }
+    let mention = &c.mentions[subject];
+    if mention.pronoun {
+        return !super::is_one_of(&mention.name, &["he", "she", "it"]);
+    }
+    let last = mention.span.of(c.text).rsplit(' ').next().unwrap_or("");
+    mention.kind == ActorKind::Group
+        || (last.ends_with('s') && !last.ends_with("’s") && !last.ends_with("'s"))
+}
+
+const NEGATIONS: &[&str] = &[
+    "not", "n’t", "n't", "never", "also", "still", "even", "just",
+];

@@ -383,3 +383,17 @@ fn a_trailing_frame_may_name_a_show() {
     );
     assert_eq!(found[0].source.as_deref(), Some("he"));
 }
+
+#[test]
+fn a_base_form_after_a_singular_name_is_a_noun() {
+    let text = "South Carolina state Reps met on Monday.\nMexican officials firmly state that direct force is forbidden.";
+    assert_eq!(
+        claims(text, &["South Carolina", "Mexican officials"]),
+        vec![seen(
+            "direct force is forbidden",
+            Indirect,
+            "state",
+            "Mexican officials"
+        )]
+    );
+}
