@@ -13,6 +13,7 @@ mod groups;
 pub mod markers;
 pub mod mentions;
 mod names;
+mod pronouns;
 pub mod quotes;
 pub mod segment;
 pub mod wordlists;
