@@ -10,6 +10,7 @@
 pub mod actors;
 pub mod attribution;
 mod groups;
+pub mod lexicon;
 pub mod markers;
 pub mod mentions;
 mod names;
