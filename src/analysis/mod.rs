@@ -14,6 +14,7 @@ pub mod lexicon;
 pub mod markers;
 pub mod mentions;
 mod names;
+mod pronouns;
 pub mod quotes;
 pub mod segment;
 pub mod wordlists;
