@@ -1,8 +1,17 @@
 //! Merging mentions into actors: aliases ("Sheinbaum", "President
-//! Sheinbaum"), groups, and pronouns resolved to the nearest fitting actor.
+//! Sheinbaum"), groups ("Mexican officials" = "Mexican authorities"),
+//! places ("U.S." = "Washington" = "the United States"), and pronouns
+//! resolved to the nearest fitting actor (pronouns.rs).
+//!
+//! Named entities always become actors; groups, anonymous sources and
+//! documents only when they are a claim's source or merge with an actor.
 
+use std::collections::HashMap;
+
+use super::mentions::is_pronoun;
 use super::segment::Token;
-use super::{FoundClaim, Mention, Options, Quotation, Resolution};
+use super::wordlists::{self, Gender};
+use super::{Actor, ActorKind, FoundClaim, Mention, Options, Quotation, Resolution};
 
 /// The actors the mentions stand for.
 pub fn resolve(
@@ -13,9 +22,405 @@ pub fn resolve(
     quotations: &[Quotation],
     options: &Options,
 ) -> Resolution {
-    let _ = (text, tokens, claims, quotations, options);
-    Resolution {
-        actors: Vec::new(),
-        actor_of: vec![None; mentions.len()],
+    let _ = quotations;
+    let mut is_source = vec![false; mentions.len()];
+    for m in claims.iter().filter_map(|c| c.source) {
+        if m < mentions.len() {
+            is_source[m] = true;
+        }
+    }
+    let mut sets = DisjointSets::new(mentions.len());
+    merge_names(mentions, &mut sets);
+    let forced = merge_configured(text, mentions, options, &mut sets);
+    let mut referent: Vec<Option<usize>> = (0..mentions.len())
+        .map(|i| (!mentions[i].pronoun && !is_description(&mentions[i])).then_some(i))
+        .collect();
+    super::pronouns::resolve(text, tokens, mentions, &is_source, &mut sets, &mut referent);
+
+    // Which sets are actors.
+    let mut keep = vec![false; mentions.len()];
+    for (i, m) in mentions.iter().enumerate() {
+        let Some(r) = referent[i] else { continue };
+        let root = sets.find(r);
+        if is_source[i] || is_named(m, mentions, &mut sets, i) || forced.contains_key(&root) {
+            keep[root] = true;
+        }
+    }
+    let mut actor_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut actors: Vec<Actor> = Vec::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut actor_of = vec![None; mentions.len()];
+    for i in 0..mentions.len() {
+        let Some(r) = referent[i] else { continue };
+        let root = sets.find(r);
+        if !keep[root] {
+            continue;
+        }
+        let index = *actor_of_root.entry(root).or_insert_with(|| {
+            actors.push(Actor {
+                name: String::new(),
+                kind: mentions[r].kind,
+                role: None,
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+                claims: Vec::new(),
+            });
+            members.push(Vec::new());
+            actors.len() - 1
+        });
+        actor_of[i] = Some(index);
+        members[index].push(i);
+    }
+    for (root, &index) in &actor_of_root {
+        describe(
+            text,
+            &mut actors[index],
+            &members[index],
+            mentions,
+            forced.get(root),
+        );
+    }
+    Resolution { actors, actor_of }
+}
+
+/// "the two-term president": a person's description, named in lower case.
+pub(super) fn is_description(m: &Mention) -> bool {
+    m.kind == ActorKind::Person && m.name.starts_with("the ")
+}
+
+/// A person named by one bare word and nothing else ("Sinaloa" in "areas
+/// like Sinaloa") is too uncertain to be an actor on its own.
+fn is_named(m: &Mention, mentions: &[Mention], sets: &mut DisjointSets, i: usize) -> bool {
+    match m.kind {
+        ActorKind::Organization | ActorKind::Place => !m.pronoun,
+        ActorKind::Person if !m.pronoun && !is_description(m) => {
+            let root = sets.find(i);
+            mentions.iter().enumerate().any(|(j, o)| {
+                o.kind == ActorKind::Person
+                    && !o.pronoun
+                    && (o.role.is_some() || o.name.contains(' '))
+                    && !is_description(o)
+                    && sets.find(j) == root
+            })
+        }
+        _ => false,
+    }
+}
+
+/// Fills in an actor's name, kind, role, aliases and mentions.
+fn describe(
+    text: &str,
+    actor: &mut Actor,
+    members: &[usize],
+    mentions: &[Mention],
+    forced: Option<&(String, Option<ActorKind>)>,
+) {
+    let named: Vec<&Mention> = members
+        .iter()
+        .map(|&i| &mentions[i])
+        .filter(|m| !m.pronoun && !is_description(m))
+        .collect();
+    let all: Vec<&Mention> = members.iter().map(|&i| &mentions[i]).collect();
+    let lists = wordlists::get();
+    let first = named.first().or(all.first()).copied();
+    if let Some(first) = first {
+        actor.kind = first.kind;
+    }
+    actor.name = match actor.kind {
+        ActorKind::Person | ActorKind::Organization => named
+            .iter()
+            .max_by_key(|m| (m.name.split_whitespace().count(), m.name.len()))
+            .map(|m| m.name.clone()),
+        ActorKind::Place => named.iter().find_map(|m| {
+            lists
+                .places
+                .get(m.name.as_str())
+                .map(|p| p.canonical.to_string())
+        }),
+        _ => None,
+    }
+    .or_else(|| first.map(|m| m.name.clone()))
+    .unwrap_or_default();
+    actor.role = all
+        .iter()
+        .filter_map(|m| m.role.as_deref())
+        .filter(|r| !r.contains(','))
+        .max_by_key(|r| (!is_honorific(r), r.split_whitespace().count()))
+        .map(str::to_string);
+    if let Some((name, kind)) = forced {
+        actor.name = name.clone();
+        if let Some(kind) = kind {
+            actor.kind = *kind;
+        }
+    }
+    let mut aliases: Vec<String> = Vec::new();
+    for m in &all {
+        if m.pronoun {
+            continue;
+        }
+        let surface = m.span.of(text);
+        for candidate in [m.name.as_str(), surface] {
+            let candidate = candidate.trim();
+            let fresh = !candidate.is_empty()
+                && !candidate.contains(',')
+                && !is_pronoun(candidate)
+                && !candidate.eq_ignore_ascii_case(&actor.name)
+                && !aliases.iter().any(|a| a.eq_ignore_ascii_case(candidate));
+            if fresh {
+                aliases.push(candidate.to_string());
+            }
+        }
+    }
+    actor.aliases = aliases;
+    actor.mentions = all.iter().map(|m| m.span).collect();
+    actor.mentions.sort();
+    actor.mentions.dedup();
+}
+
+fn is_honorific(role: &str) -> bool {
+    wordlists::get()
+        .honorifics
+        .contains_key(role.to_ascii_lowercase().as_str())
+}
+
+/// The gender a mention's title tells ("Mrs. Clinton"), if any.
+pub(super) fn title_gender(m: &Mention) -> Option<Gender> {
+    let role = m.role.as_deref()?;
+    let lists = wordlists::get();
+    role.split_whitespace().find_map(|w| {
+        lists
+            .honorifics
+            .get(w.to_ascii_lowercase().as_str())
+            .copied()
+    })
+}
+
+/// Merges mentions that name the same actor by the rules for each kind.
+fn merge_names(mentions: &[Mention], sets: &mut DisjointSets) {
+    let mut by_key: HashMap<(ActorKind, String), usize> = HashMap::new();
+    let mut persons: Vec<usize> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.pronoun || is_description(m) {
+            continue;
+        }
+        let key = match m.kind {
+            ActorKind::Person => {
+                persons.push(i);
+                continue;
+            }
+            ActorKind::Place => place_key(&m.name),
+            ActorKind::Organization => m.name.to_lowercase(),
+            ActorKind::Group => group_key(&m.name),
+            ActorKind::Other => m.name.to_lowercase(),
+            ActorKind::Anonymous => continue,
+        };
+        match by_key.get(&(m.kind, key.clone())) {
+            Some(&j) => sets.union(i, j),
+            None => {
+                by_key.insert((m.kind, key), i);
+            }
+        }
+    }
+    merge_acronyms(mentions, sets);
+    merge_persons(mentions, &persons, sets);
+}
+
+/// The gazetteer's name for a place ("U.S." → "united states").
+fn place_key(name: &str) -> String {
+    let lists = wordlists::get();
+    lists
+        .places
+        .get(name)
+        .map_or(name, |p| p.canonical)
+        .to_lowercase()
+}
+
+/// A group's identity: its modifiers (places by their gazetteer name) and
+/// the class of its head noun, so "Mexican officials" = "Mexican
+/// authorities" and "U.S. officials" = "U.S. counterparts".
+fn group_key(name: &str) -> String {
+    let lists = wordlists::get();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some((head, modifiers)) = words.split_last() else {
+        return String::new();
+    };
+    let head_lower = head.to_lowercase();
+    let class = lists
+        .people
+        .get(head_lower.as_str())
+        .map(|n| n.class)
+        .or_else(|| lists.collectives.get(head_lower.as_str()).copied())
+        .unwrap_or(head_lower.as_str());
+    let mut key: Vec<String> = modifiers
+        .iter()
+        .map(|w| {
+            let w = w.trim_end_matches("’s").trim_end_matches("'s");
+            lists
+                .demonyms
+                .get(w)
+                .copied()
+                .or_else(|| lists.places.get(w).map(|p| p.canonical))
+                .unwrap_or(w)
+                .to_lowercase()
+        })
+        .collect();
+    key.sort();
+    key.push(class.to_string());
+    key.join(" ")
+}
+
+/// "FBI" = "Federal Bureau of Investigation": an acronym of an
+/// organisation's capitalised words.
+fn merge_acronyms(mentions: &[Mention], sets: &mut DisjointSets) {
+    let orgs: Vec<usize> = (0..mentions.len())
+        .filter(|&i| mentions[i].kind == ActorKind::Organization && !mentions[i].pronoun)
+        .collect();
+    for &a in &orgs {
+        let short = &mentions[a].name;
+        if short.contains(' ') || !short.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        for &b in &orgs {
+            let initials: String = mentions[b]
+                .name
+                .split_whitespace()
+                .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+                .collect();
+            if initials.len() > 1 && initials == *short {
+                sets.union(a, b);
+            }
+        }
+    }
+}
+
+/// The words of a person's name that identify them: without initials and
+/// suffixes ("Joseph R. Biden Jr." → "Joseph", "Biden").
+fn name_words(name: &str) -> Vec<&str> {
+    name.split_whitespace()
+        .filter(|w| {
+            let bare = w.trim_end_matches('.');
+            bare.chars().count() > 1 && !matches!(bare, "Jr" | "Sr" | "II" | "III" | "IV")
+        })
+        .collect()
+}
+
+/// People: one full name per first and last name; a bare surname joins the
+/// nearest earlier full name that ends with it (else the first later one),
+/// preferring one whose title agrees in gender ("Mrs. Clinton").
+fn merge_persons(mentions: &[Mention], persons: &[usize], sets: &mut DisjointSets) {
+    let mut full: HashMap<(String, String), usize> = HashMap::new();
+    for &i in persons {
+        let words = name_words(&mentions[i].name);
+        if words.len() >= 2 {
+            let key = (
+                words[0].to_lowercase(),
+                words[words.len() - 1].to_lowercase(),
+            );
+            match full.get(&key) {
+                Some(&j) => sets.union(i, j),
+                None => {
+                    full.insert(key, i);
+                }
+            }
+        }
+    }
+    let mut bare: HashMap<String, usize> = HashMap::new();
+    for (n, &i) in persons.iter().enumerate() {
+        let words = name_words(&mentions[i].name);
+        if words.len() != 1 {
+            continue;
+        }
+        let surname = words[0];
+        let gender = title_gender(&mentions[i]);
+        let ends_with = |j: usize| {
+            let w = name_words(&mentions[j].name);
+            w.len() >= 2 && w[w.len() - 1] == surname
+        };
+        let agrees = |j: usize| {
+            gender.is_none() || title_gender(&mentions[j]).is_none_or(|g| Some(g) == gender)
+        };
+        let earlier = persons[..n].iter().rev().copied().filter(|&j| ends_with(j));
+        let later = persons[n + 1..].iter().copied().filter(|&j| ends_with(j));
+        let candidates: Vec<usize> = earlier.chain(later).collect();
+        let target = candidates
+            .iter()
+            .copied()
+            .find(|&j| agrees(j))
+            .or(candidates.first().copied());
+        match target {
+            Some(j) => sets.union(i, j),
+            None => match bare.get(surname) {
+                Some(&j) => sets.union(i, j),
+                None => {
+                    bare.insert(surname.to_string(), i);
+                }
+            },
+        }
+    }
+}
+
+/// Mentions the user's config declares to be one actor (`[[actors]]`):
+/// merged, and the actor's name and kind, by set.
+fn merge_configured(
+    text: &str,
+    mentions: &[Mention],
+    options: &Options,
+    sets: &mut DisjointSets,
+) -> HashMap<usize, (String, Option<ActorKind>)> {
+    let mut forced = HashMap::new();
+    for declared in &options.actors {
+        let names: Vec<&str> = std::iter::once(declared.name.as_str())
+            .chain(declared.aliases.iter().map(String::as_str))
+            .collect();
+        let matching: Vec<usize> = (0..mentions.len())
+            .filter(|&i| {
+                let m = &mentions[i];
+                let surface = m.span.of(text);
+                let surface = surface.strip_prefix("the ").unwrap_or(surface);
+                !m.pronoun
+                    && names
+                        .iter()
+                        .any(|n| n.eq_ignore_ascii_case(&m.name) || n.eq_ignore_ascii_case(surface))
+            })
+            .collect();
+        let Some((&first, rest)) = matching.split_first() else {
+            continue;
+        };
+        for &i in rest {
+            sets.union(first, i);
+        }
+        forced.insert(first, (declared.name.clone(), declared.kind));
+    }
+    // Roots may have moved while merging.
+    forced.into_iter().map(|(i, v)| (sets.find(i), v)).collect()
+}
+
+/// Union-find over mention indices.
+pub(super) struct DisjointSets {
+    parent: Vec<usize>,
+}
+
+impl DisjointSets {
+    fn new(n: usize) -> Self {
+        DisjointSets {
+            parent: (0..n).collect(),
+        }
+    }
+
+    pub fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    /// Joins two sets; the earlier mention stays the root.
+    pub fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            let (root, child) = if a < b { (a, b) } else { (b, a) };
+            self.parent[child] = root;
+        }
     }
 }

@@ -1,10 +1,20 @@
 //! Finding the phrases that may stand for an actor: names with titles and
-//! appositions, organisations, places, groups, anonymous sources, pronouns.
+//! appositions (names.rs), groups, anonymous sources, descriptions and
+//! documents (groups.rs), and pronouns (here).
+//!
+//! The partner stage picks each claim's source among these mentions, so a
+//! mention covers the whole phrase a reader would call the source
+//! ("Secretary of State Marco Rubio", "many analysts from both sides of the
+//! border"); a name inside such a phrase is a mention of its own.
 
-use super::segment::{Sentence, Token};
-use super::{Mention, Options, Quotation};
+use std::collections::HashSet;
 
-/// Every mention in the text, sorted by start.
+use super::segment::{Sentence, Token, TokenKind};
+use super::wordlists::{self, Wordlists};
+use super::{ActorKind, Mention, Options, Quotation};
+use crate::span::Span;
+
+/// Every mention in the text, sorted by start (then longest first).
 pub fn find(
     text: &str,
     tokens: &[Token],
@@ -12,6 +22,258 @@ pub fn find(
     quotations: &[Quotation],
     options: &Options,
 ) -> Vec<Mention> {
-    let _ = (text, tokens, sentences, quotations, options);
-    Vec::new()
+    let ctx = Context::new(text, tokens, options);
+    let mut out = Vec::new();
+    let mut claimed = vec![false; tokens.len()];
+    for sentence in sentences {
+        let range = sentence.tokens.clone();
+        let sentence_first_mention = out.len();
+        super::names::find(&ctx, range.clone(), &mut claimed, &mut out);
+        super::groups::find(
+            &ctx,
+            range.clone(),
+            &claimed,
+            sentence_first_mention,
+            &mut out,
+        );
+        pronouns(&ctx, range, sentence_first_mention, &mut out);
+    }
+    for mention in &mut out {
+        mention.in_quote = quotations.iter().any(|q| q.inner.contains(mention.span));
+    }
+    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    out.dedup_by(|a, b| a.span == b.span);
+    out
+}
+
+/// Pronouns that can be a claim's source, with the kind they usually stand for.
+const PRONOUNS: &[(&str, ActorKind)] = &[
+    ("he", ActorKind::Person),
+    ("she", ActorKind::Person),
+    ("i", ActorKind::Person),
+    ("who", ActorKind::Person),
+    ("they", ActorKind::Group),
+    ("we", ActorKind::Group),
+    ("it", ActorKind::Other),
+    ("you", ActorKind::Person),
+];
+
+/// Whether `name` is one of the source pronouns.
+pub fn is_pronoun(name: &str) -> bool {
+    PRONOUNS.iter().any(|(p, _)| p.eq_ignore_ascii_case(name))
+}
+
+fn pronouns(ctx: &Context, range: std::ops::Range<usize>, from: usize, out: &mut Vec<Mention>) {
+    for i in range {
+        if !ctx.is_word(i) {
+            continue;
+        }
+        // "who" in "an aide who asked not to be named" is part of that mention.
+        let span = ctx.tokens[i].span;
+        if out[from..].iter().any(|m| m.span.contains(span)) {
+            continue;
+        }
+        if let Some(&(_, kind)) = PRONOUNS.iter().find(|(p, _)| *p == ctx.low(i)) {
+            // "I" is capitalised anyway; a capitalised "It" is still a pronoun.
+            out.push(Mention {
+                span: ctx.tokens[i].span,
+                name: ctx.word(i).to_string(),
+                kind,
+                role: None,
+                pronoun: true,
+                in_quote: false,
+            });
+        }
+    }
+}
+
+/// The text and tokens with the lookups every finder needs.
+pub(super) struct Context<'a> {
+    pub text: &'a str,
+    /// The text ASCII-lowercased: same byte offsets, one allocation.
+    lower: String,
+    pub tokens: &'a [Token],
+    pub lists: &'static Wordlists,
+    /// Titles from the user's config, lowercased, as words.
+    extra_titles: Vec<Vec<String>>,
+    /// Words the text writes in lower case somewhere: a capitalised sentence
+    /// opener that is one of them is no name ("Despite", "Meanwhile").
+    lowercase_words: HashSet<&'a str>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(text: &'a str, tokens: &'a [Token], options: &Options) -> Self {
+        let lowercase_words = tokens
+            .iter()
+            .filter(|t| {
+                t.kind == TokenKind::Word && text[t.span.start..].starts_with(char::is_lowercase)
+            })
+            .map(|t| t.text(text))
+            .collect();
+        Context {
+            text,
+            lower: text.to_ascii_lowercase(),
+            tokens,
+            lists: wordlists::get(),
+            extra_titles: options
+                .titles
+                .iter()
+                .map(|t| t.split_whitespace().map(str::to_ascii_lowercase).collect())
+                .collect(),
+            lowercase_words,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    /// The token's text, ASCII-lowercased.
+    pub fn low(&self, i: usize) -> &str {
+        self.tokens[i].span.of(&self.lower)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        i < self.tokens.len() && self.tokens[i].kind == TokenKind::Word
+    }
+
+    pub fn is_cap(&self, i: usize) -> bool {
+        i < self.tokens.len() && self.tokens[i].is_capitalized(self.text)
+    }
+
+    pub fn is_punct(&self, i: usize, s: &str) -> bool {
+        i < self.tokens.len() && self.word(i) == s
+    }
+
+    /// Whether the text writes this word in lower case somewhere.
+    pub fn seen_lowercase(&self, i: usize) -> bool {
+        self.lowercase_words.contains(self.low(i))
+    }
+
+    /// Whether the token ends with a possessive "’s" / "'s".
+    pub fn is_possessive(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.len() > 2 && (w.ends_with("’s") || w.ends_with("'s"))
+    }
+
+    /// The token's span without a possessive ending.
+    pub fn bare_span(&self, i: usize) -> Span {
+        let span = self.tokens[i].span;
+        if self.is_possessive(i) {
+            let cut = if self.word(i).ends_with("’s") { 4 } else { 2 };
+            Span::new(span.start, span.end - cut)
+        } else {
+            span
+        }
+    }
+
+    /// The text from token `first` to token `last` (inclusive), a
+    /// possessive ending of the last one left out.
+    pub fn phrase(&self, first: usize, last: usize) -> &'a str {
+        Span::new(self.tokens[first].span.start, self.bare_span(last).end).of(self.text)
+    }
+
+    /// The lengths (in tokens) of the titles starting at token `i`, within `end`.
+    pub fn title_lengths(&self, i: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
+        let builtin = self
+            .lists
+            .titles_by_first
+            .get(self.low(i))
+            .into_iter()
+            .flatten()
+            .filter(move |words| self.words_match(i, end, words.iter().copied()))
+            .map(Vec::len);
+        let extra = self
+            .extra_titles
+            .iter()
+            .filter(move |words| {
+                !words.is_empty() && self.words_match(i, end, words.iter().map(String::as_str))
+            })
+            .map(Vec::len);
+        builtin.chain(extra)
+    }
+
+    /// Whether the words starting at token `i` (before `end`) are `words`.
+    pub fn words_match<'w>(
+        &self,
+        i: usize,
+        end: usize,
+        words: impl Iterator<Item = &'w str>,
+    ) -> bool {
+        let mut j = i;
+        for w in words {
+            if j >= end || !self.is_word(j) || self.low(j) != w {
+                return false;
+            }
+            j += 1;
+        }
+        true
+    }
+
+    /// Whether some title of exactly `len` tokens starts at `i`.
+    pub fn is_title(&self, i: usize, len: usize, end: usize) -> bool {
+        self.is_word(i) && self.title_lengths(i, end).any(|l| l == len)
+    }
+
+    /// The start of the longest title that ends at token `last`, if any.
+    pub fn title_ending_at(&self, last: usize, floor: usize) -> Option<usize> {
+        (1..=4)
+            .rev()
+            .filter(|k| last + 1 >= floor + k)
+            .map(|k| last + 1 - k)
+            .find(|&i| self.is_title(i, last + 1 - i, last + 1))
+    }
+
+    /// Whether the token is a lower-case word of a list.
+    pub fn in_set(&self, i: usize, set: &HashSet<&'static str>) -> bool {
+        self.is_word(i) && set.contains(self.low(i))
+    }
+}
+
+/// A mention of the given kind over tokens `first..=last`.
+pub(super) fn mention(span: Span, name: &str, kind: ActorKind, role: Option<String>) -> Mention {
+    Mention {
+        span,
+        name: name.to_string(),
+        kind,
+        role,
+        pronoun: false,
+        in_quote: false,
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::analysis::{quotes, segment};
+
+    /// The mentions of a text, as (span text, name, kind, role).
+    pub fn mentions_of(text: &str) -> Vec<Mention> {
+        let tokens = segment::tokenize(text);
+        let sentences = segment::sentences(text, &tokens);
+        let quotations = quotes::find(text, &tokens);
+        find(text, &tokens, &sentences, &quotations, &Options::default())
+    }
+
+    pub fn find_span<'m>(
+        mentions: &'m [Mention],
+        text: &str,
+        span_text: &str,
+    ) -> Option<&'m Mention> {
+        mentions.iter().find(|m| m.span.of(text) == span_text)
+    }
+
+    #[test]
+    fn pronouns_are_mentions_named_by_themselves() {
+        let text = "They also asserted their resilience, and he said it was over.";
+        let m = mentions_of(text);
+        let they = find_span(&m, text, "They").expect("They");
+        assert!(they.pronoun);
+        assert_eq!(they.name, "They");
+        assert!(find_span(&m, text, "he").is_some_and(|m| m.pronoun));
+    }
 }

@@ -1,11 +1,363 @@
 //! Pairing quotation marks: curly, straight, single (not apostrophes),
 //! guillemets, „German“ marks, quotes over several paragraphs, stray marks.
+//!
+//! Each mark is first classified on its own (which family it belongs to,
+//! whether it can open or close), then paired family by family. Families are
+//! independent so that ‘single’ quotes can nest inside “double” ones. A quote
+//! left open at a paragraph's end stays open only when the next paragraph
+//! reopens it with a mark of the same family (the newspaper convention for a
+//! quote over several paragraphs); otherwise it was a stray mark and is
+//! dropped, so a quote never runs across a whole article.
 
 use super::Quotation;
-use super::segment::Token;
+use super::segment::{Token, TokenKind};
+use crate::span::Span;
 
-/// Every quotation in the text, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+    Guillemet,
+    SingleGuillemet,
+}
+
+const FAMILIES: usize = 4;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    /// Straight marks and guillemets whose direction only the context tells.
+    Either,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    family: Family,
+    role: Role,
+    glyph: char,
+    span: Span,
+}
+
+/// A quote opened and not yet closed.
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    glyph: char,
+    outer_start: usize,
+    inner_start: usize,
+}
+
+/// Every quotation in the text, in order of its opening mark.
 pub fn find(text: &str, tokens: &[Token]) -> Vec<Quotation> {
-    let _ = (text, tokens);
-    Vec::new()
+    let wrapped = is_hard_wrapped(text);
+    let mut out = Vec::new();
+    let mut open: [Option<Open>; FAMILIES] = [None; FAMILIES];
+    let mut previous_end = 0;
+    let mut marks = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Quote)
+        .peekable();
+    while let Some(token) = marks.next() {
+        // Two straight single marks ('') stand for one double mark, as in
+        // some newspapers' archives.
+        let doubled = token.text(text) == "'"
+            && marks
+                .next_if(|next| next.span.start == token.span.end && next.text(text) == "'")
+                .is_some();
+        let span = if doubled {
+            Span::new(token.span.start, token.span.end + 1)
+        } else {
+            token.span
+        };
+        let Some(mark) = classify(text, span, doubled) else {
+            continue;
+        };
+        let breaks = paragraph_breaks(&text[previous_end..mark.span.start], wrapped);
+        previous_end = mark.span.end;
+        if breaks > 0 {
+            let reopens = breaks == 1
+                && mark.role != Role::Close
+                && starts_paragraph(text, mark.span.start)
+                && open[mark.family as usize].is_some();
+            for (family, state) in open.iter_mut().enumerate() {
+                if !(reopens && family == mark.family as usize) {
+                    *state = None;
+                }
+            }
+            if reopens {
+                // The same quote goes on in this paragraph: skip the reopening mark.
+                continue;
+            }
+        }
+        let slot = mark.family as usize;
+        match open[slot] {
+            Some(o) if closes(o.glyph, mark) => {
+                let inner = trim(text, Span::new(o.inner_start, mark.span.start));
+                if !inner.is_empty() {
+                    out.push(Quotation {
+                        inner,
+                        outer: Span::new(o.outer_start, mark.span.end),
+                    });
+                }
+                open[slot] = None;
+                // A quote of another family opened inside this one and never
+                // closed was a stray mark.
+                for state in open.iter_mut() {
+                    if state.is_some_and(|s| s.outer_start > o.outer_start) {
+                        *state = None;
+                    }
+                }
+            }
+            _ if mark.role != Role::Close => {
+                open[slot] = Some(Open {
+                    glyph: mark.glyph,
+                    outer_start: mark.span.start,
+                    inner_start: mark.span.end,
+                });
+            }
+            // A closing mark with nothing open: stray, or an apostrophe.
+            _ => {}
+        }
+    }
+    out.sort_by_key(|q| q.outer.start);
+    out
+}
+
+/// Whether `mark` closes a quote opened with `opener`.
+fn closes(opener: char, mark: Mark) -> bool {
+    match mark.role {
+        // „German“ and ‚German‘ marks close with what opens elsewhere.
+        Role::Open => matches!((opener, mark.glyph), ('„', '“') | ('‚', '‘')),
+        Role::Close => true,
+        // «…» and the German »…«: the closer mirrors the opener.
+        Role::Either => match (opener, mark.glyph) {
+            ('«', '»') | ('»', '«') | ('‹', '›') | ('›', '‹') => true,
+            ('«' | '»' | '‹' | '›', _) => false,
+            _ => true,
+        },
+    }
+}
+
+/// What a quotation-mark token can do, from its glyph and neighbours; `None`
+/// for apostrophes ("cartels’ routes", "’90s", "'em") and lone backticks.
+fn classify(text: &str, span: Span, doubled: bool) -> Option<Mark> {
+    let glyph = if doubled {
+        '"'
+    } else {
+        text[span.start..].chars().next()?
+    };
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let space_before = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
+    let space_after = after.is_none_or(|c| c.is_whitespace());
+    let word_before = before.is_some_and(char::is_alphanumeric);
+    let mark = |family, role| {
+        Some(Mark {
+            family,
+            role,
+            glyph,
+            span,
+        })
+    };
+    match glyph {
+        '“' | '„' | '‟' => mark(Family::Double, Role::Open),
+        '”' => mark(Family::Double, Role::Close),
+        '"' => mark(Family::Double, direction(space_before, space_after, after)),
+        '«' | '»' => mark(Family::Guillemet, Role::Either),
+        '‹' | '›' => mark(Family::SingleGuillemet, Role::Either),
+        '‘' | '‚' | '‛' | '`' => {
+            if word_before || is_elision(&text[span.end..]) {
+                None
+            } else {
+                mark(Family::Single, Role::Open)
+            }
+        }
+        '’' | '\'' => {
+            if space_before && !space_after {
+                // "’90s", "'em": an elision; "'Quote": an opening straight mark.
+                if glyph == '’' || is_elision(&text[span.end..]) {
+                    None
+                } else {
+                    mark(Family::Single, Role::Open)
+                }
+            } else if space_before && space_after {
+                None
+            } else {
+                mark(Family::Single, Role::Close)
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The direction of a straight double mark from the spaces around it.
+fn direction(space_before: bool, space_after: bool, after: Option<char>) -> Role {
+    let punct_after = after.is_some_and(|c| c.is_ascii_punctuation() && c != '(');
+    match (space_before, space_after || punct_after) {
+        (true, false) => Role::Open,
+        (false, true) => Role::Close,
+        _ => Role::Either,
+    }
+}
+
+/// Words that start with an apostrophe: "’90s", "'em", "'tis", "’n’".
+fn is_elision(rest: &str) -> bool {
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let word: &str = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    const ELISIONS: &[&str] = &[
+        "em", "tis", "twas", "n", "til", "cause", "bout", "round", "nuff", "im", "er",
+    ];
+    ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(word))
+}
+
+/// Whether the text looks hard-wrapped, as old novels are: most lines short
+/// and followed by another line of the same paragraph. Then only a blank line
+/// ends a paragraph.
+pub(super) fn is_hard_wrapped(text: &str) -> bool {
+    let (mut lines, mut short, mut continued) = (0usize, 0usize, 0usize);
+    let mut previous_blank = true;
+    for line in text.lines() {
+        let blank = line.trim().is_empty();
+        if !blank {
+            lines += 1;
+            short += usize::from(line.len() <= 100);
+            continued += usize::from(!previous_blank);
+        }
+        previous_blank = blank;
+    }
+    lines >= 4 && short * 10 >= lines * 9 && continued * 2 >= lines
+}
+
+/// How many paragraph breaks a stretch of text between two marks holds.
+pub(super) fn paragraph_breaks(between: &str, wrapped: bool) -> usize {
+    if !between.contains('\n') {
+        return 0;
+    }
+    let mut breaks = 0;
+    let mut newlines_in_gap = 0;
+    for line in between.split('\n').skip(1) {
+        newlines_in_gap += 1;
+        if !line.trim().is_empty() {
+            if !wrapped || newlines_in_gap > 1 {
+                breaks += 1;
+            }
+            newlines_in_gap = 0;
+        }
+    }
+    // Newlines right before the mark count as a break too.
+    if newlines_in_gap > 0 && (!wrapped || newlines_in_gap > 1) {
+        breaks += 1;
+    }
+    breaks
+}
+
+/// Whether only white space lies between the last line break and `offset`.
+fn starts_paragraph(text: &str, offset: usize) -> bool {
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..offset].trim().is_empty()
+}
+
+fn trim(text: &str, span: Span) -> Span {
+    let inner = span.of(text);
+    let start = span.start + (inner.len() - inner.trim_start().len());
+    Span::new(start, start + inner.trim().len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::segment::tokenize;
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        find(text, &tokenize(text))
+            .iter()
+            .map(|q| q.inner.of(text))
+            .collect()
+    }
+
+    #[test]
+    fn curly_quotes_pair_and_apostrophes_do_not_open() {
+        let text = "He said he’d be “honored” to do so, in the cartels’ ’90s heyday.";
+        assert_eq!(quoted(text), vec!["honored"]);
+    }
+
+    #[test]
+    fn straight_quotes_pair_by_context() {
+        let text = r#""It's pure blackmail," said Dr Messinger. "Let's get out some trade goods.""#;
+        assert_eq!(
+            quoted(text),
+            vec!["It's pure blackmail,", "Let's get out some trade goods."]
+        );
+    }
+
+    #[test]
+    fn single_quotes_nest_inside_double_ones() {
+        let text = "“They called it ‘the closest we have ever had’ today,” she said.";
+        assert_eq!(
+            quoted(text),
+            vec![
+                "They called it ‘the closest we have ever had’ today,",
+                "the closest we have ever had"
+            ]
+        );
+    }
+
+    #[test]
+    fn single_quotes_alone_and_possessive_apostrophes() {
+        let text =
+            "Trump delivers defense of ‘New York values.’ The boys' bikes were 'fine,' he said.";
+        assert_eq!(quoted(text), vec!["New York values.", "fine,"]);
+    }
+
+    #[test]
+    fn two_single_marks_make_a_double_one() {
+        let text = "''Americans wake up every day to more bad news,'' said Mark Dubowitz. ''It's 'Mad Max.' ''";
+        assert_eq!(
+            quoted(text),
+            vec![
+                "Americans wake up every day to more bad news,",
+                "It's 'Mad Max.'",
+                "Mad Max."
+            ]
+        );
+    }
+
+    #[test]
+    fn guillemets_and_german_marks() {
+        assert_eq!(quoted("Il a dit « non » hier."), vec!["non"]);
+        assert_eq!(quoted("Er sagte »nein« gestern."), vec!["nein"]);
+        assert_eq!(quoted("Er sagte „nein“ gestern."), vec!["nein"]);
+        assert_eq!(quoted("Il a dit ‹ oui › hier."), vec!["oui"]);
+    }
+
+    #[test]
+    fn a_quote_over_paragraphs_reopens_each_one() {
+        let text = "He said: “First part.\n\n“Second part.\n\n“Last part.”\n\nAfter.";
+        let quotes = find(text, &tokenize(text));
+        assert_eq!(quotes.len(), 1);
+        assert!(quotes[0].inner.of(text).starts_with("First part."));
+        assert!(quotes[0].inner.of(text).ends_with("Last part."));
+    }
+
+    #[test]
+    fn a_stray_mark_does_not_pair_across_paragraphs() {
+        let text = "A stray “mark here.\nNext paragraph with “a real quote” in it.";
+        assert_eq!(quoted(text), vec!["a real quote"]);
+        let text = "Unclosed ” closer and “open.\nThen “this” only.";
+        assert_eq!(quoted(text), vec!["this"]);
+    }
+
+    #[test]
+    fn hard_wrapped_novels_keep_quotes_over_line_breaks() {
+        let text = "Mary looked up.\n\"I will not let you\nstay.  Send my Ayah to me.\"\nShe said it\nangrily and left\nthe room at once.\n\nNext.";
+        assert_eq!(
+            quoted(text),
+            vec!["I will not let you\nstay.  Send my Ayah to me."]
+        );
+    }
 }

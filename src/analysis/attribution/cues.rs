@@ -1,0 +1,410 @@
+//! Pass 2, one sentence (unit) at a time: every cue not used by pass 1 with
+//! its content and source.
+//!
+//! Frames whose content comes first are tried before the rest, so that a
+//! cue inside such content is not taken for a claim of its own:
+//! "Mexico might be …, analysts warn.", "These actions, say Mexican officials,
+//! have …", "According to X, …", "As one local editor noted, …", "Report: …".
+//! Then subject + cue + content ("analysts warn that …"), participles taking
+//! the main clause's subject ("…, unequivocally rejecting any …").
+
+use super::{ING_LEADS, Pass, Unit, is_adverb, is_ing, is_one_of, source};
+use crate::analysis::lexicon::{CueClasses, CueMatch};
+use crate::analysis::segment::TokenKind;
+use crate::analysis::{ClaimKind, FoundClaim};
+use crate::span::Span;
+
+/// Where a claim's content lies, in tokens, and who and what frames it.
+struct Content {
+    first: usize,
+    end: usize,
+    source: Option<usize>,
+    cue: Span,
+}
+
+impl Pass<'_, '_> {
+    /// Pass 2 over one unit.
+    pub(super) fn unit(&mut self, unit: &Unit) {
+        let c = self.context;
+        let from = c.cues.partition_point(|q| q.first < unit.first);
+        let to = c.cues.partition_point(|q| q.first < unit.end);
+        let claims_before = self.claims.len();
+        if let Some(content) = self.colon_content(unit) {
+            self.push_content(content, unit);
+        }
+        for k in from..to {
+            if self.cue_used[k] || self.is_covered(claims_before, c.cues[k]) {
+                continue;
+            }
+            if let Some(content) = self.content_first(c.cues[k], unit) {
+                self.cue_used[k] = true;
+                self.push_content(content, unit);
+            }
+        }
+        for k in from..to {
+            if self.cue_used[k] || self.is_covered(claims_before, c.cues[k]) {
+                continue;
+            }
+            if let Some(content) = self.content_after(c.cues[k], unit, claims_before) {
+                self.cue_used[k] = true;
+                self.push_content(content, unit);
+            }
+        }
+    }
+
+    /// Whether a cue sits inside the content of a claim of this unit.
+    fn is_covered(&self, claims_before: usize, cue: CueMatch) -> bool {
+        let at = self.context.tokens[cue.first].span.start;
+        self.claims[claims_before..]
+            .iter()
+            .any(|claim| claim.span.contains_offset(at))
+    }
+
+    /// Builds and records the claim for a content, direct when the content
+    /// is exactly one quotation, mixed when it holds some, else indirect.
+    fn push_content(&mut self, content: Content, unit: &Unit) {
+        let c = self.context;
+        let span = c.tokens[content.first]
+            .span
+            .cover(c.tokens[content.end - 1].span);
+        let mut quotes = Vec::new();
+        let mut i = content.first;
+        while i < content.end {
+            match c.quote_of[i] {
+                Some(qi) => {
+                    quotes.push(qi);
+                    i = c.quote_tokens(qi).1.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+        for &qi in &quotes {
+            self.quote_claimed[qi] = true;
+        }
+        let whole_quote =
+            quotes.len() == 1 && c.quote_tokens(quotes[0]) == (content.first, content.end);
+        let (kind, span) = match quotes.as_slice() {
+            [] => (ClaimKind::Indirect, span),
+            [qi] if whole_quote => (ClaimKind::Direct, c.quotes[*qi].inner),
+            _ => (ClaimKind::Mixed, span),
+        };
+        self.claims.push(FoundClaim {
+            kind,
+            span,
+            quotes: quotes.iter().map(|&qi| c.quotes[qi].inner).collect(),
+            source: content.source,
+            cue: Some(content.cue),
+            sentence: unit.span,
+        });
+    }
+
+    /// "Report: Half of the meetings were with donors": a unit that opens
+    /// with a mention and a colon.
+    fn colon_content(&self, unit: &Unit) -> Option<Content> {
+        let c = self.context;
+        let source = source::mention_starting_at(c, unit.first)?;
+        let colon = c.token_after(c.mentions[source].span.end);
+        if colon + 1 >= unit.end || !c.is_punct(colon, ":") {
+            return None;
+        }
+        let end = self.content_end(colon + 1, unit.end);
+        self.trimmed(colon + 1, end).map(|(first, end)| Content {
+            first,
+            end,
+            source: Some(source),
+            cue: c.tokens[colon].span,
+        })
+    }
+
+    /// Frames whose content comes before or around the cue.
+    fn content_first(&self, cue: CueMatch, unit: &Unit) -> Option<Content> {
+        let c = self.context;
+        let cue_span = c.cue_span(cue);
+        if cue.classes.has(CueClasses::ACCORDING) {
+            return self.according_to(cue, unit);
+        }
+        if !cue.classes.has(CueClasses::SPEECH) && !cue.classes.has(CueClasses::STANCE) {
+            return None;
+        }
+        // "As one local editor noted, while some might …, caution is warranted."
+        let as_source = c
+            .is_word(unit.first, "as")
+            .then(|| source::mention_starting_at(c, unit.first + 1))
+            .flatten();
+        if let Some(source) = as_source {
+            let subject = source::subject_before(c, cue.first, unit.first + 1);
+            if subject == Some(source) && c.is_punct(cue.end, ",") {
+                let end = self.content_end(cue.end + 1, unit.end);
+                return self.trimmed(cue.end + 1, end).map(|(first, end)| Content {
+                    first,
+                    end,
+                    source: Some(source),
+                    cue: cue_span,
+                });
+            }
+        }
+        if !cue.classes.has(CueClasses::SPEECH) {
+            return None;
+        }
+        // Inverted: "…, say Mexican officials, …" or "…, said Emma."
+        let comma_before = |i: usize| i > unit.first && self.ends_with_comma(i - 1);
+        let inverted = comma_before(cue.first)
+            .then(|| source::mention_starting_at(c, cue.end))
+            .flatten();
+        if let Some(source) = inverted {
+            let after = c.token_after(c.mentions[source].span.end);
+            return self.around_frame(cue.first - 1, after, Some(source), cue_span, unit);
+        }
+        // "…, analysts warn." / "The plan, officials said, will fail."
+        let source = self.subject(cue, unit)?;
+        let first = c.token_after(c.mentions[source].span.start);
+        if comma_before(first) {
+            return self.around_frame(first - 1, cue.end, Some(source), cue_span, unit);
+        }
+        None
+    }
+
+    /// Content around a frame from token `comma` (a comma, or a closing mark
+    /// after one) to `after`: before it when nothing but fillers follows
+    /// ("…, he said on Tuesday."), the whole unit when the sentence goes on
+    /// ("These actions, say Mexican officials, have contributed …").
+    fn around_frame(
+        &self,
+        comma: usize,
+        after: usize,
+        source: Option<usize>,
+        cue: Span,
+        unit: &Unit,
+    ) -> Option<Content> {
+        let c = self.context;
+        let content_end = if c.tokens[comma].kind == TokenKind::Quote {
+            comma + 1
+        } else {
+            comma
+        };
+        // "However, analysts warn that …" is no content before a frame.
+        let before_words = content_end.saturating_sub(unit.first);
+        let (first, end) = if self.only_fillers(after, unit.end) && before_words >= 3 {
+            self.trimmed(unit.first, content_end)?
+        } else if c.is_punct(after, ",") {
+            self.trimmed(unit.first, unit.end)?
+        } else {
+            return None;
+        };
+        Some(Content {
+            first,
+            end,
+            source,
+            cue,
+        })
+    }
+
+    /// "According to X, …" at the start, or "…, according to X." at the end.
+    fn according_to(&self, cue: CueMatch, unit: &Unit) -> Option<Content> {
+        let c = self.context;
+        let source = source::mention_starting_at(c, cue.end);
+        let after = source.map_or(cue.end, |m| c.token_after(c.mentions[m].span.end));
+        let (first, end) = if cue.first == unit.first {
+            let mut start = after;
+            while start < unit.end && !c.is_punct(start, ",") {
+                start += 1;
+            }
+            let end = self.content_end(start + 1, unit.end);
+            self.trimmed(start + 1, end)?
+        } else if cue.first > unit.first && self.ends_with_comma(cue.first - 1) {
+            let end = if c.tokens[cue.first - 1].kind == TokenKind::Quote {
+                cue.first
+            } else {
+                cue.first - 1
+            };
+            if !self.only_fillers(after, unit.end) && !c.is_punct(after, ",") {
+                return None;
+            }
+            self.trimmed(unit.first, end)?
+        } else {
+            return None;
+        };
+        Some(Content {
+            first,
+            end,
+            source,
+            cue: c.cue_span(cue),
+        })
+    }
+
+    /// Subject, cue, content: "analysts warn that …", "Rubio lauded the
+    /// cooperation as “…”", and participles ("…, even stating he’d be …").
+    fn content_after(&self, cue: CueMatch, unit: &Unit, claims_before: usize) -> Option<Content> {
+        let c = self.context;
+        if !cue.classes.introduces_content() {
+            return None;
+        }
+        let source = self.subject(cue, unit).or_else(|| {
+            if !is_ing(c.word(cue.first)) && !self.conjoined(cue.first, unit.first) {
+                return None;
+            }
+            // A participle or a second verb ("… and says"): the subject of
+            // the main clause, or of the claim before.
+            self.claims[claims_before..]
+                .iter()
+                .rev()
+                .find_map(|claim| claim.source)
+                .or_else(|| source::main_subject(c, unit.first, cue.first))
+        });
+        let start = self.content_start(cue.end, unit.end);
+        let end = self.content_end(start, unit.end);
+        let (first, end) = self.trimmed(start, end)?;
+        let quoted = (first..end).any(|i| c.quote_of[i].is_some());
+        if source.is_none() && !(quoted && cue.classes.has(CueClasses::SPEECH)) {
+            return None;
+        }
+        Some(Content {
+            first,
+            end,
+            source,
+            cue: c.cue_span(cue),
+        })
+    }
+
+    /// The subject before a cue, if it agrees with the cue as a verb.
+    fn subject(&self, cue: CueMatch, unit: &Unit) -> Option<usize> {
+        let c = self.context;
+        source::subject_before(c, cue.first, unit.first).filter(|&m| {
+            !cue.classes.has(CueClasses::BASE) || source::agrees_with_base_form(c, cue.first, m)
+        })
+    }
+
+    /// Where the content after a cue starts: after "that" or a colon a few
+    /// words on ("told reporters on Monday that …", "said in a statement:"),
+    /// else right after the cue and any comma.
+    fn content_start(&self, from: usize, end: usize) -> usize {
+        let c = self.context;
+        let mut first = from;
+        while first < end && c.is_punct(first, ",:") {
+            first += 1;
+        }
+        let mut k = first;
+        while k < end && k < first + 8 {
+            let clause_follows = k + 1 < end && c.tokens[k + 1].kind != TokenKind::Punct;
+            if (c.is_word(k, "that") || c.is_punct(k, ":")) && clause_follows {
+                return k + 1;
+            }
+            if c.tokens[k].kind != TokenKind::Word || c.cue_at(k).is_some() {
+                break;
+            }
+            k += 1;
+        }
+        first
+    }
+
+    /// Where content starting at `first` ends: the unit's end, a semicolon,
+    /// a quotation some other claim holds, or a comma before a participle
+    /// cue that starts a claim of its own ("…, even while strongly
+    /// advocating …").
+    fn content_end(&self, first: usize, end: usize) -> usize {
+        let c = self.context;
+        let mut i = first;
+        while i < end {
+            if let Some(qi) = c.quote_of[i] {
+                let (quote_first, quote_end) = c.quote_tokens(qi);
+                if self.quote_claimed[qi] && quote_first >= first {
+                    return quote_first;
+                }
+                // "“the closest we have ever had,” even while advocating"
+                if quote_end >= 2
+                    && c.is_punct(quote_end - 2, ",")
+                    && self.participle_at(quote_end, end)
+                {
+                    return quote_end;
+                }
+                i = quote_end.max(i + 1);
+                continue;
+            }
+            if c.is_punct(i, ";") || (c.is_punct(i, ",") && self.participle_at(i + 1, end)) {
+                return i;
+            }
+            // "He says the obvious response was … and says he introduced …"
+            if is_one_of(c.word(i), &["and", "but"]) && self.second_verb_at(i + 1, end) {
+                return if c.is_punct(i - 1, ",") { i - 1 } else { i };
+            }
+            i += 1;
+        }
+        end
+    }
+
+    /// Whether a participle cue starts at `i`, leading words aside.
+    fn participle_at(&self, mut i: usize, end: usize) -> bool {
+        let c = self.context;
+        while i < end && (is_adverb(c.word(i)) || is_one_of(c.word(i), ING_LEADS)) {
+            i += 1;
+        }
+        i < end
+            && is_ing(c.word(i))
+            && c.cue_at(i)
+                .is_some_and(|cue| cue.classes.introduces_content())
+    }
+
+    /// Whether a cue that introduces content starts at `i`, adverbs aside:
+    /// the second verb of the same subject after "and" or "but".
+    fn second_verb_at(&self, mut i: usize, end: usize) -> bool {
+        let c = self.context;
+        while i < end && (is_adverb(c.word(i)) || is_one_of(c.word(i), &["also", "then"])) {
+            i += 1;
+        }
+        i < end
+            && c.cue_at(i)
+                .is_some_and(|cue| cue.classes.introduces_content())
+    }
+
+    /// Whether the cue at `cue` follows "and" or "but", adverbs aside.
+    fn conjoined(&self, cue: usize, unit_first: usize) -> bool {
+        let c = self.context;
+        let mut i = cue;
+        while i > unit_first
+            && (is_adverb(c.word(i - 1)) || is_one_of(c.word(i - 1), &["also", "then"]))
+        {
+            i -= 1;
+        }
+        i > unit_first && is_one_of(c.word(i - 1), &["and", "but"])
+    }
+
+    /// The content tokens without edge punctuation (closing marks kept);
+    /// `None` when nothing is left.
+    fn trimmed(&self, mut first: usize, mut end: usize) -> Option<(usize, usize)> {
+        let c = self.context;
+        while first < end && c.tokens[first].kind == TokenKind::Punct {
+            first += 1;
+        }
+        while end > first && c.tokens[end - 1].kind == TokenKind::Punct {
+            end -= 1;
+        }
+        (first < end).then_some((first, end))
+    }
+
+    /// Whether token `i` is a comma, or a closing mark right after one.
+    fn ends_with_comma(&self, i: usize) -> bool {
+        let c = self.context;
+        c.is_punct(i, ",")
+            || (i > 0 && c.tokens[i].kind == TokenKind::Quote && c.is_punct(i - 1, ","))
+    }
+
+    /// Whether only a few words ("on Tuesday", "in a statement", a show's
+    /// name) and then punctuation lie between `from` and the unit's end.
+    fn only_fillers(&self, from: usize, end: usize) -> bool {
+        let c = self.context;
+        // Words, and a short quoted title ("on MSNBC’s “Morning Joe.”").
+        let mut i = from;
+        while i < end && i < from + 9 && c.tokens[i].kind != TokenKind::Punct {
+            let quoted_lowercase = c.quote_of[i].is_some()
+                && c.tokens[i].kind == TokenKind::Word
+                && !c.tokens[i].is_capitalized(c.text);
+            if quoted_lowercase {
+                return false;
+            }
+            i += 1;
+        }
+        c.tokens[i..end]
+            .iter()
+            .all(|t| matches!(t.kind, TokenKind::Punct | TokenKind::Quote))
+    }
+}

@@ -1,0 +1,93 @@
+//! Pass 3: quotations no frame or cue has claimed.
+//!
+//! A quotation standing as its own sentence continues the speaker before it:
+//! in the same paragraph ("“A,” she said. “B.”") with the same cue, or in
+//! the paragraph before (a quote paragraph with no cue, as news writing
+//! does). A short scare quote with no claim around it stays a scare quote.
+
+use super::Pass;
+use crate::analysis::ClaimKind;
+use crate::analysis::segment::{Sentence, TokenKind};
+use crate::span::Span;
+
+impl Pass<'_, '_> {
+    pub(super) fn leftover_quotations(&mut self, sentences: &[Sentence]) {
+        let c = self.context;
+        self.claims
+            .sort_by_key(|claim| (claim.span.start, claim.span.end));
+        for qi in 0..c.quotes.len() {
+            let quote = c.quotes[qi];
+            if self.quote_claimed[qi] || self.inside_claim(quote.outer) {
+                continue;
+            }
+            let (first, end) = c.quote_tokens(qi);
+            let standalone = self.leads(first) && self.ends_sentence(end);
+            if !standalone && (c.quote_words(qi) < 3 || !self.leads(first)) {
+                continue;
+            }
+            let (source, cue) = self.previous_speaker(quote.outer.start);
+            let sentence = sentence_around(sentences, quote.outer);
+            // Keep the claims sorted: later lookups search them.
+            let at = self
+                .claims
+                .partition_point(|claim| claim.span.start < quote.inner.start);
+            self.push_direct(qi, source, cue, sentence);
+            let claim = self.claims.pop().expect("just pushed");
+            self.claims.insert(at, claim);
+        }
+    }
+
+    fn inside_claim(&self, span: Span) -> bool {
+        let at = self
+            .claims
+            .partition_point(|claim| claim.span.start <= span.start);
+        self.claims[..at]
+            .iter()
+            .rev()
+            .take(8)
+            .any(|claim| claim.span.overlaps(span))
+    }
+
+    /// Whether a quotation ending before token `end` ends its sentence.
+    fn ends_sentence(&self, end: usize) -> bool {
+        let c = self.context;
+        end >= c.tokens.len()
+            || c.breaks_between(c.tokens[end - 1].span.end, c.tokens[end].span.start)
+            || c.is_punct(end, ".!?")
+            || c.tokens[end].kind == TokenKind::Quote
+            || c.tokens[end].is_capitalized(c.text)
+    }
+
+    /// The source and cue of the last quote-bearing claim before `offset`:
+    /// with its cue in the same paragraph, without in the one before.
+    fn previous_speaker(&self, offset: usize) -> (Option<usize>, Option<Span>) {
+        let c = self.context;
+        let at = self
+            .claims
+            .partition_point(|claim| claim.span.start < offset);
+        let Some(previous) = self.claims[..at]
+            .iter()
+            .rev()
+            .take(8)
+            .filter(|claim| claim.span.end <= offset)
+            .max_by_key(|claim| claim.span.end)
+        else {
+            return (None, None);
+        };
+        let between = &c.text[previous.span.end..offset];
+        match super::paragraph_breaks(between, c.wrapped) {
+            0 => (previous.source, previous.cue),
+            1 if previous.kind != ClaimKind::Indirect => (previous.source, None),
+            _ => (None, None),
+        }
+    }
+}
+
+/// The sentence (or sentences) a span lies in.
+fn sentence_around(sentences: &[Sentence], span: Span) -> Span {
+    let first = sentences.partition_point(|s| s.span.end <= span.start);
+    sentences[first..]
+        .iter()
+        .take_while(|s| s.span.start < span.end)
+        .fold(span, |all, s| all.cover(s.span))
+}

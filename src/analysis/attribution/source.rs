@@ -1,0 +1,227 @@
+//! Finding the source of a claim among the mentions: the subject before a
+//! cue ("Secretary of State Marco Rubio, during a recent visit, lauded"),
+//! the name after an inverted cue ("said Emma"), the subject of the main
+//! clause for a participle ("…, unequivocally rejecting …").
+//!
+//! Mentions inside quotations are never sources of the text around them.
+
+use super::Context;
+use crate::analysis::ActorKind;
+
+/// Words that may stand between a subject and its cue: auxiliaries,
+/// negations, "-ly" adverbs and a few others ("has also said", "is
+/// continuing to insist", "firmly state").
+pub(super) fn is_skippable(word: &str) -> bool {
+    const SKIPPABLE: &[&str] = &[
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "shall",
+        "must",
+        "did",
+        "does",
+        "do",
+        "also",
+        "not",
+        "never",
+        "still",
+        "even",
+        "just",
+        "already",
+        "again",
+        "later",
+        "then",
+        "often",
+        "always",
+        "long",
+        "once",
+        "now",
+        "too",
+        "yet",
+        "to",
+        "continue",
+        "continues",
+        "continued",
+        "continuing",
+        "keep",
+        "keeps",
+        "kept",
+        "began",
+        "begins",
+        "going",
+        "n’t",
+        "n't",
+        "soon",
+        "first",
+        "further",
+        "previously",
+        "ever",
+        "yesterday",
+        "today",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "on",
+    ];
+    super::is_adverb(word) || super::is_one_of(word, SKIPPABLE)
+}
+
+/// Prepositions: a mention right after one is an object, not a subject
+/// ("the influence of Mexican cartels suggest").
+fn is_preposition(word: &str) -> bool {
+    const PREPOSITIONS: &[&str] = &[
+        "of", "in", "on", "at", "by", "for", "with", "from", "about", "against", "into", "over",
+        "under", "to", "among", "between", "within", "without", "through", "during", "than",
+        "like", "toward", "towards", "upon",
+    ];
+    super::is_one_of(word, PREPOSITIONS)
+}
+
+/// The longest mention outside quotations starting at token `i`.
+pub(super) fn mention_starting_at(c: &Context, i: usize) -> Option<usize> {
+    let start = c.tokens.get(i)?.span.start;
+    let at = c.mentions.partition_point(|m| m.span.start < start);
+    c.mentions[at..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, m)| m.span.start == start)
+        .filter(|(_, m)| !m.in_quote)
+        .max_by_key(|(_, m)| m.span.end)
+        .map(|(k, _)| at + k)
+}
+
+/// The longest mention outside quotations ending at byte `end` and starting
+/// at or after `lower`.
+pub(super) fn mention_ending_at(c: &Context, end: usize, lower: usize) -> Option<usize> {
+    let upto = c.mentions.partition_point(|m| m.span.start < end);
+    let from = c.mentions.partition_point(|m| m.span.start < lower);
+    (from..upto)
+        .filter(|&k| c.mentions[k].span.end == end && !c.mentions[k].in_quote)
+        .min_by_key(|&k| c.mentions[k].span.start)
+}
+
+/// The subject of the cue at token `cue`: a mention ending right before it,
+/// auxiliaries and adverbs aside, or before one comma-delimited insertion
+/// ("Mexican officials, overseeing foreign affairs, indicate").
+pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Option<usize> {
+    let mut j = cue;
+    loop {
+        while j > unit_first && is_skippable(c.word(j - 1)) {
+            j -= 1;
+        }
+        // "Rep. Paul Ryan (R-WI) said": a bracketed aside.
+        if j > unit_first && c.is_punct(j - 1, ")") {
+            let open = (unit_first..j - 1)
+                .rev()
+                .take(12)
+                .find(|&k| c.is_punct(k, "("));
+            if let Some(open) = open {
+                j = open;
+                continue;
+            }
+        }
+        break;
+    }
+    if j == unit_first {
+        return None;
+    }
+    let lower = c.tokens[unit_first].span.start;
+    // "a joint statement emphasizing …": a participle right after a noun
+    // phrase describes it, prepositions before it or not.
+    let adjacent_participle = j == cue && super::is_ing(c.word(cue));
+    let subject = |end_token: usize| {
+        mention_ending_at(c, c.tokens[end_token].span.end, lower).filter(|&m| {
+            let first = c.token_after(c.mentions[m].span.start);
+            adjacent_participle || first == unit_first || !is_preposition(c.word(first - 1))
+        })
+    };
+    if let Some(m) = subject(j - 1) {
+        return Some(m);
+    }
+    if !c.is_punct(j - 1, ",") || j < unit_first + 2 {
+        return None;
+    }
+    // "Alabama Sen. Jeff Sessions, a prominent Trump supporter, said": a
+    // mention that holds its apposition.
+    if let Some(m) = subject(j - 2) {
+        return Some(m);
+    }
+    // An insertion between commas, no quotation inside.
+    let mut k = j - 1;
+    while k > unit_first && j - k < 25 {
+        k -= 1;
+        if c.quote_of[k].is_some() {
+            return None;
+        }
+        if c.is_punct(k, ",") {
+            return (k > unit_first).then(|| subject(k - 1)).flatten();
+        }
+    }
+    None
+}
+
+/// The subject of the sentence's main clause, for a participle cue
+/// ("Sheinbaum has drawn a clear line, unequivocally rejecting …"): the first
+/// mention of the unit that is not the object of a preposition.
+pub(super) fn main_subject(c: &Context, unit_first: usize, before: usize) -> Option<usize> {
+    let lower = c.tokens[unit_first].span.start;
+    let upper = c.tokens[before].span.start;
+    let from = c.mentions.partition_point(|m| m.span.start < lower);
+    let mut k = from;
+    while k < c.mentions.len() && c.mentions[k].span.start < upper {
+        let m = &c.mentions[k];
+        let first = c.token_after(m.span.start);
+        let subject = first == unit_first || !is_preposition(c.word(first - 1));
+        if !m.in_quote && m.span.end <= upper && subject {
+            // The longest mention starting here.
+            return mention_starting_at(c, first).or(Some(k));
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Whether a cue in its base form ("state", "support", also nouns) agrees
+/// with its subject as a verb: after an auxiliary or "to" ("did not deny",
+/// "to reject"), or with a plural subject ("Mexican officials firmly
+/// state"), never after a singular noun ("South Carolina state Reps").
+pub(super) fn agrees_with_base_form(c: &Context, cue: usize, subject: usize) -> bool {
+    const BEFORE_BASE: &[&str] = &[
+        "do", "does", "did", "will", "would", "can", "could", "may", "might", "should", "must",
+        "shall", "to",
+    ];
+    let mut i = cue;
+    while i > 0 && (super::is_adverb(c.word(i - 1)) || super::is_one_of(c.word(i - 1), NEGATIONS)) {
+        i -= 1;
+    }
+    if i > 0 && super::is_one_of(c.word(i - 1), BEFORE_BASE) {
+        return true;
+    }
+    let mention = &c.mentions[subject];
+    if mention.pronoun {
+        return !super::is_one_of(&mention.name, &["he", "she", "it"]);
+    }
+    let last = mention.span.of(c.text).rsplit(' ').next().unwrap_or("");
+    mention.kind == ActorKind::Group
+        || (last.ends_with('s') && !last.ends_with("’s") && !last.ends_with("'s"))
+}
+
+const NEGATIONS: &[&str] = &[
+    "not", "n’t", "n't", "never", "also", "still", "even", "just",
+];

@@ -1,0 +1,399 @@
+//! Each rule with the sentence that motivated it. Mentions are given by hand
+//! (mentions.rs finds them in the real pipeline).
+
+use super::*;
+use crate::analysis::segment::{sentences, tokenize};
+use crate::analysis::{ActorKind, quotes};
+
+/// What a reader sees of a claim: its text, kind, cue and source.
+#[derive(Debug, PartialEq)]
+struct Seen {
+    text: String,
+    kind: ClaimKind,
+    cue: Option<String>,
+    source: Option<String>,
+}
+
+/// Claims of `text`, with `phrases` as the mentions (every occurrence).
+fn claims(text: &str, phrases: &[&str]) -> Vec<Seen> {
+    let tokens = tokenize(text);
+    let sentences = sentences(text, &tokens);
+    let quotations = quotes::find(text, &tokens);
+    let mut mentions: Vec<Mention> = Vec::new();
+    for phrase in phrases {
+        for (start, _) in text.match_indices(phrase) {
+            let whole_word = !text[..start].ends_with(char::is_alphanumeric)
+                && !text[start + phrase.len()..].starts_with(char::is_alphanumeric);
+            if !whole_word {
+                continue;
+            }
+            let span = Span::new(start, start + phrase.len());
+            let in_quote = quotations.iter().any(|q| q.inner.contains(span));
+            let pronoun = matches!(
+                *phrase,
+                "he" | "He" | "she" | "She" | "they" | "They" | "it"
+            );
+            mentions.push(Mention {
+                span,
+                name: phrase.to_string(),
+                kind: ActorKind::Person,
+                role: None,
+                pronoun,
+                in_quote,
+            });
+        }
+    }
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    let found = find(
+        text,
+        &tokens,
+        &sentences,
+        &quotations,
+        &mentions,
+        &Options::default(),
+    );
+    found
+        .iter()
+        .map(|c| Seen {
+            text: c.span.of(text).to_string(),
+            kind: c.kind,
+            cue: c.cue.map(|s| s.of(text).to_string()),
+            source: c.source.map(|m| mentions[m].span.of(text).to_string()),
+        })
+        .collect()
+}
+
+fn seen(text: &str, kind: ClaimKind, cue: &str, source: &str) -> Seen {
+    Seen {
+        text: text.to_string(),
+        kind,
+        cue: (!cue.is_empty()).then(|| cue.to_string()),
+        source: (!source.is_empty()).then(|| source.to_string()),
+    }
+}
+
+use ClaimKind::{Direct, Indirect, Mixed};
+
+#[test]
+fn subject_and_stance_verb_before_the_content() {
+    let text = "Mexican authorities emphasize the robust and productive cooperation already in place, which they believe makes unilateral action unlikely.";
+    assert_eq!(
+        claims(text, &["Mexican authorities", "they"]),
+        vec![seen(
+            "the robust and productive cooperation already in place, which they believe makes unilateral action unlikely",
+            Indirect,
+            "emphasize",
+            "Mexican authorities"
+        )]
+    );
+}
+
+#[test]
+fn warn_that_starts_the_content_after_that() {
+    let text = "However, analysts warn that Mexico might be placing too much trust in the process.";
+    assert_eq!(
+        claims(text, &["analysts", "Mexico"]),
+        vec![seen(
+            "Mexico might be placing too much trust in the process",
+            Indirect,
+            "warn",
+            "analysts"
+        )]
+    );
+}
+
+#[test]
+fn an_inserted_frame_makes_the_whole_sentence_the_content() {
+    let text = "These actions, say Mexican officials, have contributed to a sharp decline in fentanyl seizures.";
+    assert_eq!(
+        claims(text, &["Mexican officials"]),
+        vec![seen(
+            "These actions, say Mexican officials, have contributed to a sharp decline in fentanyl seizures",
+            Indirect,
+            "say",
+            "Mexican officials"
+        )]
+    );
+}
+
+#[test]
+fn a_participle_takes_the_subject_of_the_main_clause() {
+    let text = "Mexican President Claudia Sheinbaum has consistently drawn a clear line, unequivocally rejecting any foreign military interventions in Mexican territory, whether by land or air.";
+    assert_eq!(
+        claims(text, &["Mexican President Claudia Sheinbaum"]),
+        vec![seen(
+            "any foreign military interventions in Mexican territory, whether by land or air",
+            Indirect,
+            "rejecting",
+            "Mexican President Claudia Sheinbaum"
+        )]
+    );
+}
+
+#[test]
+fn a_quote_after_that_with_words_before_it_is_mixed() {
+    let text = "David Mora of the International Crisis Group observed that even when Mexico delivers, “it’s never enough for the U.S.”";
+    assert_eq!(
+        claims(
+            text,
+            &["David Mora of the International Crisis Group", "Mexico"]
+        ),
+        vec![seen(
+            "even when Mexico delivers, “it’s never enough for the U.S.”",
+            Mixed,
+            "observed",
+            "David Mora of the International Crisis Group"
+        )]
+    );
+}
+
+#[test]
+fn an_insertion_between_subject_and_cue_and_a_participle_after_the_quote() {
+    let text = "Secretary of State Marco Rubio, during a recent visit to Mexico, lauded the security cooperation as “the closest we have ever had,” even while strongly advocating for the destruction of drug vessels.";
+    let found = claims(text, &["Secretary of State Marco Rubio", "Mexico"]);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].kind, Mixed);
+    assert!(found[0].text.ends_with("“the closest we have ever had,”"));
+    assert_eq!(
+        found[0].source.as_deref(),
+        Some("Secretary of State Marco Rubio")
+    );
+    assert_eq!(
+        found[1],
+        seen(
+            "for the destruction of drug vessels",
+            Indirect,
+            "advocating",
+            "Secretary of State Marco Rubio"
+        )
+    );
+}
+
+#[test]
+fn a_document_emphasizing_a_quote_is_a_direct_claim() {
+    let text = "This cooperative spirit was further highlighted in a joint statement emphasizing “respect for sovereignty and territorial integrity.”";
+    assert_eq!(
+        claims(text, &["a joint statement"]),
+        vec![seen(
+            "respect for sovereignty and territorial integrity.",
+            Direct,
+            "emphasizing",
+            "a joint statement"
+        )]
+    );
+}
+
+#[test]
+fn a_quote_then_she_said_then_a_second_quote_are_two_claims() {
+    let text = "“We faced difficult challenges together,” she said. “We worked hard.”";
+    assert_eq!(
+        claims(text, &["she"]),
+        vec![
+            seen(
+                "We faced difficult challenges together,",
+                Direct,
+                "said",
+                "she"
+            ),
+            seen("We worked hard.", Direct, "said", "she"),
+        ]
+    );
+}
+
+#[test]
+fn inverted_said_emma_in_fiction() {
+    let text = "\"It is the cassava field,\" said Rosa. \"We must go back to dig the cassava.\"";
+    assert_eq!(
+        claims(text, &["Rosa"]),
+        vec![
+            seen("It is the cassava field,", Direct, "said", "Rosa"),
+            seen(
+                "We must go back to dig the cassava.",
+                Direct,
+                "said",
+                "Rosa"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn colon_frame_and_said_colon() {
+    let text = "The timing does not surprise pollster Daron Shaw: “Historically, lesser-known candidates have seen the biggest boost.”\nLombardi said: “I’m not expecting anything.”";
+    assert_eq!(
+        claims(text, &["pollster Daron Shaw", "Lombardi"]),
+        vec![
+            seen(
+                "Historically, lesser-known candidates have seen the biggest boost.",
+                Direct,
+                ":",
+                "pollster Daron Shaw"
+            ),
+            seen("I’m not expecting anything.", Direct, "said", "Lombardi"),
+        ]
+    );
+}
+
+#[test]
+fn according_to_at_either_end() {
+    let text = "According to the survey, most voters prefer lower prices.\nMost voters prefer lower prices, according to a new poll.";
+    assert_eq!(
+        claims(text, &["the survey", "a new poll"]),
+        vec![
+            seen(
+                "most voters prefer lower prices",
+                Indirect,
+                "According to",
+                "the survey"
+            ),
+            seen(
+                "Most voters prefer lower prices",
+                Indirect,
+                "according to",
+                "a new poll"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn content_first_then_subject_and_cue() {
+    let text = "Mexico might be placing too much trust in the process, analysts warn.";
+    assert_eq!(
+        claims(text, &["Mexico", "analysts"]),
+        vec![seen(
+            "Mexico might be placing too much trust in the process",
+            Indirect,
+            "warn",
+            "analysts"
+        )]
+    );
+}
+
+#[test]
+fn as_someone_noted() {
+    let text = "As one local editor noted, while some might wish for the violence to stop, caution is warranted.";
+    assert_eq!(
+        claims(text, &["one local editor"]),
+        vec![seen(
+            "while some might wish for the violence to stop, caution is warranted",
+            Indirect,
+            "noted",
+            "one local editor"
+        )]
+    );
+}
+
+#[test]
+fn dash_sign_off_names_the_source() {
+    let text = "“We will rebuild this town stone by stone.” — Jane Roe, mayor";
+    assert_eq!(
+        claims(text, &["Jane Roe"]),
+        vec![seen(
+            "We will rebuild this town stone by stone.",
+            Direct,
+            "—",
+            "Jane Roe"
+        )]
+    );
+}
+
+#[test]
+fn a_quote_paragraph_with_no_cue_continues_the_previous_speaker() {
+    let text = "“It cherry-picked a limited subset,” Fallon said of the story.\n“It is outrageous to misrepresent her basis for meeting them.”";
+    let found = claims(text, &["Fallon"]);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].source.as_deref(), Some("Fallon"));
+    assert_eq!(found[1].kind, Direct);
+}
+
+#[test]
+fn a_scare_quote_alone_is_not_a_claim_and_names_need_a_subject() {
+    let text = "The “evil” organizations grew. The United States grew too.";
+    assert_eq!(claims(text, &["The United States"]), vec![]);
+}
+
+#[test]
+fn passives_and_nouns_are_not_cues() {
+    let text = "The plan was highlighted in the report. Their warning came late.";
+    assert_eq!(claims(text, &["the report"]), vec![]);
+}
+
+#[test]
+fn no_source_means_none_not_a_guess() {
+    let text = "“Asked whether the plan works,” it remained unclear.";
+    let found = claims(text, &[]);
+    assert!(found.iter().all(|c| c.source.is_none()), "{found:?}");
+}
+
+#[test]
+fn a_second_verb_after_and_is_a_second_claim_of_the_same_subject() {
+    let text = "He says the obvious response was to break up fraudulent operators and says he introduced legislation to accomplish that.";
+    assert_eq!(
+        claims(text, &["He", "he"]),
+        vec![
+            seen(
+                "the obvious response was to break up fraudulent operators",
+                Indirect,
+                "says",
+                "He"
+            ),
+            seen(
+                "he introduced legislation to accomplish that",
+                Indirect,
+                "says",
+                "He"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn appositions_brackets_and_days_between_subject_and_cue() {
+    let text = "Alabama Sen. Jeff Sessions, a prominent Trump supporter, said the deal was akin to extortion.\nSpeaker Paul Ryan (R-WI) said “anti-Semitic images have no place in a campaign.”\nHillary Clinton on Tuesday said that the violence is genocide.";
+    let found = claims(
+        text,
+        &[
+            "Alabama Sen. Jeff Sessions, a prominent Trump supporter",
+            "Speaker Paul Ryan",
+            "Hillary Clinton",
+        ],
+    );
+    let sources: Vec<_> = found.iter().map(|c| c.source.as_deref()).collect();
+    assert_eq!(
+        sources,
+        vec![
+            Some("Alabama Sen. Jeff Sessions, a prominent Trump supporter"),
+            Some("Speaker Paul Ryan"),
+            Some("Hillary Clinton")
+        ]
+    );
+    assert_eq!(found[1].kind, Direct);
+    assert_eq!(found[2].text, "the violence is genocide");
+}
+
+#[test]
+fn a_trailing_frame_may_name_a_show() {
+    let text = "Shays was pro Kasich while the governor was running, he said Wednesday morning on MSNBC’s “Morning Joe.”";
+    let found = claims(text, &["he"]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].text,
+        "Shays was pro Kasich while the governor was running"
+    );
+    assert_eq!(found[0].source.as_deref(), Some("he"));
+}
+
+#[test]
+fn a_base_form_after_a_singular_name_is_a_noun() {
+    let text = "South Carolina state Reps met on Monday.\nMexican officials firmly state that direct force is forbidden.";
+    assert_eq!(
+        claims(text, &["South Carolina", "Mexican officials"]),
+        vec![seen(
+            "direct force is forbidden",
+            Indirect,
+            "state",
+            "Mexican officials"
+        )]
+    );
+}

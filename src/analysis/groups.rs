@@ -1,0 +1,358 @@
+//! Common-noun mentions: groups ("Mexican officials", "many analysts from
+//! both sides of the border"), anonymous sources ("one local editor", "a
+//! senior official who asked not to be named"), descriptions ("the
+//! two-term president") and documents ("a joint statement").
+//!
+//! Each is found from its head noun, widened left over determiners and
+//! modifiers and right over a prepositional phrase or an anonymity phrase.
+
+use std::ops::Range;
+
+use super::mentions::{Context, mention};
+use super::segment::TokenKind;
+use super::{ActorKind, Mention};
+use crate::span::Span;
+
+/// Determiners that end a phrase on the left: nothing before them belongs to it.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "these", "those",
+];
+
+/// Prepositions whose phrase may belong to a group ("analysts from …").
+const PREPOSITIONS: &[&str] = &["of", "from", "for", "at", "with", "in"];
+
+/// What the head noun is.
+#[derive(Clone, Copy, PartialEq)]
+enum Head {
+    People { plural: bool },
+    Collective,
+    Document { plural: bool },
+}
+
+/// Finds the common-noun mentions of the sentence `range`; heads inside a
+/// name's mention (`claimed`) are skipped.
+pub(super) fn find(
+    ctx: &Context,
+    range: Range<usize>,
+    claimed: &[bool],
+    sentence_first_mention: usize,
+    out: &mut Vec<Mention>,
+) {
+    for h in range.clone() {
+        if claimed[h] || !ctx.is_word(h) {
+            continue;
+        }
+        let Some(head) = head_at(ctx, h) else {
+            continue;
+        };
+        // "campaign manager", "Republican pollster": the last noun is the head.
+        if h + 1 < range.end && head_at(ctx, h + 1).is_some() && !ctx.is_possessive(h) {
+            continue;
+        }
+        // "military action", "firm commitment": an adjective, not a body of people.
+        if matches!(head, Head::Collective) && modifies_next(ctx, h, range.end) {
+            continue;
+        }
+        let first = left_edge(ctx, h, range.start);
+        let opener = ctx.low(first);
+        let determined = DETERMINERS.contains(&opener) || ctx.is_possessive(first);
+        let anonymous_opener = ctx.lists.quantifiers.get(opener).copied().unwrap_or(false);
+        let (kind, name_from) = match head {
+            Head::People { plural: true } => (ActorKind::Group, name_start(ctx, first, h)),
+            Head::Collective if determined || first < h => {
+                (ActorKind::Group, name_start(ctx, first, h))
+            }
+            Head::People { plural: false } if anonymous_opener => (ActorKind::Anonymous, first),
+            Head::People { plural: false } if opener == "the" => (ActorKind::Person, first),
+            Head::People { plural: false } if determined => (ActorKind::Anonymous, first),
+            Head::Document { plural } if determined || plural || first < h => {
+                (ActorKind::Other, name_start(ctx, first, h))
+            }
+            _ => continue,
+        };
+        let end = right_edge(ctx, h, range.end, kind);
+        let span = Span::new(ctx.tokens[first].span.start, end);
+        let mut name = ctx.phrase(name_from, h).to_string();
+        let mut role = None;
+        if kind == ActorKind::Person {
+            // A description: "the two-term president" — named in lower case
+            // so that it never passes for a proper name.
+            name.replace_range(..3, "the");
+            role = Some(ctx.phrase(first + 1, h).to_string());
+        }
+        drop_modifier_names(ctx, first, h, sentence_first_mention, out);
+        out.push(mention(span, &name, kind, role));
+    }
+}
+
+/// What kind of head noun token `i` is, if any.
+fn head_at(ctx: &Context, i: usize) -> Option<Head> {
+    if !ctx.is_word(i) {
+        return None;
+    }
+    let lists = ctx.lists;
+    let bare = ctx.bare_span(i).of(ctx.text).to_ascii_lowercase();
+    let bare = bare.as_str();
+    if let Some(noun) = lists.people.get(bare) {
+        return Some(Head::People {
+            plural: noun.plural,
+        });
+    }
+    if lists.titles.contains(bare) {
+        return Some(Head::People { plural: false });
+    }
+    if lists.collectives.contains_key(bare) {
+        return Some(Head::Collective);
+    }
+    if lists.documents.contains(bare) {
+        return Some(Head::Document {
+            plural: bare.ends_with('s'),
+        });
+    }
+    None
+}
+
+/// Whether the word after `h` is a lower-case noun it modifies (not a verb
+/// form or a function word).
+fn modifies_next(ctx: &Context, h: usize, end: usize) -> bool {
+    let next = h + 1;
+    if next >= end || !ctx.is_word(next) || ctx.is_cap(next) || ctx.is_possessive(h) {
+        return false;
+    }
+    let low = ctx.low(next);
+    let lists = ctx.lists;
+    !(lists.non_modifiers.contains(low)
+        || lists.function_words.contains(low)
+        || low.ends_with("ly")
+        || low.ends_with("ing")
+        || low.ends_with("ed"))
+}
+
+/// The first token of the phrase whose head is `h`.
+fn left_edge(ctx: &Context, h: usize, floor: usize) -> usize {
+    let lists = ctx.lists;
+    let mut first = h;
+    let mut lowercase = 0;
+    let mut j = h;
+    while j > floor {
+        let k = j - 1;
+        let t = ctx.tokens[k];
+        let low = ctx.low(k);
+        if t.kind == TokenKind::Number {
+            first = k;
+        } else if t.kind != TokenKind::Word {
+            break;
+        } else if DETERMINERS.contains(&low) {
+            first = k;
+            break;
+        } else if lists.quantifiers.contains_key(low) {
+            first = k;
+        } else if ctx.is_possessive(k) {
+            first = k;
+            break;
+        } else if ctx.is_cap(k) {
+            if lists.function_words.contains(low) {
+                break;
+            }
+            first = k;
+        } else if lowercase < 3
+            && !lists.non_modifiers.contains(low)
+            && !lists.function_words.contains(low)
+        {
+            lowercase += 1;
+            first = k;
+        } else {
+            break;
+        }
+        j = k;
+    }
+    // An adverb cannot open the phrase ("notoriously unpredictable").
+    while first < h && ctx.low(first).ends_with("ly") && !ctx.is_cap(first) {
+        first += 1;
+    }
+    first
+}
+
+/// Where a group's name starts: past quantifiers and degree adjectives
+/// ("many senior analysts" is named "analysts").
+fn name_start(ctx: &Context, first: usize, h: usize) -> usize {
+    let lists = ctx.lists;
+    let mut i = first;
+    while i < h
+        && (lists.quantifiers.contains_key(ctx.low(i))
+            || lists.group_adjectives.contains(ctx.low(i))
+            || ctx.tokens[i].kind == TokenKind::Number)
+    {
+        i += 1;
+    }
+    i
+}
+
+/// The end (byte offset) of the phrase whose head is `h`.
+fn right_edge(ctx: &Context, h: usize, end: usize, kind: ActorKind) -> usize {
+    let mut reach = ctx.bare_span(h).end;
+    if ctx.is_possessive(h) {
+        return reach;
+    }
+    // "a senior official who asked not to be named"
+    for phrase in &ctx.lists.anonymous_phrases {
+        if ctx.words_match(h + 1, end, phrase.iter().copied()) {
+            return ctx.tokens[h + phrase.len()].span.end;
+        }
+    }
+    if kind == ActorKind::Person {
+        return reach;
+    }
+    // "analysts from both sides of the border", "a spokesman for the Feingold campaign"
+    let mut k = h + 1;
+    for _ in 0..2 {
+        if k >= end || !PREPOSITIONS.contains(&ctx.low(k)) || !ctx.is_word(k) {
+            break;
+        }
+        let Some(last) = noun_phrase_end(ctx, k + 1, end) else {
+            break;
+        };
+        reach = ctx.bare_span(last).end;
+        if ctx.is_possessive(last) {
+            break;
+        }
+        k = last + 1;
+        if ctx.low(k) != "of" {
+            break;
+        }
+    }
+    reach
+}
+
+/// The last token of a short noun phrase starting at `k`: determiners, then
+/// a capitalised name with its titles (and a trailing noun: "the Feingold
+/// campaign"), or a single lower-case noun.
+fn noun_phrase_end(ctx: &Context, mut k: usize, end: usize) -> Option<usize> {
+    let lists = ctx.lists;
+    while k < end
+        && (lists.quantifiers.contains_key(ctx.low(k)) || DETERMINERS.contains(&ctx.low(k)))
+    {
+        k += 1;
+    }
+    if k >= end || !ctx.is_word(k) {
+        return None;
+    }
+    if ctx.is_cap(k) || ctx.in_set(k, &lists.title_modifiers) {
+        let mut last = None;
+        while k < end
+            && ctx.is_word(k)
+            && (ctx.is_cap(k)
+                || ctx.in_set(k, &lists.title_modifiers)
+                || ctx.in_set(k, &lists.titles))
+        {
+            last = Some(k);
+            if ctx.is_possessive(k) {
+                return last;
+            }
+            k += 1;
+        }
+        if k < end && head_at(ctx, k).is_some() {
+            last = Some(k);
+        }
+        return last;
+    }
+    let low = ctx.low(k);
+    (!lists.non_modifiers.contains(low)
+        && !lists.function_words.contains(low)
+        && !low.ends_with("ly"))
+    .then_some(k)
+}
+
+/// Names that only modify the phrase ("U.S." in "U.S. officials") are no
+/// mentions of their own; possessives ("Clinton’s campaign") stay.
+fn drop_modifier_names(ctx: &Context, first: usize, h: usize, from: usize, out: &mut Vec<Mention>) {
+    let lo = ctx.tokens[first].span.start;
+    let hi = ctx.tokens[h].span.start;
+    let text = ctx.text;
+    let mut index = 0;
+    out.retain(|m| {
+        index += 1;
+        index <= from
+            || !(lo <= m.span.start && m.span.end <= hi)
+            || m.pronoun
+            || text[m.span.end..].starts_with(['’', '\''])
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::ActorKind;
+    use crate::analysis::mentions::tests::{find_span, mentions_of};
+
+    #[test]
+    fn a_group_is_named_without_its_quantifier_and_keeps_its_prepositional_phrase() {
+        let text = "Despite these assurances, many analysts from both sides of the border caution against complacency.";
+        let m = mentions_of(text);
+        let analysts =
+            find_span(&m, text, "many analysts from both sides of the border").expect("analysts");
+        assert_eq!(analysts.name, "analysts");
+        assert_eq!(analysts.kind, ActorKind::Group);
+    }
+
+    #[test]
+    fn a_group_stops_at_the_verb_before_it() {
+        let text = "These actions, say Mexican officials, have contributed to a sharp decline.";
+        let m = mentions_of(text);
+        let officials = find_span(&m, text, "Mexican officials").expect("officials");
+        assert_eq!(officials.name, "Mexican officials");
+    }
+
+    #[test]
+    fn a_modifying_place_is_no_mention_of_its_own() {
+        let text = "Mexican officials indicate that U.S. counterparts have given no impression.";
+        let m = mentions_of(text);
+        assert!(find_span(&m, text, "U.S. counterparts").is_some());
+        assert!(find_span(&m, text, "U.S.").is_none(), "{m:?}");
+    }
+
+    #[test]
+    fn one_or_a_makes_a_single_person_anonymous() {
+        let text = "As one local editor noted, a senior official who asked not to be named agreed.";
+        let m = mentions_of(text);
+        let editor = find_span(&m, text, "one local editor").expect("editor");
+        assert_eq!(editor.kind, ActorKind::Anonymous);
+        assert_eq!(editor.name, "one local editor");
+        let official =
+            find_span(&m, text, "a senior official who asked not to be named").expect("official");
+        assert_eq!(official.kind, ActorKind::Anonymous);
+    }
+
+    #[test]
+    fn the_with_a_title_is_a_description_of_a_person() {
+        let text = "The Republican nominee said the two-term president failed.";
+        let m = mentions_of(text);
+        let nominee = find_span(&m, text, "The Republican nominee").expect("nominee");
+        assert_eq!(nominee.kind, ActorKind::Person);
+        assert_eq!(nominee.name, "the Republican nominee");
+        assert_eq!(nominee.role.as_deref(), Some("Republican nominee"));
+        assert!(find_span(&m, text, "the two-term president").is_some());
+    }
+
+    #[test]
+    fn documents_can_be_sources() {
+        let text = "This spirit was highlighted in a joint statement emphasizing respect.";
+        let m = mentions_of(text);
+        let statement = find_span(&m, text, "a joint statement").expect("statement");
+        assert_eq!(statement.kind, ActorKind::Other);
+        assert_eq!(statement.name, "joint statement");
+    }
+
+    #[test]
+    fn capitalised_party_members_are_a_group() {
+        let text = "Republicans said the bill failed, and Democrats agreed.";
+        let m = mentions_of(text);
+        assert_eq!(
+            find_span(&m, text, "Republicans").map(|m| m.kind),
+            Some(ActorKind::Group)
+        );
+        assert_eq!(
+            find_span(&m, text, "Democrats").map(|m| m.kind),
+            Some(ActorKind::Group)
+        );
+    }
+}

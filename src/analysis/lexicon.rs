@@ -1,0 +1,293 @@
+//! The cue lexicon: verbs and phrases that attribute a claim ("said",
+//! "warn", "rejecting", "according to"). The word list is data, in
+//! `assets/lexicon/cues.txt` (its header documents the format); inflections
+//! are generated here, the tables are built once, and the user's `cue_verbs`
+//! from config.toml are added on top.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::segment::Token;
+
+/// The built-in word list.
+const CUES: &str = include_str!("../../assets/lexicon/cues.txt");
+
+/// What a cue can do; one word may do several ("warn" is speech and stance).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CueClasses(u8);
+
+impl CueClasses {
+    pub const SPEECH: CueClasses = CueClasses(1);
+    pub const DIALOGUE: CueClasses = CueClasses(2);
+    pub const STANCE: CueClasses = CueClasses(4);
+    pub const ACCORDING: CueClasses = CueClasses(8);
+    /// The form is the lemma itself ("state", "support"), which may also be
+    /// a noun; the verb then needs a subject that agrees with it.
+    pub const BASE: CueClasses = CueClasses(16);
+
+    pub fn has(self, other: CueClasses) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    fn add(&mut self, other: CueClasses) {
+        self.0 |= other.0;
+    }
+
+    /// Speech or stance: may introduce reported content on its own.
+    pub fn introduces_content(self) -> bool {
+        self.has(CueClasses::SPEECH) || self.has(CueClasses::STANCE)
+    }
+
+    /// Speech or dialogue: may attribute a quotation next to it.
+    pub fn frames_quotes(self) -> bool {
+        self.has(CueClasses::SPEECH) || self.has(CueClasses::DIALOGUE)
+    }
+}
+
+/// A cue found in the text: its tokens and what it can do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueMatch {
+    /// Index of the first token.
+    pub first: usize,
+    /// Index one past the last token.
+    pub end: usize,
+    pub classes: CueClasses,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    /// The words after the first, lowercased.
+    rest: Vec<String>,
+    classes: CueClasses,
+}
+
+/// Cue words and phrases, keyed by their first word, lowercased.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    entries: HashMap<String, Vec<Entry>>,
+}
+
+impl Lexicon {
+    /// The built-in lexicon, parsed once.
+    pub fn builtin() -> &'static Lexicon {
+        static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
+        BUILTIN.get_or_init(|| Lexicon::parse(CUES))
+    }
+
+    /// The built-in lexicon with the user's extra cues (any form, counted as speech).
+    pub fn with_extras(extras: &[String]) -> Cow<'static, Lexicon> {
+        if extras.iter().all(|e| e.trim().is_empty()) {
+            return Cow::Borrowed(Lexicon::builtin());
+        }
+        let mut lexicon = Lexicon::builtin().clone();
+        for extra in extras {
+            lexicon.add_line(extra, CueClasses::SPEECH);
+        }
+        Cow::Owned(lexicon)
+    }
+
+    fn parse(source: &str) -> Lexicon {
+        let mut lexicon = Lexicon::default();
+        let mut classes = CueClasses::SPEECH;
+        for line in source.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            match line {
+                "" => {}
+                "[speech]" => classes = CueClasses::SPEECH,
+                "[dialogue]" => classes = CueClasses::DIALOGUE,
+                "[stance]" => classes = CueClasses::STANCE,
+                "[according]" => classes = CueClasses::ACCORDING,
+                _ => lexicon.add_line(line, classes),
+            }
+        }
+        lexicon
+    }
+
+    /// Adds one line of the word list: "say | said", "make the case | made",
+    /// "= according to".
+    fn add_line(&mut self, line: &str, classes: CueClasses) {
+        if let Some(literal) = line.strip_prefix('=') {
+            self.add_phrase(literal, classes);
+            return;
+        }
+        let mut parts = line.split('|');
+        let phrase = parts.next().unwrap_or("").trim().to_lowercase();
+        let mut words = phrase.split_whitespace();
+        let Some(head) = words.next() else {
+            return;
+        };
+        let rest: Vec<&str> = words.collect();
+        let irregular = parts.flat_map(|p| p.split_whitespace().map(str::to_lowercase));
+        for (n, form) in inflections(head).into_iter().chain(irregular).enumerate() {
+            let mut phrase = form;
+            for word in &rest {
+                phrase.push(' ');
+                phrase.push_str(word);
+            }
+            let base = if n == 0 {
+                CueClasses::BASE
+            } else {
+                CueClasses::default()
+            };
+            self.add_phrase(&phrase, CueClasses(classes.0 | base.0));
+        }
+    }
+
+    fn add_phrase(&mut self, phrase: &str, classes: CueClasses) {
+        let mut words = phrase.split_whitespace().map(str::to_lowercase);
+        let Some(head) = words.next() else {
+            return;
+        };
+        let rest: Vec<String> = words.collect();
+        let entries = self.entries.entry(head).or_default();
+        match entries.iter_mut().find(|e| e.rest == rest) {
+            Some(entry) => entry.classes.add(classes),
+            None => entries.push(Entry { rest, classes }),
+        }
+    }
+
+    /// The longest cue starting at token `i`, if any.
+    pub fn match_at(&self, text: &str, tokens: &[Token], i: usize) -> Option<CueMatch> {
+        let mut buffer = [0u8; 32];
+        let head = lowercase(tokens[i].text(text), &mut buffer)?;
+        let entries = self.entries.get(head)?;
+        entries
+            .iter()
+            .filter(|e| {
+                e.rest.iter().enumerate().all(|(k, word)| {
+                    tokens
+                        .get(i + 1 + k)
+                        .is_some_and(|t| t.text(text).eq_ignore_ascii_case(word))
+                })
+            })
+            .max_by_key(|e| e.rest.len())
+            .map(|e| CueMatch {
+                first: i,
+                end: i + 1 + e.rest.len(),
+                classes: e.classes,
+            })
+    }
+}
+
+/// The word lowercased into `buffer` without allocating; `None` for words
+/// no cue can be (too long, not ASCII).
+fn lowercase<'b>(word: &str, buffer: &'b mut [u8; 32]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    if bytes.len() > buffer.len() || !word.is_ascii() {
+        return None;
+    }
+    let out = &mut buffer[..bytes.len()];
+    out.copy_from_slice(bytes);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+/// The regular forms of a verb, generously: "admit" → admit, admits,
+/// admitted, admited, admitting, admiting. A form that never occurs costs
+/// nothing.
+fn inflections(lemma: &str) -> Vec<String> {
+    let mut forms = vec![lemma.to_string()];
+    let last = lemma.chars().last().unwrap_or(' ');
+    let before_last = lemma.chars().rev().nth(1).unwrap_or(' ');
+    let vowel = |c: char| "aeiou".contains(c);
+    if last == 'y' && !vowel(before_last) {
+        let stem = &lemma[..lemma.len() - 1];
+        forms.push(format!("{stem}ies"));
+        forms.push(format!("{stem}ied"));
+    } else if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("ch") || lemma.ends_with("sh") {
+        forms.push(format!("{lemma}es"));
+    } else {
+        forms.push(format!("{lemma}s"));
+    }
+    if last == 'e' {
+        let stem = &lemma[..lemma.len() - 1];
+        forms.push(format!("{lemma}d"));
+        if let Some(stem) = lemma.strip_suffix("ie") {
+            forms.push(format!("{stem}ying"));
+        } else if lemma.ends_with("ee") {
+            forms.push(format!("{lemma}ing"));
+        } else {
+            forms.push(format!("{stem}ing"));
+        }
+    } else if last == 'y' && !vowel(before_last) {
+        forms.push(format!("{lemma}ing"));
+    } else {
+        forms.push(format!("{lemma}ed"));
+        forms.push(format!("{lemma}ing"));
+        if !vowel(last) && vowel(before_last) && !"wxy".contains(last) {
+            forms.push(format!("{lemma}{last}ed"));
+            forms.push(format!("{lemma}{last}ing"));
+        }
+    }
+    forms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::segment::tokenize;
+    use super::*;
+
+    fn cue_in(lexicon: &Lexicon, text: &str) -> Option<(String, CueClasses)> {
+        let tokens = tokenize(text);
+        (0..tokens.len()).find_map(|i| {
+            lexicon.match_at(text, &tokens, i).map(|m| {
+                let span = tokens[m.first].span.cover(tokens[m.end - 1].span);
+                (span.of(text).to_string(), m.classes)
+            })
+        })
+    }
+
+    #[test]
+    fn inflections_are_generated_and_irregulars_listed() {
+        let lexicon = Lexicon::builtin();
+        for (text, cue) in [
+            (
+                "Mexican authorities emphasize the robust cooperation",
+                "emphasize",
+            ),
+            (
+                "unequivocally rejecting any foreign interventions",
+                "rejecting",
+            ),
+            ("Rubio lauded the security cooperation", "lauded"),
+            ("Sheinbaum denied it", "denied"),
+            ("David Mora observed that", "observed"),
+            ("the editor admitted it", "admitted"),
+            ("she told reporters", "told"),
+            ("cartel operatives expressed minimal concern", "expressed"),
+        ] {
+            assert_eq!(cue_in(lexicon, text).map(|c| c.0), Some(cue.to_string()));
+        }
+    }
+
+    #[test]
+    fn phrases_match_whole_and_longest() {
+        let lexicon = Lexicon::builtin();
+        let (cue, classes) = cue_in(lexicon, "According to the survey, most agree").unwrap();
+        assert_eq!(cue, "According to");
+        assert!(classes.has(CueClasses::ACCORDING));
+        let (cue, _) = cue_in(lexicon, "She made the case for reform").unwrap();
+        assert_eq!(cue, "made the case");
+        assert_eq!(cue_in(lexicon, "The accord was signed"), None);
+    }
+
+    #[test]
+    fn dialogue_verbs_are_kept_apart_from_speech() {
+        let lexicon = Lexicon::builtin();
+        let (_, classes) = cue_in(lexicon, "returned Mr. Knightley").unwrap();
+        assert!(classes.frames_quotes() && !classes.introduces_content());
+        let (_, classes) = cue_in(lexicon, "analysts warn that").unwrap();
+        assert!(classes.has(CueClasses::SPEECH) && classes.has(CueClasses::STANCE));
+    }
+
+    #[test]
+    fn user_cues_come_on_top_in_any_form() {
+        let lexicon = Lexicon::with_extras(&["opine".to_string()]);
+        assert_eq!(
+            cue_in(&lexicon, "The columnist opined that it was over").map(|c| c.0),
+            Some("opined".to_string())
+        );
+        assert_eq!(cue_in(Lexicon::builtin(), "The columnist opined"), None);
+    }
+}

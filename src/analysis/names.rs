@@ -1,0 +1,485 @@
+//! Proper names as mentions: people with their titles and appositions
+//! ("Secretary of State Marco Rubio", "Hugh Hill, a doctor,"),
+//! organisations ("the International Crisis Group", "the FBI") and places
+//! ("Washington", "the United States").
+//!
+//! A name is a run of capitalised words (the core); titles and their
+//! modifiers to its left and an apposition or "of <organisation>" to its
+//! right widen the mention, never the name.
+
+use std::ops::Range;
+
+use super::ActorKind;
+use super::mentions::{Context, mention};
+use super::{Mention, segment::TokenKind};
+use crate::span::Span;
+
+/// Words that join the parts of an organisation's name ("University of Chicago").
+const ORG_CONNECTORS: &[&str] = &["of", "for", "on", "and", "&"];
+
+/// Finds the names in the sentence `range`, marking their tokens as claimed.
+pub(super) fn find(
+    ctx: &Context,
+    range: Range<usize>,
+    claimed: &mut [bool],
+    out: &mut Vec<Mention>,
+) {
+    let sentence_first_mention = out.len();
+    let mut i = range.start;
+    while i < range.end {
+        if ctx.is_cap(i) && !starts_org_run(ctx, i, range.end) {
+            // A title is not a name: it joins the name that follows.
+            if let Some(len) = ctx.title_lengths(i, range.end).max() {
+                i += len;
+                continue;
+            }
+        }
+        if !is_name_word(ctx, i, &range) {
+            i += 1;
+            continue;
+        }
+        let end = core_end(ctx, i, range.end);
+        if let Some(m) = name_mention(ctx, i, end, &range, out, sentence_first_mention) {
+            let first = ctx.tokens.partition_point(|t| t.span.start < m.span.start);
+            let last = ctx.tokens.partition_point(|t| t.span.start < m.span.end);
+            claimed[first..last].iter_mut().for_each(|c| *c = true);
+            out.push(m);
+        }
+        // Names inside the apposition or "of" phrase get mentions of their own.
+        i = end;
+    }
+}
+
+/// Whether token `i` may be part of a name.
+fn is_name_word(ctx: &Context, i: usize, range: &Range<usize>) -> bool {
+    if !ctx.is_cap(i) || ctx.in_set(i, &ctx.lists.function_words) {
+        return false;
+    }
+    let opener = i == range.start
+        || matches!(ctx.tokens[i - 1].kind, TokenKind::Quote)
+        || [":", "(", "—", "–"].iter().any(|p| ctx.is_punct(i - 1, p));
+    // "Despite", "Meanwhile": capitalised only because they open a sentence.
+    !(opener && ctx.seen_lowercase(i))
+}
+
+/// Whether a title at `i` is the start of an organisation's name ("Justice Department").
+fn starts_org_run(ctx: &Context, i: usize, end: usize) -> bool {
+    let mut j = i;
+    while j < end && ctx.is_cap(j) && !ctx.is_possessive(j) {
+        j += 1;
+    }
+    j > i + 1 && ctx.in_set(j - 1, &ctx.lists.org_words)
+}
+
+/// The end (exclusive) of the name starting at `start`.
+fn core_end(ctx: &Context, start: usize, end: usize) -> usize {
+    let mut j = start + 1;
+    let mut is_org = ctx.in_set(start, &ctx.lists.org_words);
+    while j < end && !ctx.is_possessive(j - 1) {
+        let plain = ctx.is_cap(j)
+            && !ctx.in_set(j, &ctx.lists.function_words)
+            && (ctx.title_lengths(j, end).next().is_none() || starts_org_run(ctx, j, end));
+        if plain {
+            is_org |= ctx.in_set(j, &ctx.lists.org_words);
+            j += 1;
+        } else if is_initial(ctx, j) {
+            j += 2;
+        } else if is_org && ORG_CONNECTORS.contains(&ctx.low(j)) {
+            let next = if ctx.low(j + 1) == "the" {
+                j + 2
+            } else {
+                j + 1
+            };
+            if next < end && ctx.is_cap(next) && !ctx.in_set(next, &ctx.lists.function_words) {
+                j = next;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// "R." in "Joseph R. Biden": a capital letter and a full stop.
+fn is_initial(ctx: &Context, j: usize) -> bool {
+    ctx.is_cap(j)
+        && ctx.word(j).chars().count() == 1
+        && ctx.is_punct(j + 1, ".")
+        && ctx.tokens[j].span.end == ctx.tokens[j + 1].span.start
+}
+
+/// What a run of capitalised words names, if anything.
+fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
+    let lists = ctx.lists;
+    let name = ctx.phrase(start, end - 1);
+    if lists.institutions.contains(name) {
+        return Some(ActorKind::Organization);
+    }
+    if lists.places.contains_key(name) {
+        return Some(ActorKind::Place);
+    }
+    let last_bare = bare_lower(ctx, end - 1);
+    if lists.org_words.contains(last_bare.as_str()) {
+        return Some(ActorKind::Organization);
+    }
+    if (start..end).any(|j| ORG_CONNECTORS.contains(&ctx.low(j))) {
+        return Some(ActorKind::Organization);
+    }
+    if (start..end).all(|j| lists.demonyms.contains_key(ctx.word(j)) || is_demonym_part(ctx, j)) {
+        return None;
+    }
+    if end - start == 1 {
+        let word = ctx.word(start);
+        let bare = last_bare.as_str();
+        if lists.people.contains_key(bare)
+            || lists.collectives.contains_key(bare)
+            || lists.documents.contains(bare)
+            || lists.function_words.contains(bare)
+        {
+            return None;
+        }
+        let letters = word.trim_end_matches('.');
+        if letters.len() >= 2
+            && letters
+                .chars()
+                .all(|c| c.is_uppercase() || c == '.' || c == '&')
+        {
+            return Some(ActorKind::Organization);
+        }
+    }
+    if lists.demonyms.contains_key(ctx.word(start)) {
+        // "Mexican Constitution": a thing of a country, not a person.
+        return None;
+    }
+    Some(ActorKind::Person)
+}
+
+/// "Latin" in "Latin American": part of a multi-word demonym.
+fn is_demonym_part(ctx: &Context, j: usize) -> bool {
+    ctx.lists
+        .demonyms
+        .contains_key(ctx.phrase(j, (j + 1).min(ctx.len() - 1)))
+}
+
+fn bare_lower(ctx: &Context, i: usize) -> String {
+    ctx.bare_span(i).of(ctx.text).to_ascii_lowercase()
+}
+
+/// The mention for the name `start..end`, with title and apposition.
+fn name_mention(
+    ctx: &Context,
+    start: usize,
+    end: usize,
+    range: &Range<usize>,
+    out: &mut Vec<Mention>,
+    sentence_first_mention: usize,
+) -> Option<Mention> {
+    let kind = core_kind(ctx, start, end)?;
+    // "Surprisingly," or "Disrupting this …" opening a sentence is no name.
+    if kind == ActorKind::Person
+        && end == start + 1
+        && start == range.start
+        && ["ly", "ing", "ed"]
+            .iter()
+            .any(|s| ctx.low(start).ends_with(s))
+    {
+        return None;
+    }
+    let name = ctx.phrase(start, end - 1);
+    let mut first = start;
+    let mut role = None;
+    if kind == ActorKind::Person {
+        let (title_start, has_title) = title_prefix(ctx, start, range.start);
+        first = title_start;
+        if has_title {
+            role = Some(ctx.phrase(first, start - 1).trim_end().to_string());
+        }
+        // Names swallowed into the title ("Texas" in "Texas Sen. Ted Cruz") are
+        // no mentions of their own, unless an organisation or a possessive.
+        let from = ctx.tokens[first].span.start;
+        let to = ctx.tokens[start].span.start;
+        let text = ctx.text;
+        let tail = &mut out[sentence_first_mention..];
+        let keep: Vec<bool> = tail
+            .iter()
+            .map(|m| {
+                !(from <= m.span.start && m.span.end <= to)
+                    || (m.kind == ActorKind::Organization && m.name.contains(' '))
+                    || text[m.span.end..].starts_with(['’', '\''])
+            })
+            .collect();
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            k <= sentence_first_mention || keep[k - 1 - sentence_first_mention]
+        });
+    } else if kind == ActorKind::Place || kind == ActorKind::Organization {
+        // "the United States", "the FBI": the article belongs to the mention.
+        if start > range.start && ctx.low(start - 1) == "the" {
+            first = start - 1;
+        }
+    }
+    let mut span = Span::new(ctx.tokens[first].span.start, ctx.bare_span(end - 1).end);
+    if !ctx.is_possessive(end - 1) && matches!(kind, ActorKind::Person | ActorKind::Organization) {
+        let (ext_end, apposition) = extension(ctx, end, range.end, kind);
+        span.end = span.end.max(ext_end);
+        if role.is_none() {
+            role = apposition;
+        }
+    }
+    Some(mention(span, name, kind, role))
+}
+
+/// Where the titles before a name start ("Mexican President Claudia
+/// Sheinbaum"), and whether there was a title at all.
+fn title_prefix(ctx: &Context, start: usize, floor: usize) -> (usize, bool) {
+    let mut first = start;
+    let mut has_title = false;
+    let mut j = start;
+    while j > floor {
+        let k = j - 1;
+        if let Some(t) = ctx.title_ending_at(k, floor) {
+            first = t;
+            has_title = true;
+            j = t;
+        } else if ctx.is_possessive(k) && ctx.is_cap(k) && (has_title || k + 1 == start) {
+            // "Clinton’s top foreign policy aide Jake Sullivan", "Fox's Chris Wallace".
+            first = k;
+            break;
+        } else if has_title && ctx.in_set(k, &ctx.lists.title_modifiers) {
+            first = k;
+            j = k;
+        } else if has_title && ctx.is_cap(k) && !ctx.in_set(k, &ctx.lists.function_words) {
+            first = k;
+            j = k;
+        } else if has_title && k > floor && ctx.low(k) == "the" && ctx.low(k - 1) == "of" {
+            // "Speaker of the House Rep. Paul Ryan"
+            match (k >= floor + 2)
+                .then(|| ctx.title_ending_at(k - 2, floor))
+                .flatten()
+            {
+                Some(t) => {
+                    first = t;
+                    j = t;
+                }
+                None => break,
+            }
+        } else {
+            break;
+        }
+    }
+    (first, has_title)
+}
+
+/// How far an apposition, a parenthesis or "of <organisation>" after a name
+/// reaches (a byte offset), and the role an apposition gives.
+fn extension(ctx: &Context, mut k: usize, end: usize, kind: ActorKind) -> (usize, Option<String>) {
+    let mut reach = 0;
+    let mut role = None;
+    // "(R-WI)", "(D)"
+    if ctx.is_punct(k, "(") {
+        if let Some(close) = (k + 1..end.min(k + 8)).find(|&j| ctx.is_punct(j, ")")) {
+            reach = ctx.tokens[close].span.end;
+            k = close + 1;
+        }
+    }
+    while ctx.is_punct(k, ",") && k + 1 < end {
+        let next = k + 1;
+        let after = next + 1;
+        let closes = |j: usize| j >= end || ctx.is_punct(j, ",") || ctx.is_punct(j, ".");
+        if ctx.tokens[next].kind == TokenKind::Number && closes(after) {
+            // "Khizr Khan, 66,"
+            reach = ctx.tokens[next].span.end;
+            k = after;
+        } else if is_party_tag(ctx.word(next)) {
+            // "Rep. Glenn Thompson, R-Pa.,"
+            let last = if ctx.is_punct(after, ".") {
+                after
+            } else {
+                next
+            };
+            reach = ctx.tokens[last].span.end;
+            k = last + 1;
+        } else if let Some((last, text)) = apposition(ctx, next, end) {
+            reach = ctx.tokens[last].span.end;
+            role = Some(text.to_string());
+            break;
+        } else {
+            break;
+        }
+    }
+    if kind == ActorKind::Person && reach == 0 {
+        // "David Mora of the International Crisis Group"
+        if ctx.low(k) == "of" {
+            let mut j = k + 1;
+            if ctx.low(j) == "the" {
+                j += 1;
+            }
+            if j < end && ctx.is_cap(j) {
+                let core = core_end(ctx, j, end);
+                if matches!(
+                    core_kind(ctx, j, core),
+                    Some(ActorKind::Organization | ActorKind::Place)
+                ) {
+                    reach = ctx.bare_span(core - 1).end;
+                }
+            }
+        }
+    }
+    (reach, role)
+}
+
+/// "R-Pa", "D-Ill", "I-Vt": a party and a state.
+fn is_party_tag(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
+/// An apposition starting at `start` ("a doctor", "the president's former
+/// chief speechwriter", "executive director of the Foundation …"): its last
+/// token and its text without the article, up to the next comma.
+fn apposition<'a>(ctx: &Context<'a>, start: usize, end: usize) -> Option<(usize, &'a str)> {
+    let lists = ctx.lists;
+    let article = matches!(ctx.low(start), "a" | "an" | "the");
+    let opens = article
+        || ctx.title_lengths(start, end).next().is_some()
+        || ctx.in_set(start, &lists.title_modifiers);
+    if !opens {
+        return None;
+    }
+    let limit = end.min(start + 30);
+    let mut last = start;
+    let mut j = start;
+    while j < limit {
+        let t = ctx.tokens[j];
+        if ctx.is_punct(j, ",") || t.kind == TokenKind::Quote || ctx.is_punct(j, ";") {
+            break;
+        }
+        if ctx.is_punct(j, ".") && j + 1 == end {
+            break;
+        }
+        // A clause is no apposition: "…, a move he said was …".
+        if super::mentions::is_pronoun(ctx.word(j))
+            || ctx.in_set(j, &lists.non_modifiers) && j > start + 1
+        {
+            return None;
+        }
+        last = j;
+        j += 1;
+    }
+    if j == limit && j < end && !ctx.is_punct(j, ",") {
+        return None;
+    }
+    let from = if article { start + 1 } else { start };
+    if from > last {
+        return None;
+    }
+    let text = Span::new(ctx.tokens[from].span.start, ctx.tokens[last].span.end).of(ctx.text);
+    Some((last, text))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::ActorKind;
+    use crate::analysis::mentions::tests::{find_span, mentions_of};
+
+    #[test]
+    fn a_title_widens_the_mention_but_not_the_name() {
+        let text = "Secretary of State Marco Rubio, during a recent visit to Mexico, lauded the security cooperation.";
+        let m = mentions_of(text);
+        let rubio = find_span(&m, text, "Secretary of State Marco Rubio").expect("Rubio");
+        assert_eq!(rubio.name, "Marco Rubio");
+        assert_eq!(rubio.role.as_deref(), Some("Secretary of State"));
+        assert_eq!(rubio.kind, ActorKind::Person);
+        assert_eq!(
+            find_span(&m, text, "Mexico").map(|m| m.kind),
+            Some(ActorKind::Place)
+        );
+    }
+
+    #[test]
+    fn a_demonym_before_the_title_belongs_to_the_role() {
+        let text = "Mexican President Claudia Sheinbaum has consistently drawn a clear line.";
+        let m = mentions_of(text);
+        let s = find_span(&m, text, "Mexican President Claudia Sheinbaum").expect("Sheinbaum");
+        assert_eq!(s.name, "Claudia Sheinbaum");
+        assert_eq!(s.role.as_deref(), Some("Mexican President"));
+    }
+
+    #[test]
+    fn of_an_organisation_widens_a_person_and_the_organisation_is_a_mention_too() {
+        let text = "David Mora of the International Crisis Group observed that even when Mexico delivers, it is not enough.";
+        let m = mentions_of(text);
+        let mora =
+            find_span(&m, text, "David Mora of the International Crisis Group").expect("Mora");
+        assert_eq!(mora.name, "David Mora");
+        let icg = find_span(&m, text, "the International Crisis Group").expect("ICG");
+        assert_eq!(icg.kind, ActorKind::Organization);
+        assert_eq!(icg.name, "International Crisis Group");
+    }
+
+    #[test]
+    fn an_apposition_gives_the_role() {
+        let text = "Hugh Hill, a doctor, said the clinic was full.";
+        let m = mentions_of(text);
+        let hill = find_span(&m, text, "Hugh Hill, a doctor").expect("Hill");
+        assert_eq!(hill.role.as_deref(), Some("doctor"));
+    }
+
+    #[test]
+    fn a_possessive_and_title_words_lead_into_the_name() {
+        let text = "Clinton’s top foreign policy aide Jake Sullivan said the deal held.";
+        let m = mentions_of(text);
+        let jake = find_span(&m, text, "Clinton’s top foreign policy aide Jake Sullivan")
+            .expect("Sullivan");
+        assert_eq!(jake.name, "Jake Sullivan");
+        assert!(find_span(&m, text, "Clinton").is_some(), "{m:?}");
+    }
+
+    #[test]
+    fn honorifics_and_abbreviated_titles() {
+        let text = "Sen. Bernie Sanders met Mr. Smith at the FBI.";
+        let m = mentions_of(text);
+        assert_eq!(
+            find_span(&m, text, "Sen. Bernie Sanders").map(|m| m.name.as_str()),
+            Some("Bernie Sanders")
+        );
+        assert_eq!(
+            find_span(&m, text, "Mr. Smith").and_then(|m| m.role.as_deref()),
+            Some("Mr.")
+        );
+        assert_eq!(
+            find_span(&m, text, "the FBI").map(|m| m.kind),
+            Some(ActorKind::Organization)
+        );
+    }
+
+    #[test]
+    fn sentence_openers_are_no_names() {
+        let text = "Despite these assurances, analysts warn. Meanwhile, despite it all, meanwhile.";
+        let m = mentions_of(text);
+        assert!(find_span(&m, text, "Despite").is_none());
+        assert!(find_span(&m, text, "Meanwhile").is_none());
+    }
+
+    #[test]
+    fn places_and_organisations_by_their_last_word() {
+        let text =
+            "Washington has long sought it, and the Sinaloa Cartel grew in the United States.";
+        let m = mentions_of(text);
+        assert_eq!(
+            find_span(&m, text, "Washington").map(|m| m.kind),
+            Some(ActorKind::Place)
+        );
+        assert_eq!(
+            find_span(&m, text, "the Sinaloa Cartel").map(|m| m.kind),
+            Some(ActorKind::Organization)
+        );
+        assert_eq!(
+            find_span(&m, text, "the United States").map(|m| m.kind),
+            Some(ActorKind::Place)
+        );
+    }
+}

@@ -1,0 +1,159 @@
+//! Pronouns and descriptions that are claim sources, resolved to the actor
+//! they stand for: "he"/"she" to a person (gender from titles like "Mrs."
+//! and from earlier pronouns), "they" to a plural group or an organisation,
+//! "it" to an organisation, place or document, "who" to the phrase just
+//! before it; "the two-term president" to a person with that title.
+//!
+//! Candidates are earlier mentions outside quotation marks. The same
+//! sentence comes first, then earlier ones; within a sentence its subject
+//! (its first mention) or a claim's source beats a nearer object.
+
+use std::collections::HashMap;
+
+use super::actors::{DisjointSets, is_description, title_gender};
+use super::segment::{self, Token};
+use super::wordlists::{self, Gender};
+use super::{ActorKind, Mention};
+
+/// How many sentences back a pronoun may reach.
+const SENTENCES_BACK: usize = 3;
+
+/// Sets `referent[i]` for every pronoun that is a source and every
+/// description: the mention (not a pronoun) it stands for.
+pub(super) fn resolve(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    is_source: &[bool],
+    sets: &mut DisjointSets,
+    referent: &mut [Option<usize>],
+) {
+    let sentences = segment::sentences(text, tokens);
+    let sentence_of: Vec<usize> = mentions
+        .iter()
+        .map(|m| sentences.partition_point(|s| s.span.end <= m.span.start))
+        .collect();
+    // The subject of a sentence: its first mention (not nested in an earlier one).
+    let mut is_subject = vec![false; mentions.len()];
+    for i in 0..mentions.len() {
+        is_subject[i] = i == 0 || sentence_of[i - 1] != sentence_of[i];
+    }
+    let mut gender: HashMap<usize, Gender> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(g) = title_gender(m) {
+            gender.entry(sets.find(i)).or_insert(g);
+        }
+    }
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if is_description(m) {
+            referent[i] = Some(described(mentions, referent, i).unwrap_or(i));
+            continue;
+        }
+        if !m.pronoun || !is_source[i] {
+            continue;
+        }
+        let pronoun = m.name.to_ascii_lowercase();
+        if pronoun == "who" {
+            referent[i] = relative_antecedent(text, mentions, referent, &sentence_of, i);
+            continue;
+        }
+        let wanted_gender = match pronoun.as_str() {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => None,
+        };
+        let mut best: Option<(usize, bool, usize)> = None; // (sentence distance, not salient, candidate)
+        for j in (0..i).rev() {
+            let distance = sentence_of[i] - sentence_of[j];
+            if distance > SENTENCES_BACK {
+                break;
+            }
+            if mentions[j].in_quote || mentions[j].span.end > m.span.start {
+                continue;
+            }
+            let Some(r) = referent[j] else { continue };
+            let target = &mentions[r];
+            let root = sets.find(r);
+            let fits = match pronoun.as_str() {
+                "he" | "she" => {
+                    target.kind == ActorKind::Person
+                        && gender.get(&root).is_none_or(|g| Some(*g) == wanted_gender)
+                }
+                "they" | "we" => is_plural(target) || target.kind == ActorKind::Organization,
+                "it" => {
+                    matches!(
+                        target.kind,
+                        ActorKind::Organization | ActorKind::Place | ActorKind::Other
+                    ) || (target.kind == ActorKind::Group && !is_plural(target))
+                }
+                _ => false,
+            };
+            if !fits {
+                continue;
+            }
+            let key = (distance, !(is_subject[j] || is_source[j]), j);
+            let better = best.is_none_or(|(d, s, _)| (key.0, key.1) < (d, s));
+            if better {
+                best = Some(key);
+            }
+        }
+        if let Some((_, _, j)) = best {
+            let r = referent[j].unwrap_or(j);
+            referent[i] = Some(r);
+            if let Some(g) = wanted_gender {
+                gender.entry(sets.find(r)).or_insert(g);
+            }
+        }
+    }
+}
+
+/// Whether a group's head noun is plural ("officials", not "government").
+fn is_plural(m: &Mention) -> bool {
+    if m.kind != ActorKind::Group {
+        return false;
+    }
+    let head = m.name.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let lists = wordlists::get();
+    lists.people.get(head.as_str()).map_or(
+        !lists.collectives.contains_key(head.as_str()) && head.ends_with('s'),
+        |n| n.plural,
+    )
+}
+
+/// "Small, who attended the rally": the mention just before "who" in its sentence.
+fn relative_antecedent(
+    text: &str,
+    mentions: &[Mention],
+    referent: &[Option<usize>],
+    sentence_of: &[usize],
+    i: usize,
+) -> Option<usize> {
+    let who = mentions[i].span;
+    (0..i)
+        .rev()
+        .take_while(|&j| sentence_of[j] == sentence_of[i])
+        .filter(|&j| !mentions[j].pronoun && mentions[j].span.end <= who.start)
+        .find(|&j| {
+            let gap = &text[mentions[j].span.end..who.start];
+            gap.chars()
+                .all(|c| c == ',' || c.is_whitespace() || c == ')')
+        })
+        .and_then(|j| referent[j])
+}
+
+/// "the two-term president": the nearest earlier person whose title has the
+/// description's head noun.
+fn described(mentions: &[Mention], referent: &[Option<usize>], i: usize) -> Option<usize> {
+    let head = mentions[i].name.rsplit(' ').next()?.to_lowercase();
+    (0..i).rev().find_map(|j| {
+        let m = &mentions[j];
+        let titled = m.kind == ActorKind::Person
+            && !m.pronoun
+            && !is_description(m)
+            && m.role
+                .as_deref()
+                .is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head)));
+        if titled { referent[j] } else { None }
+    })
+}

@@ -1,0 +1,240 @@
+//! The word lists behind mentions, actors and markers: titles, people
+//! nouns, organisation words, a gazetteer of places, hedges, figure words.
+//!
+//! The lists are data in `assets/lexicon/` (each file documents its format
+//! at the top), embedded at build time and parsed once into hash sets.
+//! Lower-case lists are looked up with ASCII-lowercased token text.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// What a title says about a person's gender, when it says anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// A noun for people ("officials", "editor").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeopleNoun {
+    pub plural: bool,
+    /// Nouns of one class name the same kind of people ("officials",
+    /// "authorities", "counterparts").
+    pub class: &'static str,
+}
+
+/// What a word does in a figure (see `figure_words.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureRole {
+    Scale,
+    Unit,
+    Approx,
+    Count,
+    Currency,
+}
+
+/// A place from the gazetteer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// The name its actor takes ("United States" for "U.S." or "Washington").
+    pub canonical: &'static str,
+}
+
+pub struct Wordlists {
+    /// Titles, single and multi-word, lowercased ("president", "secretary of state").
+    pub titles: HashSet<&'static str>,
+    /// Every title as words, by its first word.
+    pub titles_by_first: HashMap<&'static str, Vec<Vec<&'static str>>>,
+    pub honorifics: HashMap<&'static str, Gender>,
+    pub title_modifiers: HashSet<&'static str>,
+    pub people: HashMap<&'static str, PeopleNoun>,
+    /// Collective noun → class ("administration" → "government").
+    pub collectives: HashMap<&'static str, &'static str>,
+    pub documents: HashSet<&'static str>,
+    pub org_words: HashSet<&'static str>,
+    /// As written: "White House".
+    pub institutions: HashSet<&'static str>,
+    pub function_words: HashSet<&'static str>,
+    /// Quantifier → whether it makes a singular person anonymous ("a", "one").
+    pub quantifiers: HashMap<&'static str, bool>,
+    pub group_adjectives: HashSet<&'static str>,
+    pub non_modifiers: HashSet<&'static str>,
+    /// Phrases, as word lists.
+    pub anonymous_phrases: Vec<Vec<&'static str>>,
+    pub hedges: Vec<Vec<&'static str>>,
+    /// Single words of `figure_words.tsv`; `figure_phrases` the multi-word ones.
+    pub figure_words: HashMap<&'static str, FigureRole>,
+    pub figure_phrases: Vec<(Vec<&'static str>, FigureRole)>,
+    /// Names, other names and capitals, as written → place.
+    pub places: HashMap<&'static str, Place>,
+    /// Demonyms, as written → the country ("Mexican" → "Mexico").
+    pub demonyms: HashMap<&'static str, &'static str>,
+}
+
+/// The entries of a list file: lines that are neither empty nor comments.
+fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn set(file: &'static str) -> HashSet<&'static str> {
+    entries(file).map(str::trim).collect()
+}
+
+fn phrases(file: &'static str) -> Vec<Vec<&'static str>> {
+    entries(file)
+        .map(|l| l.split_whitespace().collect())
+        .collect()
+}
+
+fn columns(line: &'static str) -> Vec<&'static str> {
+    line.split('\t').map(str::trim).collect()
+}
+
+impl Wordlists {
+    fn load() -> Self {
+        let mut people = HashMap::new();
+        for line in entries(include_str!("../../assets/lexicon/people_nouns.tsv")) {
+            if let [singular, plural, class] = columns(line)[..] {
+                people.insert(
+                    singular,
+                    PeopleNoun {
+                        plural: singular == plural,
+                        class,
+                    },
+                );
+                people.insert(
+                    plural,
+                    PeopleNoun {
+                        plural: true,
+                        class,
+                    },
+                );
+            }
+        }
+        let mut documents = HashSet::new();
+        for line in entries(include_str!("../../assets/lexicon/documents.tsv")) {
+            documents.extend(columns(line));
+        }
+        let collectives = entries(include_str!("../../assets/lexicon/collectives.tsv"))
+            .filter_map(|l| match columns(l)[..] {
+                [noun, class] => Some((noun, class)),
+                _ => None,
+            })
+            .collect();
+        let honorifics = entries(include_str!("../../assets/lexicon/honorifics.tsv"))
+            .filter_map(|l| match columns(l)[..] {
+                [title, "male"] => Some((title, Gender::Male)),
+                [title, "female"] => Some((title, Gender::Female)),
+                _ => None,
+            })
+            .collect();
+        let quantifiers = entries(include_str!("../../assets/lexicon/quantifiers.tsv"))
+            .map(|l| match columns(l)[..] {
+                [word, "anon"] => (word, true),
+                [word, ..] => (word, false),
+                [] => ("", false),
+            })
+            .collect();
+        let mut figure_words = HashMap::new();
+        let mut figure_phrases = Vec::new();
+        for line in entries(include_str!("../../assets/lexicon/figure_words.tsv")) {
+            let [phrase, role] = columns(line)[..] else {
+                continue;
+            };
+            let role = match role {
+                "scale" => FigureRole::Scale,
+                "unit" => FigureRole::Unit,
+                "approx" => FigureRole::Approx,
+                "count" => FigureRole::Count,
+                _ => FigureRole::Currency,
+            };
+            if phrase.contains(' ') {
+                figure_phrases.push((phrase.split(' ').collect(), role));
+            } else {
+                figure_words.insert(phrase, role);
+            }
+        }
+        let mut places = HashMap::new();
+        let mut demonyms = HashMap::new();
+        for line in entries(include_str!("../../assets/lexicon/places.tsv")) {
+            let cols = columns(line);
+            let canonical = cols[0];
+            let place = Place { canonical };
+            places.insert(canonical, place);
+            let list = |i: usize| {
+                cols.get(i)
+                    .into_iter()
+                    .flat_map(|c| c.split(','))
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+            };
+            for other in list(1).chain(list(3)) {
+                places.entry(other).or_insert(place);
+            }
+            for demonym in list(2) {
+                demonyms.insert(demonym, canonical);
+            }
+        }
+        let titles = set(include_str!("../../assets/lexicon/titles.txt"));
+        let mut titles_by_first: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
+        for title in &titles {
+            let words: Vec<&str> = title.split(' ').collect();
+            titles_by_first.entry(words[0]).or_default().push(words);
+        }
+        Wordlists {
+            titles,
+            titles_by_first,
+            honorifics,
+            title_modifiers: set(include_str!("../../assets/lexicon/title_modifiers.txt")),
+            people,
+            collectives,
+            documents,
+            org_words: set(include_str!("../../assets/lexicon/org_words.txt")),
+            institutions: set(include_str!("../../assets/lexicon/institutions.txt")),
+            function_words: set(include_str!("../../assets/lexicon/function_words.txt")),
+            quantifiers,
+            group_adjectives: set(include_str!("../../assets/lexicon/group_adjectives.txt")),
+            non_modifiers: set(include_str!("../../assets/lexicon/non_modifiers.txt")),
+            anonymous_phrases: phrases(include_str!("../../assets/lexicon/anonymous_phrases.txt")),
+            hedges: phrases(include_str!("../../assets/lexicon/hedges.txt")),
+            figure_words,
+            figure_phrases,
+            places,
+            demonyms,
+        }
+    }
+}
+
+/// The word lists, parsed on first use.
+pub fn get() -> &'static Wordlists {
+    static LISTS: OnceLock<Wordlists> = OnceLock::new();
+    LISTS.get_or_init(Wordlists::load)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_gazetteer_maps_abbreviations_and_capitals_to_their_country() {
+        let lists = get();
+        assert_eq!(lists.places["U.S."].canonical, "United States");
+        assert_eq!(lists.places["Washington"].canonical, "United States");
+        assert_eq!(lists.demonyms["Mexican"], "Mexico");
+    }
+
+    #[test]
+    fn officials_and_authorities_are_one_class_of_people() {
+        let lists = get();
+        assert_eq!(
+            lists.people["officials"].class,
+            lists.people["authorities"].class
+        );
+        assert!(lists.people["officials"].plural);
+        assert!(!lists.people["editor"].plural);
+        assert!(lists.titles.contains("secretary of state"));
+    }
+}
