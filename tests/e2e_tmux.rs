@@ -99,7 +99,6 @@ fn reader_command(args: &str) -> String {
 }
 
 #[test]
-#[ignore = "needs the engine's claims; un-ignore when engine is merged"]
 fn a_reader_session_from_first_claim_to_export_and_quit() {
     let dir = tempfile::tempdir().unwrap();
     let article = bundled_article();

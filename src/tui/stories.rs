@@ -330,7 +330,6 @@ fn select_claim_with(app: &mut super::app::App, words: &str) {
 }
 
 #[test]
-#[ignore = "needs the engine's claims; un-ignore when engine is merged"]
 fn s_on_rubios_quote_selects_marco_rubio_and_moves_to_his_title_and_name() {
     let mut app = bundled();
     select_claim_with(&mut app, "the closest we have ever had");
@@ -353,7 +352,6 @@ fn s_on_rubios_quote_selects_marco_rubio_and_moves_to_his_title_and_name() {
 }
 
 #[test]
-#[ignore = "needs the engine's claims; un-ignore when engine is merged"]
 fn filtering_the_bundled_article_by_sheinbaum_lists_only_her_claims() {
     let mut app = bundled();
     press(&mut app, "3 /");

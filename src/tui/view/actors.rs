@@ -44,7 +44,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let width = usize::from(inner.width);
     // Header: the numbers' meaning, right-aligned over them.
-    let counts = 14;
+    let counts = 15;
     let header = format!("{:>w$}", "kind  cl  mn", w = width);
     buf.set_stringn(inner.x, inner.y, header, width, app.theme.dim);
     if app.actor_list.is_empty() {
@@ -77,7 +77,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .unwrap_or_default();
         let pad = " ".repeat(label_width.saturating_sub(name.width() + role.width()));
         let nums = format!(
-            "{:>6}{:>4}{:>4}",
+            "{:>7}{:>4}{:>4}",
             kind_name(a.kind),
             a.claims.len(),
             a.mentions.len()
