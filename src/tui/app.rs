@@ -137,6 +137,8 @@ pub struct App {
     pub message: Option<String>,
     effects: Vec<Effect>,
     pub quit: bool,
+    /// Whether the analysis is still running (the text shows meanwhile).
+    pub analysing: bool,
 }
 
 impl App {
@@ -179,6 +181,7 @@ impl App {
             message: None,
             effects: Vec::new(),
             quit: false,
+            analysing: false,
             lookup,
             doc,
             analysis,
@@ -240,6 +243,19 @@ impl App {
             _ => {}
         }
         self.relayout();
+    }
+
+    /// The analysis arrived: from now on it is only read. The reader shows
+    /// the text while a long article is analysed, then this attaches the
+    /// result once.
+    pub fn attach_analysis(&mut self, analysis: Analysis) {
+        self.lookup = Lookup::new(&analysis);
+        self.analysis = analysis;
+        self.analysing = false;
+        let query = std::mem::take(&mut self.actor_query);
+        self.set_actor_query(query);
+        self.refilter();
+        self.reselect_at_cursor();
     }
 
     /// The effects queued since the last call, for the event loop to carry out.

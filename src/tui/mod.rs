@@ -23,8 +23,8 @@ mod fixture;
 mod stories;
 
 use std::io::{self, Write};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use anyhow::Context;
@@ -33,10 +33,8 @@ use crossterm::event::{self, Event, KeyEventKind};
 use crossterm::{execute, terminal};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::layout::{Constraint, Flex, Layout};
-use ratatui::widgets::Paragraph;
 
-use crate::analysis;
+use crate::analysis::{self, Analysis};
 use crate::config::Config;
 use crate::document::Document;
 use app::{App, Effect};
@@ -56,18 +54,21 @@ pub fn run(doc: Document, config: &Config) -> anyhow::Result<()> {
     let _session = Session::start(config.reader.mouse).context("cannot set up the terminal")?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
 
-    // First frame at once, while the analysis runs.
-    let title = format!("reading {}…", doc.path);
-    terminal.draw(|frame| {
-        let [row] = Layout::vertical([Constraint::Length(1)])
-            .flex(Flex::Center)
-            .areas(frame.area());
-        frame.render_widget(Paragraph::new(title).centered(), row);
-    })?;
-    let analysis = analysis::analyze(&doc.text, &config.analysis_options());
+    // The text shows at once; the analysis runs beside it and is attached
+    // when it is done (a long article takes a while).
+    let (sender, analysed) = mpsc::channel();
+    let (text, options) = (doc.text.clone(), config.analysis_options());
+    std::thread::spawn(move || sender.send(analysis::analyze(&text, &options)));
     let theme = Theme::from_config(&config.theme, no_color_requested());
     let size = terminal.size()?;
-    let mut app = App::new(doc, analysis, config, theme, (size.width, size.height));
+    let mut app = App::new(
+        doc,
+        Analysis::default(),
+        config,
+        theme,
+        (size.width, size.height),
+    );
+    app.analysing = true;
 
     let mut dirty = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
@@ -75,8 +76,14 @@ pub fn run(doc: Document, config: &Config) -> anyhow::Result<()> {
             terminal.draw(|frame| view::draw(&app, frame))?;
             dirty = false;
         }
-        // Wake up now and then to notice a signal.
-        if !event::poll(Duration::from_millis(200))? {
+        if app.analysing
+            && let Ok(analysis) = analysed.try_recv()
+        {
+            app.attach_analysis(analysis);
+            dirty = true;
+        }
+        // Wake up now and then to notice a signal or the analysis.
+        if !event::poll(Duration::from_millis(if app.analysing { 50 } else { 200 }))? {
             continue;
         }
         match event::read()? {

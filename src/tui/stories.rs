@@ -363,3 +363,21 @@ fn filtering_the_bundled_article_by_sheinbaum_lists_only_her_claims() {
         assert_eq!(app.analysis.actors[actor].name, "Claudia Sheinbaum");
     }
 }
+
+#[test]
+fn the_text_shows_while_the_analysis_runs_and_the_claims_arrive_later() {
+    let doc = Document::from_text("river-bridge.txt", fixture::TEXT);
+    let mut app = fixture::app_on(doc, analysis::Analysis::default(), 120, 40);
+    app.analysing = true;
+    press(&mut app, "j j");
+    let cursor = app.cursor;
+    app.attach_analysis(fixture::analysis());
+    assert!(!app.analysing);
+    assert_eq!(app.shown.len(), 5);
+    assert_eq!(app.cursor, cursor, "the reader stays where it was");
+    assert_eq!(
+        app.selected,
+        Some(0),
+        "the claim on the cursor's row is selected"
+    );
+}

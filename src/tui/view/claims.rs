@@ -41,7 +41,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     if app.shown.is_empty() {
-        let why = if total == 0 {
+        let why = if app.analysing {
+            "finding the claims…"
+        } else if total == 0 {
             "no claims found in this article"
         } else {
             "no claims match the filter (F clears it)"

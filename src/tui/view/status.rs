@@ -65,6 +65,12 @@ fn normal_line(app: &App) -> Line<'static> {
         ),
         Span::styled(format!(" {} ", app.focus.name()), app.theme.accent),
     ];
+    if app.analysing {
+        spans.push(Span::styled(
+            "│ analysing… ",
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+    }
     let mut filters = Vec::new();
     if !app.filter.is_empty() {
         filters.push(app.filter_names());
