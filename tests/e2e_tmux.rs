@@ -85,6 +85,15 @@ impl Drop for Tmux {
     }
 }
 
+/// The last line with something on it: the reader's status bar.
+fn status_bar(screen: &str) -> &str {
+    screen
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+}
+
 fn bundled_article() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/us-mexico-cartels.txt")
 }
@@ -108,8 +117,12 @@ fn a_reader_session_from_first_claim_to_export_and_quit() {
         &reader_command(&format!("'{}'", article.display())),
     );
 
-    let screen = tmux.wait_for("the three panes", |s| {
-        s.contains("Claims") && s.contains("Actors")
+    // The status bar is drawn last: once it is there, so is the rest.
+    let screen = tmux.wait_for("the three panes, analysed", |s| {
+        s.contains("Claims")
+            && s.contains("Actors")
+            && status_bar(s).contains("? help")
+            && !s.contains("analysing")
     });
     assert!(
         screen.contains("The Trump administration"),
@@ -170,10 +183,9 @@ fn a_reader_session_from_first_claim_to_export_and_quit() {
 fn help_shows_the_keys_and_a_tiny_terminal_does_not_crash_it() {
     let dir = tempfile::tempdir().unwrap();
     let tmux = Tmux::start("help", dir.path(), &reader_command(""));
-    tmux.wait_for_text("Claims");
+    tmux.wait_for("the reader", |s| status_bar(s).contains("? help"));
     tmux.keys(&["?"]);
-    let screen = tmux.wait_for_text("Help");
-    assert!(screen.contains("go back in the jump list"), "{screen}");
+    tmux.wait_for_text("go back in the jump list");
     tmux.keys(&["Escape"]);
     tmux.wait_for("help closed", |s| !s.contains("jump list"));
     // Shrink to a tiny window and back: the reader redraws and keeps going.

@@ -421,7 +421,12 @@ impl App {
             return self.step_match(forward);
         }
         if self.shown.is_empty() {
-            self.message = Some("no claims to show".to_string());
+            let why = if self.analysing {
+                "still finding the claims…"
+            } else {
+                "no claims to show"
+            };
+            self.message = Some(why.to_string());
             return;
         }
         let n = self.shown.len();
