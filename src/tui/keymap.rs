@@ -48,9 +48,9 @@ pub enum Action {
 /// Where an action means something; hints for a pane show only its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
-    /// Every pane: shown in help, and in hints only when `hint` is set.
+    /// Every pane: listed in help, left out of the status-bar hints.
     Global,
-    /// Only the listed panes.
+    /// Every pane, and hinted in the status bar of the listed ones.
     Panes(&'static [Pane]),
 }
 

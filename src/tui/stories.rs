@@ -381,3 +381,17 @@ fn the_text_shows_while_the_analysis_runs_and_the_claims_arrive_later() {
         "the claim on the cursor's row is selected"
     );
 }
+
+#[test]
+fn an_empty_article_opens_and_no_key_breaks_it() {
+    for text in ["", "\n", "One line, no newline"] {
+        let doc = Document::from_text("empty.txt", text);
+        let mut app = fixture::app_on(doc, analysis::Analysis::default(), 80, 24);
+        press(
+            &mut app,
+            "j k G g n N s f F t m e y / x backspace esc 2 j n enter 3 j n enter / q esc ctrl-o ctrl-i ? esc tab backtab",
+        );
+        assert!(!app.quit, "{text:?}");
+        assert!(app.cursor <= text.len());
+    }
+}

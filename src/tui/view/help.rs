@@ -14,7 +14,12 @@ use super::popup;
 pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     let lines = lines(app);
     let height = (lines.len() as u16 + 2).min(area.height);
-    let inner = popup(app, "Help", 78, height, area, buf);
+    let title = format!(
+        "Help · {} scroll · {} close",
+        app.keymap.label(Action::Down),
+        app.keymap.label(Action::Help)
+    );
+    let inner = popup(app, &title, 78, height, area, buf);
     Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
 }
 
