@@ -203,7 +203,7 @@ fn help_shows_the_keys_and_a_tiny_terminal_does_not_crash_it() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
+fn sigterm_restores_the_terminal_and_exits_143() {
     let dir = tempfile::tempdir().unwrap();
     let tmux = Tmux::start(
         "term",
@@ -215,7 +215,7 @@ fn sigterm_restores_the_terminal() {
     );
     let _ = &tmux;
     let screen = tmux.wait_for_text("EXIT=");
-    assert!(screen.contains("EXIT=0"), "{screen}");
+    assert!(screen.contains("EXIT=143"), "128 + SIGTERM: {screen}");
     assert!(
         !screen.contains("Claims"),
         "the alternate screen was left:\n{screen}"

@@ -4,7 +4,9 @@
 //!
 //! The terminal is restored on every way out: a normal quit, an error (the
 //! guard's `Drop`), a panic (the hook restores before the message prints),
-//! and SIGTERM, SIGINT or SIGHUP (a flag the loop checks).
+//! and SIGTERM, SIGINT or SIGHUP (a thread that restores and exits with
+//! 128 + the signal: the main thread may be stuck reading a terminal that
+//! has gone away, where crossterm spins on end-of-file).
 
 pub mod app;
 pub mod dialog;
@@ -23,8 +25,7 @@ mod fixture;
 mod stories;
 
 use std::io::{self, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, mpsc};
+use std::sync::mpsc;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -42,16 +43,8 @@ use theme::{Theme, no_color_requested};
 
 /// Opens the reader on `doc` and returns when the user quits.
 pub fn run(doc: Document, config: &Config) -> anyhow::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGHUP,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))
-            .context("cannot watch for signals")?;
-    }
-    let _session = Session::start(config.reader.mouse).context("cannot set up the terminal")?;
+    let session = Session::start(config.reader.mouse).context("cannot set up the terminal")?;
+    exit_on_signals(session.mouse, session.keyboard_flags)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
 
     // The text shows at once; the analysis runs beside it and is attached
@@ -71,7 +64,8 @@ pub fn run(doc: Document, config: &Config) -> anyhow::Result<()> {
     app.analysing = true;
 
     let mut dirty = true;
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    let _session = session;
+    while !app.quit {
         if dirty {
             terminal.draw(|frame| view::draw(&app, frame))?;
             dirty = false;
@@ -82,7 +76,7 @@ pub fn run(doc: Document, config: &Config) -> anyhow::Result<()> {
             app.attach_analysis(analysis);
             dirty = true;
         }
-        // Wake up now and then to notice a signal or the analysis.
+        // Wake up now and then to notice the analysis.
         if !event::poll(Duration::from_millis(if app.analysing { 50 } else { 200 }))? {
             continue;
         }
@@ -127,6 +121,21 @@ pub fn copy_osc52(out: &mut impl Write, text: &str) -> io::Result<()> {
         out.write_all(wrapped.as_bytes())?;
     }
     out.flush()
+}
+
+/// On SIGTERM, SIGINT or SIGHUP: restore the terminal and exit, from a
+/// thread of its own.
+fn exit_on_signals(mouse: bool, keyboard_flags: bool) -> anyhow::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])
+        .context("cannot watch for signals")?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            restore(mouse, keyboard_flags);
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
 }
 
 /// The terminal in the reader's modes; dropping it restores the terminal.

@@ -71,7 +71,7 @@ fn styled_row<'a>(app: &App, row: &'a str, base: usize) -> Vec<Span<'a>> {
     let mut spans = Vec::new();
     let mut run_start = 0;
     let mut run_style = None;
-    for (i, c) in row.char_indices() {
+    for (i, _) in row.char_indices() {
         let style = style_at(app, base + i);
         if run_style != Some(style) {
             if let Some(s) = run_style {
@@ -80,7 +80,6 @@ fn styled_row<'a>(app: &App, row: &'a str, base: usize) -> Vec<Span<'a>> {
             run_start = i;
             run_style = Some(style);
         }
-        let _ = c;
     }
     if let Some(s) = run_style {
         spans.push(Span::styled(clean(&row[run_start..]), s));

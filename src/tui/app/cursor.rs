@@ -1,0 +1,191 @@
+//! The cursor and the selection, and the scrolling that keeps them in view;
+//! the filters' result; the layout and wrapping for the current size.
+
+use super::super::keymap::Pane;
+use super::super::layout::Areas;
+use super::super::lookup::claim_at;
+use super::super::wrap::Wrapped;
+use super::App;
+
+impl App {
+    pub fn wrapped(&self) -> &Wrapped {
+        self.wraps
+            .current()
+            .expect("relayout wraps the text before anything reads it")
+    }
+
+    pub fn cursor_row(&self) -> usize {
+        self.wrapped().row_of(self.cursor)
+    }
+
+    pub(super) fn claim_start(&self, claim: usize) -> usize {
+        self.analysis.claims[claim].span.start
+    }
+
+    /// The position of the selected claim in the shown list.
+    pub fn selected_position(&self) -> Option<usize> {
+        // `shown` holds claim indices in ascending order.
+        self.shown.binary_search(&self.selected?).ok()
+    }
+
+    pub fn is_shown(&self, claim: usize) -> bool {
+        self.shown_mask.get(claim).copied().unwrap_or(false)
+    }
+
+    /// Selects a claim: the cursor goes to its start and the text scrolls to it.
+    pub fn select_claim(&mut self, claim: usize) {
+        self.selected = Some(claim);
+        self.cursor = self.claim_start(claim);
+        let end = self.analysis.claims[claim].span.end;
+        let (first, last) = (
+            self.cursor_row(),
+            self.wrapped()
+                .row_of(end.saturating_sub(1).max(self.cursor)),
+        );
+        self.scroll_text_to_rows(first, last);
+        self.keep_lists_in_view();
+    }
+
+    pub(super) fn select_actor(&mut self, actor: usize) {
+        if !self.actor_list.contains(&actor) {
+            self.set_actor_query(String::new());
+        }
+        if let Some(i) = self.actor_list.iter().position(|&a| a == actor) {
+            self.actor_cursor = i;
+        }
+        self.keep_lists_in_view();
+    }
+
+    pub(super) fn cursor_to_row(&mut self, row: usize) {
+        self.cursor = self.wrapped().rows[row].start;
+        self.reselect_on_row(row);
+        self.scroll_text_to_cursor(false);
+        self.keep_lists_in_view();
+    }
+
+    /// The claim under the cursor if it is shown, else the first on its row.
+    pub(super) fn reselect_at_cursor(&mut self) {
+        let shown = &self.shown_mask;
+        match claim_at(&self.analysis, self.cursor, |c| shown[c]) {
+            Some(c) => self.selected = Some(c),
+            None => self.reselect_on_row(self.cursor_row()),
+        }
+        self.keep_lists_in_view();
+    }
+
+    /// The selection follows the cursor onto a row with a shown claim, and
+    /// stays where it was when the row has none.
+    pub(super) fn reselect_on_row(&mut self, row: usize) {
+        let r = self.wrapped().rows[row];
+        let shown = &self.shown_mask;
+        let claims = &self.analysis.claims;
+        let covering = claim_at(&self.analysis, r.start, |c| shown[c]);
+        let first = claims.partition_point(|c| c.span.start < r.start);
+        let starting = (first..claims.len())
+            .take_while(|&c| claims[c].span.start < r.end)
+            .find(|&c| shown[c]);
+        if let Some(c) = covering.or(starting) {
+            self.selected = Some(c);
+        }
+    }
+
+    pub(super) fn scroll_text_to_cursor(&mut self, centre: bool) {
+        let row = self.cursor_row();
+        if centre {
+            let height = self.areas.rows(Pane::Text);
+            if row < self.text_top || row >= self.text_top + height {
+                self.text_top = row.saturating_sub(height / 3);
+            }
+            self.clamp_text_top();
+        } else {
+            self.scroll_text_to_rows(row, row);
+        }
+    }
+
+    /// Scrolls as little as possible to show rows `first..=last`, with a
+    /// little context; a jump far away puts them a third down the pane.
+    pub(super) fn scroll_text_to_rows(&mut self, first: usize, last: usize) {
+        let height = self.areas.rows(Pane::Text);
+        let context = (height / 6).min(3);
+        let top = self.text_top;
+        if first < top + context || last + context >= top + height {
+            let far = first + height < top || first > top + 2 * height;
+            self.text_top = if far || first < top + context {
+                first.saturating_sub(if far { height / 3 } else { context })
+            } else {
+                // Scroll down just enough, but never past the first row.
+                (last + context + 1).saturating_sub(height).min(first)
+            };
+        }
+        self.clamp_text_top();
+    }
+
+    pub(super) fn clamp_text_top(&mut self) {
+        let rows = self.wrapped().rows.len();
+        let height = self.areas.rows(Pane::Text);
+        self.text_top = self.text_top.min(rows.saturating_sub(height.min(rows)));
+    }
+
+    pub(super) fn keep_lists_in_view(&mut self) {
+        let height = self.areas.rows(Pane::Claims);
+        if let Some(p) = self.selected_position() {
+            self.claims_top = keep_in_view(self.claims_top, p, height);
+        }
+        self.claims_top = self.claims_top.min(self.shown.len().saturating_sub(1));
+        let height = self.areas.rows(Pane::Actors);
+        self.actor_cursor = self
+            .actor_cursor
+            .min(self.actor_list.len().saturating_sub(1));
+        self.actors_top = keep_in_view(self.actors_top, self.actor_cursor, height);
+    }
+
+    /// Recomputes the shown claims after a filter change; the selection
+    /// moves to the nearest shown claim when it is filtered out.
+    pub(super) fn refilter(&mut self) {
+        let claims = &self.analysis.claims;
+        self.shown_mask = claims
+            .iter()
+            .map(|c| {
+                self.kind_filter.keeps(c.kind)
+                    && (self.filter.is_empty()
+                        || c.source
+                            .and_then(|s| s.actor)
+                            .is_some_and(|a| self.filter.contains(&a)))
+            })
+            .collect();
+        self.shown = (0..claims.len()).filter(|&c| self.shown_mask[c]).collect();
+        if self.selected.is_some_and(|c| !self.shown_mask[c]) {
+            let after = self
+                .shown
+                .partition_point(|&c| claims[c].span.start < self.cursor);
+            self.selected = self.shown.get(after).or(self.shown.last()).copied();
+        }
+        if self.wraps.current().is_some() {
+            self.keep_lists_in_view();
+        }
+    }
+
+    /// Lays the panes out for the current size and focus and wraps the text
+    /// to the column's width (cached per width).
+    pub(super) fn relayout(&mut self) {
+        self.areas = Areas::new(self.size, self.focus, self.side_tab, self.max_text_width);
+        let width = if self.areas.column.width > 0 {
+            self.areas.column.width
+        } else {
+            self.size.width.max(1)
+        };
+        self.wraps.get(&self.doc.text, width);
+        self.cursor = self.cursor.min(self.doc.text.len());
+    }
+}
+
+/// The new first row of a list so that `at` is on screen.
+pub(super) fn keep_in_view(top: usize, at: usize, height: usize) -> usize {
+    if at < top {
+        at
+    } else if at >= top + height {
+        at + 1 - height
+    } else {
+        top
+    }
+}

@@ -1,0 +1,106 @@
+//! What the reader keeps and takes away: the actor filter, marks for
+//! export, the export dialog's claims, and a claim copied as a quote.
+
+use super::super::dialog::ExportDialog;
+use super::super::keymap::Pane;
+use super::{App, Effect, Overlay, plural};
+
+impl App {
+    pub(super) fn toggle_filter(&mut self) {
+        let actor = match self.focus {
+            Pane::Actors => self.actor_list.get(self.actor_cursor).copied(),
+            _ => self
+                .selected
+                .and_then(|c| self.analysis.claims[c].source?.actor),
+        };
+        let Some(actor) = actor else {
+            self.message = Some("no actor here to filter by".to_string());
+            return;
+        };
+        if !self.filter.remove(&actor) {
+            self.filter.insert(actor);
+        }
+        self.refilter();
+        self.message = Some(if self.filter.is_empty() {
+            "filter cleared".to_string()
+        } else {
+            format!("filter: {}", self.filter_names())
+        });
+    }
+
+    /// The names of the actors in the filter, for the status bar.
+    pub fn filter_names(&self) -> String {
+        let names: Vec<&str> = self
+            .filter
+            .iter()
+            .map(|&a| self.analysis.actors[a].name.as_str())
+            .collect();
+        names.join(" or ")
+    }
+
+    pub(super) fn toggle_mark(&mut self) {
+        let Some(c) = self.selected else {
+            self.message = Some("no claim selected to mark".to_string());
+            return;
+        };
+        let verb = if self.marks.remove(&c) {
+            "unmarked"
+        } else {
+            self.marks.insert(c);
+            "marked"
+        };
+        let n = self.marks.len();
+        self.message = Some(format!("{verb}; {n} claim{} marked for export", plural(n)));
+    }
+
+    pub(super) fn open_export(&mut self) {
+        let marked = !self.marks.is_empty();
+        let claims: Vec<usize> = if marked {
+            self.marks.iter().copied().collect()
+        } else {
+            self.shown.clone()
+        };
+        if claims.is_empty() {
+            self.message = Some("no claims to export".to_string());
+            return;
+        }
+        self.overlay = Some(Overlay::Export(ExportDialog::new(
+            &self.doc.path,
+            claims,
+            marked,
+        )));
+    }
+
+    pub(super) fn copy_selected(&mut self) {
+        let Some(c) = self.selected else {
+            self.message = Some("no claim selected to copy".to_string());
+            return;
+        };
+        let quote = self.markdown_quote(c);
+        self.effects.push(Effect::Copy(quote));
+        self.message = Some("copied the claim to the clipboard".to_string());
+    }
+
+    /// A claim as a Markdown block quote with its source.
+    pub fn markdown_quote(&self, claim: usize) -> String {
+        let c = &self.analysis.claims[claim];
+        let text = c.span.of(&self.doc.text);
+        let mut out: String = text.lines().map(|l| format!("> {l}\n")).collect();
+        out.push_str(&format!(">\n> — {}\n", self.source_label(claim)));
+        out
+    }
+
+    /// The source's name and role, or its words, or "unattributed".
+    pub fn source_label(&self, claim: usize) -> String {
+        let Some(source) = self.analysis.claims[claim].source else {
+            return "unattributed".to_string();
+        };
+        match source.actor.map(|a| &self.analysis.actors[a]) {
+            Some(a) => match &a.role {
+                Some(role) => format!("{}, {role}", a.name),
+                None => a.name.clone(),
+            },
+            None => source.span.of(&self.doc.text).to_string(),
+        }
+    }
+}

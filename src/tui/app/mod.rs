@@ -1,0 +1,567 @@
+//! The reader's state and `update(action)`: focus, cursor, selection,
+//! filters, search, marks, the jump list and overlays. No terminal and no
+//! I/O here; what needs the outside world (the clipboard, writing a file)
+//! is queued as an [`Effect`] for the event loop.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use crossterm::event::{KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+mod cursor;
+mod keep;
+mod mouse;
+mod prompts;
+
+use super::dialog::ExportDialog;
+use super::jumps::JumpList;
+use super::keymap::{Action, Keymap, Pane};
+use super::layout::Areas;
+use super::lookup::Lookup;
+use super::search::Search;
+use super::theme::Theme;
+use super::wrap::WrapCache;
+use crate::analysis::{Analysis, ClaimKind};
+use crate::config::Config;
+use crate::document::Document;
+
+/// Which claim kinds the claims pane and `n`/`N` show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KindFilter {
+    #[default]
+    All,
+    Direct,
+    Indirect,
+    Mixed,
+}
+
+impl KindFilter {
+    fn next(self) -> KindFilter {
+        match self {
+            KindFilter::All => KindFilter::Direct,
+            KindFilter::Direct => KindFilter::Indirect,
+            KindFilter::Indirect => KindFilter::Mixed,
+            KindFilter::Mixed => KindFilter::All,
+        }
+    }
+
+    fn keeps(self, kind: ClaimKind) -> bool {
+        match self {
+            KindFilter::All => true,
+            KindFilter::Direct => kind == ClaimKind::Direct,
+            KindFilter::Indirect => kind == ClaimKind::Indirect,
+            KindFilter::Mixed => kind == ClaimKind::Mixed,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            KindFilter::All => "all",
+            KindFilter::Direct => "direct",
+            KindFilter::Indirect => "indirect",
+            KindFilter::Mixed => "mixed",
+        }
+    }
+}
+
+/// A layer over the panes that takes the keys while it is open.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    Help {
+        scroll: u16,
+    },
+    /// Typing a text search; the cursor and view to go back to on Esc.
+    Search {
+        origin: usize,
+        origin_top: usize,
+    },
+    /// Typing the actors pane's name filter.
+    ActorQuery,
+    Export(ExportDialog),
+}
+
+/// Something only the event loop can do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+    /// Write an export; the loop reports back with [`App::export_written`].
+    Write {
+        path: PathBuf,
+        contents: String,
+        overwrite: bool,
+    },
+}
+
+/// The reader's whole state.
+pub struct App {
+    pub doc: Document,
+    /// Computed once before the app starts; only read.
+    pub analysis: Analysis,
+    pub lookup: Lookup,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub mouse: bool,
+    max_text_width: u16,
+    pub areas: Areas,
+    size: Rect,
+    wraps: WrapCache,
+    pub focus: Pane,
+    /// The list the narrow layout shows while the text has focus.
+    pub side_tab: Pane,
+    /// Byte offset of the text cursor.
+    pub cursor: usize,
+    /// The first text row on screen.
+    pub text_top: usize,
+    /// Index into `analysis.claims` of the selected claim.
+    pub selected: Option<usize>,
+    /// The claims the filters let through, in text order.
+    pub shown: Vec<usize>,
+    shown_mask: Vec<bool>,
+    pub claims_top: usize,
+    /// Actors in the filter (indices into `analysis.actors`); OR-ed.
+    pub filter: BTreeSet<usize>,
+    pub kind_filter: KindFilter,
+    /// The actors pane: actors matching `actor_query`, by claims.
+    pub actor_list: Vec<usize>,
+    pub actor_query: String,
+    /// Index into `actor_list`.
+    pub actor_cursor: usize,
+    pub actors_top: usize,
+    /// Claims marked for export, by index into `analysis.claims`.
+    pub marks: BTreeSet<usize>,
+    pub jumps: JumpList,
+    /// After `s`: (where the cursor was, the source it went to).
+    source_return: Option<(usize, usize)>,
+    pub search: Option<Search>,
+    folded: Option<String>,
+    pub overlay: Option<Overlay>,
+    /// A one-line report for the status bar, until the next key.
+    pub message: Option<String>,
+    effects: Vec<Effect>,
+    pub quit: bool,
+    /// Whether the analysis is still running (the text shows meanwhile).
+    pub analysing: bool,
+}
+
+impl App {
+    pub fn new(
+        doc: Document,
+        analysis: Analysis,
+        config: &Config,
+        theme: Theme,
+        size: (u16, u16),
+    ) -> App {
+        let lookup = Lookup::new(&analysis);
+        let mut app = App {
+            keymap: Keymap::new(&config.keys),
+            theme,
+            mouse: config.reader.mouse,
+            max_text_width: config.reader.max_text_width,
+            areas: Areas::default(),
+            size: Rect::default(),
+            wraps: WrapCache::default(),
+            focus: Pane::Text,
+            side_tab: Pane::Claims,
+            cursor: 0,
+            text_top: 0,
+            selected: None,
+            shown: Vec::new(),
+            shown_mask: Vec::new(),
+            claims_top: 0,
+            filter: BTreeSet::new(),
+            kind_filter: KindFilter::All,
+            actor_list: lookup.actor_order.clone(),
+            actor_query: String::new(),
+            actor_cursor: 0,
+            actors_top: 0,
+            marks: BTreeSet::new(),
+            jumps: JumpList::default(),
+            source_return: None,
+            search: None,
+            folded: None,
+            overlay: None,
+            message: None,
+            effects: Vec::new(),
+            quit: false,
+            analysing: false,
+            lookup,
+            doc,
+            analysis,
+        };
+        app.resize(size.0, size.1);
+        app.refilter();
+        app
+    }
+
+    // ----- outside events ---------------------------------------------------
+
+    /// The terminal's size changed: lay out again, rewrap, keep the cursor in view.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = Rect::new(0, 0, width, height);
+        self.relayout();
+        self.scroll_text_to_cursor(true);
+        self.keep_lists_in_view();
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        self.message = None;
+        let action = self.keymap.action(key);
+        if action == Some(Action::Quit) && key.modifiers.contains(KeyModifiers::CONTROL) {
+            self.quit = true; // ctrl-c quits from anywhere, even while typing
+            return;
+        }
+        match self.overlay.take() {
+            None => {
+                if let Some(action) = action {
+                    self.update(action);
+                }
+            }
+            Some(Overlay::Help { scroll }) => self.help_key(scroll, action),
+            Some(Overlay::Search { origin, origin_top }) => {
+                self.search_key(key, origin, origin_top)
+            }
+            Some(Overlay::ActorQuery) => self.actor_query_key(key),
+            Some(Overlay::Export(dialog)) => self.export_key(key, dialog),
+        }
+        self.relayout();
+    }
+
+    /// The analysis arrived: from now on it is only read. The reader shows
+    /// the text while a long article is analysed, then this attaches the
+    /// result once.
+    pub fn attach_analysis(&mut self, analysis: Analysis) {
+        self.lookup = Lookup::new(&analysis);
+        self.analysis = analysis;
+        self.analysing = false;
+        let query = std::mem::take(&mut self.actor_query);
+        self.set_actor_query(query);
+        self.refilter();
+        self.reselect_at_cursor();
+    }
+
+    /// The effects queued since the last call, for the event loop to carry out.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    // ----- the actions ------------------------------------------------------
+
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Cancel => self.cancel(),
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::FocusNext => self.cycle_focus(1),
+            Action::FocusPrev => self.cycle_focus(2),
+            Action::FocusText => self.set_focus(Pane::Text),
+            Action::FocusClaims => self.set_focus(Pane::Claims),
+            Action::FocusActors => self.set_focus(Pane::Actors),
+            Action::Down => self.move_by(1),
+            Action::Up => self.move_by(-1),
+            Action::PageDown => self.move_by(self.page()),
+            Action::PageUp => self.move_by(-self.page()),
+            Action::Top => self.move_to_end(false),
+            Action::Bottom => self.move_to_end(true),
+            Action::Next => self.step(true),
+            Action::Prev => self.step(false),
+            Action::Open => self.open(),
+            Action::Source => self.source_jump(),
+            Action::JumpBack => self.walk_jumps(true),
+            Action::JumpForward => self.walk_jumps(false),
+            Action::Filter => self.toggle_filter(),
+            Action::ClearFilter => {
+                self.filter.clear();
+                self.refilter();
+                self.message = Some("filter cleared".to_string());
+            }
+            Action::KindFilter => {
+                self.kind_filter = self.kind_filter.next();
+                self.refilter();
+                self.message = Some(format!("showing {} claims", self.kind_filter.name()));
+            }
+            Action::Search => self.start_search(),
+            Action::Mark => self.toggle_mark(),
+            Action::Export => self.open_export(),
+            Action::Copy => self.copy_selected(),
+        }
+        self.relayout();
+    }
+
+    fn cancel(&mut self) {
+        if self.search.take().is_some() {
+            self.message = Some("search cleared".to_string());
+        } else if self.focus == Pane::Actors && !self.actor_query.is_empty() {
+            self.set_actor_query(String::new());
+        } else {
+            self.quit = true;
+        }
+    }
+
+    fn set_focus(&mut self, pane: Pane) {
+        self.focus = pane;
+        if pane != Pane::Text {
+            self.side_tab = pane;
+        }
+    }
+
+    fn cycle_focus(&mut self, by: usize) {
+        let i = Pane::ALL.iter().position(|&p| p == self.focus).unwrap_or(0);
+        self.set_focus(Pane::ALL[(i + by) % Pane::ALL.len()]);
+    }
+
+    fn page(&self) -> isize {
+        (self.areas.rows(self.focus).saturating_sub(2)).max(1) as isize
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        match self.focus {
+            Pane::Text => {
+                let rows = self.wrapped().rows.len();
+                let row = self.cursor_row().saturating_add_signed(delta).min(rows - 1);
+                self.cursor_to_row(row);
+            }
+            Pane::Claims => {
+                let Some(last) = self.shown.len().checked_sub(1) else {
+                    return;
+                };
+                let at = self.selected_position().unwrap_or(0);
+                let to = at.saturating_add_signed(delta).min(last);
+                self.select_claim(self.shown[to]);
+            }
+            Pane::Actors => {
+                let Some(last) = self.actor_list.len().checked_sub(1) else {
+                    return;
+                };
+                self.actor_cursor = self.actor_cursor.saturating_add_signed(delta).min(last);
+                self.keep_lists_in_view();
+            }
+        }
+    }
+
+    fn move_to_end(&mut self, bottom: bool) {
+        match self.focus {
+            Pane::Text => {
+                self.jumps.push(self.cursor);
+                let row = if bottom {
+                    self.wrapped().rows.len() - 1
+                } else {
+                    0
+                };
+                self.cursor_to_row(row);
+            }
+            Pane::Claims => {
+                let pick = if bottom {
+                    self.shown.last()
+                } else {
+                    self.shown.first()
+                };
+                if let Some(&c) = pick {
+                    self.select_claim(c);
+                }
+            }
+            Pane::Actors => {
+                self.actor_cursor = if bottom {
+                    self.actor_list.len().saturating_sub(1)
+                } else {
+                    0
+                };
+                self.keep_lists_in_view();
+            }
+        }
+    }
+
+    /// `n`/`N`: the next search match, the selected actor's next claim or
+    /// mention, or the next claim the filters show.
+    fn step(&mut self, forward: bool) {
+        if self.focus == Pane::Actors {
+            return self.step_actor(forward);
+        }
+        if self.search.as_ref().is_some_and(|s| !s.matches.is_empty()) {
+            return self.step_match(forward);
+        }
+        if self.shown.is_empty() {
+            let why = if self.analysing {
+                "still finding the claims…"
+            } else {
+                "no claims to show"
+            };
+            self.message = Some(why.to_string());
+            return;
+        }
+        let n = self.shown.len();
+        let next = match self.selected_position() {
+            Some(p) if forward => p + 1,
+            Some(p) => p.wrapping_sub(1),
+            None if forward => self
+                .shown
+                .partition_point(|&c| self.claim_start(c) <= self.cursor),
+            None => self
+                .shown
+                .partition_point(|&c| self.claim_start(c) < self.cursor)
+                .wrapping_sub(1),
+        };
+        let to = if next == n {
+            self.message = Some("wrapped to the first claim".to_string());
+            0
+        } else if next == usize::MAX {
+            self.message = Some("wrapped to the last claim".to_string());
+            n - 1
+        } else {
+            next
+        };
+        self.select_claim(self.shown[to]);
+    }
+
+    fn step_match(&mut self, forward: bool) {
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        let n = search.matches.len();
+        let i = match (search.current, forward) {
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+            (None, _) => search.at_or_after(self.cursor).unwrap_or(0),
+        };
+        search.current = Some(i);
+        let at = search.matches[i].start;
+        self.message = Some(format!("/{}  {}", search.query, search.count()));
+        self.cursor = at;
+        self.reselect_at_cursor();
+        self.scroll_text_to_cursor(false);
+    }
+
+    /// From an actor: its claims and mentions in text order, one by one.
+    fn step_actor(&mut self, forward: bool) {
+        let Some(&actor) = self.actor_list.get(self.actor_cursor) else {
+            return;
+        };
+        let a = &self.analysis.actors[actor];
+        let mut stops: Vec<(usize, Option<usize>)> =
+            a.mentions.iter().map(|m| (m.start, None)).collect();
+        stops.extend(a.claims.iter().map(|&c| (self.claim_start(c), Some(c))));
+        stops.sort();
+        stops.dedup_by_key(|s| s.0);
+        if stops.is_empty() {
+            return;
+        }
+        let i = if forward {
+            stops.iter().position(|s| s.0 > self.cursor).unwrap_or(0)
+        } else {
+            stops
+                .iter()
+                .rposition(|s| s.0 < self.cursor)
+                .unwrap_or(stops.len() - 1)
+        };
+        let (at, claim) = stops[i];
+        self.cursor = at;
+        if let Some(c) = claim {
+            self.selected = Some(c);
+        }
+        self.message = Some(format!("{}: {} of {}", a.name, i + 1, stops.len()));
+        self.scroll_text_to_cursor(false);
+        self.keep_lists_in_view();
+    }
+
+    /// Enter: show the selected claim or actor in the text.
+    fn open(&mut self) {
+        match self.focus {
+            Pane::Text => {}
+            Pane::Claims => {
+                if let Some(c) = self.selected {
+                    self.jumps.push(self.cursor);
+                    self.select_claim(c);
+                    self.set_focus(Pane::Text);
+                }
+            }
+            Pane::Actors => {
+                let Some(&actor) = self.actor_list.get(self.actor_cursor) else {
+                    return;
+                };
+                let a = &self.analysis.actors[actor];
+                let first = a.mentions.first().map(|m| m.start);
+                let first = first.or_else(|| a.claims.first().map(|&c| self.claim_start(c)));
+                if let Some(at) = first {
+                    self.jumps.push(self.cursor);
+                    self.cursor = at;
+                    self.reselect_at_cursor();
+                    self.scroll_text_to_cursor(false);
+                    self.set_focus(Pane::Text);
+                }
+            }
+        }
+    }
+
+    /// `s`: from a claim to its source mention and back.
+    fn source_jump(&mut self) {
+        if let Some((from, to)) = self.source_return.take()
+            && self.cursor == to
+        {
+            self.jumps.push(self.cursor);
+            self.cursor = from;
+            self.scroll_text_to_cursor(false);
+            self.message = Some("back to the claim".to_string());
+            return;
+        }
+        let Some(claim) = self.selected else {
+            self.message = Some("no claim selected: n selects the next one".to_string());
+            return;
+        };
+        let Some(source) = self.analysis.claims[claim].source else {
+            self.message = Some("this claim has no source in the text".to_string());
+            return;
+        };
+        let from = self.cursor;
+        self.jumps.push(from);
+        self.cursor = source.span.start;
+        self.source_return = Some((from, self.cursor));
+        let name = match source.actor {
+            Some(actor) => {
+                self.select_actor(actor);
+                self.analysis.actors[actor].name.clone()
+            }
+            None => source.span.of(&self.doc.text).to_string(),
+        };
+        self.message = Some(format!("source: {name}  (s again to go back)"));
+        self.scroll_text_to_cursor(false);
+    }
+
+    fn walk_jumps(&mut self, back: bool) {
+        let to = if back {
+            self.jumps.back(self.cursor)
+        } else {
+            self.jumps.forward(self.cursor)
+        };
+        match to {
+            Some(at) => {
+                self.cursor = at.min(self.doc.text.len());
+                self.reselect_at_cursor();
+                self.scroll_text_to_cursor(false);
+            }
+            None => {
+                let end = if back { "oldest" } else { "newest" };
+                self.message = Some(format!("at the {end} jump"));
+            }
+        }
+    }
+
+    fn start_search(&mut self) {
+        if self.focus == Pane::Actors {
+            self.overlay = Some(Overlay::ActorQuery);
+            return;
+        }
+        if self.folded.is_none() {
+            self.folded = Some(self.doc.text.to_ascii_lowercase());
+        }
+        self.search = Some(Search::default());
+        self.overlay = Some(Overlay::Search {
+            origin: self.cursor,
+            origin_top: self.text_top,
+        });
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

@@ -1,0 +1,191 @@
+//! The keys of the layers that take typing: the help, the search prompts
+//! and the export dialog, and the export's result coming back.
+
+use std::path::PathBuf;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::super::dialog::{ExportDialog, Format};
+use super::super::keymap::Action;
+use super::super::search::{Search, fuzzy_matches};
+use super::{App, Effect, Overlay, plural};
+use crate::export;
+
+impl App {
+    /// The event loop's report on an [`Effect::Write`].
+    pub fn export_written(&mut self, path: PathBuf, result: std::io::Result<()>) {
+        let Some(Overlay::Export(dialog)) = &mut self.overlay else {
+            return;
+        };
+        match result {
+            Ok(()) => {
+                let n = dialog.claims.len();
+                self.message = Some(format!(
+                    "exported {n} claim{} to {}",
+                    plural(n),
+                    path.display()
+                ));
+                self.overlay = None;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                dialog.confirm_overwrite = true
+            }
+            Err(e) => dialog.error = Some(format!("cannot write {}: {e}", path.display())),
+        }
+    }
+
+    pub(super) fn help_key(&mut self, scroll: u16, action: Option<Action>) {
+        let scroll = match action {
+            Some(Action::Help | Action::Cancel | Action::Quit) => return,
+            Some(Action::Down) => scroll.saturating_add(1),
+            Some(Action::Up) => scroll.saturating_sub(1),
+            Some(Action::PageDown) => scroll.saturating_add(10),
+            Some(Action::PageUp) => scroll.saturating_sub(10),
+            Some(Action::Top) => 0,
+            _ => scroll,
+        };
+        self.overlay = Some(Overlay::Help { scroll });
+    }
+
+    pub(super) fn search_key(&mut self, key: KeyEvent, origin: usize, origin_top: usize) {
+        let mut query = self
+            .search
+            .as_ref()
+            .map(|s| s.query.clone())
+            .unwrap_or_default();
+        match key.code {
+            KeyCode::Esc => {
+                self.search = None;
+                self.cursor = origin;
+                self.text_top = origin_top;
+                return;
+            }
+            KeyCode::Enter => {
+                let count = self.search.as_ref().map(Search::count).unwrap_or_default();
+                if query.is_empty() {
+                    self.search = None;
+                } else {
+                    self.message = Some(format!("/{query}  {count}  (n/N: next/previous match)"));
+                }
+                return;
+            }
+            _ => {
+                edit_line(&mut query, key);
+            }
+        }
+        let folded = self.folded.as_deref().unwrap_or_default();
+        let mut search = Search::new(&query, &self.doc.text, folded);
+        search.current = search.at_or_after(origin);
+        self.cursor = search.current.map_or(origin, |i| search.matches[i].start);
+        self.search = Some(search);
+        self.reselect_at_cursor();
+        self.scroll_text_to_cursor(false);
+        self.overlay = Some(Overlay::Search { origin, origin_top });
+    }
+
+    pub(super) fn actor_query_key(&mut self, key: KeyEvent) {
+        let mut query = self.actor_query.clone();
+        match key.code {
+            KeyCode::Esc => return self.set_actor_query(String::new()),
+            KeyCode::Enter => return,
+            _ => {
+                edit_line(&mut query, key);
+            }
+        }
+        self.set_actor_query(query);
+        self.overlay = Some(Overlay::ActorQuery);
+    }
+
+    pub(super) fn set_actor_query(&mut self, query: String) {
+        let actors = &self.analysis.actors;
+        self.actor_list = self
+            .lookup
+            .actor_order
+            .iter()
+            .copied()
+            .filter(|&a| {
+                let a = &actors[a];
+                fuzzy_matches(&query, &a.name)
+                    || a.aliases.iter().any(|al| fuzzy_matches(&query, al))
+            })
+            .collect();
+        self.actor_query = query;
+        self.actor_cursor = 0;
+        self.actors_top = 0;
+    }
+
+    pub(super) fn export_key(&mut self, key: KeyEvent, mut dialog: ExportDialog) {
+        if dialog.confirm_overwrite {
+            match key.code {
+                KeyCode::Char('y' | 'Y') => {
+                    dialog.confirm_overwrite = false;
+                    self.queue_write(&dialog, true);
+                }
+                KeyCode::Esc | KeyCode::Char('n' | 'N') => dialog.confirm_overwrite = false,
+                _ => {}
+            }
+            self.overlay = Some(Overlay::Export(dialog));
+            return;
+        }
+        match key.code {
+            KeyCode::Esc => return,
+            KeyCode::Tab | KeyCode::BackTab | KeyCode::Left | KeyCode::Right => {
+                dialog.toggle_format()
+            }
+            KeyCode::Backspace => dialog.backspace(),
+            KeyCode::Enter if dialog.path.trim().is_empty() => {
+                dialog.error = Some("type a file name".to_string())
+            }
+            KeyCode::Enter => self.queue_write(&dialog, false),
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                dialog.type_char(c)
+            }
+            _ => {}
+        }
+        self.overlay = Some(Overlay::Export(dialog));
+    }
+
+    pub(super) fn queue_write(&mut self, dialog: &ExportDialog, overwrite: bool) {
+        let mut actors: Vec<usize> = dialog
+            .claims
+            .iter()
+            .filter_map(|&c| self.analysis.claims[c].source?.actor)
+            .collect();
+        actors.sort_unstable();
+        actors.dedup();
+        let contents = match dialog.format {
+            Format::Json => {
+                export::json::to_string(&self.doc, &self.analysis, &dialog.claims, &actors)
+            }
+            Format::Markdown => {
+                export::markdown::to_string(&self.doc, &self.analysis, &dialog.claims, &actors)
+            }
+        };
+        self.effects.push(Effect::Write {
+            path: PathBuf::from(dialog.path.trim()),
+            contents,
+            overwrite,
+        });
+    }
+}
+
+/// Applies a typing key (a character, Backspace) to a one-line prompt;
+/// false for any other key.
+pub(super) fn edit_line(line: &mut String, key: KeyEvent) -> bool {
+    match key.code {
+        KeyCode::Backspace => line.pop().is_some(),
+        KeyCode::Char(c)
+            if !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            line.push(c);
+            true
+        }
+        _ => false,
+    }
+}
