@@ -392,13 +392,14 @@ impl Pass<'_, '_> {
     /// name) and then punctuation lie between `from` and the unit's end.
     fn only_fillers(&self, from: usize, end: usize) -> bool {
         let c = self.context;
-        // Words, and a short quoted title ("on MSNBC’s “Morning Joe.”").
+        // Names, times, media and a short quoted title ("on MSNBC’s “Morning Joe.”").
         let mut i = from;
         while i < end && i < from + 9 && c.tokens[i].kind != TokenKind::Punct {
-            let quoted_lowercase = c.quote_of[i].is_some()
-                && c.tokens[i].kind == TokenKind::Word
-                && !c.tokens[i].is_capitalized(c.text);
-            if quoted_lowercase {
+            let t = c.tokens[i];
+            let filler = t.kind != TokenKind::Word
+                || t.is_capitalized(c.text)
+                || (c.quote_of[i].is_none() && is_filler(t.text(c.text)));
+            if !filler {
                 return false;
             }
             i += 1;
@@ -407,4 +408,87 @@ impl Pass<'_, '_> {
             .iter()
             .all(|t| matches!(t.kind, TokenKind::Punct | TokenKind::Quote))
     }
+}
+
+/// Words that may follow a frame at a sentence's end: "said on Tuesday in a
+/// statement", "told reporters at a news conference", "wrote on Twitter".
+fn is_filler(word: &str) -> bool {
+    const FILLERS: &[&str] = &[
+        "on",
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "to",
+        "with",
+        "via",
+        "from",
+        "of",
+        "for",
+        "a",
+        "an",
+        "the",
+        "his",
+        "her",
+        "their",
+        "its",
+        "this",
+        "that",
+        "last",
+        "earlier",
+        "later",
+        "yesterday",
+        "today",
+        "tonight",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "week",
+        "month",
+        "year",
+        "statement",
+        "interview",
+        "conference",
+        "press",
+        "news",
+        "release",
+        "email",
+        "e-mail",
+        "letter",
+        "speech",
+        "rally",
+        "debate",
+        "hearing",
+        "reporters",
+        "program",
+        "show",
+        "broadcast",
+        "radio",
+        "television",
+        "phone",
+        "call",
+        "telephone",
+        "post",
+        "video",
+        "appearance",
+        "remarks",
+        "briefing",
+        "message",
+        "tweet",
+        "also",
+        "then",
+        "again",
+        "once",
+        "recently",
+        "told",
+        "written",
+        "prepared",
+        "emailed",
+        "joint",
+        "brief",
+        "said",
+    ];
+    is_adverb(word) || is_one_of(word, FILLERS)
 }
