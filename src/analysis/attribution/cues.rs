@@ -327,6 +327,10 @@ impl Pass<'_, '_> {
             if is_one_of(c.word(i), &["and", "but"]) && self.second_verb_at(i + 1, end) {
                 return if c.is_punct(i - 1, ",") { i - 1 } else { i };
             }
+            // "Clinton says the mails were personal, but for Republicans, it is …"
+            if c.is_punct(i, ",") && c.is_word(i + 1, "but") {
+                return i;
+            }
             i += 1;
         }
         end
@@ -394,11 +398,16 @@ impl Pass<'_, '_> {
         let c = self.context;
         // Names, times, media and a short quoted title ("on MSNBC’s “Morning Joe.”").
         let mut i = from;
+        let mut in_phrase = false;
         while i < end && i < from + 9 && c.tokens[i].kind != TokenKind::Punct {
             let t = c.tokens[i];
+            let word = t.text(c.text);
+            // "in a video message to the convention": any words inside a
+            // place or time phrase.
+            in_phrase |= is_one_of(word, PHRASE_OPENERS);
             let filler = t.kind != TokenKind::Word
                 || t.is_capitalized(c.text)
-                || (c.quote_of[i].is_none() && is_filler(t.text(c.text)));
+                || (c.quote_of[i].is_none() && (in_phrase || is_filler(word)));
             if !filler {
                 return false;
             }
@@ -409,6 +418,11 @@ impl Pass<'_, '_> {
             .all(|t| matches!(t.kind, TokenKind::Punct | TokenKind::Quote))
     }
 }
+
+/// Prepositions that open a place, time or medium after a frame.
+const PHRASE_OPENERS: &[&str] = &[
+    "on", "in", "at", "during", "after", "before", "via", "from", "to",
+];
 
 /// Words that may follow a frame at a sentence's end: "said on Tuesday in a
 /// statement", "told reporters at a news conference", "wrote on Twitter".

@@ -125,8 +125,11 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
         while j > unit_first && is_skippable(c.word(j - 1)) {
             j -= 1;
         }
-        // "Rep. Paul Ryan (R-WI) said": a bracketed aside.
-        if j > unit_first && c.is_punct(j - 1, ")") {
+        // "Rep. Paul Ryan (R-WI) said": a bracketed aside, unless the
+        // mention holds it ("Sen. Bernie Sanders (I-Vt.)").
+        let lower = c.tokens[unit_first].span.start;
+        let held = || mention_ending_at(c, c.tokens[j - 1].span.end, lower).is_some();
+        if j > unit_first && c.is_punct(j - 1, ")") && !held() {
             let open = (unit_first..j - 1)
                 .rev()
                 .take(12)

@@ -397,3 +397,34 @@ fn a_base_form_after_a_singular_name_is_a_noun() {
         )]
     );
 }
+
+#[test]
+fn a_frame_after_the_content_may_name_where_it_was_said() {
+    let text = "Democrats had “put the biggest crack” yet in the glass ceiling for women, she said in a video message to the convention.";
+    assert_eq!(
+        claims(text, &["she"]),
+        vec![seen(
+            "Democrats had “put the biggest crack” yet in the glass ceiling for women",
+            Mixed,
+            "said",
+            "she"
+        )]
+    );
+}
+
+#[test]
+fn content_stops_at_but_and_a_mention_may_hold_its_brackets() {
+    let text = "Clinton says the mails were personal, but for Republicans, it is a smoking gun.\nSen. Bernie Sanders (I-Vt.) said he will make his records available.";
+    assert_eq!(
+        claims(text, &["Clinton", "Sen. Bernie Sanders (I-Vt.)"]),
+        vec![
+            seen("the mails were personal", Indirect, "says", "Clinton"),
+            seen(
+                "he will make his records available",
+                Indirect,
+                "said",
+                "Sen. Bernie Sanders (I-Vt.)"
+            ),
+        ]
+    );
+}
