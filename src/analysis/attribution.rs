@@ -386,7 +386,7 @@ impl<'c, 'a> Pass<'c, 'a> {
     fn quote_after_frame(&self, from: usize) -> Option<usize> {
         let c = self.context;
         let mut i = from;
-        while i < c.tokens.len() && i < from + 6 && c.tokens[i].kind == TokenKind::Word {
+        while i < c.tokens.len() && i < from + 10 && c.tokens[i].kind == TokenKind::Word {
             i += 1;
         }
         if !c.is_punct(i, ",:") {

@@ -203,7 +203,15 @@ impl Pass<'_, '_> {
     fn according_to(&self, cue: CueMatch, unit: &Unit) -> Option<Content> {
         let c = self.context;
         let source = source::mention_starting_at(c, cue.end);
-        let after = source.map_or(cue.end, |m| c.token_after(c.mentions[m].span.end));
+        // With no mention found, the source phrase runs to the next comma.
+        let after = source.map_or_else(
+            || {
+                (cue.end..unit.end)
+                    .find(|&i| c.is_punct(i, ","))
+                    .unwrap_or(unit.end)
+            },
+            |m| c.token_after(c.mentions[m].span.end),
+        );
         let (first, end) = if cue.first == unit.first {
             let mut start = after;
             while start < unit.end && !c.is_punct(start, ",") {
@@ -388,8 +396,12 @@ impl Pass<'_, '_> {
     /// Whether token `i` is a comma, or a closing mark right after one.
     fn ends_with_comma(&self, i: usize) -> bool {
         let c = self.context;
-        c.is_punct(i, ",")
-            || (i > 0 && c.tokens[i].kind == TokenKind::Quote && c.is_punct(i - 1, ","))
+        // A closing mark may be one token or two ('').
+        let mut k = i;
+        while k > 0 && i - k < 2 && c.tokens[k].kind == TokenKind::Quote {
+            k -= 1;
+        }
+        c.is_punct(k, ",")
     }
 
     /// Whether only a few words ("on Tuesday", "in a statement", a show's
