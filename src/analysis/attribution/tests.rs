@@ -428,3 +428,24 @@ fn content_stops_at_but_and_a_mention_may_hold_its_brackets() {
         ]
     );
 }
+
+#[test]
+fn fiction_frames_with_unknown_verbs_asides_and_dashes() {
+    let text = "\"Silly nonsense!\" he exploded.\n\n\"Well!\" ejaculated Miss Miller.\n\n\"Oh, Jim!\" said Sibyl, laughing, \"how unkind of you!\"\n\n\"That English lady,\" she said--\"asked me if we all live in hotels.\"";
+    let found = claims(text, &["he", "Miss Miller", "Sibyl", "she"]);
+    let seen: Vec<_> = found
+        .iter()
+        .map(|c| (c.text.as_str(), c.source.as_deref()))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            ("Silly nonsense!", Some("he")),
+            ("Well!", Some("Miss Miller")),
+            ("Oh, Jim!", Some("Sibyl")),
+            ("how unkind of you!", Some("Sibyl")),
+            ("That English lady,", Some("she")),
+            ("asked me if we all live in hotels.", Some("she")),
+        ]
+    );
+}
