@@ -6,8 +6,8 @@
 //! does). A short scare quote with no claim around it stays a scare quote.
 
 use super::Pass;
-use crate::analysis::ClaimKind;
 use crate::analysis::segment::{Sentence, TokenKind};
+use crate::analysis::{ClaimKind, FoundClaim};
 use crate::span::Span;
 
 impl Pass<'_, '_> {
@@ -62,24 +62,44 @@ impl Pass<'_, '_> {
     /// with its cue in the same paragraph, without in the one before.
     fn previous_speaker(&self, offset: usize) -> (Option<usize>, Option<Span>) {
         let c = self.context;
-        let at = self
-            .claims
-            .partition_point(|claim| claim.span.start < offset);
-        let Some(previous) = self.claims[..at]
-            .iter()
-            .rev()
-            .take(8)
-            .filter(|claim| claim.span.end <= offset)
-            .max_by_key(|claim| claim.span.end)
-        else {
+        let Some(previous) = self.claim_before(offset) else {
             return (None, None);
         };
         let between = &c.text[previous.span.end..offset];
         match super::paragraph_breaks(between, c.wrapped) {
             0 => (previous.source, previous.cue),
-            1 if previous.kind != ClaimKind::Indirect => (previous.source, None),
+            1 if previous.kind != ClaimKind::Indirect => {
+                (self.turn_taker(previous).or(previous.source), None)
+            }
             _ => (None, None),
         }
+    }
+
+    /// The last claim ending before `offset`.
+    fn claim_before(&self, offset: usize) -> Option<&FoundClaim> {
+        let at = self
+            .claims
+            .partition_point(|claim| claim.span.start < offset);
+        self.claims[..at]
+            .iter()
+            .rev()
+            .take(8)
+            .filter(|claim| claim.span.end <= offset)
+            .max_by_key(|claim| claim.span.end)
+    }
+
+    /// In a dialogue, turns alternate: when the quote paragraph before
+    /// `previous` was someone else's, an unattributed reply is theirs.
+    fn turn_taker(&self, previous: &FoundClaim) -> Option<usize> {
+        let c = self.context;
+        let earlier = self.claim_before(previous.span.start)?;
+        let between = &c.text[earlier.span.end..previous.span.start];
+        let adjacent = super::paragraph_breaks(between, c.wrapped) == 1;
+        let name = |m: Option<usize>| m.map(|m| c.mentions[m].name.to_lowercase());
+        let other = earlier.source.is_some() && name(earlier.source) != name(previous.source);
+        (adjacent && earlier.kind != ClaimKind::Indirect && other)
+            .then_some(earlier.source)
+            .flatten()
     }
 }
 

@@ -449,3 +449,12 @@ fn fiction_frames_with_unknown_verbs_asides_and_dashes() {
         ]
     );
 }
+
+#[test]
+fn an_unattributed_reply_in_a_dialogue_is_the_other_speakers() {
+    let text = "\"Where are the men?\" asked Tony.\n\n\"It is the cassava field,\" said Rosa.\n\n\"Then we wait.\"\n\nNews paragraph.";
+    let found = claims(text, &["Tony", "Rosa"]);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!(found[2].text, "Then we wait.");
+    assert_eq!(found[2].source.as_deref(), Some("Tony"));
+}
