@@ -36,10 +36,11 @@ pub fn find(
     let context = Context::new(text, tokens, quotations, mentions, options);
     let mut pass = Pass::new(&context);
     pass.framed_quotations();
-    for unit in units(sentences, &context.quotes) {
-        pass.unit(&unit);
+    let units = units(sentences, &context.quotes);
+    for unit in &units {
+        pass.unit(unit);
     }
-    pass.leftover_quotations(sentences);
+    pass.leftover_quotations(sentences, &units);
     let mut claims = pass.claims;
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     claims

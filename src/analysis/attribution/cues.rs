@@ -15,11 +15,11 @@ use crate::analysis::{ClaimKind, FoundClaim};
 use crate::span::Span;
 
 /// Where a claim's content lies, in tokens, and who and what frames it.
-struct Content {
-    first: usize,
-    end: usize,
-    source: Option<usize>,
-    cue: Span,
+pub(super) struct Content {
+    pub(super) first: usize,
+    pub(super) end: usize,
+    pub(super) source: Option<usize>,
+    pub(super) cue: Span,
 }
 
 impl Pass<'_, '_> {
@@ -62,7 +62,7 @@ impl Pass<'_, '_> {
 
     /// Builds and records the claim for a content, direct when the content
     /// is exactly one quotation, mixed when it holds some, else indirect.
-    fn push_content(&mut self, content: Content, unit: &Unit) {
+    pub(super) fn push_content(&mut self, content: Content, unit: &Unit) {
         let c = self.context;
         let span = c.tokens[content.first]
             .span
@@ -309,7 +309,7 @@ impl Pass<'_, '_> {
     /// a quotation some other claim holds, or a comma before a participle
     /// cue that starts a claim of its own ("…, even while strongly
     /// advocating …").
-    fn content_end(&self, first: usize, end: usize) -> usize {
+    pub(super) fn content_end(&self, first: usize, end: usize) -> usize {
         let c = self.context;
         let mut i = first;
         while i < end {
@@ -382,7 +382,7 @@ impl Pass<'_, '_> {
 
     /// The content tokens without edge punctuation (closing marks kept);
     /// `None` when nothing is left.
-    fn trimmed(&self, mut first: usize, mut end: usize) -> Option<(usize, usize)> {
+    pub(super) fn trimmed(&self, mut first: usize, mut end: usize) -> Option<(usize, usize)> {
         let c = self.context;
         while first < end && c.tokens[first].kind == TokenKind::Punct {
             first += 1;

@@ -5,13 +5,14 @@
 //! the paragraph before (a quote paragraph with no cue, as news writing
 //! does). A short scare quote with no claim around it stays a scare quote.
 
-use super::Pass;
+use super::cues::Content;
+use super::{Pass, Unit, is_one_of, source};
 use crate::analysis::segment::{Sentence, TokenKind};
 use crate::analysis::{ClaimKind, FoundClaim};
 use crate::span::Span;
 
 impl Pass<'_, '_> {
-    pub(super) fn leftover_quotations(&mut self, sentences: &[Sentence]) {
+    pub(super) fn leftover_quotations(&mut self, sentences: &[Sentence], units: &[Unit]) {
         let c = self.context;
         self.claims
             .sort_by_key(|claim| (claim.span.start, claim.span.end));
@@ -23,6 +24,10 @@ impl Pass<'_, '_> {
             let (first, end) = c.quote_tokens(qi);
             let standalone = self.leads(first) && self.ends_sentence(end);
             if !standalone && (c.quote_words(qi) < 3 || !self.leads(first)) {
+                let at = units.partition_point(|u| u.end <= first);
+                if let Some(unit) = units.get(at) {
+                    self.subject_and_verb(qi, unit);
+                }
                 continue;
             }
             let (source, cue) = self.previous_speaker(quote.outer.start);
@@ -33,6 +38,47 @@ impl Pass<'_, '_> {
                 .partition_point(|claim| claim.span.start < quote.inner.start);
             self.push_direct(qi, source, cue, sentence);
             let claim = self.claims.pop().expect("just pushed");
+            self.claims.insert(at, claim);
+        }
+    }
+
+    /// "The ad targets a “corrupt political system …”", "Cruz coached Trump
+    /// to “breathe”": a quotation after a subject and a verb the lexicon
+    /// does not know is that subject's words; the verb is the cue.
+    fn subject_and_verb(&mut self, qi: usize, unit: &Unit) {
+        let c = self.context;
+        let (quote_first, _) = c.quote_tokens(qi);
+        let Some(subject) = source::main_subject(c, unit.first, quote_first) else {
+            return;
+        };
+        let mut verb = c.token_after(c.mentions[subject].span.end);
+        while verb < quote_first && source::is_skippable(c.word(verb)) {
+            verb += 1;
+        }
+        let t = c.tokens[verb];
+        let verb_like = verb < quote_first
+            && t.kind == TokenKind::Word
+            && t.text(c.text).starts_with(char::is_lowercase)
+            && !is_one_of(t.text(c.text), NOT_VERBS);
+        if !verb_like {
+            return;
+        }
+        let end = self.content_end(verb + 1, unit.end);
+        if end <= quote_first {
+            return;
+        }
+        if let Some((first, end)) = self.trimmed(verb + 1, end) {
+            let content = Content {
+                first,
+                end,
+                source: Some(subject),
+                cue: t.span,
+            };
+            self.push_content(content, unit);
+            let claim = self.claims.pop().expect("just pushed");
+            let at = self
+                .claims
+                .partition_point(|other| other.span.start < claim.span.start);
             self.claims.insert(at, claim);
         }
     }
@@ -111,3 +157,11 @@ fn sentence_around(sentences: &[Sentence], span: Span) -> Span {
         .take_while(|s| s.span.start < span.end)
         .fold(span, |all, s| all.cover(s.span))
 }
+
+/// Words after a subject that are not its verb ("Clinton and …", "Trump’s
+/// …", "officials in …").
+const NOT_VERBS: &[&str] = &[
+    "and", "or", "but", "of", "in", "on", "at", "for", "with", "from", "by", "to", "the", "a",
+    "an", "who", "which", "that", "whose", "whom", "as", "than", "like", "about", "after",
+    "before", "during", "while", "when", "where", "if", "because", "so", "said", "says",
+];

@@ -458,3 +458,17 @@ fn an_unattributed_reply_in_a_dialogue_is_the_other_speakers() {
     assert_eq!(found[2].text, "Then we wait.");
     assert_eq!(found[2].source.as_deref(), Some("Tony"));
 }
+
+#[test]
+fn a_quote_after_a_subject_and_an_unknown_verb_is_the_subjects() {
+    let text = "The ad targets a “corrupt political system that keeps in place a rigged economy.”";
+    assert_eq!(
+        claims(text, &["The ad"]),
+        vec![seen(
+            "a “corrupt political system that keeps in place a rigged economy.”",
+            Mixed,
+            "targets",
+            "The ad"
+        )]
+    );
+}
