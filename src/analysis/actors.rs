@@ -424,3 +424,177 @@ impl DisjointSets {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::mentions::tests::mentions_of;
+    use crate::analysis::{ClaimKind, segment};
+    use crate::span::Span;
+
+    /// Resolves `text` with a claim whose source is the mention `source_text`
+    /// (each of them, in order).
+    fn resolve_with_sources(
+        text: &str,
+        sources: &[&str],
+        options: &Options,
+    ) -> (Vec<Mention>, Resolution) {
+        let tokens = segment::tokenize(text);
+        let mentions = mentions_of(text);
+        let mut from = 0;
+        let claims: Vec<FoundClaim> = sources
+            .iter()
+            .map(|s| {
+                let start = from + text[from..].find(s).expect("source in text");
+                from = start + s.len();
+                let source = mentions
+                    .iter()
+                    .position(|m| m.span == Span::new(start, start + s.len()))
+                    .unwrap_or_else(|| panic!("no mention {s:?} in {mentions:?}"));
+                FoundClaim {
+                    kind: ClaimKind::Indirect,
+                    span: Span::new(0, 1),
+                    quotes: Vec::new(),
+                    source: Some(source),
+                    cue: None,
+                    sentence: Span::new(0, text.len()),
+                }
+            })
+            .collect();
+        let resolution = resolve(text, &tokens, &mentions, &claims, &[], options);
+        (mentions, resolution)
+    }
+
+    fn actor_named<'r>(r: &'r Resolution, name: &str) -> &'r Actor {
+        r.actors
+            .iter()
+            .find(|a| a.name == name)
+            .unwrap_or_else(|| panic!("no actor {name:?} in {:?}", r.actors))
+    }
+
+    #[test]
+    fn a_person_is_one_actor_under_the_fullest_name_and_title() {
+        let text = "Mexican President Claudia Sheinbaum has drawn a clear line. Cartels take comfort in President Sheinbaum’s strong stance. Sheinbaum said so.";
+        let (_, r) = resolve_with_sources(text, &[], &Options::default());
+        let people: Vec<&Actor> = r
+            .actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .collect();
+        assert_eq!(people.len(), 1, "{people:?}");
+        let s = people[0];
+        assert_eq!(s.name, "Claudia Sheinbaum");
+        assert_eq!(s.role.as_deref(), Some("Mexican President"));
+        assert!(
+            s.aliases.contains(&"President Sheinbaum".to_string()),
+            "{:?}",
+            s.aliases
+        );
+        assert!(s.aliases.contains(&"Sheinbaum".to_string()));
+        assert_eq!(s.mentions.len(), 3);
+    }
+
+    #[test]
+    fn abbreviations_and_capitals_are_their_country() {
+        let text = "Venezuela is a country Washington has long sought to destabilize. Migration into the United States fell, and 55 operatives were sent to the U.S.";
+        let (_, r) = resolve_with_sources(text, &[], &Options::default());
+        let us = actor_named(&r, "United States");
+        assert_eq!(us.kind, ActorKind::Place);
+        assert!(us.aliases.contains(&"Washington".to_string()));
+        assert!(us.aliases.contains(&"U.S.".to_string()));
+    }
+
+    #[test]
+    fn groups_with_the_same_modifier_and_kind_of_people_merge() {
+        let text = "Mexican authorities emphasize the cooperation. Mexican officials indicate that U.S. counterparts have given no impression. U.S. officials also prefer collaboration.";
+        let (_, r) = resolve_with_sources(
+            text,
+            &["Mexican authorities", "Mexican officials", "U.S. officials"],
+            &Options::default(),
+        );
+        let mexican = actor_named(&r, "Mexican authorities");
+        assert!(mexican.aliases.contains(&"Mexican officials".to_string()));
+        let us = actor_named(&r, "U.S. counterparts");
+        assert!(us.aliases.contains(&"U.S. officials".to_string()));
+        assert_eq!(us.kind, ActorKind::Group);
+    }
+
+    #[test]
+    fn groups_become_actors_only_as_sources() {
+        let text = "Certain cartel members are unfazed. Many analysts caution against complacency. Analysts warn that Mexico might trust too much.";
+        let (_, r) = resolve_with_sources(text, &["Many analysts"], &Options::default());
+        assert!(r.actors.iter().all(|a| a.name != "cartel members"));
+        let analysts = actor_named(&r, "analysts");
+        assert_eq!(analysts.mentions.len(), 2, "{analysts:?}");
+    }
+
+    #[test]
+    fn they_resolves_to_the_plural_group_that_spoke_not_the_nearer_government() {
+        let text = "In anonymous interviews, cartel operatives expressed minimal concern, attributing their confidence to the Mexican government’s protective posture. They also asserted their resilience.";
+        let (mentions, r) =
+            resolve_with_sources(text, &["cartel operatives", "They"], &Options::default());
+        let they = mentions
+            .iter()
+            .position(|m| m.span.of(text) == "They")
+            .unwrap();
+        let actor = &r.actors[r.actor_of[they].expect("They resolved")];
+        assert_eq!(actor.name, "cartel operatives");
+        assert!(
+            !actor.aliases.iter().any(|a| a == "They"),
+            "a pronoun is no alias"
+        );
+    }
+
+    #[test]
+    fn she_skips_a_man_known_by_his_title() {
+        let text = "Mrs. Clinton met Mr. Trump on Monday. She said the talks went well.";
+        let (mentions, r) = resolve_with_sources(text, &["She"], &Options::default());
+        let she = mentions.iter().position(|m| m.name == "She").unwrap();
+        assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "Clinton");
+    }
+
+    #[test]
+    fn he_prefers_the_subject_of_the_previous_sentence() {
+        let text = "Senator Bernie Sanders attacked Hillary Clinton on Monday. He said the party had lost its way.";
+        let (mentions, r) = resolve_with_sources(text, &["He"], &Options::default());
+        let he = mentions.iter().position(|m| m.name == "He").unwrap();
+        assert_eq!(r.actors[r.actor_of[he].unwrap()].name, "Bernie Sanders");
+    }
+
+    #[test]
+    fn who_stands_for_the_name_just_before_it() {
+        let text = "The crowd cheered for Small, who said the rally was great.";
+        let (mentions, r) = resolve_with_sources(text, &["who"], &Options::default());
+        let who = mentions.iter().position(|m| m.name == "who").unwrap();
+        assert_eq!(r.actors[r.actor_of[who].unwrap()].name, "Small");
+    }
+
+    #[test]
+    fn a_bare_capitalised_word_alone_is_no_actor() {
+        let text = "Violence ravaged areas like Sinaloa. Secretary of State Marco Rubio visited.";
+        let (_, r) = resolve_with_sources(text, &[], &Options::default());
+        assert!(
+            r.actors.iter().all(|a| a.name != "Sinaloa"),
+            "{:?}",
+            r.actors
+        );
+        assert!(r.actors.iter().any(|a| a.name == "Marco Rubio"));
+    }
+
+    #[test]
+    fn the_config_merges_what_the_rules_would_not() {
+        let text = "The Fed raised rates. The Federal Reserve said inflation was easing.";
+        let options = Options {
+            actors: vec![crate::analysis::ActorAlias {
+                name: "Federal Reserve".into(),
+                aliases: vec!["Fed".into()],
+                kind: Some(ActorKind::Organization),
+            }],
+            ..Options::default()
+        };
+        let (_, r) = resolve_with_sources(text, &[], &options);
+        let fed = actor_named(&r, "Federal Reserve");
+        assert_eq!(fed.mentions.len(), 2, "{:?}", r.actors);
+        assert_eq!(fed.kind, ActorKind::Organization);
+    }
+}

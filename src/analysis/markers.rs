@@ -1,16 +1,292 @@
 //! Hedges ("reportedly", "might") inside claims, and figures ("31 percent").
+//!
+//! Both walk tokens against the lists in `assets/lexicon/` (`hedges.txt`,
+//! `figure_words.tsv`). A figure is a number with what it counts:
+//!
+//! - an opener that qualifies it: "over 60 percent", "a nearly …", "$4.5 billion";
+//! - a scale and a unit: "4.5 billion", "31 percent", "3 percentage points";
+//! - or, without a unit, the noun it counts with its hyphenated modifiers:
+//!   "55 high-level operatives", "a nearly trillion-dollar trade relationship"
+//!   (two nouns at most, stopping before a verb form in -ed/-ing);
+//! - count words stand for numbers: "thousands of cartel members".
+//!
+//! Years ("in 2016") and numbers in dates ("Nov. 8") are no figures.
 
-use super::segment::Token;
+use super::segment::{Token, TokenKind};
+use super::wordlists::{self, FigureRole, Wordlists};
 use crate::span::Span;
 
 /// The hedges inside `within`.
 pub fn hedges(text: &str, tokens: &[Token], within: Span) -> Vec<Span> {
-    let _ = (text, tokens, within);
-    Vec::new()
+    let lists = wordlists::get();
+    let first = tokens.partition_point(|t| t.span.start < within.start);
+    let last = tokens.partition_point(|t| t.span.start < within.end);
+    let mut out = Vec::new();
+    let mut i = first;
+    while i < last {
+        let found = lists
+            .hedges
+            .iter()
+            .filter(|phrase| matches_words(text, tokens, i, last, phrase))
+            .map(Vec::len)
+            .max();
+        match found {
+            // "May" the month is no hedge; the modal is written in lower case.
+            Some(len) if !(len == 1 && text[tokens[i].span.start..].starts_with('M')) => {
+                out.push(tokens[i].span.cover(tokens[i + len - 1].span));
+                i += len;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Whether the words starting at token `i` (before `end`) are `phrase`, case aside.
+fn matches_words(text: &str, tokens: &[Token], i: usize, end: usize, phrase: &[&str]) -> bool {
+    i + phrase.len() <= end
+        && phrase
+            .iter()
+            .zip(&tokens[i..])
+            .all(|(w, t)| t.text(text).eq_ignore_ascii_case(w))
 }
 
 /// Every figure in the text, in order.
 pub fn figures(text: &str, tokens: &[Token]) -> Vec<Span> {
-    let _ = (text, tokens);
-    Vec::new()
+    let lists = wordlists::get();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let role = role_at(text, tokens, lists, i);
+        let is_number =
+            tokens[i].kind == TokenKind::Number || is_number_compound(tokens[i].text(text));
+        if !(is_number || matches!(role, Some((FigureRole::Count, _)))) {
+            i += 1;
+            continue;
+        }
+        if is_number && is_date_or_year(text, tokens, i, lists) {
+            i += 1;
+            continue;
+        }
+        let start = opener_start(text, tokens, lists, i);
+        let (end, next) = figure_end(text, tokens, lists, i);
+        out.push(Span::new(tokens[start].span.start, tokens[end].span.end));
+        i = next;
+    }
+    out
+}
+
+/// The role of the (possibly multi-word) figure word at `i`, with its length.
+fn role_at(
+    text: &str,
+    tokens: &[Token],
+    lists: &Wordlists,
+    i: usize,
+) -> Option<(FigureRole, usize)> {
+    let phrase = lists
+        .figure_phrases
+        .iter()
+        .filter(|(p, _)| matches_words(text, tokens, i, tokens.len(), p))
+        .max_by_key(|(p, _)| p.len())
+        .map(|(p, role)| (*role, p.len()));
+    phrase.or_else(|| {
+        let word = tokens[i].text(text);
+        lists
+            .figure_words
+            .get(word)
+            .or_else(|| lists.figure_words.get(word.to_ascii_lowercase().as_str()))
+            .map(|&role| (role, 1))
+    })
+}
+
+/// "trillion-dollar", "million-strong": a scale word joined to a noun.
+fn is_number_compound(word: &str) -> bool {
+    let lists = wordlists::get();
+    word.split_once('-').is_some_and(|(scale, _)| {
+        lists.figure_words.get(scale.to_ascii_lowercase().as_str()) == Some(&FigureRole::Scale)
+    })
+}
+
+/// A year ("in 2016") or a day of a month ("Nov. 8", "8 November").
+fn is_date_or_year(text: &str, tokens: &[Token], i: usize, lists: &Wordlists) -> bool {
+    let word = tokens[i].text(text);
+    let next_is_unit = i + 1 < tokens.len() && role_at(text, tokens, lists, i + 1).is_some();
+    if next_is_unit {
+        return false;
+    }
+    let year = word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"));
+    let is_month = |j: usize| {
+        let w = tokens[j]
+            .text(text)
+            .trim_end_matches('.')
+            .to_ascii_lowercase();
+        MONTHS
+            .iter()
+            .any(|m| w == *m || (w.len() >= 3 && m.starts_with(w.as_str())))
+    };
+    year || (i > 0 && is_month(i - 1)) || (i + 1 < tokens.len() && is_month(i + 1))
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Where the figure whose number is at `i` starts: "$", "over", "a nearly".
+fn opener_start(text: &str, tokens: &[Token], lists: &Wordlists, i: usize) -> usize {
+    let mut start = i;
+    for _ in 0..3 {
+        if start == 0 {
+            break;
+        }
+        let found = (1..=2.min(start)).rev().find_map(|len| {
+            let j = start - len;
+            match role_at(text, tokens, lists, j) {
+                Some((FigureRole::Approx | FigureRole::Currency, l)) if l == len => Some(j),
+                _ => None,
+            }
+        });
+        match found {
+            Some(j) => start = j,
+            None => break,
+        }
+    }
+    start
+}
+
+/// The last token of the figure whose number is at `i`, and where to go on.
+fn figure_end(text: &str, tokens: &[Token], lists: &Wordlists, i: usize) -> (usize, usize) {
+    let mut j = match role_at(text, tokens, lists, i) {
+        Some((FigureRole::Count, len)) => i + len,
+        _ => i + 1,
+    };
+    let mut last = j - 1;
+    // "4.5 billion", "31 percent"
+    let mut has_unit = false;
+    while j < tokens.len() {
+        match role_at(text, tokens, lists, j) {
+            Some((FigureRole::Scale, len)) => {
+                last = j + len - 1;
+                j += len;
+            }
+            Some((FigureRole::Unit, len)) => {
+                last = j + len - 1;
+                j += len;
+                has_unit = true;
+                break;
+            }
+            _ => break,
+        }
+    }
+    // "of cartel members" after a count or a unit ("60 percent of voters")
+    let counted_by_of = j + 1 < tokens.len() && tokens[j].text(text) == "of";
+    if counted_by_of
+        && (has_unit
+            || matches!(
+                role_at(text, tokens, lists, i),
+                Some((FigureRole::Count, _))
+            ))
+    {
+        j += 1;
+    } else if has_unit {
+        return (last, j);
+    }
+    // the noun it counts: hyphenated modifiers, then one or two nouns
+    let mut nouns = 0;
+    while j < tokens.len() && nouns < 2 {
+        let t = tokens[j];
+        let word = t.text(text);
+        let lower = word.to_ascii_lowercase();
+        if t.kind != TokenKind::Word || t.is_capitalized(text) && nouns == 0 && !counted_by_of {
+            break;
+        }
+        let stop = lists.function_words.contains(lower.as_str())
+            || lists.non_modifiers.contains(lower.as_str())
+            || lower.ends_with("ly")
+            || (nouns > 0 || !word.contains('-'))
+                && (lower.ends_with("ed") || lower.ends_with("ing"));
+        if stop {
+            break;
+        }
+        if !word.contains('-') || nouns > 0 {
+            nouns += 1;
+        }
+        last = j;
+        j += 1;
+    }
+    (last, j)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::segment::tokenize;
+
+    fn figures_of(text: &str) -> Vec<&str> {
+        figures(text, &tokenize(text))
+            .iter()
+            .map(|s| s.of(text))
+            .collect()
+    }
+
+    fn hedges_of(text: &str) -> Vec<&str> {
+        let tokens = tokenize(text);
+        hedges(text, &tokens, Span::new(0, text.len()))
+            .iter()
+            .map(|s| s.of(text))
+            .collect()
+    }
+
+    #[test]
+    fn hedges_are_words_and_phrases_in_any_case() {
+        assert_eq!(
+            hedges_of("Cartel operatives reportedly remain concerned and appear to take comfort."),
+            vec!["reportedly", "appear to"]
+        );
+        assert_eq!(
+            hedges_of("He is believed to have fled, and Mexico might be placing trust."),
+            vec!["is believed to", "might"]
+        );
+        assert!(hedges_of("The vote is in May.").is_empty());
+    }
+
+    #[test]
+    fn figures_keep_their_unit_or_the_noun_they_count() {
+        let text = "with thousands of cartel members arrested, 55 high-level operatives extradited to the U.S.";
+        assert_eq!(
+            figures_of(text),
+            vec!["thousands of cartel members", "55 high-level operatives"]
+        );
+        let text = "while over 60 percent oppose U.S. military operations, a notable 31 percent would welcome";
+        assert_eq!(figures_of(text), vec!["over 60 percent", "31 percent"]);
+    }
+
+    #[test]
+    fn money_and_number_compounds() {
+        assert_eq!(
+            figures_of("the nearly trillion-dollar trade relationship between the two nations"),
+            vec!["nearly trillion-dollar trade relationship"]
+        );
+        assert_eq!(
+            figures_of("a deal worth $4.5 billion."),
+            vec!["$4.5 billion"]
+        );
+    }
+
+    #[test]
+    fn years_and_dates_are_no_figures() {
+        assert!(figures_of("In 2016, on Nov. 8, it rained.").is_empty());
+    }
 }

@@ -204,12 +204,10 @@ impl<'a> Context<'a> {
         end: usize,
         words: impl Iterator<Item = &'w str>,
     ) -> bool {
-        let mut j = i;
-        for w in words {
+        for (j, w) in (i..).zip(words) {
             if j >= end || !self.is_word(j) || self.low(j) != w {
                 return false;
             }
-            j += 1;
         }
         true
     }

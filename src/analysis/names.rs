@@ -248,10 +248,10 @@ fn title_prefix(ctx: &Context, start: usize, floor: usize) -> (usize, bool) {
             // "Clinton’s top foreign policy aide Jake Sullivan", "Fox's Chris Wallace".
             first = k;
             break;
-        } else if has_title && ctx.in_set(k, &ctx.lists.title_modifiers) {
-            first = k;
-            j = k;
-        } else if has_title && ctx.is_cap(k) && !ctx.in_set(k, &ctx.lists.function_words) {
+        } else if has_title
+            && (ctx.in_set(k, &ctx.lists.title_modifiers)
+                || ctx.is_cap(k) && !ctx.in_set(k, &ctx.lists.function_words))
+        {
             first = k;
             j = k;
         } else if has_title && k > floor && ctx.low(k) == "the" && ctx.low(k - 1) == "of" {
@@ -279,11 +279,11 @@ fn extension(ctx: &Context, mut k: usize, end: usize, kind: ActorKind) -> (usize
     let mut reach = 0;
     let mut role = None;
     // "(R-WI)", "(D)"
-    if ctx.is_punct(k, "(") {
-        if let Some(close) = (k + 1..end.min(k + 8)).find(|&j| ctx.is_punct(j, ")")) {
-            reach = ctx.tokens[close].span.end;
-            k = close + 1;
-        }
+    if ctx.is_punct(k, "(")
+        && let Some(close) = (k + 1..end.min(k + 8)).find(|&j| ctx.is_punct(j, ")"))
+    {
+        reach = ctx.tokens[close].span.end;
+        k = close + 1;
     }
     while ctx.is_punct(k, ",") && k + 1 < end {
         let next = k + 1;
