@@ -143,19 +143,17 @@ impl Pass<'_, '_> {
                 });
             }
         }
-        if !cue.classes.has(CueClasses::SPEECH) {
-            return None;
-        }
         // Inverted: "…, say Mexican officials, …" or "…, said Emma."
         let comma_before = |i: usize| i > unit.first && self.ends_with_comma(i - 1);
-        let inverted = comma_before(cue.first)
+        let inverted = (cue.classes.has(CueClasses::SPEECH) && comma_before(cue.first))
             .then(|| source::mention_starting_at(c, cue.end))
             .flatten();
         if let Some(source) = inverted {
             let after = c.token_after(c.mentions[source].span.end);
             return self.around_frame(cue.first - 1, after, Some(source), cue_span, unit);
         }
-        // "…, analysts warn." / "The plan, officials said, will fail."
+        // "…, analysts warn." / "…, Fox found." / "The plan, officials
+        // said, will fail."
         let source = self.subject(cue, unit)?;
         let first = c.token_after(c.mentions[source].span.start);
         if comma_before(first) {

@@ -145,38 +145,43 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
         return None;
     }
     let lower = c.tokens[unit_first].span.start;
-    // "a joint statement emphasizing …": a participle right after a noun
-    // phrase describes it, prepositions before it or not.
-    let adjacent_participle = j == cue && super::is_ing(c.word(cue));
+    let participle = super::is_ing(c.word(cue));
+    // "in a joint statement emphasizing …": a participle right after a
+    // document describes it, a preposition before it or not.
+    let adjacent_participle = j == cue && participle;
     let subject = |end_token: usize| {
         mention_ending_at(c, c.tokens[end_token].span.end, lower).filter(|&m| {
             let first = c.token_after(c.mentions[m].span.start);
-            adjacent_participle || first == unit_first || !is_preposition(c.word(first - 1))
+            let document = adjacent_participle && c.mentions[m].kind == ActorKind::Other;
+            document || first == unit_first || !is_preposition(c.word(first - 1))
         })
     };
     if let Some(m) = subject(j - 1) {
         return Some(m);
     }
-    if !c.is_punct(j - 1, ",") || j < unit_first + 2 {
+    // "…, calling him …": a participle after a comma belongs to the main
+    // clause, not to the noun before the comma.
+    if !c.is_punct(j - 1, ",") || j < unit_first + 2 || participle {
         return None;
     }
-    // "Alabama Sen. Jeff Sessions, a prominent Trump supporter, said": a
-    // mention that holds its apposition.
-    if let Some(m) = subject(j - 2) {
-        return Some(m);
-    }
-    // An insertion between commas, no quotation inside.
+    // An insertion between commas ("Clinton, during a town hall meeting in
+    // Columbus, Ohio, said"), no quotation inside: the subject ends at one
+    // of the commas before it.
     let mut k = j - 1;
     while k > unit_first && j - k < 25 {
         k -= 1;
         if c.quote_of[k].is_some() {
-            return None;
+            break;
         }
-        if c.is_punct(k, ",") {
-            return (k > unit_first).then(|| subject(k - 1)).flatten();
+        if c.is_punct(k, ",") && k > unit_first {
+            if let Some(m) = subject(k - 1) {
+                return Some(m);
+            }
         }
     }
-    None
+    // "Alabama Sen. Jeff Sessions, a prominent Trump supporter, said": a
+    // mention that holds its apposition.
+    subject(j - 2)
 }
 
 /// The subject of the sentence's main clause, for a participle cue

@@ -36,7 +36,12 @@ fn claims(text: &str, phrases: &[&str]) -> Vec<Seen> {
             mentions.push(Mention {
                 span,
                 name: phrase.to_string(),
-                kind: ActorKind::Person,
+                // Documents speak too ("a joint statement").
+                kind: if phrase.ends_with("statement") {
+                    ActorKind::Other
+                } else {
+                    ActorKind::Person
+                },
                 role: None,
                 pronoun,
                 in_quote,
@@ -470,5 +475,32 @@ fn a_quote_after_a_subject_and_an_unknown_verb_is_the_subjects() {
             "targets",
             "The ad"
         )]
+    );
+}
+
+#[test]
+fn a_participle_after_a_comma_is_the_main_subjects_not_the_nouns_before() {
+    let text = "Trump launched an attack against Obama, calling him “the most ignorant president in our history.”";
+    let found = claims(text, &["Trump", "Obama"]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].cue.as_deref(), Some("calling"));
+    assert_eq!(found[0].source.as_deref(), Some("Trump"));
+}
+
+#[test]
+fn an_insertion_with_commas_inside_and_a_stance_verb_closing_the_sentence() {
+    let text = "Clinton, during a town hall meeting in Columbus, Ohio, said she was going to act.\nClinton has kept support among black voters, Fox found.";
+    let found = claims(text, &["Clinton", "Columbus", "Ohio", "Fox"]);
+    let seen: Vec<_> = found
+        .iter()
+        .map(|c| (c.text.as_str(), c.source.as_deref()))
+        .collect();
+    assert!(
+        seen.contains(&("she was going to act", Some("Clinton"))),
+        "{seen:?}"
+    );
+    assert!(
+        seen.contains(&("Clinton has kept support among black voters", Some("Fox"))),
+        "{seen:?}"
     );
 }
