@@ -173,10 +173,11 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
         if c.quote_of[k].is_some() {
             break;
         }
-        if c.is_punct(k, ",") && k > unit_first {
-            if let Some(m) = subject(k - 1) {
-                return Some(m);
-            }
+        let found = (c.is_punct(k, ",") && k > unit_first)
+            .then(|| subject(k - 1))
+            .flatten();
+        if found.is_some() {
+            return found;
         }
     }
     // "Alabama Sen. Jeff Sessions, a prominent Trump supporter, said": a
