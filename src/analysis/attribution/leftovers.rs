@@ -51,18 +51,10 @@ impl Pass<'_, '_> {
         let Some(subject) = source::main_subject(c, unit.first, quote_first) else {
             return;
         };
-        let mut verb = c.token_after(c.mentions[subject].span.end);
-        while verb < quote_first && source::is_skippable(c.word(verb)) {
-            verb += 1;
-        }
-        let t = c.tokens[verb];
-        let verb_like = verb < quote_first
-            && t.kind == TokenKind::Word
-            && t.text(c.text).starts_with(char::is_lowercase)
-            && !is_one_of(t.text(c.text), NOT_VERBS);
-        if !verb_like {
+        let Some(verb) = self.verb_after(subject, quote_first) else {
             return;
-        }
+        };
+        let t = c.tokens[verb];
         let end = self.content_end(verb + 1, unit.end);
         if end <= quote_first {
             return;
@@ -81,6 +73,24 @@ impl Pass<'_, '_> {
                 .partition_point(|other| other.span.start < claim.span.start);
             self.claims.insert(at, claim);
         }
+    }
+
+    /// The verb right after a subject mention, auxiliaries and adverbs
+    /// aside: a lower-case word that is no preposition, article or
+    /// conjunction, before token `limit`.
+    pub(super) fn verb_after(&self, subject: usize, limit: usize) -> Option<usize> {
+        let c = self.context;
+        let mut verb = c.token_after(c.mentions[subject].span.end);
+        while verb < limit && source::is_skippable(c.word(verb)) {
+            verb += 1;
+        }
+        let t = *c.tokens.get(verb)?;
+        let verb_like = verb < limit
+            && t.kind == TokenKind::Word
+            && c.quote_of[verb].is_none()
+            && t.text(c.text).starts_with(char::is_lowercase)
+            && !is_one_of(t.text(c.text), NOT_VERBS);
+        verb_like.then_some(verb)
     }
 
     fn inside_claim(&self, span: Span) -> bool {
