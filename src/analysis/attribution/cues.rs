@@ -123,6 +123,29 @@ impl Pass<'_, '_> {
         if cue.classes.has(CueClasses::ACCORDING) {
             return self.according_to(cue, unit);
         }
+        // "Asked whether Clinton “has the integrity …,” 75 percent said yes":
+        // the question, asked by nobody named.
+        if cue.first == unit.first && c.word(cue.first).ends_with("ed") {
+            let end = (cue.end..unit.end)
+                .find(|&i| {
+                    let outside_or_closing = c.quote_of[i].is_none()
+                        || c.quote_of.get(i + 1).copied().flatten() != c.quote_of[i];
+                    outside_or_closing && self.ends_with_comma(i)
+                })
+                .map_or(unit.end, |comma| {
+                    if c.tokens[comma].kind == TokenKind::Quote {
+                        comma + 1
+                    } else {
+                        comma
+                    }
+                });
+            return self.trimmed(cue.end, end).map(|(first, end)| Content {
+                first,
+                end,
+                source: None,
+                cue: cue_span,
+            });
+        }
         if !cue.classes.has(CueClasses::SPEECH) && !cue.classes.has(CueClasses::STANCE) {
             return None;
         }

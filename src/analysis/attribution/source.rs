@@ -159,6 +159,15 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
     if let Some(m) = subject(j - 1) {
         return Some(m);
     }
+    // "The report published Tuesday showed": a participle after the subject.
+    let modifier = c.word(j - 1);
+    let participle_modifier = j >= unit_first + 2
+        && modifier.len() > 4
+        && modifier.ends_with("ed")
+        && modifier.starts_with(char::is_lowercase);
+    if let Some(m) = participle_modifier.then(|| subject(j - 2)).flatten() {
+        return Some(m);
+    }
     // "…, calling him …": a participle after a comma belongs to the main
     // clause, not to the noun before the comma.
     if !c.is_punct(j - 1, ",") || j < unit_first + 2 || participle {

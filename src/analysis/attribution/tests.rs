@@ -504,3 +504,30 @@ fn an_insertion_with_commas_inside_and_a_stance_verb_closing_the_sentence() {
         "{seen:?}"
     );
 }
+
+#[test]
+fn a_sentence_opening_with_asked_holds_the_question() {
+    let text = "Asked whether Clinton “has the integrity to serve effectively as president,” 75 percent of Democrats said yes.";
+    let found = claims(text, &["75 percent of Democrats"]);
+    assert_eq!(
+        found[0],
+        seen(
+            "whether Clinton “has the integrity to serve effectively as president,”",
+            Mixed,
+            "Asked",
+            ""
+        )
+    );
+    assert_eq!(
+        found[1],
+        seen("yes", Indirect, "said", "75 percent of Democrats")
+    );
+}
+
+#[test]
+fn a_participle_may_stand_between_a_document_and_its_verb() {
+    let text = "The report published Tuesday showed that half of the meetings were with donors.";
+    let found = claims(text, &["The report"]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].source.as_deref(), Some("The report"));
+}
