@@ -22,6 +22,9 @@ impl CueClasses {
     pub const DIALOGUE: CueClasses = CueClasses(2);
     pub const STANCE: CueClasses = CueClasses(4);
     pub const ACCORDING: CueClasses = CueClasses(8);
+    /// The form is the lemma itself ("state", "support"), which may also be
+    /// a noun; the verb then needs a subject that agrees with it.
+    pub const BASE: CueClasses = CueClasses(16);
 
     pub fn has(self, other: CueClasses) -> bool {
         self.0 & other.0 != 0
@@ -116,13 +119,18 @@ impl Lexicon {
         };
         let rest: Vec<&str> = words.collect();
         let irregular = parts.flat_map(|p| p.split_whitespace().map(str::to_lowercase));
-        for form in inflections(head).into_iter().chain(irregular) {
+        for (n, form) in inflections(head).into_iter().chain(irregular).enumerate() {
             let mut phrase = form;
             for word in &rest {
                 phrase.push(' ');
                 phrase.push_str(word);
             }
-            self.add_phrase(&phrase, classes);
+            let base = if n == 0 {
+                CueClasses::BASE
+            } else {
+                CueClasses::default()
+            };
+            self.add_phrase(&phrase, CueClasses(classes.0 | base.0));
         }
     }
 

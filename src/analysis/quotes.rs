@@ -53,8 +53,23 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Quotation> {
     let mut out = Vec::new();
     let mut open: [Option<Open>; FAMILIES] = [None; FAMILIES];
     let mut previous_end = 0;
-    for token in tokens.iter().filter(|t| t.kind == TokenKind::Quote) {
-        let Some(mark) = classify(text, token.span) else {
+    let mut marks = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Quote)
+        .peekable();
+    while let Some(token) = marks.next() {
+        // Two straight single marks ('') stand for one double mark, as in
+        // some newspapers' archives.
+        let doubled = token.text(text) == "'"
+            && marks
+                .next_if(|next| next.span.start == token.span.end && next.text(text) == "'")
+                .is_some();
+        let span = if doubled {
+            Span::new(token.span.start, token.span.end + 1)
+        } else {
+            token.span
+        };
+        let Some(mark) = classify(text, span, doubled) else {
             continue;
         };
         let breaks = paragraph_breaks(&text[previous_end..mark.span.start], wrapped);
@@ -125,8 +140,12 @@ fn closes(opener: char, mark: Mark) -> bool {
 
 /// What a quotation-mark token can do, from its glyph and neighbours; `None`
 /// for apostrophes ("cartels’ routes", "’90s", "'em") and lone backticks.
-fn classify(text: &str, span: Span) -> Option<Mark> {
-    let glyph = text[span.start..].chars().next()?;
+fn classify(text: &str, span: Span, doubled: bool) -> Option<Mark> {
+    let glyph = if doubled {
+        '"'
+    } else {
+        text[span.start..].chars().next()?
+    };
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
     let space_before = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
@@ -293,6 +312,19 @@ mod tests {
         let text =
             "Trump delivers defense of ‘New York values.’ The boys' bikes were 'fine,' he said.";
         assert_eq!(quoted(text), vec!["New York values.", "fine,"]);
+    }
+
+    #[test]
+    fn two_single_marks_make_a_double_one() {
+        let text = "''Americans wake up every day to more bad news,'' said Mark Dubowitz. ''It's 'Mad Max.' ''";
+        assert_eq!(
+            quoted(text),
+            vec![
+                "Americans wake up every day to more bad news,",
+                "It's 'Mad Max.'",
+                "Mad Max."
+            ]
+        );
     }
 
     #[test]

@@ -15,11 +15,11 @@ use crate::analysis::{ClaimKind, FoundClaim};
 use crate::span::Span;
 
 /// Where a claim's content lies, in tokens, and who and what frames it.
-struct Content {
-    first: usize,
-    end: usize,
-    source: Option<usize>,
-    cue: Span,
+pub(super) struct Content {
+    pub(super) first: usize,
+    pub(super) end: usize,
+    pub(super) source: Option<usize>,
+    pub(super) cue: Span,
 }
 
 impl Pass<'_, '_> {
@@ -62,7 +62,7 @@ impl Pass<'_, '_> {
 
     /// Builds and records the claim for a content, direct when the content
     /// is exactly one quotation, mixed when it holds some, else indirect.
-    fn push_content(&mut self, content: Content, unit: &Unit) {
+    pub(super) fn push_content(&mut self, content: Content, unit: &Unit) {
         let c = self.context;
         let span = c.tokens[content.first]
             .span
@@ -143,20 +143,18 @@ impl Pass<'_, '_> {
                 });
             }
         }
-        if !cue.classes.has(CueClasses::SPEECH) {
-            return None;
-        }
         // Inverted: "…, say Mexican officials, …" or "…, said Emma."
         let comma_before = |i: usize| i > unit.first && self.ends_with_comma(i - 1);
-        let inverted = comma_before(cue.first)
+        let inverted = (cue.classes.has(CueClasses::SPEECH) && comma_before(cue.first))
             .then(|| source::mention_starting_at(c, cue.end))
             .flatten();
         if let Some(source) = inverted {
             let after = c.token_after(c.mentions[source].span.end);
             return self.around_frame(cue.first - 1, after, Some(source), cue_span, unit);
         }
-        // "…, analysts warn." / "The plan, officials said, will fail."
-        let source = source::subject_before(c, cue.first, unit.first)?;
+        // "…, analysts warn." / "…, Fox found." / "The plan, officials
+        // said, will fail."
+        let source = self.subject(cue, unit)?;
         let first = c.token_after(c.mentions[source].span.start);
         if comma_before(first) {
             return self.around_frame(first - 1, cue.end, Some(source), cue_span, unit);
@@ -182,7 +180,9 @@ impl Pass<'_, '_> {
         } else {
             comma
         };
-        let (first, end) = if self.only_fillers(after, unit.end) {
+        // "However, analysts warn that …" is no content before a frame.
+        let before_words = content_end.saturating_sub(unit.first);
+        let (first, end) = if self.only_fillers(after, unit.end) && before_words >= 3 {
             self.trimmed(unit.first, content_end)?
         } else if c.is_punct(after, ",") {
             self.trimmed(unit.first, unit.end)?
@@ -201,7 +201,15 @@ impl Pass<'_, '_> {
     fn according_to(&self, cue: CueMatch, unit: &Unit) -> Option<Content> {
         let c = self.context;
         let source = source::mention_starting_at(c, cue.end);
-        let after = source.map_or(cue.end, |m| c.token_after(c.mentions[m].span.end));
+        // With no mention found, the source phrase runs to the next comma.
+        let after = source.map_or_else(
+            || {
+                (cue.end..unit.end)
+                    .find(|&i| c.is_punct(i, ","))
+                    .unwrap_or(unit.end)
+            },
+            |m| c.token_after(c.mentions[m].span.end),
+        );
         let (first, end) = if cue.first == unit.first {
             let mut start = after;
             while start < unit.end && !c.is_punct(start, ",") {
@@ -237,11 +245,12 @@ impl Pass<'_, '_> {
         if !cue.classes.introduces_content() {
             return None;
         }
-        let source = source::subject_before(c, cue.first, unit.first).or_else(|| {
-            if !is_ing(c.word(cue.first)) {
+        let source = self.subject(cue, unit).or_else(|| {
+            if !is_ing(c.word(cue.first)) && !self.conjoined(cue.first, unit.first) {
                 return None;
             }
-            // A participle: the subject of the main clause, or of the claim before.
+            // A participle or a second verb ("… and says"): the subject of
+            // the main clause, or of the claim before.
             self.claims[claims_before..]
                 .iter()
                 .rev()
@@ -263,6 +272,14 @@ impl Pass<'_, '_> {
         })
     }
 
+    /// The subject before a cue, if it agrees with the cue as a verb.
+    fn subject(&self, cue: CueMatch, unit: &Unit) -> Option<usize> {
+        let c = self.context;
+        source::subject_before(c, cue.first, unit.first).filter(|&m| {
+            !cue.classes.has(CueClasses::BASE) || source::agrees_with_base_form(c, cue.first, m)
+        })
+    }
+
     /// Where the content after a cue starts: after "that" or a colon a few
     /// words on ("told reporters on Monday that …", "said in a statement:"),
     /// else right after the cue and any comma.
@@ -274,7 +291,8 @@ impl Pass<'_, '_> {
         }
         let mut k = first;
         while k < end && k < first + 8 {
-            if c.is_word(k, "that") || c.is_punct(k, ":") {
+            let clause_follows = k + 1 < end && c.tokens[k + 1].kind != TokenKind::Punct;
+            if (c.is_word(k, "that") || c.is_punct(k, ":")) && clause_follows {
                 return k + 1;
             }
             if c.tokens[k].kind != TokenKind::Word || c.cue_at(k).is_some() {
@@ -289,7 +307,7 @@ impl Pass<'_, '_> {
     /// a quotation some other claim holds, or a comma before a participle
     /// cue that starts a claim of its own ("…, even while strongly
     /// advocating …").
-    fn content_end(&self, first: usize, end: usize) -> usize {
+    pub(super) fn content_end(&self, first: usize, end: usize) -> usize {
         let c = self.context;
         let mut i = first;
         while i < end {
@@ -311,6 +329,14 @@ impl Pass<'_, '_> {
             if c.is_punct(i, ";") || (c.is_punct(i, ",") && self.participle_at(i + 1, end)) {
                 return i;
             }
+            // "He says the obvious response was … and says he introduced …"
+            if is_one_of(c.word(i), &["and", "but"]) && self.second_verb_at(i + 1, end) {
+                return if c.is_punct(i - 1, ",") { i - 1 } else { i };
+            }
+            // "Clinton says the mails were personal, but for Republicans, it is …"
+            if c.is_punct(i, ",") && c.is_word(i + 1, "but") {
+                return i;
+            }
             i += 1;
         }
         end
@@ -328,9 +354,33 @@ impl Pass<'_, '_> {
                 .is_some_and(|cue| cue.classes.introduces_content())
     }
 
+    /// Whether a cue that introduces content starts at `i`, adverbs aside:
+    /// the second verb of the same subject after "and" or "but".
+    fn second_verb_at(&self, mut i: usize, end: usize) -> bool {
+        let c = self.context;
+        while i < end && (is_adverb(c.word(i)) || is_one_of(c.word(i), &["also", "then"])) {
+            i += 1;
+        }
+        i < end
+            && c.cue_at(i)
+                .is_some_and(|cue| cue.classes.introduces_content())
+    }
+
+    /// Whether the cue at `cue` follows "and" or "but", adverbs aside.
+    fn conjoined(&self, cue: usize, unit_first: usize) -> bool {
+        let c = self.context;
+        let mut i = cue;
+        while i > unit_first
+            && (is_adverb(c.word(i - 1)) || is_one_of(c.word(i - 1), &["also", "then"]))
+        {
+            i -= 1;
+        }
+        i > unit_first && is_one_of(c.word(i - 1), &["and", "but"])
+    }
+
     /// The content tokens without edge punctuation (closing marks kept);
     /// `None` when nothing is left.
-    fn trimmed(&self, mut first: usize, mut end: usize) -> Option<(usize, usize)> {
+    pub(super) fn trimmed(&self, mut first: usize, mut end: usize) -> Option<(usize, usize)> {
         let c = self.context;
         while first < end && c.tokens[first].kind == TokenKind::Punct {
             first += 1;
@@ -344,21 +394,125 @@ impl Pass<'_, '_> {
     /// Whether token `i` is a comma, or a closing mark right after one.
     fn ends_with_comma(&self, i: usize) -> bool {
         let c = self.context;
-        c.is_punct(i, ",")
-            || (i > 0 && c.tokens[i].kind == TokenKind::Quote && c.is_punct(i - 1, ","))
+        // A closing mark may be one token or two ('').
+        let mut k = i;
+        while k > 0 && i - k < 2 && c.tokens[k].kind == TokenKind::Quote {
+            k -= 1;
+        }
+        c.is_punct(k, ",")
     }
 
-    /// Whether only a few words ("on Tuesday", "in a statement") and then
-    /// punctuation lie between `from` and the unit's end.
+    /// Whether only a few words ("on Tuesday", "in a statement", a show's
+    /// name) and then punctuation lie between `from` and the unit's end.
     fn only_fillers(&self, from: usize, end: usize) -> bool {
         let c = self.context;
+        // Names, times, media and a short quoted title ("on MSNBC’s “Morning Joe.”").
         let mut i = from;
-        while i < end
-            && i < from + 8
-            && matches!(c.tokens[i].kind, TokenKind::Word | TokenKind::Number)
-        {
+        let mut in_phrase = false;
+        while i < end && i < from + 9 && c.tokens[i].kind != TokenKind::Punct {
+            let t = c.tokens[i];
+            let word = t.text(c.text);
+            // "in a video message to the convention": any words inside a
+            // place or time phrase.
+            in_phrase |= is_one_of(word, PHRASE_OPENERS);
+            let filler = t.kind != TokenKind::Word
+                || t.is_capitalized(c.text)
+                || (c.quote_of[i].is_none() && (in_phrase || is_filler(word)));
+            if !filler {
+                return false;
+            }
             i += 1;
         }
-        c.tokens[i..end].iter().all(|t| t.kind == TokenKind::Punct)
+        c.tokens[i..end]
+            .iter()
+            .all(|t| matches!(t.kind, TokenKind::Punct | TokenKind::Quote))
     }
+}
+
+/// Prepositions that open a place, time or medium after a frame.
+const PHRASE_OPENERS: &[&str] = &[
+    "on", "in", "at", "during", "after", "before", "via", "from", "to",
+];
+
+/// Words that may follow a frame at a sentence's end: "said on Tuesday in a
+/// statement", "told reporters at a news conference", "wrote on Twitter".
+fn is_filler(word: &str) -> bool {
+    const FILLERS: &[&str] = &[
+        "on",
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "to",
+        "with",
+        "via",
+        "from",
+        "of",
+        "for",
+        "a",
+        "an",
+        "the",
+        "his",
+        "her",
+        "their",
+        "its",
+        "this",
+        "that",
+        "last",
+        "earlier",
+        "later",
+        "yesterday",
+        "today",
+        "tonight",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "week",
+        "month",
+        "year",
+        "statement",
+        "interview",
+        "conference",
+        "press",
+        "news",
+        "release",
+        "email",
+        "e-mail",
+        "letter",
+        "speech",
+        "rally",
+        "debate",
+        "hearing",
+        "reporters",
+        "program",
+        "show",
+        "broadcast",
+        "radio",
+        "television",
+        "phone",
+        "call",
+        "telephone",
+        "post",
+        "video",
+        "appearance",
+        "remarks",
+        "briefing",
+        "message",
+        "tweet",
+        "also",
+        "then",
+        "again",
+        "once",
+        "recently",
+        "told",
+        "written",
+        "prepared",
+        "emailed",
+        "joint",
+        "brief",
+        "said",
+    ];
+    is_adverb(word) || is_one_of(word, FILLERS)
 }

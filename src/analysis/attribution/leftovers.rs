@@ -5,13 +5,14 @@
 //! the paragraph before (a quote paragraph with no cue, as news writing
 //! does). A short scare quote with no claim around it stays a scare quote.
 
-use super::Pass;
-use crate::analysis::ClaimKind;
+use super::cues::Content;
+use super::{Pass, Unit, is_one_of, source};
 use crate::analysis::segment::{Sentence, TokenKind};
+use crate::analysis::{ClaimKind, FoundClaim};
 use crate::span::Span;
 
 impl Pass<'_, '_> {
-    pub(super) fn leftover_quotations(&mut self, sentences: &[Sentence]) {
+    pub(super) fn leftover_quotations(&mut self, sentences: &[Sentence], units: &[Unit]) {
         let c = self.context;
         self.claims
             .sort_by_key(|claim| (claim.span.start, claim.span.end));
@@ -23,6 +24,10 @@ impl Pass<'_, '_> {
             let (first, end) = c.quote_tokens(qi);
             let standalone = self.leads(first) && self.ends_sentence(end);
             if !standalone && (c.quote_words(qi) < 3 || !self.leads(first)) {
+                let at = units.partition_point(|u| u.end <= first);
+                if let Some(unit) = units.get(at) {
+                    self.subject_and_verb(qi, unit);
+                }
                 continue;
             }
             let (source, cue) = self.previous_speaker(quote.outer.start);
@@ -33,6 +38,47 @@ impl Pass<'_, '_> {
                 .partition_point(|claim| claim.span.start < quote.inner.start);
             self.push_direct(qi, source, cue, sentence);
             let claim = self.claims.pop().expect("just pushed");
+            self.claims.insert(at, claim);
+        }
+    }
+
+    /// "The ad targets a “corrupt political system …”", "Cruz coached Trump
+    /// to “breathe”": a quotation after a subject and a verb the lexicon
+    /// does not know is that subject's words; the verb is the cue.
+    fn subject_and_verb(&mut self, qi: usize, unit: &Unit) {
+        let c = self.context;
+        let (quote_first, _) = c.quote_tokens(qi);
+        let Some(subject) = source::main_subject(c, unit.first, quote_first) else {
+            return;
+        };
+        let mut verb = c.token_after(c.mentions[subject].span.end);
+        while verb < quote_first && source::is_skippable(c.word(verb)) {
+            verb += 1;
+        }
+        let t = c.tokens[verb];
+        let verb_like = verb < quote_first
+            && t.kind == TokenKind::Word
+            && t.text(c.text).starts_with(char::is_lowercase)
+            && !is_one_of(t.text(c.text), NOT_VERBS);
+        if !verb_like {
+            return;
+        }
+        let end = self.content_end(verb + 1, unit.end);
+        if end <= quote_first {
+            return;
+        }
+        if let Some((first, end)) = self.trimmed(verb + 1, end) {
+            let content = Content {
+                first,
+                end,
+                source: Some(subject),
+                cue: t.span,
+            };
+            self.push_content(content, unit);
+            let claim = self.claims.pop().expect("just pushed");
+            let at = self
+                .claims
+                .partition_point(|other| other.span.start < claim.span.start);
             self.claims.insert(at, claim);
         }
     }
@@ -62,24 +108,44 @@ impl Pass<'_, '_> {
     /// with its cue in the same paragraph, without in the one before.
     fn previous_speaker(&self, offset: usize) -> (Option<usize>, Option<Span>) {
         let c = self.context;
-        let at = self
-            .claims
-            .partition_point(|claim| claim.span.start < offset);
-        let Some(previous) = self.claims[..at]
-            .iter()
-            .rev()
-            .take(8)
-            .filter(|claim| claim.span.end <= offset)
-            .max_by_key(|claim| claim.span.end)
-        else {
+        let Some(previous) = self.claim_before(offset) else {
             return (None, None);
         };
         let between = &c.text[previous.span.end..offset];
         match super::paragraph_breaks(between, c.wrapped) {
             0 => (previous.source, previous.cue),
-            1 if previous.kind != ClaimKind::Indirect => (previous.source, None),
+            1 if previous.kind != ClaimKind::Indirect => {
+                (self.turn_taker(previous).or(previous.source), None)
+            }
             _ => (None, None),
         }
+    }
+
+    /// The last claim ending before `offset`.
+    fn claim_before(&self, offset: usize) -> Option<&FoundClaim> {
+        let at = self
+            .claims
+            .partition_point(|claim| claim.span.start < offset);
+        self.claims[..at]
+            .iter()
+            .rev()
+            .take(8)
+            .filter(|claim| claim.span.end <= offset)
+            .max_by_key(|claim| claim.span.end)
+    }
+
+    /// In a dialogue, turns alternate: when the quote paragraph before
+    /// `previous` was someone else's, an unattributed reply is theirs.
+    fn turn_taker(&self, previous: &FoundClaim) -> Option<usize> {
+        let c = self.context;
+        let earlier = self.claim_before(previous.span.start)?;
+        let between = &c.text[earlier.span.end..previous.span.start];
+        let adjacent = super::paragraph_breaks(between, c.wrapped) == 1;
+        let name = |m: Option<usize>| m.map(|m| c.mentions[m].name.to_lowercase());
+        let other = earlier.source.is_some() && name(earlier.source) != name(previous.source);
+        (adjacent && earlier.kind != ClaimKind::Indirect && other)
+            .then_some(earlier.source)
+            .flatten()
     }
 }
 
@@ -91,3 +157,11 @@ fn sentence_around(sentences: &[Sentence], span: Span) -> Span {
         .take_while(|s| s.span.start < span.end)
         .fold(span, |all, s| all.cover(s.span))
 }
+
+/// Words after a subject that are not its verb ("Clinton and …", "Trump’s
+/// …", "officials in …").
+const NOT_VERBS: &[&str] = &[
+    "and", "or", "but", "of", "in", "on", "at", "for", "with", "from", "by", "to", "the", "a",
+    "an", "who", "which", "that", "whose", "whom", "as", "than", "like", "about", "after",
+    "before", "during", "while", "when", "where", "if", "because", "so", "said", "says",
+];

@@ -6,6 +6,7 @@
 //! Mentions inside quotations are never sources of the text around them.
 
 use super::Context;
+use crate::analysis::ActorKind;
 
 /// Words that may stand between a subject and its cue: auxiliaries,
 /// negations, "-ly" adverbs and a few others ("has also said", "is
@@ -66,6 +67,17 @@ pub(super) fn is_skippable(word: &str) -> bool {
         "further",
         "previously",
         "ever",
+        "yesterday",
+        "today",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "on",
     ];
     super::is_adverb(word) || super::is_one_of(word, SKIPPABLE)
 }
@@ -109,40 +121,68 @@ pub(super) fn mention_ending_at(c: &Context, end: usize, lower: usize) -> Option
 /// ("Mexican officials, overseeing foreign affairs, indicate").
 pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Option<usize> {
     let mut j = cue;
-    while j > unit_first && is_skippable(c.word(j - 1)) {
-        j -= 1;
+    loop {
+        while j > unit_first && is_skippable(c.word(j - 1)) {
+            j -= 1;
+        }
+        // "Rep. Paul Ryan (R-WI) said": a bracketed aside, unless the
+        // mention holds it ("Sen. Bernie Sanders (I-Vt.)").
+        let lower = c.tokens[unit_first].span.start;
+        let held = || mention_ending_at(c, c.tokens[j - 1].span.end, lower).is_some();
+        if j > unit_first && c.is_punct(j - 1, ")") && !held() {
+            let open = (unit_first..j - 1)
+                .rev()
+                .take(12)
+                .find(|&k| c.is_punct(k, "("));
+            if let Some(open) = open {
+                j = open;
+                continue;
+            }
+        }
+        break;
     }
     if j == unit_first {
         return None;
     }
     let lower = c.tokens[unit_first].span.start;
-    // "a joint statement emphasizing …": a participle right after a noun
-    // phrase describes it, prepositions before it or not.
-    let adjacent_participle = j == cue && super::is_ing(c.word(cue));
+    let participle = super::is_ing(c.word(cue));
+    // "in a joint statement emphasizing …": a participle right after a
+    // document describes it, a preposition before it or not.
+    let adjacent_participle = j == cue && participle;
     let subject = |end_token: usize| {
         mention_ending_at(c, c.tokens[end_token].span.end, lower).filter(|&m| {
             let first = c.token_after(c.mentions[m].span.start);
-            adjacent_participle || first == unit_first || !is_preposition(c.word(first - 1))
+            let document = adjacent_participle && c.mentions[m].kind == ActorKind::Other;
+            document || first == unit_first || !is_preposition(c.word(first - 1))
         })
     };
     if let Some(m) = subject(j - 1) {
         return Some(m);
     }
-    if !c.is_punct(j - 1, ",") {
+    // "…, calling him …": a participle after a comma belongs to the main
+    // clause, not to the noun before the comma.
+    if !c.is_punct(j - 1, ",") || j < unit_first + 2 || participle {
         return None;
     }
-    // An insertion between commas, no quotation inside.
+    // An insertion between commas ("Clinton, during a town hall meeting in
+    // Columbus, Ohio, said"), no quotation inside: the subject ends at one
+    // of the commas before it.
     let mut k = j - 1;
     while k > unit_first && j - k < 25 {
         k -= 1;
         if c.quote_of[k].is_some() {
-            return None;
+            break;
         }
-        if c.is_punct(k, ",") {
-            return (k > unit_first).then(|| subject(k - 1)).flatten();
+        let found = (c.is_punct(k, ",") && k > unit_first)
+            .then(|| subject(k - 1))
+            .flatten();
+        if found.is_some() {
+            return found;
         }
     }
-    None
+    // "Alabama Sen. Jeff Sessions, a prominent Trump supporter, said": a
+    // mention that holds its apposition.
+    subject(j - 2)
 }
 
 /// The subject of the sentence's main clause, for a participle cue
@@ -165,3 +205,32 @@ pub(super) fn main_subject(c: &Context, unit_first: usize, before: usize) -> Opt
     }
     None
 }
+
+/// Whether a cue in its base form ("state", "support", also nouns) agrees
+/// with its subject as a verb: after an auxiliary or "to" ("did not deny",
+/// "to reject"), or with a plural subject ("Mexican officials firmly
+/// state"), never after a singular noun ("South Carolina state Reps").
+pub(super) fn agrees_with_base_form(c: &Context, cue: usize, subject: usize) -> bool {
+    const BEFORE_BASE: &[&str] = &[
+        "do", "does", "did", "will", "would", "can", "could", "may", "might", "should", "must",
+        "shall", "to",
+    ];
+    let mut i = cue;
+    while i > 0 && (super::is_adverb(c.word(i - 1)) || super::is_one_of(c.word(i - 1), NEGATIONS)) {
+        i -= 1;
+    }
+    if i > 0 && super::is_one_of(c.word(i - 1), BEFORE_BASE) {
+        return true;
+    }
+    let mention = &c.mentions[subject];
+    if mention.pronoun {
+        return !super::is_one_of(&mention.name, &["he", "she", "it"]);
+    }
+    let last = mention.span.of(c.text).rsplit(' ').next().unwrap_or("");
+    mention.kind == ActorKind::Group
+        || (last.ends_with('s') && !last.ends_with("’s") && !last.ends_with("'s"))
+}
+
+const NEGATIONS: &[&str] = &[
+    "not", "n’t", "n't", "never", "also", "still", "even", "just",
+];

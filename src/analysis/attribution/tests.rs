@@ -22,6 +22,11 @@ fn claims(text: &str, phrases: &[&str]) -> Vec<Seen> {
     let mut mentions: Vec<Mention> = Vec::new();
     for phrase in phrases {
         for (start, _) in text.match_indices(phrase) {
+            let whole_word = !text[..start].ends_with(char::is_alphanumeric)
+                && !text[start + phrase.len()..].starts_with(char::is_alphanumeric);
+            if !whole_word {
+                continue;
+            }
             let span = Span::new(start, start + phrase.len());
             let in_quote = quotations.iter().any(|q| q.inner.contains(span));
             let pronoun = matches!(
@@ -31,7 +36,12 @@ fn claims(text: &str, phrases: &[&str]) -> Vec<Seen> {
             mentions.push(Mention {
                 span,
                 name: phrase.to_string(),
-                kind: ActorKind::Person,
+                // Documents speak too ("a joint statement").
+                kind: if phrase.ends_with("statement") {
+                    ActorKind::Other
+                } else {
+                    ActorKind::Person
+                },
                 role: None,
                 pronoun,
                 in_quote,
@@ -319,4 +329,178 @@ fn no_source_means_none_not_a_guess() {
     let text = "“Asked whether the plan works,” it remained unclear.";
     let found = claims(text, &[]);
     assert!(found.iter().all(|c| c.source.is_none()), "{found:?}");
+}
+
+#[test]
+fn a_second_verb_after_and_is_a_second_claim_of_the_same_subject() {
+    let text = "He says the obvious response was to break up fraudulent operators and says he introduced legislation to accomplish that.";
+    assert_eq!(
+        claims(text, &["He", "he"]),
+        vec![
+            seen(
+                "the obvious response was to break up fraudulent operators",
+                Indirect,
+                "says",
+                "He"
+            ),
+            seen(
+                "he introduced legislation to accomplish that",
+                Indirect,
+                "says",
+                "He"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn appositions_brackets_and_days_between_subject_and_cue() {
+    let text = "Alabama Sen. Jeff Sessions, a prominent Trump supporter, said the deal was akin to extortion.\nSpeaker Paul Ryan (R-WI) said “anti-Semitic images have no place in a campaign.”\nHillary Clinton on Tuesday said that the violence is genocide.";
+    let found = claims(
+        text,
+        &[
+            "Alabama Sen. Jeff Sessions, a prominent Trump supporter",
+            "Speaker Paul Ryan",
+            "Hillary Clinton",
+        ],
+    );
+    let sources: Vec<_> = found.iter().map(|c| c.source.as_deref()).collect();
+    assert_eq!(
+        sources,
+        vec![
+            Some("Alabama Sen. Jeff Sessions, a prominent Trump supporter"),
+            Some("Speaker Paul Ryan"),
+            Some("Hillary Clinton")
+        ]
+    );
+    assert_eq!(found[1].kind, Direct);
+    assert_eq!(found[2].text, "the violence is genocide");
+}
+
+#[test]
+fn a_trailing_frame_may_name_a_show() {
+    let text = "Shays was pro Kasich while the governor was running, he said Wednesday morning on MSNBC’s “Morning Joe.”";
+    let found = claims(text, &["he"]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].text,
+        "Shays was pro Kasich while the governor was running"
+    );
+    assert_eq!(found[0].source.as_deref(), Some("he"));
+}
+
+#[test]
+fn a_base_form_after_a_singular_name_is_a_noun() {
+    let text = "South Carolina state Reps met on Monday.\nMexican officials firmly state that direct force is forbidden.";
+    assert_eq!(
+        claims(text, &["South Carolina", "Mexican officials"]),
+        vec![seen(
+            "direct force is forbidden",
+            Indirect,
+            "state",
+            "Mexican officials"
+        )]
+    );
+}
+
+#[test]
+fn a_frame_after_the_content_may_name_where_it_was_said() {
+    let text = "Democrats had “put the biggest crack” yet in the glass ceiling for women, she said in a video message to the convention.";
+    assert_eq!(
+        claims(text, &["she"]),
+        vec![seen(
+            "Democrats had “put the biggest crack” yet in the glass ceiling for women",
+            Mixed,
+            "said",
+            "she"
+        )]
+    );
+}
+
+#[test]
+fn content_stops_at_but_and_a_mention_may_hold_its_brackets() {
+    let text = "Clinton says the mails were personal, but for Republicans, it is a smoking gun.\nSen. Bernie Sanders (I-Vt.) said he will make his records available.";
+    assert_eq!(
+        claims(text, &["Clinton", "Sen. Bernie Sanders (I-Vt.)"]),
+        vec![
+            seen("the mails were personal", Indirect, "says", "Clinton"),
+            seen(
+                "he will make his records available",
+                Indirect,
+                "said",
+                "Sen. Bernie Sanders (I-Vt.)"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn fiction_frames_with_unknown_verbs_asides_and_dashes() {
+    let text = "\"Silly nonsense!\" he exploded.\n\n\"Well!\" ejaculated Miss Miller.\n\n\"Oh, Jim!\" said Sibyl, laughing, \"how unkind of you!\"\n\n\"That English lady,\" she said--\"asked me if we all live in hotels.\"";
+    let found = claims(text, &["he", "Miss Miller", "Sibyl", "she"]);
+    let seen: Vec<_> = found
+        .iter()
+        .map(|c| (c.text.as_str(), c.source.as_deref()))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            ("Silly nonsense!", Some("he")),
+            ("Well!", Some("Miss Miller")),
+            ("Oh, Jim!", Some("Sibyl")),
+            ("how unkind of you!", Some("Sibyl")),
+            ("That English lady,", Some("she")),
+            ("asked me if we all live in hotels.", Some("she")),
+        ]
+    );
+}
+
+#[test]
+fn an_unattributed_reply_in_a_dialogue_is_the_other_speakers() {
+    let text = "\"Where are the men?\" asked Tony.\n\n\"It is the cassava field,\" said Rosa.\n\n\"Then we wait.\"\n\nNews paragraph.";
+    let found = claims(text, &["Tony", "Rosa"]);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!(found[2].text, "Then we wait.");
+    assert_eq!(found[2].source.as_deref(), Some("Tony"));
+}
+
+#[test]
+fn a_quote_after_a_subject_and_an_unknown_verb_is_the_subjects() {
+    let text = "The ad targets a “corrupt political system that keeps in place a rigged economy.”";
+    assert_eq!(
+        claims(text, &["The ad"]),
+        vec![seen(
+            "a “corrupt political system that keeps in place a rigged economy.”",
+            Mixed,
+            "targets",
+            "The ad"
+        )]
+    );
+}
+
+#[test]
+fn a_participle_after_a_comma_is_the_main_subjects_not_the_nouns_before() {
+    let text = "Trump launched an attack against Obama, calling him “the most ignorant president in our history.”";
+    let found = claims(text, &["Trump", "Obama"]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].cue.as_deref(), Some("calling"));
+    assert_eq!(found[0].source.as_deref(), Some("Trump"));
+}
+
+#[test]
+fn an_insertion_with_commas_inside_and_a_stance_verb_closing_the_sentence() {
+    let text = "Clinton, during a town hall meeting in Columbus, Ohio, said she was going to act.\nClinton has kept support among black voters, Fox found.";
+    let found = claims(text, &["Clinton", "Columbus", "Ohio", "Fox"]);
+    let seen: Vec<_> = found
+        .iter()
+        .map(|c| (c.text.as_str(), c.source.as_deref()))
+        .collect();
+    assert!(
+        seen.contains(&("she was going to act", Some("Clinton"))),
+        "{seen:?}"
+    );
+    assert!(
+        seen.contains(&("Clinton has kept support among black voters", Some("Fox"))),
+        "{seen:?}"
+    );
 }
