@@ -347,6 +347,20 @@ fn merge_persons(mentions: &[Mention], persons: &[usize], sets: &mut DisjointSet
             .copied()
             .find(|&j| agrees(j))
             .or(candidates.first().copied());
+        // "Mary" for "Mary Lennox": a first name that only one full name has.
+        let target = target.or_else(|| {
+            let mut owners = persons.iter().copied().filter(|&j| {
+                let w = name_words(&mentions[j].name);
+                w.len() >= 2 && w[0] == surname
+            });
+            let owner = owners.next()?;
+            let others: Vec<usize> = owners.collect();
+            let root = sets.find(owner);
+            others
+                .into_iter()
+                .all(|j| sets.find(j) == root)
+                .then_some(owner)
+        });
         match target {
             Some(j) => sets.union(i, j),
             None => match bare.get(surname) {
