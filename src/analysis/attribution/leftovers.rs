@@ -5,7 +5,6 @@
 //! the paragraph before (a quote paragraph with no cue, as news writing
 //! does). A short scare quote with no claim around it stays a scare quote.
 
-use super::cues::Content;
 use super::{Pass, Unit, is_one_of, source};
 use crate::analysis::segment::{Sentence, TokenKind};
 use crate::analysis::{ClaimKind, FoundClaim};
@@ -32,13 +31,8 @@ impl Pass<'_, '_> {
             }
             let (source, cue) = self.previous_speaker(quote.outer.start);
             let sentence = sentence_around(sentences, quote.outer);
-            // Keep the claims sorted: later lookups search them.
-            let at = self
-                .claims
-                .partition_point(|claim| claim.span.start < quote.inner.start);
             self.push_direct(qi, source, cue, sentence);
-            let claim = self.claims.pop().expect("just pushed");
-            self.claims.insert(at, claim);
+            self.keep_last_sorted();
         }
     }
 
@@ -54,25 +48,24 @@ impl Pass<'_, '_> {
         let Some(verb) = self.verb_after(subject, quote_first) else {
             return;
         };
-        let t = c.tokens[verb];
         let end = self.content_end(verb + 1, unit.end);
         if end <= quote_first {
             return;
         }
-        if let Some((first, end)) = self.trimmed(verb + 1, end) {
-            let content = Content {
-                first,
-                end,
-                source: Some(subject),
-                cue: t.span,
-            };
+        if let Some(content) = self.content(verb + 1, end, Some(subject), c.tokens[verb].span) {
             self.push_content(content, unit);
-            let claim = self.claims.pop().expect("just pushed");
-            let at = self
-                .claims
-                .partition_point(|other| other.span.start < claim.span.start);
-            self.claims.insert(at, claim);
+            self.keep_last_sorted();
         }
+    }
+
+    /// Moves the claim just pushed to its place: this pass searches the
+    /// claims by position.
+    fn keep_last_sorted(&mut self) {
+        let claim = self.claims.pop().expect("a claim was just pushed");
+        let at = self
+            .claims
+            .partition_point(|other| other.span.start < claim.span.start);
+        self.claims.insert(at, claim);
     }
 
     /// The verb right after a subject mention, auxiliaries and adverbs
