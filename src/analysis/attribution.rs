@@ -354,9 +354,12 @@ impl<'c, 'a> Pass<'c, 'a> {
                 end,
             });
         }
-        // "“…,” said Emma" / "“…,” said the officer".
-        if let Some(cue) = c.cue_at(i).filter(|cue| cue.classes.frames_quotes()) {
-            let source = source::mention_starting_at(c, cue.end);
+        // "“…,” said Emma" / "“…,” said retired neurosurgeon Ben Carson" /
+        // "“…,” according to a court document".
+        let framing =
+            |cue: &CueMatch| cue.classes.frames_quotes() || cue.classes.has(CueClasses::ACCORDING);
+        if let Some(cue) = c.cue_at(i).filter(framing) {
+            let source = source::mention_near(c, cue.end);
             let end = source.map_or(cue.end, |m| c.token_after(c.mentions[m].span.end));
             let span = source.map_or(c.cue_span(cue), |m| {
                 c.cue_span(cue).cover(c.mentions[m].span)
@@ -381,9 +384,16 @@ impl<'c, 'a> Pass<'c, 'a> {
                 end: c.token_after(c.mentions[source].span.end),
             });
         }
-        // "“…,” she said" / "“…,” Fallon told reporters".
-        let source = source::mention_starting_at(c, i)?;
+        // "“…,” she said" / "“…,” Fallon told reporters" / "“…,” super PAC
+        // spokeswoman Kellyanne Conway said" / "“…,” Rep. Glenn Thompson,
+        // R-Pa., said".
+        let source = source::mention_near(c, i)?;
         let mut j = c.token_after(c.mentions[source].span.end);
+        if c.is_punct(j, ",") {
+            if let Some(close) = (j + 1..j + 8).find(|&k| c.is_punct(k, ",")) {
+                j = close + 1;
+            }
+        }
         while j < c.tokens.len() && source::is_skippable(c.word(j)) {
             j += 1;
         }

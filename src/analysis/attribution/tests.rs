@@ -531,3 +531,30 @@ fn a_participle_may_stand_between_a_document_and_its_verb() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].source.as_deref(), Some("The report"));
 }
+
+#[test]
+fn frames_after_a_quote_with_descriptors_appositions_and_according_to() {
+    let text = "\"I'm not going to say it is a mistake,\" said retired neurosurgeon Ben Carson.\n\"Perpetual motion!\" Rep. Glenn Thompson, R-Pa., said of the convention.\n“The evidence cannot prove the crime,” according to a court document.\n\"Friend, let me be blunt,\" the email read.";
+    let found = claims(
+        text,
+        &[
+            "Ben Carson",
+            "Rep. Glenn Thompson",
+            "a court document",
+            "the email",
+        ],
+    );
+    let seen: Vec<_> = found
+        .iter()
+        .map(|c| (c.cue.as_deref(), c.source.as_deref()))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            (Some("said"), Some("Ben Carson")),
+            (Some("said"), Some("Rep. Glenn Thompson")),
+            (Some("according to"), Some("a court document")),
+            (Some("read"), Some("the email")),
+        ]
+    );
+}
