@@ -389,10 +389,12 @@ impl<'c, 'a> Pass<'c, 'a> {
         // R-Pa., said".
         let source = source::mention_near(c, i)?;
         let mut j = c.token_after(c.mentions[source].span.end);
-        if c.is_punct(j, ",") {
-            if let Some(close) = (j + 1..j + 8).find(|&k| c.is_punct(k, ",")) {
-                j = close + 1;
-            }
+        let apposition_end = c
+            .is_punct(j, ",")
+            .then(|| (j + 1..j + 8).find(|&k| c.is_punct(k, ",")))
+            .flatten();
+        if let Some(close) = apposition_end {
+            j = close + 1;
         }
         while j < c.tokens.len() && source::is_skippable(c.word(j)) {
             j += 1;
