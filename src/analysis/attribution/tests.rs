@@ -558,3 +558,37 @@ fn frames_after_a_quote_with_descriptors_appositions_and_according_to() {
         ]
     );
 }
+
+#[test]
+fn scare_quotes_make_the_reported_sentence_mixed() {
+    let text = "President Trump has openly expressed his readiness to deploy U.S. forces against these “evil” criminal organizations, even stating he’d be “honored” to do so.";
+    assert_eq!(
+        claims(text, &["President Trump"]),
+        vec![
+            seen(
+                "his readiness to deploy U.S. forces against these “evil” criminal organizations",
+                Mixed,
+                "expressed",
+                "President Trump"
+            ),
+            seen(
+                "he’d be “honored” to do so",
+                Mixed,
+                "stating",
+                "President Trump"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn said_in_a_statement_and_told_reporters_skip_to_that() {
+    let text = "The ministry said in a statement that the talks had failed.\nThe mayor told reporters on Monday that the budget was safe.";
+    assert_eq!(
+        claims(text, &["The ministry", "The mayor"]),
+        vec![
+            seen("the talks had failed", Indirect, "said", "The ministry"),
+            seen("the budget was safe", Indirect, "told", "The mayor"),
+        ]
+    );
+}
