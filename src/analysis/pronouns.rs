@@ -111,6 +111,21 @@ pub(super) fn resolve(
                 best = Some(key);
             }
         }
+        // Last, a person of the right gender named inside a quotation
+        // ("Oh, Mr. Herriton, …" she said): a vocative names a listener.
+        if best.is_none() && wanted_gender.is_some() {
+            best = (0..i)
+                .rev()
+                .take_while(|&j| sentence_of[i] - sentence_of[j] <= FAR_SENTENCES_BACK)
+                .find(|&j| {
+                    mentions[j].in_quote
+                        && referent[j].is_some_and(|r| {
+                            mentions[r].kind == ActorKind::Person
+                                && gender.get(&sets.find(r)).copied() == wanted_gender
+                        })
+                })
+                .map(|j| (0, false, j));
+        }
         if let Some((_, _, j)) = best {
             let r = referent[j].unwrap_or(j);
             referent[i] = Some(r);
