@@ -7,7 +7,7 @@
 
 use super::{Pass, Unit, is_one_of, source};
 use crate::analysis::segment::{Sentence, TokenKind};
-use crate::analysis::{ClaimKind, FoundClaim};
+use crate::analysis::{ActorKind, ClaimKind, FoundClaim};
 use crate::span::Span;
 
 impl Pass<'_, '_> {
@@ -29,7 +29,11 @@ impl Pass<'_, '_> {
                 }
                 continue;
             }
-            let (source, cue) = self.previous_speaker(quote.outer.start);
+            let at = units.partition_point(|u| u.end <= first);
+            let (source, cue) = self
+                .speaker_in_paragraph(quote.outer.start)
+                .or_else(|| self.narrated_subject(units, at).map(|m| (Some(m), None)))
+                .unwrap_or_else(|| self.previous_speaker(quote.outer.start));
             let sentence = sentence_around(sentences, quote.outer);
             self.push_direct(qi, source, cue, sentence);
             self.keep_last_sorted();
@@ -122,6 +126,31 @@ impl Pass<'_, '_> {
             }
             _ => (None, None),
         }
+    }
+
+    /// The source and cue of the last claim before `offset` in the same
+    /// paragraph ("“A,” she said. “B.”").
+    fn speaker_in_paragraph(&self, offset: usize) -> Option<(Option<usize>, Option<Span>)> {
+        let c = self.context;
+        let previous = self.claim_before(offset)?;
+        let between = &c.text[previous.span.end..offset];
+        (super::paragraph_breaks(between, c.wrapped) == 0)
+            .then_some((previous.source, previous.cue))
+    }
+
+    /// "Tony looked at the Indians. “They will come back.”": the subject of
+    /// the sentence before a quotation in the same paragraph, when it opens
+    /// that sentence and nobody spoke there yet.
+    fn narrated_subject(&self, units: &[Unit], at: usize) -> Option<usize> {
+        let c = self.context;
+        let (before, unit) = (units.get(at.checked_sub(1)?)?, units.get(at)?);
+        let same_paragraph = !c.breaks_between(before.span.end, unit.span.start);
+        let subject = source::mention_starting_at(c, before.first)?;
+        let person = !matches!(
+            c.mentions[subject].kind,
+            ActorKind::Place | ActorKind::Other
+        );
+        (same_paragraph && person).then_some(subject)
     }
 
     /// The last claim ending before `offset`.

@@ -592,3 +592,12 @@ fn said_in_a_statement_and_told_reporters_skip_to_that() {
         ]
     );
 }
+
+#[test]
+fn a_quote_after_a_narrated_sentence_is_its_subjects() {
+    let text = "Some narration first.\n\nTony looked at the empty camp. \"They will come back.\"";
+    let found = claims(text, &["Tony"]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].source.as_deref(), Some("Tony"));
+    assert_eq!(found[0].cue, None);
+}
