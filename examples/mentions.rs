@@ -1,4 +1,5 @@
-//! Prints the mentions of a text file (a debugging aid for the mention rules).
+//! Prints the mentions of a text file, one a line: code-point offset, kind,
+//! span text, name, role, in_quote (a debugging aid for the mention rules).
 use whosaid::analysis::{Options, mentions, quotes, segment};
 
 fn main() {
@@ -8,12 +9,11 @@ fn main() {
     let sentences = segment::sentences(&text, &tokens);
     let quotations = quotes::find(&text, &tokens);
     for m in mentions::find(&text, &tokens, &sentences, &quotations, &Options::default()) {
+        let offset = text[..m.span.start].chars().count();
+        let span = m.span.of(&text);
         println!(
-            "{:?}\t{:?}\t{}\t{:?}",
-            m.kind,
-            m.span.of(&text),
-            m.name,
-            m.role
+            "{offset}\t{:?}\t{span:?}\t{}\t{:?}\t{}",
+            m.kind, m.name, m.role, m.in_quote
         );
     }
 }

@@ -183,15 +183,28 @@ fn is_honorific(role: &str) -> bool {
         .contains_key(role.to_ascii_lowercase().as_str())
 }
 
-/// The gender a mention's title tells ("Mrs. Clinton"), if any.
+/// The gender a mention's title ("Mrs. Clinton") or, failing that, its
+/// first name ("Hillary Clinton", "Mary") tells, if any.
 pub(super) fn title_gender(m: &Mention) -> Option<Gender> {
-    let role = m.role.as_deref()?;
+    if m.kind != ActorKind::Person || m.pronoun {
+        return None;
+    }
     let lists = wordlists::get();
-    role.split_whitespace().find_map(|w| {
-        lists
-            .honorifics
-            .get(w.to_ascii_lowercase().as_str())
-            .copied()
+    let by_title = m.role.as_deref().and_then(|role| {
+        role.split_whitespace().find_map(|w| {
+            lists
+                .honorifics
+                .get(w.to_ascii_lowercase().as_str())
+                .copied()
+        })
+    });
+    by_title.or_else(|| {
+        let words = name_words(&m.name);
+        // A lone surname after a title is no first name ("Mr. Philip").
+        if words.len() < 2 && m.role.is_some() {
+            return None;
+        }
+        lists.first_names.get(words.first()?).copied()
     })
 }
 
@@ -347,6 +360,20 @@ fn merge_persons(mentions: &[Mention], persons: &[usize], sets: &mut DisjointSet
             .copied()
             .find(|&j| agrees(j))
             .or(candidates.first().copied());
+        // "Mary" for "Mary Lennox": a first name that only one full name has.
+        let target = target.or_else(|| {
+            let mut owners = persons.iter().copied().filter(|&j| {
+                let w = name_words(&mentions[j].name);
+                w.len() >= 2 && w[0] == surname
+            });
+            let owner = owners.next()?;
+            let others: Vec<usize> = owners.collect();
+            let root = sets.find(owner);
+            others
+                .into_iter()
+                .all(|j| sets.find(j) == root)
+                .then_some(owner)
+        });
         match target {
             Some(j) => sets.union(i, j),
             None => match bare.get(surname) {
@@ -596,5 +623,28 @@ mod tests {
         let fed = actor_named(&r, "Federal Reserve");
         assert_eq!(fed.mentions.len(), 2, "{:?}", r.actors);
         assert_eq!(fed.kind, ActorKind::Organization);
+    }
+
+    #[test]
+    fn a_first_name_tells_the_gender_and_joins_the_full_name() {
+        let text = "Mary Lennox sat with Philip in the garden. Philip looked away. Mary waited, and she said it was late.";
+        let (mentions, r) = resolve_with_sources(text, &["she"], &Options::default());
+        let mary = actor_named(&r, "Mary Lennox");
+        assert_eq!(mary.mentions.len(), 3, "{:?}", r.actors);
+        let she = mentions.iter().position(|m| m.name == "she").unwrap();
+        assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "Mary Lennox");
+    }
+
+    #[test]
+    fn a_chain_of_pronouns_carries_the_name_across_sentences() {
+        let text = "Mary woke early. She heard nothing. She looked at the wall. The house was still. Nobody came. The wind blew. Then she said it was quiet.";
+        let (mentions, r) = resolve_with_sources(text, &["she"], &Options::default());
+        let she = mentions.iter().position(|m| m.name == "she").unwrap();
+        assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "Mary");
+        let other_she = mentions.iter().position(|m| m.name == "She").unwrap();
+        assert_eq!(
+            r.actor_of[other_she], None,
+            "only sources keep their referent"
+        );
     }
 }

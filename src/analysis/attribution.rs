@@ -36,10 +36,11 @@ pub fn find(
     let context = Context::new(text, tokens, quotations, mentions, options);
     let mut pass = Pass::new(&context);
     pass.framed_quotations();
-    for unit in units(sentences, &context.quotes) {
-        pass.unit(&unit);
+    let units = units(sentences, &context.quotes);
+    for unit in &units {
+        pass.unit(unit);
     }
-    pass.leftover_quotations(sentences);
+    pass.leftover_quotations(sentences, &units);
     let mut claims = pass.claims;
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     claims
@@ -287,7 +288,10 @@ impl<'c, 'a> Pass<'c, 'a> {
                 self.push_direct(qi, Some(source), Some(cue), c.quotes[qi].outer);
                 continue;
             }
-            if !self.leads(first) {
+            // "When the gloves were bought, “Did you ever hear her play?” said
+            // Frank Churchill": a long quotation after a comma leads too.
+            let after_comma = first > 0 && c.is_punct(first - 1, ",") && c.quote_words(qi) >= 3;
+            if !self.leads(first) && !after_comma {
                 continue;
             }
             let Some(frame) = self.frame_after(end) else {
@@ -350,9 +354,12 @@ impl<'c, 'a> Pass<'c, 'a> {
                 end,
             });
         }
-        // "“…,” said Emma" / "“…,” said the officer".
-        if let Some(cue) = c.cue_at(i).filter(|cue| cue.classes.frames_quotes()) {
-            let source = source::mention_starting_at(c, cue.end);
+        // "“…,” said Emma" / "“…,” said retired neurosurgeon Ben Carson" /
+        // "“…,” according to a court document".
+        let framing =
+            |cue: &CueMatch| cue.classes.frames_quotes() || cue.classes.has(CueClasses::ACCORDING);
+        if let Some(cue) = c.cue_at(i).filter(framing) {
+            let source = source::mention_near(c, cue.end);
             let end = source.map_or(cue.end, |m| c.token_after(c.mentions[m].span.end));
             let span = source.map_or(c.cue_span(cue), |m| {
                 c.cue_span(cue).cover(c.mentions[m].span)
@@ -365,36 +372,86 @@ impl<'c, 'a> Pass<'c, 'a> {
                 end,
             });
         }
-        // "“…,” she said" / "“…,” Fallon told reporters".
-        let source = source::mention_starting_at(c, i)?;
+        // "“Well!” ejaculated Miss Miller": an unknown verb, then a name.
+        if let Some(verb) = self.unknown_verb(i) {
+            let source = source::mention_starting_at(c, verb + 1)
+                .filter(|_| c.tokens[verb + 1].is_capitalized(c.text))?;
+            return Some(Frame {
+                source: Some(source),
+                cue: None,
+                mark: Some(c.tokens[verb].span),
+                span: c.tokens[verb].span.cover(c.mentions[source].span),
+                end: c.token_after(c.mentions[source].span.end),
+            });
+        }
+        // "“…,” she said" / "“…,” Fallon told reporters" / "“…,” super PAC
+        // spokeswoman Kellyanne Conway said" / "“…,” Rep. Glenn Thompson,
+        // R-Pa., said".
+        let source = source::mention_near(c, i)?;
         let mut j = c.token_after(c.mentions[source].span.end);
+        let apposition_end = c
+            .is_punct(j, ",")
+            .then(|| (j + 1..j + 8).find(|&k| c.is_punct(k, ",")))
+            .flatten();
+        if let Some(close) = apposition_end {
+            j = close + 1;
+        }
         while j < c.tokens.len() && source::is_skippable(c.word(j)) {
             j += 1;
         }
-        let cue = c.cue_at(j).filter(|cue| cue.classes.frames_quotes())?;
-        Some(Frame {
+        if let Some(cue) = c.cue_at(j).filter(|cue| cue.classes.frames_quotes()) {
+            return Some(Frame {
+                source: Some(source),
+                cue: Some(cue),
+                mark: None,
+                span: c.mentions[source].span.cover(c.cue_span(cue)),
+                end: cue.end,
+            });
+        }
+        // "“Silly nonsense!” he exploded": a verb the lexicon does not know.
+        self.unknown_verb(j).map(|verb| Frame {
             source: Some(source),
-            cue: Some(cue),
-            mark: None,
-            span: c.mentions[source].span.cover(c.cue_span(cue)),
-            end: cue.end,
+            cue: None,
+            mark: Some(c.tokens[verb].span),
+            span: c.mentions[source].span.cover(c.tokens[verb].span),
+            end: verb + 1,
         })
+    }
+
+    /// A lower-case past-tense verb at token `i` ("exploded", "ejaculated"):
+    /// right after a quotation and next to a name, it frames the quotation.
+    fn unknown_verb(&self, i: usize) -> Option<usize> {
+        let c = self.context;
+        let t = c.tokens.get(i)?;
+        let word = t.text(c.text);
+        (t.kind == TokenKind::Word
+            && c.quote_of[i].is_none()
+            && word.len() > 4
+            && word.ends_with("ed")
+            && word.starts_with(|ch: char| ch.is_lowercase()))
+        .then_some(i)
     }
 
     /// "“A,” she said, “B.”": a quotation right after a frame and a comma
     /// or colon, a few filler words allowed ("said in a statement:").
     fn quote_after_frame(&self, from: usize) -> Option<usize> {
         let c = self.context;
+        // Words and commas ("said Sibyl, laughing,"), then a comma, colon
+        // or dash right before the next quotation.
         let mut i = from;
-        while i < c.tokens.len() && i < from + 6 && c.tokens[i].kind == TokenKind::Word {
+        while i < c.tokens.len()
+            && i < from + 12
+            && (c.tokens[i].kind == TokenKind::Word || c.is_punct(i, ",:—–-"))
+        {
             i += 1;
         }
-        if !c.is_punct(i, ",:") {
+        if i == from || !c.is_punct(i - 1, ",:—–-") {
             return None;
         }
-        let qi = c.quote_of.get(i + 1).copied().flatten()?;
+        let qi = c.quote_of.get(i).copied().flatten()?;
         let (first, _) = c.quote_tokens(qi);
-        (first == i + 1 && !self.quote_claimed[qi]).then_some(qi)
+        let same_paragraph = !c.breaks_between(c.tokens[from - 1].span.end, c.tokens[i].span.start);
+        (first == i && same_paragraph && !self.quote_claimed[qi]).then_some(qi)
     }
 }
 

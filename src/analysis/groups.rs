@@ -166,11 +166,29 @@ fn left_edge(ctx: &Context, h: usize, floor: usize) -> usize {
         }
         j = k;
     }
+    // Lower-case modifiers need a left edge: a determiner, a quantifier or
+    // the start of a clause ("Meanwhile, cartel operatives"); after another
+    // word they are more likely a verb ("that urges voters").
+    let open = first == floor || !ctx.is_word(first - 1);
+    if !open {
+        while first < h && is_plain_lowercase(ctx, first) {
+            first += 1;
+        }
+    }
     // An adverb cannot open the phrase ("notoriously unpredictable").
     while first < h && ctx.low(first).ends_with("ly") && !ctx.is_cap(first) {
         first += 1;
     }
     first
+}
+
+/// A lower-case word that is neither a quantifier nor hyphenated.
+fn is_plain_lowercase(ctx: &Context, i: usize) -> bool {
+    ctx.is_word(i)
+        && !ctx.is_cap(i)
+        && !ctx.word(i).contains('-')
+        && !ctx.lists.quantifiers.contains_key(ctx.low(i))
+        && !DETERMINERS.contains(&ctx.low(i))
 }
 
 /// Where a group's name starts: past quantifiers and degree adjectives

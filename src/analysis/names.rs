@@ -34,7 +34,7 @@ pub(super) fn find(
                 continue;
             }
         }
-        if !is_name_word(ctx, i, &range) {
+        if !is_name_word(ctx, i, &range) && !starts_known_name(ctx, i, range.end) {
             i += 1;
             continue;
         }
@@ -55,11 +55,32 @@ fn is_name_word(ctx: &Context, i: usize, range: &Range<usize>) -> bool {
     if !ctx.is_cap(i) || ctx.in_set(i, &ctx.lists.function_words) {
         return false;
     }
-    let opener = i == range.start
-        || matches!(ctx.tokens[i - 1].kind, TokenKind::Quote)
-        || [":", "(", "—", "–"].iter().any(|p| ctx.is_punct(i - 1, p));
     // "Despite", "Meanwhile": capitalised only because they open a sentence.
-    !(opener && ctx.seen_lowercase(i))
+    !(is_opener(ctx, i, range) && ctx.seen_lowercase(i))
+}
+
+/// Whether token `i` opens its sentence, a quotation or a clause after a colon or dash.
+fn is_opener(ctx: &Context, i: usize, range: &Range<usize>) -> bool {
+    i == range.start
+        || matches!(ctx.tokens[i - 1].kind, TokenKind::Quote)
+        || [":", "(", "—", "–"].iter().any(|p| ctx.is_punct(i - 1, p))
+}
+
+/// A word of two or more letters, all capitals.
+fn is_all_caps(ctx: &Context, i: usize) -> bool {
+    ctx.is_word(i)
+        && ctx.word(i).chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !ctx.word(i).chars().any(char::is_lowercase)
+}
+
+/// "New York", "the White House": a place or institution of several words
+/// whose first word would not pass for a name on its own.
+fn starts_known_name(ctx: &Context, i: usize, end: usize) -> bool {
+    ctx.is_cap(i)
+        && (i + 1..end.min(i + 4)).any(|last| {
+            let name = ctx.phrase(i, last);
+            ctx.lists.places.contains_key(name) || ctx.lists.institutions.contains(name)
+        })
 }
 
 /// Whether a title at `i` is the start of an organisation's name ("Justice Department").
@@ -127,6 +148,10 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
     if (start..end).any(|j| ORG_CONNECTORS.contains(&ctx.low(j))) {
         return Some(ActorKind::Organization);
     }
+    // "New York Republicans": people of a place, a group (groups.rs).
+    if lists.people.contains_key(last_bare.as_str()) {
+        return None;
+    }
     if (start..end).all(|j| lists.demonyms.contains_key(ctx.word(j)) || is_demonym_part(ctx, j)) {
         return None;
     }
@@ -134,6 +159,7 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
         let word = ctx.word(start);
         let bare = last_bare.as_str();
         if lists.people.contains_key(bare)
+            || lists.title_modifiers.contains(bare)
             || lists.collectives.contains_key(bare)
             || lists.documents.contains(bare)
             || lists.function_words.contains(bare)
@@ -177,14 +203,23 @@ fn name_mention(
     sentence_first_mention: usize,
 ) -> Option<Mention> {
     let kind = core_kind(ctx, start, end)?;
-    // "Surprisingly," or "Disrupting this …" opening a sentence is no name.
+    // "Surprisingly," or "Disrupting this …" opening a sentence or quote is no name.
     if kind == ActorKind::Person
         && end == start + 1
-        && start == range.start
+        && is_opener(ctx, start, range)
         && ["ly", "ing", "ed"]
             .iter()
             .any(|s| ctx.low(start).ends_with(s))
     {
+        return None;
+    }
+    // "CHAPTER I. HOW IT BEGAN": a heading in capitals, no acronym.
+    let heading = kind != ActorKind::Place
+        && is_all_caps(ctx, start)
+        && (ctx.word(start).len() > 5
+            || is_all_caps(ctx, end)
+            || start > 0 && is_all_caps(ctx, start - 1));
+    if heading {
         return None;
     }
     let name = ctx.phrase(start, end - 1);

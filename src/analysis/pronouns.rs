@@ -15,8 +15,12 @@ use super::segment::{self, Token};
 use super::wordlists::{self, Gender};
 use super::{ActorKind, Mention};
 
-/// How many sentences back a pronoun may reach.
-const SENTENCES_BACK: usize = 3;
+/// How many sentences back a pronoun may reach (through a chain of
+/// pronouns, each reaches back from the previous one).
+const SENTENCES_BACK: usize = 4;
+
+/// How far back "he" or "she" looks when nothing fits nearer.
+const FAR_SENTENCES_BACK: usize = 15;
 
 /// Sets `referent[i]` for every pronoun that is a source and every
 /// description: the mention (not a pronoun) it stands for.
@@ -50,7 +54,10 @@ pub(super) fn resolve(
             referent[i] = Some(described(mentions, referent, i).unwrap_or(i));
             continue;
         }
-        if !m.pronoun || !is_source[i] {
+        // Pronouns outside quotes that are no sources are resolved too, so
+        // that a chain ("She heard … she said") carries the name along; only
+        // sources keep their referent.
+        if !m.pronoun || (m.in_quote || !is_source[i]) && !chains(m) {
             continue;
         }
         let pronoun = m.name.to_ascii_lowercase();
@@ -63,40 +70,61 @@ pub(super) fn resolve(
             "she" => Some(Gender::Female),
             _ => None,
         };
-        let mut best: Option<(usize, bool, usize)> = None; // (sentence distance, not salient, candidate)
+        let fits = |target: &Mention, gender: Option<Gender>| match pronoun.as_str() {
+            "he" | "she" => {
+                target.kind == ActorKind::Person && gender.is_none_or(|g| Some(g) == wanted_gender)
+            }
+            "they" | "we" => is_plural(target) || target.kind == ActorKind::Organization,
+            "it" => {
+                matches!(
+                    target.kind,
+                    ActorKind::Organization | ActorKind::Place | ActorKind::Other
+                ) || (target.kind == ActorKind::Group && !is_plural(target))
+            }
+            _ => false,
+        };
+        // (sentence distance, not salient, candidate)
+        let mut best: Option<(usize, bool, usize)> = None;
+        // Near candidates by salience; failing those, the nearest person
+        // further back ("she" after a paragraph about the weather).
+        let reach = if wanted_gender.is_some() {
+            FAR_SENTENCES_BACK
+        } else {
+            SENTENCES_BACK
+        };
         for j in (0..i).rev() {
             let distance = sentence_of[i] - sentence_of[j];
-            if distance > SENTENCES_BACK {
+            if distance > reach || distance > SENTENCES_BACK && best.is_some() {
                 break;
             }
             if mentions[j].in_quote || mentions[j].span.end > m.span.start {
                 continue;
             }
             let Some(r) = referent[j] else { continue };
-            let target = &mentions[r];
             let root = sets.find(r);
-            let fits = match pronoun.as_str() {
-                "he" | "she" => {
-                    target.kind == ActorKind::Person
-                        && gender.get(&root).is_none_or(|g| Some(*g) == wanted_gender)
-                }
-                "they" | "we" => is_plural(target) || target.kind == ActorKind::Organization,
-                "it" => {
-                    matches!(
-                        target.kind,
-                        ActorKind::Organization | ActorKind::Place | ActorKind::Other
-                    ) || (target.kind == ActorKind::Group && !is_plural(target))
-                }
-                _ => false,
-            };
-            if !fits {
+            if !fits(&mentions[r], gender.get(&root).copied()) {
                 continue;
             }
-            let key = (distance, !(is_subject[j] || is_source[j]), j);
-            let better = best.is_none_or(|(d, s, _)| (key.0, key.1) < (d, s));
-            if better {
+            let salient = distance <= SENTENCES_BACK && (is_subject[j] || is_source[j]);
+            let key = (distance.min(SENTENCES_BACK + 1), !salient, j);
+            if best.is_none_or(|(d, s, _)| (key.0, key.1) < (d, s)) {
                 best = Some(key);
             }
+        }
+        // Last, a person of the right gender named inside a quotation
+        // ("Oh, Mr. Herriton, …" she said): a vocative names a listener.
+        if best.is_none() && wanted_gender.is_some() {
+            best = (0..i)
+                .rev()
+                .take_while(|&j| sentence_of[i] - sentence_of[j] <= FAR_SENTENCES_BACK)
+                .find(|&j| {
+                    mentions[j].in_quote
+                        && referent[j].is_some_and(|r| {
+                            mentions[r].kind == ActorKind::Person
+                                && gender.get(&sets.find(r)).copied() == wanted_gender
+                        })
+                })
+                .map(|j| (0, false, j));
         }
         if let Some((_, _, j)) = best {
             let r = referent[j].unwrap_or(j);
@@ -106,6 +134,17 @@ pub(super) fn resolve(
             }
         }
     }
+    for (i, m) in mentions.iter().enumerate() {
+        if m.pronoun && !is_source[i] {
+            referent[i] = None;
+        }
+    }
+}
+
+/// Whether a pronoun that is no source still links a chain: a subject
+/// pronoun outside quotation marks.
+fn chains(m: &Mention) -> bool {
+    !m.in_quote && matches!(m.name.to_ascii_lowercase().as_str(), "he" | "she" | "they")
 }
 
 /// Whether a group's head noun is plural ("officials", not "government").

@@ -345,8 +345,9 @@ fn next_starts_sentence(text: &str, tokens: &[Token], i: usize, last: usize) -> 
         return false;
     }
     // "U.S. forces" vs "… the U.S. The next day": after an abbreviation, only
-    // a word that nearly always starts a sentence opens a new one.
-    if tokens[i].kind == TokenKind::Word {
+    // a word that nearly always starts a sentence opens a new one — unless a
+    // closing quotation mark came between ("enough for the U.S.” Public …").
+    if tokens[i].kind == TokenKind::Word && last == i {
         return next.kind == TokenKind::Word && SENTENCE_STARTERS.contains(&next_text);
     }
     true
@@ -418,6 +419,13 @@ mod tests {
                 "Mr. Smith went to the U.S. Embassy.",
                 "He left.",
                 "It was late."
+            ]
+        );
+        assert_eq!(
+            split("It’s “never enough for the U.S.” Public opinion is complex."),
+            vec![
+                "It’s “never enough for the U.S.”",
+                "Public opinion is complex."
             ]
         );
         assert_eq!(

@@ -47,6 +47,8 @@ pub struct Wordlists {
     /// Every title as words, by its first word.
     pub titles_by_first: HashMap<&'static str, Vec<Vec<&'static str>>>,
     pub honorifics: HashMap<&'static str, Gender>,
+    /// Common first names, as written → the gender they usually tell.
+    pub first_names: HashMap<&'static str, Gender>,
     pub title_modifiers: HashSet<&'static str>,
     pub people: HashMap<&'static str, PeopleNoun>,
     /// Collective noun → class ("administration" → "government").
@@ -89,6 +91,17 @@ fn phrases(file: &'static str) -> Vec<Vec<&'static str>> {
         .collect()
 }
 
+/// A `word<TAB>male|female` list.
+fn genders(file: &'static str) -> HashMap<&'static str, Gender> {
+    entries(file)
+        .filter_map(|l| match columns(l)[..] {
+            [word, "male"] => Some((word, Gender::Male)),
+            [word, "female"] => Some((word, Gender::Female)),
+            _ => None,
+        })
+        .collect()
+}
+
 fn columns(line: &'static str) -> Vec<&'static str> {
     line.split('\t').map(str::trim).collect()
 }
@@ -124,13 +137,8 @@ impl Wordlists {
                 _ => None,
             })
             .collect();
-        let honorifics = entries(include_str!("../../assets/lexicon/honorifics.tsv"))
-            .filter_map(|l| match columns(l)[..] {
-                [title, "male"] => Some((title, Gender::Male)),
-                [title, "female"] => Some((title, Gender::Female)),
-                _ => None,
-            })
-            .collect();
+        let honorifics = genders(include_str!("../../assets/lexicon/honorifics.tsv"));
+        let first_names = genders(include_str!("../../assets/lexicon/first_names.tsv"));
         let quantifiers = entries(include_str!("../../assets/lexicon/quantifiers.tsv"))
             .map(|l| match columns(l)[..] {
                 [word, "anon"] => (word, true),
@@ -188,6 +196,7 @@ impl Wordlists {
             titles,
             titles_by_first,
             honorifics,
+            first_names,
             title_modifiers: set(include_str!("../../assets/lexicon/title_modifiers.txt")),
             people,
             collectives,

@@ -15,11 +15,11 @@ use crate::analysis::{ClaimKind, FoundClaim};
 use crate::span::Span;
 
 /// Where a claim's content lies, in tokens, and who and what frames it.
-struct Content {
-    first: usize,
-    end: usize,
-    source: Option<usize>,
-    cue: Span,
+pub(super) struct Content {
+    pub(super) first: usize,
+    pub(super) end: usize,
+    pub(super) source: Option<usize>,
+    pub(super) cue: Span,
 }
 
 impl Pass<'_, '_> {
@@ -62,7 +62,7 @@ impl Pass<'_, '_> {
 
     /// Builds and records the claim for a content, direct when the content
     /// is exactly one quotation, mixed when it holds some, else indirect.
-    fn push_content(&mut self, content: Content, unit: &Unit) {
+    pub(super) fn push_content(&mut self, content: Content, unit: &Unit) {
         let c = self.context;
         let span = c.tokens[content.first]
             .span
@@ -108,12 +108,33 @@ impl Pass<'_, '_> {
             return None;
         }
         let end = self.content_end(colon + 1, unit.end);
-        self.trimmed(colon + 1, end).map(|(first, end)| Content {
+        self.content(colon + 1, end, Some(source), c.tokens[colon].span)
+    }
+
+    /// The content between two tokens, edge punctuation trimmed.
+    pub(super) fn content(
+        &self,
+        first: usize,
+        end: usize,
+        source: Option<usize>,
+        cue: Span,
+    ) -> Option<Content> {
+        self.trimmed(first, end).map(|(first, end)| Content {
             first,
             end,
-            source: Some(source),
-            cue: c.tokens[colon].span,
+            source,
+            cue,
         })
+    }
+
+    /// Where content before token `i` ends when `i` is a comma, or a closing
+    /// mark after one: the mark stays with the content.
+    fn end_at_comma(&self, i: usize) -> usize {
+        if self.context.tokens[i].kind == TokenKind::Quote {
+            i + 1
+        } else {
+            i
+        }
     }
 
     /// Frames whose content comes before or around the cue.
@@ -122,6 +143,18 @@ impl Pass<'_, '_> {
         let cue_span = c.cue_span(cue);
         if cue.classes.has(CueClasses::ACCORDING) {
             return self.according_to(cue, unit);
+        }
+        // "Asked whether Clinton “has the integrity …,” 75 percent said yes":
+        // the question, asked by nobody named.
+        if cue.first == unit.first && c.word(cue.first).ends_with("ed") {
+            let end = (cue.end..unit.end)
+                .find(|&i| {
+                    let outside_or_closing = c.quote_of[i].is_none()
+                        || c.quote_of.get(i + 1).copied().flatten() != c.quote_of[i];
+                    outside_or_closing && self.ends_with_comma(i)
+                })
+                .map_or(unit.end, |comma| self.end_at_comma(comma));
+            return self.content(cue.end, end, None, cue_span);
         }
         if !cue.classes.has(CueClasses::SPEECH) && !cue.classes.has(CueClasses::STANCE) {
             return None;
@@ -135,27 +168,20 @@ impl Pass<'_, '_> {
             let subject = source::subject_before(c, cue.first, unit.first + 1);
             if subject == Some(source) && c.is_punct(cue.end, ",") {
                 let end = self.content_end(cue.end + 1, unit.end);
-                return self.trimmed(cue.end + 1, end).map(|(first, end)| Content {
-                    first,
-                    end,
-                    source: Some(source),
-                    cue: cue_span,
-                });
+                return self.content(cue.end + 1, end, Some(source), cue_span);
             }
-        }
-        if !cue.classes.has(CueClasses::SPEECH) {
-            return None;
         }
         // Inverted: "…, say Mexican officials, …" or "…, said Emma."
         let comma_before = |i: usize| i > unit.first && self.ends_with_comma(i - 1);
-        let inverted = comma_before(cue.first)
+        let inverted = (cue.classes.has(CueClasses::SPEECH) && comma_before(cue.first))
             .then(|| source::mention_starting_at(c, cue.end))
             .flatten();
         if let Some(source) = inverted {
             let after = c.token_after(c.mentions[source].span.end);
             return self.around_frame(cue.first - 1, after, Some(source), cue_span, unit);
         }
-        // "…, analysts warn." / "The plan, officials said, will fail."
+        // "…, analysts warn." / "…, Fox found." / "The plan, officials
+        // said, will fail."
         let source = self.subject(cue, unit)?;
         let first = c.token_after(c.mentions[source].span.start);
         if comma_before(first) {
@@ -176,60 +202,47 @@ impl Pass<'_, '_> {
         cue: Span,
         unit: &Unit,
     ) -> Option<Content> {
-        let c = self.context;
-        let content_end = if c.tokens[comma].kind == TokenKind::Quote {
-            comma + 1
-        } else {
-            comma
-        };
+        let content_end = self.end_at_comma(comma);
         // "However, analysts warn that …" is no content before a frame.
         let before_words = content_end.saturating_sub(unit.first);
-        let (first, end) = if self.only_fillers(after, unit.end) && before_words >= 3 {
-            self.trimmed(unit.first, content_end)?
-        } else if c.is_punct(after, ",") {
-            self.trimmed(unit.first, unit.end)?
+        if self.only_fillers(after, unit.end) && before_words >= 3 {
+            self.content(unit.first, content_end, source, cue)
+        } else if self.context.is_punct(after, ",") {
+            self.content(unit.first, unit.end, source, cue)
         } else {
-            return None;
-        };
-        Some(Content {
-            first,
-            end,
-            source,
-            cue,
-        })
+            None
+        }
     }
 
     /// "According to X, …" at the start, or "…, according to X." at the end.
     fn according_to(&self, cue: CueMatch, unit: &Unit) -> Option<Content> {
         let c = self.context;
         let source = source::mention_starting_at(c, cue.end);
-        let after = source.map_or(cue.end, |m| c.token_after(c.mentions[m].span.end));
-        let (first, end) = if cue.first == unit.first {
+        // With no mention found, the source phrase runs to the next comma.
+        let after = source.map_or_else(
+            || {
+                (cue.end..unit.end)
+                    .find(|&i| c.is_punct(i, ","))
+                    .unwrap_or(unit.end)
+            },
+            |m| c.token_after(c.mentions[m].span.end),
+        );
+        if cue.first == unit.first {
             let mut start = after;
             while start < unit.end && !c.is_punct(start, ",") {
                 start += 1;
             }
             let end = self.content_end(start + 1, unit.end);
-            self.trimmed(start + 1, end)?
+            self.content(start + 1, end, source, c.cue_span(cue))
         } else if cue.first > unit.first && self.ends_with_comma(cue.first - 1) {
-            let end = if c.tokens[cue.first - 1].kind == TokenKind::Quote {
-                cue.first
-            } else {
-                cue.first - 1
-            };
             if !self.only_fillers(after, unit.end) && !c.is_punct(after, ",") {
                 return None;
             }
-            self.trimmed(unit.first, end)?
+            let end = self.end_at_comma(cue.first - 1);
+            self.content(unit.first, end, source, c.cue_span(cue))
         } else {
-            return None;
-        };
-        Some(Content {
-            first,
-            end,
-            source,
-            cue: c.cue_span(cue),
-        })
+            None
+        }
     }
 
     /// Subject, cue, content: "analysts warn that …", "Rubio lauded the
@@ -253,17 +266,9 @@ impl Pass<'_, '_> {
         });
         let start = self.content_start(cue.end, unit.end);
         let end = self.content_end(start, unit.end);
-        let (first, end) = self.trimmed(start, end)?;
-        let quoted = (first..end).any(|i| c.quote_of[i].is_some());
-        if source.is_none() && !(quoted && cue.classes.has(CueClasses::SPEECH)) {
-            return None;
-        }
-        Some(Content {
-            first,
-            end,
-            source,
-            cue: c.cue_span(cue),
-        })
+        let content = self.content(start, end, source, c.cue_span(cue))?;
+        let quoted = (content.first..content.end).any(|i| c.quote_of[i].is_some());
+        (source.is_some() || (quoted && cue.classes.has(CueClasses::SPEECH))).then_some(content)
     }
 
     /// The subject before a cue, if it agrees with the cue as a verb.
@@ -301,7 +306,7 @@ impl Pass<'_, '_> {
     /// a quotation some other claim holds, or a comma before a participle
     /// cue that starts a claim of its own ("…, even while strongly
     /// advocating …").
-    fn content_end(&self, first: usize, end: usize) -> usize {
+    pub(super) fn content_end(&self, first: usize, end: usize) -> usize {
         let c = self.context;
         let mut i = first;
         while i < end {
@@ -326,6 +331,10 @@ impl Pass<'_, '_> {
             // "He says the obvious response was … and says he introduced …"
             if is_one_of(c.word(i), &["and", "but"]) && self.second_verb_at(i + 1, end) {
                 return if c.is_punct(i - 1, ",") { i - 1 } else { i };
+            }
+            // "Clinton says the mails were personal, but for Republicans, it is …"
+            if c.is_punct(i, ",") && c.is_word(i + 1, "but") {
+                return i;
             }
             i += 1;
         }
@@ -384,21 +393,31 @@ impl Pass<'_, '_> {
     /// Whether token `i` is a comma, or a closing mark right after one.
     fn ends_with_comma(&self, i: usize) -> bool {
         let c = self.context;
-        c.is_punct(i, ",")
-            || (i > 0 && c.tokens[i].kind == TokenKind::Quote && c.is_punct(i - 1, ","))
+        // A closing mark may be one token or two ('').
+        let mut k = i;
+        while k > 0 && i - k < 2 && c.tokens[k].kind == TokenKind::Quote {
+            k -= 1;
+        }
+        c.is_punct(k, ",")
     }
 
     /// Whether only a few words ("on Tuesday", "in a statement", a show's
     /// name) and then punctuation lie between `from` and the unit's end.
     fn only_fillers(&self, from: usize, end: usize) -> bool {
         let c = self.context;
-        // Words, and a short quoted title ("on MSNBC’s “Morning Joe.”").
+        // Names, times, media and a short quoted title ("on MSNBC’s “Morning Joe.”").
         let mut i = from;
+        let mut in_phrase = false;
         while i < end && i < from + 9 && c.tokens[i].kind != TokenKind::Punct {
-            let quoted_lowercase = c.quote_of[i].is_some()
-                && c.tokens[i].kind == TokenKind::Word
-                && !c.tokens[i].is_capitalized(c.text);
-            if quoted_lowercase {
+            let t = c.tokens[i];
+            let word = t.text(c.text);
+            // "in a video message to the convention": any words inside a
+            // place or time phrase.
+            in_phrase |= is_one_of(word, PHRASE_OPENERS);
+            let filler = t.kind != TokenKind::Word
+                || t.is_capitalized(c.text)
+                || (c.quote_of[i].is_none() && (in_phrase || is_filler(word)));
+            if !filler {
                 return false;
             }
             i += 1;
@@ -407,4 +426,92 @@ impl Pass<'_, '_> {
             .iter()
             .all(|t| matches!(t.kind, TokenKind::Punct | TokenKind::Quote))
     }
+}
+
+/// Prepositions that open a place, time or medium after a frame.
+const PHRASE_OPENERS: &[&str] = &[
+    "on", "in", "at", "during", "after", "before", "via", "from", "to",
+];
+
+/// Words that may follow a frame at a sentence's end: "said on Tuesday in a
+/// statement", "told reporters at a news conference", "wrote on Twitter".
+fn is_filler(word: &str) -> bool {
+    const FILLERS: &[&str] = &[
+        "on",
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "to",
+        "with",
+        "via",
+        "from",
+        "of",
+        "for",
+        "a",
+        "an",
+        "the",
+        "his",
+        "her",
+        "their",
+        "its",
+        "this",
+        "that",
+        "last",
+        "earlier",
+        "later",
+        "yesterday",
+        "today",
+        "tonight",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "week",
+        "month",
+        "year",
+        "statement",
+        "interview",
+        "conference",
+        "press",
+        "news",
+        "release",
+        "email",
+        "e-mail",
+        "letter",
+        "speech",
+        "rally",
+        "debate",
+        "hearing",
+        "reporters",
+        "program",
+        "show",
+        "broadcast",
+        "radio",
+        "television",
+        "phone",
+        "call",
+        "telephone",
+        "post",
+        "video",
+        "appearance",
+        "remarks",
+        "briefing",
+        "message",
+        "tweet",
+        "also",
+        "then",
+        "again",
+        "once",
+        "recently",
+        "told",
+        "written",
+        "prepared",
+        "emailed",
+        "joint",
+        "brief",
+        "said",
+    ];
+    is_adverb(word) || is_one_of(word, FILLERS)
 }

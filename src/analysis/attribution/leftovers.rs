@@ -5,13 +5,13 @@
 //! the paragraph before (a quote paragraph with no cue, as news writing
 //! does). A short scare quote with no claim around it stays a scare quote.
 
-use super::Pass;
-use crate::analysis::ClaimKind;
+use super::{Pass, Unit, is_one_of, source};
 use crate::analysis::segment::{Sentence, TokenKind};
+use crate::analysis::{ActorKind, ClaimKind, FoundClaim};
 use crate::span::Span;
 
 impl Pass<'_, '_> {
-    pub(super) fn leftover_quotations(&mut self, sentences: &[Sentence]) {
+    pub(super) fn leftover_quotations(&mut self, sentences: &[Sentence], units: &[Unit]) {
         let c = self.context;
         self.claims
             .sort_by_key(|claim| (claim.span.start, claim.span.end));
@@ -23,18 +23,71 @@ impl Pass<'_, '_> {
             let (first, end) = c.quote_tokens(qi);
             let standalone = self.leads(first) && self.ends_sentence(end);
             if !standalone && (c.quote_words(qi) < 3 || !self.leads(first)) {
+                let at = units.partition_point(|u| u.end <= first);
+                if let Some(unit) = units.get(at) {
+                    self.subject_and_verb(qi, unit);
+                }
                 continue;
             }
-            let (source, cue) = self.previous_speaker(quote.outer.start);
+            let at = units.partition_point(|u| u.end <= first);
+            let (source, cue) = self
+                .speaker_in_paragraph(quote.outer.start)
+                .or_else(|| self.narrated_subject(units, at).map(|m| (Some(m), None)))
+                .unwrap_or_else(|| self.previous_speaker(quote.outer.start));
             let sentence = sentence_around(sentences, quote.outer);
-            // Keep the claims sorted: later lookups search them.
-            let at = self
-                .claims
-                .partition_point(|claim| claim.span.start < quote.inner.start);
             self.push_direct(qi, source, cue, sentence);
-            let claim = self.claims.pop().expect("just pushed");
-            self.claims.insert(at, claim);
+            self.keep_last_sorted();
         }
+    }
+
+    /// "The ad targets a “corrupt political system …”", "Cruz coached Trump
+    /// to “breathe”": a quotation after a subject and a verb the lexicon
+    /// does not know is that subject's words; the verb is the cue.
+    fn subject_and_verb(&mut self, qi: usize, unit: &Unit) {
+        let c = self.context;
+        let (quote_first, _) = c.quote_tokens(qi);
+        let Some(subject) = source::main_subject(c, unit.first, quote_first) else {
+            return;
+        };
+        let Some(verb) = self.verb_after(subject, quote_first) else {
+            return;
+        };
+        let end = self.content_end(verb + 1, unit.end);
+        if end <= quote_first {
+            return;
+        }
+        if let Some(content) = self.content(verb + 1, end, Some(subject), c.tokens[verb].span) {
+            self.push_content(content, unit);
+            self.keep_last_sorted();
+        }
+    }
+
+    /// Moves the claim just pushed to its place: this pass searches the
+    /// claims by position.
+    fn keep_last_sorted(&mut self) {
+        let claim = self.claims.pop().expect("a claim was just pushed");
+        let at = self
+            .claims
+            .partition_point(|other| other.span.start < claim.span.start);
+        self.claims.insert(at, claim);
+    }
+
+    /// The verb right after a subject mention, auxiliaries and adverbs
+    /// aside: a lower-case word that is no preposition, article or
+    /// conjunction, before token `limit`.
+    pub(super) fn verb_after(&self, subject: usize, limit: usize) -> Option<usize> {
+        let c = self.context;
+        let mut verb = c.token_after(c.mentions[subject].span.end);
+        while verb < limit && source::is_skippable(c.word(verb)) {
+            verb += 1;
+        }
+        let t = *c.tokens.get(verb)?;
+        let verb_like = verb < limit
+            && t.kind == TokenKind::Word
+            && c.quote_of[verb].is_none()
+            && t.text(c.text).starts_with(char::is_lowercase)
+            && !is_one_of(t.text(c.text), NOT_VERBS);
+        verb_like.then_some(verb)
     }
 
     fn inside_claim(&self, span: Span) -> bool {
@@ -62,24 +115,69 @@ impl Pass<'_, '_> {
     /// with its cue in the same paragraph, without in the one before.
     fn previous_speaker(&self, offset: usize) -> (Option<usize>, Option<Span>) {
         let c = self.context;
-        let at = self
-            .claims
-            .partition_point(|claim| claim.span.start < offset);
-        let Some(previous) = self.claims[..at]
-            .iter()
-            .rev()
-            .take(8)
-            .filter(|claim| claim.span.end <= offset)
-            .max_by_key(|claim| claim.span.end)
-        else {
+        let Some(previous) = self.claim_before(offset) else {
             return (None, None);
         };
         let between = &c.text[previous.span.end..offset];
         match super::paragraph_breaks(between, c.wrapped) {
             0 => (previous.source, previous.cue),
-            1 if previous.kind != ClaimKind::Indirect => (previous.source, None),
+            1 if previous.kind != ClaimKind::Indirect => {
+                (self.turn_taker(previous).or(previous.source), None)
+            }
             _ => (None, None),
         }
+    }
+
+    /// The source and cue of the last claim before `offset` in the same
+    /// paragraph ("“A,” she said. “B.”").
+    fn speaker_in_paragraph(&self, offset: usize) -> Option<(Option<usize>, Option<Span>)> {
+        let c = self.context;
+        let previous = self.claim_before(offset)?;
+        let between = &c.text[previous.span.end..offset];
+        (super::paragraph_breaks(between, c.wrapped) == 0)
+            .then_some((previous.source, previous.cue))
+    }
+
+    /// "Tony looked at the Indians. “They will come back.”": the subject of
+    /// the sentence before a quotation in the same paragraph, when it opens
+    /// that sentence and nobody spoke there yet.
+    fn narrated_subject(&self, units: &[Unit], at: usize) -> Option<usize> {
+        let c = self.context;
+        let (before, unit) = (units.get(at.checked_sub(1)?)?, units.get(at)?);
+        let same_paragraph = !c.breaks_between(before.span.end, unit.span.start);
+        let subject = source::mention_starting_at(c, before.first)?;
+        let person = !matches!(
+            c.mentions[subject].kind,
+            ActorKind::Place | ActorKind::Other
+        );
+        (same_paragraph && person).then_some(subject)
+    }
+
+    /// The last claim ending before `offset`.
+    fn claim_before(&self, offset: usize) -> Option<&FoundClaim> {
+        let at = self
+            .claims
+            .partition_point(|claim| claim.span.start < offset);
+        self.claims[..at]
+            .iter()
+            .rev()
+            .take(8)
+            .filter(|claim| claim.span.end <= offset)
+            .max_by_key(|claim| claim.span.end)
+    }
+
+    /// In a dialogue, turns alternate: when the quote paragraph before
+    /// `previous` was someone else's, an unattributed reply is theirs.
+    fn turn_taker(&self, previous: &FoundClaim) -> Option<usize> {
+        let c = self.context;
+        let earlier = self.claim_before(previous.span.start)?;
+        let between = &c.text[earlier.span.end..previous.span.start];
+        let adjacent = super::paragraph_breaks(between, c.wrapped) == 1;
+        let name = |m: Option<usize>| m.map(|m| c.mentions[m].name.to_lowercase());
+        let other = earlier.source.is_some() && name(earlier.source) != name(previous.source);
+        (adjacent && earlier.kind != ClaimKind::Indirect && other)
+            .then_some(earlier.source)
+            .flatten()
     }
 }
 
@@ -91,3 +189,11 @@ fn sentence_around(sentences: &[Sentence], span: Span) -> Span {
         .take_while(|s| s.span.start < span.end)
         .fold(span, |all, s| all.cover(s.span))
 }
+
+/// Words after a subject that are not its verb ("Clinton and …", "Trump’s
+/// …", "officials in …").
+const NOT_VERBS: &[&str] = &[
+    "and", "or", "but", "of", "in", "on", "at", "for", "with", "from", "by", "to", "the", "a",
+    "an", "who", "which", "that", "whose", "whom", "as", "than", "like", "about", "after",
+    "before", "during", "while", "when", "where", "if", "because", "so", "said", "says",
+];

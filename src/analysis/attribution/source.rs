@@ -106,6 +106,25 @@ pub(super) fn mention_starting_at(c: &Context, i: usize) -> Option<usize> {
         .map(|(k, _)| at + k)
 }
 
+/// A mention starting at token `i`, or after a few lower-case or possessive
+/// words that describe it ("retired neurosurgeon Ben Carson", "Gallup’s
+/// Jeffrey M. Jones").
+pub(super) fn mention_near(c: &Context, i: usize) -> Option<usize> {
+    (i..i + 4)
+        .take_while(|&k| {
+            k == i || {
+                let word = c.word(k - 1);
+                c.tokens[k - 1].kind == super::TokenKind::Word
+                    && c.quote_of[k - 1].is_none()
+                    && (word.starts_with(char::is_lowercase)
+                        || word.ends_with("’s")
+                        || word.ends_with("'s"))
+            }
+        })
+        .take_while(|&k| k < c.tokens.len())
+        .find_map(|k| mention_starting_at(c, k))
+}
+
 /// The longest mention outside quotations ending at byte `end` and starting
 /// at or after `lower`.
 pub(super) fn mention_ending_at(c: &Context, end: usize, lower: usize) -> Option<usize> {
@@ -125,8 +144,11 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
         while j > unit_first && is_skippable(c.word(j - 1)) {
             j -= 1;
         }
-        // "Rep. Paul Ryan (R-WI) said": a bracketed aside.
-        if j > unit_first && c.is_punct(j - 1, ")") {
+        // "Rep. Paul Ryan (R-WI) said": a bracketed aside, unless the
+        // mention holds it ("Sen. Bernie Sanders (I-Vt.)").
+        let lower = c.tokens[unit_first].span.start;
+        let held = || mention_ending_at(c, c.tokens[j - 1].span.end, lower).is_some();
+        if j > unit_first && c.is_punct(j - 1, ")") && !held() {
             let open = (unit_first..j - 1)
                 .rev()
                 .take(12)
@@ -142,38 +164,53 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
         return None;
     }
     let lower = c.tokens[unit_first].span.start;
-    // "a joint statement emphasizing …": a participle right after a noun
-    // phrase describes it, prepositions before it or not.
-    let adjacent_participle = j == cue && super::is_ing(c.word(cue));
+    let participle = super::is_ing(c.word(cue));
+    // "in a joint statement emphasizing …": a participle right after a
+    // document describes it, a preposition before it or not.
+    let adjacent_participle = j == cue && participle;
     let subject = |end_token: usize| {
         mention_ending_at(c, c.tokens[end_token].span.end, lower).filter(|&m| {
             let first = c.token_after(c.mentions[m].span.start);
-            adjacent_participle || first == unit_first || !is_preposition(c.word(first - 1))
+            let document = adjacent_participle && c.mentions[m].kind == ActorKind::Other;
+            document || first == unit_first || !is_preposition(c.word(first - 1))
         })
     };
     if let Some(m) = subject(j - 1) {
         return Some(m);
     }
-    if !c.is_punct(j - 1, ",") || j < unit_first + 2 {
-        return None;
-    }
-    // "Alabama Sen. Jeff Sessions, a prominent Trump supporter, said": a
-    // mention that holds its apposition.
-    if let Some(m) = subject(j - 2) {
+    // "The report published Tuesday showed": a participle after the subject.
+    let modifier = c.word(j - 1);
+    let participle_modifier = j >= unit_first + 2
+        && modifier.len() > 4
+        && modifier.ends_with("ed")
+        && modifier.starts_with(char::is_lowercase);
+    if let Some(m) = participle_modifier.then(|| subject(j - 2)).flatten() {
         return Some(m);
     }
-    // An insertion between commas, no quotation inside.
+    // "…, calling him …": a participle after a comma belongs to the main
+    // clause, not to the noun before the comma.
+    if !c.is_punct(j - 1, ",") || j < unit_first + 2 || participle {
+        return None;
+    }
+    // An insertion between commas ("Clinton, during a town hall meeting in
+    // Columbus, Ohio, said"), no quotation inside: the subject ends at one
+    // of the commas before it.
     let mut k = j - 1;
     while k > unit_first && j - k < 25 {
         k -= 1;
         if c.quote_of[k].is_some() {
-            return None;
+            break;
         }
-        if c.is_punct(k, ",") {
-            return (k > unit_first).then(|| subject(k - 1)).flatten();
+        let found = (c.is_punct(k, ",") && k > unit_first)
+            .then(|| subject(k - 1))
+            .flatten();
+        if found.is_some() {
+            return found;
         }
     }
-    None
+    // "Alabama Sen. Jeff Sessions, a prominent Trump supporter, said": a
+    // mention that holds its apposition.
+    subject(j - 2)
 }
 
 /// The subject of the sentence's main clause, for a participle cue

@@ -36,7 +36,12 @@ fn claims(text: &str, phrases: &[&str]) -> Vec<Seen> {
             mentions.push(Mention {
                 span,
                 name: phrase.to_string(),
-                kind: ActorKind::Person,
+                // Documents speak too ("a joint statement").
+                kind: if phrase.ends_with("statement") {
+                    ActorKind::Other
+                } else {
+                    ActorKind::Person
+                },
                 role: None,
                 pronoun,
                 in_quote,
@@ -396,4 +401,203 @@ fn a_base_form_after_a_singular_name_is_a_noun() {
             "Mexican officials"
         )]
     );
+}
+
+#[test]
+fn a_frame_after_the_content_may_name_where_it_was_said() {
+    let text = "Democrats had “put the biggest crack” yet in the glass ceiling for women, she said in a video message to the convention.";
+    assert_eq!(
+        claims(text, &["she"]),
+        vec![seen(
+            "Democrats had “put the biggest crack” yet in the glass ceiling for women",
+            Mixed,
+            "said",
+            "she"
+        )]
+    );
+}
+
+#[test]
+fn content_stops_at_but_and_a_mention_may_hold_its_brackets() {
+    let text = "Clinton says the mails were personal, but for Republicans, it is a smoking gun.\nSen. Bernie Sanders (I-Vt.) said he will make his records available.";
+    assert_eq!(
+        claims(text, &["Clinton", "Sen. Bernie Sanders (I-Vt.)"]),
+        vec![
+            seen("the mails were personal", Indirect, "says", "Clinton"),
+            seen(
+                "he will make his records available",
+                Indirect,
+                "said",
+                "Sen. Bernie Sanders (I-Vt.)"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn fiction_frames_with_unknown_verbs_asides_and_dashes() {
+    let text = "\"Silly nonsense!\" he exploded.\n\n\"Well!\" ejaculated Miss Miller.\n\n\"Oh, Jim!\" said Sibyl, laughing, \"how unkind of you!\"\n\n\"That English lady,\" she said--\"asked me if we all live in hotels.\"";
+    let found = claims(text, &["he", "Miss Miller", "Sibyl", "she"]);
+    let seen: Vec<_> = found
+        .iter()
+        .map(|c| (c.text.as_str(), c.source.as_deref()))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            ("Silly nonsense!", Some("he")),
+            ("Well!", Some("Miss Miller")),
+            ("Oh, Jim!", Some("Sibyl")),
+            ("how unkind of you!", Some("Sibyl")),
+            ("That English lady,", Some("she")),
+            ("asked me if we all live in hotels.", Some("she")),
+        ]
+    );
+}
+
+#[test]
+fn an_unattributed_reply_in_a_dialogue_is_the_other_speakers() {
+    let text = "\"Where are the men?\" asked Tony.\n\n\"It is the cassava field,\" said Rosa.\n\n\"Then we wait.\"\n\nNews paragraph.";
+    let found = claims(text, &["Tony", "Rosa"]);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!(found[2].text, "Then we wait.");
+    assert_eq!(found[2].source.as_deref(), Some("Tony"));
+}
+
+#[test]
+fn a_quote_after_a_subject_and_an_unknown_verb_is_the_subjects() {
+    let text = "The ad targets a “corrupt political system that keeps in place a rigged economy.”";
+    assert_eq!(
+        claims(text, &["The ad"]),
+        vec![seen(
+            "a “corrupt political system that keeps in place a rigged economy.”",
+            Mixed,
+            "targets",
+            "The ad"
+        )]
+    );
+}
+
+#[test]
+fn a_participle_after_a_comma_is_the_main_subjects_not_the_nouns_before() {
+    let text = "Trump launched an attack against Obama, calling him “the most ignorant president in our history.”";
+    let found = claims(text, &["Trump", "Obama"]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].cue.as_deref(), Some("calling"));
+    assert_eq!(found[0].source.as_deref(), Some("Trump"));
+}
+
+#[test]
+fn an_insertion_with_commas_inside_and_a_stance_verb_closing_the_sentence() {
+    let text = "Clinton, during a town hall meeting in Columbus, Ohio, said she was going to act.\nClinton has kept support among black voters, Fox found.";
+    let found = claims(text, &["Clinton", "Columbus", "Ohio", "Fox"]);
+    let seen: Vec<_> = found
+        .iter()
+        .map(|c| (c.text.as_str(), c.source.as_deref()))
+        .collect();
+    assert!(
+        seen.contains(&("she was going to act", Some("Clinton"))),
+        "{seen:?}"
+    );
+    assert!(
+        seen.contains(&("Clinton has kept support among black voters", Some("Fox"))),
+        "{seen:?}"
+    );
+}
+
+#[test]
+fn a_sentence_opening_with_asked_holds_the_question() {
+    let text = "Asked whether Clinton “has the integrity to serve effectively as president,” 75 percent of Democrats said yes.";
+    let found = claims(text, &["75 percent of Democrats"]);
+    assert_eq!(
+        found[0],
+        seen(
+            "whether Clinton “has the integrity to serve effectively as president,”",
+            Mixed,
+            "Asked",
+            ""
+        )
+    );
+    assert_eq!(
+        found[1],
+        seen("yes", Indirect, "said", "75 percent of Democrats")
+    );
+}
+
+#[test]
+fn a_participle_may_stand_between_a_document_and_its_verb() {
+    let text = "The report published Tuesday showed that half of the meetings were with donors.";
+    let found = claims(text, &["The report"]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].source.as_deref(), Some("The report"));
+}
+
+#[test]
+fn frames_after_a_quote_with_descriptors_appositions_and_according_to() {
+    let text = "\"I'm not going to say it is a mistake,\" said retired neurosurgeon Ben Carson.\n\"Perpetual motion!\" Rep. Glenn Thompson, R-Pa., said of the convention.\n“The evidence cannot prove the crime,” according to a court document.\n\"Friend, let me be blunt,\" the email read.";
+    let found = claims(
+        text,
+        &[
+            "Ben Carson",
+            "Rep. Glenn Thompson",
+            "a court document",
+            "the email",
+        ],
+    );
+    let seen: Vec<_> = found
+        .iter()
+        .map(|c| (c.cue.as_deref(), c.source.as_deref()))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            (Some("said"), Some("Ben Carson")),
+            (Some("said"), Some("Rep. Glenn Thompson")),
+            (Some("according to"), Some("a court document")),
+            (Some("read"), Some("the email")),
+        ]
+    );
+}
+
+#[test]
+fn scare_quotes_make_the_reported_sentence_mixed() {
+    let text = "President Trump has openly expressed his readiness to deploy U.S. forces against these “evil” criminal organizations, even stating he’d be “honored” to do so.";
+    assert_eq!(
+        claims(text, &["President Trump"]),
+        vec![
+            seen(
+                "his readiness to deploy U.S. forces against these “evil” criminal organizations",
+                Mixed,
+                "expressed",
+                "President Trump"
+            ),
+            seen(
+                "he’d be “honored” to do so",
+                Mixed,
+                "stating",
+                "President Trump"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn said_in_a_statement_and_told_reporters_skip_to_that() {
+    let text = "The ministry said in a statement that the talks had failed.\nThe mayor told reporters on Monday that the budget was safe.";
+    assert_eq!(
+        claims(text, &["The ministry", "The mayor"]),
+        vec![
+            seen("the talks had failed", Indirect, "said", "The ministry"),
+            seen("the budget was safe", Indirect, "told", "The mayor"),
+        ]
+    );
+}
+
+#[test]
+fn a_quote_after_a_narrated_sentence_is_its_subjects() {
+    let text = "Some narration first.\n\nTony looked at the empty camp. \"They will come back.\"";
+    let found = claims(text, &["Tony"]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].source.as_deref(), Some("Tony"));
+    assert_eq!(found[0].cue, None);
 }
