@@ -38,12 +38,38 @@ pub fn find(
         );
         pronouns(&ctx, range, sentence_first_mention, &mut out);
     }
-    for mention in &mut out {
-        mention.in_quote = quotations.iter().any(|q| q.inner.contains(mention.span));
-    }
+    mark_quoted(&mut out, quotations);
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     out.dedup_by(|a, b| a.span == b.span);
     out
+}
+
+/// Sets `in_quote` on the mentions inside a quotation's marks.
+fn mark_quoted(mentions: &mut [Mention], quotations: &[Quotation]) {
+    let mut inner: Vec<Span> = quotations.iter().map(|q| q.inner).collect();
+    inner.sort();
+    for m in mentions {
+        // The quotations starting before the mention; nested ones are few.
+        let before = inner.partition_point(|q| q.start <= m.span.start);
+        m.in_quote = inner[..before]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|q| q.contains(m.span));
+    }
+}
+
+/// Keeps, from index `from` on, only the mentions `keep` accepts (in order);
+/// the mentions before `from` are not looked at.
+pub(super) fn retain_from(out: &mut Vec<Mention>, from: usize, keep: impl Fn(&Mention) -> bool) {
+    let mut kept = from;
+    for read in from..out.len() {
+        if keep(&out[read]) {
+            out.swap(kept, read);
+            kept += 1;
+        }
+    }
+    out.truncate(kept);
 }
 
 /// Pronouns that can be a claim's source, with the kind they usually stand for.

@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::ActorKind;
-use super::mentions::{Context, mention};
+use super::mentions::{Context, mention, retain_from};
 use super::{Mention, segment::TokenKind};
 use crate::span::Span;
 
@@ -236,19 +236,10 @@ fn name_mention(
         let from = ctx.tokens[first].span.start;
         let to = ctx.tokens[start].span.start;
         let text = ctx.text;
-        let tail = &mut out[sentence_first_mention..];
-        let keep: Vec<bool> = tail
-            .iter()
-            .map(|m| {
-                !(from <= m.span.start && m.span.end <= to)
-                    || (m.kind == ActorKind::Organization && m.name.contains(' '))
-                    || text[m.span.end..].starts_with(['’', '\''])
-            })
-            .collect();
-        let mut k = 0;
-        out.retain(|_| {
-            k += 1;
-            k <= sentence_first_mention || keep[k - 1 - sentence_first_mention]
+        retain_from(out, sentence_first_mention, |m| {
+            !(from <= m.span.start && m.span.end <= to)
+                || (m.kind == ActorKind::Organization && m.name.contains(' '))
+                || text[m.span.end..].starts_with(['’', '\''])
         });
     } else if kind == ActorKind::Place || kind == ActorKind::Organization {
         // "the United States", "the FBI": the article belongs to the mention.
