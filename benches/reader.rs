@@ -76,13 +76,9 @@ fn reader(c: &mut Criterion) {
         b.iter(|| Wrapped::new(&text, 100))
     });
     let doc = Document::from_text("big.txt", text.clone());
-    let mut app = App::new(
-        doc,
-        Analysis::default(),
-        &Config::defaults(),
-        Theme::dark(),
-        (160, 50),
-    );
+    let claims = analysis.claims.len();
+    assert!(claims > 10_000, "{claims} claims");
+    let mut app = App::new(doc, analysis, &Config::defaults(), Theme::dark(), (160, 50));
     let mut terminal = Terminal::new(TestBackend::new(160, 50)).unwrap();
     group.bench_function("page_down_and_draw", |b| {
         b.iter(|| {

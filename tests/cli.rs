@@ -606,3 +606,18 @@ fn help_explains_the_tool_its_config_and_examples() {
         );
     }
 }
+
+// --- the README ---
+
+#[test]
+fn the_readmes_json_example_slices_the_bundled_article() {
+    let readme = include_str!("../README.md");
+    let block = readme
+        .split("```json\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```").next())
+        .expect("README has a JSON example");
+    let example: Value = serde_json::from_str(block).expect("the example is valid JSON");
+    assert_eq!(example["schema"], "whosaid/1");
+    assert!(check_offsets(BUNDLED, &example) >= 5);
+}

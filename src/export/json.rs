@@ -209,54 +209,47 @@ mod tests {
     use crate::export::sample;
 
     /// `text[start:end]` in code points, as Python would slice it.
-    fn slice(chars: &[char], v: &Value) -> String {
-        let (start, end) = (v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap());
+    fn slice(chars: &[char], start: usize, end: usize) -> String {
         assert!(
-            start <= end && end as usize <= chars.len(),
-            "{v} out of range"
+            start <= end && end <= chars.len(),
+            "{start}..{end} out of range"
         );
-        chars[start as usize..end as usize].iter().collect()
+        chars[start..end].iter().collect()
     }
 
     #[test]
     fn every_offset_slices_its_text_in_code_points() {
         let (doc, analysis) = sample::analysis();
-        let out: Value =
-            serde_json::from_str(&to_string(&doc, &analysis, &[0, 1, 2, 3], &[0, 1])).unwrap();
+        let export = build(&doc, &analysis, &[0, 1, 2, 3], &[0, 1]);
         let chars: Vec<char> = doc.text.chars().collect();
+        assert_eq!(export.document.chars, chars.len());
+        let mut spans: Vec<(usize, usize, &str)> = Vec::new();
+        for c in &export.claims {
+            spans.push((c.start, c.end, c.text));
+            let source = c.source.as_ref().unwrap();
+            spans.push((source.start, source.end, source.text));
+            let cue = c.cue.as_ref().unwrap();
+            spans.push((cue.start, cue.end, cue.text));
+            spans.extend(c.hedges.iter().map(|h| (h.start, h.end, h.text)));
+        }
+        for a in &export.actors {
+            spans.extend(a.mentions.iter().map(|m| (m.start, m.end, m.text)));
+        }
+        spans.extend(export.figures.iter().map(|f| (f.start, f.end, f.text)));
+        assert_eq!(spans.len(), 4 * 3 + 2 + 3 + 2);
+        for (start, end, text) in spans {
+            assert_eq!(slice(&chars, start, end), text);
+        }
+        let mixed = &export.claims[2];
+        assert_eq!(
+            slice(&chars, mixed.quotes[0].start, mixed.quotes[0].end),
+            "naïve"
+        );
+        let sentence = &mixed.sentence;
+        assert!(slice(&chars, sentence.start, sentence.end).starts_with("Zoë O’Neill, 42"));
+        let out: Value = serde_json::from_str(&to_string(&doc, &analysis, &[0], &[0])).unwrap();
         assert_eq!(out["schema"], "whosaid/1");
-        assert_eq!(out["document"]["chars"], chars.len());
-        let mut checked = 0;
-        let mut check = |v: &Value| {
-            assert_eq!(slice(&chars, v), v["text"].as_str().unwrap());
-            checked += 1;
-        };
-        for claim in out["claims"].as_array().unwrap() {
-            check(claim);
-            check(&claim["source"]);
-            check(&claim["cue"]);
-            claim["hedges"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .for_each(&mut check);
-        }
-        for actor in out["actors"].as_array().unwrap() {
-            actor["mentions"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .for_each(&mut check);
-        }
-        out["figures"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .for_each(&mut check);
-        assert_eq!(checked, 4 * 3 + 2 + 3 + 2);
-        let mixed = &out["claims"][2];
-        assert_eq!(slice(&chars, &mixed["quotes"][0]), "naïve");
-        assert!(slice(&chars, &mixed["sentence"]).starts_with("Zoë O’Neill, 42"));
+        assert_eq!(out["claims"][0]["start"], export.claims[0].start);
     }
 
     #[test]

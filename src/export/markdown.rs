@@ -34,7 +34,11 @@ pub fn to_string(
     let _ = writeln!(
         out,
         "Who said what in {}: {} claim{} by {} actor{}.",
-        escape(&doc.path),
+        if doc.path == "-" {
+            "standard input".to_string()
+        } else {
+            escape(&doc.path)
+        },
         claims.len(),
         plural(claims.len()),
         groups.len(),

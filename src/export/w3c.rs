@@ -4,7 +4,7 @@
 //! exclusive) and by quote with some context; its bodies tag the claim's
 //! kind and describe its source and cue.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::analysis::Analysis;
 use crate::document::Document;
@@ -14,9 +14,93 @@ use crate::span::{CharIndex, Span};
 /// How many code points of context a TextQuoteSelector carries on each side.
 const CONTEXT: usize = 32;
 
+const CONTEXT_IRI: &str = "http://www.w3.org/ns/anno.jsonld";
+
+#[derive(Serialize)]
+struct Collection<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    id: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    label: String,
+    generator: Generator,
+    total: usize,
+    first: Page<'a>,
+}
+
+#[derive(Serialize)]
+struct Generator {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    name: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Page<'a> {
+    id: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    start_index: usize,
+    items: Vec<Annotation<'a>>,
+}
+
+#[derive(Serialize)]
+struct Annotation<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    motivation: &'static str,
+    body: Vec<TextualBody>,
+    target: Target<'a>,
+}
+
+#[derive(Serialize)]
+struct TextualBody {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    purpose: &'static str,
+    format: &'static str,
+    value: String,
+}
+
+#[derive(Serialize)]
+struct Target<'a> {
+    source: &'a str,
+    selector: (PositionSelector, QuoteSelector<'a>),
+}
+
+#[derive(Serialize)]
+struct PositionSelector {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct QuoteSelector<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    exact: &'a str,
+    prefix: &'a str,
+    suffix: &'a str,
+}
+
+fn body(purpose: &'static str, value: String) -> TextualBody {
+    TextualBody {
+        kind: "TextualBody",
+        purpose,
+        format: "text/plain",
+        value,
+    }
+}
+
 /// The annotations of the claims at `claims`, as one collection whose single
 /// page holds them all. Annotation ids are the JSON export's claim ids, as
-/// fragments (`#c1`), so the two exports can be joined.
+/// fragments (`#c1`), so the two exports can be joined. `actors` is accepted
+/// for the common signature; every annotation names its own source.
 pub fn to_string(
     doc: &Document,
     analysis: &Analysis,
@@ -25,77 +109,63 @@ pub fn to_string(
 ) -> String {
     let text = doc.text.as_str();
     let index = CharIndex::new(text);
-    let items: Vec<Value> = claims
+    let items: Vec<Annotation> = claims
         .iter()
         .map(|&i| {
             let c = &analysis.claims[i];
-            let mut body = vec![json!({
-                "type": "TextualBody",
-                "purpose": "tagging",
-                "value": kind_name(c.kind),
-            })];
+            let mut bodies = vec![body("tagging", kind_name(c.kind).to_string())];
             if let Some(source) = c.source {
                 let who = match source.actor {
                     Some(a) => analysis.actors[a].name.as_str(),
                     None => source.span.of(text),
                 };
-                body.push(json!({
-                    "type": "TextualBody",
-                    "purpose": "identifying",
-                    "format": "text/plain",
-                    "value": format!("source: {who}"),
-                }));
+                bodies.push(body("identifying", format!("source: {who}")));
             }
             if let Some(cue) = c.cue {
-                body.push(json!({
-                    "type": "TextualBody",
-                    "purpose": "describing",
-                    "format": "text/plain",
-                    "value": format!("cue: {}", cue.of(text)),
-                }));
+                bodies.push(body("describing", format!("cue: {}", cue.of(text))));
             }
-            json!({
-                "id": format!("#{}", claim_id(i)),
-                "type": "Annotation",
-                "motivation": "highlighting",
-                "body": body,
-                "target": {
-                    "source": doc.path,
-                    "selector": [
-                        {
-                            "type": "TextPositionSelector",
-                            "start": index.chars_at(c.span.start),
-                            "end": index.chars_at(c.span.end),
+            Annotation {
+                id: format!("#{}", claim_id(i)),
+                kind: "Annotation",
+                motivation: "highlighting",
+                body: bodies,
+                target: Target {
+                    source: &doc.path,
+                    selector: (
+                        PositionSelector {
+                            kind: "TextPositionSelector",
+                            start: index.chars_at(c.span.start),
+                            end: index.chars_at(c.span.end),
                         },
-                        {
-                            "type": "TextQuoteSelector",
-                            "exact": c.span.of(text),
-                            "prefix": prefix(text, c.span),
-                            "suffix": suffix(text, c.span),
+                        QuoteSelector {
+                            kind: "TextQuoteSelector",
+                            exact: c.span.of(text),
+                            prefix: prefix(text, c.span),
+                            suffix: suffix(text, c.span),
                         },
-                    ],
+                    ),
                 },
-            })
+            }
         })
         .collect();
-    let collection = json!({
-        "@context": "http://www.w3.org/ns/anno.jsonld",
-        "id": "#claims",
-        "type": "AnnotationCollection",
-        "label": format!("Who said what: {}", doc.title),
-        "generator": {
-            "type": "Software",
-            "name": concat!("whosaid ", env!("CARGO_PKG_VERSION")),
+    let collection = Collection {
+        context: CONTEXT_IRI,
+        id: "#claims",
+        kind: "AnnotationCollection",
+        label: format!("Who said what: {}", doc.title),
+        generator: Generator {
+            kind: "Software",
+            name: concat!("whosaid ", env!("CARGO_PKG_VERSION")),
         },
-        "total": items.len(),
-        "first": {
-            "id": "#claims-page-1",
-            "type": "AnnotationPage",
-            "startIndex": 0,
-            "items": items,
+        total: items.len(),
+        first: Page {
+            id: "#claims-page-1",
+            kind: "AnnotationPage",
+            start_index: 0,
+            items,
         },
-    });
-    let mut out = serde_json::to_string_pretty(&collection).expect("JSON values serialise");
+    };
+    let mut out = serde_json::to_string_pretty(&collection).expect("the export types serialise");
     out.push('\n');
     out
 }
@@ -123,6 +193,8 @@ fn suffix(text: &str, span: Span) -> &str {
 
 #[cfg(test)]
 mod tests {
+    use serde_json::Value;
+
     use super::*;
     use crate::export::sample;
 
@@ -161,6 +233,7 @@ mod tests {
         let zoe = &items[2];
         assert_eq!(zoe["id"], "#c3");
         assert_eq!(zoe["body"][0]["purpose"], "tagging");
+        assert_eq!(zoe["body"][0]["type"], "TextualBody");
         assert_eq!(zoe["body"][0]["value"], "mixed");
         assert_eq!(zoe["body"][1]["value"], "source: Zoë O’Neill");
         assert_eq!(zoe["body"][2]["value"], "cue: argued");
