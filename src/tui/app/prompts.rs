@@ -65,6 +65,8 @@ impl App {
                 if query.is_empty() {
                     self.search = None;
                 } else {
+                    // Ctrl-o comes back to where the search started.
+                    self.jumps.push(origin);
                     self.message = Some(format!("/{query}  {count}  (n/N: next/previous match)"));
                 }
                 return;
