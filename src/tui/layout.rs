@@ -109,12 +109,17 @@ impl Areas {
         areas
     }
 
-    /// The inside of a pane, less its border.
+    /// The inside of a pane, less its border (or, without borders, less
+    /// the title row).
     pub fn inner(&self, pane: Rect) -> Rect {
         if self.bordered {
             pane.inner(Margin::new(1, 1))
         } else {
-            pane
+            Rect {
+                y: pane.y.saturating_add(1).min(pane.bottom()),
+                height: pane.height.saturating_sub(1),
+                ..pane
+            }
         }
     }
 

@@ -73,16 +73,7 @@ fn pane_block<'a>(app: &App, pane: Pane, title: String) -> Block<'a> {
 /// Renders a pane's block and returns the area inside it.
 fn frame_pane(app: &App, pane: Pane, title: String, area: Rect, buf: &mut Buffer) -> Rect {
     pane_block(app, pane, title).render(area, buf);
-    let inner = app.areas.inner(area);
-    if app.areas.bordered {
-        inner
-    } else {
-        Rect {
-            y: area.y + 1,
-            height: area.height.saturating_sub(1),
-            ..area
-        }
-    }
+    app.areas.inner(area)
 }
 
 /// A centred box for an overlay, cleared, with a border and title.

@@ -42,6 +42,17 @@ fn tiny_20x6_shows_what_fits() {
 }
 
 #[test]
+fn without_room_for_borders_the_title_keeps_its_row() {
+    let screen = after("", 30, 4);
+    let rows: Vec<&str> = screen.lines().collect();
+    assert!(rows[0].contains("River town weighs"), "{screen}");
+    assert!(
+        rows[1].contains("River town weighs"),
+        "the text starts below: {screen}"
+    );
+}
+
+#[test]
 fn degenerate_sizes_do_not_panic() {
     for (w, h) in [(0, 0), (1, 1), (3, 2), (10, 3), (39, 13), (99, 11)] {
         let mut app = fixture::app(w, h);
