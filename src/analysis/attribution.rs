@@ -315,7 +315,7 @@ impl<'c, 'a> Pass<'c, 'a> {
         let c = self.context;
         first == 0
             || c.breaks_between(c.tokens[first - 1].span.end, c.tokens[first].span.start)
-            || c.is_punct(first - 1, ".!?:;—–")
+            || c.is_punct(first - 1, ".!?:;—–([")
             || c.quote_of[first - 1].is_some()
     }
 
