@@ -70,8 +70,12 @@ impl<'a> Context<'a> {
         options: &Options,
     ) -> Self {
         let mut quotes: Vec<Quotation> = Vec::with_capacity(quotations.len());
+        // Sorted by start, a nested quotation follows the one holding it.
         for q in quotations {
-            if !quotes.iter().any(|outer| outer.outer.contains(q.outer)) {
+            if !quotes
+                .last()
+                .is_some_and(|outer| outer.outer.contains(q.outer))
+            {
                 quotes.push(*q);
             }
         }
@@ -213,12 +217,15 @@ struct Unit {
 /// Sentences joined wherever a quotation runs from one into the next.
 fn units(sentences: &[Sentence], quotes: &[Quotation]) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::with_capacity(sentences.len());
+    // Top-level quotations do not overlap: their ends are sorted too.
+    let mut next = 0;
     for s in sentences {
-        let joins = out.last().is_some_and(|u| {
-            quotes
-                .iter()
-                .any(|q| q.outer.start < u.span.end && q.outer.end > s.span.start)
-        });
+        while next < quotes.len() && quotes[next].outer.end <= s.span.start {
+            next += 1;
+        }
+        let joins = out
+            .last()
+            .is_some_and(|u| quotes.get(next).is_some_and(|q| q.outer.start < u.span.end));
         match out.last_mut() {
             Some(u) if joins => {
                 u.span = u.span.cover(s.span);
