@@ -42,7 +42,7 @@ pub fn resolve(
     for (i, m) in mentions.iter().enumerate() {
         let Some(r) = referent[i] else { continue };
         let root = sets.find(r);
-        if is_source[i] || is_named(m, mentions, &mut sets, i) || forced.contains_key(&root) {
+        if is_source[i] || is_named(m) || forced.contains_key(&root) {
             keep[root] = true;
         }
     }
@@ -88,20 +88,15 @@ pub(super) fn is_description(m: &Mention) -> bool {
     m.kind == ActorKind::Person && m.name.starts_with("the ")
 }
 
-/// A person named by one bare word and nothing else ("Sinaloa" in "areas
-/// like Sinaloa") is too uncertain to be an actor on its own.
-fn is_named(m: &Mention, mentions: &[Mention], sets: &mut DisjointSets, i: usize) -> bool {
+/// Whether a mention names its actor surely enough to make it one: an
+/// organisation, a place, a person with a title or a full name. A bare
+/// capitalised word ("Sinaloa" in "areas like Sinaloa") is too uncertain on
+/// its own; it joins an actor only by merging with such a mention.
+fn is_named(m: &Mention) -> bool {
     match m.kind {
         ActorKind::Organization | ActorKind::Place => !m.pronoun,
-        ActorKind::Person if !m.pronoun && !is_description(m) => {
-            let root = sets.find(i);
-            mentions.iter().enumerate().any(|(j, o)| {
-                o.kind == ActorKind::Person
-                    && !o.pronoun
-                    && (o.role.is_some() || o.name.contains(' '))
-                    && !is_description(o)
-                    && sets.find(j) == root
-            })
+        ActorKind::Person => {
+            !m.pronoun && !is_description(m) && (m.role.is_some() || m.name.contains(' '))
         }
         _ => false,
     }
@@ -285,23 +280,21 @@ fn group_key(name: &str) -> String {
 /// "FBI" = "Federal Bureau of Investigation": an acronym of an
 /// organisation's capitalised words.
 fn merge_acronyms(mentions: &[Mention], sets: &mut DisjointSets) {
-    let orgs: Vec<usize> = (0..mentions.len())
-        .filter(|&i| mentions[i].kind == ActorKind::Organization && !mentions[i].pronoun)
-        .collect();
-    for &a in &orgs {
-        let short = &mentions[a].name;
-        if short.contains(' ') || !short.chars().all(|c| c.is_ascii_uppercase()) {
-            continue;
+    let is_org = |m: &Mention| m.kind == ActorKind::Organization && !m.pronoun;
+    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate().filter(|(_, m)| is_org(m)) {
+        let initials: String = m
+            .name
+            .split_whitespace()
+            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+            .collect();
+        if initials.len() > 1 && m.name.contains(' ') {
+            by_initials.entry(initials).or_insert(i);
         }
-        for &b in &orgs {
-            let initials: String = mentions[b]
-                .name
-                .split_whitespace()
-                .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
-                .collect();
-            if initials.len() > 1 && initials == *short {
-                sets.union(a, b);
-            }
+    }
+    for (i, m) in mentions.iter().enumerate().filter(|(_, m)| is_org(m)) {
+        if let Some(&j) = by_initials.get(m.name.as_str()) {
+            sets.union(i, j);
         }
     }
 }
@@ -322,64 +315,59 @@ fn name_words(name: &str) -> Vec<&str> {
 /// preferring one whose title agrees in gender ("Mrs. Clinton").
 fn merge_persons(mentions: &[Mention], persons: &[usize], sets: &mut DisjointSets) {
     let mut full: HashMap<(String, String), usize> = HashMap::new();
+    // Full names by their last word and by their first, in text order.
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_first_name: HashMap<&str, Vec<usize>> = HashMap::new();
     for &i in persons {
         let words = name_words(&mentions[i].name);
         if words.len() >= 2 {
-            let key = (
-                words[0].to_lowercase(),
-                words[words.len() - 1].to_lowercase(),
-            );
+            let (first, last) = (words[0], words[words.len() - 1]);
+            let key = (first.to_lowercase(), last.to_lowercase());
             match full.get(&key) {
                 Some(&j) => sets.union(i, j),
                 None => {
                     full.insert(key, i);
                 }
             }
+            by_surname.entry(last).or_default().push(i);
+            by_first_name.entry(first).or_default().push(i);
         }
     }
     let mut bare: HashMap<String, usize> = HashMap::new();
-    for (n, &i) in persons.iter().enumerate() {
+    for &i in persons {
         let words = name_words(&mentions[i].name);
-        if words.len() != 1 {
-            continue;
-        }
-        let surname = words[0];
+        let [word] = words[..] else { continue };
         let gender = title_gender(&mentions[i]);
-        let ends_with = |j: usize| {
-            let w = name_words(&mentions[j].name);
-            w.len() >= 2 && w[w.len() - 1] == surname
-        };
         let agrees = |j: usize| {
             gender.is_none() || title_gender(&mentions[j]).is_none_or(|g| Some(g) == gender)
         };
-        let earlier = persons[..n].iter().rev().copied().filter(|&j| ends_with(j));
-        let later = persons[n + 1..].iter().copied().filter(|&j| ends_with(j));
-        let candidates: Vec<usize> = earlier.chain(later).collect();
-        let target = candidates
+        // Nearest earlier full names first, then later ones.
+        let owners = by_surname.get(word).map_or(&[][..], Vec::as_slice);
+        let split = owners.partition_point(|&j| j < i);
+        let candidates = owners[..split]
             .iter()
-            .copied()
+            .rev()
+            .chain(&owners[split..])
+            .copied();
+        let target = candidates
+            .clone()
             .find(|&j| agrees(j))
-            .or(candidates.first().copied());
+            .or_else(|| candidates.clone().next());
         // "Mary" for "Mary Lennox": a first name that only one full name has.
         let target = target.or_else(|| {
-            let mut owners = persons.iter().copied().filter(|&j| {
-                let w = name_words(&mentions[j].name);
-                w.len() >= 2 && w[0] == surname
-            });
-            let owner = owners.next()?;
-            let others: Vec<usize> = owners.collect();
-            let root = sets.find(owner);
-            others
-                .into_iter()
-                .all(|j| sets.find(j) == root)
-                .then_some(owner)
+            let owners = by_first_name.get(word)?;
+            let root = sets.find(owners[0]);
+            owners
+                .iter()
+                .all(|&j| sets.find(j) == root)
+                .then_some(owners[0])
         });
         match target {
             Some(j) => sets.union(i, j),
-            None => match bare.get(surname) {
+            None => match bare.get(word) {
                 Some(&j) => sets.union(i, j),
                 None => {
-                    bare.insert(surname.to_string(), i);
+                    bare.insert(word.to_string(), i);
                 }
             },
         }

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::mentions::{Context, mention};
+use super::mentions::{Context, mention, retain_from};
 use super::segment::TokenKind;
 use super::{ActorKind, Mention};
 use crate::span::Span;
@@ -91,8 +91,7 @@ fn head_at(ctx: &Context, i: usize) -> Option<Head> {
         return None;
     }
     let lists = ctx.lists;
-    let bare = ctx.bare_span(i).of(ctx.text).to_ascii_lowercase();
-    let bare = bare.as_str();
+    let bare = ctx.low_bare(i);
     if let Some(noun) = lists.people.get(bare) {
         return Some(Head::People {
             plural: noun.plural,
@@ -287,11 +286,8 @@ fn drop_modifier_names(ctx: &Context, first: usize, h: usize, from: usize, out: 
     let lo = ctx.tokens[first].span.start;
     let hi = ctx.tokens[h].span.start;
     let text = ctx.text;
-    let mut index = 0;
-    out.retain(|m| {
-        index += 1;
-        index <= from
-            || !(lo <= m.span.start && m.span.end <= hi)
+    retain_from(out, from, |m| {
+        !(lo <= m.span.start && m.span.end <= hi)
             || m.pronoun
             || text[m.span.end..].starts_with(['’', '\''])
     });

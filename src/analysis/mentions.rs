@@ -7,10 +7,8 @@
 //! ("Secretary of State Marco Rubio", "many analysts from both sides of the
 //! border"); a name inside such a phrase is a mention of its own.
 
-use std::collections::HashSet;
-
 use super::segment::{Sentence, Token, TokenKind};
-use super::wordlists::{self, Wordlists};
+use super::wordlists::{self, Set, Wordlists};
 use super::{ActorKind, Mention, Options, Quotation};
 use crate::span::Span;
 
@@ -38,12 +36,38 @@ pub fn find(
         );
         pronouns(&ctx, range, sentence_first_mention, &mut out);
     }
-    for mention in &mut out {
-        mention.in_quote = quotations.iter().any(|q| q.inner.contains(mention.span));
-    }
+    mark_quoted(&mut out, quotations);
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     out.dedup_by(|a, b| a.span == b.span);
     out
+}
+
+/// Sets `in_quote` on the mentions inside a quotation's marks.
+fn mark_quoted(mentions: &mut [Mention], quotations: &[Quotation]) {
+    let mut inner: Vec<Span> = quotations.iter().map(|q| q.inner).collect();
+    inner.sort();
+    for m in mentions {
+        // The quotations starting before the mention; nested ones are few.
+        let before = inner.partition_point(|q| q.start <= m.span.start);
+        m.in_quote = inner[..before]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|q| q.contains(m.span));
+    }
+}
+
+/// Keeps, from index `from` on, only the mentions `keep` accepts (in order);
+/// the mentions before `from` are not looked at.
+pub(super) fn retain_from(out: &mut Vec<Mention>, from: usize, keep: impl Fn(&Mention) -> bool) {
+    let mut kept = from;
+    for read in from..out.len() {
+        if keep(&out[read]) {
+            out.swap(kept, read);
+            kept += 1;
+        }
+    }
+    out.truncate(kept);
 }
 
 /// Pronouns that can be a claim's source, with the kind they usually stand for.
@@ -98,7 +122,7 @@ pub(super) struct Context<'a> {
     extra_titles: Vec<Vec<String>>,
     /// Words the text writes in lower case somewhere: a capitalised sentence
     /// opener that is one of them is no name ("Despite", "Meanwhile").
-    lowercase_words: HashSet<&'a str>,
+    lowercase_words: Set<&'a str>,
 }
 
 impl<'a> Context<'a> {
@@ -158,6 +182,11 @@ impl<'a> Context<'a> {
     pub fn is_possessive(&self, i: usize) -> bool {
         let w = self.word(i);
         w.len() > 2 && (w.ends_with("’s") || w.ends_with("'s"))
+    }
+
+    /// The token's text lowercased, without a possessive ending.
+    pub fn low_bare(&self, i: usize) -> &str {
+        self.bare_span(i).of(&self.lower)
     }
 
     /// The token's span without a possessive ending.
@@ -227,7 +256,7 @@ impl<'a> Context<'a> {
     }
 
     /// Whether the token is a lower-case word of a list.
-    pub fn in_set(&self, i: usize, set: &HashSet<&'static str>) -> bool {
+    pub fn in_set(&self, i: usize, set: &Set<&'static str>) -> bool {
         self.is_word(i) && set.contains(self.low(i))
     }
 }

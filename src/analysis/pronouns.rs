@@ -19,6 +19,9 @@ use super::{ActorKind, Mention};
 /// pronouns, each reaches back from the previous one).
 const SENTENCES_BACK: usize = 4;
 
+/// How many mentions back a description looks for the person it describes.
+const DESCRIPTION_REACH: usize = 300;
+
 /// How far back "he" or "she" looks when nothing fits nearer.
 const FAR_SENTENCES_BACK: usize = 15;
 
@@ -185,14 +188,17 @@ fn relative_antecedent(
 /// description's head noun.
 fn described(mentions: &[Mention], referent: &[Option<usize>], i: usize) -> Option<usize> {
     let head = mentions[i].name.rsplit(' ').next()?.to_lowercase();
-    (0..i).rev().find_map(|j| {
-        let m = &mentions[j];
-        let titled = m.kind == ActorKind::Person
-            && !m.pronoun
-            && !is_description(m)
-            && m.role
-                .as_deref()
-                .is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head)));
-        if titled { referent[j] } else { None }
-    })
+    // Within the last few paragraphs' worth of mentions.
+    (i.saturating_sub(DESCRIPTION_REACH)..i)
+        .rev()
+        .find_map(|j| {
+            let m = &mentions[j];
+            let titled = m.kind == ActorKind::Person
+                && !m.pronoun
+                && !is_description(m)
+                && m.role
+                    .as_deref()
+                    .is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head)));
+            if titled { referent[j] } else { None }
+        })
 }
