@@ -91,8 +91,7 @@ fn head_at(ctx: &Context, i: usize) -> Option<Head> {
         return None;
     }
     let lists = ctx.lists;
-    let bare = ctx.bare_span(i).of(ctx.text).to_ascii_lowercase();
-    let bare = bare.as_str();
+    let bare = ctx.low_bare(i);
     if let Some(noun) = lists.people.get(bare) {
         return Some(Head::People {
             plural: noun.plural,

@@ -22,11 +22,14 @@ pub fn hedges(text: &str, tokens: &[Token], within: Span) -> Vec<Span> {
     let first = tokens.partition_point(|t| t.span.start < within.start);
     let last = tokens.partition_point(|t| t.span.start < within.end);
     let mut out = Vec::new();
+    let mut buf = String::new();
     let mut i = first;
     while i < last {
         let found = lists
             .hedges
-            .iter()
+            .get(lowered(tokens[i].text(text), &mut buf))
+            .into_iter()
+            .flatten()
             .filter(|phrase| matches_words(text, tokens, i, last, phrase))
             .map(Vec::len)
             .max();
@@ -40,6 +43,17 @@ pub fn hedges(text: &str, tokens: &[Token], within: Span) -> Vec<Span> {
         }
     }
     out
+}
+
+/// The word in lower case: itself when it has no capitals (most words), or
+/// lowered into `buf`.
+fn lowered<'b>(word: &'b str, buf: &'b mut String) -> &'b str {
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return word;
+    }
+    buf.clear();
+    buf.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    buf
 }
 
 /// Whether the words starting at token `i` (before `end`) are `phrase`, case aside.
@@ -83,20 +97,17 @@ fn role_at(
     lists: &Wordlists,
     i: usize,
 ) -> Option<(FigureRole, usize)> {
+    let mut buf = String::new();
+    let word = lowered(tokens[i].text(text), &mut buf);
     let phrase = lists
         .figure_phrases
-        .iter()
+        .get(word)
+        .into_iter()
+        .flatten()
         .filter(|(p, _)| matches_words(text, tokens, i, tokens.len(), p))
         .max_by_key(|(p, _)| p.len())
         .map(|(p, role)| (*role, p.len()));
-    phrase.or_else(|| {
-        let word = tokens[i].text(text);
-        lists
-            .figure_words
-            .get(word)
-            .or_else(|| lists.figure_words.get(word.to_ascii_lowercase().as_str()))
-            .map(|&role| (role, 1))
-    })
+    phrase.or_else(|| lists.figure_words.get(word).map(|&role| (role, 1)))
 }
 
 /// "trillion-dollar", "million-strong": a scale word joined to a noun.

@@ -7,10 +7,8 @@
 //! ("Secretary of State Marco Rubio", "many analysts from both sides of the
 //! border"); a name inside such a phrase is a mention of its own.
 
-use std::collections::HashSet;
-
 use super::segment::{Sentence, Token, TokenKind};
-use super::wordlists::{self, Wordlists};
+use super::wordlists::{self, Set, Wordlists};
 use super::{ActorKind, Mention, Options, Quotation};
 use crate::span::Span;
 
@@ -124,7 +122,7 @@ pub(super) struct Context<'a> {
     extra_titles: Vec<Vec<String>>,
     /// Words the text writes in lower case somewhere: a capitalised sentence
     /// opener that is one of them is no name ("Despite", "Meanwhile").
-    lowercase_words: HashSet<&'a str>,
+    lowercase_words: Set<&'a str>,
 }
 
 impl<'a> Context<'a> {
@@ -184,6 +182,11 @@ impl<'a> Context<'a> {
     pub fn is_possessive(&self, i: usize) -> bool {
         let w = self.word(i);
         w.len() > 2 && (w.ends_with("’s") || w.ends_with("'s"))
+    }
+
+    /// The token's text lowercased, without a possessive ending.
+    pub fn low_bare(&self, i: usize) -> &str {
+        self.bare_span(i).of(&self.lower)
     }
 
     /// The token's span without a possessive ending.
@@ -253,7 +256,7 @@ impl<'a> Context<'a> {
     }
 
     /// Whether the token is a lower-case word of a list.
-    pub fn in_set(&self, i: usize, set: &HashSet<&'static str>) -> bool {
+    pub fn in_set(&self, i: usize, set: &Set<&'static str>) -> bool {
         self.is_word(i) && set.contains(self.low(i))
     }
 }

@@ -141,15 +141,15 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
     if lists.places.contains_key(name) {
         return Some(ActorKind::Place);
     }
-    let last_bare = bare_lower(ctx, end - 1);
-    if lists.org_words.contains(last_bare.as_str()) {
+    let last_bare = ctx.low_bare(end - 1);
+    if lists.org_words.contains(last_bare) {
         return Some(ActorKind::Organization);
     }
     if (start..end).any(|j| ORG_CONNECTORS.contains(&ctx.low(j))) {
         return Some(ActorKind::Organization);
     }
     // "New York Republicans": people of a place, a group (groups.rs).
-    if lists.people.contains_key(last_bare.as_str()) {
+    if lists.people.contains_key(last_bare) {
         return None;
     }
     if (start..end).all(|j| lists.demonyms.contains_key(ctx.word(j)) || is_demonym_part(ctx, j)) {
@@ -157,7 +157,7 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
     }
     if end - start == 1 {
         let word = ctx.word(start);
-        let bare = last_bare.as_str();
+        let bare = last_bare;
         if lists.people.contains_key(bare)
             || lists.title_modifiers.contains(bare)
             || lists.collectives.contains_key(bare)
@@ -187,10 +187,6 @@ fn is_demonym_part(ctx: &Context, j: usize) -> bool {
     ctx.lists
         .demonyms
         .contains_key(ctx.phrase(j, (j + 1).min(ctx.len() - 1)))
-}
-
-fn bare_lower(ctx: &Context, i: usize) -> String {
-    ctx.bare_span(i).of(ctx.text).to_ascii_lowercase()
 }
 
 /// The mention for the name `start..end`, with title and apposition.

@@ -6,7 +6,49 @@
 //! Lower-case lists are looked up with ASCII-lowercased token text.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A hash map with a fast hash for short keys (words): lookups happen per token.
+pub type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// A hash set with the fast hash of [`Map`].
+pub type Set<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
+
+/// The Fx hash (as in rustc): multiply-rotate over 8-byte words. Not
+/// resistant to crafted collisions, which word lists need not be.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher {
+    hash: u64,
+}
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(buf));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
 
 /// What a title says about a person's gender, when it says anything.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,35 +85,37 @@ pub struct Place {
 
 pub struct Wordlists {
     /// Titles, single and multi-word, lowercased ("president", "secretary of state").
-    pub titles: HashSet<&'static str>,
+    pub titles: Set<&'static str>,
     /// Every title as words, by its first word.
-    pub titles_by_first: HashMap<&'static str, Vec<Vec<&'static str>>>,
-    pub honorifics: HashMap<&'static str, Gender>,
+    pub titles_by_first: Map<&'static str, Vec<Vec<&'static str>>>,
+    pub honorifics: Map<&'static str, Gender>,
     /// Common first names, as written → the gender they usually tell.
-    pub first_names: HashMap<&'static str, Gender>,
-    pub title_modifiers: HashSet<&'static str>,
-    pub people: HashMap<&'static str, PeopleNoun>,
+    pub first_names: Map<&'static str, Gender>,
+    pub title_modifiers: Set<&'static str>,
+    pub people: Map<&'static str, PeopleNoun>,
     /// Collective noun → class ("administration" → "government").
-    pub collectives: HashMap<&'static str, &'static str>,
-    pub documents: HashSet<&'static str>,
-    pub org_words: HashSet<&'static str>,
+    pub collectives: Map<&'static str, &'static str>,
+    pub documents: Set<&'static str>,
+    pub org_words: Set<&'static str>,
     /// As written: "White House".
-    pub institutions: HashSet<&'static str>,
-    pub function_words: HashSet<&'static str>,
+    pub institutions: Set<&'static str>,
+    pub function_words: Set<&'static str>,
     /// Quantifier → whether it makes a singular person anonymous ("a", "one").
-    pub quantifiers: HashMap<&'static str, bool>,
-    pub group_adjectives: HashSet<&'static str>,
-    pub non_modifiers: HashSet<&'static str>,
+    pub quantifiers: Map<&'static str, bool>,
+    pub group_adjectives: Set<&'static str>,
+    pub non_modifiers: Set<&'static str>,
     /// Phrases, as word lists.
     pub anonymous_phrases: Vec<Vec<&'static str>>,
-    pub hedges: Vec<Vec<&'static str>>,
+    /// Hedges as word lists, by their first word.
+    pub hedges: Map<&'static str, Vec<Vec<&'static str>>>,
     /// Single words of `figure_words.tsv`; `figure_phrases` the multi-word ones.
-    pub figure_words: HashMap<&'static str, FigureRole>,
-    pub figure_phrases: Vec<(Vec<&'static str>, FigureRole)>,
+    pub figure_words: Map<&'static str, FigureRole>,
+    /// Multi-word figure words by their first word.
+    pub figure_phrases: Map<&'static str, Vec<(Vec<&'static str>, FigureRole)>>,
     /// Names, other names and capitals, as written → place.
-    pub places: HashMap<&'static str, Place>,
+    pub places: Map<&'static str, Place>,
     /// Demonyms, as written → the country ("Mexican" → "Mexico").
-    pub demonyms: HashMap<&'static str, &'static str>,
+    pub demonyms: Map<&'static str, &'static str>,
 }
 
 /// The entries of a list file: lines that are neither empty nor comments.
@@ -81,7 +125,7 @@ fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
-fn set(file: &'static str) -> HashSet<&'static str> {
+fn set(file: &'static str) -> Set<&'static str> {
     entries(file).map(str::trim).collect()
 }
 
@@ -92,7 +136,7 @@ fn phrases(file: &'static str) -> Vec<Vec<&'static str>> {
 }
 
 /// A `word<TAB>male|female` list.
-fn genders(file: &'static str) -> HashMap<&'static str, Gender> {
+fn genders(file: &'static str) -> Map<&'static str, Gender> {
     entries(file)
         .filter_map(|l| match columns(l)[..] {
             [word, "male"] => Some((word, Gender::Male)),
@@ -108,7 +152,7 @@ fn columns(line: &'static str) -> Vec<&'static str> {
 
 impl Wordlists {
     fn load() -> Self {
-        let mut people = HashMap::new();
+        let mut people = Map::default();
         for line in entries(include_str!("../../assets/lexicon/people_nouns.tsv")) {
             if let [singular, plural, class] = columns(line)[..] {
                 people.insert(
@@ -127,7 +171,7 @@ impl Wordlists {
                 );
             }
         }
-        let mut documents = HashSet::new();
+        let mut documents = Set::default();
         for line in entries(include_str!("../../assets/lexicon/documents.tsv")) {
             documents.extend(columns(line));
         }
@@ -146,8 +190,8 @@ impl Wordlists {
                 [] => ("", false),
             })
             .collect();
-        let mut figure_words = HashMap::new();
-        let mut figure_phrases = Vec::new();
+        let mut figure_words = Map::default();
+        let mut figure_phrases: Map<&str, Vec<(Vec<&str>, FigureRole)>> = Map::default();
         for line in entries(include_str!("../../assets/lexicon/figure_words.tsv")) {
             let [phrase, role] = columns(line)[..] else {
                 continue;
@@ -160,13 +204,17 @@ impl Wordlists {
                 _ => FigureRole::Currency,
             };
             if phrase.contains(' ') {
-                figure_phrases.push((phrase.split(' ').collect(), role));
+                let words: Vec<&str> = phrase.split(' ').collect();
+                figure_phrases
+                    .entry(words[0])
+                    .or_default()
+                    .push((words, role));
             } else {
                 figure_words.insert(phrase, role);
             }
         }
-        let mut places = HashMap::new();
-        let mut demonyms = HashMap::new();
+        let mut places = Map::default();
+        let mut demonyms = Map::default();
         for line in entries(include_str!("../../assets/lexicon/places.tsv")) {
             let cols = columns(line);
             let canonical = cols[0];
@@ -187,10 +235,14 @@ impl Wordlists {
             }
         }
         let titles = set(include_str!("../../assets/lexicon/titles.txt"));
-        let mut titles_by_first: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
+        let mut titles_by_first: Map<&str, Vec<Vec<&str>>> = Map::default();
         for title in &titles {
             let words: Vec<&str> = title.split(' ').collect();
             titles_by_first.entry(words[0]).or_default().push(words);
+        }
+        let mut hedges: Map<&str, Vec<Vec<&str>>> = Map::default();
+        for phrase in phrases(include_str!("../../assets/lexicon/hedges.txt")) {
+            hedges.entry(phrase[0]).or_default().push(phrase);
         }
         Wordlists {
             titles,
@@ -208,7 +260,7 @@ impl Wordlists {
             group_adjectives: set(include_str!("../../assets/lexicon/group_adjectives.txt")),
             non_modifiers: set(include_str!("../../assets/lexicon/non_modifiers.txt")),
             anonymous_phrases: phrases(include_str!("../../assets/lexicon/anonymous_phrases.txt")),
-            hedges: phrases(include_str!("../../assets/lexicon/hedges.txt")),
+            hedges,
             figure_words,
             figure_phrases,
             places,

@@ -267,8 +267,11 @@ impl Pass<'_, '_> {
         let start = self.content_start(cue.end, unit.end);
         let end = self.content_end(start, unit.end);
         let content = self.content(start, end, source, c.cue_span(cue))?;
+        // With nobody named, only quoted words after an inflected verb of
+        // saying ("tweet" with no subject is a noun).
         let quoted = (content.first..content.end).any(|i| c.quote_of[i].is_some());
-        (source.is_some() || (quoted && cue.classes.has(CueClasses::SPEECH))).then_some(content)
+        let verb = cue.classes.has(CueClasses::SPEECH) && !cue.classes.has(CueClasses::BASE);
+        (source.is_some() || (quoted && verb)).then_some(content)
     }
 
     /// The subject before a cue, if it agrees with the cue as a verb.

@@ -601,3 +601,24 @@ fn a_quote_after_a_narrated_sentence_is_its_subjects() {
     assert_eq!(found[0].source.as_deref(), Some("Tony"));
     assert_eq!(found[0].cue, None);
 }
+
+#[test]
+fn a_noun_like_cue_with_no_subject_claims_nothing_and_brackets_lead_quotes() {
+    let text = "Discussing a controversial tweet from the nominee, Speaker Paul Ryan (R-WI) said “anti-Semitic images have no place in a campaign.”\nIt drew blowback (\"I want my dues back,\" wrote Edward Nelson, a technician).";
+    let found = claims(text, &["Speaker Paul Ryan (R-WI)", "Edward Nelson"]);
+    let seen: Vec<_> = found
+        .iter()
+        .map(|c| (c.text.as_str(), c.kind, c.source.as_deref()))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            (
+                "anti-Semitic images have no place in a campaign.",
+                Direct,
+                Some("Speaker Paul Ryan (R-WI)")
+            ),
+            ("I want my dues back,", Direct, Some("Edward Nelson")),
+        ]
+    );
+}
