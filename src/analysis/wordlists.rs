@@ -96,6 +96,9 @@ pub struct Wordlists {
     /// Collective noun → class ("administration" → "government").
     pub collectives: Map<&'static str, &'static str>,
     pub documents: Set<&'static str>,
+    /// Every word that may head a common-noun mention: people nouns,
+    /// titles, collectives, documents (one lookup rules most tokens out).
+    pub head_words: Set<&'static str>,
     pub org_words: Set<&'static str>,
     /// As written: "White House".
     pub institutions: Set<&'static str>,
@@ -175,12 +178,13 @@ impl Wordlists {
         for line in entries(include_str!("../../assets/lexicon/documents.tsv")) {
             documents.extend(columns(line));
         }
-        let collectives = entries(include_str!("../../assets/lexicon/collectives.tsv"))
-            .filter_map(|l| match columns(l)[..] {
-                [noun, class] => Some((noun, class)),
-                _ => None,
-            })
-            .collect();
+        let collectives: Map<&str, &str> =
+            entries(include_str!("../../assets/lexicon/collectives.tsv"))
+                .filter_map(|l| match columns(l)[..] {
+                    [noun, class] => Some((noun, class)),
+                    _ => None,
+                })
+                .collect();
         let honorifics = genders(include_str!("../../assets/lexicon/honorifics.tsv"));
         let first_names = genders(include_str!("../../assets/lexicon/first_names.tsv"));
         let quantifiers = entries(include_str!("../../assets/lexicon/quantifiers.tsv"))
@@ -244,7 +248,15 @@ impl Wordlists {
         for phrase in phrases(include_str!("../../assets/lexicon/hedges.txt")) {
             hedges.entry(phrase[0]).or_default().push(phrase);
         }
+        let head_words = people
+            .keys()
+            .chain(&titles)
+            .chain(collectives.keys())
+            .chain(&documents)
+            .copied()
+            .collect();
         Wordlists {
+            head_words,
             titles,
             titles_by_first,
             honorifics,
