@@ -70,8 +70,12 @@ impl<'a> Context<'a> {
         options: &Options,
     ) -> Self {
         let mut quotes: Vec<Quotation> = Vec::with_capacity(quotations.len());
+        // Sorted by start, a nested quotation follows the one holding it.
         for q in quotations {
-            if !quotes.iter().any(|outer| outer.outer.contains(q.outer)) {
+            if !quotes
+                .last()
+                .is_some_and(|outer| outer.outer.contains(q.outer))
+            {
                 quotes.push(*q);
             }
         }
@@ -213,12 +217,15 @@ struct Unit {
 /// Sentences joined wherever a quotation runs from one into the next.
 fn units(sentences: &[Sentence], quotes: &[Quotation]) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::with_capacity(sentences.len());
+    // Top-level quotations do not overlap: their ends are sorted too.
+    let mut next = 0;
     for s in sentences {
-        let joins = out.last().is_some_and(|u| {
-            quotes
-                .iter()
-                .any(|q| q.outer.start < u.span.end && q.outer.end > s.span.start)
-        });
+        while next < quotes.len() && quotes[next].outer.end <= s.span.start {
+            next += 1;
+        }
+        let joins = out
+            .last()
+            .is_some_and(|u| quotes.get(next).is_some_and(|q| q.outer.start < u.span.end));
         match out.last_mut() {
             Some(u) if joins => {
                 u.span = u.span.cover(s.span);
@@ -315,7 +322,7 @@ impl<'c, 'a> Pass<'c, 'a> {
         let c = self.context;
         first == 0
             || c.breaks_between(c.tokens[first - 1].span.end, c.tokens[first].span.start)
-            || c.is_punct(first - 1, ".!?:;—–")
+            || c.is_punct(first - 1, ".!?:;—–([")
             || c.quote_of[first - 1].is_some()
     }
 
@@ -354,9 +361,12 @@ impl<'c, 'a> Pass<'c, 'a> {
                 end,
             });
         }
-        // "“…,” said Emma" / "“…,” said the officer".
-        if let Some(cue) = c.cue_at(i).filter(|cue| cue.classes.frames_quotes()) {
-            let source = source::mention_starting_at(c, cue.end);
+        // "“…,” said Emma" / "“…,” said retired neurosurgeon Ben Carson" /
+        // "“…,” according to a court document".
+        let framing =
+            |cue: &CueMatch| cue.classes.frames_quotes() || cue.classes.has(CueClasses::ACCORDING);
+        if let Some(cue) = c.cue_at(i).filter(framing) {
+            let source = source::mention_near(c, cue.end);
             let end = source.map_or(cue.end, |m| c.token_after(c.mentions[m].span.end));
             let span = source.map_or(c.cue_span(cue), |m| {
                 c.cue_span(cue).cover(c.mentions[m].span)
@@ -381,9 +391,18 @@ impl<'c, 'a> Pass<'c, 'a> {
                 end: c.token_after(c.mentions[source].span.end),
             });
         }
-        // "“…,” she said" / "“…,” Fallon told reporters".
-        let source = source::mention_starting_at(c, i)?;
+        // "“…,” she said" / "“…,” Fallon told reporters" / "“…,” super PAC
+        // spokeswoman Kellyanne Conway said" / "“…,” Rep. Glenn Thompson,
+        // R-Pa., said".
+        let source = source::mention_near(c, i)?;
         let mut j = c.token_after(c.mentions[source].span.end);
+        let apposition_end = c
+            .is_punct(j, ",")
+            .then(|| (j + 1..j + 8).find(|&k| c.is_punct(k, ",")))
+            .flatten();
+        if let Some(close) = apposition_end {
+            j = close + 1;
+        }
         while j < c.tokens.len() && source::is_skippable(c.word(j)) {
             j += 1;
         }

@@ -108,12 +108,33 @@ impl Pass<'_, '_> {
             return None;
         }
         let end = self.content_end(colon + 1, unit.end);
-        self.trimmed(colon + 1, end).map(|(first, end)| Content {
+        self.content(colon + 1, end, Some(source), c.tokens[colon].span)
+    }
+
+    /// The content between two tokens, edge punctuation trimmed.
+    pub(super) fn content(
+        &self,
+        first: usize,
+        end: usize,
+        source: Option<usize>,
+        cue: Span,
+    ) -> Option<Content> {
+        self.trimmed(first, end).map(|(first, end)| Content {
             first,
             end,
-            source: Some(source),
-            cue: c.tokens[colon].span,
+            source,
+            cue,
         })
+    }
+
+    /// Where content before token `i` ends when `i` is a comma, or a closing
+    /// mark after one: the mark stays with the content.
+    fn end_at_comma(&self, i: usize) -> usize {
+        if self.context.tokens[i].kind == TokenKind::Quote {
+            i + 1
+        } else {
+            i
+        }
     }
 
     /// Frames whose content comes before or around the cue.
@@ -122,6 +143,18 @@ impl Pass<'_, '_> {
         let cue_span = c.cue_span(cue);
         if cue.classes.has(CueClasses::ACCORDING) {
             return self.according_to(cue, unit);
+        }
+        // "Asked whether Clinton “has the integrity …,” 75 percent said yes":
+        // the question, asked by nobody named.
+        if cue.first == unit.first && c.word(cue.first).ends_with("ed") {
+            let end = (cue.end..unit.end)
+                .find(|&i| {
+                    let outside_or_closing = c.quote_of[i].is_none()
+                        || c.quote_of.get(i + 1).copied().flatten() != c.quote_of[i];
+                    outside_or_closing && self.ends_with_comma(i)
+                })
+                .map_or(unit.end, |comma| self.end_at_comma(comma));
+            return self.content(cue.end, end, None, cue_span);
         }
         if !cue.classes.has(CueClasses::SPEECH) && !cue.classes.has(CueClasses::STANCE) {
             return None;
@@ -135,12 +168,7 @@ impl Pass<'_, '_> {
             let subject = source::subject_before(c, cue.first, unit.first + 1);
             if subject == Some(source) && c.is_punct(cue.end, ",") {
                 let end = self.content_end(cue.end + 1, unit.end);
-                return self.trimmed(cue.end + 1, end).map(|(first, end)| Content {
-                    first,
-                    end,
-                    source: Some(source),
-                    cue: cue_span,
-                });
+                return self.content(cue.end + 1, end, Some(source), cue_span);
             }
         }
         // Inverted: "…, say Mexican officials, …" or "…, said Emma."
@@ -174,27 +202,16 @@ impl Pass<'_, '_> {
         cue: Span,
         unit: &Unit,
     ) -> Option<Content> {
-        let c = self.context;
-        let content_end = if c.tokens[comma].kind == TokenKind::Quote {
-            comma + 1
-        } else {
-            comma
-        };
+        let content_end = self.end_at_comma(comma);
         // "However, analysts warn that …" is no content before a frame.
         let before_words = content_end.saturating_sub(unit.first);
-        let (first, end) = if self.only_fillers(after, unit.end) && before_words >= 3 {
-            self.trimmed(unit.first, content_end)?
-        } else if c.is_punct(after, ",") {
-            self.trimmed(unit.first, unit.end)?
+        if self.only_fillers(after, unit.end) && before_words >= 3 {
+            self.content(unit.first, content_end, source, cue)
+        } else if self.context.is_punct(after, ",") {
+            self.content(unit.first, unit.end, source, cue)
         } else {
-            return None;
-        };
-        Some(Content {
-            first,
-            end,
-            source,
-            cue,
-        })
+            None
+        }
     }
 
     /// "According to X, …" at the start, or "…, according to X." at the end.
@@ -210,32 +227,22 @@ impl Pass<'_, '_> {
             },
             |m| c.token_after(c.mentions[m].span.end),
         );
-        let (first, end) = if cue.first == unit.first {
+        if cue.first == unit.first {
             let mut start = after;
             while start < unit.end && !c.is_punct(start, ",") {
                 start += 1;
             }
             let end = self.content_end(start + 1, unit.end);
-            self.trimmed(start + 1, end)?
+            self.content(start + 1, end, source, c.cue_span(cue))
         } else if cue.first > unit.first && self.ends_with_comma(cue.first - 1) {
-            let end = if c.tokens[cue.first - 1].kind == TokenKind::Quote {
-                cue.first
-            } else {
-                cue.first - 1
-            };
             if !self.only_fillers(after, unit.end) && !c.is_punct(after, ",") {
                 return None;
             }
-            self.trimmed(unit.first, end)?
+            let end = self.end_at_comma(cue.first - 1);
+            self.content(unit.first, end, source, c.cue_span(cue))
         } else {
-            return None;
-        };
-        Some(Content {
-            first,
-            end,
-            source,
-            cue: c.cue_span(cue),
-        })
+            None
+        }
     }
 
     /// Subject, cue, content: "analysts warn that …", "Rubio lauded the
@@ -259,17 +266,12 @@ impl Pass<'_, '_> {
         });
         let start = self.content_start(cue.end, unit.end);
         let end = self.content_end(start, unit.end);
-        let (first, end) = self.trimmed(start, end)?;
-        let quoted = (first..end).any(|i| c.quote_of[i].is_some());
-        if source.is_none() && !(quoted && cue.classes.has(CueClasses::SPEECH)) {
-            return None;
-        }
-        Some(Content {
-            first,
-            end,
-            source,
-            cue: c.cue_span(cue),
-        })
+        let content = self.content(start, end, source, c.cue_span(cue))?;
+        // With nobody named, only quoted words after an inflected verb of
+        // saying ("tweet" with no subject is a noun).
+        let quoted = (content.first..content.end).any(|i| c.quote_of[i].is_some());
+        let verb = cue.classes.has(CueClasses::SPEECH) && !cue.classes.has(CueClasses::BASE);
+        (source.is_some() || (quoted && verb)).then_some(content)
     }
 
     /// The subject before a cue, if it agrees with the cue as a verb.
@@ -380,7 +382,7 @@ impl Pass<'_, '_> {
 
     /// The content tokens without edge punctuation (closing marks kept);
     /// `None` when nothing is left.
-    pub(super) fn trimmed(&self, mut first: usize, mut end: usize) -> Option<(usize, usize)> {
+    fn trimmed(&self, mut first: usize, mut end: usize) -> Option<(usize, usize)> {
         let c = self.context;
         while first < end && c.tokens[first].kind == TokenKind::Punct {
             first += 1;

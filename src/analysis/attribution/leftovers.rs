@@ -5,10 +5,9 @@
 //! the paragraph before (a quote paragraph with no cue, as news writing
 //! does). A short scare quote with no claim around it stays a scare quote.
 
-use super::cues::Content;
 use super::{Pass, Unit, is_one_of, source};
 use crate::analysis::segment::{Sentence, TokenKind};
-use crate::analysis::{ClaimKind, FoundClaim};
+use crate::analysis::{ActorKind, ClaimKind, FoundClaim};
 use crate::span::Span;
 
 impl Pass<'_, '_> {
@@ -30,15 +29,14 @@ impl Pass<'_, '_> {
                 }
                 continue;
             }
-            let (source, cue) = self.previous_speaker(quote.outer.start);
+            let at = units.partition_point(|u| u.end <= first);
+            let (source, cue) = self
+                .speaker_in_paragraph(quote.outer.start)
+                .or_else(|| self.narrated_subject(units, at).map(|m| (Some(m), None)))
+                .unwrap_or_else(|| self.previous_speaker(quote.outer.start));
             let sentence = sentence_around(sentences, quote.outer);
-            // Keep the claims sorted: later lookups search them.
-            let at = self
-                .claims
-                .partition_point(|claim| claim.span.start < quote.inner.start);
             self.push_direct(qi, source, cue, sentence);
-            let claim = self.claims.pop().expect("just pushed");
-            self.claims.insert(at, claim);
+            self.keep_last_sorted();
         }
     }
 
@@ -51,36 +49,45 @@ impl Pass<'_, '_> {
         let Some(subject) = source::main_subject(c, unit.first, quote_first) else {
             return;
         };
-        let mut verb = c.token_after(c.mentions[subject].span.end);
-        while verb < quote_first && source::is_skippable(c.word(verb)) {
-            verb += 1;
-        }
-        let t = c.tokens[verb];
-        let verb_like = verb < quote_first
-            && t.kind == TokenKind::Word
-            && t.text(c.text).starts_with(char::is_lowercase)
-            && !is_one_of(t.text(c.text), NOT_VERBS);
-        if !verb_like {
+        let Some(verb) = self.verb_after(subject, quote_first) else {
             return;
-        }
+        };
         let end = self.content_end(verb + 1, unit.end);
         if end <= quote_first {
             return;
         }
-        if let Some((first, end)) = self.trimmed(verb + 1, end) {
-            let content = Content {
-                first,
-                end,
-                source: Some(subject),
-                cue: t.span,
-            };
+        if let Some(content) = self.content(verb + 1, end, Some(subject), c.tokens[verb].span) {
             self.push_content(content, unit);
-            let claim = self.claims.pop().expect("just pushed");
-            let at = self
-                .claims
-                .partition_point(|other| other.span.start < claim.span.start);
-            self.claims.insert(at, claim);
+            self.keep_last_sorted();
         }
+    }
+
+    /// Moves the claim just pushed to its place: this pass searches the
+    /// claims by position.
+    fn keep_last_sorted(&mut self) {
+        let claim = self.claims.pop().expect("a claim was just pushed");
+        let at = self
+            .claims
+            .partition_point(|other| other.span.start < claim.span.start);
+        self.claims.insert(at, claim);
+    }
+
+    /// The verb right after a subject mention, auxiliaries and adverbs
+    /// aside: a lower-case word that is no preposition, article or
+    /// conjunction, before token `limit`.
+    pub(super) fn verb_after(&self, subject: usize, limit: usize) -> Option<usize> {
+        let c = self.context;
+        let mut verb = c.token_after(c.mentions[subject].span.end);
+        while verb < limit && source::is_skippable(c.word(verb)) {
+            verb += 1;
+        }
+        let t = *c.tokens.get(verb)?;
+        let verb_like = verb < limit
+            && t.kind == TokenKind::Word
+            && c.quote_of[verb].is_none()
+            && t.text(c.text).starts_with(char::is_lowercase)
+            && !is_one_of(t.text(c.text), NOT_VERBS);
+        verb_like.then_some(verb)
     }
 
     fn inside_claim(&self, span: Span) -> bool {
@@ -119,6 +126,31 @@ impl Pass<'_, '_> {
             }
             _ => (None, None),
         }
+    }
+
+    /// The source and cue of the last claim before `offset` in the same
+    /// paragraph ("“A,” she said. “B.”").
+    fn speaker_in_paragraph(&self, offset: usize) -> Option<(Option<usize>, Option<Span>)> {
+        let c = self.context;
+        let previous = self.claim_before(offset)?;
+        let between = &c.text[previous.span.end..offset];
+        (super::paragraph_breaks(between, c.wrapped) == 0)
+            .then_some((previous.source, previous.cue))
+    }
+
+    /// "Tony looked at the Indians. “They will come back.”": the subject of
+    /// the sentence before a quotation in the same paragraph, when it opens
+    /// that sentence and nobody spoke there yet.
+    fn narrated_subject(&self, units: &[Unit], at: usize) -> Option<usize> {
+        let c = self.context;
+        let (before, unit) = (units.get(at.checked_sub(1)?)?, units.get(at)?);
+        let same_paragraph = !c.breaks_between(before.span.end, unit.span.start);
+        let subject = source::mention_starting_at(c, before.first)?;
+        let person = !matches!(
+            c.mentions[subject].kind,
+            ActorKind::Place | ActorKind::Other
+        );
+        (same_paragraph && person).then_some(subject)
     }
 
     /// The last claim ending before `offset`.

@@ -106,6 +106,25 @@ pub(super) fn mention_starting_at(c: &Context, i: usize) -> Option<usize> {
         .map(|(k, _)| at + k)
 }
 
+/// A mention starting at token `i`, or after a few lower-case or possessive
+/// words that describe it ("retired neurosurgeon Ben Carson", "Gallup’s
+/// Jeffrey M. Jones").
+pub(super) fn mention_near(c: &Context, i: usize) -> Option<usize> {
+    (i..i + 4)
+        .take_while(|&k| {
+            k == i || {
+                let word = c.word(k - 1);
+                c.tokens[k - 1].kind == super::TokenKind::Word
+                    && c.quote_of[k - 1].is_none()
+                    && (word.starts_with(char::is_lowercase)
+                        || word.ends_with("’s")
+                        || word.ends_with("'s"))
+            }
+        })
+        .take_while(|&k| k < c.tokens.len())
+        .find_map(|k| mention_starting_at(c, k))
+}
+
 /// The longest mention outside quotations ending at byte `end` and starting
 /// at or after `lower`.
 pub(super) fn mention_ending_at(c: &Context, end: usize, lower: usize) -> Option<usize> {
@@ -157,6 +176,15 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
         })
     };
     if let Some(m) = subject(j - 1) {
+        return Some(m);
+    }
+    // "The report published Tuesday showed": a participle after the subject.
+    let modifier = c.word(j - 1);
+    let participle_modifier = j >= unit_first + 2
+        && modifier.len() > 4
+        && modifier.ends_with("ed")
+        && modifier.starts_with(char::is_lowercase);
+    if let Some(m) = participle_modifier.then(|| subject(j - 2)).flatten() {
         return Some(m);
     }
     // "…, calling him …": a participle after a comma belongs to the main

@@ -504,3 +504,121 @@ fn an_insertion_with_commas_inside_and_a_stance_verb_closing_the_sentence() {
         "{seen:?}"
     );
 }
+
+#[test]
+fn a_sentence_opening_with_asked_holds_the_question() {
+    let text = "Asked whether Clinton “has the integrity to serve effectively as president,” 75 percent of Democrats said yes.";
+    let found = claims(text, &["75 percent of Democrats"]);
+    assert_eq!(
+        found[0],
+        seen(
+            "whether Clinton “has the integrity to serve effectively as president,”",
+            Mixed,
+            "Asked",
+            ""
+        )
+    );
+    assert_eq!(
+        found[1],
+        seen("yes", Indirect, "said", "75 percent of Democrats")
+    );
+}
+
+#[test]
+fn a_participle_may_stand_between_a_document_and_its_verb() {
+    let text = "The report published Tuesday showed that half of the meetings were with donors.";
+    let found = claims(text, &["The report"]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].source.as_deref(), Some("The report"));
+}
+
+#[test]
+fn frames_after_a_quote_with_descriptors_appositions_and_according_to() {
+    let text = "\"I'm not going to say it is a mistake,\" said retired neurosurgeon Ben Carson.\n\"Perpetual motion!\" Rep. Glenn Thompson, R-Pa., said of the convention.\n“The evidence cannot prove the crime,” according to a court document.\n\"Friend, let me be blunt,\" the email read.";
+    let found = claims(
+        text,
+        &[
+            "Ben Carson",
+            "Rep. Glenn Thompson",
+            "a court document",
+            "the email",
+        ],
+    );
+    let seen: Vec<_> = found
+        .iter()
+        .map(|c| (c.cue.as_deref(), c.source.as_deref()))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            (Some("said"), Some("Ben Carson")),
+            (Some("said"), Some("Rep. Glenn Thompson")),
+            (Some("according to"), Some("a court document")),
+            (Some("read"), Some("the email")),
+        ]
+    );
+}
+
+#[test]
+fn scare_quotes_make_the_reported_sentence_mixed() {
+    let text = "President Trump has openly expressed his readiness to deploy U.S. forces against these “evil” criminal organizations, even stating he’d be “honored” to do so.";
+    assert_eq!(
+        claims(text, &["President Trump"]),
+        vec![
+            seen(
+                "his readiness to deploy U.S. forces against these “evil” criminal organizations",
+                Mixed,
+                "expressed",
+                "President Trump"
+            ),
+            seen(
+                "he’d be “honored” to do so",
+                Mixed,
+                "stating",
+                "President Trump"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn said_in_a_statement_and_told_reporters_skip_to_that() {
+    let text = "The ministry said in a statement that the talks had failed.\nThe mayor told reporters on Monday that the budget was safe.";
+    assert_eq!(
+        claims(text, &["The ministry", "The mayor"]),
+        vec![
+            seen("the talks had failed", Indirect, "said", "The ministry"),
+            seen("the budget was safe", Indirect, "told", "The mayor"),
+        ]
+    );
+}
+
+#[test]
+fn a_quote_after_a_narrated_sentence_is_its_subjects() {
+    let text = "Some narration first.\n\nTony looked at the empty camp. \"They will come back.\"";
+    let found = claims(text, &["Tony"]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].source.as_deref(), Some("Tony"));
+    assert_eq!(found[0].cue, None);
+}
+
+#[test]
+fn a_noun_like_cue_with_no_subject_claims_nothing_and_brackets_lead_quotes() {
+    let text = "Discussing a controversial tweet from the nominee, Speaker Paul Ryan (R-WI) said “anti-Semitic images have no place in a campaign.”\nIt drew blowback (\"I want my dues back,\" wrote Edward Nelson, a technician).";
+    let found = claims(text, &["Speaker Paul Ryan (R-WI)", "Edward Nelson"]);
+    let seen: Vec<_> = found
+        .iter()
+        .map(|c| (c.text.as_str(), c.kind, c.source.as_deref()))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            (
+                "anti-Semitic images have no place in a campaign.",
+                Direct,
+                Some("Speaker Paul Ryan (R-WI)")
+            ),
+            ("I want my dues back,", Direct, Some("Edward Nelson")),
+        ]
+    );
+}
