@@ -496,6 +496,23 @@ mod tests {
     }
 
     #[test]
+    fn titles_from_the_config_lead_into_names() {
+        use crate::analysis::{Options, mentions, quotes, segment};
+        let text = "The report was welcomed by Ombudsman Jane Doe on Monday.";
+        let tokens = segment::tokenize(text);
+        let sentences = segment::sentences(text, &tokens);
+        let quotations = quotes::find(text, &tokens);
+        let options = Options {
+            titles: vec!["Ombudsman".into()],
+            ..Options::default()
+        };
+        let m = mentions::find(text, &tokens, &sentences, &quotations, &options);
+        let doe = find_span(&m, text, "Ombudsman Jane Doe").expect("a titled name");
+        assert_eq!(doe.role.as_deref(), Some("Ombudsman"));
+        assert_eq!(doe.name, "Jane Doe");
+    }
+
+    #[test]
     fn sentence_openers_are_no_names() {
         let text = "Despite these assurances, analysts warn. Meanwhile, despite it all, meanwhile.";
         let m = mentions_of(text);
