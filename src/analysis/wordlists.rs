@@ -113,6 +113,9 @@ pub struct Wordlists {
     pub hedges: Map<&'static str, Vec<Vec<&'static str>>>,
     /// Single words of `figure_words.tsv`; `figure_phrases` the multi-word ones.
     pub figure_words: Map<&'static str, FigureRole>,
+    /// The first bytes of count words ("thousands", "a dozen"), lowercased:
+    /// a word starting otherwise is no count word, without a lookup.
+    pub count_initials: [bool; 256],
     /// Multi-word figure words by their first word.
     pub figure_phrases: Map<&'static str, Vec<(Vec<&'static str>, FigureRole)>>,
     /// Names, other names and capitals, as written → place.
@@ -255,7 +258,16 @@ impl Wordlists {
             .chain(&documents)
             .copied()
             .collect();
+        let mut count_initials = [false; 256];
+        let counts = figure_words.iter().map(|(w, r)| (*w, *r));
+        let count_phrases = figure_phrases.values().flatten().map(|(p, r)| (p[0], *r));
+        for (word, role) in counts.chain(count_phrases) {
+            if role == FigureRole::Count {
+                count_initials[usize::from(word.as_bytes()[0])] = true;
+            }
+        }
         Wordlists {
+            count_initials,
             head_words,
             titles,
             titles_by_first,
