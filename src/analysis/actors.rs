@@ -70,12 +70,19 @@ pub fn resolve(
         members[index].push(i);
     }
     for (root, &index) in &actor_of_root {
+        // A group is named as it first speaks ("U.S. officials also prefer …"),
+        // not as it is first mentioned.
+        let speaking = members[index]
+            .iter()
+            .copied()
+            .find(|&i| is_source[i] && !mentions[i].pronoun);
         describe(
             text,
             &mut actors[index],
             &members[index],
             mentions,
             forced.get(root),
+            speaking,
         );
     }
     Resolution { actors, actor_of }
@@ -107,6 +114,7 @@ fn describe(
     members: &[usize],
     mentions: &[Mention],
     forced: Option<&(String, Option<ActorKind>)>,
+    speaking: Option<usize>,
 ) {
     let named: Vec<&Mention> = members
         .iter()
@@ -130,7 +138,7 @@ fn describe(
                 .get(m.name.as_str())
                 .map(|p| p.canonical.to_string())
         }),
-        _ => None,
+        _ => speaking.map(|i| mentions[i].name.clone()),
     }
     .or_else(|| first.map(|m| m.name.clone()))
     .unwrap_or_default();
@@ -527,8 +535,8 @@ mod tests {
         );
         let mexican = actor_named(&r, "Mexican authorities");
         assert!(mexican.aliases.contains(&"Mexican officials".to_string()));
-        let us = actor_named(&r, "U.S. counterparts");
-        assert!(us.aliases.contains(&"U.S. officials".to_string()));
+        let us = actor_named(&r, "U.S. officials");
+        assert!(us.aliases.contains(&"U.S. counterparts".to_string()));
         assert_eq!(us.kind, ActorKind::Group);
     }
 

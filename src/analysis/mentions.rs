@@ -123,6 +123,8 @@ pub(super) struct Context<'a> {
     /// Words the text writes in lower case somewhere: a capitalised sentence
     /// opener that is one of them is no name ("Despite", "Meanwhile").
     lowercase_words: Set<&'a str>,
+    /// Per token: a word starting with a capital (asked often, decided once).
+    capitalized: Vec<bool>,
 }
 
 impl<'a> Context<'a> {
@@ -160,6 +162,7 @@ impl<'a> Context<'a> {
                 .map(|t| t.split_whitespace().map(str::to_ascii_lowercase).collect())
                 .collect(),
             lowercase_words,
+            capitalized: tokens.iter().map(|t| t.is_capitalized(text)).collect(),
         }
     }
 
@@ -181,7 +184,7 @@ impl<'a> Context<'a> {
     }
 
     pub fn is_cap(&self, i: usize) -> bool {
-        i < self.tokens.len() && self.tokens[i].is_capitalized(self.text)
+        self.capitalized.get(i).copied().unwrap_or(false)
     }
 
     pub fn is_punct(&self, i: usize, s: &str) -> bool {
