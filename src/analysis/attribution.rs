@@ -56,6 +56,8 @@ struct Context<'a> {
     quotes: Vec<Quotation>,
     /// For each token, the index of the top-level quotation holding it (marks included).
     quote_of: Vec<Option<usize>>,
+    /// For each top-level quotation, its first token and one past its last.
+    quote_ranges: Vec<(usize, usize)>,
     /// Every cue outside quotations, in order.
     cues: Vec<CueMatch>,
     wrapped: bool,
@@ -80,15 +82,15 @@ impl<'a> Context<'a> {
             }
         }
         let mut quote_of = vec![None; tokens.len()];
+        let mut quote_ranges = Vec::with_capacity(quotes.len());
         for (qi, q) in quotes.iter().enumerate() {
             let first = tokens.partition_point(|t| t.span.start < q.outer.start);
-            for (slot, _) in quote_of[first..]
-                .iter_mut()
-                .zip(&tokens[first..])
-                .take_while(|(_, t)| t.span.end <= q.outer.end)
-            {
-                *slot = Some(qi);
+            let mut end = first;
+            while end < tokens.len() && tokens[end].span.end <= q.outer.end {
+                quote_of[end] = Some(qi);
+                end += 1;
             }
+            quote_ranges.push((first, end));
         }
         let lexicon = Lexicon::with_extras(&options.cue_verbs);
         let mut context = Context {
@@ -97,6 +99,7 @@ impl<'a> Context<'a> {
             mentions,
             quotes,
             quote_of,
+            quote_ranges,
             cues: Vec::new(),
             wrapped: is_hard_wrapped(text),
         };
@@ -179,10 +182,7 @@ impl<'a> Context<'a> {
 
     /// The token range of a top-level quotation, marks included.
     fn quote_tokens(&self, qi: usize) -> (usize, usize) {
-        let q = self.quotes[qi].outer;
-        let first = self.tokens.partition_point(|t| t.span.start < q.start);
-        let end = self.tokens.partition_point(|t| t.span.end <= q.end);
-        (first, end)
+        self.quote_ranges[qi]
     }
 
     /// Words (not marks) inside a quotation.
