@@ -6,11 +6,9 @@
 //! Named entities always become actors; groups, anonymous sources and
 //! documents only when they are a claim's source or merge with an actor.
 
-use std::collections::HashMap;
-
 use super::mentions::is_pronoun;
 use super::segment::Token;
-use super::wordlists::{self, Gender};
+use super::wordlists::{self, Gender, Map};
 use super::{Actor, ActorKind, FoundClaim, Mention, Options, Quotation, Resolution};
 
 /// The actors the mentions stand for.
@@ -46,7 +44,7 @@ pub fn resolve(
             keep[root] = true;
         }
     }
-    let mut actor_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut actor_of_root: Map<usize, usize> = Map::default();
     let mut actors: Vec<Actor> = Vec::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
     let mut actor_of = vec![None; mentions.len()];
@@ -72,12 +70,19 @@ pub fn resolve(
         members[index].push(i);
     }
     for (root, &index) in &actor_of_root {
+        // A group is named as it first speaks ("U.S. officials also prefer …"),
+        // not as it is first mentioned.
+        let speaking = members[index]
+            .iter()
+            .copied()
+            .find(|&i| is_source[i] && !mentions[i].pronoun);
         describe(
             text,
             &mut actors[index],
             &members[index],
             mentions,
             forced.get(root),
+            speaking,
         );
     }
     Resolution { actors, actor_of }
@@ -109,6 +114,7 @@ fn describe(
     members: &[usize],
     mentions: &[Mention],
     forced: Option<&(String, Option<ActorKind>)>,
+    speaking: Option<usize>,
 ) {
     let named: Vec<&Mention> = members
         .iter()
@@ -132,7 +138,7 @@ fn describe(
                 .get(m.name.as_str())
                 .map(|p| p.canonical.to_string())
         }),
-        _ => None,
+        _ => speaking.map(|i| mentions[i].name.clone()),
     }
     .or_else(|| first.map(|m| m.name.clone()))
     .unwrap_or_default();
@@ -205,7 +211,7 @@ pub(super) fn title_gender(m: &Mention) -> Option<Gender> {
 
 /// Merges mentions that name the same actor by the rules for each kind.
 fn merge_names(mentions: &[Mention], sets: &mut DisjointSets) {
-    let mut by_key: HashMap<(ActorKind, String), usize> = HashMap::new();
+    let mut by_key: Map<(ActorKind, String), usize> = Map::default();
     let mut persons: Vec<usize> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         if m.pronoun || is_description(m) {
@@ -281,7 +287,7 @@ fn group_key(name: &str) -> String {
 /// organisation's capitalised words.
 fn merge_acronyms(mentions: &[Mention], sets: &mut DisjointSets) {
     let is_org = |m: &Mention| m.kind == ActorKind::Organization && !m.pronoun;
-    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    let mut by_initials: Map<String, usize> = Map::default();
     for (i, m) in mentions.iter().enumerate().filter(|(_, m)| is_org(m)) {
         let initials: String = m
             .name
@@ -314,10 +320,10 @@ fn name_words(name: &str) -> Vec<&str> {
 /// nearest earlier full name that ends with it (else the first later one),
 /// preferring one whose title agrees in gender ("Mrs. Clinton").
 fn merge_persons(mentions: &[Mention], persons: &[usize], sets: &mut DisjointSets) {
-    let mut full: HashMap<(String, String), usize> = HashMap::new();
+    let mut full: Map<(String, String), usize> = Map::default();
     // Full names by their last word and by their first, in text order.
-    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_first_name: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_surname: Map<&str, Vec<usize>> = Map::default();
+    let mut by_first_name: Map<&str, Vec<usize>> = Map::default();
     for &i in persons {
         let words = name_words(&mentions[i].name);
         if words.len() >= 2 {
@@ -333,7 +339,7 @@ fn merge_persons(mentions: &[Mention], persons: &[usize], sets: &mut DisjointSet
             by_first_name.entry(first).or_default().push(i);
         }
     }
-    let mut bare: HashMap<String, usize> = HashMap::new();
+    let mut bare: Map<String, usize> = Map::default();
     for &i in persons {
         let words = name_words(&mentions[i].name);
         let [word] = words[..] else { continue };
@@ -381,8 +387,8 @@ fn merge_configured(
     mentions: &[Mention],
     options: &Options,
     sets: &mut DisjointSets,
-) -> HashMap<usize, (String, Option<ActorKind>)> {
-    let mut forced = HashMap::new();
+) -> Map<usize, (String, Option<ActorKind>)> {
+    let mut forced = Map::default();
     for declared in &options.actors {
         let names: Vec<&str> = std::iter::once(declared.name.as_str())
             .chain(declared.aliases.iter().map(String::as_str))
@@ -529,8 +535,8 @@ mod tests {
         );
         let mexican = actor_named(&r, "Mexican authorities");
         assert!(mexican.aliases.contains(&"Mexican officials".to_string()));
-        let us = actor_named(&r, "U.S. counterparts");
-        assert!(us.aliases.contains(&"U.S. officials".to_string()));
+        let us = actor_named(&r, "U.S. officials");
+        assert!(us.aliases.contains(&"U.S. counterparts".to_string()));
         assert_eq!(us.kind, ActorKind::Group);
     }
 

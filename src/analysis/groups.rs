@@ -92,6 +92,9 @@ fn head_at(ctx: &Context, i: usize) -> Option<Head> {
     }
     let lists = ctx.lists;
     let bare = ctx.low_bare(i);
+    if !lists.head_words.contains(bare) {
+        return None;
+    }
     if let Some(noun) = lists.people.get(bare) {
         return Some(Head::People {
             plural: noun.plural,

@@ -71,7 +71,12 @@ pub fn figures(text: &str, tokens: &[Token]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let role = role_at(text, tokens, lists, i);
+        let first_byte = tokens[i].text(text).as_bytes()[0].to_ascii_lowercase();
+        let role = if lists.count_initials[usize::from(first_byte)] {
+            role_at(text, tokens, lists, i)
+        } else {
+            None
+        };
         let is_number =
             tokens[i].kind == TokenKind::Number || is_number_compound(tokens[i].text(text));
         if !(is_number || matches!(role, Some((FigureRole::Count, _)))) {

@@ -123,20 +123,37 @@ pub(super) struct Context<'a> {
     /// Words the text writes in lower case somewhere: a capitalised sentence
     /// opener that is one of them is no name ("Despite", "Meanwhile").
     lowercase_words: Set<&'a str>,
+    /// Per token: a word starting with a capital (asked often, decided once).
+    capitalized: Vec<bool>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token], options: &Options) -> Self {
-        let lowercase_words = tokens
+        let lower = text.to_ascii_lowercase();
+        // Only capitalised words after something that is no word (a full
+        // stop, a quotation mark) can be openers; keep those the text also
+        // writes in lower case.
+        let is_word = |t: &Token| t.kind == TokenKind::Word;
+        let openers: Set<&str> = tokens
             .iter()
-            .filter(|t| {
-                t.kind == TokenKind::Word && text[t.span.start..].starts_with(char::is_lowercase)
+            .enumerate()
+            .filter(|&(i, t)| {
+                is_word(t)
+                    && (i == 0 || !is_word(&tokens[i - 1]))
+                    && text[t.span.start..].starts_with(char::is_uppercase)
             })
-            .map(|t| t.text(text))
+            .map(|(_, t)| t.span.of(&lower))
             .collect();
+        let lowercase_words: Set<&'a str> = tokens
+            .iter()
+            .filter(|t| is_word(t) && text[t.span.start..].starts_with(char::is_lowercase))
+            .map(|t| t.text(text))
+            .filter(|w| openers.contains(w))
+            .collect();
+        drop(openers);
         Context {
             text,
-            lower: text.to_ascii_lowercase(),
+            lower,
             tokens,
             lists: wordlists::get(),
             extra_titles: options
@@ -145,6 +162,7 @@ impl<'a> Context<'a> {
                 .map(|t| t.split_whitespace().map(str::to_ascii_lowercase).collect())
                 .collect(),
             lowercase_words,
+            capitalized: tokens.iter().map(|t| t.is_capitalized(text)).collect(),
         }
     }
 
@@ -166,7 +184,7 @@ impl<'a> Context<'a> {
     }
 
     pub fn is_cap(&self, i: usize) -> bool {
-        i < self.tokens.len() && self.tokens[i].is_capitalized(self.text)
+        self.capitalized.get(i).copied().unwrap_or(false)
     }
 
     pub fn is_punct(&self, i: usize, s: &str) -> bool {

@@ -100,11 +100,12 @@ fn core_end(ctx: &Context, start: usize, end: usize) -> usize {
         let plain = ctx.is_cap(j)
             && !ctx.in_set(j, &ctx.lists.function_words)
             && (ctx.title_lengths(j, end).next().is_none() || starts_org_run(ctx, j, end));
-        if plain {
+        if is_initial(ctx, j) && j + 2 < end && ctx.is_cap(j + 2) {
+            // "Jeffrey M. Jones": the initial with its full stop.
+            j += 2;
+        } else if plain {
             is_org |= ctx.in_set(j, &ctx.lists.org_words);
             j += 1;
-        } else if is_initial(ctx, j) {
-            j += 2;
         } else if is_org && ORG_CONNECTORS.contains(&ctx.low(j)) {
             let next = if ctx.low(j + 1) == "the" {
                 j + 2
@@ -157,6 +158,9 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
     }
     if end - start == 1 {
         let word = ctx.word(start);
+        if is_party_tag(word) {
+            return None;
+        }
         let bare = last_bare;
         if lists.people.contains_key(bare)
             || lists.title_modifiers.contains(bare)
@@ -476,6 +480,36 @@ mod tests {
             find_span(&m, text, "the FBI").map(|m| m.kind),
             Some(ActorKind::Organization)
         );
+    }
+
+    #[test]
+    fn initials_stay_inside_the_name_and_party_tags_are_no_names() {
+        let text = "“It will be close,” Gallup’s Jeffrey M. Jones wrote, and Rep. Glenn Thompson, R-Pa., agreed.";
+        let m = mentions_of(text);
+        let jones = find_span(&m, text, "Gallup’s Jeffrey M. Jones").expect("Jones");
+        assert_eq!(jones.name, "Jeffrey M. Jones");
+        assert!(
+            find_span(&m, text, "Rep. Glenn Thompson, R-Pa.").is_some(),
+            "{m:?}"
+        );
+        assert!(find_span(&m, text, "R-Pa").is_none());
+    }
+
+    #[test]
+    fn titles_from_the_config_lead_into_names() {
+        use crate::analysis::{Options, mentions, quotes, segment};
+        let text = "The report was welcomed by Ombudsman Jane Doe on Monday.";
+        let tokens = segment::tokenize(text);
+        let sentences = segment::sentences(text, &tokens);
+        let quotations = quotes::find(text, &tokens);
+        let options = Options {
+            titles: vec!["Ombudsman".into()],
+            ..Options::default()
+        };
+        let m = mentions::find(text, &tokens, &sentences, &quotations, &options);
+        let doe = find_span(&m, text, "Ombudsman Jane Doe").expect("a titled name");
+        assert_eq!(doe.role.as_deref(), Some("Ombudsman"));
+        assert_eq!(doe.name, "Jane Doe");
     }
 
     #[test]

@@ -8,11 +8,9 @@
 //! sentence comes first, then earlier ones; within a sentence its subject
 //! (its first mention) or a claim's source beats a nearer object.
 
-use std::collections::HashMap;
-
 use super::actors::{DisjointSets, is_description, title_gender};
 use super::segment::{self, Token};
-use super::wordlists::{self, Gender};
+use super::wordlists::{self, Gender, Map};
 use super::{ActorKind, Mention};
 
 /// How many sentences back a pronoun may reach (through a chain of
@@ -45,7 +43,7 @@ pub(super) fn resolve(
     for i in 0..mentions.len() {
         is_subject[i] = i == 0 || sentence_of[i - 1] != sentence_of[i];
     }
-    let mut gender: HashMap<usize, Gender> = HashMap::new();
+    let mut gender: Map<usize, Gender> = Map::default();
     for (i, m) in mentions.iter().enumerate() {
         if let Some(g) = title_gender(m) {
             gender.entry(sets.find(i)).or_insert(g);

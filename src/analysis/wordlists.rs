@@ -96,6 +96,9 @@ pub struct Wordlists {
     /// Collective noun → class ("administration" → "government").
     pub collectives: Map<&'static str, &'static str>,
     pub documents: Set<&'static str>,
+    /// Every word that may head a common-noun mention: people nouns,
+    /// titles, collectives, documents (one lookup rules most tokens out).
+    pub head_words: Set<&'static str>,
     pub org_words: Set<&'static str>,
     /// As written: "White House".
     pub institutions: Set<&'static str>,
@@ -110,6 +113,9 @@ pub struct Wordlists {
     pub hedges: Map<&'static str, Vec<Vec<&'static str>>>,
     /// Single words of `figure_words.tsv`; `figure_phrases` the multi-word ones.
     pub figure_words: Map<&'static str, FigureRole>,
+    /// The first bytes of count words ("thousands", "a dozen"), lowercased:
+    /// a word starting otherwise is no count word, without a lookup.
+    pub count_initials: [bool; 256],
     /// Multi-word figure words by their first word.
     pub figure_phrases: Map<&'static str, Vec<(Vec<&'static str>, FigureRole)>>,
     /// Names, other names and capitals, as written → place.
@@ -175,12 +181,13 @@ impl Wordlists {
         for line in entries(include_str!("../../assets/lexicon/documents.tsv")) {
             documents.extend(columns(line));
         }
-        let collectives = entries(include_str!("../../assets/lexicon/collectives.tsv"))
-            .filter_map(|l| match columns(l)[..] {
-                [noun, class] => Some((noun, class)),
-                _ => None,
-            })
-            .collect();
+        let collectives: Map<&str, &str> =
+            entries(include_str!("../../assets/lexicon/collectives.tsv"))
+                .filter_map(|l| match columns(l)[..] {
+                    [noun, class] => Some((noun, class)),
+                    _ => None,
+                })
+                .collect();
         let honorifics = genders(include_str!("../../assets/lexicon/honorifics.tsv"));
         let first_names = genders(include_str!("../../assets/lexicon/first_names.tsv"));
         let quantifiers = entries(include_str!("../../assets/lexicon/quantifiers.tsv"))
@@ -244,7 +251,24 @@ impl Wordlists {
         for phrase in phrases(include_str!("../../assets/lexicon/hedges.txt")) {
             hedges.entry(phrase[0]).or_default().push(phrase);
         }
+        let head_words = people
+            .keys()
+            .chain(&titles)
+            .chain(collectives.keys())
+            .chain(&documents)
+            .copied()
+            .collect();
+        let mut count_initials = [false; 256];
+        let counts = figure_words.iter().map(|(w, r)| (*w, *r));
+        let count_phrases = figure_phrases.values().flatten().map(|(p, r)| (p[0], *r));
+        for (word, role) in counts.chain(count_phrases) {
+            if role == FigureRole::Count {
+                count_initials[usize::from(word.as_bytes()[0])] = true;
+            }
+        }
         Wordlists {
+            count_initials,
+            head_words,
             titles,
             titles_by_first,
             honorifics,
