@@ -711,3 +711,12 @@ fn stray_marks_and_odd_frames_never_panic() {
         }
     }
 }
+
+#[test]
+fn a_quote_framed_by_people_nobody_named_is_still_a_claim() {
+    let text = "“Psychic,” the girls whispered, and left.";
+    assert_eq!(
+        claims(text, &[]),
+        vec![seen("Psychic,", Direct, "whispered", "")]
+    );
+}
