@@ -1,0 +1,202 @@
+//! Pass 1: quotations framed right after them ("“…,” she said", "“…,” said
+//! Emma", "“…” — Jane Roe", "“…,” according to a court document"), by an
+//! unknown verb next to a name ("“Well!” ejaculated Miss Miller"), or by a
+//! colon ("Rubio: “…”"); and a second quotation right after such a frame
+//! ("“A,” she said, “B.”").
+
+use super::{Pass, TokenKind, source};
+use crate::analysis::lexicon::{CueClasses, CueMatch};
+use crate::span::Span;
+
+impl Pass<'_, '_> {
+    /// Pass 1: quotations that lead their sentence and are framed right after
+    /// them ("“…,” she said"), or framed by a colon ("Rubio: “…”").
+    pub(super) fn framed_quotations(&mut self) {
+        let c = self.context;
+        for qi in 0..c.quotes.len() {
+            if self.quote_claimed[qi] {
+                continue;
+            }
+            let (first, end) = c.quote_tokens(qi);
+            if let Some(source) = self.colon_frame(first) {
+                let cue = c.tokens[first - 1].span;
+                self.push_direct(qi, Some(source), Some(cue), c.quotes[qi].outer);
+                continue;
+            }
+            // "When the gloves were bought, “Did you ever hear her play?” said
+            // Frank Churchill": a long quotation after a comma leads too.
+            let after_comma = first > 0 && c.is_punct(first - 1, ",") && c.quote_words(qi) >= 3;
+            if !self.leads(first) && !after_comma {
+                continue;
+            }
+            let Some(frame) = self.frame_after(end) else {
+                continue;
+            };
+            let sentence = c.quotes[qi].outer.cover(frame.span);
+            let cue_span = frame.cue.map(|cue| c.cue_span(cue)).or(frame.mark);
+            if let Some(cue) = frame.cue {
+                self.use_cue(cue);
+            }
+            self.push_direct(qi, frame.source, cue_span, sentence);
+            // "“A,” she said, “B.”": the second part has the same frame.
+            if let Some(next) = self.quote_after_frame(frame.end) {
+                self.push_direct(next, frame.source, cue_span, sentence);
+            }
+        }
+    }
+
+    /// Whether the quotation opening at token `first` starts its sentence.
+    pub(super) fn leads(&self, first: usize) -> bool {
+        let c = self.context;
+        first == 0
+            || c.breaks_between(c.tokens[first - 1].span.end, c.tokens[first].span.start)
+            || c.is_punct(first - 1, ".!?:;—–([")
+            || c.quote_of[first - 1].is_some()
+    }
+
+    /// "Rubio: “…”": a mention right before a colon right before the quote.
+    fn colon_frame(&self, first: usize) -> Option<usize> {
+        let c = self.context;
+        if first < 2 || !c.is_punct(first - 1, ":") {
+            return None;
+        }
+        let colon = c.tokens[first - 1].span;
+        source::mention_ending_at(c, c.tokens[first - 2].span.end, 0)
+            .filter(|_| !c.breaks_between(colon.end, c.tokens[first].span.start))
+    }
+
+    /// The frame right after a quotation ending before token `after`.
+    fn frame_after(&self, after: usize) -> Option<Frame> {
+        let c = self.context;
+        let mut i = after;
+        while c.is_punct(i, ",") {
+            i += 1;
+        }
+        if i >= c.tokens.len()
+            || c.breaks_between(c.tokens[after - 1].span.end, c.tokens[i].span.start)
+        {
+            return None;
+        }
+        // "“…” — Jane Roe, mayor": a dash sign-off.
+        if c.is_punct(i, "—–-") {
+            let source = source::mention_starting_at(c, i + 1)?;
+            let end = c.token_after(c.mentions[source].span.end);
+            return Some(Frame {
+                source: Some(source),
+                cue: None,
+                mark: Some(c.tokens[i].span),
+                span: c.tokens[i].span.cover(c.mentions[source].span),
+                end,
+            });
+        }
+        // "“…,” said Emma" / "“…,” said retired neurosurgeon Ben Carson" /
+        // "“…,” according to a court document".
+        let framing =
+            |cue: &CueMatch| cue.classes.frames_quotes() || cue.classes.has(CueClasses::ACCORDING);
+        if let Some(cue) = c.cue_at(i).filter(framing) {
+            let source = source::mention_near(c, cue.end);
+            let end = source.map_or(cue.end, |m| c.token_after(c.mentions[m].span.end));
+            let span = source.map_or(c.cue_span(cue), |m| {
+                c.cue_span(cue).cover(c.mentions[m].span)
+            });
+            return Some(Frame {
+                source,
+                cue: Some(cue),
+                mark: None,
+                span,
+                end,
+            });
+        }
+        // "“Well!” ejaculated Miss Miller": an unknown verb, then a name.
+        if let Some(verb) = self.unknown_verb(i) {
+            let source = source::mention_starting_at(c, verb + 1)
+                .filter(|_| c.tokens[verb + 1].is_capitalized(c.text))?;
+            return Some(Frame {
+                source: Some(source),
+                cue: None,
+                mark: Some(c.tokens[verb].span),
+                span: c.tokens[verb].span.cover(c.mentions[source].span),
+                end: c.token_after(c.mentions[source].span.end),
+            });
+        }
+        // "“…,” she said" / "“…,” Fallon told reporters" / "“…,” super PAC
+        // spokeswoman Kellyanne Conway said" / "“…,” Rep. Glenn Thompson,
+        // R-Pa., said".
+        let source = source::mention_near(c, i)?;
+        let mut j = c.token_after(c.mentions[source].span.end);
+        let apposition_end = c
+            .is_punct(j, ",")
+            .then(|| (j + 1..j + 8).find(|&k| c.is_punct(k, ",")))
+            .flatten();
+        if let Some(close) = apposition_end {
+            j = close + 1;
+        }
+        while j < c.tokens.len() && source::is_skippable(c.word(j)) {
+            j += 1;
+        }
+        if let Some(cue) = c.cue_at(j).filter(|cue| cue.classes.frames_quotes()) {
+            return Some(Frame {
+                source: Some(source),
+                cue: Some(cue),
+                mark: None,
+                span: c.mentions[source].span.cover(c.cue_span(cue)),
+                end: cue.end,
+            });
+        }
+        // "“Silly nonsense!” he exploded": a verb the lexicon does not know.
+        self.unknown_verb(j).map(|verb| Frame {
+            source: Some(source),
+            cue: None,
+            mark: Some(c.tokens[verb].span),
+            span: c.mentions[source].span.cover(c.tokens[verb].span),
+            end: verb + 1,
+        })
+    }
+
+    /// A lower-case past-tense verb at token `i` ("exploded", "ejaculated"):
+    /// right after a quotation and next to a name, it frames the quotation.
+    fn unknown_verb(&self, i: usize) -> Option<usize> {
+        let c = self.context;
+        let t = c.tokens.get(i)?;
+        let word = t.text(c.text);
+        (t.kind == TokenKind::Word
+            && c.quote_of[i].is_none()
+            && word.len() > 4
+            && word.ends_with("ed")
+            && word.starts_with(|ch: char| ch.is_lowercase()))
+        .then_some(i)
+    }
+
+    /// "“A,” she said, “B.”": a quotation right after a frame and a comma
+    /// or colon, a few filler words allowed ("said in a statement:").
+    fn quote_after_frame(&self, from: usize) -> Option<usize> {
+        let c = self.context;
+        // Words and commas ("said Sibyl, laughing,"), then a comma, colon
+        // or dash right before the next quotation.
+        let mut i = from;
+        while i < c.tokens.len()
+            && i < from + 12
+            && (c.tokens[i].kind == TokenKind::Word || c.is_punct(i, ",:—–-"))
+        {
+            i += 1;
+        }
+        if i == from || !c.is_punct(i - 1, ",:—–-") {
+            return None;
+        }
+        let qi = c.quote_of.get(i).copied().flatten()?;
+        let (first, _) = c.quote_tokens(qi);
+        let same_paragraph = !c.breaks_between(c.tokens[from - 1].span.end, c.tokens[i].span.start);
+        (first == i && same_paragraph && !self.quote_claimed[qi]).then_some(qi)
+    }
+}
+
+/// A frame after a quotation: who, with which cue or mark, where it ends.
+struct Frame {
+    source: Option<usize>,
+    cue: Option<CueMatch>,
+    /// A dash that signs off a quotation, standing in for a cue.
+    mark: Option<Span>,
+    span: Span,
+    /// The token after the frame.
+    end: usize,
+}
