@@ -1,3 +1,5 @@
+//! Times each analysis stage on a text file (a profiling aid):
+//! `cargo run --release --example stages FILE`.
 use std::time::Instant;
 use whosaid::analysis::{Options, actors, attribution, markers, mentions, quotes, segment};
 fn main() {

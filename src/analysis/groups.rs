@@ -74,6 +74,11 @@ pub(super) fn find(
         let span = Span::new(ctx.tokens[first].span.start, end);
         let mut name = ctx.phrase(name_from, h).to_string();
         let mut role = None;
+        if kind == ActorKind::Anonymous && ctx.lists.quantifiers.contains_key(ctx.low(first)) {
+            // "A person familiar with the matter" opening a sentence is named
+            // "a person", as anywhere else.
+            name.replace_range(..ctx.low(first).len(), ctx.low(first));
+        }
         if kind == ActorKind::Person {
             // A description: "the two-term president" — named in lower case
             // so that it never passes for a proper name.

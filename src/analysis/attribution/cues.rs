@@ -333,7 +333,11 @@ impl Pass<'_, '_> {
             }
             // "He says the obvious response was … and says he introduced …"
             if is_one_of(c.word(i), &["and", "but"]) && self.second_verb_at(i + 1, end) {
-                return if c.is_punct(i - 1, ",") { i - 1 } else { i };
+                return if i > first && c.is_punct(i - 1, ",") {
+                    i - 1
+                } else {
+                    i
+                };
             }
             // "Clinton says the mails were personal, but for Republicans, it is …"
             if c.is_punct(i, ",") && c.is_word(i + 1, "but") {
@@ -425,7 +429,10 @@ impl Pass<'_, '_> {
             }
             i += 1;
         }
-        c.tokens[i..end]
+        // A frame may reach past the unit (a mention running on): nothing follows.
+        c.tokens
+            .get(i..end)
+            .unwrap_or_default()
             .iter()
             .all(|t| matches!(t.kind, TokenKind::Punct | TokenKind::Quote))
     }

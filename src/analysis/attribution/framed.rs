@@ -122,7 +122,9 @@ impl Pass<'_, '_> {
         // "“…,” she said" / "“…,” Fallon told reporters" / "“…,” super PAC
         // spokeswoman Kellyanne Conway said" / "“…,” Rep. Glenn Thompson,
         // R-Pa., said".
-        let source = source::mention_near(c, i)?;
+        let Some(source) = source::mention_near(c, i) else {
+            return self.unnamed_speaker_frame(i);
+        };
         let mut j = c.token_after(c.mentions[source].span.end);
         let apposition_end = c
             .is_punct(j, ",")
@@ -150,6 +152,28 @@ impl Pass<'_, '_> {
             mark: Some(c.tokens[verb].span),
             span: c.mentions[source].span.cover(c.tokens[verb].span),
             end: verb + 1,
+        })
+    }
+
+    /// "“Psychic,” the girls whispered": a few lower-case words no mention
+    /// stands for, then a verb of saying. The quotation is claimed, its
+    /// source left unnamed.
+    fn unnamed_speaker_frame(&self, i: usize) -> Option<Frame> {
+        let c = self.context;
+        let cue = (i..i + 4)
+            .take_while(|&k| {
+                k < c.tokens.len()
+                    && c.tokens[k].kind == TokenKind::Word
+                    && c.word(k).starts_with(char::is_lowercase)
+            })
+            .find_map(|k| c.cue_at(k))
+            .filter(|cue| cue.first > i && cue.classes.frames_quotes())?;
+        Some(Frame {
+            source: None,
+            cue: Some(cue),
+            mark: None,
+            span: c.tokens[i].span.cover(c.cue_span(cue)),
+            end: cue.end,
         })
     }
 

@@ -622,3 +622,101 @@ fn a_noun_like_cue_with_no_subject_claims_nothing_and_brackets_lead_quotes() {
         ]
     );
 }
+
+#[test]
+fn stray_marks_and_odd_frames_never_panic() {
+    const PIECES: &[&str] = &[
+        "\"",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        "«",
+        "»",
+        "„",
+        "said",
+        "he",
+        "She said",
+        "according to",
+        ",",
+        ":",
+        "—",
+        ".",
+        "\n",
+        "\n\n",
+        "(",
+        ")",
+        "Mr.",
+        "U.S.",
+        "and",
+        "says",
+        "that",
+        "Asked",
+        "“A,”",
+        "wrote",
+        "x",
+        "Rubio:",
+        "—Jane",
+        "😀",
+        "\r\n",
+        "exploded",
+        "'' ",
+        "stating",
+    ];
+    let mut seed: u64 = 7;
+    let mut next = move |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    for _ in 0..3000 {
+        let mut text = String::new();
+        for _ in 0..next(40) {
+            text.push_str(PIECES[next(PIECES.len())]);
+            if next(10) < 6 {
+                text.push(' ');
+            }
+        }
+        let tokens = tokenize(&text);
+        let sentences = sentences(&text, &tokens);
+        let quotations = quotes::find(&text, &tokens);
+        // Every capitalised word and every "he"/"she" stands for someone.
+        let mentions: Vec<Mention> = tokens
+            .iter()
+            .filter(|t| t.is_capitalized(&text) || matches!(t.text(&text), "he" | "She"))
+            .map(|t| Mention {
+                span: t.span,
+                name: t.text(&text).to_string(),
+                kind: ActorKind::Person,
+                role: None,
+                pronoun: false,
+                in_quote: quotations.iter().any(|q| q.inner.contains(t.span)),
+            })
+            .collect();
+        let found = find(
+            &text,
+            &tokens,
+            &sentences,
+            &quotations,
+            &mentions,
+            &Options::default(),
+        );
+        for claim in found {
+            assert!(
+                claim.span.end <= text.len() && !claim.span.is_empty(),
+                "{text:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_quote_framed_by_people_nobody_named_is_still_a_claim() {
+    let text = "“Psychic,” the girls whispered, and left.";
+    assert_eq!(
+        claims(text, &[]),
+        vec![seen("Psychic,", Direct, "whispered", "")]
+    );
+}
