@@ -1,5 +1,5 @@
-//! Merging mentions into actors: aliases ("Sheinbaum", "President
-//! Sheinbaum"), groups ("Mexican officials" = "Mexican authorities"),
+//! Merging mentions into actors: aliases ("Okafor", "President
+//! Okafor"), groups ("Peruvian officials" = "Peruvian authorities"),
 //! places ("U.S." = "Washington" = "the United States"), and pronouns
 //! resolved to the nearest fitting actor (pronouns.rs).
 //!
@@ -95,7 +95,7 @@ pub(super) fn is_description(m: &Mention) -> bool {
 
 /// Whether a mention names its actor surely enough to make it one: an
 /// organisation, a place, a person with a title or a full name. A bare
-/// capitalised word ("Sinaloa" in "areas like Sinaloa") is too uncertain on
+/// capitalised word ("Tarija" in "areas like Tarija") is too uncertain on
 /// its own; it joins an actor only by merging with such a mention.
 fn is_named(m: &Mention) -> bool {
     match m.kind {
@@ -250,7 +250,7 @@ fn place_key(name: &str) -> String {
 }
 
 /// A group's identity: its modifiers (places by their gazetteer name) and
-/// the class of its head noun, so "Mexican officials" = "Mexican
+/// the class of its head noun, so "Peruvian officials" = "Peruvian
 /// authorities" and "U.S. officials" = "U.S. counterparts".
 fn group_key(name: &str) -> String {
     let lists = wordlists::get();
@@ -495,7 +495,7 @@ mod tests {
 
     #[test]
     fn a_person_is_one_actor_under_the_fullest_name_and_title() {
-        let text = "Mexican President Claudia Sheinbaum has drawn a clear line. Cartels take comfort in President Sheinbaum’s strong stance. Sheinbaum said so.";
+        let text = "Peruvian President Maria Okafor has drawn a clear line. Cartels take comfort in President Okafor’s strong stance. Okafor said so.";
         let (_, r) = resolve_with_sources(text, &[], &Options::default());
         let people: Vec<&Actor> = r
             .actors
@@ -504,20 +504,20 @@ mod tests {
             .collect();
         assert_eq!(people.len(), 1, "{people:?}");
         let s = people[0];
-        assert_eq!(s.name, "Claudia Sheinbaum");
-        assert_eq!(s.role.as_deref(), Some("Mexican President"));
+        assert_eq!(s.name, "Maria Okafor");
+        assert_eq!(s.role.as_deref(), Some("Peruvian President"));
         assert!(
-            s.aliases.contains(&"President Sheinbaum".to_string()),
+            s.aliases.contains(&"President Okafor".to_string()),
             "{:?}",
             s.aliases
         );
-        assert!(s.aliases.contains(&"Sheinbaum".to_string()));
+        assert!(s.aliases.contains(&"Okafor".to_string()));
         assert_eq!(s.mentions.len(), 3);
     }
 
     #[test]
     fn abbreviations_and_capitals_are_their_country() {
-        let text = "Venezuela is a country Washington has long sought to destabilize. Migration into the United States fell, and 55 operatives were sent to the U.S.";
+        let text = "Bolivia is a country Washington has long sought to destabilize. Migration into the United States fell, and 55 operatives were sent to the U.S.";
         let (_, r) = resolve_with_sources(text, &[], &Options::default());
         let us = actor_named(&r, "United States");
         assert_eq!(us.kind, ActorKind::Place);
@@ -527,14 +527,18 @@ mod tests {
 
     #[test]
     fn groups_with_the_same_modifier_and_kind_of_people_merge() {
-        let text = "Mexican authorities emphasize the cooperation. Mexican officials indicate that U.S. counterparts have given no impression. U.S. officials also prefer collaboration.";
+        let text = "Peruvian authorities emphasize the cooperation. Peruvian officials indicate that U.S. counterparts have given no impression. U.S. officials also prefer collaboration.";
         let (_, r) = resolve_with_sources(
             text,
-            &["Mexican authorities", "Mexican officials", "U.S. officials"],
+            &[
+                "Peruvian authorities",
+                "Peruvian officials",
+                "U.S. officials",
+            ],
             &Options::default(),
         );
-        let mexican = actor_named(&r, "Mexican authorities");
-        assert!(mexican.aliases.contains(&"Mexican officials".to_string()));
+        let mexican = actor_named(&r, "Peruvian authorities");
+        assert!(mexican.aliases.contains(&"Peruvian officials".to_string()));
         let us = actor_named(&r, "U.S. officials");
         assert!(us.aliases.contains(&"U.S. counterparts".to_string()));
         assert_eq!(us.kind, ActorKind::Group);
@@ -542,7 +546,7 @@ mod tests {
 
     #[test]
     fn groups_become_actors_only_as_sources() {
-        let text = "Certain cartel members are unfazed. Many analysts caution against complacency. Analysts warn that Mexico might trust too much.";
+        let text = "Certain cartel members are unfazed. Many analysts caution against complacency. Analysts warn that Peru might trust too much.";
         let (_, r) = resolve_with_sources(text, &["Many analysts"], &Options::default());
         assert!(r.actors.iter().all(|a| a.name != "cartel members"));
         let analysts = actor_named(&r, "analysts");
@@ -551,7 +555,7 @@ mod tests {
 
     #[test]
     fn they_resolves_to_the_plural_group_that_spoke_not_the_nearer_government() {
-        let text = "In anonymous interviews, cartel operatives expressed minimal concern, attributing their confidence to the Mexican government’s protective posture. They also asserted their resilience.";
+        let text = "In anonymous interviews, cartel operatives expressed minimal concern, attributing their confidence to the Peruvian government’s protective posture. They also asserted their resilience.";
         let (mentions, r) =
             resolve_with_sources(text, &["cartel operatives", "They"], &Options::default());
         let they = mentions
@@ -568,7 +572,7 @@ mod tests {
 
     #[test]
     fn she_skips_a_man_known_by_his_title() {
-        let text = "Mrs. Clinton met Mr. Trump on Monday. She said the talks went well.";
+        let text = "Mrs. Clinton met Mr. Haines on Monday. She said the talks went well.";
         let (mentions, r) = resolve_with_sources(text, &["She"], &Options::default());
         let she = mentions.iter().position(|m| m.name == "She").unwrap();
         assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "Clinton");
@@ -592,14 +596,14 @@ mod tests {
 
     #[test]
     fn a_bare_capitalised_word_alone_is_no_actor() {
-        let text = "Violence ravaged areas like Sinaloa. Secretary of State Marco Rubio visited.";
+        let text = "Violence ravaged areas like Tarija. Secretary of State Walter Reyes visited.";
         let (_, r) = resolve_with_sources(text, &[], &Options::default());
         assert!(
-            r.actors.iter().all(|a| a.name != "Sinaloa"),
+            r.actors.iter().all(|a| a.name != "Tarija"),
             "{:?}",
             r.actors
         );
-        assert!(r.actors.iter().any(|a| a.name == "Marco Rubio"));
+        assert!(r.actors.iter().any(|a| a.name == "Walter Reyes"));
     }
 
     #[test]

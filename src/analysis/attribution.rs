@@ -3,7 +3,7 @@
 //!
 //! Three passes over the text, each claiming what the next must not reuse:
 //! 1. quotations framed right after them ("“…,” she said", "“…,” said Emma",
-//!    "“…” — Jane Roe") or by a colon ("Rubio: “…”");
+//!    "“…” — Jane Roe") or by a colon ("Reyes: “…”");
 //! 2. sentence by sentence, every cue with its content and source: subject
 //!    and verb before the content ("analysts warn that …"), the content
 //!    first (", analysts warn."), an inserted frame ("These actions, say

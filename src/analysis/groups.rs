@@ -1,4 +1,4 @@
-//! Common-noun mentions: groups ("Mexican officials", "many analysts from
+//! Common-noun mentions: groups ("Peruvian officials", "many analysts from
 //! both sides of the border"), anonymous sources ("one local editor", "a
 //! senior official who asked not to be named"), descriptions ("the
 //! two-term president") and documents ("a joint statement").
@@ -318,15 +318,15 @@ mod tests {
 
     #[test]
     fn a_group_stops_at_the_verb_before_it() {
-        let text = "These actions, say Mexican officials, have contributed to a sharp decline.";
+        let text = "These actions, say Peruvian officials, have contributed to a sharp decline.";
         let m = mentions_of(text);
-        let officials = find_span(&m, text, "Mexican officials").expect("officials");
-        assert_eq!(officials.name, "Mexican officials");
+        let officials = find_span(&m, text, "Peruvian officials").expect("officials");
+        assert_eq!(officials.name, "Peruvian officials");
     }
 
     #[test]
     fn a_modifying_place_is_no_mention_of_its_own() {
-        let text = "Mexican officials indicate that U.S. counterparts have given no impression.";
+        let text = "Peruvian officials indicate that U.S. counterparts have given no impression.";
         let m = mentions_of(text);
         assert!(find_span(&m, text, "U.S. counterparts").is_some());
         assert!(find_span(&m, text, "U.S.").is_none(), "{m:?}");

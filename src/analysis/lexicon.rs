@@ -243,16 +243,16 @@ mod tests {
         let lexicon = Lexicon::builtin();
         for (text, cue) in [
             (
-                "Mexican authorities emphasize the robust cooperation",
+                "Peruvian authorities emphasize the robust cooperation",
                 "emphasize",
             ),
             (
                 "unequivocally rejecting any foreign interventions",
                 "rejecting",
             ),
-            ("Rubio lauded the security cooperation", "lauded"),
-            ("Sheinbaum denied it", "denied"),
-            ("David Mora observed that", "observed"),
+            ("Reyes lauded the security cooperation", "lauded"),
+            ("Okafor denied it", "denied"),
+            ("Thomas Brandt observed that", "observed"),
             ("the editor admitted it", "admitted"),
             ("she told reporters", "told"),
             ("cartel operatives expressed minimal concern", "expressed"),

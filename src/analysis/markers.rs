@@ -272,7 +272,7 @@ mod tests {
             vec!["reportedly", "appear to"]
         );
         assert_eq!(
-            hedges_of("He is believed to have fled, and Mexico might be placing trust."),
+            hedges_of("He is believed to have fled, and Peru might be placing trust."),
             vec!["is believed to", "might"]
         );
         assert!(hedges_of("The vote is in May.").is_empty());

@@ -4,7 +4,7 @@
 //!
 //! The partner stage picks each claim's source among these mentions, so a
 //! mention covers the whole phrase a reader would call the source
-//! ("Secretary of State Marco Rubio", "many analysts from both sides of the
+//! ("Secretary of State Walter Reyes", "many analysts from both sides of the
 //! border"); a name inside such a phrase is a mention of its own.
 
 use super::segment::{Sentence, Token, TokenKind};

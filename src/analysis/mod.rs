@@ -29,9 +29,9 @@ use crate::span::Span;
 pub enum ActorKind {
     Person,
     Organization,
-    /// A country or city acting ("Washington", "Mexico").
+    /// A country or city acting ("Washington", "Peru").
     Place,
-    /// "Mexican officials", "many analysts".
+    /// "Peruvian officials", "many analysts".
     Group,
     /// "one local editor", "a senior official who asked not to be named".
     Anonymous,
@@ -54,10 +54,10 @@ pub enum ClaimKind {
 /// Someone or something the article names or quotes, aliases merged.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Actor {
-    /// The fullest plain name ("Claudia Sheinbaum"), without title.
+    /// The fullest plain name ("Maria Okafor"), without title.
     pub name: String,
     pub kind: ActorKind,
-    /// The title found with the name ("Mexican President"), if any.
+    /// The title found with the name ("Peruvian President"), if any.
     pub role: Option<String>,
     /// Other ways the article refers to the actor, without `name`.
     pub aliases: Vec<String>,
@@ -149,10 +149,10 @@ pub struct Quotation {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
     /// The whole phrase as a source would show it: "Secretary of State Marco
-    /// Rubio", "David Mora of the International Crisis Group", "many analysts
+    /// Reyes", "Thomas Brandt of the Atlantic Policy Group", "many analysts
     /// from both sides of the border", "one local editor", "he".
     pub span: Span,
-    /// The plain name the phrase gives: "Marco Rubio", "David Mora",
+    /// The plain name the phrase gives: "Walter Reyes", "Thomas Brandt",
     /// "analysts", "one local editor"; for a pronoun, the pronoun.
     pub name: String,
     pub kind: ActorKind,

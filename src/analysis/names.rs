@@ -1,6 +1,6 @@
 //! Proper names as mentions: people with their titles and appositions
-//! ("Secretary of State Marco Rubio", "Hugh Hill, a doctor,"),
-//! organisations ("the International Crisis Group", "the FBI") and places
+//! ("Secretary of State Walter Reyes", "Hugh Hill, a doctor,"),
+//! organisations ("the Atlantic Policy Group", "the FBI") and places
 //! ("Washington", "the United States").
 //!
 //! A name is a run of capitalised words (the core); titles and their
@@ -180,7 +180,7 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
         }
     }
     if lists.demonyms.contains_key(ctx.word(start)) {
-        // "Mexican Constitution": a thing of a country, not a person.
+        // "Peruvian Constitution": a thing of a country, not a person.
         return None;
     }
     Some(ActorKind::Person)
@@ -258,8 +258,8 @@ fn name_mention(
     Some(mention(span, name, kind, role))
 }
 
-/// Where the titles before a name start ("Mexican President Claudia
-/// Sheinbaum"), and whether there was a title at all.
+/// Where the titles before a name start ("Peruvian President Maria
+/// Okafor"), and whether there was a title at all.
 fn title_prefix(ctx: &Context, start: usize, floor: usize) -> (usize, bool) {
     let mut first = start;
     let mut has_title = false;
@@ -337,7 +337,7 @@ fn extension(ctx: &Context, mut k: usize, end: usize, kind: ActorKind) -> (usize
         }
     }
     if kind == ActorKind::Person && reach == 0 {
-        // "David Mora of the International Crisis Group"
+        // "Thomas Brandt of the Atlantic Policy Group"
         if ctx.low(k) == "of" {
             let mut j = k + 1;
             if ctx.low(j) == "the" {
@@ -413,37 +413,37 @@ mod tests {
 
     #[test]
     fn a_title_widens_the_mention_but_not_the_name() {
-        let text = "Secretary of State Marco Rubio, during a recent visit to Mexico, lauded the security cooperation.";
+        let text = "Secretary of State Walter Reyes, during a recent visit to Peru, lauded the security cooperation.";
         let m = mentions_of(text);
-        let rubio = find_span(&m, text, "Secretary of State Marco Rubio").expect("Rubio");
-        assert_eq!(rubio.name, "Marco Rubio");
+        let rubio = find_span(&m, text, "Secretary of State Walter Reyes").expect("Reyes");
+        assert_eq!(rubio.name, "Walter Reyes");
         assert_eq!(rubio.role.as_deref(), Some("Secretary of State"));
         assert_eq!(rubio.kind, ActorKind::Person);
         assert_eq!(
-            find_span(&m, text, "Mexico").map(|m| m.kind),
+            find_span(&m, text, "Peru").map(|m| m.kind),
             Some(ActorKind::Place)
         );
     }
 
     #[test]
     fn a_demonym_before_the_title_belongs_to_the_role() {
-        let text = "Mexican President Claudia Sheinbaum has consistently drawn a clear line.";
+        let text = "Peruvian President Maria Okafor has consistently drawn a clear line.";
         let m = mentions_of(text);
-        let s = find_span(&m, text, "Mexican President Claudia Sheinbaum").expect("Sheinbaum");
-        assert_eq!(s.name, "Claudia Sheinbaum");
-        assert_eq!(s.role.as_deref(), Some("Mexican President"));
+        let s = find_span(&m, text, "Peruvian President Maria Okafor").expect("Okafor");
+        assert_eq!(s.name, "Maria Okafor");
+        assert_eq!(s.role.as_deref(), Some("Peruvian President"));
     }
 
     #[test]
     fn of_an_organisation_widens_a_person_and_the_organisation_is_a_mention_too() {
-        let text = "David Mora of the International Crisis Group observed that even when Mexico delivers, it is not enough.";
+        let text = "Thomas Brandt of the Atlantic Policy Group observed that even when Peru delivers, it is not enough.";
         let m = mentions_of(text);
         let mora =
-            find_span(&m, text, "David Mora of the International Crisis Group").expect("Mora");
-        assert_eq!(mora.name, "David Mora");
-        let icg = find_span(&m, text, "the International Crisis Group").expect("ICG");
+            find_span(&m, text, "Thomas Brandt of the Atlantic Policy Group").expect("Brandt");
+        assert_eq!(mora.name, "Thomas Brandt");
+        let icg = find_span(&m, text, "the Atlantic Policy Group").expect("ICG");
         assert_eq!(icg.kind, ActorKind::Organization);
-        assert_eq!(icg.name, "International Crisis Group");
+        assert_eq!(icg.name, "Atlantic Policy Group");
     }
 
     #[test]
@@ -523,14 +523,14 @@ mod tests {
     #[test]
     fn places_and_organisations_by_their_last_word() {
         let text =
-            "Washington has long sought it, and the Sinaloa Cartel grew in the United States.";
+            "Washington has long sought it, and the Tarija Cartel grew in the United States.";
         let m = mentions_of(text);
         assert_eq!(
             find_span(&m, text, "Washington").map(|m| m.kind),
             Some(ActorKind::Place)
         );
         assert_eq!(
-            find_span(&m, text, "the Sinaloa Cartel").map(|m| m.kind),
+            find_span(&m, text, "the Tarija Cartel").map(|m| m.kind),
             Some(ActorKind::Organization)
         );
         assert_eq!(

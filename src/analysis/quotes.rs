@@ -310,7 +310,7 @@ mod tests {
     #[test]
     fn single_quotes_alone_and_possessive_apostrophes() {
         let text =
-            "Trump delivers defense of ‘New York values.’ The boys' bikes were 'fine,' he said.";
+            "Haines delivers defense of ‘New York values.’ The boys' bikes were 'fine,' he said.";
         assert_eq!(quoted(text), vec!["New York values.", "fine,"]);
     }
 

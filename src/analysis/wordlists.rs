@@ -120,7 +120,7 @@ pub struct Wordlists {
     pub figure_phrases: Map<&'static str, Vec<(Vec<&'static str>, FigureRole)>>,
     /// Names, other names and capitals, as written → place.
     pub places: Map<&'static str, Place>,
-    /// Demonyms, as written → the country ("Mexican" → "Mexico").
+    /// Demonyms, as written → the country ("Peruvian" → "Peru").
     pub demonyms: Map<&'static str, &'static str>,
 }
 
@@ -308,7 +308,7 @@ mod tests {
         let lists = get();
         assert_eq!(lists.places["U.S."].canonical, "United States");
         assert_eq!(lists.places["Washington"].canonical, "United States");
-        assert_eq!(lists.demonyms["Mexican"], "Mexico");
+        assert_eq!(lists.demonyms["Peruvian"], "Peru");
     }
 
     #[test]

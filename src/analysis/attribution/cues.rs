@@ -3,7 +3,7 @@
 //!
 //! Frames whose content comes first are tried before the rest, so that a
 //! cue inside such content is not taken for a claim of its own:
-//! "Mexico might be …, analysts warn.", "These actions, say Mexican officials,
+//! "Peru might be …, analysts warn.", "These actions, say Peruvian officials,
 //! have …", "According to X, …", "As one local editor noted, …", "Report: …".
 //! Then subject + cue + content ("analysts warn that …"), participles taking
 //! the main clause's subject ("…, unequivocally rejecting any …").
@@ -171,7 +171,7 @@ impl Pass<'_, '_> {
                 return self.content(cue.end + 1, end, Some(source), cue_span);
             }
         }
-        // Inverted: "…, say Mexican officials, …" or "…, said Emma."
+        // Inverted: "…, say Peruvian officials, …" or "…, said Emma."
         let comma_before = |i: usize| i > unit.first && self.ends_with_comma(i - 1);
         let inverted = (cue.classes.has(CueClasses::SPEECH) && comma_before(cue.first))
             .then(|| source::mention_starting_at(c, cue.end))
@@ -193,7 +193,7 @@ impl Pass<'_, '_> {
     /// Content around a frame from token `comma` (a comma, or a closing mark
     /// after one) to `after`: before it when nothing but fillers follows
     /// ("…, he said on Tuesday."), the whole unit when the sentence goes on
-    /// ("These actions, say Mexican officials, have contributed …").
+    /// ("These actions, say Peruvian officials, have contributed …").
     fn around_frame(
         &self,
         comma: usize,
@@ -245,7 +245,7 @@ impl Pass<'_, '_> {
         }
     }
 
-    /// Subject, cue, content: "analysts warn that …", "Rubio lauded the
+    /// Subject, cue, content: "analysts warn that …", "Reyes lauded the
     /// cooperation as “…”", and participles ("…, even stating he’d be …").
     fn content_after(&self, cue: CueMatch, unit: &Unit, claims_before: usize) -> Option<Content> {
         let c = self.context;

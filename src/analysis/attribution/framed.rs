@@ -1,7 +1,7 @@
 //! Pass 1: quotations framed right after them ("“…,” she said", "“…,” said
 //! Emma", "“…” — Jane Roe", "“…,” according to a court document"), by an
 //! unknown verb next to a name ("“Well!” ejaculated Miss Miller"), or by a
-//! colon ("Rubio: “…”"); and a second quotation right after such a frame
+//! colon ("Reyes: “…”"); and a second quotation right after such a frame
 //! ("“A,” she said, “B.”").
 
 use super::{Pass, TokenKind, source};
@@ -10,7 +10,7 @@ use crate::span::Span;
 
 impl Pass<'_, '_> {
     /// Pass 1: quotations that lead their sentence and are framed right after
-    /// them ("“…,” she said"), or framed by a colon ("Rubio: “…”").
+    /// them ("“…,” she said"), or framed by a colon ("Reyes: “…”").
     pub(super) fn framed_quotations(&mut self) {
         let c = self.context;
         for qi in 0..c.quotes.len() {
@@ -54,7 +54,7 @@ impl Pass<'_, '_> {
             || c.quote_of[first - 1].is_some()
     }
 
-    /// "Rubio: “…”": a mention right before a colon right before the quote.
+    /// "Reyes: “…”": a mention right before a colon right before the quote.
     fn colon_frame(&self, first: usize) -> Option<usize> {
         let c = self.context;
         if first < 2 || !c.is_punct(first - 1, ":") {

@@ -40,7 +40,7 @@ impl Pass<'_, '_> {
         }
     }
 
-    /// "The ad targets a “corrupt political system …”", "Cruz coached Trump
+    /// "The ad targets a “corrupt political system …”", "Cruz coached Haines
     /// to “breathe”": a quotation after a subject and a verb the lexicon
     /// does not know is that subject's words; the verb is the cue.
     fn subject_and_verb(&mut self, qi: usize, unit: &Unit) {
@@ -190,7 +190,7 @@ fn sentence_around(sentences: &[Sentence], span: Span) -> Span {
         .fold(span, |all, s| all.cover(s.span))
 }
 
-/// Words after a subject that are not its verb ("Clinton and …", "Trump’s
+/// Words after a subject that are not its verb ("Clinton and …", "Haines’s
 /// …", "officials in …").
 const NOT_VERBS: &[&str] = &[
     "and", "or", "but", "of", "in", "on", "at", "for", "with", "from", "by", "to", "the", "a",

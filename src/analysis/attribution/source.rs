@@ -1,5 +1,5 @@
 //! Finding the source of a claim among the mentions: the subject before a
-//! cue ("Secretary of State Marco Rubio, during a recent visit, lauded"),
+//! cue ("Secretary of State Walter Reyes, during a recent visit, lauded"),
 //! the name after an inverted cue ("said Emma"), the subject of the main
 //! clause for a participle ("…, unequivocally rejecting …").
 //!
@@ -83,7 +83,7 @@ pub(super) fn is_skippable(word: &str) -> bool {
 }
 
 /// Prepositions: a mention right after one is an object, not a subject
-/// ("the influence of Mexican cartels suggest").
+/// ("the influence of Peruvian cartels suggest").
 fn is_preposition(word: &str) -> bool {
     const PREPOSITIONS: &[&str] = &[
         "of", "in", "on", "at", "by", "for", "with", "from", "about", "against", "into", "over",
@@ -137,7 +137,7 @@ pub(super) fn mention_ending_at(c: &Context, end: usize, lower: usize) -> Option
 
 /// The subject of the cue at token `cue`: a mention ending right before it,
 /// auxiliaries and adverbs aside, or before one comma-delimited insertion
-/// ("Mexican officials, overseeing foreign affairs, indicate").
+/// ("Peruvian officials, overseeing foreign affairs, indicate").
 pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Option<usize> {
     let mut j = cue;
     loop {
@@ -208,13 +208,13 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
             return found;
         }
     }
-    // "Alabama Sen. Jeff Sessions, a prominent Trump supporter, said": a
+    // "Alabama Sen. Jeff Sessions, a prominent Haines supporter, said": a
     // mention that holds its apposition.
     subject(j - 2)
 }
 
 /// The subject of the sentence's main clause, for a participle cue
-/// ("Sheinbaum has drawn a clear line, unequivocally rejecting …"): the first
+/// ("Okafor has drawn a clear line, unequivocally rejecting …"): the first
 /// mention of the unit that is not the object of a preposition.
 pub(super) fn main_subject(c: &Context, unit_first: usize, before: usize) -> Option<usize> {
     let lower = c.tokens[unit_first].span.start;
@@ -236,7 +236,7 @@ pub(super) fn main_subject(c: &Context, unit_first: usize, before: usize) -> Opt
 
 /// Whether a cue in its base form ("state", "support", also nouns) agrees
 /// with its subject as a verb: after an auxiliary or "to" ("did not deny",
-/// "to reject"), or with a plural subject ("Mexican officials firmly
+/// "to reject"), or with a plural subject ("Peruvian officials firmly
 /// state"), never after a singular noun ("South Carolina state Reps").
 pub(super) fn agrees_with_base_form(c: &Context, cue: usize, subject: usize) -> bool {
     const BEFORE_BASE: &[&str] = &[

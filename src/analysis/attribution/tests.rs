@@ -81,25 +81,25 @@ use ClaimKind::{Direct, Indirect, Mixed};
 
 #[test]
 fn subject_and_stance_verb_before_the_content() {
-    let text = "Mexican authorities emphasize the robust and productive cooperation already in place, which they believe makes unilateral action unlikely.";
+    let text = "Peruvian authorities emphasize the robust and productive cooperation already in place, which they believe makes unilateral action unlikely.";
     assert_eq!(
-        claims(text, &["Mexican authorities", "they"]),
+        claims(text, &["Peruvian authorities", "they"]),
         vec![seen(
             "the robust and productive cooperation already in place, which they believe makes unilateral action unlikely",
             Indirect,
             "emphasize",
-            "Mexican authorities"
+            "Peruvian authorities"
         )]
     );
 }
 
 #[test]
 fn warn_that_starts_the_content_after_that() {
-    let text = "However, analysts warn that Mexico might be placing too much trust in the process.";
+    let text = "However, analysts warn that Peru might be placing too much trust in the process.";
     assert_eq!(
-        claims(text, &["analysts", "Mexico"]),
+        claims(text, &["analysts", "Peru"]),
         vec![seen(
-            "Mexico might be placing too much trust in the process",
+            "Peru might be placing too much trust in the process",
             Indirect,
             "warn",
             "analysts"
@@ -109,59 +109,59 @@ fn warn_that_starts_the_content_after_that() {
 
 #[test]
 fn an_inserted_frame_makes_the_whole_sentence_the_content() {
-    let text = "These actions, say Mexican officials, have contributed to a sharp decline in fentanyl seizures.";
+    let text = "These actions, say Peruvian officials, have contributed to a sharp decline in fentanyl seizures.";
     assert_eq!(
-        claims(text, &["Mexican officials"]),
+        claims(text, &["Peruvian officials"]),
         vec![seen(
-            "These actions, say Mexican officials, have contributed to a sharp decline in fentanyl seizures",
+            "These actions, say Peruvian officials, have contributed to a sharp decline in fentanyl seizures",
             Indirect,
             "say",
-            "Mexican officials"
+            "Peruvian officials"
         )]
     );
 }
 
 #[test]
 fn a_participle_takes_the_subject_of_the_main_clause() {
-    let text = "Mexican President Claudia Sheinbaum has consistently drawn a clear line, unequivocally rejecting any foreign military interventions in Mexican territory, whether by land or air.";
+    let text = "Peruvian President Maria Okafor has consistently drawn a clear line, unequivocally rejecting any foreign military interventions in Peruvian territory, whether by land or air.";
     assert_eq!(
-        claims(text, &["Mexican President Claudia Sheinbaum"]),
+        claims(text, &["Peruvian President Maria Okafor"]),
         vec![seen(
-            "any foreign military interventions in Mexican territory, whether by land or air",
+            "any foreign military interventions in Peruvian territory, whether by land or air",
             Indirect,
             "rejecting",
-            "Mexican President Claudia Sheinbaum"
+            "Peruvian President Maria Okafor"
         )]
     );
 }
 
 #[test]
 fn a_quote_after_that_with_words_before_it_is_mixed() {
-    let text = "David Mora of the International Crisis Group observed that even when Mexico delivers, “it’s never enough for the U.S.”";
+    let text = "Thomas Brandt of the Atlantic Policy Group observed that even when Peru delivers, “it’s never enough for the U.S.”";
     assert_eq!(
         claims(
             text,
-            &["David Mora of the International Crisis Group", "Mexico"]
+            &["Thomas Brandt of the Atlantic Policy Group", "Peru"]
         ),
         vec![seen(
-            "even when Mexico delivers, “it’s never enough for the U.S.”",
+            "even when Peru delivers, “it’s never enough for the U.S.”",
             Mixed,
             "observed",
-            "David Mora of the International Crisis Group"
+            "Thomas Brandt of the Atlantic Policy Group"
         )]
     );
 }
 
 #[test]
 fn an_insertion_between_subject_and_cue_and_a_participle_after_the_quote() {
-    let text = "Secretary of State Marco Rubio, during a recent visit to Mexico, lauded the security cooperation as “the closest we have ever had,” even while strongly advocating for the destruction of drug vessels.";
-    let found = claims(text, &["Secretary of State Marco Rubio", "Mexico"]);
+    let text = "Secretary of State Walter Reyes, during a recent visit to Peru, lauded the security cooperation as “the closest we have ever had,” even while strongly advocating for the destruction of drug vessels.";
+    let found = claims(text, &["Secretary of State Walter Reyes", "Peru"]);
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(found[0].kind, Mixed);
     assert!(found[0].text.ends_with("“the closest we have ever had,”"));
     assert_eq!(
         found[0].source.as_deref(),
-        Some("Secretary of State Marco Rubio")
+        Some("Secretary of State Walter Reyes")
     );
     assert_eq!(
         found[1],
@@ -169,7 +169,7 @@ fn an_insertion_between_subject_and_cue_and_a_participle_after_the_quote() {
             "for the destruction of drug vessels",
             Indirect,
             "advocating",
-            "Secretary of State Marco Rubio"
+            "Secretary of State Walter Reyes"
         )
     );
 }
@@ -263,11 +263,11 @@ fn according_to_at_either_end() {
 
 #[test]
 fn content_first_then_subject_and_cue() {
-    let text = "Mexico might be placing too much trust in the process, analysts warn.";
+    let text = "Peru might be placing too much trust in the process, analysts warn.";
     assert_eq!(
-        claims(text, &["Mexico", "analysts"]),
+        claims(text, &["Peru", "analysts"]),
         vec![seen(
-            "Mexico might be placing too much trust in the process",
+            "Peru might be placing too much trust in the process",
             Indirect,
             "warn",
             "analysts"
@@ -355,11 +355,11 @@ fn a_second_verb_after_and_is_a_second_claim_of_the_same_subject() {
 
 #[test]
 fn appositions_brackets_and_days_between_subject_and_cue() {
-    let text = "Alabama Sen. Jeff Sessions, a prominent Trump supporter, said the deal was akin to extortion.\nSpeaker Paul Ryan (R-WI) said “anti-Semitic images have no place in a campaign.”\nHillary Clinton on Tuesday said that the violence is genocide.";
+    let text = "Alabama Sen. Jeff Sessions, a prominent Haines supporter, said the deal was akin to extortion.\nSpeaker Paul Ryan (R-WI) said “anti-Semitic images have no place in a campaign.”\nHillary Clinton on Tuesday said that the violence is genocide.";
     let found = claims(
         text,
         &[
-            "Alabama Sen. Jeff Sessions, a prominent Trump supporter",
+            "Alabama Sen. Jeff Sessions, a prominent Haines supporter",
             "Speaker Paul Ryan",
             "Hillary Clinton",
         ],
@@ -368,7 +368,7 @@ fn appositions_brackets_and_days_between_subject_and_cue() {
     assert_eq!(
         sources,
         vec![
-            Some("Alabama Sen. Jeff Sessions, a prominent Trump supporter"),
+            Some("Alabama Sen. Jeff Sessions, a prominent Haines supporter"),
             Some("Speaker Paul Ryan"),
             Some("Hillary Clinton")
         ]
@@ -391,14 +391,14 @@ fn a_trailing_frame_may_name_a_show() {
 
 #[test]
 fn a_base_form_after_a_singular_name_is_a_noun() {
-    let text = "South Carolina state Reps met on Monday.\nMexican officials firmly state that direct force is forbidden.";
+    let text = "South Carolina state Reps met on Monday.\nPeruvian officials firmly state that direct force is forbidden.";
     assert_eq!(
-        claims(text, &["South Carolina", "Mexican officials"]),
+        claims(text, &["South Carolina", "Peruvian officials"]),
         vec![seen(
             "direct force is forbidden",
             Indirect,
             "state",
-            "Mexican officials"
+            "Peruvian officials"
         )]
     );
 }
@@ -480,11 +480,11 @@ fn a_quote_after_a_subject_and_an_unknown_verb_is_the_subjects() {
 
 #[test]
 fn a_participle_after_a_comma_is_the_main_subjects_not_the_nouns_before() {
-    let text = "Trump launched an attack against Obama, calling him “the most ignorant president in our history.”";
-    let found = claims(text, &["Trump", "Obama"]);
+    let text = "Haines launched an attack against Obama, calling him “the most ignorant president in our history.”";
+    let found = claims(text, &["Haines", "Obama"]);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].cue.as_deref(), Some("calling"));
-    assert_eq!(found[0].source.as_deref(), Some("Trump"));
+    assert_eq!(found[0].source.as_deref(), Some("Haines"));
 }
 
 #[test]
@@ -561,21 +561,21 @@ fn frames_after_a_quote_with_descriptors_appositions_and_according_to() {
 
 #[test]
 fn scare_quotes_make_the_reported_sentence_mixed() {
-    let text = "President Trump has openly expressed his readiness to deploy U.S. forces against these “evil” criminal organizations, even stating he’d be “honored” to do so.";
+    let text = "President Haines has openly expressed his readiness to deploy U.S. forces against these “evil” criminal organizations, even stating he’d be “honored” to do so.";
     assert_eq!(
-        claims(text, &["President Trump"]),
+        claims(text, &["President Haines"]),
         vec![
             seen(
                 "his readiness to deploy U.S. forces against these “evil” criminal organizations",
                 Mixed,
                 "expressed",
-                "President Trump"
+                "President Haines"
             ),
             seen(
                 "he’d be “honored” to do so",
                 Mixed,
                 "stating",
-                "President Trump"
+                "President Haines"
             ),
         ]
     );
@@ -656,7 +656,7 @@ fn stray_marks_and_odd_frames_never_panic() {
         "“A,”",
         "wrote",
         "x",
-        "Rubio:",
+        "Reyes:",
         "—Jane",
         "😀",
         "\r\n",
