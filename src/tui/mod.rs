@@ -35,10 +35,12 @@ use crossterm::{execute, terminal};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+pub use app::App;
+
 use crate::analysis::{self, Analysis};
 use crate::config::Config;
 use crate::document::Document;
-use app::{App, Effect};
+use app::Effect;
 use theme::{Theme, no_color_requested};
 
 /// Opens the reader on `doc` and returns when the user quits.

@@ -1,11 +1,11 @@
-//! What a reader does, key by key: stories on the invented fixture, and on
-//! the bundled article for those that need the engine's real claims.
+//! What a reader does, key by key, on the invented fixture. Stories that
+//! need the engine's real claims on the bundled article are in
+//! `tests/reader_bundled.rs` (src/ names nobody from an article).
 
 use super::app::{Effect, KindFilter, Overlay};
 use super::fixture::{self, DELTA, ORTIZ, RESIDENTS, at_cursor, press, type_text};
 use super::keymap::Pane;
 use crate::analysis;
-use crate::config::Config;
 use crate::document::Document;
 
 #[test]
@@ -304,64 +304,6 @@ fn a_click_on_a_claims_row_selects_it_and_the_wheel_scrolls() {
         ..click(claims.x + 5, claims.y + 2)
     });
     assert_eq!(app.selected, Some(2));
-}
-
-// ----- on the bundled article: these need the engine's claims ---------------
-
-fn bundled() -> super::app::App {
-    let doc = Document::from_text(
-        "assets/us-mexico-cartels.txt",
-        include_str!("../../assets/us-mexico-cartels.txt"),
-    );
-    let analysis = analysis::analyze(&doc.text, &Config::defaults().analysis_options());
-    fixture::app_on(doc, analysis, 120, 40)
-}
-
-/// Presses `n` until the selected claim contains `words`.
-fn select_claim_with(app: &mut super::app::App, words: &str) {
-    for _ in 0..app.analysis.claims.len() {
-        press(app, "n");
-        let c = &app.analysis.claims[app.selected.unwrap()];
-        if c.sentence.of(&app.doc.text).contains(words) {
-            return;
-        }
-    }
-    panic!("no claim contains {words:?}");
-}
-
-#[test]
-fn s_on_rubios_quote_selects_marco_rubio_and_moves_to_his_title_and_name() {
-    let mut app = bundled();
-    select_claim_with(&mut app, "the closest we have ever had");
-    press(&mut app, "s");
-    assert_eq!(
-        app.analysis.actors[app.actor_list[app.actor_cursor]].name,
-        "Marco Rubio"
-    );
-    assert!(
-        at_cursor(&app).starts_with("Secretary of State Marco Rubio"),
-        "{}",
-        &at_cursor(&app)[..40]
-    );
-    press(&mut app, "s");
-    assert!(
-        app.analysis.claims[app.selected.unwrap()]
-            .span
-            .contains_offset(app.cursor)
-    );
-}
-
-#[test]
-fn filtering_the_bundled_article_by_sheinbaum_lists_only_her_claims() {
-    let mut app = bundled();
-    press(&mut app, "3 /");
-    type_text(&mut app, "sheinbaum");
-    press(&mut app, "enter space");
-    assert!(!app.shown.is_empty());
-    for &c in &app.shown {
-        let actor = app.analysis.claims[c].source.unwrap().actor.unwrap();
-        assert_eq!(app.analysis.actors[actor].name, "Claudia Sheinbaum");
-    }
 }
 
 #[test]

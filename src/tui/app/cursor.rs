@@ -46,6 +46,12 @@ impl App {
         self.keep_lists_in_view();
     }
 
+    /// The actor under the actors pane's cursor (an index into
+    /// `analysis.actors`), if the list is not empty.
+    pub fn selected_actor(&self) -> Option<usize> {
+        self.actor_list.get(self.actor_cursor).copied()
+    }
+
     pub(super) fn select_actor(&mut self, actor: usize) {
         if !self.actor_list.contains(&actor) {
             self.set_actor_query(String::new());

@@ -8,7 +8,7 @@ use super::{App, Effect, Overlay, plural};
 impl App {
     pub(super) fn toggle_filter(&mut self) {
         let actor = match self.focus {
-            Pane::Actors => self.actor_list.get(self.actor_cursor).copied(),
+            Pane::Actors => self.selected_actor(),
             _ => self
                 .selected
                 .and_then(|c| self.analysis.claims[c].source?.actor),

@@ -434,7 +434,7 @@ impl App {
 
     /// From an actor: its claims and mentions in text order, one by one.
     fn step_actor(&mut self, forward: bool) {
-        let Some(&actor) = self.actor_list.get(self.actor_cursor) else {
+        let Some(actor) = self.selected_actor() else {
             return;
         };
         let a = &self.analysis.actors[actor];
@@ -476,7 +476,7 @@ impl App {
                 }
             }
             Pane::Actors => {
-                let Some(&actor) = self.actor_list.get(self.actor_cursor) else {
+                let Some(actor) = self.selected_actor() else {
                     return;
                 };
                 let a = &self.analysis.actors[actor];

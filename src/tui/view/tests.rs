@@ -1,5 +1,6 @@
 //! Snapshots of every pane and overlay at fixed sizes, on the fixture (so
-//! they hold still while the engine changes) and one on the bundled article.
+//! they hold still while the engine changes). The bundled article's own
+//! snapshot is in `tests/reader_bundled.rs`.
 
 use insta::assert_snapshot;
 use ratatui::Terminal;
@@ -85,21 +86,6 @@ fn search_prompt_with_a_match_count() {
 #[test]
 fn export_dialog() {
     assert_snapshot!(after("n m e", 80, 24));
-}
-
-#[test]
-fn bundled_article_at_120x40() {
-    let doc = crate::document::Document::from_text(
-        "assets/us-mexico-cartels.txt",
-        include_str!("../../../assets/us-mexico-cartels.txt"),
-    );
-    let analysis = crate::analysis::analyze(
-        &doc.text,
-        &crate::config::Config::defaults().analysis_options(),
-    );
-    let mut app = fixture::app_on(doc, analysis, 120, 40);
-    press(&mut app, "n");
-    assert_snapshot!(screen(&app, 120, 40));
 }
 
 /// The cell showing the first character of `words` in the text pane.

@@ -132,7 +132,7 @@ fn style_at(app: &App, offset: usize) -> Style {
             style.fg(theme.actor(rank(actor)))
         };
     } else if app.focus == Pane::Actors
-        && let Some(&actor) = app.actor_list.get(app.actor_cursor)
+        && let Some(actor) = app.selected_actor()
         && covering(&analysis.actors[actor].mentions, |s| *s, offset).is_some()
     {
         style = style

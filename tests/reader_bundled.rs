@@ -1,0 +1,62 @@
+//! The reader on the bundled article, key by key: stories that need the
+//! engine's real claims, and a snapshot of the opening screen. They live
+//! here, not in src/, because they name the article's people.
+
+mod common;
+
+use common::{at_cursor, bundled, press, screen, type_text};
+use whosaid::tui::App;
+
+/// Presses `n` until the selected claim's sentence contains `words`.
+fn select_claim_with(app: &mut App, words: &str) {
+    for _ in 0..app.analysis.claims.len() {
+        press(app, "n");
+        let c = &app.analysis.claims[app.selected.unwrap()];
+        if c.sentence.of(&app.doc.text).contains(words) {
+            return;
+        }
+    }
+    panic!("no claim contains {words:?}");
+}
+
+#[test]
+fn s_on_rubios_quote_selects_marco_rubio_and_moves_to_his_title_and_name() {
+    let mut app = bundled(120, 40);
+    select_claim_with(&mut app, "the closest we have ever had");
+    press(&mut app, "s");
+    assert_eq!(
+        app.analysis.actors[app.selected_actor().unwrap()].name,
+        "Marco Rubio"
+    );
+    assert!(
+        at_cursor(&app).starts_with("Secretary of State Marco Rubio"),
+        "{}",
+        &at_cursor(&app)[..40]
+    );
+    press(&mut app, "s");
+    assert!(
+        app.analysis.claims[app.selected.unwrap()]
+            .span
+            .contains_offset(app.cursor)
+    );
+}
+
+#[test]
+fn filtering_the_bundled_article_by_sheinbaum_lists_only_her_claims() {
+    let mut app = bundled(120, 40);
+    press(&mut app, "3 /");
+    type_text(&mut app, "sheinbaum");
+    press(&mut app, "enter space");
+    assert!(!app.shown.is_empty());
+    for &c in &app.shown {
+        let actor = app.analysis.claims[c].source.unwrap().actor.unwrap();
+        assert_eq!(app.analysis.actors[actor].name, "Claudia Sheinbaum");
+    }
+}
+
+#[test]
+fn bundled_article_at_120x40() {
+    let mut app = bundled(120, 40);
+    press(&mut app, "n");
+    insta::assert_snapshot!(screen(&app, 120, 40));
+}
