@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 
 use super::super::app::{App, KindFilter, Overlay};
 use super::super::keymap::Action;
+use super::truncate;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, app.theme.status);
@@ -39,7 +40,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             )),
             Span::styled("   Enter: keep · Esc: clear", app.theme.dim),
         ]),
-        _ => normal_line(app),
+        _ => normal_line(app, area.width as usize),
     };
     buf.set_line(
         area.x,
@@ -57,14 +58,57 @@ fn file_name(path: &str) -> &str {
         .unwrap_or(path)
 }
 
-fn normal_line(app: &App) -> Line<'static> {
-    let mut spans = vec![
-        Span::styled(
-            format!(" {} ", file_name(&app.doc.path)),
+/// The file, the pane and what filters the claims, then the message or
+/// as many whole key hints as fit: a hint cut in half reads as a wrong key.
+/// When even the help hint would not fit, the file name gives way first.
+fn normal_line(app: &App, width: usize) -> Line<'static> {
+    let state = state_spans(app);
+    let state_width: usize = state.iter().map(Span::width).sum();
+    let tail = match &app.message {
+        Some(message) => vec![Span::styled(
+            message.clone(),
+            Style::new().add_modifier(Modifier::BOLD),
+        )],
+        None => Vec::new(),
+    };
+    let hints = if app.message.is_none() {
+        hint_spans(app)
+    } else {
+        Vec::new()
+    };
+    // Room for the help hint (the first) after the file name, if there is any.
+    let help_width = hints.first().map_or(0, |(k, h)| k.width() + h.width());
+    let name = file_name(&app.doc.path);
+    let name_room = width.saturating_sub(state_width + help_width + 2);
+    let mut spans = Vec::new();
+    if name_room >= 4 {
+        spans.push(Span::styled(
+            format!(" {} ", truncate(name, name_room - 2)),
             app.theme.accent.add_modifier(Modifier::REVERSED),
-        ),
-        Span::styled(format!(" {} ", app.focus.name()), app.theme.accent),
-    ];
+        ));
+    }
+    spans.extend(state);
+    spans.extend(tail);
+    let mut used: usize = spans.iter().map(Span::width).sum();
+    for (key, hint) in hints {
+        // (The gap after the last hint may fall off the edge.)
+        if used + key.width() + hint.width() - 2 > width {
+            break;
+        }
+        used += key.width() + hint.width();
+        spans.push(key);
+        spans.push(hint);
+    }
+    Line::from(spans)
+}
+
+/// The focused pane and what the claims are filtered by, ending with the
+/// separator before the message or hints.
+fn state_spans(app: &App) -> Vec<Span<'static>> {
+    let mut spans = vec![Span::styled(
+        format!(" {} ", app.focus.name()),
+        app.theme.accent,
+    )];
     if app.analysing {
         spans.push(Span::styled(
             "│ analysing… ",
@@ -95,21 +139,22 @@ fn normal_line(app: &App) -> Line<'static> {
         spans.push(Span::raw(format!("│ {} marked ", app.marks.len())));
     }
     spans.push(Span::raw("│ "));
-    match &app.message {
-        Some(message) => spans.push(Span::styled(
-            message.clone(),
-            Style::new().add_modifier(Modifier::BOLD),
-        )),
-        None => {
-            let mut hints = app.keymap.hints(app.focus);
-            // Help first of the globals: it leads to everything else.
-            hints.retain(|(_, h)| *h != "help");
-            hints.insert(0, (app.keymap.label(Action::Help), "help"));
-            for (key, hint) in hints {
-                spans.push(Span::styled(key, app.theme.accent));
-                spans.push(Span::styled(format!(" {hint}  "), app.theme.dim));
-            }
-        }
-    }
-    Line::from(spans)
+    spans
+}
+
+/// The focused pane's hints, help first: it leads to everything else. Each
+/// is a key and its word (with the gap after it).
+fn hint_spans(app: &App) -> Vec<(Span<'static>, Span<'static>)> {
+    let mut hints = app.keymap.hints(app.focus);
+    hints.retain(|(_, h)| *h != "help");
+    hints.insert(0, (app.keymap.label(Action::Help), "help"));
+    hints
+        .into_iter()
+        .map(|(key, hint)| {
+            (
+                Span::styled(key, app.theme.accent),
+                Span::styled(format!(" {hint}  "), app.theme.dim),
+            )
+        })
+        .collect()
 }

@@ -65,6 +65,30 @@ fn degenerate_sizes_do_not_panic() {
     }
 }
 
+/// The status bar, the screen's last row, without the quotes TestBackend adds.
+fn status_row(screen: &str) -> String {
+    let last = screen.lines().last().unwrap();
+    last.trim_matches('"').trim_end().to_string()
+}
+
+#[test]
+fn the_status_bar_shows_whole_key_hints_never_one_cut_in_half() {
+    use super::super::keymap::Pane;
+    for width in [24, 40, 60, 80, 100, 120] {
+        for (keys, pane) in [("1", Pane::Text), ("2", Pane::Claims), ("3", Pane::Actors)] {
+            let app = fixture::app(width, 24);
+            let mut words: Vec<&str> = app.keymap.hints(pane).iter().map(|h| h.1).collect();
+            words.push("help");
+            let row = status_row(&after(keys, width, 24));
+            assert!(row.contains("? help"), "{width}: {row:?}");
+            assert!(
+                words.iter().any(|w| row.ends_with(&format!(" {w}"))),
+                "{width}, {pane:?}: the row ends in a whole hint: {row:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn filter_marks_and_counts() {
     assert_snapshot!(after("3 space 1 n m", 120, 40));
