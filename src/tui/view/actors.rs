@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::super::app::{App, Overlay};
-use super::super::keymap::{Action, Pane};
-use super::{frame_pane, truncate};
+use super::super::keymap::Pane;
+use super::{frame_pane, other_tab, truncate};
 use crate::analysis::ActorKind;
 
 fn kind_name(kind: ActorKind) -> &'static str {
@@ -30,14 +30,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         format!(" Actors {total} ")
     } else {
         format!(
-            " Actors {}/{total} ~ {} ",
+            " Actors {}/{total} matching \"{}\" ",
             app.actor_list.len(),
             app.actor_query
         )
     };
-    if app.areas.mode == super::super::layout::Mode::Narrow {
-        title = format!("{title}· {} claims ", app.keymap.label(Action::FocusClaims));
-    }
+    title.push_str(&other_tab(app, Pane::Claims));
     let inner = frame_pane(app, Pane::Actors, title, area, buf);
     if inner.height == 0 || inner.width == 0 {
         return;

@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::super::app::App;
-use super::super::keymap::{Action, Pane};
-use super::{frame_pane, truncate};
+use super::super::keymap::Pane;
+use super::{frame_pane, other_tab, truncate};
 use crate::analysis::ClaimKind;
 
 /// The one-column marker of a claim kind (the help legend explains them).
@@ -33,9 +33,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         format!(" Claims {at}/{shown} of {total} ")
     };
-    if app.areas.mode == super::super::layout::Mode::Narrow {
-        title = format!("{title}· {} actors ", app.keymap.label(Action::FocusActors));
-    }
+    title.push_str(&other_tab(app, Pane::Actors));
     let inner = frame_pane(app, Pane::Claims, title, area, buf);
     if inner.height == 0 || inner.width == 0 {
         return;

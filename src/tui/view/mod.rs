@@ -16,7 +16,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Overlay};
-use super::keymap::Pane;
+use super::keymap::{Action, Pane};
 
 /// Draws the whole screen for the app's current state.
 pub fn draw(app: &App, frame: &mut Frame) {
@@ -68,6 +68,20 @@ fn pane_block<'a>(app: &App, pane: Pane, title: String) -> Block<'a> {
         } else {
             Style::new()
         })
+}
+
+/// Where the claims and actors share the bottom as tabs: the other tab and
+/// its key, "[3] Actors", bracketed so the key does not read as a count.
+fn other_tab(app: &App, pane: Pane) -> String {
+    if app.areas.mode != super::layout::Mode::Narrow {
+        return String::new();
+    }
+    let key = match pane {
+        Pane::Claims => Action::FocusClaims,
+        Pane::Actors => Action::FocusActors,
+        Pane::Text => Action::FocusText,
+    };
+    format!("· [{}] {} ", app.keymap.label(key), pane.name())
 }
 
 /// Renders a pane's block and returns the area inside it.

@@ -37,6 +37,11 @@ fn narrow_60x20_with_the_actors_tab_focused() {
 }
 
 #[test]
+fn actors_filtered_by_name_say_what_they_match() {
+    assert_snapshot!(after("3 / r s d enter", 80, 24));
+}
+
+#[test]
 fn tiny_20x6_shows_what_fits() {
     assert_snapshot!(after("n", 20, 6));
     assert_snapshot!("tiny_claims", after("2", 20, 6));
