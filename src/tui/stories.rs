@@ -337,3 +337,56 @@ fn an_empty_article_opens_and_no_key_breaks_it() {
         assert!(app.cursor <= text.len());
     }
 }
+
+#[test]
+fn f_says_whom_it_added_and_how_to_clear_it_and_f_again_takes_them_out() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "n f");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("added Ana Ortiz to the filter · F clears it")
+    );
+    press(&mut app, "f");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("removed Ana Ortiz from the filter")
+    );
+    assert!(app.filter.is_empty());
+}
+
+#[test]
+fn m_says_what_marks_are_for_and_the_count_is_left_to_the_status_bar() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "n m");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("marked · e exports the marked claims")
+    );
+    press(&mut app, "m");
+    assert_eq!(app.message.as_deref(), Some("unmarked"));
+}
+
+#[test]
+fn after_a_search_the_reader_says_how_to_step_through_it_and_when_it_wraps() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "/");
+    type_text(&mut app, "surv");
+    press(&mut app, "enter");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("n/N: next/previous match · Esc: clear the search")
+    );
+    press(&mut app, "n");
+    assert_eq!(app.message, None, "the status bar shows the count");
+    assert_eq!(app.search.as_ref().unwrap().count(), "2/2");
+    press(&mut app, "n");
+    assert_eq!(app.message.as_deref(), Some("search wrapped to the top"));
+    press(&mut app, "N");
+    assert_eq!(app.message.as_deref(), Some("search wrapped to the bottom"));
+
+    press(&mut app, "esc /");
+    type_text(&mut app, "xyzzy");
+    press(&mut app, "enter");
+    assert_eq!(app.message, None, "no hint to step through nothing");
+    assert_eq!(app.search.as_ref().unwrap().count(), "no match");
+}

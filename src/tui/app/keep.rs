@@ -2,8 +2,8 @@
 //! export, the export dialog's claims, and a claim copied as a quote.
 
 use super::super::dialog::ExportDialog;
-use super::super::keymap::Pane;
-use super::{App, Effect, Overlay, plural};
+use super::super::keymap::{Action, Pane};
+use super::{App, Effect, Overlay};
 
 impl App {
     pub(super) fn toggle_filter(&mut self) {
@@ -17,15 +17,19 @@ impl App {
             self.message = Some("no actor here to filter by".to_string());
             return;
         };
-        if !self.filter.remove(&actor) {
-            self.filter.insert(actor);
-        }
-        self.refilter();
-        self.message = Some(if self.filter.is_empty() {
-            "filter cleared".to_string()
+        // The status bar shows the filter itself; the message says what
+        // changed and how to undo it.
+        let name = &self.analysis.actors[actor].name;
+        self.message = Some(if self.filter.remove(&actor) {
+            format!("removed {name} from the filter")
         } else {
-            format!("filter: {}", self.filter_names())
+            self.filter.insert(actor);
+            format!(
+                "added {name} to the filter · {} clears it",
+                self.keymap.label(Action::ClearFilter)
+            )
         });
+        self.refilter();
     }
 
     /// The names of the actors in the filter, for the status bar.
@@ -43,14 +47,16 @@ impl App {
             self.message = Some("no claim selected to mark".to_string());
             return;
         };
-        let verb = if self.marks.remove(&c) {
-            "unmarked"
+        // The status bar counts the marks; the message says what they are for.
+        self.message = Some(if self.marks.remove(&c) {
+            "unmarked".to_string()
         } else {
             self.marks.insert(c);
-            "marked"
-        };
-        let n = self.marks.len();
-        self.message = Some(format!("{verb}; {n} claim{} marked for export", plural(n)));
+            format!(
+                "marked · {} exports the marked claims",
+                self.keymap.label(Action::Export)
+            )
+        });
     }
 
     pub(super) fn open_export(&mut self) {

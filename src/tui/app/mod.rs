@@ -424,9 +424,16 @@ impl App {
             (Some(i), false) => (i + n - 1) % n,
             (None, _) => search.at_or_after(self.cursor).unwrap_or(0),
         };
+        // The status bar shows the count; say only when the search wraps.
+        if let Some(from) = search.current {
+            if forward && i < from {
+                self.message = Some("search wrapped to the top".to_string());
+            } else if !forward && i > from {
+                self.message = Some("search wrapped to the bottom".to_string());
+            }
+        }
         search.current = Some(i);
         let at = search.matches[i].start;
-        self.message = Some(format!("/{}  {}", search.query, search.count()));
         self.cursor = at;
         self.reselect_at_cursor();
         self.scroll_text_to_cursor(false);

@@ -61,13 +61,19 @@ impl App {
                 return;
             }
             KeyCode::Enter => {
-                let count = self.search.as_ref().map(Search::count).unwrap_or_default();
+                let found = self.search.as_ref().is_some_and(|s| !s.matches.is_empty());
                 if query.is_empty() {
                     self.search = None;
-                } else {
+                } else if found {
                     // Ctrl-o comes back to where the search started.
                     self.jumps.push(origin);
-                    self.message = Some(format!("/{query}  {count}  (n/N: next/previous match)"));
+                    // (The status bar shows the query and the count.)
+                    self.message = Some(format!(
+                        "{}/{}: next/previous match · {}: clear the search",
+                        self.keymap.label(Action::Next),
+                        self.keymap.label(Action::Prev),
+                        self.keymap.label(Action::Cancel)
+                    ));
                 }
                 return;
             }
