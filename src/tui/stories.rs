@@ -260,6 +260,13 @@ fn y_copies_the_selected_claim_as_a_markdown_quote_with_its_source() {
 }
 
 #[test]
+fn j_in_a_help_that_fits_the_window_leaves_it_where_it_is() {
+    let mut app = fixture::app(120, 60);
+    press(&mut app, "? j j G");
+    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
+}
+
+#[test]
 fn esc_closes_the_help_before_it_quits() {
     let mut app = fixture::app(120, 40);
     press(&mut app, "?");

@@ -35,6 +35,7 @@ impl App {
     }
 
     pub(super) fn help_key(&mut self, scroll: u16, action: Option<Action>) {
+        let last = super::super::view::help_max_scroll(self, self.size);
         let scroll = match action {
             Some(Action::Help | Action::Cancel | Action::Quit) => return,
             Some(Action::Down) => scroll.saturating_add(1),
@@ -42,9 +43,12 @@ impl App {
             Some(Action::PageDown) => scroll.saturating_add(10),
             Some(Action::PageUp) => scroll.saturating_sub(10),
             Some(Action::Top) => 0,
+            Some(Action::Bottom) => last,
             _ => scroll,
         };
-        self.overlay = Some(Overlay::Help { scroll });
+        self.overlay = Some(Overlay::Help {
+            scroll: scroll.min(last),
+        });
     }
 
     pub(super) fn search_key(&mut self, key: KeyEvent, origin: usize, origin_top: usize) {

@@ -70,6 +70,13 @@ fn pane_block<'a>(app: &App, pane: Pane, title: String) -> Block<'a> {
         })
 }
 
+/// How far the help overlay can scroll in a window of `area`. The app asks
+/// so that its scroll stops at the help's last line: how many lines that is
+/// depends on how the help wraps, which only the view knows.
+pub fn help_max_scroll(app: &App, area: Rect) -> u16 {
+    help::max_scroll(app, area)
+}
+
 /// Where the claims and actors share the bottom as tabs: the other tab and
 /// its key, "[3] Actors", bracketed so the key does not read as a count.
 fn other_tab(app: &App, pane: Pane) -> String {

@@ -105,6 +105,17 @@ fn help_overlay_lists_the_keys() {
 }
 
 #[test]
+fn help_at_40x12_wraps_its_descriptions_and_scrolls_to_its_last_line() {
+    assert_snapshot!(after("?", 40, 12));
+    assert_snapshot!("help_at_40x12_bottom", after("? G", 40, 12));
+    assert_eq!(
+        after("? G j j", 40, 12),
+        after("? G", 40, 12),
+        "j at the bottom stays"
+    );
+}
+
+#[test]
 fn search_prompt_with_a_match_count() {
     let mut app = fixture::app(80, 24);
     press(&mut app, "/");
