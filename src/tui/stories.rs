@@ -397,3 +397,39 @@ fn after_a_search_the_reader_says_how_to_step_through_it_and_when_it_wraps() {
     assert_eq!(app.message, None, "no hint to step through nothing");
     assert_eq!(app.search.as_ref().unwrap().count(), "no match");
 }
+
+#[test]
+fn a_key_that_needs_a_claim_says_how_to_select_one() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "y");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("no claim selected to copy: n selects the next one")
+    );
+    press(&mut app, "m");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("no claim selected to mark: n selects the next one")
+    );
+    press(&mut app, "s");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("no claim selected to go to its source: n selects the next one")
+    );
+}
+
+#[test]
+fn t_says_which_kind_it_shows_and_which_comes_next() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "t");
+    assert_eq!(app.kind_filter, KindFilter::Direct);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("showing direct claims · t again: indirect")
+    );
+    press(&mut app, "t t t");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("showing all claims · t again: direct")
+    );
+}

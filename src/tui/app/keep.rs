@@ -44,7 +44,7 @@ impl App {
 
     pub(super) fn toggle_mark(&mut self) {
         let Some(c) = self.selected else {
-            self.message = Some("no claim selected to mark".to_string());
+            self.message = Some(self.no_claim_selected("to mark"));
             return;
         };
         // The status bar counts the marks; the message says what they are for.
@@ -79,7 +79,7 @@ impl App {
 
     pub(super) fn copy_selected(&mut self) {
         let Some(c) = self.selected else {
-            self.message = Some("no claim selected to copy".to_string());
+            self.message = Some(self.no_claim_selected("to copy"));
             return;
         };
         let quote = self.markdown_quote(c);

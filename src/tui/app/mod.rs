@@ -279,7 +279,13 @@ impl App {
             Action::KindFilter => {
                 self.kind_filter = self.kind_filter.next();
                 self.refilter();
-                self.message = Some(format!("showing {} claims", self.kind_filter.name()));
+                // The status bar shows the kind; say what pressing again does.
+                self.message = Some(format!(
+                    "showing {} claims · {} again: {}",
+                    self.kind_filter.name(),
+                    self.keymap.label(Action::KindFilter),
+                    self.kind_filter.next().name()
+                ));
             }
             Action::Search => self.start_search(),
             Action::Mark => self.toggle_mark(),
@@ -287,6 +293,14 @@ impl App {
             Action::Copy => self.copy_selected(),
         }
         self.relayout();
+    }
+
+    /// Why a key that needs a claim did nothing, and how to select one.
+    fn no_claim_selected(&self, to_do: &str) -> String {
+        format!(
+            "no claim selected {to_do}: {} selects the next one",
+            self.keymap.label(Action::Next)
+        )
     }
 
     fn cancel(&mut self) {
@@ -512,7 +526,7 @@ impl App {
             return;
         }
         let Some(claim) = self.selected else {
-            self.message = Some("no claim selected: n selects the next one".to_string());
+            self.message = Some(self.no_claim_selected("to go to its source"));
             return;
         };
         let Some(source) = self.analysis.claims[claim].source else {
