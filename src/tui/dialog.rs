@@ -97,6 +97,28 @@ fn default_name(stem: &str, format: Format) -> String {
     format!("{stem}-claims.{}", format.extension())
 }
 
+/// Why an export could not be written, and what to type instead. The
+/// dialog stays open with the path, so the user can correct it there.
+pub fn write_error(path: &Path, error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let folder = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.display().to_string(),
+        _ => "this folder".to_string(),
+    };
+    match error.kind() {
+        ErrorKind::NotFound => {
+            format!("there is no folder {folder}: type a path in a folder that exists")
+        }
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
+            format!("not allowed to write in {folder}: type a path in another folder")
+        }
+        ErrorKind::IsADirectory => {
+            format!("{} is a folder: add a file name", path.display())
+        }
+        _ => format!("cannot write {}: {error}", path.display()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -228,6 +228,33 @@ fn marked_claims_are_exported_and_an_existing_file_is_kept_until_the_user_agrees
     );
 }
 
+#[test]
+fn an_export_into_a_folder_that_does_not_exist_says_so_and_keeps_the_dialog_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "e");
+    let path = dir.path().join("missing").join("out.md");
+    if let Some(Overlay::Export(d)) = &mut app.overlay {
+        d.path = path.to_str().unwrap().to_string();
+    }
+    press(&mut app, "enter");
+    assert_eq!(perform(&mut app), 1);
+    let Some(Overlay::Export(dialog)) = &app.overlay else {
+        panic!("the dialog stays open to correct the path")
+    };
+    let folder = dir.path().join("missing");
+    assert_eq!(
+        dialog.error.as_deref(),
+        Some(
+            format!(
+                "there is no folder {}: type a path in a folder that exists",
+                folder.display()
+            )
+            .as_str()
+        )
+    );
+}
+
 /// Carries out queued writes as the event loop would; returns how many.
 fn perform(app: &mut super::app::App) -> usize {
     let mut n = 0;

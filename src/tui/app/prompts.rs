@@ -30,7 +30,7 @@ impl App {
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                 dialog.confirm_overwrite = true
             }
-            Err(e) => dialog.error = Some(format!("cannot write {}: {e}", path.display())),
+            Err(e) => dialog.error = Some(super::super::dialog::write_error(&path, &e)),
         }
     }
 
