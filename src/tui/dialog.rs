@@ -79,16 +79,13 @@ impl ExportDialog {
         }
     }
 
-    pub fn type_char(&mut self, c: char) {
-        self.path.push(c);
-        self.edited = true;
-        self.error = None;
-    }
-
-    pub fn backspace(&mut self) {
-        self.path.pop();
-        self.edited = true;
-        self.error = None;
+    /// Edits the path with `change` (which says whether it changed it);
+    /// an edited name is the user's, and the last error no longer applies.
+    pub fn edit(&mut self, change: impl FnOnce(&mut String) -> bool) {
+        if change(&mut self.path) {
+            self.edited = true;
+            self.error = None;
+        }
     }
 }
 
@@ -129,7 +126,10 @@ mod tests {
         assert_eq!(dialog.path, "some-story-claims.md");
         dialog.toggle_format();
         assert_eq!(dialog.path, "some-story-claims.json");
-        dialog.type_char('x');
+        dialog.edit(|path| {
+            path.push('x');
+            true
+        });
         dialog.toggle_format();
         assert_eq!(dialog.path, "some-story-claims.jsonx");
         assert_eq!(

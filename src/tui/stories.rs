@@ -255,6 +255,23 @@ fn an_export_into_a_folder_that_does_not_exist_says_so_and_keeps_the_dialog_open
     );
 }
 
+#[test]
+fn in_the_export_dialog_ctrl_w_deletes_a_word_and_ctrl_u_the_whole_name() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "e ctrl-w");
+    let path = |app: &super::app::App| match &app.overlay {
+        Some(Overlay::Export(d)) => d.path.clone(),
+        _ => panic!("the dialog is open"),
+    };
+    assert_eq!(path(&app), "river-bridge-claims.");
+    press(&mut app, "ctrl-w");
+    assert_eq!(path(&app), "river-bridge-");
+    press(&mut app, "ctrl-u");
+    assert_eq!(path(&app), "");
+    type_text(&mut app, "notes.md");
+    assert_eq!(path(&app), "notes.md");
+}
+
 /// Carries out queued writes as the event loop would; returns how many.
 fn perform(app: &mut super::app::App) -> usize {
     let mut n = 0;

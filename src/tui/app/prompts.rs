@@ -144,19 +144,11 @@ impl App {
             KeyCode::Tab | KeyCode::BackTab | KeyCode::Left | KeyCode::Right => {
                 dialog.toggle_format()
             }
-            KeyCode::Backspace => dialog.backspace(),
             KeyCode::Enter if dialog.path.trim().is_empty() => {
                 dialog.error = Some("type a file name".to_string())
             }
             KeyCode::Enter => self.queue_write(&dialog, false),
-            KeyCode::Char(c)
-                if !key
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                dialog.type_char(c)
-            }
-            _ => {}
+            _ => dialog.edit(|path| edit_line(path, key)),
         }
         self.overlay = Some(Overlay::Export(dialog));
     }
@@ -187,9 +179,24 @@ impl App {
 
 /// Applies a typing key (a character, Backspace) to a one-line prompt;
 /// false for any other key.
+/// Edits a prompt's line as shells do: a character, Backspace, Ctrl-w (the
+/// last word) and Ctrl-u (all of it). Says whether the line changed.
 pub(super) fn edit_line(line: &mut String, key: KeyEvent) -> bool {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Backspace => line.pop().is_some(),
+        KeyCode::Char('u') if ctrl => {
+            let had = !line.is_empty();
+            line.clear();
+            had
+        }
+        KeyCode::Char('w') if ctrl => {
+            let kept = line.trim_end_matches(is_word_separator);
+            let kept = kept.trim_end_matches(|c| !is_word_separator(c)).len();
+            let had = kept < line.len();
+            line.truncate(kept);
+            had
+        }
         KeyCode::Char(c)
             if !key
                 .modifiers
@@ -200,4 +207,9 @@ pub(super) fn edit_line(line: &mut String, key: KeyEvent) -> bool {
         }
         _ => false,
     }
+}
+
+/// Where Ctrl-w stops: spaces, and the slashes and dots of a path.
+fn is_word_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '/' | '.' | '-' | '_')
 }

@@ -89,7 +89,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         out.extend(entry(vec![key], info.desc, width));
     }
     out.extend(prose(
-        "Prompts and dialogs: type, Backspace, Enter to keep, Esc to cancel.",
+        "Prompts and dialogs: type, Backspace, Ctrl-w deletes a word, Ctrl-u the line, Enter to keep, Esc to cancel.",
         Style::new(),
         width,
     ));
