@@ -159,7 +159,8 @@ pub const ACTIONS: &[ActionInfo] = &[
     ),
     info(
         Action::JumpForward,
-        &["ctrl-i"],
+        // Most terminals send ctrl-i as Tab; alt-i reaches it everywhere.
+        &["ctrl-i", "alt-i"],
         "forward",
         "go forward in the jump list",
         &[],

@@ -56,6 +56,9 @@ fn ctrl_o_walks_back_through_jumps_and_ctrl_i_forward() {
     assert!(at_cursor(&app).starts_with("We have waited"));
     press(&mut app, "ctrl-i");
     assert_eq!(app.cursor, source);
+    // Where ctrl-i arrives as Tab (tmux, most terminals), alt-i goes forward.
+    press(&mut app, "ctrl-o alt-i");
+    assert_eq!(app.cursor, source);
 }
 
 #[test]
