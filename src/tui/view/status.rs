@@ -50,8 +50,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
 }
 
-/// The file's name without its folders: the status bar is short.
+/// The file's name without its folders: the status bar is short. An
+/// article piped in is "stdin", not the "-" that asked for it.
 fn file_name(path: &str) -> &str {
+    if path == "-" {
+        return "stdin";
+    }
     std::path::Path::new(path)
         .file_name()
         .and_then(|n| n.to_str())

@@ -95,6 +95,14 @@ fn the_status_bar_shows_whole_key_hints_never_one_cut_in_half() {
 }
 
 #[test]
+fn an_article_from_standard_input_is_called_stdin_in_the_status_bar() {
+    let doc = crate::document::Document::from_text("-", fixture::TEXT);
+    let app = fixture::app_on(doc, fixture::analysis(), 80, 24);
+    let row = status_row(&screen(&app, 80, 24));
+    assert!(row.starts_with(" stdin  Text │"), "{row:?}");
+}
+
+#[test]
 fn filter_marks_and_counts() {
     assert_snapshot!(after("3 space 1 n m", 120, 40));
 }
