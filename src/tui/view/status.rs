@@ -21,25 +21,27 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 .filter(|s| !s.query.is_empty())
                 .map(|s| s.count())
                 .unwrap_or_default();
-            Line::from(vec![
+            let prompt = vec![
                 Span::styled(" /", app.theme.accent),
                 Span::raw(query.to_string()),
                 Span::styled("█", Style::new().add_modifier(Modifier::SLOW_BLINK)),
                 Span::raw(format!("  {count}")),
-                Span::styled("   Enter: keep · Esc: cancel", app.theme.dim),
-            ])
+            ];
+            with_hint_if_room(prompt, "   Enter: keep · Esc: cancel", app, area.width)
         }
-        Some(Overlay::ActorQuery) => Line::from(vec![
-            Span::styled(" actors: ", app.theme.accent),
-            Span::raw(app.actor_query.clone()),
-            Span::raw("█"),
-            Span::raw(format!(
-                "  {} of {}",
-                app.actor_list.len(),
-                app.analysis.actors.len()
-            )),
-            Span::styled("   Enter: keep · Esc: clear", app.theme.dim),
-        ]),
+        Some(Overlay::ActorQuery) => {
+            let prompt = vec![
+                Span::styled(" actors: ", app.theme.accent),
+                Span::raw(app.actor_query.clone()),
+                Span::raw("█"),
+                Span::raw(format!(
+                    "  {} of {}",
+                    app.actor_list.len(),
+                    app.analysis.actors.len()
+                )),
+            ];
+            with_hint_if_room(prompt, "   Enter: keep · Esc: clear", app, area.width)
+        }
         _ => normal_line(app, area.width as usize),
     };
     buf.set_line(
@@ -48,6 +50,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         &line.patch_style(app.theme.status),
         area.width,
     );
+}
+
+/// A prompt, and its keys after it when they fit whole: half a hint
+/// ("Esc: c") is worse than none.
+fn with_hint_if_room(
+    mut prompt: Vec<Span<'static>>,
+    hint: &'static str,
+    app: &App,
+    width: u16,
+) -> Line<'static> {
+    let used: usize = prompt.iter().map(Span::width).sum();
+    if used + hint.chars().count() <= width as usize {
+        prompt.push(Span::styled(hint, app.theme.dim));
+    }
+    Line::from(prompt)
 }
 
 /// The file's name without its folders: the status bar is short. An

@@ -95,6 +95,14 @@ fn the_status_bar_shows_whole_key_hints_never_one_cut_in_half() {
 }
 
 #[test]
+fn a_prompt_too_narrow_for_its_keys_leaves_them_out_rather_than_cut_them() {
+    let narrow = status_row(&after("3 / r", 30, 12));
+    assert_eq!(narrow, " actors: r█  2 of 3");
+    let wide = status_row(&after("3 / r", 60, 12));
+    assert!(wide.ends_with("Enter: keep · Esc: clear"), "{wide:?}");
+}
+
+#[test]
 fn an_article_from_standard_input_is_called_stdin_in_the_status_bar() {
     let doc = crate::document::Document::from_text("-", fixture::TEXT);
     let app = fixture::app_on(doc, fixture::analysis(), 80, 24);
