@@ -480,3 +480,18 @@ fn t_says_which_kind_it_shows_and_which_comes_next() {
         Some("showing all claims · t again: direct")
     );
 }
+
+#[test]
+fn when_the_filters_leave_no_claim_n_says_which_keys_bring_claims_back() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "n n n n f t");
+    assert_eq!(app.filter.iter().copied().collect::<Vec<_>>(), [RESIDENTS]);
+    assert!(app.shown.is_empty(), "Residents made no direct claim");
+    press(&mut app, "n");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("no claims match the filter: F clears the actor filter · t changes the kind")
+    );
+    press(&mut app, "F");
+    assert_eq!(app.shown, [2], "the mayor's direct quote");
+}

@@ -32,6 +32,27 @@ impl App {
         self.refilter();
     }
 
+    /// Why the claims pane is empty, and which keys bring claims back: the
+    /// actor filter and the kind filter are cleared by different keys.
+    pub fn why_no_claims_shown(&self) -> String {
+        if self.analysing {
+            return "still finding the claims…".to_string();
+        }
+        if self.analysis.claims.is_empty() {
+            return "no claims found in this article".to_string();
+        }
+        let mut ways = Vec::new();
+        if !self.filter.is_empty() {
+            let key = self.keymap.label(Action::ClearFilter);
+            ways.push(format!("{key} clears the actor filter"));
+        }
+        if self.kind_filter != super::KindFilter::All {
+            let key = self.keymap.label(Action::KindFilter);
+            ways.push(format!("{key} changes the kind"));
+        }
+        format!("no claims match the filter: {}", ways.join(" · "))
+    }
+
     /// The names of the actors in the filter, for the status bar.
     pub fn filter_names(&self) -> String {
         let names: Vec<&str> = self

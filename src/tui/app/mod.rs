@@ -396,12 +396,7 @@ impl App {
             return self.step_match(forward);
         }
         if self.shown.is_empty() {
-            let why = if self.analysing {
-                "still finding the claims…"
-            } else {
-                "no claims to show"
-            };
-            self.message = Some(why.to_string());
+            self.message = Some(self.why_no_claims_shown());
             return;
         }
         let n = self.shown.len();

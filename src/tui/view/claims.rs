@@ -39,17 +39,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     if app.shown.is_empty() {
-        let why = if app.analysing {
-            "finding the claims…"
-        } else if total == 0 {
-            "no claims found in this article"
-        } else {
-            "no claims match the filter (F clears it)"
-        };
         buf.set_stringn(
             inner.x,
             inner.y,
-            why,
+            app.why_no_claims_shown(),
             usize::from(inner.width),
             app.theme.dim,
         );
