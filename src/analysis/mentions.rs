@@ -174,9 +174,10 @@ impl<'a> Context<'a> {
         self.tokens[i].text(self.text)
     }
 
-    /// The token's text, ASCII-lowercased.
+    /// The token's text, ASCII-lowercased; empty past the last token, as
+    /// `is_word` is false there (finders look one or two tokens ahead).
     pub fn low(&self, i: usize) -> &str {
-        self.tokens[i].span.of(&self.lower)
+        self.tokens.get(i).map_or("", |t| t.span.of(&self.lower))
     }
 
     pub fn is_word(&self, i: usize) -> bool {

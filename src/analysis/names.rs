@@ -107,7 +107,7 @@ fn core_end(ctx: &Context, start: usize, end: usize) -> usize {
             is_org |= ctx.in_set(j, &ctx.lists.org_words);
             j += 1;
         } else if is_org && ORG_CONNECTORS.contains(&ctx.low(j)) {
-            let next = if ctx.low(j + 1) == "the" {
+            let next = if j + 1 < end && ctx.low(j + 1) == "the" {
                 j + 2
             } else {
                 j + 1
@@ -337,10 +337,11 @@ fn extension(ctx: &Context, mut k: usize, end: usize, kind: ActorKind) -> (usize
         }
     }
     if kind == ActorKind::Person && reach == 0 {
-        // "Thomas Brandt of the Atlantic Policy Group"
-        if ctx.low(k) == "of" {
+        // "Thomas Brandt of the Atlantic Policy Group"; `k` may be past the
+        // sentence (and the last token) when the name ends it.
+        if k < end && ctx.low(k) == "of" {
             let mut j = k + 1;
-            if ctx.low(j) == "the" {
+            if j < end && ctx.low(j) == "the" {
                 j += 1;
             }
             if j < end && ctx.is_cap(j) {
