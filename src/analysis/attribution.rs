@@ -246,6 +246,9 @@ fn units(sentences: &[Sentence], quotes: &[Quotation]) -> Vec<Unit> {
 struct Pass<'c, 'a> {
     context: &'c Context<'a>,
     claims: Vec<FoundClaim>,
+    /// During the leftover pass: the claims found before it, sorted, while
+    /// `claims` holds only the new ones (see leftovers.rs).
+    earlier: Vec<FoundClaim>,
     /// Per top-level quotation: claimed by some claim.
     quote_claimed: Vec<bool>,
     /// Per cue (index into `context.cues`): used by some claim.
@@ -257,6 +260,7 @@ impl<'c, 'a> Pass<'c, 'a> {
         Pass {
             context,
             claims: Vec::new(),
+            earlier: Vec::new(),
             quote_claimed: vec![false; context.quotes.len()],
             cue_used: vec![false; context.cues.len()],
         }
