@@ -232,7 +232,7 @@ mod tests {
         let tokens = tokenize(text);
         (0..tokens.len()).find_map(|i| {
             lexicon.match_at(text, &tokens, i).map(|m| {
-                let span = tokens[m.first].span.cover(tokens[m.end - 1].span);
+                let span = tokens[m.first].span().cover(tokens[m.end - 1].span());
                 (span.of(text).to_string(), m.classes)
             })
         })

@@ -60,7 +60,7 @@ impl Pass<'_, '_> {
         if end <= quote_first {
             return;
         }
-        if let Some(content) = self.content(verb + 1, end, Some(subject), c.tokens[verb].span) {
+        if let Some(content) = self.content(verb + 1, end, Some(subject), c.tokens[verb].span()) {
             self.push_content(content, unit);
             self.keep_last_sorted();
         }
@@ -132,7 +132,7 @@ impl Pass<'_, '_> {
         let t = *c.tokens.get(verb)?;
         let verb_like = verb < limit
             && t.kind == TokenKind::Word
-            && c.quote_of[verb].is_none()
+            && c.quote_of(verb).is_none()
             && t.text(c.text).starts_with(char::is_lowercase)
             && !is_one_of(t.text(c.text), NOT_VERBS);
         verb_like.then_some(verb)
@@ -148,7 +148,7 @@ impl Pass<'_, '_> {
     fn ends_sentence(&self, end: usize) -> bool {
         let c = self.context;
         end >= c.tokens.len()
-            || c.breaks_between(c.tokens[end - 1].span.end, c.tokens[end].span.start)
+            || c.breaks_between(c.tokens[end - 1].span().end, c.tokens[end].span().start)
             || c.is_punct(end, ".!?")
             || c.tokens[end].kind == TokenKind::Quote
             || c.tokens[end].is_capitalized(c.text)
