@@ -158,9 +158,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // English prose has a token every 4 to 5 bytes: room for one every 4,
     // the spare returned at the end, so the vector is not doubled late.
     let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut start = 0;
+    while let Some(c) = text[start..].chars().next() {
         if c.is_whitespace() {
+            start += c.len_utf8();
             continue;
         }
         let (end, kind) = if c.is_alphabetic() {
@@ -172,10 +173,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             (start + c.len_utf8(), TokenKind::Punct)
         };
-        while chars.peek().is_some_and(|&(i, _)| i < end) {
-            chars.next();
-        }
         tokens.push(Token::new(Span::new(start, end), kind));
+        start = end;
     }
     tokens.shrink_to_fit();
     tokens
@@ -186,8 +185,14 @@ fn word_end(text: &str, start: usize) -> usize {
     if let Some(end) = dotted_abbreviation_end(text, start) {
         return end;
     }
+    // ASCII letters and digits, most of any word, join without decoding.
+    let bytes = text.as_bytes();
     let mut end = start;
-    let mut iter = text[start..].char_indices().peekable();
+    while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        end += 1;
+    }
+    let from = end;
+    let mut iter = text[from..].char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let next = iter.peek().map(|&(_, n)| n);
         let joins = c.is_alphanumeric()
@@ -197,7 +202,7 @@ fn word_end(text: &str, start: usize) -> usize {
         if !joins {
             break;
         }
-        end = start + i + c.len_utf8();
+        end = from + i + c.len_utf8();
     }
     // Keep the full stop of a known abbreviation ("Mr.", "Sen.") in the word.
     if text[end..].starts_with('.') && is_abbreviation(&text[start..end]) {
