@@ -47,6 +47,19 @@ pub fn find(
     claims
 }
 
+/// (end, start, index) of the non-empty mentions outside quotations, sorted.
+fn by_end(mentions: &[Mention]) -> Vec<(u32, u32, u32)> {
+    // Offsets fit: the tokens they come from hold u32 offsets.
+    let mut out: Vec<(u32, u32, u32)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !m.in_quote && m.span.start < m.span.end)
+        .map(|(k, m)| (m.span.end as u32, m.span.start as u32, k as u32))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
 /// In `Context::quote_at`: the token is in no quotation.
 const NO_QUOTE: u32 = u32::MAX;
 
@@ -56,6 +69,9 @@ struct Context<'a> {
     text: &'a str,
     tokens: &'a [Token],
     mentions: &'a [Mention],
+    /// (end, start, index) of the non-empty mentions outside quotations,
+    /// sorted: finds the mention ending at an offset in O(log n).
+    mentions_by_end: Vec<(u32, u32, u32)>,
     /// Quotations not nested in another, in order.
     quotes: Vec<Quotation>,
     /// For each token, the index of the top-level quotation holding it
@@ -103,6 +119,7 @@ impl<'a> Context<'a> {
             text,
             tokens,
             mentions,
+            mentions_by_end: by_end(mentions),
             quotes,
             quote_at,
             quote_ranges,

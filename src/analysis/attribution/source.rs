@@ -128,11 +128,17 @@ pub(super) fn mention_near(c: &Context, i: usize) -> Option<usize> {
 /// The longest mention outside quotations ending at byte `end` and starting
 /// at or after `lower`.
 pub(super) fn mention_ending_at(c: &Context, end: usize, lower: usize) -> Option<usize> {
-    let upto = c.mentions.partition_point(|m| m.span.start < end);
-    let from = c.mentions.partition_point(|m| m.span.start < lower);
-    (from..upto)
-        .filter(|&k| c.mentions[k].span.end == end && !c.mentions[k].in_quote)
-        .min_by_key(|&k| c.mentions[k].span.start)
+    // By (end, start): the first at or after (end, lower) is the one, if it
+    // ends at `end`. Scanning mentions by start from `lower` was linear per
+    // call, and some callers pass 0.
+    let key = |o: usize| u32::try_from(o).unwrap_or(u32::MAX);
+    let at = c
+        .mentions_by_end
+        .partition_point(|&(e, s, _)| (e, s) < (key(end), key(lower)));
+    c.mentions_by_end
+        .get(at)
+        .filter(|&&(e, _, _)| e as usize == end)
+        .map(|&(_, _, k)| k as usize)
 }
 
 /// The subject of the cue at token `cue`: a mention ending right before it,
