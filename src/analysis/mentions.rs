@@ -134,7 +134,7 @@ impl<'a> Context<'a> {
         // stop, a quotation mark) can be openers; keep those the text also
         // writes in lower case.
         let is_word = |t: &Token| t.kind == TokenKind::Word;
-        let openers: Set<&str> = tokens
+        let mut openers: Set<&str> = tokens
             .iter()
             .enumerate()
             .filter(|&(i, t)| {
@@ -144,12 +144,15 @@ impl<'a> Context<'a> {
             })
             .map(|(_, t)| t.span().of(&lower))
             .collect();
-        let lowercase_words: Set<&'a str> = tokens
-            .iter()
-            .filter(|t| is_word(t) && text[t.span().start..].starts_with(char::is_lowercase))
-            .map(|t| t.text(text))
-            .filter(|w| openers.contains(w))
-            .collect();
+        // A word found moves over: its later occurrences cost one lookup
+        // that misses, not a lookup and an insert that both hit.
+        let mut lowercase_words: Set<&'a str> = Set::default();
+        for t in tokens.iter().filter(|t| is_word(t)) {
+            let word = t.text(text);
+            if word.starts_with(char::is_lowercase) && openers.remove(word) {
+                lowercase_words.insert(word);
+            }
+        }
         drop(openers);
         Context {
             text,

@@ -312,7 +312,8 @@ fn gap_is_empty(a: Token, b: Token) -> bool {
 fn line_break_after(text: &str, tokens: &[Token], i: usize) -> bool {
     let end = tokens[i].span().end;
     let next = tokens.get(i + 1).map_or(text.len(), |t| t.span().start);
-    text[end..next].contains('\n')
+    // Bytes, not chars: a gap is mostly one space, and '\n' is one byte.
+    text.as_bytes()[end..next].contains(&b'\n')
 }
 
 fn is_closer(token: Token, text: &str) -> bool {
