@@ -47,16 +47,37 @@ pub fn find(
     claims
 }
 
+/// (end, start, index) of the non-empty mentions outside quotations, sorted.
+fn by_end(mentions: &[Mention]) -> Vec<(u32, u32, u32)> {
+    // Offsets fit: the tokens they come from hold u32 offsets.
+    let mut out: Vec<(u32, u32, u32)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !m.in_quote && m.span.start < m.span.end)
+        .map(|(k, m)| (m.span.end as u32, m.span.start as u32, k as u32))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// In `Context::quote_at`: the token is in no quotation.
+const NO_QUOTE: u32 = u32::MAX;
+
 /// What every pass reads: the text, its tokens, the top-level quotations, the
 /// cues and the mentions.
 struct Context<'a> {
     text: &'a str,
     tokens: &'a [Token],
     mentions: &'a [Mention],
+    /// (end, start, index) of the non-empty mentions outside quotations,
+    /// sorted: finds the mention ending at an offset in O(log n).
+    mentions_by_end: Vec<(u32, u32, u32)>,
     /// Quotations not nested in another, in order.
     quotes: Vec<Quotation>,
-    /// For each token, the index of the top-level quotation holding it (marks included).
-    quote_of: Vec<Option<usize>>,
+    /// For each token, the index of the top-level quotation holding it
+    /// (marks included), `NO_QUOTE` if none: 4 bytes a token, read through
+    /// [`Context::quote_of`].
+    quote_at: Vec<u32>,
     /// For each top-level quotation, its first token and one past its last.
     quote_ranges: Vec<(usize, usize)>,
     /// Every cue outside quotations, in order.
@@ -82,13 +103,13 @@ impl<'a> Context<'a> {
                 quotes.push(*q);
             }
         }
-        let mut quote_of = vec![None; tokens.len()];
+        let mut quote_at = vec![NO_QUOTE; tokens.len()];
         let mut quote_ranges = Vec::with_capacity(quotes.len());
         for (qi, q) in quotes.iter().enumerate() {
-            let first = tokens.partition_point(|t| t.span.start < q.outer.start);
+            let first = tokens.partition_point(|t| t.span().start < q.outer.start);
             let mut end = first;
-            while end < tokens.len() && tokens[end].span.end <= q.outer.end {
-                quote_of[end] = Some(qi);
+            while end < tokens.len() && tokens[end].span().end <= q.outer.end {
+                quote_at[end] = qi as u32;
                 end += 1;
             }
             quote_ranges.push((first, end));
@@ -98,8 +119,9 @@ impl<'a> Context<'a> {
             text,
             tokens,
             mentions,
+            mentions_by_end: by_end(mentions),
             quotes,
-            quote_of,
+            quote_at,
             quote_ranges,
             cues: Vec::new(),
             wrapped: is_hard_wrapped(text),
@@ -108,11 +130,19 @@ impl<'a> Context<'a> {
         context
     }
 
+    /// The top-level quotation holding token `i`, if any (none past the end).
+    fn quote_of(&self, i: usize) -> Option<usize> {
+        self.quote_at
+            .get(i)
+            .filter(|&&qi| qi != NO_QUOTE)
+            .map(|&qi| qi as usize)
+    }
+
     fn find_cues(&self, lexicon: &Lexicon) -> Vec<CueMatch> {
         let mut cues = Vec::new();
         let mut i = 0;
         while i < self.tokens.len() {
-            let candidate = self.tokens[i].kind == TokenKind::Word && self.quote_of[i].is_none();
+            let candidate = self.tokens[i].kind == TokenKind::Word && self.quote_of(i).is_none();
             if let Some(cue) = candidate
                 .then(|| lexicon.match_at(self.text, self.tokens, i))
                 .flatten()
@@ -172,13 +202,13 @@ impl<'a> Context<'a> {
     fn starts_clause(&self, i: usize) -> bool {
         i == 0
             || self.is_punct(i - 1, ".!?:;—–(")
-            || (self.tokens[i - 1].kind == TokenKind::Quote && self.quote_of[i - 1].is_some())
+            || (self.tokens[i - 1].kind == TokenKind::Quote && self.quote_of(i - 1).is_some())
     }
 
     fn cue_span(&self, cue: CueMatch) -> Span {
         self.tokens[cue.first]
-            .span
-            .cover(self.tokens[cue.end - 1].span)
+            .span()
+            .cover(self.tokens[cue.end - 1].span())
     }
 
     /// The token range of a top-level quotation, marks included.
@@ -246,6 +276,9 @@ fn units(sentences: &[Sentence], quotes: &[Quotation]) -> Vec<Unit> {
 struct Pass<'c, 'a> {
     context: &'c Context<'a>,
     claims: Vec<FoundClaim>,
+    /// During the leftover pass: the claims found before it, sorted, while
+    /// `claims` holds only the new ones (see leftovers.rs).
+    earlier: Vec<FoundClaim>,
     /// Per top-level quotation: claimed by some claim.
     quote_claimed: Vec<bool>,
     /// Per cue (index into `context.cues`): used by some claim.
@@ -257,6 +290,7 @@ impl<'c, 'a> Pass<'c, 'a> {
         Pass {
             context,
             claims: Vec::new(),
+            earlier: Vec::new(),
             quote_claimed: vec![false; context.quotes.len()],
             cue_used: vec![false; context.cues.len()],
         }
@@ -286,7 +320,7 @@ impl<'c, 'a> Pass<'c, 'a> {
 impl Context<'_> {
     /// The index of the first token starting at or after `offset`.
     fn token_after(&self, offset: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.start < offset)
+        self.tokens.partition_point(|t| t.span().start < offset)
     }
 }
 

@@ -71,7 +71,7 @@ pub(super) fn find(
             _ => continue,
         };
         let end = right_edge(ctx, h, range.end, kind);
-        let span = Span::new(ctx.tokens[first].span.start, end);
+        let span = Span::new(ctx.tokens[first].span().start, end);
         let mut name = ctx.phrase(name_from, h).to_string();
         let mut role = None;
         if kind == ActorKind::Anonymous && ctx.lists.quantifiers.contains_key(ctx.low(first)) {
@@ -222,7 +222,7 @@ fn right_edge(ctx: &Context, h: usize, end: usize, kind: ActorKind) -> usize {
     // "a senior official who asked not to be named"
     for phrase in &ctx.lists.anonymous_phrases {
         if ctx.words_match(h + 1, end, phrase.iter().copied()) {
-            return ctx.tokens[h + phrase.len()].span.end;
+            return ctx.tokens[h + phrase.len()].span().end;
         }
     }
     if kind == ActorKind::Person {
@@ -291,8 +291,8 @@ fn noun_phrase_end(ctx: &Context, mut k: usize, end: usize) -> Option<usize> {
 /// Names that only modify the phrase ("U.S." in "U.S. officials") are no
 /// mentions of their own; possessives ("Clinton’s campaign") stay.
 fn drop_modifier_names(ctx: &Context, first: usize, h: usize, from: usize, out: &mut Vec<Mention>) {
-    let lo = ctx.tokens[first].span.start;
-    let hi = ctx.tokens[h].span.start;
+    let lo = ctx.tokens[first].span().start;
+    let hi = ctx.tokens[h].span().start;
     let text = ctx.text;
     retain_from(out, from, |m| {
         !(lo <= m.span.start && m.span.end <= hi)

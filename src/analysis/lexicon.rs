@@ -5,10 +5,10 @@
 //! from config.toml are added on top.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::segment::Token;
+use super::wordlists::Map;
 
 /// The built-in word list.
 const CUES: &str = include_str!("../../assets/lexicon/cues.txt");
@@ -65,7 +65,9 @@ struct Entry {
 /// Cue words and phrases, keyed by their first word, lowercased.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    entries: HashMap<String, Vec<Entry>>,
+    /// Looked up for every word outside quotations: the fast word hash,
+    /// not the default SipHash.
+    entries: Map<String, Vec<Entry>>,
 }
 
 impl Lexicon {
@@ -232,7 +234,7 @@ mod tests {
         let tokens = tokenize(text);
         (0..tokens.len()).find_map(|i| {
             lexicon.match_at(text, &tokens, i).map(|m| {
-                let span = tokens[m.first].span.cover(tokens[m.end - 1].span);
+                let span = tokens[m.first].span().cover(tokens[m.end - 1].span());
                 (span.of(text).to_string(), m.classes)
             })
         })

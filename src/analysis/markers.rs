@@ -19,8 +19,8 @@ use crate::span::Span;
 /// The hedges inside `within`.
 pub fn hedges(text: &str, tokens: &[Token], within: Span) -> Vec<Span> {
     let lists = wordlists::get();
-    let first = tokens.partition_point(|t| t.span.start < within.start);
-    let last = tokens.partition_point(|t| t.span.start < within.end);
+    let first = tokens.partition_point(|t| t.span().start < within.start);
+    let last = tokens.partition_point(|t| t.span().start < within.end);
     let mut out = Vec::new();
     let mut buf = String::new();
     let mut i = first;
@@ -35,8 +35,8 @@ pub fn hedges(text: &str, tokens: &[Token], within: Span) -> Vec<Span> {
             .max();
         match found {
             // "May" the month is no hedge; the modal is written in lower case.
-            Some(len) if !(len == 1 && text[tokens[i].span.start..].starts_with('M')) => {
-                out.push(tokens[i].span.cover(tokens[i + len - 1].span));
+            Some(len) if !(len == 1 && text[tokens[i].span().start..].starts_with('M')) => {
+                out.push(tokens[i].span().cover(tokens[i + len - 1].span()));
                 i += len;
             }
             _ => i += 1,
@@ -89,7 +89,10 @@ pub fn figures(text: &str, tokens: &[Token]) -> Vec<Span> {
         }
         let start = opener_start(text, tokens, lists, i);
         let (end, next) = figure_end(text, tokens, lists, i);
-        out.push(Span::new(tokens[start].span.start, tokens[end].span.end));
+        out.push(Span::new(
+            tokens[start].span().start,
+            tokens[end].span().end,
+        ));
         i = next;
     }
     out

@@ -93,14 +93,14 @@ fn pronouns(ctx: &Context, range: std::ops::Range<usize>, from: usize, out: &mut
             continue;
         }
         // "who" in "an aide who asked not to be named" is part of that mention.
-        let span = ctx.tokens[i].span;
+        let span = ctx.tokens[i].span();
         if out[from..].iter().any(|m| m.span.contains(span)) {
             continue;
         }
         if let Some(&(_, kind)) = PRONOUNS.iter().find(|(p, _)| *p == ctx.low(i)) {
             // "I" is capitalised anyway; a capitalised "It" is still a pronoun.
             out.push(Mention {
-                span: ctx.tokens[i].span,
+                span: ctx.tokens[i].span(),
                 name: ctx.word(i).to_string(),
                 kind,
                 role: None,
@@ -134,22 +134,25 @@ impl<'a> Context<'a> {
         // stop, a quotation mark) can be openers; keep those the text also
         // writes in lower case.
         let is_word = |t: &Token| t.kind == TokenKind::Word;
-        let openers: Set<&str> = tokens
+        let mut openers: Set<&str> = tokens
             .iter()
             .enumerate()
             .filter(|&(i, t)| {
                 is_word(t)
                     && (i == 0 || !is_word(&tokens[i - 1]))
-                    && text[t.span.start..].starts_with(char::is_uppercase)
+                    && text[t.span().start..].starts_with(char::is_uppercase)
             })
-            .map(|(_, t)| t.span.of(&lower))
+            .map(|(_, t)| t.span().of(&lower))
             .collect();
-        let lowercase_words: Set<&'a str> = tokens
-            .iter()
-            .filter(|t| is_word(t) && text[t.span.start..].starts_with(char::is_lowercase))
-            .map(|t| t.text(text))
-            .filter(|w| openers.contains(w))
-            .collect();
+        // A word found moves over: its later occurrences cost one lookup
+        // that misses, not a lookup and an insert that both hit.
+        let mut lowercase_words: Set<&'a str> = Set::default();
+        for t in tokens.iter().filter(|t| is_word(t)) {
+            let word = t.text(text);
+            if word.starts_with(char::is_lowercase) && openers.remove(word) {
+                lowercase_words.insert(word);
+            }
+        }
         drop(openers);
         Context {
             text,
@@ -174,9 +177,10 @@ impl<'a> Context<'a> {
         self.tokens[i].text(self.text)
     }
 
-    /// The token's text, ASCII-lowercased.
+    /// The token's text, ASCII-lowercased; empty past the last token, as
+    /// `is_word` is false there (finders look one or two tokens ahead).
     pub fn low(&self, i: usize) -> &str {
-        self.tokens[i].span.of(&self.lower)
+        self.tokens.get(i).map_or("", |t| t.span().of(&self.lower))
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -209,7 +213,7 @@ impl<'a> Context<'a> {
 
     /// The token's span without a possessive ending.
     pub fn bare_span(&self, i: usize) -> Span {
-        let span = self.tokens[i].span;
+        let span = self.tokens[i].span();
         if self.is_possessive(i) {
             let cut = if self.word(i).ends_with("’s") { 4 } else { 2 };
             Span::new(span.start, span.end - cut)
@@ -221,7 +225,7 @@ impl<'a> Context<'a> {
     /// The text from token `first` to token `last` (inclusive), a
     /// possessive ending of the last one left out.
     pub fn phrase(&self, first: usize, last: usize) -> &'a str {
-        Span::new(self.tokens[first].span.start, self.bare_span(last).end).of(self.text)
+        Span::new(self.tokens[first].span().start, self.bare_span(last).end).of(self.text)
     }
 
     /// The lengths (in tokens) of the titles starting at token `i`, within `end`.

@@ -198,6 +198,26 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     assemble(text, &tokens, &mentions, found, resolution)
 }
 
+/// For each claim (sorted by start), the furthest end of it and the claims before.
+fn reach_so_far(claims: &[Claim]) -> Vec<usize> {
+    claims
+        .iter()
+        .scan(0, |reach, c| {
+            *reach = c.span.end.max(*reach);
+            Some(*reach)
+        })
+        .collect()
+}
+
+/// The first claim whose span holds `span`, in O(log n) instead of a scan
+/// of every claim per figure: among the claims starting at or before it,
+/// the first to reach its end is the first to hold it.
+fn first_claim_holding(claims: &[Claim], reach: &[usize], span: Span) -> Option<usize> {
+    let starting_before = claims.partition_point(|c| c.span.start <= span.start);
+    let first = reach.partition_point(|&r| r < span.end);
+    (first < starting_before).then_some(first)
+}
+
 /// Joins claims to actors and adds hedges and figures.
 fn assemble(
     text: &str,
@@ -231,16 +251,52 @@ fn assemble(
             actors[actor].claims.push(index);
         }
     }
+    let reach = reach_so_far(&claims);
     let figures = markers::figures(text, tokens)
         .into_iter()
         .map(|span| Figure {
             span,
-            claim: claims.iter().position(|c| c.span.contains(span)),
+            claim: first_claim_holding(&claims, &reach, span),
         })
         .collect();
     Analysis {
         actors,
         claims,
         figures,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(start: usize, end: usize) -> Claim {
+        let span = Span::new(start, end);
+        Claim {
+            kind: ClaimKind::Indirect,
+            span,
+            quotes: Vec::new(),
+            source: None,
+            cue: None,
+            sentence: span,
+            hedges: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_figure_belongs_to_the_first_claim_holding_it() {
+        // Sorted by start; a long claim early on holds figures far ahead.
+        let claims = [(0, 5), (2, 30), (10, 20), (12, 40), (50, 60)].map(|(s, e)| claim(s, e));
+        let reach = reach_so_far(&claims);
+        for start in 0..65 {
+            for end in start..66 {
+                let span = Span::new(start, end);
+                assert_eq!(
+                    first_claim_holding(&claims, &reach, span),
+                    claims.iter().position(|c| c.span.contains(span)),
+                    "figure at {start}..{end}"
+                );
+            }
+        }
     }
 }

@@ -40,8 +40,10 @@ pub(super) fn find(
         }
         let end = core_end(ctx, i, range.end);
         if let Some(m) = name_mention(ctx, i, end, &range, out, sentence_first_mention) {
-            let first = ctx.tokens.partition_point(|t| t.span.start < m.span.start);
-            let last = ctx.tokens.partition_point(|t| t.span.start < m.span.end);
+            let first = ctx
+                .tokens
+                .partition_point(|t| t.span().start < m.span.start);
+            let last = ctx.tokens.partition_point(|t| t.span().start < m.span.end);
             claimed[first..last].iter_mut().for_each(|c| *c = true);
             out.push(m);
         }
@@ -107,7 +109,7 @@ fn core_end(ctx: &Context, start: usize, end: usize) -> usize {
             is_org |= ctx.in_set(j, &ctx.lists.org_words);
             j += 1;
         } else if is_org && ORG_CONNECTORS.contains(&ctx.low(j)) {
-            let next = if ctx.low(j + 1) == "the" {
+            let next = if j + 1 < end && ctx.low(j + 1) == "the" {
                 j + 2
             } else {
                 j + 1
@@ -129,7 +131,7 @@ fn is_initial(ctx: &Context, j: usize) -> bool {
     ctx.is_cap(j)
         && ctx.word(j).chars().count() == 1
         && ctx.is_punct(j + 1, ".")
-        && ctx.tokens[j].span.end == ctx.tokens[j + 1].span.start
+        && ctx.tokens[j].span().end == ctx.tokens[j + 1].span().start
 }
 
 /// What a run of capitalised words names, if anything.
@@ -233,8 +235,8 @@ fn name_mention(
         }
         // Names swallowed into the title ("Texas" in "Texas Sen. Ted Cruz") are
         // no mentions of their own, unless an organisation or a possessive.
-        let from = ctx.tokens[first].span.start;
-        let to = ctx.tokens[start].span.start;
+        let from = ctx.tokens[first].span().start;
+        let to = ctx.tokens[start].span().start;
         let text = ctx.text;
         retain_from(out, sentence_first_mention, |m| {
             !(from <= m.span.start && m.span.end <= to)
@@ -247,7 +249,7 @@ fn name_mention(
             first = start - 1;
         }
     }
-    let mut span = Span::new(ctx.tokens[first].span.start, ctx.bare_span(end - 1).end);
+    let mut span = Span::new(ctx.tokens[first].span().start, ctx.bare_span(end - 1).end);
     if !ctx.is_possessive(end - 1) && matches!(kind, ActorKind::Person | ActorKind::Organization) {
         let (ext_end, apposition) = extension(ctx, end, range.end, kind);
         span.end = span.end.max(ext_end);
@@ -308,7 +310,7 @@ fn extension(ctx: &Context, mut k: usize, end: usize, kind: ActorKind) -> (usize
     if ctx.is_punct(k, "(")
         && let Some(close) = (k + 1..end.min(k + 8)).find(|&j| ctx.is_punct(j, ")"))
     {
-        reach = ctx.tokens[close].span.end;
+        reach = ctx.tokens[close].span().end;
         k = close + 1;
     }
     while ctx.is_punct(k, ",") && k + 1 < end {
@@ -317,7 +319,7 @@ fn extension(ctx: &Context, mut k: usize, end: usize, kind: ActorKind) -> (usize
         let closes = |j: usize| j >= end || ctx.is_punct(j, ",") || ctx.is_punct(j, ".");
         if ctx.tokens[next].kind == TokenKind::Number && closes(after) {
             // "Khizr Khan, 66,"
-            reach = ctx.tokens[next].span.end;
+            reach = ctx.tokens[next].span().end;
             k = after;
         } else if is_party_tag(ctx.word(next)) {
             // "Rep. Glenn Thompson, R-Pa.,"
@@ -326,10 +328,10 @@ fn extension(ctx: &Context, mut k: usize, end: usize, kind: ActorKind) -> (usize
             } else {
                 next
             };
-            reach = ctx.tokens[last].span.end;
+            reach = ctx.tokens[last].span().end;
             k = last + 1;
         } else if let Some((last, text)) = apposition(ctx, next, end) {
-            reach = ctx.tokens[last].span.end;
+            reach = ctx.tokens[last].span().end;
             role = Some(text.to_string());
             break;
         } else {
@@ -337,10 +339,11 @@ fn extension(ctx: &Context, mut k: usize, end: usize, kind: ActorKind) -> (usize
         }
     }
     if kind == ActorKind::Person && reach == 0 {
-        // "Thomas Brandt of the Atlantic Policy Group"
-        if ctx.low(k) == "of" {
+        // "Thomas Brandt of the Atlantic Policy Group"; `k` may be past the
+        // sentence (and the last token) when the name ends it.
+        if k < end && ctx.low(k) == "of" {
             let mut j = k + 1;
-            if ctx.low(j) == "the" {
+            if j < end && ctx.low(j) == "the" {
                 j += 1;
             }
             if j < end && ctx.is_cap(j) {
@@ -402,7 +405,7 @@ fn apposition<'a>(ctx: &Context<'a>, start: usize, end: usize) -> Option<(usize,
     if from > last {
         return None;
     }
-    let text = Span::new(ctx.tokens[from].span.start, ctx.tokens[last].span.end).of(ctx.text);
+    let text = Span::new(ctx.tokens[from].span().start, ctx.tokens[last].span().end).of(ctx.text);
     Some((last, text))
 }
 

@@ -62,12 +62,12 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Quotation> {
         // some newspapers' archives.
         let doubled = token.text(text) == "'"
             && marks
-                .next_if(|next| next.span.start == token.span.end && next.text(text) == "'")
+                .next_if(|next| next.span().start == token.span().end && next.text(text) == "'")
                 .is_some();
         let span = if doubled {
-            Span::new(token.span.start, token.span.end + 1)
+            Span::new(token.span().start, token.span().end + 1)
         } else {
-            token.span
+            token.span()
         };
         let Some(mark) = classify(text, span, doubled) else {
             continue;

@@ -22,20 +22,37 @@ pub enum TokenKind {
     Punct,
 }
 
+/// A token: byte offsets as u32 (12 bytes, not 24: an article has a token
+/// every few bytes), converted to a [`Span`] where a stage needs one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    pub span: Span,
+    start: u32,
+    end: u32,
     pub kind: TokenKind,
 }
 
 impl Token {
+    /// Panics on offsets past 4 GiB, far beyond any article.
+    pub fn new(span: Span, kind: TokenKind) -> Self {
+        let offset = |o: usize| u32::try_from(o).expect("texts over 4 GiB are not supported");
+        Token {
+            start: offset(span.start),
+            end: offset(span.end),
+            kind,
+        }
+    }
+
+    pub fn span(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     pub fn text(self, text: &str) -> &str {
-        self.span.of(text)
+        self.span().of(text)
     }
 
     /// Whether the token starts with an upper-case letter.
     pub fn is_capitalized(self, text: &str) -> bool {
-        self.kind == TokenKind::Word && text[self.span.start..].starts_with(char::is_uppercase)
+        self.kind == TokenKind::Word && text[self.start as usize..].starts_with(char::is_uppercase)
     }
 }
 
@@ -138,10 +155,13 @@ fn is_abbreviation(word: &str) -> bool {
 
 /// Splits the text into tokens, skipping white space.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    // English prose has a token every 4 to 5 bytes: room for one every 4,
+    // the spare returned at the end, so the vector is not doubled late.
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
+    let mut start = 0;
+    while let Some(c) = text[start..].chars().next() {
         if c.is_whitespace() {
+            start += c.len_utf8();
             continue;
         }
         let (end, kind) = if c.is_alphabetic() {
@@ -153,14 +173,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             (start + c.len_utf8(), TokenKind::Punct)
         };
-        while chars.peek().is_some_and(|&(i, _)| i < end) {
-            chars.next();
-        }
-        tokens.push(Token {
-            span: Span::new(start, end),
-            kind,
-        });
+        tokens.push(Token::new(Span::new(start, end), kind));
+        start = end;
     }
+    tokens.shrink_to_fit();
     tokens
 }
 
@@ -169,8 +185,14 @@ fn word_end(text: &str, start: usize) -> usize {
     if let Some(end) = dotted_abbreviation_end(text, start) {
         return end;
     }
+    // ASCII letters and digits, most of any word, join without decoding.
+    let bytes = text.as_bytes();
     let mut end = start;
-    let mut iter = text[start..].char_indices().peekable();
+    while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        end += 1;
+    }
+    let from = end;
+    let mut iter = text[from..].char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let next = iter.peek().map(|&(_, n)| n);
         let joins = c.is_alphanumeric()
@@ -180,7 +202,7 @@ fn word_end(text: &str, start: usize) -> usize {
         if !joins {
             break;
         }
-        end = start + i + c.len_utf8();
+        end = from + i + c.len_utf8();
     }
     // Keep the full stop of a known abbreviation ("Mr.", "Sen.") in the word.
     if text[end..].starts_with('.') && is_abbreviation(&text[start..end]) {
@@ -273,7 +295,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         };
         if ends || last + 1 == tokens.len() {
             out.push(Sentence {
-                span: Span::new(tokens[first].span.start, tokens[last].span.end),
+                span: Span::new(tokens[first].span().start, tokens[last].span().end),
                 tokens: first..last + 1,
             });
             first = last + 1;
@@ -284,13 +306,14 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
 }
 
 fn gap_is_empty(a: Token, b: Token) -> bool {
-    a.span.end == b.span.start
+    a.span().end == b.span().start
 }
 
 fn line_break_after(text: &str, tokens: &[Token], i: usize) -> bool {
-    let end = tokens[i].span.end;
-    let next = tokens.get(i + 1).map_or(text.len(), |t| t.span.start);
-    text[end..next].contains('\n')
+    let end = tokens[i].span().end;
+    let next = tokens.get(i + 1).map_or(text.len(), |t| t.span().start);
+    // Bytes, not chars: a gap is mostly one space, and '\n' is one byte.
+    text.as_bytes()[end..next].contains(&b'\n')
 }
 
 fn is_closer(token: Token, text: &str) -> bool {
@@ -316,7 +339,7 @@ fn ends_with_terminal(text: &str, tokens: &[Token], i: usize) -> bool {
             let initial = i > 0 && {
                 let p = tokens[i - 1];
                 p.kind == TokenKind::Word
-                    && p.span.end == t.span.start
+                    && p.span().end == t.span().start
                     && p.text(text).chars().count() == 1
                     && p.is_capitalized(text)
             };

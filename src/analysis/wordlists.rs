@@ -30,10 +30,15 @@ impl WordHasher {
 
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(buf));
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        }
+        // The tail as a zero-padded little-endian word, built in a register:
+        // copying it into a buffer called memcpy on every lookup.
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            self.add(tail.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b)));
         }
     }
 

@@ -54,7 +54,7 @@ impl Pass<'_, '_> {
 
     /// Whether a cue sits inside the content of a claim of this unit.
     fn is_covered(&self, claims_before: usize, cue: CueMatch) -> bool {
-        let at = self.context.tokens[cue.first].span.start;
+        let at = self.context.tokens[cue.first].span().start;
         self.claims[claims_before..]
             .iter()
             .any(|claim| claim.span.contains_offset(at))
@@ -65,12 +65,12 @@ impl Pass<'_, '_> {
     pub(super) fn push_content(&mut self, content: Content, unit: &Unit) {
         let c = self.context;
         let span = c.tokens[content.first]
-            .span
-            .cover(c.tokens[content.end - 1].span);
+            .span()
+            .cover(c.tokens[content.end - 1].span());
         let mut quotes = Vec::new();
         let mut i = content.first;
         while i < content.end {
-            match c.quote_of[i] {
+            match c.quote_of(i) {
                 Some(qi) => {
                     quotes.push(qi);
                     i = c.quote_tokens(qi).1.max(i + 1);
@@ -108,7 +108,7 @@ impl Pass<'_, '_> {
             return None;
         }
         let end = self.content_end(colon + 1, unit.end);
-        self.content(colon + 1, end, Some(source), c.tokens[colon].span)
+        self.content(colon + 1, end, Some(source), c.tokens[colon].span())
     }
 
     /// The content between two tokens, edge punctuation trimmed.
@@ -149,8 +149,8 @@ impl Pass<'_, '_> {
         if cue.first == unit.first && c.word(cue.first).ends_with("ed") {
             let end = (cue.end..unit.end)
                 .find(|&i| {
-                    let outside_or_closing = c.quote_of[i].is_none()
-                        || c.quote_of.get(i + 1).copied().flatten() != c.quote_of[i];
+                    let outside_or_closing =
+                        c.quote_of(i).is_none() || c.quote_of(i + 1) != c.quote_of(i);
                     outside_or_closing && self.ends_with_comma(i)
                 })
                 .map_or(unit.end, |comma| self.end_at_comma(comma));
@@ -269,7 +269,7 @@ impl Pass<'_, '_> {
         let content = self.content(start, end, source, c.cue_span(cue))?;
         // With nobody named, only quoted words after an inflected verb of
         // saying ("tweet" with no subject is a noun).
-        let quoted = (content.first..content.end).any(|i| c.quote_of[i].is_some());
+        let quoted = (content.first..content.end).any(|i| c.quote_of(i).is_some());
         let verb = cue.classes.has(CueClasses::SPEECH) && !cue.classes.has(CueClasses::BASE);
         (source.is_some() || (quoted && verb)).then_some(content)
     }
@@ -313,7 +313,7 @@ impl Pass<'_, '_> {
         let c = self.context;
         let mut i = first;
         while i < end {
-            if let Some(qi) = c.quote_of[i] {
+            if let Some(qi) = c.quote_of(i) {
                 let (quote_first, quote_end) = c.quote_tokens(qi);
                 if self.quote_claimed[qi] && quote_first >= first {
                     return quote_first;
@@ -423,7 +423,7 @@ impl Pass<'_, '_> {
             in_phrase |= is_one_of(word, PHRASE_OPENERS);
             let filler = t.kind != TokenKind::Word
                 || t.is_capitalized(c.text)
-                || (c.quote_of[i].is_none() && (in_phrase || is_filler(word)));
+                || (c.quote_of(i).is_none() && (in_phrase || is_filler(word)));
             if !filler {
                 return false;
             }

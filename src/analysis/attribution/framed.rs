@@ -19,7 +19,7 @@ impl Pass<'_, '_> {
             }
             let (first, end) = c.quote_tokens(qi);
             if let Some(source) = self.colon_frame(first) {
-                let cue = c.tokens[first - 1].span;
+                let cue = c.tokens[first - 1].span();
                 self.push_direct(qi, Some(source), Some(cue), c.quotes[qi].outer);
                 continue;
             }
@@ -49,9 +49,9 @@ impl Pass<'_, '_> {
     pub(super) fn leads(&self, first: usize) -> bool {
         let c = self.context;
         first == 0
-            || c.breaks_between(c.tokens[first - 1].span.end, c.tokens[first].span.start)
+            || c.breaks_between(c.tokens[first - 1].span().end, c.tokens[first].span().start)
             || c.is_punct(first - 1, ".!?:;—–([")
-            || c.quote_of[first - 1].is_some()
+            || c.quote_of(first - 1).is_some()
     }
 
     /// "Reyes: “…”": a mention right before a colon right before the quote.
@@ -60,9 +60,9 @@ impl Pass<'_, '_> {
         if first < 2 || !c.is_punct(first - 1, ":") {
             return None;
         }
-        let colon = c.tokens[first - 1].span;
-        source::mention_ending_at(c, c.tokens[first - 2].span.end, 0)
-            .filter(|_| !c.breaks_between(colon.end, c.tokens[first].span.start))
+        let colon = c.tokens[first - 1].span();
+        source::mention_ending_at(c, c.tokens[first - 2].span().end, 0)
+            .filter(|_| !c.breaks_between(colon.end, c.tokens[first].span().start))
     }
 
     /// The frame right after a quotation ending before token `after`.
@@ -73,7 +73,7 @@ impl Pass<'_, '_> {
             i += 1;
         }
         if i >= c.tokens.len()
-            || c.breaks_between(c.tokens[after - 1].span.end, c.tokens[i].span.start)
+            || c.breaks_between(c.tokens[after - 1].span().end, c.tokens[i].span().start)
         {
             return None;
         }
@@ -84,8 +84,8 @@ impl Pass<'_, '_> {
             return Some(Frame {
                 source: Some(source),
                 cue: None,
-                mark: Some(c.tokens[i].span),
-                span: c.tokens[i].span.cover(c.mentions[source].span),
+                mark: Some(c.tokens[i].span()),
+                span: c.tokens[i].span().cover(c.mentions[source].span),
                 end,
             });
         }
@@ -114,8 +114,8 @@ impl Pass<'_, '_> {
             return Some(Frame {
                 source: Some(source),
                 cue: None,
-                mark: Some(c.tokens[verb].span),
-                span: c.tokens[verb].span.cover(c.mentions[source].span),
+                mark: Some(c.tokens[verb].span()),
+                span: c.tokens[verb].span().cover(c.mentions[source].span),
                 end: c.token_after(c.mentions[source].span.end),
             });
         }
@@ -149,8 +149,8 @@ impl Pass<'_, '_> {
         self.unknown_verb(j).map(|verb| Frame {
             source: Some(source),
             cue: None,
-            mark: Some(c.tokens[verb].span),
-            span: c.mentions[source].span.cover(c.tokens[verb].span),
+            mark: Some(c.tokens[verb].span()),
+            span: c.mentions[source].span.cover(c.tokens[verb].span()),
             end: verb + 1,
         })
     }
@@ -172,7 +172,7 @@ impl Pass<'_, '_> {
             source: None,
             cue: Some(cue),
             mark: None,
-            span: c.tokens[i].span.cover(c.cue_span(cue)),
+            span: c.tokens[i].span().cover(c.cue_span(cue)),
             end: cue.end,
         })
     }
@@ -184,7 +184,7 @@ impl Pass<'_, '_> {
         let t = c.tokens.get(i)?;
         let word = t.text(c.text);
         (t.kind == TokenKind::Word
-            && c.quote_of[i].is_none()
+            && c.quote_of(i).is_none()
             && word.len() > 4
             && word.ends_with("ed")
             && word.starts_with(|ch: char| ch.is_lowercase()))
@@ -207,9 +207,10 @@ impl Pass<'_, '_> {
         if i == from || !c.is_punct(i - 1, ",:—–-") {
             return None;
         }
-        let qi = c.quote_of.get(i).copied().flatten()?;
+        let qi = c.quote_of(i)?;
         let (first, _) = c.quote_tokens(qi);
-        let same_paragraph = !c.breaks_between(c.tokens[from - 1].span.end, c.tokens[i].span.start);
+        let same_paragraph =
+            !c.breaks_between(c.tokens[from - 1].span().end, c.tokens[i].span().start);
         (first == i && same_paragraph && !self.quote_claimed[qi]).then_some(qi)
     }
 }

@@ -15,6 +15,9 @@ impl Pass<'_, '_> {
         let c = self.context;
         self.claims
             .sort_by_key(|claim| (claim.span.start, claim.span.end));
+        // New claims go to their own sorted list, so that placing one moves
+        // only the few new ones after it, not every claim of the text.
+        self.earlier = std::mem::take(&mut self.claims);
         for qi in 0..c.quotes.len() {
             let quote = c.quotes[qi];
             if self.quote_claimed[qi] || self.inside_claim(quote.outer) {
@@ -38,6 +41,7 @@ impl Pass<'_, '_> {
             self.push_direct(qi, source, cue, sentence);
             self.keep_last_sorted();
         }
+        self.merge_earlier();
     }
 
     /// "The ad targets a “corrupt political system …”", "Cruz coached Haines
@@ -56,7 +60,7 @@ impl Pass<'_, '_> {
         if end <= quote_first {
             return;
         }
-        if let Some(content) = self.content(verb + 1, end, Some(subject), c.tokens[verb].span) {
+        if let Some(content) = self.content(verb + 1, end, Some(subject), c.tokens[verb].span()) {
             self.push_content(content, unit);
             self.keep_last_sorted();
         }
@@ -72,6 +76,50 @@ impl Pass<'_, '_> {
         self.claims.insert(at, claim);
     }
 
+    /// Puts the earlier claims back among the new ones, in the order placing
+    /// each new one among all claims would have given: a new claim before
+    /// earlier ones with the same start.
+    fn merge_earlier(&mut self) {
+        let earlier = std::mem::take(&mut self.earlier);
+        let added = std::mem::take(&mut self.claims);
+        let mut merged = Vec::with_capacity(earlier.len() + added.len());
+        let mut earlier = earlier.into_iter().peekable();
+        for claim in added {
+            while let Some(e) = earlier.next_if(|e| e.span.start < claim.span.start) {
+                merged.push(e);
+            }
+            merged.push(claim);
+        }
+        merged.extend(earlier);
+        self.claims = merged;
+    }
+
+    /// The claims starting before `offset` (or at it, with `at_too`), last
+    /// first, earlier and new ones merged as in [`Self::merge_earlier`].
+    fn claims_back_from(
+        &self,
+        offset: usize,
+        at_too: bool,
+    ) -> impl Iterator<Item = &FoundClaim> + '_ {
+        let before = |claim: &FoundClaim| {
+            claim.span.start < offset || (at_too && claim.span.start == offset)
+        };
+        let mut added = self.claims[..self.claims.partition_point(before)]
+            .iter()
+            .rev()
+            .peekable();
+        let mut earlier = self.earlier[..self.earlier.partition_point(before)]
+            .iter()
+            .rev()
+            .peekable();
+        std::iter::from_fn(move || match (added.peek(), earlier.peek()) {
+            (Some(a), Some(e)) if a.span.start > e.span.start => added.next(),
+            (_, Some(_)) => earlier.next(),
+            (Some(_), None) => added.next(),
+            (None, None) => None,
+        })
+    }
+
     /// The verb right after a subject mention, auxiliaries and adverbs
     /// aside: a lower-case word that is no preposition, article or
     /// conjunction, before token `limit`.
@@ -84,19 +132,14 @@ impl Pass<'_, '_> {
         let t = *c.tokens.get(verb)?;
         let verb_like = verb < limit
             && t.kind == TokenKind::Word
-            && c.quote_of[verb].is_none()
+            && c.quote_of(verb).is_none()
             && t.text(c.text).starts_with(char::is_lowercase)
             && !is_one_of(t.text(c.text), NOT_VERBS);
         verb_like.then_some(verb)
     }
 
     fn inside_claim(&self, span: Span) -> bool {
-        let at = self
-            .claims
-            .partition_point(|claim| claim.span.start <= span.start);
-        self.claims[..at]
-            .iter()
-            .rev()
+        self.claims_back_from(span.start, true)
             .take(8)
             .any(|claim| claim.span.overlaps(span))
     }
@@ -105,7 +148,7 @@ impl Pass<'_, '_> {
     fn ends_sentence(&self, end: usize) -> bool {
         let c = self.context;
         end >= c.tokens.len()
-            || c.breaks_between(c.tokens[end - 1].span.end, c.tokens[end].span.start)
+            || c.breaks_between(c.tokens[end - 1].span().end, c.tokens[end].span().start)
             || c.is_punct(end, ".!?")
             || c.tokens[end].kind == TokenKind::Quote
             || c.tokens[end].is_capitalized(c.text)
@@ -155,12 +198,7 @@ impl Pass<'_, '_> {
 
     /// The last claim ending before `offset`.
     fn claim_before(&self, offset: usize) -> Option<&FoundClaim> {
-        let at = self
-            .claims
-            .partition_point(|claim| claim.span.start < offset);
-        self.claims[..at]
-            .iter()
-            .rev()
+        self.claims_back_from(offset, false)
             .take(8)
             .filter(|claim| claim.span.end <= offset)
             .max_by_key(|claim| claim.span.end)

@@ -95,7 +95,7 @@ fn is_preposition(word: &str) -> bool {
 
 /// The longest mention outside quotations starting at token `i`.
 pub(super) fn mention_starting_at(c: &Context, i: usize) -> Option<usize> {
-    let start = c.tokens.get(i)?.span.start;
+    let start = c.tokens.get(i)?.span().start;
     let at = c.mentions.partition_point(|m| m.span.start < start);
     c.mentions[at..]
         .iter()
@@ -115,7 +115,7 @@ pub(super) fn mention_near(c: &Context, i: usize) -> Option<usize> {
             k == i || {
                 let word = c.word(k - 1);
                 c.tokens[k - 1].kind == super::TokenKind::Word
-                    && c.quote_of[k - 1].is_none()
+                    && c.quote_of(k - 1).is_none()
                     && (word.starts_with(char::is_lowercase)
                         || word.ends_with("’s")
                         || word.ends_with("'s"))
@@ -128,11 +128,17 @@ pub(super) fn mention_near(c: &Context, i: usize) -> Option<usize> {
 /// The longest mention outside quotations ending at byte `end` and starting
 /// at or after `lower`.
 pub(super) fn mention_ending_at(c: &Context, end: usize, lower: usize) -> Option<usize> {
-    let upto = c.mentions.partition_point(|m| m.span.start < end);
-    let from = c.mentions.partition_point(|m| m.span.start < lower);
-    (from..upto)
-        .filter(|&k| c.mentions[k].span.end == end && !c.mentions[k].in_quote)
-        .min_by_key(|&k| c.mentions[k].span.start)
+    // By (end, start): the first at or after (end, lower) is the one, if it
+    // ends at `end`. Scanning mentions by start from `lower` was linear per
+    // call, and some callers pass 0.
+    let key = |o: usize| u32::try_from(o).unwrap_or(u32::MAX);
+    let at = c
+        .mentions_by_end
+        .partition_point(|&(e, s, _)| (e, s) < (key(end), key(lower)));
+    c.mentions_by_end
+        .get(at)
+        .filter(|&&(e, _, _)| e as usize == end)
+        .map(|&(_, _, k)| k as usize)
 }
 
 /// The subject of the cue at token `cue`: a mention ending right before it,
@@ -146,8 +152,8 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
         }
         // "Rep. Paul Ryan (R-WI) said": a bracketed aside, unless the
         // mention holds it ("Sen. Bernie Sanders (I-Vt.)").
-        let lower = c.tokens[unit_first].span.start;
-        let held = || mention_ending_at(c, c.tokens[j - 1].span.end, lower).is_some();
+        let lower = c.tokens[unit_first].span().start;
+        let held = || mention_ending_at(c, c.tokens[j - 1].span().end, lower).is_some();
         if j > unit_first && c.is_punct(j - 1, ")") && !held() {
             let open = (unit_first..j - 1)
                 .rev()
@@ -163,13 +169,13 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
     if j == unit_first {
         return None;
     }
-    let lower = c.tokens[unit_first].span.start;
+    let lower = c.tokens[unit_first].span().start;
     let participle = super::is_ing(c.word(cue));
     // "in a joint statement emphasizing …": a participle right after a
     // document describes it, a preposition before it or not.
     let adjacent_participle = j == cue && participle;
     let subject = |end_token: usize| {
-        mention_ending_at(c, c.tokens[end_token].span.end, lower).filter(|&m| {
+        mention_ending_at(c, c.tokens[end_token].span().end, lower).filter(|&m| {
             let first = c.token_after(c.mentions[m].span.start);
             let document = adjacent_participle && c.mentions[m].kind == ActorKind::Other;
             document || first == unit_first || !is_preposition(c.word(first - 1))
@@ -198,7 +204,7 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
     let mut k = j - 1;
     while k > unit_first && j - k < 25 {
         k -= 1;
-        if c.quote_of[k].is_some() {
+        if c.quote_of(k).is_some() {
             break;
         }
         let found = (c.is_punct(k, ",") && k > unit_first)
@@ -217,8 +223,8 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
 /// ("Okafor has drawn a clear line, unequivocally rejecting …"): the first
 /// mention of the unit that is not the object of a preposition.
 pub(super) fn main_subject(c: &Context, unit_first: usize, before: usize) -> Option<usize> {
-    let lower = c.tokens[unit_first].span.start;
-    let upper = c.tokens[before].span.start;
+    let lower = c.tokens[unit_first].span().start;
+    let upper = c.tokens[before].span().start;
     let from = c.mentions.partition_point(|m| m.span.start < lower);
     let mut k = from;
     while k < c.mentions.len() && c.mentions[k].span.start < upper {

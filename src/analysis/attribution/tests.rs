@@ -687,12 +687,12 @@ fn stray_marks_and_odd_frames_never_panic() {
             .iter()
             .filter(|t| t.is_capitalized(&text) || matches!(t.text(&text), "he" | "She"))
             .map(|t| Mention {
-                span: t.span,
+                span: t.span(),
                 name: t.text(&text).to_string(),
                 kind: ActorKind::Person,
                 role: None,
                 pronoun: false,
-                in_quote: quotations.iter().any(|q| q.inner.contains(t.span)),
+                in_quote: quotations.iter().any(|q| q.inner.contains(t.span())),
             })
             .collect();
         let found = find(

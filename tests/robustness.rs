@@ -1,0 +1,255 @@
+//! The whole analysis on a few thousand deterministic pseudo-random texts:
+//! it must never panic, and every span it returns must be a valid slice of
+//! the text. The texts mix article words, names, cue verbs, every kind of
+//! quotation mark, dashes, line breaks (CRLF too), digits, accents and emoji —
+//! the pieces the rules look at, in orders no article would use.
+
+use whosaid::analysis::{Analysis, Options, analyze};
+use whosaid::span::Span;
+
+/// The pieces texts are made of; spaces are pieces too, so some words glue.
+const PIECES: &[&str] = &[
+    "the",
+    "a",
+    "of",
+    "and",
+    "to",
+    "in",
+    "that",
+    "on",
+    "for",
+    "with",
+    "by",
+    "was",
+    "who",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "I",
+    "his",
+    "her",
+    "their",
+    "officials",
+    "analysts",
+    "spokesman",
+    "president",
+    "minister",
+    "government",
+    "police",
+    "report",
+    "statement",
+    "according to",
+    "said",
+    "says",
+    "told",
+    "asked",
+    "added",
+    "warned",
+    "claimed",
+    "denied",
+    "argued",
+    "noted",
+    "Said",
+    "Asked",
+    "According",
+    "Mr.",
+    "Mrs.",
+    "Dr.",
+    "Sen.",
+    "Gov.",
+    "U.S.",
+    "D.C.",
+    "St.",
+    "Ana Velo",
+    "Piet Marlow",
+    "Quill",
+    "Tarn Institute",
+    "the Ministry of Salt",
+    "Ostrava",
+    "Mlle",
+    "Zoë",
+    "Ærø",
+    "Łukasz",
+    "Ñandú",
+    "İzmir",
+    "ΣΟΦΙΑ",
+    "Дмитрий",
+    "東京",
+    "😀",
+    "👩‍👩‍👧",
+    "\"",
+    "'",
+    "“",
+    "”",
+    "„",
+    "‟",
+    "‘",
+    "’",
+    "‚",
+    "‛",
+    "«",
+    "»",
+    "‹",
+    "›",
+    "`",
+    " « ",
+    " » ",
+    "—",
+    "–",
+    "-",
+    "--",
+    ":",
+    ";",
+    ",",
+    ".",
+    "…",
+    "?",
+    "!",
+    "(",
+    ")",
+    "[",
+    "]",
+    "'s",
+    "’s",
+    "\n",
+    "\r\n",
+    "\n\n",
+    "\t",
+    " ",
+    " ",
+    " ",
+    " ",
+    "\u{a0}",
+    "\u{ad}",
+    "31",
+    "4,530",
+    "1.5",
+    "1990s",
+    "30-minute",
+    "%",
+    "$",
+    "a.m.",
+    "e.g.",
+    "R-Pa.",
+    "(D)",
+    "(R-WI)",
+];
+
+/// xorshift64*: small, deterministic, good enough to shuffle pieces.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// A text of up to `max` pieces, a space after most of them.
+fn random_text(rng: &mut Rng, max: usize) -> String {
+    let len = rng.below(max) + 1;
+    let mut text = String::new();
+    for _ in 0..len {
+        text.push_str(PIECES[rng.below(PIECES.len())]);
+        if rng.below(4) != 0 {
+            text.push(' ');
+        }
+    }
+    text
+}
+
+fn check_span(text: &str, span: Span, what: &str) {
+    assert!(
+        span.start <= span.end,
+        "{what} {span:?} reversed in {text:?}"
+    );
+    assert!(
+        span.end <= text.len(),
+        "{what} {span:?} past the end of {text:?}"
+    );
+    assert!(
+        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        "{what} {span:?} not on char boundaries in {text:?}"
+    );
+}
+
+fn check(text: &str, analysis: &Analysis) {
+    for claim in &analysis.claims {
+        check_span(text, claim.span, "claim");
+        check_span(text, claim.sentence, "sentence");
+        claim
+            .quotes
+            .iter()
+            .for_each(|&q| check_span(text, q, "quote"));
+        claim
+            .hedges
+            .iter()
+            .for_each(|&h| check_span(text, h, "hedge"));
+        claim
+            .cue
+            .into_iter()
+            .for_each(|c| check_span(text, c, "cue"));
+        if let Some(source) = claim.source {
+            check_span(text, source.span, "source");
+            if let Some(actor) = source.actor {
+                assert!(actor < analysis.actors.len(), "source actor out of range");
+            }
+        }
+    }
+    let starts: Vec<usize> = analysis.claims.iter().map(|c| c.span.start).collect();
+    assert!(starts.is_sorted(), "claims not sorted in {text:?}");
+    for actor in &analysis.actors {
+        actor
+            .mentions
+            .iter()
+            .for_each(|&m| check_span(text, m, "mention"));
+        assert!(actor.claims.iter().all(|&c| c < analysis.claims.len()));
+    }
+    for figure in &analysis.figures {
+        check_span(text, figure.span, "figure");
+    }
+}
+
+/// Runs `count` texts from `seed`; fails naming every text that panicked
+/// (the panic messages above say where).
+fn run(seed: u64, count: usize, max_pieces: usize) {
+    let options = Options::default();
+    let mut rng = Rng(seed);
+    let mut panicked = Vec::new();
+    for _ in 0..count {
+        let text = random_text(&mut rng, max_pieces);
+        match std::panic::catch_unwind(|| analyze(&text, &options)) {
+            Ok(analysis) => check(&text, &analysis),
+            Err(_) => panicked.push(text),
+        }
+    }
+    assert!(
+        panicked.is_empty(),
+        "analyze panicked on {} of {count} texts: {panicked:#?}",
+        panicked.len()
+    );
+}
+
+#[test]
+fn short_garbage_never_panics() {
+    run(0x9e37_79b9_7f4a_7c15, 3000, 12);
+}
+
+#[test]
+fn longer_garbage_never_panics() {
+    run(0xdead_beef_cafe_f00d, 1000, 80);
+}
+
+#[test]
+fn the_text_that_once_crashed_mentions() {
+    let text = ")says« \r\n according to «  x and Asked  ";
+    check(text, &analyze(text, &Options::default()));
+}
