@@ -7,7 +7,7 @@
 
 use super::{Pass, Unit, is_one_of, source};
 use crate::analysis::segment::{Sentence, TokenKind};
-use crate::analysis::{ActorKind, ClaimKind, FoundClaim};
+use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention};
 use crate::span::Span;
 
 impl Pass<'_, '_> {
@@ -122,7 +122,11 @@ impl Pass<'_, '_> {
         match super::paragraph_breaks(between, c.wrapped) {
             0 => (previous.source, previous.cue),
             1 if previous.kind != ClaimKind::Indirect => {
-                (self.turn_taker(previous).or(previous.source), None)
+                let taker = self.turn_taker(previous);
+                let reply = (taker.is_none() && self.is_dialogue())
+                    .then(|| self.other_party(previous))
+                    .flatten();
+                (taker.or(reply).or(previous.source), None)
             }
             _ => (None, None),
         }
@@ -180,6 +184,88 @@ impl Pass<'_, '_> {
             .flatten()
     }
 }
+
+impl Pass<'_, '_> {
+    /// Whether the text is a dialogue, as fiction is: several paragraphs
+    /// hold a quotation and nothing else. There a new quote paragraph is a
+    /// new speaker; in news it mostly continues the one before.
+    fn is_dialogue(&self) -> bool {
+        let c = self.context;
+        let bare = (0..c.quotes.len())
+            .filter(|&qi| {
+                let (first, end) = c.quote_tokens(qi);
+                let opens = first == 0
+                    || c.breaks_between(c.tokens[first - 1].span.end, c.tokens[first].span.start);
+                let closes = end >= c.tokens.len()
+                    || c.breaks_between(c.tokens[end - 1].span.end, c.tokens[end].span.start);
+                opens && closes
+            })
+            .take(DIALOGUE_PARAGRAPHS)
+            .count();
+        bare >= DIALOGUE_PARAGRAPHS
+    }
+
+    /// Who answers the quotation of `previous` when the turn before it
+    /// tells nothing: someone it addresses ("Oh, Mr. Herriton, …"), or
+    /// failing that the nearest other person named in the narration before it.
+    fn other_party(&self, previous: &FoundClaim) -> Option<usize> {
+        let c = self.context;
+        let speaker = previous.source.map(|m| &c.mentions[m]);
+        let same = |m: &Mention| {
+            speaker.is_some_and(|s| {
+                let (a, b) = (s.name.to_lowercase(), m.name.to_lowercase());
+                a == b || a.split(' ').any(|w| b.split(' ').any(|v| v == w))
+            })
+        };
+        let at = c
+            .mentions
+            .partition_point(|m| m.span.start < previous.span.start);
+        let inside = c.mentions[at..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, m)| m.span.end <= previous.span.end)
+            .find(|(_, m)| {
+                m.kind == ActorKind::Person && !m.pronoun && !same(m) && self.is_vocative(m.span)
+            })
+            .map(|(k, _)| at + k);
+        if inside.is_some() {
+            return inside;
+        }
+        let speaker_pronoun = speaker.filter(|s| s.pronoun).map(|s| s.name.to_lowercase());
+        c.mentions[..at]
+            .iter()
+            .enumerate()
+            .rev()
+            .take(NARRATION_REACH)
+            .filter(|(_, m)| !m.in_quote && m.kind == ActorKind::Person && !same(m))
+            .find(|(_, m)| match speaker_pronoun.as_deref() {
+                // "he" answered by "she": a pronoun of the other gender only.
+                Some(p @ ("he" | "she")) => {
+                    let other = if p == "he" { "she" } else { "he" };
+                    m.pronoun && m.name.eq_ignore_ascii_case(other)
+                }
+                _ => !m.pronoun,
+            })
+            .map(|(k, _)| k)
+    }
+
+    /// "Oh, Mr. Herriton, isn’t it funny!": a name set off by commas or
+    /// closing an exclamation, inside a quotation.
+    fn is_vocative(&self, span: Span) -> bool {
+        let c = self.context;
+        let before = c.text[..span.start].trim_end();
+        let after = c.text[span.end..].trim_start();
+        let opens = before.ends_with([',', '“', '"', '‘', '\'']);
+        let closes = after.starts_with([',', '!', '?', '.']);
+        opens && closes
+    }
+}
+
+/// How many bare quote paragraphs make a text a dialogue.
+const DIALOGUE_PARAGRAPHS: usize = 3;
+
+/// How many mentions back the narration is searched for the other party.
+const NARRATION_REACH: usize = 12;
 
 /// The sentence (or sentences) a span lies in.
 fn sentence_around(sentences: &[Sentence], span: Span) -> Span {

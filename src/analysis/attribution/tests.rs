@@ -720,3 +720,24 @@ fn a_quote_framed_by_people_nobody_named_is_still_a_claim() {
         vec![seen("Psychic,", Direct, "whispered", "")]
     );
 }
+
+#[test]
+fn in_a_dialogue_a_bare_reply_goes_to_the_person_addressed_or_named_before() {
+    // Walter spoke once; the bare paragraphs after him alternate with the
+    // person he addresses.
+    let text = "Maria Okafor came in.\n\n\"You are late, Maria,\" said Walter.\n\n\"The train was slow.\"\n\n\"It always is.\"\n\n\"Not on Sundays.\"";
+    let found = claims(text, &["Maria Okafor", "Maria", "Walter"]);
+    assert_eq!(found.len(), 4, "{found:?}");
+    assert_eq!(found[1].text, "The train was slow.");
+    assert_eq!(found[1].source.as_deref(), Some("Maria"));
+    assert_eq!(found[2].source.as_deref(), Some("Walter"));
+    assert_eq!(found[3].source.as_deref(), Some("Maria"));
+}
+
+#[test]
+fn outside_a_dialogue_a_bare_quote_paragraph_continues_its_speaker() {
+    let text = "Maria Okafor met the mayor.\n\n\"We need buses,\" said Walter Reyes.\n\n\"And we need them now.\"";
+    let found = claims(text, &["Maria Okafor", "Walter Reyes"]);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].source.as_deref(), Some("Walter Reyes"));
+}
