@@ -645,4 +645,14 @@ mod tests {
             "only sources keep their referent"
         );
     }
+
+    #[test]
+    fn he_and_she_may_stand_for_a_boy_or_a_girl_nobody_names() {
+        let text = "The boy sat by the river. A girl came down the path. She said the water was cold. He said he did not mind.";
+        let (mentions, r) = resolve_with_sources(text, &["She", "He"], &Options::default());
+        let she = mentions.iter().position(|m| m.name == "She").unwrap();
+        assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "a girl");
+        let he = mentions.iter().position(|m| m.name == "He").unwrap();
+        assert_eq!(r.actors[r.actor_of[he].unwrap()].name, "the boy");
+    }
 }

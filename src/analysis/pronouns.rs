@@ -45,7 +45,7 @@ pub(super) fn resolve(
     }
     let mut gender: Map<usize, Gender> = Map::default();
     for (i, m) in mentions.iter().enumerate() {
-        if let Some(g) = title_gender(m) {
+        if let Some(g) = title_gender(m).or_else(|| noun_gender(m)) {
             gender.entry(sets.find(i)).or_insert(g);
         }
     }
@@ -73,7 +73,8 @@ pub(super) fn resolve(
         };
         let fits = |target: &Mention, gender: Option<Gender>| match pronoun.as_str() {
             "he" | "she" => {
-                target.kind == ActorKind::Person && gender.is_none_or(|g| Some(g) == wanted_gender)
+                (target.kind == ActorKind::Person || is_someone(target))
+                    && gender.is_none_or(|g| Some(g) == wanted_gender)
             }
             "they" | "we" => is_plural(target) || target.kind == ActorKind::Organization,
             "it" => {
@@ -147,6 +148,41 @@ pub(super) fn resolve(
 fn chains(m: &Mention) -> bool {
     !m.in_quote && matches!(m.name.to_ascii_lowercase().as_str(), "he" | "she" | "they")
 }
+
+/// "a girl", "one old gentleman": an anonymous single person, whom "he"
+/// or "she" may stand for.
+fn is_someone(m: &Mention) -> bool {
+    m.kind == ActorKind::Anonymous && !m.pronoun && noun_gender(m).is_some()
+}
+
+/// The gender a description's head noun tells: "the young man", "a girl".
+fn noun_gender(m: &Mention) -> Option<Gender> {
+    if m.pronoun || !matches!(m.kind, ActorKind::Person | ActorKind::Anonymous) {
+        return None;
+    }
+    let head = m.name.rsplit(' ').next()?.to_lowercase();
+    if MALE_NOUNS.contains(&head.as_str()) {
+        Some(Gender::Male)
+    } else if FEMALE_NOUNS.contains(&head.as_str()) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// Head nouns of descriptions that tell a gender.
+const MALE_NOUNS: &[&str] = &[
+    "man",
+    "boy",
+    "gentleman",
+    "father",
+    "husband",
+    "son",
+    "brother",
+];
+const FEMALE_NOUNS: &[&str] = &[
+    "woman", "girl", "lady", "mother", "wife", "daughter", "sister",
+];
 
 /// Whether a group's head noun is plural ("officials", not "government").
 fn is_plural(m: &Mention) -> bool {
