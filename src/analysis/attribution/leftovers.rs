@@ -34,6 +34,10 @@ impl Pass<'_, '_> {
                 .speaker_in_paragraph(quote.outer.start)
                 .or_else(|| self.narrated_subject(units, at).map(|m| (Some(m), None)))
                 .unwrap_or_else(|| self.previous_speaker(quote.outer.start));
+            let (source, cue) = match source {
+                None if self.is_dialogue() => (self.narrated_before(units, at), cue),
+                _ => (source, cue),
+            };
             let sentence = sentence_around(sentences, quote.outer);
             self.push_direct(qi, source, cue, sentence);
             self.keep_last_sorted();
@@ -155,6 +159,20 @@ impl Pass<'_, '_> {
             ActorKind::Place | ActorKind::Other
         );
         (same_paragraph && person).then_some(subject)
+    }
+
+    /// "Elizabeth looked up from her book.\n\n“Is it late?”": in a dialogue,
+    /// the subject of a narrated sentence that ends the paragraph before a
+    /// quotation nobody else has claimed.
+    fn narrated_before(&self, units: &[Unit], at: usize) -> Option<usize> {
+        let c = self.context;
+        let (before, unit) = (units.get(at.checked_sub(1)?)?, units.get(at)?);
+        let narration = (before.first..before.end).all(|i| c.quote_of[i].is_none());
+        let adjacent = (self.claim_before(unit.span.start))
+            .is_none_or(|claim| claim.span.end <= before.span.start);
+        let subject = source::mention_starting_at(c, before.first)?;
+        let person = c.mentions[subject].kind == ActorKind::Person;
+        (narration && adjacent && person).then_some(subject)
     }
 
     /// The last claim ending before `offset`.

@@ -741,3 +741,12 @@ fn outside_a_dialogue_a_bare_quote_paragraph_continues_its_speaker() {
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(found[1].source.as_deref(), Some("Walter Reyes"));
 }
+
+#[test]
+fn in_a_dialogue_a_quote_after_a_narrated_paragraph_is_its_subjects() {
+    let text = "\"Sit down,\" said Walter.\n\n\"Thank you.\"\n\n\"Tea?\"\n\nMaria Okafor looked up from her book.\n\n\"Is it late?\"";
+    let found = claims(text, &["Maria Okafor", "Walter"]);
+    assert_eq!(found.len(), 4, "{found:?}");
+    assert_eq!(found[3].text, "Is it late?");
+    assert_eq!(found[3].source.as_deref(), Some("Maria Okafor"));
+}
