@@ -11,7 +11,7 @@
 use super::actors::{DisjointSets, is_description, title_gender};
 use super::segment::{self, Token};
 use super::wordlists::{self, Gender, Map};
-use super::{ActorKind, Mention};
+use super::{ActorKind, Mention, Quotation};
 
 /// How many sentences back a pronoun may reach (through a chain of
 /// pronouns, each reaches back from the previous one).
@@ -29,14 +29,33 @@ pub(super) fn resolve(
     text: &str,
     tokens: &[Token],
     mentions: &[Mention],
+    quotations: &[Quotation],
     is_source: &[bool],
     sets: &mut DisjointSets,
     referent: &mut [Option<usize>],
 ) {
     let sentences = segment::sentences(text, tokens);
+    // Distances count narrated sentences only: a long speech between a name
+    // and "she said" does not put the name out of reach.
+    let mut narrated = Vec::with_capacity(sentences.len());
+    let mut count = 0;
+    for s in &sentences {
+        let at = quotations.partition_point(|q| q.outer.start <= s.span.start);
+        let quoted = at > 0
+            && quotations[..at]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|q| q.outer.contains(s.span));
+        count += usize::from(!quoted);
+        narrated.push(count);
+    }
     let sentence_of: Vec<usize> = mentions
         .iter()
-        .map(|m| sentences.partition_point(|s| s.span.end <= m.span.start))
+        .map(|m| {
+            let s = sentences.partition_point(|s| s.span.end <= m.span.start);
+            narrated.get(s).copied().unwrap_or(count)
+        })
         .collect();
     // The subject of a sentence: its first mention (not nested in an earlier one).
     let mut is_subject = vec![false; mentions.len()];
