@@ -675,4 +675,12 @@ mod tests {
         let she = mentions.iter().position(|m| m.name == "she").unwrap();
         assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "Maria Okafor");
     }
+
+    #[test]
+    fn kin_with_my_or_the_is_someone_who_may_speak() {
+        let text = "“Look,” said my mother. “The hunt is coming.” The old gentleman nodded, and she said it was late.";
+        let (mentions, r) = resolve_with_sources(text, &["my mother", "she"], &Options::default());
+        let she = mentions.iter().position(|m| m.name == "she").unwrap();
+        assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "my mother");
+    }
 }

@@ -200,7 +200,7 @@ const MALE_NOUNS: &[&str] = &[
     "brother",
 ];
 const FEMALE_NOUNS: &[&str] = &[
-    "woman", "girl", "lady", "mother", "wife", "daughter", "sister",
+    "woman", "girl", "lady", "mother", "wife", "daughter", "sister", "aunt",
 ];
 
 /// Whether a group's head noun is plural ("officials", not "government").

@@ -35,7 +35,7 @@ impl Pass<'_, '_> {
                 .or_else(|| self.narrated_subject(units, at).map(|m| (Some(m), None)))
                 .unwrap_or_else(|| self.previous_speaker(quote.outer.start));
             let (source, cue) = match source {
-                None if self.is_dialogue() => (self.narrated_before(units, at), cue),
+                None => (self.narrated_before(units, at), cue),
                 _ => (source, cue),
             };
             let sentence = sentence_around(sentences, quote.outer);

@@ -750,3 +750,11 @@ fn in_a_dialogue_a_quote_after_a_narrated_paragraph_is_its_subjects() {
     assert_eq!(found[3].text, "Is it late?");
     assert_eq!(found[3].source.as_deref(), Some("Maria Okafor"));
 }
+
+#[test]
+fn a_bare_quote_paragraph_after_a_narrated_one_is_its_subjects() {
+    let text = "Walter Reyes spoke to reporters on Monday.\n\n“We will win this district.”";
+    let found = claims(text, &["Walter Reyes"]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].source.as_deref(), Some("Walter Reyes"));
+}
