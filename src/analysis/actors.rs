@@ -683,4 +683,12 @@ mod tests {
         let she = mentions.iter().position(|m| m.name == "she").unwrap();
         assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "my mother");
     }
+
+    #[test]
+    fn she_prefers_a_woman_to_a_name_of_unknown_gender_in_the_same_sentence() {
+        let text = "Walter Reyes left early. Then Tarvell Quinby met Maria Okafor at the station, and she said the train was late.";
+        let (mentions, r) = resolve_with_sources(text, &["she"], &Options::default());
+        let she = mentions.iter().position(|m| m.name == "she").unwrap();
+        assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "Maria Okafor");
+    }
 }

@@ -105,7 +105,7 @@ pub(super) fn resolve(
             _ => false,
         };
         // (sentence distance, not salient, candidate)
-        let mut best: Option<(usize, bool, usize)> = None;
+        let mut best: Option<(usize, bool, bool, usize)> = None;
         // Near candidates by salience; failing those, the nearest person
         // further back ("she" after a paragraph about the weather).
         let reach = if wanted_gender.is_some() {
@@ -127,8 +127,11 @@ pub(super) fn resolve(
                 continue;
             }
             let salient = distance <= SENTENCES_BACK && (is_subject[j] || is_source[j]);
-            let key = (distance.min(SENTENCES_BACK + 1), !salient, j);
-            if best.is_none_or(|(d, s, _)| (key.0, key.1) < (d, s)) {
+            // "she" after a name of unknown gender ("Airolo") and a woman's:
+            // the woman's.
+            let unknown = wanted_gender.is_some() && !gender.contains_key(&root);
+            let key = (distance.min(SENTENCES_BACK + 1), unknown, !salient, j);
+            if best.is_none_or(|(d, u, s, _)| (key.0, key.1, key.2) < (d, u, s)) {
                 best = Some(key);
             }
         }
@@ -145,9 +148,9 @@ pub(super) fn resolve(
                                 && gender.get(&sets.find(r)).copied() == wanted_gender
                         })
                 })
-                .map(|j| (0, false, j));
+                .map(|j| (0, false, false, j));
         }
-        if let Some((_, _, j)) = best {
+        if let Some((_, _, _, j)) = best {
             let r = referent[j].unwrap_or(j);
             referent[i] = Some(r);
             if let Some(g) = wanted_gender {
