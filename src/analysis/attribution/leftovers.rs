@@ -31,7 +31,8 @@ impl Pass<'_, '_> {
             }
             let at = units.partition_point(|u| u.end <= first);
             let (source, cue) = self
-                .speaker_in_paragraph(quote.outer.start)
+                .colon_lead(first, units)
+                .or_else(|| self.speaker_in_paragraph(quote.outer.start))
                 .or_else(|| self.narrated_subject(units, at).map(|m| (Some(m), None)))
                 .unwrap_or_else(|| self.previous_speaker(quote.outer.start));
             let (source, cue) = match source {
@@ -175,6 +176,36 @@ impl Pass<'_, '_> {
         (narration && adjacent && person).then_some(subject)
     }
 
+    /// "Maria answered slowly:\n\n“I will.”": a cue closing the paragraph
+    /// before with a colon frames the quotation that opens the next one. A
+    /// claim taken for the cue's content ("slowly") gives way to it.
+    fn colon_lead(
+        &mut self,
+        first: usize,
+        units: &[Unit],
+    ) -> Option<(Option<usize>, Option<Span>)> {
+        let c = self.context;
+        let colon = first.checked_sub(1).filter(|&i| c.is_punct(i, ":"))?;
+        let k = c.cues.partition_point(|q| q.first < colon);
+        let cue = *c.cues[..k].last()?;
+        let between_words = (cue.end..colon).all(|i| c.tokens[i].kind == TokenKind::Word);
+        if colon < cue.end || colon - cue.end > COLON_GAP || !between_words {
+            return None;
+        }
+        let unit = &units[units.partition_point(|u| u.end <= cue.first)];
+        let cue_span = c.cue_span(cue);
+        let taken = self
+            .claims
+            .iter()
+            .position(|claim| claim.cue == Some(cue_span) && claim.kind == ClaimKind::Indirect);
+        let source = match taken {
+            Some(at) => self.claims.remove(at).source,
+            None => source::subject_before(c, cue.first, unit.first)
+                .or_else(|| source::main_subject(c, unit.first, cue.first)),
+        };
+        Some((source, Some(cue_span)))
+    }
+
     /// The last claim ending before `offset`.
     fn claim_before(&self, offset: usize) -> Option<&FoundClaim> {
         let at = self
@@ -278,6 +309,9 @@ impl Pass<'_, '_> {
         opens && closes
     }
 }
+
+/// How many words ("slowly") may stand between a cue and its colon.
+const COLON_GAP: usize = 2;
 
 /// How many bare quote paragraphs make a text a dialogue.
 const DIALOGUE_PARAGRAPHS: usize = 3;

@@ -758,3 +758,18 @@ fn a_bare_quote_paragraph_after_a_narrated_one_is_its_subjects() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].source.as_deref(), Some("Walter Reyes"));
 }
+
+#[test]
+fn a_cue_and_colon_closing_a_paragraph_frame_the_quote_that_opens_the_next() {
+    let text = "Maria Okafor answered slowly:\n\n“I will come tomorrow.”";
+    let found = claims(text, &["Maria Okafor"]);
+    assert_eq!(
+        found,
+        vec![seen(
+            "I will come tomorrow.",
+            Direct,
+            "answered",
+            "Maria Okafor"
+        )]
+    );
+}
