@@ -171,7 +171,9 @@ impl Pass<'_, '_> {
         let narration = (before.first..before.end).all(|i| c.quote_of[i].is_none());
         let adjacent = (self.claim_before(unit.span.start))
             .is_none_or(|claim| claim.span.end <= before.span.start);
-        let subject = source::mention_starting_at(c, before.first)?;
+        // "Seeing his sister ready to go, he got up.": the main clause's subject.
+        let subject = source::mention_starting_at(c, before.first)
+            .or_else(|| source::main_subject(c, before.first, before.end))?;
         let person = c.mentions[subject].kind == ActorKind::Person;
         (narration && adjacent && person).then_some(subject)
     }

@@ -773,3 +773,11 @@ fn a_cue_and_colon_closing_a_paragraph_frame_the_quote_that_opens_the_next() {
         )]
     );
 }
+
+#[test]
+fn a_bare_quote_after_a_narrated_paragraph_takes_its_main_subject_past_a_participle() {
+    let text = "Seeing the door open, Walter Reyes got up and put in a word.\n\n“Stay for supper.”";
+    let found = claims(text, &["Walter Reyes"]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].source.as_deref(), Some("Walter Reyes"));
+}
