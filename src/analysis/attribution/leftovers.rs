@@ -39,6 +39,7 @@ impl Pass<'_, '_> {
                 None => (self.narrated_before(units, at), cue),
                 _ => (source, cue),
             };
+            let source = self.not_the_addressee(source, quote.inner);
             let sentence = sentence_around(sentences, quote.outer);
             self.push_direct(qi, source, cue, sentence);
             self.keep_last_sorted();
@@ -298,6 +299,25 @@ impl Pass<'_, '_> {
                 _ => !m.pronoun,
             })
             .map(|(k, _)| k)
+    }
+
+    /// "No, Mr. Astley, I will not": whoever a quotation addresses is not its
+    /// speaker; the speaker of the claim before, if someone else, is.
+    fn not_the_addressee(&self, source: Option<usize>, inner: Span) -> Option<usize> {
+        let c = self.context;
+        let name = |m: usize| c.mentions[m].name.to_lowercase();
+        let chosen = name(source?);
+        let at = c.mentions.partition_point(|m| m.span.start < inner.start);
+        let addressed = c.mentions[at..]
+            .iter()
+            .take_while(|m| m.span.end <= inner.end)
+            .any(|m| !m.pronoun && m.name.to_lowercase() == chosen && self.is_vocative(m.span));
+        if !addressed {
+            return source;
+        }
+        self.claim_before(inner.start)
+            .and_then(|claim| claim.source)
+            .filter(|&m| name(m) != chosen)
     }
 
     /// "Oh, Mr. Herriton, isn’t it funny!": a name set off by commas or

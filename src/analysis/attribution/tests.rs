@@ -781,3 +781,12 @@ fn a_bare_quote_after_a_narrated_paragraph_takes_its_main_subject_past_a_partici
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].source.as_deref(), Some("Walter Reyes"));
 }
+
+#[test]
+fn whoever_a_bare_quote_addresses_is_not_its_speaker() {
+    let text =
+        "“Sit down,” said Walter.\n\nMaria Okafor came in.\n\n“No, Maria Okafor, you must stand.”";
+    let found = claims(text, &["Maria Okafor", "Walter"]);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].source.as_deref(), Some("Walter"));
+}
