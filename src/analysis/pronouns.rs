@@ -136,7 +136,7 @@ pub(super) fn resolve(
             }
         }
         // Last, a person of the right gender named inside a quotation
-        // ("Oh, Mr. Herriton, …" she said): a vocative names a listener.
+        // ("Oh, Mr. Reyes, …" she said): a vocative names a listener.
         if best.is_none() && wanted_gender.is_some() {
             best = (0..i)
                 .rev()

@@ -163,7 +163,7 @@ impl Pass<'_, '_> {
         (same_paragraph && person).then_some(subject)
     }
 
-    /// "Elizabeth looked up from her book.\n\n“Is it late?”": in a dialogue,
+    /// "Maria looked up from her book.\n\n“Is it late?”": in a dialogue,
     /// the subject of a narrated sentence that ends the paragraph before a
     /// quotation nobody else has claimed.
     fn narrated_before(&self, units: &[Unit], at: usize) -> Option<usize> {
@@ -258,7 +258,7 @@ impl Pass<'_, '_> {
     }
 
     /// Who answers the quotation of `previous` when the turn before it
-    /// tells nothing: someone it addresses ("Oh, Mr. Herriton, …"), or
+    /// tells nothing: someone it addresses ("Oh, Mr. Reyes, …"), or
     /// failing that the nearest other person named in the narration before it.
     fn other_party(&self, previous: &FoundClaim) -> Option<usize> {
         let c = self.context;
@@ -301,7 +301,7 @@ impl Pass<'_, '_> {
             .map(|(k, _)| k)
     }
 
-    /// "No, Mr. Astley, I will not": whoever a quotation addresses is not its
+    /// "No, Mr. Quinby, I will not": whoever a quotation addresses is not its
     /// speaker; the speaker of the claim before, if someone else, is.
     fn not_the_addressee(&self, source: Option<usize>, inner: Span) -> Option<usize> {
         let c = self.context;
@@ -320,7 +320,7 @@ impl Pass<'_, '_> {
             .filter(|&m| name(m) != chosen)
     }
 
-    /// "Oh, Mr. Herriton, isn’t it funny!": a name set off by commas or
+    /// "Oh, Mr. Reyes, isn’t it funny!": a name set off by commas or
     /// closing an exclamation, inside a quotation.
     fn is_vocative(&self, span: Span) -> bool {
         let c = self.context;
