@@ -20,7 +20,6 @@ pub fn resolve(
     quotations: &[Quotation],
     options: &Options,
 ) -> Resolution {
-    let _ = quotations;
     let mut is_source = vec![false; mentions.len()];
     for m in claims.iter().filter_map(|c| c.source) {
         if m < mentions.len() {
@@ -33,7 +32,15 @@ pub fn resolve(
     let mut referent: Vec<Option<usize>> = (0..mentions.len())
         .map(|i| (!mentions[i].pronoun && !is_description(&mentions[i])).then_some(i))
         .collect();
-    super::pronouns::resolve(text, tokens, mentions, &is_source, &mut sets, &mut referent);
+    super::pronouns::resolve(
+        text,
+        tokens,
+        mentions,
+        quotations,
+        &is_source,
+        &mut sets,
+        &mut referent,
+    );
 
     // Which sets are actors.
     let mut keep = vec![false; mentions.len()];
@@ -482,7 +489,8 @@ mod tests {
                 }
             })
             .collect();
-        let resolution = resolve(text, &tokens, &mentions, &claims, &[], options);
+        let quotations = crate::analysis::quotes::find(text, &tokens);
+        let resolution = resolve(text, &tokens, &mentions, &claims, &quotations, options);
         (mentions, resolution)
     }
 
@@ -644,5 +652,43 @@ mod tests {
             r.actor_of[other_she], None,
             "only sources keep their referent"
         );
+    }
+
+    #[test]
+    fn he_and_she_may_stand_for_a_boy_or_a_girl_nobody_names() {
+        let text = "The boy sat by the river. A girl came down the path. She said the water was cold. He said he did not mind.";
+        let (mentions, r) = resolve_with_sources(text, &["She", "He"], &Options::default());
+        let she = mentions.iter().position(|m| m.name == "She").unwrap();
+        assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "a girl");
+        let he = mentions.iter().position(|m| m.name == "He").unwrap();
+        assert_eq!(r.actors[r.actor_of[he].unwrap()].name, "the boy");
+    }
+
+    #[test]
+    fn a_long_speech_does_not_put_the_speaker_out_of_reach_of_she() {
+        let speech = "It rained. ".repeat(20);
+        let text = format!(
+            "Maria Okafor sat down by the fire. Walter Reyes left the room.\n\n\"{}\" she said at last.",
+            speech.trim_end()
+        );
+        let (mentions, r) = resolve_with_sources(&text, &["she"], &Options::default());
+        let she = mentions.iter().position(|m| m.name == "she").unwrap();
+        assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "Maria Okafor");
+    }
+
+    #[test]
+    fn kin_with_my_or_the_is_someone_who_may_speak() {
+        let text = "“Look,” said my mother. “The hunt is coming.” The old gentleman nodded, and she said it was late.";
+        let (mentions, r) = resolve_with_sources(text, &["my mother", "she"], &Options::default());
+        let she = mentions.iter().position(|m| m.name == "she").unwrap();
+        assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "my mother");
+    }
+
+    #[test]
+    fn she_prefers_a_woman_to_a_name_of_unknown_gender_in_the_same_sentence() {
+        let text = "Walter Reyes left early. Then Tarvell Quinby met Maria Okafor at the station, and she said the train was late.";
+        let (mentions, r) = resolve_with_sources(text, &["she"], &Options::default());
+        let she = mentions.iter().position(|m| m.name == "she").unwrap();
+        assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "Maria Okafor");
     }
 }

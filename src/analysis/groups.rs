@@ -15,7 +15,7 @@ use crate::span::Span;
 
 /// Determiners that end a phrase on the left: nothing before them belongs to it.
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "these", "those",
+    "the", "a", "an", "one", "another", "his", "her", "my", "their", "its", "our", "these", "those",
 ];
 
 /// Prepositions whose phrase may belong to a group ("analysts from …").

@@ -11,7 +11,7 @@
 use super::actors::{DisjointSets, is_description, title_gender};
 use super::segment::{self, Token};
 use super::wordlists::{self, Gender, Map};
-use super::{ActorKind, Mention};
+use super::{ActorKind, Mention, Quotation};
 
 /// How many sentences back a pronoun may reach (through a chain of
 /// pronouns, each reaches back from the previous one).
@@ -29,14 +29,33 @@ pub(super) fn resolve(
     text: &str,
     tokens: &[Token],
     mentions: &[Mention],
+    quotations: &[Quotation],
     is_source: &[bool],
     sets: &mut DisjointSets,
     referent: &mut [Option<usize>],
 ) {
     let sentences = segment::sentences(text, tokens);
+    // Distances count narrated sentences only: a long speech between a name
+    // and "she said" does not put the name out of reach.
+    let mut narrated = Vec::with_capacity(sentences.len());
+    let mut count = 0;
+    for s in &sentences {
+        let at = quotations.partition_point(|q| q.outer.start <= s.span.start);
+        let quoted = at > 0
+            && quotations[..at]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|q| q.outer.contains(s.span));
+        count += usize::from(!quoted);
+        narrated.push(count);
+    }
     let sentence_of: Vec<usize> = mentions
         .iter()
-        .map(|m| sentences.partition_point(|s| s.span.end <= m.span.start))
+        .map(|m| {
+            let s = sentences.partition_point(|s| s.span.end <= m.span.start);
+            narrated.get(s).copied().unwrap_or(count)
+        })
         .collect();
     // The subject of a sentence: its first mention (not nested in an earlier one).
     let mut is_subject = vec![false; mentions.len()];
@@ -45,7 +64,7 @@ pub(super) fn resolve(
     }
     let mut gender: Map<usize, Gender> = Map::default();
     for (i, m) in mentions.iter().enumerate() {
-        if let Some(g) = title_gender(m) {
+        if let Some(g) = title_gender(m).or_else(|| noun_gender(m)) {
             gender.entry(sets.find(i)).or_insert(g);
         }
     }
@@ -73,7 +92,8 @@ pub(super) fn resolve(
         };
         let fits = |target: &Mention, gender: Option<Gender>| match pronoun.as_str() {
             "he" | "she" => {
-                target.kind == ActorKind::Person && gender.is_none_or(|g| Some(g) == wanted_gender)
+                (target.kind == ActorKind::Person || is_someone(target))
+                    && gender.is_none_or(|g| Some(g) == wanted_gender)
             }
             "they" | "we" => is_plural(target) || target.kind == ActorKind::Organization,
             "it" => {
@@ -85,7 +105,7 @@ pub(super) fn resolve(
             _ => false,
         };
         // (sentence distance, not salient, candidate)
-        let mut best: Option<(usize, bool, usize)> = None;
+        let mut best: Option<(usize, bool, bool, usize)> = None;
         // Near candidates by salience; failing those, the nearest person
         // further back ("she" after a paragraph about the weather).
         let reach = if wanted_gender.is_some() {
@@ -107,13 +127,16 @@ pub(super) fn resolve(
                 continue;
             }
             let salient = distance <= SENTENCES_BACK && (is_subject[j] || is_source[j]);
-            let key = (distance.min(SENTENCES_BACK + 1), !salient, j);
-            if best.is_none_or(|(d, s, _)| (key.0, key.1) < (d, s)) {
+            // "she" after a name of unknown gender ("Airolo") and a woman's:
+            // the woman's.
+            let unknown = wanted_gender.is_some() && !gender.contains_key(&root);
+            let key = (distance.min(SENTENCES_BACK + 1), unknown, !salient, j);
+            if best.is_none_or(|(d, u, s, _)| (key.0, key.1, key.2) < (d, u, s)) {
                 best = Some(key);
             }
         }
         // Last, a person of the right gender named inside a quotation
-        // ("Oh, Mr. Herriton, …" she said): a vocative names a listener.
+        // ("Oh, Mr. Reyes, …" she said): a vocative names a listener.
         if best.is_none() && wanted_gender.is_some() {
             best = (0..i)
                 .rev()
@@ -125,9 +148,9 @@ pub(super) fn resolve(
                                 && gender.get(&sets.find(r)).copied() == wanted_gender
                         })
                 })
-                .map(|j| (0, false, j));
+                .map(|j| (0, false, false, j));
         }
-        if let Some((_, _, j)) = best {
+        if let Some((_, _, _, j)) = best {
             let r = referent[j].unwrap_or(j);
             referent[i] = Some(r);
             if let Some(g) = wanted_gender {
@@ -147,6 +170,41 @@ pub(super) fn resolve(
 fn chains(m: &Mention) -> bool {
     !m.in_quote && matches!(m.name.to_ascii_lowercase().as_str(), "he" | "she" | "they")
 }
+
+/// "a girl", "one old gentleman": an anonymous single person, whom "he"
+/// or "she" may stand for.
+fn is_someone(m: &Mention) -> bool {
+    m.kind == ActorKind::Anonymous && !m.pronoun && noun_gender(m).is_some()
+}
+
+/// The gender a description's head noun tells: "the young man", "a girl".
+fn noun_gender(m: &Mention) -> Option<Gender> {
+    if m.pronoun || !matches!(m.kind, ActorKind::Person | ActorKind::Anonymous) {
+        return None;
+    }
+    let head = m.name.rsplit(' ').next()?.to_lowercase();
+    if MALE_NOUNS.contains(&head.as_str()) {
+        Some(Gender::Male)
+    } else if FEMALE_NOUNS.contains(&head.as_str()) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// Head nouns of descriptions that tell a gender.
+const MALE_NOUNS: &[&str] = &[
+    "man",
+    "boy",
+    "gentleman",
+    "father",
+    "husband",
+    "son",
+    "brother",
+];
+const FEMALE_NOUNS: &[&str] = &[
+    "woman", "girl", "lady", "mother", "wife", "daughter", "sister", "aunt",
+];
 
 /// Whether a group's head noun is plural ("officials", not "government").
 fn is_plural(m: &Mention) -> bool {

@@ -7,7 +7,7 @@
 
 use super::{Pass, Unit, is_one_of, source};
 use crate::analysis::segment::{Sentence, TokenKind};
-use crate::analysis::{ActorKind, ClaimKind, FoundClaim};
+use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention};
 use crate::span::Span;
 
 impl Pass<'_, '_> {
@@ -34,9 +34,15 @@ impl Pass<'_, '_> {
             }
             let at = units.partition_point(|u| u.end <= first);
             let (source, cue) = self
-                .speaker_in_paragraph(quote.outer.start)
+                .colon_lead(first, units)
+                .or_else(|| self.speaker_in_paragraph(quote.outer.start))
                 .or_else(|| self.narrated_subject(units, at).map(|m| (Some(m), None)))
                 .unwrap_or_else(|| self.previous_speaker(quote.outer.start));
+            let (source, cue) = match source {
+                None => (self.narrated_before(units, at), cue),
+                _ => (source, cue),
+            };
+            let source = self.not_the_addressee(source, quote.inner);
             let sentence = sentence_around(sentences, quote.outer);
             self.push_direct(qi, source, cue, sentence);
             self.keep_last_sorted();
@@ -165,7 +171,11 @@ impl Pass<'_, '_> {
         match super::paragraph_breaks(between, c.wrapped) {
             0 => (previous.source, previous.cue),
             1 if previous.kind != ClaimKind::Indirect => {
-                (self.turn_taker(previous).or(previous.source), None)
+                let taker = self.turn_taker(previous);
+                let reply = (taker.is_none() && self.is_dialogue())
+                    .then(|| self.other_party(previous))
+                    .flatten();
+                (taker.or(reply).or(previous.source), None)
             }
             _ => (None, None),
         }
@@ -196,6 +206,52 @@ impl Pass<'_, '_> {
         (same_paragraph && person).then_some(subject)
     }
 
+    /// "Maria looked up from her book.\n\n“Is it late?”": in a dialogue,
+    /// the subject of a narrated sentence that ends the paragraph before a
+    /// quotation nobody else has claimed.
+    fn narrated_before(&self, units: &[Unit], at: usize) -> Option<usize> {
+        let c = self.context;
+        let (before, unit) = (units.get(at.checked_sub(1)?)?, units.get(at)?);
+        let narration = (before.first..before.end).all(|i| c.quote_of[i].is_none());
+        let adjacent = (self.claim_before(unit.span.start))
+            .is_none_or(|claim| claim.span.end <= before.span.start);
+        // "Seeing his sister ready to go, he got up.": the main clause's subject.
+        let subject = source::mention_starting_at(c, before.first)
+            .or_else(|| source::main_subject(c, before.first, before.end))?;
+        let person = c.mentions[subject].kind == ActorKind::Person;
+        (narration && adjacent && person).then_some(subject)
+    }
+
+    /// "Maria answered slowly:\n\n“I will.”": a cue closing the paragraph
+    /// before with a colon frames the quotation that opens the next one. A
+    /// claim taken for the cue's content ("slowly") gives way to it.
+    fn colon_lead(
+        &mut self,
+        first: usize,
+        units: &[Unit],
+    ) -> Option<(Option<usize>, Option<Span>)> {
+        let c = self.context;
+        let colon = first.checked_sub(1).filter(|&i| c.is_punct(i, ":"))?;
+        let k = c.cues.partition_point(|q| q.first < colon);
+        let cue = *c.cues[..k].last()?;
+        let between_words = (cue.end..colon).all(|i| c.tokens[i].kind == TokenKind::Word);
+        if colon < cue.end || colon - cue.end > COLON_GAP || !between_words {
+            return None;
+        }
+        let unit = &units[units.partition_point(|u| u.end <= cue.first)];
+        let cue_span = c.cue_span(cue);
+        let taken = self
+            .claims
+            .iter()
+            .position(|claim| claim.cue == Some(cue_span) && claim.kind == ClaimKind::Indirect);
+        let source = match taken {
+            Some(at) => self.claims.remove(at).source,
+            None => source::subject_before(c, cue.first, unit.first)
+                .or_else(|| source::main_subject(c, unit.first, cue.first)),
+        };
+        Some((source, Some(cue_span)))
+    }
+
     /// The last claim ending before `offset`.
     fn claim_before(&self, offset: usize) -> Option<&FoundClaim> {
         self.claims_back_from(offset, false)
@@ -218,6 +274,110 @@ impl Pass<'_, '_> {
             .flatten()
     }
 }
+
+impl Pass<'_, '_> {
+    /// Whether the text is a dialogue, as fiction is: several paragraphs
+    /// hold a quotation and nothing else. There a new quote paragraph is a
+    /// new speaker; in news it mostly continues the one before.
+    fn is_dialogue(&self) -> bool {
+        let c = self.context;
+        let bare = (0..c.quotes.len())
+            .filter(|&qi| {
+                let (first, end) = c.quote_tokens(qi);
+                let opens = first == 0
+                    || c.breaks_between(c.tokens[first - 1].span.end, c.tokens[first].span.start);
+                let closes = end >= c.tokens.len()
+                    || c.breaks_between(c.tokens[end - 1].span.end, c.tokens[end].span.start);
+                opens && closes
+            })
+            .take(DIALOGUE_PARAGRAPHS)
+            .count();
+        bare >= DIALOGUE_PARAGRAPHS
+    }
+
+    /// Who answers the quotation of `previous` when the turn before it
+    /// tells nothing: someone it addresses ("Oh, Mr. Reyes, …"), or
+    /// failing that the nearest other person named in the narration before it.
+    fn other_party(&self, previous: &FoundClaim) -> Option<usize> {
+        let c = self.context;
+        let speaker = previous.source.map(|m| &c.mentions[m]);
+        let same = |m: &Mention| {
+            speaker.is_some_and(|s| {
+                let (a, b) = (s.name.to_lowercase(), m.name.to_lowercase());
+                a == b || a.split(' ').any(|w| b.split(' ').any(|v| v == w))
+            })
+        };
+        let at = c
+            .mentions
+            .partition_point(|m| m.span.start < previous.span.start);
+        let inside = c.mentions[at..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, m)| m.span.end <= previous.span.end)
+            .find(|(_, m)| {
+                m.kind == ActorKind::Person && !m.pronoun && !same(m) && self.is_vocative(m.span)
+            })
+            .map(|(k, _)| at + k);
+        if inside.is_some() {
+            return inside;
+        }
+        let speaker_pronoun = speaker.filter(|s| s.pronoun).map(|s| s.name.to_lowercase());
+        c.mentions[..at]
+            .iter()
+            .enumerate()
+            .rev()
+            .take(NARRATION_REACH)
+            .filter(|(_, m)| !m.in_quote && m.kind == ActorKind::Person && !same(m))
+            .find(|(_, m)| match speaker_pronoun.as_deref() {
+                // "he" answered by "she": a pronoun of the other gender only.
+                Some(p @ ("he" | "she")) => {
+                    let other = if p == "he" { "she" } else { "he" };
+                    m.pronoun && m.name.eq_ignore_ascii_case(other)
+                }
+                _ => !m.pronoun,
+            })
+            .map(|(k, _)| k)
+    }
+
+    /// "No, Mr. Quinby, I will not": whoever a quotation addresses is not its
+    /// speaker; the speaker of the claim before, if someone else, is.
+    fn not_the_addressee(&self, source: Option<usize>, inner: Span) -> Option<usize> {
+        let c = self.context;
+        let name = |m: usize| c.mentions[m].name.to_lowercase();
+        let chosen = name(source?);
+        let at = c.mentions.partition_point(|m| m.span.start < inner.start);
+        let addressed = c.mentions[at..]
+            .iter()
+            .take_while(|m| m.span.end <= inner.end)
+            .any(|m| !m.pronoun && m.name.to_lowercase() == chosen && self.is_vocative(m.span));
+        if !addressed {
+            return source;
+        }
+        self.claim_before(inner.start)
+            .and_then(|claim| claim.source)
+            .filter(|&m| name(m) != chosen)
+    }
+
+    /// "Oh, Mr. Reyes, isn’t it funny!": a name set off by commas or
+    /// closing an exclamation, inside a quotation.
+    fn is_vocative(&self, span: Span) -> bool {
+        let c = self.context;
+        let before = c.text[..span.start].trim_end();
+        let after = c.text[span.end..].trim_start();
+        let opens = before.ends_with([',', '“', '"', '‘', '\'']);
+        let closes = after.starts_with([',', '!', '?', '.']);
+        opens && closes
+    }
+}
+
+/// How many words ("slowly") may stand between a cue and its colon.
+const COLON_GAP: usize = 2;
+
+/// How many bare quote paragraphs make a text a dialogue.
+const DIALOGUE_PARAGRAPHS: usize = 3;
+
+/// How many mentions back the narration is searched for the other party.
+const NARRATION_REACH: usize = 12;
 
 /// The sentence (or sentences) a span lies in.
 fn sentence_around(sentences: &[Sentence], span: Span) -> Span {

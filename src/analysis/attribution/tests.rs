@@ -720,3 +720,73 @@ fn a_quote_framed_by_people_nobody_named_is_still_a_claim() {
         vec![seen("Psychic,", Direct, "whispered", "")]
     );
 }
+
+#[test]
+fn in_a_dialogue_a_bare_reply_goes_to_the_person_addressed_or_named_before() {
+    // Walter spoke once; the bare paragraphs after him alternate with the
+    // person he addresses.
+    let text = "Maria Okafor came in.\n\n\"You are late, Maria,\" said Walter.\n\n\"The train was slow.\"\n\n\"It always is.\"\n\n\"Not on Sundays.\"";
+    let found = claims(text, &["Maria Okafor", "Maria", "Walter"]);
+    assert_eq!(found.len(), 4, "{found:?}");
+    assert_eq!(found[1].text, "The train was slow.");
+    assert_eq!(found[1].source.as_deref(), Some("Maria"));
+    assert_eq!(found[2].source.as_deref(), Some("Walter"));
+    assert_eq!(found[3].source.as_deref(), Some("Maria"));
+}
+
+#[test]
+fn outside_a_dialogue_a_bare_quote_paragraph_continues_its_speaker() {
+    let text = "Maria Okafor met the mayor.\n\n\"We need buses,\" said Walter Reyes.\n\n\"And we need them now.\"";
+    let found = claims(text, &["Maria Okafor", "Walter Reyes"]);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].source.as_deref(), Some("Walter Reyes"));
+}
+
+#[test]
+fn in_a_dialogue_a_quote_after_a_narrated_paragraph_is_its_subjects() {
+    let text = "\"Sit down,\" said Walter.\n\n\"Thank you.\"\n\n\"Tea?\"\n\nMaria Okafor looked up from her book.\n\n\"Is it late?\"";
+    let found = claims(text, &["Maria Okafor", "Walter"]);
+    assert_eq!(found.len(), 4, "{found:?}");
+    assert_eq!(found[3].text, "Is it late?");
+    assert_eq!(found[3].source.as_deref(), Some("Maria Okafor"));
+}
+
+#[test]
+fn a_bare_quote_paragraph_after_a_narrated_one_is_its_subjects() {
+    let text = "Walter Reyes spoke to reporters on Monday.\n\n“We will win this district.”";
+    let found = claims(text, &["Walter Reyes"]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].source.as_deref(), Some("Walter Reyes"));
+}
+
+#[test]
+fn a_cue_and_colon_closing_a_paragraph_frame_the_quote_that_opens_the_next() {
+    let text = "Maria Okafor answered slowly:\n\n“I will come tomorrow.”";
+    let found = claims(text, &["Maria Okafor"]);
+    assert_eq!(
+        found,
+        vec![seen(
+            "I will come tomorrow.",
+            Direct,
+            "answered",
+            "Maria Okafor"
+        )]
+    );
+}
+
+#[test]
+fn a_bare_quote_after_a_narrated_paragraph_takes_its_main_subject_past_a_participle() {
+    let text = "Seeing the door open, Walter Reyes got up and put in a word.\n\n“Stay for supper.”";
+    let found = claims(text, &["Walter Reyes"]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].source.as_deref(), Some("Walter Reyes"));
+}
+
+#[test]
+fn whoever_a_bare_quote_addresses_is_not_its_speaker() {
+    let text =
+        "“Sit down,” said Walter.\n\nMaria Okafor came in.\n\n“No, Maria Okafor, you must stand.”";
+    let found = claims(text, &["Maria Okafor", "Walter"]);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].source.as_deref(), Some("Walter"));
+}
