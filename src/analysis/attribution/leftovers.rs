@@ -212,7 +212,7 @@ impl Pass<'_, '_> {
     fn narrated_before(&self, units: &[Unit], at: usize) -> Option<usize> {
         let c = self.context;
         let (before, unit) = (units.get(at.checked_sub(1)?)?, units.get(at)?);
-        let narration = (before.first..before.end).all(|i| c.quote_of[i].is_none());
+        let narration = (before.first..before.end).all(|i| c.quote_of(i).is_none());
         let adjacent = (self.claim_before(unit.span.start))
             .is_none_or(|claim| claim.span.end <= before.span.start);
         // "Seeing his sister ready to go, he got up.": the main clause's subject.
@@ -285,9 +285,12 @@ impl Pass<'_, '_> {
             .filter(|&qi| {
                 let (first, end) = c.quote_tokens(qi);
                 let opens = first == 0
-                    || c.breaks_between(c.tokens[first - 1].span.end, c.tokens[first].span.start);
+                    || c.breaks_between(
+                        c.tokens[first - 1].span().end,
+                        c.tokens[first].span().start,
+                    );
                 let closes = end >= c.tokens.len()
-                    || c.breaks_between(c.tokens[end - 1].span.end, c.tokens[end].span.start);
+                    || c.breaks_between(c.tokens[end - 1].span().end, c.tokens[end].span().start);
                 opens && closes
             })
             .take(DIALOGUE_PARAGRAPHS)
