@@ -240,12 +240,15 @@ impl Pass<'_, '_> {
         }
         let unit = &units[units.partition_point(|u| u.end <= cue.first)];
         let cue_span = c.cue_span(cue);
-        let taken = self
-            .claims
-            .iter()
-            .position(|claim| claim.cue == Some(cue_span) && claim.kind == ClaimKind::Indirect);
+        // The claim of the cue's content was made by an earlier pass (in
+        // `earlier`) or by this one (in `claims`).
+        let is_taken =
+            |claim: &FoundClaim| claim.cue == Some(cue_span) && claim.kind == ClaimKind::Indirect;
+        let taken = [&mut self.earlier, &mut self.claims]
+            .into_iter()
+            .find_map(|list| list.iter().position(is_taken).map(|at| list.remove(at)));
         let source = match taken {
-            Some(at) => self.claims.remove(at).source,
+            Some(claim) => claim.source,
             None => source::subject_before(c, cue.first, unit.first)
                 .or_else(|| source::main_subject(c, unit.first, cue.first)),
         };
