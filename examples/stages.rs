@@ -19,7 +19,7 @@ fn main() {
     let f = attribution::find(&text, &tokens, &sentences, &q, &m, &o);
     eprintln!("attribution {:?}", t.elapsed());
     let t = Instant::now();
-    let r = actors::resolve(&text, &tokens, &m, &f, &q, &o);
+    let r = actors::resolve(&text, &sentences, &m, &f, &q, &o);
     eprintln!("actors {:?} ({})", t.elapsed(), r.actors.len());
     let t = Instant::now();
     let figs = markers::figures(&text, &tokens);

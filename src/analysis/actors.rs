@@ -7,14 +7,14 @@
 //! documents only when they are a claim's source or merge with an actor.
 
 use super::mentions::is_pronoun;
-use super::segment::Token;
+use super::segment::Sentence;
 use super::wordlists::{self, Gender, Map};
 use super::{Actor, ActorKind, FoundClaim, Mention, Options, Quotation, Resolution};
 
 /// The actors the mentions stand for.
 pub fn resolve(
     text: &str,
-    tokens: &[Token],
+    sentences: &[Sentence],
     mentions: &[Mention],
     claims: &[FoundClaim],
     quotations: &[Quotation],
@@ -34,7 +34,7 @@ pub fn resolve(
         .collect();
     super::pronouns::resolve(
         text,
-        tokens,
+        sentences,
         mentions,
         quotations,
         &is_source,
@@ -490,7 +490,8 @@ mod tests {
             })
             .collect();
         let quotations = crate::analysis::quotes::find(text, &tokens);
-        let resolution = resolve(text, &tokens, &mentions, &claims, &quotations, options);
+        let sentences = segment::sentences(text, &tokens);
+        let resolution = resolve(text, &sentences, &mentions, &claims, &quotations, options);
         (mentions, resolution)
     }
 

@@ -194,7 +194,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let quotations = quotes::find(text, &tokens);
     let mentions = mentions::find(text, &tokens, &sentences, &quotations, options);
     let found = attribution::find(text, &tokens, &sentences, &quotations, &mentions, options);
-    let resolution = actors::resolve(text, &tokens, &mentions, &found, &quotations, options);
+    let resolution = actors::resolve(text, &sentences, &mentions, &found, &quotations, options);
     assemble(text, &tokens, &mentions, found, resolution)
 }
 

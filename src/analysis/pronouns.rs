@@ -9,7 +9,7 @@
 //! (its first mention) or a claim's source beats a nearer object.
 
 use super::actors::{DisjointSets, is_description, title_gender};
-use super::segment::{self, Token};
+use super::segment::Sentence;
 use super::wordlists::{self, Gender, Map};
 use super::{ActorKind, Mention, Quotation};
 
@@ -27,19 +27,18 @@ const FAR_SENTENCES_BACK: usize = 15;
 /// description: the mention (not a pronoun) it stands for.
 pub(super) fn resolve(
     text: &str,
-    tokens: &[Token],
+    sentences: &[Sentence],
     mentions: &[Mention],
     quotations: &[Quotation],
     is_source: &[bool],
     sets: &mut DisjointSets,
     referent: &mut [Option<usize>],
 ) {
-    let sentences = segment::sentences(text, tokens);
     // Distances count narrated sentences only: a long speech between a name
     // and "she said" does not put the name out of reach.
     let mut narrated = Vec::with_capacity(sentences.len());
     let mut count = 0;
-    for s in &sentences {
+    for s in sentences {
         let at = quotations.partition_point(|q| q.outer.start <= s.span.start);
         let quoted = at > 0
             && quotations[..at]
