@@ -174,10 +174,14 @@ impl Lexicon {
 
 /// The word lowercased into `buffer` without allocating; `None` for words
 /// no cue can be (too long, not ASCII).
-fn lowercase<'b>(word: &str, buffer: &'b mut [u8; 32]) -> Option<&'b str> {
+fn lowercase<'b>(word: &'b str, buffer: &'b mut [u8; 32]) -> Option<&'b str> {
     let bytes = word.as_bytes();
     if bytes.len() > buffer.len() || !word.is_ascii() {
         return None;
+    }
+    // Most words are in lower case already: no copy, no UTF-8 check.
+    if !bytes.iter().any(u8::is_ascii_uppercase) {
+        return Some(word);
     }
     let out = &mut buffer[..bytes.len()];
     out.copy_from_slice(bytes);
