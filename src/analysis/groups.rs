@@ -97,7 +97,7 @@ fn head_at(ctx: &Context, i: usize) -> Option<Head> {
     }
     let lists = ctx.lists;
     let bare = ctx.low_bare(i);
-    if !lists.head_words.contains(bare) {
+    if !lists.is_head_word(bare) {
         return None;
     }
     if let Some(noun) = lists.people.get(bare) {

@@ -104,6 +104,9 @@ pub struct Wordlists {
     /// Every word that may head a common-noun mention: people nouns,
     /// titles, collectives, documents (one lookup rules most tokens out).
     pub head_words: Set<&'static str>,
+    /// Per first byte, a bit per length (63 for longer) of the head words:
+    /// rules most tokens out without hashing them.
+    pub head_shapes: [u64; 256],
     pub org_words: Set<&'static str>,
     /// As written: "White House".
     pub institutions: Set<&'static str>,
@@ -127,6 +130,21 @@ pub struct Wordlists {
     pub places: Map<&'static str, Place>,
     /// Demonyms, as written → the country ("Peruvian" → "Peru").
     pub demonyms: Map<&'static str, &'static str>,
+}
+
+/// A word's length as one bit of a `head_shapes` entry.
+fn shape_bit(word: &str) -> u64 {
+    1 << word.len().min(63)
+}
+
+impl Wordlists {
+    /// Whether `word` (lower case) is a head word.
+    pub fn is_head_word(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| self.head_shapes[usize::from(b)] & shape_bit(word) != 0)
+            && self.head_words.contains(word)
+    }
 }
 
 /// The entries of a list file: lines that are neither empty nor comments.
@@ -256,13 +274,19 @@ impl Wordlists {
         for phrase in phrases(include_str!("../../assets/lexicon/hedges.txt")) {
             hedges.entry(phrase[0]).or_default().push(phrase);
         }
-        let head_words = people
+        let head_words: Set<&'static str> = people
             .keys()
             .chain(&titles)
             .chain(collectives.keys())
             .chain(&documents)
             .copied()
             .collect();
+        let mut head_shapes = [0u64; 256];
+        for word in &head_words {
+            if let Some(&first) = word.as_bytes().first() {
+                head_shapes[usize::from(first)] |= shape_bit(word);
+            }
+        }
         let mut count_initials = [false; 256];
         let counts = figure_words.iter().map(|(w, r)| (*w, *r));
         let count_phrases = figure_phrases.values().flatten().map(|(p, r)| (p[0], *r));
@@ -274,6 +298,7 @@ impl Wordlists {
         Wordlists {
             count_initials,
             head_words,
+            head_shapes,
             titles,
             titles_by_first,
             honorifics,
