@@ -159,7 +159,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // the spare returned at the end, so the vector is not doubled late.
     let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
     let mut start = 0;
-    while let Some(c) = text[start..].chars().next() {
+    let bytes = text.as_bytes();
+    while start < bytes.len() {
+        // ASCII white space (a fifth of the bytes) skipped without decoding.
+        if matches!(bytes[start], b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+            start += 1;
+            continue;
+        }
+        let Some(c) = text[start..].chars().next() else {
+            break;
+        };
         if c.is_whitespace() {
             start += c.len_utf8();
             continue;
