@@ -107,6 +107,9 @@ fn role_at(
 ) -> Option<(FigureRole, usize)> {
     let mut buf = String::new();
     let word = lowered(tokens[i].text(text), &mut buf);
+    if !wordlists::has_shape(&lists.figure_shapes, word) {
+        return None;
+    }
     let phrase = lists
         .figure_phrases
         .get(word)

@@ -107,6 +107,8 @@ pub struct Wordlists {
     /// Per first byte, a bit per length (63 for longer) of the head words:
     /// rules most tokens out without hashing them.
     pub head_shapes: [u64; 256],
+    /// The same for the first words of figure words and phrases.
+    pub figure_shapes: [u64; 256],
     pub org_words: Set<&'static str>,
     /// As written: "White House".
     pub institutions: Set<&'static str>,
@@ -137,13 +139,29 @@ fn shape_bit(word: &str) -> u64 {
     1 << word.len().min(63)
 }
 
+/// The shape table of `words`: per first byte, the bits of their lengths.
+fn shapes<'w>(words: impl Iterator<Item = &'w str>) -> [u64; 256] {
+    let mut table = [0u64; 256];
+    for word in words {
+        if let Some(&first) = word.as_bytes().first() {
+            table[usize::from(first)] |= shape_bit(word);
+        }
+    }
+    table
+}
+
+/// Whether `word` may be in the list whose shape table is `table` (if it
+/// is, it passes; most words that are not fail here without hashing).
+pub fn has_shape(table: &[u64; 256], word: &str) -> bool {
+    word.as_bytes()
+        .first()
+        .is_some_and(|&b| table[usize::from(b)] & shape_bit(word) != 0)
+}
+
 impl Wordlists {
     /// Whether `word` (lower case) is a head word.
     pub fn is_head_word(&self, word: &str) -> bool {
-        word.as_bytes()
-            .first()
-            .is_some_and(|&b| self.head_shapes[usize::from(b)] & shape_bit(word) != 0)
-            && self.head_words.contains(word)
+        has_shape(&self.head_shapes, word) && self.head_words.contains(word)
     }
 }
 
@@ -281,12 +299,8 @@ impl Wordlists {
             .chain(&documents)
             .copied()
             .collect();
-        let mut head_shapes = [0u64; 256];
-        for word in &head_words {
-            if let Some(&first) = word.as_bytes().first() {
-                head_shapes[usize::from(first)] |= shape_bit(word);
-            }
-        }
+        let head_shapes = shapes(head_words.iter().copied());
+        let figure_shapes = shapes(figure_words.keys().chain(figure_phrases.keys()).copied());
         let mut count_initials = [false; 256];
         let counts = figure_words.iter().map(|(w, r)| (*w, *r));
         let count_phrases = figure_phrases.values().flatten().map(|(p, r)| (p[0], *r));
@@ -299,6 +313,7 @@ impl Wordlists {
             count_initials,
             head_words,
             head_shapes,
+            figure_shapes,
             titles,
             titles_by_first,
             honorifics,
