@@ -7,6 +7,7 @@
 
 pub mod analysis;
 pub mod config;
+pub mod corpus;
 pub mod document;
 pub mod export;
 pub mod span;

@@ -1,0 +1,318 @@
+//! Whole corpora: many articles in, JSON Lines out, one `whosaid/1` object
+//! per article in the order they came, the work spread over every core.
+//!
+//! Two sources: article files (directories walked for [`ARTICLE_EXTENSIONS`])
+//! and JSON Lines of `{"id": …, "text": …}`. Both stream in windows: a window
+//! of inputs is read, analysed in parallel (rayon), written in input order,
+//! then the next is read, so memory is bounded by the window, never by the
+//! corpus. An input that is not an article becomes an error object on its
+//! own line and the stream goes on: N inputs in, N lines out.
+
+use std::io::{self, BufRead, Write};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use thiserror::Error;
+
+use crate::analysis::{Options, analyze};
+use crate::document::Document;
+use crate::export::json;
+use crate::export::selection::Selection;
+
+/// The file extensions (lower case, no dot) a directory is searched for.
+/// Files named on the command line are read whatever their extension.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+
+/// At most this many inputs are held at once (read, not yet written).
+const WINDOW_ITEMS: usize = 256;
+/// A window also closes once its JSON Lines input reaches this many bytes.
+const WINDOW_BYTES: usize = 32 << 20;
+
+/// Why the articles named on the command line cannot be listed.
+#[derive(Debug, Error)]
+pub enum ExpandError {
+    #[error("{path}: no such file or directory; check the path")]
+    NotFound { path: PathBuf },
+    #[error("{path}: cannot list it ({error})")]
+    Walk {
+        path: PathBuf,
+        error: walkdir::Error,
+    },
+}
+
+/// The article files `args` name, in argument order: a file as given (any
+/// extension; "-" is standard input), a directory as the files under it, at
+/// any depth, with one of [`ARTICLE_EXTENSIONS`], sorted by path.
+pub fn expand(args: &[PathBuf]) -> Result<Vec<PathBuf>, ExpandError> {
+    let mut files = Vec::new();
+    for arg in args {
+        if arg == Path::new("-") || arg.is_file() {
+            files.push(arg.clone());
+        } else if arg.is_dir() {
+            for entry in walkdir::WalkDir::new(arg)
+                .follow_links(true)
+                .sort_by_file_name()
+            {
+                let entry = entry.map_err(|error| ExpandError::Walk {
+                    path: arg.clone(),
+                    error,
+                })?;
+                if entry.file_type().is_file() && is_article(entry.path()) {
+                    files.push(entry.into_path());
+                }
+            }
+        } else {
+            return Err(ExpandError::NotFound { path: arg.clone() });
+        }
+    }
+    Ok(files)
+}
+
+/// Whether a file found in a directory is read as an article, by extension.
+pub fn is_article(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
+}
+
+/// What every article of a corpus goes through: the analysis options and
+/// which claims and actors to keep.
+#[derive(Debug, Clone, Copy)]
+pub struct Job<'a> {
+    pub options: &'a Options,
+    pub selection: &'a Selection,
+}
+
+/// How a corpus run went: how many inputs, and the first that was not an
+/// article (its line number, or path, and why) with how many such there were.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub articles: usize,
+    pub failed: usize,
+    pub first_failure: Option<String>,
+}
+
+impl Summary {
+    fn count(&mut self, outcome: &Outcome) {
+        self.articles += 1;
+        if let Some(why) = &outcome.failure {
+            self.failed += 1;
+            self.first_failure.get_or_insert_with(|| why.clone());
+        }
+    }
+}
+
+/// One input's line of output, and why it failed if it did.
+struct Outcome {
+    line: Vec<u8>,
+    failure: Option<String>,
+}
+
+/// The JSON Lines export of `files`: one `whosaid/1` object per file, in
+/// order; a file that cannot be read is `{"path": …, "error": …}`.
+pub fn export_files(files: &[PathBuf], job: Job, out: impl Write) -> io::Result<Summary> {
+    let mut items = files.iter();
+    run_windows(
+        || Ok(items.by_ref().take(WINDOW_ITEMS).collect::<Vec<_>>()),
+        |path| file_outcome(path, job),
+        out,
+    )
+}
+
+/// Reads JSON Lines of `{"id": …, "text": …}` from `input` and writes one
+/// `whosaid/1` object per line to `out`, with the line's `id` and its other
+/// fields under `meta`, in input order. A line that is not such an object is
+/// `{"id": …, "line": N, "error": …}` (N counts from 1). Only a failure to
+/// read or write is an `Err`.
+pub fn export_jsonl(mut input: impl BufRead, job: Job, out: impl Write) -> io::Result<Summary> {
+    let mut number = 0;
+    run_windows(
+        || {
+            let mut window = Vec::new();
+            let mut bytes = 0;
+            while window.len() < WINDOW_ITEMS && bytes < WINDOW_BYTES {
+                let mut line = Vec::new();
+                if input.read_until(b'\n', &mut line)? == 0 {
+                    break;
+                }
+                number += 1;
+                bytes += line.len();
+                window.push((number, line));
+            }
+            Ok(window)
+        },
+        |(number, line)| line_outcome(&line, number, job),
+        out,
+    )
+}
+
+/// Reads windows from `next_window` until an empty one, maps each window's
+/// items to outcomes on all cores, and writes them in order, flushing after
+/// every window so a pipe downstream sees progress.
+fn run_windows<T: Send>(
+    mut next_window: impl FnMut() -> io::Result<Vec<T>>,
+    work: impl Fn(T) -> Outcome + Sync,
+    out: impl Write,
+) -> io::Result<Summary> {
+    let mut out = io::BufWriter::new(out);
+    let mut summary = Summary::default();
+    loop {
+        let window = next_window()?;
+        if window.is_empty() {
+            break;
+        }
+        let outcomes: Vec<Outcome> = window.into_par_iter().map(&work).collect();
+        for outcome in &outcomes {
+            summary.count(outcome);
+            out.write_all(&outcome.line)?;
+        }
+        out.flush()?;
+    }
+    Ok(summary)
+}
+
+/// An article's export as one line: the `whosaid/1` object, with the id and
+/// the other fields of a JSON Lines input when it came from one.
+#[derive(Serialize)]
+struct ArticleLine<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a Value>,
+    #[serde(flatten)]
+    export: json::Export<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meta: Option<&'a Map<String, Value>>,
+}
+
+/// The line of an input that is not an article.
+#[derive(Serialize)]
+struct ErrorLine<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+    error: &'a str,
+}
+
+/// One article's line: analysed, filtered by the job's selection, exported.
+fn article_line(
+    doc: &Document,
+    job: Job,
+    id: Option<&Value>,
+    meta: Option<&Map<String, Value>>,
+) -> Vec<u8> {
+    let analysis = analyze(&doc.text, job.options);
+    let selected = job.selection.apply(&analysis);
+    let export = json::build(doc, &analysis, &selected.claims, &selected.actors);
+    to_line(&ArticleLine { id, export, meta })
+}
+
+fn to_line(value: &impl Serialize) -> Vec<u8> {
+    let mut line = serde_json::to_vec(value).expect("export lines always serialise");
+    line.push(b'\n');
+    line
+}
+
+fn file_outcome(path: &Path, job: Job) -> Outcome {
+    match Document::load(path) {
+        Ok(doc) => Outcome {
+            line: article_line(&doc, job, None, None),
+            failure: None,
+        },
+        Err(e) => {
+            let error = e.to_string();
+            let path = path.display().to_string();
+            Outcome {
+                line: to_line(&ErrorLine {
+                    id: None,
+                    line: None,
+                    path: Some(&path),
+                    error: &error,
+                }),
+                failure: Some(error),
+            }
+        }
+    }
+}
+
+/// Line `number` of a JSON Lines input, read as `{"id": …, "text": …}`.
+fn line_outcome(raw: &[u8], number: usize, job: Job) -> Outcome {
+    let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
+    let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+    let (id, article) = parse_line(raw);
+    match article {
+        Ok((text, meta)) => {
+            let doc = Document::from_text(name_of(&id), text);
+            let meta = (!meta.is_empty()).then_some(&meta);
+            Outcome {
+                line: article_line(&doc, job, Some(&id), meta),
+                failure: None,
+            }
+        }
+        Err(error) => Outcome {
+            line: to_line(&ErrorLine {
+                id: Some(&id),
+                line: Some(number),
+                path: None,
+                error: &error,
+            }),
+            failure: Some(format!("line {number}: {error}")),
+        },
+    }
+}
+
+/// A line's id (null when it has none) and its text with the other fields,
+/// or why it is not an article.
+fn parse_line(raw: &[u8]) -> (Value, Result<(String, Map<String, Value>), String>) {
+    let mut object = match serde_json::from_slice::<Value>(raw) {
+        Ok(Value::Object(object)) => object,
+        Ok(other) => {
+            let error = format!(
+                "not a JSON object but {}; give {{\"id\": …, \"text\": …}}",
+                type_name(&other)
+            );
+            return (Value::Null, Err(error));
+        }
+        Err(_) if raw.trim_ascii().is_empty() => {
+            return (Value::Null, Err("an empty line, not a JSON object".into()));
+        }
+        Err(e) => return (Value::Null, Err(format!("not JSON ({e})"))),
+    };
+    let id = object.remove("id").unwrap_or(Value::Null);
+    let article = match object.remove("text") {
+        Some(Value::String(text)) => Ok((text, object)),
+        Some(other) => Err(format!(
+            "\"text\" is {}, not a string",
+            type_name(&other)
+        )),
+        None => Err("no \"text\" field; each line needs the article's text under \"text\"".into()),
+    };
+    (id, article)
+}
+
+/// How an article read from a JSON line is named in its `document.path`:
+/// its id, or "-" without one.
+fn name_of(id: &Value) -> String {
+    match id {
+        Value::Null => "-".to_string(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests;
