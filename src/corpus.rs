@@ -77,6 +77,16 @@ pub fn is_article(path: &Path) -> bool {
         .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
 }
 
+/// Why a corpus run stopped before its end. An input that is not an article
+/// does not stop it: it becomes an error line.
+#[derive(Debug, Error)]
+pub enum RunError {
+    #[error("cannot read the corpus ({0})")]
+    Read(#[source] io::Error),
+    #[error("cannot write the output ({0})")]
+    Write(#[source] io::Error),
+}
+
 /// What every article of a corpus goes through: the analysis options and
 /// which claims and actors to keep.
 #[derive(Debug, Clone, Copy)]
@@ -112,7 +122,7 @@ struct Outcome {
 
 /// The JSON Lines export of `files`: one `whosaid/1` object per file, in
 /// order; a file that cannot be read is `{"path": …, "error": …}`.
-pub fn export_files(files: &[PathBuf], job: Job, out: impl Write) -> io::Result<Summary> {
+pub fn export_files(files: &[PathBuf], job: Job, out: impl Write) -> Result<Summary, RunError> {
     let mut items = files.iter();
     run_windows(
         || Ok(items.by_ref().take(WINDOW_ITEMS).collect::<Vec<_>>()),
@@ -126,7 +136,11 @@ pub fn export_files(files: &[PathBuf], job: Job, out: impl Write) -> io::Result<
 /// fields under `meta`, in input order. A line that is not such an object is
 /// `{"id": …, "line": N, "error": …}` (N counts from 1). Only a failure to
 /// read or write is an `Err`.
-pub fn export_jsonl(mut input: impl BufRead, job: Job, out: impl Write) -> io::Result<Summary> {
+pub fn export_jsonl(
+    mut input: impl BufRead,
+    job: Job,
+    out: impl Write,
+) -> Result<Summary, RunError> {
     let mut number = 0;
     run_windows(
         || {
@@ -155,20 +169,20 @@ fn run_windows<T: Send>(
     mut next_window: impl FnMut() -> io::Result<Vec<T>>,
     work: impl Fn(T) -> Outcome + Sync,
     out: impl Write,
-) -> io::Result<Summary> {
+) -> Result<Summary, RunError> {
     let mut out = io::BufWriter::new(out);
     let mut summary = Summary::default();
     loop {
-        let window = next_window()?;
+        let window = next_window().map_err(RunError::Read)?;
         if window.is_empty() {
             break;
         }
         let outcomes: Vec<Outcome> = window.into_par_iter().map(&work).collect();
         for outcome in &outcomes {
             summary.count(outcome);
-            out.write_all(&outcome.line)?;
+            out.write_all(&outcome.line).map_err(RunError::Write)?;
         }
-        out.flush()?;
+        out.flush().map_err(RunError::Write)?;
     }
     Ok(summary)
 }

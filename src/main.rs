@@ -11,6 +11,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use whosaid::analysis::{self, Analysis, ClaimKind};
 use whosaid::config::{self, Config};
+use whosaid::corpus;
 use whosaid::document::Document;
 use whosaid::export::{self, Format, selection::Selection};
 
@@ -49,9 +50,18 @@ enum Command {
 
 #[derive(clap::Args)]
 struct ExportArgs {
-    /// The article: a UTF-8 text file, or - for standard input (default: the bundled one).
-    article: Option<PathBuf>,
-    /// Output format [default: from the -o file's extension, else json].
+    /// Articles: UTF-8 text files, directories (searched at any depth for
+    /// *.txt, *.md, *.markdown, *.html, *.htm), or - for standard input
+    /// (default: the bundled one). Several, or a directory, export as JSON
+    /// Lines: one whosaid/1 object per article, in argument order.
+    #[arg(value_name = "ARTICLE")]
+    articles: Vec<PathBuf>,
+    /// Read a corpus instead: JSON Lines of {"id": …, "text": …} from the
+    /// ARTICLE file or - (the default); writes one whosaid/1 line per input
+    /// line, in order, carrying its id (other fields under "meta").
+    #[arg(long, value_enum, value_name = "KIND")]
+    input: Option<InputKind>,
+    /// Output format [default: from the -o file's extension, else json; jsonl for several articles].
     #[arg(short, long, value_enum)]
     format: Option<Format>,
     /// Only claims by this actor (its name or any alias, case-insensitive); repeat to OR several.
@@ -66,6 +76,12 @@ struct ExportArgs {
     /// Replace the -o file if it exists.
     #[arg(long, requires = "output")]
     force: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum InputKind {
+    /// JSON Lines, one {"id": …, "text": …} object per line.
+    Jsonl,
 }
 
 #[derive(Clone, Copy, PartialEq, ValueEnum)]
@@ -91,6 +107,7 @@ impl From<KindArg> for ClaimKind {
 const EXPORT_EXAMPLES: &str = "\
 Formats:
   json      the whosaid/1 contract: actors, claims, figures; offsets in code points
+  jsonl     the same, one line per article (JSON Lines; for several articles or a corpus)
   markdown  claims grouped by actor as blockquotes, for notes
   csv       one row per claim: id, kind, start, end, text, source, cue, hedges
   w3c       a W3C Web Annotation collection (JSON-LD), one annotation per claim
@@ -99,7 +116,9 @@ Examples:
   whosaid export                                 the bundled article, as JSON
   whosaid export article.txt -o notes.md         Markdown notes (format from the extension)
   whosaid export --actor 'Jane Roe' --kind direct article.txt
-  cat article.txt | whosaid export - --format csv > claims.csv";
+  cat article.txt | whosaid export - --format csv > claims.csv
+  whosaid export articles/ > claims.jsonl        every article under articles/, one line each
+  whosaid export --input jsonl corpus.jsonl      a corpus of {\"id\", \"text\"} lines, streamed";
 
 /// The help's closing part: examples, the config file and exit codes.
 fn after_help() -> String {
@@ -152,27 +171,116 @@ fn load(article: Option<&Path>) -> anyhow::Result<Document> {
 }
 
 fn export_command(config: &Config, args: ExportArgs) -> anyhow::Result<()> {
-    let doc = load(args.article.as_deref())?;
-    let analysis = analysis::analyze(&doc.text, &config.analysis_options());
     let selection = Selection {
-        actors: args.actor,
-        kinds: args.kind.into_iter().map(ClaimKind::from).collect(),
+        actors: args.actor.clone(),
+        kinds: args.kind.iter().copied().map(ClaimKind::from).collect(),
     };
-    warn_unmatched(&selection, &doc, &analysis);
-    let selected = selection.apply(&analysis);
     let format = args
         .format
-        .or_else(|| args.output.as_deref().and_then(Format::from_path))
-        .unwrap_or(Format::Json);
+        .or_else(|| args.output.as_deref().and_then(Format::from_path));
+    if args.input == Some(InputKind::Jsonl) {
+        let input = open_jsonl(&args.articles)?;
+        return export_corpus(config, &args, &selection, format, Corpus::Jsonl(input));
+    }
+    let files = corpus::expand(&args.articles)?;
+    let several = args.articles.len() > 1 || args.articles.iter().any(|a| a.is_dir());
+    if several || format == Some(Format::Jsonl) {
+        if files.is_empty() {
+            anyhow::bail!(
+                "no articles found: the directories hold no *.{} files",
+                corpus::ARTICLE_EXTENSIONS.join(", *.")
+            );
+        }
+        return export_corpus(config, &args, &selection, format, Corpus::Files(&files));
+    }
+    let doc = load(files.first().map(PathBuf::as_path))?;
+    let analysis = analysis::analyze(&doc.text, &config.analysis_options());
+    warn_unmatched(&selection, &doc, &analysis);
+    let selected = selection.apply(&analysis);
+    let format = format.unwrap_or(Format::Json);
     let out = format.render(&doc, &analysis, &selected.claims, &selected.actors);
-    match args.output {
+    match &args.output {
         Some(path) if path != Path::new("-") => {
-            export::write_file(&path, out.as_bytes(), args.force).or_else(|e| match e.kind() {
-                std::io::ErrorKind::AlreadyExists => Err(anyhow::Error::new(e)),
-                _ => Err(e).with_context(|| format!("{}: cannot write the export", path.display())),
-            })
+            export::write_file(path, out.as_bytes(), args.force).map_err(|e| write_error(e, path))
         }
         _ => write_stdout(out.as_bytes()),
+    }
+}
+
+/// Where a corpus export reads its articles.
+enum Corpus<'a> {
+    Files(&'a [PathBuf]),
+    Jsonl(Box<dyn std::io::BufRead>),
+}
+
+/// The JSON Lines corpus named by the export's one ARTICLE, or standard input.
+fn open_jsonl(articles: &[PathBuf]) -> anyhow::Result<Box<dyn std::io::BufRead>> {
+    match articles {
+        [] => Ok(Box::new(std::io::stdin().lock())),
+        [path] if path == Path::new("-") => Ok(Box::new(std::io::stdin().lock())),
+        [path] => {
+            let file = std::fs::File::open(path)
+                .with_context(|| format!("{}: cannot open the corpus", path.display()))?;
+            Ok(Box::new(std::io::BufReader::new(file)))
+        }
+        _ => anyhow::bail!("--input jsonl reads one corpus: give one file, or - for standard input"),
+    }
+}
+
+/// Exports several articles, or a JSON Lines corpus, as JSON Lines to
+/// standard output or the -o file. Inputs that are not articles are error
+/// lines in the output and make the exit code 2 once all is written.
+fn export_corpus(
+    config: &Config,
+    args: &ExportArgs,
+    selection: &Selection,
+    format: Option<Format>,
+    source: Corpus,
+) -> anyhow::Result<()> {
+    if let Some(other) = format.filter(|f| !matches!(f, Format::Json | Format::Jsonl)) {
+        anyhow::bail!(
+            "several articles, or --input jsonl, export as JSON Lines only, not {}; \
+             drop --format or export each article on its own",
+            other.extension()
+        );
+    }
+    let options = config.analysis_options();
+    let job = corpus::Job {
+        options: &options,
+        selection,
+    };
+    let run = |out: &mut dyn Write| match source {
+        Corpus::Files(files) => corpus::export_files(files, job, out),
+        Corpus::Jsonl(input) => corpus::export_jsonl(input, job, out),
+    };
+    let summary = match &args.output {
+        Some(path) if path != Path::new("-") => {
+            export::write_file_with(path, args.force, |file| Ok(run(file)))
+                .map_err(|e| write_error(e, path))??
+        }
+        _ => match run(&mut std::io::stdout().lock()) {
+            Err(corpus::RunError::Write(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                return Ok(());
+            }
+            other => other?,
+        },
+    };
+    if let Some(first) = summary.first_failure {
+        anyhow::bail!(
+            "{} of {} inputs were not articles (each has an error line in the output); the first: {first}",
+            summary.failed,
+            summary.articles
+        );
+    }
+    Ok(())
+}
+
+/// The error for an export file that could not be written.
+fn write_error(e: std::io::Error, path: &Path) -> anyhow::Error {
+    match e.kind() {
+        std::io::ErrorKind::AlreadyExists => anyhow::Error::new(e),
+        _ => anyhow::Error::new(e)
+            .context(format!("{}: cannot write the export", path.display())),
     }
 }
 

@@ -201,6 +201,14 @@ pub fn to_string(
     out
 }
 
+/// The whole analysis as one line of JSON Lines (compact, then a newline).
+pub fn to_line(doc: &Document, analysis: &Analysis, claims: &[usize], actors: &[usize]) -> String {
+    let mut out = serde_json::to_string(&build(doc, analysis, claims, actors))
+        .expect("the export types always serialise");
+    out.push('\n');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::Value;

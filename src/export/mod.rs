@@ -31,6 +31,8 @@ pub fn kind_name(kind: ClaimKind) -> &'static str {
 pub enum Format {
     /// The `whosaid/1` JSON contract: actors, claims and figures with offsets.
     Json,
+    /// JSON Lines: the `whosaid/1` object on one line per article (for corpora).
+    Jsonl,
     /// Claims grouped by actor, as blockquotes, for notes.
     Markdown,
     /// One row per claim, for spreadsheets.
@@ -40,12 +42,19 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Json, Format::Markdown, Format::Csv, Format::W3c];
+    pub const ALL: [Format; 5] = [
+        Format::Json,
+        Format::Jsonl,
+        Format::Markdown,
+        Format::Csv,
+        Format::W3c,
+    ];
 
     /// The usual file extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
             Format::Json => "json",
+            Format::Jsonl => "jsonl",
             Format::Markdown => "md",
             Format::Csv => "csv",
             Format::W3c => "jsonld",
@@ -71,6 +80,7 @@ impl Format {
     ) -> String {
         let render = match self {
             Format::Json => json::to_string,
+            Format::Jsonl => json::to_line,
             Format::Markdown => markdown::to_string,
             Format::Csv => csv::to_string,
             Format::W3c => w3c::to_string,
@@ -83,6 +93,16 @@ impl Format {
 /// rename. Unless `overwrite`, an existing file is never replaced (the error
 /// is `AlreadyExists`), even if it appears while writing.
 pub fn write_file(path: &Path, contents: &[u8], overwrite: bool) -> std::io::Result<()> {
+    write_file_with(path, overwrite, |file| file.write_all(contents))
+}
+
+/// As [`write_file`], with the contents streamed by `write` (a corpus's
+/// JSON Lines): the file appears, whole, only once `write` succeeds.
+pub fn write_file_with<T>(
+    path: &Path,
+    overwrite: bool,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<T>,
+) -> std::io::Result<T> {
     if !overwrite && path.exists() {
         return Err(already_exists(path));
     }
@@ -100,17 +120,18 @@ pub fn write_file(path: &Path, contents: &[u8], overwrite: bool) -> std::io::Res
             .write(true)
             .create_new(true)
             .open(&tmp)?;
-        file.write_all(contents)?;
+        let written = write(&mut file)?;
         file.sync_all()?;
         if overwrite {
-            std::fs::rename(&tmp, path)
+            std::fs::rename(&tmp, path)?;
         } else {
             // A hard link fails if the target exists: no window to clobber it.
             std::fs::hard_link(&tmp, path).map_err(|e| match e.kind() {
                 std::io::ErrorKind::AlreadyExists => already_exists(path),
                 _ => e,
-            })
+            })?;
         }
+        Ok(written)
     })();
     let _ = std::fs::remove_file(&tmp);
     result
@@ -142,6 +163,7 @@ mod tests {
         );
         assert_eq!(Format::from_path(Path::new("x.jsonld")), Some(Format::W3c));
         assert_eq!(Format::from_path(Path::new("x.csv")), Some(Format::Csv));
+        assert_eq!(Format::from_path(Path::new("x.jsonl")), Some(Format::Jsonl));
         assert_eq!(Format::from_path(Path::new("x.txt")), None);
         assert_eq!(Format::from_path(Path::new("json")), None);
     }
