@@ -666,3 +666,57 @@ fn actors_close_in_the_text_have_different_colours() {
         .to_vec();
     assert_eq!(colours, [0, 1, 2]);
 }
+
+#[test]
+fn i_shows_the_claim_whole_n_steps_to_the_next_and_enter_shows_it_in_the_text() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "i");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("no claim selected to show: n selects the next one")
+    );
+    press(&mut app, "n i");
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Detail {
+            claim: 0,
+            scroll: 0
+        })
+    );
+    press(&mut app, "n");
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Detail {
+            claim: 1,
+            scroll: 0
+        })
+    );
+    assert_eq!(app.selected, Some(1));
+    press(&mut app, "esc");
+    assert_eq!(app.overlay, None);
+    // Enter in the claims pane opens it too; Enter again shows the claim.
+    press(&mut app, "2 j enter");
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Detail {
+            claim: 2,
+            scroll: 0
+        })
+    );
+    press(&mut app, "enter");
+    assert_eq!((app.overlay.clone(), app.focus), (None, Pane::Text));
+    assert!(at_cursor(&app).starts_with("We have waited"));
+}
+
+#[test]
+fn n_in_the_detail_view_steps_claims_even_during_a_search() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "/");
+    type_text(&mut app, "survey");
+    press(&mut app, "enter n i n");
+    assert!(matches!(app.overlay, Some(Overlay::Detail { .. })));
+    let Some(Overlay::Detail { claim, .. }) = app.overlay else {
+        unreachable!()
+    };
+    assert_eq!(Some(claim), app.selected);
+}

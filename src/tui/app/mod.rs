@@ -10,6 +10,7 @@ use crossterm::event::{KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 mod cursor;
+pub mod detail;
 mod keep;
 mod mouse;
 mod prompts;
@@ -80,6 +81,11 @@ pub enum Overlay {
     /// Typing the actors pane's name filter.
     ActorQuery,
     Export(ExportDialog),
+    /// A claim whole, and why: [`detail`].
+    Detail {
+        claim: usize,
+        scroll: u16,
+    },
 }
 
 /// Something only the event loop can do.
@@ -231,6 +237,7 @@ impl App {
             }
             Some(Overlay::ActorQuery) => self.actor_query_key(key),
             Some(Overlay::Export(dialog)) => self.export_key(key, dialog),
+            Some(Overlay::Detail { claim, scroll }) => self.detail_key(claim, scroll, action),
         }
         self.relayout();
     }
@@ -277,6 +284,7 @@ impl App {
             Action::Next => self.step(true),
             Action::Prev => self.step(false),
             Action::Open => self.open(),
+            Action::Detail => self.open_detail(),
             Action::Source => self.source_jump(),
             Action::JumpBack => self.walk_jumps(true),
             Action::JumpForward => self.walk_jumps(false),
@@ -416,6 +424,12 @@ impl App {
         if self.search.as_ref().is_some_and(|s| !s.matches.is_empty()) {
             return self.step_match(forward);
         }
+        self.step_claim(forward);
+    }
+
+    /// The next (or previous) claim the filters show, from the selected one
+    /// or else from the cursor.
+    fn step_claim(&mut self, forward: bool) {
         if self.shown.is_empty() {
             self.message = Some(self.why_no_claims_shown());
             return;
@@ -497,17 +511,11 @@ impl App {
         self.keep_lists_in_view();
     }
 
-    /// Enter: show the selected claim or actor in the text.
+    /// Enter: the selected claim's details, or the selected actor in the text.
     fn open(&mut self) {
         match self.focus {
             Pane::Text => {}
-            Pane::Claims => {
-                if let Some(c) = self.selected {
-                    self.jumps.push(self.here());
-                    self.select_claim(c);
-                    self.set_focus(Pane::Text);
-                }
-            }
+            Pane::Claims => self.open_detail(),
             Pane::Actors => {
                 let Some(actor) = self.selected_actor() else {
                     return;

@@ -50,23 +50,32 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let text = app.doc.text.as_str();
     let width = usize::from(inner.width);
-    let name_width = (width / 4).clamp(6, 16);
-    for (line, &claim) in app
+    let rows: Vec<usize> = app
         .shown
         .iter()
         .skip(app.claims_top)
         .take(usize::from(inner.height))
-        .enumerate()
-    {
+        .copied()
+        .collect();
+    let source_name = |claim: usize| {
         let c = &app.analysis.claims[claim];
-        let actor = c.source.and_then(|s| s.actor);
-        let colour = app.actor_colour(actor);
-        let name = match (actor, c.source) {
+        match (c.source.and_then(|s| s.actor), c.source) {
             (Some(a), _) => app.analysis.actors[a].name.clone(),
             (None, Some(s)) => s.span.of(text).to_string(),
             (None, None) => "—".to_string(),
-        };
-        let name = truncate(&name, name_width);
+        }
+    };
+    // Sources' names whole when the pane is wide enough, else cut.
+    let longest = rows.iter().map(|&c| source_name(c).width()).max();
+    let name_width = longest
+        .unwrap_or(0)
+        .min((width * 2 / 5).clamp(6, 30))
+        .max(6);
+    for (line, &claim) in rows.iter().enumerate() {
+        let c = &app.analysis.claims[claim];
+        let actor = c.source.and_then(|s| s.actor);
+        let colour = app.actor_colour(actor);
+        let name = truncate(&source_name(claim), name_width);
         let pad = " ".repeat(name_width.saturating_sub(name.width()));
         let excerpt: String = c
             .span

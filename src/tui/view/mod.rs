@@ -3,6 +3,7 @@
 
 mod actors;
 mod claims;
+mod detail;
 mod dialog;
 mod help;
 mod status;
@@ -38,6 +39,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match &app.overlay {
         Some(Overlay::Help { scroll }) => help::render(app, *scroll, area, buf),
         Some(Overlay::Export(dialog)) => dialog::render(app, dialog, area, buf),
+        Some(Overlay::Detail { claim, scroll }) => detail::render(app, *claim, *scroll, area, buf),
         // The search prompts take the status bar's place.
         Some(Overlay::Search { .. } | Overlay::ActorQuery) | None => {}
     }
@@ -75,6 +77,11 @@ fn pane_block<'a>(app: &App, pane: Pane, title: String) -> Block<'a> {
 /// depends on how the help wraps, which only the view knows.
 pub fn help_max_scroll(app: &App, area: Rect) -> u16 {
     help::max_scroll(app, area)
+}
+
+/// How far the detail view of `claim` can scroll in a window of `area`.
+pub fn detail_max_scroll(app: &App, claim: usize, area: Rect) -> u16 {
+    detail::max_scroll(app, claim, area)
 }
 
 /// Where the claims and actors share the bottom as tabs: the other tab and

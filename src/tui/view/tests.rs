@@ -273,3 +273,13 @@ fn five_digit_counts_keep_their_columns_under_the_header() {
     assert_eq!(end(header, "mn"), end(row, "12345"), "{header}\n{row}");
     assert_eq!(end(header, "cl"), end(row, "group") + 4, "{header}\n{row}");
 }
+
+#[test]
+fn detail_view_80x24() {
+    assert_snapshot!(after("n n i", 80, 24));
+}
+
+#[test]
+fn detail_view_wide() {
+    assert_snapshot!(after("n n n i", 160, 40));
+}
