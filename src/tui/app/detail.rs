@@ -7,14 +7,14 @@ use super::{App, Overlay};
 impl App {
     /// `i` (or Enter in the claims pane): the selected claim, whole.
     pub(super) fn open_detail(&mut self) {
-        match self.selected {
+        match self.claims.selected {
             Some(claim) => self.overlay = Some(Overlay::Detail { claim, scroll: 0 }),
             None => self.message = Some(self.no_claim_selected("to show")),
         }
     }
 
     pub(super) fn detail_key(&mut self, claim: usize, scroll: u16, action: Option<Action>) {
-        let last = super::super::view::detail_max_scroll(self, claim, self.size);
+        let last = super::super::view::detail_max_scroll(self, claim, self.screen.size);
         let scroll = match action {
             Some(Action::Detail | Action::Cancel | Action::Quit | Action::Help) => return,
             Some(Action::Open) => {
@@ -26,7 +26,7 @@ impl App {
             }
             Some(Action::Next | Action::Prev) => {
                 self.step_claim(action == Some(Action::Next));
-                let claim = self.selected.unwrap_or(claim);
+                let claim = self.claims.selected.unwrap_or(claim);
                 self.overlay = Some(Overlay::Detail { claim, scroll: 0 });
                 return;
             }

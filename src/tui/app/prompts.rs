@@ -36,7 +36,7 @@ impl App {
     }
 
     pub(super) fn help_key(&mut self, scroll: u16, action: Option<Action>) {
-        let last = super::super::view::help_max_scroll(self, self.size);
+        let last = super::super::view::help_max_scroll(self, self.screen.size);
         let scroll = match action {
             Some(Action::Help | Action::Cancel | Action::Quit) => return,
             Some(Action::Down) => scroll.saturating_add(1),
@@ -54,21 +54,26 @@ impl App {
 
     pub(super) fn search_key(&mut self, key: KeyEvent, origin: Place, origin_top: usize) {
         let mut query = self
+            .text
             .search
             .as_ref()
             .map(|s| s.query.clone())
             .unwrap_or_default();
         match key.code {
             KeyCode::Esc => {
-                self.search = None;
+                self.text.search = None;
                 self.go_to(origin);
-                self.text_top = origin_top;
+                self.text.top = origin_top;
                 return;
             }
             KeyCode::Enter => {
-                let found = self.search.as_ref().is_some_and(|s| !s.matches.is_empty());
+                let found = self
+                    .text
+                    .search
+                    .as_ref()
+                    .is_some_and(|s| !s.matches.is_empty());
                 if query.is_empty() {
-                    self.search = None;
+                    self.text.search = None;
                 } else if found {
                     // Ctrl-o comes back to where the search started.
                     self.jumps.push(origin);
@@ -87,21 +92,22 @@ impl App {
             }
         }
         let folded = self
+            .text
             .folded
             .get_or_insert_with(|| Folded::new(&self.doc.text));
         let mut search = Search::new(&query, folded);
         search.current = search.at_or_after(origin.cursor);
-        self.cursor = search
+        self.text.cursor = search
             .current
             .map_or(origin.cursor, |i| search.matches[i].start);
-        self.search = Some(search);
+        self.text.search = Some(search);
         self.reselect_at_cursor();
         self.scroll_text_to_cursor(false);
         self.overlay = Some(Overlay::Search { origin, origin_top });
     }
 
     pub(super) fn actor_query_key(&mut self, key: KeyEvent) {
-        let mut query = self.actor_query.clone();
+        let mut query = self.actors.query.clone();
         match key.code {
             KeyCode::Esc => return self.set_actor_query(String::new()),
             KeyCode::Enter => return,
@@ -115,7 +121,7 @@ impl App {
 
     pub(super) fn set_actor_query(&mut self, query: String) {
         let actors = &self.analysis.actors;
-        self.actor_list = self
+        self.actors.list = self
             .lookup
             .actor_order
             .iter()
@@ -126,9 +132,9 @@ impl App {
                     || a.aliases.iter().any(|al| fuzzy_matches(&query, al))
             })
             .collect();
-        self.actor_query = query;
-        self.actor_cursor = 0;
-        self.actors_top = 0;
+        self.actors.query = query;
+        self.actors.cursor = 0;
+        self.actors.top = 0;
     }
 
     pub(super) fn export_key(&mut self, key: KeyEvent, mut dialog: ExportDialog) {

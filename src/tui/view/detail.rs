@@ -24,13 +24,14 @@ pub fn render(app: &App, claim: usize, scroll: u16, area: Rect, buf: &mut Buffer
     let lines = lines(app, claim, width);
     let height = (lines.len() as u16 + 2).min(area.height);
     let at = app
+        .claims
         .shown
         .binary_search(&claim)
         .map_or("–".to_string(), |p| (p + 1).to_string());
     let keys = &app.keymap;
     let title = format!(
         "Claim {at}/{} · {} next/prev · {} show in text · {} close",
-        app.shown.len(),
+        app.claims.shown.len(),
         keys.label(Action::Next),
         keys.label(Action::Open),
         keys.label(Action::Cancel),

@@ -23,7 +23,7 @@ use super::keymap::{Action, Pane};
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let buf = frame.buffer_mut();
-    let areas = &app.areas;
+    let areas = &app.screen.areas;
     if let Some(rect) = areas.text {
         text::render(app, rect, buf);
     }
@@ -53,7 +53,7 @@ fn pane_block<'a>(app: &App, pane: Pane, title: String) -> Block<'a> {
     } else {
         app.theme.border
     };
-    let block = if app.areas.bordered {
+    let block = if app.screen.areas.bordered {
         Block::bordered().border_type(if focused {
             BorderType::Thick
         } else {
@@ -87,7 +87,7 @@ pub fn detail_max_scroll(app: &App, claim: usize, area: Rect) -> u16 {
 /// Where the claims and actors share the bottom as tabs: the other tab and
 /// its key, "[3] Actors", bracketed so the key does not read as a count.
 fn other_tab(app: &App, pane: Pane) -> String {
-    if app.areas.mode != super::layout::Mode::Narrow {
+    if app.screen.areas.mode != super::layout::Mode::Narrow {
         return String::new();
     }
     let key = match pane {
@@ -101,7 +101,7 @@ fn other_tab(app: &App, pane: Pane) -> String {
 /// Renders a pane's block and returns the area inside it.
 fn frame_pane(app: &App, pane: Pane, title: String, area: Rect, buf: &mut Buffer) -> Rect {
     pane_block(app, pane, title).render(area, buf);
-    app.areas.inner(area)
+    app.screen.areas.inner(area)
 }
 
 /// A centred box for an overlay, cleared, with a border and title.

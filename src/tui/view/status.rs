@@ -15,7 +15,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, app.theme.status);
     let line = match &app.overlay {
         Some(Overlay::Search { .. }) => {
-            let search = app.search.as_ref();
+            let search = app.text.search.as_ref();
             let query = search.map_or("", |s| s.query.as_str());
             let count = search
                 .filter(|s| !s.query.is_empty())
@@ -32,11 +32,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Some(Overlay::ActorQuery) => {
             let prompt = vec![
                 Span::styled(" actors: ", app.theme.accent),
-                Span::raw(app.actor_query.clone()),
+                Span::raw(app.actors.query.clone()),
                 Span::raw("█"),
                 Span::raw(format!(
                     "  {} of {}",
-                    app.actor_list.len(),
+                    app.actors.list.len(),
                     app.analysis.actors.len()
                 )),
             ];
@@ -137,11 +137,11 @@ fn state_spans(app: &App) -> Vec<Span<'static>> {
         ));
     }
     let mut filters = Vec::new();
-    if !app.filter.is_empty() {
+    if !app.claims.filter.is_empty() {
         filters.push(app.filter_names());
     }
-    if app.kind_filter != KindFilter::All {
-        filters.push(format!("{} only", app.kind_filter.name()));
+    if app.claims.kinds != KindFilter::All {
+        filters.push(format!("{} only", app.claims.kinds.name()));
     }
     if !filters.is_empty() {
         spans.push(Span::styled(
@@ -149,15 +149,15 @@ fn state_spans(app: &App) -> Vec<Span<'static>> {
             Style::new().add_modifier(Modifier::BOLD),
         ));
     }
-    if let Some(search) = app.search.as_ref().filter(|s| !s.query.is_empty()) {
+    if let Some(search) = app.text.search.as_ref().filter(|s| !s.query.is_empty()) {
         spans.push(Span::raw(format!(
             "│ /{} {} ",
             search.query,
             search.count()
         )));
     }
-    if !app.marks.is_empty() {
-        spans.push(Span::raw(format!("│ {} marked ", app.marks.len())));
+    if !app.claims.marks.is_empty() {
+        spans.push(Span::raw(format!("│ {} marked ", app.claims.marks.len())));
     }
     spans.push(Span::raw("│ "));
     spans

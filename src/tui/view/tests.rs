@@ -148,9 +148,9 @@ fn cell_of<'a>(
 ) -> &'a ratatui::buffer::Cell {
     let offset = app.doc.text.find(words).unwrap();
     let wrapped = app.wrapped();
-    let row = wrapped.row_of(offset) - app.text_top;
-    let x = app.areas.column.x + wrapped.column_of(&app.doc.text, offset);
-    &buffer[(x, app.areas.column.y + row as u16)]
+    let row = wrapped.row_of(offset) - app.text.top;
+    let x = app.screen.areas.column.x + wrapped.column_of(&app.doc.text, offset);
+    &buffer[(x, app.screen.areas.column.y + row as u16)]
 }
 
 #[test]
