@@ -316,7 +316,7 @@ fn y_copies_the_selected_claim_as_a_markdown_quote_with_its_source() {
 
 #[test]
 fn j_in_a_help_that_fits_the_window_leaves_it_where_it_is() {
-    let mut app = fixture::app(120, 60);
+    let mut app = fixture::app(120, 90);
     press(&mut app, "? j j G");
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
 }
@@ -740,4 +740,23 @@ fn n_in_the_detail_view_steps_claims_even_during_a_search() {
         unreachable!()
     };
     assert_eq!(Some(claim), app.claims.selected);
+}
+
+#[test]
+fn keys_rebound_in_config_work_in_the_export_dialog_and_its_hint_says_so() {
+    use super::keymap::{Action, Key, Keymap, Layer};
+    let mut app = fixture::app(120, 40);
+    let mut keys = std::collections::BTreeMap::new();
+    keys.insert(Action::Confirm, vec![Key::parse("ctrl-s").unwrap()]);
+    app.keymap = Keymap::new(&keys);
+    press(&mut app, "e enter");
+    assert!(
+        matches!(&app.overlay, Some(Overlay::Export(d)) if !d.path.is_empty()),
+        "Enter no longer writes"
+    );
+    assert!(app.take_effects().is_empty());
+    press(&mut app, "ctrl-s");
+    assert_eq!(app.take_effects().len(), 1, "ctrl-s does");
+    let hint = crate::tui::view::layer_hint(&app, Layer::Export);
+    assert!(hint.starts_with("C-s: write"), "{hint}");
 }

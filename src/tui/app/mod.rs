@@ -17,7 +17,7 @@ mod prompts;
 
 use super::dialog::ExportDialog;
 use super::jumps::{JumpList, Place};
-use super::keymap::{Action, Keymap, Pane};
+use super::keymap::{Action, Keymap, Layer, Pane};
 use super::layout::Areas;
 use super::lookup::Lookup;
 use super::search::Search;
@@ -206,10 +206,17 @@ impl App {
             }
             Some(Overlay::Help { scroll }) => self.help_key(scroll, action),
             Some(Overlay::Search { origin, origin_top }) => {
-                self.search_key(key, origin, origin_top)
+                let action = self.keymap.typing_action(Layer::Search, key);
+                self.search_key(key, action, origin, origin_top)
             }
-            Some(Overlay::ActorQuery) => self.actor_query_key(key),
-            Some(Overlay::Export(dialog)) => self.export_key(key, dialog),
+            Some(Overlay::ActorQuery) => {
+                let action = self.keymap.typing_action(Layer::ActorQuery, key);
+                self.actor_query_key(key, action)
+            }
+            Some(Overlay::Export(dialog)) => {
+                let action = self.keymap.typing_action(Layer::Export, key);
+                self.export_key(key, action, dialog)
+            }
             Some(Overlay::Detail { claim, scroll }) => self.detail_key(claim, scroll, action),
         }
         self.relayout();
@@ -282,6 +289,13 @@ impl App {
             Action::Mark => self.toggle_mark(),
             Action::Export => self.open_export(),
             Action::Copy => self.copy_selected(),
+            // Only looked up in the layers that take typing.
+            Action::Confirm
+            | Action::DeleteChar
+            | Action::DeleteWord
+            | Action::ClearLine
+            | Action::NextFormat
+            | Action::PrevFormat => {}
         }
         self.relayout();
     }

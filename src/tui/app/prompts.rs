@@ -52,21 +52,27 @@ impl App {
         });
     }
 
-    pub(super) fn search_key(&mut self, key: KeyEvent, origin: Place, origin_top: usize) {
+    pub(super) fn search_key(
+        &mut self,
+        key: KeyEvent,
+        action: Option<Action>,
+        origin: Place,
+        origin_top: usize,
+    ) {
         let mut query = self
             .text
             .search
             .as_ref()
             .map(|s| s.query.clone())
             .unwrap_or_default();
-        match key.code {
-            KeyCode::Esc => {
+        match action {
+            Some(Action::Cancel) => {
                 self.text.search = None;
                 self.go_to(origin);
                 self.text.top = origin_top;
                 return;
             }
-            KeyCode::Enter => {
+            Some(Action::Confirm) => {
                 let found = self
                     .text
                     .search
@@ -88,7 +94,7 @@ impl App {
                 return;
             }
             _ => {
-                edit_line(&mut query, key);
+                edit_line(&mut query, key, action);
             }
         }
         let folded = self
@@ -106,13 +112,13 @@ impl App {
         self.overlay = Some(Overlay::Search { origin, origin_top });
     }
 
-    pub(super) fn actor_query_key(&mut self, key: KeyEvent) {
+    pub(super) fn actor_query_key(&mut self, key: KeyEvent, action: Option<Action>) {
         let mut query = self.actors.query.clone();
-        match key.code {
-            KeyCode::Esc => return self.set_actor_query(String::new()),
-            KeyCode::Enter => return,
+        match action {
+            Some(Action::Cancel) => return self.set_actor_query(String::new()),
+            Some(Action::Confirm) => return,
             _ => {
-                edit_line(&mut query, key);
+                edit_line(&mut query, key, action);
             }
         }
         self.set_actor_query(query);
@@ -137,29 +143,36 @@ impl App {
         self.actors.top = 0;
     }
 
-    pub(super) fn export_key(&mut self, key: KeyEvent, mut dialog: ExportDialog) {
+    pub(super) fn export_key(
+        &mut self,
+        key: KeyEvent,
+        action: Option<Action>,
+        mut dialog: ExportDialog,
+    ) {
         if dialog.confirm_overwrite {
-            match key.code {
-                KeyCode::Char('y' | 'Y') => {
+            // A question: y or n (or Esc) answers it.
+            match (key.code, action) {
+                (KeyCode::Char('y' | 'Y'), _) => {
                     dialog.confirm_overwrite = false;
                     self.queue_write(&dialog, true);
                 }
-                KeyCode::Esc | KeyCode::Char('n' | 'N') => dialog.confirm_overwrite = false,
+                (KeyCode::Char('n' | 'N'), _) | (_, Some(Action::Cancel)) => {
+                    dialog.confirm_overwrite = false
+                }
                 _ => {}
             }
             self.overlay = Some(Overlay::Export(dialog));
             return;
         }
-        match key.code {
-            KeyCode::Esc => return,
-            KeyCode::Tab | KeyCode::BackTab | KeyCode::Left | KeyCode::Right => {
-                dialog.toggle_format()
-            }
-            KeyCode::Enter if dialog.path.trim().is_empty() => {
+        match action {
+            Some(Action::Cancel) => return,
+            Some(Action::NextFormat) => dialog.toggle_format(),
+            Some(Action::PrevFormat) => dialog.toggle_format(),
+            Some(Action::Confirm) if dialog.path.trim().is_empty() => {
                 dialog.error = Some("type a file name".to_string())
             }
-            KeyCode::Enter => self.queue_write(&dialog, false),
-            _ => dialog.edit(|path| edit_line(path, key)),
+            Some(Action::Confirm) => self.queue_write(&dialog, false),
+            _ => dialog.edit(|path| edit_line(path, key, action)),
         }
         self.overlay = Some(Overlay::Export(dialog));
     }
@@ -188,35 +201,36 @@ impl App {
     }
 }
 
-/// Applies a typing key (a character, Backspace) to a one-line prompt;
-/// false for any other key.
-/// Edits a prompt's line as shells do: a character, Backspace, Ctrl-w (the
-/// last word) and Ctrl-u (all of it). Says whether the line changed.
-pub(super) fn edit_line(line: &mut String, key: KeyEvent) -> bool {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match key.code {
-        KeyCode::Backspace => line.pop().is_some(),
-        KeyCode::Char('u') if ctrl => {
+/// Edits a prompt's line as shells do: a character types, and the editing
+/// actions (Backspace, Ctrl-w: the last word, Ctrl-u: all of it, by
+/// default) delete. Says whether the line changed.
+pub(super) fn edit_line(line: &mut String, key: KeyEvent, action: Option<Action>) -> bool {
+    match action {
+        Some(Action::DeleteChar) => line.pop().is_some(),
+        Some(Action::ClearLine) => {
             let had = !line.is_empty();
             line.clear();
             had
         }
-        KeyCode::Char('w') if ctrl => {
+        Some(Action::DeleteWord) => {
             let kept = line.trim_end_matches(is_word_separator);
             let kept = kept.trim_end_matches(|c| !is_word_separator(c)).len();
             let had = kept < line.len();
             line.truncate(kept);
             had
         }
-        KeyCode::Char(c)
-            if !key
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            line.push(c);
-            true
-        }
-        _ => false,
+        Some(_) => false,
+        None => match key.code {
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                line.push(c);
+                true
+            }
+            _ => false,
+        },
     }
 }
 

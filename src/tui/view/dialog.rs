@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::super::app::App;
 use super::super::dialog::{ExportDialog, Format};
+use super::super::keymap::Layer;
 use super::popup;
 
 pub fn render(app: &App, dialog: &ExportDialog, area: Rect, buf: &mut Buffer) {
@@ -53,7 +54,7 @@ pub fn render(app: &App, dialog: &ExportDialog, area: Rect, buf: &mut Buffer) {
         lines.push(Line::styled(error.clone(), app.theme.current_match));
     } else {
         lines.push(Line::styled(
-            "Enter: write · Tab: format · Esc: cancel",
+            super::status::layer_hint(app, Layer::Export),
             app.theme.dim,
         ));
     }

@@ -79,6 +79,8 @@ pub fn help_max_scroll(app: &App, area: Rect) -> u16 {
     help::max_scroll(app, area)
 }
 
+pub use status::layer_hint;
+
 /// How far the detail view of `claim` can scroll in a window of `area`.
 pub fn detail_max_scroll(app: &App, claim: usize, area: Rect) -> u16 {
     detail::max_scroll(app, claim, area)

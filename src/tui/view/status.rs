@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::super::app::{App, KindFilter, Overlay};
-use super::super::keymap::Action;
+use super::super::keymap::{Action, Layer};
 use super::truncate;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -27,7 +27,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 Span::styled("█", Style::new().add_modifier(Modifier::SLOW_BLINK)),
                 Span::raw(format!("  {count}")),
             ];
-            with_hint_if_room(prompt, "   Enter: keep · Esc: cancel", app, area.width)
+            with_hint_if_room(prompt, &layer_hint(app, Layer::Search), app, area.width)
         }
         Some(Overlay::ActorQuery) => {
             let prompt = vec![
@@ -40,7 +40,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     app.analysis.actors.len()
                 )),
             ];
-            with_hint_if_room(prompt, "   Enter: keep · Esc: clear", app, area.width)
+            with_hint_if_room(prompt, &layer_hint(app, Layer::ActorQuery), app, area.width)
         }
         _ => normal_line(app, area.width as usize),
     };
@@ -56,15 +56,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// ("Esc: c") is worse than none.
 fn with_hint_if_room(
     mut prompt: Vec<Span<'static>>,
-    hint: &'static str,
+    hint: &str,
     app: &App,
     width: u16,
 ) -> Line<'static> {
     let used: usize = prompt.iter().map(Span::width).sum();
+    let hint = format!("   {hint}");
     if used + hint.chars().count() <= width as usize {
         prompt.push(Span::styled(hint, app.theme.dim));
     }
     Line::from(prompt)
+}
+
+/// "Enter: keep · Esc: cancel": a typing layer's keys, from the keymap.
+pub fn layer_hint(app: &App, layer: Layer) -> String {
+    app.keymap
+        .layer_hints(layer)
+        .iter()
+        .map(|(key, hint)| format!("{key}: {hint}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// The file's name without its folders: the status bar is short. An

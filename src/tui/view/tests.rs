@@ -283,3 +283,8 @@ fn detail_view_80x24() {
 fn detail_view_wide() {
     assert_snapshot!(after("n n n i", 160, 40));
 }
+
+#[test]
+fn help_lists_the_keys_of_the_prompts_and_the_dialog_from_the_keymap() {
+    assert_snapshot!(after("? G", 100, 40));
+}
