@@ -760,3 +760,27 @@ fn keys_rebound_in_config_work_in_the_export_dialog_and_its_hint_says_so() {
     let hint = crate::tui::view::layer_hint(&app, Layer::Export);
     assert!(hint.starts_with("C-s: write"), "{hint}");
 }
+
+#[test]
+fn the_export_dialog_expands_a_tilde_and_writes_a_relative_name_in_the_folder_it_shows() {
+    let home = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = fixture::app(120, 40);
+    let open = |app: &mut super::app::App| {
+        press(app, "e");
+        if let Some(Overlay::Export(d)) = &mut app.overlay {
+            d.folder = folder.path().to_path_buf();
+            d.home = Some(home.path().to_path_buf());
+        }
+    };
+    open(&mut app);
+    press(&mut app, "ctrl-u");
+    type_text(&mut app, "~/mine.md");
+    press(&mut app, "enter");
+    perform(&mut app);
+    assert!(home.path().join("mine.md").exists(), "{:?}", app.message);
+    open(&mut app);
+    press(&mut app, "enter");
+    perform(&mut app);
+    assert!(folder.path().join("river-bridge-claims.md").exists());
+}

@@ -194,7 +194,7 @@ impl App {
             }
         };
         self.effects.push(Effect::Write {
-            path: PathBuf::from(dialog.path.trim()),
+            path: dialog.target(),
             contents,
             overwrite,
         });

@@ -137,7 +137,13 @@ fn search_prompt_with_a_match_count() {
 
 #[test]
 fn export_dialog() {
-    assert_snapshot!(after("n m e", 80, 24));
+    let mut app = fixture::app(80, 24);
+    press(&mut app, "n m e");
+    if let Some(super::super::app::Overlay::Export(dialog)) = &mut app.overlay {
+        dialog.folder = "/home/me/news".into();
+        dialog.home = Some("/home/me".into());
+    }
+    assert_snapshot!(screen(&app, 80, 24));
 }
 
 /// The cell showing the first character of `words` in the text pane.
