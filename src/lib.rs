@@ -9,5 +9,6 @@ pub mod analysis;
 pub mod config;
 pub mod document;
 pub mod export;
+pub mod safe_text;
 pub mod span;
 pub mod tui;
