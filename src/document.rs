@@ -199,6 +199,9 @@ mod tests {
         let err = Document::load_at_most(&path, 4000).unwrap_err();
         assert!(matches!(err, LoadError::TooLarge { .. }), "{err}");
         assert!(!err.to_string().contains('\n'), "{err}");
-        assert_eq!(Document::load_at_most(&path, 5000).unwrap().text.len(), 5000);
+        assert_eq!(
+            Document::load_at_most(&path, 5000).unwrap().text.len(),
+            5000
+        );
     }
 }

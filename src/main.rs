@@ -131,12 +131,32 @@ or output that cannot be written."
     )
 }
 
-/// Whether standard output was open when whosaid started (`>&-` closes
-/// it). Checked first: a file opened later could take its place.
+/// Whether standard output was open when whosaid started (`>&-` closes it).
 static STDOUT_OPEN: OnceLock<bool> = OnceLock::new();
 
+/// Whether standard output was closed when the process started. The Rust
+/// runtime then opens /dev/null read-write in its place (so no file opened
+/// later can take it); a shell's `>/dev/null` opens it write-only.
+fn stdout_was_closed() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let stdout = std::io::stdout();
+    let read_write = rustix::fs::fcntl_getfl(stdout.as_fd())
+        .is_ok_and(|f| f & rustix::fs::OFlags::RWMODE == rustix::fs::OFlags::RDWR);
+    let is_null = |meta: std::fs::Metadata| {
+        std::fs::metadata("/dev/null")
+            .is_ok_and(|null| (meta.dev(), meta.ino()) == (null.dev(), null.ino()))
+    };
+    read_write
+        && stdout
+            .as_fd()
+            .try_clone_to_owned()
+            .map(std::fs::File::from)
+            .and_then(|f| f.metadata())
+            .is_ok_and(is_null)
+}
+
 fn main() -> ExitCode {
-    STDOUT_OPEN.get_or_init(|| std::io::stdout().as_fd().try_clone_to_owned().is_ok());
+    STDOUT_OPEN.get_or_init(|| !stdout_was_closed());
     let parsed = Cli::command()
         .after_help(after_help())
         .try_get_matches()

@@ -33,7 +33,9 @@ pub fn read_text(mut input: impl Read, path: &Path, max_bytes: u64) -> Result<St
     let mut head_checked = false;
     loop {
         let start = bytes.len();
-        let room = (max_bytes + 1).saturating_sub(start as u64).min(CHUNK as u64) as usize;
+        let room = (max_bytes + 1)
+            .saturating_sub(start as u64)
+            .min(CHUNK as u64) as usize;
         bytes.resize(start + room.max(1), 0);
         let n = match input.read(&mut bytes[start..]) {
             Ok(n) => n,
@@ -203,7 +205,10 @@ mod tests {
             .unwrap_err();
             assert!(taken <= 2 * CHUNK as u64, "read {taken} bytes of {byte}");
             assert!(
-                matches!(err, LoadError::Binary { .. } | LoadError::InvalidUtf8 { .. }),
+                matches!(
+                    err,
+                    LoadError::Binary { .. } | LoadError::InvalidUtf8 { .. }
+                ),
                 "{err}"
             );
         }
@@ -247,13 +252,19 @@ mod tests {
             "{err}"
         );
         let cut = read("é".as_bytes().split_at(1).0, 100).unwrap_err();
-        assert!(matches!(cut, LoadError::InvalidUtf8 { byte: 0, .. }), "{cut}");
+        assert!(
+            matches!(cut, LoadError::InvalidUtf8 { byte: 0, .. }),
+            "{cut}"
+        );
     }
 
     #[test]
     fn the_cap_is_exact() {
         assert_eq!(read(b"12345", 5).unwrap(), "12345");
-        assert!(matches!(read(b"123456", 5), Err(LoadError::TooLarge { .. })));
+        assert!(matches!(
+            read(b"123456", 5),
+            Err(LoadError::TooLarge { .. })
+        ));
     }
 
     #[test]

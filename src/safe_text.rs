@@ -37,6 +37,25 @@ pub fn for_terminal(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// JSON text (from `serde_json`) with DEL and the C1 controls escaped as
+/// `\u007f`…`\u009f` too: JSON requires escaping only U+0000–U+001F, but
+/// an export is often printed, and a terminal may act on a raw U+009B. Only
+/// strings can hold such characters, so escaping them anywhere is exact:
+/// the parsed value is unchanged.
+pub fn json_escaped(json: String) -> String {
+    if !json.contains(|c| matches!(c, '\u{7f}'..='\u{9f}')) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        match c {
+            '\u{7f}'..='\u{9f}' => out.push_str(&format!("\\u{:04x}", c as u32)),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Whether `c` is one that [`for_terminal`] replaces (a lone carriage
 /// return included; one before a line feed is kept by the caller).
 pub fn is_unsafe(c: char) -> bool {
@@ -104,10 +123,7 @@ mod tests {
         for seq in HOSTILE {
             let text = format!("before {seq} after");
             let safe = for_terminal(&text);
-            assert!(
-                !safe.chars().any(is_unsafe),
-                "{text:?} became {safe:?}"
-            );
+            assert!(!safe.chars().any(is_unsafe), "{text:?} became {safe:?}");
             assert!(safe.starts_with("before ") && safe.ends_with(" after"));
         }
     }
@@ -119,5 +135,20 @@ mod tests {
         assert_eq!(for_terminal("\u{9b}1m\u{85}"), "\u{fffd}1m\u{fffd}");
         assert_eq!(for_terminal("a\rb\r\nc\r"), "a␍b\r\nc␍");
         assert_eq!(for_terminal("x\u{a0}y"), "x\u{a0}y", "U+00A0 is no control");
+    }
+
+    #[test]
+    fn json_keeps_its_value_with_del_and_c1_escaped() {
+        let value = serde_json::json!({ "text": "a\u{9b}31m\u{7f}\x1b]2;x\x07 é" });
+        let json = json_escaped(serde_json::to_string(&value).unwrap());
+        assert!(
+            json.is_ascii() || !json.chars().any(|c| c.is_control()),
+            "{json}"
+        );
+        assert!(json.contains("\\u009b31m\\u007f"), "{json}");
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&json).unwrap(),
+            value
+        );
     }
 }

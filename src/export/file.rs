@@ -80,10 +80,11 @@ pub fn write_file(path: &Path, contents: &[u8], overwrite: bool) -> io::Result<(
         temp.persist(&target)
             .map_err(|e| wrap(path, "cannot write the export over it", e.error))?;
     } else {
-        temp.persist_noclobber(&target).map_err(|e| match e.error.kind() {
-            ErrorKind::AlreadyExists => already_exists(path),
-            _ => wrap(path, "cannot write the export", e.error),
-        })?;
+        temp.persist_noclobber(&target)
+            .map_err(|e| match e.error.kind() {
+                ErrorKind::AlreadyExists => already_exists(path),
+                _ => wrap(path, "cannot write the export", e.error),
+            })?;
     }
     Ok(())
 }
@@ -191,7 +192,10 @@ mod tests {
         write_file(&path, b"first", false).unwrap();
         let err = write_file(&path, b"second", false).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::AlreadyExists);
-        assert!(err.to_string().contains("notes.md: already exists"), "{err}");
+        assert!(
+            err.to_string().contains("notes.md: already exists"),
+            "{err}"
+        );
         assert_eq!(std::fs::read(&path).unwrap(), b"first");
         write_file(&path, b"third", true).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"third");
@@ -263,7 +267,10 @@ mod tests {
         let dangling = dir.path().join("dangling.md");
         std::os::unix::fs::symlink(dir.path().join("nowhere.md"), &dangling).unwrap();
         let err = write_file(&dangling, b"x", true).unwrap_err();
-        assert!(err.to_string().contains("a symbolic link to nothing"), "{err}");
+        assert!(
+            err.to_string().contains("a symbolic link to nothing"),
+            "{err}"
+        );
         assert!(!dir.path().join("nowhere.md").exists());
     }
 

@@ -202,6 +202,11 @@ Who said what in notes/café.txt: 4 claims by 2 actors.
         let title = md.lines().next().unwrap();
         assert_eq!(title, "# ␛\\]2;pwned␇␍ news\u{fffd}");
         assert!(!md.chars().any(crate::safe_text::is_unsafe), "{md:?}");
-        assert!(md.lines().nth(2).unwrap().starts_with("Who said what in /tmp/␛"));
+        assert!(
+            md.lines()
+                .nth(2)
+                .unwrap()
+                .starts_with("Who said what in /tmp/␛")
+        );
     }
 }

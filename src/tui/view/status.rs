@@ -11,8 +11,8 @@ use ratatui::text::{Line, Span};
 
 use super::super::app::{App, KindFilter, Overlay};
 use super::super::keymap::Action;
-use crate::safe_text::for_terminal;
 use super::truncate;
+use crate::safe_text::for_terminal;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, app.theme.status);
