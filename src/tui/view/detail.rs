@@ -13,6 +13,7 @@ use super::super::app::App;
 use super::super::keymap::Action;
 use super::popup;
 use crate::analysis::{ActorKind, ClaimKind};
+use crate::safe_text::for_terminal;
 
 /// The widest the view gets; it shrinks with the window.
 const WIDTH: u16 = 84;
@@ -77,7 +78,8 @@ fn actor_kind(kind: ActorKind) -> &'static str {
 /// A field: its name in the label column, the value wrapped beside it.
 fn field(name: &str, value: &str, style: Style, width: usize) -> Vec<Line<'static>> {
     let room = width.saturating_sub(LABEL + 1).max(12);
-    let rows = textwrap::wrap(value, room);
+    let value = for_terminal(value);
+    let rows = textwrap::wrap(&value, room);
     rows.into_iter()
         .enumerate()
         .map(|(i, row)| {
@@ -105,9 +107,11 @@ fn quoted_list(text: &str, spans: impl Iterator<Item = crate::span::Span>) -> St
     }
 }
 
-/// Text with its line breaks and runs of spaces made single spaces.
+/// Text with its line breaks and runs of spaces made single spaces, and
+/// its control characters made visible.
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for_terminal(&joined).into_owned()
 }
 
 fn lines(app: &App, claim: usize, width: usize) -> Vec<Line<'static>> {
