@@ -9,14 +9,12 @@
 
 pub mod actors;
 pub mod attribution;
-mod groups;
 pub mod lexicon;
 pub mod markers;
 pub mod mentions;
-mod names;
-mod pronouns;
 pub mod quotes;
 pub mod segment;
+mod shared;
 pub mod wordlists;
 
 use serde::{Deserialize, Serialize};

@@ -9,9 +9,10 @@
 
 use std::ops::Range;
 
-use super::ActorKind;
-use super::mentions::{Context, mention, retain_from};
-use super::{Mention, segment::TokenKind};
+use super::context::{Context, mention, retain_from};
+use crate::analysis::segment::TokenKind;
+use crate::analysis::shared::is_pronoun;
+use crate::analysis::{ActorKind, Mention};
 use crate::span::Span;
 
 /// Words that join the parts of an organisation's name ("University of Chicago").
@@ -390,9 +391,7 @@ fn apposition<'a>(ctx: &Context<'a>, start: usize, end: usize) -> Option<(usize,
             break;
         }
         // A clause is no apposition: "…, a move he said was …".
-        if super::mentions::is_pronoun(ctx.word(j))
-            || ctx.in_set(j, &lists.non_modifiers) && j > start + 1
-        {
+        if is_pronoun(ctx.word(j)) || ctx.in_set(j, &lists.non_modifiers) && j > start + 1 {
             return None;
         }
         last = j;

@@ -8,9 +8,9 @@
 
 use std::ops::Range;
 
-use super::mentions::{Context, mention, retain_from};
-use super::segment::TokenKind;
-use super::{ActorKind, Mention};
+use super::context::{Context, mention, retain_from};
+use crate::analysis::segment::TokenKind;
+use crate::analysis::{ActorKind, Mention};
 use crate::span::Span;
 
 /// Determiners that end a phrase on the left: nothing before them belongs to it.
