@@ -21,6 +21,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
+/// The version of the analysis's output: bump it in any commit that
+/// changes what `analyze` finds, so cached analyses (keyed by text hash
+/// and this number) are recomputed.
+pub const VERSION: u32 = 1;
+
 /// What kind of thing an actor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

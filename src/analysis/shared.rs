@@ -6,21 +6,9 @@
 use super::wordlists::{self, Gender};
 use super::{ActorKind, Mention};
 
-/// Pronouns that can be a claim's source, with the kind they usually stand for.
-pub const PRONOUNS: &[(&str, ActorKind)] = &[
-    ("he", ActorKind::Person),
-    ("she", ActorKind::Person),
-    ("i", ActorKind::Person),
-    ("who", ActorKind::Person),
-    ("they", ActorKind::Group),
-    ("we", ActorKind::Group),
-    ("it", ActorKind::Other),
-    ("you", ActorKind::Person),
-];
-
 /// Whether `name` is one of the source pronouns.
 pub fn is_pronoun(name: &str) -> bool {
-    PRONOUNS.iter().any(|(p, _)| p.eq_ignore_ascii_case(name))
+    wordlists::get().pronouns.has(name)
 }
 
 /// "the two-term president": a person's description, named in lower case.

@@ -212,28 +212,8 @@ fn noun_gender(m: &Mention) -> Option<Gender> {
         return None;
     }
     let head = m.name.rsplit(' ').next()?.to_lowercase();
-    if MALE_NOUNS.contains(&head.as_str()) {
-        Some(Gender::Male)
-    } else if FEMALE_NOUNS.contains(&head.as_str()) {
-        Some(Gender::Female)
-    } else {
-        None
-    }
+    wordlists::get().gendered_nouns.get(head.as_str()).copied()
 }
-
-/// Head nouns of descriptions that tell a gender.
-const MALE_NOUNS: &[&str] = &[
-    "man",
-    "boy",
-    "gentleman",
-    "father",
-    "husband",
-    "son",
-    "brother",
-];
-const FEMALE_NOUNS: &[&str] = &[
-    "woman", "girl", "lady", "mother", "wife", "daughter", "sister", "aunt",
-];
 
 /// Whether a group's head noun is plural ("officials", not "government").
 fn is_plural(m: &Mention) -> bool {

@@ -13,7 +13,6 @@ mod groups;
 mod names;
 
 use super::segment::{Sentence, Token};
-use super::shared::PRONOUNS;
 use super::{Mention, Options, Quotation};
 use crate::span::Span;
 use context::Context;
@@ -73,7 +72,7 @@ fn pronouns(ctx: &Context, range: std::ops::Range<usize>, from: usize, out: &mut
         if out[from..].iter().any(|m| m.span.contains(span)) {
             continue;
         }
-        if let Some(&(_, kind)) = PRONOUNS.iter().find(|(p, _)| *p == ctx.low(i)) {
+        if let Some(&kind) = ctx.lists.pronoun_kinds.get(ctx.low(i)) {
             // "I" is capitalised anyway; a capitalised "It" is still a pronoun.
             out.push(Mention {
                 span: ctx.tokens[i].span(),
