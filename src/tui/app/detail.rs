@@ -15,7 +15,7 @@ impl App {
 
     pub(super) fn detail_key(&mut self, claim: usize, scroll: u16, action: Option<Action>) {
         let last = super::super::view::detail_max_scroll(self, claim, self.screen.size);
-        let scroll = match action {
+        match action {
             Some(Action::Detail | Action::Cancel | Action::Quit | Action::Help) => return,
             Some(Action::Open) => {
                 // Enter: close and show the claim in the text.
@@ -30,17 +30,11 @@ impl App {
                 self.overlay = Some(Overlay::Detail { claim, scroll: 0 });
                 return;
             }
-            Some(Action::Down) => scroll.saturating_add(1),
-            Some(Action::Up) => scroll.saturating_sub(1),
-            Some(Action::PageDown) => scroll.saturating_add(10),
-            Some(Action::PageUp) => scroll.saturating_sub(10),
-            Some(Action::Top) => 0,
-            Some(Action::Bottom) => last,
-            _ => scroll,
-        };
+            _ => {}
+        }
         self.overlay = Some(Overlay::Detail {
             claim,
-            scroll: scroll.min(last),
+            scroll: super::prompts::scrolled(scroll, action, last),
         });
     }
 }

@@ -37,18 +37,11 @@ impl App {
 
     pub(super) fn help_key(&mut self, scroll: u16, action: Option<Action>) {
         let last = super::super::view::help_max_scroll(self, self.screen.size);
-        let scroll = match action {
-            Some(Action::Help | Action::Cancel | Action::Quit) => return,
-            Some(Action::Down) => scroll.saturating_add(1),
-            Some(Action::Up) => scroll.saturating_sub(1),
-            Some(Action::PageDown) => scroll.saturating_add(10),
-            Some(Action::PageUp) => scroll.saturating_sub(10),
-            Some(Action::Top) => 0,
-            Some(Action::Bottom) => last,
-            _ => scroll,
-        };
+        if matches!(action, Some(Action::Help | Action::Cancel | Action::Quit)) {
+            return;
+        }
         self.overlay = Some(Overlay::Help {
-            scroll: scroll.min(last),
+            scroll: scrolled(scroll, action, last),
         });
     }
 
@@ -199,6 +192,20 @@ impl App {
             overwrite,
         });
     }
+}
+
+/// A scrolling overlay's new first line after a moving key, at most `last`.
+pub(super) fn scrolled(scroll: u16, action: Option<Action>, last: u16) -> u16 {
+    let scroll = match action {
+        Some(Action::Down) => scroll.saturating_add(1),
+        Some(Action::Up) => scroll.saturating_sub(1),
+        Some(Action::PageDown) => scroll.saturating_add(10),
+        Some(Action::PageUp) => scroll.saturating_sub(10),
+        Some(Action::Top) => 0,
+        Some(Action::Bottom) => last,
+        _ => scroll,
+    };
+    scroll.min(last)
 }
 
 /// Edits a prompt's line as shells do: a character types, and the editing
