@@ -73,6 +73,7 @@ fn main() {
     let job = Job {
         options: &options,
         selection: &selection,
+        max_bytes: whosaid::reading::DEFAULT_MAX_BYTES,
     };
     let mut c = Criterion::default()
         .configure_from_args()

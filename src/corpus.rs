@@ -8,7 +8,7 @@
 //! corpus. An input that is not an article becomes an error object on its
 //! own line and the stream goes on: N inputs in, N lines out.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -20,6 +20,7 @@ use crate::analysis::{Options, analyze};
 use crate::document::Document;
 use crate::export::json;
 use crate::export::selection::Selection;
+use crate::reading::MAX_BYTES_LIMIT;
 
 /// The file extensions (lower case, no dot) a directory is searched for.
 /// Files named on the command line are read whatever their extension.
@@ -87,12 +88,14 @@ pub enum RunError {
     Write(#[source] io::Error),
 }
 
-/// What every article of a corpus goes through: the analysis options and
-/// which claims and actors to keep.
+/// What every article of a corpus goes through: the analysis options, which
+/// claims and actors to keep, and the size cap of one article (a file, or a
+/// JSON line) in bytes.
 #[derive(Debug, Clone, Copy)]
 pub struct Job<'a> {
     pub options: &'a Options,
     pub selection: &'a Selection,
+    pub max_bytes: u64,
 }
 
 /// How a corpus run went: how many inputs, and the first that was not an
@@ -141,6 +144,7 @@ pub fn export_jsonl(
     job: Job,
     out: impl Write,
 ) -> Result<Summary, RunError> {
+    let max = usize::try_from(job.max_bytes.min(MAX_BYTES_LIMIT)).unwrap_or(usize::MAX);
     let mut number = 0;
     run_windows(
         || {
@@ -148,18 +152,71 @@ pub fn export_jsonl(
             let mut bytes = 0;
             while window.len() < WINDOW_ITEMS && bytes < WINDOW_BYTES {
                 let mut line = Vec::new();
-                if input.read_until(b'\n', &mut line)? == 0 {
+                let Some(whole) = read_line_at_most(&mut input, &mut line, max)? else {
                     break;
-                }
+                };
                 number += 1;
                 bytes += line.len();
-                window.push((number, line));
+                window.push((number, whole.then_some(line)));
             }
             Ok(window)
         },
-        |(number, line)| line_outcome(&line, number, job),
+        |(number, line)| match line {
+            Some(line) => line_outcome(&line, number, job),
+            None => too_long(number, job.max_bytes.min(MAX_BYTES_LIMIT)),
+        },
         out,
     )
+}
+
+/// Reads a line into `line` if it holds at most `max` bytes (its line feed
+/// aside); a longer one is read past and dropped, so it never fills the
+/// memory. `None` at the end of the input, else whether the line was kept.
+fn read_line_at_most(
+    input: &mut impl BufRead,
+    line: &mut Vec<u8>,
+    max: usize,
+) -> io::Result<Option<bool>> {
+    let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
+    if Read::take(&mut *input, limit).read_until(b'\n', line)? == 0 {
+        return Ok(None);
+    }
+    if line.len() <= max || line.ends_with(b"\n") {
+        return Ok(Some(true));
+    }
+    line.clear();
+    loop {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(Some(false));
+        }
+        match buf.iter().position(|&b| b == b'\n') {
+            Some(end) => {
+                input.consume(end + 1);
+                return Ok(Some(false));
+            }
+            None => {
+                let all = buf.len();
+                input.consume(all);
+            }
+        }
+    }
+}
+
+/// The error line of a line over the size cap.
+fn too_long(number: usize, max_bytes: u64) -> Outcome {
+    let error = format!(
+        "the line is longer than the size cap of {max_bytes} bytes; raise it with --max-size"
+    );
+    Outcome {
+        line: to_line(&ErrorLine {
+            id: Some(&Value::Null),
+            line: Some(number),
+            path: None,
+            error: &error,
+        }),
+        failure: Some(format!("line {number}: {error}")),
+    }
 }
 
 /// Reads windows from `next_window` until an empty one, maps each window's
@@ -231,7 +288,7 @@ fn to_line(value: &impl Serialize) -> Vec<u8> {
 }
 
 fn file_outcome(path: &Path, job: Job) -> Outcome {
-    match Document::load(path) {
+    match Document::load_at_most(path, job.max_bytes) {
         Ok(doc) => Outcome {
             line: article_line(&doc, job, None, None),
             failure: None,
@@ -298,10 +355,7 @@ fn parse_line(raw: &[u8]) -> (Value, Result<(String, Map<String, Value>), String
     let id = object.remove("id").unwrap_or(Value::Null);
     let article = match object.remove("text") {
         Some(Value::String(text)) => Ok((text, object)),
-        Some(other) => Err(format!(
-            "\"text\" is {}, not a string",
-            type_name(&other)
-        )),
+        Some(other) => Err(format!("\"text\" is {}, not a string", type_name(&other))),
         None => Err("no \"text\" field; each line needs the article's text under \"text\"".into()),
     };
     (id, article)

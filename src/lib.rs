@@ -10,5 +10,7 @@ pub mod config;
 pub mod corpus;
 pub mod document;
 pub mod export;
+pub mod reading;
+pub mod safe_text;
 pub mod span;
 pub mod tui;

@@ -46,7 +46,12 @@ fn news_corpus(count: usize) -> String {
     let texts: Vec<String> = match std::fs::read_to_string(&dev) {
         Ok(s) => s
             .lines()
-            .map(|l| serde_json::from_str::<Value>(l).unwrap()["text"].as_str().unwrap().to_owned())
+            .map(|l| {
+                serde_json::from_str::<Value>(l).unwrap()["text"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
             .collect(),
         Err(_) => ["sheinbaum.txt", "accents-emoji.txt"]
             .iter()
@@ -58,7 +63,9 @@ fn news_corpus(count: usize) -> String {
         .cycle()
         .take(count)
         .enumerate()
-        .map(|(i, text)| serde_json::json!({ "id": format!("doc-{i}"), "text": text, "n": i }).to_string() + "\n")
+        .map(|(i, text)| {
+            serde_json::json!({ "id": format!("doc-{i}"), "text": text, "n": i }).to_string() + "\n"
+        })
         .collect()
 }
 
@@ -88,7 +95,11 @@ fn several_articles_and_a_directory_are_one_json_line_each_in_argument_order() {
         .assert()
         .success();
     let lines = json_lines(&out.get_output().stdout);
-    assert_eq!(lines.len(), 2, "the .json file in the directory is not an article");
+    assert_eq!(
+        lines.len(),
+        2,
+        "the .json file in the directory is not an article"
+    );
     assert_eq!(lines[0], single(&first));
     assert_eq!(lines[1], single(&nested));
 }
@@ -113,7 +124,9 @@ fn several_articles_as_markdown_is_refused_with_what_to_do() {
         .arg(fixture("accents-emoji.txt"))
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("export as JSON Lines only, not md"));
+        .stderr(predicates::str::contains(
+            "export as JSON Lines only, not md",
+        ));
 }
 
 #[test]
@@ -138,7 +151,11 @@ fn a_jsonl_corpus_comes_out_line_for_line_with_ids_from_a_file_or_stdin() {
         assert_eq!(line["meta"]["n"], i);
         assert_eq!(line["schema"], "whosaid/1");
     }
-    assert!(lines.iter().any(|l| !l["claims"].as_array().unwrap().is_empty()));
+    assert!(
+        lines
+            .iter()
+            .any(|l| !l["claims"].as_array().unwrap().is_empty())
+    );
 }
 
 #[test]
@@ -180,7 +197,11 @@ fn output_streams_before_the_input_ends() {
     let mut stdin = child.stdin.take().unwrap();
     // More than one window of lines, with the input left open.
     for i in 0..600 {
-        writeln!(stdin, r#"{{"id": {i}, "text": "Ms Ora Vell said the bridge was safe."}}"#).unwrap();
+        writeln!(
+            stdin,
+            r#"{{"id": {i}, "text": "Ms Ora Vell said the bridge was safe."}}"#
+        )
+        .unwrap();
     }
     stdin.flush().unwrap();
     let stdout = child.stdout.take().unwrap();
@@ -192,8 +213,8 @@ fn output_streams_before_the_input_ends() {
     });
     let first = first.recv_timeout(std::time::Duration::from_secs(120));
     drop(stdin);
-    let first: Value = serde_json::from_str(&first.expect("a line came out while stdin was open"))
-        .unwrap();
+    let first: Value =
+        serde_json::from_str(&first.expect("a line came out while stdin was open")).unwrap();
     assert_eq!(first["id"], 0);
     assert_eq!(reader.join().unwrap(), 600);
     assert!(child.wait().unwrap().success());
@@ -209,7 +230,10 @@ fn a_corpus_split_into_chunks_run_separately_and_concatenated_is_one_runs_output
         concatenated.extend(run_jsonl(&chunk.concat()));
     }
     assert_eq!(json_lines(&whole).len(), 23);
-    assert!(concatenated == whole, "the chunked output differs from one run");
+    assert!(
+        concatenated == whole,
+        "the chunked output differs from one run"
+    );
 }
 
 #[test]
@@ -230,5 +254,8 @@ fn gnu_parallel_as_the_readme_shows_gives_one_runs_output() {
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap().unwrap();
     assert!(out.status.success());
-    assert!(out.stdout == whole, "GNU parallel's output differs from one run");
+    assert!(
+        out.stdout == whole,
+        "GNU parallel's output differs from one run"
+    );
 }

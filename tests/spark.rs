@@ -50,7 +50,11 @@ fn the_pyspark_example_in_local_mode_gives_one_runs_output() {
         .args(["-c", "import pyspark"])
         .output()
         .is_ok_and(|o| o.status.success());
-    assert!(has_pyspark, "{}: no pyspark there; {HOW_TO_GET_PYSPARK}", python.display());
+    assert!(
+        has_pyspark,
+        "{}: no pyspark there; {HOW_TO_GET_PYSPARK}",
+        python.display()
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("corpus.jsonl");
@@ -60,7 +64,14 @@ fn the_pyspark_example_in_local_mode_gives_one_runs_output() {
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/spark_whosaid.py");
     let run = Command::new(&python)
         .arg(&example)
-        .args(["--master", "local[2]", "--partitions", "3", "--whosaid", whosaid])
+        .args([
+            "--master",
+            "local[2]",
+            "--partitions",
+            "3",
+            "--whosaid",
+            whosaid,
+        ])
         .arg(&input)
         .arg(&output)
         .env("XDG_CONFIG_HOME", "/nonexistent/whosaid-tests")
@@ -75,15 +86,26 @@ fn the_pyspark_example_in_local_mode_gives_one_runs_output() {
     let mut parts: Vec<PathBuf> = std::fs::read_dir(&output)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("part-"))
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("part-")
+        })
         .collect();
     parts.sort();
     let non_empty = parts
         .iter()
         .filter(|p| std::fs::metadata(p).unwrap().len() > 0)
         .count();
-    assert!(non_empty >= 2, "the corpus was split over partitions: {parts:?}");
-    let spark: Vec<u8> = parts.iter().flat_map(|p| std::fs::read(p).unwrap()).collect();
+    assert!(
+        non_empty >= 2,
+        "the corpus was split over partitions: {parts:?}"
+    );
+    let spark: Vec<u8> = parts
+        .iter()
+        .flat_map(|p| std::fs::read(p).unwrap())
+        .collect();
 
     let one_run = Command::new(whosaid)
         .args(["export", "--input", "jsonl"])

@@ -13,6 +13,7 @@ fn job_run(input: &str) -> (Vec<Value>, Summary) {
     let job = Job {
         options: &options,
         selection: &selection,
+        max_bytes: crate::reading::DEFAULT_MAX_BYTES,
     };
     let mut out = Vec::new();
     let summary = export_jsonl(input.as_bytes(), job, &mut out).unwrap();
@@ -57,7 +58,10 @@ fn an_article_line_is_the_json_export_plus_its_id_and_other_fields() {
     let (lines, _) = job_run(&input);
     let mut line = lines.into_iter().next().unwrap();
     assert_eq!(line["id"], 42);
-    assert_eq!(line["meta"], serde_json::json!({ "lang": "en", "tags": ["city"] }));
+    assert_eq!(
+        line["meta"],
+        serde_json::json!({ "lang": "en", "tags": ["city"] })
+    );
     let object = line.as_object_mut().unwrap();
     object.remove("id");
     object.remove("meta");
@@ -110,7 +114,11 @@ fn bad_lines_become_error_lines_with_their_number_and_the_stream_goes_on() {
     assert_eq!(errors[0].1, 2);
     assert!(errors[0].2.starts_with("not JSON"), "{}", errors[0].2);
     assert_eq!(errors[1].0, "no-text");
-    assert!(errors[1].2.starts_with("no \"text\" field"), "{}", errors[1].2);
+    assert!(
+        errors[1].2.starts_with("no \"text\" field"),
+        "{}",
+        errors[1].2
+    );
     assert_eq!(errors[2].0, "number");
     assert_eq!(errors[2].2, "\"text\" is a number, not a string");
     assert!(errors[3].2.starts_with("not a JSON object but an array"));
@@ -118,7 +126,53 @@ fn bad_lines_become_error_lines_with_their_number_and_the_stream_goes_on() {
     assert_eq!(errors[4].2, "an empty line, not a JSON object");
     assert_eq!(summary.failed, 5);
     assert_eq!(summary.articles, 7);
-    assert!(summary.first_failure.unwrap().starts_with("line 2: not JSON"));
+    assert!(
+        summary
+            .first_failure
+            .unwrap()
+            .starts_with("line 2: not JSON")
+    );
+}
+
+#[test]
+fn a_line_over_the_size_cap_is_an_error_line_and_the_next_line_still_reads() {
+    let options = Options::default();
+    let selection = Selection::default();
+    let job = Job {
+        options: &options,
+        selection: &selection,
+        max_bytes: 300,
+    };
+    let long = input_line(Value::from("long"), &"word ".repeat(200));
+    let input = [
+        input_line(Value::from("a"), "Short."),
+        long,
+        input_line(Value::from("b"), "Short."),
+    ]
+    .concat();
+    let mut out = Vec::new();
+    let summary = export_jsonl(
+        io::BufReader::with_capacity(64, input.as_bytes()),
+        job,
+        &mut out,
+    )
+    .unwrap();
+    let lines: Vec<Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[1]["line"], 2);
+    assert!(
+        lines[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("size cap of 300 bytes")
+    );
+    assert_eq!(lines[2]["id"], "b");
+    assert_eq!(summary.failed, 1);
 }
 
 #[test]
@@ -140,6 +194,7 @@ fn a_filter_applies_to_every_article() {
     let job = Job {
         options: &options,
         selection: &selection,
+        max_bytes: crate::reading::DEFAULT_MAX_BYTES,
     };
     let mut out = Vec::new();
     export_jsonl(input_line(Value::Null, ARTICLE).as_bytes(), job, &mut out).unwrap();
@@ -171,8 +226,8 @@ impl Read for CountingLines {
                 return Ok(0);
             }
             self.given.store(n + 1, Ordering::SeqCst);
-            self.pending = input_line(Value::from(n), "Ms Ora Vell said the bridge was safe.")
-                .into_bytes();
+            self.pending =
+                input_line(Value::from(n), "Ms Ora Vell said the bridge was safe.").into_bytes();
         }
         let k = buf.len().min(self.pending.len());
         buf[..k].copy_from_slice(&self.pending[..k]);
@@ -216,6 +271,7 @@ fn output_starts_after_one_window_not_after_the_whole_corpus() {
     let job = Job {
         options: &options,
         selection: &selection,
+        max_bytes: crate::reading::DEFAULT_MAX_BYTES,
     };
     let summary = export_jsonl(input, job, &mut sink).unwrap();
     assert_eq!(summary.articles, total);
@@ -255,10 +311,20 @@ fn directories_give_their_articles_sorted_and_files_are_kept_as_named() {
         .collect();
     assert_eq!(
         names,
-        ["odd.text", "a.htm", "b/a.html", "b/c.TXT", "b/deep/z.md", "x.markdown"]
+        [
+            "odd.text",
+            "a.htm",
+            "b/a.html",
+            "b/c.TXT",
+            "b/deep/z.md",
+            "x.markdown"
+        ]
     );
     let err = expand(&[root.join("missing")]).unwrap_err();
-    assert!(err.to_string().ends_with("missing: no such file or directory; check the path"));
+    assert!(
+        err.to_string()
+            .ends_with("missing: no such file or directory; check the path")
+    );
 }
 
 #[test]
@@ -273,6 +339,7 @@ fn a_file_that_cannot_be_read_is_an_error_line_in_its_place() {
     let job = Job {
         options: &options,
         selection: &selection,
+        max_bytes: crate::reading::DEFAULT_MAX_BYTES,
     };
     let mut out = Vec::new();
     let summary = export_files(&[bad.clone(), good.clone()], job, &mut out).unwrap();
