@@ -315,7 +315,7 @@ fn line_outcome(raw: &[u8], number: usize, job: Job) -> Outcome {
     let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
     let (id, article) = parse_line(raw);
     match article {
-        Ok((text, meta)) => {
+        Ok(LineArticle { text, meta }) => {
             let doc = Document::from_text(name_of(&id), text);
             let meta = (!meta.is_empty()).then_some(&meta);
             Outcome {
@@ -335,9 +335,14 @@ fn line_outcome(raw: &[u8], number: usize, job: Job) -> Outcome {
     }
 }
 
-/// A line's id (null when it has none) and its text with the other fields,
-/// or why it is not an article.
-fn parse_line(raw: &[u8]) -> (Value, Result<(String, Map<String, Value>), String>) {
+/// A JSON line's article: its text, and its fields other than id and text.
+struct LineArticle {
+    text: String,
+    meta: Map<String, Value>,
+}
+
+/// A line's id (null when it has none) and its article, or why it is not one.
+fn parse_line(raw: &[u8]) -> (Value, Result<LineArticle, String>) {
     let mut object = match serde_json::from_slice::<Value>(raw) {
         Ok(Value::Object(object)) => object,
         Ok(other) => {
@@ -354,7 +359,7 @@ fn parse_line(raw: &[u8]) -> (Value, Result<(String, Map<String, Value>), String
     };
     let id = object.remove("id").unwrap_or(Value::Null);
     let article = match object.remove("text") {
-        Some(Value::String(text)) => Ok((text, object)),
+        Some(Value::String(text)) => Ok(LineArticle { text, meta: object }),
         Some(other) => Err(format!("\"text\" is {}, not a string", type_name(&other))),
         None => Err("no \"text\" field; each line needs the article's text under \"text\"".into()),
     };

@@ -259,3 +259,25 @@ fn gnu_parallel_as_the_readme_shows_gives_one_runs_output() {
         "GNU parallel's output differs from one run"
     );
 }
+
+#[test]
+fn a_corpus_written_with_o_is_the_same_lines_and_an_existing_file_is_kept() {
+    let corpus = news_corpus(3);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("claims.jsonl");
+    whosaid()
+        .args(["export", "--input", "jsonl", "-", "-o"])
+        .arg(&path)
+        .write_stdin(corpus.clone())
+        .assert()
+        .success();
+    assert_eq!(std::fs::read(&path).unwrap(), run_jsonl(&corpus));
+    whosaid()
+        .args(["export", "--input", "jsonl", "-", "-o"])
+        .arg(&path)
+        .write_stdin("{}\n")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("already exists"));
+    assert_eq!(std::fs::read(&path).unwrap(), run_jsonl(&corpus));
+}

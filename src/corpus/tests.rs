@@ -7,22 +7,36 @@ use super::*;
 const ARTICLE: &str = "Harbour plan approved\n\nThe council approved the harbour plan on Monday. \
     \"We waited ten years for this,\" said Mayor Alma Kedone. Critics said the cost was too high.";
 
-fn job_run(input: &str) -> (Vec<Value>, Summary) {
+/// Runs `corpus` (`export_jsonl` or `export_files` with its input) with a
+/// job of the default options, `selection` and `max_bytes`, and parses the
+/// lines it wrote.
+fn run_with(
+    selection: Selection,
+    max_bytes: u64,
+    corpus: impl FnOnce(Job, &mut Vec<u8>) -> Result<Summary, RunError>,
+) -> (Vec<Value>, Summary) {
     let options = Options::default();
-    let selection = Selection::default();
     let job = Job {
         options: &options,
         selection: &selection,
-        max_bytes: crate::reading::DEFAULT_MAX_BYTES,
+        max_bytes,
     };
     let mut out = Vec::new();
-    let summary = export_jsonl(input.as_bytes(), job, &mut out).unwrap();
+    let summary = corpus(job, &mut out).unwrap();
     let lines = String::from_utf8(out)
         .unwrap()
         .lines()
         .map(|l| serde_json::from_str(l).expect("every output line is JSON"))
         .collect();
     (lines, summary)
+}
+
+const NO_CAP: u64 = crate::reading::DEFAULT_MAX_BYTES;
+
+fn job_run(input: &str) -> (Vec<Value>, Summary) {
+    run_with(Selection::default(), NO_CAP, |job, out| {
+        export_jsonl(input.as_bytes(), job, out)
+    })
 }
 
 fn input_line(id: Value, text: &str) -> String {
@@ -136,13 +150,6 @@ fn bad_lines_become_error_lines_with_their_number_and_the_stream_goes_on() {
 
 #[test]
 fn a_line_over_the_size_cap_is_an_error_line_and_the_next_line_still_reads() {
-    let options = Options::default();
-    let selection = Selection::default();
-    let job = Job {
-        options: &options,
-        selection: &selection,
-        max_bytes: 300,
-    };
     let long = input_line(Value::from("long"), &"word ".repeat(200));
     let input = [
         input_line(Value::from("a"), "Short."),
@@ -150,18 +157,9 @@ fn a_line_over_the_size_cap_is_an_error_line_and_the_next_line_still_reads() {
         input_line(Value::from("b"), "Short."),
     ]
     .concat();
-    let mut out = Vec::new();
-    let summary = export_jsonl(
-        io::BufReader::with_capacity(64, input.as_bytes()),
-        job,
-        &mut out,
-    )
-    .unwrap();
-    let lines: Vec<Value> = String::from_utf8(out)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let (lines, summary) = run_with(Selection::default(), 300, |job, out| {
+        export_jsonl(io::BufReader::with_capacity(64, input.as_bytes()), job, out)
+    });
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["id"], "a");
     assert_eq!(lines[1]["line"], 2);
@@ -186,19 +184,14 @@ fn windows_ending_in_crlf_and_no_final_newline_still_read() {
 
 #[test]
 fn a_filter_applies_to_every_article() {
-    let options = Options::default();
     let selection = Selection {
         kinds: vec![crate::analysis::ClaimKind::Direct],
         ..Selection::default()
     };
-    let job = Job {
-        options: &options,
-        selection: &selection,
-        max_bytes: crate::reading::DEFAULT_MAX_BYTES,
-    };
-    let mut out = Vec::new();
-    export_jsonl(input_line(Value::Null, ARTICLE).as_bytes(), job, &mut out).unwrap();
-    let line: Value = serde_json::from_slice(&out).unwrap();
+    let (lines, _) = run_with(selection, NO_CAP, |job, out| {
+        export_jsonl(input_line(Value::Null, ARTICLE).as_bytes(), job, out)
+    });
+    let line = &lines[0];
     let kinds: Vec<&Value> = line["claims"]
         .as_array()
         .unwrap()
@@ -267,11 +260,10 @@ fn output_starts_after_one_window_not_after_the_whole_corpus() {
         seen: None,
     };
     let options = Options::default();
-    let selection = Selection::default();
     let job = Job {
         options: &options,
-        selection: &selection,
-        max_bytes: crate::reading::DEFAULT_MAX_BYTES,
+        selection: &Selection::default(),
+        max_bytes: NO_CAP,
     };
     let summary = export_jsonl(input, job, &mut sink).unwrap();
     assert_eq!(summary.articles, total);
@@ -334,20 +326,10 @@ fn a_file_that_cannot_be_read_is_an_error_line_in_its_place() {
     let bad = dir.path().join("bad.txt");
     std::fs::write(&good, ARTICLE).unwrap();
     std::fs::write(&bad, b"PK\x00\x03").unwrap();
-    let options = Options::default();
-    let selection = Selection::default();
-    let job = Job {
-        options: &options,
-        selection: &selection,
-        max_bytes: crate::reading::DEFAULT_MAX_BYTES,
-    };
-    let mut out = Vec::new();
-    let summary = export_files(&[bad.clone(), good.clone()], job, &mut out).unwrap();
-    let lines: Vec<Value> = String::from_utf8(out)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let files = [bad.clone(), good.clone()];
+    let (lines, summary) = run_with(Selection::default(), NO_CAP, |job, out| {
+        export_files(&files, job, out)
+    });
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["path"], bad.display().to_string());
     assert!(lines[0]["error"].as_str().unwrap().contains("binary"));
