@@ -34,8 +34,6 @@ const WINDOW_BYTES: usize = 32 << 20;
 /// Why the articles named on the command line cannot be listed.
 #[derive(Debug, Error)]
 pub enum ExpandError {
-    #[error("{path}: no such file or directory; check the path")]
-    NotFound { path: PathBuf },
     #[error("{path}: cannot list it ({error})")]
     Walk {
         path: PathBuf,
@@ -49,9 +47,7 @@ pub enum ExpandError {
 pub fn expand(args: &[PathBuf]) -> Result<Vec<PathBuf>, ExpandError> {
     let mut files = Vec::new();
     for arg in args {
-        if arg == Path::new("-") || arg.is_file() {
-            files.push(arg.clone());
-        } else if arg.is_dir() {
+        if arg.is_dir() {
             for entry in walkdir::WalkDir::new(arg)
                 .follow_links(true)
                 .sort_by_file_name()
@@ -65,7 +61,8 @@ pub fn expand(args: &[PathBuf]) -> Result<Vec<PathBuf>, ExpandError> {
                 }
             }
         } else {
-            return Err(ExpandError::NotFound { path: arg.clone() });
+            // Reading it tells what is wrong, if anything: missing, a device…
+            files.push(arg.clone());
         }
     }
     Ok(files)

@@ -252,8 +252,14 @@ fn export_command(config: &Config, args: ExportArgs, max_size: u64) -> anyhow::R
     let several = args.articles.len() > 1 || args.articles.iter().any(|a| a.is_dir());
     if several || format == Some(Format::Jsonl) {
         if files.is_empty() {
+            let folders: Vec<String> = args
+                .articles
+                .iter()
+                .map(|a| a.display().to_string())
+                .collect();
             anyhow::bail!(
-                "no articles found: the directories hold no *.{} files",
+                "{}: no articles in it (looked for *.{} at any depth); give article files, or a folder that holds some",
+                folders.join(", "),
                 corpus::ARTICLE_EXTENSIONS.join(", *.")
             );
         }
