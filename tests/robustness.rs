@@ -177,11 +177,11 @@ impl Rng {
 }
 
 /// A text of up to `max` pieces, a space after most of them.
-fn random_text(rng: &mut Rng, max: usize) -> String {
+fn random_text(rng: &mut Rng, pieces: &[&str], max: usize) -> String {
     let len = rng.below(max) + 1;
     let mut text = String::new();
     for _ in 0..len {
-        text.push_str(PIECES[rng.below(PIECES.len())]);
+        text.push_str(pieces[rng.below(pieces.len())]);
         if rng.below(4) != 0 {
             text.push(' ');
         }
@@ -305,12 +305,17 @@ fn check_exports(doc: &Document, analysis: &Analysis) {
 /// Runs `count` texts from `seed`; fails naming every text that panicked
 /// (the panic messages above say where).
 fn run(seed: u64, count: usize, max_pieces: usize) {
+    run_with(PIECES, seed, count, max_pieces);
+}
+
+/// Like [`run`], with texts made of `pieces`.
+fn run_with(pieces: &[&str], seed: u64, count: usize, max_pieces: usize) {
     let options = Options::default();
     let mut rng = Rng(seed);
     let mut panicked = Vec::new();
     for _ in 0..count {
         // As whosaid reads it: a leading byte-order mark is dropped.
-        let doc = Document::from_text("random.txt", random_text(&mut rng, max_pieces));
+        let doc = Document::from_text("random.txt", random_text(&mut rng, pieces, max_pieces));
         let text = doc.text.as_str();
         match std::panic::catch_unwind(|| analyze(text, &options)) {
             Ok(analysis) => {
@@ -335,6 +340,42 @@ fn short_garbage_never_panics() {
 #[test]
 fn longer_garbage_never_panics() {
     run(0xdead_beef_cafe_f00d, 1000, 80);
+}
+
+/// Few words, many quotation marks: claims that start or end inside a
+/// quotation, quotes split by their attribution, marks facing the wrong way.
+const QUOTE_HEAVY: &[&str] = &[
+    "›",
+    "‹",
+    "»",
+    "«",
+    "“",
+    "”",
+    "\"",
+    "'",
+    "Ana Velo",
+    "said",
+    "says",
+    "told",
+    "the plan",
+    "we will win",
+    ",",
+    ".",
+    ":",
+    "\n\n",
+    "according to",
+    "officials",
+    "she",
+    "that",
+    "›we will win‹",
+    "‹soon›",
+    "“and soon.”",
+    "today",
+];
+
+#[test]
+fn quote_heavy_texts_keep_spans_nested() {
+    run_with(QUOTE_HEAVY, 0x5eed_0f_9a11_1e75, 3000, 14);
 }
 
 #[test]
