@@ -150,6 +150,10 @@ fn the_reader_shows_and_copies_hostile_text_safely() {
             press(&mut app, "n y");
             let (screen, _) = drawn(&app);
             assert_clean("the reader's screen on a claim", seq, &screen);
+            press(&mut app, "i");
+            let (screen, _) = drawn(&app);
+            assert_clean("the claim's detail view", seq, &screen);
+            press(&mut app, "esc");
             for effect in app.take_effects() {
                 let Effect::Copy(quote) = effect else {
                     continue;
