@@ -15,6 +15,7 @@ pub mod keymap;
 pub mod layout;
 pub mod lookup;
 pub mod search;
+pub mod settings;
 pub mod theme;
 pub mod view;
 pub mod wrap;
@@ -41,11 +42,12 @@ use crate::analysis::{self, Analysis};
 use crate::config::Config;
 use crate::document::Document;
 use app::Effect;
+use settings::Settings;
 use theme::{Theme, no_color_requested};
 
 /// Opens the reader on `doc` and returns when the user quits.
-pub fn run(doc: Document, config: &Config) -> anyhow::Result<()> {
-    let session = Session::start(config.reader.mouse).context("cannot set up the terminal")?;
+pub fn run(doc: Document, config: &Config, settings: &Settings) -> anyhow::Result<()> {
+    let session = Session::start(settings.reader.mouse).context("cannot set up the terminal")?;
     exit_on_signals(session.mouse, session.keyboard_flags)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
 
@@ -54,12 +56,12 @@ pub fn run(doc: Document, config: &Config) -> anyhow::Result<()> {
     let (sender, analysed) = mpsc::channel();
     let (text, options) = (doc.text.clone(), config.analysis_options());
     std::thread::spawn(move || sender.send(analysis::analyze(&text, &options)));
-    let theme = Theme::from_config(&config.theme, no_color_requested());
+    let theme = Theme::from_config(&settings.theme, no_color_requested());
     let size = terminal.size()?;
     let mut app = App::new(
         doc,
         Analysis::default(),
-        config,
+        settings,
         theme,
         (size.width, size.height),
     );

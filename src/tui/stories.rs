@@ -191,9 +191,9 @@ fn marked_claims_are_exported_and_an_existing_file_is_kept_until_the_user_agrees
         press(&mut app, "backspace");
     }
     type_text(&mut app, path.to_str().unwrap());
-    press(&mut app, "tab enter");
+    press(&mut app, "backtab enter");
     let writes = perform(&mut app);
-    // (tab switched the format to JSON, which the file name then keeps.)
+    // (shift-tab went back from Markdown to JSON, which the typed file name keeps.)
     assert_eq!(writes, 1);
     assert!(app.overlay.is_none());
     assert!(

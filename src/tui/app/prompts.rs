@@ -5,11 +5,10 @@ use std::path::PathBuf;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::super::dialog::{ExportDialog, Format};
+use super::super::dialog::ExportDialog;
 use super::super::keymap::Action;
 use super::super::search::{Search, fuzzy_matches};
 use super::{App, Effect, Overlay, plural};
-use crate::export;
 
 impl App {
     /// The event loop's report on an [`Effect::Write`].
@@ -141,9 +140,8 @@ impl App {
         }
         match key.code {
             KeyCode::Esc => return,
-            KeyCode::Tab | KeyCode::BackTab | KeyCode::Left | KeyCode::Right => {
-                dialog.toggle_format()
-            }
+            KeyCode::Tab | KeyCode::Right => dialog.cycle_format(true),
+            KeyCode::BackTab | KeyCode::Left => dialog.cycle_format(false),
             KeyCode::Enter if dialog.path.trim().is_empty() => {
                 dialog.error = Some("type a file name".to_string())
             }
@@ -161,14 +159,9 @@ impl App {
             .collect();
         actors.sort_unstable();
         actors.dedup();
-        let contents = match dialog.format {
-            Format::Json => {
-                export::json::to_string(&self.doc, &self.analysis, &dialog.claims, &actors)
-            }
-            Format::Markdown => {
-                export::markdown::to_string(&self.doc, &self.analysis, &dialog.claims, &actors)
-            }
-        };
+        let contents = dialog
+            .format
+            .render(&self.doc, &self.analysis, &dialog.claims, &actors);
         self.effects.push(Effect::Write {
             path: PathBuf::from(dialog.path.trim()),
             contents,
