@@ -486,6 +486,8 @@ mod tests {
                     source: Some(source),
                     cue: None,
                     sentence: Span::new(0, text.len()),
+                    rule: crate::analysis::Rule::SubjectCueContent,
+                    via: crate::analysis::Via::Subject,
                 }
             })
             .collect();

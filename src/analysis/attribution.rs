@@ -22,7 +22,7 @@ mod source;
 use super::lexicon::{CueClasses, CueMatch, Lexicon};
 use super::quotes::{is_hard_wrapped, paragraph_breaks};
 use super::segment::{Sentence, Token, TokenKind};
-use super::{ClaimKind, FoundClaim, Mention, Options, Quotation};
+use super::{ClaimKind, FoundClaim, Mention, Options, Quotation, Rule, Via};
 use crate::span::Span;
 
 /// Every claim in the text with its cue and source mention, sorted by start.
@@ -303,16 +303,18 @@ impl<'c, 'a> Pass<'c, 'a> {
         }
     }
 
-    fn push_direct(&mut self, qi: usize, source: Option<usize>, cue: Option<Span>, sentence: Span) {
+    fn push_direct(&mut self, qi: usize, found: Found, cue: Option<Span>, sentence: Span) {
         let inner = self.context.quotes[qi].inner;
         self.quote_claimed[qi] = true;
         self.claims.push(FoundClaim {
             kind: ClaimKind::Direct,
             span: inner,
             quotes: vec![inner],
-            source,
+            source: found.source,
             cue,
             sentence,
+            rule: found.rule,
+            via: found.via,
         });
     }
 }
@@ -321,6 +323,20 @@ impl Context<'_> {
     /// The index of the first token starting at or after `offset`.
     fn token_after(&self, offset: usize) -> usize {
         self.tokens.partition_point(|t| t.span().start < offset)
+    }
+}
+
+/// A claim's source mention, the rule that framed it and how the source was found.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    source: Option<usize>,
+    rule: Rule,
+    via: Via,
+}
+
+impl Found {
+    fn new(rule: Rule, source: Option<usize>, via: Via) -> Found {
+        Found { source, rule, via }
     }
 }
 

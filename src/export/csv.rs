@@ -105,6 +105,7 @@ mod tests {
                 cue: None,
                 sentence: crate::span::Span::new(0, doc.text.len()),
                 hedges: vec![],
+                rule: crate::analysis::Rule::BareQuote,
             }],
             ..Analysis::default()
         };

@@ -2,7 +2,7 @@
 //! not depend on what the analysis engine finds.
 
 use super::settings::Settings;
-use crate::analysis::{Actor, ActorKind, Analysis, Claim, ClaimKind, Figure, Source};
+use crate::analysis::{Actor, ActorKind, Analysis, Claim, ClaimKind, Figure, Rule, Source, Via};
 use crate::document::Document;
 use crate::span::Span;
 
@@ -76,10 +76,12 @@ impl Builder {
             source: Some(Source {
                 actor: Some(source.1),
                 span: self.span(source.0),
+                via: Via::Subject,
             }),
             cue: Some(self.span(cue)),
             sentence: span,
             hedges: hedges.iter().map(|h| self.span(h)).collect(),
+            rule: Rule::SubjectCueContent,
         };
         let index = self.analysis.claims.len();
         self.analysis.actors[source.1].claims.push(index);
