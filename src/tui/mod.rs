@@ -52,10 +52,23 @@ pub fn run(doc: Document, config: &Config, settings: &Settings) -> anyhow::Resul
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
 
     // The text shows at once; the analysis runs beside it and is attached
-    // when it is done (a long article takes a while).
-    let (sender, analysed) = mpsc::channel();
+    // when it is done (a long article takes a while). Terminal events and
+    // the analysis arrive on one channel, so either wakes the loop at once.
+    let (sender, events) = mpsc::channel();
     let (text, options) = (doc.text.clone(), config.analysis_options());
-    std::thread::spawn(move || sender.send(analysis::analyze(&text, &options)));
+    let analysed = sender.clone();
+    std::thread::spawn(move || {
+        let _ = analysed.send(Wake::Analysed(Box::new(analysis::analyze(&text, &options))));
+    });
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if sender.send(Wake::Terminal(event)).is_err() || failed {
+                break;
+            }
+        }
+    });
     let theme = Theme::from_config(&settings.theme, no_color_requested());
     let size = terminal.size()?;
     let mut app = App::new(
@@ -67,35 +80,48 @@ pub fn run(doc: Document, config: &Config, settings: &Settings) -> anyhow::Resul
     );
     app.analysing = true;
 
-    let mut dirty = true;
     let _session = session;
     while !app.quit {
-        if dirty {
-            terminal.draw(|frame| view::draw(&app, frame))?;
-            dirty = false;
-        }
-        if app.analysing
-            && let Ok(analysis) = analysed.try_recv()
-        {
-            app.attach_analysis(analysis);
-            dirty = true;
-        }
-        // Wake up now and then to notice the analysis.
-        if !event::poll(Duration::from_millis(if app.analysing { 50 } else { 200 }))? {
-            continue;
-        }
-        match event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
-            Event::Mouse(mouse) => app.handle_mouse(mouse),
-            Event::Resize(width, height) => app.resize(width, height),
-            _ => continue,
+        terminal.draw(|frame| view::draw(&app, frame))?;
+        // A flash lasts until the next key, or this long.
+        let wake = if app.flash.is_some() {
+            match events.recv_timeout(FLASH) {
+                Ok(wake) => wake,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    app.flash = None;
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        } else {
+            match events.recv() {
+                Ok(wake) => wake,
+                Err(_) => break,
+            }
+        };
+        match wake {
+            Wake::Analysed(analysis) => app.attach_analysis(*analysis),
+            Wake::Terminal(event) => match event? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
+                Event::Mouse(mouse) => app.handle_mouse(mouse),
+                Event::Resize(width, height) => app.resize(width, height),
+                _ => continue,
+            },
         }
         for effect in app.take_effects() {
             perform(&mut app, effect)?;
         }
-        dirty = true;
     }
     Ok(())
+}
+
+/// How long a flash (the source `s` went to) stays without a key.
+const FLASH: Duration = Duration::from_millis(700);
+
+/// What wakes the event loop.
+enum Wake {
+    Terminal(io::Result<Event>),
+    Analysed(Box<Analysis>),
 }
 
 /// Carries out what the app asked for.
