@@ -10,6 +10,8 @@ pub mod analysis;
 pub mod config;
 pub mod document;
 pub mod export;
+pub mod reading;
+pub mod safe_text;
 pub mod span;
 #[cfg(feature = "reader")]
 pub mod tui;

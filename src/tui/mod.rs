@@ -4,9 +4,11 @@
 //!
 //! The terminal is restored on every way out: a normal quit, an error (the
 //! guard's `Drop`), a panic (the hook restores before the message prints),
-//! and SIGTERM, SIGINT or SIGHUP (a thread that restores and exits with
-//! 128 + the signal: the main thread may be stuck reading a terminal that
-//! has gone away, where crossterm spins on end-of-file).
+//! and every signal that would end the process — SIGTERM, SIGINT, SIGHUP,
+//! SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM and the rest of [`ENDING_SIGNALS`] (a
+//! thread that restores and exits with 128 + the signal: the main thread
+//! may be stuck reading a terminal that has gone away, where crossterm
+//! spins on end-of-file).
 
 pub mod app;
 pub mod dialog;
@@ -141,9 +143,12 @@ fn perform(app: &mut App, effect: Effect) -> io::Result<()> {
 }
 
 /// Puts `text` on the clipboard with OSC 52, which terminals honour over
-/// SSH too; inside tmux, also wrapped for tmux to pass on.
+/// SSH too; inside tmux, also wrapped for tmux to pass on. Control
+/// characters are made visible first: what is pasted must not drive the
+/// terminal it is pasted into.
 pub fn copy_osc52(out: &mut impl Write, text: &str) -> io::Result<()> {
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let text = crate::safe_text::for_terminal(text);
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
     let sequence = format!("\x1b]52;c;{encoded}\x07");
     out.write_all(sequence.as_bytes())?;
     if std::env::var_os("TMUX").is_some() {
@@ -153,15 +158,27 @@ pub fn copy_osc52(out: &mut impl Write, text: &str) -> io::Result<()> {
     out.flush()
 }
 
-/// On SIGTERM, SIGINT or SIGHUP: restore the terminal and exit, from a
-/// thread of its own.
+/// Every signal whose default is to end the process and that a program
+/// may catch. (SIGPIPE is ignored in Rust programs; SIGKILL and SIGSTOP
+/// cannot be caught; SIGSEGV and the like are the program's own faults.)
+const ENDING_SIGNALS: &[i32] = {
+    use signal_hook::consts::signal::*;
+    &[
+        SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+        SIGXFSZ, SIGIO,
+    ]
+};
+
+/// On any signal that would end the process: restore the terminal, remove
+/// an export's unfinished temporary file, and exit with 128 + the signal,
+/// from a thread of its own.
 fn exit_on_signals(mouse: bool, keyboard_flags: bool) -> anyhow::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])
-        .context("cannot watch for signals")?;
+    let mut signals =
+        signal_hook::iterator::Signals::new(ENDING_SIGNALS).context("cannot watch for signals")?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             restore(mouse, keyboard_flags);
+            crate::export::remove_unfinished();
             std::process::exit(128 + signal);
         }
     });
