@@ -9,15 +9,13 @@
 
 pub mod actors;
 pub mod attribution;
-mod groups;
 pub mod lexicon;
 pub mod markers;
 pub mod mentions;
-mod names;
-mod pronouns;
 pub mod provenance;
 pub mod quotes;
 pub mod segment;
+mod shared;
 pub mod wordlists;
 
 use serde::{Deserialize, Serialize};
@@ -244,7 +242,7 @@ fn resolved_via(mention: &Mention, found: Via) -> Via {
         } else {
             Via::Pronoun
         }
-    } else if actors::is_description(mention) {
+    } else if shared::is_description(mention) {
         Via::Description
     } else {
         found
