@@ -140,11 +140,11 @@ mod reader {
     #[test]
     fn the_reader_shows_and_copies_hostile_text_safely() {
         let config = Config::defaults();
-        let settings = Settings::defaults();
         for seq in HOSTILE {
             let doc = Document::from_text(format!("news{seq}.txt"), hostile_article(seq));
             let analysis: Analysis = analyze(&doc.text, &config.analysis_options());
             let claims = analysis.claims.len();
+            let settings = Settings::defaults();
             let mut app = App::new(doc, analysis, &settings, Theme::monochrome(), (100, 30));
             let (screen, text) = drawn(&app);
             assert_clean("the reader's screen", seq, &screen);
@@ -158,6 +158,10 @@ mod reader {
                 press(&mut app, "n y");
                 let (screen, _) = drawn(&app);
                 assert_clean("the reader's screen on a claim", seq, &screen);
+                press(&mut app, "i");
+                let (screen, _) = drawn(&app);
+                assert_clean("the claim's detail view", seq, &screen);
+                press(&mut app, "esc");
                 for effect in app.take_effects() {
                     let Effect::Copy(quote) = effect else {
                         continue;

@@ -166,5 +166,5 @@ pub fn type_text(app: &mut App, text: &str) {
 
 /// The text from the cursor on.
 pub fn at_cursor(app: &App) -> &str {
-    &app.doc.text[app.cursor..]
+    &app.doc.text[app.text.cursor..]
 }

@@ -86,11 +86,11 @@ pub fn run(doc: Document, config: &Config, settings: &Settings) -> anyhow::Resul
     while !app.quit {
         terminal.draw(|frame| view::draw(&app, frame))?;
         // A flash lasts until the next key, or this long.
-        let wake = if app.flash.is_some() {
+        let wake = if app.text.flash.is_some() {
             match events.recv_timeout(FLASH) {
                 Ok(wake) => wake,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
-                    app.flash = None;
+                    app.text.flash = None;
                     continue;
                 }
                 Err(mpsc::RecvTimeoutError::Disconnected) => break,
