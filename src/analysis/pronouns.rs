@@ -70,7 +70,14 @@ pub(super) fn resolve(
     for i in 0..mentions.len() {
         let m = &mentions[i];
         if is_description(m) {
-            referent[i] = Some(described(mentions, referent, i).unwrap_or(i));
+            let by_title = described(mentions, referent, i);
+            let by_gender = || {
+                let wanted = noun_gender(m)?;
+                same_gender_named(mentions, referent, i, |r| {
+                    gender.get(&sets.find(r)).copied() == Some(wanted)
+                })
+            };
+            referent[i] = Some(by_title.or_else(by_gender).unwrap_or(i));
             continue;
         }
         // Pronouns outside quotes that are no sources are resolved too, so
@@ -130,7 +137,18 @@ pub(super) fn resolve(
             // the woman's.
             let unknown = wanted_gender.is_some() && !gender.contains_key(&root);
             let key = (distance.min(SENTENCES_BACK + 1), unknown, !salient, j);
-            if best.is_none_or(|(d, u, s, _)| (key.0, key.1, key.2) < (d, u, s)) {
+            // "she" after a name of unknown gender, with a woman named a
+            // few sentences before: the woman ("Anna walked to Lindau.
+            // The square was empty. She said …").
+            let better = |(d, u, s, _): (usize, bool, bool, usize)| {
+                let near = key.0 <= SENTENCES_BACK && d <= SENTENCES_BACK;
+                if near && key.1 != u {
+                    !key.1
+                } else {
+                    (key.0, key.1, key.2) < (d, u, s)
+                }
+            };
+            if best.is_none_or(better) {
                 best = Some(key);
             }
         }
@@ -238,6 +256,27 @@ fn relative_antecedent(
         })
         .and_then(|j| referent[j])
 }
+
+/// "Nora came in. … “No,” said the girl.": the nearest earlier person
+/// named outside quotation marks whose gender (`has_gender`) is the one
+/// the description's noun tells.
+fn same_gender_named(
+    mentions: &[Mention],
+    referent: &[Option<usize>],
+    i: usize,
+    mut has_gender: impl FnMut(usize) -> bool,
+) -> Option<usize> {
+    (i.saturating_sub(GENDER_DESCRIPTION_REACH)..i)
+        .rev()
+        .filter(|&j| {
+            let m = &mentions[j];
+            m.kind == ActorKind::Person && !m.pronoun && !m.in_quote && !is_description(m)
+        })
+        .find_map(|j| referent[j].filter(|&r| has_gender(r)))
+}
+
+/// How many mentions back "the girl" looks for the woman it describes.
+const GENDER_DESCRIPTION_REACH: usize = 80;
 
 /// "the two-term president": the nearest earlier person whose title has the
 /// description's head noun.
