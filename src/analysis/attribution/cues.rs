@@ -50,6 +50,7 @@ impl Pass<'_, '_> {
                 self.push_content(content, unit);
             }
         }
+        self.evidential_frames(unit, claims_before);
     }
 
     /// Whether a cue sits inside the content of a claim of this unit.
