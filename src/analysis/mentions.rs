@@ -34,6 +34,7 @@ pub fn find(
             sentence_first_mention,
             &mut out,
         );
+        super::shares::find(&ctx, range.clone(), sentence_first_mention, &mut out);
         pronouns(&ctx, range, sentence_first_mention, &mut out);
     }
     mark_quoted(&mut out, quotations);

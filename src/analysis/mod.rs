@@ -18,6 +18,7 @@ mod pronouns;
 pub mod provenance;
 pub mod quotes;
 pub mod segment;
+mod shares;
 pub mod wordlists;
 
 use serde::{Deserialize, Serialize};

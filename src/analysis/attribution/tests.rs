@@ -827,3 +827,26 @@ fn seems_with_a_complement_frames_it_but_not_a_place() {
         vec![seen("ready to sail at dawn", Indirect, "seems", "")]
     );
 }
+
+#[test]
+fn a_verb_of_saying_with_a_bare_noun_object_reports_no_words() {
+    let text = "The rowers asserted their strength. The coach said yes.";
+    assert_eq!(
+        claims(text, &["The rowers", "The coach"]),
+        vec![seen("yes", Indirect, "said", "The coach")]
+    );
+}
+
+#[test]
+fn ask_reports_a_question_or_a_request_never_a_topic() {
+    let text = "The ferry survey asked riders about the timetable. The warden asked the climbers whether the ridge was safe.";
+    assert_eq!(
+        claims(text, &["The ferry survey", "The warden"]),
+        vec![seen(
+            "whether the ridge was safe",
+            Indirect,
+            "asked",
+            "The warden"
+        )]
+    );
+}
