@@ -23,6 +23,7 @@ mod source;
 use super::lexicon::{CueClasses, CueMatch, Lexicon};
 use super::quotes::{is_hard_wrapped, paragraph_breaks};
 use super::segment::{Sentence, Token, TokenKind};
+use super::wordlists;
 use super::{ClaimKind, FoundClaim, Mention, Options, Quotation, Rule, Via};
 use crate::span::Span;
 
@@ -172,7 +173,7 @@ impl<'a> Context<'a> {
         let Some(previous) = i.checked_sub(1).map(|p| self.word(p)) else {
             return true;
         };
-        if is_one_of(previous, DETERMINERS) {
+        if wordlists::get().determiners.has(previous) {
             return false;
         }
         let ing = is_ing(self.word(i));
@@ -180,7 +181,7 @@ impl<'a> Context<'a> {
         while p > 0 && is_adverb(self.word(p - 1)) {
             p -= 1;
         }
-        let passive = p > 0 && is_one_of(self.word(p - 1), BE_FORMS) && !ing;
+        let passive = p > 0 && wordlists::get().be_forms.has(self.word(p - 1)) && !ing;
         !passive
     }
 
@@ -341,14 +342,6 @@ impl Found {
     }
 }
 
-/// Auxiliaries and adverbs that may stand between a subject and its cue.
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your",
-    "whose", "every", "each", "no", "any", "another", "such",
-];
-
-const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
-
 fn is_one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
@@ -357,13 +350,6 @@ fn is_one_of(word: &str, list: &[&str]) -> bool {
 fn is_adverb(word: &str) -> bool {
     word.len() > 4 && word.ends_with("ly") && word.starts_with(|c: char| c.is_lowercase())
 }
-
-/// Words that may come between a comma and a participle cue ("…, even
-/// while strongly advocating").
-const ING_LEADS: &[&str] = &[
-    "even", "while", "also", "and", "but", "all", "then", "thus", "as", "before", "after", "when",
-    "further",
-];
 
 /// A present participle ("stating", "rejecting").
 fn is_ing(word: &str) -> bool {

@@ -9,16 +9,13 @@
 
 pub mod actors;
 pub mod attribution;
-mod groups;
 pub mod lexicon;
 pub mod markers;
 pub mod mentions;
-mod names;
-mod pronouns;
 pub mod provenance;
 pub mod quotes;
 pub mod segment;
-mod shares;
+mod shared;
 pub mod wordlists;
 
 use serde::{Deserialize, Serialize};
@@ -29,7 +26,7 @@ pub use provenance::{Rule, Via};
 
 /// The version of the analysis output: bumped whenever a change to the
 /// rules changes what `analyze` returns (caches of analyses key on it).
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// What kind of thing an actor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -245,7 +242,7 @@ fn resolved_via(mention: &Mention, found: Via) -> Via {
         } else {
             Via::Pronoun
         }
-    } else if actors::is_description(mention) {
+    } else if shared::is_description(mention) {
         Via::Description
     } else {
         found

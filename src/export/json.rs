@@ -204,7 +204,7 @@ pub fn to_string(
     let mut out = serde_json::to_string_pretty(&build(doc, analysis, claims, actors))
         .expect("the export types always serialise");
     out.push('\n');
-    out
+    crate::safe_text::json_escaped(out)
 }
 
 #[cfg(test)]

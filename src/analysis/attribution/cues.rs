@@ -8,9 +8,10 @@
 //! Then subject + cue + content ("analysts warn that …"), participles taking
 //! the main clause's subject ("…, unequivocally rejecting any …").
 
-use super::{Found, ING_LEADS, Pass, Unit, is_adverb, is_ing, is_one_of, source};
+use super::{Found, Pass, Unit, is_adverb, is_ing, is_one_of, source};
 use crate::analysis::lexicon::{CueClasses, CueMatch};
 use crate::analysis::segment::TokenKind;
+use crate::analysis::wordlists;
 use crate::analysis::{ClaimKind, FoundClaim, Rule, Via};
 use crate::span::Span;
 
@@ -417,7 +418,7 @@ impl Pass<'_, '_> {
     /// Whether a participle cue starts at `i`, leading words aside.
     fn participle_at(&self, mut i: usize, end: usize) -> bool {
         let c = self.context;
-        while i < end && (is_adverb(c.word(i)) || is_one_of(c.word(i), ING_LEADS)) {
+        while i < end && (is_adverb(c.word(i)) || wordlists::get().ing_leads.has(c.word(i))) {
             i += 1;
         }
         i < end
@@ -486,7 +487,7 @@ impl Pass<'_, '_> {
             let word = t.text(c.text);
             // "in a video message to the convention": any words inside a
             // place or time phrase.
-            in_phrase |= is_one_of(word, PHRASE_OPENERS);
+            in_phrase |= wordlists::get().phrase_openers.has(word);
             let filler = t.kind != TokenKind::Word
                 || t.is_capitalized(c.text)
                 || (c.quote_of(i).is_none() && (in_phrase || is_filler(word)));
@@ -529,90 +530,8 @@ const CLAUSE_WORDS: &[&str] = &[
     "she", "they", "it", "we", "i", "you", "there", "to", "so",
 ];
 
-/// Prepositions that open a place, time or medium after a frame.
-const PHRASE_OPENERS: &[&str] = &[
-    "on", "in", "at", "during", "after", "before", "via", "from", "to",
-];
-
 /// Words that may follow a frame at a sentence's end: "said on Tuesday in a
 /// statement", "told reporters at a news conference", "wrote on Twitter".
 fn is_filler(word: &str) -> bool {
-    const FILLERS: &[&str] = &[
-        "on",
-        "in",
-        "at",
-        "during",
-        "after",
-        "before",
-        "to",
-        "with",
-        "via",
-        "from",
-        "of",
-        "for",
-        "a",
-        "an",
-        "the",
-        "his",
-        "her",
-        "their",
-        "its",
-        "this",
-        "that",
-        "last",
-        "earlier",
-        "later",
-        "yesterday",
-        "today",
-        "tonight",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "week",
-        "month",
-        "year",
-        "statement",
-        "interview",
-        "conference",
-        "press",
-        "news",
-        "release",
-        "email",
-        "e-mail",
-        "letter",
-        "speech",
-        "rally",
-        "debate",
-        "hearing",
-        "reporters",
-        "program",
-        "show",
-        "broadcast",
-        "radio",
-        "television",
-        "phone",
-        "call",
-        "telephone",
-        "post",
-        "video",
-        "appearance",
-        "remarks",
-        "briefing",
-        "message",
-        "tweet",
-        "also",
-        "then",
-        "again",
-        "once",
-        "recently",
-        "told",
-        "written",
-        "prepared",
-        "emailed",
-        "joint",
-        "brief",
-        "said",
-    ];
-    is_adverb(word) || is_one_of(word, FILLERS)
+    is_adverb(word) || wordlists::get().fillers.has(word)
 }

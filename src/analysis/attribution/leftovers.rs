@@ -5,9 +5,9 @@
 //! the paragraph before (a quote paragraph with no cue, as news writing
 //! does). A short scare quote with no claim around it stays a scare quote.
 
-use super::{Found, Pass, Unit, is_one_of, source};
+use super::{Found, Pass, Unit, source};
 use crate::analysis::segment::{Sentence, TokenKind};
-use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention, Rule, Via};
+use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention, Rule, Via, wordlists};
 use crate::span::Span;
 
 impl Pass<'_, '_> {
@@ -145,7 +145,7 @@ impl Pass<'_, '_> {
             && t.kind == TokenKind::Word
             && c.quote_of(verb).is_none()
             && t.text(c.text).starts_with(char::is_lowercase)
-            && !is_one_of(t.text(c.text), NOT_VERBS);
+            && !wordlists::get().not_verbs.has(t.text(c.text));
         verb_like.then_some(verb)
     }
 
@@ -414,11 +414,3 @@ fn sentence_around(sentences: &[Sentence], span: Span) -> Span {
         .take_while(|s| s.span.start < span.end)
         .fold(span, |all, s| all.cover(s.span))
 }
-
-/// Words after a subject that are not its verb ("Clinton and …", "Haines’s
-/// …", "officials in …").
-const NOT_VERBS: &[&str] = &[
-    "and", "or", "but", "of", "in", "on", "at", "for", "with", "from", "by", "to", "the", "a",
-    "an", "who", "which", "that", "whose", "whom", "as", "than", "like", "about", "after",
-    "before", "during", "while", "when", "where", "if", "because", "so", "said", "says",
-];

@@ -9,12 +9,12 @@
 
 use std::sync::OnceLock;
 
-use super::mentions::Context;
-use super::segment::TokenKind;
-use super::wordlists::Set;
-use super::{ActorKind, Mention};
+use super::Context;
+use crate::analysis::segment::TokenKind;
+use crate::analysis::wordlists::Set;
+use crate::analysis::{ActorKind, Mention};
 
-const SHARES: &str = include_str!("../../assets/lexicon/shares.txt");
+const SHARES: &str = include_str!("../../../assets/lexicon/shares.txt");
 
 /// The share words, parsed once.
 struct Shares {
