@@ -284,7 +284,7 @@ fn an_unknown_kind_or_format_is_a_usage_error() {
         .args(["export", "--format", "pdf"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("json, jsonl, markdown, csv, w3c"));
+        .stderr(predicate::str::contains("json, markdown, csv, w3c, jsonl"));
 }
 
 // --- the other formats ---

@@ -58,13 +58,6 @@ pub const FORMATS: &[FormatSpec] = &[
         render: json::to_string,
     },
     FormatSpec {
-        name: "jsonl",
-        extension: "jsonl",
-        other_extensions: &[],
-        description: "the same, one line per article (JSON Lines): for several articles, a corpus",
-        render: json::to_line,
-    },
-    FormatSpec {
         name: "markdown",
         extension: "md",
         other_extensions: &["markdown"],
@@ -84,6 +77,13 @@ pub const FORMATS: &[FormatSpec] = &[
         other_extensions: &[],
         description: "a W3C Web Annotation collection (JSON-LD), one annotation per claim",
         render: w3c::to_string,
+    },
+    FormatSpec {
+        name: "jsonl",
+        extension: "jsonl",
+        other_extensions: &[],
+        description: "the whosaid/1 contract, one line per article (JSON Lines): for corpora",
+        render: json::to_line,
     },
 ];
 
