@@ -88,9 +88,9 @@ struct ExportArgs {
     force: bool,
 }
 
+/// What `--input` reads (JSON Lines, one {"id": …, "text": …} per line).
 #[derive(Clone, Copy, PartialEq, ValueEnum)]
 enum InputKind {
-    /// JSON Lines, one {"id": …, "text": …} object per line.
     Jsonl,
 }
 
