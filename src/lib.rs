@@ -7,6 +7,7 @@
 
 pub mod analysis;
 pub mod config;
+pub mod corrected;
 pub mod document;
 pub mod export;
 pub mod reading;
