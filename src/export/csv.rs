@@ -9,13 +9,15 @@
 use std::borrow::Cow;
 
 use crate::analysis::Analysis;
+use crate::corrected::Annotation;
 use crate::document::Document;
 use crate::export::{json::claim_id, kind_name};
 use crate::safe_text::for_terminal;
 use crate::span::CharIndex;
 
-/// The columns, in order.
-pub const HEADER: [&str; 9] = [
+/// The columns, in order. The last three are the user's: `marked` (yes or
+/// empty), `note`, and `by` (user, analysis, or empty without a user layer).
+pub const HEADER: [&str; 12] = [
     "id",
     "kind",
     "start",
@@ -25,6 +27,9 @@ pub const HEADER: [&str; 9] = [
     "source_text",
     "cue",
     "hedges",
+    "marked",
+    "note",
+    "by",
 ];
 
 /// One row per claim at `claims`. `source_actor` is the actor's name, empty
@@ -34,7 +39,18 @@ pub fn to_string(
     doc: &Document,
     analysis: &Analysis,
     claims: &[usize],
+    actors: &[usize],
+) -> String {
+    with_user(doc, analysis, claims, actors, &[])
+}
+
+/// [`to_string`] with the user's layer in the last three columns.
+pub fn with_user(
+    doc: &Document,
+    analysis: &Analysis,
+    claims: &[usize],
     _actors: &[usize],
+    user: &[Annotation],
 ) -> String {
     let text = doc.text.as_str();
     let index = CharIndex::new(text);
@@ -57,6 +73,11 @@ pub fn to_string(
             &cell(c.source.map_or("", |s| s.span.of(text))),
             &cell(c.cue.map_or("", |s| s.of(text))),
             &cell(&hedges.join("; ")),
+            user.get(i)
+                .map_or("", |u| if u.marked { "yes" } else { "" }),
+            &cell(user.get(i).and_then(|u| u.note.as_deref()).unwrap_or("")),
+            user.get(i)
+                .map_or("", |u| if u.by_user { "user" } else { "analysis" }),
         ])
         .expect("writing to memory");
     }
@@ -102,7 +123,10 @@ mod tests {
                 "Élise Durand",
                 "Durand",
                 "said",
-                "reportedly"
+                "reportedly",
+                "",
+                "",
+                ""
             ]
         );
         assert_eq!(&rows[3][5], "", "an unresolved source has no actor");
