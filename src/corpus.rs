@@ -21,6 +21,7 @@ use crate::document::Document;
 use crate::export::json;
 use crate::export::selection::Selection;
 use crate::reading::MAX_BYTES_LIMIT;
+use crate::safe_text::json_escaped;
 
 /// The file extensions (lower case, no dot) a directory is searched for.
 /// Files named on the command line are read whatever their extension.
@@ -278,10 +279,12 @@ fn article_line(
     to_line(&ArticleLine { id, export, meta })
 }
 
+/// One line of JSON Lines, escaped as every JSON export is (DEL and C1
+/// controls too, see [`json_escaped`]).
 fn to_line(value: &impl Serialize) -> Vec<u8> {
-    let mut line = serde_json::to_vec(value).expect("export lines always serialise");
-    line.push(b'\n');
-    line
+    let mut line = serde_json::to_string(value).expect("export lines always serialise");
+    line.push('\n');
+    json_escaped(line).into_bytes()
 }
 
 fn file_outcome(path: &Path, job: Job) -> Outcome {

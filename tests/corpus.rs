@@ -125,7 +125,7 @@ fn several_articles_as_markdown_is_refused_with_what_to_do() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains(
-            "export as JSON Lines only, not md",
+            "export as JSON Lines only, not markdown",
         ));
 }
 
