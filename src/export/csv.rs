@@ -5,7 +5,7 @@
 
 use crate::analysis::Analysis;
 use crate::document::Document;
-use crate::export::{json::claim_id, kind_name};
+use crate::export::json::claim_id;
 use crate::safe_text::for_terminal;
 use crate::span::CharIndex;
 
@@ -44,7 +44,7 @@ pub fn to_string(
         let hedges: Vec<&str> = c.hedges.iter().map(|h| h.of(text)).collect();
         out.write_record([
             claim_id(i).as_str(),
-            kind_name(c.kind),
+            c.kind.name(),
             &index.chars_at(c.span.start).to_string(),
             &index.chars_at(c.span.end).to_string(),
             &for_terminal(c.span.of(text)),

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::analysis::Analysis;
 use crate::document::Document;
-use crate::export::{json::claim_id, kind_name};
+use crate::export::json::claim_id;
 use crate::span::{CharIndex, Span};
 
 /// How many code points of context a TextQuoteSelector carries on each side.
@@ -113,7 +113,7 @@ pub fn to_string(
         .iter()
         .map(|&i| {
             let c = &analysis.claims[i];
-            let mut bodies = vec![body("tagging", kind_name(c.kind).to_string())];
+            let mut bodies = vec![body("tagging", c.kind.name().to_string())];
             if let Some(source) = c.source {
                 let who = match source.actor {
                     Some(a) => analysis.actors[a].name.as_str(),

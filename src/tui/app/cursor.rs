@@ -167,15 +167,9 @@ impl App {
     /// moves to the nearest shown claim when it is filtered out.
     pub(super) fn refilter(&mut self) {
         let claims = &self.analysis.claims;
-        self.claims.shown_mask = claims
-            .iter()
-            .map(|c| {
-                self.claims.kinds.keeps(c.kind)
-                    && (self.claims.filter.is_empty()
-                        || c.source
-                            .and_then(|s| s.actor)
-                            .is_some_and(|a| self.claims.filter.contains(&a)))
-            })
+        let (filter, marks) = (&self.claims.filter, &self.claims.marks);
+        self.claims.shown_mask = (0..claims.len())
+            .map(|c| filter.keeps(&self.analysis, marks, c))
             .collect();
         self.claims.shown = (0..claims.len())
             .filter(|&c| self.claims.shown_mask[c])

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use super::KindFilter;
+use crate::filter::ClaimFilter;
 use crate::span::Span;
 use crate::tui::search::{Folded, Search};
 
@@ -38,9 +38,9 @@ pub struct ClaimsPane {
     pub(super) shown_mask: Vec<bool>,
     /// The first row of the list on screen.
     pub top: usize,
-    /// Actors in the filter (indices into `analysis.actors`); OR-ed.
-    pub filter: BTreeSet<usize>,
-    pub kinds: KindFilter,
+    /// Which claims show: the kinds (`t`) and the actors (`f`). Marked-only
+    /// is left off here; the export of the marks turns it on.
+    pub filter: ClaimFilter,
     /// Claims marked for export, by index into `analysis.claims`.
     pub marks: BTreeSet<usize>,
 }
