@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 
 use crate::analysis::{Actor, Analysis, ClaimKind};
+use crate::corrected::Annotation;
 
 /// A filter over an analysis's claims. The parts are AND-ed; inside a part,
 /// several kinds or actors are OR-ed.
@@ -18,7 +19,7 @@ pub struct ClaimFilter {
     /// `analysis.actors`); `None` keeps every claim, unattributed ones too.
     /// An empty set keeps none (names that matched nobody).
     pub actors: Option<BTreeSet<usize>>,
-    /// Keep only the claims marked by the user.
+    /// Keep only the claims the user marked.
     pub marked_only: bool,
 }
 
@@ -39,13 +40,14 @@ impl ClaimFilter {
         }
     }
 
-    /// Whether claim `claim` of `analysis` passes; `marks` are the user's
-    /// marked claims (only read when `marked_only`).
-    pub fn keeps(&self, analysis: &Analysis, marks: &BTreeSet<usize>, claim: usize) -> bool {
+    /// Whether claim `claim` of `analysis` passes; `user` is what the user
+    /// added to each claim (one per claim; empty: no user layer, so no
+    /// claim is marked).
+    pub fn keeps(&self, analysis: &Analysis, user: &[Annotation], claim: usize) -> bool {
         let c = &analysis.claims[claim];
         (self.kinds.is_empty() || self.kinds.contains(&c.kind))
             && self.keeps_actor(c.source.and_then(|s| s.actor))
-            && (!self.marked_only || marks.contains(&claim))
+            && (!self.marked_only || user.get(claim).is_some_and(|a| a.marked))
     }
 
     /// Whether a claim by `actor` (`None`: unattributed) passes the actor part.
@@ -62,9 +64,9 @@ impl ClaimFilter {
     }
 
     /// The claims and actors this filter keeps.
-    pub fn apply(&self, analysis: &Analysis, marks: &BTreeSet<usize>) -> Selected {
+    pub fn apply(&self, analysis: &Analysis, user: &[Annotation]) -> Selected {
         let claims = (0..analysis.claims.len())
-            .filter(|&c| self.keeps(analysis, marks, c))
+            .filter(|&c| self.keeps(analysis, user, c))
             .collect();
         let actors = match &self.actors {
             None => (0..analysis.actors.len()).collect(),
@@ -153,9 +155,7 @@ mod tests {
     use super::*;
     use crate::export::sample;
 
-    fn no_marks() -> BTreeSet<usize> {
-        BTreeSet::new()
-    }
+    const NO_USER_LAYER: &[Annotation] = &[];
 
     fn named(analysis: &Analysis, names: &[&str]) -> ClaimFilter {
         let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
@@ -176,7 +176,7 @@ mod tests {
     #[test]
     fn an_empty_filter_keeps_everything() {
         let (_, analysis) = sample::analysis();
-        let all = ClaimFilter::default().apply(&analysis, &no_marks());
+        let all = ClaimFilter::default().apply(&analysis, NO_USER_LAYER);
         assert_eq!(all.claims, vec![0, 1, 2, 3]);
         assert_eq!(all.actors, vec![0, 1]);
     }
@@ -185,10 +185,10 @@ mod tests {
     fn an_alias_matches_whatever_its_case_and_apostrophe() {
         let (_, analysis) = sample::analysis();
         // The sample's second actor is "Zoë O’Neill", alias "O’NEILL".
-        let kept = named(&analysis, &["  o'neill "]).apply(&analysis, &no_marks());
+        let kept = named(&analysis, &["  o'neill "]).apply(&analysis, NO_USER_LAYER);
         assert_eq!(names(&analysis, &kept), ["Zoë O’Neill"]);
         assert_eq!(kept.claims, vec![2]);
-        let kept = named(&analysis, &["ZOË O’NEILL"]).apply(&analysis, &no_marks());
+        let kept = named(&analysis, &["ZOË O’NEILL"]).apply(&analysis, NO_USER_LAYER);
         assert_eq!(kept.claims, vec![2]);
     }
 
@@ -199,7 +199,7 @@ mod tests {
             kinds: vec![ClaimKind::Direct],
             ..named(&analysis, &["Élise Durand", "Zoë O’Neill"])
         };
-        let kept = filter.apply(&analysis, &no_marks());
+        let kept = filter.apply(&analysis, NO_USER_LAYER);
         assert_eq!(kept.actors, vec![0, 1]);
         assert_eq!(kept.claims, vec![0]);
     }
@@ -214,15 +214,20 @@ mod tests {
             actors: Some(called),
             ..ClaimFilter::default()
         };
-        assert_eq!(filter.apply(&analysis, &no_marks()).claims, vec![0, 1]);
-        let nobody = named(&analysis, &["Nobody"]).apply(&analysis, &no_marks());
+        assert_eq!(filter.apply(&analysis, NO_USER_LAYER).claims, vec![0, 1]);
+        let nobody = named(&analysis, &["Nobody"]).apply(&analysis, NO_USER_LAYER);
         assert!(nobody.claims.is_empty() && nobody.actors.is_empty());
     }
 
     #[test]
     fn marked_only_keeps_the_marks_that_pass_the_other_parts() {
         let (_, analysis) = sample::analysis();
-        let marks = BTreeSet::from([0, 2, 3]);
+        let marks: Vec<Annotation> = (0..4)
+            .map(|c| Annotation {
+                marked: c != 1,
+                ..Annotation::default()
+            })
+            .collect();
         assert_eq!(
             ClaimFilter::marked().apply(&analysis, &marks).claims,
             [0, 2, 3]

@@ -240,7 +240,8 @@ fn export_command(config: &Config, args: ExportArgs, max_size: u64) -> anyhow::R
         actors: (!args.actor.is_empty()).then_some(called),
         marked_only: false,
     };
-    let selected = filter.apply(&analysis, &Default::default());
+    // No user layer here: nothing is marked or noted.
+    let selected = filter.apply(&analysis, &[]);
     let format = args
         .format
         .or_else(|| args.output.as_deref().and_then(FormatSpec::for_path))

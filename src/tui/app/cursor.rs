@@ -167,9 +167,12 @@ impl App {
     /// moves to the nearest shown claim when it is filtered out.
     pub(super) fn refilter(&mut self) {
         let claims = &self.analysis.claims;
-        let (filter, marks) = (&self.claims.filter, &self.claims.marks);
+        let user = &self.user.claims;
+        let hidden =
+            |i: usize| self.claims.hide_dismissed && user.get(i).is_some_and(|a| a.dismissed);
+        let filter = &self.claims.filter;
         self.claims.shown_mask = (0..claims.len())
-            .map(|c| filter.keeps(&self.analysis, marks, c))
+            .map(|c| !hidden(c) && filter.keeps(&self.analysis, user, c))
             .collect();
         self.claims.shown = (0..claims.len())
             .filter(|&c| self.claims.shown_mask[c])

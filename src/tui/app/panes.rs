@@ -4,8 +4,6 @@
 //! Each is plain data with the few questions only it can answer; moving
 //! between panes, and keeping them in step, is the app's.
 
-use std::collections::BTreeSet;
-
 use crate::filter::ClaimFilter;
 use crate::span::Span;
 use crate::tui::search::{Folded, Search};
@@ -25,6 +23,8 @@ pub struct TextPane {
     pub search: Option<Search>,
     /// The text folded for search, made on the first search.
     pub(super) folded: Option<Folded>,
+    /// While selecting (after `v`): where the selection started.
+    pub selection: Option<usize>,
 }
 
 /// The claims pane, and the filters that decide which claims show anywhere.
@@ -41,8 +41,8 @@ pub struct ClaimsPane {
     /// Which claims show: the kinds (`t`) and the actors (`f`). Marked-only
     /// is left off here; the export of the marks turns it on.
     pub filter: ClaimFilter,
-    /// Claims marked for export, by index into `analysis.claims`.
-    pub marks: BTreeSet<usize>,
+    /// Whether dismissed claims are left out (else struck through).
+    pub hide_dismissed: bool,
 }
 
 impl ClaimsPane {
