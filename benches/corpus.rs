@@ -13,7 +13,6 @@ use criterion::{Criterion, Throughput};
 use serde_json::Value;
 use whosaid::analysis::Options;
 use whosaid::corpus::{Job, export_jsonl};
-use whosaid::export::selection::Selection;
 
 const BUNDLED: &str = include_str!("../assets/us-mexico-cartels.txt");
 /// Articles in the benched corpus.
@@ -69,10 +68,10 @@ fn main() {
         rayon::current_num_threads()
     );
     let options = Options::default();
-    let selection = Selection::default();
     let job = Job {
         options: &options,
-        selection: &selection,
+        kinds: &[],
+        actors: &[],
         max_bytes: whosaid::reading::DEFAULT_MAX_BYTES,
     };
     let mut c = Criterion::default()

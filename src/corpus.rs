@@ -16,10 +16,10 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use thiserror::Error;
 
-use crate::analysis::{Options, analyze};
+use crate::analysis::{Analysis, ClaimKind, Options, analyze};
 use crate::document::Document;
 use crate::export::json;
-use crate::export::selection::Selection;
+use crate::filter::ClaimFilter;
 use crate::reading::MAX_BYTES_LIMIT;
 use crate::safe_text::json_escaped;
 
@@ -87,13 +87,30 @@ pub enum RunError {
 }
 
 /// What every article of a corpus goes through: the analysis options, which
-/// claims and actors to keep, and the size cap of one article (a file, or a
-/// JSON line) in bytes.
+/// claims to keep, and the size cap of one article (a file, or a JSON line)
+/// in bytes.
 #[derive(Debug, Clone, Copy)]
 pub struct Job<'a> {
     pub options: &'a Options,
-    pub selection: &'a Selection,
+    /// Keep claims of these kinds; empty keeps every kind.
+    pub kinds: &'a [ClaimKind],
+    /// Keep claims by actors of these names or aliases, looked up in each
+    /// article; empty keeps every claim.
+    pub actors: &'a [String],
     pub max_bytes: u64,
+}
+
+impl Job<'_> {
+    /// The filter of this job for one article's analysis.
+    fn filter(&self, analysis: &Analysis) -> ClaimFilter {
+        let actors =
+            (!self.actors.is_empty()).then(|| ClaimFilter::actors_called(analysis, self.actors).0);
+        ClaimFilter {
+            kinds: self.kinds.to_vec(),
+            actors,
+            marked_only: false,
+        }
+    }
 }
 
 /// How a corpus run went: how many inputs, and the first that was not an
@@ -266,7 +283,7 @@ struct ErrorLine<'a> {
     error: &'a str,
 }
 
-/// One article's line: analysed, filtered by the job's selection, exported.
+/// One article's line: analysed, filtered as the job says, exported.
 fn article_line(
     doc: &Document,
     job: Job,
@@ -274,7 +291,7 @@ fn article_line(
     meta: Option<&Map<String, Value>>,
 ) -> Vec<u8> {
     let analysis = analyze(&doc.text, job.options);
-    let selected = job.selection.apply(&analysis);
+    let selected = job.filter(&analysis).apply(&analysis, &[]);
     let export = json::build(doc, &analysis, &selected.claims, &selected.actors);
     to_line(&ArticleLine { id, export, meta })
 }

@@ -10,13 +10,14 @@ use std::sync::OnceLock;
 
 use anyhow::Context;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use whosaid::analysis::{self, Analysis, ClaimKind};
 use whosaid::config::{self, Config, ConfigFile};
 use whosaid::corpus;
 use whosaid::document::Document;
-use whosaid::export::{self, FORMATS, FormatSpec, selection::Selection};
+use whosaid::export::{self, FORMATS, FormatSpec};
+use whosaid::filter::ClaimFilter;
 use whosaid::reading;
 use whosaid::safe_text::for_terminal;
 
@@ -78,8 +79,8 @@ struct ExportArgs {
     #[arg(long, value_name = "NAME")]
     actor: Vec<String>,
     /// Only claims of this kind; repeat for several.
-    #[arg(long, value_enum)]
-    kind: Vec<KindArg>,
+    #[arg(long, value_parser = kind_parser())]
+    kind: Vec<ClaimKind>,
     /// Write to FILE instead of standard output. An existing file is kept unless --force.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -89,29 +90,18 @@ struct ExportArgs {
 }
 
 /// What `--input` reads (JSON Lines, one {"id": …, "text": …} per line).
-#[derive(Clone, Copy, PartialEq, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
 enum InputKind {
     Jsonl,
 }
 
-#[derive(Clone, Copy, PartialEq, ValueEnum)]
-enum KindArg {
-    /// Words inside quotation marks.
-    Direct,
-    /// Reported speech without quotation marks.
-    Indirect,
-    /// Reported speech with a quoted stretch.
-    Mixed,
-}
-
-impl From<KindArg> for ClaimKind {
-    fn from(kind: KindArg) -> Self {
-        match kind {
-            KindArg::Direct => ClaimKind::Direct,
-            KindArg::Indirect => ClaimKind::Indirect,
-            KindArg::Mixed => ClaimKind::Mixed,
-        }
-    }
+/// `--kind`'s values and their help, from the one claim kind enum.
+fn kind_parser() -> impl TypedValueParser<Value = ClaimKind> {
+    let values = ClaimKind::ALL
+        .iter()
+        .map(|k| PossibleValue::new(k.name()).help(k.describe()));
+    PossibleValuesParser::new(values)
+        .map(|name| ClaimKind::named(&name).expect("a value the parser offered"))
 }
 
 /// `--format`'s values and their help, from the export registry.
@@ -272,17 +262,13 @@ fn load(article: Option<&Path>, max_size: u64) -> anyhow::Result<Document> {
 }
 
 fn export_command(config: &Config, args: ExportArgs, max_size: u64) -> anyhow::Result<()> {
-    let selection = Selection {
-        actors: args.actor.clone(),
-        kinds: args.kind.iter().copied().map(ClaimKind::from).collect(),
-    };
     let format = args
         .format
         .or_else(|| args.output.as_deref().and_then(FormatSpec::for_path));
     if args.input == Some(InputKind::Jsonl) {
         let input = open_jsonl(&args.articles)?;
         let source = Corpus::Jsonl(input);
-        return export_corpus(config, &args, &selection, format, source, max_size);
+        return export_corpus(config, &args, format, source, max_size);
     }
     let files = corpus::expand(&args.articles)?;
     let several = args.articles.len() > 1 || args.articles.iter().any(|a| a.is_dir());
@@ -300,12 +286,19 @@ fn export_command(config: &Config, args: ExportArgs, max_size: u64) -> anyhow::R
             );
         }
         let source = Corpus::Files(&files);
-        return export_corpus(config, &args, &selection, format, source, max_size);
+        return export_corpus(config, &args, format, source, max_size);
     }
     let doc = load(files.first().map(PathBuf::as_path), max_size)?;
     let analysis = analysis::analyze(&doc.text, &config.analysis_options());
-    warn_unmatched(&selection, &doc, &analysis);
-    let selected = selection.apply(&analysis);
+    let (called, unmatched) = ClaimFilter::actors_called(&analysis, &args.actor);
+    warn_unmatched(&unmatched, &doc, &analysis);
+    let filter = ClaimFilter {
+        kinds: args.kind.clone(),
+        actors: (!args.actor.is_empty()).then_some(called),
+        marked_only: false,
+    };
+    // No user layer here: nothing is marked or noted.
+    let selected = filter.apply(&analysis, &[]);
     let format = format.unwrap_or(&FORMATS[0]);
     let out = format.render(&doc, &analysis, &selected.claims, &selected.actors);
     match &args.output {
@@ -346,7 +339,6 @@ fn open_jsonl(articles: &[PathBuf]) -> anyhow::Result<Box<dyn std::io::BufRead>>
 fn export_corpus(
     config: &Config,
     args: &ExportArgs,
-    selection: &Selection,
     format: Option<&'static FormatSpec>,
     source: Corpus,
     max_size: u64,
@@ -361,7 +353,8 @@ fn export_corpus(
     let options = config.analysis_options();
     let job = corpus::Job {
         options: &options,
-        selection,
+        kinds: &args.kind,
+        actors: &args.actor,
         max_bytes: max_size,
     };
     let run = |out: &mut dyn Write| match source {
@@ -422,8 +415,7 @@ fn remove_unfinished_on_signals() -> anyhow::Result<()> {
 
 /// Tells on stderr about each --actor name that calls nobody, with the
 /// names that would.
-fn warn_unmatched(selection: &Selection, doc: &Document, analysis: &Analysis) {
-    let unmatched = selection.unmatched_names(analysis);
+fn warn_unmatched(unmatched: &[&str], doc: &Document, analysis: &Analysis) {
     if unmatched.is_empty() {
         return;
     }

@@ -8,17 +8,18 @@ const ARTICLE: &str = "Harbour plan approved\n\nThe council approved the harbour
     \"We waited ten years for this,\" said Mayor Alma Kedone. Critics said the cost was too high.";
 
 /// Runs `corpus` (`export_jsonl` or `export_files` with its input) with a
-/// job of the default options, `selection` and `max_bytes`, and parses the
+/// job of the default options, `kinds` and `max_bytes`, and parses the
 /// lines it wrote.
 fn run_with(
-    selection: Selection,
+    kinds: &[ClaimKind],
     max_bytes: u64,
     corpus: impl FnOnce(Job, &mut Vec<u8>) -> Result<Summary, RunError>,
 ) -> (Vec<Value>, Summary) {
     let options = Options::default();
     let job = Job {
         options: &options,
-        selection: &selection,
+        kinds,
+        actors: &[],
         max_bytes,
     };
     let mut out = Vec::new();
@@ -34,7 +35,7 @@ fn run_with(
 const NO_CAP: u64 = crate::reading::DEFAULT_MAX_BYTES;
 
 fn job_run(input: &str) -> (Vec<Value>, Summary) {
-    run_with(Selection::default(), NO_CAP, |job, out| {
+    run_with(&[], NO_CAP, |job, out| {
         export_jsonl(input.as_bytes(), job, out)
     })
 }
@@ -82,7 +83,7 @@ fn an_article_line_is_the_json_export_plus_its_id_and_other_fields() {
 
     let doc = Document::from_text("42", ARTICLE);
     let analysis = analyze(ARTICLE, &Options::default());
-    let all = Selection::default().apply(&analysis);
+    let all = ClaimFilter::default().apply(&analysis, &[]);
     let single: Value = serde_json::from_str(&crate::export::json::to_string(
         &doc,
         &analysis,
@@ -157,7 +158,7 @@ fn a_line_over_the_size_cap_is_an_error_line_and_the_next_line_still_reads() {
         input_line(Value::from("b"), "Short."),
     ]
     .concat();
-    let (lines, summary) = run_with(Selection::default(), 300, |job, out| {
+    let (lines, summary) = run_with(&[], 300, |job, out| {
         export_jsonl(io::BufReader::with_capacity(64, input.as_bytes()), job, out)
     });
     assert_eq!(lines.len(), 3);
@@ -184,11 +185,7 @@ fn windows_ending_in_crlf_and_no_final_newline_still_read() {
 
 #[test]
 fn a_filter_applies_to_every_article() {
-    let selection = Selection {
-        kinds: vec![crate::analysis::ClaimKind::Direct],
-        ..Selection::default()
-    };
-    let (lines, _) = run_with(selection, NO_CAP, |job, out| {
+    let (lines, _) = run_with(&[ClaimKind::Direct], NO_CAP, |job, out| {
         export_jsonl(input_line(Value::Null, ARTICLE).as_bytes(), job, out)
     });
     let line = &lines[0];
@@ -262,7 +259,8 @@ fn output_starts_after_one_window_not_after_the_whole_corpus() {
     let options = Options::default();
     let job = Job {
         options: &options,
-        selection: &Selection::default(),
+        kinds: &[],
+        actors: &[],
         max_bytes: NO_CAP,
     };
     let summary = export_jsonl(input, job, &mut sink).unwrap();
@@ -325,9 +323,7 @@ fn a_file_that_cannot_be_read_is_an_error_line_in_its_place() {
     std::fs::write(&good, ARTICLE).unwrap();
     std::fs::write(&bad, b"PK\x00\x03").unwrap();
     let files = [bad.clone(), good.clone()];
-    let (lines, summary) = run_with(Selection::default(), NO_CAP, |job, out| {
-        export_files(&files, job, out)
-    });
+    let (lines, summary) = run_with(&[], NO_CAP, |job, out| export_files(&files, job, out));
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["path"], bad.display().to_string());
     assert!(lines[0]["error"].as_str().unwrap().contains("binary"));
