@@ -564,6 +564,103 @@ fn the_config_in_xdg_config_home_is_read() {
 }
 
 #[test]
+fn a_config_file_of_64_kib_or_more_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    let padding = "# a comment that pads the file out past 64 KiB\n".repeat(1500);
+    assert!(padding.len() >= 64 * 1024);
+    std::fs::write(
+        &path,
+        format!("{padding}[analysis]\ntitles = [\"Ombudsman\"]\n"),
+    )
+    .unwrap();
+    whosaid()
+        .arg("--config")
+        .arg(&path)
+        .arg("export")
+        .assert()
+        .success();
+    std::fs::write(&path, format!("{padding}[analysis]\ntitles = 3\n")).unwrap();
+    whosaid()
+        .arg("--config")
+        .arg(&path)
+        .arg("export")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(format!(
+            "whosaid: {}:1502:10: invalid type",
+            path.display()
+        )));
+}
+
+#[test]
+fn a_config_that_is_not_utf8_names_the_line_and_column_of_the_bad_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, b"# mine\n[analysis]\ntitles = [\"Caf\xe9\"]\n").unwrap();
+    whosaid()
+        .arg("--config")
+        .arg(&path)
+        .arg("export")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(format!(
+            "whosaid: {}:3:15: not valid UTF-8",
+            path.display()
+        )));
+}
+
+#[test]
+fn a_relative_xdg_config_home_is_ignored_as_the_xdg_spec_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("relative/whosaid/config.toml");
+    std::fs::create_dir_all(broken.parent().unwrap()).unwrap();
+    std::fs::write(&broken, "[analysis]\ncue_verb = []\n").unwrap();
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    whosaid()
+        .current_dir(dir.path())
+        .env("XDG_CONFIG_HOME", "relative")
+        .env("HOME", &home)
+        .arg("export")
+        .assert()
+        .success();
+    // Then $HOME/.config is where the config is looked for.
+    let at_home = home.join(".config/whosaid/config.toml");
+    std::fs::create_dir_all(at_home.parent().unwrap()).unwrap();
+    std::fs::write(&at_home, "[analysis]\ncue_verb = []\n").unwrap();
+    whosaid()
+        .current_dir(dir.path())
+        .env("XDG_CONFIG_HOME", "relative")
+        .env("HOME", &home)
+        .arg("export")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(format!(
+            "whosaid: {}:2:1:",
+            at_home.display()
+        )));
+}
+
+#[test]
+fn a_config_folder_that_cannot_be_searched_is_an_error_not_the_defaults() {
+    // A folder whosaid cannot look into: a symbolic link to itself (a
+    // folder without permissions would do, but not for root, who CI is).
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(dir.path().join("whosaid"), dir.path().join("whosaid")).unwrap();
+    whosaid()
+        .env("XDG_CONFIG_HOME", dir.path())
+        .arg("export")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(format!(
+            "whosaid: {}: cannot look for the config file",
+            dir.path().join("whosaid/config.toml").display()
+        )))
+        .stderr(predicate::str::contains("--config"));
+}
+
+#[test]
 fn a_missing_config_file_given_with_config_is_an_error() {
     whosaid()
         .args(["--config", "/nonexistent/whosaid.toml", "export"])
