@@ -437,4 +437,12 @@ mod tests {
         let girl = mentions.iter().position(|m| m.name == "the girl").unwrap();
         assert_eq!(r.actors[r.actor_of[girl].unwrap()].name, "Nancy");
     }
+
+    #[test]
+    fn she_is_no_bare_name_seen_only_after_the_or_of() {
+        let text = "Miss Abbott looked out of the window. The train was slow. The hills were grey. The air was cold. The light was fading. The train crawled towards the Belvane of Tarrow. She said the tunnel was near.";
+        let (mentions, r) = resolve_with_sources(text, &["She"], &Options::default());
+        let she = mentions.iter().position(|m| m.name == "She").unwrap();
+        assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "Abbott");
+    }
 }
