@@ -445,4 +445,12 @@ mod tests {
         let she = mentions.iter().position(|m| m.name == "She").unwrap();
         assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "Abbott");
     }
+
+    #[test]
+    fn he_before_any_name_is_the_man_the_excerpt_names_most() {
+        let text = "He said the road was closed. Tom Ashby walked to the inn later. Tom sat down.";
+        let (mentions, r) = resolve_with_sources(text, &["He"], &Options::default());
+        let he = mentions.iter().position(|m| m.name == "He").unwrap();
+        assert_eq!(r.actors[r.actor_of[he].unwrap()].name, "Tom Ashby");
+    }
 }

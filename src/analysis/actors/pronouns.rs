@@ -201,9 +201,14 @@ pub(super) fn resolve(
                 best = Some(Candidate { rank, mention: j });
             }
         }
+        // Then the person of that gender the text names most often, before
+        // or after: an excerpt may open on "he" and name him later.
+        let mut best = best.map(|c| c.mention);
+        if best.is_none() {
+            best = wanted_gender.and_then(|g| main_character(mentions, root_of, &gender, g));
+        }
         // Last, a person of the right gender named inside a quotation
         // ("Oh, Mr. Reyes, …" she said): a vocative names a listener.
-        let mut best = best.map(|c| c.mention);
         if best.is_none() && wanted_gender.is_some() {
             best = (0..i)
                 .rev()
@@ -230,6 +235,29 @@ pub(super) fn resolve(
         }
     }
     referent
+}
+
+/// The first mention of the person of gender `wanted` named most often
+/// outside quotation marks, if any is named at least twice.
+fn main_character(
+    mentions: &[Mention],
+    root_of: &[usize],
+    gender: &Map<usize, Gender>,
+    wanted: Gender,
+) -> Option<usize> {
+    let mut count: Map<usize, (usize, usize)> = Map::default();
+    for (j, m) in mentions.iter().enumerate() {
+        let root = root_of[j];
+        let named = m.kind == ActorKind::Person && !m.pronoun && !m.in_quote && !is_description(m);
+        if named && gender.get(&root) == Some(&wanted) {
+            count.entry(root).or_insert((0, j)).0 += 1;
+        }
+    }
+    count
+        .values()
+        .filter(|(n, _)| *n >= 2)
+        .max_by_key(|(n, first)| (*n, std::cmp::Reverse(*first)))
+        .map(|&(_, first)| first)
 }
 
 /// Whether a mention follows a preposition or an article ("of Airolo",
