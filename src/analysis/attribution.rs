@@ -83,6 +83,9 @@ struct Context<'a> {
     quote_ranges: Vec<(usize, usize)>,
     /// Every cue outside quotations, in order.
     cues: Vec<CueMatch>,
+    /// The indices of the comma tokens, in order: the next comma in
+    /// O(log n), where a scan would cross an endless sentence per cue.
+    commas: Vec<u32>,
     wrapped: bool,
 }
 
@@ -125,6 +128,10 @@ impl<'a> Context<'a> {
             quote_at,
             quote_ranges,
             cues: Vec::new(),
+            commas: (0..tokens.len())
+                .filter(|&i| tokens[i].kind == TokenKind::Punct && tokens[i].text(text) == ",")
+                .map(|i| i as u32)
+                .collect(),
             wrapped: is_hard_wrapped(text),
         };
         context.cues = context.find_cues(&lexicon);
@@ -190,6 +197,15 @@ impl<'a> Context<'a> {
 
     fn is_word(&self, i: usize, word: &str) -> bool {
         i < self.tokens.len() && self.word(i).eq_ignore_ascii_case(word)
+    }
+
+    /// The first comma in tokens `from..end`, if any.
+    fn next_comma(&self, from: usize, end: usize) -> Option<usize> {
+        let at = self.commas.partition_point(|&k| (k as usize) < from);
+        self.commas
+            .get(at)
+            .map(|&k| k as usize)
+            .filter(|&k| k < end)
     }
 
     fn is_punct(&self, i: usize, marks: &str) -> bool {

@@ -228,19 +228,12 @@ impl Pass<'_, '_> {
         let source = source::mention_starting_at(c, cue.end);
         // With no mention found, the source phrase runs to the next comma.
         let after = source.map_or_else(
-            || {
-                (cue.end..unit.end)
-                    .find(|&i| c.is_punct(i, ","))
-                    .unwrap_or(unit.end)
-            },
+            || c.next_comma(cue.end, unit.end).unwrap_or(unit.end),
             |m| c.token_after(c.mentions[m].span.end),
         );
         let found = Found::new(Rule::AccordingTo, source, Via::AfterCue);
         if cue.first == unit.first {
-            let mut start = after;
-            while start < unit.end && !c.is_punct(start, ",") {
-                start += 1;
-            }
+            let start = c.next_comma(after, unit.end).unwrap_or(unit.end.max(after));
             let end = self.content_end(start + 1, unit.end);
             self.content(start + 1, end, found, c.cue_span(cue))
         } else if cue.first > unit.first && self.ends_with_comma(cue.first - 1) {
