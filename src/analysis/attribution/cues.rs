@@ -323,7 +323,11 @@ impl Pass<'_, '_> {
     pub(super) fn content_end(&self, first: usize, end: usize) -> usize {
         let c = self.context;
         let mut i = first;
-        while i < end {
+        // A bounded look-ahead: past it, the content runs to the unit's end
+        // (no real sentence is that long; an endless one must not make
+        // every cue read the rest of it).
+        let limit = end.min(first.saturating_add(CONTENT_SCAN));
+        while i < limit {
             if let Some(qi) = c.quote_of(i) {
                 let (quote_first, quote_end) = c.quote_tokens(qi);
                 if self.quote_claimed[qi] && quote_first >= first {
@@ -448,6 +452,9 @@ impl Pass<'_, '_> {
             .all(|t| matches!(t.kind, TokenKind::Punct | TokenKind::Quote))
     }
 }
+
+/// How many tokens `content_end` reads at most.
+const CONTENT_SCAN: usize = 1000;
 
 /// Words that may follow a frame at a sentence's end: "said on Tuesday in a
 /// statement", "told reporters at a news conference", "wrote on Twitter".
