@@ -22,8 +22,8 @@ mod source;
 use super::lexicon::{CueClasses, CueMatch, Lexicon};
 use super::quotes::{is_hard_wrapped, paragraph_breaks};
 use super::segment::{Sentence, Token, TokenKind};
-use super::wordlists;
 use super::{ClaimKind, FoundClaim, Mention, Options, Quotation, Rule, Via};
+use super::{steps, wordlists};
 use crate::span::Span;
 
 /// Every claim in the text with its cue and source mention, sorted by start.
@@ -140,6 +140,7 @@ impl<'a> Context<'a> {
 
     /// The top-level quotation holding token `i`, if any (none past the end).
     fn quote_of(&self, i: usize) -> Option<usize> {
+        steps::step();
         self.quote_at
             .get(i)
             .filter(|&&qi| qi != NO_QUOTE)
@@ -192,10 +193,12 @@ impl<'a> Context<'a> {
     }
 
     fn word(&self, i: usize) -> &'a str {
+        steps::step();
         self.tokens[i].text(self.text)
     }
 
     fn is_word(&self, i: usize, word: &str) -> bool {
+        steps::step();
         i < self.tokens.len() && self.word(i).eq_ignore_ascii_case(word)
     }
 
@@ -209,6 +212,7 @@ impl<'a> Context<'a> {
     }
 
     fn is_punct(&self, i: usize, marks: &str) -> bool {
+        steps::step();
         i < self.tokens.len()
             && self.tokens[i].kind == TokenKind::Punct
             && marks.contains(self.word(i))

@@ -10,6 +10,7 @@
 
 use crate::analysis::segment::Sentence;
 use crate::analysis::shared::{is_description, title_gender};
+use crate::analysis::steps;
 use crate::analysis::wordlists::{self, Gender, Map};
 use crate::analysis::{ActorKind, Mention, Quotation};
 
@@ -142,6 +143,7 @@ pub(super) fn resolve(
             SENTENCES_BACK
         };
         for j in (i.saturating_sub(MENTIONS_BACK)..i).rev() {
+            steps::step();
             let distance = sentence_of[i] - sentence_of[j];
             if distance > reach || distance > SENTENCES_BACK && best.is_some() {
                 break;

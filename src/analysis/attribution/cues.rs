@@ -323,9 +323,9 @@ impl Pass<'_, '_> {
     pub(super) fn content_end(&self, first: usize, end: usize) -> usize {
         let c = self.context;
         let mut i = first;
-        // A bounded look-ahead: past it, the content runs to the unit's end
-        // (no real sentence is that long; an endless one must not make
-        // every cue read the rest of it).
+        // A bounded look-ahead: no content runs longer (no real sentence is
+        // that long; an endless one must not make every cue read, and every
+        // claim hold, the rest of it).
         let limit = end.min(first.saturating_add(CONTENT_SCAN));
         while i < limit {
             if let Some(qi) = c.quote_of(i) {
@@ -360,7 +360,7 @@ impl Pass<'_, '_> {
             }
             i += 1;
         }
-        end
+        limit
     }
 
     /// Whether a participle cue starts at `i`, leading words aside.

@@ -5,6 +5,7 @@
 use std::cell::Cell;
 
 use crate::analysis::segment::{Token, TokenKind};
+use crate::analysis::steps;
 use crate::analysis::wordlists::{self, Set, Wordlists};
 use crate::analysis::{ActorKind, Mention, Options};
 use crate::span::Span;
@@ -75,24 +76,29 @@ impl<'a> Context<'a> {
     }
 
     pub fn word(&self, i: usize) -> &'a str {
+        steps::step();
         self.tokens[i].text(self.text)
     }
 
     /// The token's text, ASCII-lowercased; empty past the last token, as
     /// `is_word` is false there (finders look one or two tokens ahead).
     pub fn low(&self, i: usize) -> &str {
+        steps::step();
         self.tokens.get(i).map_or("", |t| t.span().of(&self.lower))
     }
 
     pub fn is_word(&self, i: usize) -> bool {
+        steps::step();
         i < self.tokens.len() && self.tokens[i].kind == TokenKind::Word
     }
 
     pub fn is_cap(&self, i: usize) -> bool {
+        steps::step();
         self.capitalized.get(i).copied().unwrap_or(false)
     }
 
     pub fn is_punct(&self, i: usize, s: &str) -> bool {
+        steps::step();
         i < self.tokens.len() && self.word(i) == s
     }
 
@@ -218,6 +224,7 @@ pub(super) fn mention(span: Span, name: &str, kind: ActorKind, role: Option<Stri
 pub(super) fn retain_from(out: &mut Vec<Mention>, from: usize, keep: impl Fn(&Mention) -> bool) {
     let mut kept = from;
     for read in from..out.len() {
+        steps::step();
         if keep(&out[read]) {
             out.swap(kept, read);
             kept += 1;
