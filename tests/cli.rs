@@ -304,7 +304,7 @@ fn every_format_exports_the_bundled_article() {
     let csv = run("csv");
     assert_eq!(
         csv.lines().next(),
-        Some("id,kind,start,end,text,source_actor,source_text,cue,hedges")
+        Some("id,kind,start,end,text,source_actor,source_text,cue,hedges,marked,note,by")
     );
     let n = claims(&export_json(&[])).len();
     assert_eq!(
@@ -603,6 +603,22 @@ fn help_explains_the_tool_its_config_and_examples() {
         assert!(
             help.contains(needle),
             "export --help lacks {needle:?}:\n{help}"
+        );
+    }
+}
+
+#[test]
+fn export_help_lists_every_format_once_with_its_description() {
+    let out = whosaid().args(["export", "--help"]).assert().success();
+    let help = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    for format in whosaid::export::FORMATS {
+        let line = format!("- {}:", format.name);
+        assert_eq!(help.matches(&line).count(), 1, "{line:?} in:\n{help}");
+        assert_eq!(
+            help.matches(format.description).count(),
+            1,
+            "{:?} in:\n{help}",
+            format.description
         );
     }
 }
