@@ -44,6 +44,8 @@ pub enum Rule {
     /// "The mayor is expected to sign", "was accused of lying", "appears to
     /// be failing": a belief or expectation, its holder the by-agent or nobody.
     Evidential,
+    /// The reader's user made the claim (a correction; never the engine's).
+    User,
 }
 
 impl Rule {
@@ -66,6 +68,7 @@ impl Rule {
             Rule::SubjectVerbQuote => "subject + verb before a quoted stretch",
             Rule::CueColonBefore => "cue and colon ending the paragraph before",
             Rule::BareQuote => "quote with no frame of its own",
+            Rule::User => "made by you",
             Rule::Evidential => "evidential or passive frame (“is expected to”, “was accused of”)",
         }
     }
@@ -111,6 +114,8 @@ pub enum Via {
     Description,
     /// The agent of a passive frame ("was criticised by the union").
     ByAgent,
+    /// The reader's user chose the source (a correction; never the engine's).
+    User,
 }
 
 impl Via {
@@ -132,6 +137,7 @@ impl Via {
             Via::Pronoun => "pronoun → nearest earlier fitting actor",
             Via::Relative => "relative pronoun → the name just before it",
             Via::Description => "description → the person with that title",
+            Via::User => "chosen by you",
             Via::ByAgent => "the “by” agent of a passive frame",
         }
     }

@@ -8,7 +8,7 @@ mod file;
 pub mod json;
 pub mod markdown;
 #[cfg(test)]
-mod sample;
+pub(crate) mod sample;
 pub mod selection;
 pub mod w3c;
 
