@@ -990,3 +990,18 @@ fn in_the_actors_pane_m_merges_into_a_picked_actor_and_r_renames() {
         }]
     );
 }
+
+#[test]
+fn the_reading_position_filters_and_pane_come_back_on_reopening() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "n n n f t 2");
+    let reading = app.reading();
+    assert_eq!(reading.pane, "Claims");
+    let mut again = fixture::app(120, 40);
+    again.restore(&reading);
+    assert_eq!(again.focus, Pane::Claims);
+    assert_eq!(again.claims.filter, app.claims.filter);
+    assert_eq!(again.claims.kinds, KindFilter::Direct);
+    assert_eq!(again.claims.selected, Some(2));
+    assert!(at_cursor(&again).starts_with("We have waited"));
+}

@@ -500,3 +500,71 @@ fn kind_of(words: &str) -> ClaimKind {
         ClaimKind::Indirect
     }
 }
+
+/// Where the reader was, to be kept in the library and restored when the
+/// article opens again: the cursor (or the selected claim), the filters
+/// and the focused pane.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    pub position: Span,
+    /// `{"actors": [names], "kinds": "direct", "hide_dismissed": true}`:
+    /// actors by name, so the filter survives a new analysis.
+    pub filters: serde_json::Value,
+    pub pane: String,
+}
+
+impl App {
+    /// Where the reader is now.
+    pub fn reading(&self) -> Reading {
+        let position = match self.claims.selected {
+            Some(c) if self.analysis.claims[c].span.contains_offset(self.text.cursor) => {
+                self.analysis.claims[c].span
+            }
+            _ => Span::new(self.text.cursor, self.text.cursor),
+        };
+        let actors: Vec<&str> = self
+            .claims
+            .filter
+            .iter()
+            .map(|&a| self.analysis.actors[a].name.as_str())
+            .collect();
+        Reading {
+            position,
+            filters: serde_json::json!({
+                "actors": actors,
+                "kinds": self.claims.kinds.name(),
+                "hide_dismissed": self.claims.hide_dismissed,
+            }),
+            pane: self.focus.name().to_string(),
+        }
+    }
+
+    /// Back where the reader was (once the analysis is attached, so the
+    /// filter's actors can be found by name).
+    pub fn restore(&mut self, reading: &Reading) {
+        let names: Vec<&str> = reading.filters["actors"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+            .unwrap_or_default();
+        self.claims.filter = (0..self.analysis.actors.len())
+            .filter(|&a| names.contains(&self.analysis.actors[a].name.as_str()))
+            .collect();
+        let kinds = reading.filters["kinds"].as_str().unwrap_or("all");
+        let mut kind = super::KindFilter::All;
+        for _ in 0..4 {
+            if kind.name() == kinds {
+                self.claims.kinds = kind;
+            }
+            kind = kind.next();
+        }
+        self.claims.hide_dismissed = reading.filters["hide_dismissed"].as_bool().unwrap_or(false);
+        self.refilter();
+        if let Some(pane) = Pane::ALL.into_iter().find(|p| p.name() == reading.pane) {
+            self.set_focus(pane);
+        }
+        self.text.cursor = reading.position.start.min(self.doc.text.len());
+        self.reselect_at_cursor();
+        self.scroll_text_to_cursor(true);
+        self.relayout();
+    }
+}

@@ -41,7 +41,7 @@ pub enum KindFilter {
 }
 
 impl KindFilter {
-    fn next(self) -> KindFilter {
+    pub(super) fn next(self) -> KindFilter {
         match self {
             KindFilter::All => KindFilter::Direct,
             KindFilter::Direct => KindFilter::Indirect,
