@@ -517,7 +517,11 @@ impl App {
     /// Where the reader is now.
     pub fn reading(&self) -> Reading {
         let position = match self.claims.selected {
-            Some(c) if self.analysis.claims[c].span.contains_offset(self.text.cursor) => {
+            Some(c)
+                if self.analysis.claims[c]
+                    .span
+                    .contains_offset(self.text.cursor) =>
+            {
                 self.analysis.claims[c].span
             }
             _ => Span::new(self.text.cursor, self.text.cursor),
