@@ -5,8 +5,42 @@
 
 use crate::analysis::{Actor, ActorKind, Analysis, Claim, ClaimKind, Rule, Source, Via};
 use crate::span::Span;
-// TEMPORARY until the store lands on main: then `crate::store::{Change, SourceChoice}`.
-pub use crate::tui::store_types::{Change, SourceChoice};
+pub use pending::{Change, SourceChoice};
+
+/// TEMPORARY: the store's correction types as its branch defines them,
+/// until it lands on main (then `crate::store::{Change, SourceChoice}`).
+mod pending {
+    use crate::analysis::ClaimKind;
+
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum SourceChoice {
+        Actor { name: String },
+        Nobody,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum Change {
+        Source {
+            to: SourceChoice,
+        },
+        Dismiss,
+        Kind {
+            to: ClaimKind,
+        },
+        NewClaim {
+            kind: ClaimKind,
+            source: SourceChoice,
+        },
+        MergeActor {
+            actor: String,
+            into: String,
+        },
+        RenameActor {
+            actor: String,
+            to: String,
+        },
+    }
+}
 
 /// What the user added to one claim.
 #[derive(Debug, Clone, Default, PartialEq)]

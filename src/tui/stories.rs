@@ -841,7 +841,7 @@ fn m_marks_and_asks_the_loop_to_store_the_mark() {
 #[test]
 fn c_picks_a_new_source_among_the_actors_by_a_fuzzy_name_or_nobody_or_a_new_actor() {
     use super::app::{Choice, Edit, PickFor};
-    use super::store_types::{Change, SourceChoice};
+    use crate::corrected::{Change, SourceChoice};
     let mut app = fixture::app(120, 40);
     press(&mut app, "2 j c");
     let Some(Overlay::Picker(picker)) = app.overlay.clone() else {
@@ -897,7 +897,7 @@ fn c_picks_a_new_source_among_the_actors_by_a_fuzzy_name_or_nobody_or_a_new_acto
 #[test]
 fn x_dismisses_k_changes_the_kind_and_u_says_when_there_is_nothing_to_undo() {
     use super::app::Edit;
-    use super::store_types::Change;
+    use crate::corrected::Change;
     let mut app = fixture::app(120, 40);
     press(&mut app, "u");
     assert_eq!(app.message.as_deref(), Some("nothing to undo"));
@@ -926,7 +926,7 @@ fn x_dismisses_k_changes_the_kind_and_u_says_when_there_is_nothing_to_undo() {
 #[test]
 fn v_selects_words_that_c_makes_a_claim_and_esc_cancels_a_selection() {
     use super::app::{Edit, PickFor};
-    use super::store_types::{Change, SourceChoice};
+    use crate::corrected::{Change, SourceChoice};
     let mut app = fixture::app(120, 40);
     while !at_cursor(&app).starts_with("The council") {
         press(&mut app, "j");
@@ -961,7 +961,7 @@ fn v_selects_words_that_c_makes_a_claim_and_esc_cancels_a_selection() {
 #[test]
 fn in_the_actors_pane_m_merges_into_a_picked_actor_and_r_renames() {
     use super::app::Edit;
-    use super::store_types::Change;
+    use crate::corrected::Change;
     let mut app = fixture::app(120, 40);
     press(&mut app, "3 j M");
     type_text(&mut app, "ortiz");

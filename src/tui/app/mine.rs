@@ -7,10 +7,10 @@
 
 use super::super::keymap::{Action, Pane};
 use super::super::search::fuzzy_matches;
-use super::super::store_types::{Change, SourceChoice};
 use super::{App, Effect, Overlay};
 use crate::analysis::ClaimKind;
 use crate::corrected::{Annotation, Corrected};
+use crate::corrected::{Change, SourceChoice};
 use crate::span::Span;
 
 /// A change to the user's layer, for the event loop to store.
