@@ -250,7 +250,7 @@ impl App {
         self.correct(
             Some(self.claim_span(c)),
             Change::Kind { to },
-            format!("now {}", crate::export::kind_name(to)),
+            format!("now {}", to.name()),
         );
     }
 
@@ -394,7 +394,7 @@ impl App {
                 self.correct(
                     Some(span),
                     Change::NewClaim { kind, source },
-                    format!("new {} claim of {who}", crate::export::kind_name(kind)),
+                    format!("new {} claim of {who}", kind.name()),
                 );
             }
             PickFor::Merge { actor } => {
@@ -507,8 +507,8 @@ fn kind_of(words: &str) -> ClaimKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
     pub position: Span,
-    /// `{"actors": [names], "kinds": "direct", "hide_dismissed": true}`:
-    /// actors by name, so the filter survives a new analysis.
+    /// `{"actors": [names] or null, "kinds": ["direct"], "hide_dismissed":
+    /// true}`: actors by name, so the filter survives a new analysis.
     pub filters: serde_json::Value,
     pub pane: String,
 }
@@ -526,17 +526,18 @@ impl App {
             }
             _ => Span::new(self.text.cursor, self.text.cursor),
         };
-        let actors: Vec<&str> = self
-            .claims
-            .filter
-            .iter()
-            .map(|&a| self.analysis.actors[a].name.as_str())
-            .collect();
+        let filter = &self.claims.filter;
+        let actors: Option<Vec<&str>> = filter.actors.as_ref().map(|set| {
+            set.iter()
+                .map(|&a| self.analysis.actors[a].name.as_str())
+                .collect()
+        });
+        let kinds: Vec<&str> = filter.kinds.iter().map(|k| k.name()).collect();
         Reading {
             position,
             filters: serde_json::json!({
                 "actors": actors,
-                "kinds": self.claims.kinds.name(),
+                "kinds": kinds,
                 "hide_dismissed": self.claims.hide_dismissed,
             }),
             pane: self.focus.name().to_string(),
@@ -546,21 +547,25 @@ impl App {
     /// Back where the reader was (once the analysis is attached, so the
     /// filter's actors can be found by name).
     pub fn restore(&mut self, reading: &Reading) {
-        let names: Vec<&str> = reading.filters["actors"]
-            .as_array()
-            .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
-            .unwrap_or_default();
-        self.claims.filter = (0..self.analysis.actors.len())
-            .filter(|&a| names.contains(&self.analysis.actors[a].name.as_str()))
+        let strings = |key: &str| -> Option<Vec<String>> {
+            let list = reading.filters[key].as_array()?;
+            Some(
+                list.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect(),
+            )
+        };
+        let actors = &self.analysis.actors;
+        self.claims.filter.actors = strings("actors").map(|names| {
+            (0..actors.len())
+                .filter(|&a| names.contains(&actors[a].name))
+                .collect()
+        });
+        let kinds = strings("kinds").unwrap_or_default();
+        self.claims.filter.kinds = ClaimKind::ALL
+            .into_iter()
+            .filter(|k| kinds.iter().any(|n| n == k.name()))
             .collect();
-        let kinds = reading.filters["kinds"].as_str().unwrap_or("all");
-        let mut kind = super::KindFilter::All;
-        for _ in 0..4 {
-            if kind.name() == kinds {
-                self.claims.kinds = kind;
-            }
-            kind = kind.next();
-        }
         self.claims.hide_dismissed = reading.filters["hide_dismissed"].as_bool().unwrap_or(false);
         self.refilter();
         if let Some(pane) = Pane::ALL.into_iter().find(|p| p.name() == reading.pane) {
