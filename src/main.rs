@@ -32,8 +32,11 @@ const BUNDLED_TEXT: &str = include_str!("../assets/us-mexico-cartels.txt");
 #[command(version, about, long_about = None)]
 struct Cli {
     /// The article to read: a UTF-8 text file, or - for standard input.
-    /// Without one, the bundled sample article opens.
-    article: Option<PathBuf>,
+    /// Without one, the bundled sample article opens. Several, or a
+    /// directory (searched at any depth for *.txt, *.md, *.markdown,
+    /// *.html, *.htm), open a list of the articles first.
+    #[arg(value_name = "ARTICLE")]
+    articles: Vec<PathBuf>,
 
     /// Use this config file instead of the one in your config directory.
     #[arg(long, global = true, value_name = "PATH")]
@@ -132,6 +135,7 @@ fn after_help() -> String {
 Examples:
   whosaid                          open the reader on the bundled article
   whosaid article.txt              open the reader on your own article
+  whosaid a.txt b.txt articles/    a list of several articles; Enter reads one
   whosaid export article.txt       print its analysis as JSON (see `whosaid export --help`)
   whosaid --print-config > {config}
 
@@ -235,19 +239,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             if !STDOUT_OPEN.get().copied().unwrap_or(true) {
                 anyhow::bail!("standard output is closed; the reader draws on it");
             }
-            reader(load(cli.article.as_deref(), max_size)?, &config, &file)
+            reader(load_for_reader(&cli.articles, max_size)?, &config, &file)
         }
     }
 }
 
 #[cfg(feature = "reader")]
-fn reader(doc: Document, config: &Config, file: &ConfigFile) -> anyhow::Result<()> {
+fn reader(docs: Vec<Document>, config: &Config, file: &ConfigFile) -> anyhow::Result<()> {
     let settings = whosaid::tui::settings::Settings::read(file)?;
-    whosaid::tui::run(doc, config, &settings)
+    whosaid::tui::run(docs, config, &settings)
 }
 
 #[cfg(not(feature = "reader"))]
-fn reader(_: Document, _: &Config, _: &ConfigFile) -> anyhow::Result<()> {
+fn reader(_: Vec<Document>, _: &Config, _: &ConfigFile) -> anyhow::Result<()> {
     anyhow::bail!(
         "this whosaid was built without the reader (cargo feature `reader`); \
          `whosaid export` works, or rebuild with the default features to read an article"
@@ -259,6 +263,33 @@ fn load(article: Option<&Path>, max_size: u64) -> anyhow::Result<Document> {
         Some(path) => Document::load_at_most(path, max_size)?,
         None => Document::from_text(BUNDLED_PATH, BUNDLED_TEXT),
     })
+}
+
+/// The reader's articles: the bundled one, the one given, or every one
+/// that several arguments or a directory name (for the list).
+fn load_for_reader(args: &[PathBuf], max_size: u64) -> anyhow::Result<Vec<Document>> {
+    let several = args.len() > 1 || args.iter().any(|a| a.is_dir());
+    if !several {
+        return Ok(vec![load(args.first().map(PathBuf::as_path), max_size)?]);
+    }
+    let files = corpus::expand(args)?;
+    if files.is_empty() {
+        return Err(no_articles_in(args));
+    }
+    files
+        .iter()
+        .map(|f| Ok(Document::load_at_most(f, max_size)?))
+        .collect()
+}
+
+/// Folders given where articles were expected, and none in them.
+fn no_articles_in(args: &[PathBuf]) -> anyhow::Error {
+    let folders: Vec<String> = args.iter().map(|a| a.display().to_string()).collect();
+    anyhow::anyhow!(
+        "{}: no articles in it (looked for *.{} at any depth); give article files, or a folder that holds some",
+        folders.join(", "),
+        corpus::ARTICLE_EXTENSIONS.join(", *.")
+    )
 }
 
 fn export_command(config: &Config, args: ExportArgs, max_size: u64) -> anyhow::Result<()> {
@@ -274,16 +305,7 @@ fn export_command(config: &Config, args: ExportArgs, max_size: u64) -> anyhow::R
     let several = args.articles.len() > 1 || args.articles.iter().any(|a| a.is_dir());
     if several || format.is_some_and(|f| f.name == "jsonl") {
         if files.is_empty() {
-            let folders: Vec<String> = args
-                .articles
-                .iter()
-                .map(|a| a.display().to_string())
-                .collect();
-            anyhow::bail!(
-                "{}: no articles in it (looked for *.{} at any depth); give article files, or a folder that holds some",
-                folders.join(", "),
-                corpus::ARTICLE_EXTENSIONS.join(", *.")
-            );
+            return Err(no_articles_in(&args.articles));
         }
         let source = Corpus::Files(&files);
         return export_corpus(config, &args, format, source, max_size);

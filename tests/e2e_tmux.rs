@@ -275,3 +275,46 @@ fn every_signal_that_ends_the_reader_restores_the_terminal() {
         );
     }
 }
+
+#[test]
+fn two_articles_open_a_list_enter_reads_one_and_bracket_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("harbour.txt"),
+        "Harbour plans stall again\n\nThe mayor said the harbour “will wait another year.”\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("orchard.txt"),
+        "Orchard fair draws a crowd\n\nThe fair opened on Sunday, organisers said.\n",
+    )
+    .unwrap();
+    let tmux = Tmux::start(
+        "library",
+        dir.path(),
+        &reader_command("harbour.txt orchard.txt"),
+    );
+
+    // The list first, both articles, each counted once analysed.
+    let screen = tmux.wait_for("the list of both, analysed", |s| {
+        s.contains("Articles · 2 of 2") && !s.contains("analysing")
+    });
+    assert!(screen.contains("Harbour plans stall again"), "{screen}");
+    assert!(screen.contains("Orchard fair draws a crowd"), "{screen}");
+
+    // Enter: the reader on the first; `]`: the next one.
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the reader on the first", |s| {
+        s.contains("will wait another year") && s.contains("article 1 of 2")
+    });
+    tmux.keys(&["]"]);
+    tmux.wait_for("the reader on the second", |s| {
+        s.contains("The fair opened on Sunday") && s.contains("article 2 of 2")
+    });
+
+    // Backspace: back to the list; q quits with 0.
+    tmux.keys(&["BSpace"]);
+    tmux.wait_for_text("Articles · 2 of 2");
+    tmux.keys(&["q"]);
+    tmux.wait_for_text("EXIT=0");
+}

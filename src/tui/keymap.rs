@@ -59,6 +59,11 @@ pub enum Action {
     NewClaim,
     MergeActor,
     RenameActor,
+    // With several articles open (the library list and the reader on one):
+    NextArticle,
+    PrevArticle,
+    ToList,
+    Sort,
     // In the layers that take typing:
     Confirm,
     DeleteChar,
@@ -419,6 +424,34 @@ pub const ACTIONS: &[ActionInfo] = &[
         "rename",
         "in Actors: rename the actor",
         &[Actors],
+    ),
+    info(
+        Action::NextArticle,
+        &["]"],
+        "next article",
+        "with several articles: read the next one in the list",
+        &[],
+    ),
+    info(
+        Action::PrevArticle,
+        &["["],
+        "previous article",
+        "with several articles: read the previous one in the list",
+        &[],
+    ),
+    info(
+        Action::ToList,
+        &["backspace"],
+        "list",
+        "with several articles: back to the list of articles",
+        &[],
+    ),
+    info(
+        Action::Sort,
+        &["o"],
+        "sort",
+        "in the list of articles: sort by the next column",
+        &[],
     ),
     info(Action::Quit, &["q", "ctrl-c"], "quit", "quit", ALL_PANES),
     typing(

@@ -15,6 +15,7 @@ pub mod dialog;
 pub mod jumps;
 pub mod keymap;
 pub mod layout;
+pub mod library_view;
 pub mod lookup;
 pub mod search;
 pub mod settings;
@@ -24,6 +25,8 @@ pub mod wrap;
 
 #[cfg(test)]
 mod fixture;
+#[cfg(test)]
+mod library_stories;
 #[cfg(test)]
 mod stories;
 
@@ -39,6 +42,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 pub use app::App;
+pub use library_view::Library;
 
 use crate::analysis::{self, Analysis};
 use crate::config::Config;
@@ -47,20 +51,27 @@ use app::Effect;
 use settings::Settings;
 use theme::{Theme, no_color_requested};
 
-/// Opens the reader on `doc` and returns when the user quits.
-pub fn run(doc: Document, config: &Config, settings: &Settings) -> anyhow::Result<()> {
+/// Opens the reader on one article, or the list of several, and returns
+/// when the user quits.
+pub fn run(docs: Vec<Document>, config: &Config, settings: &Settings) -> anyhow::Result<()> {
     let session = Session::start(settings.reader.mouse).context("cannot set up the terminal")?;
     exit_on_signals(session.mouse, session.keyboard_flags)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
 
-    // The text shows at once; the analysis runs beside it and is attached
-    // when it is done (a long article takes a while). Terminal events and
-    // the analysis arrive on one channel, so either wakes the loop at once.
+    // The text (or the list) shows at once; the analyses run beside it and
+    // are attached when each is done (a long article takes a while).
+    // Terminal events and analyses arrive on one channel, so either wakes
+    // the loop at once.
     let (sender, events) = mpsc::channel();
-    let (text, options) = (doc.text.clone(), config.analysis_options());
+    let texts: Vec<String> = docs.iter().map(|d| d.text.clone()).collect();
+    let options = config.analysis_options();
     let analysed = sender.clone();
     std::thread::spawn(move || {
-        let _ = analysed.send(Wake::Analysed(Box::new(analysis::analyze(&text, &options))));
+        use rayon::prelude::*;
+        texts.par_iter().enumerate().for_each(|(i, text)| {
+            let analysis = Box::new(analysis::analyze(text, &options));
+            let _ = analysed.send(Wake::Analysed(i, analysis));
+        });
     });
     std::thread::spawn(move || {
         loop {
@@ -73,24 +84,20 @@ pub fn run(doc: Document, config: &Config, settings: &Settings) -> anyhow::Resul
     });
     let theme = Theme::from_config(&settings.theme, no_color_requested());
     let size = terminal.size()?;
-    let mut app = App::new(
-        doc,
-        Analysis::default(),
-        settings,
-        theme,
-        (size.width, size.height),
-    );
-    app.analysing = true;
+    let mut library = Library::new(docs, settings, theme, (size.width, size.height));
 
     let _session = session;
-    while !app.quit {
-        terminal.draw(|frame| view::draw(&app, frame))?;
+    while !library.quit {
+        terminal.draw(|frame| view::library::draw(&library, frame))?;
         // A flash lasts until the next key, or this long.
-        let wake = if app.text.flash.is_some() {
+        let flashing = library.reader().is_some_and(|app| app.text.flash.is_some());
+        let wake = if flashing {
             match events.recv_timeout(FLASH) {
                 Ok(wake) => wake,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
-                    app.text.flash = None;
+                    if let Some(app) = library.reader_mut() {
+                        app.text.flash = None;
+                    }
                     continue;
                 }
                 Err(mpsc::RecvTimeoutError::Disconnected) => break,
@@ -102,16 +109,18 @@ pub fn run(doc: Document, config: &Config, settings: &Settings) -> anyhow::Resul
             }
         };
         match wake {
-            Wake::Analysed(analysis) => app.attach_analysis(*analysis),
+            Wake::Analysed(entry, analysis) => library.attach_analysis(entry, *analysis),
             Wake::Terminal(event) => match event? {
-                Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
-                Event::Mouse(mouse) => app.handle_mouse(mouse),
-                Event::Resize(width, height) => app.resize(width, height),
+                Event::Key(key) if key.kind != KeyEventKind::Release => library.handle_key(key),
+                Event::Mouse(mouse) => library.handle_mouse(mouse),
+                Event::Resize(width, height) => library.resize(width, height),
                 _ => continue,
             },
         }
-        for effect in app.take_effects() {
-            perform(&mut app, effect)?;
+        for effect in library.take_effects() {
+            if let Some(app) = library.reader_mut() {
+                perform(app, effect)?;
+            }
         }
     }
     Ok(())
@@ -123,7 +132,8 @@ const FLASH: Duration = Duration::from_millis(700);
 /// What wakes the event loop.
 enum Wake {
     Terminal(io::Result<Event>),
-    Analysed(Box<Analysis>),
+    /// The analysis of the article at this index of the list.
+    Analysed(usize, Box<Analysis>),
 }
 
 /// Carries out what the app asked for.

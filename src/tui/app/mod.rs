@@ -325,6 +325,10 @@ impl App {
             Action::NewClaim => self.new_claim(),
             Action::MergeActor => self.merge_or_rename(false),
             Action::RenameActor => self.merge_or_rename(true),
+            // The library around the reader takes these; one article alone has no list.
+            Action::NextArticle | Action::PrevArticle | Action::ToList | Action::Sort => {
+                self.message = Some(ONE_ARTICLE.to_string());
+            }
             // Only looked up in the layers that take typing.
             Action::Confirm
             | Action::DeleteChar
@@ -670,6 +674,9 @@ impl App {
         });
     }
 }
+
+/// What the library's keys say when only one article is open.
+pub const ONE_ARTICLE: &str = "one article open: give several (or a folder) for a list";
 
 /// What `n` says while the analysis runs; it goes when the claims arrive.
 pub(super) const STILL_ANALYSING: &str = "still finding the claims…";

@@ -6,6 +6,7 @@ mod claims;
 mod detail;
 mod dialog;
 mod help;
+pub mod library;
 mod mine;
 mod status;
 mod text;

@@ -1,0 +1,198 @@
+//! Stories of several articles: the list first, `Enter` reads one, `]` / `[`
+//! the next and previous, the list key goes back; sorting and filtering the
+//! list; and snapshots of the list at 80×24 and wide.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::app::ONE_ARTICLE;
+use super::fixture::{self, TEXT};
+use super::keymap::Key;
+use super::library_view::{Library, SortBy};
+use super::settings::Settings;
+use super::theme::Theme;
+use crate::analysis::Analysis;
+use crate::document::Document;
+
+const SECOND: &str = "Harbour plans stall again\nNothing was said about the harbour today.\n";
+const THIRD: &str = "Orchard fair draws a crowd\nThe fair opened on Sunday.\n";
+
+/// Three articles: the fixture's (analysed), a second (analysed, nothing
+/// found) and a third still being analysed.
+fn library(width: u16, height: u16) -> Library {
+    let docs = vec![
+        Document::from_text("news/river-bridge.txt", TEXT),
+        Document::from_text("news/harbour.md", SECOND),
+        Document::from_text("more/orchard-fair.txt", THIRD),
+    ];
+    let mut library = Library::new(
+        docs,
+        &Settings::defaults(),
+        Theme::monochrome(),
+        (width, height),
+    );
+    library.attach_analysis(0, fixture::analysis());
+    library.attach_analysis(1, Analysis::default());
+    library
+}
+
+fn press(library: &mut Library, keys: &str) {
+    for key in keys.split_whitespace() {
+        let key = Key::parse(key).expect("test keys parse");
+        library.handle_key(KeyEvent::new(key.code, key.mods));
+    }
+}
+
+fn type_text(library: &mut Library, text: &str) {
+    for c in text.chars() {
+        library.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
+fn screen(library: &Library, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| super::view::library::draw(library, frame))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+fn reading(library: &Library) -> &str {
+    &library.reader().expect("a reader is open").doc.title
+}
+
+#[test]
+fn several_articles_open_on_the_list_of_all_of_them() {
+    let library = library(80, 24);
+    assert!(library.reader().is_none());
+    let screen = screen(&library, 80, 24);
+    assert!(screen.contains("River town weighs a new bridge"), "{screen}");
+    assert!(screen.contains("Harbour plans stall again"), "{screen}");
+    assert!(screen.contains("analysing…"), "{screen}");
+}
+
+#[test]
+fn enter_reads_the_selected_article() {
+    let mut library = library(80, 24);
+    press(&mut library, "j enter");
+    assert_eq!(reading(&library), "Harbour plans stall again");
+    let screen = screen(&library, 80, 24);
+    assert!(screen.contains("Nothing was said about the harbour"), "{screen}");
+    assert!(screen.contains("article 2 of 3"), "{screen}");
+}
+
+#[test]
+fn bracket_reads_the_next_article_and_the_previous() {
+    let mut library = library(80, 24);
+    press(&mut library, "enter ]");
+    assert_eq!(reading(&library), "Harbour plans stall again");
+    press(&mut library, "]");
+    assert_eq!(reading(&library), "Orchard fair draws a crowd");
+    press(&mut library, "]");
+    let app = library.reader().unwrap();
+    assert_eq!(
+        app.message.as_deref(),
+        Some("this is the last article of the list")
+    );
+    press(&mut library, "[ [");
+    assert_eq!(reading(&library), "River town weighs a new bridge");
+}
+
+#[test]
+fn back_returns_to_the_list_on_the_article_just_read() {
+    let mut library = library(80, 24);
+    press(&mut library, "enter ] backspace");
+    assert!(library.reader().is_none());
+    assert_eq!(library.selected(), Some(1));
+    assert!(screen(&library, 80, 24).contains("Articles · 3 of 3"));
+}
+
+#[test]
+fn a_reader_keeps_its_place_when_the_user_comes_back_to_it() {
+    let mut library = library(80, 24);
+    press(&mut library, "enter n n");
+    let claim = library.reader().unwrap().claims.selected;
+    assert!(claim.is_some());
+    press(&mut library, "] [");
+    assert_eq!(library.reader().unwrap().claims.selected, claim);
+}
+
+#[test]
+fn an_analysis_that_arrives_while_reading_shows_in_the_reader() {
+    let mut library = library(80, 24);
+    press(&mut library, "G enter");
+    assert!(library.reader().unwrap().analysing);
+    library.attach_analysis(2, fixture::analysis());
+    let app = library.reader().unwrap();
+    assert!(!app.analysing);
+    assert!(!app.analysis.claims.is_empty());
+}
+
+#[test]
+fn the_sort_key_orders_by_the_next_column() {
+    let mut library = library(80, 24);
+    press(&mut library, "o");
+    assert_eq!(library.sort, SortBy::Title);
+    // Harbour, Orchard, River.
+    assert_eq!(library.shown, vec![1, 2, 0]);
+    press(&mut library, "o o");
+    assert_eq!(library.sort, SortBy::Claims);
+    // Most claims first; the one still analysing last.
+    assert_eq!(library.shown, vec![0, 1, 2]);
+}
+
+#[test]
+fn slash_filters_the_rows_by_title_or_source() {
+    let mut library = library(80, 24);
+    press(&mut library, "/");
+    type_text(&mut library, "news/");
+    assert_eq!(library.shown, vec![0, 1]);
+    press(&mut library, "backspace backspace backspace backspace backspace");
+    type_text(&mut library, "orchard");
+    press(&mut library, "enter");
+    assert_eq!(library.shown, vec![2]);
+    press(&mut library, "enter");
+    assert_eq!(reading(&library), "Orchard fair draws a crowd");
+}
+
+#[test]
+fn one_article_opens_straight_in_the_reader_with_no_list_to_go_back_to() {
+    let docs = vec![Document::from_text("river-bridge.txt", TEXT)];
+    let mut library = Library::new(docs, &Settings::defaults(), Theme::monochrome(), (80, 24));
+    assert_eq!(reading(&library), "River town weighs a new bridge");
+    press(&mut library, "backspace");
+    let app = library.reader().expect("still reading");
+    assert_eq!(app.message.as_deref(), Some(ONE_ARTICLE));
+}
+
+#[test]
+fn q_quits_from_the_list_and_from_the_reader() {
+    let mut library = library(80, 24);
+    press(&mut library, "q");
+    assert!(library.quit);
+    let mut library = self::library(80, 24);
+    press(&mut library, "enter q");
+    assert!(library.quit);
+}
+
+#[test]
+fn list_80x24() {
+    assert_snapshot!(screen(&library(80, 24), 80, 24));
+}
+
+#[test]
+fn list_wide_sorted_and_filtered() {
+    let mut library = library(120, 30);
+    press(&mut library, "o /");
+    type_text(&mut library, "news");
+    assert_snapshot!(screen(&library, 120, 30));
+}
+
+#[test]
+fn list_help() {
+    let mut library = library(80, 24);
+    press(&mut library, "?");
+    assert_snapshot!(screen(&library, 80, 24));
+}
