@@ -10,4 +10,5 @@ pub mod config;
 pub mod document;
 pub mod export;
 pub mod span;
+pub mod store;
 pub mod tui;

@@ -23,6 +23,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
+/// The version of what `analyze()` finds. Bump it in any commit that changes
+/// the analysis of some text: the library keeps analyses keyed by text hash
+/// and this number, and recomputes them when it changes.
+pub const VERSION: u32 = 1;
+
 /// What kind of thing an actor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -52,7 +57,7 @@ pub enum ClaimKind {
 }
 
 /// Someone or something the article names or quotes, aliases merged.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Actor {
     /// The fullest plain name ("Maria Okafor"), without title.
     pub name: String,
@@ -68,7 +73,7 @@ pub struct Actor {
 }
 
 /// Who a claim is attributed to: the mention in the text and the actor it refers to.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     /// Index into [`Analysis::actors`]; `None` when the mention could not be resolved.
     pub actor: Option<usize>,
@@ -76,7 +81,7 @@ pub struct Source {
 }
 
 /// One attributed statement or position.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     pub kind: ClaimKind,
     /// Direct: the words inside the marks. Indirect: the reported content.
@@ -94,7 +99,7 @@ pub struct Claim {
 }
 
 /// A number or amount in the text ("31 percent", "55 high-level operatives").
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     pub span: Span,
     /// Index into [`Analysis::claims`] of the claim the figure sits in.
@@ -102,7 +107,7 @@ pub struct Figure {
 }
 
 /// Everything found in one article. Computed once, then only read.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     pub actors: Vec<Actor>,
     /// Sorted by `span.start`.
