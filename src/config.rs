@@ -35,6 +35,7 @@ pub struct Config {
     pub keys: BTreeMap<Action, Vec<Key>>,
     pub theme: ThemeSection,
     pub reader: ReaderSection,
+    pub library: LibrarySection,
 }
 
 /// `[theme]`: the reader's colours.
@@ -66,6 +67,14 @@ pub struct ReaderSection {
     pub max_text_width: u16,
     /// Whether the mouse selects and scrolls.
     pub mouse: bool,
+}
+
+/// `[library]`: whether whosaid keeps what you read (see `crate::store`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LibrarySection {
+    /// false: keep nothing, as `--no-library` does.
+    pub enabled: bool,
 }
 
 /// `[analysis]`: additions to the built-in word lists.

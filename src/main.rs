@@ -13,6 +13,7 @@ use whosaid::analysis::{self, Analysis, ClaimKind};
 use whosaid::config::{self, Config};
 use whosaid::document::Document;
 use whosaid::export::{self, Format, selection::Selection};
+use whosaid::store::{self, Store, Visit, listing};
 
 /// The bundled article, opened when no file is given.
 const BUNDLED_PATH: &str = "assets/us-mexico-cartels.txt";
@@ -36,6 +37,15 @@ struct Cli {
     #[arg(long)]
     print_config: bool,
 
+    /// Keep the library in this file instead of
+    /// $XDG_DATA_HOME/whosaid/library.sqlite.
+    #[arg(long, global = true, value_name = "PATH")]
+    library: Option<PathBuf>,
+
+    /// Keep nothing: no library is read or written.
+    #[arg(long, global = true, conflicts_with = "library")]
+    no_library: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -45,7 +55,36 @@ enum Command {
     /// Analyse an article without the reader and print or write the result.
     #[command(after_help = EXPORT_EXAMPLES)]
     Export(ExportArgs),
+    /// Put articles in the library without opening the reader.
+    Add(AddArgs),
+    /// List the articles in the library, or what one actor said in all of them.
+    #[command(after_help = LIBRARY_EXAMPLES)]
+    Library(LibraryArgs),
 }
+
+#[derive(clap::Args)]
+struct AddArgs {
+    /// The articles: UTF-8 text files, or - for standard input.
+    #[arg(required = true, value_name = "ARTICLE")]
+    articles: Vec<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct LibraryArgs {
+    /// What the actor of this name (or alias, any case) said in every article.
+    #[arg(long, value_name = "NAME")]
+    actor: Option<String>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+const LIBRARY_EXAMPLES: &str = "\
+Examples:
+  whosaid add *.txt                     keep articles without reading them now
+  whosaid library                       the articles kept, most recently opened first
+  whosaid library --actor 'jane roe'    what she said in every article kept
+  whosaid --library /tmp/l.sqlite library --json";
 
 #[derive(clap::Args)]
 struct ExportArgs {
@@ -106,16 +145,26 @@ fn after_help() -> String {
     let config = config::user_config_path().map_or("~/.config/whosaid/config.toml".into(), |p| {
         p.display().to_string()
     });
+    let library = store::default_path()
+        .map_or("~/.local/share/whosaid/library.sqlite".into(), |p| {
+            p.display().to_string()
+        });
     format!(
         "\
 Examples:
   whosaid                          open the reader on the bundled article
   whosaid article.txt              open the reader on your own article
   whosaid export article.txt       print its analysis as JSON (see `whosaid export --help`)
+  whosaid add a.txt b.txt          keep articles in the library without reading them now
+  whosaid library                  list the library (see `whosaid library --help`)
   whosaid --print-config > {config}
 
 Config: {config} (or --config PATH) is overlaid on the
 documented defaults that `whosaid --print-config` prints.
+
+Library: every article opened is kept, with its analysis and your marks and
+notes, in {library}
+(--library PATH for another, --no-library to keep nothing).
 
 Exit codes: 0 success; 2 bad input, bad config, bad usage, or an output file that exists."
     )
@@ -138,10 +187,100 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         return write_stdout(config::DEFAULT_CONFIG.as_bytes());
     }
     let config = Config::load(cli.config.as_deref())?;
+    let library = library_path(&cli, &config)?;
     match cli.command {
         Some(Command::Export(args)) => export_command(&config, args),
-        None => whosaid::tui::run(load(cli.article.as_deref())?, &config),
+        Some(Command::Add(args)) => add_command(&config, library, args),
+        Some(Command::Library(args)) => library_command(&config, library, args),
+        None => {
+            let doc = load(cli.article.as_deref())?;
+            if let Some(path) = library {
+                keep_opened(&path, &doc, &config)?;
+            }
+            whosaid::tui::run(doc, &config)
+        }
     }
+}
+
+/// The library file to use, or `None` when the user keeps nothing
+/// (`--no-library`, `[library] enabled = false`, or no home to keep it in).
+fn library_path(cli: &Cli, config: &Config) -> anyhow::Result<Option<PathBuf>> {
+    if cli.no_library || (!config.library.enabled && cli.library.is_none()) {
+        return Ok(None);
+    }
+    Ok(cli.library.clone().or_else(store::default_path))
+}
+
+/// The library, for a command that needs one.
+fn open_library(library: Option<PathBuf>) -> anyhow::Result<Store> {
+    let path = library.context(
+        "no library: it is turned off (--no-library or [library] enabled = false), \
+         or neither XDG_DATA_HOME nor HOME is set; give one with --library PATH",
+    )?;
+    Ok(Store::open(&path)?)
+}
+
+/// Keeps an article the reader opens, and its analysis, made beside the
+/// reader (on its own connection) when the library has none yet.
+fn keep_opened(path: &Path, doc: &Document, config: &Config) -> anyhow::Result<()> {
+    let store = Store::open(path)?;
+    let id = store.put_document(doc, Visit::Opened)?;
+    let options = config.analysis_options();
+    if store.kept_analysis(id, &options)?.is_none() {
+        let path = path.to_owned();
+        // If the reader closes first, the unfinished write is rolled back.
+        std::thread::spawn(move || {
+            Store::open(&path).and_then(|store| store.analysis_for(id, &options))
+        });
+    }
+    Ok(())
+}
+
+fn add_command(config: &Config, library: Option<PathBuf>, args: AddArgs) -> anyhow::Result<()> {
+    let store = open_library(library)?;
+    let mut docs = Vec::new();
+    let mut failed = 0;
+    for path in &args.articles {
+        match Document::load(path) {
+            Ok(doc) => docs.push(doc),
+            Err(e) => {
+                eprintln!("whosaid: {e}");
+                failed += 1;
+            }
+        }
+    }
+    let added = store.add_all(&docs, &config.analysis_options())?;
+    write_stdout(listing::added_text(&added).as_bytes())?;
+    if failed > 0 {
+        anyhow::bail!(
+            "{failed} of {} articles could not be read",
+            args.articles.len()
+        );
+    }
+    Ok(())
+}
+
+fn library_command(
+    config: &Config,
+    library: Option<PathBuf>,
+    args: LibraryArgs,
+) -> anyhow::Result<()> {
+    let store = open_library(library)?;
+    let where_ = store.path().display().to_string();
+    let out = match args.actor {
+        Some(name) => {
+            store.bring_up_to_date(&config.analysis_options())?;
+            let claims = store.claims_by(&name)?;
+            if args.json {
+                listing::actor_json(&name, &claims)
+            } else {
+                listing::actor_text(&name, &claims)
+            }
+        }
+        None if args.json => listing::entries_json(&where_, &store.entries()?),
+        None => listing::entries_text(&where_, &store.entries()?),
+    };
+    write_stdout(out.as_bytes())
 }
 
 fn load(article: Option<&Path>) -> anyhow::Result<Document> {

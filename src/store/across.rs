@@ -89,7 +89,10 @@ impl Store {
                 found.articles += 1;
                 last_doc = Some(doc);
             }
-            if last_analysis.as_ref().is_none_or(|(a, _)| *a != analysis_id) {
+            if last_analysis
+                .as_ref()
+                .is_none_or(|(a, _)| *a != analysis_id)
+            {
                 last_analysis = self.analysis_by_row(analysis_id)?.map(|a| (analysis_id, a));
             }
             let Some((_, analysis)) = &last_analysis else {
@@ -117,7 +120,9 @@ impl Store {
     fn analysis_by_row(&self, row: i64) -> Result<Option<Analysis>, StoreError> {
         let data: String = self
             .conn
-            .query_row("SELECT data FROM analyses WHERE id = ?1", [row], |r| r.get(0))
+            .query_row("SELECT data FROM analyses WHERE id = ?1", [row], |r| {
+                r.get(0)
+            })
             .map_err(|e| self.error(e))?;
         Ok(serde_json::from_str(&data).ok())
     }

@@ -120,10 +120,7 @@ fn common_suffix(a: &str, b: &str) -> usize {
 
 /// How many code points `a` and `b` share at their starts.
 fn common_prefix(a: &str, b: &str) -> usize {
-    a.chars()
-        .zip(b.chars())
-        .take_while(|(x, y)| x == y)
-        .count()
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
 #[cfg(test)]
@@ -159,13 +156,7 @@ mod tests {
         let text = "He said “no” and “no” again.";
         let span = Span::new(text.rfind("no").unwrap(), text.rfind("no").unwrap() + 2);
         let anchor = Anchor::new(text, span);
-        assert_eq!(
-            anchor.locate(text),
-            Place::At {
-                span,
-                moved: false
-            }
-        );
+        assert_eq!(anchor.locate(text), Place::At { span, moved: false });
     }
 
     #[test]

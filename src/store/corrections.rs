@@ -50,10 +50,7 @@ pub enum Change {
 impl Change {
     /// Whether it applies to a claim (or stretch of text), and so needs a span.
     pub fn is_about_text(&self) -> bool {
-        !matches!(
-            self,
-            Change::MergeActor { .. } | Change::RenameActor { .. }
-        )
+        !matches!(self, Change::MergeActor { .. } | Change::RenameActor { .. })
     }
 }
 
@@ -90,7 +87,11 @@ pub(super) fn log(conn: &Connection, ids: &str, text: &str) -> rusqlite::Result<
             Ok(Correction {
                 id: r.get(0)?,
                 change: serde_json::from_str(&change).map_err(|e| {
-                    rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.into())
+                    rusqlite::Error::FromSqlConversionFailure(
+                        1,
+                        rusqlite::types::Type::Text,
+                        e.into(),
+                    )
                 })?,
                 place: anchor.as_ref().map(|a| a.locate(text)),
                 anchor,

@@ -180,8 +180,5 @@ pub(super) fn text(conn: &Connection, id: DocId) -> rusqlite::Result<String> {
 
 /// `ids` as an SQL list, for `IN (…)` (integers only, so safe to format).
 pub(super) fn sql_list(ids: &[i64]) -> String {
-    ids.iter()
-        .map(i64::to_string)
-        .collect::<Vec<_>>()
-        .join(",")
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
 }

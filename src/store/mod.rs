@@ -40,11 +40,13 @@
 //! documents of one origin (a file's absolute path, a URL) share their marks,
 //! notes, corrections and reading state.
 
-pub mod anchor;
 mod across;
+mod add;
+pub mod anchor;
 mod cache;
 mod corrections;
 mod documents;
+pub mod listing;
 mod schema;
 mod user;
 
@@ -55,6 +57,7 @@ use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 use thiserror::Error;
 
 pub use across::{ActorClaim, Elsewhere};
+pub use add::Added;
 pub use anchor::{Anchor, Place, TextQuote};
 pub use corrections::{Change, Correction, SourceChoice};
 pub use documents::{DocId, Entry, Visit, content_hash};
@@ -150,8 +153,7 @@ impl Store {
                 reason: format!("cannot create the folder {}: {e}", dir.display()),
             })?;
         }
-        let mut conn =
-            Connection::open(path).map_err(|e| StoreError::from_sqlite(path, e))?;
+        let mut conn = Connection::open(path).map_err(|e| StoreError::from_sqlite(path, e))?;
         schema::prepare(&mut conn, path)?;
         Ok(Store {
             conn,

@@ -74,7 +74,10 @@ fn the_analysis_is_kept_and_read_back_whole() {
     assert_eq!(store.unanalysed(&options).unwrap(), vec![id]);
     let made = store.analysis_for(id, &options).unwrap();
     assert_eq!(made, crate::analysis::analyze(ARTICLE, &options));
-    assert_eq!(store.kept_analysis(id, &options).unwrap(), Some(made.clone()));
+    assert_eq!(
+        store.kept_analysis(id, &options).unwrap(),
+        Some(made.clone())
+    );
     assert!(store.unanalysed(&options).unwrap().is_empty());
     let entry = &store.entries().unwrap()[0];
     assert_eq!(entry.claims, Some(made.claims.len()));
@@ -115,7 +118,10 @@ fn a_kept_analysis_that_no_longer_reads_is_made_again() {
         .execute("UPDATE analyses SET data = '{\"not\": 1}'", [])
         .unwrap();
     let again = store.analysis_for(id, &Options::default()).unwrap();
-    assert_eq!(again, crate::analysis::analyze(ARTICLE, &Options::default()));
+    assert_eq!(
+        again,
+        crate::analysis::analyze(ARTICLE, &Options::default())
+    );
 }
 
 #[test]
@@ -137,7 +143,9 @@ fn a_note_is_set_replaced_and_deleted_when_emptied() {
     let (_dir, store) = library();
     let id = store.put_document(&article(), Visit::Opened).unwrap();
     let claim = span_of(ARTICLE, "the budget was too small");
-    store.set_note(id, claim, "check this\nwith the council").unwrap();
+    store
+        .set_note(id, claim, "check this\nwith the council")
+        .unwrap();
     assert_eq!(
         store.user_layer(id).unwrap().note_at(claim),
         Some("check this\nwith the council")
@@ -170,7 +178,13 @@ fn corrections_undo_and_redo_in_order() {
     let id = store.put_document(&article(), Visit::Opened).unwrap();
     let claim = span_of(ARTICLE, "the bridge would open in May");
     let first = store
-        .add_correction(id, Some(claim), Change::Kind { to: ClaimKind::Direct })
+        .add_correction(
+            id,
+            Some(claim),
+            Change::Kind {
+                to: ClaimKind::Direct,
+            },
+        )
         .unwrap();
     let second = store
         .add_correction(
@@ -187,7 +201,10 @@ fn corrections_undo_and_redo_in_order() {
         layer.corrections.iter().map(|c| c.id).collect::<Vec<_>>(),
         [first, second]
     );
-    assert_eq!(layer.corrections[0].place.and_then(Place::span), Some(claim));
+    assert_eq!(
+        layer.corrections[0].place.and_then(Place::span),
+        Some(claim)
+    );
     assert_eq!(layer.corrections[1].place, None, "about an actor");
     assert!(layer.can_undo && !layer.can_redo);
 
@@ -196,7 +213,11 @@ fn corrections_undo_and_redo_in_order() {
     assert_eq!(store.undo(id).unwrap(), None);
     let layer = store.user_layer(id).unwrap();
     assert!(layer.corrections.is_empty() && !layer.can_undo && layer.can_redo);
-    assert_eq!(store.redo(id).unwrap(), Some(first), "the last undone first");
+    assert_eq!(
+        store.redo(id).unwrap(),
+        Some(first),
+        "the last undone first"
+    );
     assert_eq!(store.redo(id).unwrap(), Some(second));
     assert_eq!(store.redo(id).unwrap(), None);
     assert_eq!(store.user_layer(id).unwrap().corrections.len(), 2);
@@ -207,7 +228,9 @@ fn a_new_correction_after_an_undo_ends_redo_but_keeps_the_row() {
     let (_dir, store) = library();
     let id = store.put_document(&article(), Visit::Opened).unwrap();
     let claim = span_of(ARTICLE, "the budget was too small");
-    store.add_correction(id, Some(claim), Change::Dismiss).unwrap();
+    store
+        .add_correction(id, Some(claim), Change::Dismiss)
+        .unwrap();
     store.undo(id).unwrap();
     let to = SourceChoice::Actor {
         name: "Jane Roe".into(),
@@ -257,14 +280,19 @@ fn the_users_layer_follows_a_new_version_of_the_same_file() {
     let id = store.put_document(&old, Visit::Opened).unwrap();
     let claim = span_of(ARTICLE, "the budget was too small");
     store.set_note(id, claim, "check").unwrap();
-    store.set_mark(id, span_of(ARTICLE, "the bridge would open"), true).unwrap();
+    store
+        .set_mark(id, span_of(ARTICLE, "the bridge would open"), true)
+        .unwrap();
 
     let text = format!("Updated: a line on top.\n\n{ARTICLE}").replace(" would open", " opens");
     let new = Document::from_text(path, text.as_str());
     let id2 = store.put_document(&new, Visit::Opened).unwrap();
     assert_ne!(id, id2);
     let layer = store.user_layer(id2).unwrap();
-    assert_eq!(layer.note_at(span_of(&text, "the budget was too small")), Some("check"));
+    assert_eq!(
+        layer.note_at(span_of(&text, "the budget was too small")),
+        Some("check")
+    );
     assert_eq!(
         layer.notes[0].place,
         Place::At {
@@ -280,8 +308,14 @@ fn the_users_layer_follows_a_new_version_of_the_same_file() {
 fn document_calls_on_a_missing_document_say_so() {
     let (_dir, store) = library();
     let missing = DocId(99);
-    assert!(matches!(store.document(missing), Err(StoreError::UnknownDocument)));
-    assert!(matches!(store.user_layer(missing), Err(StoreError::UnknownDocument)));
+    assert!(matches!(
+        store.document(missing),
+        Err(StoreError::UnknownDocument)
+    ));
+    assert!(matches!(
+        store.user_layer(missing),
+        Err(StoreError::UnknownDocument)
+    ));
     assert!(matches!(
         store.set_mark(missing, Span::new(0, 1), true),
         Err(StoreError::UnknownDocument)
@@ -302,8 +336,7 @@ fn what_an_actor_said_is_found_across_articles_by_any_name_in_any_case() {
         store.analysis_for(id, &options).unwrap();
     }
     let said = store.claims_by("JANE ROE").unwrap();
-    let titles: std::collections::BTreeSet<&str> =
-        said.iter().map(|c| c.title.as_str()).collect();
+    let titles: std::collections::BTreeSet<&str> = said.iter().map(|c| c.title.as_str()).collect();
     assert_eq!(
         titles,
         ["Budget row", "Council vote on the bridge"].into(),
