@@ -254,7 +254,7 @@ mod tests {
 
     #[test]
     fn a_file_that_sets_one_key_keeps_the_other_defaults() {
-        let defaults = "[analysis]\ncue_verbs = [\"opine\"]\ntitles = []\n[theme]\nname = \"dark\"\nactors = []\n[reader]\nmax_text_width = 0\nmouse = true\n";
+        let defaults = "[analysis]\ncue_verbs = [\"opine\"]\ntitles = []\n[theme]\nname = \"dark\"\nactors = []\n[reader]\nmax_text_width = 0\nmouse = true\n[library]\nenabled = true\n";
         let config = overlaid(
             defaults,
             Path::new("c.toml"),
