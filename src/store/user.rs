@@ -93,6 +93,29 @@ pub(super) fn anchor_at(row: &Row<'_>, first: usize) -> rusqlite::Result<Anchor>
     })
 }
 
+/// The rows of `table` on the documents `ids` (an SQL list), oldest first,
+/// each with its anchor placed in `text`; `make` reads the `extra` columns
+/// (from column 6 on).
+fn placed<T>(
+    conn: &Connection,
+    table: &str,
+    extra: &str,
+    ids: &str,
+    text: &str,
+    make: impl Fn(i64, Anchor, Place, &Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<Vec<T>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT id, start, end, exact, prefix, suffix{extra} FROM {table}
+         WHERE document IN ({ids}) ORDER BY id"
+    ))?;
+    stmt.query_map([], |r| {
+        let anchor = anchor_at(r, 1)?;
+        let place = anchor.locate(text);
+        make(r.get(0)?, anchor, place, r)
+    })?
+    .collect()
+}
+
 /// The rows of `table` (marks or notes) on the document's family whose
 /// anchor lands exactly on `span` of `text`.
 fn ids_at(
@@ -103,18 +126,14 @@ fn ids_at(
     span: Span,
 ) -> rusqlite::Result<Vec<i64>> {
     let ids = sql_list(&family(conn, id)?);
-    let mut stmt = conn.prepare(&format!(
-        "SELECT id, start, end, exact, prefix, suffix FROM {table} WHERE document IN ({ids})"
-    ))?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, anchor_at(r, 1)?)))?;
-    let mut found = Vec::new();
-    for row in rows {
-        let (row_id, anchor) = row?;
-        if anchor.locate(text).span() == Some(span) {
-            found.push(row_id);
-        }
-    }
-    Ok(found)
+    let rows = placed(conn, table, "", &ids, text, |row, _, place, _| {
+        Ok((row, place))
+    })?;
+    Ok(rows
+        .into_iter()
+        .filter(|(_, place)| place.span() == Some(span))
+        .map(|(row, _)| row)
+        .collect())
 }
 
 impl Store {
@@ -224,35 +243,24 @@ impl Store {
         let conn = &self.conn;
         let text = text(conn, id)?;
         let ids = sql_list(&family(conn, id)?);
-        let mut stmt = conn.prepare(&format!(
-            "SELECT id, start, end, exact, prefix, suffix FROM marks
-             WHERE document IN ({ids}) ORDER BY id"
-        ))?;
-        let marks = stmt
-            .query_map([], |r| {
-                let anchor = anchor_at(r, 1)?;
-                Ok(Mark {
-                    id: r.get(0)?,
-                    place: anchor.locate(&text),
-                    anchor,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut stmt = conn.prepare(&format!(
-            "SELECT id, start, end, exact, prefix, suffix, body FROM notes
-             WHERE document IN ({ids}) ORDER BY id"
-        ))?;
-        let notes = stmt
-            .query_map([], |r| {
-                let anchor = anchor_at(r, 1)?;
+        let marks = placed(conn, "marks", "", &ids, &text, |id, anchor, place, _| {
+            Ok(Mark { id, anchor, place })
+        })?;
+        let notes = placed(
+            conn,
+            "notes",
+            ", body",
+            &ids,
+            &text,
+            |id, anchor, place, r| {
                 Ok(Note {
-                    id: r.get(0)?,
-                    place: anchor.locate(&text),
+                    id,
                     anchor,
+                    place,
                     body: r.get(6)?,
                 })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            },
+        )?;
         let reading = conn
             .query_row(
                 &format!(
