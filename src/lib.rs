@@ -9,6 +9,8 @@ pub mod analysis;
 pub mod config;
 pub mod document;
 pub mod export;
+pub mod reading;
+pub mod safe_text;
 pub mod span;
 pub mod store;
 pub mod tui;

@@ -60,3 +60,27 @@ fn bundled_article_at_120x40() {
     press(&mut app, "n");
     insta::assert_snapshot!(screen(&app, 120, 40));
 }
+
+#[test]
+fn k_moves_up_out_of_a_paragraph_instead_of_sticking_on_its_first_row() {
+    let mut app = bundled(120, 40);
+    press(&mut app, "g j j j j j j j j");
+    let before = app.cursor;
+    for _ in 0..3 {
+        press(&mut app, "k");
+    }
+    assert!(app.cursor < before);
+    press(&mut app, "g");
+    assert_eq!(app.cursor_row(), 0);
+}
+
+#[test]
+fn ctrl_o_after_going_to_rubios_source_and_back_selects_his_claim_not_the_one_before() {
+    let mut app = bundled(120, 40);
+    select_claim_with(&mut app, "the closest we have ever had");
+    let claim = app.selected;
+    press(&mut app, "s s ctrl-o");
+    assert_eq!(app.selected, claim);
+    let actor = app.selected_actor().unwrap();
+    assert_eq!(app.analysis.actors[actor].name, "Marco Rubio");
+}

@@ -1,12 +1,13 @@
 //! What `whosaid add` and `whosaid library` print: aligned text for people,
-//! JSON for programs. Text from articles is printed with control characters
-//! replaced, so a title cannot drive the terminal.
+//! JSON for programs. Text from articles is printed through
+//! `safe_text::for_terminal`, so a title cannot drive the terminal.
 
 use serde::Serialize;
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
 use super::{ActorClaim, Added, Entry};
+use crate::safe_text::for_terminal;
 
 /// The widest a title or source gets in the list before it is cut.
 const TITLE_WIDTH: usize = 40;
@@ -140,16 +141,10 @@ pub fn actor_json(name: &str, claims: &[ActorClaim]) -> String {
     serde_json::to_string_pretty(&out).expect("the claims serialise") + "\n"
 }
 
-/// The text with control characters (escape sequences, carriage returns,
-/// line breaks) made visible as spaces or U+FFFD, for one terminal line.
+/// The text on one terminal line: line breaks and tabs as spaces, other
+/// control characters shown as [`for_terminal`] shows them.
 fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\t' => ' ',
-            c if c.is_control() => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
+    for_terminal(&text.replace(['\n', '\r', '\t'], " ")).into_owned()
 }
 
 /// At most `width` columns, with an ellipsis when cut.
@@ -217,10 +212,7 @@ mod tests {
 
     #[test]
     fn a_title_cannot_drive_the_terminal() {
-        assert_eq!(
-            printable("Bad\u{1b}[2Jtitle\r\nnext"),
-            "Bad\u{FFFD}[2Jtitle\u{FFFD} next"
-        );
+        assert_eq!(printable("Bad\u{1b}[2Jtitle\r\nnext"), "Bad␛[2Jtitle  next");
     }
 
     #[test]

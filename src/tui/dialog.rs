@@ -112,7 +112,8 @@ pub fn write_error(path: &Path, error: &std::io::Error) -> String {
         ErrorKind::IsADirectory => {
             format!("{} is a folder: add a file name", path.display())
         }
-        _ => format!("cannot write {}: {error}", path.display()),
+        // The error names the path and what went wrong (export::write_file).
+        _ => error.to_string(),
     }
 }
 

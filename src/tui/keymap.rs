@@ -254,7 +254,7 @@ pub const ACTIONS: &[ActionInfo] = &[
         Action::Cancel,
         &["esc"],
         "close",
-        "close an overlay or the search; quit if none is open",
+        "close an overlay, clear the search; never quits",
         &[],
     ),
     info(Action::Quit, &["q", "ctrl-c"], "quit", "quit", ALL_PANES),

@@ -314,13 +314,19 @@ fn j_in_a_help_that_fits_the_window_leaves_it_where_it_is() {
 }
 
 #[test]
-fn esc_closes_the_help_before_it_quits() {
+fn esc_closes_the_help_and_never_quits_q_does() {
     let mut app = fixture::app(120, 40);
     press(&mut app, "?");
     assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
     press(&mut app, "esc");
     assert!(app.overlay.is_none() && !app.quit);
-    press(&mut app, "esc");
+    press(&mut app, "esc esc 2 esc 3 esc");
+    assert!(!app.quit, "a stray Esc must not lose the reader");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("nothing to close · q/C-c quits")
+    );
+    press(&mut app, "q");
     assert!(app.quit);
 }
 
@@ -494,4 +500,169 @@ fn when_the_filters_leave_no_claim_n_says_which_keys_bring_claims_back() {
     );
     press(&mut app, "F");
     assert_eq!(app.shown, [2], "the mayor's direct quote");
+}
+
+// ----- faults found by trying the reader (issue 8) --------------------------
+
+#[test]
+fn k_climbs_from_the_first_row_of_a_paragraph_into_the_one_above() {
+    let mut app = fixture::app(120, 40);
+    while !at_cursor(&app).starts_with("The council") {
+        press(&mut app, "j");
+    }
+    let council = app.cursor;
+    press(&mut app, "k");
+    assert!(app.cursor < council, "k left the paragraph's first row");
+    assert!(
+        at_cursor(&app).starts_with("might shift"),
+        "onto the last row of the paragraph above: {:?}",
+        &at_cursor(&app)[..20]
+    );
+    let up = app.cursor_row();
+    press(&mut app, "up");
+    assert!(app.cursor_row() < up, "↑ too");
+    press(&mut app, "g");
+    assert_eq!(app.cursor, 0);
+}
+
+#[test]
+fn s_flashes_the_source_mention_until_the_next_key() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "n n n s");
+    let flash = app.flash.expect("the source is highlighted");
+    assert_eq!(flash.of(&app.doc.text), "the mayor");
+    press(&mut app, "j");
+    assert_eq!(app.flash, None);
+}
+
+#[test]
+fn ctrl_o_after_s_s_goes_back_to_the_source_with_its_claim_still_selected() {
+    let mut app = fixture::app(120, 40);
+    // The mayor's quote, whose source ("the mayor") is on the row after it
+    // starts, past the start of another claim on that row.
+    press(&mut app, "n n n s s");
+    assert_eq!(app.selected, Some(2));
+    press(&mut app, "ctrl-o");
+    assert!(at_cursor(&app).starts_with("the mayor told"));
+    assert_eq!(app.selected, Some(2), "the quote, not the claim on the row");
+    assert_eq!(app.selected_actor(), Some(ORTIZ));
+    press(&mut app, "ctrl-o");
+    assert!(at_cursor(&app).starts_with("We have waited"));
+    assert_eq!(app.selected, Some(2));
+}
+
+#[test]
+fn n_in_a_search_goes_to_the_next_match_after_the_cursor_once_it_has_moved() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "/");
+    type_text(&mut app, "the");
+    press(&mut app, "enter");
+    assert_eq!(app.search.as_ref().unwrap().current, Some(0));
+    // Down to the council's paragraph, then n: the first match after it,
+    // not the second match of the list.
+    while !at_cursor(&app).starts_with("The council") {
+        press(&mut app, "j");
+    }
+    let cursor = app.cursor;
+    press(&mut app, "n");
+    let search = app.search.as_ref().unwrap();
+    assert!(search.current > Some(1));
+    let at = search.matches[search.current.unwrap()].start;
+    assert!(at > cursor, "{at} after {cursor}");
+    assert_eq!(
+        search
+            .matches
+            .iter()
+            .filter(|m| m.start > cursor && m.start < at)
+            .count(),
+        0
+    );
+    press(&mut app, "g N");
+    assert_eq!(app.message.as_deref(), Some("search wrapped to the bottom"));
+}
+
+#[test]
+fn search_folds_case_and_curly_quotes() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "/");
+    type_text(&mut app, "\"WE HAVE");
+    assert_eq!(app.search.as_ref().unwrap().count(), "1/1");
+    assert!(at_cursor(&app).starts_with("“We have"));
+}
+
+#[test]
+fn the_claims_counter_follows_the_cursor_and_the_scroll_percentage_starts_at_zero() {
+    let mut app = fixture::app(80, 14);
+    press(&mut app, "G 2 G 1");
+    assert_eq!(app.selected, Some(4));
+    press(&mut app, "g");
+    assert_eq!(
+        app.selected, None,
+        "the title row has no claim: none is selected"
+    );
+    let screen = crate::tui::view::tests_support::screen(&app, 80, 14);
+    assert!(screen.contains("Claims –/5"), "{screen}");
+    assert!(screen.contains(" 0% "), "{screen}");
+    for _ in 0..3 {
+        press(&mut app, "pagedown");
+        // The selected claim, if any, is on the cursor's row.
+        if let Some(c) = app.selected {
+            let span = app.analysis.claims[c].span;
+            let wrapped = app.wrapped();
+            let rows = wrapped.row_of(span.start)..=wrapped.row_of(span.end - 1);
+            assert!(rows.contains(&app.cursor_row()), "claim {c}");
+        }
+    }
+}
+
+#[test]
+fn growing_the_window_shows_the_whole_list_without_rows_hidden_above() {
+    let mut app = fixture::app(40, 14);
+    press(&mut app, "2 G");
+    assert!(app.claims_top > 0, "a small window scrolls the list");
+    app.resize(120, 40);
+    assert_eq!(app.claims_top, 0, "all five claims fit now");
+    press(&mut app, "3 G");
+    app.resize(40, 14);
+    app.resize(120, 40);
+    assert_eq!(app.actors_top, 0);
+}
+
+#[test]
+fn the_actor_on_the_last_row_of_a_short_actors_pane_is_on_screen() {
+    // The pane's first row is the column header.
+    let mut app = fixture::app(120, 14);
+    press(&mut app, "3 G");
+    let rows = app.areas.rows(Pane::Actors) - 1;
+    assert!(app.actor_cursor < app.actors_top + rows);
+}
+
+#[test]
+fn while_analysing_the_reader_says_so_and_the_message_goes_when_the_claims_arrive() {
+    let doc = Document::from_text("river-bridge.txt", fixture::TEXT);
+    let mut app = fixture::app_on(doc, analysis::Analysis::default(), 120, 40);
+    app.analysing = true;
+    press(&mut app, "n");
+    assert_eq!(app.message.as_deref(), Some("still finding the claims…"));
+    let screen = crate::tui::view::tests_support::screen(&app, 120, 40);
+    assert!(screen.contains("analysing…"), "{screen}");
+    assert!(!screen.contains("no actors found"), "{screen}");
+    app.attach_analysis(fixture::analysis());
+    assert_eq!(app.message, None);
+}
+
+#[test]
+fn actors_close_in_the_text_have_different_colours() {
+    let doc = Document::from_text("river-bridge.txt", fixture::TEXT);
+    let app = super::App::new(
+        doc,
+        fixture::analysis(),
+        &crate::config::Config::defaults(),
+        super::theme::Theme::dark(),
+        (120, 40),
+    );
+    let colours: Vec<_> = [ORTIZ, DELTA, RESIDENTS]
+        .map(|a| app.lookup.actor_colour[a])
+        .to_vec();
+    assert_eq!(colours, [0, 1, 2]);
 }

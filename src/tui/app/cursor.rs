@@ -62,6 +62,25 @@ impl App {
         self.keep_lists_in_view();
     }
 
+    /// `row`, or when it only separates paragraphs (the cursor cannot rest
+    /// there: its offset belongs to the paragraph after it), the nearest row
+    /// with text going on in the direction of `delta`, else back the other way.
+    pub(super) fn text_row_near(&self, row: usize, delta: isize) -> usize {
+        let rows = &self.wrapped().rows;
+        let has_text = |r: &usize| rows[*r].start < rows[*r].end;
+        let onward: Box<dyn Iterator<Item = usize>> = if delta < 0 {
+            Box::new((0..=row).rev())
+        } else {
+            Box::new(row..rows.len())
+        };
+        let back: Box<dyn Iterator<Item = usize>> = if delta < 0 {
+            Box::new(row..rows.len())
+        } else {
+            Box::new((0..=row).rev())
+        };
+        onward.chain(back).find(has_text).unwrap_or(row)
+    }
+
     pub(super) fn cursor_to_row(&mut self, row: usize) {
         self.cursor = self.wrapped().rows[row].start;
         self.reselect_on_row(row);
@@ -79,8 +98,9 @@ impl App {
         self.keep_lists_in_view();
     }
 
-    /// The selection follows the cursor onto a row with a shown claim, and
-    /// stays where it was when the row has none.
+    /// The selection follows the cursor: the shown claim on its row, or none
+    /// on a row without one (so the claims counter never names a claim the
+    /// reader has left; `n` then goes on from the cursor).
     pub(super) fn reselect_on_row(&mut self, row: usize) {
         let r = self.wrapped().rows[row];
         let shown = &self.shown_mask;
@@ -90,9 +110,7 @@ impl App {
         let starting = (first..claims.len())
             .take_while(|&c| claims[c].span.start < r.end)
             .find(|&c| shown[c]);
-        if let Some(c) = covering.or(starting) {
-            self.selected = Some(c);
-        }
+        self.selected = covering.or(starting);
     }
 
     pub(super) fn scroll_text_to_cursor(&mut self, centre: bool) {
@@ -132,17 +150,25 @@ impl App {
         self.text_top = self.text_top.min(rows.saturating_sub(height.min(rows)));
     }
 
+    /// Scrolls the lists so the selected claim (or, with none, the next
+    /// claim after the cursor) and the actor under the cursor are on screen,
+    /// and never past their last row: a list that fits shows whole.
     pub(super) fn keep_lists_in_view(&mut self) {
         let height = self.areas.rows(Pane::Claims);
-        if let Some(p) = self.selected_position() {
-            self.claims_top = keep_in_view(self.claims_top, p, height);
-        }
-        self.claims_top = self.claims_top.min(self.shown.len().saturating_sub(1));
-        let height = self.areas.rows(Pane::Actors);
+        let claim = self.selected_position().unwrap_or_else(|| {
+            self.shown
+                .partition_point(|&c| self.claim_start(c) < self.cursor)
+                .min(self.shown.len().saturating_sub(1))
+        });
+        self.claims_top = keep_in_view(self.claims_top, claim, height)
+            .min(self.shown.len().saturating_sub(height));
+        // The actors pane's first row is its column header.
+        let height = self.areas.rows(Pane::Actors).saturating_sub(1).max(1);
         self.actor_cursor = self
             .actor_cursor
             .min(self.actor_list.len().saturating_sub(1));
-        self.actors_top = keep_in_view(self.actors_top, self.actor_cursor, height);
+        self.actors_top = keep_in_view(self.actors_top, self.actor_cursor, height)
+            .min(self.actor_list.len().saturating_sub(height));
     }
 
     /// Recomputes the shown claims after a filter change; the selection

@@ -36,7 +36,7 @@ impl App {
     /// actor filter and the kind filter are cleared by different keys.
     pub fn why_no_claims_shown(&self) -> String {
         if self.analysing {
-            return "still finding the claims…".to_string();
+            return super::STILL_ANALYSING.to_string();
         }
         if self.analysis.claims.is_empty() {
             return "no claims found in this article".to_string();

@@ -15,16 +15,17 @@ mod mouse;
 mod prompts;
 
 use super::dialog::ExportDialog;
-use super::jumps::JumpList;
+use super::jumps::{JumpList, Place};
 use super::keymap::{Action, Keymap, Pane};
 use super::layout::Areas;
 use super::lookup::Lookup;
-use super::search::Search;
+use super::search::{Folded, Search};
 use super::theme::Theme;
 use super::wrap::WrapCache;
 use crate::analysis::{Analysis, ClaimKind};
 use crate::config::Config;
 use crate::document::Document;
+use crate::span::Span;
 
 /// Which claim kinds the claims pane and `n`/`N` show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -71,9 +72,9 @@ pub enum Overlay {
     Help {
         scroll: u16,
     },
-    /// Typing a text search; the cursor and view to go back to on Esc.
+    /// Typing a text search; the place and view to go back to on Esc.
     Search {
-        origin: usize,
+        origin: Place,
         origin_top: usize,
     },
     /// Typing the actors pane's name filter.
@@ -134,8 +135,12 @@ pub struct App {
     pub jumps: JumpList,
     /// After `s`: (where the cursor was, the source it went to).
     source_return: Option<(usize, usize)>,
+    /// A span highlighted for a moment (the source `s` went to); the next
+    /// key or the event loop's timer clears it.
+    pub flash: Option<Span>,
     pub search: Option<Search>,
-    folded: Option<String>,
+    /// The text folded for search, made on the first search.
+    folded: Option<Folded>,
     pub overlay: Option<Overlay>,
     /// A one-line report for the status bar, until the next key.
     pub message: Option<String>,
@@ -153,7 +158,7 @@ impl App {
         theme: Theme,
         size: (u16, u16),
     ) -> App {
-        let lookup = Lookup::new(&analysis);
+        let lookup = Lookup::new(&analysis, theme.actors.len());
         let mut app = App {
             keymap: Keymap::new(&config.keys),
             theme,
@@ -179,6 +184,7 @@ impl App {
             marks: BTreeSet::new(),
             jumps: JumpList::default(),
             source_return: None,
+            flash: None,
             search: None,
             folded: None,
             overlay: None,
@@ -207,6 +213,7 @@ impl App {
 
     pub fn handle_key(&mut self, key: KeyEvent) {
         self.message = None;
+        self.flash = None;
         let action = self.keymap.action(key);
         if action == Some(Action::Quit) && key.modifiers.contains(KeyModifiers::CONTROL) {
             self.quit = true; // ctrl-c quits from anywhere, even while typing
@@ -232,9 +239,12 @@ impl App {
     /// the text while a long article is analysed, then this attaches the
     /// result once.
     pub fn attach_analysis(&mut self, analysis: Analysis) {
-        self.lookup = Lookup::new(&analysis);
+        self.lookup = Lookup::new(&analysis, self.theme.actors.len());
         self.analysis = analysis;
         self.analysing = false;
+        if self.message.as_deref() == Some(STILL_ANALYSING) {
+            self.message = None;
+        }
         let query = std::mem::take(&mut self.actor_query);
         self.set_actor_query(query);
         self.refilter();
@@ -295,6 +305,12 @@ impl App {
         self.relayout();
     }
 
+    /// The colour of an actor's claims and mentions (`None`: no known actor).
+    pub fn actor_colour(&self, actor: Option<usize>) -> ratatui::style::Color {
+        self.theme
+            .actor(actor.and_then(|a| self.lookup.actor_colour.get(a).copied()))
+    }
+
     /// Why a key that needs a claim did nothing, and how to select one.
     fn no_claim_selected(&self, to_do: &str) -> String {
         format!(
@@ -303,13 +319,18 @@ impl App {
         )
     }
 
+    /// Esc: clears the search or the actors' name filter, and never quits
+    /// (one stray Esc must not lose the reader; `q` quits).
     fn cancel(&mut self) {
         if self.search.take().is_some() {
             self.message = Some("search cleared".to_string());
         } else if self.focus == Pane::Actors && !self.actor_query.is_empty() {
             self.set_actor_query(String::new());
         } else {
-            self.quit = true;
+            self.message = Some(format!(
+                "nothing to close · {} quits",
+                self.keymap.label(Action::Quit)
+            ));
         }
     }
 
@@ -334,7 +355,7 @@ impl App {
             Pane::Text => {
                 let rows = self.wrapped().rows.len();
                 let row = self.cursor_row().saturating_add_signed(delta).min(rows - 1);
-                self.cursor_to_row(row);
+                self.cursor_to_row(self.text_row_near(row, delta));
             }
             Pane::Claims => {
                 let Some(last) = self.shown.len().checked_sub(1) else {
@@ -357,11 +378,11 @@ impl App {
     fn move_to_end(&mut self, bottom: bool) {
         match self.focus {
             Pane::Text => {
-                self.jumps.push(self.cursor);
+                self.jumps.push(self.here());
                 let row = if bottom {
-                    self.wrapped().rows.len() - 1
+                    self.text_row_near(self.wrapped().rows.len() - 1, -1)
                 } else {
-                    0
+                    self.text_row_near(0, 1)
                 };
                 self.cursor_to_row(row);
             }
@@ -427,22 +448,18 @@ impl App {
         let Some(search) = &mut self.search else {
             return;
         };
-        let n = search.matches.len();
-        let i = match (search.current, forward) {
-            (Some(i), true) => (i + 1) % n,
-            (Some(i), false) => (i + n - 1) % n,
-            (None, _) => search.at_or_after(self.cursor).unwrap_or(0),
+        // From the cursor, which may have moved away from the last match.
+        let Some(i) = search.next_from(self.cursor, forward) else {
+            return;
         };
+        let at = search.matches[i].start;
         // The status bar shows the count; say only when the search wraps.
-        if let Some(from) = search.current {
-            if forward && i < from {
-                self.message = Some("search wrapped to the top".to_string());
-            } else if !forward && i > from {
-                self.message = Some("search wrapped to the bottom".to_string());
-            }
+        if forward && at <= self.cursor {
+            self.message = Some("search wrapped to the top".to_string());
+        } else if !forward && at >= self.cursor {
+            self.message = Some("search wrapped to the bottom".to_string());
         }
         search.current = Some(i);
-        let at = search.matches[i].start;
         self.cursor = at;
         self.reselect_at_cursor();
         self.scroll_text_to_cursor(false);
@@ -486,7 +503,7 @@ impl App {
             Pane::Text => {}
             Pane::Claims => {
                 if let Some(c) = self.selected {
-                    self.jumps.push(self.cursor);
+                    self.jumps.push(self.here());
                     self.select_claim(c);
                     self.set_focus(Pane::Text);
                 }
@@ -499,7 +516,7 @@ impl App {
                 let first = a.mentions.first().map(|m| m.start);
                 let first = first.or_else(|| a.claims.first().map(|&c| self.claim_start(c)));
                 if let Some(at) = first {
-                    self.jumps.push(self.cursor);
+                    self.jumps.push(self.here());
                     self.cursor = at;
                     self.reselect_at_cursor();
                     self.scroll_text_to_cursor(false);
@@ -514,7 +531,7 @@ impl App {
         if let Some((from, to)) = self.source_return.take()
             && self.cursor == to
         {
-            self.jumps.push(self.cursor);
+            self.jumps.push(self.here());
             self.cursor = from;
             self.scroll_text_to_cursor(false);
             self.message = Some("back to the claim".to_string());
@@ -529,9 +546,12 @@ impl App {
             return;
         };
         let from = self.cursor;
-        self.jumps.push(from);
+        self.jumps.push(self.here());
         self.cursor = source.span.start;
         self.source_return = Some((from, self.cursor));
+        // Mark the mention for a moment: it may be on screen already, where
+        // the cursor alone is easy to miss.
+        self.flash = Some(source.span);
         let name = match source.actor {
             Some(actor) => {
                 self.select_actor(actor);
@@ -539,22 +559,50 @@ impl App {
             }
             None => source.span.of(&self.doc.text).to_string(),
         };
-        self.message = Some(format!("source: {name}  (s again to go back)"));
+        self.message = Some(format!(
+            "source: {name}  ({} again to go back)",
+            self.keymap.label(Action::Source)
+        ));
         self.scroll_text_to_cursor(false);
     }
 
+    /// Where the reader is, for the jump list.
+    fn here(&self) -> Place {
+        Place {
+            cursor: self.cursor,
+            claim: self.selected,
+        }
+    }
+
+    /// Back to a place from the jump list: its claim selected again (if the
+    /// filters still show it), and at a claim's source its actor too.
+    fn go_to(&mut self, place: Place) {
+        self.cursor = place.cursor.min(self.doc.text.len());
+        match place.claim.filter(|&c| self.is_shown(c)) {
+            Some(c) => {
+                self.selected = Some(c);
+                if let Some(source) = self.analysis.claims[c].source
+                    && source.span.contains_offset(self.cursor)
+                    && let Some(actor) = source.actor
+                {
+                    self.select_actor(actor);
+                }
+            }
+            None => self.reselect_at_cursor(),
+        }
+        self.scroll_text_to_cursor(false);
+        self.keep_lists_in_view();
+    }
+
     fn walk_jumps(&mut self, back: bool) {
+        let here = self.here();
         let to = if back {
-            self.jumps.back(self.cursor)
+            self.jumps.back(here)
         } else {
-            self.jumps.forward(self.cursor)
+            self.jumps.forward(here)
         };
         match to {
-            Some(at) => {
-                self.cursor = at.min(self.doc.text.len());
-                self.reselect_at_cursor();
-                self.scroll_text_to_cursor(false);
-            }
+            Some(place) => self.go_to(place),
             None => {
                 let end = if back { "oldest" } else { "newest" };
                 self.message = Some(format!("at the {end} jump"));
@@ -567,16 +615,16 @@ impl App {
             self.overlay = Some(Overlay::ActorQuery);
             return;
         }
-        if self.folded.is_none() {
-            self.folded = Some(self.doc.text.to_ascii_lowercase());
-        }
         self.search = Some(Search::default());
         self.overlay = Some(Overlay::Search {
-            origin: self.cursor,
+            origin: self.here(),
             origin_top: self.text_top,
         });
     }
 }
+
+/// What `n` says while the analysis runs; it goes when the claims arrive.
+pub(super) const STILL_ANALYSING: &str = "still finding the claims…";
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::super::dialog::{ExportDialog, Format};
+use super::super::jumps::Place;
 use super::super::keymap::Action;
-use super::super::search::{Search, fuzzy_matches};
+use super::super::search::{Folded, Search, fuzzy_matches};
 use super::{App, Effect, Overlay, plural};
 use crate::export;
 
@@ -51,7 +52,7 @@ impl App {
         });
     }
 
-    pub(super) fn search_key(&mut self, key: KeyEvent, origin: usize, origin_top: usize) {
+    pub(super) fn search_key(&mut self, key: KeyEvent, origin: Place, origin_top: usize) {
         let mut query = self
             .search
             .as_ref()
@@ -60,7 +61,7 @@ impl App {
         match key.code {
             KeyCode::Esc => {
                 self.search = None;
-                self.cursor = origin;
+                self.go_to(origin);
                 self.text_top = origin_top;
                 return;
             }
@@ -85,10 +86,14 @@ impl App {
                 edit_line(&mut query, key);
             }
         }
-        let folded = self.folded.as_deref().unwrap_or_default();
-        let mut search = Search::new(&query, &self.doc.text, folded);
-        search.current = search.at_or_after(origin);
-        self.cursor = search.current.map_or(origin, |i| search.matches[i].start);
+        let folded = self
+            .folded
+            .get_or_insert_with(|| Folded::new(&self.doc.text));
+        let mut search = Search::new(&query, folded);
+        search.current = search.at_or_after(origin.cursor);
+        self.cursor = search
+            .current
+            .map_or(origin.cursor, |i| search.matches[i].start);
         self.search = Some(search);
         self.reselect_at_cursor();
         self.scroll_text_to_cursor(false);

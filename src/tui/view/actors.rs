@@ -41,12 +41,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let width = usize::from(inner.width);
-    // Header: the numbers' meaning, right-aligned over them.
-    let counts = 15;
-    let header = format!("{:>w$}", "kind  cl  mn", w = width);
+    // The count columns are as wide as their largest number needs.
+    let digits = |n: usize| n.max(1).ilog10() as usize + 1;
+    let most = |count: fn(&crate::analysis::Actor) -> usize| {
+        let max = app.analysis.actors.iter().map(count).max().unwrap_or(0);
+        digits(max).max(2) + 2
+    };
+    let (cl, mn) = (most(|a| a.claims.len()), most(|a| a.mentions.len()));
+    let counts = 7 + cl + mn;
+    // Header: the numbers' meaning, right-aligned over them (help explains cl and mn).
+    let header = format!(
+        "{:>w$}",
+        format!("kind{:>cl$}{:>mn$}", "cl", "mn"),
+        w = width
+    );
     buf.set_stringn(inner.x, inner.y, header, width, app.theme.dim);
     if app.actor_list.is_empty() {
-        let why = if total == 0 {
+        let why = if app.analysing {
+            "analysing…"
+        } else if total == 0 {
             "no actors found"
         } else {
             "no actor matches (Esc clears)"
@@ -64,7 +77,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .enumerate()
     {
         let a = &app.analysis.actors[actor];
-        let colour = app.theme.actor(Some(app.lookup.actor_rank[actor]));
+        let colour = app.actor_colour(Some(actor));
         let in_filter = app.filter.contains(&actor);
         let label_width = width.saturating_sub(2 + counts);
         let name = truncate(&a.name, label_width);
@@ -75,7 +88,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .unwrap_or_default();
         let pad = " ".repeat(label_width.saturating_sub(name.width() + role.width()));
         let nums = format!(
-            "{:>7}{:>4}{:>4}",
+            "{:>7}{:>cl$}{:>mn$}",
             kind_name(a.kind),
             a.claims.len(),
             a.mentions.len()

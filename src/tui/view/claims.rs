@@ -60,7 +60,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     {
         let c = &app.analysis.claims[claim];
         let actor = c.source.and_then(|s| s.actor);
-        let colour = app.theme.actor(actor.map(|a| app.lookup.actor_rank[a]));
+        let colour = app.actor_colour(actor);
         let name = match (actor, c.source) {
             (Some(a), _) => app.analysis.actors[a].name.clone(),
             (None, Some(s)) => s.span.of(text).to_string(),

@@ -96,6 +96,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out.push(Line::raw(""));
     out.push(heading("In the text"));
     let colour = theme.actor(Some(0));
+    let reported = Style::new().fg(colour).add_modifier(theme.reported);
     let sample = |text: &str, style: Style, meaning: &str| {
         let lead = vec![
             Span::raw("  "),
@@ -108,7 +109,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let claim = Style::new().fg(colour);
     out.extend(sample(
         "reported words",
-        claim,
+        reported,
         "a claim, in its source's colour (each actor has one)",
     ));
     out.extend(sample(
@@ -131,11 +132,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Style::new().add_modifier(theme.hedge),
         "a hedge",
     ));
-    out.extend(sample(
-        "31 percent",
-        Style::new().add_modifier(theme.figure),
-        "a figure",
-    ));
+    out.extend(sample("31 percent", theme.figure, "a figure"));
     out.extend(sample(
         "the selected claim",
         claim.patch(theme.selection),
@@ -162,6 +159,11 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         "claim kinds: direct, indirect, mixed",
     ));
     out.extend(sample("◆", theme.accent, "an actor in the filter"));
+    out.extend(sample(
+        "cl  mn",
+        theme.dim,
+        "in the actors list: the actor's claims, and its mentions in the text",
+    ));
     out.push(Line::raw(""));
     out.extend(prose(
         &format!(

@@ -137,3 +137,16 @@ fn truncate(text: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    /// The screen as the reader draws it at a size, as text.
+    pub fn screen(app: &super::App, width: u16, height: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|frame| super::draw(app, frame)).unwrap();
+        terminal.backend().to_string()
+    }
+}

@@ -1,6 +1,8 @@
 //! The status bar: the file, the focused pane, the active filters and
 //! search, then a message or the focused pane's key hints from the keymap.
-//! While a search is typed, it becomes the search prompt.
+//! While a search is typed, it becomes the search prompt. Everything from
+//! the article or the user (file name, names, messages) shows control
+//! characters as pictures ([`for_terminal`]).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,6 +12,7 @@ use ratatui::text::{Line, Span};
 use super::super::app::{App, KindFilter, Overlay};
 use super::super::keymap::Action;
 use super::truncate;
+use crate::safe_text::for_terminal;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, app.theme.status);
@@ -23,7 +26,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 .unwrap_or_default();
             let prompt = vec![
                 Span::styled(" /", app.theme.accent),
-                Span::raw(query.to_string()),
+                Span::raw(for_terminal(query).into_owned()),
                 Span::styled("█", Style::new().add_modifier(Modifier::SLOW_BLINK)),
                 Span::raw(format!("  {count}")),
             ];
@@ -32,7 +35,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Some(Overlay::ActorQuery) => {
             let prompt = vec![
                 Span::styled(" actors: ", app.theme.accent),
-                Span::raw(app.actor_query.clone()),
+                Span::raw(for_terminal(&app.actor_query).into_owned()),
                 Span::raw("█"),
                 Span::raw(format!(
                     "  {} of {}",
@@ -87,7 +90,7 @@ fn normal_line(app: &App, width: usize) -> Line<'static> {
     let state_width: usize = state.iter().map(Span::width).sum();
     let tail = match &app.message {
         Some(message) => vec![Span::styled(
-            message.clone(),
+            for_terminal(message).into_owned(),
             Style::new().add_modifier(Modifier::BOLD),
         )],
         None => Vec::new(),
@@ -99,12 +102,12 @@ fn normal_line(app: &App, width: usize) -> Line<'static> {
     };
     // Room for the help hint (the first) after the file name, if there is any.
     let help_width = hints.first().map_or(0, |(k, h)| k.width() + h.width());
-    let name = file_name(&app.doc.path);
+    let name = for_terminal(file_name(&app.doc.path));
     let name_room = width.saturating_sub(state_width + help_width + 2);
     let mut spans = Vec::new();
     if name_room >= 4 {
         spans.push(Span::styled(
-            format!(" {} ", truncate(name, name_room - 2)),
+            format!(" {} ", truncate(&name, name_room - 2)),
             app.theme.accent.add_modifier(Modifier::REVERSED),
         ));
     }
@@ -138,7 +141,7 @@ fn state_spans(app: &App) -> Vec<Span<'static>> {
     }
     let mut filters = Vec::new();
     if !app.filter.is_empty() {
-        filters.push(app.filter_names());
+        filters.push(for_terminal(&app.filter_names()).into_owned());
     }
     if app.kind_filter != KindFilter::All {
         filters.push(format!("{} only", app.kind_filter.name()));
@@ -152,7 +155,7 @@ fn state_spans(app: &App) -> Vec<Span<'static>> {
     if let Some(search) = app.search.as_ref().filter(|s| !s.query.is_empty()) {
         spans.push(Span::raw(format!(
             "│ /{} {} ",
-            search.query,
+            for_terminal(&search.query),
             search.count()
         )));
     }

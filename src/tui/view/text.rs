@@ -17,11 +17,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let wrapped = app.wrapped();
     let total = wrapped.rows.len();
     let height = usize::from(app.areas.column.height);
-    let percent = if total <= height {
-        100
-    } else {
-        (app.text_top + height).min(total) * 100 / total
-    };
+    // How far down the article the view is: 0% at the top, 100% at the end.
+    let last_top = total.saturating_sub(height);
+    let percent = (app.text_top.min(last_top) * 100)
+        .checked_div(last_top)
+        .unwrap_or(100);
     let title = format!(" {} ", app.doc.title);
     let inner = frame_pane(app, Pane::Text, title, area, buf);
     if inner.height == 0 {
@@ -104,7 +104,6 @@ fn style_at(app: &App, offset: usize) -> Style {
     let theme = &app.theme;
     let lookup = &app.lookup;
     let analysis = &app.analysis;
-    let rank = |actor: Option<usize>| actor.map(|a| lookup.actor_rank[a]);
     let filtered_out = |actor: Option<usize>| {
         !app.filter.is_empty() && !actor.is_some_and(|a| app.filter.contains(&a))
     };
@@ -112,10 +111,12 @@ fn style_at(app: &App, offset: usize) -> Style {
     if let Some(c) = claim_at(analysis, offset, |_| true) {
         let actor = analysis.claims[c].source.and_then(|s| s.actor);
         if app.is_shown(c) {
-            style = style.fg(theme.actor(rank(actor)));
-            if covering(&lookup.quotes, |s| *s, offset).is_some() {
-                style = style.add_modifier(theme.direct);
-            }
+            style = style.fg(app.actor_colour(actor));
+            style = if covering(&lookup.quotes, |s| *s, offset).is_some() {
+                style.add_modifier(theme.direct)
+            } else {
+                style.add_modifier(theme.reported)
+            };
         } else {
             style = style.patch(theme.filtered_out);
         }
@@ -129,7 +130,7 @@ fn style_at(app: &App, offset: usize) -> Style {
         style = if filtered_out(actor) {
             style.patch(theme.filtered_out)
         } else {
-            style.fg(theme.actor(rank(actor)))
+            style.fg(app.actor_colour(actor))
         };
     } else if app.focus == Pane::Actors
         && let Some(actor) = app.selected_actor()
@@ -137,7 +138,7 @@ fn style_at(app: &App, offset: usize) -> Style {
     {
         style = style
             .add_modifier(theme.mention)
-            .fg(theme.actor(rank(Some(actor))));
+            .fg(app.actor_colour(Some(actor)));
     }
     if covering(&lookup.cues, |s| *s, offset).is_some() {
         style = style.add_modifier(theme.cue);
@@ -146,7 +147,10 @@ fn style_at(app: &App, offset: usize) -> Style {
         style = style.add_modifier(theme.hedge);
     }
     if covering(&lookup.figures, |s| *s, offset).is_some() {
-        style = style.add_modifier(theme.figure);
+        style = style.patch(theme.figure);
+    }
+    if app.flash.is_some_and(|f| f.contains_offset(offset)) {
+        style = style.patch(theme.current_match);
     }
     if let Some(search) = &app.search
         && let Some(i) = covering(&search.matches, |s| *s, offset)
