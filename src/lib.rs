@@ -3,7 +3,8 @@
 //! The library holds everything but the terminal: loading a [`document`],
 //! the [`analysis`] into actors and claims, [`export`] formats and the
 //! [`config`]. Tests, benches and `whosaid export` use it directly; the
-//! reader lives under `tui`.
+//! reader lives under `tui`, built only with the default-on `reader`
+//! feature (`--no-default-features` leaves every terminal crate out).
 
 pub mod analysis;
 pub mod config;
@@ -13,4 +14,5 @@ pub mod reading;
 pub mod safe_text;
 pub mod span;
 pub mod store;
+#[cfg(feature = "reader")]
 pub mod tui;

@@ -26,13 +26,13 @@ fn kind_name(kind: ActorKind) -> &'static str {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let total = app.analysis.actors.len();
-    let mut title = if app.actor_query.is_empty() {
+    let mut title = if app.actors.query.is_empty() {
         format!(" Actors {total} ")
     } else {
         format!(
             " Actors {}/{total} matching \"{}\" ",
-            app.actor_list.len(),
-            app.actor_query
+            app.actors.list.len(),
+            app.actors.query
         )
     };
     title.push_str(&other_tab(app, Pane::Claims));
@@ -56,7 +56,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         w = width
     );
     buf.set_stringn(inner.x, inner.y, header, width, app.theme.dim);
-    if app.actor_list.is_empty() {
+    if app.actors.list.is_empty() {
         let why = if app.analysing {
             "analysing…"
         } else if total == 0 {
@@ -69,16 +69,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let rows = usize::from(inner.height.saturating_sub(1));
     for (line, (i, &actor)) in app
-        .actor_list
+        .actors
+        .list
         .iter()
         .enumerate()
-        .skip(app.actors_top)
+        .skip(app.actors.top)
         .take(rows)
         .enumerate()
     {
         let a = &app.analysis.actors[actor];
         let colour = app.actor_colour(Some(actor));
-        let in_filter = app.filter.contains(&actor);
+        let in_filter = app.claims.filter.contains(&actor);
         let label_width = width.saturating_sub(2 + counts);
         let name = truncate(&a.name, label_width);
         let role = a
@@ -101,12 +102,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::raw(nums),
         ]);
         let y = inner.y + 1 + line as u16;
-        if i == app.actor_cursor
+        if i == app.actors.cursor
             && (app.focus == Pane::Actors || matches!(app.overlay, Some(Overlay::ActorQuery)))
         {
             buf.set_style(Rect::new(inner.x, y, inner.width, 1), app.theme.selection);
             row = row.patch_style(Style::new().add_modifier(Modifier::BOLD));
-        } else if i == app.actor_cursor {
+        } else if i == app.actors.cursor {
             buf.set_style(Rect::new(inner.x, y, inner.width, 1), app.theme.selection);
         }
         buf.set_line(inner.x, y, &row, inner.width);

@@ -137,7 +137,13 @@ fn search_prompt_with_a_match_count() {
 
 #[test]
 fn export_dialog() {
-    assert_snapshot!(after("n m e", 80, 24));
+    let mut app = fixture::app(80, 24);
+    press(&mut app, "n m e");
+    if let Some(super::super::app::Overlay::Export(dialog)) = &mut app.overlay {
+        dialog.folder = "/home/me/news".into();
+        dialog.home = Some("/home/me".into());
+    }
+    assert_snapshot!(screen(&app, 80, 24));
 }
 
 /// The cell showing the first character of `words` in the text pane.
@@ -148,9 +154,9 @@ fn cell_of<'a>(
 ) -> &'a ratatui::buffer::Cell {
     let offset = app.doc.text.find(words).unwrap();
     let wrapped = app.wrapped();
-    let row = wrapped.row_of(offset) - app.text_top;
-    let x = app.areas.column.x + wrapped.column_of(&app.doc.text, offset);
-    &buffer[(x, app.areas.column.y + row as u16)]
+    let row = wrapped.row_of(offset) - app.text.top;
+    let x = app.screen.areas.column.x + wrapped.column_of(&app.doc.text, offset);
+    &buffer[(x, app.screen.areas.column.y + row as u16)]
 }
 
 #[test]
@@ -161,7 +167,7 @@ fn claims_take_their_sources_colour_quotes_are_bold_and_the_selection_is_tinted(
     let mut app = App::new(
         doc,
         fixture::analysis(),
-        &crate::config::Config::defaults(),
+        &crate::tui::settings::Settings::defaults(),
         Theme::dark(),
         (120, 40),
     );
@@ -272,4 +278,19 @@ fn five_digit_counts_keep_their_columns_under_the_header() {
     assert!(row.contains(" 12345"), "{row}");
     assert_eq!(end(header, "mn"), end(row, "12345"), "{header}\n{row}");
     assert_eq!(end(header, "cl"), end(row, "group") + 4, "{header}\n{row}");
+}
+
+#[test]
+fn detail_view_80x24() {
+    assert_snapshot!(after("n n i", 80, 24));
+}
+
+#[test]
+fn detail_view_wide() {
+    assert_snapshot!(after("n n n i", 160, 40));
+}
+
+#[test]
+fn help_lists_the_keys_of_the_prompts_and_the_dialog_from_the_keymap() {
+    assert_snapshot!(after("? G", 100, 40));
 }
