@@ -18,7 +18,7 @@ use whosaid::document::Document;
 use whosaid::export::{self, FORMATS, FormatSpec, selection::Selection};
 use whosaid::reading;
 use whosaid::safe_text::for_terminal;
-use whosaid::store::{self, Store, Visit, listing};
+use whosaid::store::{self, Store, StoreError, Visit, listing};
 
 /// The bundled article, opened when no file is given.
 const BUNDLED_PATH: &str = "assets/us-mexico-cartels.txt";
@@ -267,10 +267,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 anyhow::bail!("standard output is closed; the reader draws on it");
             }
             let doc = load(cli.article.as_deref(), max_size)?;
-            if let Some(path) = library.filter(|_| cfg!(feature = "reader")) {
-                keep_opened(&path, &doc, &config)?;
+            let keeping = match library.filter(|_| cfg!(feature = "reader")) {
+                Some(path) => keep_opened(&path, &doc, &config)?,
+                None => None,
+            };
+            let read = reader(doc, &config, &file);
+            // The analysis is kept before whosaid ends (it is done by now,
+            // unless the reader was closed at once).
+            if let Some(Ok(Err(e))) = keeping.map(std::thread::JoinHandle::join) {
+                eprintln!("whosaid: warning: {}", for_terminal(&e.to_string()));
             }
-            reader(doc, &config, &file)
+            read
         }
     }
 }
@@ -293,20 +300,22 @@ fn open_library(library: Option<PathBuf>) -> anyhow::Result<Store> {
     Ok(Store::open(&path)?)
 }
 
-/// Keeps an article the reader opens, and its analysis, made beside the
-/// reader (on its own connection) when the library has none yet.
-fn keep_opened(path: &Path, doc: &Document, config: &Config) -> anyhow::Result<()> {
+/// What keeps the analysis of an article the reader opened.
+type Keeping = std::thread::JoinHandle<Result<(), StoreError>>;
+
+/// Keeps an article the reader opens, and starts keeping its analysis
+/// beside the reader (on its own connection) when the library has none yet.
+fn keep_opened(path: &Path, doc: &Document, config: &Config) -> anyhow::Result<Option<Keeping>> {
     let store = Store::open(path)?;
     let id = store.put_document(doc, Visit::Opened)?;
     let options = config.analysis_options();
-    if store.kept_analysis(id, &options)?.is_none() {
-        let path = path.to_owned();
-        // If the reader closes first, the unfinished write is rolled back.
-        std::thread::spawn(move || {
-            Store::open(&path).and_then(|store| store.analysis_for(id, &options))
-        });
+    if store.kept_analysis(id, &options)?.is_some() {
+        return Ok(None);
     }
-    Ok(())
+    let path = path.to_owned();
+    Ok(Some(std::thread::spawn(move || {
+        Store::open(&path)?.analysis_for(id, &options).map(drop)
+    })))
 }
 
 fn add_command(
