@@ -4,13 +4,15 @@
 //! ([`for_terminal`]); the offsets still index the document as read.
 
 use crate::analysis::Analysis;
+use crate::corrected::Annotation;
 use crate::document::Document;
 use crate::export::{json::claim_id, kind_name};
 use crate::safe_text::for_terminal;
 use crate::span::CharIndex;
 
-/// The columns, in order.
-pub const HEADER: [&str; 9] = [
+/// The columns, in order. The last three are the user's: `marked` (yes or
+/// empty), `note`, and `by` (user, analysis, or empty without a user layer).
+pub const HEADER: [&str; 12] = [
     "id",
     "kind",
     "start",
@@ -20,6 +22,9 @@ pub const HEADER: [&str; 9] = [
     "source_text",
     "cue",
     "hedges",
+    "marked",
+    "note",
+    "by",
 ];
 
 /// One row per claim at `claims`. `source_actor` is the actor's name, empty
@@ -29,7 +34,18 @@ pub fn to_string(
     doc: &Document,
     analysis: &Analysis,
     claims: &[usize],
+    actors: &[usize],
+) -> String {
+    with_user(doc, analysis, claims, actors, &[])
+}
+
+/// [`to_string`] with the user's layer in the last three columns.
+pub fn with_user(
+    doc: &Document,
+    analysis: &Analysis,
+    claims: &[usize],
     _actors: &[usize],
+    user: &[Annotation],
 ) -> String {
     let text = doc.text.as_str();
     let index = CharIndex::new(text);
@@ -52,6 +68,11 @@ pub fn to_string(
             &for_terminal(c.source.map_or("", |s| s.span.of(text))),
             &for_terminal(c.cue.map_or("", |s| s.of(text))),
             &for_terminal(&hedges.join("; ")),
+            user.get(i)
+                .map_or("", |u| if u.marked { "yes" } else { "" }),
+            &for_terminal(user.get(i).and_then(|u| u.note.as_deref()).unwrap_or("")),
+            user.get(i)
+                .map_or("", |u| if u.by_user { "user" } else { "analysis" }),
         ])
         .expect("writing to memory");
     }
@@ -87,7 +108,10 @@ mod tests {
                 "Élise Durand",
                 "Durand",
                 "said",
-                "reportedly"
+                "reportedly",
+                "",
+                "",
+                ""
             ]
         );
         assert_eq!(&rows[3][5], "", "an unresolved source has no actor");
