@@ -1,7 +1,12 @@
 //! CSV for spreadsheets: one row per claim with its offsets (Unicode code
 //! points, end exclusive), text, source, cue and hedges. A CSV is often
 //! printed, so control characters in the words are shown safely
-//! ([`for_terminal`]); the offsets still index the document as read.
+//! ([`for_terminal`]), and opened in a spreadsheet, so words that would
+//! start a formula (`=`, `+`, `-`, `@`, a tab or CR) begin with an apostrophe, which
+//! spreadsheets read as "this is text". The offsets still index the
+//! document as read.
+
+use std::borrow::Cow;
 
 use crate::analysis::Analysis;
 use crate::corrected::Annotation;
@@ -63,20 +68,30 @@ pub fn with_user(
             kind_name(c.kind),
             &index.chars_at(c.span.start).to_string(),
             &index.chars_at(c.span.end).to_string(),
-            &for_terminal(c.span.of(text)),
-            &for_terminal(source_actor),
-            &for_terminal(c.source.map_or("", |s| s.span.of(text))),
-            &for_terminal(c.cue.map_or("", |s| s.of(text))),
-            &for_terminal(&hedges.join("; ")),
+            &cell(c.span.of(text)),
+            &cell(source_actor),
+            &cell(c.source.map_or("", |s| s.span.of(text))),
+            &cell(c.cue.map_or("", |s| s.of(text))),
+            &cell(&hedges.join("; ")),
             user.get(i)
                 .map_or("", |u| if u.marked { "yes" } else { "" }),
-            &for_terminal(user.get(i).and_then(|u| u.note.as_deref()).unwrap_or("")),
+            &cell(user.get(i).and_then(|u| u.note.as_deref()).unwrap_or("")),
             user.get(i)
                 .map_or("", |u| if u.by_user { "user" } else { "analysis" }),
         ])
         .expect("writing to memory");
     }
     String::from_utf8(out.into_inner().expect("writing to memory")).expect("CSV of UTF-8 is UTF-8")
+}
+
+/// Words as a cell: safe for the terminal, and never a formula.
+fn cell(words: &str) -> Cow<'_, str> {
+    let words = for_terminal(words);
+    if words.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{words}"))
+    } else {
+        words
+    }
 }
 
 #[cfg(test)]
@@ -140,5 +155,19 @@ mod tests {
         let mut reader = csv::Reader::from_reader(out.as_bytes());
         let row = reader.records().next().unwrap().unwrap();
         assert_eq!(&row[4], "a, \"b\"\nc");
+    }
+
+    #[test]
+    fn words_that_would_start_a_formula_stay_text() {
+        assert_eq!(
+            cell("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell("-2+3"), "'-2+3");
+        assert_eq!(cell("\t=1"), "'\t=1");
+        assert_eq!(cell("a = b"), "a = b");
+        // A control character first is shown as a picture, which starts no formula.
+        assert_eq!(cell("\x1b=1"), "␛=1");
     }
 }
