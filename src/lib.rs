@@ -1,8 +1,8 @@
 //! whosaid: who said what in a news article.
 //!
 //! The library holds everything but the terminal: loading a [`document`],
-//! the [`analysis`] into actors and claims, [`export`] formats and the
-//! [`config`]. Tests, benches and `whosaid export` use it directly; the
+//! the [`analysis`] into actors and claims, the claim [`filter`], [`export`]
+//! formats and the [`config`]. Tests, benches and `whosaid export` use it directly; the
 //! reader lives under `tui`, built only with the default-on `reader`
 //! feature (`--no-default-features` leaves every terminal crate out).
 
@@ -11,6 +11,7 @@ pub mod config;
 pub mod corrected;
 pub mod document;
 pub mod export;
+pub mod filter;
 pub mod reading;
 pub mod safe_text;
 pub mod span;

@@ -10,12 +10,13 @@ use std::sync::OnceLock;
 
 use anyhow::Context;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use whosaid::analysis::{self, Analysis, ClaimKind};
 use whosaid::config::{self, Config, ConfigFile};
 use whosaid::document::Document;
-use whosaid::export::{self, FORMATS, FormatSpec, selection::Selection};
+use whosaid::export::{self, FORMATS, FormatSpec};
+use whosaid::filter::ClaimFilter;
 use whosaid::reading;
 use whosaid::safe_text::for_terminal;
 use whosaid::store::{self, Store, StoreError, Visit, listing};
@@ -107,8 +108,8 @@ struct ExportArgs {
     #[arg(long, value_name = "NAME")]
     actor: Vec<String>,
     /// Only claims of this kind; repeat for several.
-    #[arg(long, value_enum)]
-    kind: Vec<KindArg>,
+    #[arg(long, value_parser = kind_parser())]
+    kind: Vec<ClaimKind>,
     /// Write to FILE instead of standard output. An existing file is kept unless --force.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -117,24 +118,13 @@ struct ExportArgs {
     force: bool,
 }
 
-#[derive(Clone, Copy, PartialEq, ValueEnum)]
-enum KindArg {
-    /// Words inside quotation marks.
-    Direct,
-    /// Reported speech without quotation marks.
-    Indirect,
-    /// Reported speech with a quoted stretch.
-    Mixed,
-}
-
-impl From<KindArg> for ClaimKind {
-    fn from(kind: KindArg) -> Self {
-        match kind {
-            KindArg::Direct => ClaimKind::Direct,
-            KindArg::Indirect => ClaimKind::Indirect,
-            KindArg::Mixed => ClaimKind::Mixed,
-        }
-    }
+/// `--kind`'s values and their help, from the one claim kind enum.
+fn kind_parser() -> impl TypedValueParser<Value = ClaimKind> {
+    let values = ClaimKind::ALL
+        .iter()
+        .map(|k| PossibleValue::new(k.name()).help(k.describe()));
+    PossibleValuesParser::new(values)
+        .map(|name| ClaimKind::named(&name).expect("a value the parser offered"))
 }
 
 /// `--format`'s values and their help, from the export registry.
@@ -215,6 +205,7 @@ fn stdout_was_closed() -> bool {
 
 fn main() -> ExitCode {
     STDOUT_OPEN.get_or_init(|| !stdout_was_closed());
+    print_panics_safely();
     let parsed = Cli::command()
         .after_help(after_help())
         .try_get_matches()
@@ -227,6 +218,18 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&format!("{e:#}")),
     }
+}
+
+/// A panic's message may quote the article (a slice out of bounds shows the
+/// text around it): print it, like every message, safe for the terminal.
+fn print_panics_safely() {
+    std::panic::set_hook(Box::new(|info| {
+        let report = format!("internal error, please report it: {info}");
+        eprintln!("whosaid: {}", for_terminal(&report));
+        if std::env::var_os("RUST_BACKTRACE").is_some_and(|v| v != "0") {
+            eprintln!("{}", std::backtrace::Backtrace::force_capture());
+        }
+    }));
 }
 
 /// Tells what went wrong on stderr, in one line that is safe for the
@@ -394,12 +397,15 @@ fn load(article: Option<&Path>, max_size: u64) -> anyhow::Result<Document> {
 fn export_command(config: &Config, args: ExportArgs, max_size: u64) -> anyhow::Result<()> {
     let doc = load(args.article.as_deref(), max_size)?;
     let analysis = analysis::analyze(&doc.text, &config.analysis_options());
-    let selection = Selection {
-        actors: args.actor,
-        kinds: args.kind.into_iter().map(ClaimKind::from).collect(),
+    let (called, unmatched) = ClaimFilter::actors_called(&analysis, &args.actor);
+    warn_unmatched(&unmatched, &doc, &analysis);
+    let filter = ClaimFilter {
+        kinds: args.kind,
+        actors: (!args.actor.is_empty()).then_some(called),
+        marked_only: false,
     };
-    warn_unmatched(&selection, &doc, &analysis);
-    let selected = selection.apply(&analysis);
+    // No user layer here: nothing is marked or noted.
+    let selected = filter.apply(&analysis, &[]);
     let format = args
         .format
         .or_else(|| args.output.as_deref().and_then(FormatSpec::for_path))
@@ -432,8 +438,7 @@ fn remove_unfinished_on_signals() -> anyhow::Result<()> {
 
 /// Tells on stderr about each --actor name that calls nobody, with the
 /// names that would.
-fn warn_unmatched(selection: &Selection, doc: &Document, analysis: &Analysis) {
-    let unmatched = selection.unmatched_names(analysis);
+fn warn_unmatched(unmatched: &[&str], doc: &Document, analysis: &Analysis) {
     if unmatched.is_empty() {
         return;
     }

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::documents::DocId;
 use super::{Store, StoreError};
 use crate::analysis::{Actor, Analysis, ClaimKind};
-use crate::export::selection::fold;
+use crate::filter::fold;
 
 /// One claim by the actor asked about, in one article.
 #[derive(Debug, Clone, PartialEq, Serialize)]

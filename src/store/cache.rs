@@ -12,7 +12,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::{DocId, Store, StoreError, content_hash, now};
 use crate::analysis::{self, Analysis, Options};
-use crate::export::selection::fold;
+use crate::filter::fold;
 
 /// What analysis options the analysis was made with: their hash.
 fn fingerprint(options: &Options) -> String {
