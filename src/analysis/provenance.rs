@@ -115,6 +115,8 @@ pub enum Via {
     Description,
     /// The agent of a passive frame ("was criticised by the union").
     ByAgent,
+    /// The speaker of the next paragraph, which goes on with the quote.
+    ContinuedQuote,
 }
 
 impl Via {
@@ -137,6 +139,7 @@ impl Via {
             Via::Relative => "relative pronoun → the name just before it",
             Via::Description => "description → the person with that title",
             Via::ByAgent => "the “by” agent of a passive frame",
+            Via::ContinuedQuote => "speaker of the next paragraph, which goes on with the quote",
         }
     }
 }

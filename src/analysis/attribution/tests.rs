@@ -884,3 +884,20 @@ fn a_finding_set_in_a_poll_is_the_polls() {
         ]
     );
 }
+
+#[test]
+fn a_quote_paragraph_left_open_is_the_speaker_of_the_next_ones_frame() {
+    let text = "The hut was cold.\n\n\"The ridge is closed. Nobody goes up.\n\n\"Not even guides,\" the warden added.";
+    assert_eq!(
+        claims(text, &["the warden"]),
+        vec![
+            seen(
+                "The ridge is closed. Nobody goes up.",
+                Direct,
+                "added",
+                "the warden"
+            ),
+            seen("Not even guides,", Direct, "added", "the warden"),
+        ]
+    );
+}
