@@ -67,6 +67,11 @@ impl Pass<'_, '_> {
         let Some(verb) = self.verb_after(subject, quote_first) else {
             return;
         };
+        // "She didn't say “perhaps”": unspoken words are no claim.
+        let word = c.word(verb);
+        if word.ends_with("n't") || word.ends_with("n’t") {
+            return;
+        }
         let end = self.content_end(verb + 1, unit.end);
         if end <= quote_first {
             return;
@@ -281,7 +286,7 @@ impl Pass<'_, '_> {
         let quote = c.quotes[qi];
         let next = c.quotes.get(qi + 1)?;
         let left_open = quote.outer.end == quote.inner.end;
-        let between = &c.text[quote.outer.end..next.outer.start];
+        let between = c.text.get(quote.outer.end..next.outer.start)?;
         if !left_open || super::paragraph_breaks(between, c.wrapped) != 1 {
             return None;
         }
