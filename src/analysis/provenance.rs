@@ -118,6 +118,8 @@ pub enum Via {
     Description,
     /// The agent of a passive frame ("was criticised by the union").
     ByAgent,
+    /// The speaker of the next paragraph, which goes on with the quote.
+    ContinuedQuote,
     /// The reader's user chose the source (a correction; never the engine's).
     User,
 }
@@ -143,6 +145,7 @@ impl Via {
             Via::Description => "description → the person with that title",
             Via::User => "chosen by you",
             Via::ByAgent => "the “by” agent of a passive frame",
+            Via::ContinuedQuote => "speaker of the next paragraph, which goes on with the quote",
         }
     }
 }
