@@ -68,7 +68,10 @@ fn several_articles_open_on_the_list_of_all_of_them() {
     let library = library(80, 24);
     assert!(library.reader().is_none());
     let screen = screen(&library, 80, 24);
-    assert!(screen.contains("River town weighs a new bridge"), "{screen}");
+    assert!(
+        screen.contains("River town weighs a new bridge"),
+        "{screen}"
+    );
     assert!(screen.contains("Harbour plans stall again"), "{screen}");
     assert!(screen.contains("analysing…"), "{screen}");
 }
@@ -79,7 +82,10 @@ fn enter_reads_the_selected_article() {
     press(&mut library, "j enter");
     assert_eq!(reading(&library), "Harbour plans stall again");
     let screen = screen(&library, 80, 24);
-    assert!(screen.contains("Nothing was said about the harbour"), "{screen}");
+    assert!(
+        screen.contains("Nothing was said about the harbour"),
+        "{screen}"
+    );
     assert!(screen.contains("article 2 of 3"), "{screen}");
 }
 
@@ -149,7 +155,10 @@ fn slash_filters_the_rows_by_title_or_source() {
     press(&mut library, "/");
     type_text(&mut library, "news/");
     assert_eq!(library.shown, vec![0, 1]);
-    press(&mut library, "backspace backspace backspace backspace backspace");
+    press(
+        &mut library,
+        "backspace backspace backspace backspace backspace",
+    );
     type_text(&mut library, "orchard");
     press(&mut library, "enter");
     assert_eq!(library.shown, vec![2]);

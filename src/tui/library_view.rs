@@ -69,15 +69,15 @@ pub const LIST_KEYS: &[(Action, &str, &str)] = &[
     (Action::Down, "down", "the next article"),
     (Action::Up, "up", "the previous article"),
     (Action::Open, "read", "read the selected article"),
-    (Action::Search, "filter", "filter the rows by title or source"),
+    (
+        Action::Search,
+        "filter",
+        "filter the rows by title or source",
+    ),
     (Action::Sort, "sort", "sort by the next column"),
     (Action::Top, "top", "the first article"),
     (Action::Bottom, "bottom", "the last article"),
-    (
-        Action::ToList,
-        "list",
-        "in the reader: back to this list",
-    ),
+    (Action::ToList, "list", "in the reader: back to this list"),
     (
         Action::NextArticle,
         "next article",
@@ -330,7 +330,10 @@ impl Library {
         }
         self.open = Some(entry);
         let (position, count) = (
-            self.shown.iter().position(|&e| e == entry).map_or(0, |p| p + 1),
+            self.shown
+                .iter()
+                .position(|&e| e == entry)
+                .map_or(0, |p| p + 1),
             self.shown.len(),
         );
         let hint = if self.single {
@@ -370,9 +373,7 @@ impl Library {
             }
             Some(Action::ClearLine) => query.clear(),
             _ => match key.code {
-                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    query.push(c)
-                }
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => query.push(c),
                 _ => return,
             },
         }

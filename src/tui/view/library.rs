@@ -26,8 +26,7 @@ pub fn draw(library: &Library, frame: &mut Frame) {
     }
     let area = frame.area();
     let buf = frame.buffer_mut();
-    let [list, status] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let [list, status] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     render_table(library, list, buf);
     render_status(library, status, buf);
     if library.help {
@@ -114,8 +113,8 @@ fn render_table(library: &Library, area: Rect, buf: &mut Buffer) {
         .block(block);
     Widget::render(table, area, buf);
     if library.shown.is_empty() {
-        let [_, empty] = Layout::vertical([Constraint::Length(2), Constraint::Length(1)])
-            .areas(inner);
+        let [_, empty] =
+            Layout::vertical([Constraint::Length(2), Constraint::Length(1)]).areas(inner);
         let text = format!("no article's title or source holds “{}”", library.query);
         buf.set_line(
             empty.x + 1,
