@@ -8,6 +8,7 @@
 
 pub mod analysis;
 pub mod config;
+pub mod corpus;
 pub mod corrected;
 pub mod document;
 pub mod export;
@@ -15,5 +16,6 @@ pub mod filter;
 pub mod reading;
 pub mod safe_text;
 pub mod span;
+pub mod store;
 #[cfg(feature = "reader")]
 pub mod tui;

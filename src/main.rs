@@ -14,11 +14,13 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use whosaid::analysis::{self, Analysis, ClaimKind};
 use whosaid::config::{self, Config, ConfigFile};
+use whosaid::corpus;
 use whosaid::document::Document;
 use whosaid::export::{self, FORMATS, FormatSpec};
 use whosaid::filter::ClaimFilter;
 use whosaid::reading;
 use whosaid::safe_text::for_terminal;
+use whosaid::store::{self, Store, StoreError, Visit, listing};
 
 /// The bundled article, opened when no file is given.
 const BUNDLED_PATH: &str = "assets/us-mexico-cartels.txt";
@@ -42,6 +44,15 @@ struct Cli {
     #[arg(long)]
     print_config: bool,
 
+    /// Keep the library in this file instead of
+    /// $XDG_DATA_HOME/whosaid/library.sqlite.
+    #[arg(long, global = true, value_name = "PATH")]
+    library: Option<PathBuf>,
+
+    /// Keep nothing: no library is read or written.
+    #[arg(long, global = true, conflicts_with = "library")]
+    no_library: bool,
+
     /// The largest article to read, e.g. 256M, 1G or a number of bytes
     /// [default: 256M; at most 4G less one byte].
     #[arg(long, global = true, value_name = "SIZE", value_parser = reading::parse_size)]
@@ -56,13 +67,51 @@ enum Command {
     /// Analyse an article without the reader and print or write the result.
     #[command(after_help = EXPORT_EXAMPLES)]
     Export(ExportArgs),
+    /// Put articles in the library without opening the reader.
+    Add(AddArgs),
+    /// List the articles in the library, or what one actor said in all of them.
+    #[command(after_help = LIBRARY_EXAMPLES)]
+    Library(LibraryArgs),
 }
 
 #[derive(clap::Args)]
+struct AddArgs {
+    /// The articles: UTF-8 text files, or - for standard input.
+    #[arg(required = true, value_name = "ARTICLE")]
+    articles: Vec<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct LibraryArgs {
+    /// What the actor of this name (or alias, any case) said in every article.
+    #[arg(long, value_name = "NAME")]
+    actor: Option<String>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+const LIBRARY_EXAMPLES: &str = "\
+Examples:
+  whosaid add *.txt                     keep articles without reading them now
+  whosaid library                       the articles kept, most recently opened first
+  whosaid library --actor 'jane roe'    what she said in every article kept
+  whosaid --library /tmp/l.sqlite library --json";
+
+#[derive(clap::Args)]
 struct ExportArgs {
-    /// The article: a UTF-8 text file, or - for standard input (default: the bundled one).
-    article: Option<PathBuf>,
-    /// Output format [default: from the -o file's extension, else json].
+    /// Articles: UTF-8 text files, directories (searched at any depth for
+    /// *.txt, *.md, *.markdown, *.html, *.htm), or - for standard input
+    /// (default: the bundled one). Several, or a directory, export as JSON
+    /// Lines: one whosaid/1 object per article, in argument order.
+    #[arg(value_name = "ARTICLE")]
+    articles: Vec<PathBuf>,
+    /// Read a corpus instead: JSON Lines of {"id": …, "text": …} from the
+    /// ARTICLE file or - (the default); writes one whosaid/1 line per input
+    /// line, in order, carrying its id (other fields under "meta").
+    #[arg(long, value_enum, value_name = "KIND")]
+    input: Option<InputKind>,
+    /// Output format [default: from the -o file's extension, else json; jsonl for several articles].
     #[arg(short, long, value_parser = format_parser())]
     format: Option<&'static FormatSpec>,
     /// Only claims by this actor (its name or any alias, case-insensitive); repeat to OR several.
@@ -77,6 +126,12 @@ struct ExportArgs {
     /// Replace the -o file if it exists.
     #[arg(long, requires = "output")]
     force: bool,
+}
+
+/// What `--input` reads (JSON Lines, one {"id": …, "text": …} per line).
+#[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
+enum InputKind {
+    Jsonl,
 }
 
 /// `--kind`'s values and their help, from the one claim kind enum.
@@ -102,23 +157,35 @@ Examples:
   whosaid export                                 the bundled article, as JSON
   whosaid export article.txt -o notes.md         Markdown notes (format from the extension)
   whosaid export --actor 'Jane Roe' --kind direct article.txt
-  cat article.txt | whosaid export - --format csv > claims.csv";
+  cat article.txt | whosaid export - --format csv > claims.csv
+  whosaid export articles/ > claims.jsonl        every article under articles/, one line each
+  whosaid export --input jsonl corpus.jsonl      a corpus of {\"id\", \"text\"} lines, streamed";
 
 /// The help's closing part: examples, the config file and exit codes.
 fn after_help() -> String {
     let config = config::user_config_path().map_or("~/.config/whosaid/config.toml".into(), |p| {
         p.display().to_string()
     });
+    let library = store::default_path()
+        .map_or("~/.local/share/whosaid/library.sqlite".into(), |p| {
+            p.display().to_string()
+        });
     format!(
         "\
 Examples:
   whosaid                          open the reader on the bundled article
   whosaid article.txt              open the reader on your own article
   whosaid export article.txt       print its analysis as JSON (see `whosaid export --help`)
+  whosaid add a.txt b.txt          keep articles in the library without reading them now
+  whosaid library                  list the library (see `whosaid library --help`)
   whosaid --print-config > {config}
 
 Config: {config} (or --config PATH) is overlaid on the
 documented defaults that `whosaid --print-config` prints.
+
+Library: every article opened is kept, with its analysis and your marks and
+notes, in {library}
+(--library PATH for another, --no-library to keep nothing).
 
 Exit codes: 0 success; 2 bad input, bad config, bad usage, an output file that exists,
 or output that cannot be written.{}",
@@ -211,15 +278,117 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let file = ConfigFile::load(cli.config.as_deref())?;
     let config: Config = file.read()?;
     let max_size = cli.max_size.unwrap_or(reading::DEFAULT_MAX_BYTES);
+    let library = library_path(&cli, &config)?;
     match cli.command {
         Some(Command::Export(args)) => export_command(&config, args, max_size),
+        Some(Command::Add(args)) => add_command(&config, library, args, max_size),
+        Some(Command::Library(args)) => library_command(&config, library, args),
         None => {
             if !STDOUT_OPEN.get().copied().unwrap_or(true) {
                 anyhow::bail!("standard output is closed; the reader draws on it");
             }
-            reader(load(cli.article.as_deref(), max_size)?, &config, &file)
+            let doc = load(cli.article.as_deref(), max_size)?;
+            let keeping = match library.filter(|_| cfg!(feature = "reader")) {
+                Some(path) => keep_opened(&path, &doc, &config)?,
+                None => None,
+            };
+            let read = reader(doc, &config, &file);
+            // The analysis is kept before whosaid ends (it is done by now,
+            // unless the reader was closed at once).
+            if let Some(Ok(Err(e))) = keeping.map(std::thread::JoinHandle::join) {
+                eprintln!("whosaid: warning: {}", for_terminal(&e.to_string()));
+            }
+            read
         }
     }
+}
+
+/// The library file to use, or `None` when the user keeps nothing
+/// (`--no-library`, `[library] enabled = false`, or no home to keep it in).
+fn library_path(cli: &Cli, config: &Config) -> anyhow::Result<Option<PathBuf>> {
+    if cli.no_library || (!config.library.enabled && cli.library.is_none()) {
+        return Ok(None);
+    }
+    Ok(cli.library.clone().or_else(store::default_path))
+}
+
+/// The library, for a command that needs one.
+fn open_library(library: Option<PathBuf>) -> anyhow::Result<Store> {
+    let path = library.context(
+        "no library: it is turned off (--no-library or [library] enabled = false), \
+         or neither XDG_DATA_HOME nor HOME is set; give one with --library PATH",
+    )?;
+    Ok(Store::open(&path)?)
+}
+
+/// What keeps the analysis of an article the reader opened.
+type Keeping = std::thread::JoinHandle<Result<(), StoreError>>;
+
+/// Keeps an article the reader opens, and starts keeping its analysis
+/// beside the reader (on its own connection) when the library has none yet.
+fn keep_opened(path: &Path, doc: &Document, config: &Config) -> anyhow::Result<Option<Keeping>> {
+    let store = Store::open(path)?;
+    let id = store.put_document(doc, Visit::Opened)?;
+    let options = config.analysis_options();
+    if store.kept_analysis(id, &options)?.is_some() {
+        return Ok(None);
+    }
+    let path = path.to_owned();
+    Ok(Some(std::thread::spawn(move || {
+        Store::open(&path)?.analysis_for(id, &options).map(drop)
+    })))
+}
+
+fn add_command(
+    config: &Config,
+    library: Option<PathBuf>,
+    args: AddArgs,
+    max_size: u64,
+) -> anyhow::Result<()> {
+    let store = open_library(library)?;
+    let mut docs = Vec::new();
+    let mut failed = 0;
+    for path in &args.articles {
+        match Document::load_at_most(path, max_size) {
+            Ok(doc) => docs.push(doc),
+            Err(e) => {
+                eprintln!("whosaid: {}", for_terminal(&e.to_string()));
+                failed += 1;
+            }
+        }
+    }
+    let added = store.add_all(&docs, &config.analysis_options())?;
+    write_stdout(listing::added_text(&added).as_bytes())?;
+    if failed > 0 {
+        anyhow::bail!(
+            "{failed} of {} articles could not be read",
+            args.articles.len()
+        );
+    }
+    Ok(())
+}
+
+fn library_command(
+    config: &Config,
+    library: Option<PathBuf>,
+    args: LibraryArgs,
+) -> anyhow::Result<()> {
+    let store = open_library(library)?;
+    let where_ = store.path().display().to_string();
+    let out = match args.actor {
+        Some(name) => {
+            store.bring_up_to_date(&config.analysis_options())?;
+            let claims = store.claims_by(&name)?;
+            if args.json {
+                listing::actor_json(&name, &claims)
+            } else {
+                listing::actor_text(&name, &claims)
+            }
+        }
+        None if args.json => listing::entries_json(&where_, &store.entries()?),
+        None => listing::entries_text(&where_, &store.entries()?),
+    };
+    write_stdout(out.as_bytes())
 }
 
 #[cfg(feature = "reader")]
@@ -244,30 +413,140 @@ fn load(article: Option<&Path>, max_size: u64) -> anyhow::Result<Document> {
 }
 
 fn export_command(config: &Config, args: ExportArgs, max_size: u64) -> anyhow::Result<()> {
-    let doc = load(args.article.as_deref(), max_size)?;
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(FormatSpec::for_path));
+    if args.input == Some(InputKind::Jsonl) {
+        let input = open_jsonl(&args.articles)?;
+        let source = Corpus::Jsonl(input);
+        return export_corpus(config, &args, format, source, max_size);
+    }
+    let files = corpus::expand(&args.articles)?;
+    let several = args.articles.len() > 1 || args.articles.iter().any(|a| a.is_dir());
+    if several || format.is_some_and(|f| f.name == "jsonl") {
+        if files.is_empty() {
+            let folders: Vec<String> = args
+                .articles
+                .iter()
+                .map(|a| a.display().to_string())
+                .collect();
+            anyhow::bail!(
+                "{}: no articles in it (looked for *.{} at any depth); give article files, or a folder that holds some",
+                folders.join(", "),
+                corpus::ARTICLE_EXTENSIONS.join(", *.")
+            );
+        }
+        let source = Corpus::Files(&files);
+        return export_corpus(config, &args, format, source, max_size);
+    }
+    let doc = load(files.first().map(PathBuf::as_path), max_size)?;
     let analysis = analysis::analyze(&doc.text, &config.analysis_options());
     let (called, unmatched) = ClaimFilter::actors_called(&analysis, &args.actor);
     warn_unmatched(&unmatched, &doc, &analysis);
     let filter = ClaimFilter {
-        kinds: args.kind,
+        kinds: args.kind.clone(),
         actors: (!args.actor.is_empty()).then_some(called),
         marked_only: false,
     };
     // No user layer here: nothing is marked or noted.
     let selected = filter.apply(&analysis, &[]);
-    let format = args
-        .format
-        .or_else(|| args.output.as_deref().and_then(FormatSpec::for_path))
-        .unwrap_or(&FORMATS[0]);
+    let format = format.unwrap_or(&FORMATS[0]);
     let out = format.render(&doc, &analysis, &selected.claims, &selected.actors);
-    match args.output {
+    match &args.output {
         Some(path) if path != Path::new("-") => {
             remove_unfinished_on_signals()?;
             // The error names the path and says what went wrong.
-            Ok(export::write_file(&path, out.as_bytes(), args.force)?)
+            Ok(export::write_file(path, out.as_bytes(), args.force)?)
         }
         _ => write_stdout(out.as_bytes()),
     }
+}
+
+/// Where a corpus export reads its articles.
+enum Corpus<'a> {
+    Files(&'a [PathBuf]),
+    Jsonl(Box<dyn std::io::BufRead>),
+}
+
+/// The JSON Lines corpus named by the export's one ARTICLE, or standard input.
+fn open_jsonl(articles: &[PathBuf]) -> anyhow::Result<Box<dyn std::io::BufRead>> {
+    match articles {
+        [] => Ok(Box::new(std::io::stdin().lock())),
+        [path] if path == Path::new("-") => Ok(Box::new(std::io::stdin().lock())),
+        [path] => {
+            let file = std::fs::File::open(path)
+                .with_context(|| format!("{}: cannot open the corpus", path.display()))?;
+            Ok(Box::new(std::io::BufReader::new(file)))
+        }
+        _ => {
+            anyhow::bail!("--input jsonl reads one corpus: give one file, or - for standard input")
+        }
+    }
+}
+
+/// Exports several articles, or a JSON Lines corpus, as JSON Lines to
+/// standard output or the -o file. Inputs that are not articles are error
+/// lines in the output and make the exit code 2 once all is written.
+fn export_corpus(
+    config: &Config,
+    args: &ExportArgs,
+    format: Option<&'static FormatSpec>,
+    source: Corpus,
+    max_size: u64,
+) -> anyhow::Result<()> {
+    if let Some(other) = format.filter(|f| !matches!(f.name, "json" | "jsonl")) {
+        anyhow::bail!(
+            "several articles, or --input jsonl, export as JSON Lines only, not {}; \
+             drop --format or export each article on its own",
+            other.name
+        );
+    }
+    let options = config.analysis_options();
+    let job = corpus::Job {
+        options: &options,
+        kinds: &args.kind,
+        actors: &args.actor,
+        max_bytes: max_size,
+    };
+    let run = |out: &mut dyn Write| match source {
+        Corpus::Files(files) => corpus::export_files(files, job, out),
+        Corpus::Jsonl(input) => corpus::export_jsonl(input, job, out),
+    };
+    let summary = match &args.output {
+        Some(path) if path != Path::new("-") => {
+            remove_unfinished_on_signals()?;
+            // A corpus that stops half-way leaves no file: its error is told.
+            let mut stopped = None;
+            let written = export::write_file_with(path, args.force, |file| {
+                run(file).map_err(|e| {
+                    let io = std::io::Error::other(e.to_string());
+                    stopped = Some(e);
+                    io
+                })
+            });
+            match (written, stopped) {
+                (_, Some(e)) => return Err(e.into()),
+                (written, None) => written?,
+            }
+        }
+        _ if !STDOUT_OPEN.get().copied().unwrap_or(true) => {
+            anyhow::bail!("cannot write to standard output: it is closed")
+        }
+        _ => match run(&mut std::io::stdout().lock()) {
+            Err(corpus::RunError::Write(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                return Ok(());
+            }
+            other => other?,
+        },
+    };
+    if let Some(first) = summary.first_failure {
+        anyhow::bail!(
+            "{} of {} inputs were not articles (each has an error line in the output); the first: {first}",
+            summary.failed,
+            summary.articles
+        );
+    }
+    Ok(())
 }
 
 /// On SIGINT, SIGTERM or SIGHUP while an export is written: remove its
