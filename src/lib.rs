@@ -1,6 +1,7 @@
 //! whosaid: who said what in a news article.
 //!
-//! The library holds everything but the terminal: loading a [`document`],
+//! The library holds everything but the terminal: reading an article from
+//! its [`input`] (a file, a web page, Markdown) into a [`document`],
 //! the [`analysis`] into actors and claims, [`export`] formats and the
 //! [`config`]. Tests, benches and `whosaid export` use it directly; the
 //! reader lives under `tui`.
@@ -9,5 +10,6 @@ pub mod analysis;
 pub mod config;
 pub mod document;
 pub mod export;
+pub mod input;
 pub mod span;
 pub mod tui;

@@ -13,6 +13,7 @@ use whosaid::analysis::{self, Analysis, ClaimKind};
 use whosaid::config::{self, Config};
 use whosaid::document::Document;
 use whosaid::export::{self, Format, selection::Selection};
+use whosaid::input;
 
 /// The bundled article, opened when no file is given.
 const BUNDLED_PATH: &str = "assets/us-mexico-cartels.txt";
@@ -24,8 +25,9 @@ const BUNDLED_TEXT: &str = include_str!("../assets/us-mexico-cartels.txt");
 #[derive(Parser)]
 #[command(version, about, long_about = None)]
 struct Cli {
-    /// The article to read: a UTF-8 text file, or - for standard input.
-    /// Without one, the bundled sample article opens.
+    /// The article to read: a text, Markdown or saved web page file, a web
+    /// address, or - for standard input. Without one, the bundled sample
+    /// article opens.
     article: Option<PathBuf>,
 
     /// Use this config file instead of the one in your config directory.
@@ -49,7 +51,7 @@ enum Command {
 
 #[derive(clap::Args)]
 struct ExportArgs {
-    /// The article: a UTF-8 text file, or - for standard input (default: the bundled one).
+    /// The article: a text, Markdown or web page file, a web address, or - for standard input (default: the bundled one).
     article: Option<PathBuf>,
     /// Output format [default: from the -o file's extension, else json].
     #[arg(short, long, value_enum)]
@@ -146,7 +148,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 
 fn load(article: Option<&Path>) -> anyhow::Result<Document> {
     Ok(match article {
-        Some(path) => Document::load(path)?,
+        Some(path) => input::load(&path.to_string_lossy())?,
         None => Document::from_text(BUNDLED_PATH, BUNDLED_TEXT),
     })
 }
@@ -192,7 +194,7 @@ fn warn_unmatched(selection: &Selection, doc: &Document, analysis: &Analysis) {
     for name in unmatched {
         eprintln!(
             "whosaid: warning: no actor in {} is called \"{name}\"; {known}",
-            doc.path
+            doc.source
         );
     }
 }

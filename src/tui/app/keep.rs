@@ -92,7 +92,7 @@ impl App {
             return;
         }
         self.overlay = Some(Overlay::Export(ExportDialog::new(
-            &self.doc.path,
+            &self.doc.source,
             claims,
             marked,
         )));
