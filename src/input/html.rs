@@ -62,12 +62,24 @@ const LINES: &[&str] = &["li", "dt", "dd", "tr"];
 /// article can be found and the whole body is read instead.
 const PAGE_FURNITURE: &[&str] = &["nav", "header", "footer", "aside", "menu"];
 
+/// Pages nested deeper than this are no articles a person wrote; the
+/// article search (which looks at every node's descendants) would take time
+/// growing with the square of the depth, so their body is read as it is.
+const MAX_DEPTH: usize = 400;
+
 /// The article in the page `html`, read from `source`; `url` is the page's
 /// address when it came from the web (used to resolve its relative links).
 pub fn read(source: &str, html: &str, url: Option<&str>) -> Document {
-    let article = Readability::new(html, url, None).and_then(|mut r| r.parse());
+    let page = dom_query::Document::from(html);
+    let article = if depth(&page.root()) > MAX_DEPTH {
+        None
+    } else {
+        Readability::with_document(page, url, None)
+            .and_then(|mut r| r.parse())
+            .ok()
+    };
     let (body, title, byline, site, published) = match article {
-        Ok(Article {
+        Some(Article {
             content,
             title,
             byline,
@@ -81,12 +93,13 @@ pub fn read(source: &str, html: &str, url: Option<&str>) -> Document {
             site_name,
             published_time,
         ),
-        // Too little text to find an article in: the whole body, less the
-        // page's navigation, is the best there is.
-        Err(_) => {
-            let doc = dom_query::Document::from(html);
-            let title = doc.select("title").text().to_string();
-            let body = doc
+        // No article found (too little text, or too deep to search): the
+        // whole body, less the page's navigation, is the best there is.
+        None => {
+            // The article search changed the tree it was given: read afresh.
+            let page = dom_query::Document::from(html);
+            let title = page.select("title").text().to_string();
+            let body = page
                 .body()
                 .map_or_else(String::new, |b| prose_of(&b, PAGE_FURNITURE));
             (body, title, None, None, None)
@@ -134,48 +147,77 @@ pub(super) fn prose_of_fragment(html: &str) -> String {
 }
 
 /// The prose under `node`, leaving out the elements named in `left_out`
-/// besides those that are never prose.
+/// besides those that are never prose. Walks with its own stack, so no
+/// nesting depth can overflow the thread's.
 fn prose_of(node: &NodeRef, left_out: &[&str]) -> String {
+    /// What to do next: read a node, or close an element read before.
+    enum Step<'a> {
+        Read(NodeRef<'a>),
+        EndItem,
+        EndCell,
+        EndBlock,
+    }
     let mut prose = Prose::new();
-    walk(node, left_out, &mut prose);
-    prose.finish()
-}
-
-fn walk(node: &NodeRef, left_out: &[&str], prose: &mut Prose) {
-    for child in node.children_it(false) {
-        if child.is_text() {
-            prose.text(&child.text());
+    let mut steps: Vec<Step> = node.children_it(true).map(Step::Read).collect();
+    while let Some(step) = steps.pop() {
+        let node = match step {
+            Step::Read(node) => node,
+            Step::EndItem => {
+                prose.leave_item();
+                continue;
+            }
+            Step::EndCell => {
+                prose.space();
+                continue;
+            }
+            Step::EndBlock => {
+                prose.paragraph();
+                continue;
+            }
+        };
+        if node.is_text() {
+            prose.text(&node.text());
             continue;
         }
-        if !child.is_element() {
+        if !node.is_element() {
             continue; // comments, doctypes
         }
-        let name = child
+        let name = node
             .node_name()
             .map(|n| n.to_ascii_lowercase())
             .unwrap_or_default();
         let name = name.as_str();
-        if SKIPPED.contains(&name) || left_out.contains(&name) || is_hidden(&child) {
+        if SKIPPED.contains(&name) || left_out.contains(&name) || is_hidden(&node) {
             continue;
         }
         if name == "br" {
             prose.line();
-        } else if LINES.contains(&name) {
+            continue;
+        }
+        if LINES.contains(&name) {
             prose.enter_item();
-            walk(&child, left_out, prose);
-            prose.leave_item();
+            steps.push(Step::EndItem);
         } else if name == "td" || name == "th" {
             prose.space();
-            walk(&child, left_out, prose);
-            prose.space();
+            steps.push(Step::EndCell);
         } else if BLOCKS.contains(&name) {
             prose.paragraph();
-            walk(&child, left_out, prose);
-            prose.paragraph();
-        } else {
-            walk(&child, left_out, prose);
+            steps.push(Step::EndBlock);
         }
+        steps.extend(node.children_it(true).map(Step::Read));
     }
+    prose.finish()
+}
+
+/// How deeply elements nest under `node`, counted without recursion.
+fn depth(node: &NodeRef) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(node.clone(), 0usize)];
+    while let Some((node, d)) = stack.pop() {
+        deepest = deepest.max(d);
+        stack.extend(node.element_children().into_iter().map(|c| (c, d + 1)));
+    }
+    deepest
 }
 
 /// An element the page hides from its readers.
@@ -215,6 +257,18 @@ mod tests {
     fn inline_markup_keeps_words_whole() {
         let html = "<p>In <b>Wash</b>ington, <a href=\"/x\">she</a> <em>said</em>.</p>";
         assert_eq!(prose_of_fragment(html), "In Washington, she said.");
+    }
+
+    #[test]
+    fn a_page_nested_absurdly_deep_is_read_without_the_article_search() {
+        let n = MAX_DEPTH * 3;
+        let page = format!(
+            "<html><head><title>Deep</title></head><body>{}<p>The mayor said so.</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let doc = read("deep.html", &page, None);
+        assert_eq!(doc.text, "Deep\n\nThe mayor said so.");
     }
 
     #[test]
