@@ -1,12 +1,14 @@
 //! An article as the analysis sees it — the [`Document`]: the text every
 //! offset indexes, plus what is known about where it came from — and reading
-//! a file or standard input as UTF-8 text (`crate::input` decides what kind of
-//! article the text is).
+//! a file or standard input as UTF-8 text within a size cap (`crate::input`
+//! decides what kind of article the text is).
 
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use thiserror::Error;
+
+use crate::reading;
 
 /// An article's text and what the reader shows about it.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,10 +69,17 @@ pub enum LoadError {
     IsDirectory { path: PathBuf },
     #[error("{path}: is UTF-16 text; convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8")]
     Utf16 { path: PathBuf },
+    #[error("{path}: is UTF-32 text; convert it to UTF-8, e.g. with iconv -f UTF-32 -t UTF-8")]
+    Utf32 { path: PathBuf },
     #[error(
-        "{path}: looks like a binary file (it has NUL bytes), not a text article; give a plain UTF-8 text file"
+        "{path}: looks like a binary file (a NUL byte at byte {byte}), not a text article; give a plain UTF-8 text file"
     )]
-    Binary { path: PathBuf },
+    Binary { path: PathBuf, byte: usize },
+    #[error(
+        "{path}: is larger than {} MiB, the most whosaid reads; pass --max-size to allow more (at most 4G less one byte)",
+        max_bytes.div_ceil(1 << 20)
+    )]
+    TooLarge { path: PathBuf, max_bytes: u64 },
     #[error(
         "{path}: not valid UTF-8 at line {line}, column {column} (byte {byte}); convert it to UTF-8, e.g. with iconv"
     )]
@@ -110,6 +119,18 @@ impl Document {
         }
     }
 
+    /// Reads a plain-text article from a file, or from standard input when
+    /// `path` is "-", of at most [`reading::DEFAULT_MAX_BYTES`].
+    pub fn load(path: &Path) -> Result<Self, LoadError> {
+        Document::load_at_most(path, reading::DEFAULT_MAX_BYTES)
+    }
+
+    /// Reads a plain-text article of at most `max_bytes` (see [`read_text`]).
+    pub fn load_at_most(path: &Path, max_bytes: u64) -> Result<Self, LoadError> {
+        let text = read_text(path, max_bytes)?;
+        Ok(Document::from_text(path.display().to_string(), text))
+    }
+
     /// The source as a URI, as annotation tools want it: a URL as it is, a
     /// file as `file:///absolute/path` (percent-encoded), standard input as
     /// `urn:whosaid:stdin`.
@@ -144,65 +165,43 @@ fn percent_encode(segment: &str) -> String {
     out
 }
 
-/// The bytes of a file, or of standard input when `path` is "-".
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
+/// Reads at most `max_bytes` (never more than [`reading::MAX_BYTES_LIMIT`])
+/// of UTF-8 text from a file, or from standard input when `path` is "-".
+/// Stops at the first bytes that are not UTF-8 text.
+pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, LoadError> {
     if path == Path::new("-") {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
-            .map_err(|e| read_error(Path::new(STDIN_NAME), e))?;
-        return Ok(buf);
+        return reading::read_text(std::io::stdin().lock(), Path::new(STDIN_NAME), max_bytes);
     }
     if path.is_dir() {
         return Err(LoadError::IsDirectory {
             path: path.to_owned(),
         });
     }
-    std::fs::read(path).map_err(|e| read_error(path, e))
-}
-
-/// The error for a failed read of `path`, by what went wrong.
-fn read_error(path: &Path, error: std::io::Error) -> LoadError {
-    let path = path.to_owned();
-    match error.kind() {
-        std::io::ErrorKind::NotFound => LoadError::NotFound { path },
-        std::io::ErrorKind::PermissionDenied => LoadError::PermissionDenied { path },
-        std::io::ErrorKind::IsADirectory => LoadError::IsDirectory { path },
-        _ => LoadError::Io { path, error },
-    }
-}
-
-/// UTF-8 text, or an error that says where it stops being text. `path`
-/// names the source in the error (a file, `<stdin>` or a URL).
-pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(LoadError::Utf16 {
+    let file = std::fs::File::open(path).map_err(|e| LoadError::from_io(path, e))?;
+    // A file that says it is too long is refused before reading.
+    if file
+        .metadata()
+        .is_ok_and(|m| m.is_file() && m.len() > max_bytes.min(reading::MAX_BYTES_LIMIT))
+    {
+        return Err(LoadError::TooLarge {
             path: path.to_owned(),
+            max_bytes: max_bytes.min(reading::MAX_BYTES_LIMIT),
         });
     }
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err(LoadError::Binary {
-            path: path.to_owned(),
-        });
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let byte = e.utf8_error().valid_up_to();
-        let before = &e.as_bytes()[..byte];
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&before[line_start..])
-            .chars()
-            .count()
-            + 1;
-        LoadError::InvalidUtf8 {
-            path: path.to_owned(),
-            line,
-            column,
-            byte,
+    reading::read_text(file, path, max_bytes)
+}
+
+impl LoadError {
+    /// The error for a failed open or read of `path`, by what went wrong.
+    pub fn from_io(path: &Path, error: std::io::Error) -> LoadError {
+        let path = path.to_owned();
+        match error.kind() {
+            std::io::ErrorKind::NotFound => LoadError::NotFound { path },
+            std::io::ErrorKind::PermissionDenied => LoadError::PermissionDenied { path },
+            std::io::ErrorKind::IsADirectory => LoadError::IsDirectory { path },
+            _ => LoadError::Io { path, error },
         }
-    })
+    }
 }
 
 /// The first line when it is short and has no closing full stop (a
@@ -252,7 +251,7 @@ mod tests {
 
     #[test]
     fn a_permission_error_says_what_to_do() {
-        let err = read_error(
+        let err = LoadError::from_io(
             Path::new("secret.txt"),
             std::io::Error::from(std::io::ErrorKind::PermissionDenied),
         );
@@ -264,34 +263,26 @@ mod tests {
     }
 
     #[test]
-    fn utf16_and_binary_are_told_apart() {
-        let utf16 = decode(Path::new("u.txt"), vec![0xFF, 0xFE, b'H', 0]).unwrap_err();
-        assert!(matches!(utf16, LoadError::Utf16 { .. }), "{utf16}");
-        let binary = decode(Path::new("b.bin"), vec![b'P', b'K', 0, 3]).unwrap_err();
-        assert!(matches!(binary, LoadError::Binary { .. }), "{binary}");
-    }
-
-    #[test]
     fn an_empty_article_loads() {
-        let doc = Document::from_text("empty.txt", decode(Path::new("empty.txt"), vec![]).unwrap());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("empty.txt");
+        std::fs::write(&path, "").unwrap();
+        let doc = Document::load(&path).unwrap();
         assert_eq!(doc.text, "");
         assert_eq!(doc.title, "empty");
     }
 
     #[test]
-    fn invalid_utf8_names_line_and_column() {
-        let err = decode(Path::new("bad.txt"), b"ok\nab\xffc".to_vec()).unwrap_err();
-        assert!(
-            matches!(
-                err,
-                LoadError::InvalidUtf8 {
-                    line: 2,
-                    column: 3,
-                    byte: 5,
-                    ..
-                }
-            ),
-            "{err}"
+    fn a_file_over_the_cap_is_refused_in_one_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        std::fs::write(&path, "word ".repeat(1000)).unwrap();
+        let err = Document::load_at_most(&path, 4000).unwrap_err();
+        assert!(matches!(err, LoadError::TooLarge { .. }), "{err}");
+        assert!(!err.to_string().contains('\n'), "{err}");
+        assert_eq!(
+            Document::load_at_most(&path, 5000).unwrap().text.len(),
+            5000
         );
     }
 }

@@ -11,5 +11,7 @@ pub mod config;
 pub mod document;
 pub mod export;
 pub mod input;
+pub mod reading;
+pub mod safe_text;
 pub mod span;
 pub mod tui;

@@ -3,8 +3,10 @@
 //! the library.
 
 use std::io::Write;
+use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 use anyhow::Context;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
@@ -14,6 +16,8 @@ use whosaid::config::{self, Config};
 use whosaid::document::Document;
 use whosaid::export::{self, Format, selection::Selection};
 use whosaid::input;
+use whosaid::reading;
+use whosaid::safe_text::for_terminal;
 
 /// The bundled article, opened when no file is given.
 const BUNDLED_PATH: &str = "assets/us-mexico-cartels.txt";
@@ -37,6 +41,11 @@ struct Cli {
     /// Print the default config.toml, every setting documented, and exit.
     #[arg(long)]
     print_config: bool,
+
+    /// The largest article to read, e.g. 256M, 1G or a number of bytes
+    /// [default: 256M for a file, 10M for a web page; at most 4G less one byte].
+    #[arg(long, global = true, value_name = "SIZE", value_parser = reading::parse_size)]
+    max_size: Option<u64>,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -119,19 +128,69 @@ Examples:
 Config: {config} (or --config PATH) is overlaid on the
 documented defaults that `whosaid --print-config` prints.
 
-Exit codes: 0 success; 2 bad input, bad config, bad usage, or an output file that exists."
+Exit codes: 0 success; 2 bad input, bad config, bad usage, an output file that exists,
+or output that cannot be written."
     )
 }
 
+/// Whether standard output was open when whosaid started (`>&-` closes it).
+static STDOUT_OPEN: OnceLock<bool> = OnceLock::new();
+
+/// Whether standard output was closed when the process started. The Rust
+/// runtime then opens /dev/null read-write in its place (so no file opened
+/// later can take it); a shell's `>/dev/null` opens it write-only.
+fn stdout_was_closed() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let stdout = std::io::stdout();
+    let read_write = rustix::fs::fcntl_getfl(stdout.as_fd())
+        .is_ok_and(|f| f & rustix::fs::OFlags::RWMODE == rustix::fs::OFlags::RDWR);
+    let is_null = |meta: std::fs::Metadata| {
+        std::fs::metadata("/dev/null")
+            .is_ok_and(|null| (meta.dev(), meta.ino()) == (null.dev(), null.ino()))
+    };
+    read_write
+        && stdout
+            .as_fd()
+            .try_clone_to_owned()
+            .map(std::fs::File::from)
+            .and_then(|f| f.metadata())
+            .is_ok_and(is_null)
+}
+
 fn main() -> ExitCode {
-    let matches = Cli::command().after_help(after_help()).get_matches();
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-    match run(cli) {
+    STDOUT_OPEN.get_or_init(|| !stdout_was_closed());
+    let parsed = Cli::command()
+        .after_help(after_help())
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let result = match parsed {
+        Ok(cli) => run(cli),
+        Err(e) => return clap_exit(e),
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("whosaid: {e:#}");
-            ExitCode::from(2)
-        }
+        Err(e) => fail(&format!("{e:#}")),
+    }
+}
+
+/// Tells what went wrong on stderr, in one line that is safe for the
+/// terminal, and gives the exit code for errors.
+fn fail(message: &str) -> ExitCode {
+    eprintln!("whosaid: {}", for_terminal(message));
+    ExitCode::from(2)
+}
+
+/// Ends as clap asks: help and version on standard output (an error if that
+/// cannot be written), a usage error on stderr with the code for errors.
+/// Both are printed safe for the terminal: an argument may hold escapes.
+fn clap_exit(e: clap::Error) -> ExitCode {
+    if e.use_stderr() {
+        eprint!("{}", for_terminal(&e.render().to_string()));
+        return ExitCode::from(2);
+    }
+    match write_stdout(e.render().to_string().as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&format!("{e:#}")),
     }
 }
 
@@ -140,21 +199,29 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         return write_stdout(config::DEFAULT_CONFIG.as_bytes());
     }
     let config = Config::load(cli.config.as_deref())?;
+    let limits = cli
+        .max_size
+        .map_or_else(input::Limits::default, input::Limits::at_most);
     match cli.command {
-        Some(Command::Export(args)) => export_command(&config, args),
-        None => whosaid::tui::run(load(cli.article.as_deref())?, &config),
+        Some(Command::Export(args)) => export_command(&config, args, limits),
+        None => {
+            if !STDOUT_OPEN.get().copied().unwrap_or(true) {
+                anyhow::bail!("standard output is closed; the reader draws on it");
+            }
+            whosaid::tui::run(load(cli.article.as_deref(), limits)?, &config)
+        }
     }
 }
 
-fn load(article: Option<&Path>) -> anyhow::Result<Document> {
+fn load(article: Option<&Path>, limits: input::Limits) -> anyhow::Result<Document> {
     Ok(match article {
-        Some(path) => input::load(&path.to_string_lossy())?,
+        Some(path) => input::load_with(&path.to_string_lossy(), limits)?,
         None => Document::from_text(BUNDLED_PATH, BUNDLED_TEXT),
     })
 }
 
-fn export_command(config: &Config, args: ExportArgs) -> anyhow::Result<()> {
-    let doc = load(args.article.as_deref())?;
+fn export_command(config: &Config, args: ExportArgs, limits: input::Limits) -> anyhow::Result<()> {
+    let doc = load(args.article.as_deref(), limits)?;
     let analysis = analysis::analyze(&doc.text, &config.analysis_options());
     let selection = Selection {
         actors: args.actor,
@@ -169,13 +236,27 @@ fn export_command(config: &Config, args: ExportArgs) -> anyhow::Result<()> {
     let out = format.render(&doc, &analysis, &selected.claims, &selected.actors);
     match args.output {
         Some(path) if path != Path::new("-") => {
-            export::write_file(&path, out.as_bytes(), args.force).or_else(|e| match e.kind() {
-                std::io::ErrorKind::AlreadyExists => Err(anyhow::Error::new(e)),
-                _ => Err(e).with_context(|| format!("{}: cannot write the export", path.display())),
-            })
+            remove_unfinished_on_signals()?;
+            // The error names the path and says what went wrong.
+            Ok(export::write_file(&path, out.as_bytes(), args.force)?)
         }
         _ => write_stdout(out.as_bytes()),
     }
+}
+
+/// On SIGINT, SIGTERM or SIGHUP while an export is written: remove its
+/// temporary file, then end as the signal would have (128 + its number).
+fn remove_unfinished_on_signals() -> anyhow::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
+        .context("cannot watch for signals")?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            export::remove_unfinished();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
 }
 
 /// Tells on stderr about each --actor name that calls nobody, with the
@@ -192,15 +273,20 @@ fn warn_unmatched(selection: &Selection, doc: &Document, analysis: &Analysis) {
         format!("they are: {}", known.join(", "))
     };
     for name in unmatched {
-        eprintln!(
-            "whosaid: warning: no actor in {} is called \"{name}\"; {known}",
+        let warning = format!(
+            "warning: no actor in {} is called \"{name}\"; {known}",
             doc.source
         );
+        eprintln!("whosaid: {}", for_terminal(&warning));
     }
 }
 
-/// Writes to standard output; a reader that went away (`| head`) is no error.
+/// Writes to standard output; a reader that went away (`| head`) is no
+/// error, but a closed or full standard output is.
 fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
+    if !STDOUT_OPEN.get().copied().unwrap_or(true) {
+        anyhow::bail!("cannot write to standard output: it is closed");
+    }
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {

@@ -607,6 +607,36 @@ fn help_explains_the_tool_its_config_and_examples() {
     }
 }
 
+#[test]
+fn every_claim_says_which_rule_made_it_and_how_its_source_was_found() {
+    let export = export_json(&[]);
+    let mut vias = 0;
+    for claim in claims(&export) {
+        assert!(
+            claim["rule"].as_str().is_some_and(|r| !r.is_empty()),
+            "claim without a rule: {claim}"
+        );
+        if let Some(source) = claim["source"].as_object() {
+            assert!(
+                source["via"].as_str().is_some_and(|v| !v.is_empty()),
+                "source without a via: {claim}"
+            );
+            vias += 1;
+        }
+    }
+    assert!(vias > 0, "the bundled article has sourced claims");
+    // "analysts warn that …": the subject before the cue, content after it.
+    let out = whosaid()
+        .args(["export", "-"])
+        .write_stdin("Analysts warn that the bridge will close.\n")
+        .assert()
+        .success();
+    let export: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let claim = &claims(&export)[0];
+    assert_eq!(claim["rule"], "subject_cue_content");
+    assert_eq!(claim["source"]["via"], "subject");
+}
+
 // --- the README ---
 
 #[test]

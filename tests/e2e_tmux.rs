@@ -221,3 +221,56 @@ fn sigterm_restores_the_terminal_and_exits_143() {
         "the alternate screen was left:\n{screen}"
     );
 }
+
+/// tmux's view of the pane's terminal modes: alternate screen, cursor shown,
+/// mouse reporting.
+fn pane_modes(tmux: &Tmux) -> String {
+    let out = tmux.run(
+        &[
+            "display-message",
+            "-p",
+            "-t",
+            "e2e",
+            "alt=#{alternate_on} cursor=#{cursor_flag} mouse=#{mouse_any_flag}",
+        ],
+        &[],
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+#[test]
+fn every_signal_that_ends_the_reader_restores_the_terminal() {
+    for (signal, number) in [("QUIT", 3), ("USR1", 10), ("USR2", 12), ("ALRM", 14)] {
+        let dir = tempfile::tempdir().unwrap();
+        let tmux = Tmux::start(
+            &format!("signal-{signal}"),
+            dir.path(),
+            &format!(
+                "{} & echo $! > pid; wait $!; echo EXIT=$?; sleep 30",
+                env!("CARGO_BIN_EXE_whosaid")
+            ),
+        );
+        tmux.wait_for("the reader", |s| status_bar(s).contains("? help"));
+        assert_eq!(
+            pane_modes(&tmux),
+            "alt=1 cursor=0 mouse=1",
+            "the reader's modes are on before SIG{signal}"
+        );
+        let pid = std::fs::read_to_string(dir.path().join("pid")).unwrap();
+        let killed = Command::new("kill")
+            .args(["-s", signal, pid.trim()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let screen = tmux.wait_for_text("EXIT=");
+        assert!(
+            screen.contains(&format!("EXIT={}", 128 + number)),
+            "128 + SIG{signal}: {screen}"
+        );
+        assert_eq!(
+            pane_modes(&tmux),
+            "alt=0 cursor=1 mouse=0",
+            "SIG{signal} left the terminal as it found it:\n{screen}"
+        );
+    }
+}

@@ -22,7 +22,8 @@ mod source;
 use super::lexicon::{CueClasses, CueMatch, Lexicon};
 use super::quotes::{is_hard_wrapped, paragraph_breaks};
 use super::segment::{Sentence, Token, TokenKind};
-use super::{ClaimKind, FoundClaim, Mention, Options, Quotation};
+use super::wordlists;
+use super::{ClaimKind, FoundClaim, Mention, Options, Quotation, Rule, Via};
 use crate::span::Span;
 
 /// Every claim in the text with its cue and source mention, sorted by start.
@@ -171,7 +172,7 @@ impl<'a> Context<'a> {
         let Some(previous) = i.checked_sub(1).map(|p| self.word(p)) else {
             return true;
         };
-        if is_one_of(previous, DETERMINERS) {
+        if wordlists::get().determiners.has(previous) {
             return false;
         }
         let ing = is_ing(self.word(i));
@@ -179,7 +180,7 @@ impl<'a> Context<'a> {
         while p > 0 && is_adverb(self.word(p - 1)) {
             p -= 1;
         }
-        let passive = p > 0 && is_one_of(self.word(p - 1), BE_FORMS) && !ing;
+        let passive = p > 0 && wordlists::get().be_forms.has(self.word(p - 1)) && !ing;
         !passive
     }
 
@@ -303,16 +304,18 @@ impl<'c, 'a> Pass<'c, 'a> {
         }
     }
 
-    fn push_direct(&mut self, qi: usize, source: Option<usize>, cue: Option<Span>, sentence: Span) {
+    fn push_direct(&mut self, qi: usize, found: Found, cue: Option<Span>, sentence: Span) {
         let inner = self.context.quotes[qi].inner;
         self.quote_claimed[qi] = true;
         self.claims.push(FoundClaim {
             kind: ClaimKind::Direct,
             span: inner,
             quotes: vec![inner],
-            source,
+            source: found.source,
             cue,
             sentence,
+            rule: found.rule,
+            via: found.via,
         });
     }
 }
@@ -324,13 +327,19 @@ impl Context<'_> {
     }
 }
 
-/// Auxiliaries and adverbs that may stand between a subject and its cue.
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your",
-    "whose", "every", "each", "no", "any", "another", "such",
-];
+/// A claim's source mention, the rule that framed it and how the source was found.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    source: Option<usize>,
+    rule: Rule,
+    via: Via,
+}
 
-const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am"];
+impl Found {
+    fn new(rule: Rule, source: Option<usize>, via: Via) -> Found {
+        Found { source, rule, via }
+    }
+}
 
 fn is_one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
@@ -340,13 +349,6 @@ fn is_one_of(word: &str, list: &[&str]) -> bool {
 fn is_adverb(word: &str) -> bool {
     word.len() > 4 && word.ends_with("ly") && word.starts_with(|c: char| c.is_lowercase())
 }
-
-/// Words that may come between a comma and a participle cue ("…, even
-/// while strongly advocating").
-const ING_LEADS: &[&str] = &[
-    "even", "while", "also", "and", "but", "all", "then", "thus", "as", "before", "after", "when",
-    "further",
-];
 
 /// A present participle ("stating", "rejecting").
 fn is_ing(word: &str) -> bool {

@@ -149,27 +149,13 @@ fn is_date_or_year(text: &str, tokens: &[Token], i: usize, lists: &Wordlists) ->
             .text(text)
             .trim_end_matches('.')
             .to_ascii_lowercase();
-        MONTHS
+        lists
+            .months
             .iter()
             .any(|m| w == *m || (w.len() >= 3 && m.starts_with(w.as_str())))
     };
     year || (i > 0 && is_month(i - 1)) || (i + 1 < tokens.len() && is_month(i + 1))
 }
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Where the figure whose number is at `i` starts: "$", "over", "a nearly".
 fn opener_start(text: &str, tokens: &[Token], lists: &Wordlists, i: usize) -> usize {

@@ -9,19 +9,24 @@
 
 pub mod actors;
 pub mod attribution;
-mod groups;
 pub mod lexicon;
 pub mod markers;
 pub mod mentions;
-mod names;
-mod pronouns;
+pub mod provenance;
 pub mod quotes;
 pub mod segment;
+mod shared;
 pub mod wordlists;
 
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
+
+pub use provenance::{Rule, Via};
+
+/// The version of the analysis output: bumped whenever a change to the
+/// rules changes what `analyze` returns (caches of analyses key on it).
+pub const VERSION: u32 = 2;
 
 /// What kind of thing an actor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -73,6 +78,8 @@ pub struct Source {
     /// Index into [`Analysis::actors`]; `None` when the mention could not be resolved.
     pub actor: Option<usize>,
     pub span: Span,
+    /// How the source was found.
+    pub via: Via,
 }
 
 /// One attributed statement or position.
@@ -91,6 +98,8 @@ pub struct Claim {
     pub sentence: Span,
     /// Hedges inside the claim ("reportedly", "might").
     pub hedges: Vec<Span>,
+    /// The rule that made the claim.
+    pub rule: Rule,
 }
 
 /// A number or amount in the text ("31 percent", "55 high-level operatives").
@@ -176,6 +185,9 @@ pub struct FoundClaim {
     pub source: Option<usize>,
     pub cue: Option<Span>,
     pub sentence: Span,
+    pub rule: Rule,
+    /// How the source mention was found (meaningless without a source).
+    pub via: Via,
 }
 
 /// Actors merged from mentions (actors.rs): each mention's actor, if any.
@@ -218,6 +230,25 @@ fn first_claim_holding(claims: &[Claim], reach: &[usize], span: Span) -> Option<
     (first < starting_before).then_some(first)
 }
 
+/// How a source was found, told by its mention when the mention stands
+/// for someone named elsewhere (a pronoun, a description).
+fn resolved_via(mention: &Mention, found: Via) -> Via {
+    if mention.pronoun {
+        let relative = ["who", "which", "that"]
+            .iter()
+            .any(|r| mention.name.eq_ignore_ascii_case(r));
+        if relative {
+            Via::Relative
+        } else {
+            Via::Pronoun
+        }
+    } else if shared::is_description(mention) {
+        Via::Description
+    } else {
+        found
+    }
+}
+
 /// Joins claims to actors and adds hedges and figures.
 fn assemble(
     text: &str,
@@ -240,10 +271,12 @@ fn assemble(
             source: c.source.map(|m| Source {
                 actor: actor_of[m],
                 span: mentions[m].span,
+                via: resolved_via(&mentions[m], c.via),
             }),
             cue: c.cue,
             sentence: c.sentence,
             hedges: markers::hedges(text, tokens, c.span),
+            rule: c.rule,
         })
         .collect();
     for (index, claim) in claims.iter().enumerate() {
@@ -280,6 +313,7 @@ mod tests {
             cue: None,
             sentence: span,
             hedges: Vec::new(),
+            rule: Rule::SubjectCueContent,
         }
     }
 

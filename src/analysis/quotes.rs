@@ -9,8 +9,8 @@
 //! quote over several paragraphs); otherwise it was a stray mark and is
 //! dropped, so a quote never runs across a whole article.
 
-use super::Quotation;
 use super::segment::{Token, TokenKind};
+use super::{Quotation, wordlists};
 use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -209,10 +209,7 @@ fn is_elision(rest: &str) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    const ELISIONS: &[&str] = &[
-        "em", "tis", "twas", "n", "til", "cause", "bout", "round", "nuff", "im", "er",
-    ];
-    ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(word))
+    wordlists::get().elisions.has(word)
 }
 
 /// Whether the text looks hard-wrapped, as old novels are: most lines short

@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use super::wordlists;
 use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,69 +89,8 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
-/// Abbreviations whose full stop does not end a sentence. Compared lowercased
-/// without the stop.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "sen", "rep", "gov", "gen", "lt", "col",
-    "capt", "cpt", "sgt", "adm", "maj", "cmdr", "rev", "hon", "pres", "supt", "det", "insp",
-    "messrs", "mme", "mlle", "fr", "sec", "atty", "amb", "no", "nos", "vs", "v", "etc", "approx",
-    "inc", "corp", "ltd", "co", "bros", "dept", "univ", "assn", "est", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu",
-    "thurs", "fri", "sat", "sun", "ft", "mt", "ave", "blvd", "rd", "p", "pp", "e.g", "i.e",
-];
-
-/// Abbreviations that can also close a sentence ("… signed by Apple Inc.").
-const CLOSING_ABBREVIATIONS: &[&str] = &["etc", "inc", "corp", "ltd", "co", "bros"];
-
-/// Words that almost always start a sentence when capitalised after "U.S.".
-const SENTENCE_STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "But",
-    "And",
-    "Yet",
-    "So",
-    "In",
-    "On",
-    "At",
-    "For",
-    "If",
-    "When",
-    "While",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "Its",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "As",
-    "After",
-    "Before",
-    "Since",
-    "However",
-    "Meanwhile",
-    "Still",
-    "Some",
-    "Many",
-    "Most",
-    "Officials",
-    "According",
-];
-
 fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    wordlists::get().abbreviations.has(word)
 }
 
 /// Splits the text into tokens, skipping white space.
@@ -356,10 +296,7 @@ fn ends_with_terminal(text: &str, tokens: &[Token], i: usize) -> bool {
         }
         TokenKind::Word if s.ends_with('.') => {
             let bare = &s[..s.len() - 1];
-            bare.contains('.')
-                || CLOSING_ABBREVIATIONS
-                    .iter()
-                    .any(|a| a.eq_ignore_ascii_case(bare))
+            bare.contains('.') || wordlists::get().closing_abbreviations.has(bare)
         }
         _ => false,
     }
@@ -380,7 +317,8 @@ fn next_starts_sentence(text: &str, tokens: &[Token], i: usize, last: usize) -> 
     // a word that nearly always starts a sentence opens a new one — unless a
     // closing quotation mark came between ("enough for the U.S.” Public …").
     if tokens[i].kind == TokenKind::Word && last == i {
-        return next.kind == TokenKind::Word && SENTENCE_STARTERS.contains(&next_text);
+        return next.kind == TokenKind::Word
+            && wordlists::get().sentence_starters.contains(next_text);
     }
     true
 }

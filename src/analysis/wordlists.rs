@@ -1,5 +1,7 @@
-//! The word lists behind mentions, actors and markers: titles, people
-//! nouns, organisation words, a gazetteer of places, hedges, figure words.
+//! The word lists behind every stage but the cues (lexicon.rs): titles,
+//! people nouns, organisation words, a gazetteer of places, hedges, figure
+//! words, and the small closed classes the rules test words against
+//! (determiners, prepositions, abbreviations, fillers after a cue, …).
 //!
 //! The lists are data in `assets/lexicon/` (each file documents its format
 //! at the top), embedded at build time and parsed once into hash sets.
@@ -8,6 +10,8 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+use super::ActorKind;
 
 /// A hash map with a fast hash for short keys (words): lookups happen per token.
 pub type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
@@ -52,6 +56,37 @@ impl Hasher for WordHasher {
 
     fn finish(&self) -> u64 {
         self.hash
+    }
+}
+
+/// A lower-case word list, looked up in any ASCII case without allocating
+/// (as `eq_ignore_ascii_case` against each entry would).
+pub struct Words {
+    set: Set<&'static str>,
+    /// The longest entry, in bytes: a longer word is in no case an entry.
+    longest: usize,
+}
+
+impl Words {
+    fn new(set: Set<&'static str>) -> Self {
+        let longest = set.iter().map(|w| w.len()).max().unwrap_or(0);
+        Words { set, longest }
+    }
+
+    /// Whether `word`, ASCII-lowercased, is an entry.
+    pub fn has(&self, word: &str) -> bool {
+        const ROOM: usize = 32;
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.set.contains(word);
+        }
+        if word.len() > self.longest || word.len() > ROOM {
+            return false;
+        }
+        let mut room = [0u8; ROOM];
+        let lower = &mut room[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|w| self.set.contains(w))
     }
 }
 
@@ -132,6 +167,47 @@ pub struct Wordlists {
     pub places: Map<&'static str, Place>,
     /// Demonyms, as written → the country ("Peruvian" → "Peru").
     pub demonyms: Map<&'static str, &'static str>,
+    /// Source pronouns → the kind of actor they usually stand for.
+    pub pronoun_kinds: Map<&'static str, ActorKind>,
+    /// The same pronouns, for a lookup in any case.
+    pub pronouns: Words,
+    /// Head nouns of descriptions that tell a gender ("man", "girl").
+    pub gendered_nouns: Map<&'static str, Gender>,
+    /// Month names, lower case (an abbreviation of three letters or more matches).
+    pub months: Vec<&'static str>,
+    /// Abbreviations whose full stop ends no sentence, without the stop.
+    pub abbreviations: Words,
+    /// Abbreviations that may also close a sentence ("Inc.").
+    pub closing_abbreviations: Words,
+    /// Capitalised words that start a sentence after an abbreviation, as written.
+    pub sentence_starters: Set<&'static str>,
+    /// Words after an apostrophe that make it no quotation mark ("'em").
+    pub elisions: Words,
+    /// Determiners that make the next word a noun ("the statement").
+    pub determiners: Words,
+    /// Determiners that end a group's phrase on the left ("the", "one").
+    pub group_determiners: Words,
+    /// Prepositions whose phrase may belong to a group ("from").
+    pub group_prepositions: Words,
+    /// Words joining the parts of an organisation's name ("of", "&").
+    pub org_connectors: Words,
+    pub be_forms: Words,
+    /// Words between a comma and a participle cue ("even while").
+    pub ing_leads: Words,
+    /// Words between a subject and its cue ("has", "also").
+    pub skippable: Words,
+    /// Prepositions: a mention after one is an object.
+    pub prepositions: Words,
+    /// Words after which a base-form cue is a verb ("did", "to").
+    pub before_base_form: Words,
+    /// Negations and small adverbs between an auxiliary and a cue.
+    pub negations: Words,
+    /// Words after a subject that are not its verb ("and", "of").
+    pub not_verbs: Words,
+    /// Prepositions opening a place, time or medium after a cue.
+    pub phrase_openers: Words,
+    /// Words that may follow a cue at a sentence's end ("on Tuesday").
+    pub fillers: Words,
 }
 
 /// A word's length as one bit of a `head_shapes` entry.
@@ -174,6 +250,22 @@ fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
 
 fn set(file: &'static str) -> Set<&'static str> {
     entries(file).map(str::trim).collect()
+}
+
+fn words(file: &'static str) -> Words {
+    Words::new(set(file))
+}
+
+/// A `word<TAB>person|group|other` list.
+fn pronoun_kinds(file: &'static str) -> Map<&'static str, ActorKind> {
+    entries(file)
+        .filter_map(|l| match columns(l)[..] {
+            [word, "person"] => Some((word, ActorKind::Person)),
+            [word, "group"] => Some((word, ActorKind::Group)),
+            [word, "other"] => Some((word, ActorKind::Other)),
+            _ => None,
+        })
+        .collect()
 }
 
 fn phrases(file: &'static str) -> Vec<Vec<&'static str>> {
@@ -309,6 +401,7 @@ impl Wordlists {
                 count_initials[usize::from(word.as_bytes()[0])] = true;
             }
         }
+        let pronoun_kinds = pronoun_kinds(include_str!("../../assets/lexicon/pronouns.tsv"));
         Wordlists {
             count_initials,
             head_words,
@@ -334,6 +427,31 @@ impl Wordlists {
             figure_phrases,
             places,
             demonyms,
+            pronouns: Words::new(pronoun_kinds.keys().copied().collect()),
+            pronoun_kinds,
+            gendered_nouns: genders(include_str!("../../assets/lexicon/gendered_nouns.tsv")),
+            months: entries(include_str!("../../assets/lexicon/months.txt"))
+                .map(str::trim)
+                .collect(),
+            abbreviations: words(include_str!("../../assets/lexicon/abbreviations.txt")),
+            closing_abbreviations: words(include_str!(
+                "../../assets/lexicon/closing_abbreviations.txt"
+            )),
+            sentence_starters: set(include_str!("../../assets/lexicon/sentence_starters.txt")),
+            elisions: words(include_str!("../../assets/lexicon/elisions.txt")),
+            determiners: words(include_str!("../../assets/lexicon/determiners.txt")),
+            group_determiners: words(include_str!("../../assets/lexicon/group_determiners.txt")),
+            group_prepositions: words(include_str!("../../assets/lexicon/group_prepositions.txt")),
+            org_connectors: words(include_str!("../../assets/lexicon/org_connectors.txt")),
+            be_forms: words(include_str!("../../assets/lexicon/be_forms.txt")),
+            ing_leads: words(include_str!("../../assets/lexicon/ing_leads.txt")),
+            skippable: words(include_str!("../../assets/lexicon/skippable.txt")),
+            prepositions: words(include_str!("../../assets/lexicon/prepositions.txt")),
+            before_base_form: words(include_str!("../../assets/lexicon/before_base_form.txt")),
+            negations: words(include_str!("../../assets/lexicon/negations.txt")),
+            not_verbs: words(include_str!("../../assets/lexicon/not_verbs.txt")),
+            phrase_openers: words(include_str!("../../assets/lexicon/phrase_openers.txt")),
+            fillers: words(include_str!("../../assets/lexicon/fillers.txt")),
         }
     }
 }
@@ -366,5 +484,17 @@ mod tests {
         assert!(lists.people["officials"].plural);
         assert!(!lists.people["editor"].plural);
         assert!(lists.titles.contains("secretary of state"));
+    }
+
+    #[test]
+    fn small_lists_are_looked_up_in_any_case() {
+        let lists = get();
+        assert!(lists.determiners.has("The"));
+        assert!(lists.determiners.has("THEIR"));
+        assert!(lists.negations.has("n’t"));
+        assert!(!lists.determiners.has("Theirs"));
+        assert!(!lists.fillers.has(&"A".repeat(40)));
+        assert_eq!(lists.pronoun_kinds.get("they"), Some(&ActorKind::Group));
+        assert!(lists.pronouns.has("It"));
     }
 }

@@ -1,9 +1,12 @@
 //! CSV for spreadsheets: one row per claim with its offsets (Unicode code
-//! points, end exclusive), text, source, cue and hedges.
+//! points, end exclusive), text, source, cue and hedges. A CSV is often
+//! printed, so control characters in the words are shown safely
+//! ([`for_terminal`]); the offsets still index the document as read.
 
 use crate::analysis::Analysis;
 use crate::document::Document;
 use crate::export::{json::claim_id, kind_name};
+use crate::safe_text::for_terminal;
 use crate::span::CharIndex;
 
 /// The columns, in order.
@@ -44,11 +47,11 @@ pub fn to_string(
             kind_name(c.kind),
             &index.chars_at(c.span.start).to_string(),
             &index.chars_at(c.span.end).to_string(),
-            c.span.of(text),
-            source_actor,
-            c.source.map_or("", |s| s.span.of(text)),
-            c.cue.map_or("", |s| s.of(text)),
-            &hedges.join("; "),
+            &for_terminal(c.span.of(text)),
+            &for_terminal(source_actor),
+            &for_terminal(c.source.map_or("", |s| s.span.of(text))),
+            &for_terminal(c.cue.map_or("", |s| s.of(text))),
+            &for_terminal(&hedges.join("; ")),
         ])
         .expect("writing to memory");
     }
@@ -105,6 +108,7 @@ mod tests {
                 cue: None,
                 sentence: crate::span::Span::new(0, doc.text.len()),
                 hedges: vec![],
+                rule: crate::analysis::Rule::BareQuote,
             }],
             ..Analysis::default()
         };

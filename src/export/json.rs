@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::analysis::{ActorKind, Analysis, ClaimKind};
+use crate::analysis::{ActorKind, Analysis, ClaimKind, Rule, Via};
 use crate::document::{DocFormat, Document};
 use crate::span::{CharIndex, Span};
 
@@ -64,6 +64,8 @@ pub struct SourceOut<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
+    /// How the source was found.
+    pub via: Via,
 }
 
 #[derive(Serialize)]
@@ -78,6 +80,8 @@ pub struct ClaimOut<'a> {
     pub cue: Option<TextSpan<'a>>,
     pub sentence: Range,
     pub hedges: Vec<TextSpan<'a>>,
+    /// The rule that made the claim.
+    pub rule: Rule,
 }
 
 #[derive(Serialize)]
@@ -162,11 +166,13 @@ pub fn build<'a>(
                         start,
                         end,
                         text: s.span.of(text),
+                        via: s.via,
                     }
                 }),
                 cue: c.cue.map(text_span),
                 sentence: range(c.sentence),
                 hedges: c.hedges.iter().map(|&h| text_span(h)).collect(),
+                rule: c.rule,
             }
         })
         .collect();
@@ -213,7 +219,7 @@ pub fn to_string(
     let mut out = serde_json::to_string_pretty(&build(doc, analysis, claims, actors))
         .expect("the export types always serialise");
     out.push('\n');
-    out
+    crate::safe_text::json_escaped(out)
 }
 
 #[cfg(test)]

@@ -3,11 +3,13 @@
 //! ready to paste into notes. Claims whose source is not a known actor come
 //! last, in a group of their own.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use crate::analysis::{Analysis, Claim, ClaimKind};
 use crate::document::Document;
 use crate::export::kind_name;
+use crate::safe_text::for_terminal;
 
 /// The claims at `claims` (indices into `analysis`), grouped by source actor:
 /// first the actors in `actors` order, then any other source actor in the
@@ -111,9 +113,18 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// Text with Markdown's inline markup characters escaped, and a line start
-/// that would begin a heading, list or quote escaped too.
+/// One line of text with Markdown's inline markup characters escaped, a
+/// line start that would begin a heading, list or quote escaped too, and
+/// control characters shown safely (Markdown notes are printed and pasted).
+/// A line break (a file name may hold one) becomes a space, so a title or
+/// name cannot start a line of its own.
 fn escape(text: &str) -> String {
+    let one_line: Cow<str> = if text.contains('\n') {
+        text.replace('\n', " ").into()
+    } else {
+        text.into()
+    };
+    let text = for_terminal(&one_line);
     let mut out = String::with_capacity(text.len());
     if text.starts_with(['#', '-', '+', '=']) {
         out.push('\\');
@@ -182,5 +193,20 @@ Who said what in notes/café.txt: 4 claims by 2 actors.
     fn markup_in_the_text_is_escaped() {
         assert_eq!(escape("# *not* [a] link_x"), r"\# \*not\* \[a\] link\_x");
         assert_eq!(escape("a - b"), "a - b");
+    }
+
+    #[test]
+    fn a_file_name_with_escapes_makes_a_safe_one_line_title() {
+        let doc = Document::from_text("/tmp/\x1b]2;pwned\x07\r\nnews\u{9b}.txt", "Quiet day.");
+        let md = to_string(&doc, &Analysis::default(), &[], &[]);
+        let title = md.lines().next().unwrap();
+        assert_eq!(title, "# ␛\\]2;pwned␇␍ news\u{fffd}");
+        assert!(!md.chars().any(crate::safe_text::is_unsafe), "{md:?}");
+        assert!(
+            md.lines()
+                .nth(2)
+                .unwrap()
+                .starts_with("Who said what in /tmp/␛")
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! A small hand-made analysis of a non-ASCII article, so each export format
 //! can be tested without depending on what the analysis finds.
 
-use crate::analysis::{Actor, ActorKind, Analysis, Claim, ClaimKind, Figure, Source};
+use crate::analysis::{Actor, ActorKind, Analysis, Claim, ClaimKind, Figure, Rule, Source, Via};
 use crate::document::Document;
 use crate::span::Span;
 
@@ -43,10 +43,12 @@ pub fn analysis() -> (Document, Analysis) {
             source: Some(Source {
                 actor: Some(0),
                 span: at("Mayor", "Mayor Élise Durand"),
+                via: Via::Subject,
             }),
             cue: Some(at("Durand said on", "said")),
             sentence: line("“We"),
             hedges: vec![],
+            rule: Rule::QuoteThenFrame,
         },
         Claim {
             kind: ClaimKind::Indirect,
@@ -55,10 +57,12 @@ pub fn analysis() -> (Document, Analysis) {
             source: Some(Source {
                 actor: Some(0),
                 span: at("Durand said", "Durand"),
+                via: Via::Subject,
             }),
             cue: Some(at("Durand said", "said")),
             sentence: line("Durand said"),
             hedges: vec![at("Durand said", "reportedly")],
+            rule: Rule::SubjectCueContent,
         },
         Claim {
             kind: ClaimKind::Mixed,
@@ -67,10 +71,12 @@ pub fn analysis() -> (Document, Analysis) {
             source: Some(Source {
                 actor: Some(1),
                 span: at("Zoë", "Zoë O’Neill"),
+                via: Via::Subject,
             }),
             cue: Some(at("Zoë", "argued")),
             sentence: line("Zoë"),
             hedges: vec![at("argued", "might")],
+            rule: Rule::SubjectCueContent,
         },
         Claim {
             kind: ClaimKind::Direct,
@@ -79,10 +85,12 @@ pub fn analysis() -> (Document, Analysis) {
             source: Some(Source {
                 actor: None,
                 span: at("Critics", "Critics"),
+                via: Via::Subject,
             }),
             cue: Some(at("Critics", "called")),
             sentence: line("Critics"),
             hedges: vec![],
+            rule: Rule::SubjectVerbQuote,
         },
     ];
     let actors = vec![

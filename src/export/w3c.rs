@@ -168,7 +168,7 @@ pub fn to_string(
     };
     let mut out = serde_json::to_string_pretty(&collection).expect("the export types serialise");
     out.push('\n');
-    out
+    crate::safe_text::json_escaped(out)
 }
 
 /// Up to [`CONTEXT`] code points just before `span`.

@@ -4,7 +4,7 @@
 //! text when the feed carries it, else the page its link points to.
 
 use super::prose::one_line;
-use super::{InputError, fetch};
+use super::{InputError, Limits};
 use crate::document::Document;
 
 /// A feed's title and its items, in the feed's order.
@@ -96,8 +96,8 @@ fn is_full_text(html: &str) -> bool {
 
 impl Entry {
     /// The article: its full text from the feed if it carries it, else the
-    /// page at its link, fetched within `limits` when it is a web address.
-    pub fn load(&self, limits: fetch::Limits) -> Result<Document, InputError> {
+    /// page at its link, read within `limits`.
+    pub fn load(&self, limits: Limits) -> Result<Document, InputError> {
         let source = self.link.clone().unwrap_or_else(|| self.feed.clone());
         if let Some(html) = &self.content {
             let title = self.title.replace('&', "&amp;").replace('<', "&lt;");

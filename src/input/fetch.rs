@@ -14,6 +14,18 @@ pub const USER_AGENT: &str = concat!(
     " (terminal news reader; reads one article at a user's request)"
 );
 
+/// How long a fetch may take unless [`TIMEOUT_ENV`] says otherwise.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The largest page body accepted unless the user says otherwise.
+pub const DEFAULT_MAX_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Redirects followed before giving up.
+pub const DEFAULT_MAX_REDIRECTS: u32 = 10;
+
+/// Overrides the timeout in seconds (for a slow connection, or a test).
+pub const TIMEOUT_ENV: &str = "WHOSAID_FETCH_TIMEOUT";
+
 /// Limits on one fetch.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
@@ -24,20 +36,18 @@ pub struct Limits {
     pub max_bytes: u64,
 }
 
-/// Overrides the timeout in seconds (for a slow connection, or a test).
-pub const TIMEOUT_ENV: &str = "WHOSAID_FETCH_TIMEOUT";
-
 impl Default for Limits {
+    /// The defaults, with the timeout from [`TIMEOUT_ENV`] when it is set.
     fn default() -> Self {
         let timeout = std::env::var(TIMEOUT_ENV)
             .ok()
             .and_then(|s| s.trim().parse::<f64>().ok())
             .filter(|s| s.is_finite() && *s > 0.0)
-            .map_or(Duration::from_secs(30), Duration::from_secs_f64);
+            .map_or(DEFAULT_TIMEOUT, Duration::from_secs_f64);
         Limits {
             timeout,
-            max_redirects: 10,
-            max_bytes: 10 * 1024 * 1024,
+            max_redirects: DEFAULT_MAX_REDIRECTS,
+            max_bytes: DEFAULT_MAX_BYTES,
         }
     }
 }

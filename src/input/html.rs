@@ -212,7 +212,7 @@ fn prose_of(node: &NodeRef, left_out: &[&str]) -> String {
 /// How deeply elements nest under `node`, counted without recursion.
 fn depth(node: &NodeRef) -> usize {
     let mut deepest = 0;
-    let mut stack = vec![(node.clone(), 0usize)];
+    let mut stack = vec![(*node, 0usize)];
     while let Some((node, d)) = stack.pop() {
         deepest = deepest.max(d);
         stack.extend(node.element_children().into_iter().map(|c| (c, d + 1)));

@@ -13,7 +13,7 @@
 //!         for entry in &feed.entries {
 //!             println!("{}  {}", entry.date.as_deref().unwrap_or(""), entry.title);
 //!         }
-//!         let first = feed.entries[0].load(input::fetch::Limits::default())?;
+//!         let first = feed.entries[0].load(input::Limits::default())?;
 //!         println!("{}", first.text);
 //!     }
 //! }
@@ -33,6 +33,7 @@ use std::path::Path;
 use thiserror::Error;
 
 use crate::document::{self, Document, LoadError};
+use crate::reading;
 use detect::Kind;
 pub use feed::{Entry, Feed};
 
@@ -60,28 +61,55 @@ pub enum Opened {
     Feed(Feed),
 }
 
-/// Reads `source` — a file path, "-" for standard input, or a web address —
-/// as an article or a feed, fetching with the default limits.
-pub fn open(source: &str) -> Result<Opened, InputError> {
-    open_with(source, fetch::Limits::default())
+/// How much whosaid reads: files and standard input up to `max_bytes`, web
+/// pages within the `web` limits.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub max_bytes: u64,
+    pub web: fetch::Limits,
 }
 
-/// [`open`] with the given fetch limits.
-pub fn open_with(source: &str, limits: fetch::Limits) -> Result<Opened, InputError> {
-    let (bytes, media_type) = if fetch::is_url(source) {
-        let page = fetch::fetch(source, limits)?;
-        (page.body, page.media_type)
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_bytes: reading::DEFAULT_MAX_BYTES,
+            web: fetch::Limits::default(),
+        }
+    }
+}
+
+impl Limits {
+    /// One size cap for files and web pages alike (`--max-size`).
+    pub fn at_most(max_bytes: u64) -> Self {
+        let web = fetch::Limits {
+            max_bytes,
+            ..fetch::Limits::default()
+        };
+        Limits { max_bytes, web }
+    }
+}
+
+/// Reads `source` — a file path, "-" for standard input, or a web address —
+/// as an article or a feed, within the default limits.
+pub fn open(source: &str) -> Result<Opened, InputError> {
+    open_with(source, Limits::default())
+}
+
+/// [`open`] within `limits`.
+pub fn open_with(source: &str, limits: Limits) -> Result<Opened, InputError> {
+    let (text, media_type, url) = if fetch::is_url(source) {
+        let page = fetch::fetch(source, limits.web)?;
+        // The same checks as a file's: UTF-8 text, no NUL bytes.
+        let text = reading::read_text(page.body.as_slice(), Path::new(source), u64::MAX)?;
+        (text, page.media_type, Some(source))
     } else {
-        (document::read_bytes(Path::new(source))?, None)
+        (
+            document::read_text(Path::new(source), limits.max_bytes)?,
+            None,
+            None,
+        )
     };
     let name = if source == "-" { "" } else { source };
-    let label = if source == "-" {
-        Path::new(document::STDIN_NAME)
-    } else {
-        Path::new(source)
-    };
-    let text = document::decode(label, bytes)?;
-    let url = fetch::is_url(source).then_some(source);
     Ok(match detect::detect(&text, name, media_type.as_deref()) {
         Kind::Text => Opened::Article(text::read(source, text)),
         Kind::Markdown => Opened::Article(markdown::read(source, &text)),
@@ -92,11 +120,11 @@ pub fn open_with(source: &str, limits: fetch::Limits) -> Result<Opened, InputErr
 
 /// Reads the article at `source`; a feed is an error that says so.
 pub fn load(source: &str) -> Result<Document, InputError> {
-    load_with(source, fetch::Limits::default())
+    load_with(source, Limits::default())
 }
 
-/// [`load`] with the given fetch limits.
-pub fn load_with(source: &str, limits: fetch::Limits) -> Result<Document, InputError> {
+/// [`load`] within `limits`.
+pub fn load_with(source: &str, limits: Limits) -> Result<Document, InputError> {
     match open_with(source, limits)? {
         Opened::Article(doc) => Ok(doc),
         Opened::Feed(_) => Err(InputError::IsFeed {

@@ -1,7 +1,7 @@
 //! The export dialog: which format, which file. Writing is left to the event
 //! loop; the dialog only asks, and asks again before replacing a file.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The formats the dialog offers, each the library's own export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +49,10 @@ pub struct ExportDialog {
     /// Whether the user typed in the name (then a format change keeps it).
     edited: bool,
     stem: String,
+    /// Where a relative name lands: the folder the reader was started in.
+    pub folder: PathBuf,
+    /// What a leading `~` stands for.
+    pub home: Option<PathBuf>,
 }
 
 impl ExportDialog {
@@ -69,6 +73,8 @@ impl ExportDialog {
             error: None,
             edited: false,
             stem,
+            folder: PathBuf::new(),
+            home: None,
         }
     }
 
@@ -85,6 +91,25 @@ impl ExportDialog {
         if change(&mut self.path) {
             self.edited = true;
             self.error = None;
+        }
+    }
+}
+
+impl ExportDialog {
+    /// The file the name as typed stands for: a leading `~` is the home
+    /// folder (as a shell has it), and a relative name is in `folder`.
+    pub fn target(&self) -> PathBuf {
+        let typed = self.path.trim();
+        let expanded = match (typed.strip_prefix('~'), &self.home) {
+            (Some(rest), Some(home)) if rest.is_empty() || rest.starts_with('/') => {
+                home.join(rest.trim_start_matches('/'))
+            }
+            _ => PathBuf::from(typed),
+        };
+        if expanded.is_relative() {
+            self.folder.join(expanded)
+        } else {
+            expanded
         }
     }
 }
@@ -112,13 +137,28 @@ pub fn write_error(path: &Path, error: &std::io::Error) -> String {
         ErrorKind::IsADirectory => {
             format!("{} is a folder: add a file name", path.display())
         }
-        _ => format!("cannot write {}: {error}", path.display()),
+        // The error names the path and what went wrong (export::write_file).
+        _ => error.to_string(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tilde_is_the_home_folder_and_a_relative_name_lands_in_the_folder() {
+        let mut dialog = ExportDialog::new("story.txt", vec![0], false);
+        dialog.folder = PathBuf::from("/work/here");
+        dialog.home = Some(PathBuf::from("/home/me"));
+        assert_eq!(dialog.target(), PathBuf::from("/work/here/story-claims.md"));
+        dialog.path = "~/notes/out.md".to_string();
+        assert_eq!(dialog.target(), PathBuf::from("/home/me/notes/out.md"));
+        dialog.path = "~other/out.md".to_string();
+        assert_eq!(dialog.target(), PathBuf::from("/work/here/~other/out.md"));
+        dialog.path = "/tmp/x.json ".to_string();
+        assert_eq!(dialog.target(), PathBuf::from("/tmp/x.json"));
+    }
 
     #[test]
     fn the_default_name_follows_the_article_and_the_format() {

@@ -1,7 +1,7 @@
 //! A small invented article with a hand-built analysis, for tests that must
 //! not depend on what the analysis engine finds.
 
-use crate::analysis::{Actor, ActorKind, Analysis, Claim, ClaimKind, Figure, Source};
+use crate::analysis::{Actor, ActorKind, Analysis, Claim, ClaimKind, Figure, Rule, Source, Via};
 use crate::config::Config;
 use crate::document::Document;
 use crate::span::Span;
@@ -76,10 +76,12 @@ impl Builder {
             source: Some(Source {
                 actor: Some(source.1),
                 span: self.span(source.0),
+                via: Via::Subject,
             }),
             cue: Some(self.span(cue)),
             sentence: span,
             hedges: hedges.iter().map(|h| self.span(h)).collect(),
+            rule: Rule::SubjectCueContent,
         };
         let index = self.analysis.claims.len();
         self.analysis.actors[source.1].claims.push(index);
@@ -164,5 +166,5 @@ pub fn type_text(app: &mut App, text: &str) {
 
 /// The text from the cursor on.
 pub fn at_cursor(app: &App) -> &str {
-    &app.doc.text[app.cursor..]
+    &app.doc.text[app.text.cursor..]
 }

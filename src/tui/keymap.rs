@@ -1,7 +1,9 @@
 //! The one keymap table: every action the reader knows, its default keys and
-//! what it does. The status-bar hints and the help overlay are generated from
-//! it, and `[keys]` in config.toml overlays it, so help can never drift from
-//! the keys that work.
+//! what it does — in the panes, and in the layers that take typing (the
+//! search prompts, the export dialog). The status-bar hints, the prompts'
+//! and dialog's hints and the help overlay are generated from it, and
+//! `[keys]` in config.toml overlays it, so help can never drift from the
+//! keys that work.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -33,6 +35,7 @@ pub enum Action {
     Next,
     Prev,
     Open,
+    Detail,
     Source,
     JumpBack,
     JumpForward,
@@ -43,6 +46,13 @@ pub enum Action {
     Mark,
     Export,
     Copy,
+    // In the layers that take typing:
+    Confirm,
+    DeleteChar,
+    DeleteWord,
+    ClearLine,
+    NextFormat,
+    PrevFormat,
 }
 
 /// Where an action means something; hints for a pane show only its own.
@@ -52,6 +62,40 @@ pub enum Scope {
     Global,
     /// Every pane, and hinted in the status bar of the listed ones.
     Panes(&'static [Pane]),
+    /// Only in the listed layers that take typing (where other keys type).
+    Typing(&'static [Layer]),
+}
+
+/// A layer over the panes that takes typing: a character key types, and
+/// only the keys bound in the layer (and Esc, and ctrl-c) do something else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Layer {
+    /// The text search prompt.
+    Search,
+    /// The actors pane's name filter.
+    ActorQuery,
+    /// The export dialog.
+    Export,
+}
+
+impl Layer {
+    pub const ALL: [Layer; 3] = [Layer::Search, Layer::ActorQuery, Layer::Export];
+
+    /// How help names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Layer::Search => "the search prompt",
+            Layer::ActorQuery => "the actors' name filter",
+            Layer::Export => "the export dialog",
+        }
+    }
+}
+
+/// Where a key is looked up: the panes, or one typing layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Context {
+    Panes,
+    Typing(Layer),
 }
 
 /// The three panes that can hold the focus.
@@ -140,14 +184,21 @@ pub const ACTIONS: &[ActionInfo] = &[
         Action::Open,
         &["enter"],
         "show",
-        "show the selected claim or actor in the text",
-        &[Claims, Actors],
+        "in Claims: the claim's details; else show it in the text",
+        &[Actors],
     ),
     info(
         Action::Source,
         &["s"],
         "source",
         "jump from a claim to its source, and back",
+        &[Text, Claims],
+    ),
+    info(
+        Action::Detail,
+        &["i"],
+        "details",
+        "the selected claim whole, and why: its source, cue, rule",
         &[Text, Claims],
     ),
     info(
@@ -254,11 +305,85 @@ pub const ACTIONS: &[ActionInfo] = &[
         Action::Cancel,
         &["esc"],
         "close",
-        "close an overlay or the search; quit if none is open",
+        "close an overlay, clear the search; never quits",
         &[],
     ),
     info(Action::Quit, &["q", "ctrl-c"], "quit", "quit", ALL_PANES),
+    typing(
+        Action::Confirm,
+        &["enter"],
+        "keep",
+        "keep what was typed: the search, the name filter; write the export",
+        &[Layer::Search, Layer::ActorQuery, Layer::Export],
+    ),
+    typing(
+        Action::DeleteChar,
+        &["backspace"],
+        "delete",
+        "delete the last character",
+        PROMPTS,
+    ),
+    typing(
+        Action::DeleteWord,
+        &["ctrl-w"],
+        "word",
+        "delete the last word (of a path: up to a / . - or _)",
+        PROMPTS,
+    ),
+    typing(
+        Action::ClearLine,
+        &["ctrl-u"],
+        "clear",
+        "delete all that was typed",
+        PROMPTS,
+    ),
+    typing(
+        Action::NextFormat,
+        &["tab", "right"],
+        "format",
+        "the next export format",
+        &[Layer::Export],
+    ),
+    typing(
+        Action::PrevFormat,
+        &["backtab", "left"],
+        "previous format",
+        "the previous export format",
+        &[Layer::Export],
+    ),
 ];
+
+/// The layers where a line is typed.
+const PROMPTS: &[Layer] = &[Layer::Search, Layer::ActorQuery, Layer::Export];
+
+const fn typing(
+    action: Action,
+    defaults: &'static [&'static str],
+    hint: &'static str,
+    desc: &'static str,
+    layers: &'static [Layer],
+) -> ActionInfo {
+    ActionInfo {
+        action,
+        defaults,
+        hint,
+        desc,
+        scope: Scope::Typing(layers),
+    }
+}
+
+impl ActionInfo {
+    /// Where the action's keys are looked up. Esc cancels everywhere.
+    fn contexts(&self) -> Vec<Context> {
+        match self.scope {
+            Scope::Typing(layers) => layers.iter().map(|&l| Context::Typing(l)).collect(),
+            _ if self.action == Action::Cancel => std::iter::once(Context::Panes)
+                .chain(Layer::ALL.map(Context::Typing))
+                .collect(),
+            _ => vec![Context::Panes],
+        }
+    }
+}
 
 const fn info(
     action: Action,
@@ -407,7 +532,7 @@ impl<'de> Deserialize<'de> for Key {
 #[derive(Debug, Clone)]
 pub struct Keymap {
     keys: BTreeMap<Action, Vec<Key>>,
-    lookup: HashMap<Key, Action>,
+    lookup: HashMap<(Context, Key), Action>,
 }
 
 impl Default for Keymap {
@@ -419,31 +544,57 @@ impl Default for Keymap {
 impl Keymap {
     /// The defaults, with each action in `overrides` bound to exactly the
     /// keys given there. A key the user gives to one action is taken away
-    /// from the action it had by default.
+    /// from the action it had by default where both are looked up (a key
+    /// of the panes stays free to mean something else in the dialog).
     pub fn new(overrides: &BTreeMap<Action, Vec<Key>>) -> Keymap {
-        let taken: Vec<Key> = overrides.values().flatten().copied().collect();
+        let info = |a: Action| ACTIONS.iter().find(|i| i.action == a);
+        let taken: Vec<(Context, Key)> = overrides
+            .iter()
+            .filter_map(|(&a, keys)| Some((info(a)?.contexts(), keys)))
+            .flat_map(|(contexts, keys)| {
+                contexts
+                    .into_iter()
+                    .flat_map(move |c| keys.iter().map(move |&k| (c, k)))
+            })
+            .collect();
         let mut keys = BTreeMap::new();
         for info in ACTIONS {
+            let contexts = info.contexts();
             let bound = match overrides.get(&info.action) {
                 Some(user) => user.clone(),
                 None => info
                     .defaults
                     .iter()
                     .map(|k| Key::parse(k).expect("default keys parse"))
-                    .filter(|k| !taken.contains(k))
+                    .filter(|k| !contexts.iter().any(|&c| taken.contains(&(c, *k))))
                     .collect(),
             };
             keys.insert(info.action, bound);
         }
-        let lookup = keys
-            .iter()
-            .flat_map(|(&action, keys)| keys.iter().map(move |&k| (k, action)))
-            .collect();
+        let mut lookup = HashMap::new();
+        for info in ACTIONS {
+            for context in info.contexts() {
+                for &key in &keys[&info.action] {
+                    lookup.insert((context, key), info.action);
+                }
+            }
+        }
         Keymap { keys, lookup }
     }
 
+    /// The action of a key pressed in the panes.
     pub fn action(&self, event: KeyEvent) -> Option<Action> {
-        self.lookup.get(&Key::from_event(event)).copied()
+        self.lookup
+            .get(&(Context::Panes, Key::from_event(event)))
+            .copied()
+    }
+
+    /// The action of a key pressed in a typing layer; `None` for a key
+    /// that types (or does nothing there).
+    pub fn typing_action(&self, layer: Layer, event: KeyEvent) -> Option<Action> {
+        self.lookup
+            .get(&(Context::Typing(layer), Key::from_event(event)))
+            .copied()
     }
 
     pub fn keys(&self, action: Action) -> &[Key] {
@@ -471,6 +622,33 @@ impl Keymap {
                 let first = self.keys(i.action).first()?;
                 Some((first.to_string(), i.hint))
             })
+            .collect()
+    }
+
+    /// The hints of a typing layer: its keys that do more than edit the
+    /// line, then Esc. Editing keys (Backspace, ctrl-w, ctrl-u) and going
+    /// back through the formats are in help.
+    pub fn layer_hints(&self, layer: Layer) -> Vec<(String, &'static str)> {
+        let editing = [
+            Action::DeleteChar,
+            Action::DeleteWord,
+            Action::ClearLine,
+            Action::PrevFormat,
+        ];
+        let cancel = match layer {
+            Layer::ActorQuery => "clear",
+            _ => "cancel",
+        };
+        ACTIONS
+            .iter()
+            .filter(|i| matches!(i.scope, Scope::Typing(layers) if layers.contains(&layer)))
+            .filter(|i| !editing.contains(&i.action))
+            .map(|i| match (i.action, layer) {
+                (Action::Confirm, Layer::Export) => (i.action, "write"),
+                _ => (i.action, i.hint),
+            })
+            .chain([(Action::Cancel, cancel)])
+            .filter_map(|(action, hint)| Some((self.keys(action).first()?.to_string(), hint)))
             .collect()
     }
 }
@@ -513,6 +691,39 @@ mod tests {
         assert_eq!(keymap.label(Action::Next), "j");
         let n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE);
         assert_eq!(keymap.action(n), None);
+    }
+
+    #[test]
+    fn a_key_of_the_panes_means_something_else_while_typing() {
+        let keymap = Keymap::default();
+        let ctrl_u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        assert_eq!(keymap.action(ctrl_u), Some(Action::PageUp));
+        assert_eq!(
+            keymap.typing_action(Layer::Search, ctrl_u),
+            Some(Action::ClearLine)
+        );
+        let j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(keymap.typing_action(Layer::Search, j), None, "j types");
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(
+            keymap.typing_action(Layer::Export, esc),
+            Some(Action::Cancel)
+        );
+    }
+
+    #[test]
+    fn the_dialog_hints_its_own_keys_from_the_table() {
+        let mut user = BTreeMap::new();
+        user.insert(Action::NextFormat, vec![Key::parse("ctrl-f").unwrap()]);
+        let keymap = Keymap::new(&user);
+        assert_eq!(
+            keymap.layer_hints(Layer::Export),
+            [
+                ("Enter".to_string(), "write"),
+                ("C-f".to_string(), "format"),
+                ("Esc".to_string(), "cancel"),
+            ]
+        );
     }
 
     #[test]

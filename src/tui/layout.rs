@@ -64,7 +64,15 @@ impl Areas {
         };
         match mode {
             Mode::Wide => {
+                // The text column keeps its readable maximum; on a wide
+                // terminal the lists take the rest.
                 let side_width = (size.width * 36 / 100).clamp(34, 60);
+                let text_most = max_text_width.saturating_add(GUTTER + 1 + 2);
+                let side_width = if max_text_width > 0 {
+                    side_width.max(size.width.saturating_sub(text_most))
+                } else {
+                    side_width
+                };
                 let [text, side] =
                     Layout::horizontal([Constraint::Fill(1), Constraint::Length(side_width)])
                         .areas(body);
@@ -156,6 +164,11 @@ mod tests {
         assert!(areas.claims.is_some() && areas.actors.is_some());
         let text = areas.text.unwrap();
         assert_eq!(areas.column.width, 60);
+        assert_eq!(
+            areas.claims.unwrap().width,
+            200 - 65,
+            "the lists take what the text column does not need"
+        );
         let left_gap = areas.gutter.x - text.x;
         let right_gap = text.right() - areas.column.right();
         assert!(

@@ -4,9 +4,11 @@
 //!
 //! The terminal is restored on every way out: a normal quit, an error (the
 //! guard's `Drop`), a panic (the hook restores before the message prints),
-//! and SIGTERM, SIGINT or SIGHUP (a thread that restores and exits with
-//! 128 + the signal: the main thread may be stuck reading a terminal that
-//! has gone away, where crossterm spins on end-of-file).
+//! and every signal that would end the process — SIGTERM, SIGINT, SIGHUP,
+//! SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM and the rest of [`ENDING_SIGNALS`] (a
+//! thread that restores and exits with 128 + the signal: the main thread
+//! may be stuck reading a terminal that has gone away, where crossterm
+//! spins on end-of-file).
 
 pub mod app;
 pub mod dialog;
@@ -50,10 +52,23 @@ pub fn run(doc: Document, config: &Config) -> anyhow::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
 
     // The text shows at once; the analysis runs beside it and is attached
-    // when it is done (a long article takes a while).
-    let (sender, analysed) = mpsc::channel();
+    // when it is done (a long article takes a while). Terminal events and
+    // the analysis arrive on one channel, so either wakes the loop at once.
+    let (sender, events) = mpsc::channel();
     let (text, options) = (doc.text.clone(), config.analysis_options());
-    std::thread::spawn(move || sender.send(analysis::analyze(&text, &options)));
+    let analysed = sender.clone();
+    std::thread::spawn(move || {
+        let _ = analysed.send(Wake::Analysed(Box::new(analysis::analyze(&text, &options))));
+    });
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if sender.send(Wake::Terminal(event)).is_err() || failed {
+                break;
+            }
+        }
+    });
     let theme = Theme::from_config(&config.theme, no_color_requested());
     let size = terminal.size()?;
     let mut app = App::new(
@@ -65,35 +80,48 @@ pub fn run(doc: Document, config: &Config) -> anyhow::Result<()> {
     );
     app.analysing = true;
 
-    let mut dirty = true;
     let _session = session;
     while !app.quit {
-        if dirty {
-            terminal.draw(|frame| view::draw(&app, frame))?;
-            dirty = false;
-        }
-        if app.analysing
-            && let Ok(analysis) = analysed.try_recv()
-        {
-            app.attach_analysis(analysis);
-            dirty = true;
-        }
-        // Wake up now and then to notice the analysis.
-        if !event::poll(Duration::from_millis(if app.analysing { 50 } else { 200 }))? {
-            continue;
-        }
-        match event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
-            Event::Mouse(mouse) => app.handle_mouse(mouse),
-            Event::Resize(width, height) => app.resize(width, height),
-            _ => continue,
+        terminal.draw(|frame| view::draw(&app, frame))?;
+        // A flash lasts until the next key, or this long.
+        let wake = if app.text.flash.is_some() {
+            match events.recv_timeout(FLASH) {
+                Ok(wake) => wake,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    app.text.flash = None;
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        } else {
+            match events.recv() {
+                Ok(wake) => wake,
+                Err(_) => break,
+            }
+        };
+        match wake {
+            Wake::Analysed(analysis) => app.attach_analysis(*analysis),
+            Wake::Terminal(event) => match event? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
+                Event::Mouse(mouse) => app.handle_mouse(mouse),
+                Event::Resize(width, height) => app.resize(width, height),
+                _ => continue,
+            },
         }
         for effect in app.take_effects() {
             perform(&mut app, effect)?;
         }
-        dirty = true;
     }
     Ok(())
+}
+
+/// How long a flash (the source `s` went to) stays without a key.
+const FLASH: Duration = Duration::from_millis(700);
+
+/// What wakes the event loop.
+enum Wake {
+    Terminal(io::Result<Event>),
+    Analysed(Box<Analysis>),
 }
 
 /// Carries out what the app asked for.
@@ -113,9 +141,12 @@ fn perform(app: &mut App, effect: Effect) -> io::Result<()> {
 }
 
 /// Puts `text` on the clipboard with OSC 52, which terminals honour over
-/// SSH too; inside tmux, also wrapped for tmux to pass on.
+/// SSH too; inside tmux, also wrapped for tmux to pass on. Control
+/// characters are made visible first: what is pasted must not drive the
+/// terminal it is pasted into.
 pub fn copy_osc52(out: &mut impl Write, text: &str) -> io::Result<()> {
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let text = crate::safe_text::for_terminal(text);
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
     let sequence = format!("\x1b]52;c;{encoded}\x07");
     out.write_all(sequence.as_bytes())?;
     if std::env::var_os("TMUX").is_some() {
@@ -125,15 +156,27 @@ pub fn copy_osc52(out: &mut impl Write, text: &str) -> io::Result<()> {
     out.flush()
 }
 
-/// On SIGTERM, SIGINT or SIGHUP: restore the terminal and exit, from a
-/// thread of its own.
+/// Every signal whose default is to end the process and that a program
+/// may catch. (SIGPIPE is ignored in Rust programs; SIGKILL and SIGSTOP
+/// cannot be caught; SIGSEGV and the like are the program's own faults.)
+const ENDING_SIGNALS: &[i32] = {
+    use signal_hook::consts::signal::*;
+    &[
+        SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+        SIGXFSZ, SIGIO,
+    ]
+};
+
+/// On any signal that would end the process: restore the terminal, remove
+/// an export's unfinished temporary file, and exit with 128 + the signal,
+/// from a thread of its own.
 fn exit_on_signals(mouse: bool, keyboard_flags: bool) -> anyhow::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])
-        .context("cannot watch for signals")?;
+    let mut signals =
+        signal_hook::iterator::Signals::new(ENDING_SIGNALS).context("cannot watch for signals")?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             restore(mouse, keyboard_flags);
+            crate::export::remove_unfinished();
             std::process::exit(128 + signal);
         }
     });

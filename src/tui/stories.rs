@@ -12,21 +12,21 @@ use crate::document::Document;
 fn n_selects_the_first_claim_and_moves_the_cursor_to_it() {
     let mut app = fixture::app(120, 40);
     press(&mut app, "n");
-    assert_eq!(app.selected, Some(0));
+    assert_eq!(app.claims.selected, Some(0));
     assert!(at_cursor(&app).starts_with("the bridge “will open"));
     press(&mut app, "n n");
-    assert_eq!(app.selected, Some(2));
+    assert_eq!(app.claims.selected, Some(2));
     press(&mut app, "N");
-    assert_eq!(app.selected, Some(1));
+    assert_eq!(app.claims.selected, Some(1));
 }
 
 #[test]
 fn n_past_the_last_claim_wraps_and_says_so() {
     let mut app = fixture::app(120, 40);
     press(&mut app, "G 2 G");
-    assert_eq!(app.selected, Some(4));
+    assert_eq!(app.claims.selected, Some(4));
     press(&mut app, "1 n");
-    assert_eq!(app.selected, Some(0));
+    assert_eq!(app.claims.selected, Some(0));
     assert_eq!(app.message.as_deref(), Some("wrapped to the first claim"));
 }
 
@@ -41,24 +41,28 @@ fn s_on_a_quote_selects_its_source_and_s_again_returns_to_the_quote() {
         "{}",
         at_cursor(&app)
     );
-    assert_eq!(app.actor_list[app.actor_cursor], ORTIZ);
+    assert_eq!(app.actors.list[app.actors.cursor], ORTIZ);
     press(&mut app, "s");
     assert!(at_cursor(&app).starts_with("We have waited"));
-    assert_eq!(app.selected, Some(2), "the quote stays selected throughout");
+    assert_eq!(
+        app.claims.selected,
+        Some(2),
+        "the quote stays selected throughout"
+    );
 }
 
 #[test]
 fn ctrl_o_walks_back_through_jumps_and_ctrl_i_forward() {
     let mut app = fixture::app(120, 40);
     press(&mut app, "n n n s");
-    let source = app.cursor;
+    let source = app.text.cursor;
     press(&mut app, "ctrl-o");
     assert!(at_cursor(&app).starts_with("We have waited"));
     press(&mut app, "ctrl-i");
-    assert_eq!(app.cursor, source);
+    assert_eq!(app.text.cursor, source);
     // Where ctrl-i arrives as Tab (tmux, most terminals), alt-i goes forward.
     press(&mut app, "ctrl-o alt-i");
-    assert_eq!(app.cursor, source);
+    assert_eq!(app.text.cursor, source);
 }
 
 #[test]
@@ -67,12 +71,12 @@ fn filtering_by_two_actors_lists_only_their_claims() {
     press(&mut app, "3");
     assert_eq!(app.focus, Pane::Actors);
     // Ortiz and the Delta Institute have two claims each (then by name), Residents one.
-    assert_eq!(app.actor_list, [ORTIZ, DELTA, RESIDENTS]);
+    assert_eq!(app.actors.list, [ORTIZ, DELTA, RESIDENTS]);
     press(&mut app, "space j f");
-    assert_eq!(app.shown, [0, 1, 2, 4]);
+    assert_eq!(app.claims.shown, [0, 1, 2, 4]);
     assert_eq!(app.filter_names(), "Ana Ortiz or Delta Institute");
     press(&mut app, "F");
-    assert_eq!(app.shown.len(), 5);
+    assert_eq!(app.claims.shown.len(), 5);
 }
 
 #[test]
@@ -80,7 +84,7 @@ fn with_a_filter_n_skips_the_other_claims() {
     let mut app = fixture::app(120, 40);
     press(&mut app, "3 space 1 n n");
     assert_eq!(
-        app.selected,
+        app.claims.selected,
         Some(2),
         "from Ortiz's first claim to his second"
     );
@@ -90,20 +94,20 @@ fn with_a_filter_n_skips_the_other_claims() {
 fn f_on_a_claim_filters_by_its_source() {
     let mut app = fixture::app(120, 40);
     press(&mut app, "n n f");
-    assert!(app.filter.contains(&DELTA));
-    assert_eq!(app.shown, [1, 4]);
+    assert!(app.claims.filter.contains(&DELTA));
+    assert_eq!(app.claims.shown, [1, 4]);
 }
 
 #[test]
 fn t_cycles_the_claim_kinds() {
     let mut app = fixture::app(120, 40);
     press(&mut app, "t");
-    assert_eq!(app.kind_filter, KindFilter::Direct);
-    assert_eq!(app.shown, [2]);
+    assert_eq!(app.claims.kinds, KindFilter::Direct);
+    assert_eq!(app.claims.shown, [2]);
     press(&mut app, "t");
-    assert_eq!(app.shown, [1, 3]);
+    assert_eq!(app.claims.shown, [1, 3]);
     press(&mut app, "t t");
-    assert_eq!(app.kind_filter, KindFilter::All);
+    assert_eq!(app.claims.kinds, KindFilter::All);
 }
 
 #[test]
@@ -114,9 +118,13 @@ fn the_claims_pane_follows_the_text_cursor_and_the_text_follows_the_list() {
         press(&mut app, "j");
     }
     press(&mut app, "j");
-    assert_eq!(app.selected, Some(2), "the row shows the mayor's quote");
+    assert_eq!(
+        app.claims.selected,
+        Some(2),
+        "the row shows the mayor's quote"
+    );
     press(&mut app, "2 j");
-    assert_eq!(app.selected, Some(3));
+    assert_eq!(app.claims.selected, Some(3));
     assert!(at_cursor(&app).starts_with("the old ferry"));
 }
 
@@ -128,7 +136,7 @@ fn enter_on_an_actor_jumps_to_its_first_mention_and_n_cycles_its_claims_and_ment
     assert!(at_cursor(&app).starts_with("Mayor Ana Ortiz"));
     press(&mut app, "n");
     assert!(at_cursor(&app).starts_with("the bridge"));
-    assert_eq!(app.selected, Some(0));
+    assert_eq!(app.claims.selected, Some(0));
     press(&mut app, "enter");
     assert_eq!(app.focus, Pane::Text);
     assert!(at_cursor(&app).starts_with("Mayor Ana Ortiz"));
@@ -142,12 +150,12 @@ fn search_moves_to_matches_as_you_type_and_n_steps_through_them() {
     assert!(at_cursor(&app).starts_with("survey."));
     press(&mut app, "enter");
     assert_eq!(app.overlay, None);
-    assert_eq!(app.search.as_ref().unwrap().count(), "1/2");
+    assert_eq!(app.text.search.as_ref().unwrap().count(), "1/2");
     press(&mut app, "n");
     assert!(at_cursor(&app).starts_with("survey next"));
     press(&mut app, "esc");
     assert!(
-        app.search.is_none() && !app.quit,
+        app.text.search.is_none() && !app.quit,
         "Esc clears the search first"
     );
 }
@@ -156,12 +164,12 @@ fn search_moves_to_matches_as_you_type_and_n_steps_through_them() {
 fn esc_while_typing_a_search_puts_the_cursor_back() {
     let mut app = fixture::app(120, 40);
     press(&mut app, "n");
-    let before = app.cursor;
+    let before = app.text.cursor;
     press(&mut app, "/");
     type_text(&mut app, "ferry");
-    assert_ne!(app.cursor, before);
+    assert_ne!(app.text.cursor, before);
     press(&mut app, "esc");
-    assert_eq!(app.cursor, before);
+    assert_eq!(app.text.cursor, before);
 }
 
 #[test]
@@ -169,9 +177,9 @@ fn slash_in_the_actors_pane_filters_the_list_by_name() {
     let mut app = fixture::app(120, 40);
     press(&mut app, "3 /");
     type_text(&mut app, "rsd");
-    assert_eq!(app.actor_list, [RESIDENTS]);
+    assert_eq!(app.actors.list, [RESIDENTS]);
     press(&mut app, "enter esc");
-    assert_eq!(app.actor_list.len(), 3);
+    assert_eq!(app.actors.list.len(), 3);
     assert!(!app.quit);
 }
 
@@ -308,19 +316,25 @@ fn y_copies_the_selected_claim_as_a_markdown_quote_with_its_source() {
 
 #[test]
 fn j_in_a_help_that_fits_the_window_leaves_it_where_it_is() {
-    let mut app = fixture::app(120, 60);
+    let mut app = fixture::app(120, 90);
     press(&mut app, "? j j G");
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
 }
 
 #[test]
-fn esc_closes_the_help_before_it_quits() {
+fn esc_closes_the_help_and_never_quits_q_does() {
     let mut app = fixture::app(120, 40);
     press(&mut app, "?");
     assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
     press(&mut app, "esc");
     assert!(app.overlay.is_none() && !app.quit);
-    press(&mut app, "esc");
+    press(&mut app, "esc esc 2 esc 3 esc");
+    assert!(!app.quit, "a stray Esc must not lose the reader");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("nothing to close · q/C-c quits")
+    );
+    press(&mut app, "q");
     assert!(app.quit);
 }
 
@@ -331,11 +345,11 @@ fn resizing_rewraps_and_keeps_the_selected_claim_in_view() {
     for (w, h) in [(60, 20), (20, 6), (45, 14), (200, 60)] {
         app.resize(w, h);
         let row = app.cursor_row();
-        let height = app.areas.rows(Pane::Text);
+        let height = app.screen.areas.rows(Pane::Text);
         assert!(
-            row >= app.text_top && row < app.text_top + height,
+            row >= app.text.top && row < app.text.top + height,
             "{w}x{h}: row {row}, top {}",
-            app.text_top
+            app.text.top
         );
     }
 }
@@ -344,7 +358,7 @@ fn resizing_rewraps_and_keeps_the_selected_claim_in_view() {
 fn a_click_on_a_claims_row_selects_it_and_the_wheel_scrolls() {
     use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
     let mut app = fixture::app(120, 40);
-    let claims = app.areas.claims.unwrap();
+    let claims = app.screen.areas.claims.unwrap();
     let click = |x, y| MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: x,
@@ -352,12 +366,12 @@ fn a_click_on_a_claims_row_selects_it_and_the_wheel_scrolls() {
         modifiers: KeyModifiers::NONE,
     };
     app.handle_mouse(click(claims.x + 5, claims.y + 1 + 3));
-    assert_eq!((app.focus, app.selected), (Pane::Claims, Some(3)));
+    assert_eq!((app.focus, app.claims.selected), (Pane::Claims, Some(3)));
     app.handle_mouse(MouseEvent {
         kind: MouseEventKind::ScrollUp,
         ..click(claims.x + 5, claims.y + 2)
     });
-    assert_eq!(app.selected, Some(2));
+    assert_eq!(app.claims.selected, Some(2));
 }
 
 #[test]
@@ -366,13 +380,13 @@ fn the_text_shows_while_the_analysis_runs_and_the_claims_arrive_later() {
     let mut app = fixture::app_on(doc, analysis::Analysis::default(), 120, 40);
     app.analysing = true;
     press(&mut app, "j j");
-    let cursor = app.cursor;
+    let cursor = app.text.cursor;
     app.attach_analysis(fixture::analysis());
     assert!(!app.analysing);
-    assert_eq!(app.shown.len(), 5);
-    assert_eq!(app.cursor, cursor, "the reader stays where it was");
+    assert_eq!(app.claims.shown.len(), 5);
+    assert_eq!(app.text.cursor, cursor, "the reader stays where it was");
     assert_eq!(
-        app.selected,
+        app.claims.selected,
         Some(0),
         "the claim on the cursor's row is selected"
     );
@@ -388,7 +402,7 @@ fn an_empty_article_opens_and_no_key_breaks_it() {
             "j k G g n N s f F t m e y / x backspace esc 2 j n enter 3 j n enter / q esc ctrl-o ctrl-i ? esc tab backtab",
         );
         assert!(!app.quit, "{text:?}");
-        assert!(app.cursor <= text.len());
+        assert!(app.text.cursor <= text.len());
     }
 }
 
@@ -405,7 +419,7 @@ fn f_says_whom_it_added_and_how_to_clear_it_and_f_again_takes_them_out() {
         app.message.as_deref(),
         Some("removed Ana Ortiz from the filter")
     );
-    assert!(app.filter.is_empty());
+    assert!(app.claims.filter.is_empty());
 }
 
 #[test]
@@ -432,7 +446,7 @@ fn after_a_search_the_reader_says_how_to_step_through_it_and_when_it_wraps() {
     );
     press(&mut app, "n");
     assert_eq!(app.message, None, "the status bar shows the count");
-    assert_eq!(app.search.as_ref().unwrap().count(), "2/2");
+    assert_eq!(app.text.search.as_ref().unwrap().count(), "2/2");
     press(&mut app, "n");
     assert_eq!(app.message.as_deref(), Some("search wrapped to the top"));
     press(&mut app, "N");
@@ -442,7 +456,7 @@ fn after_a_search_the_reader_says_how_to_step_through_it_and_when_it_wraps() {
     type_text(&mut app, "xyzzy");
     press(&mut app, "enter");
     assert_eq!(app.message, None, "no hint to step through nothing");
-    assert_eq!(app.search.as_ref().unwrap().count(), "no match");
+    assert_eq!(app.text.search.as_ref().unwrap().count(), "no match");
 }
 
 #[test]
@@ -469,7 +483,7 @@ fn a_key_that_needs_a_claim_says_how_to_select_one() {
 fn t_says_which_kind_it_shows_and_which_comes_next() {
     let mut app = fixture::app(120, 40);
     press(&mut app, "t");
-    assert_eq!(app.kind_filter, KindFilter::Direct);
+    assert_eq!(app.claims.kinds, KindFilter::Direct);
     assert_eq!(
         app.message.as_deref(),
         Some("showing direct claims · t again: indirect")
@@ -485,13 +499,288 @@ fn t_says_which_kind_it_shows_and_which_comes_next() {
 fn when_the_filters_leave_no_claim_n_says_which_keys_bring_claims_back() {
     let mut app = fixture::app(120, 40);
     press(&mut app, "n n n n f t");
-    assert_eq!(app.filter.iter().copied().collect::<Vec<_>>(), [RESIDENTS]);
-    assert!(app.shown.is_empty(), "Residents made no direct claim");
+    assert_eq!(
+        app.claims.filter.iter().copied().collect::<Vec<_>>(),
+        [RESIDENTS]
+    );
+    assert!(
+        app.claims.shown.is_empty(),
+        "Residents made no direct claim"
+    );
     press(&mut app, "n");
     assert_eq!(
         app.message.as_deref(),
         Some("no claims match the filter: F clears the actor filter · t changes the kind")
     );
     press(&mut app, "F");
-    assert_eq!(app.shown, [2], "the mayor's direct quote");
+    assert_eq!(app.claims.shown, [2], "the mayor's direct quote");
+}
+
+// ----- faults found by trying the reader (issue 8) --------------------------
+
+#[test]
+fn k_climbs_from_the_first_row_of_a_paragraph_into_the_one_above() {
+    let mut app = fixture::app(120, 40);
+    while !at_cursor(&app).starts_with("The council") {
+        press(&mut app, "j");
+    }
+    let council = app.text.cursor;
+    press(&mut app, "k");
+    assert!(
+        app.text.cursor < council,
+        "k left the paragraph's first row"
+    );
+    assert!(
+        at_cursor(&app).starts_with("might shift"),
+        "onto the last row of the paragraph above: {:?}",
+        &at_cursor(&app)[..20]
+    );
+    let up = app.cursor_row();
+    press(&mut app, "up");
+    assert!(app.cursor_row() < up, "↑ too");
+    press(&mut app, "g");
+    assert_eq!(app.text.cursor, 0);
+}
+
+#[test]
+fn s_flashes_the_source_mention_until_the_next_key() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "n n n s");
+    let flash = app.text.flash.expect("the source is highlighted");
+    assert_eq!(flash.of(&app.doc.text), "the mayor");
+    press(&mut app, "j");
+    assert_eq!(app.text.flash, None);
+}
+
+#[test]
+fn ctrl_o_after_s_s_goes_back_to_the_source_with_its_claim_still_selected() {
+    let mut app = fixture::app(120, 40);
+    // The mayor's quote, whose source ("the mayor") is on the row after it
+    // starts, past the start of another claim on that row.
+    press(&mut app, "n n n s s");
+    assert_eq!(app.claims.selected, Some(2));
+    press(&mut app, "ctrl-o");
+    assert!(at_cursor(&app).starts_with("the mayor told"));
+    assert_eq!(
+        app.claims.selected,
+        Some(2),
+        "the quote, not the claim on the row"
+    );
+    assert_eq!(app.actors.selected(), Some(ORTIZ));
+    press(&mut app, "ctrl-o");
+    assert!(at_cursor(&app).starts_with("We have waited"));
+    assert_eq!(app.claims.selected, Some(2));
+}
+
+#[test]
+fn n_in_a_search_goes_to_the_next_match_after_the_cursor_once_it_has_moved() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "/");
+    type_text(&mut app, "the");
+    press(&mut app, "enter");
+    assert_eq!(app.text.search.as_ref().unwrap().current, Some(0));
+    // Down to the council's paragraph, then n: the first match after it,
+    // not the second match of the list.
+    while !at_cursor(&app).starts_with("The council") {
+        press(&mut app, "j");
+    }
+    let cursor = app.text.cursor;
+    press(&mut app, "n");
+    let search = app.text.search.as_ref().unwrap();
+    assert!(search.current > Some(1));
+    let at = search.matches[search.current.unwrap()].start;
+    assert!(at > cursor, "{at} after {cursor}");
+    assert_eq!(
+        search
+            .matches
+            .iter()
+            .filter(|m| m.start > cursor && m.start < at)
+            .count(),
+        0
+    );
+    press(&mut app, "g N");
+    assert_eq!(app.message.as_deref(), Some("search wrapped to the bottom"));
+}
+
+#[test]
+fn search_folds_case_and_curly_quotes() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "/");
+    type_text(&mut app, "\"WE HAVE");
+    assert_eq!(app.text.search.as_ref().unwrap().count(), "1/1");
+    assert!(at_cursor(&app).starts_with("“We have"));
+}
+
+#[test]
+fn the_claims_counter_follows_the_cursor_and_the_scroll_percentage_starts_at_zero() {
+    let mut app = fixture::app(80, 14);
+    press(&mut app, "G 2 G 1");
+    assert_eq!(app.claims.selected, Some(4));
+    press(&mut app, "g");
+    assert_eq!(
+        app.claims.selected, None,
+        "the title row has no claim: none is selected"
+    );
+    let screen = crate::tui::view::tests_support::screen(&app, 80, 14);
+    assert!(screen.contains("Claims –/5"), "{screen}");
+    assert!(screen.contains(" 0% "), "{screen}");
+    for _ in 0..3 {
+        press(&mut app, "pagedown");
+        // The selected claim, if any, is on the cursor's row.
+        if let Some(c) = app.claims.selected {
+            let span = app.analysis.claims[c].span;
+            let wrapped = app.wrapped();
+            let rows = wrapped.row_of(span.start)..=wrapped.row_of(span.end - 1);
+            assert!(rows.contains(&app.cursor_row()), "claim {c}");
+        }
+    }
+}
+
+#[test]
+fn growing_the_window_shows_the_whole_list_without_rows_hidden_above() {
+    let mut app = fixture::app(40, 14);
+    press(&mut app, "2 G");
+    assert!(app.claims.top > 0, "a small window scrolls the list");
+    app.resize(120, 40);
+    assert_eq!(app.claims.top, 0, "all five claims fit now");
+    press(&mut app, "3 G");
+    app.resize(40, 14);
+    app.resize(120, 40);
+    assert_eq!(app.actors.top, 0);
+}
+
+#[test]
+fn the_actor_on_the_last_row_of_a_short_actors_pane_is_on_screen() {
+    // The pane's first row is the column header.
+    let mut app = fixture::app(120, 14);
+    press(&mut app, "3 G");
+    let rows = app.screen.areas.rows(Pane::Actors) - 1;
+    assert!(app.actors.cursor < app.actors.top + rows);
+}
+
+#[test]
+fn while_analysing_the_reader_says_so_and_the_message_goes_when_the_claims_arrive() {
+    let doc = Document::from_text("river-bridge.txt", fixture::TEXT);
+    let mut app = fixture::app_on(doc, analysis::Analysis::default(), 120, 40);
+    app.analysing = true;
+    press(&mut app, "n");
+    assert_eq!(app.message.as_deref(), Some("still finding the claims…"));
+    let screen = crate::tui::view::tests_support::screen(&app, 120, 40);
+    assert!(screen.contains("analysing…"), "{screen}");
+    assert!(!screen.contains("no actors found"), "{screen}");
+    app.attach_analysis(fixture::analysis());
+    assert_eq!(app.message, None);
+}
+
+#[test]
+fn actors_close_in_the_text_have_different_colours() {
+    let doc = Document::from_text("river-bridge.txt", fixture::TEXT);
+    let app = super::App::new(
+        doc,
+        fixture::analysis(),
+        &crate::config::Config::defaults(),
+        super::theme::Theme::dark(),
+        (120, 40),
+    );
+    let colours: Vec<_> = [ORTIZ, DELTA, RESIDENTS]
+        .map(|a| app.lookup.actor_colour[a])
+        .to_vec();
+    assert_eq!(colours, [0, 1, 2]);
+}
+
+#[test]
+fn i_shows_the_claim_whole_n_steps_to_the_next_and_enter_shows_it_in_the_text() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "i");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("no claim selected to show: n selects the next one")
+    );
+    press(&mut app, "n i");
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Detail {
+            claim: 0,
+            scroll: 0
+        })
+    );
+    press(&mut app, "n");
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Detail {
+            claim: 1,
+            scroll: 0
+        })
+    );
+    assert_eq!(app.claims.selected, Some(1));
+    press(&mut app, "esc");
+    assert_eq!(app.overlay, None);
+    // Enter in the claims pane opens it too; Enter again shows the claim.
+    press(&mut app, "2 j enter");
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Detail {
+            claim: 2,
+            scroll: 0
+        })
+    );
+    press(&mut app, "enter");
+    assert_eq!((app.overlay.clone(), app.focus), (None, Pane::Text));
+    assert!(at_cursor(&app).starts_with("We have waited"));
+}
+
+#[test]
+fn n_in_the_detail_view_steps_claims_even_during_a_search() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "/");
+    type_text(&mut app, "survey");
+    press(&mut app, "enter n i n");
+    assert!(matches!(app.overlay, Some(Overlay::Detail { .. })));
+    let Some(Overlay::Detail { claim, .. }) = app.overlay else {
+        unreachable!()
+    };
+    assert_eq!(Some(claim), app.claims.selected);
+}
+
+#[test]
+fn keys_rebound_in_config_work_in_the_export_dialog_and_its_hint_says_so() {
+    use super::keymap::{Action, Key, Keymap, Layer};
+    let mut app = fixture::app(120, 40);
+    let mut keys = std::collections::BTreeMap::new();
+    keys.insert(Action::Confirm, vec![Key::parse("ctrl-s").unwrap()]);
+    app.keymap = Keymap::new(&keys);
+    press(&mut app, "e enter");
+    assert!(
+        matches!(&app.overlay, Some(Overlay::Export(d)) if !d.path.is_empty()),
+        "Enter no longer writes"
+    );
+    assert!(app.take_effects().is_empty());
+    press(&mut app, "ctrl-s");
+    assert_eq!(app.take_effects().len(), 1, "ctrl-s does");
+    let hint = crate::tui::view::layer_hint(&app, Layer::Export);
+    assert!(hint.starts_with("C-s: write"), "{hint}");
+}
+
+#[test]
+fn the_export_dialog_expands_a_tilde_and_writes_a_relative_name_in_the_folder_it_shows() {
+    let home = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = fixture::app(120, 40);
+    let open = |app: &mut super::app::App| {
+        press(app, "e");
+        if let Some(Overlay::Export(d)) = &mut app.overlay {
+            d.folder = folder.path().to_path_buf();
+            d.home = Some(home.path().to_path_buf());
+        }
+    };
+    open(&mut app);
+    press(&mut app, "ctrl-u");
+    type_text(&mut app, "~/mine.md");
+    press(&mut app, "enter");
+    perform(&mut app);
+    assert!(home.path().join("mine.md").exists(), "{:?}", app.message);
+    open(&mut app);
+    press(&mut app, "enter");
+    perform(&mut app);
+    assert!(folder.path().join("river-bridge-claims.md").exists());
 }

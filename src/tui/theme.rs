@@ -1,7 +1,12 @@
 //! Colours and text styles for each role on screen: one colour per actor,
 //! and the marks for quotes, mentions, cues, hedges and figures. A dark and
 //! a light palette, overlaid by `[theme]`; `NO_COLOR` keeps only the
-//! attributes (bold, underline, reverse).
+//! attributes (bold, italic, underline, reverse), and then reported words
+//! are italic so claims stay apart from narration.
+//!
+//! The actor palettes are ordered so that neighbours in them are far apart
+//! in hue: [`super::lookup`] hands them out in text order, so actors close
+//! in the text take neighbouring entries.
 
 use std::str::FromStr;
 
@@ -53,18 +58,25 @@ pub struct Theme {
     pub dim: Style,
     /// Added on top of the claim colour for quoted words.
     pub direct: Modifier,
+    /// Added to a claim's words outside quotation marks (only without colour).
+    pub reported: Modifier,
     pub mention: Modifier,
     pub cue: Modifier,
     pub hedge: Modifier,
-    pub figure: Modifier,
+    /// Figures: a tint of their own, not the sources' underline.
+    pub figure: Style,
 }
 
 impl Theme {
     pub fn dark() -> Theme {
         Theme {
-            actors: [117, 215, 114, 212, 221, 141, 80, 203, 180, 153]
-                .map(Color::Indexed)
-                .to_vec(),
+            // blue, orange, green, pink, cyan, yellow, purple, red, lime,
+            // plum, teal, tan, periwinkle, salmon
+            actors: [
+                75, 215, 120, 213, 87, 227, 141, 203, 156, 183, 43, 180, 111, 210,
+            ]
+            .map(Color::Indexed)
+            .to_vec(),
             unattributed: Color::Indexed(250),
             selection: Style::new().bg(Color::Indexed(237)),
             accent: Style::new()
@@ -76,13 +88,16 @@ impl Theme {
             border: Style::new().fg(Color::Indexed(240)),
             status: Style::new().bg(Color::Indexed(235)).fg(Color::Indexed(252)),
             dim: Style::new().fg(Color::Indexed(244)),
+            figure: Style::new().bg(Color::Indexed(23)),
             ..Theme::attributes()
         }
     }
 
     pub fn light() -> Theme {
         Theme {
-            actors: [25, 130, 28, 126, 136, 92, 30, 160, 94, 61]
+            // blue, brown, green, magenta, teal, olive, purple, red, moss,
+            // crimson, cerulean, umber, slate, orange
+            actors: [25, 130, 28, 162, 30, 136, 91, 160, 64, 125, 31, 94, 61, 166]
                 .map(Color::Indexed)
                 .to_vec(),
             unattributed: Color::Indexed(240),
@@ -96,6 +111,7 @@ impl Theme {
             border: Style::new().fg(Color::Indexed(248)),
             status: Style::new().bg(Color::Indexed(253)).fg(Color::Indexed(236)),
             dim: Style::new().fg(Color::Indexed(244)),
+            figure: Style::new().bg(Color::Indexed(195)),
             ..Theme::attributes()
         }
     }
@@ -113,6 +129,11 @@ impl Theme {
             border: Style::new(),
             status: Style::new().add_modifier(Modifier::REVERSED),
             dim: Style::new().add_modifier(Modifier::DIM),
+            // Without colour, claims must still stand apart from narration;
+            // then cues cannot be italic too.
+            reported: Modifier::ITALIC,
+            cue: Modifier::BOLD,
+            figure: Style::new().add_modifier(Modifier::DIM | Modifier::UNDERLINED),
             ..Theme::attributes()
         }
     }
@@ -131,10 +152,11 @@ impl Theme {
             status: Style::new(),
             dim: Style::new(),
             direct: Modifier::BOLD,
+            reported: Modifier::empty(),
             mention: Modifier::UNDERLINED,
             cue: Modifier::ITALIC,
             hedge: Modifier::DIM,
-            figure: Modifier::UNDERLINED | Modifier::ITALIC,
+            figure: Style::new(),
         }
     }
 
@@ -196,12 +218,28 @@ mod tests {
     }
 
     #[test]
-    fn the_palettes_give_distinct_colours_to_the_first_actors() {
+    fn the_palettes_hold_a_dozen_distinct_colours_apart_from_the_unattributed() {
         for theme in [Theme::dark(), Theme::light()] {
             let mut seen = theme.actors.clone();
+            seen.sort_by_key(|c| format!("{c}"));
             seen.dedup();
             assert_eq!(seen.len(), theme.actors.len());
+            assert!(seen.len() >= 12);
             assert!(!theme.actors.contains(&theme.unattributed));
+        }
+    }
+
+    #[test]
+    fn without_colour_reported_words_and_figures_are_marked_and_cues_differ_from_claims() {
+        let mono = Theme::monochrome();
+        assert!(!mono.reported.is_empty());
+        assert_ne!(mono.cue, mono.reported);
+        assert_ne!(mono.figure, Style::new().add_modifier(mono.mention));
+        for theme in [Theme::dark(), Theme::light()] {
+            assert!(
+                theme.figure.bg.is_some(),
+                "figures are tinted, not underlined"
+            );
         }
     }
 }

@@ -39,7 +39,7 @@ pub fn type_text(app: &mut App, text: &str) {
 
 /// The text from the cursor on.
 pub fn at_cursor(app: &App) -> &str {
-    &app.doc.text[app.cursor..]
+    &app.doc.text[app.text.cursor..]
 }
 
 /// The screen as the reader draws it at its size.

@@ -8,17 +8,18 @@
 //! Then subject + cue + content ("analysts warn that …"), participles taking
 //! the main clause's subject ("…, unequivocally rejecting any …").
 
-use super::{ING_LEADS, Pass, Unit, is_adverb, is_ing, is_one_of, source};
+use super::{Found, Pass, Unit, is_adverb, is_ing, is_one_of, source};
 use crate::analysis::lexicon::{CueClasses, CueMatch};
 use crate::analysis::segment::TokenKind;
-use crate::analysis::{ClaimKind, FoundClaim};
+use crate::analysis::wordlists;
+use crate::analysis::{ClaimKind, FoundClaim, Rule, Via};
 use crate::span::Span;
 
 /// Where a claim's content lies, in tokens, and who and what frames it.
 pub(super) struct Content {
     pub(super) first: usize,
     pub(super) end: usize,
-    pub(super) source: Option<usize>,
+    pub(super) found: Found,
     pub(super) cue: Span,
 }
 
@@ -92,9 +93,11 @@ impl Pass<'_, '_> {
             kind,
             span,
             quotes: quotes.iter().map(|&qi| c.quotes[qi].inner).collect(),
-            source: content.source,
+            source: content.found.source,
             cue: Some(content.cue),
             sentence: unit.span,
+            rule: content.found.rule,
+            via: content.found.via,
         });
     }
 
@@ -108,7 +111,8 @@ impl Pass<'_, '_> {
             return None;
         }
         let end = self.content_end(colon + 1, unit.end);
-        self.content(colon + 1, end, Some(source), c.tokens[colon].span())
+        let found = Found::new(Rule::ColonLead, Some(source), Via::BeforeColon);
+        self.content(colon + 1, end, found, c.tokens[colon].span())
     }
 
     /// The content between two tokens, edge punctuation trimmed.
@@ -116,13 +120,13 @@ impl Pass<'_, '_> {
         &self,
         first: usize,
         end: usize,
-        source: Option<usize>,
+        found: Found,
         cue: Span,
     ) -> Option<Content> {
         self.trimmed(first, end).map(|(first, end)| Content {
             first,
             end,
-            source,
+            found,
             cue,
         })
     }
@@ -154,7 +158,8 @@ impl Pass<'_, '_> {
                     outside_or_closing && self.ends_with_comma(i)
                 })
                 .map_or(unit.end, |comma| self.end_at_comma(comma));
-            return self.content(cue.end, end, None, cue_span);
+            let found = Found::new(Rule::AskedQuestion, None, Via::Subject);
+            return self.content(cue.end, end, found, cue_span);
         }
         if !cue.classes.has(CueClasses::SPEECH) && !cue.classes.has(CueClasses::STANCE) {
             return None;
@@ -168,7 +173,8 @@ impl Pass<'_, '_> {
             let subject = source::subject_before(c, cue.first, unit.first + 1);
             if subject == Some(source) && c.is_punct(cue.end, ",") {
                 let end = self.content_end(cue.end + 1, unit.end);
-                return self.content(cue.end + 1, end, Some(source), cue_span);
+                let found = Found::new(Rule::AsSourceNoted, Some(source), Via::Subject);
+                return self.content(cue.end + 1, end, found, cue_span);
             }
         }
         // Inverted: "…, say Peruvian officials, …" or "…, said Emma."
@@ -178,14 +184,16 @@ impl Pass<'_, '_> {
             .flatten();
         if let Some(source) = inverted {
             let after = c.token_after(c.mentions[source].span.end);
-            return self.around_frame(cue.first - 1, after, Some(source), cue_span, unit);
+            let found = Found::new(Rule::InvertedFrame, Some(source), Via::AfterCue);
+            return self.around_frame(cue.first - 1, after, found, cue_span, unit);
         }
         // "…, analysts warn." / "…, Fox found." / "The plan, officials
         // said, will fail."
         let source = self.subject(cue, unit)?;
         let first = c.token_after(c.mentions[source].span.start);
         if comma_before(first) {
-            return self.around_frame(first - 1, cue.end, Some(source), cue_span, unit);
+            let found = Found::new(Rule::ContentThenFrame, Some(source), Via::Subject);
+            return self.around_frame(first - 1, cue.end, found, cue_span, unit);
         }
         None
     }
@@ -198,7 +206,7 @@ impl Pass<'_, '_> {
         &self,
         comma: usize,
         after: usize,
-        source: Option<usize>,
+        found: Found,
         cue: Span,
         unit: &Unit,
     ) -> Option<Content> {
@@ -206,9 +214,9 @@ impl Pass<'_, '_> {
         // "However, analysts warn that …" is no content before a frame.
         let before_words = content_end.saturating_sub(unit.first);
         if self.only_fillers(after, unit.end) && before_words >= 3 {
-            self.content(unit.first, content_end, source, cue)
+            self.content(unit.first, content_end, found, cue)
         } else if self.context.is_punct(after, ",") {
-            self.content(unit.first, unit.end, source, cue)
+            self.content(unit.first, unit.end, found, cue)
         } else {
             None
         }
@@ -227,19 +235,20 @@ impl Pass<'_, '_> {
             },
             |m| c.token_after(c.mentions[m].span.end),
         );
+        let found = Found::new(Rule::AccordingTo, source, Via::AfterCue);
         if cue.first == unit.first {
             let mut start = after;
             while start < unit.end && !c.is_punct(start, ",") {
                 start += 1;
             }
             let end = self.content_end(start + 1, unit.end);
-            self.content(start + 1, end, source, c.cue_span(cue))
+            self.content(start + 1, end, found, c.cue_span(cue))
         } else if cue.first > unit.first && self.ends_with_comma(cue.first - 1) {
             if !self.only_fillers(after, unit.end) && !c.is_punct(after, ",") {
                 return None;
             }
             let end = self.end_at_comma(cue.first - 1);
-            self.content(unit.first, end, source, c.cue_span(cue))
+            self.content(unit.first, end, found, c.cue_span(cue))
         } else {
             None
         }
@@ -252,21 +261,30 @@ impl Pass<'_, '_> {
         if !cue.classes.introduces_content() {
             return None;
         }
-        let source = self.subject(cue, unit).or_else(|| {
-            if !is_ing(c.word(cue.first)) && !self.conjoined(cue.first, unit.first) {
-                return None;
+        let subject = self.subject(cue, unit);
+        let found = match subject {
+            Some(_) => Found::new(Rule::SubjectCueContent, subject, Via::Subject),
+            None if is_ing(c.word(cue.first)) || self.conjoined(cue.first, unit.first) => {
+                // A participle or a second verb ("… and says"): the subject
+                // of the main clause, or of the claim before.
+                let before = self.claims[claims_before..]
+                    .iter()
+                    .rev()
+                    .find_map(|claim| claim.source);
+                match before {
+                    Some(_) => Found::new(Rule::Participle, before, Via::ClaimBefore),
+                    None => {
+                        let main = source::main_subject(c, unit.first, cue.first);
+                        Found::new(Rule::Participle, main, Via::MainSubject)
+                    }
+                }
             }
-            // A participle or a second verb ("… and says"): the subject of
-            // the main clause, or of the claim before.
-            self.claims[claims_before..]
-                .iter()
-                .rev()
-                .find_map(|claim| claim.source)
-                .or_else(|| source::main_subject(c, unit.first, cue.first))
-        });
+            None => Found::new(Rule::SubjectCueContent, None, Via::Subject),
+        };
+        let source = found.source;
         let start = self.content_start(cue.end, unit.end);
         let end = self.content_end(start, unit.end);
-        let content = self.content(start, end, source, c.cue_span(cue))?;
+        let content = self.content(start, end, found, c.cue_span(cue))?;
         // With nobody named, only quoted words after an inflected verb of
         // saying ("tweet" with no subject is a noun).
         let quoted = (content.first..content.end).any(|i| c.quote_of(i).is_some());
@@ -351,7 +369,7 @@ impl Pass<'_, '_> {
     /// Whether a participle cue starts at `i`, leading words aside.
     fn participle_at(&self, mut i: usize, end: usize) -> bool {
         let c = self.context;
-        while i < end && (is_adverb(c.word(i)) || is_one_of(c.word(i), ING_LEADS)) {
+        while i < end && (is_adverb(c.word(i)) || wordlists::get().ing_leads.has(c.word(i))) {
             i += 1;
         }
         i < end
@@ -420,7 +438,7 @@ impl Pass<'_, '_> {
             let word = t.text(c.text);
             // "in a video message to the convention": any words inside a
             // place or time phrase.
-            in_phrase |= is_one_of(word, PHRASE_OPENERS);
+            in_phrase |= wordlists::get().phrase_openers.has(word);
             let filler = t.kind != TokenKind::Word
                 || t.is_capitalized(c.text)
                 || (c.quote_of(i).is_none() && (in_phrase || is_filler(word)));
@@ -438,90 +456,8 @@ impl Pass<'_, '_> {
     }
 }
 
-/// Prepositions that open a place, time or medium after a frame.
-const PHRASE_OPENERS: &[&str] = &[
-    "on", "in", "at", "during", "after", "before", "via", "from", "to",
-];
-
 /// Words that may follow a frame at a sentence's end: "said on Tuesday in a
 /// statement", "told reporters at a news conference", "wrote on Twitter".
 fn is_filler(word: &str) -> bool {
-    const FILLERS: &[&str] = &[
-        "on",
-        "in",
-        "at",
-        "during",
-        "after",
-        "before",
-        "to",
-        "with",
-        "via",
-        "from",
-        "of",
-        "for",
-        "a",
-        "an",
-        "the",
-        "his",
-        "her",
-        "their",
-        "its",
-        "this",
-        "that",
-        "last",
-        "earlier",
-        "later",
-        "yesterday",
-        "today",
-        "tonight",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "week",
-        "month",
-        "year",
-        "statement",
-        "interview",
-        "conference",
-        "press",
-        "news",
-        "release",
-        "email",
-        "e-mail",
-        "letter",
-        "speech",
-        "rally",
-        "debate",
-        "hearing",
-        "reporters",
-        "program",
-        "show",
-        "broadcast",
-        "radio",
-        "television",
-        "phone",
-        "call",
-        "telephone",
-        "post",
-        "video",
-        "appearance",
-        "remarks",
-        "briefing",
-        "message",
-        "tweet",
-        "also",
-        "then",
-        "again",
-        "once",
-        "recently",
-        "told",
-        "written",
-        "prepared",
-        "emailed",
-        "joint",
-        "brief",
-        "said",
-    ];
-    is_adverb(word) || is_one_of(word, FILLERS)
+    is_adverb(word) || wordlists::get().fillers.has(word)
 }

@@ -4,8 +4,9 @@
 //! colon ("Reyes: “…”"); and a second quotation right after such a frame
 //! ("“A,” she said, “B.”").
 
-use super::{Pass, TokenKind, source};
+use super::{Found, Pass, TokenKind, source};
 use crate::analysis::lexicon::{CueClasses, CueMatch};
+use crate::analysis::{Rule, Via};
 use crate::span::Span;
 
 impl Pass<'_, '_> {
@@ -20,7 +21,8 @@ impl Pass<'_, '_> {
             let (first, end) = c.quote_tokens(qi);
             if let Some(source) = self.colon_frame(first) {
                 let cue = c.tokens[first - 1].span();
-                self.push_direct(qi, Some(source), Some(cue), c.quotes[qi].outer);
+                let found = Found::new(Rule::NameColonQuote, Some(source), Via::BeforeColon);
+                self.push_direct(qi, found, Some(cue), c.quotes[qi].outer);
                 continue;
             }
             // "When the gloves were bought, “Did you ever hear her play?” said
@@ -37,10 +39,12 @@ impl Pass<'_, '_> {
             if let Some(cue) = frame.cue {
                 self.use_cue(cue);
             }
-            self.push_direct(qi, frame.source, cue_span, sentence);
+            let found = Found::new(frame.rule, frame.source, frame.via);
+            self.push_direct(qi, found, cue_span, sentence);
             // "“A,” she said, “B.”": the second part has the same frame.
             if let Some(next) = self.quote_after_frame(frame.end) {
-                self.push_direct(next, frame.source, cue_span, sentence);
+                let found = Found::new(Rule::QuoteResumed, frame.source, frame.via);
+                self.push_direct(next, found, cue_span, sentence);
             }
         }
     }
@@ -83,6 +87,8 @@ impl Pass<'_, '_> {
             let end = c.token_after(c.mentions[source].span.end);
             return Some(Frame {
                 source: Some(source),
+                rule: Rule::QuoteThenDash,
+                via: Via::AfterDash,
                 cue: None,
                 mark: Some(c.tokens[i].span()),
                 span: c.tokens[i].span().cover(c.mentions[source].span),
@@ -101,6 +107,8 @@ impl Pass<'_, '_> {
             });
             return Some(Frame {
                 source,
+                rule: Rule::QuoteThenFrame,
+                via: Via::AfterCue,
                 cue: Some(cue),
                 mark: None,
                 span,
@@ -113,6 +121,8 @@ impl Pass<'_, '_> {
                 .filter(|_| c.tokens[verb + 1].is_capitalized(c.text))?;
             return Some(Frame {
                 source: Some(source),
+                rule: Rule::QuoteThenUnknownVerb,
+                via: Via::AfterCue,
                 cue: None,
                 mark: Some(c.tokens[verb].span()),
                 span: c.tokens[verb].span().cover(c.mentions[source].span),
@@ -139,6 +149,8 @@ impl Pass<'_, '_> {
         if let Some(cue) = c.cue_at(j).filter(|cue| cue.classes.frames_quotes()) {
             return Some(Frame {
                 source: Some(source),
+                rule: Rule::QuoteThenFrame,
+                via: Via::Subject,
                 cue: Some(cue),
                 mark: None,
                 span: c.mentions[source].span.cover(c.cue_span(cue)),
@@ -148,6 +160,8 @@ impl Pass<'_, '_> {
         // "“Silly nonsense!” he exploded": a verb the lexicon does not know.
         self.unknown_verb(j).map(|verb| Frame {
             source: Some(source),
+            rule: Rule::QuoteThenUnknownVerb,
+            via: Via::Subject,
             cue: None,
             mark: Some(c.tokens[verb].span()),
             span: c.mentions[source].span.cover(c.tokens[verb].span()),
@@ -170,6 +184,8 @@ impl Pass<'_, '_> {
             .filter(|cue| cue.first > i && cue.classes.frames_quotes())?;
         Some(Frame {
             source: None,
+            rule: Rule::QuoteThenFrame,
+            via: Via::Subject,
             cue: Some(cue),
             mark: None,
             span: c.tokens[i].span().cover(c.cue_span(cue)),
@@ -218,6 +234,8 @@ impl Pass<'_, '_> {
 /// A frame after a quotation: who, with which cue or mark, where it ends.
 struct Frame {
     source: Option<usize>,
+    rule: Rule,
+    via: Via,
     cue: Option<CueMatch>,
     /// A dash that signs off a quotation, standing in for a cue.
     mark: Option<Span>,

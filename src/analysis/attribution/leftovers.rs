@@ -5,9 +5,9 @@
 //! the paragraph before (a quote paragraph with no cue, as news writing
 //! does). A short scare quote with no claim around it stays a scare quote.
 
-use super::{Pass, Unit, is_one_of, source};
+use super::{Found, Pass, Unit, source};
 use crate::analysis::segment::{Sentence, TokenKind};
-use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention};
+use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention, Rule, Via, wordlists};
 use crate::span::Span;
 
 impl Pass<'_, '_> {
@@ -33,18 +33,22 @@ impl Pass<'_, '_> {
                 continue;
             }
             let at = units.partition_point(|u| u.end <= first);
-            let (source, cue) = self
+            let bare = |source, via| Found::new(Rule::BareQuote, source, via);
+            let (found, cue) = self
                 .colon_lead(first, units)
                 .or_else(|| self.speaker_in_paragraph(quote.outer.start))
-                .or_else(|| self.narrated_subject(units, at).map(|m| (Some(m), None)))
+                .or_else(|| {
+                    let subject = self.narrated_subject(units, at)?;
+                    Some((bare(Some(subject), Via::NarratedSubject), None))
+                })
                 .unwrap_or_else(|| self.previous_speaker(quote.outer.start));
-            let (source, cue) = match source {
-                None => (self.narrated_before(units, at), cue),
-                _ => (source, cue),
+            let found = match found.source {
+                None => bare(self.narrated_before(units, at), Via::NarratedSubject),
+                _ => found,
             };
-            let source = self.not_the_addressee(source, quote.inner);
+            let found = self.not_the_addressee(found, quote.inner);
             let sentence = sentence_around(sentences, quote.outer);
-            self.push_direct(qi, source, cue, sentence);
+            self.push_direct(qi, found, cue, sentence);
             self.keep_last_sorted();
         }
         self.merge_earlier();
@@ -66,7 +70,8 @@ impl Pass<'_, '_> {
         if end <= quote_first {
             return;
         }
-        if let Some(content) = self.content(verb + 1, end, Some(subject), c.tokens[verb].span()) {
+        let found = Found::new(Rule::SubjectVerbQuote, Some(subject), Via::MainSubject);
+        if let Some(content) = self.content(verb + 1, end, found, c.tokens[verb].span()) {
             self.push_content(content, unit);
             self.keep_last_sorted();
         }
@@ -140,7 +145,7 @@ impl Pass<'_, '_> {
             && t.kind == TokenKind::Word
             && c.quote_of(verb).is_none()
             && t.text(c.text).starts_with(char::is_lowercase)
-            && !is_one_of(t.text(c.text), NOT_VERBS);
+            && !wordlists::get().not_verbs.has(t.text(c.text));
         verb_like.then_some(verb)
     }
 
@@ -162,33 +167,41 @@ impl Pass<'_, '_> {
 
     /// The source and cue of the last quote-bearing claim before `offset`:
     /// with its cue in the same paragraph, without in the one before.
-    fn previous_speaker(&self, offset: usize) -> (Option<usize>, Option<Span>) {
+    fn previous_speaker(&self, offset: usize) -> (Found, Option<Span>) {
         let c = self.context;
+        let bare = |source, via| Found::new(Rule::BareQuote, source, via);
+        let nobody = (bare(None, Via::PreviousSpeaker), None);
         let Some(previous) = self.claim_before(offset) else {
-            return (None, None);
+            return nobody;
         };
         let between = &c.text[previous.span.end..offset];
         match super::paragraph_breaks(between, c.wrapped) {
-            0 => (previous.source, previous.cue),
+            0 => (bare(previous.source, Via::SpeakerInParagraph), previous.cue),
             1 if previous.kind != ClaimKind::Indirect => {
-                let taker = self.turn_taker(previous);
-                let reply = (taker.is_none() && self.is_dialogue())
+                if let Some(taker) = self.turn_taker(previous) {
+                    return (bare(Some(taker), Via::TurnTaking), None);
+                }
+                let reply = self
+                    .is_dialogue()
                     .then(|| self.other_party(previous))
                     .flatten();
-                (taker.or(reply).or(previous.source), None)
+                match reply {
+                    Some(_) => (bare(reply, Via::OtherParty), None),
+                    None => (bare(previous.source, Via::PreviousSpeaker), None),
+                }
             }
-            _ => (None, None),
+            _ => nobody,
         }
     }
 
     /// The source and cue of the last claim before `offset` in the same
     /// paragraph ("“A,” she said. “B.”").
-    fn speaker_in_paragraph(&self, offset: usize) -> Option<(Option<usize>, Option<Span>)> {
+    fn speaker_in_paragraph(&self, offset: usize) -> Option<(Found, Option<Span>)> {
         let c = self.context;
         let previous = self.claim_before(offset)?;
         let between = &c.text[previous.span.end..offset];
-        (super::paragraph_breaks(between, c.wrapped) == 0)
-            .then_some((previous.source, previous.cue))
+        let found = Found::new(Rule::BareQuote, previous.source, Via::SpeakerInParagraph);
+        (super::paragraph_breaks(between, c.wrapped) == 0).then_some((found, previous.cue))
     }
 
     /// "Tony looked at the Indians. “They will come back.”": the subject of
@@ -225,11 +238,7 @@ impl Pass<'_, '_> {
     /// "Maria answered slowly:\n\n“I will.”": a cue closing the paragraph
     /// before with a colon frames the quotation that opens the next one. A
     /// claim taken for the cue's content ("slowly") gives way to it.
-    fn colon_lead(
-        &mut self,
-        first: usize,
-        units: &[Unit],
-    ) -> Option<(Option<usize>, Option<Span>)> {
+    fn colon_lead(&mut self, first: usize, units: &[Unit]) -> Option<(Found, Option<Span>)> {
         let c = self.context;
         let colon = first.checked_sub(1).filter(|&i| c.is_punct(i, ":"))?;
         let k = c.cues.partition_point(|q| q.first < colon);
@@ -247,12 +256,20 @@ impl Pass<'_, '_> {
         let taken = [&mut self.earlier, &mut self.claims]
             .into_iter()
             .find_map(|list| list.iter().position(is_taken).map(|at| list.remove(at)));
-        let source = match taken {
-            Some(claim) => claim.source,
-            None => source::subject_before(c, cue.first, unit.first)
-                .or_else(|| source::main_subject(c, unit.first, cue.first)),
+        let (source, via) = match taken {
+            Some(claim) => (claim.source, claim.via),
+            None => match source::subject_before(c, cue.first, unit.first) {
+                Some(subject) => (Some(subject), Via::Subject),
+                None => (
+                    source::main_subject(c, unit.first, cue.first),
+                    Via::MainSubject,
+                ),
+            },
         };
-        Some((source, Some(cue_span)))
+        Some((
+            Found::new(Rule::CueColonBefore, source, via),
+            Some(cue_span),
+        ))
     }
 
     /// The last claim ending before `offset`.
@@ -347,21 +364,25 @@ impl Pass<'_, '_> {
 
     /// "No, Mr. Quinby, I will not": whoever a quotation addresses is not its
     /// speaker; the speaker of the claim before, if someone else, is.
-    fn not_the_addressee(&self, source: Option<usize>, inner: Span) -> Option<usize> {
+    fn not_the_addressee(&self, found: Found, inner: Span) -> Found {
         let c = self.context;
         let name = |m: usize| c.mentions[m].name.to_lowercase();
-        let chosen = name(source?);
+        let Some(chosen) = found.source.map(name) else {
+            return found;
+        };
         let at = c.mentions.partition_point(|m| m.span.start < inner.start);
         let addressed = c.mentions[at..]
             .iter()
             .take_while(|m| m.span.end <= inner.end)
             .any(|m| !m.pronoun && m.name.to_lowercase() == chosen && self.is_vocative(m.span));
         if !addressed {
-            return source;
+            return found;
         }
-        self.claim_before(inner.start)
+        let before = self
+            .claim_before(inner.start)
             .and_then(|claim| claim.source)
-            .filter(|&m| name(m) != chosen)
+            .filter(|&m| name(m) != chosen);
+        Found::new(found.rule, before, Via::NotTheAddressee)
     }
 
     /// "Oh, Mr. Reyes, isn’t it funny!": a name set off by commas or
@@ -393,11 +414,3 @@ fn sentence_around(sentences: &[Sentence], span: Span) -> Span {
         .take_while(|s| s.span.start < span.end)
         .fold(span, |all, s| all.cover(s.span))
 }
-
-/// Words after a subject that are not its verb ("Clinton and …", "Haines’s
-/// …", "officials in …").
-const NOT_VERBS: &[&str] = &[
-    "and", "or", "but", "of", "in", "on", "at", "for", "with", "from", "by", "to", "the", "a",
-    "an", "who", "which", "that", "whose", "whom", "as", "than", "like", "about", "after",
-    "before", "during", "while", "when", "where", "if", "because", "so", "said", "says",
-];

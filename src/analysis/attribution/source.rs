@@ -6,91 +6,19 @@
 //! Mentions inside quotations are never sources of the text around them.
 
 use super::Context;
-use crate::analysis::ActorKind;
+use crate::analysis::{ActorKind, wordlists};
 
 /// Words that may stand between a subject and its cue: auxiliaries,
 /// negations, "-ly" adverbs and a few others ("has also said", "is
 /// continuing to insist", "firmly state").
 pub(super) fn is_skippable(word: &str) -> bool {
-    const SKIPPABLE: &[&str] = &[
-        "has",
-        "have",
-        "had",
-        "is",
-        "are",
-        "was",
-        "were",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "should",
-        "shall",
-        "must",
-        "did",
-        "does",
-        "do",
-        "also",
-        "not",
-        "never",
-        "still",
-        "even",
-        "just",
-        "already",
-        "again",
-        "later",
-        "then",
-        "often",
-        "always",
-        "long",
-        "once",
-        "now",
-        "too",
-        "yet",
-        "to",
-        "continue",
-        "continues",
-        "continued",
-        "continuing",
-        "keep",
-        "keeps",
-        "kept",
-        "began",
-        "begins",
-        "going",
-        "n’t",
-        "n't",
-        "soon",
-        "first",
-        "further",
-        "previously",
-        "ever",
-        "yesterday",
-        "today",
-        "tonight",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "on",
-    ];
-    super::is_adverb(word) || super::is_one_of(word, SKIPPABLE)
+    super::is_adverb(word) || wordlists::get().skippable.has(word)
 }
 
 /// Prepositions: a mention right after one is an object, not a subject
 /// ("the influence of Peruvian cartels suggest").
 fn is_preposition(word: &str) -> bool {
-    const PREPOSITIONS: &[&str] = &[
-        "of", "in", "on", "at", "by", "for", "with", "from", "about", "against", "into", "over",
-        "under", "to", "among", "between", "within", "without", "through", "during", "than",
-        "like", "toward", "towards", "upon",
-    ];
-    super::is_one_of(word, PREPOSITIONS)
+    wordlists::get().prepositions.has(word)
 }
 
 /// The longest mention outside quotations starting at token `i`.
@@ -245,15 +173,12 @@ pub(super) fn main_subject(c: &Context, unit_first: usize, before: usize) -> Opt
 /// "to reject"), or with a plural subject ("Peruvian officials firmly
 /// state"), never after a singular noun ("South Carolina state Reps").
 pub(super) fn agrees_with_base_form(c: &Context, cue: usize, subject: usize) -> bool {
-    const BEFORE_BASE: &[&str] = &[
-        "do", "does", "did", "will", "would", "can", "could", "may", "might", "should", "must",
-        "shall", "to",
-    ];
+    let lists = wordlists::get();
     let mut i = cue;
-    while i > 0 && (super::is_adverb(c.word(i - 1)) || super::is_one_of(c.word(i - 1), NEGATIONS)) {
+    while i > 0 && (super::is_adverb(c.word(i - 1)) || lists.negations.has(c.word(i - 1))) {
         i -= 1;
     }
-    if i > 0 && super::is_one_of(c.word(i - 1), BEFORE_BASE) {
+    if i > 0 && lists.before_base_form.has(c.word(i - 1)) {
         return true;
     }
     let mention = &c.mentions[subject];
@@ -264,7 +189,3 @@ pub(super) fn agrees_with_base_form(c: &Context, cue: usize, subject: usize) -> 
     mention.kind == ActorKind::Group
         || (last.ends_with('s') && !last.ends_with("’s") && !last.ends_with("'s"))
 }
-
-const NEGATIONS: &[&str] = &[
-    "not", "n’t", "n't", "never", "also", "still", "even", "just",
-];

@@ -8,8 +8,9 @@ use super::{App, Effect, Overlay};
 impl App {
     pub(super) fn toggle_filter(&mut self) {
         let actor = match self.focus {
-            Pane::Actors => self.selected_actor(),
+            Pane::Actors => self.actors.selected(),
             _ => self
+                .claims
                 .selected
                 .and_then(|c| self.analysis.claims[c].source?.actor),
         };
@@ -20,10 +21,10 @@ impl App {
         // The status bar shows the filter itself; the message says what
         // changed and how to undo it.
         let name = &self.analysis.actors[actor].name;
-        self.message = Some(if self.filter.remove(&actor) {
+        self.message = Some(if self.claims.filter.remove(&actor) {
             format!("removed {name} from the filter")
         } else {
-            self.filter.insert(actor);
+            self.claims.filter.insert(actor);
             format!(
                 "added {name} to the filter · {} clears it",
                 self.keymap.label(Action::ClearFilter)
@@ -36,17 +37,17 @@ impl App {
     /// actor filter and the kind filter are cleared by different keys.
     pub fn why_no_claims_shown(&self) -> String {
         if self.analysing {
-            return "still finding the claims…".to_string();
+            return super::STILL_ANALYSING.to_string();
         }
         if self.analysis.claims.is_empty() {
             return "no claims found in this article".to_string();
         }
         let mut ways = Vec::new();
-        if !self.filter.is_empty() {
+        if !self.claims.filter.is_empty() {
             let key = self.keymap.label(Action::ClearFilter);
             ways.push(format!("{key} clears the actor filter"));
         }
-        if self.kind_filter != super::KindFilter::All {
+        if self.claims.kinds != super::KindFilter::All {
             let key = self.keymap.label(Action::KindFilter);
             ways.push(format!("{key} changes the kind"));
         }
@@ -56,6 +57,7 @@ impl App {
     /// The names of the actors in the filter, for the status bar.
     pub fn filter_names(&self) -> String {
         let names: Vec<&str> = self
+            .claims
             .filter
             .iter()
             .map(|&a| self.analysis.actors[a].name.as_str())
@@ -64,15 +66,15 @@ impl App {
     }
 
     pub(super) fn toggle_mark(&mut self) {
-        let Some(c) = self.selected else {
+        let Some(c) = self.claims.selected else {
             self.message = Some(self.no_claim_selected("to mark"));
             return;
         };
         // The status bar counts the marks; the message says what they are for.
-        self.message = Some(if self.marks.remove(&c) {
+        self.message = Some(if self.claims.marks.remove(&c) {
             "unmarked".to_string()
         } else {
-            self.marks.insert(c);
+            self.claims.marks.insert(c);
             format!(
                 "marked · {} exports the marked claims",
                 self.keymap.label(Action::Export)
@@ -81,25 +83,24 @@ impl App {
     }
 
     pub(super) fn open_export(&mut self) {
-        let marked = !self.marks.is_empty();
+        let marked = !self.claims.marks.is_empty();
         let claims: Vec<usize> = if marked {
-            self.marks.iter().copied().collect()
+            self.claims.marks.iter().copied().collect()
         } else {
-            self.shown.clone()
+            self.claims.shown.clone()
         };
         if claims.is_empty() {
             self.message = Some("no claims to export".to_string());
             return;
         }
-        self.overlay = Some(Overlay::Export(ExportDialog::new(
-            &self.doc.source,
-            claims,
-            marked,
-        )));
+        let mut dialog = ExportDialog::new(&self.doc.source, claims, marked);
+        dialog.folder = std::env::current_dir().unwrap_or_default();
+        dialog.home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+        self.overlay = Some(Overlay::Export(dialog));
     }
 
     pub(super) fn copy_selected(&mut self) {
-        let Some(c) = self.selected else {
+        let Some(c) = self.claims.selected else {
             self.message = Some(self.no_claim_selected("to copy"));
             return;
         };

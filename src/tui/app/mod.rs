@@ -3,20 +3,21 @@
 //! I/O here; what needs the outside world (the clipboard, writing a file)
 //! is queued as an [`Effect`] for the event loop.
 
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use crossterm::event::{KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 mod cursor;
+pub mod detail;
 mod keep;
 mod mouse;
+pub mod panes;
 mod prompts;
 
 use super::dialog::ExportDialog;
-use super::jumps::JumpList;
-use super::keymap::{Action, Keymap, Pane};
+use super::jumps::{JumpList, Place};
+use super::keymap::{Action, Keymap, Layer, Pane};
 use super::layout::Areas;
 use super::lookup::Lookup;
 use super::search::Search;
@@ -25,6 +26,7 @@ use super::wrap::WrapCache;
 use crate::analysis::{Analysis, ClaimKind};
 use crate::config::Config;
 use crate::document::Document;
+pub use panes::{ActorsPane, ClaimsPane, TextPane};
 
 /// Which claim kinds the claims pane and `n`/`N` show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -71,14 +73,19 @@ pub enum Overlay {
     Help {
         scroll: u16,
     },
-    /// Typing a text search; the cursor and view to go back to on Esc.
+    /// Typing a text search; the place and view to go back to on Esc.
     Search {
-        origin: usize,
+        origin: Place,
         origin_top: usize,
     },
     /// Typing the actors pane's name filter.
     ActorQuery,
     Export(ExportDialog),
+    /// A claim whole, and why: [`detail`].
+    Detail {
+        claim: usize,
+        scroll: u16,
+    },
 }
 
 /// Something only the event loop can do.
@@ -94,7 +101,9 @@ pub enum Effect {
     },
 }
 
-/// The reader's whole state.
+/// The reader's whole state: the article and its analysis (only read),
+/// each pane's own state, and what ties them together (focus, overlays,
+/// the jump list, the message).
 pub struct App {
     pub doc: Document,
     /// Computed once before the app starts; only read.
@@ -102,40 +111,14 @@ pub struct App {
     pub lookup: Lookup,
     pub keymap: Keymap,
     pub theme: Theme,
-    pub mouse: bool,
-    max_text_width: u16,
-    pub areas: Areas,
-    size: Rect,
-    wraps: WrapCache,
+    pub screen: Screen,
     pub focus: Pane,
     /// The list the narrow layout shows while the text has focus.
     pub side_tab: Pane,
-    /// Byte offset of the text cursor.
-    pub cursor: usize,
-    /// The first text row on screen.
-    pub text_top: usize,
-    /// Index into `analysis.claims` of the selected claim.
-    pub selected: Option<usize>,
-    /// The claims the filters let through, in text order.
-    pub shown: Vec<usize>,
-    shown_mask: Vec<bool>,
-    pub claims_top: usize,
-    /// Actors in the filter (indices into `analysis.actors`); OR-ed.
-    pub filter: BTreeSet<usize>,
-    pub kind_filter: KindFilter,
-    /// The actors pane: actors matching `actor_query`, by claims.
-    pub actor_list: Vec<usize>,
-    pub actor_query: String,
-    /// Index into `actor_list`.
-    pub actor_cursor: usize,
-    pub actors_top: usize,
-    /// Claims marked for export, by index into `analysis.claims`.
-    pub marks: BTreeSet<usize>,
-    pub jumps: JumpList,
-    /// After `s`: (where the cursor was, the source it went to).
-    source_return: Option<(usize, usize)>,
-    pub search: Option<Search>,
-    folded: Option<String>,
+    pub text: TextPane,
+    pub claims: ClaimsPane,
+    pub actors: ActorsPane,
+    jumps: JumpList,
     pub overlay: Option<Overlay>,
     /// A one-line report for the status bar, until the next key.
     pub message: Option<String>,
@@ -143,6 +126,16 @@ pub struct App {
     pub quit: bool,
     /// Whether the analysis is still running (the text shows meanwhile).
     pub analysing: bool,
+}
+
+/// The terminal the reader draws on: its size, the panes' places for it,
+/// and the text wrapped to the column.
+pub struct Screen {
+    pub mouse: bool,
+    max_text_width: u16,
+    pub areas: Areas,
+    size: Rect,
+    wraps: WrapCache,
 }
 
 impl App {
@@ -153,34 +146,26 @@ impl App {
         theme: Theme,
         size: (u16, u16),
     ) -> App {
-        let lookup = Lookup::new(&analysis);
+        let lookup = Lookup::new(&analysis, theme.actors.len());
         let mut app = App {
             keymap: Keymap::new(&config.keys),
             theme,
-            mouse: config.reader.mouse,
-            max_text_width: config.reader.max_text_width,
-            areas: Areas::default(),
-            size: Rect::default(),
-            wraps: WrapCache::default(),
+            screen: Screen {
+                mouse: config.reader.mouse,
+                max_text_width: config.reader.max_text_width,
+                areas: Areas::default(),
+                size: Rect::default(),
+                wraps: WrapCache::default(),
+            },
             focus: Pane::Text,
             side_tab: Pane::Claims,
-            cursor: 0,
-            text_top: 0,
-            selected: None,
-            shown: Vec::new(),
-            shown_mask: Vec::new(),
-            claims_top: 0,
-            filter: BTreeSet::new(),
-            kind_filter: KindFilter::All,
-            actor_list: lookup.actor_order.clone(),
-            actor_query: String::new(),
-            actor_cursor: 0,
-            actors_top: 0,
-            marks: BTreeSet::new(),
+            text: TextPane::default(),
+            claims: ClaimsPane::default(),
+            actors: ActorsPane {
+                list: lookup.actor_order.clone(),
+                ..ActorsPane::default()
+            },
             jumps: JumpList::default(),
-            source_return: None,
-            search: None,
-            folded: None,
             overlay: None,
             message: None,
             effects: Vec::new(),
@@ -199,7 +184,7 @@ impl App {
 
     /// The terminal's size changed: lay out again, rewrap, keep the cursor in view.
     pub fn resize(&mut self, width: u16, height: u16) {
-        self.size = Rect::new(0, 0, width, height);
+        self.screen.size = Rect::new(0, 0, width, height);
         self.relayout();
         self.scroll_text_to_cursor(true);
         self.keep_lists_in_view();
@@ -207,6 +192,7 @@ impl App {
 
     pub fn handle_key(&mut self, key: KeyEvent) {
         self.message = None;
+        self.text.flash = None;
         let action = self.keymap.action(key);
         if action == Some(Action::Quit) && key.modifiers.contains(KeyModifiers::CONTROL) {
             self.quit = true; // ctrl-c quits from anywhere, even while typing
@@ -220,10 +206,18 @@ impl App {
             }
             Some(Overlay::Help { scroll }) => self.help_key(scroll, action),
             Some(Overlay::Search { origin, origin_top }) => {
-                self.search_key(key, origin, origin_top)
+                let action = self.keymap.typing_action(Layer::Search, key);
+                self.search_key(key, action, origin, origin_top)
             }
-            Some(Overlay::ActorQuery) => self.actor_query_key(key),
-            Some(Overlay::Export(dialog)) => self.export_key(key, dialog),
+            Some(Overlay::ActorQuery) => {
+                let action = self.keymap.typing_action(Layer::ActorQuery, key);
+                self.actor_query_key(key, action)
+            }
+            Some(Overlay::Export(dialog)) => {
+                let action = self.keymap.typing_action(Layer::Export, key);
+                self.export_key(key, action, dialog)
+            }
+            Some(Overlay::Detail { claim, scroll }) => self.detail_key(claim, scroll, action),
         }
         self.relayout();
     }
@@ -232,10 +226,13 @@ impl App {
     /// the text while a long article is analysed, then this attaches the
     /// result once.
     pub fn attach_analysis(&mut self, analysis: Analysis) {
-        self.lookup = Lookup::new(&analysis);
+        self.lookup = Lookup::new(&analysis, self.theme.actors.len());
         self.analysis = analysis;
         self.analysing = false;
-        let query = std::mem::take(&mut self.actor_query);
+        if self.message.as_deref() == Some(STILL_ANALYSING) {
+            self.message = None;
+        }
+        let query = std::mem::take(&mut self.actors.query);
         self.set_actor_query(query);
         self.refilter();
         self.reselect_at_cursor();
@@ -267,32 +264,46 @@ impl App {
             Action::Next => self.step(true),
             Action::Prev => self.step(false),
             Action::Open => self.open(),
+            Action::Detail => self.open_detail(),
             Action::Source => self.source_jump(),
             Action::JumpBack => self.walk_jumps(true),
             Action::JumpForward => self.walk_jumps(false),
             Action::Filter => self.toggle_filter(),
             Action::ClearFilter => {
-                self.filter.clear();
+                self.claims.filter.clear();
                 self.refilter();
                 self.message = Some("filter cleared".to_string());
             }
             Action::KindFilter => {
-                self.kind_filter = self.kind_filter.next();
+                self.claims.kinds = self.claims.kinds.next();
                 self.refilter();
                 // The status bar shows the kind; say what pressing again does.
                 self.message = Some(format!(
                     "showing {} claims · {} again: {}",
-                    self.kind_filter.name(),
+                    self.claims.kinds.name(),
                     self.keymap.label(Action::KindFilter),
-                    self.kind_filter.next().name()
+                    self.claims.kinds.next().name()
                 ));
             }
             Action::Search => self.start_search(),
             Action::Mark => self.toggle_mark(),
             Action::Export => self.open_export(),
             Action::Copy => self.copy_selected(),
+            // Only looked up in the layers that take typing.
+            Action::Confirm
+            | Action::DeleteChar
+            | Action::DeleteWord
+            | Action::ClearLine
+            | Action::NextFormat
+            | Action::PrevFormat => {}
         }
         self.relayout();
+    }
+
+    /// The colour of an actor's claims and mentions (`None`: no known actor).
+    pub fn actor_colour(&self, actor: Option<usize>) -> ratatui::style::Color {
+        self.theme
+            .actor(actor.and_then(|a| self.lookup.actor_colour.get(a).copied()))
     }
 
     /// Why a key that needs a claim did nothing, and how to select one.
@@ -303,13 +314,18 @@ impl App {
         )
     }
 
+    /// Esc: clears the search or the actors' name filter, and never quits
+    /// (one stray Esc must not lose the reader; `q` quits).
     fn cancel(&mut self) {
-        if self.search.take().is_some() {
+        if self.text.search.take().is_some() {
             self.message = Some("search cleared".to_string());
-        } else if self.focus == Pane::Actors && !self.actor_query.is_empty() {
+        } else if self.focus == Pane::Actors && !self.actors.query.is_empty() {
             self.set_actor_query(String::new());
         } else {
-            self.quit = true;
+            self.message = Some(format!(
+                "nothing to close · {} quits",
+                self.keymap.label(Action::Quit)
+            ));
         }
     }
 
@@ -326,7 +342,7 @@ impl App {
     }
 
     fn page(&self) -> isize {
-        (self.areas.rows(self.focus).saturating_sub(2)).max(1) as isize
+        (self.screen.areas.rows(self.focus).saturating_sub(2)).max(1) as isize
     }
 
     fn move_by(&mut self, delta: isize) {
@@ -334,21 +350,21 @@ impl App {
             Pane::Text => {
                 let rows = self.wrapped().rows.len();
                 let row = self.cursor_row().saturating_add_signed(delta).min(rows - 1);
-                self.cursor_to_row(row);
+                self.cursor_to_row(self.text_row_near(row, delta));
             }
             Pane::Claims => {
-                let Some(last) = self.shown.len().checked_sub(1) else {
+                let Some(last) = self.claims.shown.len().checked_sub(1) else {
                     return;
                 };
-                let at = self.selected_position().unwrap_or(0);
+                let at = self.claims.position().unwrap_or(0);
                 let to = at.saturating_add_signed(delta).min(last);
-                self.select_claim(self.shown[to]);
+                self.select_claim(self.claims.shown[to]);
             }
             Pane::Actors => {
-                let Some(last) = self.actor_list.len().checked_sub(1) else {
+                let Some(last) = self.actors.list.len().checked_sub(1) else {
                     return;
                 };
-                self.actor_cursor = self.actor_cursor.saturating_add_signed(delta).min(last);
+                self.actors.cursor = self.actors.cursor.saturating_add_signed(delta).min(last);
                 self.keep_lists_in_view();
             }
         }
@@ -357,27 +373,27 @@ impl App {
     fn move_to_end(&mut self, bottom: bool) {
         match self.focus {
             Pane::Text => {
-                self.jumps.push(self.cursor);
+                self.jumps.push(self.here());
                 let row = if bottom {
-                    self.wrapped().rows.len() - 1
+                    self.text_row_near(self.wrapped().rows.len() - 1, -1)
                 } else {
-                    0
+                    self.text_row_near(0, 1)
                 };
                 self.cursor_to_row(row);
             }
             Pane::Claims => {
                 let pick = if bottom {
-                    self.shown.last()
+                    self.claims.shown.last()
                 } else {
-                    self.shown.first()
+                    self.claims.shown.first()
                 };
                 if let Some(&c) = pick {
                     self.select_claim(c);
                 }
             }
             Pane::Actors => {
-                self.actor_cursor = if bottom {
-                    self.actor_list.len().saturating_sub(1)
+                self.actors.cursor = if bottom {
+                    self.actors.list.len().saturating_sub(1)
                 } else {
                     0
                 };
@@ -392,23 +408,36 @@ impl App {
         if self.focus == Pane::Actors {
             return self.step_actor(forward);
         }
-        if self.search.as_ref().is_some_and(|s| !s.matches.is_empty()) {
+        if self
+            .text
+            .search
+            .as_ref()
+            .is_some_and(|s| !s.matches.is_empty())
+        {
             return self.step_match(forward);
         }
-        if self.shown.is_empty() {
+        self.step_claim(forward);
+    }
+
+    /// The next (or previous) claim the filters show, from the selected one
+    /// or else from the cursor.
+    fn step_claim(&mut self, forward: bool) {
+        if self.claims.shown.is_empty() {
             self.message = Some(self.why_no_claims_shown());
             return;
         }
-        let n = self.shown.len();
-        let next = match self.selected_position() {
+        let n = self.claims.shown.len();
+        let next = match self.claims.position() {
             Some(p) if forward => p + 1,
             Some(p) => p.wrapping_sub(1),
             None if forward => self
+                .claims
                 .shown
-                .partition_point(|&c| self.claim_start(c) <= self.cursor),
+                .partition_point(|&c| self.claim_start(c) <= self.text.cursor),
             None => self
+                .claims
                 .shown
-                .partition_point(|&c| self.claim_start(c) < self.cursor)
+                .partition_point(|&c| self.claim_start(c) < self.text.cursor)
                 .wrapping_sub(1),
         };
         let to = if next == n {
@@ -420,37 +449,33 @@ impl App {
         } else {
             next
         };
-        self.select_claim(self.shown[to]);
+        self.select_claim(self.claims.shown[to]);
     }
 
     fn step_match(&mut self, forward: bool) {
-        let Some(search) = &mut self.search else {
+        let Some(search) = &mut self.text.search else {
             return;
         };
-        let n = search.matches.len();
-        let i = match (search.current, forward) {
-            (Some(i), true) => (i + 1) % n,
-            (Some(i), false) => (i + n - 1) % n,
-            (None, _) => search.at_or_after(self.cursor).unwrap_or(0),
+        // From the cursor, which may have moved away from the last match.
+        let Some(i) = search.next_from(self.text.cursor, forward) else {
+            return;
         };
+        let at = search.matches[i].start;
         // The status bar shows the count; say only when the search wraps.
-        if let Some(from) = search.current {
-            if forward && i < from {
-                self.message = Some("search wrapped to the top".to_string());
-            } else if !forward && i > from {
-                self.message = Some("search wrapped to the bottom".to_string());
-            }
+        if forward && at <= self.text.cursor {
+            self.message = Some("search wrapped to the top".to_string());
+        } else if !forward && at >= self.text.cursor {
+            self.message = Some("search wrapped to the bottom".to_string());
         }
         search.current = Some(i);
-        let at = search.matches[i].start;
-        self.cursor = at;
+        self.text.cursor = at;
         self.reselect_at_cursor();
         self.scroll_text_to_cursor(false);
     }
 
     /// From an actor: its claims and mentions in text order, one by one.
     fn step_actor(&mut self, forward: bool) {
-        let Some(actor) = self.selected_actor() else {
+        let Some(actor) = self.actors.selected() else {
             return;
         };
         let a = &self.analysis.actors[actor];
@@ -463,44 +488,41 @@ impl App {
             return;
         }
         let i = if forward {
-            stops.iter().position(|s| s.0 > self.cursor).unwrap_or(0)
+            stops
+                .iter()
+                .position(|s| s.0 > self.text.cursor)
+                .unwrap_or(0)
         } else {
             stops
                 .iter()
-                .rposition(|s| s.0 < self.cursor)
+                .rposition(|s| s.0 < self.text.cursor)
                 .unwrap_or(stops.len() - 1)
         };
         let (at, claim) = stops[i];
-        self.cursor = at;
+        self.text.cursor = at;
         if let Some(c) = claim {
-            self.selected = Some(c);
+            self.claims.selected = Some(c);
         }
         self.message = Some(format!("{}: {} of {}", a.name, i + 1, stops.len()));
         self.scroll_text_to_cursor(false);
         self.keep_lists_in_view();
     }
 
-    /// Enter: show the selected claim or actor in the text.
+    /// Enter: the selected claim's details, or the selected actor in the text.
     fn open(&mut self) {
         match self.focus {
             Pane::Text => {}
-            Pane::Claims => {
-                if let Some(c) = self.selected {
-                    self.jumps.push(self.cursor);
-                    self.select_claim(c);
-                    self.set_focus(Pane::Text);
-                }
-            }
+            Pane::Claims => self.open_detail(),
             Pane::Actors => {
-                let Some(actor) = self.selected_actor() else {
+                let Some(actor) = self.actors.selected() else {
                     return;
                 };
                 let a = &self.analysis.actors[actor];
                 let first = a.mentions.first().map(|m| m.start);
                 let first = first.or_else(|| a.claims.first().map(|&c| self.claim_start(c)));
                 if let Some(at) = first {
-                    self.jumps.push(self.cursor);
-                    self.cursor = at;
+                    self.jumps.push(self.here());
+                    self.text.cursor = at;
                     self.reselect_at_cursor();
                     self.scroll_text_to_cursor(false);
                     self.set_focus(Pane::Text);
@@ -511,16 +533,16 @@ impl App {
 
     /// `s`: from a claim to its source mention and back.
     fn source_jump(&mut self) {
-        if let Some((from, to)) = self.source_return.take()
-            && self.cursor == to
+        if let Some((from, to)) = self.text.source_return.take()
+            && self.text.cursor == to
         {
-            self.jumps.push(self.cursor);
-            self.cursor = from;
+            self.jumps.push(self.here());
+            self.text.cursor = from;
             self.scroll_text_to_cursor(false);
             self.message = Some("back to the claim".to_string());
             return;
         }
-        let Some(claim) = self.selected else {
+        let Some(claim) = self.claims.selected else {
             self.message = Some(self.no_claim_selected("to go to its source"));
             return;
         };
@@ -528,10 +550,13 @@ impl App {
             self.message = Some("this claim has no source in the text".to_string());
             return;
         };
-        let from = self.cursor;
-        self.jumps.push(from);
-        self.cursor = source.span.start;
-        self.source_return = Some((from, self.cursor));
+        let from = self.text.cursor;
+        self.jumps.push(self.here());
+        self.text.cursor = source.span.start;
+        self.text.source_return = Some((from, self.text.cursor));
+        // Mark the mention for a moment: it may be on screen already, where
+        // the cursor alone is easy to miss.
+        self.text.flash = Some(source.span);
         let name = match source.actor {
             Some(actor) => {
                 self.select_actor(actor);
@@ -539,22 +564,50 @@ impl App {
             }
             None => source.span.of(&self.doc.text).to_string(),
         };
-        self.message = Some(format!("source: {name}  (s again to go back)"));
+        self.message = Some(format!(
+            "source: {name}  ({} again to go back)",
+            self.keymap.label(Action::Source)
+        ));
         self.scroll_text_to_cursor(false);
     }
 
+    /// Where the reader is, for the jump list.
+    fn here(&self) -> Place {
+        Place {
+            cursor: self.text.cursor,
+            claim: self.claims.selected,
+        }
+    }
+
+    /// Back to a place from the jump list: its claim selected again (if the
+    /// filters still show it), and at a claim's source its actor too.
+    fn go_to(&mut self, place: Place) {
+        self.text.cursor = place.cursor.min(self.doc.text.len());
+        match place.claim.filter(|&c| self.claims.is_shown(c)) {
+            Some(c) => {
+                self.claims.selected = Some(c);
+                if let Some(source) = self.analysis.claims[c].source
+                    && source.span.contains_offset(self.text.cursor)
+                    && let Some(actor) = source.actor
+                {
+                    self.select_actor(actor);
+                }
+            }
+            None => self.reselect_at_cursor(),
+        }
+        self.scroll_text_to_cursor(false);
+        self.keep_lists_in_view();
+    }
+
     fn walk_jumps(&mut self, back: bool) {
+        let here = self.here();
         let to = if back {
-            self.jumps.back(self.cursor)
+            self.jumps.back(here)
         } else {
-            self.jumps.forward(self.cursor)
+            self.jumps.forward(here)
         };
         match to {
-            Some(at) => {
-                self.cursor = at.min(self.doc.text.len());
-                self.reselect_at_cursor();
-                self.scroll_text_to_cursor(false);
-            }
+            Some(place) => self.go_to(place),
             None => {
                 let end = if back { "oldest" } else { "newest" };
                 self.message = Some(format!("at the {end} jump"));
@@ -567,16 +620,16 @@ impl App {
             self.overlay = Some(Overlay::ActorQuery);
             return;
         }
-        if self.folded.is_none() {
-            self.folded = Some(self.doc.text.to_ascii_lowercase());
-        }
-        self.search = Some(Search::default());
+        self.text.search = Some(Search::default());
         self.overlay = Some(Overlay::Search {
-            origin: self.cursor,
-            origin_top: self.text_top,
+            origin: self.here(),
+            origin_top: self.text.top,
         });
     }
 }
+
+/// What `n` says while the analysis runs; it goes when the claims arrive.
+pub(super) const STILL_ANALYSING: &str = "still finding the claims…";
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::super::dialog::{ExportDialog, Format};
+use super::super::jumps::Place;
 use super::super::keymap::Action;
-use super::super::search::{Search, fuzzy_matches};
+use super::super::search::{Folded, Search, fuzzy_matches};
 use super::{App, Effect, Overlay, plural};
 use crate::export;
 
@@ -35,39 +36,43 @@ impl App {
     }
 
     pub(super) fn help_key(&mut self, scroll: u16, action: Option<Action>) {
-        let last = super::super::view::help_max_scroll(self, self.size);
-        let scroll = match action {
-            Some(Action::Help | Action::Cancel | Action::Quit) => return,
-            Some(Action::Down) => scroll.saturating_add(1),
-            Some(Action::Up) => scroll.saturating_sub(1),
-            Some(Action::PageDown) => scroll.saturating_add(10),
-            Some(Action::PageUp) => scroll.saturating_sub(10),
-            Some(Action::Top) => 0,
-            Some(Action::Bottom) => last,
-            _ => scroll,
-        };
+        let last = super::super::view::help_max_scroll(self, self.screen.size);
+        if matches!(action, Some(Action::Help | Action::Cancel | Action::Quit)) {
+            return;
+        }
         self.overlay = Some(Overlay::Help {
-            scroll: scroll.min(last),
+            scroll: scrolled(scroll, action, last),
         });
     }
 
-    pub(super) fn search_key(&mut self, key: KeyEvent, origin: usize, origin_top: usize) {
+    pub(super) fn search_key(
+        &mut self,
+        key: KeyEvent,
+        action: Option<Action>,
+        origin: Place,
+        origin_top: usize,
+    ) {
         let mut query = self
+            .text
             .search
             .as_ref()
             .map(|s| s.query.clone())
             .unwrap_or_default();
-        match key.code {
-            KeyCode::Esc => {
-                self.search = None;
-                self.cursor = origin;
-                self.text_top = origin_top;
+        match action {
+            Some(Action::Cancel) => {
+                self.text.search = None;
+                self.go_to(origin);
+                self.text.top = origin_top;
                 return;
             }
-            KeyCode::Enter => {
-                let found = self.search.as_ref().is_some_and(|s| !s.matches.is_empty());
+            Some(Action::Confirm) => {
+                let found = self
+                    .text
+                    .search
+                    .as_ref()
+                    .is_some_and(|s| !s.matches.is_empty());
                 if query.is_empty() {
-                    self.search = None;
+                    self.text.search = None;
                 } else if found {
                     // Ctrl-o comes back to where the search started.
                     self.jumps.push(origin);
@@ -82,26 +87,31 @@ impl App {
                 return;
             }
             _ => {
-                edit_line(&mut query, key);
+                edit_line(&mut query, key, action);
             }
         }
-        let folded = self.folded.as_deref().unwrap_or_default();
-        let mut search = Search::new(&query, &self.doc.text, folded);
-        search.current = search.at_or_after(origin);
-        self.cursor = search.current.map_or(origin, |i| search.matches[i].start);
-        self.search = Some(search);
+        let folded = self
+            .text
+            .folded
+            .get_or_insert_with(|| Folded::new(&self.doc.text));
+        let mut search = Search::new(&query, folded);
+        search.current = search.at_or_after(origin.cursor);
+        self.text.cursor = search
+            .current
+            .map_or(origin.cursor, |i| search.matches[i].start);
+        self.text.search = Some(search);
         self.reselect_at_cursor();
         self.scroll_text_to_cursor(false);
         self.overlay = Some(Overlay::Search { origin, origin_top });
     }
 
-    pub(super) fn actor_query_key(&mut self, key: KeyEvent) {
-        let mut query = self.actor_query.clone();
-        match key.code {
-            KeyCode::Esc => return self.set_actor_query(String::new()),
-            KeyCode::Enter => return,
+    pub(super) fn actor_query_key(&mut self, key: KeyEvent, action: Option<Action>) {
+        let mut query = self.actors.query.clone();
+        match action {
+            Some(Action::Cancel) => return self.set_actor_query(String::new()),
+            Some(Action::Confirm) => return,
             _ => {
-                edit_line(&mut query, key);
+                edit_line(&mut query, key, action);
             }
         }
         self.set_actor_query(query);
@@ -110,7 +120,7 @@ impl App {
 
     pub(super) fn set_actor_query(&mut self, query: String) {
         let actors = &self.analysis.actors;
-        self.actor_list = self
+        self.actors.list = self
             .lookup
             .actor_order
             .iter()
@@ -121,34 +131,41 @@ impl App {
                     || a.aliases.iter().any(|al| fuzzy_matches(&query, al))
             })
             .collect();
-        self.actor_query = query;
-        self.actor_cursor = 0;
-        self.actors_top = 0;
+        self.actors.query = query;
+        self.actors.cursor = 0;
+        self.actors.top = 0;
     }
 
-    pub(super) fn export_key(&mut self, key: KeyEvent, mut dialog: ExportDialog) {
+    pub(super) fn export_key(
+        &mut self,
+        key: KeyEvent,
+        action: Option<Action>,
+        mut dialog: ExportDialog,
+    ) {
         if dialog.confirm_overwrite {
-            match key.code {
-                KeyCode::Char('y' | 'Y') => {
+            // A question: y or n (or Esc) answers it.
+            match (key.code, action) {
+                (KeyCode::Char('y' | 'Y'), _) => {
                     dialog.confirm_overwrite = false;
                     self.queue_write(&dialog, true);
                 }
-                KeyCode::Esc | KeyCode::Char('n' | 'N') => dialog.confirm_overwrite = false,
+                (KeyCode::Char('n' | 'N'), _) | (_, Some(Action::Cancel)) => {
+                    dialog.confirm_overwrite = false
+                }
                 _ => {}
             }
             self.overlay = Some(Overlay::Export(dialog));
             return;
         }
-        match key.code {
-            KeyCode::Esc => return,
-            KeyCode::Tab | KeyCode::BackTab | KeyCode::Left | KeyCode::Right => {
-                dialog.toggle_format()
-            }
-            KeyCode::Enter if dialog.path.trim().is_empty() => {
+        match action {
+            Some(Action::Cancel) => return,
+            Some(Action::NextFormat) => dialog.toggle_format(),
+            Some(Action::PrevFormat) => dialog.toggle_format(),
+            Some(Action::Confirm) if dialog.path.trim().is_empty() => {
                 dialog.error = Some("type a file name".to_string())
             }
-            KeyCode::Enter => self.queue_write(&dialog, false),
-            _ => dialog.edit(|path| edit_line(path, key)),
+            Some(Action::Confirm) => self.queue_write(&dialog, false),
+            _ => dialog.edit(|path| edit_line(path, key, action)),
         }
         self.overlay = Some(Overlay::Export(dialog));
     }
@@ -170,42 +187,57 @@ impl App {
             }
         };
         self.effects.push(Effect::Write {
-            path: PathBuf::from(dialog.path.trim()),
+            path: dialog.target(),
             contents,
             overwrite,
         });
     }
 }
 
-/// Applies a typing key (a character, Backspace) to a one-line prompt;
-/// false for any other key.
-/// Edits a prompt's line as shells do: a character, Backspace, Ctrl-w (the
-/// last word) and Ctrl-u (all of it). Says whether the line changed.
-pub(super) fn edit_line(line: &mut String, key: KeyEvent) -> bool {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match key.code {
-        KeyCode::Backspace => line.pop().is_some(),
-        KeyCode::Char('u') if ctrl => {
+/// A scrolling overlay's new first line after a moving key, at most `last`.
+pub(super) fn scrolled(scroll: u16, action: Option<Action>, last: u16) -> u16 {
+    let scroll = match action {
+        Some(Action::Down) => scroll.saturating_add(1),
+        Some(Action::Up) => scroll.saturating_sub(1),
+        Some(Action::PageDown) => scroll.saturating_add(10),
+        Some(Action::PageUp) => scroll.saturating_sub(10),
+        Some(Action::Top) => 0,
+        Some(Action::Bottom) => last,
+        _ => scroll,
+    };
+    scroll.min(last)
+}
+
+/// Edits a prompt's line as shells do: a character types, and the editing
+/// actions (Backspace, Ctrl-w: the last word, Ctrl-u: all of it, by
+/// default) delete. Says whether the line changed.
+pub(super) fn edit_line(line: &mut String, key: KeyEvent, action: Option<Action>) -> bool {
+    match action {
+        Some(Action::DeleteChar) => line.pop().is_some(),
+        Some(Action::ClearLine) => {
             let had = !line.is_empty();
             line.clear();
             had
         }
-        KeyCode::Char('w') if ctrl => {
+        Some(Action::DeleteWord) => {
             let kept = line.trim_end_matches(is_word_separator);
             let kept = kept.trim_end_matches(|c| !is_word_separator(c)).len();
             let had = kept < line.len();
             line.truncate(kept);
             had
         }
-        KeyCode::Char(c)
-            if !key
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            line.push(c);
-            true
-        }
-        _ => false,
+        Some(_) => false,
+        None => match key.code {
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                line.push(c);
+                true
+            }
+            _ => false,
+        },
     }
 }
 

@@ -26,13 +26,13 @@ fn kind_name(kind: ActorKind) -> &'static str {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let total = app.analysis.actors.len();
-    let mut title = if app.actor_query.is_empty() {
+    let mut title = if app.actors.query.is_empty() {
         format!(" Actors {total} ")
     } else {
         format!(
             " Actors {}/{total} matching \"{}\" ",
-            app.actor_list.len(),
-            app.actor_query
+            app.actors.list.len(),
+            app.actors.query
         )
     };
     title.push_str(&other_tab(app, Pane::Claims));
@@ -41,12 +41,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let width = usize::from(inner.width);
-    // Header: the numbers' meaning, right-aligned over them.
-    let counts = 15;
-    let header = format!("{:>w$}", "kind  cl  mn", w = width);
+    // The count columns are as wide as their largest number needs.
+    let digits = |n: usize| n.max(1).ilog10() as usize + 1;
+    let most = |count: fn(&crate::analysis::Actor) -> usize| {
+        let max = app.analysis.actors.iter().map(count).max().unwrap_or(0);
+        digits(max).max(2) + 2
+    };
+    let (cl, mn) = (most(|a| a.claims.len()), most(|a| a.mentions.len()));
+    let counts = 7 + cl + mn;
+    // Header: the numbers' meaning, right-aligned over them (help explains cl and mn).
+    let header = format!(
+        "{:>w$}",
+        format!("kind{:>cl$}{:>mn$}", "cl", "mn"),
+        w = width
+    );
     buf.set_stringn(inner.x, inner.y, header, width, app.theme.dim);
-    if app.actor_list.is_empty() {
-        let why = if total == 0 {
+    if app.actors.list.is_empty() {
+        let why = if app.analysing {
+            "analysing…"
+        } else if total == 0 {
             "no actors found"
         } else {
             "no actor matches (Esc clears)"
@@ -56,16 +69,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let rows = usize::from(inner.height.saturating_sub(1));
     for (line, (i, &actor)) in app
-        .actor_list
+        .actors
+        .list
         .iter()
         .enumerate()
-        .skip(app.actors_top)
+        .skip(app.actors.top)
         .take(rows)
         .enumerate()
     {
         let a = &app.analysis.actors[actor];
-        let colour = app.theme.actor(Some(app.lookup.actor_rank[actor]));
-        let in_filter = app.filter.contains(&actor);
+        let colour = app.actor_colour(Some(actor));
+        let in_filter = app.claims.filter.contains(&actor);
         let label_width = width.saturating_sub(2 + counts);
         let name = truncate(&a.name, label_width);
         let role = a
@@ -75,7 +89,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .unwrap_or_default();
         let pad = " ".repeat(label_width.saturating_sub(name.width() + role.width()));
         let nums = format!(
-            "{:>7}{:>4}{:>4}",
+            "{:>7}{:>cl$}{:>mn$}",
             kind_name(a.kind),
             a.claims.len(),
             a.mentions.len()
@@ -88,12 +102,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::raw(nums),
         ]);
         let y = inner.y + 1 + line as u16;
-        if i == app.actor_cursor
+        if i == app.actors.cursor
             && (app.focus == Pane::Actors || matches!(app.overlay, Some(Overlay::ActorQuery)))
         {
             buf.set_style(Rect::new(inner.x, y, inner.width, 1), app.theme.selection);
             row = row.patch_style(Style::new().add_modifier(Modifier::BOLD));
-        } else if i == app.actor_cursor {
+        } else if i == app.actors.cursor {
             buf.set_style(Rect::new(inner.x, y, inner.width, 1), app.theme.selection);
         }
         buf.set_line(inner.x, y, &row, inner.width);

@@ -24,9 +24,10 @@ pub fn kind_marker(kind: ClaimKind) -> &'static str {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let total = app.analysis.claims.len();
-    let shown = app.shown.len();
+    let shown = app.claims.shown.len();
     let at = app
-        .selected_position()
+        .claims
+        .position()
         .map_or("–".to_string(), |p| (p + 1).to_string());
     let mut title = if shown == total {
         format!(" Claims {at}/{total} ")
@@ -38,7 +39,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if inner.height == 0 || inner.width == 0 {
         return;
     }
-    if app.shown.is_empty() {
+    if app.claims.shown.is_empty() {
         buf.set_stringn(
             inner.x,
             inner.y,
@@ -50,23 +51,33 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let text = app.doc.text.as_str();
     let width = usize::from(inner.width);
-    let name_width = (width / 4).clamp(6, 16);
-    for (line, &claim) in app
+    let rows: Vec<usize> = app
+        .claims
         .shown
         .iter()
-        .skip(app.claims_top)
+        .skip(app.claims.top)
         .take(usize::from(inner.height))
-        .enumerate()
-    {
+        .copied()
+        .collect();
+    let source_name = |claim: usize| {
         let c = &app.analysis.claims[claim];
-        let actor = c.source.and_then(|s| s.actor);
-        let colour = app.theme.actor(actor.map(|a| app.lookup.actor_rank[a]));
-        let name = match (actor, c.source) {
+        match (c.source.and_then(|s| s.actor), c.source) {
             (Some(a), _) => app.analysis.actors[a].name.clone(),
             (None, Some(s)) => s.span.of(text).to_string(),
             (None, None) => "—".to_string(),
-        };
-        let name = truncate(&name, name_width);
+        }
+    };
+    // Sources' names whole when the pane is wide enough, else cut.
+    let longest = rows.iter().map(|&c| source_name(c).width()).max();
+    let name_width = longest
+        .unwrap_or(0)
+        .min((width * 2 / 5).clamp(6, 30))
+        .max(6);
+    for (line, &claim) in rows.iter().enumerate() {
+        let c = &app.analysis.claims[claim];
+        let actor = c.source.and_then(|s| s.actor);
+        let colour = app.actor_colour(actor);
+        let name = truncate(&source_name(claim), name_width);
         let pad = " ".repeat(name_width.saturating_sub(name.width()));
         let excerpt: String = c
             .span
@@ -75,7 +86,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .collect::<Vec<_>>()
             .join(" ");
         let rest = width.saturating_sub(4 + name_width + 1);
-        let mark = if app.marks.contains(&claim) {
+        let mark = if app.claims.marks.contains(&claim) {
             "●"
         } else {
             " "
@@ -91,14 +102,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::raw(" "),
             Span::raw(truncate(&excerpt, rest)),
         ]);
-        if app.selected == Some(claim) {
+        if app.claims.selected == Some(claim) {
             row = row.patch_style(app.theme.selection);
             if app.focus == Pane::Claims {
                 row = row.patch_style(Style::new().add_modifier(Modifier::BOLD));
             }
         }
         let y = inner.y + line as u16;
-        if app.selected == Some(claim) {
+        if app.claims.selected == Some(claim) {
             buf.set_style(Rect::new(inner.x, y, inner.width, 1), app.theme.selection);
         }
         buf.set_line(inner.x, y, &row, inner.width);

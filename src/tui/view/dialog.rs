@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::super::app::App;
 use super::super::dialog::{ExportDialog, Format};
+use super::super::keymap::Layer;
 use super::popup;
 
 pub fn render(app: &App, dialog: &ExportDialog, area: Rect, buf: &mut Buffer) {
@@ -42,7 +43,10 @@ pub fn render(app: &App, dialog: &ExportDialog, area: Rect, buf: &mut Buffer) {
             ),
             Span::raw("█"),
         ]),
-        Line::raw(""),
+        Line::from(vec![
+            Span::raw("Into   "),
+            Span::styled(folder_of(dialog, inner.width), app.theme.dim),
+        ]),
     ];
     if dialog.confirm_overwrite {
         lines.push(Line::styled(
@@ -53,11 +57,35 @@ pub fn render(app: &App, dialog: &ExportDialog, area: Rect, buf: &mut Buffer) {
         lines.push(Line::styled(error.clone(), app.theme.current_match));
     } else {
         lines.push(Line::styled(
-            "Enter: write · Tab: format · Esc: cancel",
+            super::status::layer_hint(app, Layer::Export),
             app.theme.dim,
         ));
     }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(inner, buf);
+}
+
+/// The folder the file will be written in, as the user would type it
+/// (`~` for the home folder), its start cut when it does not fit.
+fn folder_of(dialog: &ExportDialog, width: u16) -> String {
+    let target = dialog.target();
+    let folder = target.parent().unwrap_or(&target);
+    let shown = match dialog
+        .home
+        .as_deref()
+        .and_then(|h| folder.strip_prefix(h).ok())
+    {
+        Some(rest) if rest.as_os_str().is_empty() => "~/".to_string(),
+        Some(rest) => format!("~/{}/", rest.display()),
+        None => format!("{}/", folder.display()).replace("//", "/"),
+    };
+    let room = usize::from(width).saturating_sub(8);
+    let chars: Vec<char> = shown.chars().collect();
+    if chars.len() > room && room > 1 {
+        let kept: String = chars[chars.len() - (room - 1)..].iter().collect();
+        format!("…{kept}")
+    } else {
+        shown
+    }
 }

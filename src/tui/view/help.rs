@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::super::app::App;
-use super::super::keymap::{ACTIONS, Action};
+use super::super::keymap::{ACTIONS, Action, ActionInfo, Scope};
 use super::popup;
 
 /// The widest the help gets; it shrinks with the window.
@@ -80,22 +80,35 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let heading = |t: &str| Line::styled(t.to_string(), theme.accent);
     let mut out = vec![heading("Keys")];
-    for info in ACTIONS {
+    let key_entry = |info: &ActionInfo| {
         let label = app.keymap.label(info.action);
         let key = Span::styled(
             format!("  {label:<16}"),
             theme.accent.remove_modifier(Modifier::BOLD),
         );
-        out.extend(entry(vec![key], info.desc, width));
+        entry(vec![key], info.desc, width)
+    };
+    let typing = |i: &&ActionInfo| matches!(i.scope, Scope::Typing(_));
+    for info in ACTIONS.iter().filter(|i| !typing(i)) {
+        out.extend(key_entry(info));
     }
+    out.push(Line::raw(""));
+    out.push(heading("While typing (search, name filter, export dialog)"));
     out.extend(prose(
-        "Prompts and dialogs: type, Backspace, Ctrl-w deletes a word, Ctrl-u the line, Enter to keep, Esc to cancel.",
+        &format!(
+            "Other keys type. {} cancels; in the export dialog, y or n answers before a file is replaced.",
+            app.keymap.label(Action::Cancel)
+        ),
         Style::new(),
         width,
     ));
+    for info in ACTIONS.iter().filter(typing) {
+        out.extend(key_entry(info));
+    }
     out.push(Line::raw(""));
     out.push(heading("In the text"));
     let colour = theme.actor(Some(0));
+    let reported = Style::new().fg(colour).add_modifier(theme.reported);
     let sample = |text: &str, style: Style, meaning: &str| {
         let lead = vec![
             Span::raw("  "),
@@ -108,7 +121,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let claim = Style::new().fg(colour);
     out.extend(sample(
         "reported words",
-        claim,
+        reported,
         "a claim, in its source's colour (each actor has one)",
     ));
     out.extend(sample(
@@ -131,11 +144,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Style::new().add_modifier(theme.hedge),
         "a hedge",
     ));
-    out.extend(sample(
-        "31 percent",
-        Style::new().add_modifier(theme.figure),
-        "a figure",
-    ));
+    out.extend(sample("31 percent", theme.figure, "a figure"));
     out.extend(sample(
         "the selected claim",
         claim.patch(theme.selection),
@@ -162,6 +171,11 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         "claim kinds: direct, indirect, mixed",
     ));
     out.extend(sample("◆", theme.accent, "an actor in the filter"));
+    out.extend(sample(
+        "cl  mn",
+        theme.dim,
+        "in the actors list: the actor's claims, and its mentions in the text",
+    ));
     out.push(Line::raw(""));
     out.extend(prose(
         &format!(

@@ -3,6 +3,7 @@
 
 mod actors;
 mod claims;
+mod detail;
 mod dialog;
 mod help;
 mod status;
@@ -22,7 +23,7 @@ use super::keymap::{Action, Pane};
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let buf = frame.buffer_mut();
-    let areas = &app.areas;
+    let areas = &app.screen.areas;
     if let Some(rect) = areas.text {
         text::render(app, rect, buf);
     }
@@ -38,6 +39,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match &app.overlay {
         Some(Overlay::Help { scroll }) => help::render(app, *scroll, area, buf),
         Some(Overlay::Export(dialog)) => dialog::render(app, dialog, area, buf),
+        Some(Overlay::Detail { claim, scroll }) => detail::render(app, *claim, *scroll, area, buf),
         // The search prompts take the status bar's place.
         Some(Overlay::Search { .. } | Overlay::ActorQuery) | None => {}
     }
@@ -51,7 +53,7 @@ fn pane_block<'a>(app: &App, pane: Pane, title: String) -> Block<'a> {
     } else {
         app.theme.border
     };
-    let block = if app.areas.bordered {
+    let block = if app.screen.areas.bordered {
         Block::bordered().border_type(if focused {
             BorderType::Thick
         } else {
@@ -77,10 +79,17 @@ pub fn help_max_scroll(app: &App, area: Rect) -> u16 {
     help::max_scroll(app, area)
 }
 
+pub use status::layer_hint;
+
+/// How far the detail view of `claim` can scroll in a window of `area`.
+pub fn detail_max_scroll(app: &App, claim: usize, area: Rect) -> u16 {
+    detail::max_scroll(app, claim, area)
+}
+
 /// Where the claims and actors share the bottom as tabs: the other tab and
 /// its key, "[3] Actors", bracketed so the key does not read as a count.
 fn other_tab(app: &App, pane: Pane) -> String {
-    if app.areas.mode != super::layout::Mode::Narrow {
+    if app.screen.areas.mode != super::layout::Mode::Narrow {
         return String::new();
     }
     let key = match pane {
@@ -94,7 +103,7 @@ fn other_tab(app: &App, pane: Pane) -> String {
 /// Renders a pane's block and returns the area inside it.
 fn frame_pane(app: &App, pane: Pane, title: String, area: Rect, buf: &mut Buffer) -> Rect {
     pane_block(app, pane, title).render(area, buf);
-    app.areas.inner(area)
+    app.screen.areas.inner(area)
 }
 
 /// A centred box for an overlay, cleared, with a border and title.
@@ -137,3 +146,16 @@ fn truncate(text: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    /// The screen as the reader draws it at a size, as text.
+    pub fn screen(app: &super::App, width: u16, height: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|frame| super::draw(app, frame)).unwrap();
+        terminal.backend().to_string()
+    }
+}

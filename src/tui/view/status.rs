@@ -1,6 +1,8 @@
 //! The status bar: the file, the focused pane, the active filters and
 //! search, then a message or the focused pane's key hints from the keymap.
-//! While a search is typed, it becomes the search prompt.
+//! While a search is typed, it becomes the search prompt. Everything from
+//! the article or the user (file name, names, messages) shows control
+//! characters as pictures ([`for_terminal`]).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,14 +10,15 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::super::app::{App, KindFilter, Overlay};
-use super::super::keymap::Action;
+use super::super::keymap::{Action, Layer};
 use super::truncate;
+use crate::safe_text::for_terminal;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, app.theme.status);
     let line = match &app.overlay {
         Some(Overlay::Search { .. }) => {
-            let search = app.search.as_ref();
+            let search = app.text.search.as_ref();
             let query = search.map_or("", |s| s.query.as_str());
             let count = search
                 .filter(|s| !s.query.is_empty())
@@ -23,24 +26,24 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 .unwrap_or_default();
             let prompt = vec![
                 Span::styled(" /", app.theme.accent),
-                Span::raw(query.to_string()),
+                Span::raw(for_terminal(query).into_owned()),
                 Span::styled("█", Style::new().add_modifier(Modifier::SLOW_BLINK)),
                 Span::raw(format!("  {count}")),
             ];
-            with_hint_if_room(prompt, "   Enter: keep · Esc: cancel", app, area.width)
+            with_hint_if_room(prompt, &layer_hint(app, Layer::Search), app, area.width)
         }
         Some(Overlay::ActorQuery) => {
             let prompt = vec![
                 Span::styled(" actors: ", app.theme.accent),
-                Span::raw(app.actor_query.clone()),
+                Span::raw(for_terminal(&app.actors.query).into_owned()),
                 Span::raw("█"),
                 Span::raw(format!(
                     "  {} of {}",
-                    app.actor_list.len(),
+                    app.actors.list.len(),
                     app.analysis.actors.len()
                 )),
             ];
-            with_hint_if_room(prompt, "   Enter: keep · Esc: clear", app, area.width)
+            with_hint_if_room(prompt, &layer_hint(app, Layer::ActorQuery), app, area.width)
         }
         _ => normal_line(app, area.width as usize),
     };
@@ -56,15 +59,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// ("Esc: c") is worse than none.
 fn with_hint_if_room(
     mut prompt: Vec<Span<'static>>,
-    hint: &'static str,
+    hint: &str,
     app: &App,
     width: u16,
 ) -> Line<'static> {
     let used: usize = prompt.iter().map(Span::width).sum();
+    let hint = format!("   {hint}");
     if used + hint.chars().count() <= width as usize {
         prompt.push(Span::styled(hint, app.theme.dim));
     }
     Line::from(prompt)
+}
+
+/// "Enter: keep · Esc: cancel": a typing layer's keys, from the keymap.
+pub fn layer_hint(app: &App, layer: Layer) -> String {
+    app.keymap
+        .layer_hints(layer)
+        .iter()
+        .map(|(key, hint)| format!("{key}: {hint}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// The file's name without its folders: the status bar is short. An
@@ -87,7 +101,7 @@ fn normal_line(app: &App, width: usize) -> Line<'static> {
     let state_width: usize = state.iter().map(Span::width).sum();
     let tail = match &app.message {
         Some(message) => vec![Span::styled(
-            message.clone(),
+            for_terminal(message).into_owned(),
             Style::new().add_modifier(Modifier::BOLD),
         )],
         None => Vec::new(),
@@ -99,12 +113,12 @@ fn normal_line(app: &App, width: usize) -> Line<'static> {
     };
     // Room for the help hint (the first) after the file name, if there is any.
     let help_width = hints.first().map_or(0, |(k, h)| k.width() + h.width());
-    let name = file_name(&app.doc.source);
+    let name = for_terminal(file_name(&app.doc.source));
     let name_room = width.saturating_sub(state_width + help_width + 2);
     let mut spans = Vec::new();
     if name_room >= 4 {
         spans.push(Span::styled(
-            format!(" {} ", truncate(name, name_room - 2)),
+            format!(" {} ", truncate(&name, name_room - 2)),
             app.theme.accent.add_modifier(Modifier::REVERSED),
         ));
     }
@@ -137,11 +151,11 @@ fn state_spans(app: &App) -> Vec<Span<'static>> {
         ));
     }
     let mut filters = Vec::new();
-    if !app.filter.is_empty() {
-        filters.push(app.filter_names());
+    if !app.claims.filter.is_empty() {
+        filters.push(for_terminal(&app.filter_names()).into_owned());
     }
-    if app.kind_filter != KindFilter::All {
-        filters.push(format!("{} only", app.kind_filter.name()));
+    if app.claims.kinds != KindFilter::All {
+        filters.push(format!("{} only", app.claims.kinds.name()));
     }
     if !filters.is_empty() {
         spans.push(Span::styled(
@@ -149,15 +163,15 @@ fn state_spans(app: &App) -> Vec<Span<'static>> {
             Style::new().add_modifier(Modifier::BOLD),
         ));
     }
-    if let Some(search) = app.search.as_ref().filter(|s| !s.query.is_empty()) {
+    if let Some(search) = app.text.search.as_ref().filter(|s| !s.query.is_empty()) {
         spans.push(Span::raw(format!(
             "│ /{} {} ",
-            search.query,
+            for_terminal(&search.query),
             search.count()
         )));
     }
-    if !app.marks.is_empty() {
-        spans.push(Span::raw(format!("│ {} marked ", app.marks.len())));
+    if !app.claims.marks.is_empty() {
+        spans.push(Span::raw(format!("│ {} marked ", app.claims.marks.len())));
     }
     spans.push(Span::raw("│ "));
     spans

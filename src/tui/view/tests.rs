@@ -9,11 +9,7 @@ use ratatui::backend::TestBackend;
 use super::super::app::App;
 use super::super::fixture::{self, press, type_text};
 
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| super::draw(app, frame)).unwrap();
-    terminal.backend().to_string()
-}
+use super::tests_support::screen;
 
 fn after(keys: &str, width: u16, height: u16) -> String {
     let mut app = fixture::app(width, height);
@@ -141,7 +137,13 @@ fn search_prompt_with_a_match_count() {
 
 #[test]
 fn export_dialog() {
-    assert_snapshot!(after("n m e", 80, 24));
+    let mut app = fixture::app(80, 24);
+    press(&mut app, "n m e");
+    if let Some(super::super::app::Overlay::Export(dialog)) = &mut app.overlay {
+        dialog.folder = "/home/me/news".into();
+        dialog.home = Some("/home/me".into());
+    }
+    assert_snapshot!(screen(&app, 80, 24));
 }
 
 /// The cell showing the first character of `words` in the text pane.
@@ -152,9 +154,9 @@ fn cell_of<'a>(
 ) -> &'a ratatui::buffer::Cell {
     let offset = app.doc.text.find(words).unwrap();
     let wrapped = app.wrapped();
-    let row = wrapped.row_of(offset) - app.text_top;
-    let x = app.areas.column.x + wrapped.column_of(&app.doc.text, offset);
-    &buffer[(x, app.areas.column.y + row as u16)]
+    let row = wrapped.row_of(offset) - app.text.top;
+    let x = app.screen.areas.column.x + wrapped.column_of(&app.doc.text, offset);
+    &buffer[(x, app.screen.areas.column.y + row as u16)]
 }
 
 #[test]
@@ -220,6 +222,17 @@ fn claims_take_their_sources_colour_quotes_are_bold_and_the_selection_is_tinted(
         "plain text stays plain"
     );
 
+    let figure = cell_of(buffer, &app, "12 million");
+    assert_eq!(
+        figure.bg,
+        theme.figure.bg.unwrap(),
+        "figures have a tint of their own"
+    );
+    assert!(
+        !figure.modifier.contains(Modifier::UNDERLINED),
+        "figures are not underlined like sources"
+    );
+
     // With a filter on the Delta Institute, the mayor's claims are dimmed.
     press(&mut app, "n f");
     terminal.draw(|frame| super::draw(&app, frame)).unwrap();
@@ -229,4 +242,55 @@ fn claims_take_their_sources_colour_quotes_are_bold_and_the_selection_is_tinted(
         theme.filtered_out.fg.unwrap()
     );
     assert_eq!(cell_of(buffer, &app, "river bed might").fg, delta);
+}
+
+#[test]
+fn without_colour_reported_words_are_italic_so_claims_stand_apart_from_narration() {
+    use ratatui::style::Modifier;
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "n");
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|frame| super::draw(&app, frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let italic = |words| {
+        cell_of(buffer, &app, words)
+            .modifier
+            .contains(Modifier::ITALIC)
+    };
+    assert!(italic("river bed might"), "an indirect claim");
+    assert!(!italic("The council"), "narration");
+    assert!(!italic("warned"), "a cue is bold, not italic like a claim");
+}
+
+#[test]
+fn five_digit_counts_keep_their_columns_under_the_header() {
+    let mut analysis = fixture::analysis();
+    let residents = &mut analysis.actors[fixture::RESIDENTS];
+    let mention = residents.mentions[0];
+    residents.mentions = vec![mention; 12345];
+    let doc = crate::document::Document::from_text("river-bridge.txt", fixture::TEXT);
+    let mut app = fixture::app_on(doc, analysis, 80, 24);
+    press(&mut app, "3");
+    let screen = screen(&app, 80, 24);
+    let header = screen.lines().find(|l| l.contains("kind")).unwrap();
+    let row = screen.lines().find(|l| l.contains("Residents ")).unwrap();
+    let end = |line: &str, what: &str| line.find(what).unwrap() + what.len();
+    assert!(row.contains(" 12345"), "{row}");
+    assert_eq!(end(header, "mn"), end(row, "12345"), "{header}\n{row}");
+    assert_eq!(end(header, "cl"), end(row, "group") + 4, "{header}\n{row}");
+}
+
+#[test]
+fn detail_view_80x24() {
+    assert_snapshot!(after("n n i", 80, 24));
+}
+
+#[test]
+fn detail_view_wide() {
+    assert_snapshot!(after("n n n i", 160, 40));
+}
+
+#[test]
+fn help_lists_the_keys_of_the_prompts_and_the_dialog_from_the_keymap() {
+    assert_snapshot!(after("? G", 100, 40));
 }

@@ -16,28 +16,29 @@ use super::frame_pane;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let wrapped = app.wrapped();
     let total = wrapped.rows.len();
-    let height = usize::from(app.areas.column.height);
-    let percent = if total <= height {
-        100
-    } else {
-        (app.text_top + height).min(total) * 100 / total
-    };
+    let height = usize::from(app.screen.areas.column.height);
+    // How far down the article the view is: 0% at the top, 100% at the end.
+    let last_top = total.saturating_sub(height);
+    let percent = (app.text.top.min(last_top) * 100)
+        .checked_div(last_top)
+        .unwrap_or(100);
     let title = format!(" {} ", app.doc.title);
     let inner = frame_pane(app, Pane::Text, title, area, buf);
     if inner.height == 0 {
         return;
     }
-    let column = app.areas.column;
-    let gutter = app.areas.gutter;
+    let column = app.screen.areas.column;
+    let gutter = app.screen.areas.gutter;
     let cursor_row = app.cursor_row();
     let text = app.doc.text.as_str();
     let marked_starts: Vec<usize> = app
+        .claims
         .marks
         .iter()
         .map(|&c| wrapped.row_of(app.analysis.claims[c].span.start))
         .collect();
     for line in 0..inner.height {
-        let row_index = app.text_top + usize::from(line);
+        let row_index = app.text.top + usize::from(line);
         let Some(row) = wrapped.rows.get(row_index) else {
             break;
         };
@@ -59,7 +60,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_line(column.x, y, &Line::from(spans), column.width);
     }
     // Where we are in the article, on the bottom border.
-    if app.areas.bordered && area.width > 8 {
+    if app.screen.areas.bordered && area.width > 8 {
         let label = format!(" {percent}% ");
         let x = area.right().saturating_sub(label.len() as u16 + 1);
         buf.set_string(x, area.bottom() - 1, label, app.theme.border);
@@ -104,22 +105,23 @@ fn style_at(app: &App, offset: usize) -> Style {
     let theme = &app.theme;
     let lookup = &app.lookup;
     let analysis = &app.analysis;
-    let rank = |actor: Option<usize>| actor.map(|a| lookup.actor_rank[a]);
     let filtered_out = |actor: Option<usize>| {
-        !app.filter.is_empty() && !actor.is_some_and(|a| app.filter.contains(&a))
+        !app.claims.filter.is_empty() && !actor.is_some_and(|a| app.claims.filter.contains(&a))
     };
     let mut style = Style::new();
     if let Some(c) = claim_at(analysis, offset, |_| true) {
         let actor = analysis.claims[c].source.and_then(|s| s.actor);
-        if app.is_shown(c) {
-            style = style.fg(theme.actor(rank(actor)));
-            if covering(&lookup.quotes, |s| *s, offset).is_some() {
-                style = style.add_modifier(theme.direct);
-            }
+        if app.claims.is_shown(c) {
+            style = style.fg(app.actor_colour(actor));
+            style = if covering(&lookup.quotes, |s| *s, offset).is_some() {
+                style.add_modifier(theme.direct)
+            } else {
+                style.add_modifier(theme.reported)
+            };
         } else {
             style = style.patch(theme.filtered_out);
         }
-        if app.selected == Some(c) {
+        if app.claims.selected == Some(c) {
             style = style.patch(theme.selection);
         }
     }
@@ -129,15 +131,15 @@ fn style_at(app: &App, offset: usize) -> Style {
         style = if filtered_out(actor) {
             style.patch(theme.filtered_out)
         } else {
-            style.fg(theme.actor(rank(actor)))
+            style.fg(app.actor_colour(actor))
         };
     } else if app.focus == Pane::Actors
-        && let Some(actor) = app.selected_actor()
+        && let Some(actor) = app.actors.selected()
         && covering(&analysis.actors[actor].mentions, |s| *s, offset).is_some()
     {
         style = style
             .add_modifier(theme.mention)
-            .fg(theme.actor(rank(Some(actor))));
+            .fg(app.actor_colour(Some(actor)));
     }
     if covering(&lookup.cues, |s| *s, offset).is_some() {
         style = style.add_modifier(theme.cue);
@@ -146,9 +148,12 @@ fn style_at(app: &App, offset: usize) -> Style {
         style = style.add_modifier(theme.hedge);
     }
     if covering(&lookup.figures, |s| *s, offset).is_some() {
-        style = style.add_modifier(theme.figure);
+        style = style.patch(theme.figure);
     }
-    if let Some(search) = &app.search
+    if app.text.flash.is_some_and(|f| f.contains_offset(offset)) {
+        style = style.patch(theme.current_match);
+    }
+    if let Some(search) = &app.text.search
         && let Some(i) = covering(&search.matches, |s| *s, offset)
     {
         style = style.patch(if search.current == Some(i) {

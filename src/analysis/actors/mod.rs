@@ -1,15 +1,19 @@
-//! Merging mentions into actors: aliases ("Okafor", "President
-//! Okafor"), groups ("Peruvian officials" = "Peruvian authorities"),
-//! places ("U.S." = "Washington" = "the United States"), and pronouns
-//! resolved to the nearest fitting actor (pronouns.rs).
+//! Mentions into actors: aliases merged (merging.rs: "Okafor", "President
+//! Okafor"; "Peruvian officials" = "Peruvian authorities"; "U.S." =
+//! "Washington" = "the United States"), pronouns resolved to the nearest
+//! fitting actor (pronouns.rs), then each actor named and described (here).
 //!
 //! Named entities always become actors; groups, anonymous sources and
 //! documents only when they are a claim's source or merge with an actor.
 
-use super::mentions::is_pronoun;
+mod merging;
+mod pronouns;
+
 use super::segment::Sentence;
-use super::wordlists::{self, Gender, Map};
+use super::shared::{DisjointSets, is_description, is_pronoun};
+use super::wordlists::{self, Map};
 use super::{Actor, ActorKind, FoundClaim, Mention, Options, Quotation, Resolution};
+use merging::{merge_configured, merge_names};
 
 /// The actors the mentions stand for.
 pub fn resolve(
@@ -29,24 +33,14 @@ pub fn resolve(
     let mut sets = DisjointSets::new(mentions.len());
     merge_names(mentions, &mut sets);
     let forced = merge_configured(text, mentions, options, &mut sets);
-    let mut referent: Vec<Option<usize>> = (0..mentions.len())
-        .map(|i| (!mentions[i].pronoun && !is_description(&mentions[i])).then_some(i))
-        .collect();
-    super::pronouns::resolve(
-        text,
-        sentences,
-        mentions,
-        quotations,
-        &is_source,
-        &mut sets,
-        &mut referent,
-    );
+    let root_of = sets.roots();
+    let referent = pronouns::resolve(text, sentences, mentions, quotations, &is_source, &root_of);
 
     // Which sets are actors.
     let mut keep = vec![false; mentions.len()];
     for (i, m) in mentions.iter().enumerate() {
         let Some(r) = referent[i] else { continue };
-        let root = sets.find(r);
+        let root = root_of[r];
         if is_source[i] || is_named(m) || forced.contains_key(&root) {
             keep[root] = true;
         }
@@ -57,7 +51,7 @@ pub fn resolve(
     let mut actor_of = vec![None; mentions.len()];
     for i in 0..mentions.len() {
         let Some(r) = referent[i] else { continue };
-        let root = sets.find(r);
+        let root = root_of[r];
         if !keep[root] {
             continue;
         }
@@ -93,11 +87,6 @@ pub fn resolve(
         );
     }
     Resolution { actors, actor_of }
-}
-
-/// "the two-term president": a person's description, named in lower case.
-pub(super) fn is_description(m: &Mention) -> bool {
-    m.kind == ActorKind::Person && m.name.starts_with("the ")
 }
 
 /// Whether a mention names its actor surely enough to make it one: an
@@ -191,268 +180,6 @@ fn is_honorific(role: &str) -> bool {
         .contains_key(role.to_ascii_lowercase().as_str())
 }
 
-/// The gender a mention's title ("Mrs. Clinton") or, failing that, its
-/// first name ("Hillary Clinton", "Mary") tells, if any.
-pub(super) fn title_gender(m: &Mention) -> Option<Gender> {
-    if m.kind != ActorKind::Person || m.pronoun {
-        return None;
-    }
-    let lists = wordlists::get();
-    let by_title = m.role.as_deref().and_then(|role| {
-        role.split_whitespace().find_map(|w| {
-            lists
-                .honorifics
-                .get(w.to_ascii_lowercase().as_str())
-                .copied()
-        })
-    });
-    by_title.or_else(|| {
-        let words = name_words(&m.name);
-        // A lone surname after a title is no first name ("Mr. Philip").
-        if words.len() < 2 && m.role.is_some() {
-            return None;
-        }
-        lists.first_names.get(words.first()?).copied()
-    })
-}
-
-/// Merges mentions that name the same actor by the rules for each kind.
-fn merge_names(mentions: &[Mention], sets: &mut DisjointSets) {
-    let mut by_key: Map<(ActorKind, String), usize> = Map::default();
-    let mut persons: Vec<usize> = Vec::new();
-    for (i, m) in mentions.iter().enumerate() {
-        if m.pronoun || is_description(m) {
-            continue;
-        }
-        let key = match m.kind {
-            ActorKind::Person => {
-                persons.push(i);
-                continue;
-            }
-            ActorKind::Place => place_key(&m.name),
-            ActorKind::Organization => m.name.to_lowercase(),
-            ActorKind::Group => group_key(&m.name),
-            ActorKind::Other => m.name.to_lowercase(),
-            ActorKind::Anonymous => continue,
-        };
-        match by_key.get(&(m.kind, key.clone())) {
-            Some(&j) => sets.union(i, j),
-            None => {
-                by_key.insert((m.kind, key), i);
-            }
-        }
-    }
-    merge_acronyms(mentions, sets);
-    merge_persons(mentions, &persons, sets);
-}
-
-/// The gazetteer's name for a place ("U.S." → "united states").
-fn place_key(name: &str) -> String {
-    let lists = wordlists::get();
-    lists
-        .places
-        .get(name)
-        .map_or(name, |p| p.canonical)
-        .to_lowercase()
-}
-
-/// A group's identity: its modifiers (places by their gazetteer name) and
-/// the class of its head noun, so "Peruvian officials" = "Peruvian
-/// authorities" and "U.S. officials" = "U.S. counterparts".
-fn group_key(name: &str) -> String {
-    let lists = wordlists::get();
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let Some((head, modifiers)) = words.split_last() else {
-        return String::new();
-    };
-    let head_lower = head.to_lowercase();
-    let class = lists
-        .people
-        .get(head_lower.as_str())
-        .map(|n| n.class)
-        .or_else(|| lists.collectives.get(head_lower.as_str()).copied())
-        .unwrap_or(head_lower.as_str());
-    let mut key: Vec<String> = modifiers
-        .iter()
-        .map(|w| {
-            let w = w.trim_end_matches("’s").trim_end_matches("'s");
-            lists
-                .demonyms
-                .get(w)
-                .copied()
-                .or_else(|| lists.places.get(w).map(|p| p.canonical))
-                .unwrap_or(w)
-                .to_lowercase()
-        })
-        .collect();
-    key.sort();
-    key.push(class.to_string());
-    key.join(" ")
-}
-
-/// "FBI" = "Federal Bureau of Investigation": an acronym of an
-/// organisation's capitalised words.
-fn merge_acronyms(mentions: &[Mention], sets: &mut DisjointSets) {
-    let is_org = |m: &Mention| m.kind == ActorKind::Organization && !m.pronoun;
-    let mut by_initials: Map<String, usize> = Map::default();
-    for (i, m) in mentions.iter().enumerate().filter(|(_, m)| is_org(m)) {
-        let initials: String = m
-            .name
-            .split_whitespace()
-            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
-            .collect();
-        if initials.len() > 1 && m.name.contains(' ') {
-            by_initials.entry(initials).or_insert(i);
-        }
-    }
-    for (i, m) in mentions.iter().enumerate().filter(|(_, m)| is_org(m)) {
-        if let Some(&j) = by_initials.get(m.name.as_str()) {
-            sets.union(i, j);
-        }
-    }
-}
-
-/// The words of a person's name that identify them: without initials and
-/// suffixes ("Joseph R. Biden Jr." → "Joseph", "Biden").
-fn name_words(name: &str) -> Vec<&str> {
-    name.split_whitespace()
-        .filter(|w| {
-            let bare = w.trim_end_matches('.');
-            bare.chars().count() > 1 && !matches!(bare, "Jr" | "Sr" | "II" | "III" | "IV")
-        })
-        .collect()
-}
-
-/// People: one full name per first and last name; a bare surname joins the
-/// nearest earlier full name that ends with it (else the first later one),
-/// preferring one whose title agrees in gender ("Mrs. Clinton").
-fn merge_persons(mentions: &[Mention], persons: &[usize], sets: &mut DisjointSets) {
-    let mut full: Map<(String, String), usize> = Map::default();
-    // Full names by their last word and by their first, in text order.
-    let mut by_surname: Map<&str, Vec<usize>> = Map::default();
-    let mut by_first_name: Map<&str, Vec<usize>> = Map::default();
-    for &i in persons {
-        let words = name_words(&mentions[i].name);
-        if words.len() >= 2 {
-            let (first, last) = (words[0], words[words.len() - 1]);
-            let key = (first.to_lowercase(), last.to_lowercase());
-            match full.get(&key) {
-                Some(&j) => sets.union(i, j),
-                None => {
-                    full.insert(key, i);
-                }
-            }
-            by_surname.entry(last).or_default().push(i);
-            by_first_name.entry(first).or_default().push(i);
-        }
-    }
-    let mut bare: Map<String, usize> = Map::default();
-    for &i in persons {
-        let words = name_words(&mentions[i].name);
-        let [word] = words[..] else { continue };
-        let gender = title_gender(&mentions[i]);
-        let agrees = |j: usize| {
-            gender.is_none() || title_gender(&mentions[j]).is_none_or(|g| Some(g) == gender)
-        };
-        // Nearest earlier full names first, then later ones.
-        let owners = by_surname.get(word).map_or(&[][..], Vec::as_slice);
-        let split = owners.partition_point(|&j| j < i);
-        let candidates = owners[..split]
-            .iter()
-            .rev()
-            .chain(&owners[split..])
-            .copied();
-        let target = candidates
-            .clone()
-            .find(|&j| agrees(j))
-            .or_else(|| candidates.clone().next());
-        // "Mary" for "Mary Lennox": a first name that only one full name has.
-        let target = target.or_else(|| {
-            let owners = by_first_name.get(word)?;
-            let root = sets.find(owners[0]);
-            owners
-                .iter()
-                .all(|&j| sets.find(j) == root)
-                .then_some(owners[0])
-        });
-        match target {
-            Some(j) => sets.union(i, j),
-            None => match bare.get(word) {
-                Some(&j) => sets.union(i, j),
-                None => {
-                    bare.insert(word.to_string(), i);
-                }
-            },
-        }
-    }
-}
-
-/// Mentions the user's config declares to be one actor (`[[actors]]`):
-/// merged, and the actor's name and kind, by set.
-fn merge_configured(
-    text: &str,
-    mentions: &[Mention],
-    options: &Options,
-    sets: &mut DisjointSets,
-) -> Map<usize, (String, Option<ActorKind>)> {
-    let mut forced = Map::default();
-    for declared in &options.actors {
-        let names: Vec<&str> = std::iter::once(declared.name.as_str())
-            .chain(declared.aliases.iter().map(String::as_str))
-            .collect();
-        let matching: Vec<usize> = (0..mentions.len())
-            .filter(|&i| {
-                let m = &mentions[i];
-                let surface = m.span.of(text);
-                let surface = surface.strip_prefix("the ").unwrap_or(surface);
-                !m.pronoun
-                    && names
-                        .iter()
-                        .any(|n| n.eq_ignore_ascii_case(&m.name) || n.eq_ignore_ascii_case(surface))
-            })
-            .collect();
-        let Some((&first, rest)) = matching.split_first() else {
-            continue;
-        };
-        for &i in rest {
-            sets.union(first, i);
-        }
-        forced.insert(first, (declared.name.clone(), declared.kind));
-    }
-    // Roots may have moved while merging.
-    forced.into_iter().map(|(i, v)| (sets.find(i), v)).collect()
-}
-
-/// Union-find over mention indices.
-pub(super) struct DisjointSets {
-    parent: Vec<usize>,
-}
-
-impl DisjointSets {
-    fn new(n: usize) -> Self {
-        DisjointSets {
-            parent: (0..n).collect(),
-        }
-    }
-
-    pub fn find(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            self.parent[i] = self.parent[self.parent[i]];
-            i = self.parent[i];
-        }
-        i
-    }
-
-    /// Joins two sets; the earlier mention stays the root.
-    pub fn union(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.find(a), self.find(b));
-        if a != b {
-            let (root, child) = if a < b { (a, b) } else { (b, a) };
-            self.parent[child] = root;
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -486,6 +213,8 @@ mod tests {
                     source: Some(source),
                     cue: None,
                     sentence: Span::new(0, text.len()),
+                    rule: crate::analysis::Rule::SubjectCueContent,
+                    via: crate::analysis::Via::Subject,
                 }
             })
             .collect();

@@ -8,10 +8,10 @@
 //! sentence comes first, then earlier ones; within a sentence its subject
 //! (its first mention) or a claim's source beats a nearer object.
 
-use super::actors::{DisjointSets, is_description, title_gender};
-use super::segment::Sentence;
-use super::wordlists::{self, Gender, Map};
-use super::{ActorKind, Mention, Quotation};
+use crate::analysis::segment::Sentence;
+use crate::analysis::shared::{is_description, title_gender};
+use crate::analysis::wordlists::{self, Gender, Map};
+use crate::analysis::{ActorKind, Mention, Quotation};
 
 /// How many sentences back a pronoun may reach (through a chain of
 /// pronouns, each reaches back from the previous one).
@@ -23,17 +23,42 @@ const DESCRIPTION_REACH: usize = 300;
 /// How far back "he" or "she" looks when nothing fits nearer.
 const FAR_SENTENCES_BACK: usize = 15;
 
-/// Sets `referent[i]` for every pronoun that is a source and every
-/// description: the mention (not a pronoun) it stands for.
+/// An earlier mention a pronoun may stand for, and how it ranks.
+#[derive(Clone, Copy)]
+struct Candidate {
+    rank: Rank,
+    /// Index of the mention.
+    mention: usize,
+}
+
+/// The lower the better, field by field: nearer sentences first, then a
+/// known gender, then a salient mention (a subject or a source).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Rank {
+    /// Narrated sentences back, all beyond the near reach counted as one.
+    sentences_back: usize,
+    /// "she" and a name of unknown gender ("Airolo"): a woman's name wins.
+    gender_unknown: bool,
+    not_salient: bool,
+}
+
+/// For each mention, the mention (not a pronoun) it stands for: itself
+/// for a name; for a source pronoun or a description, its antecedent if
+/// one is found; `None` for other pronouns. `root_of` gives each mention's
+/// set of merged mentions.
 pub(super) fn resolve(
     text: &str,
     sentences: &[Sentence],
     mentions: &[Mention],
     quotations: &[Quotation],
     is_source: &[bool],
-    sets: &mut DisjointSets,
-    referent: &mut [Option<usize>],
-) {
+    root_of: &[usize],
+) -> Vec<Option<usize>> {
+    let mut referent: Vec<Option<usize>> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (!m.pronoun && !is_description(m)).then_some(i))
+        .collect();
     // Distances count narrated sentences only: a long speech between a name
     // and "she said" does not put the name out of reach.
     let mut narrated = Vec::with_capacity(sentences.len());
@@ -64,13 +89,13 @@ pub(super) fn resolve(
     let mut gender: Map<usize, Gender> = Map::default();
     for (i, m) in mentions.iter().enumerate() {
         if let Some(g) = title_gender(m).or_else(|| noun_gender(m)) {
-            gender.entry(sets.find(i)).or_insert(g);
+            gender.entry(root_of[i]).or_insert(g);
         }
     }
     for i in 0..mentions.len() {
         let m = &mentions[i];
         if is_description(m) {
-            referent[i] = Some(described(mentions, referent, i).unwrap_or(i));
+            referent[i] = Some(described(mentions, &referent, i).unwrap_or(i));
             continue;
         }
         // Pronouns outside quotes that are no sources are resolved too, so
@@ -81,7 +106,7 @@ pub(super) fn resolve(
         }
         let pronoun = m.name.to_ascii_lowercase();
         if pronoun == "who" {
-            referent[i] = relative_antecedent(text, mentions, referent, &sentence_of, i);
+            referent[i] = relative_antecedent(text, mentions, &referent, &sentence_of, i);
             continue;
         }
         let wanted_gender = match pronoun.as_str() {
@@ -103,8 +128,7 @@ pub(super) fn resolve(
             }
             _ => false,
         };
-        // (sentence distance, not salient, candidate)
-        let mut best: Option<(usize, bool, bool, usize)> = None;
+        let mut best: Option<Candidate> = None;
         // Near candidates by salience; failing those, the nearest person
         // further back ("she" after a paragraph about the weather).
         let reach = if wanted_gender.is_some() {
@@ -121,7 +145,7 @@ pub(super) fn resolve(
                 continue;
             }
             let Some(r) = referent[j] else { continue };
-            let root = sets.find(r);
+            let root = root_of[r];
             if !fits(&mentions[r], gender.get(&root).copied()) {
                 continue;
             }
@@ -129,13 +153,19 @@ pub(super) fn resolve(
             // "she" after a name of unknown gender ("Airolo") and a woman's:
             // the woman's.
             let unknown = wanted_gender.is_some() && !gender.contains_key(&root);
-            let key = (distance.min(SENTENCES_BACK + 1), unknown, !salient, j);
-            if best.is_none_or(|(d, u, s, _)| (key.0, key.1, key.2) < (d, u, s)) {
-                best = Some(key);
+            let rank = Rank {
+                sentences_back: distance.min(SENTENCES_BACK + 1),
+                gender_unknown: unknown,
+                not_salient: !salient,
+            };
+            // On a tie the nearer mention, found first, stays.
+            if best.is_none_or(|b| rank < b.rank) {
+                best = Some(Candidate { rank, mention: j });
             }
         }
         // Last, a person of the right gender named inside a quotation
         // ("Oh, Mr. Reyes, …" she said): a vocative names a listener.
+        let mut best = best.map(|c| c.mention);
         if best.is_none() && wanted_gender.is_some() {
             best = (0..i)
                 .rev()
@@ -144,16 +174,15 @@ pub(super) fn resolve(
                     mentions[j].in_quote
                         && referent[j].is_some_and(|r| {
                             mentions[r].kind == ActorKind::Person
-                                && gender.get(&sets.find(r)).copied() == wanted_gender
+                                && gender.get(&root_of[r]).copied() == wanted_gender
                         })
-                })
-                .map(|j| (0, false, false, j));
+                });
         }
-        if let Some((_, _, _, j)) = best {
+        if let Some(j) = best {
             let r = referent[j].unwrap_or(j);
             referent[i] = Some(r);
             if let Some(g) = wanted_gender {
-                gender.entry(sets.find(r)).or_insert(g);
+                gender.entry(root_of[r]).or_insert(g);
             }
         }
     }
@@ -162,6 +191,7 @@ pub(super) fn resolve(
             referent[i] = None;
         }
     }
+    referent
 }
 
 /// Whether a pronoun that is no source still links a chain: a subject
@@ -182,28 +212,8 @@ fn noun_gender(m: &Mention) -> Option<Gender> {
         return None;
     }
     let head = m.name.rsplit(' ').next()?.to_lowercase();
-    if MALE_NOUNS.contains(&head.as_str()) {
-        Some(Gender::Male)
-    } else if FEMALE_NOUNS.contains(&head.as_str()) {
-        Some(Gender::Female)
-    } else {
-        None
-    }
+    wordlists::get().gendered_nouns.get(head.as_str()).copied()
 }
-
-/// Head nouns of descriptions that tell a gender.
-const MALE_NOUNS: &[&str] = &[
-    "man",
-    "boy",
-    "gentleman",
-    "father",
-    "husband",
-    "son",
-    "brother",
-];
-const FEMALE_NOUNS: &[&str] = &[
-    "woman", "girl", "lady", "mother", "wife", "daughter", "sister", "aunt",
-];
 
 /// Whether a group's head noun is plural ("officials", not "government").
 fn is_plural(m: &Mention) -> bool {

@@ -9,13 +9,11 @@
 
 use std::ops::Range;
 
-use super::ActorKind;
-use super::mentions::{Context, mention, retain_from};
-use super::{Mention, segment::TokenKind};
+use super::context::{Context, mention, retain_from};
+use crate::analysis::segment::TokenKind;
+use crate::analysis::shared::is_pronoun;
+use crate::analysis::{ActorKind, Mention};
 use crate::span::Span;
-
-/// Words that join the parts of an organisation's name ("University of Chicago").
-const ORG_CONNECTORS: &[&str] = &["of", "for", "on", "and", "&"];
 
 /// Finds the names in the sentence `range`, marking their tokens as claimed.
 pub(super) fn find(
@@ -108,7 +106,7 @@ fn core_end(ctx: &Context, start: usize, end: usize) -> usize {
         } else if plain {
             is_org |= ctx.in_set(j, &ctx.lists.org_words);
             j += 1;
-        } else if is_org && ORG_CONNECTORS.contains(&ctx.low(j)) {
+        } else if is_org && ctx.lists.org_connectors.has(ctx.low(j)) {
             let next = if j + 1 < end && ctx.low(j + 1) == "the" {
                 j + 2
             } else {
@@ -148,7 +146,7 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
     if lists.org_words.contains(last_bare) {
         return Some(ActorKind::Organization);
     }
-    if (start..end).any(|j| ORG_CONNECTORS.contains(&ctx.low(j))) {
+    if (start..end).any(|j| ctx.lists.org_connectors.has(ctx.low(j))) {
         return Some(ActorKind::Organization);
     }
     // "New York Republicans": people of a place, a group (groups.rs).
@@ -390,9 +388,7 @@ fn apposition<'a>(ctx: &Context<'a>, start: usize, end: usize) -> Option<(usize,
             break;
         }
         // A clause is no apposition: "…, a move he said was …".
-        if super::mentions::is_pronoun(ctx.word(j))
-            || ctx.in_set(j, &lists.non_modifiers) && j > start + 1
-        {
+        if is_pronoun(ctx.word(j)) || ctx.in_set(j, &lists.non_modifiers) && j > start + 1 {
             return None;
         }
         last = j;

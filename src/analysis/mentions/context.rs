@@ -1,115 +1,11 @@
-//! Finding the phrases that may stand for an actor: names with titles and
-//! appositions (names.rs), groups, anonymous sources, descriptions and
-//! documents (groups.rs), and pronouns (here).
-//!
-//! The partner stage picks each claim's source among these mentions, so a
-//! mention covers the whole phrase a reader would call the source
-//! ("Secretary of State Walter Reyes", "many analysts from both sides of the
-//! border"); a name inside such a phrase is a mention of its own.
+//! The text and its tokens with the lookups every mention finder needs
+//! (lower-case forms, capitalisation, titles, word lists), and the small
+//! helpers the finders share to build and prune mentions.
 
-use super::segment::{Sentence, Token, TokenKind};
-use super::wordlists::{self, Set, Wordlists};
-use super::{ActorKind, Mention, Options, Quotation};
+use crate::analysis::segment::{Token, TokenKind};
+use crate::analysis::wordlists::{self, Set, Wordlists};
+use crate::analysis::{ActorKind, Mention, Options};
 use crate::span::Span;
-
-/// Every mention in the text, sorted by start (then longest first).
-pub fn find(
-    text: &str,
-    tokens: &[Token],
-    sentences: &[Sentence],
-    quotations: &[Quotation],
-    options: &Options,
-) -> Vec<Mention> {
-    let ctx = Context::new(text, tokens, options);
-    let mut out = Vec::new();
-    let mut claimed = vec![false; tokens.len()];
-    for sentence in sentences {
-        let range = sentence.tokens.clone();
-        let sentence_first_mention = out.len();
-        super::names::find(&ctx, range.clone(), &mut claimed, &mut out);
-        super::groups::find(
-            &ctx,
-            range.clone(),
-            &claimed,
-            sentence_first_mention,
-            &mut out,
-        );
-        pronouns(&ctx, range, sentence_first_mention, &mut out);
-    }
-    mark_quoted(&mut out, quotations);
-    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
-    out.dedup_by(|a, b| a.span == b.span);
-    out
-}
-
-/// Sets `in_quote` on the mentions inside a quotation's marks.
-fn mark_quoted(mentions: &mut [Mention], quotations: &[Quotation]) {
-    let mut inner: Vec<Span> = quotations.iter().map(|q| q.inner).collect();
-    inner.sort();
-    for m in mentions {
-        // The quotations starting before the mention; nested ones are few.
-        let before = inner.partition_point(|q| q.start <= m.span.start);
-        m.in_quote = inner[..before]
-            .iter()
-            .rev()
-            .take(4)
-            .any(|q| q.contains(m.span));
-    }
-}
-
-/// Keeps, from index `from` on, only the mentions `keep` accepts (in order);
-/// the mentions before `from` are not looked at.
-pub(super) fn retain_from(out: &mut Vec<Mention>, from: usize, keep: impl Fn(&Mention) -> bool) {
-    let mut kept = from;
-    for read in from..out.len() {
-        if keep(&out[read]) {
-            out.swap(kept, read);
-            kept += 1;
-        }
-    }
-    out.truncate(kept);
-}
-
-/// Pronouns that can be a claim's source, with the kind they usually stand for.
-const PRONOUNS: &[(&str, ActorKind)] = &[
-    ("he", ActorKind::Person),
-    ("she", ActorKind::Person),
-    ("i", ActorKind::Person),
-    ("who", ActorKind::Person),
-    ("they", ActorKind::Group),
-    ("we", ActorKind::Group),
-    ("it", ActorKind::Other),
-    ("you", ActorKind::Person),
-];
-
-/// Whether `name` is one of the source pronouns.
-pub fn is_pronoun(name: &str) -> bool {
-    PRONOUNS.iter().any(|(p, _)| p.eq_ignore_ascii_case(name))
-}
-
-fn pronouns(ctx: &Context, range: std::ops::Range<usize>, from: usize, out: &mut Vec<Mention>) {
-    for i in range {
-        if !ctx.is_word(i) {
-            continue;
-        }
-        // "who" in "an aide who asked not to be named" is part of that mention.
-        let span = ctx.tokens[i].span();
-        if out[from..].iter().any(|m| m.span.contains(span)) {
-            continue;
-        }
-        if let Some(&(_, kind)) = PRONOUNS.iter().find(|(p, _)| *p == ctx.low(i)) {
-            // "I" is capitalised anyway; a capitalised "It" is still a pronoun.
-            out.push(Mention {
-                span: ctx.tokens[i].span(),
-                name: ctx.word(i).to_string(),
-                kind,
-                role: None,
-                pronoun: true,
-                in_quote: false,
-            });
-        }
-    }
-}
 
 /// The text and tokens with the lookups every finder needs.
 pub(super) struct Context<'a> {
@@ -295,34 +191,15 @@ pub(super) fn mention(span: Span, name: &str, kind: ActorKind, role: Option<Stri
     }
 }
 
-#[cfg(test)]
-pub(super) mod tests {
-    use super::*;
-    use crate::analysis::{quotes, segment};
-
-    /// The mentions of a text, as (span text, name, kind, role).
-    pub fn mentions_of(text: &str) -> Vec<Mention> {
-        let tokens = segment::tokenize(text);
-        let sentences = segment::sentences(text, &tokens);
-        let quotations = quotes::find(text, &tokens);
-        find(text, &tokens, &sentences, &quotations, &Options::default())
+/// Keeps, from index `from` on, only the mentions `keep` accepts (in order);
+/// the mentions before `from` are not looked at.
+pub(super) fn retain_from(out: &mut Vec<Mention>, from: usize, keep: impl Fn(&Mention) -> bool) {
+    let mut kept = from;
+    for read in from..out.len() {
+        if keep(&out[read]) {
+            out.swap(kept, read);
+            kept += 1;
+        }
     }
-
-    pub fn find_span<'m>(
-        mentions: &'m [Mention],
-        text: &str,
-        span_text: &str,
-    ) -> Option<&'m Mention> {
-        mentions.iter().find(|m| m.span.of(text) == span_text)
-    }
-
-    #[test]
-    fn pronouns_are_mentions_named_by_themselves() {
-        let text = "They also asserted their resilience, and he said it was over.";
-        let m = mentions_of(text);
-        let they = find_span(&m, text, "They").expect("They");
-        assert!(they.pronoun);
-        assert_eq!(they.name, "They");
-        assert!(find_span(&m, text, "he").is_some_and(|m| m.pronoun));
-    }
+    out.truncate(kept);
 }

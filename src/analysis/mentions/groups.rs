@@ -8,18 +8,10 @@
 
 use std::ops::Range;
 
-use super::mentions::{Context, mention, retain_from};
-use super::segment::TokenKind;
-use super::{ActorKind, Mention};
+use super::context::{Context, mention, retain_from};
+use crate::analysis::segment::TokenKind;
+use crate::analysis::{ActorKind, Mention};
 use crate::span::Span;
-
-/// Determiners that end a phrase on the left: nothing before them belongs to it.
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "one", "another", "his", "her", "my", "their", "its", "our", "these", "those",
-];
-
-/// Prepositions whose phrase may belong to a group ("analysts from …").
-const PREPOSITIONS: &[&str] = &["of", "from", "for", "at", "with", "in"];
 
 /// What the head noun is.
 #[derive(Clone, Copy, PartialEq)]
@@ -55,7 +47,7 @@ pub(super) fn find(
         }
         let first = left_edge(ctx, h, range.start);
         let opener = ctx.low(first);
-        let determined = DETERMINERS.contains(&opener) || ctx.is_possessive(first);
+        let determined = ctx.lists.group_determiners.has(opener) || ctx.is_possessive(first);
         let anonymous_opener = ctx.lists.quantifiers.get(opener).copied().unwrap_or(false);
         let (kind, name_from) = match head {
             Head::People { plural: true } => (ActorKind::Group, name_start(ctx, first, h)),
@@ -149,7 +141,7 @@ fn left_edge(ctx: &Context, h: usize, floor: usize) -> usize {
             first = k;
         } else if t.kind != TokenKind::Word {
             break;
-        } else if DETERMINERS.contains(&low) {
+        } else if ctx.lists.group_determiners.has(low) {
             first = k;
             break;
         } else if lists.quantifiers.contains_key(low) {
@@ -195,7 +187,7 @@ fn is_plain_lowercase(ctx: &Context, i: usize) -> bool {
         && !ctx.is_cap(i)
         && !ctx.word(i).contains('-')
         && !ctx.lists.quantifiers.contains_key(ctx.low(i))
-        && !DETERMINERS.contains(&ctx.low(i))
+        && !ctx.lists.group_determiners.has(ctx.low(i))
 }
 
 /// Where a group's name starts: past quantifiers and degree adjectives
@@ -231,7 +223,7 @@ fn right_edge(ctx: &Context, h: usize, end: usize, kind: ActorKind) -> usize {
     // "analysts from both sides of the border", "a spokesman for the Feingold campaign"
     let mut k = h + 1;
     for _ in 0..2 {
-        if k >= end || !PREPOSITIONS.contains(&ctx.low(k)) || !ctx.is_word(k) {
+        if k >= end || !ctx.lists.group_prepositions.has(ctx.low(k)) || !ctx.is_word(k) {
             break;
         }
         let Some(last) = noun_phrase_end(ctx, k + 1, end) else {
@@ -255,7 +247,8 @@ fn right_edge(ctx: &Context, h: usize, end: usize, kind: ActorKind) -> usize {
 fn noun_phrase_end(ctx: &Context, mut k: usize, end: usize) -> Option<usize> {
     let lists = ctx.lists;
     while k < end
-        && (lists.quantifiers.contains_key(ctx.low(k)) || DETERMINERS.contains(&ctx.low(k)))
+        && (lists.quantifiers.contains_key(ctx.low(k))
+            || ctx.lists.group_determiners.has(ctx.low(k)))
     {
         k += 1;
     }

@@ -1,0 +1,119 @@
+//! Finding the phrases that may stand for an actor: names with titles and
+//! appositions (names.rs), groups, anonymous sources, descriptions and
+//! documents (groups.rs), and pronouns (here); context.rs holds the
+//! lookups they share.
+//!
+//! The partner stage picks each claim's source among these mentions, so a
+//! mention covers the whole phrase a reader would call the source
+//! ("Secretary of State Walter Reyes", "many analysts from both sides of the
+//! border"); a name inside such a phrase is a mention of its own.
+
+mod context;
+mod groups;
+mod names;
+
+use super::segment::{Sentence, Token};
+use super::{Mention, Options, Quotation};
+use crate::span::Span;
+use context::Context;
+
+/// Every mention in the text, sorted by start (then longest first).
+pub fn find(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    quotations: &[Quotation],
+    options: &Options,
+) -> Vec<Mention> {
+    let ctx = Context::new(text, tokens, options);
+    let mut out = Vec::new();
+    let mut claimed = vec![false; tokens.len()];
+    for sentence in sentences {
+        let range = sentence.tokens.clone();
+        let sentence_first_mention = out.len();
+        names::find(&ctx, range.clone(), &mut claimed, &mut out);
+        groups::find(
+            &ctx,
+            range.clone(),
+            &claimed,
+            sentence_first_mention,
+            &mut out,
+        );
+        pronouns(&ctx, range, sentence_first_mention, &mut out);
+    }
+    mark_quoted(&mut out, quotations);
+    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    out.dedup_by(|a, b| a.span == b.span);
+    out
+}
+
+/// Sets `in_quote` on the mentions inside a quotation's marks.
+fn mark_quoted(mentions: &mut [Mention], quotations: &[Quotation]) {
+    let mut inner: Vec<Span> = quotations.iter().map(|q| q.inner).collect();
+    inner.sort();
+    for m in mentions {
+        // The quotations starting before the mention; nested ones are few.
+        let before = inner.partition_point(|q| q.start <= m.span.start);
+        m.in_quote = inner[..before]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|q| q.contains(m.span));
+    }
+}
+
+fn pronouns(ctx: &Context, range: std::ops::Range<usize>, from: usize, out: &mut Vec<Mention>) {
+    for i in range {
+        if !ctx.is_word(i) {
+            continue;
+        }
+        // "who" in "an aide who asked not to be named" is part of that mention.
+        let span = ctx.tokens[i].span();
+        if out[from..].iter().any(|m| m.span.contains(span)) {
+            continue;
+        }
+        if let Some(&kind) = ctx.lists.pronoun_kinds.get(ctx.low(i)) {
+            // "I" is capitalised anyway; a capitalised "It" is still a pronoun.
+            out.push(Mention {
+                span: ctx.tokens[i].span(),
+                name: ctx.word(i).to_string(),
+                kind,
+                role: None,
+                pronoun: true,
+                in_quote: false,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::analysis::{quotes, segment};
+
+    /// The mentions of a text, as (span text, name, kind, role).
+    pub fn mentions_of(text: &str) -> Vec<Mention> {
+        let tokens = segment::tokenize(text);
+        let sentences = segment::sentences(text, &tokens);
+        let quotations = quotes::find(text, &tokens);
+        find(text, &tokens, &sentences, &quotations, &Options::default())
+    }
+
+    pub fn find_span<'m>(
+        mentions: &'m [Mention],
+        text: &str,
+        span_text: &str,
+    ) -> Option<&'m Mention> {
+        mentions.iter().find(|m| m.span.of(text) == span_text)
+    }
+
+    #[test]
+    fn pronouns_are_mentions_named_by_themselves() {
+        let text = "They also asserted their resilience, and he said it was over.";
+        let m = mentions_of(text);
+        let they = find_span(&m, text, "They").expect("They");
+        assert!(they.pronoun);
+        assert_eq!(they.name, "They");
+        assert!(find_span(&m, text, "he").is_some_and(|m| m.pronoun));
+    }
+}

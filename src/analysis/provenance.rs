@@ -1,0 +1,152 @@
+//! Why a claim is there: the rule that made it ([`Rule`]) and how its
+//! source was found ([`Via`]). The reader's detail view shows them in
+//! words; the JSON export names them (`rule`, `source.via`) so that a wrong
+//! claim can be traced to the rule that made it.
+
+use serde::Serialize;
+
+/// The rule that made a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// "“…,” she said", "“…,” said Emma", "“…,” according to the memo".
+    QuoteThenFrame,
+    /// "“…” — Jane Roe": a dash signs the quote off.
+    QuoteThenDash,
+    /// "“Well!” sputtered Ann": a verb the lexicon does not know next to a name.
+    QuoteThenUnknownVerb,
+    /// "“A,” she said, “B.”": the quote after a frame shares it.
+    QuoteResumed,
+    /// "Reyes: “…”".
+    NameColonQuote,
+    /// "Poll: most voters …": a sentence opening with a source and a colon.
+    ColonLead,
+    /// "Asked whether …, most said yes": a question nobody named asked.
+    AskedQuestion,
+    /// "As one editor noted, …".
+    AsSourceNoted,
+    /// "These plans, say officials, will fail": an inverted frame inside or after.
+    InvertedFrame,
+    /// "…, analysts warn." / "The plan, officials said, will fail."
+    ContentThenFrame,
+    /// "According to X, …" / "…, according to X."
+    AccordingTo,
+    /// "analysts warn that …".
+    SubjectCueContent,
+    /// "…, arguing that …" / "… and says …": the subject of the verb before.
+    Participle,
+    /// "The ad targets a “corrupt system”": a quote after a subject and a verb.
+    SubjectVerbQuote,
+    /// "She said slowly:\n\n“…”": a cue and colon end the paragraph before.
+    CueColonBefore,
+    /// A quote with no frame of its own: its speaker comes from around it.
+    BareQuote,
+}
+
+impl Rule {
+    /// The rule in a few words, for people.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Rule::QuoteThenFrame => "quote, then its speaker and cue verb",
+            Rule::QuoteThenDash => "quote signed off by a dash and a name",
+            Rule::QuoteThenUnknownVerb => "quote, then a name and a verb of its manner",
+            Rule::QuoteResumed => "second part of a quote around its frame",
+            Rule::NameColonQuote => "name and colon before the quote",
+            Rule::ColonLead => "source and colon opening the sentence",
+            Rule::AskedQuestion => "question introduced by “asked”",
+            Rule::AsSourceNoted => "“as X said,” before the content",
+            Rule::InvertedFrame => "content around an inverted “say X” frame",
+            Rule::ContentThenFrame => "subject + cue verb after the content",
+            Rule::AccordingTo => "“according to” and its source",
+            Rule::SubjectCueContent => "subject + cue verb before the content",
+            Rule::Participle => "participle or second verb of an earlier subject",
+            Rule::SubjectVerbQuote => "subject + verb before a quoted stretch",
+            Rule::CueColonBefore => "cue and colon ending the paragraph before",
+            Rule::BareQuote => "quote with no frame of its own",
+        }
+    }
+}
+
+/// How a claim's source was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Via {
+    /// The subject of the cue verb ("analysts warn", "“…,” she said").
+    Subject,
+    /// The name right after the cue ("said Emma", "according to the memo").
+    AfterCue,
+    /// The name before a colon ("Reyes: “…”").
+    BeforeColon,
+    /// The name after a dash ("— Jane Roe").
+    AfterDash,
+    /// A participle's or second verb's subject: the source of the claim
+    /// before in the sentence.
+    ClaimBefore,
+    /// The subject of the sentence's main clause.
+    MainSubject,
+    /// The speaker of the claim before in the same paragraph.
+    SpeakerInParagraph,
+    /// The speaker of the quote paragraph before.
+    PreviousSpeaker,
+    /// Turns alternate: the speaker two quote paragraphs back.
+    TurnTaking,
+    /// In a dialogue, the other party: someone the turn before addressed,
+    /// or the other person named nearby.
+    OtherParty,
+    /// The subject of the narrated sentence just before the quote.
+    NarratedSubject,
+    /// The quote names the chosen speaker as its listener: the speaker
+    /// before takes it.
+    NotTheAddressee,
+    /// A pronoun ("he", "they"), resolved to the nearest earlier fitting actor.
+    Pronoun,
+    /// "who", "which": the name just before it.
+    Relative,
+    /// A description ("the two-term senator") linked to the person with
+    /// that title.
+    Description,
+}
+
+impl Via {
+    /// How the source was found, in a few words, for people.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Via::Subject => "subject of the cue verb",
+            Via::AfterCue => "name after the cue",
+            Via::BeforeColon => "name before the colon",
+            Via::AfterDash => "name after the dash",
+            Via::ClaimBefore => "source of the claim before in the sentence",
+            Via::MainSubject => "subject of the sentence’s main clause",
+            Via::SpeakerInParagraph => "speaker before in the same paragraph",
+            Via::PreviousSpeaker => "speaker of the quote paragraph before",
+            Via::TurnTaking => "turns alternate: the speaker two turns back",
+            Via::OtherParty => "the other party of the dialogue",
+            Via::NarratedSubject => "subject of the narration just before",
+            Via::NotTheAddressee => "the speaker before, as the quote addresses the other",
+            Via::Pronoun => "pronoun → nearest earlier fitting actor",
+            Via::Relative => "relative pronoun → the name just before it",
+            Via::Description => "description → the person with that title",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_and_vias_serialise_as_snake_case_names() {
+        assert_eq!(
+            serde_json::to_string(&Rule::SubjectCueContent).unwrap(),
+            "\"subject_cue_content\""
+        );
+        assert_eq!(
+            serde_json::to_string(&Via::AfterCue).unwrap(),
+            "\"after_cue\""
+        );
+        assert_eq!(
+            Rule::ContentThenFrame.describe(),
+            "subject + cue verb after the content"
+        );
+    }
+}

@@ -1,0 +1,88 @@
+//! Small helpers more than one stage shares: what a mention tells on its
+//! own (a source pronoun? a description? a gender from its title or first
+//! name?) and the disjoint sets that merging and pronoun resolution join
+//! mentions with.
+
+use super::wordlists::{self, Gender};
+use super::{ActorKind, Mention};
+
+/// Whether `name` is one of the source pronouns.
+pub fn is_pronoun(name: &str) -> bool {
+    wordlists::get().pronouns.has(name)
+}
+
+/// "the two-term president": a person's description, named in lower case.
+pub fn is_description(m: &Mention) -> bool {
+    m.kind == ActorKind::Person && m.name.starts_with("the ")
+}
+
+/// The gender a mention's title ("Mrs. Clinton") or, failing that, its
+/// first name ("Hillary Clinton", "Mary") tells, if any.
+pub fn title_gender(m: &Mention) -> Option<Gender> {
+    if m.kind != ActorKind::Person || m.pronoun {
+        return None;
+    }
+    let lists = wordlists::get();
+    let by_title = m.role.as_deref().and_then(|role| {
+        role.split_whitespace().find_map(|w| {
+            lists
+                .honorifics
+                .get(w.to_ascii_lowercase().as_str())
+                .copied()
+        })
+    });
+    by_title.or_else(|| {
+        let words = name_words(&m.name);
+        // A lone surname after a title is no first name ("Mr. Philip").
+        if words.len() < 2 && m.role.is_some() {
+            return None;
+        }
+        lists.first_names.get(words.first()?).copied()
+    })
+}
+
+/// The words of a person's name that identify them: without initials and
+/// suffixes ("Joseph R. Biden Jr." → "Joseph", "Biden").
+pub fn name_words(name: &str) -> Vec<&str> {
+    name.split_whitespace()
+        .filter(|w| {
+            let bare = w.trim_end_matches('.');
+            bare.chars().count() > 1 && !matches!(bare, "Jr" | "Sr" | "II" | "III" | "IV")
+        })
+        .collect()
+}
+
+/// Union-find over mention indices.
+pub struct DisjointSets {
+    parent: Vec<usize>,
+}
+
+impl DisjointSets {
+    pub fn new(n: usize) -> Self {
+        DisjointSets {
+            parent: (0..n).collect(),
+        }
+    }
+
+    pub fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    /// The root of every element's set, by element.
+    pub fn roots(&mut self) -> Vec<usize> {
+        (0..self.parent.len()).map(|i| self.find(i)).collect()
+    }
+
+    /// Joins two sets; the earlier mention stays the root.
+    pub fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            let (root, child) = if a < b { (a, b) } else { (b, a) };
+            self.parent[child] = root;
+        }
+    }
+}

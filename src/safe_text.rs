@@ -1,0 +1,154 @@
+//! Text made safe to show on a terminal. An article (or a file name, or a
+//! note) may hold escape sequences that would retitle the window, set the
+//! clipboard or reset the screen if printed raw, so every human-readable
+//! output — Markdown, CSV, the reader's status line and clipboard, error
+//! messages — passes through [`for_terminal`]. JSON and W3C escape control
+//! characters as JSON requires and need nothing more. Only the rendering
+//! changes: the document text, and so every offset, stays as read.
+
+use std::borrow::Cow;
+
+/// `text` with every control character that could drive a terminal
+/// replaced by a visible stand-in of one column:
+///
+/// - C0 controls (U+0000–U+001F) other than tab and line feed become their
+///   Unicode control picture (ESC shows as `␛`, BEL as `␇`, NUL as `␀`);
+///   a carriage return directly before a line feed is kept, so CRLF line
+///   ends stay line ends;
+/// - DEL (U+007F) becomes `␡`;
+/// - C1 controls (U+0080–U+009F, among them U+009B CSI and U+009D OSC)
+///   become U+FFFD `�`: they have no pictures.
+///
+/// Text with none of these (nearly all) is returned as it is, unallocated.
+pub fn for_terminal(text: &str) -> Cow<'_, str> {
+    let Some(first) = first_unsafe(text) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push_str(&text[..first]);
+    let mut chars = text[first..].chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            out.push(c);
+        } else {
+            out.push(visible(c));
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// JSON text (from `serde_json`) with DEL and the C1 controls escaped as
+/// `\u007f`…`\u009f` too: JSON requires escaping only U+0000–U+001F, but
+/// an export is often printed, and a terminal may act on a raw U+009B. Only
+/// strings can hold such characters, so escaping them anywhere is exact:
+/// the parsed value is unchanged.
+pub fn json_escaped(json: String) -> String {
+    if !json.contains(|c| matches!(c, '\u{7f}'..='\u{9f}')) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        match c {
+            '\u{7f}'..='\u{9f}' => out.push_str(&format!("\\u{:04x}", c as u32)),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether `c` is one that [`for_terminal`] replaces (a lone carriage
+/// return included; one before a line feed is kept by the caller).
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() && c != '\t' && c != '\n'
+}
+
+/// The stand-in for a character, itself when it is safe.
+fn visible(c: char) -> char {
+    match c {
+        '\u{0}'..='\u{1f}' if c != '\t' && c != '\n' => {
+            char::from_u32(0x2400 + c as u32).expect("control pictures are chars")
+        }
+        '\u{7f}' => '\u{2421}',
+        '\u{80}'..='\u{9f}' => '\u{fffd}',
+        _ => c,
+    }
+}
+
+/// The byte offset of the first character that needs replacing, found on
+/// the bytes (a C1 control is 0xC2 0x80..=0x9F in UTF-8).
+fn first_unsafe(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().find_map(|(i, &b)| {
+        let unsafe_here = match b {
+            b'\t' | b'\n' => false,
+            b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+            0..=0x1f | 0x7f => true,
+            0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+            _ => false,
+        };
+        unsafe_here.then_some(i)
+    })
+}
+
+/// Terminal-control sequences a hostile article might hold, which the tests
+/// feed through every output: a window title (OSC 2), the clipboard
+/// (OSC 52), a terminal reset (ESC c), the alignment test (ESC # 8), 8-bit
+/// CSI and OSC, a bell, NUL, DEL and a lone carriage return.
+pub const HOSTILE: &[&str] = &[
+    "\x1b]2;pwned\x07",
+    "\x1b]52;c;cm0gLXJmIH4=\x07",
+    "\x1bc",
+    "\x1b#8",
+    "\u{9b}31m",
+    "\u{9d}0;title\u{9c}",
+    "\x07",
+    "\0",
+    "\x7f",
+    "over\rwrite",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_borrowed_untouched() {
+        for text in ["", "Plain words.", "tab\tand\nlines\r\n", "Zoë “quoted” 😀"] {
+            assert!(matches!(for_terminal(text), Cow::Borrowed(t) if t == text));
+        }
+    }
+
+    #[test]
+    fn every_hostile_sequence_comes_out_without_a_control_character() {
+        for seq in HOSTILE {
+            let text = format!("before {seq} after");
+            let safe = for_terminal(&text);
+            assert!(!safe.chars().any(is_unsafe), "{text:?} became {safe:?}");
+            assert!(safe.starts_with("before ") && safe.ends_with(" after"));
+        }
+    }
+
+    #[test]
+    fn controls_show_as_pictures_of_one_column() {
+        assert_eq!(for_terminal("\x1b]2;x\x07"), "␛]2;x␇");
+        assert_eq!(for_terminal("a\0b\x7fc"), "a␀b␡c");
+        assert_eq!(for_terminal("\u{9b}1m\u{85}"), "\u{fffd}1m\u{fffd}");
+        assert_eq!(for_terminal("a\rb\r\nc\r"), "a␍b\r\nc␍");
+        assert_eq!(for_terminal("x\u{a0}y"), "x\u{a0}y", "U+00A0 is no control");
+    }
+
+    #[test]
+    fn json_keeps_its_value_with_del_and_c1_escaped() {
+        let value = serde_json::json!({ "text": "a\u{9b}31m\u{7f}\x1b]2;x\x07 é" });
+        let json = json_escaped(serde_json::to_string(&value).unwrap());
+        assert!(
+            json.is_ascii() || !json.chars().any(|c| c.is_control()),
+            "{json}"
+        );
+        assert!(json.contains("\\u009b31m\\u007f"), "{json}");
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&json).unwrap(),
+            value
+        );
+    }
+}
