@@ -15,7 +15,7 @@ use whosaid::analysis::{self, Analysis, ClaimKind};
 use whosaid::config::{self, Config};
 use whosaid::document::Document;
 use whosaid::export::{self, Format, selection::Selection};
-use whosaid::input;
+use whosaid::input::{self, Opened};
 use whosaid::reading;
 use whosaid::safe_text::for_terminal;
 
@@ -208,20 +208,51 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             if !STDOUT_OPEN.get().copied().unwrap_or(true) {
                 anyhow::bail!("standard output is closed; the reader draws on it");
             }
-            whosaid::tui::run(load(cli.article.as_deref(), limits)?, &config)
+            match open(cli.article.as_deref(), limits)? {
+                Opened::Article(doc) => whosaid::tui::run(doc, &config),
+                Opened::Feed(feed) => list_feed(&feed),
+            }
         }
     }
 }
 
-fn load(article: Option<&Path>, limits: input::Limits) -> anyhow::Result<Document> {
+/// The article (or feed) named on the command line, or the bundled article.
+fn open(article: Option<&Path>, limits: input::Limits) -> anyhow::Result<Opened> {
     Ok(match article {
-        Some(path) => input::load_with(&path.to_string_lossy(), limits)?,
-        None => Document::from_text(BUNDLED_PATH, BUNDLED_TEXT),
+        Some(path) => input::open_with(&path.to_string_lossy(), limits)?,
+        None => Opened::Article(Document::from_text(BUNDLED_PATH, BUNDLED_TEXT)),
     })
 }
 
+/// A feed given to the reader: its articles, one a line, and how to open
+/// one (until the reader has a list of articles of its own).
+fn list_feed(feed: &input::Feed) -> anyhow::Result<()> {
+    let mut out = format!(
+        "{} ({}): {} article{}\n",
+        feed.title,
+        feed.source,
+        feed.entries.len(),
+        if feed.entries.len() == 1 { "" } else { "s" }
+    );
+    for entry in &feed.entries {
+        let date = entry
+            .date
+            .as_deref()
+            .map_or("", |d| d.get(..10).unwrap_or(d));
+        out.push_str(&format!("{date:<10}  {}\n", entry.title));
+        if let Some(link) = &entry.link {
+            out.push_str(&format!("            {link}\n"));
+        }
+    }
+    out.push_str("Open one with `whosaid LINK`; `whosaid export FEED` exports them all.\n");
+    write_stdout(for_terminal(&out).as_bytes())
+}
+
 fn export_command(config: &Config, args: ExportArgs, limits: input::Limits) -> anyhow::Result<()> {
-    let doc = load(args.article.as_deref(), limits)?;
+    let doc = match open(args.article.as_deref(), limits)? {
+        Opened::Article(doc) => doc,
+        Opened::Feed(feed) => return export_feed(config, &args, &feed, limits),
+    };
     let analysis = analysis::analyze(&doc.text, &config.analysis_options());
     let selection = Selection {
         actors: args.actor,
@@ -242,6 +273,71 @@ fn export_command(config: &Config, args: ExportArgs, limits: input::Limits) -> a
         }
         _ => write_stdout(out.as_bytes()),
     }
+}
+
+/// Exports each article of a feed, read from the feed when it carries the
+/// whole text and fetched from its link otherwise, as JSON Lines: one
+/// `whosaid/1` object per article in the feed's order, or an error line
+/// (`source`, `title`, `error`) for an article that could not be read, which
+/// makes the exit code 2 once all is written.
+fn export_feed(
+    config: &Config,
+    args: &ExportArgs,
+    feed: &input::Feed,
+    limits: input::Limits,
+) -> anyhow::Result<()> {
+    if let Some(other) = args.format.filter(|f| *f != Format::Json) {
+        anyhow::bail!(
+            "{}: a feed is several articles, exported as JSON Lines only, not {}; \
+             drop --format, or export one of its articles",
+            feed.source,
+            other.extension()
+        );
+    }
+    let selection = Selection {
+        actors: args.actor.clone(),
+        kinds: args.kind.iter().copied().map(ClaimKind::from).collect(),
+    };
+    let options = config.analysis_options();
+    let mut out = String::new();
+    let mut failures = Vec::new();
+    for entry in &feed.entries {
+        let line = match entry.load(limits) {
+            Ok(doc) => {
+                let analysis = analysis::analyze(&doc.text, &options);
+                let selected = selection.apply(&analysis);
+                let export =
+                    export::json::build(&doc, &analysis, &selected.claims, &selected.actors);
+                serde_json::to_string(&export)?
+            }
+            Err(e) => {
+                let line = serde_json::json!({
+                    "source": entry.link.as_deref().unwrap_or(&feed.source),
+                    "title": entry.title,
+                    "error": e.to_string(),
+                });
+                failures.push(e);
+                line.to_string()
+            }
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    match &args.output {
+        Some(path) if path != Path::new("-") => {
+            remove_unfinished_on_signals()?;
+            export::write_file(path, out.as_bytes(), args.force)?;
+        }
+        _ => write_stdout(out.as_bytes())?,
+    }
+    if let Some(first) = failures.first() {
+        anyhow::bail!(
+            "{} of {} articles of the feed could not be read (each has an error line); the first: {first}",
+            failures.len(),
+            feed.entries.len()
+        );
+    }
+    Ok(())
 }
 
 /// On SIGINT, SIGTERM or SIGHUP while an export is written: remove its

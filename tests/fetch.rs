@@ -2,14 +2,14 @@
 //! that each test starts for itself: nothing leaves the machine. A page that
 //! cannot be had is one line on stderr naming the address, and exit code 2.
 
+mod command;
+
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::Path;
 use std::thread;
 use std::time::Duration;
 
 use assert_cmd::Command;
-use assert_cmd::cargo::cargo_bin_cmd;
 use serde_json::Value;
 
 /// A page of the test site: status line, content type, body.
@@ -31,10 +31,7 @@ fn reply(status: &'static str, content_type: &str, body: impl Into<Vec<u8>>) -> 
 }
 
 fn page_html() -> String {
-    std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages/bridge-vote/source.html"),
-    )
-    .unwrap()
+    std::fs::read_to_string(command::fixture("pages/bridge-vote/source.html")).unwrap()
 }
 
 /// The site's pages, by path; `base` is `http://127.0.0.1:PORT`.
@@ -136,11 +133,9 @@ fn answer(mut stream: TcpStream, base: &str) {
 }
 
 fn whosaid() -> Command {
-    let mut cmd = cargo_bin_cmd!("whosaid");
-    cmd.env("XDG_CONFIG_HOME", "/nonexistent/whosaid-tests")
-        .env_remove("HOME")
-        // The local server must be reached directly, whatever the machine's proxy.
-        .env("NO_PROXY", "*")
+    let mut cmd = command::whosaid();
+    // The local server must be reached directly, whatever the machine's proxy.
+    cmd.env("NO_PROXY", "*")
         .env_remove("http_proxy")
         .env_remove("HTTP_PROXY")
         .env_remove("ALL_PROXY")
@@ -250,4 +245,78 @@ fn a_refused_connection_is_named() {
         .port();
     let err = export_fails(&format!("http://127.0.0.1:{port}/story"));
     assert!(err.contains("refused the connection"), "{err}");
+}
+
+#[test]
+fn a_feed_by_url_exports_each_article_fetching_the_teasers() {
+    let base = serve();
+    let out = whosaid()
+        .args(["export", &format!("{base}/feed.xml")])
+        .assert()
+        .success();
+    let lines: Vec<Value> = std::str::from_utf8(&out.get_output().stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    // The first item is a teaser: its page was fetched and read.
+    assert_eq!(
+        lines[0]["document"]["source"],
+        format!("{base}/news/bridge-vote")
+    );
+    assert_eq!(lines[0]["document"]["byline"], "Marta Kovalenko");
+    assert!(
+        lines[0]["document"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Costs and critics")
+    );
+    // The second carries its whole text, which is used as it is (its link
+    // would be a 404).
+    assert_eq!(
+        lines[1]["document"]["title"],
+        "Ferry timetable changes for summer"
+    );
+    assert!(
+        lines[1]["document"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("The ferry operator said the boats would run every hour.")
+    );
+}
+
+#[test]
+fn an_article_of_a_feed_that_cannot_be_fetched_is_an_error_line_and_exit_2() {
+    let base = serve();
+    let feed = format!(
+        "<rss version=\"2.0\"><channel><title>T</title>\
+         <item><title>Gone</title><link>{base}/gone</link></item>\
+         <item><title>Here</title><link>{base}/news/bridge-vote</link></item>\
+         </channel></rss>"
+    );
+    let out = whosaid()
+        .args(["export", "-"])
+        .write_stdin(feed)
+        .assert()
+        .code(2);
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    let lines: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["title"], "Gone");
+    assert!(
+        lines[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("404 Not Found")
+    );
+    assert_eq!(lines[1]["schema"], "whosaid/1");
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("1 of 2 articles of the feed could not be read"),
+        "{stderr}"
+    );
 }

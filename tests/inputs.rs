@@ -3,24 +3,12 @@
 //! export`, checking the document text, its metadata and that every claim's
 //! offsets index that text.
 
-use std::path::{Path, PathBuf};
+mod command;
 
-use assert_cmd::Command;
-use assert_cmd::cargo::cargo_bin_cmd;
+use std::path::PathBuf;
+
+use command::{fixture, whosaid};
 use serde_json::Value;
-
-fn whosaid() -> Command {
-    let mut cmd = cargo_bin_cmd!("whosaid");
-    cmd.env("XDG_CONFIG_HOME", "/nonexistent/whosaid-tests")
-        .env_remove("HOME");
-    cmd
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
 
 fn read(name: &str) -> String {
     std::fs::read_to_string(fixture(name)).expect("fixture exists")
@@ -158,4 +146,90 @@ fn the_w3c_export_names_its_source_by_a_file_uri() {
         target.as_str().unwrap(),
         format!("file://{}", source.canonicalize().unwrap().display())
     );
+}
+
+/// The JSON Lines a feed exports: one object per line.
+fn json_lines(stdout: &[u8]) -> Vec<Value> {
+    std::str::from_utf8(stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+#[test]
+fn a_feed_with_whole_articles_exports_each_of_them_as_a_json_line() {
+    let feed = fixture("feeds/lakeside.atom");
+    let out = whosaid()
+        .args(["export", feed.to_str().unwrap()])
+        .assert()
+        .success();
+    let lines = json_lines(&out.get_output().stdout);
+    assert_eq!(lines.len(), 2);
+    let first = &lines[0];
+    assert_eq!(first["schema"], "whosaid/1");
+    assert_eq!(
+        first["document"]["title"],
+        "Council backs harbour bridge repairs"
+    );
+    assert_eq!(
+        first["document"]["source"],
+        "https://courier.example/news/bridge-vote"
+    );
+    assert_eq!(first["document"]["byline"], "Marta Kovalenko");
+    assert_eq!(first["document"]["published"], "2025-03-14T08:30:00+00:00");
+    assert!(
+        first["document"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Council backs harbour bridge repairs\n\nThe town council voted 7 to 2")
+    );
+    assert!(claims_index_the_document_text(first) >= 3);
+    assert_eq!(
+        lines[1]["document"]["title"],
+        "Ferry timetable changes for summer"
+    );
+    assert_eq!(
+        lines[1]["document"]["published"],
+        "2025-03-13T17:00:00+00:00"
+    );
+    assert!(claims_index_the_document_text(&lines[1]) >= 1);
+}
+
+#[test]
+fn a_feed_on_standard_input_is_detected_by_its_content() {
+    let out = whosaid()
+        .args(["export", "-"])
+        .write_stdin(read("feeds/lakeside.atom"))
+        .assert()
+        .success();
+    assert_eq!(json_lines(&out.get_output().stdout).len(), 2);
+}
+
+#[test]
+fn a_feed_exports_as_json_lines_only() {
+    let feed = fixture("feeds/lakeside.atom");
+    let out = whosaid()
+        .args(["export", "--format", "csv", feed.to_str().unwrap()])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("a feed is several articles"), "{stderr}");
+}
+
+#[test]
+fn the_reader_given_a_feed_lists_its_articles_and_how_to_open_one() {
+    let feed = fixture("feeds/lakeside.atom");
+    let out = whosaid().arg(feed.to_str().unwrap()).assert().success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(stdout.starts_with("The Lakeside Courier ("), "{stdout}");
+    assert!(
+        stdout.contains("2025-03-14  Council backs harbour bridge repairs\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("https://courier.example/news/ferry"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("whosaid LINK"), "{stdout}");
 }

@@ -60,14 +60,18 @@ fn by_content(text: &str) -> Option<Kind> {
     html.then_some(Kind::Html)
 }
 
-fn by_media_type(media_type: &str) -> Option<Kind> {
-    let essence = media_type
+/// A media type without its parameters, in lower case (`text/html`).
+pub(super) fn essence(media_type: &str) -> String {
+    media_type
         .split(';')
         .next()
         .unwrap_or("")
         .trim()
-        .to_ascii_lowercase();
-    match essence.as_str() {
+        .to_ascii_lowercase()
+}
+
+fn by_media_type(media_type: &str) -> Option<Kind> {
+    match essence(media_type).as_str() {
         "text/html" | "application/xhtml+xml" => Some(Kind::Html),
         "text/markdown" | "text/x-markdown" => Some(Kind::Markdown),
         "application/rss+xml" | "application/atom+xml" | "application/rdf+xml" => Some(Kind::Feed),

@@ -136,12 +136,7 @@ pub fn fetch(url: &str, limits: Limits) -> Result<Fetched, FetchError> {
 
 /// Text of some kind: pages, feeds, Markdown, plain text.
 fn is_textual(media_type: &str) -> bool {
-    let essence = media_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let essence = super::detect::essence(media_type);
     essence.is_empty()
         || essence.starts_with("text/")
         || essence.ends_with("+xml")
