@@ -6,11 +6,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use whosaid::analysis::{Actor, Analysis, Claim, Figure, Source};
-use whosaid::config::Config;
 use whosaid::document::Document;
 use whosaid::span::Span;
 use whosaid::tui::app::App;
 use whosaid::tui::keymap::Action;
+use whosaid::tui::settings::Settings;
 use whosaid::tui::theme::Theme;
 use whosaid::tui::view;
 use whosaid::tui::wrap::Wrapped;
@@ -78,7 +78,13 @@ fn reader(c: &mut Criterion) {
     let doc = Document::from_text("big.txt", text.clone());
     let claims = analysis.claims.len();
     assert!(claims > 10_000, "{claims} claims");
-    let mut app = App::new(doc, analysis, &Config::defaults(), Theme::dark(), (160, 50));
+    let mut app = App::new(
+        doc,
+        analysis,
+        &Settings::defaults(),
+        Theme::dark(),
+        (160, 50),
+    );
     let mut terminal = Terminal::new(TestBackend::new(160, 50)).unwrap();
     group.bench_function("page_down_and_draw", |b| {
         b.iter(|| {

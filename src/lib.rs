@@ -4,7 +4,8 @@
 //! its [`input`] (a file, a web page, Markdown) into a [`document`],
 //! the [`analysis`] into actors and claims, [`export`] formats and the
 //! [`config`]. Tests, benches and `whosaid export` use it directly; the
-//! reader lives under `tui`.
+//! reader lives under `tui`, built only with the default-on `reader`
+//! feature (`--no-default-features` leaves every terminal crate out).
 
 pub mod analysis;
 pub mod config;
@@ -14,4 +15,5 @@ pub mod input;
 pub mod reading;
 pub mod safe_text;
 pub mod span;
+#[cfg(feature = "reader")]
 pub mod tui;

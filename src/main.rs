@@ -9,12 +9,13 @@ use std::process::ExitCode;
 use std::sync::OnceLock;
 
 use anyhow::Context;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use whosaid::analysis::{self, Analysis, ClaimKind};
-use whosaid::config::{self, Config};
+use whosaid::config::{self, Config, ConfigFile};
 use whosaid::document::Document;
-use whosaid::export::{self, Format, selection::Selection};
+use whosaid::export::{self, FORMATS, FormatSpec, selection::Selection};
 use whosaid::input::{self, Opened};
 use whosaid::reading;
 use whosaid::safe_text::for_terminal;
@@ -63,8 +64,8 @@ struct ExportArgs {
     /// The article: a text, Markdown or web page file, a web address, or - for standard input (default: the bundled one).
     article: Option<PathBuf>,
     /// Output format [default: from the -o file's extension, else json].
-    #[arg(short, long, value_enum)]
-    format: Option<Format>,
+    #[arg(short, long, value_parser = format_parser())]
+    format: Option<&'static FormatSpec>,
     /// Only claims by this actor (its name or any alias, case-insensitive); repeat to OR several.
     #[arg(long, value_name = "NAME")]
     actor: Vec<String>,
@@ -99,13 +100,16 @@ impl From<KindArg> for ClaimKind {
     }
 }
 
-const EXPORT_EXAMPLES: &str = "\
-Formats:
-  json      the whosaid/1 contract: actors, claims, figures; offsets in code points
-  markdown  claims grouped by actor as blockquotes, for notes
-  csv       one row per claim: id, kind, start, end, text, source, cue, hedges
-  w3c       a W3C Web Annotation collection (JSON-LD), one annotation per claim
+/// `--format`'s values and their help, from the export registry.
+fn format_parser() -> impl TypedValueParser<Value = &'static FormatSpec> {
+    let values = FORMATS
+        .iter()
+        .map(|f| PossibleValue::new(f.name).help(f.description));
+    PossibleValuesParser::new(values)
+        .map(|name| FormatSpec::named(&name).expect("a value the parser offered"))
+}
 
+const EXPORT_EXAMPLES: &str = "\
 Examples:
   whosaid export                                 the bundled article, as JSON
   whosaid export article.txt -o notes.md         Markdown notes (format from the extension)
@@ -129,7 +133,12 @@ Config: {config} (or --config PATH) is overlaid on the
 documented defaults that `whosaid --print-config` prints.
 
 Exit codes: 0 success; 2 bad input, bad config, bad usage, an output file that exists,
-or output that cannot be written."
+or output that cannot be written.{}",
+        if cfg!(feature = "reader") {
+            ""
+        } else {
+            "\n\nThis whosaid was built without the reader (cargo feature `reader`): only `whosaid export` works."
+        }
     )
 }
 
@@ -198,7 +207,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     if cli.print_config {
         return write_stdout(config::DEFAULT_CONFIG.as_bytes());
     }
-    let config = Config::load(cli.config.as_deref())?;
+    let file = ConfigFile::load(cli.config.as_deref())?;
+    let config: Config = file.read()?;
     let limits = cli
         .max_size
         .map_or_else(input::Limits::default, input::Limits::at_most);
@@ -209,11 +219,25 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 anyhow::bail!("standard output is closed; the reader draws on it");
             }
             match open(cli.article.as_deref(), limits)? {
-                Opened::Article(doc) => whosaid::tui::run(doc, &config),
+                Opened::Article(doc) => reader(doc, &config, &file),
                 Opened::Feed(feed) => list_feed(&feed),
             }
         }
     }
+}
+
+#[cfg(feature = "reader")]
+fn reader(doc: Document, config: &Config, file: &ConfigFile) -> anyhow::Result<()> {
+    let settings = whosaid::tui::settings::Settings::read(file)?;
+    whosaid::tui::run(doc, config, &settings)
+}
+
+#[cfg(not(feature = "reader"))]
+fn reader(_: Document, _: &Config, _: &ConfigFile) -> anyhow::Result<()> {
+    anyhow::bail!(
+        "this whosaid was built without the reader (cargo feature `reader`); \
+         `whosaid export` works, or rebuild with the default features to read an article"
+    )
 }
 
 /// The article (or feed) named on the command line, or the bundled article.
@@ -262,8 +286,8 @@ fn export_command(config: &Config, args: ExportArgs, limits: input::Limits) -> a
     let selected = selection.apply(&analysis);
     let format = args
         .format
-        .or_else(|| args.output.as_deref().and_then(Format::from_path))
-        .unwrap_or(Format::Json);
+        .or_else(|| args.output.as_deref().and_then(FormatSpec::for_path))
+        .unwrap_or(&FORMATS[0]);
     let out = format.render(&doc, &analysis, &selected.claims, &selected.actors);
     match args.output {
         Some(path) if path != Path::new("-") => {
@@ -286,12 +310,12 @@ fn export_feed(
     feed: &input::Feed,
     limits: input::Limits,
 ) -> anyhow::Result<()> {
-    if let Some(other) = args.format.filter(|f| *f != Format::Json) {
+    if let Some(other) = args.format.filter(|f| f.name != FORMATS[0].name) {
         anyhow::bail!(
             "{}: a feed is several articles, exported as JSON Lines only, not {}; \
              drop --format, or export one of its articles",
             feed.source,
-            other.extension()
+            other.name
         );
     }
     let selection = Selection {

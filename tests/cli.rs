@@ -593,6 +593,22 @@ fn help_explains_the_tool_its_config_and_examples() {
 }
 
 #[test]
+fn export_help_lists_every_format_once_with_its_description() {
+    let out = whosaid().args(["export", "--help"]).assert().success();
+    let help = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    for format in whosaid::export::FORMATS {
+        let line = format!("- {}:", format.name);
+        assert_eq!(help.matches(&line).count(), 1, "{line:?} in:\n{help}");
+        assert_eq!(
+            help.matches(format.description).count(),
+            1,
+            "{:?} in:\n{help}",
+            format.description
+        );
+    }
+}
+
+#[test]
 fn every_claim_says_which_rule_made_it_and_how_its_source_was_found() {
     let export = export_json(&[]);
     let mut vias = 0;

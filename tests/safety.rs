@@ -9,29 +9,14 @@ use std::time::Duration;
 
 use assert_cmd::Command;
 use assert_cmd::cargo::cargo_bin_cmd;
-use base64::Engine;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use serde_json::Value;
 use whosaid::analysis::{Analysis, analyze};
 use whosaid::config::Config;
 use whosaid::document::Document;
 use whosaid::export::{csv, json, markdown, w3c};
 use whosaid::safe_text::HOSTILE;
-use whosaid::tui::App;
-use whosaid::tui::app::Effect;
-use whosaid::tui::keymap::Key;
-use whosaid::tui::theme::Theme;
 
 type Render = fn(&Document, &Analysis, &[usize], &[usize]) -> String;
-
-/// Presses keys written as config.toml writes them, separated by spaces.
-fn press(app: &mut App, keys: &str) {
-    for key in keys.split_whitespace() {
-        let key = Key::parse(key).expect("test keys parse");
-        app.handle_key(crossterm::event::KeyEvent::new(key.code, key.mods));
-    }
-}
 
 fn whosaid() -> Command {
     let mut cmd = cargo_bin_cmd!("whosaid");
@@ -115,59 +100,83 @@ fn every_hostile_sequence_is_harmless_in_every_export_format() {
     }
 }
 
-/// The reader drawn into a buffer, every cell's symbol as bytes.
-fn drawn(app: &App) -> (Vec<u8>, String) {
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    terminal
-        .draw(|frame| whosaid::tui::view::draw(app, frame))
-        .unwrap();
-    let buffer = terminal.backend().buffer();
-    let bytes = buffer
-        .content()
-        .iter()
-        .flat_map(|cell| cell.symbol().as_bytes().to_vec())
-        .collect();
-    (bytes, terminal.backend().to_string())
-}
+/// The reader's screen and clipboard (only when it is built in).
+#[cfg(feature = "reader")]
+mod reader {
+    use base64::Engine;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use whosaid::tui::App;
+    use whosaid::tui::app::Effect;
+    use whosaid::tui::keymap::Key;
+    use whosaid::tui::settings::Settings;
+    use whosaid::tui::theme::Theme;
 
-#[test]
-fn the_reader_shows_and_copies_hostile_text_safely() {
-    let config = Config::defaults();
-    for seq in HOSTILE {
-        let doc = Document::from_text(format!("news{seq}.txt"), hostile_article(seq));
-        let analysis: Analysis = analyze(&doc.text, &config.analysis_options());
-        let claims = analysis.claims.len();
-        let mut app = App::new(doc, analysis, &config, Theme::monochrome(), (100, 30));
-        let (screen, text) = drawn(&app);
-        assert_clean("the reader's screen", seq, &screen);
-        if seq.starts_with('\x1b') {
-            assert!(
-                text.contains('␛'),
-                "the status bar shows the file name's ESC as ␛:\n{text}"
-            );
+    use super::*;
+
+    /// Presses keys written as config.toml writes them, separated by spaces.
+    fn press(app: &mut App, keys: &str) {
+        for key in keys.split_whitespace() {
+            let key = Key::parse(key).expect("test keys parse");
+            app.handle_key(crossterm::event::KeyEvent::new(key.code, key.mods));
         }
-        for _ in 0..claims {
-            press(&mut app, "n y");
-            let (screen, _) = drawn(&app);
-            assert_clean("the reader's screen on a claim", seq, &screen);
-            press(&mut app, "i");
-            let (screen, _) = drawn(&app);
-            assert_clean("the claim's detail view", seq, &screen);
-            press(&mut app, "esc");
-            for effect in app.take_effects() {
-                let Effect::Copy(quote) = effect else {
-                    continue;
-                };
-                let mut written = Vec::new();
-                whosaid::tui::copy_osc52(&mut written, &quote).unwrap();
-                let payload = written
-                    .strip_prefix(b"\x1b]52;c;")
-                    .and_then(|rest| rest.split(|&b| b == 0x07).next())
-                    .expect("an OSC 52 sequence");
-                let pasted = base64::engine::general_purpose::STANDARD
-                    .decode(payload)
-                    .unwrap();
-                assert_clean("the clipboard", seq, &pasted);
+    }
+
+    /// The reader drawn into a buffer, every cell's symbol as bytes.
+    fn drawn(app: &App) -> (Vec<u8>, String) {
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        terminal
+            .draw(|frame| whosaid::tui::view::draw(app, frame))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        let bytes = buffer
+            .content()
+            .iter()
+            .flat_map(|cell| cell.symbol().as_bytes().to_vec())
+            .collect();
+        (bytes, terminal.backend().to_string())
+    }
+
+    #[test]
+    fn the_reader_shows_and_copies_hostile_text_safely() {
+        let config = Config::defaults();
+        for seq in HOSTILE {
+            let doc = Document::from_text(format!("news{seq}.txt"), hostile_article(seq));
+            let analysis: Analysis = analyze(&doc.text, &config.analysis_options());
+            let claims = analysis.claims.len();
+            let settings = Settings::defaults();
+            let mut app = App::new(doc, analysis, &settings, Theme::monochrome(), (100, 30));
+            let (screen, text) = drawn(&app);
+            assert_clean("the reader's screen", seq, &screen);
+            if seq.starts_with('\x1b') {
+                assert!(
+                    text.contains('␛'),
+                    "the status bar shows the file name's ESC as ␛:\n{text}"
+                );
+            }
+            for _ in 0..claims {
+                press(&mut app, "n y");
+                let (screen, _) = drawn(&app);
+                assert_clean("the reader's screen on a claim", seq, &screen);
+                press(&mut app, "i");
+                let (screen, _) = drawn(&app);
+                assert_clean("the claim's detail view", seq, &screen);
+                press(&mut app, "esc");
+                for effect in app.take_effects() {
+                    let Effect::Copy(quote) = effect else {
+                        continue;
+                    };
+                    let mut written = Vec::new();
+                    whosaid::tui::copy_osc52(&mut written, &quote).unwrap();
+                    let payload = written
+                        .strip_prefix(b"\x1b]52;c;")
+                        .and_then(|rest| rest.split(|&b| b == 0x07).next())
+                        .expect("an OSC 52 sequence");
+                    let pasted = base64::engine::general_purpose::STANDARD
+                        .decode(payload)
+                        .unwrap();
+                    assert_clean("the clipboard", seq, &pasted);
+                }
             }
         }
     }

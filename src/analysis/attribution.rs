@@ -15,6 +15,7 @@
 //! search for a source among the mentions in `source`.
 
 mod cues;
+mod evidential;
 mod framed;
 mod leftovers;
 mod source;

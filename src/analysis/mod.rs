@@ -26,7 +26,7 @@ pub use provenance::{Rule, Via};
 
 /// The version of the analysis output: bumped whenever a change to the
 /// rules changes what `analyze` returns (caches of analyses key on it).
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 4;
 
 /// What kind of thing an actor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -89,12 +89,14 @@ pub struct Claim {
     /// Direct: the words inside the marks. Indirect: the reported content.
     /// Mixed: the reported content including its quoted stretches.
     pub span: Span,
-    /// The quoted stretches inside `span` (for direct claims, `span` itself).
+    /// The quoted stretches inside `span` (for direct claims, `span` itself);
+    /// always within `span`.
     pub quotes: Vec<Span>,
     pub source: Option<Source>,
     /// The verb or phrase that attributes the claim ("said", "according to").
     pub cue: Option<Span>,
-    /// The sentence (or sentences, for a quote over several) the claim sits in.
+    /// The sentence (or sentences, for a quote over several) the claim sits
+    /// in; always holds `span`.
     pub sentence: Span,
     /// Hedges inside the claim ("reportedly", "might").
     pub hedges: Vec<Span>,
@@ -207,7 +209,31 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let mentions = mentions::find(text, &tokens, &sentences, &quotations, options);
     let found = attribution::find(text, &tokens, &sentences, &quotations, &mentions, options);
     let resolution = actors::resolve(text, &sentences, &mentions, &found, &quotations, options);
-    assemble(text, &tokens, &mentions, found, resolution)
+    assemble(text, &tokens, &sentences, &mentions, found, resolution)
+}
+
+/// The claim's sentence when it holds the claim; otherwise (the second half
+/// of a split quotation, found from the first half's sentence) the whole
+/// sentences the claim's words cover.
+fn sentence_holding(sentences: &[segment::Sentence], sentence: Span, claim: Span) -> Span {
+    if sentence.contains(claim) {
+        return sentence;
+    }
+    let first = sentences.partition_point(|s| s.span.end <= claim.start);
+    let after = sentences.partition_point(|s| s.span.start < claim.end);
+    sentences[first..after.max(first)]
+        .iter()
+        .fold(claim, |covered, s| covered.cover(s.span))
+}
+
+/// The parts of `quotes` inside the claim: a quotation the claim starts or
+/// ends within counts only as far as the claim goes.
+fn quotes_within(quotes: Vec<Span>, claim: Span) -> Vec<Span> {
+    quotes
+        .into_iter()
+        .filter(|q| q.overlaps(claim))
+        .map(|q| Span::new(q.start.max(claim.start), q.end.min(claim.end)))
+        .collect()
 }
 
 /// For each claim (sorted by start), the furthest end of it and the claims before.
@@ -253,6 +279,7 @@ fn resolved_via(mention: &Mention, found: Via) -> Via {
 fn assemble(
     text: &str,
     tokens: &[segment::Token],
+    sentences: &[segment::Sentence],
     mentions: &[Mention],
     mut found: Vec<FoundClaim>,
     resolution: Resolution,
@@ -267,14 +294,14 @@ fn assemble(
         .map(|c| Claim {
             kind: c.kind,
             span: c.span,
-            quotes: c.quotes,
+            quotes: quotes_within(c.quotes, c.span),
             source: c.source.map(|m| Source {
                 actor: actor_of[m],
                 span: mentions[m].span,
                 via: resolved_via(&mentions[m], c.via),
             }),
             cue: c.cue,
-            sentence: c.sentence,
+            sentence: sentence_holding(sentences, c.sentence, c.span),
             hedges: markers::hedges(text, tokens, c.span),
             rule: c.rule,
         })
@@ -331,6 +358,53 @@ mod tests {
                     "figure at {start}..{end}"
                 );
             }
+        }
+    }
+
+    /// Every claim's quotes lie inside it, and its sentence holds it.
+    fn assert_nested(text: &str) {
+        let analysis = analyze(text, &Options::default());
+        assert!(!analysis.claims.is_empty(), "claims in {text:?}");
+        for c in &analysis.claims {
+            assert!(
+                c.sentence.contains(c.span),
+                "sentence {:?} of {:?} in {text:?}",
+                c.sentence.of(text),
+                c.span.of(text)
+            );
+            for q in &c.quotes {
+                assert!(
+                    c.span.contains(*q),
+                    "quote {:?} of {:?}",
+                    q.of(text),
+                    c.span.of(text)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_second_half_of_a_split_quotation_gets_a_sentence_that_holds_it() {
+        let text = "“We will win,” Ana Velo said, “and soon.”";
+        assert_nested(text);
+        let analysis = analyze(text, &Options::default());
+        let second = analysis
+            .claims
+            .iter()
+            .find(|c| c.span.of(text) == "and soon.")
+            .expect("the second half is a claim");
+        assert!(second.sentence.of(text).ends_with("and soon.”"));
+    }
+
+    #[test]
+    fn a_claim_starting_inside_a_quotation_keeps_only_its_part_of_it() {
+        // Texts a fuzzer made, with marks in orders no article uses.
+        for text in [
+            "according to \" , that \" today told ‹ told \" »",
+            "according to we will win ‹ officials we will win » , “ « we will win \n\n",
+            "according to . that « ‹ according to , according to \" . says : ›we will win‹",
+        ] {
+            assert_nested(text);
         }
     }
 }

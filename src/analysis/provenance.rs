@@ -41,6 +41,9 @@ pub enum Rule {
     CueColonBefore,
     /// A quote with no frame of its own: its speaker comes from around it.
     BareQuote,
+    /// "The mayor is expected to sign", "was accused of lying", "appears to
+    /// be failing": a belief or expectation, its holder the by-agent or nobody.
+    Evidential,
 }
 
 impl Rule {
@@ -63,6 +66,7 @@ impl Rule {
             Rule::SubjectVerbQuote => "subject + verb before a quoted stretch",
             Rule::CueColonBefore => "cue and colon ending the paragraph before",
             Rule::BareQuote => "quote with no frame of its own",
+            Rule::Evidential => "evidential or passive frame (“is expected to”, “was accused of”)",
         }
     }
 }
@@ -105,6 +109,8 @@ pub enum Via {
     /// A description ("the two-term senator") linked to the person with
     /// that title.
     Description,
+    /// The agent of a passive frame ("was criticised by the union").
+    ByAgent,
 }
 
 impl Via {
@@ -126,6 +132,7 @@ impl Via {
             Via::Pronoun => "pronoun → nearest earlier fitting actor",
             Via::Relative => "relative pronoun → the name just before it",
             Via::Description => "description → the person with that title",
+            Via::ByAgent => "the “by” agent of a passive frame",
         }
     }
 }

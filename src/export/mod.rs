@@ -28,76 +28,128 @@ pub fn kind_name(kind: ClaimKind) -> &'static str {
     }
 }
 
-/// An export format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// The `whosaid/1` JSON contract: actors, claims and figures with offsets.
-    Json,
-    /// Claims grouped by actor, as blockquotes, for notes.
-    Markdown,
-    /// One row per claim, for spreadsheets.
-    Csv,
-    /// A W3C Web Annotation collection (JSON-LD), one annotation per claim.
-    W3c,
+/// How every format renders: the export of `claims` and `actors` (indices
+/// into the analysis) of one document.
+pub type Render = fn(&Document, &Analysis, &[usize], &[usize]) -> String;
+
+/// One export format. [`FORMATS`] lists them all; the CLI's `--format`, its
+/// help, `-o`'s extension detection and the reader's export dialog all read
+/// that list, so a format added there reaches every one of them.
+#[derive(Debug, Clone, Copy)]
+pub struct FormatSpec {
+    /// As `--format` takes it.
+    pub name: &'static str,
+    /// The usual file extension, without the dot.
+    pub extension: &'static str,
+    /// Other extensions that ask for this format.
+    pub other_extensions: &'static [&'static str],
+    /// One line for the help and the dialog.
+    pub description: &'static str,
+    pub render: Render,
 }
 
-impl Format {
-    pub const ALL: [Format; 4] = [Format::Json, Format::Markdown, Format::Csv, Format::W3c];
+/// Every export format, the default (JSON) first.
+pub const FORMATS: &[FormatSpec] = &[
+    FormatSpec {
+        name: "json",
+        extension: "json",
+        other_extensions: &[],
+        description: "the whosaid/1 contract: actors, claims, figures; offsets in code points",
+        render: json::to_string,
+    },
+    FormatSpec {
+        name: "markdown",
+        extension: "md",
+        other_extensions: &["markdown"],
+        description: "claims grouped by actor as blockquotes, for notes",
+        render: markdown::to_string,
+    },
+    FormatSpec {
+        name: "csv",
+        extension: "csv",
+        other_extensions: &[],
+        description: "one row per claim: id, kind, start, end, text, source, cue, hedges",
+        render: csv::to_string,
+    },
+    FormatSpec {
+        name: "w3c",
+        extension: "jsonld",
+        other_extensions: &[],
+        description: "a W3C Web Annotation collection (JSON-LD), one annotation per claim",
+        render: w3c::to_string,
+    },
+];
 
-    /// The usual file extension, without the dot.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Json => "json",
-            Format::Markdown => "md",
-            Format::Csv => "csv",
-            Format::W3c => "jsonld",
-        }
+/// Formats are one by their name (a test keeps names unique).
+impl PartialEq for FormatSpec {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for FormatSpec {}
+
+impl FormatSpec {
+    /// The format called `name` (as `--format` takes it).
+    pub fn named(name: &str) -> Option<&'static FormatSpec> {
+        FORMATS.iter().find(|f| f.name == name)
     }
 
-    /// The format a file name asks for by its extension, if any.
-    pub fn from_path(path: &Path) -> Option<Format> {
+    /// The format a file name asks for by its extension (any case), if any.
+    pub fn for_path(path: &Path) -> Option<&'static FormatSpec> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "markdown" => Some(Format::Markdown),
-            _ => Format::ALL.into_iter().find(|f| f.extension() == ext),
-        }
+        FORMATS
+            .iter()
+            .find(|f| f.extension == ext || f.other_extensions.contains(&ext.as_str()))
     }
 
     /// The export of `claims` and `actors` (indices into `analysis`) in this format.
     pub fn render(
-        self,
+        &self,
         doc: &Document,
         analysis: &Analysis,
         claims: &[usize],
         actors: &[usize],
     ) -> String {
-        let render = match self {
-            Format::Json => json::to_string,
-            Format::Markdown => markdown::to_string,
-            Format::Csv => csv::to_string,
-            Format::W3c => w3c::to_string,
-        };
-        render(doc, analysis, claims, actors)
+        (self.render)(doc, analysis, claims, actors)
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashSet;
+
     use super::*;
+
+    fn format_of(path: &str) -> Option<&'static str> {
+        FormatSpec::for_path(Path::new(path)).map(|f| f.name)
+    }
 
     #[test]
     fn a_file_extension_picks_the_format() {
-        assert_eq!(
-            Format::from_path(Path::new("a/notes.MD")),
-            Some(Format::Markdown)
-        );
-        assert_eq!(
-            Format::from_path(Path::new("x.markdown")),
-            Some(Format::Markdown)
-        );
-        assert_eq!(Format::from_path(Path::new("x.jsonld")), Some(Format::W3c));
-        assert_eq!(Format::from_path(Path::new("x.csv")), Some(Format::Csv));
-        assert_eq!(Format::from_path(Path::new("x.txt")), None);
-        assert_eq!(Format::from_path(Path::new("json")), None);
+        assert_eq!(format_of("a/notes.MD"), Some("markdown"));
+        assert_eq!(format_of("x.markdown"), Some("markdown"));
+        assert_eq!(format_of("x.jsonld"), Some("w3c"));
+        assert_eq!(format_of("x.csv"), Some("csv"));
+        assert_eq!(format_of("x.json"), Some("json"));
+        assert_eq!(format_of("x.txt"), None);
+        assert_eq!(format_of("json"), None);
+    }
+
+    #[test]
+    fn every_format_has_its_own_name_and_extensions_and_renders_the_claims() {
+        let (doc, analysis) = sample::analysis();
+        let (mut names, mut extensions) = (HashSet::new(), HashSet::new());
+        for f in FORMATS {
+            assert_eq!(FormatSpec::named(f.name), Some(f));
+            assert!(names.insert(f.name), "{} twice", f.name);
+            for ext in std::iter::once(&f.extension).chain(f.other_extensions) {
+                assert!(extensions.insert(ext), "extension {ext} twice");
+            }
+            let out = f.render(&doc, &analysis, &[0], &[0]);
+            let first_claim = analysis.claims[0].span.of(&doc.text);
+            let first_words = first_claim.split_whitespace().next().unwrap();
+            assert!(out.contains(first_words), "{}: {out}", f.name);
+        }
     }
 }

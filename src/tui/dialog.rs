@@ -3,40 +3,16 @@
 
 use std::path::{Path, PathBuf};
 
-/// The formats the dialog offers, each the library's own export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Markdown,
-    Json,
-}
+use crate::export::{FORMATS, FormatSpec};
 
-impl Format {
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Markdown => "Markdown",
-            Format::Json => "JSON",
-        }
-    }
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Markdown => "md",
-            Format::Json => "json",
-        }
-    }
-
-    fn other(self) -> Format {
-        match self {
-            Format::Markdown => Format::Json,
-            Format::Json => Format::Markdown,
-        }
-    }
-}
+/// The format the dialog starts on: notes are what a reader exports most.
+const FIRST_FORMAT: &str = "markdown";
 
 /// The dialog's state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportDialog {
-    pub format: Format,
+    /// One of [`FORMATS`]: the dialog offers every format the CLI has.
+    pub format: &'static FormatSpec,
     /// The file name as typed so far.
     pub path: String,
     /// The claims to export (marked, else those the filter shows).
@@ -63,7 +39,7 @@ impl ExportDialog {
             .filter(|s| !s.is_empty() && *s != "-")
             .unwrap_or("article")
             .to_string();
-        let format = Format::Markdown;
+        let format = FormatSpec::named(FIRST_FORMAT).unwrap_or(&FORMATS[0]);
         ExportDialog {
             format,
             path: default_name(&stem, format),
@@ -78,8 +54,12 @@ impl ExportDialog {
         }
     }
 
-    pub fn toggle_format(&mut self) {
-        self.format = self.format.other();
+    /// The next format in [`FORMATS`] (or the previous one), round.
+    pub fn cycle_format(&mut self, forward: bool) {
+        let n = FORMATS.len();
+        let at = FORMATS.iter().position(|f| f == self.format).unwrap_or(0);
+        let to = if forward { at + 1 } else { at + n - 1 };
+        self.format = &FORMATS[to % n];
         if !self.edited {
             self.path = default_name(&self.stem, self.format);
         }
@@ -115,8 +95,8 @@ impl ExportDialog {
 }
 
 /// "article-claims.md" for article.txt.
-fn default_name(stem: &str, format: Format) -> String {
-    format!("{stem}-claims.{}", format.extension())
+fn default_name(stem: &str, format: &FormatSpec) -> String {
+    format!("{stem}-claims.{}", format.extension)
 }
 
 /// Why an export could not be written, and what to type instead. The
@@ -164,17 +144,39 @@ mod tests {
     fn the_default_name_follows_the_article_and_the_format() {
         let mut dialog = ExportDialog::new("assets/some-story.txt", vec![0], false);
         assert_eq!(dialog.path, "some-story-claims.md");
-        dialog.toggle_format();
+        dialog.cycle_format(false);
         assert_eq!(dialog.path, "some-story-claims.json");
         dialog.edit(|path| {
             path.push('x');
             true
         });
-        dialog.toggle_format();
+        dialog.cycle_format(true);
         assert_eq!(dialog.path, "some-story-claims.jsonx");
         assert_eq!(
             ExportDialog::new("-", vec![], false).path,
             "article-claims.md"
         );
+    }
+
+    #[test]
+    fn tab_reaches_every_format_the_cli_has_and_comes_round() {
+        let mut dialog = ExportDialog::new("story.txt", vec![0], false);
+        let first = dialog.format;
+        let mut seen = vec![first.name];
+        loop {
+            dialog.cycle_format(true);
+            if dialog.format == first {
+                break;
+            }
+            assert_eq!(
+                dialog.path,
+                format!("story-claims.{}", dialog.format.extension)
+            );
+            seen.push(dialog.format.name);
+        }
+        seen.sort_unstable();
+        let mut all: Vec<&str> = FORMATS.iter().map(|f| f.name).collect();
+        all.sort_unstable();
+        assert_eq!(seen, all);
     }
 }

@@ -1,8 +1,8 @@
 //! A small invented article with a hand-built analysis, for tests that must
 //! not depend on what the analysis engine finds.
 
+use super::settings::Settings;
 use crate::analysis::{Actor, ActorKind, Analysis, Claim, ClaimKind, Figure, Rule, Source, Via};
-use crate::config::Config;
 use crate::document::Document;
 use crate::span::Span;
 
@@ -140,7 +140,7 @@ pub fn app_on(doc: Document, analysis: Analysis, width: u16, height: u16) -> App
     App::new(
         doc,
         analysis,
-        &Config::defaults(),
+        &Settings::defaults(),
         Theme::monochrome(),
         (width, height),
     )

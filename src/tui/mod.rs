@@ -17,6 +17,7 @@ pub mod keymap;
 pub mod layout;
 pub mod lookup;
 pub mod search;
+pub mod settings;
 pub mod theme;
 pub mod view;
 pub mod wrap;
@@ -43,11 +44,12 @@ use crate::analysis::{self, Analysis};
 use crate::config::Config;
 use crate::document::Document;
 use app::Effect;
+use settings::Settings;
 use theme::{Theme, no_color_requested};
 
 /// Opens the reader on `doc` and returns when the user quits.
-pub fn run(doc: Document, config: &Config) -> anyhow::Result<()> {
-    let session = Session::start(config.reader.mouse).context("cannot set up the terminal")?;
+pub fn run(doc: Document, config: &Config, settings: &Settings) -> anyhow::Result<()> {
+    let session = Session::start(settings.reader.mouse).context("cannot set up the terminal")?;
     exit_on_signals(session.mouse, session.keyboard_flags)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
 
@@ -69,12 +71,12 @@ pub fn run(doc: Document, config: &Config) -> anyhow::Result<()> {
             }
         }
     });
-    let theme = Theme::from_config(&config.theme, no_color_requested());
+    let theme = Theme::from_config(&settings.theme, no_color_requested());
     let size = terminal.size()?;
     let mut app = App::new(
         doc,
         Analysis::default(),
-        config,
+        settings,
         theme,
         (size.width, size.height),
     );

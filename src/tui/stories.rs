@@ -199,9 +199,9 @@ fn marked_claims_are_exported_and_an_existing_file_is_kept_until_the_user_agrees
         press(&mut app, "backspace");
     }
     type_text(&mut app, path.to_str().unwrap());
-    press(&mut app, "tab enter");
+    press(&mut app, "backtab enter");
     let writes = perform(&mut app);
-    // (tab switched the format to JSON, which the file name then keeps.)
+    // (shift-tab went back from Markdown to JSON, which the typed file name keeps.)
     assert_eq!(writes, 1);
     assert!(app.overlay.is_none());
     assert!(
@@ -678,7 +678,7 @@ fn actors_close_in_the_text_have_different_colours() {
     let app = super::App::new(
         doc,
         fixture::analysis(),
-        &crate::config::Config::defaults(),
+        &crate::tui::settings::Settings::defaults(),
         super::theme::Theme::dark(),
         (120, 40),
     );

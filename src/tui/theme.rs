@@ -13,7 +13,7 @@ use std::str::FromStr;
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 
-use crate::config::ThemeSection;
+use super::settings::ThemeSection;
 
 /// Which built-in palette to start from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]

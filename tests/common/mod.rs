@@ -8,6 +8,7 @@ use whosaid::config::Config;
 use whosaid::document::Document;
 use whosaid::tui::App;
 use whosaid::tui::keymap::Key;
+use whosaid::tui::settings::Settings;
 use whosaid::tui::theme::Theme;
 
 /// The reader on the bundled article with its real analysis, at a given
@@ -19,7 +20,13 @@ pub fn bundled(width: u16, height: u16) -> App {
     );
     let config = Config::defaults();
     let analysis = whosaid::analysis::analyze(&doc.text, &config.analysis_options());
-    App::new(doc, analysis, &config, Theme::monochrome(), (width, height))
+    App::new(
+        doc,
+        analysis,
+        &Settings::defaults(),
+        Theme::monochrome(),
+        (width, height),
+    )
 }
 
 /// Presses keys written as config.toml writes them, separated by spaces.

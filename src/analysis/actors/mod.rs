@@ -421,4 +421,20 @@ mod tests {
         let she = mentions.iter().position(|m| m.name == "she").unwrap();
         assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "Maria Okafor");
     }
+
+    #[test]
+    fn she_prefers_a_woman_a_few_sentences_back_to_a_nearer_name_of_unknown_gender() {
+        let text = "Helen Marsh took the ferry to Kestrel. Kestrel was grey and wet. The pier was empty. She said the crossing had been rough.";
+        let (mentions, r) = resolve_with_sources(text, &["She"], &Options::default());
+        let she = mentions.iter().position(|m| m.name == "She").unwrap();
+        assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "Helen Marsh");
+    }
+
+    #[test]
+    fn the_girl_stands_for_the_woman_named_before() {
+        let text = "Oliver waited. Nancy came in from the cold street and sat down.\n\n“I won’t go back,” said the girl.";
+        let (mentions, r) = resolve_with_sources(text, &["the girl"], &Options::default());
+        let girl = mentions.iter().position(|m| m.name == "the girl").unwrap();
+        assert_eq!(r.actors[r.actor_of[girl].unwrap()].name, "Nancy");
+    }
 }

@@ -42,6 +42,20 @@ struct Rank {
     not_salient: bool,
 }
 
+impl Rank {
+    /// Field by field, except that within the near reach a known gender
+    /// beats a nearer name of unknown gender ("Anna walked to Lindau. The
+    /// square was empty. She said …": Anna).
+    fn better_than(self, other: Rank) -> bool {
+        let near = self.sentences_back <= SENTENCES_BACK && other.sentences_back <= SENTENCES_BACK;
+        if near && self.gender_unknown != other.gender_unknown {
+            !self.gender_unknown
+        } else {
+            self < other
+        }
+    }
+}
+
 /// For each mention, the mention (not a pronoun) it stands for: itself
 /// for a name; for a source pronoun or a description, its antecedent if
 /// one is found; `None` for other pronouns. `root_of` gives each mention's
@@ -95,7 +109,14 @@ pub(super) fn resolve(
     for i in 0..mentions.len() {
         let m = &mentions[i];
         if is_description(m) {
-            referent[i] = Some(described(mentions, &referent, i).unwrap_or(i));
+            let by_title = described(mentions, &referent, i);
+            let by_gender = || {
+                let wanted = noun_gender(m)?;
+                same_gender_named(mentions, &referent, i, |r| {
+                    gender.get(&root_of[r]).copied() == Some(wanted)
+                })
+            };
+            referent[i] = Some(by_title.or_else(by_gender).unwrap_or(i));
             continue;
         }
         // Pronouns outside quotes that are no sources are resolved too, so
@@ -159,7 +180,7 @@ pub(super) fn resolve(
                 not_salient: !salient,
             };
             // On a tie the nearer mention, found first, stays.
-            if best.is_none_or(|b| rank < b.rank) {
+            if best.is_none_or(|b| rank.better_than(b.rank)) {
                 best = Some(Candidate { rank, mention: j });
             }
         }
@@ -248,6 +269,27 @@ fn relative_antecedent(
         })
         .and_then(|j| referent[j])
 }
+
+/// "Nora came in. … “No,” said the girl.": the nearest earlier person
+/// named outside quotation marks whose gender (`has_gender`) is the one
+/// the description's noun tells.
+fn same_gender_named(
+    mentions: &[Mention],
+    referent: &[Option<usize>],
+    i: usize,
+    mut has_gender: impl FnMut(usize) -> bool,
+) -> Option<usize> {
+    (i.saturating_sub(GENDER_DESCRIPTION_REACH)..i)
+        .rev()
+        .filter(|&j| {
+            let m = &mentions[j];
+            m.kind == ActorKind::Person && !m.pronoun && !m.in_quote && !is_description(m)
+        })
+        .find_map(|j| referent[j].filter(|&r| has_gender(r)))
+}
+
+/// How many mentions back "the girl" looks for the woman it describes.
+const GENDER_DESCRIPTION_REACH: usize = 80;
 
 /// "the two-term president": the nearest earlier person whose title has the
 /// description's head noun.

@@ -51,6 +51,7 @@ impl Pass<'_, '_> {
                 self.push_content(content, unit);
             }
         }
+        self.evidential_frames(unit, claims_before);
     }
 
     /// Whether a cue sits inside the content of a claim of this unit.
@@ -282,14 +283,62 @@ impl Pass<'_, '_> {
             None => Found::new(Rule::SubjectCueContent, None, Via::Subject),
         };
         let source = found.source;
-        let start = self.content_start(cue.end, unit.end);
+        let start = match self.question_start(cue, unit.end) {
+            Some(question) => question?,
+            None => self.content_start(cue.end, unit.end),
+        };
         let end = self.content_end(start, unit.end);
         let content = self.content(start, end, found, c.cue_span(cue))?;
+        if self.speech_with_a_noun_object(cue, &content) {
+            return None;
+        }
         // With nobody named, only quoted words after an inflected verb of
         // saying ("tweet" with no subject is a noun).
         let quoted = (content.first..content.end).any(|i| c.quote_of(i).is_some());
         let verb = cue.classes.has(CueClasses::SPEECH) && !cue.classes.has(CueClasses::BASE);
         (source.is_some() || (quoted && verb)).then_some(content)
+    }
+
+    /// For "ask": where its question starts ("asked the mayor whether …",
+    /// "asked voters to …"), or `Some(None)` when it has none ("asked
+    /// about the memo" reports no words); `None` for other cues.
+    fn question_start(&self, cue: CueMatch, end: usize) -> Option<Option<usize>> {
+        let c = self.context;
+        if !c.word(cue.first).to_ascii_lowercase().starts_with("ask") {
+            return None;
+        }
+        let mut k = cue.end;
+        while k < end && k < cue.end + QUESTION_REACH {
+            if c.quote_of(k).is_some() || c.is_punct(k, ":") {
+                return Some(Some(k));
+            }
+            if is_one_of(c.word(k), QUESTION_OPENERS) {
+                return Some(Some(k));
+            }
+            if c.tokens[k].kind != TokenKind::Word {
+                break;
+            }
+            k += 1;
+        }
+        Some(None)
+    }
+
+    /// "They asserted their resilience": a verb of saying (not of stance)
+    /// whose content is a short noun phrase, no clause and no quotation,
+    /// reports no words; "said yes" and "said no" do.
+    fn speech_with_a_noun_object(&self, cue: CueMatch, content: &Content) -> bool {
+        let c = self.context;
+        if cue.classes.has(CueClasses::STANCE) || content.end - content.first > NOUN_OBJECT_WORDS {
+            return false;
+        }
+        let clause_or_quote = (content.first..content.end).any(|i| {
+            c.quote_of(i).is_some()
+                || c.tokens[i].kind != TokenKind::Word
+                || is_one_of(c.word(i), CLAUSE_WORDS)
+        });
+        let after_that = content.first > cue.end;
+        let determined = is_one_of(c.word(content.first), NOUN_OBJECT_OPENERS);
+        determined && !clause_or_quote && !after_that
     }
 
     /// The subject before a cue, if it agrees with the cue as a verb.
@@ -455,6 +504,31 @@ impl Pass<'_, '_> {
             .all(|t| matches!(t.kind, TokenKind::Punct | TokenKind::Quote))
     }
 }
+
+/// How many words "ask" looks past for its question ("asked the city's
+/// transport chief whether …").
+const QUESTION_REACH: usize = 7;
+
+/// Words that open what is asked: an indirect question or a request.
+const QUESTION_OPENERS: &[&str] = &[
+    "whether", "if", "what", "who", "whom", "whose", "which", "why", "how", "when", "where", "to",
+];
+
+/// How many words a noun-phrase object of a verb of saying may have.
+const NOUN_OBJECT_WORDS: usize = 3;
+
+/// Determiners that open a noun-phrase object ("their resilience").
+const NOUN_OBJECT_OPENERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+];
+
+/// Words that make a short content a clause or an answer, not a noun
+/// phrase: auxiliaries, modals, pronoun subjects, "yes", "no".
+const CLAUSE_WORDS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "should", "may", "might", "must", "do", "does", "did", "yes", "no", "not", "he",
+    "she", "they", "it", "we", "i", "you", "there", "to", "so",
+];
 
 /// Words that may follow a frame at a sentence's end: "said on Tuesday in a
 /// statement", "told reporters at a news conference", "wrote on Twitter".

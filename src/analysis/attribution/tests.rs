@@ -790,3 +790,63 @@ fn whoever_a_bare_quote_addresses_is_not_its_speaker() {
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(found[1].source.as_deref(), Some("Walter"));
 }
+
+#[test]
+fn an_expectation_nobody_holds_by_name_has_no_source() {
+    let text = "The harbour master is expected to close the port before the storm.";
+    assert_eq!(
+        claims(text, &["The harbour master"]),
+        vec![seen(
+            "to close the port before the storm",
+            Indirect,
+            "is expected",
+            ""
+        )]
+    );
+}
+
+#[test]
+fn a_passive_frame_takes_its_by_agent_as_source() {
+    let text = "The orchard plan was attacked for its cost by the growers’ union.";
+    assert_eq!(
+        claims(text, &["The orchard plan", "the growers’ union"]),
+        vec![seen(
+            "its cost",
+            Indirect,
+            "was attacked for",
+            "the growers’ union"
+        )]
+    );
+}
+
+#[test]
+fn seems_with_a_complement_frames_it_but_not_a_place() {
+    let text = "The ferry appeared on the horizon. The captain seems ready to sail at dawn.";
+    assert_eq!(
+        claims(text, &["The captain"]),
+        vec![seen("ready to sail at dawn", Indirect, "seems", "")]
+    );
+}
+
+#[test]
+fn a_verb_of_saying_with_a_bare_noun_object_reports_no_words() {
+    let text = "The rowers asserted their strength. The coach said yes.";
+    assert_eq!(
+        claims(text, &["The rowers", "The coach"]),
+        vec![seen("yes", Indirect, "said", "The coach")]
+    );
+}
+
+#[test]
+fn ask_reports_a_question_or_a_request_never_a_topic() {
+    let text = "The ferry survey asked riders about the timetable. The warden asked the climbers whether the ridge was safe.";
+    assert_eq!(
+        claims(text, &["The ferry survey", "The warden"]),
+        vec![seen(
+            "whether the ridge was safe",
+            Indirect,
+            "asked",
+            "The warden"
+        )]
+    );
+}

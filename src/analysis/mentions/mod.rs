@@ -11,6 +11,7 @@
 mod context;
 mod groups;
 mod names;
+mod shares;
 
 use super::segment::{Sentence, Token};
 use super::{Mention, Options, Quotation};
@@ -39,6 +40,7 @@ pub fn find(
             sentence_first_mention,
             &mut out,
         );
+        shares::find(&ctx, range.clone(), sentence_first_mention, &mut out);
         pronouns(&ctx, range, sentence_first_mention, &mut out);
     }
     mark_quoted(&mut out, quotations);

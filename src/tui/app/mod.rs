@@ -21,10 +21,10 @@ use super::keymap::{Action, Keymap, Layer, Pane};
 use super::layout::Areas;
 use super::lookup::Lookup;
 use super::search::Search;
+use super::settings::Settings;
 use super::theme::Theme;
 use super::wrap::WrapCache;
 use crate::analysis::{Analysis, ClaimKind};
-use crate::config::Config;
 use crate::document::Document;
 pub use panes::{ActorsPane, ClaimsPane, TextPane};
 
@@ -142,17 +142,17 @@ impl App {
     pub fn new(
         doc: Document,
         analysis: Analysis,
-        config: &Config,
+        settings: &Settings,
         theme: Theme,
         size: (u16, u16),
     ) -> App {
         let lookup = Lookup::new(&analysis, theme.actors.len());
         let mut app = App {
-            keymap: Keymap::new(&config.keys),
+            keymap: Keymap::new(&settings.keys),
             theme,
             screen: Screen {
-                mouse: config.reader.mouse,
-                max_text_width: config.reader.max_text_width,
+                mouse: settings.reader.mouse,
+                max_text_width: settings.reader.max_text_width,
                 areas: Areas::default(),
                 size: Rect::default(),
                 wraps: WrapCache::default(),

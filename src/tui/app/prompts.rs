@@ -5,12 +5,11 @@ use std::path::PathBuf;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::super::dialog::{ExportDialog, Format};
+use super::super::dialog::ExportDialog;
 use super::super::jumps::Place;
 use super::super::keymap::Action;
 use super::super::search::{Folded, Search, fuzzy_matches};
 use super::{App, Effect, Overlay, plural};
-use crate::export;
 
 impl App {
     /// The event loop's report on an [`Effect::Write`].
@@ -159,8 +158,8 @@ impl App {
         }
         match action {
             Some(Action::Cancel) => return,
-            Some(Action::NextFormat) => dialog.toggle_format(),
-            Some(Action::PrevFormat) => dialog.toggle_format(),
+            Some(Action::NextFormat) => dialog.cycle_format(true),
+            Some(Action::PrevFormat) => dialog.cycle_format(false),
             Some(Action::Confirm) if dialog.path.trim().is_empty() => {
                 dialog.error = Some("type a file name".to_string())
             }
@@ -178,14 +177,9 @@ impl App {
             .collect();
         actors.sort_unstable();
         actors.dedup();
-        let contents = match dialog.format {
-            Format::Json => {
-                export::json::to_string(&self.doc, &self.analysis, &dialog.claims, &actors)
-            }
-            Format::Markdown => {
-                export::markdown::to_string(&self.doc, &self.analysis, &dialog.claims, &actors)
-            }
-        };
+        let contents = dialog
+            .format
+            .render(&self.doc, &self.analysis, &dialog.claims, &actors);
         self.effects.push(Effect::Write {
             path: dialog.target(),
             contents,

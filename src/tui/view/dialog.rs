@@ -8,33 +8,37 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::super::app::App;
-use super::super::dialog::{ExportDialog, Format};
+use super::super::dialog::ExportDialog;
 use super::super::keymap::Layer;
 use super::popup;
+use crate::export::{FORMATS, FormatSpec};
 
 pub fn render(app: &App, dialog: &ExportDialog, area: Rect, buf: &mut Buffer) {
     let inner = popup(app, "Export", 60, 9, area, buf);
     let n = dialog.claims.len();
     let which = if dialog.marked { "marked" } else { "shown" };
-    let format = |f: Format| {
+    let format = |f: &FormatSpec| {
         let style = if dialog.format == f {
             app.theme.accent.add_modifier(Modifier::REVERSED)
         } else {
             Style::new()
         };
-        Span::styled(format!(" {} ", f.name()), style)
+        Span::styled(format!(" {} ", f.name), style)
     };
     let mut lines = vec![
         Line::raw(format!(
             "{n} {which} claim{}",
             if n == 1 { "" } else { "s" }
         )),
-        Line::from(vec![
-            Span::raw("Format "),
-            format(Format::Markdown),
-            Span::raw(" "),
-            format(Format::Json),
-        ]),
+        Line::from(
+            std::iter::once(Span::raw("Format "))
+                .chain(FORMATS.iter().map(format))
+                .collect::<Vec<_>>(),
+        ),
+        Line::styled(
+            format!("       {}", dialog.format.description),
+            app.theme.dim,
+        ),
         Line::from(vec![
             Span::raw("File   "),
             Span::styled(

@@ -167,7 +167,7 @@ fn claims_take_their_sources_colour_quotes_are_bold_and_the_selection_is_tinted(
     let mut app = App::new(
         doc,
         fixture::analysis(),
-        &crate::config::Config::defaults(),
+        &crate::tui::settings::Settings::defaults(),
         Theme::dark(),
         (120, 40),
     );

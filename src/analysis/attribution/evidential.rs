@@ -1,0 +1,183 @@
+//! Evidential and passive frames: "the mayor is expected to sign the bill",
+//! "the senator was accused of lying by his rival", "the plan appears to be
+//! failing". The content follows the frame; the source is the by-agent when
+//! the sentence names one, else nobody: the frame reports a belief held by
+//! people the writer leaves unnamed.
+//!
+//! The frames are data (`assets/lexicon/evidential.txt`). A frame is looked
+//! for only where a form of "be" or a listed verb stands, within the unit and
+//! outside quotations and claims already made.
+
+use std::sync::OnceLock;
+
+use super::cues::Content;
+use super::{Found, Pass, Unit, is_adverb, is_one_of, source};
+use crate::analysis::wordlists::Set;
+use crate::analysis::{Rule, Via};
+
+const FRAMES: &str = include_str!("../../../assets/lexicon/evidential.txt");
+
+/// The frames, parsed once: (participle, next word) pairs after "be", and
+/// verb forms that need no "be".
+struct Frames {
+    after_be: Set<(String, String)>,
+    verbs: Set<String>,
+}
+
+fn frames() -> &'static Frames {
+    static FRAMES_SET: OnceLock<Frames> = OnceLock::new();
+    FRAMES_SET.get_or_init(|| {
+        let mut frames = Frames {
+            after_be: Set::default(),
+            verbs: Set::default(),
+        };
+        let mut verbs = false;
+        for line in FRAMES.lines() {
+            let line = line.split('#').next().unwrap_or("").trim().to_lowercase();
+            match line.as_str() {
+                "" => {}
+                "[be]" => verbs = false,
+                "[verb]" => verbs = true,
+                _ if verbs => {
+                    frames.verbs.insert(line);
+                }
+                _ => {
+                    let mut words = line.split_whitespace();
+                    if let (Some(a), Some(b)) = (words.next(), words.next()) {
+                        frames.after_be.insert((a.to_string(), b.to_string()));
+                    }
+                }
+            }
+        }
+        frames
+    })
+}
+
+/// Forms of "be" a frame may follow ("’s" as in "it’s known as").
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "am", "’s", "'s",
+];
+
+/// Words that may stand between "be" and the participle.
+const BETWEEN: &[&str] = &["not", "also", "still", "now", "often", "long", "n’t", "n't"];
+
+/// Words after a frame verb that are no complement ("appeared on television").
+const NOT_COMPLEMENTS: &[&str] = &[
+    "on", "in", "at", "before", "with", "from", "for", "during", "after", "as", "and", "or", "but",
+    "the", "a", "an", "that", "this",
+];
+
+/// How many tokens a by-agent search looks into the content.
+const BY_AGENT_REACH: usize = 12;
+
+impl Pass<'_, '_> {
+    /// Claims of the evidential frames in a unit, after the cue passes:
+    /// only where no claim of the unit lies yet.
+    pub(super) fn evidential_frames(&mut self, unit: &Unit, claims_before: usize) {
+        let c = self.context;
+        let mut i = unit.first;
+        while i < unit.end {
+            let free = c.quote_of(i).is_none() && !self.in_claim(claims_before, i);
+            let content = free.then(|| self.evidential_at(i, unit)).flatten();
+            match content {
+                Some(content) => {
+                    i = content.end;
+                    self.push_content(content, unit);
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    fn in_claim(&self, claims_before: usize, i: usize) -> bool {
+        let at = self.context.tokens[i].span().start;
+        self.claims[claims_before..].iter().any(|claim| {
+            claim.span.contains_offset(at) || claim.cue.is_some_and(|q| q.contains_offset(at))
+        })
+    }
+
+    /// The frame starting at token `i` and its content, if one does.
+    fn evidential_at(&self, i: usize, unit: &Unit) -> Option<Content> {
+        let c = self.context;
+        let frames = frames();
+        let word = c.word(i).to_lowercase();
+        let (frame_end, content_first) = if frames.verbs.contains(&word) {
+            if i + 1 >= unit.end {
+                return None;
+            }
+            let next = c.word(i + 1).to_lowercase();
+            let complement = next == "to"
+                || (next.starts_with(char::is_lowercase)
+                    && !is_one_of(&next, NOT_COMPLEMENTS)
+                    && c.tokens[i + 1].kind == super::TokenKind::Word);
+            if !complement || !self.has_subject(i, unit) {
+                return None;
+            }
+            (i + 1, i + 1)
+        } else if is_one_of(&word, BE) {
+            let mut p = i + 1;
+            while p < unit.end && (is_adverb(c.word(p)) || is_one_of(c.word(p), BETWEEN)) {
+                p += 1;
+            }
+            if p + 1 >= unit.end {
+                return None;
+            }
+            let participle = c.word(p).to_lowercase();
+            let next = c.word(p + 1).to_lowercase();
+            if !frames.after_be.contains(&(participle, next.clone())) {
+                return None;
+            }
+            // "is expected | to sign"; "was accused of | lying".
+            if next == "to" {
+                (p + 1, p + 1)
+            } else {
+                (p + 2, p + 2)
+            }
+        } else {
+            return None;
+        };
+        let end = self.content_end(content_first, unit.end);
+        let (end, source) = self.by_agent(content_first, end);
+        let cue = c.tokens[i].span().cover(c.tokens[frame_end - 1].span());
+        let via = if source.is_some() {
+            Via::ByAgent
+        } else {
+            Via::Subject
+        };
+        self.content(
+            content_first,
+            end,
+            Found::new(Rule::Evidential, source, via),
+            cue,
+        )
+    }
+
+    /// Whether a frame verb at `i` has a subject before it in the unit (not
+    /// "as it appears" at the start).
+    fn has_subject(&self, i: usize, unit: &Unit) -> bool {
+        let c = self.context;
+        i > unit.first
+            && c.tokens[i - 1].kind == super::TokenKind::Word
+            && !is_one_of(c.word(i - 1), &["as", "it", "there"])
+    }
+
+    /// "… on the speeches by a rival senator": a by-agent closing the
+    /// content is its source; the content ends before "by".
+    fn by_agent(&self, first: usize, end: usize) -> (usize, Option<usize>) {
+        let c = self.context;
+        for k in first..end.min(first + BY_AGENT_REACH) {
+            if !c.is_word(k, "by") || c.quote_of(k).is_some() {
+                continue;
+            }
+            let Some(agent) = source::mention_starting_at(c, k + 1) else {
+                continue;
+            };
+            let after = c.token_after(c.mentions[agent].span.end);
+            let closes = after >= end || c.is_punct(after, ",.;");
+            if closes && k > first {
+                return (k, Some(agent));
+            }
+        }
+        (end, None)
+    }
+}

@@ -1,0 +1,226 @@
+//! Shares of people as mentions: "75 percent of voters", "one in five",
+//! "nearly nine out of 10", "a majority of Republicans", "those surveyed".
+//! Polls report what such shares say or think ("32 percent said they had
+//! no opinion"); as mentions they can be the sources of those claims, and
+//! like other groups become actors only when they speak.
+//!
+//! The words are data (`assets/lexicon/shares.txt`). A share reaches over
+//! "of" and a mention found right after it ("of registered voters").
+
+use std::sync::OnceLock;
+
+use super::Context;
+use crate::analysis::segment::TokenKind;
+use crate::analysis::wordlists::Set;
+use crate::analysis::{ActorKind, Mention};
+
+const SHARES: &str = include_str!("../../../assets/lexicon/shares.txt");
+
+/// The share words, parsed once.
+struct Shares {
+    units: Set<String>,
+    fractions: Set<String>,
+    surveyed: Set<String>,
+    /// Leading words, each a list of lower-case words.
+    leads: Vec<Vec<String>>,
+}
+
+fn shares() -> &'static Shares {
+    static SHARES_SET: OnceLock<Shares> = OnceLock::new();
+    SHARES_SET.get_or_init(|| {
+        let mut shares = Shares {
+            units: Set::default(),
+            fractions: Set::default(),
+            surveyed: Set::default(),
+            leads: Vec::new(),
+        };
+        let mut section = "";
+        for line in SHARES.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            match line {
+                "" => {}
+                "[unit]" | "[fraction]" | "[surveyed]" | "[lead]" => section = line,
+                _ if section == "[lead]" => shares
+                    .leads
+                    .push(line.split_whitespace().map(str::to_lowercase).collect()),
+                _ => {
+                    let set = match section {
+                        "[unit]" => &mut shares.units,
+                        "[fraction]" => &mut shares.fractions,
+                        _ => &mut shares.surveyed,
+                    };
+                    set.insert(line.to_lowercase());
+                }
+            }
+        }
+        shares
+    })
+}
+
+/// Number words that may open a share ("one in five", "two-thirds").
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+
+/// Adds the shares of people in the sentence's tokens `range` to `out`;
+/// `from` is the first mention of this sentence in `out`.
+pub(super) fn find(
+    ctx: &Context,
+    range: std::ops::Range<usize>,
+    from: usize,
+    out: &mut Vec<Mention>,
+) {
+    let mut i = range.start;
+    while i < range.end {
+        let lead = lead_at(ctx, i);
+        let Some(end) = share_at(ctx, i + lead, range.end) else {
+            i += 1;
+            continue;
+        };
+        // "… of registered voters": the group the share is of.
+        let mut last = end;
+        if ctx.low(end) == "of" {
+            let after = ctx.tokens.get(end + 1).map(|t| t.span().start);
+            let of_group = out[from..]
+                .iter()
+                .filter(|m| Some(m.span.start) == after && !m.pronoun)
+                .map(|m| m.span.end)
+                .max();
+            if let Some(group_end) = of_group {
+                last = end + 1;
+                while last < range.end && ctx.tokens[last].span().end <= group_end {
+                    last += 1;
+                }
+            } else if let Some(noun) = people_after_of(ctx, end + 1, range.end) {
+                last = noun + 1;
+            }
+        }
+        let span = ctx.tokens[i].span().cover(ctx.tokens[last - 1].span());
+        out.push(Mention {
+            span,
+            name: span.of(ctx.text).to_string(),
+            kind: ActorKind::Group,
+            role: None,
+            pronoun: false,
+            in_quote: false,
+        });
+        i = last;
+    }
+}
+
+/// "of weekday riders", "of likely Republican voters": the last token of a
+/// few words after "of" that end in a noun for people or a capitalised
+/// word ("of Democrats").
+fn people_after_of(ctx: &Context, first: usize, end: usize) -> Option<usize> {
+    (first..end.min(first + OF_WORDS))
+        .take_while(|&k| ctx.is_word(k))
+        .filter(|&k| ctx.is_cap(k) || ctx.lists.people.contains_key(ctx.low_bare(k)))
+        .last()
+}
+
+/// How many words after "of" a share reaches for its group.
+const OF_WORDS: usize = 4;
+
+/// How many leading words ("about", "more than") start at token `i`.
+fn lead_at(ctx: &Context, i: usize) -> usize {
+    shares()
+        .leads
+        .iter()
+        .find(|lead| lead.iter().enumerate().all(|(k, w)| ctx.low(i + k) == w))
+        .map_or(0, Vec::len)
+}
+
+/// One past the last token of a share starting at token `i`, if one does.
+fn share_at(ctx: &Context, i: usize, end: usize) -> Option<usize> {
+    let lists = shares();
+    let kind = ctx.tokens.get(i)?.kind;
+    let low = ctx.low(i);
+    let word_at = |k: usize| (k < end).then(|| ctx.low(k));
+    if kind == TokenKind::Number {
+        // "31%", "31 %", "31 percent", "31 per cent".
+        if low.ends_with('%') {
+            return Some(i + 1);
+        }
+        if word_at(i + 1) == Some("%") {
+            return Some(i + 2);
+        }
+        if word_at(i + 1).is_some_and(|w| lists.units.contains(w)) {
+            return Some(i + 2);
+        }
+        if word_at(i + 1) == Some("per") && word_at(i + 2) == Some("cent") {
+            return Some(i + 3);
+        }
+        return None;
+    }
+    if kind != TokenKind::Word {
+        return None;
+    }
+    let number_word = |k: usize| {
+        word_at(k).is_some_and(|w| NUMBER_WORDS.contains(&w))
+            || ctx
+                .tokens
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+    };
+    // "one in five", "nine out of 10".
+    if NUMBER_WORDS.contains(&low) {
+        if word_at(i + 1) == Some("in") && number_word(i + 2) {
+            return Some(i + 3);
+        }
+        if word_at(i + 1) == Some("out") && word_at(i + 2) == Some("of") && number_word(i + 3) {
+            return Some(i + 4);
+        }
+    }
+    // "those surveyed".
+    if low == "those" && word_at(i + 1).is_some_and(|w| lists.surveyed.contains(w)) {
+        return Some(i + 2);
+    }
+    // "a third", "the majority", "two-thirds", "half".
+    let fraction = |k: usize| word_at(k).is_some_and(|w| lists.fractions.contains(w));
+    if matches!(low, "a" | "the") || NUMBER_WORDS.contains(&low) {
+        if fraction(i + 1) && low != "the" || word_at(i + 1) == Some("majority") {
+            return Some(i + 2);
+        }
+        return None;
+    }
+    // A bare fraction opens a share only when "of" follows or it starts a
+    // clause ("Most oppose …"): "most" is also an adverb.
+    if fraction(i) {
+        let opens = i == 0 || ctx.tokens[i - 1].kind != TokenKind::Word;
+        if ctx.low(i + 1) == "of" || opens && ctx.is_word(i + 1) && !ctx.is_cap(i + 1) {
+            return Some(i + 1);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{Options, analyze};
+
+    /// The source text of each claim of `text`.
+    fn sources(text: &str) -> Vec<String> {
+        let analysis = analyze(text, &Options::default());
+        analysis
+            .claims
+            .iter()
+            .map(|c| {
+                c.source
+                    .map_or(String::new(), |s| s.span.of(text).to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn shares_of_the_people_a_poll_asked_are_the_sources_of_their_answers() {
+        let text = "The ferry survey asked riders about the timetable. About 64 percent of weekday riders said the boats ran late. One in five say they have missed work. Those polled believe fares will rise.";
+        assert_eq!(
+            sources(text),
+            [
+                "About 64 percent of weekday riders",
+                "One in five",
+                "Those polled"
+            ]
+        );
+    }
+}
