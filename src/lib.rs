@@ -9,6 +9,7 @@
 
 pub mod analysis;
 pub mod config;
+pub mod corrected;
 pub mod document;
 pub mod export;
 pub mod input;

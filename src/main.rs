@@ -168,6 +168,7 @@ fn stdout_was_closed() -> bool {
 
 fn main() -> ExitCode {
     STDOUT_OPEN.get_or_init(|| !stdout_was_closed());
+    print_panics_safely();
     let parsed = Cli::command()
         .after_help(after_help())
         .try_get_matches()
@@ -180,6 +181,18 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&format!("{e:#}")),
     }
+}
+
+/// A panic's message may quote the article (a slice out of bounds shows the
+/// text around it): print it, like every message, safe for the terminal.
+fn print_panics_safely() {
+    std::panic::set_hook(Box::new(|info| {
+        let report = format!("internal error, please report it: {info}");
+        eprintln!("whosaid: {}", for_terminal(&report));
+        if std::env::var_os("RUST_BACKTRACE").is_some_and(|v| v != "0") {
+            eprintln!("{}", std::backtrace::Backtrace::force_capture());
+        }
+    }));
 }
 
 /// Tells what went wrong on stderr, in one line that is safe for the

@@ -289,7 +289,7 @@ fn every_format_exports_the_bundled_article() {
     let csv = run("csv");
     assert_eq!(
         csv.lines().next(),
-        Some("id,kind,start,end,text,source_actor,source_text,cue,hedges")
+        Some("id,kind,start,end,text,source_actor,source_text,cue,hedges,marked,note,by")
     );
     let n = claims(&export_json(&[])).len();
     assert_eq!(

@@ -85,6 +85,18 @@ fn every_hostile_sequence_is_harmless_in_every_export_format() {
             let out = render(&doc, &analysis, &all, &actors);
             assert_clean(name, seq, out.as_bytes());
         }
+        // A note the user pasted the sequence into is as harmless.
+        let note = whosaid::corrected::Annotation {
+            marked: true,
+            note: Some(format!("see {seq} here")),
+            by_user: true,
+            dismissed: false,
+        };
+        let user = vec![note; analysis.claims.len()];
+        for format in whosaid::export::FORMATS {
+            let out = format.render_with_user(&doc, &analysis, &all, &actors, &user);
+            assert_clean(format.name, seq, out.as_bytes());
+        }
         // JSON keeps the text exact: the claim's words, sliced in code points.
         let export: Value = serde_json::from_str(&json::to_string(&doc, &analysis, &all, &actors))
             .expect("the JSON export is JSON");

@@ -1,16 +1,23 @@
 //! CSV for spreadsheets: one row per claim with its offsets (Unicode code
 //! points, end exclusive), text, source, cue and hedges. A CSV is often
 //! printed, so control characters in the words are shown safely
-//! ([`for_terminal`]); the offsets still index the document as read.
+//! ([`for_terminal`]), and opened in a spreadsheet, so words that would
+//! start a formula (`=`, `+`, `-`, `@`, a tab or CR) begin with an apostrophe, which
+//! spreadsheets read as "this is text". The offsets still index the
+//! document as read.
+
+use std::borrow::Cow;
 
 use crate::analysis::Analysis;
+use crate::corrected::Annotation;
 use crate::document::Document;
 use crate::export::{json::claim_id, kind_name};
 use crate::safe_text::for_terminal;
 use crate::span::CharIndex;
 
-/// The columns, in order.
-pub const HEADER: [&str; 9] = [
+/// The columns, in order. The last three are the user's: `marked` (yes or
+/// empty), `note`, and `by` (user, analysis, or empty without a user layer).
+pub const HEADER: [&str; 12] = [
     "id",
     "kind",
     "start",
@@ -20,6 +27,9 @@ pub const HEADER: [&str; 9] = [
     "source_text",
     "cue",
     "hedges",
+    "marked",
+    "note",
+    "by",
 ];
 
 /// One row per claim at `claims`. `source_actor` is the actor's name, empty
@@ -29,7 +39,18 @@ pub fn to_string(
     doc: &Document,
     analysis: &Analysis,
     claims: &[usize],
+    actors: &[usize],
+) -> String {
+    with_user(doc, analysis, claims, actors, &[])
+}
+
+/// [`to_string`] with the user's layer in the last three columns.
+pub fn with_user(
+    doc: &Document,
+    analysis: &Analysis,
+    claims: &[usize],
     _actors: &[usize],
+    user: &[Annotation],
 ) -> String {
     let text = doc.text.as_str();
     let index = CharIndex::new(text);
@@ -47,15 +68,30 @@ pub fn to_string(
             kind_name(c.kind),
             &index.chars_at(c.span.start).to_string(),
             &index.chars_at(c.span.end).to_string(),
-            &for_terminal(c.span.of(text)),
-            &for_terminal(source_actor),
-            &for_terminal(c.source.map_or("", |s| s.span.of(text))),
-            &for_terminal(c.cue.map_or("", |s| s.of(text))),
-            &for_terminal(&hedges.join("; ")),
+            &cell(c.span.of(text)),
+            &cell(source_actor),
+            &cell(c.source.map_or("", |s| s.span.of(text))),
+            &cell(c.cue.map_or("", |s| s.of(text))),
+            &cell(&hedges.join("; ")),
+            user.get(i)
+                .map_or("", |u| if u.marked { "yes" } else { "" }),
+            &cell(user.get(i).and_then(|u| u.note.as_deref()).unwrap_or("")),
+            user.get(i)
+                .map_or("", |u| if u.by_user { "user" } else { "analysis" }),
         ])
         .expect("writing to memory");
     }
     String::from_utf8(out.into_inner().expect("writing to memory")).expect("CSV of UTF-8 is UTF-8")
+}
+
+/// Words as a cell: safe for the terminal, and never a formula.
+fn cell(words: &str) -> Cow<'_, str> {
+    let words = for_terminal(words);
+    if words.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{words}"))
+    } else {
+        words
+    }
 }
 
 #[cfg(test)]
@@ -87,7 +123,10 @@ mod tests {
                 "Élise Durand",
                 "Durand",
                 "said",
-                "reportedly"
+                "reportedly",
+                "",
+                "",
+                ""
             ]
         );
         assert_eq!(&rows[3][5], "", "an unresolved source has no actor");
@@ -116,5 +155,19 @@ mod tests {
         let mut reader = csv::Reader::from_reader(out.as_bytes());
         let row = reader.records().next().unwrap().unwrap();
         assert_eq!(&row[4], "a, \"b\"\nc");
+    }
+
+    #[test]
+    fn words_that_would_start_a_formula_stay_text() {
+        assert_eq!(
+            cell("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell("-2+3"), "'-2+3");
+        assert_eq!(cell("\t=1"), "'\t=1");
+        assert_eq!(cell("a = b"), "a = b");
+        // A control character first is shown as a picture, which starts no formula.
+        assert_eq!(cell("\x1b=1"), "␛=1");
     }
 }

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::analysis::{ActorKind, Analysis, ClaimKind, Rule, Via};
+use crate::corrected::Annotation;
 use crate::document::{DocFormat, Document};
 use crate::span::{CharIndex, Span};
 
@@ -82,6 +83,16 @@ pub struct ClaimOut<'a> {
     pub hedges: Vec<TextSpan<'a>>,
     /// The rule that made the claim.
     pub rule: Rule,
+    /// With the user's layer: whether the user marked the claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marked: Option<bool>,
+    /// The user's note on the claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'a str>,
+    /// With the user's layer: "user" for a claim the user made or
+    /// corrected, else "analysis".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -108,6 +119,18 @@ pub fn build<'a>(
     analysis: &'a Analysis,
     claims: &[usize],
     actors: &[usize],
+) -> Export<'a> {
+    build_with_user(doc, analysis, claims, actors, &[])
+}
+
+/// [`build`], each claim carrying what the user added to it (`user`: one
+/// per claim of the analysis; empty: no user layer, no such fields).
+pub fn build_with_user<'a>(
+    doc: &'a Document,
+    analysis: &'a Analysis,
+    claims: &[usize],
+    actors: &[usize],
+    user: &'a [Annotation],
 ) -> Export<'a> {
     let text = doc.text.as_str();
     let index = CharIndex::new(text);
@@ -173,6 +196,11 @@ pub fn build<'a>(
                 sentence: range(c.sentence),
                 hedges: c.hedges.iter().map(|&h| text_span(h)).collect(),
                 rule: c.rule,
+                marked: user.get(i).map(|u| u.marked),
+                note: user.get(i).and_then(|u| u.note.as_deref()),
+                by: user
+                    .get(i)
+                    .map(|u| if u.by_user { "user" } else { "analysis" }),
             }
         })
         .collect();
@@ -216,8 +244,19 @@ pub fn to_string(
     claims: &[usize],
     actors: &[usize],
 ) -> String {
-    let mut out = serde_json::to_string_pretty(&build(doc, analysis, claims, actors))
-        .expect("the export types always serialise");
+    with_user(doc, analysis, claims, actors, &[])
+}
+
+/// [`to_string`] with the user's layer (see [`build_with_user`]).
+pub fn with_user(
+    doc: &Document,
+    analysis: &Analysis,
+    claims: &[usize],
+    actors: &[usize],
+    user: &[Annotation],
+) -> String {
+    let export = build_with_user(doc, analysis, claims, actors, user);
+    let mut out = serde_json::to_string_pretty(&export).expect("the export types always serialise");
     out.push('\n');
     crate::safe_text::json_escaped(out)
 }

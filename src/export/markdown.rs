@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::fmt::Write;
 
 use crate::analysis::{Analysis, Claim, ClaimKind};
+use crate::corrected::Annotation;
 use crate::document::Document;
 use crate::export::kind_name;
 use crate::safe_text::for_terminal;
@@ -20,6 +21,20 @@ pub fn to_string(
     claims: &[usize],
     actors: &[usize],
 ) -> String {
+    with_user(doc, analysis, claims, actors, &[])
+}
+
+/// [`to_string`] with the user's layer: each note under its quote, and
+/// "marked" and "corrected by you" among a claim's details.
+pub fn with_user(
+    doc: &Document,
+    analysis: &Analysis,
+    claims: &[usize],
+    actors: &[usize],
+    user: &[Annotation],
+) -> String {
+    let no_user = Annotation::default();
+    let user_of = |c: usize| user.get(c).unwrap_or(&no_user);
     let actor_of = |c: usize| analysis.claims[c].source.and_then(|s| s.actor);
     let mut groups: Vec<usize> = actors
         .iter()
@@ -54,7 +69,7 @@ pub fn to_string(
         }
         out.push('\n');
         for &c in claims.iter().filter(|&&c| actor_of(c) == Some(a)) {
-            claim_block(&mut out, &doc.text, &analysis.claims[c], false);
+            claim_block(&mut out, &doc.text, &analysis.claims[c], user_of(c), false);
         }
     }
     let orphans: Vec<usize> = claims
@@ -65,7 +80,7 @@ pub fn to_string(
     if !orphans.is_empty() {
         out.push_str("\n## No identified source\n");
         for c in orphans {
-            claim_block(&mut out, &doc.text, &analysis.claims[c], true);
+            claim_block(&mut out, &doc.text, &analysis.claims[c], user_of(c), true);
         }
     }
     out
@@ -73,7 +88,7 @@ pub fn to_string(
 
 /// One claim as a blockquote, then a line with its kind, cue and hedges
 /// (and, when `show_source`, the words that name its source).
-fn claim_block(out: &mut String, text: &str, claim: &Claim, show_source: bool) {
+fn claim_block(out: &mut String, text: &str, claim: &Claim, user: &Annotation, show_source: bool) {
     let words = claim.span.of(text).trim();
     let words = match claim.kind {
         ClaimKind::Direct => format!("“{words}”"),
@@ -106,7 +121,21 @@ fn claim_block(out: &mut String, text: &str, claim: &Claim, show_source: bool) {
             .collect();
         meta.push(format!("hedges: {}", hedges.join(", ")));
     }
+    if user.marked {
+        meta.push("marked".to_string());
+    }
+    if user.by_user {
+        meta.push("corrected by you".to_string());
+    }
     let _ = writeln!(out, ">\n> — {}", meta.join(" · "));
+    if let Some(note) = &user.note {
+        out.push('\n');
+        for (i, line) in note.lines().enumerate() {
+            let lead = if i == 0 { "**Note:** " } else { "" };
+            // Two spaces end a Markdown line without ending the paragraph.
+            let _ = writeln!(out, "{lead}{}  ", escape(line.trim_end()));
+        }
+    }
 }
 
 fn plural(n: usize) -> &'static str {

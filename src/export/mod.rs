@@ -15,6 +15,7 @@ pub mod w3c;
 use std::path::Path;
 
 use crate::analysis::{Analysis, ClaimKind};
+use crate::corrected::Annotation;
 use crate::document::Document;
 
 pub use file::{remove_unfinished, write_file};
@@ -29,8 +30,9 @@ pub fn kind_name(kind: ClaimKind) -> &'static str {
 }
 
 /// How every format renders: the export of `claims` and `actors` (indices
-/// into the analysis) of one document.
-pub type Render = fn(&Document, &Analysis, &[usize], &[usize]) -> String;
+/// into the analysis) of one document, with what the user added to each
+/// claim (`user`, one per claim of the analysis; empty: no user layer).
+pub type Render = fn(&Document, &Analysis, &[usize], &[usize], &[Annotation]) -> String;
 
 /// One export format. [`FORMATS`] lists them all; the CLI's `--format`, its
 /// help, `-o`'s extension detection and the reader's export dialog all read
@@ -55,28 +57,28 @@ pub const FORMATS: &[FormatSpec] = &[
         extension: "json",
         other_extensions: &[],
         description: "the whosaid/1 contract: actors, claims, figures; offsets in code points",
-        render: json::to_string,
+        render: json::with_user,
     },
     FormatSpec {
         name: "markdown",
         extension: "md",
         other_extensions: &["markdown"],
         description: "claims grouped by actor as blockquotes, for notes",
-        render: markdown::to_string,
+        render: markdown::with_user,
     },
     FormatSpec {
         name: "csv",
         extension: "csv",
         other_extensions: &[],
         description: "one row per claim: id, kind, start, end, text, source, cue, hedges",
-        render: csv::to_string,
+        render: csv::with_user,
     },
     FormatSpec {
         name: "w3c",
         extension: "jsonld",
         other_extensions: &[],
         description: "a W3C Web Annotation collection (JSON-LD), one annotation per claim",
-        render: w3c::to_string,
+        render: w3c::with_user,
     },
 ];
 
@@ -111,7 +113,20 @@ impl FormatSpec {
         claims: &[usize],
         actors: &[usize],
     ) -> String {
-        (self.render)(doc, analysis, claims, actors)
+        (self.render)(doc, analysis, claims, actors, &[])
+    }
+
+    /// The same, carrying the user's marks, notes and corrections: give it
+    /// the corrected analysis and its annotations (see [`Corrected`](crate::corrected::Corrected)).
+    pub fn render_with_user(
+        &self,
+        doc: &Document,
+        analysis: &Analysis,
+        claims: &[usize],
+        actors: &[usize],
+        user: &[Annotation],
+    ) -> String {
+        (self.render)(doc, analysis, claims, actors, user)
     }
 }
 
@@ -151,5 +166,63 @@ mod tests {
             let first_words = first_claim.split_whitespace().next().unwrap();
             assert!(out.contains(first_words), "{}: {out}", f.name);
         }
+    }
+    #[test]
+    fn every_format_carries_the_users_marks_notes_and_corrections() {
+        use crate::corrected::Annotation;
+        let (doc, analysis) = sample::analysis();
+        let mut user = vec![Annotation::default(); analysis.claims.len()];
+        user[1] = Annotation {
+            marked: true,
+            note: Some("check this\nwith the editor".to_string()),
+            by_user: true,
+            dismissed: false,
+        };
+        let render = |name: &str| {
+            FormatSpec::named(name)
+                .unwrap()
+                .render_with_user(&doc, &analysis, &[0, 1], &[], &user)
+        };
+        let json: serde_json::Value = serde_json::from_str(&render("json")).unwrap();
+        let claims = json["claims"].as_array().unwrap();
+        assert_eq!(claims[0]["marked"], false);
+        assert_eq!(claims[0]["by"], "analysis");
+        assert!(claims[0].get("note").is_none());
+        assert_eq!(claims[1]["marked"], true);
+        assert_eq!(claims[1]["note"], "check this\nwith the editor");
+        assert_eq!(claims[1]["by"], "user");
+
+        let markdown = render("markdown");
+        let quote = analysis.claims[1].span.of(&doc.text);
+        let first = quote.split_whitespace().next().unwrap();
+        let (at_quote, at_note) = (
+            markdown.find(first).unwrap(),
+            markdown.find("**Note:** check this").unwrap(),
+        );
+        assert!(
+            at_quote < at_note,
+            "the note is under its quote:\n{markdown}"
+        );
+        assert!(markdown.contains("marked · corrected by you"), "{markdown}");
+
+        let csv = render("csv");
+        let mut rows = ::csv::Reader::from_reader(csv.as_bytes());
+        let row = rows.records().nth(1).unwrap().unwrap();
+        assert_eq!(&row[9], "yes");
+        assert_eq!(&row[10], "check this\nwith the editor");
+        assert_eq!(&row[11], "user");
+
+        let w3c: serde_json::Value = serde_json::from_str(&render("w3c")).unwrap();
+        let noted = &w3c["first"]["items"][1];
+        assert_eq!(noted["motivation"], "commenting");
+        assert_eq!(noted["body"][0]["purpose"], "commenting");
+        assert_eq!(noted["body"][0]["value"], "check this\nwith the editor");
+        assert_eq!(w3c["first"]["items"][0]["motivation"], "highlighting");
+
+        // Without a user layer, nothing of it.
+        let plain = FormatSpec::named("json")
+            .unwrap()
+            .render(&doc, &analysis, &[0], &[]);
+        assert!(!plain.contains("\"marked\""), "{plain}");
     }
 }

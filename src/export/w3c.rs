@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use crate::analysis::Analysis;
+use crate::corrected::Annotation as UserAnnotation;
 use crate::document::Document;
 use crate::export::{json::claim_id, kind_name};
 use crate::span::{CharIndex, Span};
@@ -105,7 +106,20 @@ pub fn to_string(
     doc: &Document,
     analysis: &Analysis,
     claims: &[usize],
+    actors: &[usize],
+) -> String {
+    with_user(doc, analysis, claims, actors, &[])
+}
+
+/// [`to_string`] with the user's layer: a claim with a note is a
+/// `commenting` annotation whose first body is the note (as Hypothesis
+/// exports read), and a marked one is tagged "marked".
+pub fn with_user(
+    doc: &Document,
+    analysis: &Analysis,
+    claims: &[usize],
     _actors: &[usize],
+    user: &[UserAnnotation],
 ) -> String {
     let text = doc.text.as_str();
     let index = CharIndex::new(text);
@@ -125,10 +139,23 @@ pub fn to_string(
             if let Some(cue) = c.cue {
                 bodies.push(body("describing", format!("cue: {}", cue.of(text))));
             }
+            let mine = user.get(i);
+            if mine.is_some_and(|u| u.marked) {
+                bodies.push(body("tagging", "marked".to_string()));
+            }
+            let note = mine.and_then(|u| u.note.clone());
+            let motivation = if note.is_some() {
+                "commenting"
+            } else {
+                "highlighting"
+            };
+            if let Some(note) = note {
+                bodies.insert(0, body("commenting", note));
+            }
             Annotation {
                 id: format!("#{}", claim_id(i)),
                 kind: "Annotation",
-                motivation: "highlighting",
+                motivation,
                 body: bodies,
                 target: Target {
                     source: &source,

@@ -46,6 +46,19 @@ pub enum Action {
     Mark,
     Export,
     Copy,
+    Note,
+    ChangeSource,
+    Dismiss,
+    ShowDismissed,
+    ChangeKind,
+    Undo,
+    Redo,
+    Visual,
+    WordNext,
+    WordBack,
+    NewClaim,
+    MergeActor,
+    RenameActor,
     // In the layers that take typing:
     Confirm,
     DeleteChar,
@@ -53,6 +66,10 @@ pub enum Action {
     ClearLine,
     NextFormat,
     PrevFormat,
+    NewLine,
+    Save,
+    PickDown,
+    PickUp,
 }
 
 /// Where an action means something; hints for a pane show only its own.
@@ -76,19 +93,23 @@ pub enum Layer {
     ActorQuery,
     /// The export dialog.
     Export,
+    /// The note editor.
+    Note,
+    /// The actor picker (changing a source, a new claim, merging actors).
+    Picker,
+    /// Renaming an actor.
+    Rename,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 3] = [Layer::Search, Layer::ActorQuery, Layer::Export];
-
-    /// How help names it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Layer::Search => "the search prompt",
-            Layer::ActorQuery => "the actors' name filter",
-            Layer::Export => "the export dialog",
-        }
-    }
+    pub const ALL: [Layer; 6] = [
+        Layer::Search,
+        Layer::ActorQuery,
+        Layer::Export,
+        Layer::Note,
+        Layer::Picker,
+        Layer::Rename,
+    ];
 }
 
 /// Where a key is looked up: the panes, or one typing layer.
@@ -308,13 +329,138 @@ pub const ACTIONS: &[ActionInfo] = &[
         "close an overlay, clear the search; never quits",
         &[],
     ),
+    info(
+        Action::Note,
+        &["a"],
+        "note",
+        "add or edit the selected claim's note (several lines; an empty note is deleted)",
+        &[Text, Claims],
+    ),
+    info(
+        Action::ChangeSource,
+        &["c"],
+        "source?",
+        "correct the claim's source: pick an actor, nobody, or type a new name",
+        &[Claims],
+    ),
+    info(
+        Action::Dismiss,
+        &["x"],
+        "dismiss",
+        "dismiss the claim: it is not one (again: take it back)",
+        &[Claims],
+    ),
+    info(
+        Action::ShowDismissed,
+        &["X"],
+        "dismissed",
+        "show or hide dismissed claims (struck through)",
+        &[],
+    ),
+    info(
+        Action::ChangeKind,
+        &["K"],
+        "kind?",
+        "correct the claim's kind: direct, indirect, mixed in turn",
+        &[],
+    ),
+    info(
+        Action::Undo,
+        &["u"],
+        "undo",
+        "undo the last correction",
+        &[],
+    ),
+    info(
+        Action::Redo,
+        &["U", "ctrl-r"],
+        "redo",
+        "redo the last correction undone",
+        &[],
+    ),
+    info(
+        Action::Visual,
+        &["v"],
+        "select",
+        "in the text: start selecting (j k w b extend; Esc cancels)",
+        &[Text],
+    ),
+    info(
+        Action::WordNext,
+        &["w"],
+        "word",
+        "in the text: to the next word",
+        &[],
+    ),
+    info(
+        Action::WordBack,
+        &["b"],
+        "word back",
+        "in the text: to the previous word",
+        &[],
+    ),
+    info(
+        Action::NewClaim,
+        &["C"],
+        "claim",
+        "make the selected text a claim, with a source you pick",
+        &[],
+    ),
+    info(
+        Action::MergeActor,
+        &["M"],
+        "merge",
+        "in Actors: merge the actor into another you pick",
+        &[Actors],
+    ),
+    info(
+        Action::RenameActor,
+        &["R"],
+        "rename",
+        "in Actors: rename the actor",
+        &[Actors],
+    ),
     info(Action::Quit, &["q", "ctrl-c"], "quit", "quit", ALL_PANES),
     typing(
         Action::Confirm,
         &["enter"],
         "keep",
-        "keep what was typed: the search, the name filter; write the export",
-        &[Layer::Search, Layer::ActorQuery, Layer::Export],
+        "keep what was typed: the search, the filter, the name; write the export; take the picked actor",
+        &[
+            Layer::Search,
+            Layer::ActorQuery,
+            Layer::Export,
+            Layer::Picker,
+            Layer::Rename,
+        ],
+    ),
+    typing(
+        Action::NewLine,
+        &["enter"],
+        "new line",
+        "in a note: start a new line",
+        &[Layer::Note],
+    ),
+    typing(
+        Action::Save,
+        &["ctrl-s"],
+        "save",
+        "save the note (Esc saves too)",
+        &[Layer::Note],
+    ),
+    typing(
+        Action::PickDown,
+        &["down", "ctrl-n"],
+        "next",
+        "in the picker: the next actor",
+        &[Layer::Picker],
+    ),
+    typing(
+        Action::PickUp,
+        &["up", "ctrl-p"],
+        "previous",
+        "in the picker: the previous actor",
+        &[Layer::Picker],
     ),
     typing(
         Action::DeleteChar,
@@ -354,7 +500,14 @@ pub const ACTIONS: &[ActionInfo] = &[
 ];
 
 /// The layers where a line is typed.
-const PROMPTS: &[Layer] = &[Layer::Search, Layer::ActorQuery, Layer::Export];
+const PROMPTS: &[Layer] = &[
+    Layer::Search,
+    Layer::ActorQuery,
+    Layer::Export,
+    Layer::Note,
+    Layer::Picker,
+    Layer::Rename,
+];
 
 const fn typing(
     action: Action,
@@ -634,9 +787,11 @@ impl Keymap {
             Action::DeleteWord,
             Action::ClearLine,
             Action::PrevFormat,
+            Action::PickUp,
         ];
         let cancel = match layer {
             Layer::ActorQuery => "clear",
+            Layer::Note => "save",
             _ => "cancel",
         };
         ACTIONS
@@ -645,6 +800,7 @@ impl Keymap {
             .filter(|i| !editing.contains(&i.action))
             .map(|i| match (i.action, layer) {
                 (Action::Confirm, Layer::Export) => (i.action, "write"),
+                (Action::Confirm, Layer::Picker) => (i.action, "pick"),
                 _ => (i.action, i.hint),
             })
             .chain([(Action::Cancel, cancel)])

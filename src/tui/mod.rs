@@ -18,6 +18,7 @@ pub mod layout;
 pub mod lookup;
 pub mod search;
 pub mod settings;
+pub mod store_types;
 pub mod theme;
 pub mod view;
 pub mod wrap;
@@ -130,6 +131,8 @@ enum Wake {
 fn perform(app: &mut App, effect: Effect) -> io::Result<()> {
     match effect {
         Effect::Copy(text) => copy_osc52(&mut io::stdout(), &text),
+        // Kept in the app for the session until the library stores them.
+        Effect::Edit(_) => Ok(()),
         Effect::Write {
             path,
             contents,

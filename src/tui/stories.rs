@@ -784,3 +784,209 @@ fn the_export_dialog_expands_a_tilde_and_writes_a_relative_name_in_the_folder_it
     perform(&mut app);
     assert!(folder.path().join("river-bridge-claims.md").exists());
 }
+
+// ----- the user's own work ----------------------------------------------
+
+/// The edits queued since the last call.
+fn edits(app: &mut super::app::App) -> Vec<super::app::Edit> {
+    app.take_effects()
+        .into_iter()
+        .filter_map(|e| match e {
+            Effect::Edit(edit) => Some(edit),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_writes_a_note_of_several_lines_that_ctrl_s_saves_and_an_empty_note_deletes() {
+    use super::app::Edit;
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "n n a");
+    type_text(&mut app, "check this");
+    press(&mut app, "enter");
+    type_text(&mut app, "with the survey");
+    press(&mut app, "ctrl-s");
+    assert_eq!(app.overlay, None);
+    let span = app.analysis.claims[1].span;
+    let note = "check this\nwith the survey".to_string();
+    assert_eq!(app.annotation(1).note.as_deref(), Some(note.as_str()));
+    assert_eq!(edits(&mut app), [Edit::Note { span, body: note }]);
+    assert_eq!(app.message.as_deref(), Some("note saved"));
+    // a again edits it; emptied, Esc saves the deletion.
+    press(&mut app, "a ctrl-u backspace ctrl-u esc");
+    assert_eq!(app.annotation(1).note, None);
+    assert_eq!(app.message.as_deref(), Some("note deleted"));
+    assert_eq!(
+        edits(&mut app),
+        [Edit::Note {
+            span,
+            body: String::new()
+        }]
+    );
+}
+
+#[test]
+fn m_marks_and_asks_the_loop_to_store_the_mark() {
+    use super::app::Edit;
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "n m");
+    let span = app.analysis.claims[0].span;
+    assert_eq!(app.marked(), [0]);
+    assert_eq!(edits(&mut app), [Edit::Mark { span, on: true }]);
+    press(&mut app, "m");
+    assert_eq!(edits(&mut app), [Edit::Mark { span, on: false }]);
+}
+
+#[test]
+fn c_picks_a_new_source_among_the_actors_by_a_fuzzy_name_or_nobody_or_a_new_actor() {
+    use super::app::{Choice, Edit, PickFor};
+    use super::store_types::{Change, SourceChoice};
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "2 j c");
+    let Some(Overlay::Picker(picker)) = app.overlay.clone() else {
+        panic!("the picker opens")
+    };
+    assert_eq!(picker.purpose, PickFor::Source { claim: 1 });
+    assert_eq!(
+        app.pick_choices(&picker),
+        [
+            Choice::Actor(ORTIZ),
+            Choice::Actor(DELTA),
+            Choice::Actor(RESIDENTS),
+            Choice::Nobody
+        ]
+    );
+    type_text(&mut app, "rsd");
+    press(&mut app, "enter");
+    let span = app.analysis.claims[1].span;
+    assert_eq!(
+        edits(&mut app),
+        [Edit::Correct {
+            span: Some(span),
+            change: Change::Source {
+                to: SourceChoice::Actor {
+                    name: "Residents".to_string()
+                }
+            }
+        }]
+    );
+    assert_eq!(app.message.as_deref(), Some("source: Residents · u undoes"));
+    // A name nobody has is a new actor; Down reaches it past the matches.
+    press(&mut app, "c");
+    type_text(&mut app, "Port Authority");
+    let Some(Overlay::Picker(picker)) = app.overlay.clone() else {
+        panic!()
+    };
+    assert_eq!(
+        app.pick_choices(&picker),
+        [Choice::New("Port Authority".to_string()), Choice::Nobody]
+    );
+    press(&mut app, "down enter");
+    assert!(matches!(
+        &edits(&mut app)[..],
+        [Edit::Correct {
+            change: Change::Source {
+                to: SourceChoice::Nobody
+            },
+            ..
+        }]
+    ));
+}
+
+#[test]
+fn x_dismisses_k_changes_the_kind_and_u_says_when_there_is_nothing_to_undo() {
+    use super::app::Edit;
+    use super::store_types::Change;
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "u");
+    assert_eq!(app.message.as_deref(), Some("nothing to undo"));
+    press(&mut app, "n x K");
+    let span = Some(app.analysis.claims[0].span);
+    assert_eq!(
+        edits(&mut app),
+        [
+            Edit::Correct {
+                span,
+                change: Change::Dismiss
+            },
+            Edit::Correct {
+                span,
+                change: Change::Kind {
+                    to: crate::analysis::ClaimKind::Direct
+                }
+            }
+        ]
+    );
+    app.user.can_undo = true;
+    press(&mut app, "u");
+    assert_eq!(edits(&mut app), [Edit::Undo]);
+}
+
+#[test]
+fn v_selects_words_that_c_makes_a_claim_and_esc_cancels_a_selection() {
+    use super::app::{Edit, PickFor};
+    use super::store_types::{Change, SourceChoice};
+    let mut app = fixture::app(120, 40);
+    while !at_cursor(&app).starts_with("The council") {
+        press(&mut app, "j");
+    }
+    press(&mut app, "v w w w");
+    let selected = app.selection().unwrap();
+    assert_eq!(selected.of(&app.doc.text), "The council has approved");
+    press(&mut app, "esc");
+    assert_eq!(app.selection(), None);
+    assert!(!app.quit);
+    press(&mut app, "b b b v w w w C");
+    assert_eq!(
+        app.overlay.as_ref().map(
+            |o| matches!(o, Overlay::Picker(p) if p.purpose == PickFor::NewClaim { span: selected })
+        ),
+        Some(true)
+    );
+    type_text(&mut app, "nobody");
+    press(&mut app, "down enter");
+    assert_eq!(
+        edits(&mut app),
+        [Edit::Correct {
+            span: Some(selected),
+            change: Change::NewClaim {
+                kind: crate::analysis::ClaimKind::Indirect,
+                source: SourceChoice::Nobody,
+            }
+        }]
+    );
+}
+
+#[test]
+fn in_the_actors_pane_m_merges_into_a_picked_actor_and_r_renames() {
+    use super::app::Edit;
+    use super::store_types::Change;
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "3 j M");
+    type_text(&mut app, "ortiz");
+    press(&mut app, "enter");
+    assert_eq!(
+        edits(&mut app),
+        [Edit::Correct {
+            span: None,
+            change: Change::MergeActor {
+                actor: "Delta Institute".to_string(),
+                into: "Ana Ortiz".to_string()
+            }
+        }]
+    );
+    press(&mut app, "R ctrl-u");
+    type_text(&mut app, "Delta Lab");
+    press(&mut app, "enter");
+    assert_eq!(
+        edits(&mut app),
+        [Edit::Correct {
+            span: None,
+            change: Change::RenameActor {
+                actor: "Delta Institute".to_string(),
+                to: "Delta Lab".to_string()
+            }
+        }]
+    );
+}

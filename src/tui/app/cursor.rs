@@ -167,10 +167,15 @@ impl App {
     /// moves to the nearest shown claim when it is filtered out.
     pub(super) fn refilter(&mut self) {
         let claims = &self.analysis.claims;
+        let user = &self.user.claims;
+        let hidden =
+            |i: usize| self.claims.hide_dismissed && user.get(i).is_some_and(|a| a.dismissed);
         self.claims.shown_mask = claims
             .iter()
-            .map(|c| {
-                self.claims.kinds.keeps(c.kind)
+            .enumerate()
+            .map(|(i, c)| {
+                !hidden(i)
+                    && self.claims.kinds.keeps(c.kind)
                     && (self.claims.filter.is_empty()
                         || c.source
                             .and_then(|s| s.actor)

@@ -65,29 +65,20 @@ impl App {
         names.join(" or ")
     }
 
-    pub(super) fn toggle_mark(&mut self) {
-        let Some(c) = self.claims.selected else {
-            self.message = Some(self.no_claim_selected("to mark"));
-            return;
-        };
-        // The status bar counts the marks; the message says what they are for.
-        self.message = Some(if self.claims.marks.remove(&c) {
-            "unmarked".to_string()
-        } else {
-            self.claims.marks.insert(c);
-            format!(
-                "marked · {} exports the marked claims",
-                self.keymap.label(Action::Export)
-            )
-        });
-    }
-
     pub(super) fn open_export(&mut self) {
-        let marked = !self.claims.marks.is_empty();
+        let marks = self.marked();
+        let marked = !marks.is_empty();
         let claims: Vec<usize> = if marked {
-            self.claims.marks.iter().copied().collect()
+            marks
         } else {
-            self.claims.shown.clone()
+            // (Dismissed claims are not claims: they are not exported.)
+            let dismissed = |c: usize| self.annotation(c).dismissed;
+            self.claims
+                .shown
+                .iter()
+                .copied()
+                .filter(|&c| !dismissed(c))
+                .collect()
         };
         if claims.is_empty() {
             self.message = Some("no claims to export".to_string());

@@ -11,6 +11,7 @@ use ratatui::layout::Rect;
 mod cursor;
 pub mod detail;
 mod keep;
+pub mod mine;
 mod mouse;
 pub mod panes;
 mod prompts;
@@ -26,6 +27,7 @@ use super::theme::Theme;
 use super::wrap::WrapCache;
 use crate::analysis::{Analysis, ClaimKind};
 use crate::document::Document;
+pub use mine::{Choice, Edit, NoteEditor, PickFor, Picker};
 pub use panes::{ActorsPane, ClaimsPane, TextPane};
 
 /// Which claim kinds the claims pane and `n`/`N` show.
@@ -86,6 +88,13 @@ pub enum Overlay {
         claim: usize,
         scroll: u16,
     },
+    Note(NoteEditor),
+    Picker(Picker),
+    /// Typing an actor's new name.
+    Rename {
+        actor: usize,
+        name: String,
+    },
 }
 
 /// Something only the event loop can do.
@@ -99,6 +108,9 @@ pub enum Effect {
         contents: String,
         overwrite: bool,
     },
+    /// Store a change to the user's layer; the loop hands the corrected
+    /// view back with [`App::attach_corrected`].
+    Edit(Edit),
 }
 
 /// The reader's whole state: the article and its analysis (only read),
@@ -118,6 +130,8 @@ pub struct App {
     pub text: TextPane,
     pub claims: ClaimsPane,
     pub actors: ActorsPane,
+    /// What the user added to each claim, and what no longer anchors.
+    pub user: UserView,
     jumps: JumpList,
     pub overlay: Option<Overlay>,
     /// A one-line report for the status bar, until the next key.
@@ -126,6 +140,16 @@ pub struct App {
     pub quit: bool,
     /// Whether the analysis is still running (the text shows meanwhile).
     pub analysing: bool,
+}
+
+/// The user's layer as the reader shows it (see [`Corrected`](crate::corrected::Corrected)).
+#[derive(Debug, Default)]
+pub struct UserView {
+    /// One per claim of the (corrected) analysis.
+    pub claims: Vec<crate::corrected::Annotation>,
+    pub orphans: Vec<String>,
+    pub can_undo: bool,
+    pub can_redo: bool,
 }
 
 /// The terminal the reader draws on: its size, the panes' places for it,
@@ -164,6 +188,10 @@ impl App {
             actors: ActorsPane {
                 list: lookup.actor_order.clone(),
                 ..ActorsPane::default()
+            },
+            user: UserView {
+                claims: vec![Default::default(); analysis.claims.len()],
+                ..UserView::default()
             },
             jumps: JumpList::default(),
             overlay: None,
@@ -218,6 +246,18 @@ impl App {
                 self.export_key(key, action, dialog)
             }
             Some(Overlay::Detail { claim, scroll }) => self.detail_key(claim, scroll, action),
+            Some(Overlay::Note(editor)) => {
+                let action = self.keymap.typing_action(Layer::Note, key);
+                self.note_key(key, action, editor)
+            }
+            Some(Overlay::Picker(picker)) => {
+                let action = self.keymap.typing_action(Layer::Picker, key);
+                self.picker_key(key, action, picker)
+            }
+            Some(Overlay::Rename { actor, name }) => {
+                let action = self.keymap.typing_action(Layer::Rename, key);
+                self.rename_key(key, action, actor, name)
+            }
         }
         self.relayout();
     }
@@ -226,16 +266,25 @@ impl App {
     /// the text while a long article is analysed, then this attaches the
     /// result once.
     pub fn attach_analysis(&mut self, analysis: Analysis) {
-        self.lookup = Lookup::new(&analysis, self.theme.actors.len());
-        self.analysis = analysis;
         self.analysing = false;
         if self.message.as_deref() == Some(STILL_ANALYSING) {
             self.message = None;
         }
+        self.attach_corrected(crate::corrected::Corrected::plain(analysis));
+        self.reselect_at_cursor();
+    }
+
+    /// Shows `analysis` from now on (the one analysed, or as corrected).
+    fn set_analysis(&mut self, analysis: Analysis) {
+        self.lookup = Lookup::new(&analysis, self.theme.actors.len());
+        self.analysis = analysis;
         let query = std::mem::take(&mut self.actors.query);
         self.set_actor_query(query);
-        self.refilter();
-        self.reselect_at_cursor();
+        if let Some(c) = self.claims.selected
+            && c >= self.analysis.claims.len()
+        {
+            self.claims.selected = None;
+        }
     }
 
     /// The effects queued since the last call, for the event loop to carry out.
@@ -289,13 +338,41 @@ impl App {
             Action::Mark => self.toggle_mark(),
             Action::Export => self.open_export(),
             Action::Copy => self.copy_selected(),
+            Action::Note => self.open_note(),
+            Action::ChangeSource => self.open_source_picker(),
+            Action::Dismiss => self.dismiss(),
+            Action::ShowDismissed => {
+                self.claims.hide_dismissed = !self.claims.hide_dismissed;
+                self.refilter();
+                self.message = Some(
+                    if self.claims.hide_dismissed {
+                        "dismissed claims hidden"
+                    } else {
+                        "dismissed claims shown, struck through"
+                    }
+                    .to_string(),
+                );
+            }
+            Action::ChangeKind => self.change_kind(),
+            Action::Undo => self.undo_or_redo(true),
+            Action::Redo => self.undo_or_redo(false),
+            Action::Visual => self.start_selection(),
+            Action::WordNext => self.move_word(true),
+            Action::WordBack => self.move_word(false),
+            Action::NewClaim => self.new_claim(),
+            Action::MergeActor => self.merge_or_rename(false),
+            Action::RenameActor => self.merge_or_rename(true),
             // Only looked up in the layers that take typing.
             Action::Confirm
             | Action::DeleteChar
             | Action::DeleteWord
             | Action::ClearLine
             | Action::NextFormat
-            | Action::PrevFormat => {}
+            | Action::PrevFormat
+            | Action::NewLine
+            | Action::Save
+            | Action::PickDown
+            | Action::PickUp => {}
         }
         self.relayout();
     }
@@ -314,10 +391,13 @@ impl App {
         )
     }
 
-    /// Esc: clears the search or the actors' name filter, and never quits
+    /// Esc: cancels the selection, clears the search or the actors' name
+    /// filter, and never quits
     /// (one stray Esc must not lose the reader; `q` quits).
     fn cancel(&mut self) {
-        if self.text.search.take().is_some() {
+        if self.text.selection.take().is_some() {
+            self.message = Some("selection cancelled".to_string());
+        } else if self.text.search.take().is_some() {
             self.message = Some("search cleared".to_string());
         } else if self.focus == Pane::Actors && !self.actors.query.is_empty() {
             self.set_actor_query(String::new());

@@ -25,6 +25,8 @@ pub struct TextPane {
     pub search: Option<Search>,
     /// The text folded for search, made on the first search.
     pub(super) folded: Option<Folded>,
+    /// While selecting (after `v`): where the selection started.
+    pub selection: Option<usize>,
 }
 
 /// The claims pane, and the filters that decide which claims show anywhere.
@@ -41,8 +43,8 @@ pub struct ClaimsPane {
     /// Actors in the filter (indices into `analysis.actors`); OR-ed.
     pub filter: BTreeSet<usize>,
     pub kinds: KindFilter,
-    /// Claims marked for export, by index into `analysis.claims`.
-    pub marks: BTreeSet<usize>,
+    /// Whether dismissed claims are left out (else struck through).
+    pub hide_dismissed: bool,
 }
 
 impl ClaimsPane {

@@ -177,9 +177,13 @@ impl App {
             .collect();
         actors.sort_unstable();
         actors.dedup();
-        let contents = dialog
-            .format
-            .render(&self.doc, &self.analysis, &dialog.claims, &actors);
+        let contents = dialog.format.render_with_user(
+            &self.doc,
+            &self.analysis,
+            &dialog.claims,
+            &actors,
+            &self.user.claims,
+        );
         self.effects.push(Effect::Write {
             path: dialog.target(),
             contents,

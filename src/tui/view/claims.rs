@@ -86,10 +86,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .collect::<Vec<_>>()
             .join(" ");
         let rest = width.saturating_sub(4 + name_width + 1);
-        let mark = if app.claims.marks.contains(&claim) {
-            "●"
-        } else {
-            " "
+        let user = app.annotation(claim);
+        let mark = if user.marked { "●" } else { " " };
+        // After the kind: ✎ a note, ✱ corrected by the user.
+        let flag = match (&user.note, user.by_user) {
+            (Some(_), _) => "✎",
+            (None, true) => "✱",
+            (None, false) => " ",
         };
         let mut row = Line::from(vec![
             Span::styled(mark, app.theme.accent),
@@ -97,11 +100,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 kind_marker(c.kind),
                 Style::new().fg(colour).add_modifier(Modifier::BOLD),
             ),
-            Span::raw(" "),
+            Span::styled(flag, app.theme.accent),
             Span::styled(format!("{name}{pad}"), Style::new().fg(colour)),
             Span::raw(" "),
             Span::raw(truncate(&excerpt, rest)),
         ]);
+        if user.dismissed {
+            row = row.patch_style(app.theme.dim.add_modifier(Modifier::CROSSED_OUT));
+        }
         if app.claims.selected == Some(claim) {
             row = row.patch_style(app.theme.selection);
             if app.focus == Pane::Claims {

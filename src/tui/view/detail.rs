@@ -194,5 +194,33 @@ fn lines(app: &App, claim: usize, width: usize) -> Vec<Line<'static>> {
         .map(|f| f.span);
     out.extend(field("figures", &quoted_list(text, figures), plain, width));
     out.extend(field("rule", c.rule.describe(), plain, width));
+    let user = app.annotation(claim);
+    let mut yours = Vec::new();
+    if user.marked {
+        yours.push("marked");
+    }
+    if user.by_user {
+        yours.push("corrected by you");
+    }
+    if user.dismissed {
+        yours.push("dismissed: not a claim");
+    }
+    if !yours.is_empty() {
+        out.extend(field("yours", &yours.join(" · "), app.theme.accent, width));
+    }
+    match &user.note {
+        Some(note) => {
+            out.push(Line::raw(""));
+            for (i, line) in note.lines().enumerate() {
+                out.extend(field(if i == 0 { "note" } else { "" }, line, plain, width));
+            }
+        }
+        None => out.extend(field(
+            "note",
+            &format!("none ({} adds one)", app.keymap.label(Action::Note)),
+            app.theme.dim,
+            width,
+        )),
+    }
     out
 }

@@ -6,6 +6,7 @@ mod claims;
 mod detail;
 mod dialog;
 mod help;
+mod mine;
 mod status;
 mod text;
 
@@ -40,8 +41,10 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Some(Overlay::Help { scroll }) => help::render(app, *scroll, area, buf),
         Some(Overlay::Export(dialog)) => dialog::render(app, dialog, area, buf),
         Some(Overlay::Detail { claim, scroll }) => detail::render(app, *claim, *scroll, area, buf),
+        Some(Overlay::Note(editor)) => mine::render_note(app, editor, area, buf),
+        Some(Overlay::Picker(picker)) => mine::render_picker(app, picker, area, buf),
         // The search prompts take the status bar's place.
-        Some(Overlay::Search { .. } | Overlay::ActorQuery) | None => {}
+        Some(Overlay::Search { .. } | Overlay::ActorQuery | Overlay::Rename { .. }) | None => {}
     }
 }
 

@@ -45,6 +45,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ];
             with_hint_if_room(prompt, &layer_hint(app, Layer::ActorQuery), app, area.width)
         }
+        Some(Overlay::Rename { name, .. }) => {
+            let prompt = vec![
+                Span::styled(" new name: ", app.theme.accent),
+                Span::raw(for_terminal(name).into_owned()),
+                Span::raw("█"),
+            ];
+            with_hint_if_room(prompt, &layer_hint(app, Layer::Rename), app, area.width)
+        }
         _ => normal_line(app, area.width as usize),
     };
     buf.set_line(
@@ -170,8 +178,13 @@ fn state_spans(app: &App) -> Vec<Span<'static>> {
             search.count()
         )));
     }
-    if !app.claims.marks.is_empty() {
-        spans.push(Span::raw(format!("│ {} marked ", app.claims.marks.len())));
+    let marked = app.marked().len();
+    if marked > 0 {
+        spans.push(Span::raw(format!("│ {marked} marked ")));
+    }
+    if !app.user.orphans.is_empty() {
+        // Never dropped: the detail of each is in help's last section.
+        spans.push(Span::raw(format!("│ {} orphaned ", app.user.orphans.len())));
     }
     spans.push(Span::raw("│ "));
     spans

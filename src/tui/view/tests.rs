@@ -294,3 +294,36 @@ fn detail_view_wide() {
 fn help_lists_the_keys_of_the_prompts_and_the_dialog_from_the_keymap() {
     assert_snapshot!(after("? G", 100, 40));
 }
+
+#[test]
+fn note_editor_80x24() {
+    let mut app = fixture::app(80, 24);
+    press(&mut app, "n n a");
+    type_text(&mut app, "check this");
+    press(&mut app, "enter");
+    type_text(&mut app, "against the survey");
+    assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn picker_80x24_and_wide() {
+    let mut app = fixture::app(80, 24);
+    press(&mut app, "n n c");
+    type_text(&mut app, "a");
+    assert_snapshot!(screen(&app, 80, 24));
+    let mut app = fixture::app(160, 40);
+    press(&mut app, "n n c");
+    assert_snapshot!("picker_wide", screen(&app, 160, 40));
+}
+
+#[test]
+fn marks_notes_and_corrections_show_in_the_list_and_the_detail_view() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "n n m a");
+    type_text(&mut app, "check this");
+    press(&mut app, "ctrl-s");
+    app.user.claims[2].by_user = true;
+    app.user.claims[3].dismissed = true;
+    press(&mut app, "i");
+    assert_snapshot!(screen(&app, 120, 40));
+}

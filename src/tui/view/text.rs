@@ -5,7 +5,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::super::app::App;
@@ -31,12 +31,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let gutter = app.screen.areas.gutter;
     let cursor_row = app.cursor_row();
     let text = app.doc.text.as_str();
-    let marked_starts: Vec<usize> = app
-        .claims
-        .marks
-        .iter()
-        .map(|&c| wrapped.row_of(app.analysis.claims[c].span.start))
-        .collect();
+    // The gutter: ● a marked claim starts on the row, ✎ a claim with a note.
+    let starts = |keep: fn(&crate::corrected::Annotation) -> bool| -> Vec<usize> {
+        (0..app.user.claims.len().min(app.analysis.claims.len()))
+            .filter(|&c| keep(&app.user.claims[c]))
+            .map(|c| wrapped.row_of(app.analysis.claims[c].span.start))
+            .collect()
+    };
+    let marked_starts = starts(|a| a.marked);
+    let noted_starts = starts(|a| a.note.is_some());
     for line in 0..inner.height {
         let row_index = app.text.top + usize::from(line);
         let Some(row) = wrapped.rows.get(row_index) else {
@@ -46,6 +49,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if gutter.width >= 2 {
             if marked_starts.contains(&row_index) {
                 buf.set_string(gutter.x, y, "●", app.theme.accent);
+            } else if noted_starts.contains(&row_index) {
+                buf.set_string(gutter.x, y, "✎", app.theme.accent);
             }
             if row_index == cursor_row {
                 let style = if app.focus == Pane::Text {
@@ -124,6 +129,12 @@ fn style_at(app: &App, offset: usize) -> Style {
         if app.claims.selected == Some(c) {
             style = style.patch(theme.selection);
         }
+        if app.annotation(c).dismissed {
+            style = style.add_modifier(Modifier::CROSSED_OUT);
+        }
+    }
+    if app.selection().is_some_and(|s| s.contains_offset(offset)) {
+        style = style.add_modifier(Modifier::REVERSED);
     }
     if let Some(i) = covering(&lookup.sources, |s| s.0, offset) {
         let actor = lookup.sources[i].1;
