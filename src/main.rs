@@ -10,12 +10,13 @@ use std::sync::OnceLock;
 
 use anyhow::Context;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use whosaid::analysis::{self, Analysis, ClaimKind};
 use whosaid::config::{self, Config, ConfigFile};
 use whosaid::document::Document;
-use whosaid::export::{self, FORMATS, FormatSpec, selection::Selection};
+use whosaid::export::{self, FORMATS, FormatSpec};
+use whosaid::filter::ClaimFilter;
 use whosaid::input::{self, Opened};
 use whosaid::reading;
 use whosaid::safe_text::for_terminal;
@@ -70,8 +71,8 @@ struct ExportArgs {
     #[arg(long, value_name = "NAME")]
     actor: Vec<String>,
     /// Only claims of this kind; repeat for several.
-    #[arg(long, value_enum)]
-    kind: Vec<KindArg>,
+    #[arg(long, value_parser = kind_parser())]
+    kind: Vec<ClaimKind>,
     /// Write to FILE instead of standard output. An existing file is kept unless --force.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -80,24 +81,13 @@ struct ExportArgs {
     force: bool,
 }
 
-#[derive(Clone, Copy, PartialEq, ValueEnum)]
-enum KindArg {
-    /// Words inside quotation marks.
-    Direct,
-    /// Reported speech without quotation marks.
-    Indirect,
-    /// Reported speech with a quoted stretch.
-    Mixed,
-}
-
-impl From<KindArg> for ClaimKind {
-    fn from(kind: KindArg) -> Self {
-        match kind {
-            KindArg::Direct => ClaimKind::Direct,
-            KindArg::Indirect => ClaimKind::Indirect,
-            KindArg::Mixed => ClaimKind::Mixed,
-        }
-    }
+/// `--kind`'s values and their help, from the one claim kind enum.
+fn kind_parser() -> impl TypedValueParser<Value = ClaimKind> {
+    let values = ClaimKind::ALL
+        .iter()
+        .map(|k| PossibleValue::new(k.name()).help(k.describe()));
+    PossibleValuesParser::new(values)
+        .map(|name| ClaimKind::named(&name).expect("a value the parser offered"))
 }
 
 /// `--format`'s values and their help, from the export registry.
@@ -291,12 +281,10 @@ fn export_command(config: &Config, args: ExportArgs, limits: input::Limits) -> a
         Opened::Feed(feed) => return export_feed(config, &args, &feed, limits),
     };
     let analysis = analysis::analyze(&doc.text, &config.analysis_options());
-    let selection = Selection {
-        actors: args.actor,
-        kinds: args.kind.into_iter().map(ClaimKind::from).collect(),
-    };
-    warn_unmatched(&selection, &doc, &analysis);
-    let selected = selection.apply(&analysis);
+    let (filter, unmatched) = claim_filter(&analysis, &args);
+    warn_unmatched(&unmatched, &doc, &analysis);
+    // No user layer here: nothing is marked or noted.
+    let selected = filter.apply(&analysis, &[]);
     let format = args
         .format
         .or_else(|| args.output.as_deref().and_then(FormatSpec::for_path))
@@ -310,6 +298,18 @@ fn export_command(config: &Config, args: ExportArgs, limits: input::Limits) -> a
         }
         _ => write_stdout(out.as_bytes()),
     }
+}
+
+/// The filter the export's --kind and --actor ask for, and the names that
+/// call no actor of `analysis`.
+fn claim_filter<'a>(analysis: &Analysis, args: &'a ExportArgs) -> (ClaimFilter, Vec<&'a str>) {
+    let (called, unmatched) = ClaimFilter::actors_called(analysis, &args.actor);
+    let filter = ClaimFilter {
+        kinds: args.kind.clone(),
+        actors: (!args.actor.is_empty()).then_some(called),
+        marked_only: false,
+    };
+    (filter, unmatched)
 }
 
 /// Exports each article of a feed, read from the feed when it carries the
@@ -331,10 +331,6 @@ fn export_feed(
             other.name
         );
     }
-    let selection = Selection {
-        actors: args.actor.clone(),
-        kinds: args.kind.iter().copied().map(ClaimKind::from).collect(),
-    };
     let options = config.analysis_options();
     let mut out = String::new();
     let mut failures = Vec::new();
@@ -342,7 +338,8 @@ fn export_feed(
         let line = match entry.load(limits) {
             Ok(doc) => {
                 let analysis = analysis::analyze(&doc.text, &options);
-                let selected = selection.apply(&analysis);
+                let (filter, _) = claim_filter(&analysis, args);
+                let selected = filter.apply(&analysis, &[]);
                 let export =
                     export::json::build(&doc, &analysis, &selected.claims, &selected.actors);
                 serde_json::to_string(&export)?
@@ -394,8 +391,7 @@ fn remove_unfinished_on_signals() -> anyhow::Result<()> {
 
 /// Tells on stderr about each --actor name that calls nobody, with the
 /// names that would.
-fn warn_unmatched(selection: &Selection, doc: &Document, analysis: &Analysis) {
-    let unmatched = selection.unmatched_names(analysis);
+fn warn_unmatched(unmatched: &[&str], doc: &Document, analysis: &Analysis) {
     if unmatched.is_empty() {
         return;
     }

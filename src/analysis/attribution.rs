@@ -16,6 +16,7 @@
 
 mod cues;
 mod evidential;
+mod findings;
 mod framed;
 mod leftovers;
 mod source;

@@ -56,6 +56,34 @@ pub enum ClaimKind {
     Mixed,
 }
 
+impl ClaimKind {
+    /// Every kind, in the order the reader's `t` steps through them.
+    pub const ALL: [ClaimKind; 3] = [ClaimKind::Direct, ClaimKind::Indirect, ClaimKind::Mixed];
+
+    /// As every export and `--kind` spell it (the JSON value too).
+    pub fn name(self) -> &'static str {
+        match self {
+            ClaimKind::Direct => "direct",
+            ClaimKind::Indirect => "indirect",
+            ClaimKind::Mixed => "mixed",
+        }
+    }
+
+    /// The kind called `name`, as [`ClaimKind::name`] spells it.
+    pub fn named(name: &str) -> Option<ClaimKind> {
+        Self::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// What the kind means, in words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            ClaimKind::Direct => "words inside quotation marks",
+            ClaimKind::Indirect => "reported speech without quotation marks",
+            ClaimKind::Mixed => "reported speech with a quoted stretch",
+        }
+    }
+}
+
 /// Someone or something the article names or quotes, aliases merged.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Actor {

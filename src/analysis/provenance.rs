@@ -44,6 +44,9 @@ pub enum Rule {
     /// "The mayor is expected to sign", "was accused of lying", "appears to
     /// be failing": a belief or expectation, its holder the by-agent or nobody.
     Evidential,
+    /// "In a new poll, most riders …", "… in a survey released Monday":
+    /// a finding set in a document.
+    Finding,
 }
 
 impl Rule {
@@ -66,6 +69,7 @@ impl Rule {
             Rule::SubjectVerbQuote => "subject + verb before a quoted stretch",
             Rule::CueColonBefore => "cue and colon ending the paragraph before",
             Rule::BareQuote => "quote with no frame of its own",
+            Rule::Finding => "finding set in a poll, survey or report",
             Rule::Evidential => "evidential or passive frame (“is expected to”, “was accused of”)",
         }
     }

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use crate::analysis::Analysis;
 use crate::corrected::Annotation;
 use crate::document::Document;
-use crate::export::{json::claim_id, kind_name};
+use crate::export::json::claim_id;
 use crate::safe_text::for_terminal;
 use crate::span::CharIndex;
 
@@ -65,7 +65,7 @@ pub fn with_user(
         let hedges: Vec<&str> = c.hedges.iter().map(|h| h.of(text)).collect();
         out.write_record([
             claim_id(i).as_str(),
-            kind_name(c.kind),
+            c.kind.name(),
             &index.chars_at(c.span.start).to_string(),
             &index.chars_at(c.span.end).to_string(),
             &cell(c.span.of(text)),

@@ -9,7 +9,6 @@ use std::fmt::Write;
 use crate::analysis::{Analysis, Claim, ClaimKind};
 use crate::corrected::Annotation;
 use crate::document::Document;
-use crate::export::kind_name;
 use crate::safe_text::for_terminal;
 
 /// The claims at `claims` (indices into `analysis`), grouped by source actor:
@@ -103,7 +102,7 @@ fn claim_block(out: &mut String, text: &str, claim: &Claim, user: &Annotation, s
             let _ = writeln!(out, "> {line}");
         }
     }
-    let mut meta = vec![kind_name(claim.kind).to_string()];
+    let mut meta = vec![claim.kind.name().to_string()];
     if show_source {
         meta.push(match claim.source {
             Some(s) => format!("source: *{}*", escape(s.span.of(text))),

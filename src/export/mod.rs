@@ -8,26 +8,16 @@ mod file;
 pub mod json;
 pub mod markdown;
 #[cfg(test)]
-mod sample;
-pub mod selection;
+pub(crate) mod sample;
 pub mod w3c;
 
 use std::path::Path;
 
-use crate::analysis::{Analysis, ClaimKind};
+use crate::analysis::Analysis;
 use crate::corrected::Annotation;
 use crate::document::Document;
 
 pub use file::{remove_unfinished, write_file};
-
-/// A claim kind as every export spells it.
-pub fn kind_name(kind: ClaimKind) -> &'static str {
-    match kind {
-        ClaimKind::Direct => "direct",
-        ClaimKind::Indirect => "indirect",
-        ClaimKind::Mixed => "mixed",
-    }
-}
 
 /// How every format renders: the export of `claims` and `actors` (indices
 /// into the analysis) of one document, with what the user added to each

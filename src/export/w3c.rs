@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::analysis::Analysis;
 use crate::corrected::Annotation as UserAnnotation;
 use crate::document::Document;
-use crate::export::{json::claim_id, kind_name};
+use crate::export::json::claim_id;
 use crate::span::{CharIndex, Span};
 
 /// How many code points of context a TextQuoteSelector carries on each side.
@@ -128,7 +128,7 @@ pub fn with_user(
         .iter()
         .map(|&i| {
             let c = &analysis.claims[i];
-            let mut bodies = vec![body("tagging", kind_name(c.kind).to_string())];
+            let mut bodies = vec![body("tagging", c.kind.name().to_string())];
             if let Some(source) = c.source {
                 let who = match source.actor {
                     Some(a) => analysis.actors[a].name.as_str(),

@@ -437,4 +437,20 @@ mod tests {
         let girl = mentions.iter().position(|m| m.name == "the girl").unwrap();
         assert_eq!(r.actors[r.actor_of[girl].unwrap()].name, "Nancy");
     }
+
+    #[test]
+    fn she_is_no_bare_name_seen_only_after_the_or_of() {
+        let text = "Miss Abbott looked out of the window. The train was slow. The hills were grey. The air was cold. The light was fading. The train crawled towards the Belvane of Tarrow. She said the tunnel was near.";
+        let (mentions, r) = resolve_with_sources(text, &["She"], &Options::default());
+        let she = mentions.iter().position(|m| m.name == "She").unwrap();
+        assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "Abbott");
+    }
+
+    #[test]
+    fn he_before_any_name_is_the_man_the_excerpt_names_most() {
+        let text = "He said the road was closed. Tom Ashby walked to the inn later. Tom sat down.";
+        let (mentions, r) = resolve_with_sources(text, &["He"], &Options::default());
+        let he = mentions.iter().position(|m| m.name == "He").unwrap();
+        assert_eq!(r.actors[r.actor_of[he].unwrap()].name, "Tom Ashby");
+    }
 }

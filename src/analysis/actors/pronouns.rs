@@ -100,6 +100,17 @@ pub(super) fn resolve(
     for i in 0..mentions.len() {
         is_subject[i] = i == 0 || sentence_of[i - 1] != sentence_of[i];
     }
+    // "the tunnel of Airolo", "the Campanile": a bare name only ever after
+    // a preposition or an article may be a place; "he" and "she" need a
+    // name seen elsewhere too.
+    let mut seen_free: Map<usize, bool> = Map::default();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind != ActorKind::Person || m.pronoun {
+            continue;
+        }
+        let free = m.role.is_some() || m.name.contains(' ') || !after_preposition(text, m);
+        *seen_free.entry(root_of[i]).or_insert(false) |= free;
+    }
     let mut gender: Map<usize, Gender> = Map::default();
     for (i, m) in mentions.iter().enumerate() {
         if let Some(g) = title_gender(m).or_else(|| noun_gender(m)) {
@@ -170,6 +181,12 @@ pub(super) fn resolve(
             if !fits(&mentions[r], gender.get(&root).copied()) {
                 continue;
             }
+            let maybe_place = mentions[r].kind == ActorKind::Person
+                && !gender.contains_key(&root)
+                && !seen_free.get(&root).copied().unwrap_or(true);
+            if wanted_gender.is_some() && maybe_place {
+                continue;
+            }
             let salient = distance <= SENTENCES_BACK && (is_subject[j] || is_source[j]);
             // "she" after a name of unknown gender ("Airolo") and a woman's:
             // the woman's.
@@ -184,9 +201,14 @@ pub(super) fn resolve(
                 best = Some(Candidate { rank, mention: j });
             }
         }
+        // Then the person of that gender the text names most often, before
+        // or after: an excerpt may open on "he" and name him later.
+        let mut best = best.map(|c| c.mention);
+        if best.is_none() {
+            best = wanted_gender.and_then(|g| main_character(mentions, root_of, &gender, g));
+        }
         // Last, a person of the right gender named inside a quotation
         // ("Oh, Mr. Reyes, …" she said): a vocative names a listener.
-        let mut best = best.map(|c| c.mention);
         if best.is_none() && wanted_gender.is_some() {
             best = (0..i)
                 .rev()
@@ -213,6 +235,42 @@ pub(super) fn resolve(
         }
     }
     referent
+}
+
+/// The first mention of the person of gender `wanted` named most often
+/// outside quotation marks, if any is named at least twice.
+fn main_character(
+    mentions: &[Mention],
+    root_of: &[usize],
+    gender: &Map<usize, Gender>,
+    wanted: Gender,
+) -> Option<usize> {
+    let mut count: Map<usize, (usize, usize)> = Map::default();
+    for (j, m) in mentions.iter().enumerate() {
+        let root = root_of[j];
+        let named = m.kind == ActorKind::Person && !m.pronoun && !m.in_quote && !is_description(m);
+        if named && gender.get(&root) == Some(&wanted) {
+            count.entry(root).or_insert((0, j)).0 += 1;
+        }
+    }
+    count
+        .values()
+        .filter(|(n, _)| *n >= 2)
+        .max_by_key(|(n, first)| (*n, std::cmp::Reverse(*first)))
+        .map(|&(_, first)| first)
+}
+
+/// Whether a mention follows a preposition or an article ("of Airolo",
+/// "the Campanile"): a place or a thing more often than a person.
+fn after_preposition(text: &str, m: &Mention) -> bool {
+    let before = text[..m.span.start].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let article = matches!(word.as_str(), "the" | "a" | "an");
+    article || !word.is_empty() && wordlists::get().prepositions.has(&word)
 }
 
 /// Whether a pronoun that is no source still links a chain: a subject

@@ -52,6 +52,7 @@ impl Pass<'_, '_> {
             }
         }
         self.evidential_frames(unit, claims_before);
+        self.finding(unit, claims_before);
     }
 
     /// Whether a cue sits inside the content of a claim of this unit.
@@ -477,7 +478,7 @@ impl Pass<'_, '_> {
 
     /// Whether only a few words ("on Tuesday", "in a statement", a show's
     /// name) and then punctuation lie between `from` and the unit's end.
-    fn only_fillers(&self, from: usize, end: usize) -> bool {
+    pub(super) fn only_fillers(&self, from: usize, end: usize) -> bool {
         let c = self.context;
         // Names, times, media and a short quoted title ("on MSNBC’s “Morning Joe.”").
         let mut i = from;

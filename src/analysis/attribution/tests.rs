@@ -850,3 +850,37 @@ fn ask_reports_a_question_or_a_request_never_a_topic() {
         )]
     );
 }
+
+#[test]
+fn a_finding_set_in_a_poll_is_the_polls() {
+    let text = "In a new harbour poll, the evening boats came out on top. The ferry chief took 6 percent of the vote in a county survey released Monday.";
+    // Documents come from the mention finders, not from a hand-made list.
+    let analysis = crate::analysis::analyze(text, &Options::default());
+    let all: Vec<Seen> = analysis
+        .claims
+        .iter()
+        .map(|claim| Seen {
+            text: claim.span.of(text).to_string(),
+            kind: claim.kind,
+            cue: claim.cue.map(|s| s.of(text).to_string()),
+            source: claim.source.map(|s| s.span.of(text).to_string()),
+        })
+        .collect();
+    assert_eq!(
+        all,
+        vec![
+            seen(
+                "the evening boats came out on top",
+                Indirect,
+                "In",
+                "a new harbour poll"
+            ),
+            seen(
+                "The ferry chief took 6 percent of the vote",
+                Indirect,
+                "in",
+                "a county survey"
+            )
+        ]
+    );
+}

@@ -170,17 +170,9 @@ impl App {
         let user = &self.user.claims;
         let hidden =
             |i: usize| self.claims.hide_dismissed && user.get(i).is_some_and(|a| a.dismissed);
-        self.claims.shown_mask = claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                !hidden(i)
-                    && self.claims.kinds.keeps(c.kind)
-                    && (self.claims.filter.is_empty()
-                        || c.source
-                            .and_then(|s| s.actor)
-                            .is_some_and(|a| self.claims.filter.contains(&a)))
-            })
+        let filter = &self.claims.filter;
+        self.claims.shown_mask = (0..claims.len())
+            .map(|c| !hidden(c) && filter.keeps(&self.analysis, user, c))
             .collect();
         self.claims.shown = (0..claims.len())
             .filter(|&c| self.claims.shown_mask[c])

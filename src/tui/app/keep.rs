@@ -4,6 +4,7 @@
 use super::super::dialog::ExportDialog;
 use super::super::keymap::{Action, Pane};
 use super::{App, Effect, Overlay};
+use crate::filter::ClaimFilter;
 
 impl App {
     pub(super) fn toggle_filter(&mut self) {
@@ -21,10 +22,9 @@ impl App {
         // The status bar shows the filter itself; the message says what
         // changed and how to undo it.
         let name = &self.analysis.actors[actor].name;
-        self.message = Some(if self.claims.filter.remove(&actor) {
+        self.message = Some(if !self.claims.filter.toggle_actor(actor) {
             format!("removed {name} from the filter")
         } else {
-            self.claims.filter.insert(actor);
             format!(
                 "added {name} to the filter · {} clears it",
                 self.keymap.label(Action::ClearFilter)
@@ -43,11 +43,11 @@ impl App {
             return "no claims found in this article".to_string();
         }
         let mut ways = Vec::new();
-        if !self.claims.filter.is_empty() {
+        if self.claims.filter.actors.is_some() {
             let key = self.keymap.label(Action::ClearFilter);
             ways.push(format!("{key} clears the actor filter"));
         }
-        if self.claims.kinds != super::KindFilter::All {
+        if !self.claims.filter.kinds.is_empty() {
             let key = self.keymap.label(Action::KindFilter);
             ways.push(format!("{key} changes the kind"));
         }
@@ -59,17 +59,20 @@ impl App {
         let names: Vec<&str> = self
             .claims
             .filter
+            .actors
             .iter()
+            .flatten()
             .map(|&a| self.analysis.actors[a].name.as_str())
             .collect();
         names.join(" or ")
     }
 
     pub(super) fn open_export(&mut self) {
-        let marks = self.marked();
-        let marked = !marks.is_empty();
+        // The marked claims whatever the filter shows, else the shown ones.
+        let user = &self.user.claims;
+        let marked = user.iter().any(|a| a.marked);
         let claims: Vec<usize> = if marked {
-            marks
+            ClaimFilter::marked().apply(&self.analysis, user).claims
         } else {
             // (Dismissed claims are not claims: they are not exported.)
             let dismissed = |c: usize| self.annotation(c).dismissed;

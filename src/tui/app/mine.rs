@@ -250,7 +250,7 @@ impl App {
         self.correct(
             Some(self.claim_span(c)),
             Change::Kind { to },
-            format!("now {}", crate::export::kind_name(to)),
+            format!("now {}", to.name()),
         );
     }
 
@@ -394,7 +394,7 @@ impl App {
                 self.correct(
                     Some(span),
                     Change::NewClaim { kind, source },
-                    format!("new {} claim of {who}", crate::export::kind_name(kind)),
+                    format!("new {} claim of {who}", kind.name()),
                 );
             }
             PickFor::Merge { actor } => {

@@ -25,49 +25,10 @@ use super::search::Search;
 use super::settings::Settings;
 use super::theme::Theme;
 use super::wrap::WrapCache;
-use crate::analysis::{Analysis, ClaimKind};
+use crate::analysis::Analysis;
 use crate::document::Document;
 pub use mine::{Choice, Edit, NoteEditor, PickFor, Picker};
 pub use panes::{ActorsPane, ClaimsPane, TextPane};
-
-/// Which claim kinds the claims pane and `n`/`N` show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum KindFilter {
-    #[default]
-    All,
-    Direct,
-    Indirect,
-    Mixed,
-}
-
-impl KindFilter {
-    fn next(self) -> KindFilter {
-        match self {
-            KindFilter::All => KindFilter::Direct,
-            KindFilter::Direct => KindFilter::Indirect,
-            KindFilter::Indirect => KindFilter::Mixed,
-            KindFilter::Mixed => KindFilter::All,
-        }
-    }
-
-    fn keeps(self, kind: ClaimKind) -> bool {
-        match self {
-            KindFilter::All => true,
-            KindFilter::Direct => kind == ClaimKind::Direct,
-            KindFilter::Indirect => kind == ClaimKind::Indirect,
-            KindFilter::Mixed => kind == ClaimKind::Mixed,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            KindFilter::All => "all",
-            KindFilter::Direct => "direct",
-            KindFilter::Indirect => "indirect",
-            KindFilter::Mixed => "mixed",
-        }
-    }
-}
 
 /// A layer over the panes that takes the keys while it is open.
 #[derive(Debug, Clone, PartialEq)]
@@ -319,19 +280,21 @@ impl App {
             Action::JumpForward => self.walk_jumps(false),
             Action::Filter => self.toggle_filter(),
             Action::ClearFilter => {
-                self.claims.filter.clear();
+                self.claims.filter.actors = None;
                 self.refilter();
                 self.message = Some("filter cleared".to_string());
             }
             Action::KindFilter => {
-                self.claims.kinds = self.claims.kinds.next();
+                self.claims.filter.cycle_kinds();
                 self.refilter();
                 // The status bar shows the kind; say what pressing again does.
+                let mut next = self.claims.filter.clone();
+                next.cycle_kinds();
                 self.message = Some(format!(
                     "showing {} claims · {} again: {}",
-                    self.claims.kinds.name(),
+                    self.claims.filter.kinds_name(),
                     self.keymap.label(Action::KindFilter),
-                    self.claims.kinds.next().name()
+                    next.kinds_name()
                 ));
             }
             Action::Search => self.start_search(),

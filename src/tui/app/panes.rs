@@ -4,9 +4,7 @@
 //! Each is plain data with the few questions only it can answer; moving
 //! between panes, and keeping them in step, is the app's.
 
-use std::collections::BTreeSet;
-
-use super::KindFilter;
+use crate::filter::ClaimFilter;
 use crate::span::Span;
 use crate::tui::search::{Folded, Search};
 
@@ -40,9 +38,9 @@ pub struct ClaimsPane {
     pub(super) shown_mask: Vec<bool>,
     /// The first row of the list on screen.
     pub top: usize,
-    /// Actors in the filter (indices into `analysis.actors`); OR-ed.
-    pub filter: BTreeSet<usize>,
-    pub kinds: KindFilter,
+    /// Which claims show: the kinds (`t`) and the actors (`f`). Marked-only
+    /// is left off here; the export of the marks turns it on.
+    pub filter: ClaimFilter,
     /// Whether dismissed claims are left out (else struck through).
     pub hide_dismissed: bool,
 }

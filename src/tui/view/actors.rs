@@ -79,7 +79,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     {
         let a = &app.analysis.actors[actor];
         let colour = app.actor_colour(Some(actor));
-        let in_filter = app.claims.filter.contains(&actor);
+        let in_filter = app.claims.filter.names_actor(actor);
         let label_width = width.saturating_sub(2 + counts);
         let name = truncate(&a.name, label_width);
         let role = a

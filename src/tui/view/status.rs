@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::super::app::{App, KindFilter, Overlay};
+use super::super::app::{App, Overlay};
 use super::super::keymap::{Action, Layer};
 use super::truncate;
 use crate::safe_text::for_terminal;
@@ -159,11 +159,11 @@ fn state_spans(app: &App) -> Vec<Span<'static>> {
         ));
     }
     let mut filters = Vec::new();
-    if !app.claims.filter.is_empty() {
+    if app.claims.filter.actors.is_some() {
         filters.push(for_terminal(&app.filter_names()).into_owned());
     }
-    if app.claims.kinds != KindFilter::All {
-        filters.push(format!("{} only", app.claims.kinds.name()));
+    if !app.claims.filter.kinds.is_empty() {
+        filters.push(format!("{} only", app.claims.filter.kinds_name()));
     }
     if !filters.is_empty() {
         spans.push(Span::styled(

@@ -110,9 +110,7 @@ fn style_at(app: &App, offset: usize) -> Style {
     let theme = &app.theme;
     let lookup = &app.lookup;
     let analysis = &app.analysis;
-    let filtered_out = |actor: Option<usize>| {
-        !app.claims.filter.is_empty() && !actor.is_some_and(|a| app.claims.filter.contains(&a))
-    };
+    let filtered_out = |actor: Option<usize>| !app.claims.filter.keeps_actor(actor);
     let mut style = Style::new();
     if let Some(c) = claim_at(analysis, offset, |_| true) {
         let actor = analysis.claims[c].source.and_then(|s| s.actor);
