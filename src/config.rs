@@ -13,6 +13,8 @@
 //! so every setting is documented, and a user's file that sets only some keys
 //! of a section keeps the defaults of the others.
 
+use std::ffi::OsString;
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -62,6 +64,15 @@ pub enum ConfigError {
         path: PathBuf,
         error: std::io::Error,
     },
+    /// The config's folder cannot be searched, so a config there (maybe a
+    /// broken one) would go unseen: said, not skipped.
+    #[error(
+        "{path}: cannot look for the config file ({error}); make its folder readable, or name a config with --config PATH"
+    )]
+    Unsearchable {
+        path: PathBuf,
+        error: std::io::Error,
+    },
     #[error(
         "{path}:{line}:{column}: {message}; fix that line, or compare with the documented defaults (`whosaid --print-config`)"
     )]
@@ -100,15 +111,16 @@ impl ConfigFile {
     pub fn load(explicit: Option<&Path>) -> Result<Self, ConfigError> {
         let path = match explicit {
             Some(p) => Some(p.to_owned()),
-            None => user_config_path().filter(|p| p.is_file()),
+            None => user_config_path().map(existing).transpose()?.flatten(),
         };
         let Some(path) = path else {
             return Ok(Self::defaults());
         };
-        let text = std::fs::read_to_string(&path).map_err(|error| ConfigError::Read {
+        let bytes = std::fs::read(&path).map_err(|error| ConfigError::Read {
             path: path.clone(),
             error,
         })?;
+        let text = String::from_utf8(bytes).map_err(|e| not_utf8(&path, &e))?;
         Ok(Self::from_text(path, text))
     }
 
@@ -146,11 +158,56 @@ impl Config {
 
 /// `$XDG_CONFIG_HOME/whosaid/config.toml`, else `~/.config/whosaid/config.toml`.
 pub fn user_config_path() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
+    config_path_from(
+        std::env::var_os("XDG_CONFIG_HOME"),
+        std::env::var_os("HOME"),
+    )
+}
+
+/// Where the config is, given `$XDG_CONFIG_HOME` and `$HOME`. A relative
+/// (or empty) `XDG_CONFIG_HOME` is ignored, as the XDG base directory
+/// specification says: it would name a different file in every folder.
+fn config_path_from(xdg_config_home: Option<OsString>, home: Option<OsString>) -> Option<PathBuf> {
+    let base = xdg_config_home
         .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+        .filter(|p| p.is_absolute())
+        .or_else(|| home.map(|h| PathBuf::from(h).join(".config")))?;
     Some(base.join("whosaid").join("config.toml"))
+}
+
+/// `path` if something is there; `None` if nothing is (or a folder on the
+/// way is a file). Any other failure to look is an error: a config that
+/// whosaid cannot see must not be taken for no config.
+fn existing(path: PathBuf) -> Result<Option<PathBuf>, ConfigError> {
+    match std::fs::metadata(&path) {
+        Ok(_) => Ok(Some(path)),
+        Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => Ok(None),
+        Err(error) => Err(ConfigError::Unsearchable { path, error }),
+    }
+}
+
+/// The error for a config that is not UTF-8, at its first bad byte.
+fn not_utf8(path: &Path, e: &std::string::FromUtf8Error) -> ConfigError {
+    let bytes = e.as_bytes();
+    let at = e.utf8_error().valid_up_to();
+    let valid = std::str::from_utf8(&bytes[..at]).expect("valid up to there");
+    let (line, column) = line_and_column(valid);
+    ConfigError::Invalid {
+        path: path.to_owned(),
+        line,
+        column,
+        message: format!(
+            "not valid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
+            bytes[at]
+        ),
+    }
+}
+
+/// The line and column (in characters, from 1) just after `before`.
+fn line_and_column(before: &str) -> (usize, usize) {
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, column)
 }
 
 /// `defaults` overlaid with `user` (read from `path`), then deserialised.
@@ -165,7 +222,8 @@ fn overlaid<T: DeserializeOwned>(
     user: &str,
 ) -> Result<T, ConfigError> {
     let user_table = DeTable::parse(user).map_err(|e| invalid(path, user, &e))?;
-    let padded = format!("{:width$}{defaults}", "", width = user.len());
+    // (Not `format!` with a width: widths stop at 65,535.)
+    let padded = " ".repeat(user.len()) + defaults;
     let mut merged = DeTable::parse(&padded).expect("the embedded config.toml is valid TOML");
     overlay(merged.get_mut(), user_table.into_inner());
     T::deserialize(toml::de::Deserializer::from(merged)).map_err(|e| match e.span() {
@@ -193,9 +251,7 @@ fn overlay<'i>(base: &mut DeTable<'i>, user: DeTable<'i>) {
 
 fn invalid(path: &Path, text: &str, e: &toml::de::Error) -> ConfigError {
     let offset = e.span().map_or(0, |s| s.start).min(text.len());
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    let (line, column) = line_and_column(&text[..offset]);
     ConfigError::Invalid {
         path: path.to_owned(),
         line,
@@ -212,6 +268,57 @@ mod tests {
         overlaid::<Config>(DEFAULT_CONFIG, Path::new("c.toml"), user)
             .unwrap_err()
             .to_string()
+    }
+
+    #[test]
+    fn a_config_of_64_kib_or_more_is_read_and_its_errors_keep_their_line() {
+        let padding = "# a comment line that pads the file\n".repeat(2000);
+        assert!(padding.len() > u16::MAX as usize);
+        let user = format!("{padding}[analysis]\ntitles = [\"Ombudsman\"]\n");
+        let config: Config = overlaid(DEFAULT_CONFIG, Path::new("c.toml"), &user).unwrap();
+        assert_eq!(config.analysis.titles, ["Ombudsman"]);
+        let msg = error_of(&format!("{padding}[analysis]\ntitles = 3\n"));
+        assert!(msg.starts_with("c.toml:2002:10: invalid type"), "{msg}");
+    }
+
+    #[test]
+    fn a_relative_or_empty_xdg_config_home_falls_back_to_home() {
+        let at = |xdg: Option<&str>, home: Option<&str>| {
+            config_path_from(xdg.map(OsString::from), home.map(OsString::from))
+        };
+        let home = Some(PathBuf::from("/h/.config/whosaid/config.toml"));
+        assert_eq!(at(Some("rel/conf"), Some("/h")), home);
+        assert_eq!(at(Some(""), Some("/h")), home);
+        assert_eq!(at(None, Some("/h")), home);
+        assert_eq!(
+            at(Some("/x"), Some("/h")),
+            Some(PathBuf::from("/x/whosaid/config.toml"))
+        );
+        assert_eq!(at(Some("rel"), None), None);
+    }
+
+    #[test]
+    fn only_a_config_that_is_not_there_is_no_config() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("whosaid/config.toml");
+        assert!(existing(missing).unwrap().is_none());
+        let file = dir.path().join("file");
+        std::fs::write(&file, "").unwrap();
+        assert!(existing(file.join("config.toml")).unwrap().is_none());
+        let looped = dir.path().join("loop");
+        std::os::unix::fs::symlink(&looped, &looped).unwrap();
+        let err = existing(looped.join("config.toml")).unwrap_err();
+        assert!(matches!(err, ConfigError::Unsearchable { .. }), "{err}");
+    }
+
+    #[test]
+    fn a_config_that_is_not_utf8_names_its_first_bad_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, b"[analysis]\ntitles = [\"\xc3\xa9t\xe9\"]\n").unwrap();
+        let msg = ConfigFile::load(Some(&path)).unwrap_err().to_string();
+        let at = format!("{}:2:14: not valid UTF-8 (byte 0xE9)", path.display());
+        assert!(msg.starts_with(&at), "{msg}");
     }
 
     #[test]

@@ -504,6 +504,19 @@ fn print_config_prints_the_documented_defaults() {
         .stdout(include_str!("../config.toml"));
 }
 
+/// `whosaid --config PATH export`.
+fn export_with_config(path: &Path) -> assert_cmd::assert::Assert {
+    whosaid().arg("--config").arg(path).arg("export").assert()
+}
+
+/// Expects exit code 2 and an error that starts `whosaid: PATH` then `rest`.
+fn fails_at(assert: assert_cmd::assert::Assert, path: &Path, rest: &str) {
+    assert.code(2).stderr(predicate::str::starts_with(format!(
+        "whosaid: {}{rest}",
+        path.display()
+    )));
+}
+
 #[test]
 fn a_wrong_type_in_the_config_names_file_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
@@ -513,16 +526,7 @@ fn a_wrong_type_in_the_config_names_file_line_and_column() {
         "# mine\n[analysis]\ntitles = [\"Ombudsman\"]\ncue_verbs = \"opine\"\n",
     )
     .unwrap();
-    whosaid()
-        .arg("--config")
-        .arg(&path)
-        .arg("export")
-        .assert()
-        .code(2)
-        .stderr(predicate::str::starts_with(format!(
-            "whosaid: {}:4:13: invalid type",
-            path.display()
-        )));
+    fails_at(export_with_config(&path), &path, ":4:13: invalid type");
 }
 
 #[test]
@@ -531,21 +535,81 @@ fn the_config_in_xdg_config_home_is_read() {
     let path = dir.path().join("whosaid/config.toml");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, "[analysis]\ncue_verb = []\n").unwrap();
+    let export = || {
+        whosaid()
+            .env("XDG_CONFIG_HOME", dir.path())
+            .arg("export")
+            .assert()
+    };
+    fails_at(export(), &path, ":2:1: unknown field `cue_verb`");
+    std::fs::write(&path, "[analysis]\ntitles = [\"Ombudsman\"]\n").unwrap();
+    export().success();
+}
+
+#[test]
+fn a_config_file_of_64_kib_or_more_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    let padding = "# a comment that pads the file out past 64 KiB\n".repeat(1500);
+    assert!(padding.len() >= 64 * 1024);
+    std::fs::write(
+        &path,
+        format!("{padding}[analysis]\ntitles = [\"Ombudsman\"]\n"),
+    )
+    .unwrap();
+    export_with_config(&path).success();
+    std::fs::write(&path, format!("{padding}[analysis]\ntitles = 3\n")).unwrap();
+    fails_at(export_with_config(&path), &path, ":1502:10: invalid type");
+}
+
+#[test]
+fn a_config_that_is_not_utf8_names_the_line_and_column_of_the_bad_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, b"# mine\n[analysis]\ntitles = [\"Caf\xe9\"]\n").unwrap();
+    fails_at(export_with_config(&path), &path, ":3:15: not valid UTF-8");
+}
+
+#[test]
+fn a_relative_xdg_config_home_is_ignored_as_the_xdg_spec_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("relative/whosaid/config.toml");
+    std::fs::create_dir_all(broken.parent().unwrap()).unwrap();
+    std::fs::write(&broken, "[analysis]\ncue_verb = []\n").unwrap();
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    let export = || {
+        whosaid()
+            .current_dir(dir.path())
+            .env("XDG_CONFIG_HOME", "relative")
+            .env("HOME", &home)
+            .arg("export")
+            .assert()
+    };
+    export().success();
+    // Then $HOME/.config is where the config is looked for.
+    let at_home = home.join(".config/whosaid/config.toml");
+    std::fs::create_dir_all(at_home.parent().unwrap()).unwrap();
+    std::fs::write(&at_home, "[analysis]\ncue_verb = []\n").unwrap();
+    fails_at(export(), &at_home, ":2:1:");
+}
+
+#[test]
+fn a_config_folder_that_cannot_be_searched_is_an_error_not_the_defaults() {
+    // A folder whosaid cannot look into: a symbolic link to itself (a
+    // folder without permissions would do, but not for root, who CI is).
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(dir.path().join("whosaid"), dir.path().join("whosaid")).unwrap();
     whosaid()
         .env("XDG_CONFIG_HOME", dir.path())
         .arg("export")
         .assert()
         .code(2)
         .stderr(predicate::str::starts_with(format!(
-            "whosaid: {}:2:1: unknown field `cue_verb`",
-            path.display()
-        )));
-    std::fs::write(&path, "[analysis]\ntitles = [\"Ombudsman\"]\n").unwrap();
-    whosaid()
-        .env("XDG_CONFIG_HOME", dir.path())
-        .arg("export")
-        .assert()
-        .success();
+            "whosaid: {}: cannot look for the config file",
+            dir.path().join("whosaid/config.toml").display()
+        )))
+        .stderr(predicate::str::contains("--config"));
 }
 
 #[test]
