@@ -6,6 +6,8 @@
 
 mod command;
 
+use std::path::Path;
+
 use command::{fixture, whosaid};
 use predicates::prelude::*;
 use serde_json::Value;
