@@ -14,6 +14,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use whosaid::analysis::{self, Analysis, ClaimKind};
 use whosaid::config::{self, Config, ConfigFile};
+use whosaid::corpus;
 use whosaid::document::Document;
 use whosaid::export::{self, FORMATS, FormatSpec};
 use whosaid::filter::ClaimFilter;
@@ -32,8 +33,8 @@ const BUNDLED_TEXT: &str = include_str!("../assets/us-mexico-cartels.txt");
 #[command(version, about, long_about = None)]
 struct Cli {
     /// The article to read: a text, Markdown or saved web page file, a web
-    /// address, or - for standard input. Without one, the bundled sample
-    /// article opens.
+    /// address, a feed (its articles are listed), or - for standard input.
+    /// Without one, the bundled sample article opens.
     article: Option<PathBuf>,
 
     /// Use this config file instead of the one in your config directory.
@@ -45,7 +46,7 @@ struct Cli {
     print_config: bool,
 
     /// The largest article to read, e.g. 256M, 1G or a number of bytes
-    /// [default: 256M for a file, 10M for a web page; at most 4G less one byte].
+    /// [default: 256M; at most 4G less one byte].
     #[arg(long, global = true, value_name = "SIZE", value_parser = reading::parse_size)]
     max_size: Option<u64>,
 
@@ -62,9 +63,19 @@ enum Command {
 
 #[derive(clap::Args)]
 struct ExportArgs {
-    /// The article: a text, Markdown or web page file, a web address, or - for standard input (default: the bundled one).
-    article: Option<PathBuf>,
-    /// Output format [default: from the -o file's extension, else json].
+    /// Articles: text, Markdown or web page files, directories (searched at
+    /// any depth for *.txt, *.md, *.markdown, *.html, *.htm), web addresses,
+    /// RSS or Atom feeds, or - for standard input (default: the bundled one).
+    /// Several, a directory or a feed export as JSON Lines: one whosaid/1
+    /// object per article, in argument order.
+    #[arg(value_name = "ARTICLE")]
+    articles: Vec<PathBuf>,
+    /// Read a corpus instead: JSON Lines of {"id": …, "text": …} from the
+    /// ARTICLE file or - (the default); writes one whosaid/1 line per input
+    /// line, in order, carrying its id (other fields under "meta").
+    #[arg(long, value_enum, value_name = "KIND")]
+    input: Option<InputKind>,
+    /// Output format [default: from the -o file's extension, else json; jsonl for several articles].
     #[arg(short, long, value_parser = format_parser())]
     format: Option<&'static FormatSpec>,
     /// Only claims by this actor (its name or any alias, case-insensitive); repeat to OR several.
@@ -79,6 +90,12 @@ struct ExportArgs {
     /// Replace the -o file if it exists.
     #[arg(long, requires = "output")]
     force: bool,
+}
+
+/// What `--input` reads (JSON Lines, one {"id": …, "text": …} per line).
+#[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
+enum InputKind {
+    Jsonl,
 }
 
 /// `--kind`'s values and their help, from the one claim kind enum.
@@ -104,7 +121,9 @@ Examples:
   whosaid export                                 the bundled article, as JSON
   whosaid export article.txt -o notes.md         Markdown notes (format from the extension)
   whosaid export --actor 'Jane Roe' --kind direct article.txt
-  cat article.txt | whosaid export - --format csv > claims.csv";
+  cat article.txt | whosaid export - --format csv > claims.csv
+  whosaid export articles/ > claims.jsonl        every article under articles/, one line each
+  whosaid export --input jsonl corpus.jsonl      a corpus of {\"id\", \"text\"} lines, streamed";
 
 /// The help's closing part: examples, the config file and exit codes.
 fn after_help() -> String {
@@ -212,11 +231,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
     let file = ConfigFile::load(cli.config.as_deref())?;
     let config: Config = file.read()?;
+    let max_size = cli.max_size.unwrap_or(reading::DEFAULT_MAX_BYTES);
+    // One cap for files and web pages when the user gives one.
     let limits = cli
         .max_size
         .map_or_else(input::Limits::default, input::Limits::at_most);
     match cli.command {
-        Some(Command::Export(args)) => export_command(&config, args, limits),
+        Some(Command::Export(args)) => export_command(&config, args, max_size, limits),
         None => {
             if !STDOUT_OPEN.get().copied().unwrap_or(true) {
                 anyhow::bail!("standard output is closed; the reader draws on it");
@@ -275,100 +296,151 @@ fn list_feed(feed: &input::Feed) -> anyhow::Result<()> {
     write_stdout(for_terminal(&out).as_bytes())
 }
 
-fn export_command(config: &Config, args: ExportArgs, limits: input::Limits) -> anyhow::Result<()> {
-    let doc = match open(args.article.as_deref(), limits)? {
-        Opened::Article(doc) => doc,
-        Opened::Feed(feed) => return export_feed(config, &args, &feed, limits),
-    };
-    let analysis = analysis::analyze(&doc.text, &config.analysis_options());
-    let (filter, unmatched) = claim_filter(&analysis, &args);
-    warn_unmatched(&unmatched, &doc, &analysis);
-    // No user layer here: nothing is marked or noted.
-    let selected = filter.apply(&analysis, &[]);
+fn export_command(
+    config: &Config,
+    args: ExportArgs,
+    max_size: u64,
+    limits: input::Limits,
+) -> anyhow::Result<()> {
     let format = args
         .format
-        .or_else(|| args.output.as_deref().and_then(FormatSpec::for_path))
-        .unwrap_or(&FORMATS[0]);
-    let out = format.render(&doc, &analysis, &selected.claims, &selected.actors);
-    match args.output {
-        Some(path) if path != Path::new("-") => {
-            remove_unfinished_on_signals()?;
-            // The error names the path and says what went wrong.
-            Ok(export::write_file(&path, out.as_bytes(), args.force)?)
-        }
-        _ => write_stdout(out.as_bytes()),
+        .or_else(|| args.output.as_deref().and_then(FormatSpec::for_path));
+    if args.input == Some(InputKind::Jsonl) {
+        let input = open_jsonl(&args.articles)?;
+        let source = Corpus::Jsonl(input);
+        return export_corpus(config, &args, format, source, max_size);
     }
-}
-
-/// The filter the export's --kind and --actor ask for, and the names that
-/// call no actor of `analysis`.
-fn claim_filter<'a>(analysis: &Analysis, args: &'a ExportArgs) -> (ClaimFilter, Vec<&'a str>) {
-    let (called, unmatched) = ClaimFilter::actors_called(analysis, &args.actor);
+    let files = corpus::expand(&args.articles)?;
+    let several = args.articles.len() > 1 || args.articles.iter().any(|a| a.is_dir());
+    if several || format.is_some_and(|f| f.name == "jsonl") {
+        if files.is_empty() {
+            let folders: Vec<String> = args
+                .articles
+                .iter()
+                .map(|a| a.display().to_string())
+                .collect();
+            anyhow::bail!(
+                "{}: no articles in it (looked for *.{} at any depth); give article files, or a folder that holds some",
+                folders.join(", "),
+                corpus::ARTICLE_EXTENSIONS.join(", *.")
+            );
+        }
+        let source = Corpus::Files(&files);
+        return export_corpus(config, &args, format, source, max_size);
+    }
+    let doc = match open(files.first().map(PathBuf::as_path), limits)? {
+        Opened::Article(doc) => doc,
+        // A feed is several articles: JSON Lines, as for several files.
+        Opened::Feed(feed) => {
+            return export_corpus(config, &args, format, Corpus::Feed(&feed), max_size);
+        }
+    };
+    let analysis = analysis::analyze(&doc.text, &config.analysis_options());
+    let (called, unmatched) = ClaimFilter::actors_called(&analysis, &args.actor);
+    warn_unmatched(&unmatched, &doc, &analysis);
     let filter = ClaimFilter {
         kinds: args.kind.clone(),
         actors: (!args.actor.is_empty()).then_some(called),
         marked_only: false,
     };
-    (filter, unmatched)
+    // No user layer here: nothing is marked or noted.
+    let selected = filter.apply(&analysis, &[]);
+    let format = format.unwrap_or(&FORMATS[0]);
+    let out = format.render(&doc, &analysis, &selected.claims, &selected.actors);
+    match &args.output {
+        Some(path) if path != Path::new("-") => {
+            remove_unfinished_on_signals()?;
+            // The error names the path and says what went wrong.
+            Ok(export::write_file(path, out.as_bytes(), args.force)?)
+        }
+        _ => write_stdout(out.as_bytes()),
+    }
 }
 
-/// Exports each article of a feed, read from the feed when it carries the
-/// whole text and fetched from its link otherwise, as JSON Lines: one
-/// `whosaid/1` object per article in the feed's order, or an error line
-/// (`source`, `title`, `error`) for an article that could not be read, which
-/// makes the exit code 2 once all is written.
-fn export_feed(
+/// Where a corpus export reads its articles.
+enum Corpus<'a> {
+    Files(&'a [PathBuf]),
+    Feed(&'a input::Feed),
+    Jsonl(Box<dyn std::io::BufRead>),
+}
+
+/// The JSON Lines corpus named by the export's one ARTICLE, or standard input.
+fn open_jsonl(articles: &[PathBuf]) -> anyhow::Result<Box<dyn std::io::BufRead>> {
+    match articles {
+        [] => Ok(Box::new(std::io::stdin().lock())),
+        [path] if path == Path::new("-") => Ok(Box::new(std::io::stdin().lock())),
+        [path] => {
+            let file = std::fs::File::open(path)
+                .with_context(|| format!("{}: cannot open the corpus", path.display()))?;
+            Ok(Box::new(std::io::BufReader::new(file)))
+        }
+        _ => {
+            anyhow::bail!("--input jsonl reads one corpus: give one file, or - for standard input")
+        }
+    }
+}
+
+/// Exports several articles, or a JSON Lines corpus, as JSON Lines to
+/// standard output or the -o file. Inputs that are not articles are error
+/// lines in the output and make the exit code 2 once all is written.
+fn export_corpus(
     config: &Config,
     args: &ExportArgs,
-    feed: &input::Feed,
-    limits: input::Limits,
+    format: Option<&'static FormatSpec>,
+    source: Corpus,
+    max_size: u64,
 ) -> anyhow::Result<()> {
-    if let Some(other) = args.format.filter(|f| f.name != FORMATS[0].name) {
+    if let Some(other) = format.filter(|f| !matches!(f.name, "json" | "jsonl")) {
         anyhow::bail!(
-            "{}: a feed is several articles, exported as JSON Lines only, not {}; \
-             drop --format, or export one of its articles",
-            feed.source,
+            "several articles, a feed, or --input jsonl, export as JSON Lines only, not {}; \
+             drop --format or export each article on its own",
             other.name
         );
     }
     let options = config.analysis_options();
-    let mut out = String::new();
-    let mut failures = Vec::new();
-    for entry in &feed.entries {
-        let line = match entry.load(limits) {
-            Ok(doc) => {
-                let analysis = analysis::analyze(&doc.text, &options);
-                let (filter, _) = claim_filter(&analysis, args);
-                let selected = filter.apply(&analysis, &[]);
-                let export =
-                    export::json::build(&doc, &analysis, &selected.claims, &selected.actors);
-                serde_json::to_string(&export)?
-            }
-            Err(e) => {
-                let line = serde_json::json!({
-                    "source": entry.link.as_deref().unwrap_or(&feed.source),
-                    "title": entry.title,
-                    "error": e.to_string(),
-                });
-                failures.push(e);
-                line.to_string()
-            }
-        };
-        out.push_str(&line);
-        out.push('\n');
-    }
-    match &args.output {
+    let job = corpus::Job {
+        options: &options,
+        kinds: &args.kind,
+        actors: &args.actor,
+        max_bytes: max_size,
+    };
+    let run = |out: &mut dyn Write| match source {
+        Corpus::Files(files) => corpus::export_files(files, job, out),
+        Corpus::Feed(feed) => corpus::export_feed(feed, job, out),
+        Corpus::Jsonl(input) => corpus::export_jsonl(input, job, out),
+    };
+    let summary = match &args.output {
         Some(path) if path != Path::new("-") => {
             remove_unfinished_on_signals()?;
-            export::write_file(path, out.as_bytes(), args.force)?;
+            // A corpus that stops half-way leaves no file: its error is told.
+            let mut stopped = None;
+            let written = export::write_file_with(path, args.force, |file| {
+                run(file).map_err(|e| {
+                    let io = std::io::Error::other(e.to_string());
+                    stopped = Some(e);
+                    io
+                })
+            });
+            match (written, stopped) {
+                (_, Some(e)) => return Err(e.into()),
+                (written, None) => written?,
+            }
         }
-        _ => write_stdout(out.as_bytes())?,
-    }
-    if let Some(first) = failures.first() {
+        _ if !STDOUT_OPEN.get().copied().unwrap_or(true) => {
+            anyhow::bail!("cannot write to standard output: it is closed")
+        }
+        _ => match run(&mut std::io::stdout().lock()) {
+            Err(corpus::RunError::Write(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                return Ok(());
+            }
+            other => other?,
+        },
+    };
+    if let Some(first) = summary.first_failure {
         anyhow::bail!(
-            "{} of {} articles of the feed could not be read (each has an error line); the first: {first}",
-            failures.len(),
-            feed.entries.len()
+            "{} of {} inputs were not articles (each has an error line in the output); the first: {first}",
+            summary.failed,
+            summary.articles
         );
     }
     Ok(())

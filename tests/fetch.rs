@@ -306,7 +306,7 @@ fn an_article_of_a_feed_that_cannot_be_fetched_is_an_error_line_and_exit_2() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(lines.len(), 2);
-    assert_eq!(lines[0]["title"], "Gone");
+    assert_eq!(lines[0]["path"], format!("{base}/gone"));
     assert!(
         lines[0]["error"]
             .as_str()
@@ -316,7 +316,29 @@ fn an_article_of_a_feed_that_cannot_be_fetched_is_an_error_line_and_exit_2() {
     assert_eq!(lines[1]["schema"], "whosaid/1");
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
     assert!(
-        stderr.contains("1 of 2 articles of the feed could not be read"),
+        stderr.contains("1 of 2 inputs were not articles"),
         "{stderr}"
+    );
+}
+
+#[test]
+fn urls_feeds_and_files_mix_in_one_export() {
+    let base = serve();
+    let page = command::fixture("bridge-vote.md");
+    let out = whosaid()
+        .args(["export", page.to_str().unwrap()])
+        .arg(format!("{base}/feed.xml"))
+        .arg(format!("{base}/news/bridge-vote"))
+        .assert()
+        .success();
+    let formats: Vec<String> = std::str::from_utf8(&out.get_output().stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["document"]["format"].to_string())
+        .collect();
+    // The Markdown file, the feed's two articles, the page.
+    assert_eq!(
+        formats,
+        ["\"markdown\"", "\"html\"", "\"html\"", "\"html\""]
     );
 }

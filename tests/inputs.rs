@@ -214,7 +214,7 @@ fn a_feed_exports_as_json_lines_only() {
         .assert()
         .code(2);
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
-    assert!(stderr.contains("a feed is several articles"), "{stderr}");
+    assert!(stderr.contains("export as JSON Lines only"), "{stderr}");
 }
 
 #[test]
