@@ -43,6 +43,13 @@ pub enum DocFormat {
 }
 
 impl DocFormat {
+    /// The format of this [`name`](Self::name), if it is one.
+    pub fn named(name: &str) -> Option<DocFormat> {
+        [DocFormat::Text, DocFormat::Markdown, DocFormat::Html]
+            .into_iter()
+            .find(|f| f.name() == name)
+    }
+
     /// The name exports use (`text`, `markdown`, `html`).
     pub fn name(self) -> &'static str {
         match self {

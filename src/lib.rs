@@ -18,5 +18,6 @@ pub mod input;
 pub mod reading;
 pub mod safe_text;
 pub mod span;
+pub mod store;
 #[cfg(feature = "reader")]
 pub mod tui;
