@@ -41,6 +41,10 @@ impl Pass<'_, '_> {
                     let subject = self.narrated_subject(units, at)?;
                     Some((bare(Some(subject), Via::NarratedSubject), None))
                 })
+                .or_else(|| {
+                    let actor = self.actor_after(units, at)?;
+                    Some((bare(Some(actor), Via::ActorAfter), None))
+                })
                 .unwrap_or_else(|| self.previous_speaker(quote.outer.start));
             let found = match found.source {
                 None => bare(self.narrated_before(units, at), Via::NarratedSubject),
