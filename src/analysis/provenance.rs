@@ -135,7 +135,9 @@ impl Via {
             Via::TurnTaking => "turns alternate: the speaker two turns back",
             Via::OtherParty => "the other party of the dialogue",
             Via::NarratedSubject => "subject of the narration just before",
-            Via::ActorAfter => "person acting in the narration right after, in the quote’s paragraph",
+            Via::ActorAfter => {
+                "person acting in the narration right after, in the quote’s paragraph"
+            }
             Via::NotTheAddressee => "the speaker before, as the quote addresses the other",
             Via::Pronoun => "pronoun → nearest earlier fitting actor",
             Via::Relative => "relative pronoun → the name just before it",

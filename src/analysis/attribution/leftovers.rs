@@ -7,7 +7,7 @@
 
 use super::{Found, Pass, Unit, source};
 use crate::analysis::segment::{Sentence, TokenKind};
-use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention, Rule, Via, wordlists};
+use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention, Rule, Via, shared, wordlists};
 use crate::span::Span;
 
 impl Pass<'_, '_> {
@@ -392,12 +392,7 @@ impl Pass<'_, '_> {
     /// "Oh, Mr. Reyes, isn’t it funny!": a name set off by commas or
     /// closing an exclamation, inside a quotation.
     fn is_vocative(&self, span: Span) -> bool {
-        let c = self.context;
-        let before = c.text[..span.start].trim_end();
-        let after = c.text[span.end..].trim_start();
-        let opens = before.ends_with([',', '“', '"', '‘', '\'']);
-        let closes = after.starts_with([',', '!', '?', '.']);
-        opens && closes
+        shared::is_vocative(self.context.text, span)
     }
 }
 
