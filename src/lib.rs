@@ -8,6 +8,7 @@
 
 pub mod analysis;
 pub mod config;
+pub mod corpus;
 pub mod corrected;
 pub mod document;
 pub mod export;

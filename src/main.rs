@@ -14,6 +14,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use whosaid::analysis::{self, Analysis, ClaimKind};
 use whosaid::config::{self, Config, ConfigFile};
+use whosaid::corpus;
 use whosaid::document::Document;
 use whosaid::export::{self, FORMATS, FormatSpec};
 use whosaid::filter::ClaimFilter;
@@ -60,9 +61,18 @@ enum Command {
 
 #[derive(clap::Args)]
 struct ExportArgs {
-    /// The article: a UTF-8 text file, or - for standard input (default: the bundled one).
-    article: Option<PathBuf>,
-    /// Output format [default: from the -o file's extension, else json].
+    /// Articles: UTF-8 text files, directories (searched at any depth for
+    /// *.txt, *.md, *.markdown, *.html, *.htm), or - for standard input
+    /// (default: the bundled one). Several, or a directory, export as JSON
+    /// Lines: one whosaid/1 object per article, in argument order.
+    #[arg(value_name = "ARTICLE")]
+    articles: Vec<PathBuf>,
+    /// Read a corpus instead: JSON Lines of {"id": …, "text": …} from the
+    /// ARTICLE file or - (the default); writes one whosaid/1 line per input
+    /// line, in order, carrying its id (other fields under "meta").
+    #[arg(long, value_enum, value_name = "KIND")]
+    input: Option<InputKind>,
+    /// Output format [default: from the -o file's extension, else json; jsonl for several articles].
     #[arg(short, long, value_parser = format_parser())]
     format: Option<&'static FormatSpec>,
     /// Only claims by this actor (its name or any alias, case-insensitive); repeat to OR several.
@@ -77,6 +87,12 @@ struct ExportArgs {
     /// Replace the -o file if it exists.
     #[arg(long, requires = "output")]
     force: bool,
+}
+
+/// What `--input` reads (JSON Lines, one {"id": …, "text": …} per line).
+#[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
+enum InputKind {
+    Jsonl,
 }
 
 /// `--kind`'s values and their help, from the one claim kind enum.
@@ -102,7 +118,9 @@ Examples:
   whosaid export                                 the bundled article, as JSON
   whosaid export article.txt -o notes.md         Markdown notes (format from the extension)
   whosaid export --actor 'Jane Roe' --kind direct article.txt
-  cat article.txt | whosaid export - --format csv > claims.csv";
+  cat article.txt | whosaid export - --format csv > claims.csv
+  whosaid export articles/ > claims.jsonl        every article under articles/, one line each
+  whosaid export --input jsonl corpus.jsonl      a corpus of {\"id\", \"text\"} lines, streamed";
 
 /// The help's closing part: examples, the config file and exit codes.
 fn after_help() -> String {
@@ -244,30 +262,140 @@ fn load(article: Option<&Path>, max_size: u64) -> anyhow::Result<Document> {
 }
 
 fn export_command(config: &Config, args: ExportArgs, max_size: u64) -> anyhow::Result<()> {
-    let doc = load(args.article.as_deref(), max_size)?;
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(FormatSpec::for_path));
+    if args.input == Some(InputKind::Jsonl) {
+        let input = open_jsonl(&args.articles)?;
+        let source = Corpus::Jsonl(input);
+        return export_corpus(config, &args, format, source, max_size);
+    }
+    let files = corpus::expand(&args.articles)?;
+    let several = args.articles.len() > 1 || args.articles.iter().any(|a| a.is_dir());
+    if several || format.is_some_and(|f| f.name == "jsonl") {
+        if files.is_empty() {
+            let folders: Vec<String> = args
+                .articles
+                .iter()
+                .map(|a| a.display().to_string())
+                .collect();
+            anyhow::bail!(
+                "{}: no articles in it (looked for *.{} at any depth); give article files, or a folder that holds some",
+                folders.join(", "),
+                corpus::ARTICLE_EXTENSIONS.join(", *.")
+            );
+        }
+        let source = Corpus::Files(&files);
+        return export_corpus(config, &args, format, source, max_size);
+    }
+    let doc = load(files.first().map(PathBuf::as_path), max_size)?;
     let analysis = analysis::analyze(&doc.text, &config.analysis_options());
     let (called, unmatched) = ClaimFilter::actors_called(&analysis, &args.actor);
     warn_unmatched(&unmatched, &doc, &analysis);
     let filter = ClaimFilter {
-        kinds: args.kind,
+        kinds: args.kind.clone(),
         actors: (!args.actor.is_empty()).then_some(called),
         marked_only: false,
     };
     // No user layer here: nothing is marked or noted.
     let selected = filter.apply(&analysis, &[]);
-    let format = args
-        .format
-        .or_else(|| args.output.as_deref().and_then(FormatSpec::for_path))
-        .unwrap_or(&FORMATS[0]);
+    let format = format.unwrap_or(&FORMATS[0]);
     let out = format.render(&doc, &analysis, &selected.claims, &selected.actors);
-    match args.output {
+    match &args.output {
         Some(path) if path != Path::new("-") => {
             remove_unfinished_on_signals()?;
             // The error names the path and says what went wrong.
-            Ok(export::write_file(&path, out.as_bytes(), args.force)?)
+            Ok(export::write_file(path, out.as_bytes(), args.force)?)
         }
         _ => write_stdout(out.as_bytes()),
     }
+}
+
+/// Where a corpus export reads its articles.
+enum Corpus<'a> {
+    Files(&'a [PathBuf]),
+    Jsonl(Box<dyn std::io::BufRead>),
+}
+
+/// The JSON Lines corpus named by the export's one ARTICLE, or standard input.
+fn open_jsonl(articles: &[PathBuf]) -> anyhow::Result<Box<dyn std::io::BufRead>> {
+    match articles {
+        [] => Ok(Box::new(std::io::stdin().lock())),
+        [path] if path == Path::new("-") => Ok(Box::new(std::io::stdin().lock())),
+        [path] => {
+            let file = std::fs::File::open(path)
+                .with_context(|| format!("{}: cannot open the corpus", path.display()))?;
+            Ok(Box::new(std::io::BufReader::new(file)))
+        }
+        _ => {
+            anyhow::bail!("--input jsonl reads one corpus: give one file, or - for standard input")
+        }
+    }
+}
+
+/// Exports several articles, or a JSON Lines corpus, as JSON Lines to
+/// standard output or the -o file. Inputs that are not articles are error
+/// lines in the output and make the exit code 2 once all is written.
+fn export_corpus(
+    config: &Config,
+    args: &ExportArgs,
+    format: Option<&'static FormatSpec>,
+    source: Corpus,
+    max_size: u64,
+) -> anyhow::Result<()> {
+    if let Some(other) = format.filter(|f| !matches!(f.name, "json" | "jsonl")) {
+        anyhow::bail!(
+            "several articles, or --input jsonl, export as JSON Lines only, not {}; \
+             drop --format or export each article on its own",
+            other.name
+        );
+    }
+    let options = config.analysis_options();
+    let job = corpus::Job {
+        options: &options,
+        kinds: &args.kind,
+        actors: &args.actor,
+        max_bytes: max_size,
+    };
+    let run = |out: &mut dyn Write| match source {
+        Corpus::Files(files) => corpus::export_files(files, job, out),
+        Corpus::Jsonl(input) => corpus::export_jsonl(input, job, out),
+    };
+    let summary = match &args.output {
+        Some(path) if path != Path::new("-") => {
+            remove_unfinished_on_signals()?;
+            // A corpus that stops half-way leaves no file: its error is told.
+            let mut stopped = None;
+            let written = export::write_file_with(path, args.force, |file| {
+                run(file).map_err(|e| {
+                    let io = std::io::Error::other(e.to_string());
+                    stopped = Some(e);
+                    io
+                })
+            });
+            match (written, stopped) {
+                (_, Some(e)) => return Err(e.into()),
+                (written, None) => written?,
+            }
+        }
+        _ if !STDOUT_OPEN.get().copied().unwrap_or(true) => {
+            anyhow::bail!("cannot write to standard output: it is closed")
+        }
+        _ => match run(&mut std::io::stdout().lock()) {
+            Err(corpus::RunError::Write(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                return Ok(());
+            }
+            other => other?,
+        },
+    };
+    if let Some(first) = summary.first_failure {
+        anyhow::bail!(
+            "{} of {} inputs were not articles (each has an error line in the output); the first: {first}",
+            summary.failed,
+            summary.articles
+        );
+    }
+    Ok(())
 }
 
 /// On SIGINT, SIGTERM or SIGHUP while an export is written: remove its

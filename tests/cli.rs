@@ -284,7 +284,7 @@ fn an_unknown_kind_or_format_is_a_usage_error() {
         .args(["export", "--format", "pdf"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("json, markdown, csv, w3c"));
+        .stderr(predicate::str::contains("json, markdown, csv, w3c, jsonl"));
 }
 
 // --- the other formats ---
@@ -461,11 +461,12 @@ fn a_missing_file_is_named() {
 }
 
 #[test]
-fn a_directory_is_not_an_article() {
+fn a_directory_without_articles_is_named() {
     let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("photo.jpg"), b"not an article").unwrap();
     let shown = dir.path().display().to_string();
     let err = bad_input(&[&shown], b"", &shown);
-    assert!(err.contains("is a directory"), "{err}");
+    assert!(err.contains("no articles in it (looked for *.txt"), "{err}");
 }
 
 #[test]

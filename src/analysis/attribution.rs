@@ -25,8 +25,8 @@ mod source;
 use super::lexicon::{CueClasses, CueMatch, Lexicon};
 use super::quotes::{is_hard_wrapped, paragraph_breaks};
 use super::segment::{Sentence, Token, TokenKind};
-use super::wordlists;
 use super::{ClaimKind, FoundClaim, Mention, Options, Quotation, Rule, Via};
+use super::{steps, wordlists};
 use crate::span::Span;
 
 /// Every claim in the text with its cue and source mention, sorted by start.
@@ -86,6 +86,9 @@ struct Context<'a> {
     quote_ranges: Vec<(usize, usize)>,
     /// Every cue outside quotations, in order.
     cues: Vec<CueMatch>,
+    /// The indices of the comma tokens, in order: the next comma in
+    /// O(log n), where a scan would cross an endless sentence per cue.
+    commas: Vec<u32>,
     wrapped: bool,
 }
 
@@ -128,6 +131,10 @@ impl<'a> Context<'a> {
             quote_at,
             quote_ranges,
             cues: Vec::new(),
+            commas: (0..tokens.len())
+                .filter(|&i| tokens[i].kind == TokenKind::Punct && tokens[i].text(text) == ",")
+                .map(|i| i as u32)
+                .collect(),
             wrapped: is_hard_wrapped(text),
         };
         context.cues = context.find_cues(&lexicon);
@@ -136,6 +143,7 @@ impl<'a> Context<'a> {
 
     /// The top-level quotation holding token `i`, if any (none past the end).
     fn quote_of(&self, i: usize) -> Option<usize> {
+        steps::step();
         self.quote_at
             .get(i)
             .filter(|&&qi| qi != NO_QUOTE)
@@ -188,14 +196,26 @@ impl<'a> Context<'a> {
     }
 
     fn word(&self, i: usize) -> &'a str {
+        steps::step();
         self.tokens[i].text(self.text)
     }
 
     fn is_word(&self, i: usize, word: &str) -> bool {
+        steps::step();
         i < self.tokens.len() && self.word(i).eq_ignore_ascii_case(word)
     }
 
+    /// The first comma in tokens `from..end`, if any.
+    fn next_comma(&self, from: usize, end: usize) -> Option<usize> {
+        let at = self.commas.partition_point(|&k| (k as usize) < from);
+        self.commas
+            .get(at)
+            .map(|&k| k as usize)
+            .filter(|&k| k < end)
+    }
+
     fn is_punct(&self, i: usize, marks: &str) -> bool {
+        steps::step();
         i < self.tokens.len()
             && self.tokens[i].kind == TokenKind::Punct
             && marks.contains(self.word(i))

@@ -16,6 +16,7 @@ pub mod provenance;
 pub mod quotes;
 pub mod segment;
 mod shared;
+pub(crate) mod steps;
 pub mod wordlists;
 
 use serde::{Deserialize, Serialize};

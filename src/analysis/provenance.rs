@@ -47,6 +47,8 @@ pub enum Rule {
     /// "In a new poll, most riders …", "… in a survey released Monday":
     /// a finding set in a document.
     Finding,
+    /// The reader's user made the claim (a correction; never the engine's).
+    User,
 }
 
 impl Rule {
@@ -70,6 +72,7 @@ impl Rule {
             Rule::CueColonBefore => "cue and colon ending the paragraph before",
             Rule::BareQuote => "quote with no frame of its own",
             Rule::Finding => "finding set in a poll, survey or report",
+            Rule::User => "made by you",
             Rule::Evidential => "evidential or passive frame (“is expected to”, “was accused of”)",
         }
     }
@@ -118,6 +121,8 @@ pub enum Via {
     Description,
     /// The agent of a passive frame ("was criticised by the union").
     ByAgent,
+    /// The reader's user chose the source (a correction; never the engine's).
+    User,
 }
 
 impl Via {
@@ -142,6 +147,7 @@ impl Via {
             Via::Pronoun => "pronoun → nearest earlier fitting actor",
             Via::Relative => "relative pronoun → the name just before it",
             Via::Description => "description → the person with that title",
+            Via::User => "chosen by you",
             Via::ByAgent => "the “by” agent of a passive frame",
         }
     }

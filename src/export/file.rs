@@ -24,6 +24,17 @@ static UNFINISHED: Registry = Registry(Mutex::new(Vec::new()));
 /// file is never replaced (the error is `AlreadyExists`), even if it appears
 /// while writing. Every error names the path.
 pub fn write_file(path: &Path, contents: &[u8], overwrite: bool) -> io::Result<()> {
+    write_file_with(path, overwrite, |file| file.write_all(contents))
+}
+
+/// As [`write_file`], with the contents streamed by `write` (a corpus's
+/// JSON Lines) instead of held in memory: the file appears, whole, only
+/// once `write` has succeeded; what it returns is returned.
+pub fn write_file_with<T>(
+    path: &Path,
+    overwrite: bool,
+    write: impl FnOnce(&mut std::fs::File) -> io::Result<T>,
+) -> io::Result<T> {
     let target = through_links(path)?;
     let existing = match std::fs::metadata(&target) {
         Ok(meta) if meta.is_dir() => {
@@ -72,8 +83,8 @@ pub fn write_file(path: &Path, contents: &[u8], overwrite: bool) -> io::Result<(
         keep_owner_and_mode(temp.as_file(), meta)
             .map_err(|e| wrap(path, "cannot give the export the replaced file's mode", e))?;
     }
-    temp.write_all(contents)
-        .and_then(|()| temp.as_file().sync_all())
+    let written = write(temp.as_file_mut())
+        .and_then(|written| temp.as_file().sync_all().map(|()| written))
         .map_err(|e| wrap(path, "cannot write the export", e))?;
     // On failure the temporary file is dropped with the error, which removes it.
     if overwrite {
@@ -86,7 +97,7 @@ pub fn write_file(path: &Path, contents: &[u8], overwrite: bool) -> io::Result<(
                 _ => wrap(path, "cannot write the export", e.error),
             })?;
     }
-    Ok(())
+    Ok(written)
 }
 
 /// Removes the temporary files of exports being written, for a signal

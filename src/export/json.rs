@@ -246,6 +246,20 @@ pub fn with_user(
     crate::safe_text::json_escaped(out)
 }
 
+/// The whole analysis as one line of JSON Lines (compact, then a newline).
+pub fn to_line(
+    doc: &Document,
+    analysis: &Analysis,
+    claims: &[usize],
+    actors: &[usize],
+    user: &[Annotation],
+) -> String {
+    let mut out = serde_json::to_string(&build_with_user(doc, analysis, claims, actors, user))
+        .expect("the export types always serialise");
+    out.push('\n');
+    crate::safe_text::json_escaped(out)
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::Value;

@@ -17,7 +17,7 @@ use crate::analysis::Analysis;
 use crate::corrected::Annotation;
 use crate::document::Document;
 
-pub use file::{remove_unfinished, write_file};
+pub use file::{remove_unfinished, write_file, write_file_with};
 
 /// How every format renders: the export of `claims` and `actors` (indices
 /// into the analysis) of one document, with what the user added to each
@@ -69,6 +69,13 @@ pub const FORMATS: &[FormatSpec] = &[
         other_extensions: &[],
         description: "a W3C Web Annotation collection (JSON-LD), one annotation per claim",
         render: w3c::with_user,
+    },
+    FormatSpec {
+        name: "jsonl",
+        extension: "jsonl",
+        other_extensions: &[],
+        description: "the whosaid/1 contract, one line per article (JSON Lines): for corpora",
+        render: json::to_line,
     },
 ];
 
@@ -137,6 +144,7 @@ mod tests {
         assert_eq!(format_of("x.jsonld"), Some("w3c"));
         assert_eq!(format_of("x.csv"), Some("csv"));
         assert_eq!(format_of("x.json"), Some("json"));
+        assert_eq!(format_of("x.jsonl"), Some("jsonl"));
         assert_eq!(format_of("x.txt"), None);
         assert_eq!(format_of("json"), None);
     }

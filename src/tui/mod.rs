@@ -18,7 +18,6 @@ pub mod layout;
 pub mod lookup;
 pub mod search;
 pub mod settings;
-pub mod store_types;
 pub mod theme;
 pub mod view;
 pub mod wrap;

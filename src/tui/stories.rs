@@ -848,7 +848,7 @@ fn m_marks_and_asks_the_loop_to_store_the_mark() {
 #[test]
 fn c_picks_a_new_source_among_the_actors_by_a_fuzzy_name_or_nobody_or_a_new_actor() {
     use super::app::{Choice, Edit, PickFor};
-    use super::store_types::{Change, SourceChoice};
+    use crate::corrected::{Change, SourceChoice};
     let mut app = fixture::app(120, 40);
     press(&mut app, "2 j c");
     let Some(Overlay::Picker(picker)) = app.overlay.clone() else {
@@ -904,7 +904,7 @@ fn c_picks_a_new_source_among_the_actors_by_a_fuzzy_name_or_nobody_or_a_new_acto
 #[test]
 fn x_dismisses_k_changes_the_kind_and_u_says_when_there_is_nothing_to_undo() {
     use super::app::Edit;
-    use super::store_types::Change;
+    use crate::corrected::Change;
     let mut app = fixture::app(120, 40);
     press(&mut app, "u");
     assert_eq!(app.message.as_deref(), Some("nothing to undo"));
@@ -933,7 +933,7 @@ fn x_dismisses_k_changes_the_kind_and_u_says_when_there_is_nothing_to_undo() {
 #[test]
 fn v_selects_words_that_c_makes_a_claim_and_esc_cancels_a_selection() {
     use super::app::{Edit, PickFor};
-    use super::store_types::{Change, SourceChoice};
+    use crate::corrected::{Change, SourceChoice};
     let mut app = fixture::app(120, 40);
     while !at_cursor(&app).starts_with("The council") {
         press(&mut app, "j");
@@ -968,7 +968,7 @@ fn v_selects_words_that_c_makes_a_claim_and_esc_cancels_a_selection() {
 #[test]
 fn in_the_actors_pane_m_merges_into_a_picked_actor_and_r_renames() {
     use super::app::Edit;
-    use super::store_types::Change;
+    use crate::corrected::Change;
     let mut app = fixture::app(120, 40);
     press(&mut app, "3 j M");
     type_text(&mut app, "ortiz");
@@ -996,4 +996,22 @@ fn in_the_actors_pane_m_merges_into_a_picked_actor_and_r_renames() {
             }
         }]
     );
+}
+
+#[test]
+fn the_reading_position_filters_and_pane_come_back_on_reopening() {
+    let mut app = fixture::app(120, 40);
+    press(&mut app, "n n n f t 2");
+    let reading = app.reading();
+    assert_eq!(reading.pane, "Claims");
+    let mut again = fixture::app(120, 40);
+    again.restore(&reading);
+    assert_eq!(again.focus, Pane::Claims);
+    assert_eq!(again.claims.filter, app.claims.filter);
+    assert_eq!(
+        again.claims.filter.kinds,
+        [crate::analysis::ClaimKind::Direct]
+    );
+    assert_eq!(again.claims.selected, Some(2));
+    assert!(at_cursor(&again).starts_with("We have waited"));
 }

@@ -10,6 +10,7 @@
 
 use crate::analysis::segment::Sentence;
 use crate::analysis::shared::{is_description, title_gender};
+use crate::analysis::steps;
 use crate::analysis::wordlists::{self, Gender, Map};
 use crate::analysis::{ActorKind, Mention, Quotation};
 
@@ -19,6 +20,11 @@ const SENTENCES_BACK: usize = 4;
 
 /// How many mentions back a description looks for the person it describes.
 const DESCRIPTION_REACH: usize = 300;
+
+/// How many mentions back a pronoun looks at most, whatever the sentences:
+/// one endless sentence ("he said that, she said that, …") must not make
+/// every pronoun look at every mention before it.
+const MENTIONS_BACK: usize = 300;
 
 /// How far back "he" or "she" looks when nothing fits nearer.
 const FAR_SENTENCES_BACK: usize = 15;
@@ -168,7 +174,8 @@ pub(super) fn resolve(
         } else {
             SENTENCES_BACK
         };
-        for j in (0..i).rev() {
+        for j in (i.saturating_sub(MENTIONS_BACK)..i).rev() {
+            steps::step();
             let distance = sentence_of[i] - sentence_of[j];
             if distance > reach || distance > SENTENCES_BACK && best.is_some() {
                 break;
@@ -210,7 +217,7 @@ pub(super) fn resolve(
         // Last, a person of the right gender named inside a quotation
         // ("Oh, Mr. Reyes, …" she said): a vocative names a listener.
         if best.is_none() && wanted_gender.is_some() {
-            best = (0..i)
+            best = (i.saturating_sub(MENTIONS_BACK)..i)
                 .rev()
                 .take_while(|&j| sentence_of[i] - sentence_of[j] <= FAR_SENTENCES_BACK)
                 .find(|&j| {
@@ -316,7 +323,7 @@ fn relative_antecedent(
     i: usize,
 ) -> Option<usize> {
     let who = mentions[i].span;
-    (0..i)
+    (i.saturating_sub(MENTIONS_BACK)..i)
         .rev()
         .take_while(|&j| sentence_of[j] == sentence_of[i])
         .filter(|&j| !mentions[j].pronoun && mentions[j].span.end <= who.start)

@@ -230,19 +230,12 @@ impl Pass<'_, '_> {
         let source = source::mention_starting_at(c, cue.end);
         // With no mention found, the source phrase runs to the next comma.
         let after = source.map_or_else(
-            || {
-                (cue.end..unit.end)
-                    .find(|&i| c.is_punct(i, ","))
-                    .unwrap_or(unit.end)
-            },
+            || c.next_comma(cue.end, unit.end).unwrap_or(unit.end),
             |m| c.token_after(c.mentions[m].span.end),
         );
         let found = Found::new(Rule::AccordingTo, source, Via::AfterCue);
         if cue.first == unit.first {
-            let mut start = after;
-            while start < unit.end && !c.is_punct(start, ",") {
-                start += 1;
-            }
+            let start = c.next_comma(after, unit.end).unwrap_or(unit.end.max(after));
             let end = self.content_end(start + 1, unit.end);
             self.content(start + 1, end, found, c.cue_span(cue))
         } else if cue.first > unit.first && self.ends_with_comma(cue.first - 1) {
@@ -380,7 +373,11 @@ impl Pass<'_, '_> {
     pub(super) fn content_end(&self, first: usize, end: usize) -> usize {
         let c = self.context;
         let mut i = first;
-        while i < end {
+        // A bounded look-ahead: no content runs longer (no real sentence is
+        // that long; an endless one must not make every cue read, and every
+        // claim hold, the rest of it).
+        let limit = end.min(first.saturating_add(CONTENT_SCAN));
+        while i < limit {
             if let Some(qi) = c.quote_of(i) {
                 let (quote_first, quote_end) = c.quote_tokens(qi);
                 if self.quote_claimed[qi] && quote_first >= first {
@@ -413,7 +410,7 @@ impl Pass<'_, '_> {
             }
             i += 1;
         }
-        end
+        limit
     }
 
     /// Whether a participle cue starts at `i`, leading words aside.
@@ -505,6 +502,9 @@ impl Pass<'_, '_> {
             .all(|t| matches!(t.kind, TokenKind::Punct | TokenKind::Quote))
     }
 }
+
+/// How many tokens `content_end` reads at most.
+const CONTENT_SCAN: usize = 1000;
 
 /// How many words "ask" looks past for its question ("asked the city's
 /// transport chief whether …").

@@ -2,7 +2,10 @@
 //! (lower-case forms, capitalisation, titles, word lists), and the small
 //! helpers the finders share to build and prune mentions.
 
+use std::cell::Cell;
+
 use crate::analysis::segment::{Token, TokenKind};
+use crate::analysis::steps;
 use crate::analysis::wordlists::{self, Set, Wordlists};
 use crate::analysis::{ActorKind, Mention, Options};
 use crate::span::Span;
@@ -21,6 +24,8 @@ pub(super) struct Context<'a> {
     lowercase_words: Set<&'a str>,
     /// Per token: a word starting with a capital (asked often, decided once).
     capitalized: Vec<bool>,
+    /// The last run found by [`Context::cap_run_end`]: (first, end, bound).
+    last_cap_run: Cell<(usize, usize, usize)>,
 }
 
 impl<'a> Context<'a> {
@@ -62,6 +67,7 @@ impl<'a> Context<'a> {
                 .collect(),
             lowercase_words,
             capitalized: tokens.iter().map(|t| t.is_capitalized(text)).collect(),
+            last_cap_run: Cell::new((0, 0, 0)),
         }
     }
 
@@ -70,30 +76,52 @@ impl<'a> Context<'a> {
     }
 
     pub fn word(&self, i: usize) -> &'a str {
+        steps::step();
         self.tokens[i].text(self.text)
     }
 
     /// The token's text, ASCII-lowercased; empty past the last token, as
     /// `is_word` is false there (finders look one or two tokens ahead).
     pub fn low(&self, i: usize) -> &str {
+        steps::step();
         self.tokens.get(i).map_or("", |t| t.span().of(&self.lower))
     }
 
     pub fn is_word(&self, i: usize) -> bool {
+        steps::step();
         i < self.tokens.len() && self.tokens[i].kind == TokenKind::Word
     }
 
     pub fn is_cap(&self, i: usize) -> bool {
+        steps::step();
         self.capitalized.get(i).copied().unwrap_or(false)
     }
 
     pub fn is_punct(&self, i: usize, s: &str) -> bool {
+        steps::step();
         i < self.tokens.len() && self.word(i) == s
     }
 
     /// Whether the text writes this word in lower case somewhere.
     pub fn seen_lowercase(&self, i: usize) -> bool {
         self.lowercase_words.contains(self.low(i))
+    }
+
+    /// The end (exclusive, at most `end`) of the run of capitalised words
+    /// without a possessive that starts at token `i`. Every token of a run
+    /// has the same end, so the run found last answers for the next tokens
+    /// of it: a scan over a run is not repeated per token.
+    pub fn cap_run_end(&self, i: usize, end: usize) -> usize {
+        let (first, run_end, bound) = self.last_cap_run.get();
+        if bound == end && first <= i && i < run_end {
+            return run_end;
+        }
+        let mut j = i;
+        while j < end && self.is_cap(j) && !self.is_possessive(j) {
+            j += 1;
+        }
+        self.last_cap_run.set((i, j, end));
+        j
     }
 
     /// Whether the token ends with a possessive "’s" / "'s".
@@ -196,6 +224,7 @@ pub(super) fn mention(span: Span, name: &str, kind: ActorKind, role: Option<Stri
 pub(super) fn retain_from(out: &mut Vec<Mention>, from: usize, keep: impl Fn(&Mention) -> bool) {
     let mut kept = from;
     for read in from..out.len() {
+        steps::step();
         if keep(&out[read]) {
             out.swap(kept, read);
             kept += 1;

@@ -30,6 +30,10 @@ pub(super) fn find(
     sentence_first_mention: usize,
     out: &mut Vec<Mention>,
 ) {
+    // The stretches whose names only modify a phrase, dropped at the end
+    // in one pass (a mention found later never lies inside an earlier
+    // phrase): a pass per phrase would read the whole sentence each time.
+    let mut modifiers: Vec<(usize, usize)> = Vec::new();
     for h in range.clone() {
         if claimed[h] || !ctx.is_word(h) {
             continue;
@@ -77,9 +81,10 @@ pub(super) fn find(
             name.replace_range(..3, "the");
             role = Some(ctx.phrase(first + 1, h).to_string());
         }
-        drop_modifier_names(ctx, first, h, sentence_first_mention, out);
+        modifiers.push((ctx.tokens[first].span().start, ctx.tokens[h].span().start));
         out.push(mention(span, &name, kind, role));
     }
+    drop_modifier_names(ctx.text, modifiers, sentence_first_mention, out);
 }
 
 /// What kind of head noun token `i` is, if any.
@@ -281,14 +286,33 @@ fn noun_phrase_end(ctx: &Context, mut k: usize, end: usize) -> Option<usize> {
     .then_some(k)
 }
 
-/// Names that only modify the phrase ("U.S." in "U.S. officials") are no
+/// Names that only modify a phrase ("U.S." in "U.S. officials") are no
 /// mentions of their own; possessives ("Clinton’s campaign") stay.
-fn drop_modifier_names(ctx: &Context, first: usize, h: usize, from: usize, out: &mut Vec<Mention>) {
-    let lo = ctx.tokens[first].span().start;
-    let hi = ctx.tokens[h].span().start;
-    let text = ctx.text;
+/// `modifiers`: per phrase, the byte range from its start to its head.
+fn drop_modifier_names(
+    text: &str,
+    mut modifiers: Vec<(usize, usize)>,
+    from: usize,
+    out: &mut Vec<Mention>,
+) {
+    if modifiers.is_empty() {
+        return;
+    }
+    // By start, each with the furthest end of it and those before: a
+    // mention lies inside one if the furthest end reached by the ranges
+    // starting at or before it covers it.
+    modifiers.sort_unstable();
+    let mut furthest = 0;
+    for range in &mut modifiers {
+        furthest = furthest.max(range.1);
+        range.1 = furthest;
+    }
+    let inside = |start: usize, end: usize| {
+        let before = modifiers.partition_point(|&(lo, _)| lo <= start);
+        before > 0 && end <= modifiers[before - 1].1
+    };
     retain_from(out, from, |m| {
-        !(lo <= m.span.start && m.span.end <= hi)
+        !inside(m.span.start, m.span.end)
             || m.pronoun
             || text[m.span.end..].starts_with(['’', '\''])
     });

@@ -65,27 +65,48 @@ fn mark_quoted(mentions: &mut [Mention], quotations: &[Quotation]) {
 }
 
 fn pronouns(ctx: &Context, range: std::ops::Range<usize>, from: usize, out: &mut Vec<Mention>) {
+    // The sentence's other mentions, by start, each with the furthest end
+    // of it and those before: whether one holds a token is a binary search.
+    let mut held: Option<Vec<(usize, usize)>> = None;
     for i in range {
         if !ctx.is_word(i) {
             continue;
         }
+        let Some(&kind) = ctx.lists.pronoun_kinds.get(ctx.low(i)) else {
+            continue;
+        };
         // "who" in "an aide who asked not to be named" is part of that mention.
         let span = ctx.tokens[i].span();
-        if out[from..].iter().any(|m| m.span.contains(span)) {
+        let reach = held.get_or_insert_with(|| reach_by_start(&out[from..]));
+        let before = reach.partition_point(|&(start, _)| start <= span.start);
+        if before > 0 && reach[before - 1].1 >= span.end {
             continue;
         }
-        if let Some(&kind) = ctx.lists.pronoun_kinds.get(ctx.low(i)) {
-            // "I" is capitalised anyway; a capitalised "It" is still a pronoun.
-            out.push(Mention {
-                span: ctx.tokens[i].span(),
-                name: ctx.word(i).to_string(),
-                kind,
-                role: None,
-                pronoun: true,
-                in_quote: false,
-            });
-        }
+        // "I" is capitalised anyway; a capitalised "It" is still a pronoun.
+        out.push(Mention {
+            span,
+            name: ctx.word(i).to_string(),
+            kind,
+            role: None,
+            pronoun: true,
+            in_quote: false,
+        });
     }
+}
+
+/// (start, furthest end so far) of `mentions`, sorted by start.
+fn reach_by_start(mentions: &[Mention]) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = mentions
+        .iter()
+        .map(|m| (m.span.start, m.span.end))
+        .collect();
+    spans.sort_unstable();
+    let mut furthest = 0;
+    for span in &mut spans {
+        furthest = furthest.max(span.1);
+        span.1 = furthest;
+    }
+    spans
 }
 
 #[cfg(test)]

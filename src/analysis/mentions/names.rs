@@ -85,10 +85,7 @@ fn starts_known_name(ctx: &Context, i: usize, end: usize) -> bool {
 
 /// Whether a title at `i` is the start of an organisation's name ("Justice Department").
 fn starts_org_run(ctx: &Context, i: usize, end: usize) -> bool {
-    let mut j = i;
-    while j < end && ctx.is_cap(j) && !ctx.is_possessive(j) {
-        j += 1;
-    }
+    let j = ctx.cap_run_end(i, end);
     j > i + 1 && ctx.in_set(j - 1, &ctx.lists.org_words)
 }
 
@@ -236,7 +233,10 @@ fn name_mention(
         let from = ctx.tokens[first].span().start;
         let to = ctx.tokens[start].span().start;
         let text = ctx.text;
-        retain_from(out, sentence_first_mention, |m| {
+        // Only mentions found from the title on can lie inside it: at most
+        // one per token, the last ones found (a bounded look-back).
+        let found_in_title = out.len().saturating_sub(start - first);
+        retain_from(out, sentence_first_mention.max(found_in_title), |m| {
             !(from <= m.span.start && m.span.end <= to)
                 || (m.kind == ActorKind::Organization && m.name.contains(' '))
                 || text[m.span.end..].starts_with(['’', '\''])

@@ -7,10 +7,10 @@
 
 use super::super::keymap::{Action, Pane};
 use super::super::search::fuzzy_matches;
-use super::super::store_types::{Change, SourceChoice};
 use super::{App, Effect, Overlay};
 use crate::analysis::ClaimKind;
 use crate::corrected::{Annotation, Corrected};
+use crate::corrected::{Change, SourceChoice};
 use crate::span::Span;
 
 /// A change to the user's layer, for the event loop to store.
@@ -498,5 +498,82 @@ fn kind_of(words: &str) -> ClaimKind {
         ClaimKind::Mixed
     } else {
         ClaimKind::Indirect
+    }
+}
+
+/// Where the reader was, to be kept in the library and restored when the
+/// article opens again: the cursor (or the selected claim), the filters
+/// and the focused pane.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    pub position: Span,
+    /// `{"actors": [names] or null, "kinds": ["direct"], "hide_dismissed":
+    /// true}`: actors by name, so the filter survives a new analysis.
+    pub filters: serde_json::Value,
+    pub pane: String,
+}
+
+impl App {
+    /// Where the reader is now.
+    pub fn reading(&self) -> Reading {
+        let position = match self.claims.selected {
+            Some(c)
+                if self.analysis.claims[c]
+                    .span
+                    .contains_offset(self.text.cursor) =>
+            {
+                self.analysis.claims[c].span
+            }
+            _ => Span::new(self.text.cursor, self.text.cursor),
+        };
+        let filter = &self.claims.filter;
+        let actors: Option<Vec<&str>> = filter.actors.as_ref().map(|set| {
+            set.iter()
+                .map(|&a| self.analysis.actors[a].name.as_str())
+                .collect()
+        });
+        let kinds: Vec<&str> = filter.kinds.iter().map(|k| k.name()).collect();
+        Reading {
+            position,
+            filters: serde_json::json!({
+                "actors": actors,
+                "kinds": kinds,
+                "hide_dismissed": self.claims.hide_dismissed,
+            }),
+            pane: self.focus.name().to_string(),
+        }
+    }
+
+    /// Back where the reader was (once the analysis is attached, so the
+    /// filter's actors can be found by name).
+    pub fn restore(&mut self, reading: &Reading) {
+        let strings = |key: &str| -> Option<Vec<String>> {
+            let list = reading.filters[key].as_array()?;
+            Some(
+                list.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect(),
+            )
+        };
+        let actors = &self.analysis.actors;
+        self.claims.filter.actors = strings("actors").map(|names| {
+            (0..actors.len())
+                .filter(|&a| names.contains(&actors[a].name))
+                .collect()
+        });
+        let kinds = strings("kinds").unwrap_or_default();
+        self.claims.filter.kinds = ClaimKind::ALL
+            .into_iter()
+            .filter(|k| kinds.iter().any(|n| n == k.name()))
+            .collect();
+        self.claims.hide_dismissed = reading.filters["hide_dismissed"].as_bool().unwrap_or(false);
+        self.refilter();
+        if let Some(pane) = Pane::ALL.into_iter().find(|p| p.name() == reading.pane) {
+            self.set_focus(pane);
+        }
+        self.text.cursor = reading.position.start.min(self.doc.text.len());
+        self.reselect_at_cursor();
+        self.scroll_text_to_cursor(true);
+        self.relayout();
     }
 }

@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::super::app::App;
 use super::super::keymap::{ACTIONS, Action, ActionInfo, Scope};
 use super::popup;
+use crate::safe_text::for_terminal;
 
 /// The widest the help gets; it shrinks with the window.
 const WIDTH: u16 = 78;
@@ -176,6 +177,18 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         theme.dim,
         "in the actors list: the actor's claims, and its mentions in the text",
     ));
+    if !app.user.orphans.is_empty() {
+        // Never dropped: what no longer anchors to the text is listed here.
+        out.push(Line::raw(""));
+        out.push(heading("Yours, no longer found in the text (kept)"));
+        for orphan in &app.user.orphans {
+            out.extend(prose(
+                &format!("· {}", for_terminal(orphan)),
+                Style::new(),
+                width,
+            ));
+        }
+    }
     out.push(Line::raw(""));
     out.extend(prose(
         &format!(

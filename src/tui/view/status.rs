@@ -183,7 +183,7 @@ fn state_spans(app: &App) -> Vec<Span<'static>> {
         spans.push(Span::raw(format!("│ {marked} marked ")));
     }
     if !app.user.orphans.is_empty() {
-        // Never dropped: the detail of each is in help's last section.
+        // Never dropped: help (?) lists them.
         spans.push(Span::raw(format!("│ {} orphaned ", app.user.orphans.len())));
     }
     spans.push(Span::raw("│ "));

@@ -327,3 +327,16 @@ fn marks_notes_and_corrections_show_in_the_list_and_the_detail_view() {
     press(&mut app, "i");
     assert_snapshot!(screen(&app, 120, 40));
 }
+
+#[test]
+fn orphaned_annotations_are_counted_in_the_status_bar_and_listed_in_help() {
+    let mut app = fixture::app(100, 60);
+    app.user.orphans = vec!["a note on “the old bridge”: ask the mayor".to_string()];
+    assert!(status_row(&screen(&app, 100, 60)).contains("│ 1 orphaned"));
+    press(&mut app, "? G");
+    let help = screen(&app, 100, 60);
+    assert!(
+        help.contains("a note on “the old bridge”: ask the mayor"),
+        "{help}"
+    );
+}
