@@ -396,7 +396,7 @@ impl Library {
                 let doc = &self.entries[i].doc;
                 query.is_empty()
                     || doc.title.to_lowercase().contains(&query)
-                    || doc.path.to_lowercase().contains(&query)
+                    || doc.source.to_lowercase().contains(&query)
             })
             .collect();
         let entries = &self.entries;
@@ -406,7 +406,9 @@ impl Library {
         match self.sort {
             SortBy::Opened => {}
             SortBy::Title => shown.sort_by_cached_key(|&i| entries[i].doc.title.to_lowercase()),
-            SortBy::Source => shown.sort_by(|&a, &b| entries[a].doc.path.cmp(&entries[b].doc.path)),
+            SortBy::Source => {
+                shown.sort_by(|&a, &b| entries[a].doc.source.cmp(&entries[b].doc.source))
+            }
             SortBy::Claims => shown.sort_by_key(|&i| count(i, |a| a.claims.len())),
             SortBy::Actors => shown.sort_by_key(|&i| count(i, |a| a.actors.len())),
         }

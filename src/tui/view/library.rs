@@ -94,7 +94,7 @@ fn render_table(library: &Library, area: Rect, buf: &mut Buffer) {
                     title_col.width as usize,
                 )),
                 Cell::from(truncate(
-                    &for_terminal(&entry.doc.path),
+                    &for_terminal(&entry.doc.source),
                     source_col.width as usize,
                 )),
                 claims,
