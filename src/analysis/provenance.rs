@@ -3,10 +3,10 @@
 //! words; the JSON export names them (`rule`, `source.via`) so that a wrong
 //! claim can be traced to the rule that made it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The rule that made a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
     /// "“…,” she said", "“…,” said Emma", "“…,” according to the memo".
@@ -79,7 +79,7 @@ impl Rule {
 }
 
 /// How a claim's source was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Via {
     /// The subject of the cue verb ("analysts warn", "“…,” she said").
