@@ -351,6 +351,16 @@ fn what_an_actor_said_is_found_across_articles_by_any_name_in_any_case() {
         .iter()
         .find(|a| a.name == "Jane Roe")
         .expect("the analysis finds Jane Roe");
+    let counts = store.elsewhere_counts(one, &analysis).unwrap();
+    assert_eq!(counts.len(), analysis.actors.len());
+    for (actor, count) in analysis.actors.iter().zip(&counts) {
+        let expected = usize::from(actor.name == "Jane Roe");
+        assert_eq!(
+            *count, expected,
+            "{} is in {count} other articles",
+            actor.name
+        );
+    }
     let elsewhere = store.elsewhere(one, roe).unwrap();
     assert_eq!(elsewhere.articles, 1);
     assert!(elsewhere.claims.iter().all(|c| c.document == two));
