@@ -419,3 +419,13 @@ fn the_library_is_in_xdg_data_home_else_under_home() {
     );
     assert_eq!(path_from(env(&[])), None);
 }
+
+#[test]
+fn a_library_in_memory_works_for_a_session_without_a_file() {
+    let store = Store::open(Path::new(":memory:")).unwrap();
+    let id = store.put_document(&article(), Visit::Opened).unwrap();
+    let claim = span_of(ARTICLE, "the budget was too small");
+    store.set_mark(id, claim, true).unwrap();
+    assert!(store.user_layer(id).unwrap().is_marked(claim));
+    assert!(!Path::new(":memory:").exists(), "no file was made");
+}
