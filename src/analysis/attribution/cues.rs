@@ -242,7 +242,11 @@ impl Pass<'_, '_> {
             let end = self.content_end(start + 1, unit.end);
             self.content(start + 1, end, found, c.cue_span(cue))
         } else if cue.first > unit.first && self.ends_with_comma(cue.first - 1) {
-            if !self.only_fillers(after, unit.end) && !c.is_punct(after, ",") {
+            // "…, according to a poll taken in May": the source phrase may
+            // run on to the end, unless a clause with a cue of its own follows.
+            let from = c.cues.partition_point(|q| q.first < after);
+            let cue_follows = c.cues.get(from).is_some_and(|q| q.first < unit.end);
+            if !self.only_fillers(after, unit.end) && !c.is_punct(after, ",") && cue_follows {
                 return None;
             }
             let end = self.end_at_comma(cue.first - 1);

@@ -945,3 +945,17 @@ fn going_on_holiday_is_no_speech() {
         vec![seen("And then?", Direct, "went on", "she")]
     );
 }
+
+#[test]
+fn according_to_a_source_that_runs_on_to_the_end_of_the_sentence() {
+    let text = "The ferry will stop in winter, according to a port official with knowledge of the timetables.";
+    assert_eq!(
+        claims(text, &["a port official"]),
+        vec![seen(
+            "The ferry will stop in winter",
+            Indirect,
+            "according to",
+            "a port official"
+        )]
+    );
+}
