@@ -3,10 +3,9 @@
 //! the library.
 
 use std::io::Write;
-use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Context;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
@@ -204,32 +203,32 @@ or output that cannot be written.{}",
     )
 }
 
-/// Whether standard output was open when whosaid started (`>&-` closes it).
-static STDOUT_OPEN: OnceLock<bool> = OnceLock::new();
+/// Whether standard output was closed when the process started (`>&-`).
+/// Rust's runtime puts /dev/null in place of a closed descriptor before
+/// `main`, which then looks like any `>/dev/null` (Python's
+/// `subprocess.DEVNULL` opens it read-write too), so the descriptor is
+/// checked before the runtime starts, by a constructor in `.init_array`.
+static STDOUT_CLOSED_AT_START: AtomicBool = AtomicBool::new(false);
 
-/// Whether standard output was closed when the process started. The Rust
-/// runtime then opens /dev/null read-write in its place (so no file opened
-/// later can take it); a shell's `>/dev/null` opens it write-only.
-fn stdout_was_closed() -> bool {
-    use std::os::unix::fs::MetadataExt;
-    let stdout = std::io::stdout();
-    let read_write = rustix::fs::fcntl_getfl(stdout.as_fd())
-        .is_ok_and(|f| f & rustix::fs::OFlags::RWMODE == rustix::fs::OFlags::RDWR);
-    let is_null = |meta: std::fs::Metadata| {
-        std::fs::metadata("/dev/null")
-            .is_ok_and(|null| (meta.dev(), meta.ino()) == (null.dev(), null.ino()))
-    };
-    read_write
-        && stdout
-            .as_fd()
-            .try_clone_to_owned()
-            .map(std::fs::File::from)
-            .and_then(|f| f.metadata())
-            .is_ok_and(is_null)
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static CHECK_STDOUT_AT_START: extern "C" fn() = check_stdout_at_start;
+
+#[cfg(target_os = "linux")]
+extern "C" fn check_stdout_at_start() {
+    // SAFETY: F_GETFD only asks whether descriptor 1 is open; nothing is changed.
+    if unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) } == -1 {
+        STDOUT_CLOSED_AT_START.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Whether standard output was open when whosaid started.
+fn stdout_open() -> bool {
+    !STDOUT_CLOSED_AT_START.load(Ordering::Relaxed)
 }
 
 fn main() -> ExitCode {
-    STDOUT_OPEN.get_or_init(|| !stdout_was_closed());
     print_panics_safely();
     let parsed = Cli::command()
         .after_help(after_help())
@@ -295,7 +294,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Add(args)) => add_command(&config, library, args, limits),
         Some(Command::Library(args)) => library_command(&config, library, args),
         None => {
-            if !STDOUT_OPEN.get().copied().unwrap_or(true) {
+            if !stdout_open() {
                 anyhow::bail!("standard output is closed; the reader draws on it");
             }
             let docs = if several(&cli.articles) {
@@ -623,7 +622,7 @@ fn export_corpus(
                 (written, None) => written?,
             }
         }
-        _ if !STDOUT_OPEN.get().copied().unwrap_or(true) => {
+        _ if !stdout_open() => {
             anyhow::bail!("cannot write to standard output: it is closed")
         }
         _ => match run(&mut std::io::stdout().lock()) {
@@ -682,7 +681,7 @@ fn warn_unmatched(unmatched: &[&str], doc: &Document, analysis: &Analysis) {
 /// Writes to standard output; a reader that went away (`| head`) is no
 /// error, but a closed or full standard output is.
 fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
-    if !STDOUT_OPEN.get().copied().unwrap_or(true) {
+    if !stdout_open() {
         anyhow::bail!("cannot write to standard output: it is closed");
     }
     let mut stdout = std::io::stdout().lock();

@@ -331,6 +331,30 @@ fn a_closed_or_full_standard_output_is_an_error() {
     }
 }
 
+/// `subprocess.DEVNULL`, nohup and service managers give /dev/null opened
+/// read-write: that is an open output whose words are thrown away, not a
+/// closed one.
+#[test]
+fn dev_null_opened_read_write_is_an_open_output() {
+    let null = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/null")
+        .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .arg("export")
+        .env("XDG_CONFIG_HOME", "/nonexistent/whosaid-tests")
+        .stdout(null)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn a_pipe_is_never_replaced_by_an_export() {
     let dir = tempfile::tempdir().unwrap();
