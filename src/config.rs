@@ -15,6 +15,7 @@
 
 use std::ffi::OsString;
 use std::io::ErrorKind;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -66,6 +67,9 @@ pub struct AnalysisSection {
     pub titles: Vec<String>,
 }
 
+/// The most of a config file that is read (a config is a few KiB).
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
 #[derive(Debug, Error)]
 pub enum ConfigError {
     #[error("{path}: cannot read the config file ({error}); check the path")]
@@ -73,6 +77,11 @@ pub enum ConfigError {
         path: PathBuf,
         error: std::io::Error,
     },
+    /// Read no further than this: `--config /dev/zero` must not fill memory.
+    #[error(
+        "{path}: larger than {limit} bytes, too large for a config file (the documented one is a few KiB); check the path"
+    )]
+    TooLarge { path: PathBuf, limit: u64 },
     /// The config's folder cannot be searched, so a config there (maybe a
     /// broken one) would go unseen: said, not skipped.
     #[error(
@@ -125,10 +134,20 @@ impl ConfigFile {
         let Some(path) = path else {
             return Ok(Self::defaults());
         };
-        let bytes = std::fs::read(&path).map_err(|error| ConfigError::Read {
+        let read_error = |error| ConfigError::Read {
             path: path.clone(),
             error,
-        })?;
+        };
+        let mut bytes = Vec::new();
+        std::fs::File::open(&path)
+            .and_then(|file| file.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(read_error)?;
+        if bytes.len() as u64 > MAX_CONFIG_BYTES {
+            return Err(ConfigError::TooLarge {
+                path,
+                limit: MAX_CONFIG_BYTES,
+            });
+        }
         let text = String::from_utf8(bytes).map_err(|e| not_utf8(&path, &e))?;
         Ok(Self::from_text(path, text))
     }

@@ -566,6 +566,16 @@ fn a_config_file_of_64_kib_or_more_is_read() {
 }
 
 #[test]
+fn an_endless_config_is_refused_without_reading_it_all() {
+    let out = export_with_config(Path::new("/dev/zero")).code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("/dev/zero: larger than") && stderr.contains("check the path"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_config_that_is_not_utf8_names_the_line_and_column_of_the_bad_byte() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("config.toml");
