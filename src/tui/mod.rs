@@ -15,6 +15,7 @@ pub mod dialog;
 pub mod jumps;
 pub mod keymap;
 pub mod layout;
+pub mod library;
 pub mod lookup;
 pub mod search;
 pub mod settings;
@@ -28,6 +29,7 @@ mod fixture;
 mod stories;
 
 use std::io::{self, Write};
+use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -43,12 +45,29 @@ pub use app::App;
 use crate::analysis::{self, Analysis};
 use crate::config::Config;
 use crate::document::Document;
+use crate::safe_text;
 use app::Effect;
+use library::Library;
 use settings::Settings;
 use theme::{Theme, no_color_requested};
 
-/// Opens the reader on `doc` and returns when the user quits.
-pub fn run(doc: Document, config: &Config, settings: &Settings) -> anyhow::Result<()> {
+/// Opens the reader on `doc` and returns when the user quits. The user's
+/// marks, notes, corrections and reading position are kept in the library
+/// at `library` (in memory for this session only, without one).
+pub fn run(
+    doc: Document,
+    config: &Config,
+    settings: &Settings,
+    library: Option<&Path>,
+) -> anyhow::Result<()> {
+    let (library, warning) = match library.map(|path| Library::open(path, &doc)) {
+        Some(Ok(library)) => (Some(library), None),
+        Some(Err(e)) => (
+            Library::in_memory(&doc).ok(),
+            Some(format!("not kept in the library: {e}")),
+        ),
+        None => (Library::in_memory(&doc).ok(), None),
+    };
     let session = Session::start(settings.reader.mouse).context("cannot set up the terminal")?;
     exit_on_signals(session.mouse, session.keyboard_flags)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
@@ -81,6 +100,9 @@ pub fn run(doc: Document, config: &Config, settings: &Settings) -> anyhow::Resul
         (size.width, size.height),
     );
     app.analysing = true;
+    app.message = warning.map(|w| safe_text::for_terminal(&w).into_owned());
+    // The analysis as the engine made it: the user's layer is applied over it.
+    let mut original = Analysis::default();
 
     let _session = session;
     while !app.quit {
@@ -102,7 +124,13 @@ pub fn run(doc: Document, config: &Config, settings: &Settings) -> anyhow::Resul
             }
         };
         match wake {
-            Wake::Analysed(analysis) => app.attach_analysis(*analysis),
+            Wake::Analysed(analysis) => {
+                original = *analysis;
+                app.attach_analysis(original.clone());
+                if let Some(library) = &library {
+                    library.attach(&mut app, &original, true);
+                }
+            }
             Wake::Terminal(event) => match event? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
                 Event::Mouse(mouse) => app.handle_mouse(mouse),
@@ -111,8 +139,18 @@ pub fn run(doc: Document, config: &Config, settings: &Settings) -> anyhow::Resul
             },
         }
         for effect in app.take_effects() {
-            perform(&mut app, effect)?;
+            match effect {
+                Effect::Edit(edit) => {
+                    if let Some(library) = &library {
+                        library.carry_out(&mut app, &original, &edit);
+                    }
+                }
+                effect => perform(&mut app, effect)?,
+            }
         }
+    }
+    if let Some(library) = library.as_ref().filter(|l| l.kept && !app.analysing) {
+        library.save_reading(&app.reading())?;
     }
     Ok(())
 }
@@ -130,7 +168,7 @@ enum Wake {
 fn perform(app: &mut App, effect: Effect) -> io::Result<()> {
     match effect {
         Effect::Copy(text) => copy_osc52(&mut io::stdout(), &text),
-        // Kept in the app for the session until the library stores them.
+        // The loop stores edits in the library before anything else.
         Effect::Edit(_) => Ok(()),
         Effect::Write {
             path,
