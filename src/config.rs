@@ -47,6 +47,15 @@ pub struct Config {
     _theme: IgnoredAny,
     #[serde(default, rename = "reader")]
     _reader: IgnoredAny,
+    pub library: LibrarySection,
+}
+
+/// `[library]`: whether whosaid keeps what you read (see `crate::store`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LibrarySection {
+    /// false: keep nothing, as `--no-library` does.
+    pub enabled: bool,
 }
 
 /// `[analysis]`: additions to the built-in word lists.
@@ -346,7 +355,8 @@ mod tests {
 
     #[test]
     fn a_file_that_sets_one_key_keeps_the_other_defaults() {
-        let defaults = "[analysis]\ncue_verbs = [\"opine\"]\ntitles = []\n";
+        let defaults =
+            "[analysis]\ncue_verbs = [\"opine\"]\ntitles = []\n[library]\nenabled = true\n";
         let config: Config = overlaid(
             defaults,
             Path::new("c.toml"),

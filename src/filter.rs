@@ -142,7 +142,7 @@ pub fn is_called(actor: &Actor, name: &str) -> bool {
 }
 
 /// A name as compared: lower case, single spaces, straight apostrophes.
-fn fold(name: &str) -> String {
+pub fn fold(name: &str) -> String {
     name.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

@@ -16,5 +16,6 @@ pub mod filter;
 pub mod reading;
 pub mod safe_text;
 pub mod span;
+pub mod store;
 #[cfg(feature = "reader")]
 pub mod tui;

@@ -20,6 +20,7 @@ use whosaid::export::{self, FORMATS, FormatSpec};
 use whosaid::filter::ClaimFilter;
 use whosaid::reading;
 use whosaid::safe_text::for_terminal;
+use whosaid::store::{self, Store, StoreError, Visit, listing};
 
 /// The bundled article, opened when no file is given.
 const BUNDLED_PATH: &str = "assets/us-mexico-cartels.txt";
@@ -43,6 +44,15 @@ struct Cli {
     #[arg(long)]
     print_config: bool,
 
+    /// Keep the library in this file instead of
+    /// $XDG_DATA_HOME/whosaid/library.sqlite.
+    #[arg(long, global = true, value_name = "PATH")]
+    library: Option<PathBuf>,
+
+    /// Keep nothing: no library is read or written.
+    #[arg(long, global = true, conflicts_with = "library")]
+    no_library: bool,
+
     /// The largest article to read, e.g. 256M, 1G or a number of bytes
     /// [default: 256M; at most 4G less one byte].
     #[arg(long, global = true, value_name = "SIZE", value_parser = reading::parse_size)]
@@ -57,7 +67,36 @@ enum Command {
     /// Analyse an article without the reader and print or write the result.
     #[command(after_help = EXPORT_EXAMPLES)]
     Export(ExportArgs),
+    /// Put articles in the library without opening the reader.
+    Add(AddArgs),
+    /// List the articles in the library, or what one actor said in all of them.
+    #[command(after_help = LIBRARY_EXAMPLES)]
+    Library(LibraryArgs),
 }
+
+#[derive(clap::Args)]
+struct AddArgs {
+    /// The articles: UTF-8 text files, or - for standard input.
+    #[arg(required = true, value_name = "ARTICLE")]
+    articles: Vec<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct LibraryArgs {
+    /// What the actor of this name (or alias, any case) said in every article.
+    #[arg(long, value_name = "NAME")]
+    actor: Option<String>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+const LIBRARY_EXAMPLES: &str = "\
+Examples:
+  whosaid add *.txt                     keep articles without reading them now
+  whosaid library                       the articles kept, most recently opened first
+  whosaid library --actor 'jane roe'    what she said in every article kept
+  whosaid --library /tmp/l.sqlite library --json";
 
 #[derive(clap::Args)]
 struct ExportArgs {
@@ -127,16 +166,26 @@ fn after_help() -> String {
     let config = config::user_config_path().map_or("~/.config/whosaid/config.toml".into(), |p| {
         p.display().to_string()
     });
+    let library = store::default_path()
+        .map_or("~/.local/share/whosaid/library.sqlite".into(), |p| {
+            p.display().to_string()
+        });
     format!(
         "\
 Examples:
   whosaid                          open the reader on the bundled article
   whosaid article.txt              open the reader on your own article
   whosaid export article.txt       print its analysis as JSON (see `whosaid export --help`)
+  whosaid add a.txt b.txt          keep articles in the library without reading them now
+  whosaid library                  list the library (see `whosaid library --help`)
   whosaid --print-config > {config}
 
 Config: {config} (or --config PATH) is overlaid on the
 documented defaults that `whosaid --print-config` prints.
+
+Library: every article opened is kept, with its analysis and your marks and
+notes, in {library}
+(--library PATH for another, --no-library to keep nothing).
 
 Exit codes: 0 success; 2 bad input, bad config, bad usage, an output file that exists,
 or output that cannot be written.{}",
@@ -229,15 +278,117 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let file = ConfigFile::load(cli.config.as_deref())?;
     let config: Config = file.read()?;
     let max_size = cli.max_size.unwrap_or(reading::DEFAULT_MAX_BYTES);
+    let library = library_path(&cli, &config)?;
     match cli.command {
         Some(Command::Export(args)) => export_command(&config, args, max_size),
+        Some(Command::Add(args)) => add_command(&config, library, args, max_size),
+        Some(Command::Library(args)) => library_command(&config, library, args),
         None => {
             if !STDOUT_OPEN.get().copied().unwrap_or(true) {
                 anyhow::bail!("standard output is closed; the reader draws on it");
             }
-            reader(load(cli.article.as_deref(), max_size)?, &config, &file)
+            let doc = load(cli.article.as_deref(), max_size)?;
+            let keeping = match library.filter(|_| cfg!(feature = "reader")) {
+                Some(path) => keep_opened(&path, &doc, &config)?,
+                None => None,
+            };
+            let read = reader(doc, &config, &file);
+            // The analysis is kept before whosaid ends (it is done by now,
+            // unless the reader was closed at once).
+            if let Some(Ok(Err(e))) = keeping.map(std::thread::JoinHandle::join) {
+                eprintln!("whosaid: warning: {}", for_terminal(&e.to_string()));
+            }
+            read
         }
     }
+}
+
+/// The library file to use, or `None` when the user keeps nothing
+/// (`--no-library`, `[library] enabled = false`, or no home to keep it in).
+fn library_path(cli: &Cli, config: &Config) -> anyhow::Result<Option<PathBuf>> {
+    if cli.no_library || (!config.library.enabled && cli.library.is_none()) {
+        return Ok(None);
+    }
+    Ok(cli.library.clone().or_else(store::default_path))
+}
+
+/// The library, for a command that needs one.
+fn open_library(library: Option<PathBuf>) -> anyhow::Result<Store> {
+    let path = library.context(
+        "no library: it is turned off (--no-library or [library] enabled = false), \
+         or neither XDG_DATA_HOME nor HOME is set; give one with --library PATH",
+    )?;
+    Ok(Store::open(&path)?)
+}
+
+/// What keeps the analysis of an article the reader opened.
+type Keeping = std::thread::JoinHandle<Result<(), StoreError>>;
+
+/// Keeps an article the reader opens, and starts keeping its analysis
+/// beside the reader (on its own connection) when the library has none yet.
+fn keep_opened(path: &Path, doc: &Document, config: &Config) -> anyhow::Result<Option<Keeping>> {
+    let store = Store::open(path)?;
+    let id = store.put_document(doc, Visit::Opened)?;
+    let options = config.analysis_options();
+    if store.kept_analysis(id, &options)?.is_some() {
+        return Ok(None);
+    }
+    let path = path.to_owned();
+    Ok(Some(std::thread::spawn(move || {
+        Store::open(&path)?.analysis_for(id, &options).map(drop)
+    })))
+}
+
+fn add_command(
+    config: &Config,
+    library: Option<PathBuf>,
+    args: AddArgs,
+    max_size: u64,
+) -> anyhow::Result<()> {
+    let store = open_library(library)?;
+    let mut docs = Vec::new();
+    let mut failed = 0;
+    for path in &args.articles {
+        match Document::load_at_most(path, max_size) {
+            Ok(doc) => docs.push(doc),
+            Err(e) => {
+                eprintln!("whosaid: {}", for_terminal(&e.to_string()));
+                failed += 1;
+            }
+        }
+    }
+    let added = store.add_all(&docs, &config.analysis_options())?;
+    write_stdout(listing::added_text(&added).as_bytes())?;
+    if failed > 0 {
+        anyhow::bail!(
+            "{failed} of {} articles could not be read",
+            args.articles.len()
+        );
+    }
+    Ok(())
+}
+
+fn library_command(
+    config: &Config,
+    library: Option<PathBuf>,
+    args: LibraryArgs,
+) -> anyhow::Result<()> {
+    let store = open_library(library)?;
+    let where_ = store.path().display().to_string();
+    let out = match args.actor {
+        Some(name) => {
+            store.bring_up_to_date(&config.analysis_options())?;
+            let claims = store.claims_by(&name)?;
+            if args.json {
+                listing::actor_json(&name, &claims)
+            } else {
+                listing::actor_text(&name, &claims)
+            }
+        }
+        None if args.json => listing::entries_json(&where_, &store.entries()?),
+        None => listing::entries_text(&where_, &store.entries()?),
+    };
+    write_stdout(out.as_bytes())
 }
 
 #[cfg(feature = "reader")]

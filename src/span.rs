@@ -4,10 +4,12 @@
 //! Unicode code points, as the W3C TextPositionSelector does, and convert once
 //! through a [`CharIndex`].
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` into the document text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -81,6 +83,22 @@ impl CharIndex {
         };
         byte - extra
     }
+
+    /// The byte offset of a code-point offset, or `None` past the end of
+    /// `text` (the text this index was built from).
+    pub fn byte_at(&self, text: &str, chars: usize) -> Option<usize> {
+        // Entries are in text order, and so are the code points they end at.
+        let seen = self
+            .multibyte
+            .partition_point(|&(end, extra)| end - extra <= chars);
+        let extra = if seen == 0 {
+            0
+        } else {
+            self.multibyte[seen - 1].1
+        };
+        let byte = chars + extra;
+        (byte <= text.len() && text.is_char_boundary(byte)).then_some(byte)
+    }
 }
 
 #[cfg(test)]
@@ -95,5 +113,15 @@ mod tests {
         assert_eq!(index.chars_at(said), text[..said].chars().count());
         assert_eq!(index.chars_at(0), 0);
         assert_eq!(index.chars_at(text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn code_points_convert_back_to_the_same_bytes() {
+        let text = "“it’s never enough,” he said — né";
+        let index = CharIndex::new(text);
+        for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(index.byte_at(text, index.chars_at(byte)), Some(byte));
+        }
+        assert_eq!(index.byte_at(text, text.chars().count() + 1), None);
     }
 }

@@ -98,11 +98,12 @@ fn bundled_article() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/us-mexico-cartels.txt")
 }
 
-/// The shell line for the session: the reader, then its exit status, then a
-/// pause so the pane stays to be read.
+/// The shell line for the session: the reader (its library in the session's
+/// folder, never the user's), then its exit status, then a pause so the pane
+/// stays to be read.
 fn reader_command(args: &str) -> String {
     format!(
-        "{} {args}; echo EXIT=$?; sleep 30",
+        "{} --library library.sqlite {args}; echo EXIT=$?; sleep 30",
         env!("CARGO_BIN_EXE_whosaid")
     )
 }
@@ -209,7 +210,7 @@ fn sigterm_restores_the_terminal_and_exits_143() {
         "term",
         dir.path(),
         &format!(
-            "{} & pid=$!; sleep 1; kill -TERM $pid; wait $pid; echo EXIT=$?; sleep 30",
+            "{} --no-library & pid=$!; sleep 1; kill -TERM $pid; wait $pid; echo EXIT=$?; sleep 30",
             env!("CARGO_BIN_EXE_whosaid")
         ),
     );
@@ -219,6 +220,36 @@ fn sigterm_restores_the_terminal_and_exits_143() {
     assert!(
         !screen.contains("Claims"),
         "the alternate screen was left:\n{screen}"
+    );
+}
+
+#[test]
+fn the_reader_keeps_the_article_it_opens_in_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = bundled_article();
+    let tmux = Tmux::start(
+        "library",
+        dir.path(),
+        &reader_command(&format!("'{}'", article.display())),
+    );
+    tmux.wait_for("the three panes, analysed", |s| {
+        s.contains("Actors") && status_bar(s).contains("? help") && !s.contains("analysing")
+    });
+    tmux.keys(&["q"]);
+    tmux.wait_for_text("EXIT=0");
+    let out = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(["--library", "library.sqlite", "library", "--json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the list is JSON");
+    let articles = list["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 1, "{list}");
+    assert_eq!(articles[0]["source"], article.display().to_string());
+    assert!(articles[0]["last_opened_at"].is_string(), "{list}");
+    assert!(
+        articles[0]["claims"].as_u64().is_some_and(|n| n > 0),
+        "its analysis is kept too: {list}"
     );
 }
 
@@ -246,7 +277,7 @@ fn every_signal_that_ends_the_reader_restores_the_terminal() {
             &format!("signal-{signal}"),
             dir.path(),
             &format!(
-                "{} & echo $! > pid; wait $!; echo EXIT=$?; sleep 30",
+                "{} --no-library & echo $! > pid; wait $!; echo EXIT=$?; sleep 30",
                 env!("CARGO_BIN_EXE_whosaid")
             ),
         );

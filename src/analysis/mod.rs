@@ -27,7 +27,7 @@ pub use provenance::{Rule, Via};
 
 /// The version of the analysis output: bumped whenever a change to the
 /// rules changes what `analyze` returns (caches of analyses key on it).
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 /// What kind of thing an actor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -86,7 +86,7 @@ impl ClaimKind {
 }
 
 /// Someone or something the article names or quotes, aliases merged.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Actor {
     /// The fullest plain name ("Maria Okafor"), without title.
     pub name: String,
@@ -102,7 +102,7 @@ pub struct Actor {
 }
 
 /// Who a claim is attributed to: the mention in the text and the actor it refers to.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     /// Index into [`Analysis::actors`]; `None` when the mention could not be resolved.
     pub actor: Option<usize>,
@@ -112,7 +112,7 @@ pub struct Source {
 }
 
 /// One attributed statement or position.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     pub kind: ClaimKind,
     /// Direct: the words inside the marks. Indirect: the reported content.
@@ -134,7 +134,7 @@ pub struct Claim {
 }
 
 /// A number or amount in the text ("31 percent", "55 high-level operatives").
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     pub span: Span,
     /// Index into [`Analysis::claims`] of the claim the figure sits in.
@@ -142,7 +142,7 @@ pub struct Figure {
 }
 
 /// Everything found in one article. Computed once, then only read.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     pub actors: Vec<Actor>,
     /// Sorted by `span.start`.

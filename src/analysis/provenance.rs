@@ -3,10 +3,10 @@
 //! words; the JSON export names them (`rule`, `source.via`) so that a wrong
 //! claim can be traced to the rule that made it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The rule that made a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
     /// "“…,” she said", "“…,” said Emma", "“…,” according to the memo".
@@ -79,7 +79,7 @@ impl Rule {
 }
 
 /// How a claim's source was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Via {
     /// The subject of the cue verb ("analysts warn", "“…,” she said").
@@ -118,6 +118,8 @@ pub enum Via {
     Description,
     /// The agent of a passive frame ("was criticised by the union").
     ByAgent,
+    /// The speaker of the next paragraph, which goes on with the quote.
+    ContinuedQuote,
     /// The reader's user chose the source (a correction; never the engine's).
     User,
 }
@@ -143,6 +145,7 @@ impl Via {
             Via::Description => "description → the person with that title",
             Via::User => "chosen by you",
             Via::ByAgent => "the “by” agent of a passive frame",
+            Via::ContinuedQuote => "speaker of the next paragraph, which goes on with the quote",
         }
     }
 }

@@ -84,7 +84,20 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Quotation> {
                     *state = None;
                 }
             }
-            if reopens {
+            if reopens && mark.glyph == '"' {
+                // Straight marks cannot tell a reopening mark from a closing
+                // one: each paragraph of the quote is a quotation of its own,
+                // so a frame in the next one ("…," she added) stays its own.
+                if let Some(o) = open[mark.family as usize] {
+                    let inner = trim(text, Span::new(o.inner_start, mark.span.start));
+                    if !inner.is_empty() {
+                        out.push(Quotation {
+                            inner,
+                            outer: Span::new(o.outer_start, inner.end),
+                        });
+                    }
+                }
+            } else if reopens {
                 // The same quote goes on in this paragraph: skip the reopening mark.
                 continue;
             }
@@ -339,6 +352,15 @@ mod tests {
         assert_eq!(quotes.len(), 1);
         assert!(quotes[0].inner.of(text).starts_with("First part."));
         assert!(quotes[0].inner.of(text).ends_with("Last part."));
+    }
+
+    #[test]
+    fn straight_marks_over_paragraphs_are_one_quotation_each() {
+        let text = "The warden spoke.\n\n\"The ridge is closed. Nobody goes up.\n\n\"Not even guides,\" she added.";
+        assert_eq!(
+            quoted(text),
+            vec!["The ridge is closed. Nobody goes up.", "Not even guides,"]
+        );
     }
 
     #[test]

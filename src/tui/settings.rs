@@ -27,6 +27,8 @@ pub struct Settings {
     _analysis: IgnoredAny,
     #[serde(default, rename = "actors")]
     _actors: IgnoredAny,
+    #[serde(default, rename = "library")]
+    _library: IgnoredAny,
 }
 
 /// `[theme]`: the reader's colours.

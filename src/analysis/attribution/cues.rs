@@ -283,7 +283,10 @@ impl Pass<'_, '_> {
         };
         let end = self.content_end(start, unit.end);
         let content = self.content(start, end, found, c.cue_span(cue))?;
-        if self.speech_with_a_noun_object(cue, &content) {
+        if self.speech_with_a_noun_object(cue, &content)
+            || self.negated_speech(cue)
+            || self.opens_with_preposition(&content)
+        {
             return None;
         }
         // With nobody named, only quoted words after an inflected verb of
@@ -291,6 +294,37 @@ impl Pass<'_, '_> {
         let quoted = (content.first..content.end).any(|i| c.quote_of(i).is_some());
         let verb = cue.classes.has(CueClasses::SPEECH) && !cue.classes.has(CueClasses::BASE);
         (source.is_some() || (quoted && verb)).then_some(content)
+    }
+
+    /// "She didn't say …", "never told": unspoken speech is no claim.
+    fn negated_speech(&self, cue: CueMatch) -> bool {
+        let c = self.context;
+        if cue.classes.has(CueClasses::STANCE) {
+            return false;
+        }
+        (cue.first.saturating_sub(3)..cue.first).any(|k| {
+            let word = c.word(k);
+            is_one_of(word, &["not", "never"]) || word.ends_with("n't") || word.ends_with("n’t")
+        })
+    }
+
+    /// "declined to comment on Tuesday", "thinking of the sea": content
+    /// that is only a prepositional phrase reports nothing ("against",
+    /// "for" and "to" aside: "cautioned against complacency").
+    fn opens_with_preposition(&self, content: &Content) -> bool {
+        let c = self.context;
+        let word = c.word(content.first);
+        let short_phrase = content.end - content.first <= PREPOSITION_PHRASE_TOKENS
+            && (content.first..content.end).all(|k| {
+                c.quote_of(k).is_none()
+                    && c.tokens[k].kind != TokenKind::Punct
+                    && !is_one_of(c.word(k), CLAUSE_WORDS)
+            });
+        short_phrase
+            && !is_one_of(word, &["against", "for", "to"])
+            && wordlists::get()
+                .prepositions
+                .has(&word.to_ascii_lowercase())
     }
 
     /// For "ask": where its question starts ("asked the mayor whether …",
@@ -352,6 +386,10 @@ impl Pass<'_, '_> {
         while first < end && c.is_punct(first, ",:") {
             first += 1;
         }
+        // "Jo said sadly, “…”": the manner adverb is no content.
+        if first + 1 < end && is_adverb(c.word(first)) && c.is_punct(first + 1, ",:") {
+            first += 2;
+        }
         let mut k = first;
         while k < end && k < first + 8 {
             let clause_follows = k + 1 < end && c.tokens[k + 1].kind != TokenKind::Punct;
@@ -406,6 +444,15 @@ impl Pass<'_, '_> {
             }
             // "Clinton says the mails were personal, but for Republicans, it is …"
             if c.is_punct(i, ",") && c.is_word(i + 1, "but") {
+                return i;
+            }
+            // "The union urged a delay, while owners warned that …": a
+            // second source with its own claim.
+            if i + 2 < end
+                && c.is_punct(i, ",")
+                && is_one_of(c.word(i + 1), &["while", "whereas"])
+                && source::mention_near(c, i + 2).is_some()
+            {
                 return i;
             }
             i += 1;
@@ -514,6 +561,10 @@ const QUESTION_REACH: usize = 7;
 const QUESTION_OPENERS: &[&str] = &[
     "whether", "if", "what", "who", "whom", "whose", "which", "why", "how", "when", "where", "to",
 ];
+
+/// How long (in tokens) a prepositional phrase standing as a whole
+/// content may be ("on Tuesday", "about the new memo").
+const PREPOSITION_PHRASE_TOKENS: usize = 5;
 
 /// How many words a noun-phrase object of a verb of saying may have.
 const NOUN_OBJECT_WORDS: usize = 3;

@@ -35,7 +35,8 @@ impl Pass<'_, '_> {
             let at = units.partition_point(|u| u.end <= first);
             let bare = |source, via| Found::new(Rule::BareQuote, source, via);
             let (found, cue) = self
-                .colon_lead(first, units)
+                .continued_by_next(qi)
+                .or_else(|| self.colon_lead(first, units))
                 .or_else(|| self.speaker_in_paragraph(quote.outer.start))
                 .or_else(|| {
                     let subject = self.narrated_subject(units, at)?;
@@ -66,6 +67,11 @@ impl Pass<'_, '_> {
         let Some(verb) = self.verb_after(subject, quote_first) else {
             return;
         };
+        // "She didn't say “perhaps”": unspoken words are no claim.
+        let word = c.word(verb);
+        if word.ends_with("n't") || word.ends_with("n’t") {
+            return;
+        }
         let end = self.content_end(verb + 1, unit.end);
         if end <= quote_first {
             return;
@@ -257,8 +263,8 @@ impl Pass<'_, '_> {
             .into_iter()
             .find_map(|list| list.iter().position(is_taken).map(|at| list.remove(at)));
         let (source, via) = match taken {
-            Some(claim) => (claim.source, claim.via),
-            None => match source::subject_before(c, cue.first, unit.first) {
+            Some(claim) if claim.source.is_some() => (claim.source, claim.via),
+            _ => match source::subject_before(c, cue.first, unit.first) {
                 Some(subject) => (Some(subject), Via::Subject),
                 None => (
                     source::main_subject(c, unit.first, cue.first),
@@ -269,6 +275,32 @@ impl Pass<'_, '_> {
         Some((
             Found::new(Rule::CueColonBefore, source, via),
             Some(cue_span),
+        ))
+    }
+
+    /// "\"We will rebuild.\n\n\"Nobody doubts it,\" she added.": a
+    /// quote paragraph left open goes on in the next one, whose frame
+    /// names the speaker of both.
+    fn continued_by_next(&self, qi: usize) -> Option<(Found, Option<Span>)> {
+        let c = self.context;
+        let quote = c.quotes[qi];
+        let next = c.quotes.get(qi + 1)?;
+        let left_open = quote.outer.end == quote.inner.end;
+        let between = c.text.get(quote.outer.end..next.outer.start)?;
+        if !left_open || super::paragraph_breaks(between, c.wrapped) != 1 {
+            return None;
+        }
+        let at = self
+            .earlier
+            .partition_point(|claim| claim.span.start < next.inner.start);
+        let claim = self
+            .earlier
+            .get(at)
+            .filter(|claim| claim.quotes.contains(&next.inner))?;
+        let source = claim.source?;
+        Some((
+            Found::new(Rule::BareQuote, Some(source), Via::ContinuedQuote),
+            claim.cue,
         ))
     }
 

@@ -884,3 +884,64 @@ fn a_finding_set_in_a_poll_is_the_polls() {
         ]
     );
 }
+
+#[test]
+fn a_quote_paragraph_left_open_is_the_speaker_of_the_next_ones_frame() {
+    let text = "The hut was cold.\n\n\"The ridge is closed. Nobody goes up.\n\n\"Not even guides,\" the warden added.";
+    assert_eq!(
+        claims(text, &["the warden"]),
+        vec![
+            seen(
+                "The ridge is closed. Nobody goes up.",
+                Direct,
+                "added",
+                "the warden"
+            ),
+            seen("Not even guides,", Direct, "added", "the warden"),
+        ]
+    );
+}
+
+#[test]
+fn a_bare_time_or_topic_phrase_is_no_content() {
+    let text =
+        "The harbour master declined to comment on Tuesday. The keeper was thinking of the tide.";
+    assert_eq!(claims(text, &["The harbour master", "The keeper"]), vec![]);
+}
+
+#[test]
+fn words_nobody_said_are_no_claim() {
+    let text = "The keeper didn’t say “never,” but he frowned. The keeper never told the crew that the lamp was broken.";
+    assert_eq!(claims(text, &["The keeper", "he"]), vec![]);
+}
+
+#[test]
+fn a_manner_adverb_before_the_quote_is_no_content() {
+    let text = "Jo said sadly, “The lamp is out.”";
+    assert_eq!(
+        claims(text, &["Jo"]),
+        vec![seen("The lamp is out.", Direct, "said", "Jo")]
+    );
+}
+
+#[test]
+fn a_second_source_after_while_ends_the_first_content() {
+    let text =
+        "The chamber urged the council to wait, while the bakers warned that sales would fall.";
+    assert_eq!(
+        claims(text, &["The chamber", "the bakers"]),
+        vec![
+            seen("the council to wait", Indirect, "urged", "The chamber"),
+            seen("sales would fall", Indirect, "warned", "the bakers"),
+        ]
+    );
+}
+
+#[test]
+fn going_on_holiday_is_no_speech() {
+    let text = "The family decided to go on vacation. “And then?” she went on.";
+    assert_eq!(
+        claims(text, &["The family", "she"]),
+        vec![seen("And then?", Direct, "went on", "she")]
+    );
+}

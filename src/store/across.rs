@@ -1,0 +1,129 @@
+//! Across the library: what one actor said in every article kept — the
+//! question no single article answers. Names are matched folded (any case,
+//! Unicode-aware, either apostrophe) against every name and alias, through
+//! the index kept with each analysis, so only the articles that name the
+//! actor are read.
+
+use rusqlite::params_from_iter;
+use serde::Serialize;
+
+use super::documents::DocId;
+use super::{Store, StoreError};
+use crate::analysis::{Actor, Analysis, ClaimKind};
+use crate::filter::fold;
+
+/// One claim by the actor asked about, in one article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorClaim {
+    #[serde(skip)]
+    pub document: DocId,
+    /// The actor's name in that article.
+    pub actor: String,
+    pub kind: ClaimKind,
+    pub claim: String,
+    pub cue: Option<String>,
+    pub title: String,
+    pub source: String,
+}
+
+/// Where an actor appears beyond one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Elsewhere {
+    /// How many other articles name the actor (with or without claims).
+    pub articles: usize,
+    /// Its claims there.
+    pub claims: Vec<ActorClaim>,
+}
+
+impl Store {
+    /// Every claim, in every article kept, by an actor called `name` (its
+    /// name or an alias). Each article's latest kept analysis is read: run
+    /// [`unanalysed`](Store::unanalysed) first to bring them up to date.
+    pub fn claims_by(&self, name: &str) -> Result<Vec<ActorClaim>, StoreError> {
+        Ok(self.matching(&[fold(name)], None)?.claims)
+    }
+
+    /// Where an actor of document `id` appears in the other articles kept,
+    /// by any of its names.
+    pub fn elsewhere(&self, id: DocId, actor: &Actor) -> Result<Elsewhere, StoreError> {
+        let names: Vec<String> = std::iter::once(&actor.name)
+            .chain(&actor.aliases)
+            .map(|n| fold(n))
+            .collect();
+        self.matching(&names, Some(id))
+    }
+
+    fn matching(&self, names: &[String], except: Option<DocId>) -> Result<Elsewhere, StoreError> {
+        let marks = vec!["?"; names.len()].join(",");
+        let sql = format!(
+            "SELECT DISTINCT d.id, d.title, d.source, d.text, a.id, n.actor
+             FROM analysis_names n
+             JOIN analyses a ON a.id = n.analysis
+             JOIN documents d ON d.hash = a.hash
+             WHERE n.name IN ({marks})
+               AND a.id = (SELECT max(id) FROM analyses WHERE hash = d.hash)
+             ORDER BY coalesce(d.last_opened, d.added) DESC, d.id DESC, n.actor"
+        );
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.error(e))?;
+        let hits = stmt
+            .query_map(params_from_iter(names), |r| {
+                Ok((
+                    DocId(r.get(0)?),
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, i64>(4)?,
+                    r.get::<_, i64>(5)? as usize,
+                ))
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|e| self.error(e))?;
+        let mut found = Elsewhere::default();
+        let mut last_doc = None;
+        let mut last_analysis: Option<(i64, Analysis)> = None;
+        for (doc, title, source, text, analysis_id, actor) in hits {
+            if Some(doc) == except {
+                continue;
+            }
+            if last_doc != Some(doc) {
+                found.articles += 1;
+                last_doc = Some(doc);
+            }
+            if last_analysis
+                .as_ref()
+                .is_none_or(|(a, _)| *a != analysis_id)
+            {
+                last_analysis = self.analysis_by_row(analysis_id)?.map(|a| (analysis_id, a));
+            }
+            let Some((_, analysis)) = &last_analysis else {
+                continue;
+            };
+            let Some(who) = analysis.actors.get(actor) else {
+                continue;
+            };
+            for claim in who.claims.iter().filter_map(|&c| analysis.claims.get(c)) {
+                found.claims.push(ActorClaim {
+                    document: doc,
+                    actor: who.name.clone(),
+                    kind: claim.kind,
+                    claim: claim.span.of(&text).to_string(),
+                    cue: claim.cue.map(|c| c.of(&text).to_string()),
+                    title: title.clone(),
+                    source: source.clone(),
+                });
+            }
+        }
+        Ok(found)
+    }
+
+    /// A kept analysis by its row, if it still reads back.
+    fn analysis_by_row(&self, row: i64) -> Result<Option<Analysis>, StoreError> {
+        let data: String = self
+            .conn
+            .query_row("SELECT data FROM analyses WHERE id = ?1", [row], |r| {
+                r.get(0)
+            })
+            .map_err(|e| self.error(e))?;
+        Ok(serde_json::from_str(&data).ok())
+    }
+}

@@ -1,0 +1,411 @@
+//! Every call of the store's API, on a library in a temporary folder.
+
+use super::*;
+use crate::analysis::{ClaimKind, Options};
+use crate::document::Document;
+use crate::span::Span;
+
+const ARTICLE: &str = "Council vote on the bridge\n\n\
+    Mayor Jane Roe said the bridge would open in May. \
+    “We will not wait any longer,” Roe said on Tuesday.\n\n\
+    Tom Okafor, a local engineer, said the budget was too small.";
+
+fn library() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("whosaid/library.sqlite")).unwrap();
+    (dir, store)
+}
+
+fn article() -> Document {
+    Document::from_text("bridge.txt", ARTICLE)
+}
+
+fn span_of(text: &str, words: &str) -> Span {
+    let start = text.find(words).expect("the words are in the text");
+    Span::new(start, start + words.len())
+}
+
+#[test]
+fn open_creates_the_folder_and_a_current_schema_in_wal_mode() {
+    let (dir, store) = library();
+    assert!(dir.path().join("whosaid/library.sqlite").is_file());
+    let version: i64 = store
+        .conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    let mode: String = store
+        .conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn a_document_is_kept_once_per_text_and_read_back() {
+    let (_dir, store) = library();
+    let doc = article();
+    let id = store.put_document(&doc, Visit::Added).unwrap();
+    assert_eq!(store.put_document(&doc, Visit::Opened).unwrap(), id);
+    assert_eq!(store.document(id).unwrap(), doc);
+    assert_eq!(store.find(&content_hash(&doc.text)).unwrap(), Some(id));
+    assert_eq!(store.find(&content_hash("other")).unwrap(), None);
+    let entries = store.entries().unwrap();
+    assert_eq!(entries.len(), 1);
+    assert!(entries[0].first_opened.is_some(), "opened the second time");
+    assert_eq!(entries[0].title, "Council vote on the bridge");
+}
+
+#[test]
+fn added_only_is_not_opened() {
+    let (_dir, store) = library();
+    store.put_document(&article(), Visit::Added).unwrap();
+    let entry = &store.entries().unwrap()[0];
+    assert_eq!((entry.first_opened, entry.last_opened), (None, None));
+    assert_eq!(entry.claims, None, "no analysis kept yet");
+}
+
+#[test]
+fn the_analysis_is_kept_and_read_back_whole() {
+    let (_dir, store) = library();
+    let id = store.put_document(&article(), Visit::Added).unwrap();
+    let options = Options::default();
+    assert_eq!(store.kept_analysis(id, &options).unwrap(), None);
+    assert_eq!(store.unanalysed(&options).unwrap(), vec![id]);
+    let made = store.analysis_for(id, &options).unwrap();
+    assert_eq!(made, crate::analysis::analyze(ARTICLE, &options));
+    assert_eq!(
+        store.kept_analysis(id, &options).unwrap(),
+        Some(made.clone())
+    );
+    assert!(store.unanalysed(&options).unwrap().is_empty());
+    let entry = &store.entries().unwrap()[0];
+    assert_eq!(entry.claims, Some(made.claims.len()));
+    assert_eq!(entry.actors, Some(made.actors.len()));
+}
+
+#[test]
+fn other_options_or_an_old_version_are_analysed_again() {
+    let (_dir, store) = library();
+    let id = store.put_document(&article(), Visit::Added).unwrap();
+    store.analysis_for(id, &Options::default()).unwrap();
+    let other = Options {
+        cue_verbs: vec!["opine".into()],
+        ..Options::default()
+    };
+    assert_eq!(store.kept_analysis(id, &other).unwrap(), None);
+    // An analysis kept by an older engine is not used.
+    store
+        .conn
+        .execute("UPDATE analyses SET version = version - 1", [])
+        .unwrap();
+    assert_eq!(store.kept_analysis(id, &Options::default()).unwrap(), None);
+    store.analysis_for(id, &Options::default()).unwrap();
+    let rows: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM analyses", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows, 1, "the old version's analysis is replaced");
+}
+
+#[test]
+fn a_kept_analysis_that_no_longer_reads_is_made_again() {
+    let (_dir, store) = library();
+    let id = store.put_document(&article(), Visit::Added).unwrap();
+    store.analysis_for(id, &Options::default()).unwrap();
+    store
+        .conn
+        .execute("UPDATE analyses SET data = '{\"not\": 1}'", [])
+        .unwrap();
+    let again = store.analysis_for(id, &Options::default()).unwrap();
+    assert_eq!(
+        again,
+        crate::analysis::analyze(ARTICLE, &Options::default())
+    );
+}
+
+#[test]
+fn marks_are_set_found_and_removed() {
+    let (_dir, store) = library();
+    let id = store.put_document(&article(), Visit::Opened).unwrap();
+    let claim = span_of(ARTICLE, "We will not wait any longer,");
+    assert!(store.set_mark(id, claim, true).unwrap());
+    assert!(!store.set_mark(id, claim, true).unwrap(), "marked once");
+    let layer = store.user_layer(id).unwrap();
+    assert!(layer.is_marked(claim));
+    assert_eq!(layer.marks.len(), 1);
+    assert!(store.set_mark(id, claim, false).unwrap());
+    assert!(!store.user_layer(id).unwrap().is_marked(claim));
+}
+
+#[test]
+fn a_note_is_set_replaced_and_deleted_when_emptied() {
+    let (_dir, store) = library();
+    let id = store.put_document(&article(), Visit::Opened).unwrap();
+    let claim = span_of(ARTICLE, "the budget was too small");
+    store
+        .set_note(id, claim, "check this\nwith the council")
+        .unwrap();
+    assert_eq!(
+        store.user_layer(id).unwrap().note_at(claim),
+        Some("check this\nwith the council")
+    );
+    store.set_note(id, claim, "checked").unwrap();
+    let layer = store.user_layer(id).unwrap();
+    assert_eq!(layer.notes.len(), 1);
+    assert_eq!(layer.note_at(claim), Some("checked"));
+    store.set_note(id, claim, "  ").unwrap();
+    assert!(store.user_layer(id).unwrap().notes.is_empty());
+}
+
+#[test]
+fn the_reading_state_is_restored() {
+    let (_dir, store) = library();
+    let id = store.put_document(&article(), Visit::Opened).unwrap();
+    assert_eq!(store.user_layer(id).unwrap().reading, None);
+    let state = ReadingState {
+        position: span_of(ARTICLE, "Tom Okafor"),
+        filters: serde_json::json!({"actors": ["Tom Okafor"], "kind": "direct"}),
+        pane: "claims".into(),
+    };
+    store.save_reading_state(id, &state).unwrap();
+    assert_eq!(store.user_layer(id).unwrap().reading, Some(state));
+}
+
+#[test]
+fn corrections_undo_and_redo_in_order() {
+    let (_dir, store) = library();
+    let id = store.put_document(&article(), Visit::Opened).unwrap();
+    let claim = span_of(ARTICLE, "the bridge would open in May");
+    let first = store
+        .add_correction(
+            id,
+            Some(claim),
+            Change::Kind {
+                to: ClaimKind::Direct,
+            },
+        )
+        .unwrap();
+    let second = store
+        .add_correction(
+            id,
+            None,
+            Change::RenameActor {
+                actor: "Roe".into(),
+                to: "Jane Roe".into(),
+            },
+        )
+        .unwrap();
+    let layer = store.user_layer(id).unwrap();
+    assert_eq!(
+        layer.corrections.iter().map(|c| c.id).collect::<Vec<_>>(),
+        [first, second]
+    );
+    assert_eq!(
+        layer.corrections[0].place.and_then(Place::span),
+        Some(claim)
+    );
+    assert_eq!(layer.corrections[1].place, None, "about an actor");
+    assert!(layer.can_undo && !layer.can_redo);
+
+    assert_eq!(store.undo(id).unwrap(), Some(second));
+    assert_eq!(store.undo(id).unwrap(), Some(first));
+    assert_eq!(store.undo(id).unwrap(), None);
+    let layer = store.user_layer(id).unwrap();
+    assert!(layer.corrections.is_empty() && !layer.can_undo && layer.can_redo);
+    assert_eq!(
+        store.redo(id).unwrap(),
+        Some(first),
+        "the last undone first"
+    );
+    assert_eq!(store.redo(id).unwrap(), Some(second));
+    assert_eq!(store.redo(id).unwrap(), None);
+    assert_eq!(store.user_layer(id).unwrap().corrections.len(), 2);
+}
+
+#[test]
+fn a_new_correction_after_an_undo_ends_redo_but_keeps_the_row() {
+    let (_dir, store) = library();
+    let id = store.put_document(&article(), Visit::Opened).unwrap();
+    let claim = span_of(ARTICLE, "the budget was too small");
+    store
+        .add_correction(id, Some(claim), Change::Dismiss)
+        .unwrap();
+    store.undo(id).unwrap();
+    let to = SourceChoice::Actor {
+        name: "Jane Roe".into(),
+    };
+    store
+        .add_correction(id, Some(claim), Change::Source { to })
+        .unwrap();
+    assert_eq!(store.redo(id).unwrap(), None);
+    let kept: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM corrections", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kept, 2, "the abandoned correction is still in the file");
+}
+
+#[test]
+fn a_correction_must_say_what_it_is_about() {
+    let (_dir, store) = library();
+    let id = store.put_document(&article(), Visit::Opened).unwrap();
+    let claim = span_of(ARTICLE, "the budget was too small");
+    let merge = Change::MergeActor {
+        actor: "Roe".into(),
+        into: "Jane Roe".into(),
+    };
+    assert!(matches!(
+        store.add_correction(id, Some(claim), merge),
+        Err(StoreError::InvalidCorrection(_))
+    ));
+    let new = Change::NewClaim {
+        kind: ClaimKind::Indirect,
+        source: SourceChoice::Nobody,
+    };
+    assert!(matches!(
+        store.add_correction(id, None, new),
+        Err(StoreError::InvalidCorrection(_))
+    ));
+}
+
+#[test]
+fn the_users_layer_follows_a_new_version_of_the_same_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("library.sqlite")).unwrap();
+    let file = dir.path().join("bridge.txt");
+    let path = file.display().to_string();
+    std::fs::write(&file, ARTICLE).unwrap(); // the origin is the file's real path
+    let old = Document::from_text(path.clone(), ARTICLE);
+    let id = store.put_document(&old, Visit::Opened).unwrap();
+    let claim = span_of(ARTICLE, "the budget was too small");
+    store.set_note(id, claim, "check").unwrap();
+    store
+        .set_mark(id, span_of(ARTICLE, "the bridge would open"), true)
+        .unwrap();
+
+    let text = format!("Updated: a line on top.\n\n{ARTICLE}").replace(" would open", " opens");
+    let new = Document::from_text(path, text.as_str());
+    let id2 = store.put_document(&new, Visit::Opened).unwrap();
+    assert_ne!(id, id2);
+    let layer = store.user_layer(id2).unwrap();
+    assert_eq!(
+        layer.note_at(span_of(&text, "the budget was too small")),
+        Some("check")
+    );
+    assert_eq!(
+        layer.notes[0].place,
+        Place::At {
+            span: span_of(&text, "the budget was too small"),
+            moved: true
+        }
+    );
+    assert_eq!(layer.marks[0].place, Place::Orphaned, "its words changed");
+    assert_eq!(layer.orphans(), 1);
+}
+
+#[test]
+fn document_calls_on_a_missing_document_say_so() {
+    let (_dir, store) = library();
+    let missing = DocId(99);
+    assert!(matches!(
+        store.document(missing),
+        Err(StoreError::UnknownDocument)
+    ));
+    assert!(matches!(
+        store.user_layer(missing),
+        Err(StoreError::UnknownDocument)
+    ));
+    assert!(matches!(
+        store.set_mark(missing, Span::new(0, 1), true),
+        Err(StoreError::UnknownDocument)
+    ));
+}
+
+#[test]
+fn what_an_actor_said_is_found_across_articles_by_any_name_in_any_case() {
+    let (_dir, store) = library();
+    let options = Options::default();
+    let one = store.put_document(&article(), Visit::Added).unwrap();
+    let other = Document::from_text(
+        "later.txt",
+        "Budget row\n\nJane Roe said the council had misled voters.",
+    );
+    let two = store.put_document(&other, Visit::Added).unwrap();
+    for id in [one, two] {
+        store.analysis_for(id, &options).unwrap();
+    }
+    let said = store.claims_by("JANE ROE").unwrap();
+    let titles: std::collections::BTreeSet<&str> = said.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Budget row", "Council vote on the bridge"].into(),
+        "{said:#?}"
+    );
+    assert!(said.iter().any(|c| c.claim.contains("misled voters")));
+    assert!(store.claims_by("Nobody Atall").unwrap().is_empty());
+
+    let analysis = store.analysis_for(one, &options).unwrap();
+    let roe = analysis
+        .actors
+        .iter()
+        .find(|a| a.name == "Jane Roe")
+        .expect("the analysis finds Jane Roe");
+    let elsewhere = store.elsewhere(one, roe).unwrap();
+    assert_eq!(elsewhere.articles, 1);
+    assert!(elsewhere.claims.iter().all(|c| c.document == two));
+    assert_eq!(elsewhere.claims[0].cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn a_file_that_is_not_a_library_is_refused_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.sqlite");
+    let bytes = b"these are my notes, not a database\n".repeat(200);
+    std::fs::write(&path, &bytes).unwrap();
+    let err = Store::open(&path).err().expect("refused");
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+    assert!(err.to_string().contains("left untouched"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    assert!(!dir.path().join("library.sqlite-wal").exists());
+}
+
+#[test]
+fn a_library_from_a_newer_whosaid_is_refused_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.sqlite");
+    drop(Store::open(&path).unwrap());
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).err().expect("refused");
+    assert!(matches!(err, StoreError::Newer { .. }), "{err}");
+    assert!(err.to_string().contains("update whosaid"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn the_library_is_in_xdg_data_home_else_under_home() {
+    let env = |pairs: &'static [(&'static str, &'static str)]| {
+        move |name: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| std::ffi::OsString::from(v))
+        }
+    };
+    const BOTH: &[(&str, &str)] = &[("XDG_DATA_HOME", "/data"), ("HOME", "/home/u")];
+    assert_eq!(
+        path_from(env(BOTH)),
+        Some(PathBuf::from("/data/whosaid/library.sqlite"))
+    );
+    const HOME: &[(&str, &str)] = &[("XDG_DATA_HOME", ""), ("HOME", "/home/u")];
+    assert_eq!(
+        path_from(env(HOME)),
+        Some(PathBuf::from("/home/u/.local/share/whosaid/library.sqlite"))
+    );
+    assert_eq!(path_from(env(&[])), None);
+}
