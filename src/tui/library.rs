@@ -47,7 +47,9 @@ impl Library {
         match edit {
             Edit::Mark { span, on } => store.set_mark(id, *span, *on).map(drop),
             Edit::Note { span, body } => store.set_note(id, *span, body),
-            Edit::Correct { span, change } => store.add_correction(id, *span, change.clone()).map(drop),
+            Edit::Correct { span, change } => {
+                store.add_correction(id, *span, change.clone()).map(drop)
+            }
             Edit::Undo => store.undo(id).map(drop),
             Edit::Redo => store.redo(id).map(drop),
         }
