@@ -12,6 +12,21 @@ use super::{Store, StoreError};
 use crate::analysis::{Actor, Analysis, ClaimKind};
 use crate::filter::fold;
 
+/// The name index joined to each document's latest kept analysis (as
+/// `n`, `a`, `d`).
+const LATEST_NAMES: &str = "analysis_names n
+    JOIN analyses a ON a.id = n.analysis
+    JOIN documents d ON d.hash = a.hash
+                    AND a.id = (SELECT max(id) FROM analyses WHERE hash = d.hash)";
+
+/// An actor's name and aliases, folded as the index keeps them.
+fn names_of(actor: &Actor) -> Vec<String> {
+    std::iter::once(&actor.name)
+        .chain(&actor.aliases)
+        .map(|n| fold(n))
+        .collect()
+}
+
 /// One claim by the actor asked about, in one article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ActorClaim {
@@ -46,22 +61,42 @@ impl Store {
     /// Where an actor of document `id` appears in the other articles kept,
     /// by any of its names.
     pub fn elsewhere(&self, id: DocId, actor: &Actor) -> Result<Elsewhere, StoreError> {
-        let names: Vec<String> = std::iter::once(&actor.name)
-            .chain(&actor.aliases)
-            .map(|n| fold(n))
-            .collect();
-        self.matching(&names, Some(id))
+        self.matching(&names_of(actor), Some(id))
+    }
+
+    /// For each actor of `analysis` (document `id`'s), how many other
+    /// articles kept name it by any of its names: counted in the index, no
+    /// analysis read, so cheap enough for the reader's actors pane.
+    pub fn elsewhere_counts(
+        &self,
+        id: DocId,
+        analysis: &Analysis,
+    ) -> Result<Vec<usize>, StoreError> {
+        analysis
+            .actors
+            .iter()
+            .map(|actor| {
+                let names = names_of(actor);
+                let marks = vec!["?"; names.len()].join(",");
+                let sql = format!(
+                    "SELECT count(DISTINCT d.id) FROM {LATEST_NAMES}
+                     WHERE n.name IN ({marks}) AND d.id <> {}",
+                    id.0
+                );
+                self.conn
+                    .query_row(&sql, params_from_iter(&names), |r| r.get::<_, i64>(0))
+                    .map(|n| n as usize)
+                    .map_err(|e| self.error(e))
+            })
+            .collect()
     }
 
     fn matching(&self, names: &[String], except: Option<DocId>) -> Result<Elsewhere, StoreError> {
         let marks = vec!["?"; names.len()].join(",");
         let sql = format!(
             "SELECT DISTINCT d.id, d.title, d.source, d.text, a.id, n.actor
-             FROM analysis_names n
-             JOIN analyses a ON a.id = n.analysis
-             JOIN documents d ON d.hash = a.hash
+             FROM {LATEST_NAMES}
              WHERE n.name IN ({marks})
-               AND a.id = (SELECT max(id) FROM analyses WHERE hash = d.hash)
              ORDER BY coalesce(d.last_opened, d.added) DESC, d.id DESC, n.actor"
         );
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.error(e))?;

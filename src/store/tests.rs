@@ -351,6 +351,16 @@ fn what_an_actor_said_is_found_across_articles_by_any_name_in_any_case() {
         .iter()
         .find(|a| a.name == "Jane Roe")
         .expect("the analysis finds Jane Roe");
+    let counts = store.elsewhere_counts(one, &analysis).unwrap();
+    assert_eq!(counts.len(), analysis.actors.len());
+    for (actor, count) in analysis.actors.iter().zip(&counts) {
+        let expected = usize::from(actor.name == "Jane Roe");
+        assert_eq!(
+            *count, expected,
+            "{} is in {count} other articles",
+            actor.name
+        );
+    }
     let elsewhere = store.elsewhere(one, roe).unwrap();
     assert_eq!(elsewhere.articles, 1);
     assert!(elsewhere.claims.iter().all(|c| c.document == two));
@@ -408,4 +418,14 @@ fn the_library_is_in_xdg_data_home_else_under_home() {
         Some(PathBuf::from("/home/u/.local/share/whosaid/library.sqlite"))
     );
     assert_eq!(path_from(env(&[])), None);
+}
+
+#[test]
+fn a_library_in_memory_works_for_a_session_without_a_file() {
+    let store = Store::open(Path::new(":memory:")).unwrap();
+    let id = store.put_document(&article(), Visit::Opened).unwrap();
+    let claim = span_of(ARTICLE, "the budget was too small");
+    store.set_mark(id, claim, true).unwrap();
+    assert!(store.user_layer(id).unwrap().is_marked(claim));
+    assert!(!Path::new(":memory:").exists(), "no file was made");
 }
