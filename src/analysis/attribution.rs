@@ -63,6 +63,11 @@ fn by_end(mentions: &[Mention]) -> Vec<(u32, u32, u32)> {
     out
 }
 
+/// How many of a unit's latest claims a cue is checked against (a bounded
+/// look-back): no real sentence holds more, and an endless one must not
+/// make every cue read every claim before it.
+const COVER_BACK: usize = 64;
+
 /// In `Context::quote_at`: the token is in no quotation.
 const NO_QUOTE: u32 = u32::MAX;
 

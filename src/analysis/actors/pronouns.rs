@@ -118,9 +118,10 @@ pub(super) fn resolve(
         *seen_free.entry(root_of[i]).or_insert(false) |= free;
     }
     let mut gender: Map<usize, Gender> = Map::default();
+    let mut main = MainCharacters::new(mentions, root_of);
     for (i, m) in mentions.iter().enumerate() {
         if let Some(g) = title_gender(m).or_else(|| noun_gender(m)) {
-            gender.entry(root_of[i]).or_insert(g);
+            main.set_gender(&mut gender, root_of[i], g);
         }
     }
     for i in 0..mentions.len() {
@@ -212,7 +213,7 @@ pub(super) fn resolve(
         // or after: an excerpt may open on "he" and name him later.
         let mut best = best.map(|c| c.mention);
         if best.is_none() {
-            best = wanted_gender.and_then(|g| main_character(mentions, root_of, &gender, g));
+            best = wanted_gender.and_then(|g| main.of(g));
         }
         // Last, a person of the right gender named inside a quotation
         // ("Oh, Mr. Reyes, …" she said): a vocative names a listener.
@@ -232,7 +233,7 @@ pub(super) fn resolve(
             let r = referent[j].unwrap_or(j);
             referent[i] = Some(r);
             if let Some(g) = wanted_gender {
-                gender.entry(root_of[r]).or_insert(g);
+                main.set_gender(&mut gender, root_of[r], g);
             }
         }
     }
@@ -244,27 +245,60 @@ pub(super) fn resolve(
     referent
 }
 
-/// The first mention of the person of gender `wanted` named most often
-/// outside quotation marks, if any is named at least twice.
-fn main_character(
-    mentions: &[Mention],
-    root_of: &[usize],
-    gender: &Map<usize, Gender>,
-    wanted: Gender,
-) -> Option<usize> {
-    let mut count: Map<usize, (usize, usize)> = Map::default();
-    for (j, m) in mentions.iter().enumerate() {
-        let root = root_of[j];
-        let named = m.kind == ActorKind::Person && !m.pronoun && !m.in_quote && !is_description(m);
-        if named && gender.get(&root) == Some(&wanted) {
-            count.entry(root).or_insert((0, j)).0 += 1;
+/// For "he" or "she" with no antecedent: the person of that gender named
+/// most often outside quotation marks (at least twice), by the first
+/// mention of them. Kept up to date as sets gain a gender (they never lose
+/// or change one), so no pronoun recounts every mention.
+struct MainCharacters {
+    /// By set: how many mentions name the person, and the first of them.
+    named: Map<usize, (usize, usize)>,
+    male: Option<(usize, usize)>,
+    female: Option<(usize, usize)>,
+}
+
+impl MainCharacters {
+    fn new(mentions: &[Mention], root_of: &[usize]) -> Self {
+        let mut named: Map<usize, (usize, usize)> = Map::default();
+        for (j, m) in mentions.iter().enumerate() {
+            if m.kind == ActorKind::Person && !m.pronoun && !m.in_quote && !is_description(m) {
+                named.entry(root_of[j]).or_insert((0, j)).0 += 1;
+            }
+        }
+        MainCharacters {
+            named,
+            male: None,
+            female: None,
         }
     }
-    count
-        .values()
-        .filter(|(n, _)| *n >= 2)
-        .max_by_key(|(n, first)| (*n, std::cmp::Reverse(*first)))
-        .map(|&(_, first)| first)
+
+    /// Gives the set `root` the gender `g` unless it has one already.
+    fn set_gender(&mut self, gender: &mut Map<usize, Gender>, root: usize, g: Gender) {
+        if gender.contains_key(&root) {
+            return;
+        }
+        gender.insert(root, g);
+        let Some(&(count, first)) = self.named.get(&root) else {
+            return;
+        };
+        let best = match g {
+            Gender::Male => &mut self.male,
+            Gender::Female => &mut self.female,
+        };
+        // The most mentions, then the earliest first mention.
+        let key = |(n, first): (usize, usize)| (n, std::cmp::Reverse(first));
+        if count >= 2 && best.is_none_or(|b| key((count, first)) > key(b)) {
+            *best = Some((count, first));
+        }
+    }
+
+    /// The first mention of the main character of gender `g`, if any.
+    fn of(&self, g: Gender) -> Option<usize> {
+        match g {
+            Gender::Male => self.male,
+            Gender::Female => self.female,
+        }
+        .map(|(_, first)| first)
+    }
 }
 
 /// Whether a mention follows a preposition or an article ("of Airolo",

@@ -8,11 +8,11 @@
 //! Then subject + cue + content ("analysts warn that …"), participles taking
 //! the main clause's subject ("…, unequivocally rejecting any …").
 
-use super::{Found, Pass, Unit, is_adverb, is_ing, is_one_of, source};
+use super::{COVER_BACK, Found, Pass, Unit, is_adverb, is_ing, is_one_of, source};
 use crate::analysis::lexicon::{CueClasses, CueMatch};
 use crate::analysis::segment::TokenKind;
-use crate::analysis::wordlists;
 use crate::analysis::{ClaimKind, FoundClaim, Rule, Via};
+use crate::analysis::{steps, wordlists};
 use crate::span::Span;
 
 /// Where a claim's content lies, in tokens, and who and what frames it.
@@ -58,9 +58,12 @@ impl Pass<'_, '_> {
     /// Whether a cue sits inside the content of a claim of this unit.
     fn is_covered(&self, claims_before: usize, cue: CueMatch) -> bool {
         let at = self.context.tokens[cue.first].span().start;
-        self.claims[claims_before..]
-            .iter()
-            .any(|claim| claim.span.contains_offset(at))
+        // The unit's last claims only (see `COVER_BACK`).
+        let from = claims_before.max(self.claims.len().saturating_sub(COVER_BACK));
+        self.claims[from..].iter().any(|claim| {
+            steps::step();
+            claim.span.contains_offset(at)
+        })
     }
 
     /// Builds and records the claim for a content, direct when the content
@@ -265,6 +268,7 @@ impl Pass<'_, '_> {
                 let before = self.claims[claims_before..]
                     .iter()
                     .rev()
+                    .take(COVER_BACK)
                     .find_map(|claim| claim.source);
                 match before {
                     Some(_) => Found::new(Rule::Participle, before, Via::ClaimBefore),

@@ -11,7 +11,8 @@
 use std::sync::OnceLock;
 
 use super::cues::Content;
-use super::{Found, Pass, Unit, is_adverb, is_one_of, source};
+use super::{COVER_BACK, Found, Pass, Unit, is_adverb, is_one_of, source};
+use crate::analysis::steps;
 use crate::analysis::wordlists::Set;
 use crate::analysis::{Rule, Via};
 
@@ -91,7 +92,10 @@ impl Pass<'_, '_> {
 
     fn in_claim(&self, claims_before: usize, i: usize) -> bool {
         let at = self.context.tokens[i].span().start;
-        self.claims[claims_before..].iter().any(|claim| {
+        // The unit's last claims only (see `COVER_BACK`).
+        let from = claims_before.max(self.claims.len().saturating_sub(COVER_BACK));
+        self.claims[from..].iter().any(|claim| {
+            steps::step();
             claim.span.contains_offset(at) || claim.cue.is_some_and(|q| q.contains_offset(at))
         })
     }

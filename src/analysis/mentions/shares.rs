@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use super::Context;
 use crate::analysis::segment::TokenKind;
-use crate::analysis::wordlists::Set;
+use crate::analysis::wordlists::{Map, Set};
 use crate::analysis::{ActorKind, Mention};
 
 const SHARES: &str = include_str!("../../../assets/lexicon/shares.txt");
@@ -21,8 +21,9 @@ struct Shares {
     units: Set<String>,
     fractions: Set<String>,
     surveyed: Set<String>,
-    /// Leading words, each a list of lower-case words.
-    leads: Vec<Vec<String>>,
+    /// Leading words, each a list of lower-case words, by their first word
+    /// (in the file's order): one lookup per token, not a pass over all.
+    leads: Map<String, Vec<Vec<String>>>,
 }
 
 fn shares() -> &'static Shares {
@@ -32,7 +33,7 @@ fn shares() -> &'static Shares {
             units: Set::default(),
             fractions: Set::default(),
             surveyed: Set::default(),
-            leads: Vec::new(),
+            leads: Map::default(),
         };
         let mut section = "";
         for line in SHARES.lines() {
@@ -40,9 +41,13 @@ fn shares() -> &'static Shares {
             match line {
                 "" => {}
                 "[unit]" | "[fraction]" | "[surveyed]" | "[lead]" => section = line,
-                _ if section == "[lead]" => shares
-                    .leads
-                    .push(line.split_whitespace().map(str::to_lowercase).collect()),
+                _ if section == "[lead]" => {
+                    let words: Vec<String> =
+                        line.split_whitespace().map(str::to_lowercase).collect();
+                    if let Some(first) = words.first() {
+                        shares.leads.entry(first.clone()).or_default().push(words);
+                    }
+                }
                 _ => {
                     let set = match section {
                         "[unit]" => &mut shares.units,
@@ -125,7 +130,9 @@ const OF_WORDS: usize = 4;
 fn lead_at(ctx: &Context, i: usize) -> usize {
     shares()
         .leads
-        .iter()
+        .get(ctx.low(i))
+        .into_iter()
+        .flatten()
         .find(|lead| lead.iter().enumerate().all(|(k, w)| ctx.low(i + k) == w))
         .map_or(0, Vec::len)
 }
