@@ -15,6 +15,7 @@
 //! search for a source among the mentions in `source`.
 
 mod cues;
+mod dialogue;
 mod evidential;
 mod findings;
 mod framed;

@@ -106,6 +106,9 @@ pub enum Via {
     OtherParty,
     /// The subject of the narrated sentence just before the quote.
     NarratedSubject,
+    /// In a dialogue, the person acting in the narrated sentence right
+    /// after the quote, in its paragraph ("“No.” She turned away.").
+    ActorAfter,
     /// The quote names the chosen speaker as its listener: the speaker
     /// before takes it.
     NotTheAddressee,
@@ -139,6 +142,9 @@ impl Via {
             Via::TurnTaking => "turns alternate: the speaker two turns back",
             Via::OtherParty => "the other party of the dialogue",
             Via::NarratedSubject => "subject of the narration just before",
+            Via::ActorAfter => {
+                "person acting in the narration right after, in the quote’s paragraph"
+            }
             Via::NotTheAddressee => "the speaker before, as the quote addresses the other",
             Via::Pronoun => "pronoun → nearest earlier fitting actor",
             Via::Relative => "relative pronoun → the name just before it",

@@ -5,6 +5,17 @@
 
 use super::wordlists::{self, Gender};
 use super::{ActorKind, Mention};
+use crate::span::Span;
+
+/// "Oh, Mr. Reyes, isn’t it funny!": a name set off by commas or closing
+/// an exclamation, as a name is when it addresses someone.
+pub fn is_vocative(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end();
+    let after = text[span.end..].trim_start();
+    let opens = before.ends_with([',', '“', '"', '‘', '\'']);
+    let closes = after.starts_with([',', '!', '?', '.']);
+    opens && closes
+}
 
 /// Whether `name` is one of the source pronouns.
 pub fn is_pronoun(name: &str) -> bool {

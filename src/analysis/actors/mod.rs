@@ -7,6 +7,7 @@
 //! documents only when they are a claim's source or merge with an actor.
 
 mod merging;
+mod narrator;
 mod pronouns;
 
 use super::segment::Sentence;
@@ -34,7 +35,9 @@ pub fn resolve(
     merge_names(mentions, &mut sets);
     let forced = merge_configured(text, mentions, options, &mut sets);
     let root_of = sets.roots();
-    let referent = pronouns::resolve(text, sentences, mentions, quotations, &is_source, &root_of);
+    let mut referent =
+        pronouns::resolve(text, sentences, mentions, quotations, &is_source, &root_of);
+    narrator::resolve(text, mentions, claims, &is_source, &mut referent);
 
     // Which sets are actors.
     let mut keep = vec![false; mentions.len()];

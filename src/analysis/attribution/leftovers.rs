@@ -7,7 +7,7 @@
 
 use super::{Found, Pass, Unit, source};
 use crate::analysis::segment::{Sentence, TokenKind};
-use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention, Rule, Via, wordlists};
+use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention, Rule, Via, shared, wordlists};
 use crate::span::Span;
 
 impl Pass<'_, '_> {
@@ -41,6 +41,10 @@ impl Pass<'_, '_> {
                 .or_else(|| {
                     let subject = self.narrated_subject(units, at)?;
                     Some((bare(Some(subject), Via::NarratedSubject), None))
+                })
+                .or_else(|| {
+                    let actor = self.actor_after(units, at)?;
+                    Some((bare(Some(actor), Via::ActorAfter), None))
                 })
                 .unwrap_or_else(|| self.previous_speaker(quote.outer.start));
             let found = match found.source {
@@ -420,12 +424,7 @@ impl Pass<'_, '_> {
     /// "Oh, Mr. Reyes, isn’t it funny!": a name set off by commas or
     /// closing an exclamation, inside a quotation.
     fn is_vocative(&self, span: Span) -> bool {
-        let c = self.context;
-        let before = c.text[..span.start].trim_end();
-        let after = c.text[span.end..].trim_start();
-        let opens = before.ends_with([',', '“', '"', '‘', '\'']);
-        let closes = after.starts_with([',', '!', '?', '.']);
-        opens && closes
+        shared::is_vocative(self.context.text, span)
     }
 }
 

@@ -1,0 +1,117 @@
+//! The first-person narrator: "“Come on,” I said." makes "I" an actor, one
+//! for the whole text, named where the other characters name the narrator
+//! as they speak to them ("“You're drunk, Jake.”", "“Well, Hastings?”").
+
+use crate::analysis::shared::{is_description, is_vocative};
+use crate::analysis::wordlists::Map;
+use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention};
+
+/// How often a name must address someone before it is taken for the narrator's.
+const TIMES_ADDRESSED: usize = 2;
+
+/// Points every first-person source mention ("I" outside quotation marks)
+/// at one referent: the name others address the narrator by, if the text
+/// gives one, or else the first such "I".
+pub(super) fn resolve(
+    text: &str,
+    mentions: &[Mention],
+    claims: &[FoundClaim],
+    is_source: &[bool],
+    referent: &mut [Option<usize>],
+) {
+    let first_person = |m: &Mention| m.pronoun && !m.in_quote && m.name == "I";
+    let narrating: Vec<usize> = (0..mentions.len())
+        .filter(|&i| is_source[i] && first_person(&mentions[i]))
+        .collect();
+    let Some(&first) = narrating.first() else {
+        return;
+    };
+    let named = addressed_by_others(text, mentions, claims, first_person);
+    let target = named.map_or(first, |j| referent[j].unwrap_or(j));
+    for i in narrating {
+        referent[i] = Some(target);
+    }
+}
+
+/// The name most often used to address someone inside the quotations of
+/// speakers other than the narrator, when used at least [`TIMES_ADDRESSED`]
+/// times: in a first-person novel, the others mostly speak to the narrator.
+fn addressed_by_others(
+    text: &str,
+    mentions: &[Mention],
+    claims: &[FoundClaim],
+    first_person: impl Fn(&Mention) -> bool,
+) -> Option<usize> {
+    // Lower-case name → (times addressed, first mention).
+    let mut addressed: Map<String, (usize, usize)> = Map::default();
+    for claim in claims {
+        let Some(speaker) = claim.source.map(|s| &mentions[s]) else {
+            continue;
+        };
+        if claim.kind == ClaimKind::Indirect || first_person(speaker) {
+            continue;
+        }
+        for quote in &claim.quotes {
+            let at = mentions.partition_point(|m| m.span.start < quote.start);
+            let inside = mentions[at..]
+                .iter()
+                .enumerate()
+                .take_while(|(_, m)| m.span.end <= quote.end);
+            for (k, m) in inside {
+                let person = m.kind == ActorKind::Person && !m.pronoun && !is_description(m);
+                if !person || m.name == speaker.name || !is_vocative(text, m.span) {
+                    continue;
+                }
+                addressed
+                    .entry(m.name.to_lowercase())
+                    .or_insert((0, at + k))
+                    .0 += 1;
+            }
+        }
+    }
+    addressed
+        .into_values()
+        .filter(|&(times, _)| times >= TIMES_ADDRESSED)
+        // The most addressed; on a tie, the first named.
+        .max_by_key(|&(times, first)| (times, std::cmp::Reverse(first)))
+        .map(|(_, first)| first)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{Options, analyze};
+
+    /// The name of the actor speaking the claim whose text is `quote`.
+    fn speaker_of(text: &str, quote: &str) -> Option<String> {
+        let analysis = analyze(text, &Options::default());
+        let claim = analysis
+            .claims
+            .iter()
+            .find(|c| c.span.of(text) == quote)
+            .expect("the quote is a claim");
+        let actor = claim.source?.actor?;
+        Some(analysis.actors[actor].name.clone())
+    }
+
+    #[test]
+    fn the_narrator_is_named_by_what_the_others_call_them() {
+        let text = "\"Are you coming, Tomas?\" asked Vera Lund.\n\n\"Not yet,\" I said.\n\n\"You are always late, Tomas,\" said Vera Lund.\n\n\"I know,\" I said.";
+        assert_eq!(speaker_of(text, "Not yet,").as_deref(), Some("Tomas"));
+        assert_eq!(speaker_of(text, "I know,").as_deref(), Some("Tomas"));
+    }
+
+    #[test]
+    fn an_unnamed_narrator_is_still_one_actor() {
+        let text =
+            "\"Is it raining?\" I asked.\n\n\"Yes,\" said Vera Lund.\n\n\"Then we stay,\" I said.";
+        let analysis = analyze(text, &Options::default());
+        let narrator: Vec<_> = analysis
+            .claims
+            .iter()
+            .filter(|c| c.source.is_some_and(|s| s.span.of(text) == "I"))
+            .map(|c| c.source.and_then(|s| s.actor))
+            .collect();
+        assert_eq!(narrator.len(), 2);
+        assert!(narrator[0].is_some() && narrator[0] == narrator[1]);
+    }
+}
