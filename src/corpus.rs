@@ -1,7 +1,8 @@
 //! Whole corpora: many articles in, JSON Lines out, one `whosaid/1` object
 //! per article in the order they came, the work spread over every core.
 //!
-//! Two sources: article files (directories walked for [`ARTICLE_EXTENSIONS`])
+//! Two sources: articles (files, directories walked for
+//! [`ARTICLE_EXTENSIONS`], web addresses, feeds — read by [`crate::input`])
 //! and JSON Lines of `{"id": …, "text": …}`. Both stream in windows: a window
 //! of inputs is read, analysed in parallel (rayon), written in input order,
 //! then the next is read, so memory is bounded by the window, never by the
@@ -20,6 +21,7 @@ use crate::analysis::{Analysis, ClaimKind, Options, analyze};
 use crate::document::Document;
 use crate::export::json;
 use crate::filter::ClaimFilter;
+use crate::input::{self, Entry, Feed, Opened};
 use crate::reading::MAX_BYTES_LIMIT;
 use crate::safe_text::json_escaped;
 
@@ -101,6 +103,15 @@ pub struct Job<'a> {
 }
 
 impl Job<'_> {
+    /// What reading one source may take: files up to the job's cap, web
+    /// pages within the fetch defaults.
+    fn input_limits(&self) -> input::Limits {
+        input::Limits {
+            max_bytes: self.max_bytes,
+            ..input::Limits::default()
+        }
+    }
+
     /// The filter of this job for one article's analysis.
     fn filter(&self, analysis: &Analysis) -> ClaimFilter {
         let actors =
@@ -138,13 +149,26 @@ struct Outcome {
     failure: Option<String>,
 }
 
-/// The JSON Lines export of `files`: one `whosaid/1` object per file, in
-/// order; a file that cannot be read is `{"path": …, "error": …}`.
+/// The JSON Lines export of `files` (paths, web addresses, feeds): one
+/// `whosaid/1` object per article, in order; a source that cannot be read
+/// is `{"path": …, "error": …}`.
 pub fn export_files(files: &[PathBuf], job: Job, out: impl Write) -> Result<Summary, RunError> {
     let mut items = files.iter();
     run_windows(
         || Ok(items.by_ref().take(WINDOW_ITEMS).collect::<Vec<_>>()),
         |path| file_outcome(path, job),
+        out,
+    )
+}
+
+/// The JSON Lines export of a feed's articles, in the feed's order, each
+/// read from the feed when it carries the whole text and fetched otherwise;
+/// one that cannot be read is `{"path": LINK, "error": …}`.
+pub fn export_feed(feed: &Feed, job: Job, out: impl Write) -> Result<Summary, RunError> {
+    let mut items = feed.entries.iter();
+    run_windows(
+        || Ok(items.by_ref().take(WINDOW_ITEMS).collect::<Vec<_>>()),
+        |entry| entry_outcome(entry, job),
         out,
     )
 }
@@ -304,25 +328,53 @@ fn to_line(value: &impl Serialize) -> Vec<u8> {
     json_escaped(line).into_bytes()
 }
 
+/// The line of an article file, web page or "-"; a feed (see [`input`])
+/// gives a line per article in it.
 fn file_outcome(path: &Path, job: Job) -> Outcome {
-    match Document::load_at_most(path, job.max_bytes) {
+    let source = path.to_string_lossy();
+    match input::open_with(&source, job.input_limits()) {
+        Ok(Opened::Article(doc)) => Outcome {
+            line: article_line(&doc, job, None, None),
+            failure: None,
+        },
+        Ok(Opened::Feed(feed)) => {
+            let mut outcome = Outcome {
+                line: Vec::new(),
+                failure: None,
+            };
+            for entry in &feed.entries {
+                let one = entry_outcome(entry, job);
+                outcome.line.extend(one.line);
+                outcome.failure = outcome.failure.or(one.failure);
+            }
+            outcome
+        }
+        Err(e) => error_outcome(&source, &e),
+    }
+}
+
+/// The line of one article of a feed.
+fn entry_outcome(entry: &Entry, job: Job) -> Outcome {
+    match entry.load(job.input_limits()) {
         Ok(doc) => Outcome {
             line: article_line(&doc, job, None, None),
             failure: None,
         },
-        Err(e) => {
-            let error = e.to_string();
-            let path = path.display().to_string();
-            Outcome {
-                line: to_line(&ErrorLine {
-                    id: None,
-                    line: None,
-                    path: Some(&path),
-                    error: &error,
-                }),
-                failure: Some(error),
-            }
-        }
+        Err(e) => error_outcome(entry.link.as_deref().unwrap_or(&entry.feed), &e),
+    }
+}
+
+/// The error line of a source that could not be read.
+fn error_outcome(path: &str, error: &impl std::fmt::Display) -> Outcome {
+    let error = error.to_string();
+    Outcome {
+        line: to_line(&ErrorLine {
+            id: None,
+            line: None,
+            path: Some(path),
+            error: &error,
+        }),
+        failure: Some(error),
     }
 }
 

@@ -1,7 +1,11 @@
-//! Loading an article: a file or standard input, decoded into a [`Document`].
+//! An article as the analysis sees it — the [`Document`]: the text every
+//! offset indexes, plus what is known about where it came from — and reading
+//! a file or standard input as UTF-8 text within a size cap (`crate::input`
+//! decides what kind of article the text is).
 
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
 use thiserror::Error;
 
 use crate::reading;
@@ -9,12 +13,51 @@ use crate::reading;
 /// An article's text and what the reader shows about it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
-    /// The path as the user gave it, or "-" for standard input.
-    pub path: String,
-    /// The text exactly as read, less a leading byte-order mark.
+    /// Where it came from: the path as the user gave it, the URL, or "-" for
+    /// standard input.
+    pub source: String,
+    /// What the source was written in; the text is always plain prose.
+    pub format: DocFormat,
+    /// The document text: as read for plain text (less a byte-order mark),
+    /// the prose extracted from Markdown or a web page otherwise. Every
+    /// offset of the analysis indexes this.
     pub text: String,
-    /// The headline: the first line when it reads like one, else the file name.
+    /// The headline: the page's or the first heading's title, else the first
+    /// line when it reads like one, else the file name.
     pub title: String,
+    /// The author(s), as the page's metadata gives them.
+    pub byline: Option<String>,
+    /// The site or publication name, from the page's metadata.
+    pub site: Option<String>,
+    /// When it was published, as the page's metadata gives it (usually ISO 8601).
+    pub published: Option<String>,
+}
+
+/// The format an article's source was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocFormat {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl DocFormat {
+    /// The format of this [`name`](Self::name), if it is one.
+    pub fn named(name: &str) -> Option<DocFormat> {
+        [DocFormat::Text, DocFormat::Markdown, DocFormat::Html]
+            .into_iter()
+            .find(|f| f.name() == name)
+    }
+
+    /// The name exports use (`text`, `markdown`, `html`).
+    pub fn name(self) -> &'static str {
+        match self {
+            DocFormat::Text => "text",
+            DocFormat::Markdown => "markdown",
+            DocFormat::Html => "html",
+        }
+    }
 }
 
 /// Why an article could not be loaded. Each message names the path (or
@@ -64,50 +107,95 @@ pub enum LoadError {
 pub const STDIN_NAME: &str = "<stdin>";
 
 impl Document {
-    /// An article from text already in memory.
-    pub fn from_text(path: impl Into<String>, text: impl Into<String>) -> Self {
-        let path = path.into();
+    /// A plain-text article from text already in memory.
+    pub fn from_text(source: impl Into<String>, text: impl Into<String>) -> Self {
+        let source = source.into();
         let mut text = text.into();
         if text.starts_with('\u{FEFF}') {
             text.drain(..'\u{FEFF}'.len_utf8());
         }
-        let title = title_of(&text, &path);
-        Document { path, text, title }
+        let title = title_of(&text, &source);
+        Document {
+            source,
+            format: DocFormat::Text,
+            text,
+            title,
+            byline: None,
+            site: None,
+            published: None,
+        }
     }
 
-    /// Reads an article from a file, or from standard input when `path` is
-    /// "-", of at most [`reading::DEFAULT_MAX_BYTES`].
+    /// Reads a plain-text article from a file, or from standard input when
+    /// `path` is "-", of at most [`reading::DEFAULT_MAX_BYTES`].
     pub fn load(path: &Path) -> Result<Self, LoadError> {
         Document::load_at_most(path, reading::DEFAULT_MAX_BYTES)
     }
 
-    /// Reads an article of at most `max_bytes` (never more than
-    /// [`reading::MAX_BYTES_LIMIT`]) from a file, or from standard input
-    /// when `path` is "-". Stops at the first bytes that are not UTF-8 text.
+    /// Reads a plain-text article of at most `max_bytes` (see [`read_text`]).
     pub fn load_at_most(path: &Path, max_bytes: u64) -> Result<Self, LoadError> {
-        let text = if path == Path::new("-") {
-            reading::read_text(std::io::stdin().lock(), Path::new(STDIN_NAME), max_bytes)?
-        } else {
-            if path.is_dir() {
-                return Err(LoadError::IsDirectory {
-                    path: path.to_owned(),
-                });
-            }
-            let file = std::fs::File::open(path).map_err(|e| LoadError::from_io(path, e))?;
-            // A file that says it is too long is refused before reading.
-            if file
-                .metadata()
-                .is_ok_and(|m| m.is_file() && m.len() > max_bytes.min(reading::MAX_BYTES_LIMIT))
-            {
-                return Err(LoadError::TooLarge {
-                    path: path.to_owned(),
-                    max_bytes: max_bytes.min(reading::MAX_BYTES_LIMIT),
-                });
-            }
-            reading::read_text(file, path, max_bytes)?
-        };
+        let text = read_text(path, max_bytes)?;
         Ok(Document::from_text(path.display().to_string(), text))
     }
+
+    /// The source as a URI, as annotation tools want it: a URL as it is, a
+    /// file as `file:///absolute/path` (percent-encoded), standard input as
+    /// `urn:whosaid:stdin`.
+    pub fn source_uri(&self) -> String {
+        if self.source == "-" {
+            return "urn:whosaid:stdin".to_string();
+        }
+        if self.source.starts_with("http://") || self.source.starts_with("https://") {
+            return self.source.clone();
+        }
+        let path = std::path::absolute(&self.source).unwrap_or_else(|_| self.source.clone().into());
+        let mut uri = String::from("file://");
+        for segment in path.to_string_lossy().split('/').filter(|s| !s.is_empty()) {
+            uri.push('/');
+            uri.push_str(&percent_encode(segment));
+        }
+        uri
+    }
+}
+
+/// A path segment with everything but unreserved characters percent-encoded
+/// (RFC 3986), byte by byte.
+fn percent_encode(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    for b in segment.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Reads at most `max_bytes` (never more than [`reading::MAX_BYTES_LIMIT`])
+/// of UTF-8 text from a file, or from standard input when `path` is "-".
+/// Stops at the first bytes that are not UTF-8 text.
+pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, LoadError> {
+    if path == Path::new("-") {
+        return reading::read_text(std::io::stdin().lock(), Path::new(STDIN_NAME), max_bytes);
+    }
+    if path.is_dir() {
+        return Err(LoadError::IsDirectory {
+            path: path.to_owned(),
+        });
+    }
+    let file = std::fs::File::open(path).map_err(|e| LoadError::from_io(path, e))?;
+    // A file that says it is too long is refused before reading.
+    if file
+        .metadata()
+        .is_ok_and(|m| m.is_file() && m.len() > max_bytes.min(reading::MAX_BYTES_LIMIT))
+    {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            max_bytes: max_bytes.min(reading::MAX_BYTES_LIMIT),
+        });
+    }
+    reading::read_text(file, path, max_bytes)
 }
 
 impl LoadError {
@@ -125,7 +213,7 @@ impl LoadError {
 
 /// The first line when it is short and has no closing full stop (a
 /// headline); otherwise the file name without extension.
-fn title_of(text: &str, path: &str) -> String {
+pub(crate) fn title_of(text: &str, path: &str) -> String {
     let first = text
         .lines()
         .map(str::trim)

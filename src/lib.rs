@@ -1,6 +1,7 @@
 //! whosaid: who said what in a news article.
 //!
-//! The library holds everything but the terminal: loading a [`document`],
+//! The library holds everything but the terminal: reading an article from
+//! its [`input`] (a file, a web page, Markdown, a feed) into a [`document`],
 //! the [`analysis`] into actors and claims, the claim [`filter`], [`export`]
 //! formats and the [`config`]. Tests, benches and `whosaid export` use it directly; the
 //! reader lives under `tui`, built only with the default-on `reader`
@@ -13,6 +14,7 @@ pub mod corrected;
 pub mod document;
 pub mod export;
 pub mod filter;
+pub mod input;
 pub mod reading;
 pub mod safe_text;
 pub mod span;

@@ -18,6 +18,7 @@ use whosaid::corpus;
 use whosaid::document::Document;
 use whosaid::export::{self, FORMATS, FormatSpec};
 use whosaid::filter::ClaimFilter;
+use whosaid::input::{self, Opened};
 use whosaid::reading;
 use whosaid::safe_text::for_terminal;
 use whosaid::store::{self, Store, StoreError, Visit, listing};
@@ -32,7 +33,8 @@ const BUNDLED_TEXT: &str = include_str!("../assets/us-mexico-cartels.txt");
 #[derive(Parser)]
 #[command(version, about, long_about = None)]
 struct Cli {
-    /// The article to read: a UTF-8 text file, or - for standard input.
+    /// The article to read: a text, Markdown or saved web page file, a web
+    /// address, a feed (its articles are listed), or - for standard input.
     /// Without one, the bundled sample article opens.
     article: Option<PathBuf>,
 
@@ -100,10 +102,11 @@ Examples:
 
 #[derive(clap::Args)]
 struct ExportArgs {
-    /// Articles: UTF-8 text files, directories (searched at any depth for
-    /// *.txt, *.md, *.markdown, *.html, *.htm), or - for standard input
-    /// (default: the bundled one). Several, or a directory, export as JSON
-    /// Lines: one whosaid/1 object per article, in argument order.
+    /// Articles: text, Markdown or web page files, directories (searched at
+    /// any depth for *.txt, *.md, *.markdown, *.html, *.htm), web addresses,
+    /// RSS or Atom feeds, or - for standard input (default: the bundled one).
+    /// Several, a directory or a feed export as JSON Lines: one whosaid/1
+    /// object per article, in argument order.
     #[arg(value_name = "ARTICLE")]
     articles: Vec<PathBuf>,
     /// Read a corpus instead: JSON Lines of {"id": …, "text": …} from the
@@ -281,16 +284,25 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let file = ConfigFile::load(cli.config.as_deref())?;
     let config: Config = file.read()?;
     let max_size = cli.max_size.unwrap_or(reading::DEFAULT_MAX_BYTES);
+    // One cap for files and web pages when the user gives one.
+    let limits = cli
+        .max_size
+        .map_or_else(input::Limits::default, input::Limits::at_most);
     let library = library_path(&cli, &config)?;
     match cli.command {
-        Some(Command::Export(args)) => export_command(&config, args, max_size, library),
-        Some(Command::Add(args)) => add_command(&config, library, args, max_size),
+        Some(Command::Export(args)) => {
+            export_command(&config, args, max_size, limits, library.clone())
+        }
+        Some(Command::Add(args)) => add_command(&config, library, args, limits),
         Some(Command::Library(args)) => library_command(&config, library, args),
         None => {
             if !STDOUT_OPEN.get().copied().unwrap_or(true) {
                 anyhow::bail!("standard output is closed; the reader draws on it");
             }
-            let doc = load(cli.article.as_deref(), max_size)?;
+            let doc = match open(cli.article.as_deref(), limits)? {
+                Opened::Article(doc) => doc,
+                Opened::Feed(feed) => return list_feed(&feed),
+            };
             let keeping = match library.clone().filter(|_| cfg!(feature = "reader")) {
                 Some(path) => keep_opened(&path, &doc, &config)?,
                 None => None,
@@ -346,18 +358,28 @@ fn add_command(
     config: &Config,
     library: Option<PathBuf>,
     args: AddArgs,
-    max_size: u64,
+    limits: input::Limits,
 ) -> anyhow::Result<()> {
     let store = open_library(library)?;
     let mut docs = Vec::new();
     let mut failed = 0;
+    let mut tell = |e: &input::InputError| {
+        eprintln!("whosaid: {}", for_terminal(&e.to_string()));
+        failed += 1;
+    };
     for path in &args.articles {
-        match Document::load_at_most(path, max_size) {
-            Ok(doc) => docs.push(doc),
-            Err(e) => {
-                eprintln!("whosaid: {}", for_terminal(&e.to_string()));
-                failed += 1;
+        match input::open_with(&path.to_string_lossy(), limits) {
+            Ok(Opened::Article(doc)) => docs.push(doc),
+            // A feed adds each of its articles.
+            Ok(Opened::Feed(feed)) => {
+                for entry in &feed.entries {
+                    match entry.load(limits) {
+                        Ok(doc) => docs.push(doc),
+                        Err(e) => tell(&e),
+                    }
+                }
             }
+            Err(e) => tell(&e),
         }
     }
     let added = store.add_all(&docs, &config.analysis_options())?;
@@ -413,17 +435,43 @@ fn reader(_: Document, _: &Config, _: &ConfigFile, _: Option<&Path>) -> anyhow::
     )
 }
 
-fn load(article: Option<&Path>, max_size: u64) -> anyhow::Result<Document> {
+/// The article (or feed) named on the command line, or the bundled article.
+fn open(article: Option<&Path>, limits: input::Limits) -> anyhow::Result<Opened> {
     Ok(match article {
-        Some(path) => Document::load_at_most(path, max_size)?,
-        None => Document::from_text(BUNDLED_PATH, BUNDLED_TEXT),
+        Some(path) => input::open_with(&path.to_string_lossy(), limits)?,
+        None => Opened::Article(Document::from_text(BUNDLED_PATH, BUNDLED_TEXT)),
     })
+}
+
+/// A feed given to the reader: its articles, one a line, and how to open
+/// one (until the reader has a list of articles of its own).
+fn list_feed(feed: &input::Feed) -> anyhow::Result<()> {
+    let mut out = format!(
+        "{} ({}): {} article{}\n",
+        feed.title,
+        feed.source,
+        feed.entries.len(),
+        if feed.entries.len() == 1 { "" } else { "s" }
+    );
+    for entry in &feed.entries {
+        let date = entry
+            .date
+            .as_deref()
+            .map_or("", |d| d.get(..10).unwrap_or(d));
+        out.push_str(&format!("{date:<10}  {}\n", entry.title));
+        if let Some(link) = &entry.link {
+            out.push_str(&format!("            {link}\n"));
+        }
+    }
+    out.push_str("Open one with `whosaid LINK`; `whosaid export FEED` exports them all.\n");
+    write_stdout(for_terminal(&out).as_bytes())
 }
 
 fn export_command(
     config: &Config,
     args: ExportArgs,
     max_size: u64,
+    limits: input::Limits,
     library: Option<PathBuf>,
 ) -> anyhow::Result<()> {
     let format = args
@@ -452,7 +500,13 @@ fn export_command(
         let source = Corpus::Files(&files);
         return export_corpus(config, &args, format, source, max_size);
     }
-    let doc = load(files.first().map(PathBuf::as_path), max_size)?;
+    let doc = match open(files.first().map(PathBuf::as_path), limits)? {
+        Opened::Article(doc) => doc,
+        // A feed is several articles: JSON Lines, as for several files.
+        Opened::Feed(feed) => {
+            return export_corpus(config, &args, format, Corpus::Feed(&feed), max_size);
+        }
+    };
     let analysis = analysis::analyze(&doc.text, &config.analysis_options());
     // The user's corrections, marks and notes, when the library has the article.
     let corrected = users_work(library.as_deref(), &doc, &analysis, args.marked)?;
@@ -507,8 +561,8 @@ fn users_work(
         Some(layer) => Ok(Some(whosaid::corrected::from_layer(analysis, &layer))),
         None if needed => anyhow::bail!(
             "{}: not in the library, so nothing is marked; open it in the reader (`whosaid {}`) and mark claims with m",
-            for_terminal(&doc.path),
-            for_terminal(&doc.path)
+            for_terminal(&doc.source),
+            for_terminal(&doc.source)
         ),
         None => Ok(None),
     }
@@ -517,6 +571,7 @@ fn users_work(
 /// Where a corpus export reads its articles.
 enum Corpus<'a> {
     Files(&'a [PathBuf]),
+    Feed(&'a input::Feed),
     Jsonl(Box<dyn std::io::BufRead>),
 }
 
@@ -548,7 +603,7 @@ fn export_corpus(
 ) -> anyhow::Result<()> {
     if let Some(other) = format.filter(|f| !matches!(f.name, "json" | "jsonl")) {
         anyhow::bail!(
-            "several articles, or --input jsonl, export as JSON Lines only, not {}; \
+            "several articles, a feed, or --input jsonl, export as JSON Lines only, not {}; \
              drop --format or export each article on its own",
             other.name
         );
@@ -562,6 +617,7 @@ fn export_corpus(
     };
     let run = |out: &mut dyn Write| match source {
         Corpus::Files(files) => corpus::export_files(files, job, out),
+        Corpus::Feed(feed) => corpus::export_feed(feed, job, out),
         Corpus::Jsonl(input) => corpus::export_jsonl(input, job, out),
     };
     let summary = match &args.output {
@@ -631,7 +687,7 @@ fn warn_unmatched(unmatched: &[&str], doc: &Document, analysis: &Analysis) {
     for name in unmatched {
         let warning = format!(
             "warning: no actor in {} is called \"{name}\"; {known}",
-            doc.path
+            doc.source
         );
         eprintln!("whosaid: {}", for_terminal(&warning));
     }

@@ -4,28 +4,15 @@
 //! Tests marked "needs the analysis" expect claims from real sentences in
 //! `tests/fixtures/` and fail while the analysis finds nothing.
 
-use std::path::{Path, PathBuf};
+mod command;
 
-use assert_cmd::Command;
-use assert_cmd::cargo::cargo_bin_cmd;
+use std::path::Path;
+
+use command::{fixture, whosaid};
 use predicates::prelude::*;
 use serde_json::Value;
 
 const BUNDLED: &str = include_str!("../assets/us-mexico-cartels.txt");
-
-/// The command, with no user config file in the way.
-fn whosaid() -> Command {
-    let mut cmd = cargo_bin_cmd!("whosaid");
-    cmd.env("XDG_CONFIG_HOME", "/nonexistent/whosaid-tests")
-        .env_remove("HOME");
-    cmd
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
 
 /// Runs `whosaid export ARGS`, expects success, and parses the JSON.
 fn export_json(args: &[&str]) -> Value {

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::analysis::{ActorKind, Analysis, ClaimKind, Rule, Via};
 use crate::corrected::Annotation;
-use crate::document::Document;
+use crate::document::{DocFormat, Document};
 use crate::span::{CharIndex, Span};
 
 pub const SCHEMA: &str = "whosaid/1";
@@ -21,9 +21,18 @@ pub struct Export<'a> {
 
 #[derive(Serialize)]
 pub struct DocumentInfo<'a> {
+    /// The source as given; kept from the first version, same as `source`.
     pub path: &'a str,
     pub title: &'a str,
     pub chars: usize,
+    pub format: DocFormat,
+    pub source: &'a str,
+    pub byline: Option<&'a str>,
+    pub site: Option<&'a str>,
+    pub published: Option<&'a str>,
+    /// The document text every offset indexes (extracted prose for a web
+    /// page or Markdown).
+    pub text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -212,9 +221,15 @@ pub fn build_with_user<'a>(
     Export {
         schema: SCHEMA,
         document: DocumentInfo {
-            path: &doc.path,
+            path: &doc.source,
             title: &doc.title,
             chars: text.chars().count(),
+            format: doc.format,
+            source: &doc.source,
+            byline: doc.byline.as_deref(),
+            site: doc.site.as_deref(),
+            published: doc.published.as_deref(),
+            text,
         },
         actors: actors_out,
         claims: claims_out,
@@ -308,6 +323,11 @@ mod tests {
         assert!(slice(&chars, sentence.start, sentence.end).starts_with("Zoë O’Neill, 42"));
         let out: Value = serde_json::from_str(&to_string(&doc, &analysis, &[0], &[0])).unwrap();
         assert_eq!(out["schema"], "whosaid/1");
+        assert_eq!(out["document"]["text"], doc.text);
+        assert_eq!(out["document"]["format"], "text");
+        assert_eq!(out["document"]["source"], "notes/café.txt");
+        assert_eq!(out["document"]["path"], "notes/café.txt");
+        assert_eq!(out["document"]["byline"], Value::Null);
         assert_eq!(out["claims"][0]["start"], export.claims[0].start);
     }
 

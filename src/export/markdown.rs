@@ -50,10 +50,10 @@ pub fn with_user(
     let _ = writeln!(
         out,
         "Who said what in {}: {} claim{} by {} actor{}.",
-        if doc.path == "-" {
+        if doc.source == "-" {
             "standard input".to_string()
         } else {
-            escape(&doc.path)
+            escape(&doc.source)
         },
         claims.len(),
         plural(claims.len()),

@@ -123,6 +123,7 @@ pub fn with_user(
 ) -> String {
     let text = doc.text.as_str();
     let index = CharIndex::new(text);
+    let source = doc.source_uri();
     let items: Vec<Annotation> = claims
         .iter()
         .map(|&i| {
@@ -157,7 +158,7 @@ pub fn with_user(
                 motivation,
                 body: bodies,
                 target: Target {
-                    source: &doc.path,
+                    source: &source,
                     selector: (
                         PositionSelector {
                             kind: "TextPositionSelector",
@@ -239,7 +240,11 @@ mod tests {
         for item in items {
             assert_eq!(item["type"], "Annotation");
             assert_eq!(item["motivation"], "highlighting");
-            assert_eq!(item["target"]["source"], "notes/café.txt");
+            let source = item["target"]["source"].as_str().unwrap();
+            assert!(
+                source.starts_with("file:///") && source.ends_with("/notes/caf%C3%A9.txt"),
+                "{source}"
+            );
             let [position, quote] = item["target"]["selector"].as_array().unwrap().as_slice()
             else {
                 panic!("two selectors expected: {item}");

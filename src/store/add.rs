@@ -52,7 +52,7 @@ impl Store {
             added.push(Added {
                 id,
                 title: doc.title.clone(),
-                source: doc.path.clone(),
+                source: doc.source.clone(),
                 claims: analysis.claims.len(),
                 actors: analysis.actors.len(),
                 known,

@@ -6,7 +6,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{Store, StoreError, now};
-use crate::document::Document;
+use crate::document::{DocFormat, Document};
 
 /// A document in the library (its row; the content hash is its key).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -68,20 +68,36 @@ impl Store {
     /// [`Visit::Opened`], when it was opened.
     pub fn put_document(&self, doc: &Document, visit: Visit) -> Result<DocId, StoreError> {
         let hash = content_hash(&doc.text);
-        let origin = origin_of(&doc.path);
+        let origin = origin_of(&doc.source);
         let opened = (visit == Visit::Opened).then(now);
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO documents (hash, origin, source, format, title, text, added,
-                                        first_opened, last_opened)
-                 VALUES (?1, ?2, ?3, 'text', ?4, ?5, ?6, ?7, ?7)
+                                        first_opened, last_opened, byline, site, published)
+                 VALUES (?1, ?2, ?3, ?8, ?4, ?5, ?6, ?7, ?7, ?9, ?10, ?11)
                  ON CONFLICT (hash) DO UPDATE SET
                     origin = coalesce(excluded.origin, origin),
                     source = excluded.source,
+                    format = excluded.format,
                     title = excluded.title,
+                    byline = excluded.byline,
+                    site = excluded.site,
+                    published = excluded.published,
                     first_opened = coalesce(first_opened, excluded.first_opened),
                     last_opened = coalesce(excluded.last_opened, last_opened)",
-                params![hash, origin, doc.path, doc.title, doc.text, now(), opened],
+                params![
+                    hash,
+                    origin,
+                    doc.source,
+                    doc.title,
+                    doc.text,
+                    now(),
+                    opened,
+                    doc.format.name(),
+                    doc.byline,
+                    doc.site,
+                    doc.published
+                ],
             )?;
             tx.query_row("SELECT id FROM documents WHERE hash = ?1", [&hash], |r| {
                 r.get(0).map(DocId)
@@ -103,13 +119,19 @@ impl Store {
     pub fn document(&self, id: DocId) -> Result<Document, StoreError> {
         self.conn
             .query_row(
-                "SELECT source, text, title FROM documents WHERE id = ?1",
+                "SELECT source, text, title, format, byline, site, published
+                 FROM documents WHERE id = ?1",
                 [id.0],
                 |r| {
+                    let format: String = r.get(3)?;
                     Ok(Document {
-                        path: r.get(0)?,
+                        source: r.get(0)?,
                         text: r.get(1)?,
                         title: r.get(2)?,
+                        format: DocFormat::named(&format).unwrap_or(DocFormat::Text),
+                        byline: r.get(4)?,
+                        site: r.get(5)?,
+                        published: r.get(6)?,
                     })
                 },
             )

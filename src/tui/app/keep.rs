@@ -87,7 +87,7 @@ impl App {
             self.message = Some("no claims to export".to_string());
             return;
         }
-        let mut dialog = ExportDialog::new(&self.doc.path, claims, marked);
+        let mut dialog = ExportDialog::new(&self.doc.source, claims, marked);
         dialog.folder = std::env::current_dir().unwrap_or_default();
         dialog.home = std::env::var_os("HOME").map(std::path::PathBuf::from);
         self.overlay = Some(Overlay::Export(dialog));

@@ -121,7 +121,7 @@ fn normal_line(app: &App, width: usize) -> Line<'static> {
     };
     // Room for the help hint (the first) after the file name, if there is any.
     let help_width = hints.first().map_or(0, |(k, h)| k.width() + h.width());
-    let name = for_terminal(file_name(&app.doc.path));
+    let name = for_terminal(file_name(&app.doc.source));
     let name_room = width.saturating_sub(state_width + help_width + 2);
     let mut spans = Vec::new();
     if name_room >= 4 {
