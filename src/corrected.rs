@@ -5,42 +5,8 @@
 
 use crate::analysis::{Actor, ActorKind, Analysis, Claim, ClaimKind, Rule, Source, Via};
 use crate::span::Span;
-pub use pending::{Change, SourceChoice};
-
-/// TEMPORARY: the store's correction types as its branch defines them,
-/// until it lands on main (then `crate::store::{Change, SourceChoice}`).
-mod pending {
-    use crate::analysis::ClaimKind;
-
-    #[derive(Debug, Clone, PartialEq, Eq)]
-    pub enum SourceChoice {
-        Actor { name: String },
-        Nobody,
-    }
-
-    #[derive(Debug, Clone, PartialEq, Eq)]
-    pub enum Change {
-        Source {
-            to: SourceChoice,
-        },
-        Dismiss,
-        Kind {
-            to: ClaimKind,
-        },
-        NewClaim {
-            kind: ClaimKind,
-            source: SourceChoice,
-        },
-        MergeActor {
-            actor: String,
-            into: String,
-        },
-        RenameActor {
-            actor: String,
-            to: String,
-        },
-    }
-}
+use crate::store::{Anchor, Place, UserLayer};
+pub use crate::store::{Change, SourceChoice};
 
 /// What the user added to one claim.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -127,6 +93,47 @@ pub fn apply(
             .find(|(span, _)| *span == claim.span)
             .map(|(_, body)| body.to_string());
     }
+    out
+}
+
+/// The analysis as the user's layer in the library corrects it: what no
+/// longer anchors to the text is listed in `orphans`, never dropped.
+pub fn from_layer(analysis: &Analysis, layer: &UserLayer) -> Corrected {
+    let mut orphans = Vec::new();
+    let mut lost = |what: String, anchor: &Anchor| {
+        orphans.push(format!("{what} on “{}”", anchor.quote.exact.trim()));
+    };
+    let mut marks = Vec::new();
+    for mark in &layer.marks {
+        match mark.place.span() {
+            Some(span) => marks.push(span),
+            None => lost("a mark".to_string(), &mark.anchor),
+        }
+    }
+    let mut notes = Vec::new();
+    for note in &layer.notes {
+        match note.place.span() {
+            Some(span) => notes.push((span, note.body.as_str())),
+            None => lost(format!("the note “{}”", note.body), &note.anchor),
+        }
+    }
+    let mut placed = Vec::new();
+    for correction in &layer.corrections {
+        match (&correction.anchor, correction.place.and_then(Place::span)) {
+            (None, _) => placed.push(Placed {
+                span: None,
+                change: &correction.change,
+            }),
+            (Some(_), Some(span)) => placed.push(Placed {
+                span: Some(span),
+                change: &correction.change,
+            }),
+            (Some(anchor), None) => lost("a correction".to_string(), anchor),
+        }
+    }
+    let mut out = apply(analysis, &marks, &notes, &placed, orphans);
+    out.can_undo = layer.can_undo;
+    out.can_redo = layer.can_redo;
     out
 }
 

@@ -131,6 +131,9 @@ struct ExportArgs {
     /// Replace the -o file if it exists.
     #[arg(long, requires = "output")]
     force: bool,
+    /// Only the claims you marked in the reader (the article must be in the library).
+    #[arg(long)]
+    marked: bool,
 }
 
 /// What `--input` reads (JSON Lines, one {"id": …, "text": …} per line).
@@ -290,7 +293,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         .map_or_else(input::Limits::default, input::Limits::at_most);
     let library = library_path(&cli, &config)?;
     match cli.command {
-        Some(Command::Export(args)) => export_command(&config, args, max_size, limits),
+        Some(Command::Export(args)) => {
+            export_command(&config, args, max_size, limits, library.clone())
+        }
         Some(Command::Add(args)) => add_command(&config, library, args, limits),
         Some(Command::Library(args)) => library_command(&config, library, args),
         None => {
@@ -306,12 +311,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 }
             };
             let mut keeping = Vec::new();
-            if let Some(path) = library.filter(|_| cfg!(feature = "reader")) {
+            if let Some(path) = library.clone().filter(|_| cfg!(feature = "reader")) {
                 for doc in &docs {
                     keeping.extend(keep_opened(&path, doc, &config)?);
                 }
             }
-            let read = reader(docs, &config, &file);
+            let read = reader(docs, &config, &file, library.as_deref());
             // The analyses are kept before whosaid ends (done by now,
             // unless the reader was closed at once).
             for handle in keeping {
@@ -423,13 +428,18 @@ fn library_command(
 }
 
 #[cfg(feature = "reader")]
-fn reader(docs: Vec<Document>, config: &Config, file: &ConfigFile) -> anyhow::Result<()> {
+fn reader(
+    docs: Vec<Document>,
+    config: &Config,
+    file: &ConfigFile,
+    library: Option<&Path>,
+) -> anyhow::Result<()> {
     let settings = whosaid::tui::settings::Settings::read(file)?;
-    whosaid::tui::run(docs, config, &settings)
+    whosaid::tui::run(docs, config, &settings, library)
 }
 
 #[cfg(not(feature = "reader"))]
-fn reader(_: Vec<Document>, _: &Config, _: &ConfigFile) -> anyhow::Result<()> {
+fn reader(_: Vec<Document>, _: &Config, _: &ConfigFile, _: Option<&Path>) -> anyhow::Result<()> {
     anyhow::bail!(
         "this whosaid was built without the reader (cargo feature `reader`); \
          `whosaid export` works, or rebuild with the default features to read an article"
@@ -506,6 +516,7 @@ fn export_command(
     args: ExportArgs,
     max_size: u64,
     limits: input::Limits,
+    library: Option<PathBuf>,
 ) -> anyhow::Result<()> {
     let format = args
         .format
@@ -532,17 +543,26 @@ fn export_command(
         }
     };
     let analysis = analysis::analyze(&doc.text, &config.analysis_options());
-    let (called, unmatched) = ClaimFilter::actors_called(&analysis, &args.actor);
-    warn_unmatched(&unmatched, &doc, &analysis);
+    // The user's corrections, marks and notes, when the library has the article.
+    let corrected = users_work(library.as_deref(), &doc, &analysis, args.marked)?;
+    let (analysis, user) = match &corrected {
+        Some(c) => (&c.analysis, c.claims.as_slice()),
+        None => (&analysis, &[][..]),
+    };
+    let (called, unmatched) = ClaimFilter::actors_called(analysis, &args.actor);
+    warn_unmatched(&unmatched, &doc, analysis);
     let filter = ClaimFilter {
         kinds: args.kind.clone(),
         actors: (!args.actor.is_empty()).then_some(called),
-        marked_only: false,
+        marked_only: args.marked,
     };
-    // No user layer here: nothing is marked or noted.
-    let selected = filter.apply(&analysis, &[]);
+    let mut selected = filter.apply(analysis, user);
+    // Claims the user dismissed are not claims.
+    selected
+        .claims
+        .retain(|&c| !user.get(c).is_some_and(|u| u.dismissed));
     let format = format.unwrap_or(&FORMATS[0]);
-    let out = format.render(&doc, &analysis, &selected.claims, &selected.actors);
+    let out = format.render_with_user(&doc, analysis, &selected.claims, &selected.actors, user);
     match &args.output {
         Some(path) if path != Path::new("-") => {
             remove_unfinished_on_signals()?;
@@ -550,6 +570,36 @@ fn export_command(
             Ok(export::write_file(path, out.as_bytes(), args.force)?)
         }
         _ => write_stdout(out.as_bytes()),
+    }
+}
+
+/// The analysis as the user corrected it in the reader, when the library
+/// holds the article (by its text); `None` when it does not, which is an
+/// error when the marked claims were asked for.
+fn users_work(
+    library: Option<&Path>,
+    doc: &Document,
+    analysis: &Analysis,
+    needed: bool,
+) -> anyhow::Result<Option<whosaid::corrected::Corrected>> {
+    let layer = match library.filter(|path| path.exists()) {
+        Some(path) => {
+            let store = Store::open(path)?;
+            match store.find(&store::content_hash(&doc.text))? {
+                Some(id) => Some(store.user_layer(id)?),
+                None => None,
+            }
+        }
+        None => None,
+    };
+    match layer {
+        Some(layer) => Ok(Some(whosaid::corrected::from_layer(analysis, &layer))),
+        None if needed => anyhow::bail!(
+            "{}: not in the library, so nothing is marked; open it in the reader (`whosaid {}`) and mark claims with m",
+            for_terminal(&doc.source),
+            for_terminal(&doc.source)
+        ),
+        None => Ok(None),
     }
 }
 

@@ -349,3 +349,84 @@ fn two_articles_open_a_list_enter_reads_one_and_bracket_the_next() {
     tmux.keys(&["q"]);
     tmux.wait_for_text("EXIT=0");
 }
+
+#[test]
+fn marks_notes_and_corrections_last_in_the_library_and_export_marked_carries_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("story.txt");
+    std::fs::copy(bundled_article(), &article).unwrap();
+    // (The session's library is library.sqlite in its folder.)
+    let library = dir.path().join("library.sqlite");
+    let args = format!("'{}'", article.display());
+    let tmux = Tmux::start("library", dir.path(), &reader_command(&args));
+    tmux.wait_for("the analysis", |s| {
+        s.contains("Claims") && status_bar(s).contains("? help") && !s.contains("analysing")
+    });
+
+    // n, m: the first claim marked; a: a note, saved with ctrl-s.
+    tmux.keys(&["n"]);
+    tmux.wait_for("the first claim selected", |s| s.contains("Claims 1/"));
+    tmux.keys(&["m"]);
+    tmux.wait_for_text("1 marked");
+    tmux.keys(&["a"]);
+    tmux.wait_for_text("Note");
+    tmux.keys(&["-l", "check this"]);
+    tmux.keys(&["C-s"]);
+    tmux.wait_for_text("note saved");
+    // c: another source, picked by name.
+    tmux.keys(&["c"]);
+    tmux.wait_for_text("Source of the claim");
+    tmux.keys(&["-l", "analysts"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for_text("source: analysts");
+    tmux.keys(&["q"]);
+    tmux.wait_for_text("EXIT=0");
+
+    // The export of the marked claims holds exactly that claim, as corrected.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args([
+            "--library",
+            library.to_str().unwrap(),
+            "export",
+            "--marked",
+            "--format",
+            "json",
+        ])
+        .arg(&article)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let claims = json["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 1, "{json:#}");
+    let claim = &claims[0];
+    assert_eq!(claim["marked"], true);
+    assert_eq!(claim["note"], "check this");
+    assert_eq!(claim["by"], "user");
+    let actor = claim["source"]["actor"].as_str().unwrap();
+    let named = json["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == actor)
+        .unwrap();
+    assert_eq!(named["name"], "analysts");
+
+    // Reopened: the mark and the note are there, on the claim left selected.
+    drop(tmux);
+    let tmux = Tmux::start("reopen", dir.path(), &reader_command(&args));
+    tmux.wait_for("the mark, restored", |s| {
+        status_bar(s).contains("1 marked") && !s.contains("analysing")
+    });
+    tmux.keys(&["i"]);
+    tmux.wait_for_text("check this");
+    // (Esc and q apart: sent together, a terminal reads them as alt-q.)
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the detail view closed", |s| !s.contains("found by"));
+    tmux.keys(&["q"]);
+    tmux.wait_for_text("EXIT=0");
+}

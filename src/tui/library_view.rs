@@ -162,6 +162,11 @@ impl Library {
         self.readers.get(&self.open?)
     }
 
+    /// The reader of this article, if it was opened.
+    pub fn reader_at(&self, entry: usize) -> Option<&App> {
+        self.readers.get(&entry)
+    }
+
     pub fn reader_mut(&mut self) -> Option<&mut App> {
         self.readers.get_mut(&self.open?)
     }

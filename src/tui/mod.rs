@@ -15,6 +15,7 @@ pub mod dialog;
 pub mod jumps;
 pub mod keymap;
 pub mod layout;
+pub mod library;
 pub mod library_view;
 pub mod lookup;
 pub mod search;
@@ -30,7 +31,9 @@ mod library_stories;
 #[cfg(test)]
 mod stories;
 
+use std::collections::HashSet;
 use std::io::{self, Write};
+use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -47,13 +50,34 @@ pub use library_view::Library;
 use crate::analysis::{self, Analysis};
 use crate::config::Config;
 use crate::document::Document;
+use crate::safe_text;
 use app::Effect;
+use library::Library as Keeper;
 use settings::Settings;
 use theme::{Theme, no_color_requested};
 
 /// Opens the reader on one article, or the list of several, and returns
-/// when the user quits.
-pub fn run(docs: Vec<Document>, config: &Config, settings: &Settings) -> anyhow::Result<()> {
+/// when the user quits. The user's marks, notes, corrections and reading
+/// position are kept in the library at `library` (in memory for this
+/// session only, without one).
+pub fn run(
+    docs: Vec<Document>,
+    config: &Config,
+    settings: &Settings,
+    library: Option<&Path>,
+) -> anyhow::Result<()> {
+    let mut warning = None;
+    let keepers: Vec<Option<Keeper>> = docs
+        .iter()
+        .map(|doc| match library.map(|path| Keeper::open(path, doc)) {
+            Some(Ok(keeper)) => Some(keeper),
+            Some(Err(e)) => {
+                warning = Some(format!("not kept in the library: {e}"));
+                Keeper::in_memory(doc).ok()
+            }
+            None => Keeper::in_memory(doc).ok(),
+        })
+        .collect();
     let session = Session::start(settings.reader.mouse).context("cannot set up the terminal")?;
     exit_on_signals(session.mouse, session.keyboard_flags)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
@@ -85,6 +109,9 @@ pub fn run(docs: Vec<Document>, config: &Config, settings: &Settings) -> anyhow:
     let theme = Theme::from_config(&settings.theme, no_color_requested());
     let size = terminal.size()?;
     let mut library = Library::new(docs, settings, theme, (size.width, size.height));
+    library.message = warning.map(|w| safe_text::for_terminal(&w).into_owned());
+    // The readers that have their user's layer attached.
+    let mut attached = HashSet::new();
 
     let _session = session;
     while !library.quit {
@@ -117,10 +144,37 @@ pub fn run(docs: Vec<Document>, config: &Config, settings: &Settings) -> anyhow:
                 _ => continue,
             },
         }
-        for effect in library.take_effects() {
-            if let Some(app) = library.reader_mut() {
-                perform(app, effect)?;
+        // The open reader gets its user's layer once its analysis is there.
+        if let Some(entry) = library.open.filter(|e| !attached.contains(e))
+            && let Some(original) = library.entries[entry].analysis.clone()
+            && let Some(app) = library.reader_mut().filter(|app| !app.analysing)
+        {
+            if let Some(keeper) = &keepers[entry] {
+                keeper.attach(app, &original, true);
             }
+            attached.insert(entry);
+        }
+        for effect in library.take_effects() {
+            let Some(entry) = library.open else { continue };
+            let original = library.entries[entry].analysis.clone().unwrap_or_default();
+            let Some(app) = library.reader_mut() else {
+                continue;
+            };
+            match effect {
+                Effect::Edit(edit) => {
+                    if let Some(keeper) = &keepers[entry] {
+                        keeper.carry_out(app, &original, &edit);
+                    }
+                }
+                effect => perform(app, effect)?,
+            }
+        }
+    }
+    for entry in attached {
+        if let (Some(keeper), Some(app)) = (&keepers[entry], library.reader_at(entry))
+            && keeper.kept
+        {
+            keeper.save_reading(&app.reading())?;
         }
     }
     Ok(())
@@ -140,7 +194,7 @@ enum Wake {
 fn perform(app: &mut App, effect: Effect) -> io::Result<()> {
     match effect {
         Effect::Copy(text) => copy_osc52(&mut io::stdout(), &text),
-        // Kept in the app for the session until the library stores them.
+        // The loop stores edits in the library before anything else.
         Effect::Edit(_) => Ok(()),
         Effect::Write {
             path,

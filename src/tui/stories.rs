@@ -1015,3 +1015,101 @@ fn the_reading_position_filters_and_pane_come_back_on_reopening() {
     assert_eq!(again.claims.selected, Some(2));
     assert!(at_cursor(&again).starts_with("We have waited"));
 }
+
+// ----- the user's work in the library ------------------------------------
+
+/// The reader on the fixture with its library in a temporary file: what
+/// the event loop does with each edit, done after every key.
+struct Kept {
+    app: super::app::App,
+    library: super::library::Library,
+    original: crate::analysis::Analysis,
+    _dir: tempfile::TempDir,
+}
+
+impl Kept {
+    fn open(dir: tempfile::TempDir) -> Kept {
+        let doc = Document::from_text("river-bridge.txt", fixture::TEXT);
+        let library = super::library::Library::open(&dir.path().join("lib.sqlite"), &doc).unwrap();
+        let mut app = fixture::app(120, 40);
+        let original = fixture::analysis();
+        library.attach(&mut app, &original, true);
+        Kept {
+            app,
+            library,
+            original,
+            _dir: dir,
+        }
+    }
+
+    fn press(&mut self, keys: &str) {
+        for key in keys.split_whitespace() {
+            press(&mut self.app, key);
+            for effect in self.app.take_effects() {
+                if let Effect::Edit(edit) = effect {
+                    self.library.carry_out(&mut self.app, &self.original, &edit);
+                }
+            }
+        }
+    }
+
+    fn reopen(self) -> Kept {
+        self.library.save_reading(&self.app.reading()).unwrap();
+        Kept::open(self._dir)
+    }
+}
+
+#[test]
+fn marks_notes_and_corrections_are_kept_and_come_back_with_the_reading_position() {
+    let mut kept = Kept::open(tempfile::tempdir().unwrap());
+    kept.press("n n m a");
+    type_text(&mut kept.app, "check this");
+    kept.press("ctrl-s c");
+    type_text(&mut kept.app, "resid");
+    kept.press("enter");
+    let c = kept.app.claims.selected.unwrap();
+    let source = kept.app.analysis.claims[c].source.unwrap().actor.unwrap();
+    assert_eq!(kept.app.analysis.actors[source].name, "Residents");
+    assert!(kept.app.annotation(c).by_user);
+    let kept = kept.reopen();
+    let app = &kept.app;
+    assert_eq!(app.claims.selected, Some(1), "the claim the reader was on");
+    let user = app.annotation(1);
+    assert!(user.marked && user.by_user);
+    assert_eq!(user.note.as_deref(), Some("check this"));
+    let source = app.analysis.claims[1].source.unwrap().actor.unwrap();
+    assert_eq!(app.analysis.actors[source].name, "Residents");
+}
+
+#[test]
+fn u_undoes_a_correction_and_redo_brings_it_back() {
+    let mut kept = Kept::open(tempfile::tempdir().unwrap());
+    kept.press("n x");
+    assert!(kept.app.annotation(0).dismissed);
+    kept.press("u");
+    assert!(!kept.app.annotation(0).dismissed);
+    kept.press("U");
+    assert!(kept.app.annotation(0).dismissed);
+    kept.press("X");
+    assert!(
+        !kept.app.claims.shown.contains(&0),
+        "X hides dismissed claims"
+    );
+}
+
+#[test]
+fn a_claim_made_from_a_selection_is_kept_in_text_order() {
+    let mut kept = Kept::open(tempfile::tempdir().unwrap());
+    while !at_cursor(&kept.app).starts_with("The council") {
+        kept.press("j");
+    }
+    kept.press("v w w w C");
+    type_text(&mut kept.app, "council");
+    kept.press("enter");
+    let claims = &kept.app.analysis.claims;
+    assert_eq!(claims.len(), 6);
+    assert_eq!(claims[2].span.of(fixture::TEXT), "The council has approved");
+    assert!(kept.app.annotation(2).by_user);
+    let actor = claims[2].source.unwrap().actor.unwrap();
+    assert_eq!(kept.app.analysis.actors[actor].name, "council");
+}

@@ -27,7 +27,7 @@ use super::theme::Theme;
 use super::wrap::WrapCache;
 use crate::analysis::Analysis;
 use crate::document::Document;
-pub use mine::{Choice, Edit, NoteEditor, PickFor, Picker};
+pub use mine::{Choice, Edit, NoteEditor, PickFor, Picker, Reading};
 pub use panes::{ActorsPane, ClaimsPane, TextPane};
 
 /// A layer over the panes that takes the keys while it is open.
