@@ -321,7 +321,7 @@ fn two_articles_open_a_list_enter_reads_one_and_bracket_the_next() {
     )
     .unwrap();
     let tmux = Tmux::start(
-        "library",
+        "list",
         dir.path(),
         &reader_command("harbour.txt orchard.txt"),
     );
@@ -358,7 +358,7 @@ fn marks_notes_and_corrections_last_in_the_library_and_export_marked_carries_the
     // (The session's library is library.sqlite in its folder.)
     let library = dir.path().join("library.sqlite");
     let args = format!("'{}'", article.display());
-    let tmux = Tmux::start("library", dir.path(), &reader_command(&args));
+    let tmux = Tmux::start("marks", dir.path(), &reader_command(&args));
     tmux.wait_for("the analysis", |s| {
         s.contains("Claims") && status_bar(s).contains("? help") && !s.contains("analysing")
     });
