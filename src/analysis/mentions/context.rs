@@ -2,8 +2,10 @@
 //! (lower-case forms, capitalisation, titles, word lists), and the small
 //! helpers the finders share to build and prune mentions.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 
+use crate::analysis::lexicon::{CueClasses, CueMatch, Lexicon};
 use crate::analysis::segment::{Token, TokenKind};
 use crate::analysis::steps;
 use crate::analysis::wordlists::{self, Set, Wordlists};
@@ -26,6 +28,8 @@ pub(super) struct Context<'a> {
     capitalized: Vec<bool>,
     /// The last run found by [`Context::cap_run_end`]: (first, end, bound).
     last_cap_run: Cell<(usize, usize, usize)>,
+    /// The cue lexicon with the user's cues: a verb of saying ends a phrase.
+    cues: Cow<'static, Lexicon>,
 }
 
 impl<'a> Context<'a> {
@@ -68,6 +72,7 @@ impl<'a> Context<'a> {
             lowercase_words,
             capitalized: tokens.iter().map(|t| t.is_capitalized(text)).collect(),
             last_cap_run: Cell::new((0, 0, 0)),
+            cues: Lexicon::with_extras(&options.cue_verbs),
         }
     }
 
@@ -199,6 +204,24 @@ impl<'a> Context<'a> {
             .filter(|k| last + 1 >= floor + k)
             .map(|k| last + 1 - k)
             .find(|&i| self.is_title(i, last + 1 - i, last + 1))
+    }
+
+    /// The cue of saying or stance starting at token `i`, if any (a
+    /// lower-case word: "said", "shows", "calls for").
+    pub fn cue_at(&self, i: usize) -> Option<CueMatch> {
+        steps::step();
+        if !self.is_word(i) || self.is_cap(i) {
+            return None;
+        }
+        self.cues
+            .match_at(self.text, self.tokens, i)
+            .filter(|cue| cue.classes.introduces_content())
+    }
+
+    /// Whether an inflected cue ("said", "shows", not "state") starts at `i`.
+    pub fn is_inflected_cue(&self, i: usize) -> bool {
+        self.cue_at(i)
+            .is_some_and(|cue| !cue.classes.has(CueClasses::BASE))
     }
 
     /// Whether the token is a lower-case word of a list.
