@@ -301,10 +301,12 @@ impl Pass<'_, '_> {
         };
         let mut end = self.content_end(start, unit.end);
         let mut then = None;
-        if !c.is_word(start.wrapping_sub(1), "that") {
-            if let Some((cut, verb)) = self.conjoined_verb(cue, start, end) {
-                (end, then) = (cut, Some(verb));
-            }
+        let after_that = c.is_word(start.wrapping_sub(1), "that");
+        if let Some((cut, verb)) = (!after_that)
+            .then(|| self.conjoined_verb(cue, start, end))
+            .flatten()
+        {
+            (end, then) = (cut, Some(verb));
         }
         let mut content = self.content(start, end, found, c.cue_span(cue))?;
         content.then = then;
