@@ -462,7 +462,7 @@ fn a_full_disk_keeps_everything_saved_before_and_says_so() {
     );
     assert!(!said.contains('\n'), "one line: {said}");
     // Nor does a new document, nor its analysis.
-    let other = Document::from_text("other.txt", &"Tom Okafor said it would rain. ".repeat(500));
+    let other = Document::from_text("other.txt", "Tom Okafor said it would rain. ".repeat(500));
     assert!(matches!(
         store.put_document(&other, Visit::Opened),
         Err(StoreError::Full { .. })
