@@ -130,9 +130,12 @@ impl Library {
 
     /// Stores an edit the app asked for and shows the result.
     pub fn carry_out(&self, app: &mut App, original: &Analysis, edit: &Edit) {
-        match self.store(edit) {
-            Ok(()) => self.attach(app, original, false),
-            Err(e) => app.message = Some(for_terminal(&format!("not kept: {e}")).into_owned()),
+        let stored = self.store(edit);
+        // Either way the reader shows what the library holds: after a
+        // failure, the change undone on screen too.
+        self.attach(app, original, false);
+        if let Err(e) = stored {
+            app.message = Some(for_terminal(&format!("not kept: {e}")).into_owned());
         }
     }
 }
