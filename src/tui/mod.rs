@@ -93,7 +93,7 @@ pub fn run(
     std::thread::spawn(move || {
         use rayon::prelude::*;
         texts.par_iter().enumerate().for_each(|(i, text)| {
-            let analysis = Box::new(analysis::analyze(text, &options));
+            let analysis = Box::new(analysis::analyze_with(text, &options));
             let _ = analysed.send(Wake::Analysed(i, analysis));
         });
     });
