@@ -12,6 +12,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::context::{Context, mention};
+use crate::analysis::tokens::Class;
 use crate::analysis::wordlists::Set;
 use crate::analysis::{ActorKind, Mention};
 use crate::span::Span;
@@ -76,14 +77,13 @@ fn is_finite_cue(ctx: &Context, i: usize, end: usize) -> bool {
     if word.ends_with("ing") || next == Some("by") {
         return false;
     }
-    !word.ends_with('s') || next.is_some_and(|w| !ctx.lists.prepositions.has(w))
+    !word.ends_with('s') || next.is_some() && !ctx.table.is(i + 1, Class::Preposition)
 }
 
 /// The token right before a cue, auxiliaries and adverbs aside, if it may
 /// head a noun phrase: a lower-case word that is no function word, verb
 /// form or pronoun.
 fn head_before(ctx: &Context, cue: usize, floor: usize) -> Option<usize> {
-    let lists = ctx.lists;
     let mut j = cue;
     while j > floor && cue - j < SKIP_REACH && is_skippable(ctx, j - 1) {
         j -= 1;
@@ -93,10 +93,10 @@ fn head_before(ctx: &Context, cue: usize, floor: usize) -> Option<usize> {
     let noun = ctx.is_word(head)
         && !ctx.is_cap(head)
         && !ctx.is_possessive(head)
-        && !lists.function_words.contains(low)
-        && !lists.non_modifiers.contains(low)
-        && !lists.pronouns.has(low)
-        && !lists.skippable.has(low)
+        && !ctx.table.is(head, Class::FunctionWord)
+        && !ctx.table.is(head, Class::NonModifier)
+        && !ctx.table.is(head, Class::Pronoun)
+        && !ctx.table.is(head, Class::Skippable)
         && !low.ends_with("ly")
         && !low.ends_with("ing")
         && !low.ends_with("ed")
@@ -106,14 +106,13 @@ fn head_before(ctx: &Context, cue: usize, floor: usize) -> Option<usize> {
 
 fn is_skippable(ctx: &Context, i: usize) -> bool {
     let low = ctx.low(i);
-    ctx.is_word(i) && (ctx.lists.skippable.has(low) || (low.len() > 4 && low.ends_with("ly")))
+    ctx.table.is(i, Class::Skippable) || (ctx.is_word(i) && low.len() > 4 && low.ends_with("ly"))
 }
 
 /// The noun phrase ending with `head`: modifiers back to a determiner or
 /// to the start of a clause. A bare singular noun after a clause opener
 /// ("after search found") is no phrase.
 fn subject_ending_at(ctx: &Context, head: usize, floor: usize) -> Option<Mention> {
-    let lists = ctx.lists;
     let mut first = head;
     let mut determiner = None;
     while first > floor && head - first < MODIFIERS {
@@ -122,13 +121,13 @@ fn subject_ending_at(ctx: &Context, head: usize, floor: usize) -> Option<Mention
         if !ctx.is_word(k) {
             break;
         }
-        if lists.group_determiners.has(low) {
+        if ctx.table.is(k, Class::GroupDeterminer) {
             determiner = Some(low);
             break;
         }
-        let modifier = !lists.function_words.contains(low)
-            && !lists.non_modifiers.contains(low)
-            && !lists.pronouns.has(low)
+        let modifier = !ctx.table.is(k, Class::FunctionWord)
+            && !ctx.table.is(k, Class::NonModifier)
+            && !ctx.table.is(k, Class::Pronoun)
             && ctx.cue_at(k).is_none();
         if !modifier {
             break;
