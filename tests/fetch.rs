@@ -34,16 +34,6 @@ fn page_html() -> String {
     std::fs::read_to_string(command::fixture("pages/bridge-vote/source.html")).unwrap()
 }
 
-fn cafe_undeclared() -> Vec<u8> {
-    let page = std::fs::read(command::fixture("encodings/cafe-windows-1252.html")).unwrap();
-    let declaration = br#"<meta charset="windows-1252">"#;
-    let at = page
-        .windows(declaration.len())
-        .position(|w| w == declaration)
-        .unwrap();
-    [&page[..at], &page[at + declaration.len()..]].concat()
-}
-
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     encoder.write_all(bytes).unwrap();
@@ -76,7 +66,11 @@ fn route(path: &str, base: &str) -> Reply {
         "/feed.xml" => reply("200 OK", "application/rss+xml", feed(base)),
         // The page in windows-1252 with its own declaration taken out: only
         // the server says what it is in.
-        "/cafe" => reply("200 OK", "text/html; charset=ISO-8859-1", cafe_undeclared()),
+        "/cafe" => reply(
+            "200 OK",
+            "text/html; charset=ISO-8859-1",
+            command::undeclared_cafe_page(),
+        ),
         "/gzipped" => Reply {
             headers: vec![
                 ("Content-Type".into(), "text/html; charset=utf-8".into()),

@@ -266,12 +266,7 @@ fn a_page_in_the_windows_1252_it_declares_is_decoded() {
 
     // Without its declaration the same bytes are refused, as any text that
     // is not UTF-8.
-    let declaration = br#"<meta charset="windows-1252">"#;
-    let at = bytes
-        .windows(declaration.len())
-        .position(|w| w == declaration)
-        .unwrap();
-    let undeclared = [&bytes[..at], &bytes[at + declaration.len()..]].concat();
+    let undeclared = command::undeclared_cafe_page();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("cafe.html");
     std::fs::write(&file, undeclared).unwrap();
