@@ -41,11 +41,11 @@ fn is_person(mention: &Mention) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::{Options, Via, analyze};
+    use crate::analysis::{Options, Via, analyze_with};
 
     /// Each claim's text and the name of its source actor.
     fn speakers(text: &str) -> Vec<(String, Option<String>, Option<Via>)> {
-        let analysis = analyze(text, &Options::default());
+        let analysis = analyze_with(text, &Options::default());
         analysis
             .claims
             .iter()
