@@ -208,6 +208,12 @@ pub struct Wordlists {
     pub phrase_openers: Words,
     /// Words that may follow a cue at a sentence's end ("on Tuesday").
     pub fillers: Words,
+    /// Words that open an embedded question after a cue ("whether").
+    pub question_openers: Words,
+    /// Determiners that make a short content a noun object ("the plan").
+    pub noun_object_openers: Words,
+    /// Words that make a short content a clause ("were", "he", "yes").
+    pub clause_words: Words,
 }
 
 /// A word's length as one bit of a `head_shapes` entry.
@@ -441,6 +447,11 @@ impl Wordlists {
             not_verbs: words(include_str!("../../assets/lexicon/not_verbs.txt")),
             phrase_openers: words(include_str!("../../assets/lexicon/phrase_openers.txt")),
             fillers: words(include_str!("../../assets/lexicon/fillers.txt")),
+            question_openers: words(include_str!("../../assets/lexicon/question_openers.txt")),
+            noun_object_openers: words(include_str!(
+                "../../assets/lexicon/noun_object_openers.txt"
+            )),
+            clause_words: words(include_str!("../../assets/lexicon/clause_words.txt")),
         }
     }
 }
