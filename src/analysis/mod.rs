@@ -33,7 +33,7 @@ pub use tokens::TokenTable;
 
 /// The version of the analysis output: bumped whenever a change to the
 /// rules changes what `analyze` returns (caches of analyses key on it).
-pub const VERSION: u32 = 7;
+pub const VERSION: u32 = 8;
 
 /// What kind of thing an actor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -251,7 +251,7 @@ pub fn analyze_text(text: &str, lexicon: &Lexicon) -> Analysis {
     let mentions = mentions::find(&table, &sentences, &quotations, lexicon);
     let found = attribution::find(&table, &sentences, &quotations, &mentions, lexicon);
     let resolution = actors::resolve(text, &sentences, &mentions, &found, &quotations, lexicon);
-    assemble(text, tokens, &sentences, &mentions, found, resolution)
+    assemble(&table, &sentences, &mentions, found, resolution)
 }
 
 /// Analyses a text with the built-in word lists and the additions of
@@ -330,8 +330,7 @@ fn resolved_via(mention: &Mention, found: Via) -> Via {
 
 /// Joins claims to actors and adds hedges and figures.
 fn assemble(
-    text: &str,
-    tokens: &[segment::Token],
+    table: &TokenTable,
     sentences: &[segment::Sentence],
     mentions: &[Mention],
     mut found: Vec<FoundClaim>,
@@ -355,7 +354,7 @@ fn assemble(
             }),
             cue: c.cue,
             sentence: sentence_holding(sentences, c.sentence, c.span),
-            hedges: markers::hedges(text, tokens, c.span),
+            hedges: markers::hedges(table, c.span),
             rule: c.rule,
         })
         .collect();
@@ -365,7 +364,7 @@ fn assemble(
         }
     }
     let reach = reach_so_far(&claims);
-    let figures = markers::figures(text, tokens)
+    let figures = markers::figures(table)
         .into_iter()
         .map(|span| Figure {
             span,
