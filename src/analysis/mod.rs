@@ -27,7 +27,7 @@ pub use provenance::{Rule, Via};
 
 /// The version of the analysis output: bumped whenever a change to the
 /// rules changes what `analyze` returns (caches of analyses key on it).
-pub const VERSION: u32 = 7;
+pub const VERSION: u32 = 8;
 
 /// What kind of thing an actor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -236,8 +236,9 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let sentences = segment::sentences(text, &tokens);
     let quotations = quotes::find(text, &tokens);
     let mentions = mentions::find(text, &tokens, &sentences, &quotations, options);
-    let found = attribution::find(text, &tokens, &sentences, &quotations, &mentions, options);
-    let resolution = actors::resolve(text, &sentences, &mentions, &found, &quotations, options);
+    let mut found = attribution::find(text, &tokens, &sentences, &quotations, &mentions, options);
+    let resolution =
+        actors::resolve(text, &sentences, &mentions, &mut found, &quotations, options);
     assemble(text, &tokens, &sentences, &mentions, found, resolution)
 }
 
@@ -286,9 +287,13 @@ fn first_claim_holding(claims: &[Claim], reach: &[usize], span: Span) -> Option<
 }
 
 /// How a source was found, told by its mention when the mention stands
-/// for someone named elsewhere (a pronoun, a description).
+/// for someone named elsewhere (a pronoun, a description) and was found
+/// where it stands (the subject of a cue, the name after it). A dialogue's
+/// via (turns, the speaker before) says more and is kept.
 fn resolved_via(mention: &Mention, found: Via) -> Via {
-    if mention.pronoun {
+    if found.is_dialogue() {
+        found
+    } else if mention.pronoun {
         let relative = ["who", "which", "that"]
             .iter()
             .any(|r| mention.name.eq_ignore_ascii_case(r));

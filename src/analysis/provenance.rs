@@ -128,6 +128,22 @@ pub enum Via {
 }
 
 impl Via {
+    /// Whether the source was found from a dialogue's turns or neighbours,
+    /// not from a frame around the claim itself.
+    pub fn is_dialogue(self) -> bool {
+        matches!(
+            self,
+            Via::SpeakerInParagraph
+                | Via::PreviousSpeaker
+                | Via::TurnTaking
+                | Via::OtherParty
+                | Via::NarratedSubject
+                | Via::ActorAfter
+                | Via::NotTheAddressee
+                | Via::ContinuedQuote
+        )
+    }
+
     /// How the source was found, in a few words, for people.
     pub fn describe(self) -> &'static str {
         match self {

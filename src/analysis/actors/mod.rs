@@ -9,6 +9,7 @@
 mod merging;
 mod narrator;
 mod pronouns;
+mod turns;
 
 use super::segment::Sentence;
 use super::shared::{DisjointSets, is_description, is_pronoun};
@@ -21,7 +22,7 @@ pub fn resolve(
     text: &str,
     sentences: &[Sentence],
     mentions: &[Mention],
-    claims: &[FoundClaim],
+    claims: &mut [FoundClaim],
     quotations: &[Quotation],
     options: &Options,
 ) -> Resolution {
@@ -35,9 +36,15 @@ pub fn resolve(
     merge_names(mentions, &mut sets);
     let forced = merge_configured(text, mentions, options, &mut sets);
     let root_of = sets.roots();
-    let mut referent =
+    let (mut referent, gender) =
         pronouns::resolve(text, sentences, mentions, quotations, &is_source, &root_of);
     narrator::resolve(text, mentions, claims, &is_source, &mut referent);
+    let people = turns::People {
+        mentions,
+        root_of: &root_of,
+        gender: &gender,
+    };
+    turns::follow(text, &people, claims, &mut referent);
 
     // Which sets are actors.
     let mut keep = vec![false; mentions.len()];
@@ -200,7 +207,7 @@ mod tests {
         let tokens = segment::tokenize(text);
         let mentions = mentions_of(text);
         let mut from = 0;
-        let claims: Vec<FoundClaim> = sources
+        let mut claims: Vec<FoundClaim> = sources
             .iter()
             .map(|s| {
                 let start = from + text[from..].find(s).expect("source in text");
@@ -223,7 +230,7 @@ mod tests {
             .collect();
         let quotations = crate::analysis::quotes::find(text, &tokens);
         let sentences = segment::sentences(text, &tokens);
-        let resolution = resolve(text, &sentences, &mentions, &claims, &quotations, options);
+        let resolution = resolve(text, &sentences, &mentions, &mut claims, &quotations, options);
         (mentions, resolution)
     }
 
