@@ -99,13 +99,17 @@ pub enum Via {
     SpeakerInParagraph,
     /// The speaker of the quote paragraph before.
     PreviousSpeaker,
-    /// Turns alternate: the speaker two quote paragraphs back.
+    /// Turns alternate: the speaker two (or four, …) quote paragraphs away,
+    /// or the other party of a two-person exchange.
     TurnTaking,
     /// In a dialogue, the other party: someone the turn before addressed,
     /// or the other person named nearby.
     OtherParty,
     /// The subject of the narrated sentence just before the quote.
     NarratedSubject,
+    /// In a dialogue, the person the turn before (or after) addresses by
+    /// name ("“Cold, Emma?”").
+    Addressee,
     /// In a dialogue, the person acting in the narrated sentence right
     /// after the quote, in its paragraph ("“No.” She turned away.").
     ActorAfter,
@@ -141,6 +145,7 @@ impl Via {
                 | Via::ActorAfter
                 | Via::NotTheAddressee
                 | Via::ContinuedQuote
+                | Via::Addressee
         )
     }
 
@@ -155,9 +160,10 @@ impl Via {
             Via::MainSubject => "subject of the sentence’s main clause",
             Via::SpeakerInParagraph => "speaker before in the same paragraph",
             Via::PreviousSpeaker => "speaker of the quote paragraph before",
-            Via::TurnTaking => "turns alternate: the speaker two turns back",
+            Via::TurnTaking => "turns alternate: the speaker an even number of turns away",
             Via::OtherParty => "the other party of the dialogue",
             Via::NarratedSubject => "subject of the narration just before",
+            Via::Addressee => "the one the turn before or after addresses by name",
             Via::ActorAfter => {
                 "person acting in the narration right after, in the quote’s paragraph"
             }

@@ -382,6 +382,14 @@ mod tests {
     }
 
     #[test]
+    fn a_title_of_the_other_gender_keeps_a_surname_apart_from_the_full_name() {
+        let text = "Peter Varga opened the door. Mrs. Varga stayed at the table.";
+        let (_, r) = resolve_with_sources(text, &[], &Options::default());
+        let tomas = actor_named(&r, "Peter Varga");
+        assert_eq!(tomas.mentions.len(), 1, "{:?}", r.actors);
+    }
+
+    #[test]
     fn a_chain_of_pronouns_carries_the_name_across_sentences() {
         let text = "Mary woke early. She heard nothing. She looked at the wall. The house was still. Nobody came. The wind blew. Then she said it was quiet.";
         let (mentions, r) = resolve_with_sources(text, &["she"], &Options::default());

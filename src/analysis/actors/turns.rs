@@ -9,7 +9,9 @@
 //! an odd number. A turn framed by a pronoun or a description ("she said",
 //! "said the girl") keeps whom that stands for unless it is the speaker of
 //! the turn next to it, or nobody of the exchange, while the alternating
-//! party fits the pronoun's gender: then it stands for that party.
+//! party fits the pronoun's gender: then it stands for that party. A name
+//! a quote addresses ("Take care, Emma!") is not its speaker, and speaks
+//! the bare turn right after or before it.
 //!
 //! In news a new quote paragraph mostly goes on with the speaker before, so
 //! only a text holding several quote paragraphs with no cue (a dialogue)
@@ -17,10 +19,10 @@
 
 use super::pronouns::noun_gender;
 use crate::analysis::quotes::{is_hard_wrapped, paragraph_breaks};
-use crate::analysis::shared::is_description;
+use crate::analysis::shared::{is_description, is_vocative};
 use crate::analysis::steps;
 use crate::analysis::wordlists::{Gender, Map};
-use crate::analysis::{ClaimKind, FoundClaim, Mention, Via};
+use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention, Via};
 
 /// How many turns away an anchor of the exchange is looked for.
 const TURNS_REACH: usize = 12;
@@ -45,6 +47,8 @@ enum Frame {
     Soft(Option<Gender>),
     /// No cue in the paragraph: the speaker comes from the turns around.
     Bare,
+    /// No cue in the paragraph, and the turn beside it addresses the speaker.
+    Addressee,
 }
 
 /// One paragraph of a conversation holding quotations.
@@ -57,6 +61,8 @@ struct Turn {
     /// The speaker once known (the root of their set of mentions) and the
     /// mention that names them.
     speaker: Option<(usize, usize)>,
+    /// The first person its quotes address by name, and that name.
+    addressed: Option<(usize, usize)>,
 }
 
 /// Gives the turns of each two-person exchange their alternating speakers:
@@ -69,6 +75,12 @@ pub(super) fn follow(
     referent: &mut [Option<usize>],
 ) {
     let turns = turns(text, claims);
+    // Only a name the narration uses too is a character one can address
+    // ("“Spent.”" is a word, not a call).
+    let narrated: Map<usize, ()> = (0..people.mentions.len())
+        .filter(|&m| !people.mentions[m].in_quote)
+        .filter_map(|m| referent[m].map(|r| (people.root_of[r], ())))
+        .collect();
     let bare = turns
         .iter()
         .flatten()
@@ -83,11 +95,15 @@ pub(super) fn follow(
             .into_iter()
             .map(|claims_of| {
                 let (frame, mention) = classify(people, claims, &claims_of);
+                let addressed = addressed(text, people, claims, &claims_of)
+                    .and_then(|m| referent[m].map(|r| (people.root_of[r], m)))
+                    .filter(|(id, _)| narrated.contains_key(id));
                 Turn {
                     claims: claims_of,
                     frame,
                     mention,
                     speaker: None,
+                    addressed,
                 }
             })
             .collect();
@@ -168,6 +184,28 @@ fn classify(people: &People, claims: &[FoundClaim], turn: &[usize]) -> (Frame, O
     (frame, Some(m))
 }
 
+/// "Take care, Emma!": the first person a turn's quotes address by name.
+fn addressed(text: &str, people: &People, claims: &[FoundClaim], turn: &[usize]) -> Option<usize> {
+    let mentions = people.mentions;
+    turn.iter().find_map(|&k| {
+        let span = claims[k].span;
+        let at = mentions.partition_point(|m| m.span.start < span.start);
+        mentions[at..]
+            .iter()
+            .take_while(|m| m.span.start < span.end)
+            .take(ADDRESS_REACH)
+            .position(|m| {
+                steps::step();
+                let person = m.kind == ActorKind::Person && !m.pronoun && !is_description(m);
+                person && m.in_quote && m.span.end <= span.end && is_vocative(text, m.span)
+            })
+            .map(|p| at + p)
+    })
+}
+
+/// How many mentions of a quote are looked at for a name it addresses.
+const ADDRESS_REACH: usize = 16;
+
 /// The speaker of each turn: the anchors first, then the pronouns and
 /// descriptions checked against the alternation, then the bare turns.
 fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
@@ -188,7 +226,8 @@ fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
             continue;
         };
         let resolved = turns[t].mention.and_then(who);
-        let expected = expected(turns, t).filter(|&(id, _)| fits(people, id, gender));
+        let expected = expected(turns, t)
+            .filter(|&(id, _)| fits(people, id, gender) && !turns[t].addressed.is_some_and(|(a, _)| a == id));
         let beside = |id: usize| {
             [t.checked_sub(1), Some(t + 1)]
                 .into_iter()
@@ -196,8 +235,10 @@ fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
                 .filter_map(|s| turns.get(s)?.speaker)
                 .any(|(other, _)| other == id)
         };
-        let doubtful = resolved
-            .is_none_or(|(id, _)| beside(id) || participants.len() >= 2 && !participants.contains(&id));
+        let addresses = |id: usize| turns[t].addressed.is_some_and(|(a, _)| a == id);
+        let doubtful = resolved.is_none_or(|(id, _)| {
+            beside(id) || addresses(id) || participants.len() >= 2 && !participants.contains(&id)
+        });
         turns[t].speaker = match expected {
             Some((id, m)) if doubtful && resolved.is_none_or(|(r, _)| r != id) => Some((id, m)),
             _ => resolved,
@@ -215,17 +256,38 @@ fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
         return;
     }
     for t in 0..turns.len() {
-        if turns[t].frame == Frame::Bare {
-            turns[t].speaker = expected(turns, t);
+        if turns[t].frame != Frame::Bare {
+            continue;
         }
+        let own = turns[t].addressed.map(|(a, _)| a);
+        let speaker = addressed_beside(turns, t).or_else(|| expected(turns, t));
+        turns[t].speaker = speaker.filter(|&(id, _)| Some(id) != own);
+        turns[t].frame = match turns[t].speaker {
+            Some((_, m)) if people.mentions[m].in_quote => Frame::Addressee,
+            _ => Frame::Bare,
+        };
     }
+}
+
+/// "“Are you cold, Emma?” … “A little.”": whom the turn before (or else
+/// the one after) addresses, unless they speak it themselves.
+fn addressed_beside(turns: &[Turn], t: usize) -> Option<(usize, usize)> {
+    let by = |s: usize| {
+        let turn = turns.get(s)?;
+        let (id, m) = turn.addressed?;
+        (turn.speaker.map(|(speaker, _)| speaker) != Some(id)).then_some((id, m))
+    };
+    t.checked_sub(1).and_then(by).or_else(|| by(t + 1))
 }
 
 /// Who speaks turn `t` if the exchange alternates: the speaker of the
 /// nearest known turn an even number of turns away; at an odd number, the
 /// nearest other speaker an even number away.
 fn expected(turns: &[Turn], t: usize) -> Option<(usize, usize)> {
-    let known = |s: usize| turns[s].speaker.filter(|_| turns[s].frame != Frame::Bare);
+    let known = |s: usize| {
+        let anchor = matches!(turns[s].frame, Frame::Named | Frame::Soft(_));
+        turns[s].speaker.filter(|_| anchor)
+    };
     let nearest = nearest_known(turns.len(), t, |s| known(s).is_some())?;
     let (id, m) = known(nearest)?;
     if nearest.abs_diff(t) % 2 == 0 {
@@ -277,10 +339,15 @@ fn apply(claims: &mut [FoundClaim], referent: &mut [Option<usize>], turns: &[Tur
                     }
                 }
             }
-            Frame::Bare => {
+            Frame::Bare | Frame::Addressee => {
+                let via = if turn.frame == Frame::Bare {
+                    Via::TurnTaking
+                } else {
+                    Via::Addressee
+                };
                 for &k in &turn.claims {
                     claims[k].source = Some(named);
-                    claims[k].via = Via::TurnTaking;
+                    claims[k].via = via;
                 }
             }
         }
@@ -316,5 +383,16 @@ mod tests {
         let (ilse, tomas) = (Some("Ilse Brandt"), Some("Tomas Kerr"));
         assert_eq!(names, [ilse, tomas, ilse, tomas, ilse, tomas], "{found:?}");
         assert_eq!(found[4].2, Some(Via::TurnTaking));
+    }
+
+    #[test]
+    fn the_one_a_quote_addresses_by_name_speaks_the_bare_turn_after_it() {
+        // Alternation alone would give "I might." to Nils.
+        let text = "\"Are you coming to the fair?\" asked Berit Sand, and Arne Holt looked up.\n\n\"Not this year,\" said Nils Ek.\n\n\"And you, Arne?\"\n\n\"I might.\"\n\n\"Then we go together.\"";
+        let found = speakers(text);
+        assert_eq!(found[2].0, "And you, Arne?");
+        assert_ne!(found[2].1.as_deref(), Some("Arne Holt"), "{found:?}");
+        assert_eq!(found[3].1.as_deref(), Some("Arne Holt"), "{found:?}");
+        assert_eq!(found[3].2, Some(Via::Addressee));
     }
 }
