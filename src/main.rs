@@ -20,7 +20,7 @@ use whosaid::filter::ClaimFilter;
 use whosaid::input::{self, Opened};
 use whosaid::reading;
 use whosaid::safe_text::for_terminal;
-use whosaid::store::{self, Store, StoreError, Visit, listing};
+use whosaid::store::{self, Store, listing};
 
 /// The bundled article, opened when no file is given.
 const BUNDLED_PATH: &str = "assets/us-mexico-cartels.txt";
@@ -310,21 +310,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     Opened::Feed(feed) => return list_feed(&feed),
                 }
             };
-            let mut keeping = Vec::new();
-            if let Some(path) = library.clone().filter(|_| cfg!(feature = "reader")) {
-                for doc in &docs {
-                    keeping.extend(keep_opened(&path, doc, &config)?);
-                }
-            }
-            let read = reader(docs, &config, &file, library.as_deref());
-            // The analyses are kept before whosaid ends (done by now,
-            // unless the reader was closed at once).
-            for handle in keeping {
-                if let Ok(Err(e)) = handle.join() {
-                    eprintln!("whosaid: warning: {}", for_terminal(&e.to_string()));
-                }
-            }
-            read
+            // The reader keeps each article and its analysis in the library.
+            reader(docs, &config, &file, library.as_deref())
         }
     }
 }
@@ -345,24 +332,6 @@ fn open_library(library: Option<PathBuf>) -> anyhow::Result<Store> {
          or neither XDG_DATA_HOME nor HOME is set; give one with --library PATH",
     )?;
     Ok(Store::open(&path)?)
-}
-
-/// What keeps the analysis of an article the reader opened.
-type Keeping = std::thread::JoinHandle<Result<(), StoreError>>;
-
-/// Keeps an article the reader opens, and starts keeping its analysis
-/// beside the reader (on its own connection) when the library has none yet.
-fn keep_opened(path: &Path, doc: &Document, config: &Config) -> anyhow::Result<Option<Keeping>> {
-    let store = Store::open(path)?;
-    let id = store.put_document(doc, Visit::Opened)?;
-    let options = config.analysis_options();
-    if store.kept_analysis(id, &options)?.is_some() {
-        return Ok(None);
-    }
-    let path = path.to_owned();
-    Ok(Some(std::thread::spawn(move || {
-        Store::open(&path)?.analysis_for(id, &options).map(drop)
-    })))
 }
 
 fn add_command(

@@ -317,7 +317,7 @@ fn two_articles_open_a_list_enter_reads_one_and_bracket_the_next() {
     .unwrap();
     std::fs::write(
         dir.path().join("orchard.txt"),
-        "Orchard fair draws a crowd\n\nThe fair opened on Sunday, organisers said.\n",
+        "Orchard fair draws a crowd\n\nThe fair opened on Sunday. The mayor said the fair “will come back next year.”\n",
     )
     .unwrap();
     let tmux = Tmux::start(
@@ -341,6 +341,19 @@ fn two_articles_open_a_list_enter_reads_one_and_bracket_the_next() {
     tmux.keys(&["]"]);
     tmux.wait_for("the reader on the second", |s| {
         s.contains("The fair opened on Sunday") && s.contains("article 2 of 2")
+    });
+
+    // The mayor speaks in both: the actors pane says so, L lists what the
+    // mayor said in the other, Enter reads it there.
+    tmux.keys(&["3"]);
+    tmux.wait_for_text("in 1 other article");
+    tmux.keys(&["L"]);
+    tmux.wait_for("the mayor's claims elsewhere", |s| {
+        s.contains("in other articles") && s.contains("Harbour plans stall again")
+    });
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the reader on the first again", |s| {
+        s.contains("will wait another year") && !s.contains("in other articles")
     });
 
     // Backspace: back to the list; q quits with 0.

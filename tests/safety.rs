@@ -398,3 +398,61 @@ fn a_replaced_export_keeps_its_mode_and_leftovers_are_left_alone() {
     assert_eq!(std::fs::read_to_string(&leftover).unwrap(), "not whosaid's");
     assert!(Path::new(&leftover).exists());
 }
+
+/// The temporary files an export to `out.jsonl` leaves in `dir`.
+fn temporaries(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".out.jsonl.") && n.ends_with(".tmp"))
+        .collect()
+}
+
+#[test]
+fn an_export_ended_by_a_signal_mid_write_leaves_no_temporary_file() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    for (signal, number) in [(libc::SIGTERM, 15), (libc::SIGINT, 2), (libc::SIGHUP, 1)] {
+        let dir = tempfile::tempdir().unwrap();
+        // A corpus on a pipe that stays open: whosaid writes the first
+        // article's line and waits for more, its export half done.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+            .args(["--no-library", "export", "--input", "jsonl", "-", "-o"])
+            .arg(dir.path().join("out.jsonl"))
+            .env("XDG_CONFIG_HOME", "/nonexistent/whosaid-tests")
+            .stdin(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut input = child.stdin.take().unwrap();
+        writeln!(
+            input,
+            r#"{{"id": 1, "text": "Jane Roe said the bridge would open."}}"#
+        )
+        .unwrap();
+        input.flush().unwrap();
+        let started = std::time::Instant::now();
+        while temporaries(dir.path()).is_empty() {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "the export never began"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        // (Give it time to write the first line into the temporary file.)
+        std::thread::sleep(Duration::from_millis(200));
+        unsafe { libc::kill(child.id() as i32, signal) };
+        let status = child.wait().unwrap();
+        drop(input);
+        assert_eq!(status.code(), Some(128 + number), "signal {number}");
+        assert!(
+            temporaries(dir.path()).is_empty(),
+            "signal {number} left {:?}",
+            temporaries(dir.path())
+        );
+        assert!(
+            !dir.path().join("out.jsonl").exists(),
+            "a half-written export never appears"
+        );
+    }
+}

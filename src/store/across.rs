@@ -11,6 +11,7 @@ use super::documents::DocId;
 use super::{Store, StoreError};
 use crate::analysis::{Actor, Analysis, ClaimKind};
 use crate::filter::fold;
+use crate::span::Span;
 
 /// The name index joined to each document's latest kept analysis (as
 /// `n`, `a`, `d`).
@@ -35,6 +36,9 @@ pub struct ActorClaim {
     /// The actor's name in that article.
     pub actor: String,
     pub kind: ClaimKind,
+    /// Where the claim is in that article's text (bytes).
+    #[serde(skip)]
+    pub span: Span,
     pub claim: String,
     pub cue: Option<String>,
     pub title: String,
@@ -141,6 +145,7 @@ impl Store {
                     document: doc,
                     actor: who.name.clone(),
                     kind: claim.kind,
+                    span: claim.span,
                     claim: claim.span.of(&text).to_string(),
                     cue: claim.cue.map(|c| c.of(&text).to_string()),
                     title: title.clone(),

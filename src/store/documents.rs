@@ -142,9 +142,20 @@ impl Store {
 
     /// Every article, most recently opened (or added) first.
     pub fn entries(&self) -> Result<Vec<Entry>, StoreError> {
+        self.entries_where("1", &[])
+    }
+
+    /// One article's row, as [`entries`](Self::entries) lists it.
+    pub fn entry(&self, id: DocId) -> Result<Entry, StoreError> {
+        self.entries_where("d.id = ?1", &[id.0])?
+            .pop()
+            .ok_or(StoreError::UnknownDocument)
+    }
+
+    fn entries_where(&self, condition: &str, params: &[i64]) -> Result<Vec<Entry>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare(
+            .prepare(&format!(
                 "SELECT d.id, d.hash, d.title, d.source, d.format, d.added, d.first_opened,
                         d.last_opened,
                         (SELECT claims FROM analyses a WHERE a.hash = d.hash ORDER BY a.id DESC LIMIT 1),
@@ -152,11 +163,12 @@ impl Store {
                         (SELECT count(*) FROM marks m WHERE m.document = d.id),
                         (SELECT count(*) FROM notes n WHERE n.document = d.id)
                  FROM documents d
-                 ORDER BY coalesce(d.last_opened, d.added) DESC, d.id DESC",
-            )
+                 WHERE {condition}
+                 ORDER BY coalesce(d.last_opened, d.added) DESC, d.id DESC"
+            ))
             .map_err(|e| self.error(e))?;
         let rows = stmt
-            .query_map([], |r| {
+            .query_map(rusqlite::params_from_iter(params), |r| {
                 Ok(Entry {
                     id: DocId(r.get(0)?),
                     hash: r.get(1)?,

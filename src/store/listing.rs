@@ -162,6 +162,11 @@ fn cut(text: &str, width: usize) -> String {
     out + "…"
 }
 
+/// Unix seconds as a UTC date, "2026-11-27".
+pub fn date(seconds: i64) -> String {
+    civil(seconds).0
+}
+
 /// Unix seconds as a UTC date and time, "2026-11-27 10:30".
 fn day(seconds: i64) -> String {
     let (date, time) = civil(seconds);

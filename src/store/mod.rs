@@ -88,6 +88,10 @@ pub enum StoreError {
     )]
     Unwritable { path: PathBuf, reason: String },
     #[error(
+        "{path}: the disk is full; this change was not kept, and everything saved before it is safe: free some space and try again"
+    )]
+    Full { path: PathBuf },
+    #[error(
         "{path}: the library stayed busy (another whosaid is writing to it); try again when it is done"
     )]
     Busy { path: PathBuf },
@@ -117,6 +121,7 @@ impl StoreError {
                 }
             }
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy { path },
+            Some(ErrorCode::DiskFull) => StoreError::Full { path },
             _ => StoreError::Sqlite { path, error },
         }
     }
@@ -178,6 +183,23 @@ impl Store {
         let value = f(&tx).map_err(|e| self.error(e))?;
         tx.commit().map_err(|e| self.error(e))?;
         Ok(value)
+    }
+
+    /// Lets the library file grow by `pages` more pages at most, as a disk
+    /// that is nearly full would (for the tests of a full disk).
+    #[cfg(test)]
+    pub(crate) fn fill_disk_but(&self, pages: i64) {
+        let used: i64 = self
+            .conn
+            .query_row("PRAGMA page_count", [], |r| r.get(0))
+            .unwrap();
+        self.conn
+            .query_row(
+                &format!("PRAGMA max_page_count = {}", used + pages),
+                [],
+                |_| Ok(()),
+            )
+            .unwrap();
     }
 
     fn error(&self, error: rusqlite::Error) -> StoreError {

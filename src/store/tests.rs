@@ -429,3 +429,57 @@ fn a_library_in_memory_works_for_a_session_without_a_file() {
     assert!(store.user_layer(id).unwrap().is_marked(claim));
     assert!(!Path::new(":memory:").exists(), "no file was made");
 }
+
+#[test]
+fn a_full_disk_keeps_everything_saved_before_and_says_so() {
+    let (dir, store) = library();
+    let id = store.put_document(&article(), Visit::Opened).unwrap();
+    let marked = span_of(ARTICLE, "We will not wait any longer,");
+    let noted = span_of(ARTICLE, "the budget was too small");
+    store.set_mark(id, marked, true).unwrap();
+    store.set_note(id, noted, "check this").unwrap();
+    store
+        .add_correction(
+            id,
+            Some(marked),
+            Change::Kind {
+                to: ClaimKind::Mixed,
+            },
+        )
+        .unwrap();
+
+    // The disk fills: a long note no longer fits.
+    store.fill_disk_but(0);
+    let long = "a note longer than the room left on the disk ".repeat(2_000);
+    let error = store.set_note(id, noted, &long).unwrap_err();
+    assert!(matches!(error, StoreError::Full { .. }), "{error:?}");
+    let said = error.to_string();
+    assert!(said.contains("library.sqlite"), "names the file: {said}");
+    assert!(said.contains("disk is full"), "{said}");
+    assert!(
+        said.contains("everything saved before it is safe"),
+        "{said}"
+    );
+    assert!(!said.contains('\n'), "one line: {said}");
+    // Nor does a new document, nor its analysis.
+    let other = Document::from_text("other.txt", "Tom Okafor said it would rain. ".repeat(500));
+    assert!(matches!(
+        store.put_document(&other, Visit::Opened),
+        Err(StoreError::Full { .. })
+    ));
+
+    // Reopened (as after the disk is freed): all that was saved, unchanged.
+    drop(store);
+    let store = Store::open(&dir.path().join("whosaid/library.sqlite")).unwrap();
+    let layer = store.user_layer(id).unwrap();
+    assert!(layer.is_marked(marked));
+    assert_eq!(
+        layer.note_at(noted),
+        Some("check this"),
+        "the old note, whole"
+    );
+    assert_eq!(layer.corrections.len(), 1);
+    assert_eq!(store.entries().unwrap().len(), 1, "no half-kept document");
+    // And with room again, the change goes through.
+    store.set_note(id, noted, &long).unwrap();
+}

@@ -59,6 +59,7 @@ pub enum Action {
     NewClaim,
     MergeActor,
     RenameActor,
+    Elsewhere,
     // With several articles open (the library list and the reader on one):
     NextArticle,
     PrevArticle,
@@ -423,6 +424,13 @@ pub const ACTIONS: &[ActionInfo] = &[
         &["R"],
         "rename",
         "in Actors: rename the actor",
+        &[Actors],
+    ),
+    info(
+        Action::Elsewhere,
+        &["L"],
+        "elsewhere",
+        "the actor's claims in the other articles of the library (Enter reads one)",
         &[Actors],
     ),
     info(

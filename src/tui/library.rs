@@ -1,17 +1,18 @@
-//! The reader's side of the library: the article's place in it, each edit
-//! stored as it is made (marks, notes, corrections, undo and redo), the
-//! user's layer read back for the app, and the reading position kept on
-//! quitting. Without a library (`--no-library`, or one that cannot be
+//! The reader's side of the library: the article's place in it, its
+//! analysis kept (made once, by whoever needs it first), each edit stored
+//! as it is made (marks, notes, corrections, undo and redo), the user's
+//! layer read back for the app, where its actors appear in the other
+//! articles, and the reading position kept on quitting. Without a library (`--no-library`, or one that cannot be
 //! opened) the same happens in memory, for the session only.
 
 use std::path::Path;
 
 use super::app::{App, Edit, Reading};
-use crate::analysis::Analysis;
+use crate::analysis::{self, Analysis, Options};
 use crate::corrected::from_layer;
 use crate::document::Document;
 use crate::safe_text::for_terminal;
-use crate::store::{DocId, ReadingState, Store, StoreError, UserLayer, Visit, content_hash};
+use crate::store::{DocId, ReadingState, Store, StoreError, UserLayer, Visit};
 
 /// The open library and the article's id in it.
 pub struct Library {
@@ -34,11 +35,24 @@ impl Library {
 
     fn at(path: &Path, doc: &Document, kept: bool) -> Result<Library, StoreError> {
         let store = Store::open(path)?;
-        let id = match store.find(&content_hash(&doc.text))? {
-            Some(id) => id,
-            None => store.put_document(doc, Visit::Opened)?,
-        };
+        // Put again when known: that records when it was last opened.
+        let id = store.put_document(doc, Visit::Opened)?;
         Ok(Library { store, id, kept })
+    }
+
+    /// The article's id in the library.
+    pub fn id(&self) -> DocId {
+        self.id
+    }
+
+    /// The open library.
+    pub fn library(&self) -> &Store {
+        &self.store
+    }
+
+    /// The library's row for the article: its marks, when it was added.
+    pub fn entry(&self) -> Result<crate::store::Entry, StoreError> {
+        self.store.entry(self.id)
     }
 
     /// Stores one edit, in one transaction.
@@ -87,13 +101,67 @@ impl Library {
             }
             Err(e) => app.message = Some(for_terminal(&format!("library: {e}")).into_owned()),
         }
+        self.count_elsewhere(app);
+    }
+
+    /// For each actor the reader shows, how many other articles of the
+    /// library name it (a library in memory has no others: nothing shown).
+    pub fn count_elsewhere(&self, app: &mut App) {
+        if !self.kept {
+            return;
+        }
+        match self.store.elsewhere_counts(self.id, &app.analysis) {
+            Ok(counts) => app.actors.elsewhere = counts,
+            Err(e) => app.message = Some(for_terminal(&format!("library: {e}")).into_owned()),
+        }
+    }
+
+    /// Opens the list of what an actor of the reader said in the other
+    /// articles of the library.
+    pub fn show_elsewhere(&self, app: &mut App, actor: usize) {
+        let Some(who) = app.analysis.actors.get(actor) else {
+            return;
+        };
+        match self.store.elsewhere(self.id, who) {
+            Ok(found) => app.show_elsewhere(actor, found),
+            Err(e) => app.message = Some(for_terminal(&format!("library: {e}")).into_owned()),
+        }
     }
 
     /// Stores an edit the app asked for and shows the result.
     pub fn carry_out(&self, app: &mut App, original: &Analysis, edit: &Edit) {
-        match self.store(edit) {
-            Ok(()) => self.attach(app, original, false),
-            Err(e) => app.message = Some(for_terminal(&format!("not kept: {e}")).into_owned()),
+        let stored = self.store(edit);
+        // Either way the reader shows what the library holds: after a
+        // failure, the change undone on screen too.
+        self.attach(app, original, false);
+        if let Err(e) = stored {
+            app.message = Some(for_terminal(&format!("not kept: {e}")).into_owned());
         }
     }
+}
+
+/// The analysis of an article of the list, made once: the one the library
+/// at `path` keeps for it (document `id`) when there is one, else made now
+/// and kept there for next time. Without a library, or when it cannot be
+/// used (it is busy, the disk is full), the analysis is made and not kept.
+pub fn analyse_once(
+    path: Option<&Path>,
+    id: Option<DocId>,
+    text: &str,
+    options: &Options,
+) -> Analysis {
+    let store = path
+        .zip(id)
+        .and_then(|(p, id)| Some((Store::open(p).ok()?, id)));
+    if let Some((store, id)) = &store
+        && let Ok(Some(kept)) = store.kept_analysis(*id, options)
+    {
+        return kept;
+    }
+    let made = analysis::analyze(text, options);
+    if let Some((store, id)) = &store {
+        // Not kept is no loss: it is made again next time.
+        let _ = store.keep_analysis(*id, options, &made);
+    }
+    made
 }

@@ -65,9 +65,9 @@ fn reading(library: &Library) -> &str {
 
 #[test]
 fn several_articles_open_on_the_list_of_all_of_them() {
-    let library = library(80, 24);
+    let library = library(100, 24);
     assert!(library.reader().is_none());
-    let screen = screen(&library, 80, 24);
+    let screen = screen(&library, 100, 24);
     assert!(
         screen.contains("River town weighs a new bridge"),
         "{screen}"
@@ -143,10 +143,45 @@ fn the_sort_key_orders_by_the_next_column() {
     assert_eq!(library.sort, SortBy::Title);
     // Harbour, Orchard, River.
     assert_eq!(library.shown, vec![1, 2, 0]);
-    press(&mut library, "o o");
+    press(&mut library, "o o o");
     assert_eq!(library.sort, SortBy::Claims);
     // Most claims first; the one still analysing last.
     assert_eq!(library.shown, vec![0, 1, 2]);
+}
+
+#[test]
+fn the_list_shows_each_articles_date_and_marks_and_sorts_by_them() {
+    let mut docs = vec![
+        Document::from_text("news/river-bridge.txt", TEXT),
+        Document::from_text("news/harbour.md", SECOND),
+        Document::from_text("more/orchard-fair.txt", THIRD),
+    ];
+    // A page that says when it was published shows that day; the others
+    // show when they were added to the library.
+    docs[1].published = Some("2025-03-14T08:00:00Z".to_string());
+    let mut library = Library::new(docs, &Settings::defaults(), Theme::monochrome(), (100, 12));
+    library.set_kept(0, 2, 1_700_000_000); // 2023-11-14
+    library.set_kept(2, 0, 1_600_000_000); // 2020-09-13
+    let shown = screen(&library, 100, 12);
+    for expected in ["Date", "Marks", "2023-11-14", "2025-03-14", "2020-09-13"] {
+        assert!(shown.contains(expected), "{expected}: {shown}");
+    }
+    press(&mut library, "o o o");
+    assert_eq!(library.sort, SortBy::Date);
+    assert_eq!(library.shown, vec![1, 0, 2], "newest first");
+    press(&mut library, "o o o");
+    assert_eq!(library.sort, SortBy::Marks);
+    assert_eq!(library.shown[0], 0, "most marks first");
+    assert_snapshot!(screen(&library, 100, 12));
+}
+
+#[test]
+fn the_marks_column_follows_the_marks_made_in_the_reader() {
+    let mut library = library(100, 12);
+    press(&mut library, "enter n m");
+    library.recount_marks();
+    press(&mut library, "backspace");
+    assert_eq!(library.entries[0].marks, 1);
 }
 
 #[test]

@@ -1,5 +1,6 @@
-//! Several articles at once: the library list (one row per article,
-//! sortable, filtered by title or source) and the reader on one of them.
+//! Several articles at once: the library list (one row per article with
+//! its title, source, date, claims, actors and marks; sortable, filtered by
+//! title or source) and the reader on one of them.
 //! The list comes first; `Enter` opens the reader, the list key goes back,
 //! `]` / `[` read the next or previous article of the list. Each article's
 //! analysis arrives when it is done ([`Library::attach_analysis`]); the list
@@ -19,10 +20,48 @@ use super::theme::Theme;
 use crate::analysis::Analysis;
 use crate::document::Document;
 
-/// One article of the list: its text, and its analysis once it is done.
+/// One article of the list: its text, its analysis once it is done, and
+/// what the library knows of it.
 pub struct Entry {
     pub doc: Document,
     pub analysis: Option<Analysis>,
+    /// The user's marks on it, as the library had them when the list
+    /// opened (its reader counts them once opened).
+    pub marks: usize,
+    /// When it was first added to the library (Unix seconds), if kept.
+    pub added: Option<i64>,
+}
+
+impl Entry {
+    fn new(doc: Document, analysis: Option<Analysis>) -> Entry {
+        Entry {
+            doc,
+            analysis,
+            marks: 0,
+            added: None,
+        }
+    }
+
+    /// The article's date: when it was published, as the page says (its
+    /// day, when it starts with one), else when it was added to the library.
+    pub fn date(&self) -> Option<String> {
+        match self.doc.published.as_deref().map(str::trim) {
+            Some(published) if !published.is_empty() => {
+                let day = published.get(..10).filter(|d| is_iso_day(d));
+                Some(day.unwrap_or(published).to_string())
+            }
+            _ => self.added.map(crate::store::listing::date),
+        }
+    }
+}
+
+/// "2025-11-03": four digits, dash, two, dash, two.
+fn is_iso_day(text: &str) -> bool {
+    text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        })
 }
 
 /// The column the list is sorted by; the sort key cycles through them.
@@ -32,19 +71,25 @@ pub enum SortBy {
     Opened,
     Title,
     Source,
+    /// Newest first.
+    Date,
     /// Most claims first.
     Claims,
     /// Most actors first.
     Actors,
+    /// Most marks first.
+    Marks,
 }
 
 impl SortBy {
-    const ALL: [SortBy; 5] = [
+    const ALL: [SortBy; 7] = [
         SortBy::Opened,
         SortBy::Title,
         SortBy::Source,
+        SortBy::Date,
         SortBy::Claims,
         SortBy::Actors,
+        SortBy::Marks,
     ];
 
     pub fn name(self) -> &'static str {
@@ -52,8 +97,10 @@ impl SortBy {
             SortBy::Opened => "order opened",
             SortBy::Title => "title",
             SortBy::Source => "source",
+            SortBy::Date => "date",
             SortBy::Claims => "claims",
             SortBy::Actors => "actors",
+            SortBy::Marks => "marks",
         }
     }
 
@@ -124,13 +171,7 @@ impl Library {
     /// The list of `docs`, or with one document its reader straight away.
     pub fn new(docs: Vec<Document>, settings: &Settings, theme: Theme, size: (u16, u16)) -> Self {
         let single = docs.len() == 1;
-        let entries = docs
-            .into_iter()
-            .map(|doc| Entry {
-                doc,
-                analysis: None,
-            })
-            .collect();
+        let entries = docs.into_iter().map(|doc| Entry::new(doc, None)).collect();
         let mut library = Library {
             entries,
             shown: Vec::new(),
@@ -169,6 +210,35 @@ impl Library {
 
     pub fn reader_mut(&mut self) -> Option<&mut App> {
         self.readers.get_mut(&self.open?)
+    }
+
+    /// What the library knows of an entry: the user's marks on it, and
+    /// when it was added.
+    pub fn set_kept(&mut self, entry: usize, marks: usize, added: i64) {
+        if let Some(e) = self.entries.get_mut(entry) {
+            e.marks = marks;
+            e.added = Some(added);
+        }
+        self.refilter();
+    }
+
+    /// An article from the library joins the list (at its end); with it,
+    /// the list is there to go back to.
+    pub fn add_entry(&mut self, doc: Document, analysis: Analysis) -> usize {
+        self.entries.push(Entry::new(doc, Some(analysis)));
+        self.single = false;
+        self.refilter();
+        self.entries.len() - 1
+    }
+
+    /// The open reader's marks, as the list counts them: once its user's
+    /// layer is attached, the reader knows them best.
+    pub fn recount_marks(&mut self) {
+        let Some(entry) = self.open else { return };
+        if let Some(app) = self.readers.get(&entry).filter(|app| !app.analysing) {
+            let marks = app.marked().len();
+            self.entries[entry].marks = marks;
+        }
     }
 
     /// The article at the list's cursor.
@@ -318,6 +388,16 @@ impl Library {
         }
     }
 
+    /// Opens the reader on an entry (the list's cursor follows), where the
+    /// user left it if read before.
+    pub fn read_entry(&mut self, entry: usize) {
+        if let Some(at) = self.shown.iter().position(|&e| e == entry) {
+            self.cursor = at;
+            self.keep_cursor_in_view();
+        }
+        self.read(entry);
+    }
+
     /// Opens the reader on an entry, where the user left it if read before.
     fn read(&mut self, entry: usize) {
         let (width, height) = self.size;
@@ -414,8 +494,10 @@ impl Library {
             SortBy::Source => {
                 shown.sort_by(|&a, &b| entries[a].doc.source.cmp(&entries[b].doc.source))
             }
+            SortBy::Date => shown.sort_by_cached_key(|&i| std::cmp::Reverse(entries[i].date())),
             SortBy::Claims => shown.sort_by_key(|&i| count(i, |a| a.claims.len())),
             SortBy::Actors => shown.sort_by_key(|&i| count(i, |a| a.actors.len())),
+            SortBy::Marks => shown.sort_by_key(|&i| std::cmp::Reverse(entries[i].marks)),
         }
         self.shown = shown;
         self.cursor_to(at);

@@ -25,6 +25,8 @@ pub mod view;
 pub mod wrap;
 
 #[cfg(test)]
+mod elsewhere_stories;
+#[cfg(test)]
 mod fixture;
 #[cfg(test)]
 mod library_stories;
@@ -34,7 +36,8 @@ mod stories;
 use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::Path;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use anyhow::Context;
@@ -51,6 +54,7 @@ use crate::analysis::{self, Analysis};
 use crate::config::Config;
 use crate::document::Document;
 use crate::safe_text;
+use crate::store::DocId;
 use app::Effect;
 use library::Library as Keeper;
 use settings::Settings;
@@ -59,7 +63,7 @@ use theme::{Theme, no_color_requested};
 /// Opens the reader on one article, or the list of several, and returns
 /// when the user quits. The user's marks, notes, corrections and reading
 /// position are kept in the library at `library` (in memory for this
-/// session only, without one).
+/// session only, without one), and so is each article's analysis.
 pub fn run(
     docs: Vec<Document>,
     config: &Config,
@@ -67,7 +71,7 @@ pub fn run(
     library: Option<&Path>,
 ) -> anyhow::Result<()> {
     let mut warning = None;
-    let keepers: Vec<Option<Keeper>> = docs
+    let mut keepers: Vec<Option<Keeper>> = docs
         .iter()
         .map(|doc| match library.map(|path| Keeper::open(path, doc)) {
             Some(Ok(keeper)) => Some(keeper),
@@ -83,18 +87,33 @@ pub fn run(
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
 
     // The text (or the list) shows at once; the analyses run beside it and
-    // are attached when each is done (a long article takes a while).
+    // are attached when each is done (a long article takes a while). Each
+    // is made once: the library's kept one, else made and kept there.
     // Terminal events and analyses arrive on one channel, so either wakes
     // the loop at once.
     let (sender, events) = mpsc::channel();
-    let texts: Vec<String> = docs.iter().map(|d| d.text.clone()).collect();
+    let jobs: Vec<(String, Option<DocId>)> = docs
+        .iter()
+        .zip(&keepers)
+        .map(|(doc, keeper)| {
+            let id = keeper.as_ref().filter(|k| k.kept).map(Keeper::id);
+            (doc.text.clone(), id)
+        })
+        .collect();
     let options = config.analysis_options();
     let analysed = sender.clone();
-    std::thread::spawn(move || {
+    let kept_in = library.map(Path::to_owned);
+    let quitting = Arc::new(AtomicBool::new(false));
+    let stop = Arc::clone(&quitting);
+    let analyses = std::thread::spawn(move || {
         use rayon::prelude::*;
-        texts.par_iter().enumerate().for_each(|(i, text)| {
-            let analysis = Box::new(analysis::analyze(text, &options));
-            let _ = analysed.send(Wake::Analysed(i, analysis));
+        jobs.par_iter().enumerate().for_each(|(i, (text, id))| {
+            // After quitting, what is left is analysed next time.
+            if stop.load(Ordering::Relaxed) {
+                return;
+            }
+            let analysis = library::analyse_once(kept_in.as_deref(), *id, text, &options);
+            let _ = analysed.send(Wake::Analysed(i, Box::new(analysis)));
         });
     });
     std::thread::spawn(move || {
@@ -110,10 +129,20 @@ pub fn run(
     let size = terminal.size()?;
     let mut library = Library::new(docs, settings, theme, (size.width, size.height));
     library.message = warning.map(|w| safe_text::for_terminal(&w).into_owned());
+    for (entry, keeper) in keepers.iter().enumerate() {
+        if let Some(row) = keeper
+            .as_ref()
+            .filter(|k| k.kept)
+            .and_then(|k| k.entry().ok())
+        {
+            library.set_kept(entry, row.marks, row.added);
+        }
+    }
     // The readers that have their user's layer attached.
     let mut attached = HashSet::new();
+    let options = config.analysis_options();
 
-    let _session = session;
+    let session = session;
     while !library.quit {
         terminal.draw(|frame| view::library::draw(&library, frame))?;
         // A flash lasts until the next key, or this long.
@@ -136,7 +165,15 @@ pub fn run(
             }
         };
         match wake {
-            Wake::Analysed(entry, analysis) => library.attach_analysis(entry, *analysis),
+            Wake::Analysed(entry, analysis) => {
+                library.attach_analysis(entry, *analysis);
+                // Another article kept: the open reader's actors may be in it.
+                if let Some(open) = library.open.filter(|o| *o != entry && attached.contains(o))
+                    && let (Some(keeper), Some(app)) = (&keepers[open], library.reader_mut())
+                {
+                    keeper.count_elsewhere(app);
+                }
+            }
             Wake::Terminal(event) => match event? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => library.handle_key(key),
                 Event::Mouse(mouse) => library.handle_mouse(mouse),
@@ -156,20 +193,31 @@ pub fn run(
         }
         for effect in library.take_effects() {
             let Some(entry) = library.open else { continue };
+            if let Effect::OpenArticle { document, claim } = effect {
+                let opened = Opened {
+                    library: &mut library,
+                    keepers: &mut keepers,
+                    attached: &mut attached,
+                };
+                opened.read(entry, document, claim, &options);
+                continue;
+            }
             let original = library.entries[entry].analysis.clone().unwrap_or_default();
             let Some(app) = library.reader_mut() else {
                 continue;
             };
-            match effect {
-                Effect::Edit(edit) => {
-                    if let Some(keeper) = &keepers[entry] {
-                        keeper.carry_out(app, &original, &edit);
-                    }
-                }
-                effect => perform(app, effect)?,
+            match (effect, &keepers[entry]) {
+                (Effect::Edit(edit), Some(keeper)) => keeper.carry_out(app, &original, &edit),
+                (Effect::Elsewhere { actor }, Some(keeper)) => keeper.show_elsewhere(app, actor),
+                (Effect::Edit(_) | Effect::Elsewhere { .. }, None) => {}
+                (effect, _) => perform(app, effect)?,
             }
         }
+        if library.open.is_some_and(|o| attached.contains(&o)) {
+            library.recount_marks();
+        }
     }
+    quitting.store(true, Ordering::Relaxed);
     for entry in attached {
         if let (Some(keeper), Some(app)) = (&keepers[entry], library.reader_at(entry))
             && keeper.kept
@@ -177,7 +225,82 @@ pub fn run(
             keeper.save_reading(&app.reading())?;
         }
     }
+    // The terminal is the user's again while the analyses under way are
+    // finished and kept.
+    drop(session);
+    let _ = analyses.join();
     Ok(())
+}
+
+/// What opening an article from an actor's claims elsewhere changes.
+struct Opened<'a> {
+    library: &'a mut Library,
+    keepers: &'a mut Vec<Option<Keeper>>,
+    attached: &'a mut HashSet<usize>,
+}
+
+impl Opened<'_> {
+    /// Reads `document` of the library at `claim`, from the reader of entry
+    /// `from`: its entry in the list if it has one, else a new entry, read
+    /// from the library.
+    fn read(
+        self,
+        from: usize,
+        document: DocId,
+        claim: crate::span::Span,
+        options: &analysis::Options,
+    ) {
+        let listed = self
+            .keepers
+            .iter()
+            .position(|k| k.as_ref().is_some_and(|k| k.kept && k.id() == document));
+        let entry = match listed {
+            Some(entry) => entry,
+            None => {
+                let Some(keeper) = &self.keepers[from] else {
+                    return;
+                };
+                let store = keeper.library();
+                let loaded = store.document(document).and_then(|doc| {
+                    let analysis = store.analysis_for(document, options)?;
+                    let keeper = Keeper::open(store.path(), &doc)?;
+                    Ok((doc, analysis, keeper))
+                });
+                match loaded {
+                    Ok((doc, analysis, keeper)) => {
+                        let row = keeper.entry().ok();
+                        self.keepers.push(Some(keeper));
+                        let entry = self.library.add_entry(doc, analysis);
+                        if let Some(row) = row {
+                            self.library.set_kept(entry, row.marks, row.added);
+                        }
+                        entry
+                    }
+                    Err(e) => {
+                        if let Some(app) = self.library.reader_mut() {
+                            let said = format!("cannot open that article: {e}");
+                            app.message = Some(safe_text::for_terminal(&said).into_owned());
+                        }
+                        return;
+                    }
+                }
+            }
+        };
+        self.library.read_entry(entry);
+        // Its layer now, without going back where it was last read: the
+        // claim picked is where the reader opens.
+        if let Some(original) = self.library.entries[entry].analysis.clone()
+            && let Some(app) = self.library.reader_mut().filter(|app| !app.analysing)
+        {
+            if !self.attached.contains(&entry)
+                && let Some(keeper) = &self.keepers[entry]
+            {
+                keeper.attach(app, &original, false);
+            }
+            self.attached.insert(entry);
+            app.select_claim_at(claim);
+        }
+    }
 }
 
 /// How long a flash (the source `s` went to) stays without a key.
@@ -194,8 +317,8 @@ enum Wake {
 fn perform(app: &mut App, effect: Effect) -> io::Result<()> {
     match effect {
         Effect::Copy(text) => copy_osc52(&mut io::stdout(), &text),
-        // The loop stores edits in the library before anything else.
-        Effect::Edit(_) => Ok(()),
+        // The loop asks the library for these.
+        Effect::Edit(_) | Effect::Elsewhere { .. } | Effect::OpenArticle { .. } => Ok(()),
         Effect::Write {
             path,
             contents,

@@ -1113,3 +1113,29 @@ fn a_claim_made_from_a_selection_is_kept_in_text_order() {
     let actor = claims[2].source.unwrap().actor.unwrap();
     assert_eq!(kept.app.analysis.actors[actor].name, "council");
 }
+
+#[test]
+fn on_a_full_disk_a_note_is_not_kept_the_reader_says_so_and_what_was_saved_stays() {
+    let mut kept = Kept::open(tempfile::tempdir().unwrap());
+    kept.press("n m");
+    kept.library.library().fill_disk_but(0);
+    kept.press("a");
+    type_text(&mut kept.app, &"a long note ".repeat(2_000));
+    kept.press("ctrl-s");
+    let said = kept.app.message.clone().unwrap_or_default();
+    assert!(said.starts_with("not kept:"), "{said}");
+    assert!(said.contains("disk is full"), "{said}");
+    assert!(
+        said.contains("everything saved before it is safe"),
+        "{said}"
+    );
+    assert_eq!(
+        kept.app.annotation(0).note,
+        None,
+        "the screen shows what is kept"
+    );
+    let kept = kept.reopen();
+    let user = kept.app.annotation(0);
+    assert!(user.marked, "the mark saved before the disk filled");
+    assert_eq!(user.note, None);
+}

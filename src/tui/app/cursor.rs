@@ -148,12 +148,13 @@ impl App {
         });
         self.claims.top = keep_in_view(self.claims.top, claim, height)
             .min(self.claims.shown.len().saturating_sub(height));
-        // The actors pane's first row is its column header.
+        // The actors pane's first row is its column header; its last may
+        // say where the selected actor appears elsewhere.
         let height = self
             .screen
             .areas
             .rows(Pane::Actors)
-            .saturating_sub(1)
+            .saturating_sub(1 + usize::from(self.elsewhere_footer()))
             .max(1);
         self.actors.cursor = self
             .actors

@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 
 mod cursor;
 pub mod detail;
+pub mod elsewhere;
 mod keep;
 pub mod mine;
 mod mouse;
@@ -27,6 +28,7 @@ use super::theme::Theme;
 use super::wrap::WrapCache;
 use crate::analysis::Analysis;
 use crate::document::Document;
+pub use elsewhere::ElsewhereList;
 pub use mine::{Choice, Edit, NoteEditor, PickFor, Picker, Reading};
 pub use panes::{ActorsPane, ClaimsPane, TextPane};
 
@@ -56,6 +58,8 @@ pub enum Overlay {
         actor: usize,
         name: String,
     },
+    /// An actor's claims in the other articles of the library.
+    Elsewhere(ElsewhereList),
 }
 
 /// Something only the event loop can do.
@@ -72,6 +76,14 @@ pub enum Effect {
     /// Store a change to the user's layer; the loop hands the corrected
     /// view back with [`App::attach_corrected`].
     Edit(Edit),
+    /// Find the actor's claims in the other articles of the library; the
+    /// loop answers with [`App::show_elsewhere`].
+    Elsewhere { actor: usize },
+    /// Read another article of the library, at one of its claims.
+    OpenArticle {
+        document: crate::store::DocId,
+        claim: crate::span::Span,
+    },
 }
 
 /// The reader's whole state: the article and its analysis (only read),
@@ -219,6 +231,7 @@ impl App {
                 let action = self.keymap.typing_action(Layer::Rename, key);
                 self.rename_key(key, action, actor, name)
             }
+            Some(Overlay::Elsewhere(list)) => self.elsewhere_key(list, action),
         }
         self.relayout();
     }
@@ -325,6 +338,7 @@ impl App {
             Action::NewClaim => self.new_claim(),
             Action::MergeActor => self.merge_or_rename(false),
             Action::RenameActor => self.merge_or_rename(true),
+            Action::Elsewhere => self.ask_elsewhere(),
             // The library around the reader takes these; one article alone has no list.
             Action::NextArticle | Action::PrevArticle | Action::ToList | Action::Sort => {
                 self.message = Some(ONE_ARTICLE.to_string());

@@ -68,6 +68,9 @@ pub struct ActorsPane {
     pub cursor: usize,
     /// The first row of the list on screen.
     pub top: usize,
+    /// For each actor, how many other articles of the library name it;
+    /// empty until the library has said.
+    pub elsewhere: Vec<usize>,
 }
 
 impl ActorsPane {

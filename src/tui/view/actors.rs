@@ -1,6 +1,7 @@
 //! The actors pane: every actor (or those matching the name filter) by
 //! number of claims, with kind, role, claims and mentions; the actors in
-//! the filter carry a diamond.
+//! the filter carry a diamond. Below them, once the library has counted,
+//! how many other articles name the selected actor.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,7 +10,7 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::super::app::{App, Overlay};
-use super::super::keymap::Pane;
+use super::super::keymap::{Action, Pane};
 use super::{frame_pane, other_tab, truncate};
 use crate::analysis::ActorKind;
 
@@ -22,6 +23,22 @@ fn kind_name(kind: ActorKind) -> &'static str {
         ActorKind::Anonymous => "anon",
         ActorKind::Other => "other",
     }
+}
+
+/// "in 3 other articles · L lists them": the selected actor beyond this article.
+fn elsewhere_line(app: &App, actor: usize) -> Line<'static> {
+    let count = app.elsewhere_count(actor).unwrap_or(0);
+    if count == 0 {
+        return Line::styled(" in no other article", app.theme.dim);
+    }
+    let what = if count == 1 { "article" } else { "articles" };
+    Line::from(vec![
+        Span::styled(" in ", app.theme.dim),
+        Span::styled(count.to_string(), app.theme.accent),
+        Span::styled(format!(" other {what} · "), app.theme.dim),
+        Span::styled(app.keymap.label(Action::Elsewhere), app.theme.accent),
+        Span::styled(" lists the claims", app.theme.dim),
+    ])
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -67,7 +84,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(inner.x, inner.y + 1, why, width, app.theme.dim);
         return;
     }
-    let rows = usize::from(inner.height.saturating_sub(1));
+    let footer = app.elsewhere_footer();
+    let rows = usize::from(inner.height.saturating_sub(1 + u16::from(footer)));
+    if footer && let Some(actor) = app.actors.selected() {
+        let y = inner.y + inner.height - 1;
+        let line = elsewhere_line(app, actor);
+        buf.set_line(inner.x, y, &line, inner.width);
+    }
     for (line, (i, &actor)) in app
         .actors
         .list

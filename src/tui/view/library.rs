@@ -1,4 +1,5 @@
-//! The library list: one row per article (title, source, claims, actors),
+//! The library list: one row per article (title, source, date, claims,
+//! actors, marks),
 //! the sort column marked, "analysing…" where an analysis is still running;
 //! the status bar with the count, the sort, the filter (or its prompt) and
 //! the list's key hints; `?` shows the list's keys. Titles and sources come
@@ -12,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Cell, Paragraph, Row, Table, Widget, Wrap};
 
 use super::super::keymap::Action;
-use super::super::library_view::{LIST_KEYS, Library, SortBy};
+use super::super::library_view::{Entry, LIST_KEYS, Library, SortBy};
 use super::truncate;
 use crate::safe_text::for_terminal;
 
@@ -50,28 +51,34 @@ fn render_table(library: &Library, area: Rect, buf: &mut Buffer) {
         ("", SortBy::Opened),
         ("Title", SortBy::Title),
         ("Source", SortBy::Source),
+        ("Date", SortBy::Date),
         ("Claims", SortBy::Claims),
         ("Actors", SortBy::Actors),
+        ("Marks", SortBy::Marks),
     ]
     .map(|(name, by)| {
-        let text = if library.sort == by {
-            format!("{name} ▼")
+        let text = if library.sort == by && !name.is_empty() {
+            format!("{name}▼")
         } else {
             name.to_string()
         };
         Cell::from(text)
     });
-    let count_width = ANALYSING.chars().count() as u16;
+    // Wide enough for the header and its sort mark; the claims column
+    // says when the counts are still to come.
     let widths = [
         Constraint::Length(1),
-        Constraint::Fill(3),
         Constraint::Fill(2),
-        Constraint::Length(count_width),
-        Constraint::Length(count_width),
+        Constraint::Fill(1),
+        Constraint::Length(10),
+        Constraint::Length(ANALYSING.chars().count() as u16),
+        Constraint::Length(7),
+        Constraint::Length(6),
     ];
     // Column widths for cutting long titles and paths with an ellipsis.
     let inner = block.inner(area);
-    let [_, title_col, source_col, _, _] = Layout::horizontal(widths).spacing(1).areas(inner);
+    let [_, title_col, source_col, date_col, _, _, _] =
+        Layout::horizontal(widths).spacing(1).areas(inner);
     let rows = library
         .shown
         .iter()
@@ -82,9 +89,11 @@ fn render_table(library: &Library, area: Rect, buf: &mut Buffer) {
             let entry = &library.entries[e];
             let counts = match &entry.analysis {
                 Some(a) => [a.claims.len().to_string(), a.actors.len().to_string()],
-                None => [ANALYSING.to_string(), ANALYSING.to_string()],
+                None => [ANALYSING.to_string(), "…".to_string()],
             };
-            let [claims, actors] = counts.map(|c| Cell::from(Line::from(c).right_aligned()));
+            let [claims, actors, marks] = [counts[0].clone(), counts[1].clone(), marks(entry)]
+                .map(|c| Cell::from(Line::from(c).right_aligned()));
+            let date = entry.date().unwrap_or_default();
             // The cursor's row is marked in words too, not only in colour.
             let marker = if row == library.cursor { "›" } else { " " };
             let cells = [
@@ -97,8 +106,10 @@ fn render_table(library: &Library, area: Rect, buf: &mut Buffer) {
                     &for_terminal(&entry.doc.source),
                     source_col.width as usize,
                 )),
+                Cell::from(truncate(&for_terminal(&date), date_col.width as usize)),
                 claims,
                 actors,
+                marks,
             ];
             let row_style = if row == library.cursor {
                 theme.selection
@@ -122,6 +133,14 @@ fn render_table(library: &Library, area: Rect, buf: &mut Buffer) {
             &Line::styled(for_terminal(&text).into_owned(), theme.dim),
             empty.width.saturating_sub(1),
         );
+    }
+}
+
+/// The marks column: blank for none, so the marked articles stand out.
+fn marks(entry: &Entry) -> String {
+    match entry.marks {
+        0 => String::new(),
+        n => n.to_string(),
     }
 }
 

@@ -5,6 +5,7 @@ mod actors;
 mod claims;
 mod detail;
 mod dialog;
+mod elsewhere;
 mod help;
 pub mod library;
 mod mine;
@@ -44,6 +45,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Some(Overlay::Detail { claim, scroll }) => detail::render(app, *claim, *scroll, area, buf),
         Some(Overlay::Note(editor)) => mine::render_note(app, editor, area, buf),
         Some(Overlay::Picker(picker)) => mine::render_picker(app, picker, area, buf),
+        Some(Overlay::Elsewhere(list)) => elsewhere::render(app, list, area, buf),
         // The search prompts take the status bar's place.
         Some(Overlay::Search { .. } | Overlay::ActorQuery | Overlay::Rename { .. }) | None => {}
     }
