@@ -16,10 +16,10 @@ fn main() {
     let m = mentions::find(&text, &tokens, &sentences, &q, &o);
     eprintln!("mentions {:?} ({})", t.elapsed(), m.len());
     let t = Instant::now();
-    let f = attribution::find(&text, &tokens, &sentences, &q, &m, &o);
+    let mut f = attribution::find(&text, &tokens, &sentences, &q, &m, &o);
     eprintln!("attribution {:?}", t.elapsed());
     let t = Instant::now();
-    let r = actors::resolve(&text, &sentences, &m, &f, &q, &o);
+    let r = actors::resolve(&text, &sentences, &m, &mut f, &q, &o);
     eprintln!("actors {:?} ({})", t.elapsed(), r.actors.len());
     let t = Instant::now();
     let figs = markers::figures(&text, &tokens);

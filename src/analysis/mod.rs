@@ -237,8 +237,14 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let quotations = quotes::find(text, &tokens);
     let mentions = mentions::find(text, &tokens, &sentences, &quotations, options);
     let mut found = attribution::find(text, &tokens, &sentences, &quotations, &mentions, options);
-    let resolution =
-        actors::resolve(text, &sentences, &mentions, &mut found, &quotations, options);
+    let resolution = actors::resolve(
+        text,
+        &sentences,
+        &mentions,
+        &mut found,
+        &quotations,
+        options,
+    );
     assemble(text, &tokens, &sentences, &mentions, found, resolution)
 }
 

@@ -230,7 +230,14 @@ mod tests {
             .collect();
         let quotations = crate::analysis::quotes::find(text, &tokens);
         let sentences = segment::sentences(text, &tokens);
-        let resolution = resolve(text, &sentences, &mentions, &mut claims, &quotations, options);
+        let resolution = resolve(
+            text,
+            &sentences,
+            &mentions,
+            &mut claims,
+            &quotations,
+            options,
+        );
         (mentions, resolution)
     }
 

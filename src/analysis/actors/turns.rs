@@ -226,8 +226,9 @@ fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
             continue;
         };
         let resolved = turns[t].mention.and_then(who);
-        let expected = expected(turns, t)
-            .filter(|&(id, _)| fits(people, id, gender) && !turns[t].addressed.is_some_and(|(a, _)| a == id));
+        let addresses = |id: usize| turns[t].addressed.is_some_and(|(a, _)| a == id);
+        let expected =
+            expected(turns, t).filter(|&(id, _)| fits(people, id, gender) && !addresses(id));
         let beside = |id: usize| {
             [t.checked_sub(1), Some(t + 1)]
                 .into_iter()
@@ -235,7 +236,6 @@ fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
                 .filter_map(|s| turns.get(s)?.speaker)
                 .any(|(other, _)| other == id)
         };
-        let addresses = |id: usize| turns[t].addressed.is_some_and(|(a, _)| a == id);
         let doubtful = resolved.is_none_or(|(id, _)| {
             beside(id) || addresses(id) || participants.len() >= 2 && !participants.contains(&id)
         });
