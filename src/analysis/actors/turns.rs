@@ -356,24 +356,8 @@ fn apply(claims: &mut [FoundClaim], referent: &mut [Option<usize>], turns: &[Tur
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::{Options, Via, analyze};
-
-    /// Each quote's text, its speaker's name and how it was found.
-    fn speakers(text: &str) -> Vec<(String, Option<String>, Option<Via>)> {
-        let analysis = analyze(text, &Options::default());
-        analysis
-            .claims
-            .iter()
-            .map(|c| {
-                let actor = c.source.and_then(|s| s.actor);
-                (
-                    c.span.of(text).to_string(),
-                    actor.map(|a| analysis.actors[a].name.clone()),
-                    c.source.map(|s| s.via),
-                )
-            })
-            .collect()
-    }
+    use crate::analysis::Via;
+    use crate::analysis::shared::speakers;
 
     #[test]
     fn quote_paragraphs_with_no_cue_alternate_between_the_two_speakers() {
