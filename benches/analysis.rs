@@ -32,7 +32,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput};
-use whosaid::analysis::{Options, analyze};
+use whosaid::analysis::{Options, analyze_with};
 
 const BUNDLED: &str = include_str!("../assets/us-mexico-cartels.txt");
 const BIG: usize = 10_000_000;
@@ -126,7 +126,7 @@ fn children_cpu() -> Duration {
 /// The CPU time of one analysis of `text`.
 fn cpu_seconds(text: &str, options: &Options) -> f64 {
     let start = thread_cpu();
-    black_box(analyze(black_box(text), options));
+    black_box(analyze_with(black_box(text), options));
     (thread_cpu() - start).as_secs_f64()
 }
 
@@ -192,7 +192,7 @@ fn criterion_run(c: &mut Criterion, name: &str, text: &str, samples: usize) {
         b.iter_custom(|iters| {
             let start = thread_cpu();
             for _ in 0..iters {
-                black_box(analyze(black_box(text), &options));
+                black_box(analyze_with(black_box(text), &options));
             }
             thread_cpu() - start
         })
@@ -211,7 +211,7 @@ fn once(text: &str, origin: &str) -> f64 {
     let before = LIVE.load(Ordering::Relaxed);
     PEAK.store(before, Ordering::Relaxed);
     let start = thread_cpu();
-    let analysis = analyze(text, &options);
+    let analysis = analyze_with(text, &options);
     let elapsed = (thread_cpu() - start).as_secs_f64();
     let peak = PEAK.load(Ordering::Relaxed) - before;
     let mb = text.len() as f64 / 1e6;

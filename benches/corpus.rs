@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput};
 use serde_json::Value;
-use whosaid::analysis::Options;
+use whosaid::analysis::Lexicon;
 use whosaid::corpus::{Job, export_jsonl};
 
 const BUNDLED: &str = include_str!("../assets/us-mexico-cartels.txt");
@@ -67,9 +67,9 @@ fn main() {
         corpus.len() as f64 / 1e6,
         rayon::current_num_threads()
     );
-    let options = Options::default();
+    let lexicon = Lexicon::builtin();
     let job = Job {
-        options: &options,
+        lexicon,
         kinds: &[],
         actors: &[],
         max_bytes: whosaid::reading::DEFAULT_MAX_BYTES,

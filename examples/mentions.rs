@@ -1,14 +1,15 @@
 //! Prints the mentions of a text file, one a line: code-point offset, kind,
 //! span text, name, role, in_quote (a debugging aid for the mention rules).
-use whosaid::analysis::{Options, mentions, quotes, segment};
+use whosaid::analysis::{Lexicon, TokenTable, mentions, quotes, segment};
 
 fn main() {
     let path = std::env::args().nth(1).expect("usage: mentions FILE");
     let text = std::fs::read_to_string(path).expect("readable file");
-    let tokens = segment::tokenize(&text);
-    let sentences = segment::sentences(&text, &tokens);
-    let quotations = quotes::find(&text, &tokens);
-    for m in mentions::find(&text, &tokens, &sentences, &quotations, &Options::default()) {
+    let lexicon = Lexicon::builtin();
+    let table = TokenTable::new(&text, lexicon);
+    let sentences = segment::sentences(&text, &table.tokens);
+    let quotations = quotes::find(&text, &table.tokens);
+    for m in mentions::find(&table, &sentences, &quotations, lexicon) {
         let offset = text[..m.span.start].chars().count();
         let span = m.span.of(&text);
         println!(

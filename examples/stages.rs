@@ -1,30 +1,62 @@
-//! Times each analysis stage on a text file (a profiling aid):
+//! Times each analysis stage on a text file in CPU time of this thread (a
+//! profiling aid; `cargo bench` gives the figures):
 //! `cargo run --release --example stages FILE`.
-use std::time::Instant;
-use whosaid::analysis::{Options, actors, attribution, markers, mentions, quotes, segment};
+use std::time::Duration;
+
+use whosaid::analysis::{
+    Lexicon, TokenTable, actors, analyze_text, attribution, markers, mentions, quotes, segment,
+};
+
+fn cpu() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid timespec for the call to fill.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
 fn main() {
-    let text = std::fs::read_to_string(std::env::args().nth(1).unwrap()).unwrap();
-    let o = Options::default();
-    let t = Instant::now();
-    let tokens = segment::tokenize(&text);
-    let sentences = segment::sentences(&text, &tokens);
-    eprintln!("segment {:?}", t.elapsed());
-    let t = Instant::now();
-    let q = quotes::find(&text, &tokens);
-    eprintln!("quotes {:?}", t.elapsed());
-    let t = Instant::now();
-    let m = mentions::find(&text, &tokens, &sentences, &q, &o);
-    eprintln!("mentions {:?} ({})", t.elapsed(), m.len());
-    let t = Instant::now();
-    let mut f = attribution::find(&text, &tokens, &sentences, &q, &m, &o);
-    eprintln!("attribution {:?}", t.elapsed());
-    let t = Instant::now();
-    let r = actors::resolve(&text, &sentences, &m, &mut f, &q, &o);
-    eprintln!("actors {:?} ({})", t.elapsed(), r.actors.len());
-    let t = Instant::now();
-    let figs = markers::figures(&text, &tokens);
+    let path = std::env::args().nth(1).expect("usage: stages FILE");
+    let text = std::fs::read_to_string(path).expect("a readable UTF-8 file");
+    let lexicon = Lexicon::builtin();
+    let mut last = cpu();
+    let mut lap = |stage: &str| {
+        let now = cpu();
+        eprint!("{stage} {:.0} ms  ", (now - last).as_secs_f64() * 1e3);
+        last = now;
+    };
+    let table = TokenTable::new(&text, lexicon);
+    lap("tokens");
+    let sentences = segment::sentences(&text, &table.tokens);
+    lap("sentences");
+    let q = quotes::find(&text, &table.tokens);
+    lap("quotes");
+    let m = mentions::find(&table, &sentences, &q, lexicon);
+    lap("mentions");
+    let mut f = attribution::find(&table, &sentences, &q, &m, lexicon);
+    lap("attribution");
+    let r = actors::resolve(&text, &sentences, &m, &mut f, &q, lexicon);
+    lap("actors");
     for c in &f {
-        markers::hedges(&text, &tokens, c.span);
+        markers::hedges(&text, &table.tokens, c.span);
     }
-    eprintln!("markers {:?} ({})", t.elapsed(), figs.len());
+    lap("hedges");
+    let figures = markers::figures(&text, &table.tokens);
+    lap("figures");
+    eprintln!(
+        "({} mentions, {} actors, {} figures)",
+        m.len(),
+        r.actors.len(),
+        figures.len()
+    );
+    let start = cpu();
+    analyze_text(&text, lexicon);
+    let seconds = (cpu() - start).as_secs_f64();
+    eprintln!(
+        "analyze: {:.0} ms, {:.1} MB/s",
+        seconds * 1e3,
+        text.len() as f64 / 1e6 / seconds
+    );
 }

@@ -17,7 +17,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use thiserror::Error;
 
-use crate::analysis::{Analysis, ClaimKind, Options, analyze};
+use crate::analysis::{Analysis, ClaimKind, Lexicon, analyze};
 use crate::document::Document;
 use crate::export::json;
 use crate::filter::ClaimFilter;
@@ -88,12 +88,12 @@ pub enum RunError {
     Write(#[source] io::Error),
 }
 
-/// What every article of a corpus goes through: the analysis options, which
+/// What every article of a corpus goes through: the lexicon, which
 /// claims to keep, and the size cap of one article (a file, or a JSON line)
 /// in bytes.
 #[derive(Debug, Clone, Copy)]
 pub struct Job<'a> {
-    pub options: &'a Options,
+    pub lexicon: &'a Lexicon,
     /// Keep claims of these kinds; empty keeps every kind.
     pub kinds: &'a [ClaimKind],
     /// Keep claims by actors of these names or aliases, looked up in each
@@ -314,7 +314,7 @@ fn article_line(
     id: Option<&Value>,
     meta: Option<&Map<String, Value>>,
 ) -> Vec<u8> {
-    let analysis = analyze(&doc.text, job.options);
+    let analysis = analyze(doc, job.lexicon);
     let selected = job.filter(&analysis).apply(&analysis, &[]);
     let export = json::build(doc, &analysis, &selected.claims, &selected.actors);
     to_line(&ArticleLine { id, export, meta })

@@ -511,7 +511,7 @@ fn export_command(
             return export_corpus(config, &args, format, Corpus::Feed(&feed), max_size);
         }
     };
-    let analysis = analysis::analyze(&doc.text, &config.analysis_options());
+    let analysis = analysis::analyze(&doc, &analysis::Lexicon::new(&config.analysis_options()));
     // The user's corrections, marks and notes, when the library has the article.
     let corrected = users_work(library.as_deref(), &doc, &analysis, args.marked)?;
     let (analysis, user) = match &corrected {
@@ -612,9 +612,9 @@ fn export_corpus(
             other.name
         );
     }
-    let options = config.analysis_options();
+    let lexicon = analysis::Lexicon::new(&config.analysis_options());
     let job = corpus::Job {
-        options: &options,
+        lexicon: &lexicon,
         kinds: &args.kind,
         actors: &args.actor,
         max_bytes: max_size,

@@ -10,7 +10,7 @@
 //! orders no article would use.
 
 use serde_json::Value;
-use whosaid::analysis::{Analysis, Options, analyze};
+use whosaid::analysis::{Analysis, Options, analyze_with};
 use whosaid::document::Document;
 use whosaid::export::{csv, json, markdown, w3c};
 use whosaid::span::Span;
@@ -317,7 +317,7 @@ fn run_with(pieces: &[&str], seed: u64, count: usize, max_pieces: usize) {
         // As whosaid reads it: a leading byte-order mark is dropped.
         let doc = Document::from_text("random.txt", random_text(&mut rng, pieces, max_pieces));
         let text = doc.text.as_str();
-        match std::panic::catch_unwind(|| analyze(text, &options)) {
+        match std::panic::catch_unwind(|| analyze_with(text, &options)) {
             Ok(analysis) => {
                 check(text, &analysis);
                 check_exports(&doc, &analysis);
@@ -381,5 +381,5 @@ fn quote_heavy_texts_keep_spans_nested() {
 #[test]
 fn the_text_that_once_crashed_mentions() {
     let text = ")says« \r\n according to «  x and Asked  ";
-    check(text, &analyze(text, &Options::default()));
+    check(text, &analyze_with(text, &Options::default()));
 }

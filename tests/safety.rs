@@ -10,7 +10,7 @@ use std::time::Duration;
 use assert_cmd::Command;
 use assert_cmd::cargo::cargo_bin_cmd;
 use serde_json::Value;
-use whosaid::analysis::{Analysis, analyze};
+use whosaid::analysis::{Analysis, Lexicon, analyze};
 use whosaid::config::Config;
 use whosaid::document::Document;
 use whosaid::export::json;
@@ -64,7 +64,7 @@ fn every_hostile_sequence_is_harmless_in_every_export_format() {
     for seq in HOSTILE {
         let text = hostile_article(seq);
         let doc = Document::from_text(format!("news{seq}.txt"), text.clone());
-        let analysis = analyze(&doc.text, &config.analysis_options());
+        let analysis = analyze(&doc, &Lexicon::new(&config.analysis_options()));
         let all: Vec<usize> = (0..analysis.claims.len()).collect();
         let actors: Vec<usize> = (0..analysis.actors.len()).collect();
         assert!(
@@ -148,7 +148,7 @@ mod reader {
         let config = Config::defaults();
         for seq in HOSTILE {
             let doc = Document::from_text(format!("news{seq}.txt"), hostile_article(seq));
-            let analysis: Analysis = analyze(&doc.text, &config.analysis_options());
+            let analysis: Analysis = analyze(&doc, &Lexicon::new(&config.analysis_options()));
             let claims = analysis.claims.len();
             let settings = Settings::defaults();
             let mut app = App::new(doc, analysis, &settings, Theme::monochrome(), (100, 30));

@@ -6,7 +6,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use whosaid::analysis::{Options, analyze};
+use whosaid::analysis::{Lexicon, analyze};
 use whosaid::document::Document;
 use whosaid::export::{csv, json, markdown, w3c};
 use whosaid::reading::read_text;
@@ -16,7 +16,7 @@ fuzz_target!(|bytes: &[u8]| {
         return;
     };
     let doc = Document::from_text("fuzz.txt", text);
-    let analysis = analyze(&doc.text, &Options::default());
+    let analysis = analyze(&doc, Lexicon::builtin());
     for claim in &analysis.claims {
         assert!(claim.sentence.start <= claim.span.start && claim.span.end <= claim.sentence.end);
         for q in &claim.quotes {

@@ -22,23 +22,23 @@ mod framed;
 mod leftovers;
 mod source;
 
-use super::lexicon::{CueClasses, CueMatch, Lexicon};
+use super::lexicon::{CueClasses, CueMatch, Cues, Lexicon};
 use super::quotes::{is_hard_wrapped, paragraph_breaks};
 use super::segment::{Sentence, Token, TokenKind};
-use super::{ClaimKind, FoundClaim, Mention, Options, Quotation, Rule, Via};
+use super::tokens::{Class, TokenTable};
+use super::{ClaimKind, FoundClaim, Mention, Quotation, Rule, Via};
 use super::{steps, wordlists};
 use crate::span::Span;
 
 /// Every claim in the text with its cue and source mention, sorted by start.
 pub fn find(
-    text: &str,
-    tokens: &[Token],
+    table: &TokenTable,
     sentences: &[Sentence],
     quotations: &[Quotation],
     mentions: &[Mention],
-    options: &Options,
+    lexicon: &Lexicon,
 ) -> Vec<FoundClaim> {
-    let context = Context::new(text, tokens, quotations, mentions, options);
+    let context = Context::new(table, quotations, mentions, lexicon);
     let mut pass = Pass::new(&context);
     pass.framed_quotations();
     let units = units(sentences, &context.quotes);
@@ -77,6 +77,8 @@ const NO_QUOTE: u32 = u32::MAX;
 struct Context<'a> {
     text: &'a str,
     tokens: &'a [Token],
+    /// The token table: lower-case forms and word lists, per token.
+    table: &'a TokenTable<'a>,
     mentions: &'a [Mention],
     /// (end, start, index) of the non-empty mentions outside quotations,
     /// sorted: finds the mention ending at an offset in O(log n).
@@ -99,12 +101,12 @@ struct Context<'a> {
 
 impl<'a> Context<'a> {
     fn new(
-        text: &'a str,
-        tokens: &'a [Token],
+        table: &'a TokenTable<'a>,
         quotations: &[Quotation],
         mentions: &'a [Mention],
-        options: &Options,
+        lexicon: &Lexicon,
     ) -> Self {
+        let (text, tokens) = (table.text, &table.tokens[..]);
         let mut quotes: Vec<Quotation> = Vec::with_capacity(quotations.len());
         // Sorted by start, a nested quotation follows the one holding it.
         for q in quotations {
@@ -126,10 +128,10 @@ impl<'a> Context<'a> {
             }
             quote_ranges.push((first, end));
         }
-        let lexicon = Lexicon::with_extras(&options.cue_verbs);
         let mut context = Context {
             text,
             tokens,
+            table,
             mentions,
             mentions_by_end: by_end(mentions),
             quotes,
@@ -142,7 +144,7 @@ impl<'a> Context<'a> {
                 .collect(),
             wrapped: is_hard_wrapped(text),
         };
-        context.cues = context.find_cues(&lexicon);
+        context.cues = context.find_cues(&lexicon.cues);
         context
     }
 
@@ -155,13 +157,13 @@ impl<'a> Context<'a> {
             .map(|&qi| qi as usize)
     }
 
-    fn find_cues(&self, lexicon: &Lexicon) -> Vec<CueMatch> {
+    fn find_cues(&self, cues_known: &Cues) -> Vec<CueMatch> {
         let mut cues = Vec::new();
         let mut i = 0;
         while i < self.tokens.len() {
-            let candidate = self.tokens[i].kind == TokenKind::Word && self.quote_of(i).is_none();
+            let candidate = self.table.is(i, Class::CueStart) && self.quote_of(i).is_none();
             if let Some(cue) = candidate
-                .then(|| lexicon.match_at(self.text, self.tokens, i))
+                .then(|| cues_known.match_at(self.table, i))
                 .flatten()
                 .filter(|&cue| self.is_verb_use(cue))
             {

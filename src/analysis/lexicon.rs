@@ -1,14 +1,72 @@
-//! The cue lexicon: verbs and phrases that attribute a claim ("said",
-//! "warn", "rejecting", "according to"). The word list is data, in
+//! The lexicon: what the analysis knows about words before it reads an
+//! article — the word lists (wordlists.rs), the cues, and the user's
+//! additions from config.toml (cue verbs, titles, declared actors) — built
+//! once and shared by every analysis.
+//!
+//! The cues are verbs and phrases that attribute a claim ("said", "warn",
+//! "rejecting", "according to"). Their word list is data, in
 //! `assets/lexicon/cues.txt` (its header documents the format); inflections
 //! are generated here, the tables are built once, and the user's `cue_verbs`
-//! from config.toml are added on top.
+//! are added on top.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use super::segment::Token;
-use super::wordlists::Map;
+use super::tokens::TokenTable;
+use super::wordlists::{self, Map, Wordlists};
+use super::{ActorAlias, Options};
+
+/// Everything [`analyze`](super::analyze) knows about words: the built-in
+/// lists and the user's additions. Build it once ([`Lexicon::new`]) and
+/// analyse any number of documents with it.
+#[derive(Clone)]
+pub struct Lexicon {
+    /// The word lists of `assets/lexicon/`.
+    pub words: &'static Wordlists,
+    /// The cue verbs and phrases, the user's among them.
+    pub cues: Cow<'static, Cues>,
+    /// Titles from the user's config, lowercased, as words.
+    pub extra_titles: Vec<Vec<String>>,
+    /// Actors the user declared, whose aliases are merged.
+    pub actors: Vec<ActorAlias>,
+}
+
+impl Lexicon {
+    /// The built-in lists with the additions of `options`.
+    pub fn new(options: &Options) -> Lexicon {
+        Lexicon {
+            words: wordlists::get(),
+            cues: Cues::with_extras(&options.cue_verbs),
+            extra_titles: options
+                .titles
+                .iter()
+                .map(|t| t.split_whitespace().map(str::to_ascii_lowercase).collect())
+                .filter(|words: &Vec<String>| !words.is_empty())
+                .collect(),
+            actors: options.actors.clone(),
+        }
+    }
+
+    /// The built-in lists alone, built once.
+    pub fn builtin() -> &'static Lexicon {
+        static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
+        BUILTIN.get_or_init(|| Lexicon::new(&Options::default()))
+    }
+
+    /// Whether some title of the user's starts with `lower`.
+    pub fn starts_extra_title(&self, lower: &str) -> bool {
+        self.extra_titles.iter().any(|t| t[0] == lower)
+    }
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("extra_titles", &self.extra_titles)
+            .field("actors", &self.actors)
+            .finish_non_exhaustive()
+    }
+}
 
 /// The built-in word list.
 const CUES: &str = include_str!("../../assets/lexicon/cues.txt");
@@ -64,33 +122,33 @@ struct Entry {
 
 /// Cue words and phrases, keyed by their first word, lowercased.
 #[derive(Debug, Clone, Default)]
-pub struct Lexicon {
+pub struct Cues {
     /// Looked up for every word outside quotations: the fast word hash,
     /// not the default SipHash.
     entries: Map<String, Vec<Entry>>,
 }
 
-impl Lexicon {
-    /// The built-in lexicon, parsed once.
-    pub fn builtin() -> &'static Lexicon {
-        static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
-        BUILTIN.get_or_init(|| Lexicon::parse(CUES))
+impl Cues {
+    /// The built-in cues, parsed once.
+    pub fn builtin() -> &'static Cues {
+        static BUILTIN: OnceLock<Cues> = OnceLock::new();
+        BUILTIN.get_or_init(|| Cues::parse(CUES))
     }
 
     /// The built-in lexicon with the user's extra cues (any form, counted as speech).
-    pub fn with_extras(extras: &[String]) -> Cow<'static, Lexicon> {
+    pub fn with_extras(extras: &[String]) -> Cow<'static, Cues> {
         if extras.iter().all(|e| e.trim().is_empty()) {
-            return Cow::Borrowed(Lexicon::builtin());
+            return Cow::Borrowed(Cues::builtin());
         }
-        let mut lexicon = Lexicon::builtin().clone();
+        let mut lexicon = Cues::builtin().clone();
         for extra in extras {
             lexicon.add_line(extra, CueClasses::SPEECH);
         }
         Cow::Owned(lexicon)
     }
 
-    fn parse(source: &str) -> Lexicon {
-        let mut lexicon = Lexicon::default();
+    fn parse(source: &str) -> Cues {
+        let mut lexicon = Cues::default();
         let mut classes = CueClasses::SPEECH;
         for line in source.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
@@ -149,19 +207,21 @@ impl Lexicon {
         }
     }
 
+    /// Whether some cue starts with `lower` (an ASCII-lowercased word).
+    pub fn starts_cue(&self, lower: &str) -> bool {
+        lower.is_ascii() && lower.len() <= 32 && self.entries.contains_key(lower)
+    }
+
     /// The longest cue starting at token `i`, if any.
-    pub fn match_at(&self, text: &str, tokens: &[Token], i: usize) -> Option<CueMatch> {
-        let mut buffer = [0u8; 32];
-        let head = lowercase(tokens[i].text(text), &mut buffer)?;
-        let entries = self.entries.get(head)?;
+    pub fn match_at(&self, table: &TokenTable, i: usize) -> Option<CueMatch> {
+        let entries = self.entries.get(table.low(i))?;
         entries
             .iter()
             .filter(|e| {
-                e.rest.iter().enumerate().all(|(k, word)| {
-                    tokens
-                        .get(i + 1 + k)
-                        .is_some_and(|t| t.text(text).eq_ignore_ascii_case(word))
-                })
+                e.rest
+                    .iter()
+                    .enumerate()
+                    .all(|(k, word)| i + 1 + k < table.len() && table.low(i + 1 + k) == word)
             })
             .max_by_key(|e| e.rest.len())
             .map(|e| CueMatch {
@@ -170,23 +230,6 @@ impl Lexicon {
                 classes: e.classes,
             })
     }
-}
-
-/// The word lowercased into `buffer` without allocating; `None` for words
-/// no cue can be (too long, not ASCII).
-fn lowercase<'b>(word: &'b str, buffer: &'b mut [u8; 32]) -> Option<&'b str> {
-    let bytes = word.as_bytes();
-    if bytes.len() > buffer.len() || !word.is_ascii() {
-        return None;
-    }
-    // Most words are in lower case already: no copy, no UTF-8 check.
-    if !bytes.iter().any(u8::is_ascii_uppercase) {
-        return Some(word);
-    }
-    let out = &mut buffer[..bytes.len()];
-    out.copy_from_slice(bytes);
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
 }
 
 /// The regular forms of a verb, generously: "admit" → admit, admits,
@@ -231,13 +274,13 @@ fn inflections(lemma: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::segment::tokenize;
     use super::*;
 
-    fn cue_in(lexicon: &Lexicon, text: &str) -> Option<(String, CueClasses)> {
-        let tokens = tokenize(text);
+    fn cue_in(lexicon: &Cues, text: &str) -> Option<(String, CueClasses)> {
+        let table = TokenTable::new(text, Lexicon::builtin());
+        let tokens = &table.tokens;
         (0..tokens.len()).find_map(|i| {
-            lexicon.match_at(text, &tokens, i).map(|m| {
+            lexicon.match_at(&table, i).map(|m| {
                 let span = tokens[m.first].span().cover(tokens[m.end - 1].span());
                 (span.of(text).to_string(), m.classes)
             })
@@ -246,7 +289,7 @@ mod tests {
 
     #[test]
     fn inflections_are_generated_and_irregulars_listed() {
-        let lexicon = Lexicon::builtin();
+        let lexicon = Cues::builtin();
         for (text, cue) in [
             (
                 "Peruvian authorities emphasize the robust cooperation",
@@ -269,7 +312,7 @@ mod tests {
 
     #[test]
     fn phrases_match_whole_and_longest() {
-        let lexicon = Lexicon::builtin();
+        let lexicon = Cues::builtin();
         let (cue, classes) = cue_in(lexicon, "According to the survey, most agree").unwrap();
         assert_eq!(cue, "According to");
         assert!(classes.has(CueClasses::ACCORDING));
@@ -280,7 +323,7 @@ mod tests {
 
     #[test]
     fn dialogue_verbs_are_kept_apart_from_speech() {
-        let lexicon = Lexicon::builtin();
+        let lexicon = Cues::builtin();
         let (_, classes) = cue_in(lexicon, "returned Mr. Knightley").unwrap();
         assert!(classes.frames_quotes() && !classes.introduces_content());
         let (_, classes) = cue_in(lexicon, "analysts warn that").unwrap();
@@ -289,11 +332,11 @@ mod tests {
 
     #[test]
     fn user_cues_come_on_top_in_any_form() {
-        let lexicon = Lexicon::with_extras(&["opine".to_string()]);
+        let lexicon = Cues::with_extras(&["opine".to_string()]);
         assert_eq!(
             cue_in(&lexicon, "The columnist opined that it was over").map(|c| c.0),
             Some("opined".to_string())
         );
-        assert_eq!(cue_in(Lexicon::builtin(), "The columnist opined"), None);
+        assert_eq!(cue_in(Cues::builtin(), "The columnist opined"), None);
     }
 }

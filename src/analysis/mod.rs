@@ -1,8 +1,10 @@
 //! The analysis of an article into actors and the claims they make.
 //!
-//! `analyze()` is pure: text in, [`Analysis`] out, no I/O, deterministic.
-//! The stages, each in its own module, run in one direction:
-//! segment (tokens, sentences, paragraphs) → quotes (pairing quotation marks)
+//! `analyze_with()` is pure: a [`Document`] and a [`Lexicon`] in, [`Analysis`]
+//! out, no I/O, deterministic. The stages, each in its own module, run in
+//! one direction: the token table (tokens.rs: each token's lower-case form
+//! and word lists, worked out once, which every later stage reads) →
+//! segment (sentences, paragraphs) → quotes (pairing quotation marks)
 //! → actors (mentions of people, organisations, places, groups) → attribution
 //! (claims, their cues and sources) → actors again (aliases merged, pronouns
 //! resolved) → hedges and figures.
@@ -17,13 +19,17 @@ pub mod quotes;
 pub mod segment;
 mod shared;
 pub(crate) mod steps;
+pub mod tokens;
 pub mod wordlists;
 
 use serde::{Deserialize, Serialize};
 
+use crate::document::Document;
 use crate::span::Span;
 
+pub use lexicon::Lexicon;
 pub use provenance::{Rule, Via};
+pub use tokens::TokenTable;
 
 /// The version of the analysis output: bumped whenever a change to the
 /// rules changes what `analyze` returns (caches of analyses key on it).
@@ -230,22 +236,40 @@ pub struct Resolution {
     pub actor_of: Vec<Option<usize>>,
 }
 
-/// Analyses an article's text. Pure and deterministic.
-pub fn analyze(text: &str, options: &Options) -> Analysis {
-    let tokens = segment::tokenize(text);
-    let sentences = segment::sentences(text, &tokens);
-    let quotations = quotes::find(text, &tokens);
-    let mentions = mentions::find(text, &tokens, &sentences, &quotations, options);
-    let mut found = attribution::find(text, &tokens, &sentences, &quotations, &mentions, options);
+/// Analyses a document with what `lexicon` knows about words. Pure and
+/// deterministic: only the document's text is read.
+pub fn analyze(document: &Document, lexicon: &Lexicon) -> Analysis {
+    analyze_text(&document.text, lexicon)
+}
+
+/// Analyses a text as [`analyze`] does a document's.
+pub fn analyze_text(text: &str, lexicon: &Lexicon) -> Analysis {
+    let table = TokenTable::new(text, lexicon);
+    let tokens = &table.tokens;
+    let sentences = segment::sentences(text, tokens);
+    let quotations = quotes::find(text, tokens);
+    let mentions = mentions::find(&table, &sentences, &quotations, lexicon);
+    let mut found = attribution::find(&table, &sentences, &quotations, &mentions, lexicon);
     let resolution = actors::resolve(
         text,
         &sentences,
         &mentions,
         &mut found,
         &quotations,
-        options,
+        lexicon,
     );
-    assemble(text, &tokens, &sentences, &mentions, found, resolution)
+    assemble(text, tokens, &sentences, &mentions, found, resolution)
+}
+
+/// Analyses a text with the built-in word lists and the additions of
+/// `options` (building the [`Lexicon`] each time: to analyse many texts,
+/// build it once and call [`analyze_text`]).
+pub fn analyze_with(text: &str, options: &Options) -> Analysis {
+    if *options == Options::default() {
+        analyze_text(text, Lexicon::builtin())
+    } else {
+        analyze_text(text, &Lexicon::new(options))
+    }
 }
 
 /// The claim's sentence when it holds the claim; otherwise (the second half
@@ -403,7 +427,7 @@ mod tests {
 
     /// Every claim's quotes lie inside it, and its sentence holds it.
     fn assert_nested(text: &str) {
-        let analysis = analyze(text, &Options::default());
+        let analysis = analyze_with(text, &Options::default());
         assert!(!analysis.claims.is_empty(), "claims in {text:?}");
         for c in &analysis.claims {
             assert!(
@@ -427,7 +451,7 @@ mod tests {
     fn the_second_half_of_a_split_quotation_gets_a_sentence_that_holds_it() {
         let text = "“We will win,” Ana Velo said, “and soon.”";
         assert_nested(text);
-        let analysis = analyze(text, &Options::default());
+        let analysis = analyze_with(text, &Options::default());
         let second = analysis
             .claims
             .iter()

@@ -67,7 +67,7 @@ pub fn name_words(name: &str) -> Vec<&str> {
 /// the source was found.
 #[cfg(test)]
 pub fn speakers(text: &str) -> Vec<(String, Option<String>, Option<super::Via>)> {
-    let analysis = super::analyze(text, &super::Options::default());
+    let analysis = super::analyze_with(text, &super::Options::default());
     analysis
         .claims
         .iter()

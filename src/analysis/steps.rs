@@ -25,7 +25,7 @@ pub fn take() -> u64 {
 #[cfg(test)]
 mod tests {
     use super::take;
-    use crate::analysis::{Options, analyze};
+    use crate::analysis::{Options, analyze_with};
 
     /// Input shapes, each repeated to size: ordinary prose, and shapes that
     /// once made a rule read its whole sentence per word.
@@ -60,7 +60,7 @@ mod tests {
     fn steps_for(unit: &str, bytes: usize) -> u64 {
         let text = unit.repeat(bytes / unit.len() + 1);
         take();
-        analyze(&text, &Options::default());
+        analyze_with(&text, &Options::default());
         take()
     }
 

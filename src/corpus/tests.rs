@@ -15,9 +15,9 @@ fn run_with(
     max_bytes: u64,
     corpus: impl FnOnce(Job, &mut Vec<u8>) -> Result<Summary, RunError>,
 ) -> (Vec<Value>, Summary) {
-    let options = Options::default();
+    let lexicon = Lexicon::builtin();
     let job = Job {
-        options: &options,
+        lexicon,
         kinds,
         actors: &[],
         max_bytes,
@@ -82,7 +82,7 @@ fn an_article_line_is_the_json_export_plus_its_id_and_other_fields() {
     object.remove("meta");
 
     let doc = Document::from_text("42", ARTICLE);
-    let analysis = analyze(ARTICLE, &Options::default());
+    let analysis = crate::analysis::analyze_with(ARTICLE, &crate::analysis::Options::default());
     let all = ClaimFilter::default().apply(&analysis, &[]);
     let single: Value = serde_json::from_str(&crate::export::json::to_string(
         &doc,
@@ -256,9 +256,9 @@ fn output_starts_after_one_window_not_after_the_whole_corpus() {
         given: given.clone(),
         seen: None,
     };
-    let options = Options::default();
+    let lexicon = Lexicon::builtin();
     let job = Job {
-        options: &options,
+        lexicon,
         kinds: &[],
         actors: &[],
         max_bytes: NO_CAP,

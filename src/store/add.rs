@@ -40,7 +40,7 @@ impl Store {
             .zip(&analyses)
             .map(|(doc, kept)| {
                 kept.is_none()
-                    .then(|| analysis::analyze(&doc.text, options))
+                    .then(|| analysis::analyze_with(&doc.text, options))
             })
             .collect();
         let mut added = Vec::with_capacity(docs.len());
@@ -71,7 +71,7 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()?;
         let made: Vec<Analysis> = docs
             .par_iter()
-            .map(|doc| analysis::analyze(&doc.text, options))
+            .map(|doc| analysis::analyze_with(&doc.text, options))
             .collect();
         for (&id, analysis) in stale.iter().zip(&made) {
             self.keep_analysis(id, options, analysis)?;

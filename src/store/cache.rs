@@ -26,7 +26,7 @@ impl Store {
             return Ok(kept);
         }
         let doc = self.document(id)?;
-        let analysis = analysis::analyze(&doc.text, options);
+        let analysis = analysis::analyze_with(&doc.text, options);
         self.keep_analysis(id, options, &analysis)?;
         Ok(analysis)
     }

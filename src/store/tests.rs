@@ -73,7 +73,7 @@ fn the_analysis_is_kept_and_read_back_whole() {
     assert_eq!(store.kept_analysis(id, &options).unwrap(), None);
     assert_eq!(store.unanalysed(&options).unwrap(), vec![id]);
     let made = store.analysis_for(id, &options).unwrap();
-    assert_eq!(made, crate::analysis::analyze(ARTICLE, &options));
+    assert_eq!(made, crate::analysis::analyze_with(ARTICLE, &options));
     assert_eq!(
         store.kept_analysis(id, &options).unwrap(),
         Some(made.clone())
@@ -120,7 +120,7 @@ fn a_kept_analysis_that_no_longer_reads_is_made_again() {
     let again = store.analysis_for(id, &Options::default()).unwrap();
     assert_eq!(
         again,
-        crate::analysis::analyze(ARTICLE, &Options::default())
+        crate::analysis::analyze_with(ARTICLE, &Options::default())
     );
 }
 

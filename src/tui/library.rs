@@ -158,7 +158,7 @@ pub fn analyse_once(
     {
         return kept;
     }
-    let made = analysis::analyze(text, options);
+    let made = analysis::analyze_with(text, options);
     if let Some((store, id)) = &store {
         // Not kept is no loss: it is made again next time.
         let _ = store.keep_analysis(*id, options, &made);

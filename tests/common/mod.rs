@@ -19,7 +19,8 @@ pub fn bundled(width: u16, height: u16) -> App {
         include_str!("../../assets/us-mexico-cartels.txt"),
     );
     let config = Config::defaults();
-    let analysis = whosaid::analysis::analyze(&doc.text, &config.analysis_options());
+    let lexicon = whosaid::analysis::Lexicon::new(&config.analysis_options());
+    let analysis = whosaid::analysis::analyze(&doc, &lexicon);
     App::new(
         doc,
         analysis,

@@ -6,7 +6,7 @@
 
 use crate::analysis::shared::{DisjointSets, is_description, name_words, title_gender};
 use crate::analysis::wordlists::{self, Map};
-use crate::analysis::{ActorKind, Mention, Options};
+use crate::analysis::{ActorAlias, ActorKind, Mention};
 
 /// Merges mentions that name the same actor by the rules for each kind.
 pub fn merge_names(mentions: &[Mention], sets: &mut DisjointSets) {
@@ -172,11 +172,11 @@ fn merge_persons(mentions: &[Mention], persons: &[usize], sets: &mut DisjointSet
 pub fn merge_configured(
     text: &str,
     mentions: &[Mention],
-    options: &Options,
+    actors: &[ActorAlias],
     sets: &mut DisjointSets,
 ) -> Map<usize, (String, Option<ActorKind>)> {
     let mut forced = Map::default();
-    for declared in &options.actors {
+    for declared in actors {
         let names: Vec<&str> = std::iter::once(declared.name.as_str())
             .chain(declared.aliases.iter().map(String::as_str))
             .collect();

@@ -11,10 +11,11 @@ mod narrator;
 mod pronouns;
 mod turns;
 
+use super::lexicon::Lexicon;
 use super::segment::Sentence;
 use super::shared::{DisjointSets, is_description, is_pronoun};
 use super::wordlists::{self, Map};
-use super::{Actor, ActorKind, FoundClaim, Mention, Options, Quotation, Resolution};
+use super::{Actor, ActorKind, FoundClaim, Mention, Quotation, Resolution};
 use merging::{merge_configured, merge_names};
 
 /// The actors the mentions stand for.
@@ -24,7 +25,7 @@ pub fn resolve(
     mentions: &[Mention],
     claims: &mut [FoundClaim],
     quotations: &[Quotation],
-    options: &Options,
+    lexicon: &Lexicon,
 ) -> Resolution {
     let mut is_source = vec![false; mentions.len()];
     for m in claims.iter().filter_map(|c| c.source) {
@@ -34,7 +35,7 @@ pub fn resolve(
     }
     let mut sets = DisjointSets::new(mentions.len());
     merge_names(mentions, &mut sets);
-    let forced = merge_configured(text, mentions, options, &mut sets);
+    let forced = merge_configured(text, mentions, &lexicon.actors, &mut sets);
     let root_of = sets.roots();
     let (mut referent, gender) =
         pronouns::resolve(text, sentences, mentions, quotations, &is_source, &root_of);
@@ -194,7 +195,7 @@ fn is_honorific(role: &str) -> bool {
 mod tests {
     use super::*;
     use crate::analysis::mentions::tests::mentions_of;
-    use crate::analysis::{ClaimKind, segment};
+    use crate::analysis::{ClaimKind, Options, segment};
     use crate::span::Span;
 
     /// Resolves `text` with a claim whose source is the mention `source_text`
@@ -230,13 +231,14 @@ mod tests {
             .collect();
         let quotations = crate::analysis::quotes::find(text, &tokens);
         let sentences = segment::sentences(text, &tokens);
+        let lexicon = Lexicon::new(options);
         let resolution = resolve(
             text,
             &sentences,
             &mentions,
             &mut claims,
             &quotations,
-            options,
+            &lexicon,
         );
         (mentions, resolution)
     }

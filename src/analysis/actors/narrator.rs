@@ -79,11 +79,11 @@ fn addressed_by_others(
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::{Options, analyze};
+    use crate::analysis::{Options, analyze_with};
 
     /// The name of the actor speaking the claim whose text is `quote`.
     fn speaker_of(text: &str, quote: &str) -> Option<String> {
-        let analysis = analyze(text, &Options::default());
+        let analysis = analyze_with(text, &Options::default());
         let claim = analysis
             .claims
             .iter()
@@ -104,7 +104,7 @@ mod tests {
     fn an_unnamed_narrator_is_still_one_actor() {
         let text =
             "\"Is it raining?\" I asked.\n\n\"Yes,\" said Vera Lund.\n\n\"Then we stay,\" I said.";
-        let analysis = analyze(text, &Options::default());
+        let analysis = analyze_with(text, &Options::default());
         let narrator: Vec<_> = analysis
             .claims
             .iter()

@@ -2,8 +2,8 @@
 //! (mentions.rs finds them in the real pipeline).
 
 use super::*;
-use crate::analysis::segment::{sentences, tokenize};
-use crate::analysis::{ActorKind, quotes};
+use crate::analysis::segment::sentences;
+use crate::analysis::{ActorKind, Options, quotes};
 
 /// What a reader sees of a claim: its text, kind, cue and source.
 #[derive(Debug, PartialEq)]
@@ -16,9 +16,10 @@ struct Seen {
 
 /// Claims of `text`, with `phrases` as the mentions (every occurrence).
 fn claims(text: &str, phrases: &[&str]) -> Vec<Seen> {
-    let tokens = tokenize(text);
-    let sentences = sentences(text, &tokens);
-    let quotations = quotes::find(text, &tokens);
+    let table = TokenTable::new(text, Lexicon::builtin());
+    let tokens = &table.tokens;
+    let sentences = sentences(text, tokens);
+    let quotations = quotes::find(text, tokens);
     let mut mentions: Vec<Mention> = Vec::new();
     for phrase in phrases {
         for (start, _) in text.match_indices(phrase) {
@@ -50,12 +51,11 @@ fn claims(text: &str, phrases: &[&str]) -> Vec<Seen> {
     }
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
     let found = find(
-        text,
-        &tokens,
+        &table,
         &sentences,
         &quotations,
         &mentions,
-        &Options::default(),
+        Lexicon::builtin(),
     );
     found
         .iter()
@@ -679,9 +679,10 @@ fn stray_marks_and_odd_frames_never_panic() {
                 text.push(' ');
             }
         }
-        let tokens = tokenize(&text);
-        let sentences = sentences(&text, &tokens);
-        let quotations = quotes::find(&text, &tokens);
+        let table = TokenTable::new(&text, Lexicon::builtin());
+        let tokens = &table.tokens;
+        let sentences = sentences(&text, tokens);
+        let quotations = quotes::find(&text, tokens);
         // Every capitalised word and every "he"/"she" stands for someone.
         let mentions: Vec<Mention> = tokens
             .iter()
@@ -696,12 +697,11 @@ fn stray_marks_and_odd_frames_never_panic() {
             })
             .collect();
         let found = find(
-            &text,
-            &tokens,
+            &table,
             &sentences,
             &quotations,
             &mentions,
-            &Options::default(),
+            Lexicon::builtin(),
         );
         for claim in found {
             assert!(
@@ -855,7 +855,7 @@ fn ask_reports_a_question_or_a_request_never_a_topic() {
 fn a_finding_set_in_a_poll_is_the_polls() {
     let text = "In a new harbour poll, the evening boats came out on top. The ferry chief took 6 percent of the vote in a county survey released Monday.";
     // Documents come from the mention finders, not from a hand-made list.
-    let analysis = crate::analysis::analyze(text, &Options::default());
+    let analysis = crate::analysis::analyze_with(text, &Options::default());
     let all: Vec<Seen> = analysis
         .claims
         .iter()

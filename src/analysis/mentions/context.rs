@@ -4,69 +4,35 @@
 
 use std::cell::Cell;
 
-use crate::analysis::segment::{Token, TokenKind};
+use crate::analysis::lexicon::Lexicon;
+use crate::analysis::segment::Token;
 use crate::analysis::steps;
-use crate::analysis::wordlists::{self, Set, Wordlists};
-use crate::analysis::{ActorKind, Mention, Options};
+use crate::analysis::tokens::{Class, TokenTable};
+use crate::analysis::wordlists::{Set, Wordlists};
+use crate::analysis::{ActorKind, Mention};
 use crate::span::Span;
 
 /// The text and tokens with the lookups every finder needs.
 pub(super) struct Context<'a> {
     pub text: &'a str,
-    /// The text ASCII-lowercased: same byte offsets, one allocation.
-    lower: String,
     pub tokens: &'a [Token],
+    /// The token table: lower-case forms, capitals, word lists, per token.
+    pub table: &'a TokenTable<'a>,
     pub lists: &'static Wordlists,
     /// Titles from the user's config, lowercased, as words.
-    extra_titles: Vec<Vec<String>>,
-    /// Words the text writes in lower case somewhere: a capitalised sentence
-    /// opener that is one of them is no name ("Despite", "Meanwhile").
-    lowercase_words: Set<&'a str>,
-    /// Per token: a word starting with a capital (asked often, decided once).
-    capitalized: Vec<bool>,
+    extra_titles: &'a [Vec<String>],
     /// The last run found by [`Context::cap_run_end`]: (first, end, bound).
     last_cap_run: Cell<(usize, usize, usize)>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(text: &'a str, tokens: &'a [Token], options: &Options) -> Self {
-        let lower = text.to_ascii_lowercase();
-        // Only capitalised words after something that is no word (a full
-        // stop, a quotation mark) can be openers; keep those the text also
-        // writes in lower case.
-        let is_word = |t: &Token| t.kind == TokenKind::Word;
-        let mut openers: Set<&str> = tokens
-            .iter()
-            .enumerate()
-            .filter(|&(i, t)| {
-                is_word(t)
-                    && (i == 0 || !is_word(&tokens[i - 1]))
-                    && text[t.span().start..].starts_with(char::is_uppercase)
-            })
-            .map(|(_, t)| t.span().of(&lower))
-            .collect();
-        // A word found moves over: its later occurrences cost one lookup
-        // that misses, not a lookup and an insert that both hit.
-        let mut lowercase_words: Set<&'a str> = Set::default();
-        for t in tokens.iter().filter(|t| is_word(t)) {
-            let word = t.text(text);
-            if word.starts_with(char::is_lowercase) && openers.remove(word) {
-                lowercase_words.insert(word);
-            }
-        }
-        drop(openers);
+    pub fn new(table: &'a TokenTable<'a>, lexicon: &'a Lexicon) -> Self {
         Context {
-            text,
-            lower,
-            tokens,
-            lists: wordlists::get(),
-            extra_titles: options
-                .titles
-                .iter()
-                .map(|t| t.split_whitespace().map(str::to_ascii_lowercase).collect())
-                .collect(),
-            lowercase_words,
-            capitalized: tokens.iter().map(|t| t.is_capitalized(text)).collect(),
+            text: table.text,
+            tokens: &table.tokens,
+            table,
+            lists: lexicon.words,
+            extra_titles: &lexicon.extra_titles,
             last_cap_run: Cell::new((0, 0, 0)),
         }
     }
@@ -76,25 +42,21 @@ impl<'a> Context<'a> {
     }
 
     pub fn word(&self, i: usize) -> &'a str {
-        steps::step();
-        self.tokens[i].text(self.text)
+        self.table.word(i)
     }
 
     /// The token's text, ASCII-lowercased; empty past the last token, as
     /// `is_word` is false there (finders look one or two tokens ahead).
-    pub fn low(&self, i: usize) -> &str {
-        steps::step();
-        self.tokens.get(i).map_or("", |t| t.span().of(&self.lower))
+    pub fn low(&self, i: usize) -> &'a str {
+        self.table.low(i)
     }
 
     pub fn is_word(&self, i: usize) -> bool {
-        steps::step();
-        i < self.tokens.len() && self.tokens[i].kind == TokenKind::Word
+        self.table.is_word(i)
     }
 
     pub fn is_cap(&self, i: usize) -> bool {
-        steps::step();
-        self.capitalized.get(i).copied().unwrap_or(false)
+        self.table.is_cap(i)
     }
 
     pub fn is_punct(&self, i: usize, s: &str) -> bool {
@@ -102,9 +64,11 @@ impl<'a> Context<'a> {
         i < self.tokens.len() && self.word(i) == s
     }
 
-    /// Whether the text writes this word in lower case somewhere.
+    /// Whether the text writes this word in lower case somewhere (and
+    /// capitalised in an opener's place, as the callers ask of an opener).
     pub fn seen_lowercase(&self, i: usize) -> bool {
-        self.lowercase_words.contains(self.low(i))
+        let classes = self.table.classes(i);
+        classes.has(Class::SeenLowercase) && classes.has(Class::SeenOpening)
     }
 
     /// The end (exclusive, at most `end`) of the run of capitalised words
@@ -126,13 +90,18 @@ impl<'a> Context<'a> {
 
     /// Whether the token ends with a possessive "’s" / "'s".
     pub fn is_possessive(&self, i: usize) -> bool {
-        let w = self.word(i);
-        w.len() > 2 && (w.ends_with("’s") || w.ends_with("'s"))
+        self.table.is_possessive(i)
     }
 
     /// The token's text lowercased, without a possessive ending.
-    pub fn low_bare(&self, i: usize) -> &str {
-        self.bare_span(i).of(&self.lower)
+    pub fn low_bare(&self, i: usize) -> &'a str {
+        let low = self.low(i);
+        if self.is_possessive(i) {
+            let cut = if low.ends_with("’s") { 4 } else { 2 };
+            &low[..low.len() - cut]
+        } else {
+            low
+        }
     }
 
     /// The token's span without a possessive ending.
@@ -165,9 +134,7 @@ impl<'a> Context<'a> {
         let extra = self
             .extra_titles
             .iter()
-            .filter(move |words| {
-                !words.is_empty() && self.words_match(i, end, words.iter().map(String::as_str))
-            })
+            .filter(move |words| self.words_match(i, end, words.iter().map(String::as_str)))
             .map(Vec::len);
         builtin.chain(extra)
     }

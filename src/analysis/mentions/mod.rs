@@ -13,22 +13,23 @@ mod groups;
 mod names;
 mod shares;
 
-use super::segment::{Sentence, Token};
-use super::{Mention, Options, Quotation};
+use super::lexicon::Lexicon;
+use super::segment::Sentence;
+use super::tokens::{Class, TokenTable};
+use super::{Mention, Quotation};
 use crate::span::Span;
 use context::Context;
 
 /// Every mention in the text, sorted by start (then longest first).
 pub fn find(
-    text: &str,
-    tokens: &[Token],
+    table: &TokenTable,
     sentences: &[Sentence],
     quotations: &[Quotation],
-    options: &Options,
+    lexicon: &Lexicon,
 ) -> Vec<Mention> {
-    let ctx = Context::new(text, tokens, options);
+    let ctx = Context::new(table, lexicon);
     let mut out = Vec::new();
-    let mut claimed = vec![false; tokens.len()];
+    let mut claimed = vec![false; table.len()];
     for sentence in sentences {
         let range = sentence.tokens.clone();
         let sentence_first_mention = out.len();
@@ -69,7 +70,7 @@ fn pronouns(ctx: &Context, range: std::ops::Range<usize>, from: usize, out: &mut
     // of it and those before: whether one holds a token is a binary search.
     let mut held: Option<Vec<(usize, usize)>> = None;
     for i in range {
-        if !ctx.is_word(i) {
+        if !ctx.table.is(i, Class::Pronoun) {
             continue;
         }
         let Some(&kind) = ctx.lists.pronoun_kinds.get(ctx.low(i)) else {
@@ -116,10 +117,11 @@ pub(super) mod tests {
 
     /// The mentions of a text, as (span text, name, kind, role).
     pub fn mentions_of(text: &str) -> Vec<Mention> {
-        let tokens = segment::tokenize(text);
-        let sentences = segment::sentences(text, &tokens);
-        let quotations = quotes::find(text, &tokens);
-        find(text, &tokens, &sentences, &quotations, &Options::default())
+        let lexicon = Lexicon::builtin();
+        let table = TokenTable::new(text, lexicon);
+        let sentences = segment::sentences(text, &table.tokens);
+        let quotations = quotes::find(text, &table.tokens);
+        find(&table, &sentences, &quotations, lexicon)
     }
 
     pub fn find_span<'m>(

@@ -496,16 +496,16 @@ mod tests {
 
     #[test]
     fn titles_from_the_config_lead_into_names() {
-        use crate::analysis::{Options, mentions, quotes, segment};
+        use crate::analysis::{Lexicon, Options, TokenTable, mentions, quotes, segment};
         let text = "The report was welcomed by Ombudsman Jane Doe on Monday.";
-        let tokens = segment::tokenize(text);
-        let sentences = segment::sentences(text, &tokens);
-        let quotations = quotes::find(text, &tokens);
-        let options = Options {
+        let lexicon = Lexicon::new(&Options {
             titles: vec!["Ombudsman".into()],
             ..Options::default()
-        };
-        let m = mentions::find(text, &tokens, &sentences, &quotations, &options);
+        });
+        let table = TokenTable::new(text, &lexicon);
+        let sentences = segment::sentences(text, &table.tokens);
+        let quotations = quotes::find(text, &table.tokens);
+        let m = mentions::find(&table, &sentences, &quotations, &lexicon);
         let doe = find_span(&m, text, "Ombudsman Jane Doe").expect("a titled name");
         assert_eq!(doe.role.as_deref(), Some("Ombudsman"));
         assert_eq!(doe.name, "Jane Doe");

@@ -203,11 +203,11 @@ fn share_at(ctx: &Context, i: usize, end: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::{Options, analyze};
+    use crate::analysis::{Options, analyze_with};
 
     /// The source text of each claim of `text`.
     fn sources(text: &str) -> Vec<String> {
-        let analysis = analyze(text, &Options::default());
+        let analysis = analyze_with(text, &Options::default());
         analysis
             .claims
             .iter()
