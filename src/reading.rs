@@ -3,9 +3,18 @@
 //! UTF-8 anywhere as it goes, and stopping at a size cap. So
 //! `whosaid export /dev/urandom` fails at its first chunk, and an endless
 //! stream stops at the cap instead of filling the memory.
+//!
+//! Text is UTF-8 unless it says otherwise: a web server's `charset` (in its
+//! Content-Type), or for a page that gave none, a `<meta charset>` (or
+//! `http-equiv` Content-Type) or an XML declaration's `encoding` in its first
+//! 1024 bytes, as browsers look for them. A declared encoding other than
+//! UTF-8 (windows-1252, ISO-8859-1, Shift_JIS…) is decoded with
+//! `encoding_rs`; NUL bytes are binary whatever the declaration.
 
 use std::io::Read;
 use std::path::Path;
+
+use encoding_rs::Encoding;
 
 use crate::document::LoadError;
 
@@ -25,12 +34,26 @@ const HEAD: usize = 8 << 10;
 /// Reads all of `input` (named `path` in errors) as UTF-8 text of at most
 /// `max_bytes` bytes (clamped to [`MAX_BYTES_LIMIT`]). A leading byte-order
 /// mark is kept; the caller drops it.
-pub fn read_text(mut input: impl Read, path: &Path, max_bytes: u64) -> Result<String, LoadError> {
+pub fn read_text(input: impl Read, path: &Path, max_bytes: u64) -> Result<String, LoadError> {
+    read_text_in(input, path, max_bytes, None)
+}
+
+/// [`read_text`] of text in the encoding `charset` names (a web server's
+/// Content-Type charset), else the one the text declares, else UTF-8.
+pub fn read_text_in(
+    mut input: impl Read,
+    path: &Path,
+    max_bytes: u64,
+    charset: Option<&str>,
+) -> Result<String, LoadError> {
     let max_bytes = max_bytes.min(MAX_BYTES_LIMIT);
     let mut bytes: Vec<u8> = Vec::new();
-    // Bytes before `valid` are checked UTF-8 with no NUL in them.
+    // Bytes before `valid` are checked (UTF-8, or the declared encoding's)
+    // with no NUL in them.
     let mut valid = 0;
     let mut head_checked = false;
+    // Another encoding than UTF-8, when the text declares one.
+    let mut declared = None;
     loop {
         let start = bytes.len();
         let room = (max_bytes + 1)
@@ -53,15 +76,101 @@ pub fn read_text(mut input: impl Read, path: &Path, max_bytes: u64) -> Result<St
         if !head_checked && (bytes.len() >= HEAD || at_end) {
             check_head(&bytes, path)?;
             head_checked = true;
+            declared = declared_encoding(charset, &bytes);
         }
         if head_checked {
-            valid = check_body(&bytes, valid, at_end, path)?;
+            valid = match declared {
+                Some(_) => check_no_nul(&bytes, valid, path)?,
+                None => check_body(&bytes, valid, at_end, path)?,
+            };
         }
         if at_end {
             break;
         }
     }
-    Ok(String::from_utf8(bytes).expect("checked as UTF-8 while reading"))
+    Ok(match declared {
+        Some(encoding) => encoding.decode_without_bom_handling(&bytes).0.into_owned(),
+        None => String::from_utf8(bytes).expect("checked as UTF-8 while reading"),
+    })
+}
+
+/// The encoding other than UTF-8 that the text is in: the one `charset`
+/// names, else the one its head declares. `None` for UTF-8 (also when a
+/// UTF-8 byte-order mark says so), an unknown name, or UTF-16 without its
+/// mark (left to be refused as binary, as browsers read it as UTF-8 too).
+fn declared_encoding(charset: Option<&str>, head: &[u8]) -> Option<&'static Encoding> {
+    if head.starts_with(b"\xEF\xBB\xBF") {
+        return None;
+    }
+    let label = match charset {
+        Some(charset) => charset.as_bytes().to_vec(),
+        None => declared_in(&head[..head.len().min(1024)])?,
+    };
+    let encoding = Encoding::for_label(label.trim_ascii())?;
+    let utf = [
+        encoding_rs::UTF_8,
+        encoding_rs::UTF_16LE,
+        encoding_rs::UTF_16BE,
+        encoding_rs::REPLACEMENT,
+    ];
+    (!utf.contains(&encoding)).then_some(encoding)
+}
+
+/// The encoding a page or an XML document names at its start: an XML
+/// declaration's `encoding`, a `<meta charset>`, or the charset in a
+/// `<meta http-equiv="Content-Type" content="…; charset=…">`.
+fn declared_in(head: &[u8]) -> Option<Vec<u8>> {
+    let lower = head.to_ascii_lowercase();
+    let start = lower.iter().position(|b| !b.is_ascii_whitespace())?;
+    let lower = &lower[start..];
+    if !lower.starts_with(b"<") {
+        return None;
+    }
+    if lower.starts_with(b"<?xml") {
+        let end = find(lower, b"?>").unwrap_or(lower.len());
+        return value_after(&lower[..end], b"encoding=");
+    }
+    let mut rest = lower;
+    while let Some(at) = find(rest, b"<meta") {
+        let tag = &rest[at..];
+        let tag = &tag[..find(tag, b">").unwrap_or(tag.len())];
+        if let Some(value) = value_after(tag, b"charset=") {
+            return Some(value);
+        }
+        rest = &rest[at + tag.len().max(1)..];
+    }
+    None
+}
+
+/// The value after `name` in a tag: quoted or bare.
+fn value_after(tag: &[u8], name: &[u8]) -> Option<Vec<u8>> {
+    let at = find(tag, name)? + name.len();
+    let rest = tag[at..].trim_ascii_start();
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or(rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let end = rest
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\'' | b';' | b'/' | b'>') || b.is_ascii_whitespace())
+        .unwrap_or(rest.len());
+    (end > 0).then(|| rest[..end].to_vec())
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Checks `bytes[valid..]` for NUL bytes (text in a declared encoding is
+/// decoded at the end), returning how far they are checked.
+fn check_no_nul(bytes: &[u8], valid: usize, path: &Path) -> Result<usize, LoadError> {
+    match bytes[valid..].iter().position(|&b| b == 0) {
+        Some(i) => Err(LoadError::Binary {
+            path: path.to_owned(),
+            byte: valid + i,
+        }),
+        None => Ok(bytes.len()),
+    }
 }
 
 /// The byte-order marks of UTF-32 and UTF-16 (UTF-32 first: its
@@ -81,13 +190,8 @@ fn check_head(bytes: &[u8], path: &Path) -> Result<(), LoadError> {
 /// are now valid. A character cut at the end of the chunk waits for the
 /// next one, unless this is the end.
 fn check_body(bytes: &[u8], valid: usize, at_end: bool, path: &Path) -> Result<usize, LoadError> {
+    check_no_nul(bytes, valid, path)?;
     let new = &bytes[valid..];
-    if let Some(i) = new.iter().position(|&b| b == 0) {
-        return Err(LoadError::Binary {
-            path: path.to_owned(),
-            byte: valid + i,
-        });
-    }
     match std::str::from_utf8(new) {
         Ok(_) => Ok(bytes.len()),
         Err(e) if e.error_len().is_none() && !at_end => Ok(valid + e.valid_up_to()),
@@ -147,6 +251,79 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "Café “Léa” — 5 €" in windows-1252 bytes.
+    const CP1252: &[u8] = b"Caf\xE9 \x93L\xE9a\x94 \x97 5 \x80";
+
+    #[test]
+    fn a_page_that_declares_its_charset_is_decoded() {
+        for declaration in [
+            &b"<meta charset=\"windows-1252\">"[..],
+            b"<META CHARSET=iso-8859-1>",
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">",
+        ] {
+            let mut page = b"<!DOCTYPE html><html><head>".to_vec();
+            page.extend_from_slice(declaration);
+            page.extend_from_slice(b"</head><body><p>");
+            page.extend_from_slice(CP1252);
+            let text = read(&page, 1 << 20).unwrap();
+            assert!(text.ends_with("<p>Café “Léa” — 5 €"), "{text}");
+        }
+        let feed = [
+            &b"<?xml version='1.0' encoding='ISO-8859-1'?><rss>"[..],
+            CP1252,
+        ]
+        .concat();
+        assert!(read(&feed, 1 << 20).unwrap().ends_with("Café “Léa” — 5 €"));
+    }
+
+    #[test]
+    fn a_servers_charset_comes_before_the_pages_own() {
+        let page = [&b"<meta charset=utf-8><p>"[..], CP1252].concat();
+        let text = read_text_in(
+            &page[..],
+            Path::new("a.html"),
+            1 << 20,
+            Some("windows-1252"),
+        );
+        assert!(text.unwrap().ends_with("Café “Léa” — 5 €"));
+        // UTF-8 named by the server is checked as UTF-8.
+        let error = read_text_in(&page[..], Path::new("a.html"), 1 << 20, Some("UTF-8"));
+        assert!(
+            matches!(error, Err(LoadError::InvalidUtf8 { .. })),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn undeclared_or_binary_text_is_still_refused() {
+        // No declaration: not UTF-8 is an error, as before.
+        let plain = [&b"<p>"[..], CP1252].concat();
+        assert!(matches!(
+            read(&plain, 1 << 20),
+            Err(LoadError::InvalidUtf8 { .. })
+        ));
+        // A declaration in plain text (not a page) is words, not a charset.
+        let words = [&b"note: <meta charset=latin1> "[..], CP1252].concat();
+        assert!(matches!(
+            read(&words, 1 << 20),
+            Err(LoadError::InvalidUtf8 { .. })
+        ));
+        // NUL bytes are binary whatever the page says, even far in.
+        let mut binary = b"<meta charset=windows-1252><p>".to_vec();
+        binary.extend(std::iter::repeat_n(b'a', 20_000));
+        binary.push(0);
+        assert!(matches!(
+            read(&binary, 1 << 20),
+            Err(LoadError::Binary { byte: 20_030, .. })
+        ));
+        // An unknown name leaves UTF-8 in force.
+        let unknown = [&b"<meta charset=klingon><p>"[..], CP1252].concat();
+        assert!(matches!(
+            read(&unknown, 1 << 20),
+            Err(LoadError::InvalidUtf8 { .. })
+        ));
+    }
 
     fn read(bytes: &[u8], max: u64) -> Result<String, LoadError> {
         read_text(bytes, Path::new("a.txt"), max)

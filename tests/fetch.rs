@@ -34,6 +34,12 @@ fn page_html() -> String {
     std::fs::read_to_string(command::fixture("pages/bridge-vote/source.html")).unwrap()
 }
 
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
 /// The site's pages, by path; `base` is `http://127.0.0.1:PORT`.
 fn route(path: &str, base: &str) -> Reply {
     match path {
@@ -58,6 +64,20 @@ fn route(path: &str, base: &str) -> Reply {
         "/huge" => reply("200 OK", "text/plain", vec![b'a'; 11 * 1024 * 1024]),
         "/photo" => reply("200 OK", "image/png", b"\x89PNG\r\n\x1a\n".to_vec()),
         "/feed.xml" => reply("200 OK", "application/rss+xml", feed(base)),
+        // The page in windows-1252 with its own declaration taken out: only
+        // the server says what it is in.
+        "/cafe" => reply(
+            "200 OK",
+            "text/html; charset=ISO-8859-1",
+            command::undeclared_cafe_page(),
+        ),
+        "/gzipped" => Reply {
+            headers: vec![
+                ("Content-Type".into(), "text/html; charset=utf-8".into()),
+                ("Content-Encoding".into(), "gzip".into()),
+            ],
+            ..reply("200 OK", "", gzip(page_html().as_bytes()))
+        },
         _ => reply("404 Not Found", "text/html", "<h1>Not here</h1>"),
     }
 }
@@ -192,6 +212,30 @@ fn a_redirect_is_followed_and_the_server_label_picks_markdown() {
     assert_eq!(
         out["document"]["text"],
         "Ferry returns\n\nThe ferry will run again, the operator said."
+    );
+}
+
+#[test]
+fn a_page_in_the_charset_the_server_names_is_decoded() {
+    let base = serve();
+    let out = export(&format!("{base}/cafe"));
+    let doc = &out["document"];
+    assert_eq!(doc["title"], "Café owners protest new terrace rules");
+    let text = doc["text"].as_str().unwrap();
+    assert!(
+        text.contains("Mayor Léa Durand said the rules “will not change"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_gzipped_page_is_unpacked() {
+    let base = serve();
+    let out = export(&format!("{base}/gzipped"));
+    let text = out["document"]["text"].as_str().unwrap();
+    assert!(
+        text.contains("“We cannot let the bridge close again,” said Mayor Ilse Brandt"),
+        "{text}"
     );
 }
 

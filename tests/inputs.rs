@@ -233,3 +233,63 @@ fn the_reader_given_a_feed_lists_its_articles_and_how_to_open_one() {
     );
     assert!(stdout.contains("whosaid LINK"), "{stdout}");
 }
+
+#[test]
+fn a_page_in_the_windows_1252_it_declares_is_decoded() {
+    let page = fixture("encodings/cafe-windows-1252.html");
+    let bytes = std::fs::read(&page).unwrap();
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the fixture is not UTF-8"
+    );
+    let out = export(&[page.to_str().unwrap()], "");
+    let doc = &out["document"];
+    assert_eq!(doc["title"], "Café owners protest new terrace rules");
+    let text = doc["text"].as_str().unwrap();
+    assert!(
+        text.contains("Mayor Léa Durand said the rules “will not change before the summer,”"),
+        "{text}"
+    );
+    assert!(text.contains("about 4 000 € a month — a figure"), "{text}");
+    assert!(claims_index_the_document_text(&out) > 0);
+    // Standard input is read the same way.
+    let out = whosaid()
+        .args(["export", "--format", "json", "-"])
+        .write_stdin(bytes.clone())
+        .assert()
+        .success();
+    let json: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(
+        json["document"]["title"],
+        "Café owners protest new terrace rules"
+    );
+
+    // Without its declaration the same bytes are refused, as any text that
+    // is not UTF-8.
+    let undeclared = command::undeclared_cafe_page();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cafe.html");
+    std::fs::write(&file, undeclared).unwrap();
+    let out = whosaid().arg("export").arg(&file).assert().code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("not valid UTF-8"), "{stderr}");
+}
+
+#[test]
+fn a_feed_in_the_latin_1_its_declaration_names_is_decoded_once() {
+    let feed = r#"<?xml version="1.0" encoding="ISO-8859-1"?>
+<rss version="2.0"><channel><title>Café news</title><link>http://127.0.0.1:9/</link>
+<description>Local news</description>
+<item><title>Café owners protest</title><link>http://127.0.0.1:9/cafe</link></item>
+</channel></rss>
+"#;
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(feed);
+    assert!(!unmappable && std::str::from_utf8(&bytes).is_err());
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("news.xml");
+    std::fs::write(&file, &bytes).unwrap();
+    let out = whosaid().arg("--no-library").arg(&file).assert().success();
+    let listed = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(listed.contains("Café news"), "{listed}");
+    assert!(listed.contains("Café owners protest"), "{listed}");
+}

@@ -70,6 +70,17 @@ pub(super) fn essence(media_type: &str) -> String {
         .to_ascii_lowercase()
 }
 
+/// A media type's `charset` parameter, unquoted (`windows-1252`).
+pub(super) fn charset(media_type: &str) -> Option<&str> {
+    media_type.split(';').skip(1).find_map(|param| {
+        let (name, value) = param.split_once('=')?;
+        name.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| value.trim().trim_matches('"'))
+            .filter(|v| !v.is_empty())
+    })
+}
+
 fn by_media_type(media_type: &str) -> Option<Kind> {
     match essence(media_type).as_str() {
         "text/html" | "application/xhtml+xml" => Some(Kind::Html),
@@ -116,6 +127,16 @@ fn looks_like_markdown(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_charset_of_a_media_type() {
+        assert_eq!(charset("text/html; charset=ISO-8859-1"), Some("ISO-8859-1"));
+        assert_eq!(
+            charset("text/html;CHARSET=\"windows-1252\""),
+            Some("windows-1252")
+        );
+        assert_eq!(charset("text/html"), None);
+    }
 
     #[test]
     fn a_saved_page_is_html_whatever_its_name() {

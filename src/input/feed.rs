@@ -36,12 +36,31 @@ pub struct Entry {
 /// itself, not a teaser.
 const FULL_TEXT_WORDS: usize = 150;
 
-/// Reads the feed in `bytes`, from `source`.
+/// The feed without its XML declaration: the text is UTF-8 by now (decoded
+/// from what the declaration named when reading it), and the parser would
+/// decode it again as the declaration says.
+fn without_declaration(bytes: &[u8]) -> &[u8] {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
+    let rest = &bytes[start..];
+    if !rest.starts_with(b"<?xml") {
+        return bytes;
+    }
+    match rest.windows(2).position(|w| w == b"?>") {
+        Some(end) => &rest[end + 2..],
+        None => bytes,
+    }
+}
+
+/// Reads the feed in `bytes` (UTF-8), from `source`.
 pub fn parse(source: &str, bytes: &[u8]) -> Result<Feed, InputError> {
-    let feed = feed_rs::parser::parse(bytes).map_err(|e| InputError::BadFeed {
-        name: source.to_string(),
-        reason: e.to_string(),
-    })?;
+    let feed =
+        feed_rs::parser::parse(without_declaration(bytes)).map_err(|e| InputError::BadFeed {
+            name: source.to_string(),
+            reason: e.to_string(),
+        })?;
     let entries = feed
         .entries
         .into_iter()

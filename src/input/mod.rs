@@ -99,8 +99,11 @@ pub fn open(source: &str) -> Result<Opened, InputError> {
 pub fn open_with(source: &str, limits: Limits) -> Result<Opened, InputError> {
     let (text, media_type, url) = if fetch::is_url(source) {
         let page = fetch::fetch(source, limits.web)?;
-        // The same checks as a file's: UTF-8 text, no NUL bytes.
-        let text = reading::read_text(page.body.as_slice(), Path::new(source), u64::MAX)?;
+        // The same checks as a file's: text (in the charset the server
+        // names, else as the page declares, else UTF-8), no NUL bytes.
+        let charset = page.media_type.as_deref().and_then(detect::charset);
+        let text =
+            reading::read_text_in(page.body.as_slice(), Path::new(source), u64::MAX, charset)?;
         (text, page.media_type, Some(source))
     } else {
         (

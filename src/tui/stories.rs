@@ -1139,3 +1139,57 @@ fn on_a_full_disk_a_note_is_not_kept_the_reader_says_so_and_what_was_saved_stays
     assert!(user.marked, "the mark saved before the disk filled");
     assert_eq!(user.note, None);
 }
+
+/// What `e` then Enter would write: the export dialog's contents, as JSON.
+fn exported_json(kept: &mut Kept) -> serde_json::Value {
+    kept.press("e");
+    let Some(Overlay::Export(dialog)) = &mut kept.app.overlay else {
+        panic!("no export dialog: {:?}", kept.app.message);
+    };
+    dialog.format = crate::export::FORMATS
+        .iter()
+        .find(|f| f.name == "json")
+        .unwrap();
+    dialog.path = "/nonexistent/whosaid-test/out.json".to_string();
+    press(&mut kept.app, "enter");
+    let written = kept.app.take_effects().into_iter().find_map(|e| match e {
+        Effect::Write { contents, .. } => Some(contents),
+        _ => None,
+    });
+    serde_json::from_str(&written.expect("an export is written")).unwrap()
+}
+
+#[test]
+fn a_marked_claim_then_dismissed_is_left_out_of_the_marked_export() {
+    let mut kept = Kept::open(tempfile::tempdir().unwrap());
+    // Two claims marked, then the first dismissed: it is not a claim.
+    kept.press("n m n m N x");
+    assert!(kept.app.annotation(0).marked && kept.app.annotation(0).dismissed);
+    let json = exported_json(&mut kept);
+    let texts: Vec<&str> = json["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["the river bed might shift"], "{json:#}");
+    assert_eq!(json["claims"][0]["marked"], true);
+}
+
+#[test]
+fn when_every_marked_claim_is_dismissed_the_export_takes_the_shown_claims() {
+    let mut kept = Kept::open(tempfile::tempdir().unwrap());
+    kept.press("n m x");
+    let json = exported_json(&mut kept);
+    let texts: Vec<&str> = json["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts.len(), 4, "{texts:?}");
+    assert!(
+        !texts.iter().any(|t| t.contains("will open by spring")),
+        "{texts:?}"
+    );
+}

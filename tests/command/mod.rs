@@ -20,3 +20,17 @@ pub fn fixture(name: &str) -> PathBuf {
         .join("tests/fixtures")
         .join(name)
 }
+
+/// The windows-1252 café page with its `<meta charset>` taken out: the same
+/// bytes, declaring nothing. (Not every test file that shares this module
+/// uses it.)
+#[allow(dead_code)]
+pub fn undeclared_cafe_page() -> Vec<u8> {
+    let page = std::fs::read(fixture("encodings/cafe-windows-1252.html")).unwrap();
+    let declaration = br#"<meta charset="windows-1252">"#;
+    let at = page
+        .windows(declaration.len())
+        .position(|w| w == declaration)
+        .expect("the page declares its charset");
+    [&page[..at], &page[at + declaration.len()..]].concat()
+}

@@ -69,18 +69,24 @@ impl App {
 
     pub(super) fn open_export(&mut self) {
         // The marked claims whatever the filter shows, else the shown ones.
-        let user = &self.user.claims;
-        let marked = user.iter().any(|a| a.marked);
+        // Dismissed claims are not claims: they are not exported, marked
+        // before or not.
+        let dismissed = |c: &usize| self.annotation(*c).dismissed;
+        let marked_claims: Vec<usize> = ClaimFilter::marked()
+            .apply(&self.analysis, &self.user.claims)
+            .claims
+            .into_iter()
+            .filter(|c| !dismissed(c))
+            .collect();
+        let marked = !marked_claims.is_empty();
         let claims: Vec<usize> = if marked {
-            ClaimFilter::marked().apply(&self.analysis, user).claims
+            marked_claims
         } else {
-            // (Dismissed claims are not claims: they are not exported.)
-            let dismissed = |c: usize| self.annotation(c).dismissed;
             self.claims
                 .shown
                 .iter()
                 .copied()
-                .filter(|&c| !dismissed(c))
+                .filter(|c| !dismissed(c))
                 .collect()
         };
         if claims.is_empty() {
