@@ -1,11 +1,36 @@
-//! Times each analysis stage on a text file in CPU time of this thread (a
-//! profiling aid; `cargo bench` gives the figures):
+//! Times each analysis stage on a text file in CPU time of this thread, with
+//! the bytes allocated at the end of each stage and the peak so far, over
+//! the input's size (a profiling aid; `cargo bench` gives the figures):
 //! `cargo run --release --example stages FILE`.
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use whosaid::analysis::{
     Lexicon, TokenTable, actors, analyze_text, attribution, markers, mentions, quotes, segment,
 };
+
+/// The system allocator, counting the bytes live and the most seen.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(now, Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(p, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
 
 fn cpu() -> Duration {
     let mut ts = libc::timespec {
@@ -21,10 +46,18 @@ fn main() {
     let path = std::env::args().nth(1).expect("usage: stages FILE");
     let text = std::fs::read_to_string(path).expect("a readable UTF-8 file");
     let lexicon = Lexicon::builtin();
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let size = text.len() as f64;
     let mut last = cpu();
     let mut lap = |stage: &str| {
         let now = cpu();
-        eprint!("{stage} {:.0} ms  ", (now - last).as_secs_f64() * 1e3);
+        let live = (LIVE.load(Ordering::Relaxed) - base) as f64 / size;
+        let peak = (PEAK.load(Ordering::Relaxed) - base) as f64 / size;
+        eprintln!(
+            "{stage:<12} {:>5.0} ms  live {live:.2} ×  peak {peak:.2} ×",
+            (now - last).as_secs_f64() * 1e3
+        );
         last = now;
     };
     let table = TokenTable::new(&text, lexicon);
@@ -40,10 +73,10 @@ fn main() {
     let r = actors::resolve(&text, &sentences, &m, &mut f, &q, lexicon);
     lap("actors");
     for c in &f {
-        markers::hedges(&text, &table.tokens, c.span);
+        markers::hedges(&table, c.span);
     }
     lap("hedges");
-    let figures = markers::figures(&text, &table.tokens);
+    let figures = markers::figures(&table);
     lap("figures");
     eprintln!(
         "({} mentions, {} actors, {} figures)",
@@ -51,12 +84,17 @@ fn main() {
         r.actors.len(),
         figures.len()
     );
+    drop((table, sentences, q, m, f, r, figures));
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
     let start = cpu();
-    analyze_text(&text, lexicon);
+    let analysis = analyze_text(&text, lexicon);
     let seconds = (cpu() - start).as_secs_f64();
+    let peak = (PEAK.load(Ordering::Relaxed) - base) as f64 / size;
     eprintln!(
-        "analyze: {:.0} ms, {:.1} MB/s",
+        "analyze: {:.0} ms, {:.1} MB/s, peak {peak:.2} × the input",
         seconds * 1e3,
         text.len() as f64 / 1e6 / seconds
     );
+    drop(analysis);
 }

@@ -43,7 +43,7 @@ pub fn for_terminal(text: &str) -> Cow<'_, str> {
 /// strings can hold such characters, so escaping them anywhere is exact:
 /// the parsed value is unchanged.
 pub fn json_escaped(json: String) -> String {
-    if !json.contains(|c| matches!(c, '\u{7f}'..='\u{9f}')) {
+    if !has_del_or_c1(json.as_bytes()) {
         return json;
     }
     let mut out = String::with_capacity(json.len() + 16);
@@ -54,6 +54,13 @@ pub fn json_escaped(json: String) -> String {
         }
     }
     out
+}
+
+/// Whether UTF-8 `bytes` hold DEL (0x7F) or a C1 control (0xC2 0x80..=0x9F):
+/// a byte search, not a decoding of every character, as exports are large.
+fn has_del_or_c1(bytes: &[u8]) -> bool {
+    memchr::memchr2_iter(0x7f, 0xc2, bytes)
+        .any(|i| bytes[i] == 0x7f || bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)))
 }
 
 /// Whether `c` is one that [`for_terminal`] replaces (a lone carriage
@@ -150,5 +157,8 @@ mod tests {
             serde_json::from_str::<serde_json::Value>(&json).unwrap(),
             value
         );
+        // A no-break space (0xC2 0xA0) shares the C1 lead byte and stays.
+        let plain = "{\"text\":\"a\u{a0}b\"}".to_string();
+        assert_eq!(json_escaped(plain.clone()), plain);
     }
 }

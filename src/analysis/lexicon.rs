@@ -29,12 +29,15 @@ pub struct Lexicon {
     pub extra_titles: Vec<Vec<String>>,
     /// Actors the user declared, whose aliases are merged.
     pub actors: Vec<ActorAlias>,
+    /// Every lower-case word of a list, with the lists it is in: a token's
+    /// classes are one lookup (see tokens.rs).
+    classes: Map<Box<str>, Classes>,
 }
 
 impl Lexicon {
     /// The built-in lists with the additions of `options`.
     pub fn new(options: &Options) -> Lexicon {
-        Lexicon {
+        let mut lexicon = Lexicon {
             words: wordlists::get(),
             cues: Cues::with_extras(&options.cue_verbs),
             extra_titles: options
@@ -44,7 +47,88 @@ impl Lexicon {
                 .filter(|words: &Vec<String>| !words.is_empty())
                 .collect(),
             actors: options.actors.clone(),
-        }
+            classes: Map::default(),
+        };
+        lexicon.classes = lexicon.class_table();
+        lexicon
+    }
+
+    /// Each word of every list with the classes of the lists it is in.
+    fn class_table(&self) -> Map<Box<str>, Classes> {
+        let lists = self.words;
+        let mut table: Map<Box<str>, Classes> = Map::default();
+        let mut mark = |words: &mut dyn Iterator<Item = &str>, class: Class| {
+            for word in words {
+                table.entry(word.into()).or_default().add(class);
+            }
+        };
+        mark(
+            &mut lists.function_words.iter().copied(),
+            Class::FunctionWord,
+        );
+        mark(&mut lists.org_words.iter().copied(), Class::OrgWord);
+        mark(&mut lists.org_connectors.iter(), Class::OrgConnector);
+        mark(
+            &mut lists.title_modifiers.iter().copied(),
+            Class::TitleModifier,
+        );
+        mark(
+            &mut lists.titles_by_first.keys().copied(),
+            Class::TitleStart,
+        );
+        mark(
+            &mut self.extra_titles.iter().map(|t| t[0].as_str()),
+            Class::TitleStart,
+        );
+        mark(&mut lists.head_words.iter().copied(), Class::HeadWord);
+        mark(&mut lists.people.keys().copied(), Class::People);
+        mark(&mut lists.collectives.keys().copied(), Class::Collective);
+        mark(&mut lists.documents.iter().copied(), Class::Document);
+        mark(
+            &mut lists.group_adjectives.iter().copied(),
+            Class::GroupAdjective,
+        );
+        mark(&mut lists.non_modifiers.iter().copied(), Class::NonModifier);
+        mark(&mut lists.quantifiers.keys().copied(), Class::Quantifier);
+        mark(&mut lists.pronoun_kinds.keys().copied(), Class::Pronoun);
+        mark(&mut lists.hedges.keys().copied(), Class::HedgeStart);
+        mark(&mut lists.figure_words.keys().copied(), Class::FigureStart);
+        mark(
+            &mut lists.figure_phrases.keys().copied(),
+            Class::FigureStart,
+        );
+        mark(&mut lists.determiners.iter(), Class::Determiner);
+        mark(&mut lists.group_determiners.iter(), Class::GroupDeterminer);
+        mark(
+            &mut lists.group_prepositions.iter(),
+            Class::GroupPreposition,
+        );
+        mark(&mut lists.be_forms.iter(), Class::BeForm);
+        mark(&mut lists.ing_leads.iter(), Class::IngLead);
+        mark(&mut lists.skippable.iter(), Class::Skippable);
+        mark(&mut lists.prepositions.iter(), Class::Preposition);
+        mark(&mut lists.before_base_form.iter(), Class::BeforeBaseForm);
+        mark(&mut lists.negations.iter(), Class::Negation);
+        mark(&mut lists.not_verbs.iter(), Class::NotVerb);
+        mark(&mut lists.phrase_openers.iter(), Class::PhraseOpener);
+        mark(&mut lists.fillers.iter(), Class::Filler);
+        mark(&mut lists.elisions.iter(), Class::Elision);
+        // A cue word is looked up ASCII and at most 32 bytes long (see `match_at`).
+        mark(
+            &mut self
+                .cues
+                .entries
+                .keys()
+                .map(String::as_str)
+                .filter(|w| w.is_ascii() && w.len() <= 32),
+            Class::CueStart,
+        );
+        table
+    }
+
+    /// The word lists `lower` (an ASCII-lowercased word) is in: one lookup.
+    pub fn classes_of(&self, lower: &str) -> Classes {
+        self.classes.get(lower).copied().unwrap_or_default()
     }
 
     /// The built-in lists alone, built once.
@@ -56,6 +140,67 @@ impl Lexicon {
     /// Whether some title of the user's starts with `lower`.
     pub fn starts_extra_title(&self, lower: &str) -> bool {
         self.extra_titles.iter().any(|t| t[0] == lower)
+    }
+}
+
+/// Bits of the word lists a lower-case form is in (see [`Class`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Classes(u64);
+
+/// Names for the bits of [`Classes`]: one per lower-case word list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Class {
+    FunctionWord,
+    OrgWord,
+    OrgConnector,
+    TitleModifier,
+    /// The first word of some title ("secretary" of "secretary of state").
+    TitleStart,
+    /// A people noun, title, collective or document: may head a mention.
+    HeadWord,
+    People,
+    Collective,
+    Document,
+    GroupAdjective,
+    NonModifier,
+    Quantifier,
+    Pronoun,
+    /// The first word of some hedge.
+    HedgeStart,
+    /// A figure word, or the first word of a figure phrase.
+    FigureStart,
+    Determiner,
+    GroupDeterminer,
+    GroupPreposition,
+    BeForm,
+    IngLead,
+    Skippable,
+    Preposition,
+    BeforeBaseForm,
+    Negation,
+    NotVerb,
+    PhraseOpener,
+    Filler,
+    Elision,
+    /// The first word of some cue of the lexicon.
+    CueStart,
+    /// Written somewhere in the document with a lower-case initial, exactly
+    /// in this form ("meanwhile").
+    SeenLowercase,
+    /// Written somewhere capitalised after something that is no word (a
+    /// full stop, a quotation mark) or first: in a sentence opener's place.
+    SeenOpening,
+}
+
+impl Classes {
+    #[inline]
+    pub fn has(self, class: Class) -> bool {
+        self.0 & (1 << class as u8) != 0
+    }
+
+    pub(crate) fn add(&mut self, class: Class) {
+        self.0 |= 1 << class as u8;
     }
 }
 

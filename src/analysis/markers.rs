@@ -12,25 +12,28 @@
 //!
 //! Years ("in 2016") and numbers in dates ("Nov. 8") are no figures.
 
-use super::segment::{Token, TokenKind};
+use super::segment::TokenKind;
+use super::tokens::{Class, TokenTable};
 use super::wordlists::{self, FigureRole, Wordlists};
 use crate::span::Span;
 
 /// The hedges inside `within`.
-pub fn hedges(text: &str, tokens: &[Token], within: Span) -> Vec<Span> {
+pub fn hedges(table: &TokenTable, within: Span) -> Vec<Span> {
+    let (text, tokens) = (table.text, &table.tokens);
     let lists = wordlists::get();
     let first = tokens.partition_point(|t| t.span().start < within.start);
     let last = tokens.partition_point(|t| t.span().start < within.end);
     let mut out = Vec::new();
-    let mut buf = String::new();
     let mut i = first;
     while i < last {
-        let found = lists
-            .hedges
-            .get(lowered(tokens[i].text(text), &mut buf))
+        let found = table
+            .classes(i)
+            .has(Class::HedgeStart)
+            .then(|| lists.hedges.get(table.low(i)))
+            .flatten()
             .into_iter()
             .flatten()
-            .filter(|phrase| matches_words(text, tokens, i, last, phrase))
+            .filter(|phrase| matches_words(table, i, last, phrase))
             .map(Vec::len)
             .max();
         match found {
@@ -45,50 +48,36 @@ pub fn hedges(text: &str, tokens: &[Token], within: Span) -> Vec<Span> {
     out
 }
 
-/// The word in lower case: itself when it has no capitals (most words), or
-/// lowered into `buf`.
-fn lowered<'b>(word: &'b str, buf: &'b mut String) -> &'b str {
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return word;
-    }
-    buf.clear();
-    buf.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-    buf
-}
-
-/// Whether the words starting at token `i` (before `end`) are `phrase`, case aside.
-fn matches_words(text: &str, tokens: &[Token], i: usize, end: usize, phrase: &[&str]) -> bool {
+/// Whether the words starting at token `i` (before `end`) are `phrase`
+/// (lower case), case aside.
+fn matches_words(table: &TokenTable, i: usize, end: usize, phrase: &[&str]) -> bool {
     i + phrase.len() <= end
         && phrase
             .iter()
-            .zip(&tokens[i..])
-            .all(|(w, t)| t.text(text).eq_ignore_ascii_case(w))
+            .enumerate()
+            .all(|(k, w)| table.low(i + k) == *w)
 }
 
 /// Every figure in the text, in order.
-pub fn figures(text: &str, tokens: &[Token]) -> Vec<Span> {
+pub fn figures(table: &TokenTable) -> Vec<Span> {
+    let (text, tokens) = (table.text, &table.tokens);
     let lists = wordlists::get();
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let first_byte = tokens[i].text(text).as_bytes()[0].to_ascii_lowercase();
-        let role = if lists.count_initials[usize::from(first_byte)] {
-            role_at(text, tokens, lists, i)
-        } else {
-            None
-        };
+        let role = role_at(table, lists, i);
         let is_number =
             tokens[i].kind == TokenKind::Number || is_number_compound(tokens[i].text(text));
         if !(is_number || matches!(role, Some((FigureRole::Count, _)))) {
             i += 1;
             continue;
         }
-        if is_number && is_date_or_year(text, tokens, i, lists) {
+        if is_number && is_date_or_year(table, i, lists) {
             i += 1;
             continue;
         }
-        let start = opener_start(text, tokens, lists, i);
-        let (end, next) = figure_end(text, tokens, lists, i);
+        let start = opener_start(table, lists, i);
+        let (end, next) = figure_end(table, lists, i);
         out.push(Span::new(
             tokens[start].span().start,
             tokens[end].span().end,
@@ -99,23 +88,17 @@ pub fn figures(text: &str, tokens: &[Token]) -> Vec<Span> {
 }
 
 /// The role of the (possibly multi-word) figure word at `i`, with its length.
-fn role_at(
-    text: &str,
-    tokens: &[Token],
-    lists: &Wordlists,
-    i: usize,
-) -> Option<(FigureRole, usize)> {
-    let mut buf = String::new();
-    let word = lowered(tokens[i].text(text), &mut buf);
-    if !wordlists::has_shape(&lists.figure_shapes, word) {
+fn role_at(table: &TokenTable, lists: &Wordlists, i: usize) -> Option<(FigureRole, usize)> {
+    if !table.classes(i).has(Class::FigureStart) {
         return None;
     }
+    let word = table.low(i);
     let phrase = lists
         .figure_phrases
         .get(word)
         .into_iter()
         .flatten()
-        .filter(|(p, _)| matches_words(text, tokens, i, tokens.len(), p))
+        .filter(|(p, _)| matches_words(table, i, table.len(), p))
         .max_by_key(|(p, _)| p.len())
         .map(|(p, role)| (*role, p.len()));
     phrase.or_else(|| lists.figure_words.get(word).map(|&role| (role, 1)))
@@ -135,9 +118,10 @@ fn is_number_compound(word: &str) -> bool {
 }
 
 /// A year ("in 2016") or a day of a month ("Nov. 8", "8 November").
-fn is_date_or_year(text: &str, tokens: &[Token], i: usize, lists: &Wordlists) -> bool {
-    let word = tokens[i].text(text);
-    let next_is_unit = i + 1 < tokens.len() && role_at(text, tokens, lists, i + 1).is_some();
+fn is_date_or_year(table: &TokenTable, i: usize, lists: &Wordlists) -> bool {
+    let tokens = &table.tokens;
+    let word = table.word(i);
+    let next_is_unit = i + 1 < tokens.len() && role_at(table, lists, i + 1).is_some();
     if next_is_unit {
         return false;
     }
@@ -145,20 +129,17 @@ fn is_date_or_year(text: &str, tokens: &[Token], i: usize, lists: &Wordlists) ->
         && word.bytes().all(|b| b.is_ascii_digit())
         && (word.starts_with("19") || word.starts_with("20"));
     let is_month = |j: usize| {
-        let w = tokens[j]
-            .text(text)
-            .trim_end_matches('.')
-            .to_ascii_lowercase();
+        let w = table.low(j).trim_end_matches('.');
         lists
             .months
             .iter()
-            .any(|m| w == *m || (w.len() >= 3 && m.starts_with(w.as_str())))
+            .any(|m| w == *m || (w.len() >= 3 && m.starts_with(w)))
     };
     year || (i > 0 && is_month(i - 1)) || (i + 1 < tokens.len() && is_month(i + 1))
 }
 
 /// Where the figure whose number is at `i` starts: "$", "over", "a nearly".
-fn opener_start(text: &str, tokens: &[Token], lists: &Wordlists, i: usize) -> usize {
+fn opener_start(table: &TokenTable, lists: &Wordlists, i: usize) -> usize {
     let mut start = i;
     for _ in 0..3 {
         if start == 0 {
@@ -166,7 +147,7 @@ fn opener_start(text: &str, tokens: &[Token], lists: &Wordlists, i: usize) -> us
         }
         let found = (1..=2.min(start)).rev().find_map(|len| {
             let j = start - len;
-            match role_at(text, tokens, lists, j) {
+            match role_at(table, lists, j) {
                 Some((FigureRole::Approx | FigureRole::Currency, l)) if l == len => Some(j),
                 _ => None,
             }
@@ -180,8 +161,9 @@ fn opener_start(text: &str, tokens: &[Token], lists: &Wordlists, i: usize) -> us
 }
 
 /// The last token of the figure whose number is at `i`, and where to go on.
-fn figure_end(text: &str, tokens: &[Token], lists: &Wordlists, i: usize) -> (usize, usize) {
-    let mut j = match role_at(text, tokens, lists, i) {
+fn figure_end(table: &TokenTable, lists: &Wordlists, i: usize) -> (usize, usize) {
+    let (text, tokens) = (table.text, &table.tokens);
+    let mut j = match role_at(table, lists, i) {
         Some((FigureRole::Count, len)) => i + len,
         _ => i + 1,
     };
@@ -189,7 +171,7 @@ fn figure_end(text: &str, tokens: &[Token], lists: &Wordlists, i: usize) -> (usi
     // "4.5 billion", "31 percent"
     let mut has_unit = false;
     while j < tokens.len() {
-        match role_at(text, tokens, lists, j) {
+        match role_at(table, lists, j) {
             Some((FigureRole::Scale, len)) => {
                 last = j + len - 1;
                 j += len;
@@ -206,11 +188,7 @@ fn figure_end(text: &str, tokens: &[Token], lists: &Wordlists, i: usize) -> (usi
     // "of cartel members" after a count or a unit ("60 percent of voters")
     let counted_by_of = j + 1 < tokens.len() && tokens[j].text(text) == "of";
     if counted_by_of
-        && (has_unit
-            || matches!(
-                role_at(text, tokens, lists, i),
-                Some((FigureRole::Count, _))
-            ))
+        && (has_unit || matches!(role_at(table, lists, i), Some((FigureRole::Count, _))))
     {
         j += 1;
     } else if has_unit {
@@ -221,12 +199,13 @@ fn figure_end(text: &str, tokens: &[Token], lists: &Wordlists, i: usize) -> (usi
     while j < tokens.len() && nouns < 2 {
         let t = tokens[j];
         let word = t.text(text);
-        let lower = word.to_ascii_lowercase();
+        let lower = table.low(j);
         if t.kind != TokenKind::Word || t.is_capitalized(text) && nouns == 0 && !counted_by_of {
             break;
         }
-        let stop = lists.function_words.contains(lower.as_str())
-            || lists.non_modifiers.contains(lower.as_str())
+        let classes = table.classes(j);
+        let stop = classes.has(Class::FunctionWord)
+            || classes.has(Class::NonModifier)
             || lower.ends_with("ly")
             || (nouns > 0 || !word.contains('-'))
                 && (lower.ends_with("ed") || lower.ends_with("ing"));
@@ -245,18 +224,18 @@ fn figure_end(text: &str, tokens: &[Token], lists: &Wordlists, i: usize) -> (usi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::segment::tokenize;
+    use crate::analysis::Lexicon;
 
     fn figures_of(text: &str) -> Vec<&str> {
-        figures(text, &tokenize(text))
+        figures(&TokenTable::new(text, Lexicon::builtin()))
             .iter()
             .map(|s| s.of(text))
             .collect()
     }
 
     fn hedges_of(text: &str) -> Vec<&str> {
-        let tokens = tokenize(text);
-        hedges(text, &tokens, Span::new(0, text.len()))
+        let table = TokenTable::new(text, Lexicon::builtin());
+        hedges(&table, Span::new(0, text.len()))
             .iter()
             .map(|s| s.of(text))
             .collect()

@@ -258,7 +258,7 @@ pub fn analyze_text(text: &str, lexicon: &Lexicon) -> Analysis {
         &quotations,
         lexicon,
     );
-    assemble(text, tokens, &sentences, &mentions, found, resolution)
+    assemble(&table, &sentences, &mentions, found, resolution)
 }
 
 /// Analyses a text with the built-in word lists and the additions of
@@ -341,8 +341,7 @@ fn resolved_via(mention: &Mention, found: Via) -> Via {
 
 /// Joins claims to actors and adds hedges and figures.
 fn assemble(
-    text: &str,
-    tokens: &[segment::Token],
+    table: &TokenTable,
     sentences: &[segment::Sentence],
     mentions: &[Mention],
     mut found: Vec<FoundClaim>,
@@ -366,7 +365,7 @@ fn assemble(
             }),
             cue: c.cue,
             sentence: sentence_holding(sentences, c.sentence, c.span),
-            hedges: markers::hedges(text, tokens, c.span),
+            hedges: markers::hedges(table, c.span),
             rule: c.rule,
         })
         .collect();
@@ -376,7 +375,7 @@ fn assemble(
         }
     }
     let reach = reach_so_far(&claims);
-    let figures = markers::figures(text, tokens)
+    let figures = markers::figures(table)
         .into_iter()
         .map(|span| Figure {
             span,

@@ -6,69 +6,10 @@
 //! lowercasing, hashing and looking up the token's text again.
 
 use super::lexicon::Lexicon;
+pub use super::lexicon::{Class, Classes};
 use super::segment::{self, Token, TokenKind};
 use super::steps;
 use super::wordlists::Map;
-
-/// Bits of the word lists a lower-case form is in (see [`Class`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Classes(u64);
-
-/// Names for the bits of [`Classes`]: one per lower-case word list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
-pub enum Class {
-    FunctionWord,
-    OrgWord,
-    OrgConnector,
-    TitleModifier,
-    /// The first word of some title ("secretary" of "secretary of state").
-    TitleStart,
-    /// A people noun, title, collective or document: may head a mention.
-    HeadWord,
-    People,
-    Collective,
-    Document,
-    GroupAdjective,
-    NonModifier,
-    Quantifier,
-    Pronoun,
-    /// The first word of some hedge.
-    HedgeStart,
-    /// A figure word, or the first word of a figure phrase.
-    FigureStart,
-    Determiner,
-    GroupDeterminer,
-    GroupPreposition,
-    BeForm,
-    IngLead,
-    Skippable,
-    Preposition,
-    BeforeBaseForm,
-    Negation,
-    NotVerb,
-    PhraseOpener,
-    Filler,
-    Elision,
-    /// The first word of some cue of the lexicon.
-    CueStart,
-    /// Written somewhere in the document with a lower-case initial, exactly
-    /// in this form ("meanwhile").
-    SeenLowercase,
-    /// Written somewhere capitalised after something that is no word (a
-    /// full stop, a quotation mark) or first: in a sentence opener's place.
-    SeenOpening,
-}
-
-impl Classes {
-    pub fn has(self, class: Class) -> bool {
-        self.0 & (1 << class as u8) != 0
-    }
-
-    fn add(&mut self, class: Class) {
-        self.0 |= 1 << class as u8;
-    }
-}
 
 /// A form that ends with a possessive "’s" or "'s" (after more than one
 /// byte), and one that starts with an upper-case letter, per written form.
@@ -83,6 +24,9 @@ pub struct TokenTable<'t> {
     form_of: Vec<u32>,
     /// Per written form: the index of its lower-case form.
     lower_of: Vec<u32>,
+    /// Per written form: where its lower-case form lies in `lower_text`
+    /// (read per token: one load, not two).
+    lower_span: Vec<(u32, u32)>,
     /// Per written form: [`CAPITALIZED`], [`POSSESSIVE`].
     shape: Vec<u8>,
     /// The lower-case forms, one after another; `lower_ends[k]` ends form `k`.
@@ -105,6 +49,7 @@ impl<'t> TokenTable<'t> {
             tokens: Vec::new(),
             form_of: Vec::new(),
             lower_of: Vec::new(),
+            lower_span: Vec::new(),
             shape: Vec::new(),
             lower_text: String::new(),
             lower_ends: Vec::new(),
@@ -123,10 +68,13 @@ impl<'t> TokenTable<'t> {
                     let lower_id = *lowers.entry(lower.clone().into()).or_insert_with(|| {
                         table.lower_text.push_str(&lower);
                         table.lower_ends.push(table.lower_text.len() as u32);
-                        table.classes.push(classes_of(&lower, lexicon));
+                        table.classes.push(lexicon.classes_of(&lower));
                         next
                     });
                     table.lower_of.push(lower_id);
+                    let k = lower_id as usize;
+                    let start = if k == 0 { 0 } else { table.lower_ends[k - 1] };
+                    table.lower_span.push((start, table.lower_ends[k]));
                     let mut shape = 0;
                     if word.starts_with(char::is_uppercase) {
                         shape |= CAPITALIZED;
@@ -165,28 +113,33 @@ impl<'t> TokenTable<'t> {
         self.tokens.is_empty()
     }
 
+    #[inline]
     fn lower_id(&self, i: usize) -> usize {
         self.lower_of[self.form_of[i] as usize] as usize
     }
 
     /// The token's text as written.
+    #[inline]
     pub fn word(&self, i: usize) -> &'t str {
         steps::step();
         self.tokens[i].text(self.text)
     }
 
     /// The token's text, ASCII-lowercased; empty past the last token.
+    #[inline]
     pub fn low(&self, i: usize) -> &str {
         steps::step();
-        if i >= self.tokens.len() {
-            return "";
+        match self.form_of.get(i) {
+            Some(&form) => {
+                let (start, end) = self.lower_span[form as usize];
+                &self.lower_text[start as usize..end as usize]
+            }
+            None => "",
         }
-        let k = self.lower_id(i);
-        let start = if k == 0 { 0 } else { self.lower_ends[k - 1] };
-        &self.lower_text[start as usize..self.lower_ends[k] as usize]
     }
 
     /// The word lists the token's lower-case form is in (none past the end).
+    #[inline]
     pub fn classes(&self, i: usize) -> Classes {
         steps::step();
         if i >= self.tokens.len() {
@@ -196,81 +149,36 @@ impl<'t> TokenTable<'t> {
     }
 
     /// Whether token `i` is a word whose lower-case form is in `class`.
+    #[inline]
     pub fn is(&self, i: usize, class: Class) -> bool {
         self.is_word(i) && self.classes(i).has(class)
     }
 
+    #[inline]
     pub fn is_word(&self, i: usize) -> bool {
         steps::step();
         i < self.tokens.len() && self.tokens[i].kind == TokenKind::Word
     }
 
     /// A word starting with an upper-case letter (false past the end).
+    #[inline]
     pub fn is_cap(&self, i: usize) -> bool {
         steps::step();
         self.is_word(i) && self.shape[self.form_of[i] as usize] & CAPITALIZED != 0
     }
 
     /// Whether the token ends with a possessive "’s" / "'s".
+    #[inline]
     pub fn is_possessive(&self, i: usize) -> bool {
         steps::step();
         self.shape[self.form_of[i] as usize] & POSSESSIVE != 0
     }
 
     /// Whether two tokens are written the same (as interned: one compare).
+    #[inline]
     pub fn same_form(&self, i: usize, j: usize) -> bool {
         self.form_of[i] == self.form_of[j]
     }
-}
-
-/// The word lists `lower` (an ASCII-lowercased token) is in.
-fn classes_of(lower: &str, lexicon: &Lexicon) -> Classes {
-    let lists = lexicon.words;
-    let mut classes = Classes::default();
-    let mut mark = |class: Class, is: bool| {
-        if is {
-            classes.add(class);
-        }
-    };
-    mark(Class::FunctionWord, lists.function_words.contains(lower));
-    mark(Class::OrgWord, lists.org_words.contains(lower));
-    mark(Class::OrgConnector, lists.org_connectors.has(lower));
-    mark(Class::TitleModifier, lists.title_modifiers.contains(lower));
-    mark(
-        Class::TitleStart,
-        lists.titles_by_first.contains_key(lower) || lexicon.starts_extra_title(lower),
-    );
-    mark(Class::HeadWord, lists.head_words.contains(lower));
-    mark(Class::People, lists.people.contains_key(lower));
-    mark(Class::Collective, lists.collectives.contains_key(lower));
-    mark(Class::Document, lists.documents.contains(lower));
-    mark(
-        Class::GroupAdjective,
-        lists.group_adjectives.contains(lower),
-    );
-    mark(Class::NonModifier, lists.non_modifiers.contains(lower));
-    mark(Class::Quantifier, lists.quantifiers.contains_key(lower));
-    mark(Class::Pronoun, lists.pronoun_kinds.contains_key(lower));
-    mark(Class::HedgeStart, lists.hedges.contains_key(lower));
-    mark(
-        Class::FigureStart,
-        lists.figure_words.contains_key(lower) || lists.figure_phrases.contains_key(lower),
-    );
-    mark(Class::Determiner, lists.determiners.has(lower));
-    mark(Class::GroupDeterminer, lists.group_determiners.has(lower));
-    mark(Class::GroupPreposition, lists.group_prepositions.has(lower));
-    mark(Class::BeForm, lists.be_forms.has(lower));
-    mark(Class::IngLead, lists.ing_leads.has(lower));
-    mark(Class::Skippable, lists.skippable.has(lower));
-    mark(Class::Preposition, lists.prepositions.has(lower));
-    mark(Class::BeforeBaseForm, lists.before_base_form.has(lower));
-    mark(Class::Negation, lists.negations.has(lower));
-    mark(Class::NotVerb, lists.not_verbs.has(lower));
-    mark(Class::PhraseOpener, lists.phrase_openers.has(lower));
-    mark(Class::Filler, lists.fillers.has(lower));
-    mark(Class::Elision, lists.elisions.has(lower));
-    mark(Class::CueStart, lexicon.cues.starts_cue(lower));
-    classes
 }
 
 #[cfg(test)]

@@ -73,6 +73,11 @@ impl Words {
         Words { set, longest }
     }
 
+    /// The entries, in lower case.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.set.iter().copied()
+    }
+
     /// Whether `word`, ASCII-lowercased, is an entry.
     pub fn has(&self, word: &str) -> bool {
         const ROOM: usize = 32;
@@ -142,8 +147,6 @@ pub struct Wordlists {
     /// Per first byte, a bit per length (63 for longer) of the head words:
     /// rules most tokens out without hashing them.
     pub head_shapes: [u64; 256],
-    /// The same for the first words of figure words and phrases.
-    pub figure_shapes: [u64; 256],
     pub org_words: Set<&'static str>,
     /// As written: "White House".
     pub institutions: Set<&'static str>,
@@ -158,9 +161,6 @@ pub struct Wordlists {
     pub hedges: Map<&'static str, Vec<Vec<&'static str>>>,
     /// Single words of `figure_words.tsv`; `figure_phrases` the multi-word ones.
     pub figure_words: Map<&'static str, FigureRole>,
-    /// The first bytes of count words ("thousands", "a dozen"), lowercased:
-    /// a word starting otherwise is no count word, without a lookup.
-    pub count_initials: [bool; 256],
     /// Multi-word figure words by their first word.
     pub figure_phrases: Map<&'static str, Vec<(Vec<&'static str>, FigureRole)>>,
     /// Names, other names and capitals, as written → place.
@@ -208,6 +208,12 @@ pub struct Wordlists {
     pub phrase_openers: Words,
     /// Words that may follow a cue at a sentence's end ("on Tuesday").
     pub fillers: Words,
+    /// Words that open an embedded question after a cue ("whether").
+    pub question_openers: Words,
+    /// Determiners that make a short content a noun object ("the plan").
+    pub noun_object_openers: Words,
+    /// Words that make a short content a clause ("were", "he", "yes").
+    pub clause_words: Words,
 }
 
 /// A word's length as one bit of a `head_shapes` entry.
@@ -392,21 +398,10 @@ impl Wordlists {
             .copied()
             .collect();
         let head_shapes = shapes(head_words.iter().copied());
-        let figure_shapes = shapes(figure_words.keys().chain(figure_phrases.keys()).copied());
-        let mut count_initials = [false; 256];
-        let counts = figure_words.iter().map(|(w, r)| (*w, *r));
-        let count_phrases = figure_phrases.values().flatten().map(|(p, r)| (p[0], *r));
-        for (word, role) in counts.chain(count_phrases) {
-            if role == FigureRole::Count {
-                count_initials[usize::from(word.as_bytes()[0])] = true;
-            }
-        }
         let pronoun_kinds = pronoun_kinds(include_str!("../../assets/lexicon/pronouns.tsv"));
         Wordlists {
-            count_initials,
             head_words,
             head_shapes,
-            figure_shapes,
             titles,
             titles_by_first,
             honorifics,
@@ -452,6 +447,11 @@ impl Wordlists {
             not_verbs: words(include_str!("../../assets/lexicon/not_verbs.txt")),
             phrase_openers: words(include_str!("../../assets/lexicon/phrase_openers.txt")),
             fillers: words(include_str!("../../assets/lexicon/fillers.txt")),
+            question_openers: words(include_str!("../../assets/lexicon/question_openers.txt")),
+            noun_object_openers: words(include_str!(
+                "../../assets/lexicon/noun_object_openers.txt"
+            )),
+            clause_words: words(include_str!("../../assets/lexicon/clause_words.txt")),
         }
     }
 }

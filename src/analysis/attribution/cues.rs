@@ -326,7 +326,7 @@ impl Pass<'_, '_> {
             && (content.first..content.end).all(|k| {
                 c.quote_of(k).is_none()
                     && c.tokens[k].kind != TokenKind::Punct
-                    && !is_one_of(c.word(k), CLAUSE_WORDS)
+                    && !wordlists::get().clause_words.has(c.word(k))
             });
         short_phrase
             && !is_one_of(word, &["against", "for", "to"])
@@ -348,7 +348,7 @@ impl Pass<'_, '_> {
             if c.quote_of(k).is_some() || c.is_punct(k, ":") {
                 return Some(Some(k));
             }
-            if is_one_of(c.word(k), QUESTION_OPENERS) {
+            if wordlists::get().question_openers.has(c.word(k)) {
                 return Some(Some(k));
             }
             if c.tokens[k].kind != TokenKind::Word {
@@ -370,10 +370,12 @@ impl Pass<'_, '_> {
         let clause_or_quote = (content.first..content.end).any(|i| {
             c.quote_of(i).is_some()
                 || c.tokens[i].kind != TokenKind::Word
-                || is_one_of(c.word(i), CLAUSE_WORDS)
+                || wordlists::get().clause_words.has(c.word(i))
         });
         let after_that = content.first > cue.end;
-        let determined = is_one_of(c.word(content.first), NOUN_OBJECT_OPENERS);
+        let determined = wordlists::get()
+            .noun_object_openers
+            .has(c.word(content.first));
         determined && !clause_or_quote && !after_that
     }
 
@@ -565,30 +567,12 @@ const CONTENT_SCAN: usize = 1000;
 /// transport chief whether …").
 const QUESTION_REACH: usize = 7;
 
-/// Words that open what is asked: an indirect question or a request.
-const QUESTION_OPENERS: &[&str] = &[
-    "whether", "if", "what", "who", "whom", "whose", "which", "why", "how", "when", "where", "to",
-];
-
 /// How long (in tokens) a prepositional phrase standing as a whole
 /// content may be ("on Tuesday", "about the new memo").
 const PREPOSITION_PHRASE_TOKENS: usize = 5;
 
 /// How many words a noun-phrase object of a verb of saying may have.
 const NOUN_OBJECT_WORDS: usize = 3;
-
-/// Determiners that open a noun-phrase object ("their resilience").
-const NOUN_OBJECT_OPENERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
-];
-
-/// Words that make a short content a clause or an answer, not a noun
-/// phrase: auxiliaries, modals, pronoun subjects, "yes", "no".
-const CLAUSE_WORDS: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
-    "could", "should", "may", "might", "must", "do", "does", "did", "yes", "no", "not", "he",
-    "she", "they", "it", "we", "i", "you", "there", "to", "so",
-];
 
 /// Words that may follow a frame at a sentence's end: "said on Tuesday in a
 /// statement", "told reporters at a news conference", "wrote on Twitter".

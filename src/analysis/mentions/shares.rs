@@ -21,6 +21,8 @@ struct Shares {
     units: Set<String>,
     fractions: Set<String>,
     surveyed: Set<String>,
+    /// Number words that may open a share ("one in five").
+    numbers: Set<String>,
     /// Leading words, each a list of lower-case words, by their first word
     /// (in the file's order): one lookup per token, not a pass over all.
     leads: Map<String, Vec<Vec<String>>>,
@@ -33,6 +35,7 @@ fn shares() -> &'static Shares {
             units: Set::default(),
             fractions: Set::default(),
             surveyed: Set::default(),
+            numbers: Set::default(),
             leads: Map::default(),
         };
         let mut section = "";
@@ -40,7 +43,7 @@ fn shares() -> &'static Shares {
             let line = line.split('#').next().unwrap_or("").trim();
             match line {
                 "" => {}
-                "[unit]" | "[fraction]" | "[surveyed]" | "[lead]" => section = line,
+                "[unit]" | "[fraction]" | "[surveyed]" | "[lead]" | "[number]" => section = line,
                 _ if section == "[lead]" => {
                     let words: Vec<String> =
                         line.split_whitespace().map(str::to_lowercase).collect();
@@ -52,6 +55,7 @@ fn shares() -> &'static Shares {
                     let set = match section {
                         "[unit]" => &mut shares.units,
                         "[fraction]" => &mut shares.fractions,
+                        "[number]" => &mut shares.numbers,
                         _ => &mut shares.surveyed,
                     };
                     set.insert(line.to_lowercase());
@@ -61,11 +65,6 @@ fn shares() -> &'static Shares {
         shares
     })
 }
-
-/// Number words that may open a share ("one in five", "two-thirds").
-const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-];
 
 /// Adds the shares of people in the sentence's tokens `range` to `out`;
 /// `from` is the first mention of this sentence in `out`.
@@ -163,14 +162,15 @@ fn share_at(ctx: &Context, i: usize, end: usize) -> Option<usize> {
         return None;
     }
     let number_word = |k: usize| {
-        word_at(k).is_some_and(|w| NUMBER_WORDS.contains(&w))
+        word_at(k).is_some_and(|w| lists.numbers.contains(w))
             || ctx
                 .tokens
                 .get(k)
                 .is_some_and(|t| t.kind == TokenKind::Number)
     };
     // "one in five", "nine out of 10".
-    if NUMBER_WORDS.contains(&low) {
+    let is_number_word = lists.numbers.contains(low);
+    if is_number_word {
         if word_at(i + 1) == Some("in") && number_word(i + 2) {
             return Some(i + 3);
         }
@@ -184,7 +184,7 @@ fn share_at(ctx: &Context, i: usize, end: usize) -> Option<usize> {
     }
     // "a third", "the majority", "two-thirds", "half".
     let fraction = |k: usize| word_at(k).is_some_and(|w| lists.fractions.contains(w));
-    if matches!(low, "a" | "the") || NUMBER_WORDS.contains(&low) {
+    if matches!(low, "a" | "the") || is_number_word {
         if fraction(i + 1) && low != "the" || word_at(i + 1) == Some("majority") {
             return Some(i + 2);
         }
