@@ -35,6 +35,9 @@ pub enum Rule {
     SubjectCueContent,
     /// "…, arguing that …" / "… and says …": the subject of the verb before.
     Participle,
+    /// "He denied the charges and counter-accused her of lying": the object
+    /// of a second verb after a claim, with the same source.
+    ConjoinedVerb,
     /// "The ad targets a “corrupt system”": a quote after a subject and a verb.
     SubjectVerbQuote,
     /// "She said slowly:\n\n“…”": a cue and colon end the paragraph before.
@@ -68,6 +71,7 @@ impl Rule {
             Rule::AccordingTo => "“according to” and its source",
             Rule::SubjectCueContent => "subject + cue verb before the content",
             Rule::Participle => "participle or second verb of an earlier subject",
+            Rule::ConjoinedVerb => "object of a second verb of the same subject",
             Rule::SubjectVerbQuote => "subject + verb before a quoted stretch",
             Rule::CueColonBefore => "cue and colon ending the paragraph before",
             Rule::BareQuote => "quote with no frame of its own",

@@ -21,6 +21,9 @@ pub(super) struct Content {
     pub(super) end: usize,
     pub(super) found: Found,
     pub(super) cue: Span,
+    /// A second verb of the same subject right after the content ("… and
+    /// counter-accused her …"), whose object is a claim of its own.
+    pub(super) then: Option<usize>,
 }
 
 impl Pass<'_, '_> {
@@ -48,7 +51,13 @@ impl Pass<'_, '_> {
             }
             if let Some(content) = self.content_after(c.cues[k], unit, claims_before) {
                 self.cue_used[k] = true;
+                let second = content
+                    .then
+                    .and_then(|verb| self.conjoined_content(verb, content.found, unit));
                 self.push_content(content, unit);
+                if let Some(second) = second {
+                    self.push_content(second, unit);
+                }
             }
         }
         self.evidential_frames(unit, claims_before);
@@ -133,6 +142,7 @@ impl Pass<'_, '_> {
             end,
             found,
             cue,
+            then: None,
         })
     }
 
@@ -289,8 +299,17 @@ impl Pass<'_, '_> {
             Some(question) => question?,
             None => self.content_start(cue.end, unit.end),
         };
-        let end = self.content_end(start, unit.end);
-        let content = self.content(start, end, found, c.cue_span(cue))?;
+        let mut end = self.content_end(start, unit.end);
+        let mut then = None;
+        let after_that = c.is_word(start.wrapping_sub(1), "that");
+        if let Some((cut, verb)) = (!after_that)
+            .then(|| self.conjoined_verb(cue, start, end))
+            .flatten()
+        {
+            (end, then) = (cut, Some(verb));
+        }
+        let mut content = self.content(start, end, found, c.cue_span(cue))?;
+        content.then = then;
         if self.speech_with_a_noun_object(cue, &content)
             || self.negated_speech(cue)
             || self.opens_with_preposition(&content)
@@ -482,6 +501,57 @@ impl Pass<'_, '_> {
                 .is_some_and(|cue| cue.classes.introduces_content())
     }
 
+    /// "He denied the charges and counter-accused her", "often questions
+    /// their ties and has called for …": where an object content ends
+    /// before a second verb of the same subject, "and" or "but" then a verb
+    /// in the cue's own form ("-ed", "-ing") or an auxiliary.
+    /// Returns where the content ends and the second verb's token.
+    fn conjoined_verb(&self, cue: CueMatch, first: usize, end: usize) -> Option<(usize, usize)> {
+        let c = self.context;
+        let form = c.word(cue.first);
+        let same_form = |word: &str| {
+            word.starts_with(char::is_lowercase)
+                && ((form.ends_with("ed") && word.ends_with("ed") && word.len() > 4)
+                    || (is_ing(form) && is_ing(word)))
+        };
+        (first + 1..end).find_map(|k| {
+            if !is_one_of(c.word(k), &["and", "but"]) || c.quote_of(k).is_some() {
+                return None;
+            }
+            let mut verb = k + 1;
+            while verb < end
+                && (is_adverb(c.word(verb)) || is_one_of(c.word(verb), &["also", "then"]))
+            {
+                verb += 1;
+            }
+            let second = verb < end
+                && c.tokens[verb].kind == TokenKind::Word
+                && (same_form(c.word(verb))
+                    || (!is_ing(form) && is_one_of(c.word(verb), AUXILIARIES)));
+            let cut = if c.is_punct(k - 1, ",") { k - 1 } else { k };
+            second.then_some((cut, verb))
+        })
+    }
+
+    /// The object of a second verb after a claim's content ("… and
+    /// counter-accused her of battery"), with the same source; none when
+    /// the verb is a cue (the cue makes its own claim) or an auxiliary.
+    pub(super) fn conjoined_content(
+        &self,
+        verb: usize,
+        source: Found,
+        unit: &Unit,
+    ) -> Option<Content> {
+        let c = self.context;
+        if c.cue_at(verb).is_some() || is_one_of(c.word(verb), AUXILIARIES) {
+            return None;
+        }
+        let end = self.content_end(verb + 1, unit.end);
+        let found = Found::new(Rule::ConjoinedVerb, source.source, Via::ClaimBefore);
+        let content = self.content(verb + 1, end, found, c.tokens[verb].span())?;
+        (!self.opens_with_preposition(&content)).then_some(content)
+    }
+
     /// Whether a cue that introduces content starts at `i`, adverbs aside:
     /// the second verb of the same subject after "and" or "but".
     fn second_verb_at(&self, mut i: usize, end: usize) -> bool {
@@ -499,7 +569,9 @@ impl Pass<'_, '_> {
         let c = self.context;
         let mut i = cue;
         while i > unit_first
-            && (is_adverb(c.word(i - 1)) || is_one_of(c.word(i - 1), &["also", "then"]))
+            && (is_adverb(c.word(i - 1))
+                || is_one_of(c.word(i - 1), &["also", "then"])
+                || is_one_of(c.word(i - 1), AUXILIARIES))
         {
             i -= 1;
         }
@@ -562,6 +634,10 @@ impl Pass<'_, '_> {
 
 /// How many tokens `content_end` reads at most.
 const CONTENT_SCAN: usize = 1000;
+
+/// Auxiliaries that open a second verb phrase after "and" ("… and has
+/// called for …").
+const AUXILIARIES: &[&str] = &["has", "have", "had", "did", "does", "will", "would"];
 
 /// How many words "ask" looks past for its question ("asked the city's
 /// transport chief whether …").

@@ -959,3 +959,15 @@ fn according_to_a_source_that_runs_on_to_the_end_of_the_sentence() {
         )]
     );
 }
+
+#[test]
+fn a_second_verb_in_the_cues_form_ends_the_object_and_claims_its_own() {
+    let text = "The mayor denied the rumours and berated her rival for lying.";
+    assert_eq!(
+        claims(text, &["The mayor"]),
+        vec![
+            seen("the rumours", Indirect, "denied", "The mayor"),
+            seen("her rival for lying", Indirect, "berated", "The mayor"),
+        ]
+    );
+}

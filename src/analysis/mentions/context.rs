@@ -4,7 +4,7 @@
 
 use std::cell::Cell;
 
-use crate::analysis::lexicon::Lexicon;
+use crate::analysis::lexicon::{CueClasses, CueMatch, Cues, Lexicon};
 use crate::analysis::segment::Token;
 use crate::analysis::steps;
 use crate::analysis::tokens::{Class, TokenTable};
@@ -23,6 +23,8 @@ pub(super) struct Context<'a> {
     extra_titles: &'a [Vec<String>],
     /// The last run found by [`Context::cap_run_end`]: (first, end, bound).
     last_cap_run: Cell<(usize, usize, usize)>,
+    /// The cue verbs, the user's among them: a verb of saying ends a phrase.
+    cues: &'a Cues,
 }
 
 impl<'a> Context<'a> {
@@ -34,6 +36,7 @@ impl<'a> Context<'a> {
             lists: lexicon.words,
             extra_titles: &lexicon.extra_titles,
             last_cap_run: Cell::new((0, 0, 0)),
+            cues: &lexicon.cues,
         }
     }
 
@@ -166,6 +169,23 @@ impl<'a> Context<'a> {
             .filter(|k| last + 1 >= floor + k)
             .map(|k| last + 1 - k)
             .find(|&i| self.is_title(i, last + 1 - i, last + 1))
+    }
+
+    /// The cue of saying or stance starting at token `i`, if any (a
+    /// lower-case word: "said", "shows", "calls for").
+    pub fn cue_at(&self, i: usize) -> Option<CueMatch> {
+        if !self.table.is(i, Class::CueStart) || self.is_cap(i) {
+            return None;
+        }
+        self.cues
+            .match_at(self.table, i)
+            .filter(|cue| cue.classes.introduces_content())
+    }
+
+    /// Whether an inflected cue ("said", "shows", not "state") starts at `i`.
+    pub fn is_inflected_cue(&self, i: usize) -> bool {
+        self.cue_at(i)
+            .is_some_and(|cue| !cue.classes.has(CueClasses::BASE))
     }
 
     /// Whether the token is a lower-case word of a list.

@@ -159,6 +159,8 @@ fn left_edge(ctx: &Context, h: usize, floor: usize) -> usize {
                 break;
             }
             first = k;
+        } else if is_verb_after_subject(ctx, k, floor) {
+            break;
         } else if lowercase < 3
             && !lists.non_modifiers.contains(low)
             && !lists.function_words.contains(low)
@@ -184,6 +186,17 @@ fn left_edge(ctx: &Context, h: usize, floor: usize) -> usize {
         first += 1;
     }
     first
+}
+
+/// "The polls show voters", "Military Times found Democrats": a cue verb
+/// before a group is no modifier of it but the verb of the subject before
+/// (an inflected cue anywhere; a base form like "show" after a head noun).
+fn is_verb_after_subject(ctx: &Context, k: usize, floor: usize) -> bool {
+    ctx.is_inflected_cue(k)
+        || (k > floor
+            && !ctx.is_possessive(k - 1)
+            && head_at(ctx, k - 1).is_some()
+            && ctx.cue_at(k).is_some())
 }
 
 /// A lower-case word that is neither a quantifier nor hyphenated.
@@ -339,6 +352,19 @@ mod tests {
         let m = mentions_of(text);
         let officials = find_span(&m, text, "Peruvian officials").expect("officials");
         assert_eq!(officials.name, "Peruvian officials");
+    }
+
+    #[test]
+    fn a_group_stops_at_the_cue_verb_of_the_subject_before_it() {
+        let text = "The surveys show farmers want rain, and Harbour Weekly found workers agreed.";
+        let m = mentions_of(text);
+        assert!(find_span(&m, text, "farmers").is_some(), "{m:?}");
+        assert!(find_span(&m, text, "workers").is_some(), "{m:?}");
+        assert!(!m.iter().any(|m| m.span.of(text).contains("show")), "{m:?}");
+        assert!(
+            !m.iter().any(|m| m.span.of(text).contains("found")),
+            "{m:?}"
+        );
     }
 
     #[test]

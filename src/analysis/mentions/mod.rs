@@ -1,6 +1,7 @@
 //! Finding the phrases that may stand for an actor: names with titles and
 //! appositions (names.rs), groups, anonymous sources, descriptions and
-//! documents (groups.rs), and pronouns (here); context.rs holds the
+//! documents (groups.rs), other noun phrases that are the subject of a cue
+//! verb (subjects.rs), and pronouns (here); context.rs holds the
 //! lookups they share.
 //!
 //! The partner stage picks each claim's source among these mentions, so a
@@ -12,6 +13,7 @@ mod context;
 mod groups;
 mod names;
 mod shares;
+mod subjects;
 
 use super::lexicon::Lexicon;
 use super::segment::Sentence;
@@ -42,6 +44,7 @@ pub fn find(
             &mut out,
         );
         shares::find(&ctx, range.clone(), sentence_first_mention, &mut out);
+        subjects::find(&ctx, range.clone(), sentence_first_mention, &mut out);
         pronouns(&ctx, range, sentence_first_mention, &mut out);
     }
     mark_quoted(&mut out, quotations);

@@ -1,0 +1,178 @@
+//! Common-noun subjects of a cue verb that no word list knows: "the
+//! businessman said …", "enlisted personnel favored …", "a web search
+//! shows …". A verb of saying or stance tells that the noun phrase before
+//! it is a source, whatever its head noun; groups.rs finds the phrases
+//! whose head it knows, this finder the rest.
+//!
+//! The phrase is short and bounded: a head noun right before the cue
+//! (auxiliaries and adverbs aside), up to a few modifiers, opened by a
+//! determiner or by the start of a clause.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::context::{Context, mention};
+use crate::analysis::tokens::Class;
+use crate::analysis::wordlists::Set;
+use crate::analysis::{ActorKind, Mention};
+use crate::span::Span;
+
+/// How many words may stand between the subject and its cue ("has also").
+const SKIP_REACH: usize = 3;
+
+/// How many modifiers a subject's head may have ("enlisted", "male").
+const MODIFIERS: usize = 3;
+
+/// Words after which a clause starts (`assets/lexicon/clause_openers.txt`):
+/// the subject of a cue may open there with no determiner ("…, while male
+/// troops backed …").
+fn clause_openers() -> &'static Set<&'static str> {
+    static OPENERS: OnceLock<Set<&'static str>> = OnceLock::new();
+    OPENERS.get_or_init(|| {
+        include_str!("../../../assets/lexicon/clause_openers.txt")
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| !l.is_empty())
+            .collect()
+    })
+}
+
+/// Finds the subjects of the sentence `range` that no mention stands for;
+/// `from` is the index of the sentence's first mention in `out`.
+pub(super) fn find(ctx: &Context, range: Range<usize>, from: usize, out: &mut Vec<Mention>) {
+    // The ends of the sentence's mentions so far, sorted: whether a
+    // mention ends at a token is a binary search, not a scan per cue.
+    let mut ends: Option<Vec<usize>> = None;
+    for cue in range.clone() {
+        if !is_finite_cue(ctx, cue, range.end) {
+            continue;
+        }
+        let Some(head) = head_before(ctx, cue, range.start) else {
+            continue;
+        };
+        let ends = ends.get_or_insert_with(|| {
+            let mut ends: Vec<usize> = out[from..].iter().map(|m| m.span.end).collect();
+            ends.sort_unstable();
+            ends
+        });
+        if ends.binary_search(&ctx.tokens[head].span().end).is_ok() {
+            continue;
+        }
+        if let Some(found) = subject_ending_at(ctx, head, range.start) {
+            out.push(found);
+        }
+    }
+}
+
+/// Whether a finite cue verb starts at `i`: an inflected cue that is no
+/// participle ("a platform speaking", "the country described by"), and a
+/// form in "-s" only before a word that is no preposition ("the poll shows
+/// that", not the noun in "blue states, where" or "questions to").
+fn is_finite_cue(ctx: &Context, i: usize, end: usize) -> bool {
+    if !ctx.is_inflected_cue(i) {
+        return false;
+    }
+    let word = ctx.low(i);
+    let next = (i + 1 < end && ctx.is_word(i + 1)).then(|| ctx.low(i + 1));
+    if word.ends_with("ing") || next == Some("by") {
+        return false;
+    }
+    !word.ends_with('s') || next.is_some() && !ctx.table.is(i + 1, Class::Preposition)
+}
+
+/// The token right before a cue, auxiliaries and adverbs aside, if it may
+/// head a noun phrase: a lower-case word that is no function word, verb
+/// form or pronoun.
+fn head_before(ctx: &Context, cue: usize, floor: usize) -> Option<usize> {
+    let mut j = cue;
+    while j > floor && cue - j < SKIP_REACH && is_skippable(ctx, j - 1) {
+        j -= 1;
+    }
+    let head = j.checked_sub(1).filter(|&h| h >= floor)?;
+    let low = ctx.low(head);
+    let noun = ctx.is_word(head)
+        && !ctx.is_cap(head)
+        && !ctx.is_possessive(head)
+        && !ctx.table.is(head, Class::FunctionWord)
+        && !ctx.table.is(head, Class::NonModifier)
+        && !ctx.table.is(head, Class::Pronoun)
+        && !ctx.table.is(head, Class::Skippable)
+        && !low.ends_with("ly")
+        && !low.ends_with("ing")
+        && !low.ends_with("ed")
+        && ctx.cue_at(head).is_none();
+    noun.then_some(head)
+}
+
+fn is_skippable(ctx: &Context, i: usize) -> bool {
+    let low = ctx.low(i);
+    ctx.table.is(i, Class::Skippable) || (ctx.is_word(i) && low.len() > 4 && low.ends_with("ly"))
+}
+
+/// The noun phrase ending with `head`: modifiers back to a determiner or
+/// to the start of a clause. A bare singular noun after a clause opener
+/// ("after search found") is no phrase.
+fn subject_ending_at(ctx: &Context, head: usize, floor: usize) -> Option<Mention> {
+    let mut first = head;
+    let mut determiner = None;
+    while first > floor && head - first < MODIFIERS {
+        let k = first - 1;
+        let low = ctx.low(k);
+        if !ctx.is_word(k) {
+            break;
+        }
+        if ctx.table.is(k, Class::GroupDeterminer) {
+            determiner = Some(low);
+            break;
+        }
+        let modifier = !ctx.table.is(k, Class::FunctionWord)
+            && !ctx.table.is(k, Class::NonModifier)
+            && !ctx.table.is(k, Class::Pronoun)
+            && ctx.cue_at(k).is_none();
+        if !modifier {
+            break;
+        }
+        first = k;
+    }
+    let opens_clause = || {
+        first == floor || !ctx.is_word(first - 1) || clause_openers().contains(ctx.low(first - 1))
+    };
+    let start = match determiner {
+        Some(_) => first - 1,
+        None if opens_clause() => first,
+        None => return None,
+    };
+    let plural = is_plural(ctx.low(head));
+    let kind = match determiner {
+        Some("a" | "an" | "one" | "another") => ActorKind::Anonymous,
+        None if !plural && first == head => return None,
+        _ if plural => ActorKind::Group,
+        _ => ActorKind::Other,
+    };
+    let span = Span::new(ctx.tokens[start].span().start, ctx.tokens[head].span().end);
+    let name = ctx.phrase(first, head).to_lowercase();
+    Some(mention(span, &name, kind, None))
+}
+
+/// "troops", "voters": a regular plural.
+fn is_plural(word: &str) -> bool {
+    word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::ActorKind;
+    use crate::analysis::mentions::tests::{find_span, mentions_of};
+
+    #[test]
+    fn a_noun_phrase_no_list_knows_is_a_source_when_a_cue_verb_follows_it() {
+        let text = "The harbourmaster said the ferry was late, while enlisted \
+                    deckhands favored the bus and the weather stayed calm.";
+        let m = mentions_of(text);
+        let master = find_span(&m, text, "The harbourmaster").expect("harbourmaster");
+        assert_eq!(master.kind, ActorKind::Other);
+        let sailors = find_span(&m, text, "enlisted deckhands").expect("deckhands");
+        assert_eq!(sailors.kind, ActorKind::Group);
+        assert!(find_span(&m, text, "the weather").is_none(), "{m:?}");
+    }
+}
