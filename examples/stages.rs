@@ -81,9 +81,9 @@ fn main() {
     lap("quotes");
     let m = mentions::find(&table, &sentences, &q, lexicon);
     lap("mentions");
-    let f = attribution::find(&table, &sentences, &q, &m, lexicon);
+    let mut f = attribution::find(&table, &sentences, &q, &m, lexicon);
     lap("attribution");
-    let r = actors::resolve(&text, &sentences, &m, &f, &q, lexicon);
+    let r = actors::resolve(&text, &sentences, &m, &mut f, &q, lexicon);
     lap("actors");
     for c in &f {
         markers::hedges(&table, c.span);
