@@ -214,6 +214,68 @@ pub struct Wordlists {
     pub noun_object_openers: Words,
     /// Words that make a short content a clause ("were", "he", "yes").
     pub clause_words: Words,
+    /// Shares of people ("75 percent", "one in five").
+    pub shares: ShareWords,
+}
+
+/// The words of shares of people (`shares.txt`, see mentions/shares.rs).
+pub struct ShareWords {
+    pub units: Set<String>,
+    pub fractions: Set<String>,
+    pub surveyed: Set<String>,
+    /// Number words that may open a share ("one in five").
+    pub numbers: Set<String>,
+    /// Leading words, each a list of lower-case words, by their first word
+    /// (in the file's order): one lookup per token, not a pass over all.
+    pub leads: Map<String, Vec<Vec<String>>>,
+}
+
+impl ShareWords {
+    fn parse(source: &str) -> ShareWords {
+        let mut shares = ShareWords {
+            units: Set::default(),
+            fractions: Set::default(),
+            surveyed: Set::default(),
+            numbers: Set::default(),
+            leads: Map::default(),
+        };
+        let mut section = "";
+        for line in source.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            match line {
+                "" => {}
+                "[unit]" | "[fraction]" | "[surveyed]" | "[lead]" | "[number]" => section = line,
+                _ if section == "[lead]" => {
+                    let words: Vec<String> =
+                        line.split_whitespace().map(str::to_lowercase).collect();
+                    if let Some(first) = words.first() {
+                        shares.leads.entry(first.clone()).or_default().push(words);
+                    }
+                }
+                _ => {
+                    let set = match section {
+                        "[unit]" => &mut shares.units,
+                        "[fraction]" => &mut shares.fractions,
+                        "[number]" => &mut shares.numbers,
+                        _ => &mut shares.surveyed,
+                    };
+                    set.insert(line.to_lowercase());
+                }
+            }
+        }
+        shares
+    }
+
+    /// The words a share can open with other than a figure: `share_at`
+    /// (mentions/shares.rs) tries a word only if it is one of these.
+    pub fn openers(&self) -> impl Iterator<Item = &str> {
+        let set = |words: &'static [&'static str]| words.iter().copied();
+        self.numbers
+            .iter()
+            .chain(&self.fractions)
+            .map(String::as_str)
+            .chain(set(&["a", "the", "those"]))
+    }
 }
 
 /// A word's length as one bit of a `head_shapes` entry.
@@ -452,6 +514,7 @@ impl Wordlists {
                 "../../assets/lexicon/noun_object_openers.txt"
             )),
             clause_words: words(include_str!("../../assets/lexicon/clause_words.txt")),
+            shares: ShareWords::parse(include_str!("../../assets/lexicon/shares.txt")),
         }
     }
 }
