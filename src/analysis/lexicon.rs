@@ -118,6 +118,7 @@ impl Lexicon {
             Class::ShareLead,
         );
         mark(&mut lists.shares.openers(), Class::ShareOpener);
+        mark(&mut lists.evidential.starts(), Class::EvidentialStart);
         // A cue word is looked up ASCII and at most 32 bytes long (see `match_at`).
         mark(
             &mut self
@@ -194,6 +195,8 @@ pub enum Class {
     ShareLead,
     /// A word a share of people may open with ("one", "half", "those").
     ShareOpener,
+    /// A form of "be" or a verb an evidential frame may start with.
+    EvidentialStart,
     /// Written somewhere in the document with a lower-case initial, exactly
     /// in this form ("meanwhile").
     SeenLowercase,

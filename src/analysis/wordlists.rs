@@ -216,6 +216,8 @@ pub struct Wordlists {
     pub clause_words: Words,
     /// Shares of people ("75 percent", "one in five").
     pub shares: ShareWords,
+    /// Evidential and passive frames ("is expected to", "appears").
+    pub evidential: EvidentialWords,
 }
 
 /// The words of shares of people (`shares.txt`, see mentions/shares.rs).
@@ -275,6 +277,71 @@ impl ShareWords {
             .chain(&self.fractions)
             .map(String::as_str)
             .chain(set(&["a", "the", "those"]))
+    }
+}
+
+/// Evidential and passive frames (`evidential.txt`, see
+/// attribution/evidential.rs).
+pub struct EvidentialWords {
+    /// (participle, next word) pairs after a form of "be" ("expected to").
+    pub after_be: Set<(String, String)>,
+    /// Verb forms that frame a content with no "be" ("appears").
+    pub verbs: Set<String>,
+    /// The forms of "be" a frame follows.
+    pub be_forms: Set<String>,
+    /// Words that may stand between "be" and the participle ("not").
+    pub between: Set<String>,
+    /// Words after a frame verb that are no complement ("on").
+    pub not_complements: Set<String>,
+}
+
+impl EvidentialWords {
+    fn parse(source: &str) -> EvidentialWords {
+        const SECTIONS: [&str; 5] = [
+            "[be]",
+            "[verb]",
+            "[be-form]",
+            "[between]",
+            "[not-complement]",
+        ];
+        let mut frames = EvidentialWords {
+            after_be: Set::default(),
+            verbs: Set::default(),
+            be_forms: Set::default(),
+            between: Set::default(),
+            not_complements: Set::default(),
+        };
+        let mut section = "[be]";
+        for line in source.lines() {
+            let line = line.split('#').next().unwrap_or("").trim().to_lowercase();
+            match line.as_str() {
+                "" => {}
+                heading if SECTIONS.contains(&heading) => {
+                    section = SECTIONS.iter().find(|s| **s == heading).expect("listed");
+                }
+                _ if section == "[be]" => {
+                    let mut words = line.split_whitespace();
+                    if let (Some(a), Some(b)) = (words.next(), words.next()) {
+                        frames.after_be.insert((a.to_string(), b.to_string()));
+                    }
+                }
+                _ => {
+                    let set = match section {
+                        "[verb]" => &mut frames.verbs,
+                        "[be-form]" => &mut frames.be_forms,
+                        "[between]" => &mut frames.between,
+                        _ => &mut frames.not_complements,
+                    };
+                    set.insert(line);
+                }
+            }
+        }
+        frames
+    }
+
+    /// The words a frame can start with: a frame verb or a form of "be".
+    pub fn starts(&self) -> impl Iterator<Item = &str> {
+        self.verbs.iter().chain(&self.be_forms).map(String::as_str)
     }
 }
 
@@ -515,6 +582,7 @@ impl Wordlists {
             )),
             clause_words: words(include_str!("../../assets/lexicon/clause_words.txt")),
             shares: ShareWords::parse(include_str!("../../assets/lexicon/shares.txt")),
+            evidential: EvidentialWords::parse(include_str!("../../assets/lexicon/evidential.txt")),
         }
     }
 }
