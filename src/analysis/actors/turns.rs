@@ -263,8 +263,8 @@ fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
         }
     }
     // Those the quotes address take part too.
-    for t in 0..turns.len() {
-        join(&mut participants, turns[t].addressed);
+    for turn in turns.iter() {
+        join(&mut participants, turn.addressed);
     }
     for speaker in unnamed {
         if participants.len() < 2 {
