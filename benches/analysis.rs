@@ -24,9 +24,11 @@
 //! analysis skips its repetitions by criterion; a shape that takes over
 //! 10 s at one size is not run at the next. Each is said when it happens.
 
+mod dev;
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -130,39 +132,9 @@ fn cpu_seconds(text: &str, options: &Options) -> f64 {
     (thread_cpu() - start).as_secs_f64()
 }
 
-/// The folder of the dev articles, if there is one.
-fn dev_folder() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("WHOSAID_EVAL_DEV") {
-        return Some(dir.into());
-    }
-    // Beside the repository, or beside the folder of worktrees it is in.
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest
-        .ancestors()
-        .skip(1)
-        .take(2)
-        .map(|dir| dir.join("shared/eval-dev"))
-        .find(|dir| dir.is_dir())
-}
-
 /// At least `size` bytes of real article text, and where it came from.
 fn big_text(size: usize) -> (String, &'static str) {
-    let mut files: Vec<_> = dev_folder()
-        .and_then(|dir| std::fs::read_dir(dir).ok())
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .collect();
-    files.sort();
-    let articles: Vec<String> = files
-        .iter()
-        .filter_map(|f| std::fs::read_to_string(f).ok())
-        .flat_map(|s| s.lines().map(str::to_owned).collect::<Vec<_>>())
-        .filter_map(|line| serde_json::from_str::<serde_json::Value>(&line).ok())
-        .filter_map(|v| v["text"].as_str().map(str::to_owned))
-        .collect();
+    let articles = dev::texts(|_| true);
     let (articles, origin) = if articles.is_empty() {
         (vec![BUNDLED.to_string()], "the bundled article, repeated")
     } else {

@@ -5,12 +5,12 @@
 //! repeated; without them, the bundled article repeated. Target: at least 4,000 articles/s on the
 //! 2-core machine. Criterion reports it as "elem/s".
 
+mod dev;
+
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput};
-use serde_json::Value;
 use whosaid::analysis::Lexicon;
 use whosaid::corpus::{Job, export_jsonl};
 
@@ -20,26 +20,7 @@ const ARTICLES: usize = 2_000;
 
 /// The dev news articles' texts, and where they came from.
 fn news_texts() -> (Vec<String>, &'static str) {
-    let dev = std::env::var_os("WHOSAID_EVAL_DEV").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval-dev"),
-        PathBuf::from,
-    );
-    let mut files: Vec<_> = std::fs::read_dir(&dev)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .collect();
-    files.sort();
-    let texts: Vec<String> = files
-        .iter()
-        .filter_map(|f| std::fs::read_to_string(f).ok())
-        .flat_map(|s| s.lines().map(str::to_owned).collect::<Vec<_>>())
-        .filter_map(|line| serde_json::from_str::<Value>(&line).ok())
-        .filter(|v| v["genre"] != "fiction")
-        .filter_map(|v| v["text"].as_str().map(str::to_owned))
-        .collect();
+    let texts = dev::texts(|article| article["genre"] != "fiction");
     if texts.is_empty() {
         (vec![BUNDLED.to_string()], "the bundled article")
     } else {

@@ -27,6 +27,19 @@ unsafe impl GlobalAlloc for Counting {
         LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
         unsafe { System.dealloc(p, layout) }
     }
+
+    /// Counted as the change in size, as the bench does: a large block
+    /// grows or shrinks in place (mremap), not by a copy.
+    unsafe fn realloc(&self, p: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if new_size >= layout.size() {
+            let now = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size
+                - layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        } else {
+            LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+        }
+        unsafe { System.realloc(p, layout, new_size) }
+    }
 }
 
 #[global_allocator]
@@ -68,9 +81,9 @@ fn main() {
     lap("quotes");
     let m = mentions::find(&table, &sentences, &q, lexicon);
     lap("mentions");
-    let f = attribution::find(&table, &sentences, &q, &m, lexicon);
+    let mut f = attribution::find(&table, &sentences, &q, &m, lexicon);
     lap("attribution");
-    let r = actors::resolve(&text, &sentences, &m, &f, &q, lexicon);
+    let r = actors::resolve(&text, &sentences, &m, &mut f, &q, lexicon);
     lap("actors");
     for c in &f {
         markers::hedges(&table, c.span);

@@ -3,27 +3,14 @@
 //! pipeline runs it; splitting a corpus into chunks (by hand and with GNU
 //! parallel, as the README shows) gives exactly one run's output.
 
+mod command;
+
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command as Process, Stdio};
 
-use assert_cmd::Command;
-use assert_cmd::cargo::cargo_bin_cmd;
+use command::{fixture, whosaid};
 use serde_json::Value;
-
-/// The command, with no user config file in the way.
-fn whosaid() -> Command {
-    let mut cmd = cargo_bin_cmd!("whosaid");
-    cmd.env("XDG_CONFIG_HOME", "/nonexistent/whosaid-tests")
-        .env_remove("HOME");
-    cmd
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
 
 fn json_lines(bytes: &[u8]) -> Vec<Value> {
     std::str::from_utf8(bytes)

@@ -268,7 +268,7 @@ fn check_exports(doc: &Document, analysis: &Analysis) {
     let text = doc.text.as_str();
     let claims: Vec<usize> = (0..analysis.claims.len()).collect();
     let actors: Vec<usize> = (0..analysis.actors.len()).collect();
-    let export: Value = serde_json::from_str(&json::to_string(doc, analysis, &claims, &actors))
+    let export: Value = serde_json::from_str(&json::render(doc, analysis, &claims, &actors, &[]))
         .unwrap_or_else(|e| panic!("the JSON export of {text:?} is not JSON: {e}"));
     let chars: Vec<char> = doc.text.chars().collect();
     for claim in export["claims"].as_array().unwrap() {
@@ -282,14 +282,14 @@ fn check_exports(doc: &Document, analysis: &Analysis) {
             }
         }
     }
-    serde_json::from_str::<Value>(&w3c::to_string(doc, analysis, &claims, &actors))
+    serde_json::from_str::<Value>(&w3c::render(doc, analysis, &claims, &actors, &[]))
         .unwrap_or_else(|e| panic!("the W3C export of {text:?} is not JSON: {e}"));
     for (format, out) in [
         (
             "Markdown",
-            markdown::to_string(doc, analysis, &claims, &actors),
+            markdown::render(doc, analysis, &claims, &actors, &[]),
         ),
-        ("CSV", csv::to_string(doc, analysis, &claims, &actors)),
+        ("CSV", csv::render(doc, analysis, &claims, &actors, &[])),
     ] {
         let bare = out.replace("\r\n", "\n");
         let control = bare

@@ -26,18 +26,18 @@ fuzz_target!(|bytes: &[u8]| {
     let claims: Vec<usize> = (0..analysis.claims.len()).collect();
     let actors: Vec<usize> = (0..analysis.actors.len()).collect();
     let export: serde_json::Value =
-        serde_json::from_str(&json::to_string(&doc, &analysis, &claims, &actors)).unwrap();
+        serde_json::from_str(&json::render(&doc, &analysis, &claims, &actors, &[])).unwrap();
     let chars: Vec<char> = doc.text.chars().collect();
     for claim in export["claims"].as_array().unwrap() {
         let at = |key: &str| claim[key].as_u64().unwrap() as usize;
         let words: String = chars[at("start")..at("end")].iter().collect();
         assert_eq!(claim["text"].as_str().unwrap(), words);
     }
-    serde_json::from_str::<serde_json::Value>(&w3c::to_string(&doc, &analysis, &claims, &actors))
+    serde_json::from_str::<serde_json::Value>(&w3c::render(&doc, &analysis, &claims, &actors, &[]))
         .unwrap();
     for out in [
-        markdown::to_string(&doc, &analysis, &claims, &actors),
-        csv::to_string(&doc, &analysis, &claims, &actors),
+        markdown::render(&doc, &analysis, &claims, &actors, &[]),
+        csv::render(&doc, &analysis, &claims, &actors, &[]),
     ] {
         let bare = out.replace("\r\n", "\n");
         assert!(!bare.chars().any(|c| c.is_control() && c != '\n' && c != '\t'));

@@ -314,6 +314,8 @@ struct Pass<'c, 'a> {
     quote_claimed: Vec<bool>,
     /// Per cue (index into `context.cues`): used by some claim.
     cue_used: Vec<bool>,
+    /// Whether the text is a dialogue (see leftovers.rs), decided once.
+    dialogue: std::cell::OnceCell<bool>,
 }
 
 impl<'c, 'a> Pass<'c, 'a> {
@@ -324,6 +326,7 @@ impl<'c, 'a> Pass<'c, 'a> {
             earlier: Vec::new(),
             quote_claimed: vec![false; context.quotes.len()],
             cue_used: vec![false; context.cues.len()],
+            dialogue: std::cell::OnceCell::new(),
         }
     }
 

@@ -249,8 +249,15 @@ pub fn analyze_text(text: &str, lexicon: &Lexicon) -> Analysis {
     let sentences = segment::sentences(text, tokens);
     let quotations = quotes::find(text, tokens);
     let mentions = mentions::find(&table, &sentences, &quotations, lexicon);
-    let found = attribution::find(&table, &sentences, &quotations, &mentions, lexicon);
-    let resolution = actors::resolve(text, &sentences, &mentions, &found, &quotations, lexicon);
+    let mut found = attribution::find(&table, &sentences, &quotations, &mentions, lexicon);
+    let resolution = actors::resolve(
+        text,
+        &sentences,
+        &mentions,
+        &mut found,
+        &quotations,
+        lexicon,
+    );
     assemble(&table, &sentences, &mentions, found, resolution)
 }
 
@@ -310,9 +317,13 @@ fn first_claim_holding(claims: &[Claim], reach: &[usize], span: Span) -> Option<
 }
 
 /// How a source was found, told by its mention when the mention stands
-/// for someone named elsewhere (a pronoun, a description).
+/// for someone named elsewhere (a pronoun, a description) and was found
+/// where it stands (the subject of a cue, the name after it). A dialogue's
+/// via (turns, the speaker before) says more and is kept.
 fn resolved_via(mention: &Mention, found: Via) -> Via {
-    if mention.pronoun {
+    if found.is_dialogue() {
+        found
+    } else if mention.pronoun {
         let relative = ["who", "which", "that"]
             .iter()
             .any(|r| mention.name.eq_ignore_ascii_case(r));

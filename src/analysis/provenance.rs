@@ -111,13 +111,17 @@ pub enum Via {
     SpeakerInParagraph,
     /// The speaker of the quote paragraph before.
     PreviousSpeaker,
-    /// Turns alternate: the speaker two quote paragraphs back.
+    /// Turns alternate: the speaker two (or four, …) quote paragraphs away,
+    /// or the other party of a two-person exchange.
     TurnTaking,
     /// In a dialogue, the other party: someone the turn before addressed,
     /// or the other person named nearby.
     OtherParty,
     /// The subject of the narrated sentence just before the quote.
     NarratedSubject,
+    /// In a dialogue, the person the turn before (or after) addresses by
+    /// name ("“Cold, Emma?”").
+    Addressee,
     /// In a dialogue, the person acting in the narrated sentence right
     /// after the quote, in its paragraph ("“No.” She turned away.").
     ActorAfter,
@@ -140,6 +144,23 @@ pub enum Via {
 }
 
 impl Via {
+    /// Whether the source was found from a dialogue's turns or neighbours,
+    /// not from a frame around the claim itself.
+    pub fn is_dialogue(self) -> bool {
+        matches!(
+            self,
+            Via::SpeakerInParagraph
+                | Via::PreviousSpeaker
+                | Via::TurnTaking
+                | Via::OtherParty
+                | Via::NarratedSubject
+                | Via::ActorAfter
+                | Via::NotTheAddressee
+                | Via::ContinuedQuote
+                | Via::Addressee
+        )
+    }
+
     /// How the source was found, in a few words, for people.
     pub fn describe(self) -> &'static str {
         match self {
@@ -151,9 +172,10 @@ impl Via {
             Via::MainSubject => "subject of the sentence’s main clause",
             Via::SpeakerInParagraph => "speaker before in the same paragraph",
             Via::PreviousSpeaker => "speaker of the quote paragraph before",
-            Via::TurnTaking => "turns alternate: the speaker two turns back",
+            Via::TurnTaking => "turns alternate: the speaker an even number of turns away",
             Via::OtherParty => "the other party of the dialogue",
             Via::NarratedSubject => "subject of the narration just before",
+            Via::Addressee => "the one the turn before or after addresses by name",
             Via::ActorAfter => {
                 "person acting in the narration right after, in the quote’s paragraph"
             }

@@ -63,6 +63,25 @@ pub fn name_words(name: &str) -> Vec<&str> {
         .collect()
 }
 
+/// For rule tests: each claim's text, the name of its source actor and how
+/// the source was found.
+#[cfg(test)]
+pub fn speakers(text: &str) -> Vec<(String, Option<String>, Option<super::Via>)> {
+    let analysis = super::analyze_with(text, &super::Options::default());
+    analysis
+        .claims
+        .iter()
+        .map(|c| {
+            let actor = c.source.and_then(|s| s.actor);
+            (
+                c.span.of(text).to_string(),
+                actor.map(|a| analysis.actors[a].name.clone()),
+                c.source.map(|s| s.via),
+            )
+        })
+        .collect()
+}
+
 /// Union-find over mention indices.
 pub struct DisjointSets {
     parent: Vec<usize>,

@@ -84,11 +84,12 @@ fn an_article_line_is_the_json_export_plus_its_id_and_other_fields() {
     let doc = Document::from_text("42", ARTICLE);
     let analysis = crate::analysis::analyze_with(ARTICLE, &crate::analysis::Options::default());
     let all = ClaimFilter::default().apply(&analysis, &[]);
-    let single: Value = serde_json::from_str(&crate::export::json::to_string(
+    let single: Value = serde_json::from_str(&crate::export::json::render(
         &doc,
         &analysis,
         &all.claims,
         &all.actors,
+        &[],
     ))
     .unwrap();
     assert_eq!(line, single);

@@ -35,17 +35,8 @@ pub const HEADER: [&str; 12] = [
 /// One row per claim at `claims`. `source_actor` is the actor's name, empty
 /// when the source is not resolved; `hedges` are joined with "; ". `actors`
 /// is accepted for the common signature; every row names its own source.
-pub fn to_string(
-    doc: &Document,
-    analysis: &Analysis,
-    claims: &[usize],
-    actors: &[usize],
-) -> String {
-    with_user(doc, analysis, claims, actors, &[])
-}
-
-/// [`to_string`] with the user's layer in the last three columns.
-pub fn with_user(
+/// The user's layer (`user`; empty for none) fills the last three columns.
+pub fn render(
     doc: &Document,
     analysis: &Analysis,
     claims: &[usize],
@@ -102,7 +93,7 @@ mod tests {
     #[test]
     fn one_row_per_claim_with_code_point_offsets() {
         let (doc, analysis) = sample::analysis();
-        let out = to_string(&doc, &analysis, &[0, 1, 2, 3], &[0, 1]);
+        let out = render(&doc, &analysis, &[0, 1, 2, 3], &[0, 1], &[]);
         let mut reader = csv::Reader::from_reader(out.as_bytes());
         assert_eq!(reader.headers().unwrap(), HEADER.as_slice());
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -151,7 +142,7 @@ mod tests {
             }],
             ..Analysis::default()
         };
-        let out = to_string(&doc, &analysis, &[0], &[]);
+        let out = render(&doc, &analysis, &[0], &[], &[]);
         let mut reader = csv::Reader::from_reader(out.as_bytes());
         let row = reader.records().next().unwrap().unwrap();
         assert_eq!(&row[4], "a, \"b\"\nc");

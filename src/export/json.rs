@@ -237,18 +237,9 @@ pub fn build_with_user<'a>(
     }
 }
 
-/// The whole analysis as pretty-printed JSON.
-pub fn to_string(
-    doc: &Document,
-    analysis: &Analysis,
-    claims: &[usize],
-    actors: &[usize],
-) -> String {
-    with_user(doc, analysis, claims, actors, &[])
-}
-
-/// [`to_string`] with the user's layer (see [`build_with_user`]).
-pub fn with_user(
+/// The whole analysis as pretty-printed JSON, with the user's layer
+/// (`user`, one annotation per claim; empty for none: see [`build_with_user`]).
+pub fn render(
     doc: &Document,
     analysis: &Analysis,
     claims: &[usize],
@@ -321,7 +312,7 @@ mod tests {
         );
         let sentence = &mixed.sentence;
         assert!(slice(&chars, sentence.start, sentence.end).starts_with("Zoë O’Neill, 42"));
-        let out: Value = serde_json::from_str(&to_string(&doc, &analysis, &[0], &[0])).unwrap();
+        let out: Value = serde_json::from_str(&render(&doc, &analysis, &[0], &[0], &[])).unwrap();
         assert_eq!(out["schema"], "whosaid/1");
         assert_eq!(out["document"]["text"], doc.text);
         assert_eq!(out["document"]["format"], "text");
@@ -334,7 +325,7 @@ mod tests {
     #[test]
     fn a_filtered_export_keeps_the_full_analysis_ids() {
         let (doc, analysis) = sample::analysis();
-        let out: Value = serde_json::from_str(&to_string(&doc, &analysis, &[2], &[1])).unwrap();
+        let out: Value = serde_json::from_str(&render(&doc, &analysis, &[2], &[1], &[])).unwrap();
         assert_eq!(out["claims"][0]["id"], "c3");
         assert_eq!(out["claims"][0]["source"]["actor"], "a2");
         assert_eq!(out["actors"][0]["id"], "a2");

@@ -13,19 +13,10 @@ use crate::safe_text::for_terminal;
 
 /// The claims at `claims` (indices into `analysis`), grouped by source actor:
 /// first the actors in `actors` order, then any other source actor in the
-/// order of its first claim, then the claims with no actor.
-pub fn to_string(
-    doc: &Document,
-    analysis: &Analysis,
-    claims: &[usize],
-    actors: &[usize],
-) -> String {
-    with_user(doc, analysis, claims, actors, &[])
-}
-
-/// [`to_string`] with the user's layer: each note under its quote, and
-/// "marked" and "corrected by you" among a claim's details.
-pub fn with_user(
+/// order of its first claim, then the claims with no actor. With the user's
+/// layer (`user`; empty for none): each note under its quote, and "marked"
+/// and "corrected by you" among a claim's details.
+pub fn render(
     doc: &Document,
     analysis: &Analysis,
     claims: &[usize],
@@ -174,7 +165,7 @@ mod tests {
     #[test]
     fn claims_are_grouped_by_actor_with_the_unresolved_last() {
         let (doc, analysis) = sample::analysis();
-        let md = to_string(&doc, &analysis, &[0, 1, 2, 3], &[0, 1]);
+        let md = render(&doc, &analysis, &[0, 1, 2, 3], &[0, 1], &[]);
         assert_eq!(
             md,
             "# Café budget fight 🚀
@@ -209,7 +200,7 @@ Who said what in notes/café.txt: 4 claims by 2 actors.
     #[test]
     fn the_actor_order_given_comes_first() {
         let (doc, analysis) = sample::analysis();
-        let md = to_string(&doc, &analysis, &[0, 2], &[1]);
+        let md = render(&doc, &analysis, &[0, 2], &[1], &[]);
         let zoe = md.find("## Zoë").unwrap();
         let elise = md.find("## Élise").unwrap();
         assert!(zoe < elise, "{md}");
@@ -226,7 +217,7 @@ Who said what in notes/café.txt: 4 claims by 2 actors.
     #[test]
     fn a_file_name_with_escapes_makes_a_safe_one_line_title() {
         let doc = Document::from_text("/tmp/\x1b]2;pwned\x07\r\nnews\u{9b}.txt", "Quiet day.");
-        let md = to_string(&doc, &Analysis::default(), &[], &[]);
+        let md = render(&doc, &Analysis::default(), &[], &[], &[]);
         let title = md.lines().next().unwrap();
         assert_eq!(title, "# ␛\\]2;pwned␇␍ news\u{fffd}");
         assert!(!md.chars().any(crate::safe_text::is_unsafe), "{md:?}");

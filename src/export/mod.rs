@@ -1,7 +1,8 @@
 //! Exports of an analysis, one file per format. All speak Unicode code-point
 //! offsets, as the W3C TextPositionSelector does. Every format renders with
-//! the same signature: `to_string(doc, analysis, claims, actors)`, where
-//! `claims` and `actors` are indices into the analysis (see [`selection`]).
+//! the same signature, [`Render`]: `render(doc, analysis, claims, actors,
+//! user)`, where `claims` and `actors` are indices into the analysis and
+//! `user` the user's layer (empty for none); [`FORMATS`] lists them.
 
 pub mod csv;
 mod file;
@@ -47,28 +48,28 @@ pub const FORMATS: &[FormatSpec] = &[
         extension: "json",
         other_extensions: &[],
         description: "the whosaid/1 contract: actors, claims, figures; offsets in code points",
-        render: json::with_user,
+        render: json::render,
     },
     FormatSpec {
         name: "markdown",
         extension: "md",
         other_extensions: &["markdown"],
         description: "claims grouped by actor as blockquotes, for notes",
-        render: markdown::with_user,
+        render: markdown::render,
     },
     FormatSpec {
         name: "csv",
         extension: "csv",
         other_extensions: &[],
         description: "one row per claim: id, kind, start, end, text, source, cue, hedges",
-        render: csv::with_user,
+        render: csv::render,
     },
     FormatSpec {
         name: "w3c",
         extension: "jsonld",
         other_extensions: &[],
         description: "a W3C Web Annotation collection (JSON-LD), one annotation per claim",
-        render: w3c::with_user,
+        render: w3c::render,
     },
     FormatSpec {
         name: "jsonl",

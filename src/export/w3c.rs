@@ -101,20 +101,11 @@ fn body(purpose: &'static str, value: String) -> TextualBody {
 /// The annotations of the claims at `claims`, as one collection whose single
 /// page holds them all. Annotation ids are the JSON export's claim ids, as
 /// fragments (`#c1`), so the two exports can be joined. `actors` is accepted
-/// for the common signature; every annotation names its own source.
-pub fn to_string(
-    doc: &Document,
-    analysis: &Analysis,
-    claims: &[usize],
-    actors: &[usize],
-) -> String {
-    with_user(doc, analysis, claims, actors, &[])
-}
-
-/// [`to_string`] with the user's layer: a claim with a note is a
+/// for the common signature; every annotation names its own source. With
+/// the user's layer (`user`; empty for none): a claim with a note is a
 /// `commenting` annotation whose first body is the note (as Hypothesis
 /// exports read), and a marked one is tagged "marked".
-pub fn with_user(
+pub fn render(
     doc: &Document,
     analysis: &Analysis,
     claims: &[usize],
@@ -230,7 +221,7 @@ mod tests {
     fn each_claim_is_a_highlighting_annotation_with_both_selectors() {
         let (doc, analysis) = sample::analysis();
         let out: Value =
-            serde_json::from_str(&to_string(&doc, &analysis, &[0, 1, 2, 3], &[0, 1])).unwrap();
+            serde_json::from_str(&render(&doc, &analysis, &[0, 1, 2, 3], &[0, 1], &[])).unwrap();
         assert_eq!(out["@context"], "http://www.w3.org/ns/anno.jsonld");
         assert_eq!(out["type"], "AnnotationCollection");
         assert_eq!(out["total"], 4);

@@ -2,7 +2,7 @@
 //! (corrections are in `corrections.rs`). Read back as a [`UserLayer`], every
 //! item re-anchored to the document's text.
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, ToSql};
 use serde_json::Value;
 
 use super::anchor::{Anchor, Place, TextQuote};
@@ -136,6 +136,41 @@ fn ids_at(
         .collect())
 }
 
+/// Inserts (with `verb`: "INSERT", "INSERT OR REPLACE") a row of `table`
+/// anchored at `span` of the document's `text` — its offsets in code
+/// points and its TextQuoteSelector — with the `more` columns after them.
+fn insert_anchored(
+    conn: &Connection,
+    verb: &str,
+    table: &str,
+    id: DocId,
+    text: &str,
+    span: Span,
+    more: &[(&str, &dyn ToSql)],
+) -> rusqlite::Result<()> {
+    let a = Anchor::new(text, span);
+    let (start, end) = (a.start as i64, a.end as i64);
+    let anchored: [(&str, &dyn ToSql); 6] = [
+        ("document", &id.0),
+        ("start", &start),
+        ("end", &end),
+        ("exact", &a.quote.exact),
+        ("prefix", &a.quote.prefix),
+        ("suffix", &a.quote.suffix),
+    ];
+    let columns: Vec<(&str, &dyn ToSql)> =
+        anchored.into_iter().chain(more.iter().copied()).collect();
+    let names: Vec<&str> = columns.iter().map(|(name, _)| *name).collect();
+    let slots: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+    let values: Vec<&dyn ToSql> = columns.iter().map(|(_, value)| *value).collect();
+    let sql = format!(
+        "{verb} INTO {table} ({}) VALUES ({})",
+        names.join(", "),
+        slots.join(", ")
+    );
+    conn.execute(&sql, values.as_slice()).map(drop)
+}
+
 impl Store {
     /// Marks (`on`) or unmarks the claim at `span`. Returns whether anything
     /// changed.
@@ -144,20 +179,7 @@ impl Store {
             let text = text(tx, id)?;
             let existing = ids_at(tx, "marks", id, &text, span)?;
             if on && existing.is_empty() {
-                let a = Anchor::new(&text, span);
-                tx.execute(
-                    "INSERT INTO marks (document, start, end, exact, prefix, suffix, made)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    params![
-                        id.0,
-                        a.start as i64,
-                        a.end as i64,
-                        a.quote.exact,
-                        a.quote.prefix,
-                        a.quote.suffix,
-                        now()
-                    ],
-                )?;
+                insert_anchored(tx, "INSERT", "marks", id, &text, span, &[("made", &now())])?;
                 return Ok(true);
             }
             if !on {
@@ -178,7 +200,9 @@ impl Store {
             let existing = ids_at(tx, "notes", id, &text, span)?;
             let made: Option<i64> = match existing.first() {
                 Some(first) => tx
-                    .query_row("SELECT made FROM notes WHERE id = ?1", [first], |r| r.get(0))
+                    .query_row("SELECT made FROM notes WHERE id = ?1", [first], |r| {
+                        r.get(0)
+                    })
                     .optional()?,
                 None => None,
             };
@@ -188,23 +212,12 @@ impl Store {
             if body.trim().is_empty() {
                 return Ok(());
             }
-            let a = Anchor::new(&text, span);
-            tx.execute(
-                "INSERT INTO notes (document, start, end, exact, prefix, suffix, body, made, changed)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    id.0,
-                    a.start as i64,
-                    a.end as i64,
-                    a.quote.exact,
-                    a.quote.prefix,
-                    a.quote.suffix,
-                    body,
-                    made.unwrap_or_else(now),
-                    now()
-                ],
-            )?;
-            Ok(())
+            let more: [(&str, &dyn ToSql); 3] = [
+                ("body", &body),
+                ("made", &made.unwrap_or_else(now)),
+                ("changed", &now()),
+            ];
+            insert_anchored(tx, "INSERT", "notes", id, &text, span, &more)
         })
     }
 
@@ -212,24 +225,13 @@ impl Store {
     pub fn save_reading_state(&self, id: DocId, state: &ReadingState) -> Result<(), StoreError> {
         self.write(|tx| {
             let text = text(tx, id)?;
-            let a = Anchor::new(&text, state.position);
-            tx.execute(
-                "INSERT OR REPLACE INTO reading_state
-                    (document, start, end, exact, prefix, suffix, filters, pane, saved)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    id.0,
-                    a.start as i64,
-                    a.end as i64,
-                    a.quote.exact,
-                    a.quote.prefix,
-                    a.quote.suffix,
-                    state.filters.to_string(),
-                    state.pane,
-                    now()
-                ],
-            )?;
-            Ok(())
+            let more: [(&str, &dyn ToSql); 3] = [
+                ("filters", &state.filters.to_string()),
+                ("pane", &state.pane),
+                ("saved", &now()),
+            ];
+            let verb = "INSERT OR REPLACE";
+            insert_anchored(tx, verb, "reading_state", id, &text, state.position, &more)
         })
     }
 

@@ -158,6 +158,14 @@ fn without_a_library_file_nothing_is_counted() {
     assert_eq!(app.elsewhere_count(ORTIZ), None);
     press(&mut app, "3");
     assert!(!screen(&app, 80, 24).contains("other article"));
+    press(&mut app, "L");
+    assert!(app.overlay.is_none());
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("the library is off")
+    );
 }
 
 #[test]
@@ -244,4 +252,17 @@ fn press_library(library: &mut Library, keys: &str) {
         let key = super::keymap::Key::parse(key).unwrap();
         library.handle_key(crossterm::event::KeyEvent::new(key.code, key.mods));
     }
+}
+
+#[test]
+fn the_key_is_in_the_help_and_the_actors_panes_hints() {
+    let mut app = fixture::app(120, 60);
+    let hints = app.keymap.hints(super::keymap::Pane::Actors);
+    assert!(hints.contains(&("L".to_string(), "elsewhere")), "{hints:?}");
+    press(&mut app, "?");
+    let help = screen(&app, 120, 60);
+    assert!(
+        help.contains("the actor's claims in the other articles of the library"),
+        "{help}"
+    );
 }

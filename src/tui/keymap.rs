@@ -540,15 +540,8 @@ pub const ACTIONS: &[ActionInfo] = &[
     ),
 ];
 
-/// The layers where a line is typed.
-const PROMPTS: &[Layer] = &[
-    Layer::Search,
-    Layer::ActorQuery,
-    Layer::Export,
-    Layer::Note,
-    Layer::Picker,
-    Layer::Rename,
-];
+/// The layers where a line is typed: all of them.
+const PROMPTS: &[Layer] = &Layer::ALL;
 
 const fn typing(
     action: Action,
@@ -558,11 +551,8 @@ const fn typing(
     layers: &'static [Layer],
 ) -> ActionInfo {
     ActionInfo {
-        action,
-        defaults,
-        hint,
-        desc,
         scope: Scope::Typing(layers),
+        ..info(action, defaults, hint, desc, &[])
     }
 }
 

@@ -1174,6 +1174,8 @@ fn a_marked_claim_then_dismissed_is_left_out_of_the_marked_export() {
         .collect();
     assert_eq!(texts, ["the river bed might shift"], "{json:#}");
     assert_eq!(json["claims"][0]["marked"], true);
+    // The status bar counts it no more either.
+    assert_eq!(kept.app.marked(), [1]);
 }
 
 #[test]

@@ -143,10 +143,9 @@ fn merge_persons(mentions: &[Mention], persons: &[usize], sets: &mut DisjointSet
             .rev()
             .chain(&owners[split..])
             .copied();
-        let target = candidates
-            .clone()
-            .find(|&j| agrees(j))
-            .or_else(|| candidates.clone().next());
+        // "Mrs. Reyes" is not "Tomas Reyes": a title of the other gender
+        // keeps spouses and siblings apart.
+        let target = candidates.clone().find(|&j| agrees(j));
         // "Mary" for "Mary Lennox": a first name that only one full name has.
         let target = target.or_else(|| {
             let owners = by_first_name.get(word)?;

@@ -9,6 +9,7 @@
 mod merging;
 mod narrator;
 mod pronouns;
+mod turns;
 
 use super::lexicon::Lexicon;
 use super::segment::Sentence;
@@ -22,7 +23,7 @@ pub fn resolve(
     text: &str,
     sentences: &[Sentence],
     mentions: &[Mention],
-    claims: &[FoundClaim],
+    claims: &mut [FoundClaim],
     quotations: &[Quotation],
     lexicon: &Lexicon,
 ) -> Resolution {
@@ -36,9 +37,15 @@ pub fn resolve(
     merge_names(mentions, &mut sets);
     let forced = merge_configured(text, mentions, &lexicon.actors, &mut sets);
     let root_of = sets.roots();
-    let mut referent =
+    let (mut referent, gender) =
         pronouns::resolve(text, sentences, mentions, quotations, &is_source, &root_of);
     narrator::resolve(text, mentions, claims, &is_source, &mut referent);
+    let people = turns::People {
+        mentions,
+        root_of: &root_of,
+        gender: &gender,
+    };
+    turns::follow(text, &people, claims, &mut referent);
 
     // Which sets are actors.
     let mut keep = vec![false; mentions.len()];
@@ -201,7 +208,7 @@ mod tests {
         let tokens = segment::tokenize(text);
         let mentions = mentions_of(text);
         let mut from = 0;
-        let claims: Vec<FoundClaim> = sources
+        let mut claims: Vec<FoundClaim> = sources
             .iter()
             .map(|s| {
                 let start = from + text[from..].find(s).expect("source in text");
@@ -225,7 +232,14 @@ mod tests {
         let quotations = crate::analysis::quotes::find(text, &tokens);
         let sentences = segment::sentences(text, &tokens);
         let lexicon = Lexicon::new(options);
-        let resolution = resolve(text, &sentences, &mentions, &claims, &quotations, &lexicon);
+        let resolution = resolve(
+            text,
+            &sentences,
+            &mentions,
+            &mut claims,
+            &quotations,
+            &lexicon,
+        );
         (mentions, resolution)
     }
 
@@ -374,6 +388,14 @@ mod tests {
         assert_eq!(mary.mentions.len(), 3, "{:?}", r.actors);
         let she = mentions.iter().position(|m| m.name == "she").unwrap();
         assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "Mary Lennox");
+    }
+
+    #[test]
+    fn a_title_of_the_other_gender_keeps_a_surname_apart_from_the_full_name() {
+        let text = "Peter Varga opened the door. Mrs. Varga stayed at the table.";
+        let (_, r) = resolve_with_sources(text, &[], &Options::default());
+        let tomas = actor_named(&r, "Peter Varga");
+        assert_eq!(tomas.mentions.len(), 1, "{:?}", r.actors);
     }
 
     #[test]

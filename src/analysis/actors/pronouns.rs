@@ -65,7 +65,8 @@ impl Rank {
 /// For each mention, the mention (not a pronoun) it stands for: itself
 /// for a name; for a source pronoun or a description, its antecedent if
 /// one is found; `None` for other pronouns. `root_of` gives each mention's
-/// set of merged mentions.
+/// set of merged mentions. Also the gender each set is known to have, by
+/// its root.
 pub(super) fn resolve(
     text: &str,
     sentences: &[Sentence],
@@ -73,7 +74,7 @@ pub(super) fn resolve(
     quotations: &[Quotation],
     is_source: &[bool],
     root_of: &[usize],
-) -> Vec<Option<usize>> {
+) -> (Vec<Option<usize>>, Map<usize, Gender>) {
     let mut referent: Vec<Option<usize>> = mentions
         .iter()
         .enumerate()
@@ -242,7 +243,7 @@ pub(super) fn resolve(
             referent[i] = None;
         }
     }
-    referent
+    (referent, gender)
 }
 
 /// For "he" or "she" with no antecedent: the person of that gender named
@@ -327,7 +328,7 @@ fn is_someone(m: &Mention) -> bool {
 }
 
 /// The gender a description's head noun tells: "the young man", "a girl".
-fn noun_gender(m: &Mention) -> Option<Gender> {
+pub(super) fn noun_gender(m: &Mention) -> Option<Gender> {
     if m.pronoun || !matches!(m.kind, ActorKind::Person | ActorKind::Anonymous) {
         return None;
     }

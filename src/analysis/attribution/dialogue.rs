@@ -41,24 +41,8 @@ fn is_person(mention: &Mention) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::{Options, Via, analyze_with};
-
-    /// Each claim's text and the name of its source actor.
-    fn speakers(text: &str) -> Vec<(String, Option<String>, Option<Via>)> {
-        let analysis = analyze_with(text, &Options::default());
-        analysis
-            .claims
-            .iter()
-            .map(|c| {
-                let actor = c.source.and_then(|s| s.actor);
-                (
-                    c.span.of(text).to_string(),
-                    actor.map(|a| analysis.actors[a].name.clone()),
-                    c.source.map(|s| s.via),
-                )
-            })
-            .collect()
-    }
+    use crate::analysis::Via;
+    use crate::analysis::shared::speakers;
 
     #[test]
     fn in_a_dialogue_the_person_acting_right_after_a_bare_quote_speaks_it() {

@@ -8,6 +8,7 @@
 //! for only where a form of "be" or a listed verb stands, within the unit and
 //! outside quotations and claims already made.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::cues::Content;
@@ -181,12 +182,12 @@ impl Pass<'_, '_> {
     fn evidential_at(&self, i: usize, unit: &Unit) -> Option<Content> {
         let c = self.context;
         let frames = frames();
-        let word = c.word(i).to_lowercase();
-        let (frame_end, content_first) = if frames.verbs.contains(&word) {
+        let word = lower(c, i);
+        let (frame_end, content_first) = if frames.verbs.contains(word.as_ref()) {
             if i + 1 >= unit.end {
                 return None;
             }
-            let next = c.word(i + 1).to_lowercase();
+            let next = lower(c, i + 1);
             let complement = next == "to"
                 || (next.starts_with(char::is_lowercase)
                     && !is_one_of(&next, NOT_COMPLEMENTS)
@@ -203,9 +204,9 @@ impl Pass<'_, '_> {
             if p + 1 >= unit.end {
                 return None;
             }
-            let participle = c.word(p).to_lowercase();
-            let next = c.word(p + 1).to_lowercase();
-            if !frames.after_be.contains(&(participle, next.clone())) {
+            let participle = lower(c, p).into_owned();
+            let next = lower(c, p + 1);
+            if !frames.after_be.contains(&(participle, next.to_string())) {
                 return None;
             }
             // "is expected | to sign"; "was accused of | lying".
@@ -260,5 +261,16 @@ impl Pass<'_, '_> {
             }
         }
         (end, None)
+    }
+}
+
+/// Token `i` in lower case: the token table's form for ASCII words (asked
+/// of every token of a unit: no allocation), Unicode lowercasing otherwise.
+fn lower<'a>(c: &'a super::Context, i: usize) -> Cow<'a, str> {
+    let word = c.word(i);
+    if word.is_ascii() {
+        Cow::Borrowed(c.table.low(i))
+    } else {
+        Cow::Owned(word.to_lowercase())
     }
 }

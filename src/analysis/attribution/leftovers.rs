@@ -334,8 +334,13 @@ impl Pass<'_, '_> {
 impl Pass<'_, '_> {
     /// Whether the text is a dialogue, as fiction is: several paragraphs
     /// hold a quotation and nothing else. There a new quote paragraph is a
-    /// new speaker; in news it mostly continues the one before.
+    /// new speaker; in news it mostly continues the one before. Counted
+    /// once per text, not once per quotation.
     fn is_dialogue(&self) -> bool {
+        *self.dialogue.get_or_init(|| self.count_dialogue())
+    }
+
+    fn count_dialogue(&self) -> bool {
         let c = self.context;
         let bare = (0..c.quotes.len())
             .filter(|&qi| {

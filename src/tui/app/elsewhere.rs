@@ -55,7 +55,11 @@ impl App {
         };
         let name = &self.analysis.actors[actor].name;
         match self.elsewhere_count(actor) {
-            None => self.message = Some("the library has not counted the actors yet".to_string()),
+            None => {
+                self.message = Some(
+                    "no other articles to look in: the library is off, or not read yet".to_string(),
+                )
+            }
             Some(0) => self.message = Some(format!("{name} is in no other article of the library")),
             Some(_) => self.effects.push(Effect::Elsewhere { actor }),
         }

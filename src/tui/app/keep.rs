@@ -4,7 +4,6 @@
 use super::super::dialog::ExportDialog;
 use super::super::keymap::{Action, Pane};
 use super::{App, Effect, Overlay};
-use crate::filter::ClaimFilter;
 
 impl App {
     pub(super) fn toggle_filter(&mut self) {
@@ -72,12 +71,7 @@ impl App {
         // Dismissed claims are not claims: they are not exported, marked
         // before or not.
         let dismissed = |c: &usize| self.annotation(*c).dismissed;
-        let marked_claims: Vec<usize> = ClaimFilter::marked()
-            .apply(&self.analysis, &self.user.claims)
-            .claims
-            .into_iter()
-            .filter(|c| !dismissed(c))
-            .collect();
+        let marked_claims = self.marked();
         let marked = !marked_claims.is_empty();
         let claims: Vec<usize> = if marked {
             marked_claims

@@ -141,10 +141,12 @@ impl App {
         self.user.claims.resize(n, Annotation::default());
     }
 
-    /// The marked claims, in text order.
+    /// The marked claims, in text order. A claim the user dismissed is not
+    /// a claim: marked before or not, it is left out (of the count, of the
+    /// export).
     pub fn marked(&self) -> Vec<usize> {
         (0..self.user.claims.len())
-            .filter(|&c| self.user.claims[c].marked)
+            .filter(|&c| self.user.claims[c].marked && !self.user.claims[c].dismissed)
             .collect()
     }
 

@@ -1,0 +1,382 @@
+//! Turns of a conversation: where two people talk in consecutive quote
+//! paragraphs, the speakers alternate, A, B, A, B — the conversation sieve
+//! of deterministic quote attribution for novels (Muzny et al. 2017).
+//!
+//! It runs once mentions are resolved, so that "she" and "Emma" can be told
+//! to be one person or two. The turns a cue names the speaker of ("said
+//! Emma") anchor the exchange. A turn no cue frames takes the speaker of
+//! the nearest anchor an even number of turns away, or the other party at
+//! an odd number. A turn framed by a pronoun or a description ("she said",
+//! "said the girl") keeps whom that stands for unless it is the speaker of
+//! the turn next to it, or nobody of the exchange, while the alternating
+//! party fits the pronoun's gender: then it stands for that party. A name
+//! a quote addresses ("Take care, Emma!") is not its speaker, and speaks
+//! the bare turn right after or before it.
+//!
+//! In news a new quote paragraph mostly goes on with the speaker before, so
+//! only a text holding several quote paragraphs with no cue (a dialogue)
+//! is read by turns, and only an exchange with two anchored speakers.
+
+use super::pronouns::noun_gender;
+use crate::analysis::quotes::{is_hard_wrapped, paragraph_breaks};
+use crate::analysis::shared::{is_description, is_vocative};
+use crate::analysis::steps;
+use crate::analysis::wordlists::{Gender, Map};
+use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention, Via};
+
+/// How many turns away an anchor of the exchange is looked for.
+const TURNS_REACH: usize = 12;
+
+/// How many quote paragraphs with no cue make a text a dialogue.
+const BARE_TURNS: usize = 3;
+
+/// What the turns are read against: the mentions, the set each belongs to,
+/// the gender each set is known to have (by root).
+pub(super) struct People<'a> {
+    pub mentions: &'a [Mention],
+    pub root_of: &'a [usize],
+    pub gender: &'a Map<usize, Gender>,
+}
+
+/// How a turn's speaker is told.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Frame {
+    /// A name (or the narrator's "I") framing a quote of the turn.
+    Named,
+    /// "she said", "said the girl": someone of this gender, if it tells one.
+    Soft(Option<Gender>),
+    /// No cue in the paragraph: the speaker comes from the turns around.
+    Bare,
+    /// No cue in the paragraph, and the turn beside it addresses the speaker.
+    Addressee,
+}
+
+/// One paragraph of a conversation holding quotations.
+struct Turn {
+    /// Indices of its quote claims.
+    claims: Vec<usize>,
+    frame: Frame,
+    /// The mention the frame names (Named or Soft).
+    mention: Option<usize>,
+    /// The speaker once known (the root of their set of mentions) and the
+    /// mention that names them.
+    speaker: Option<(usize, usize)>,
+    /// The first person its quotes address by name, and that name.
+    addressed: Option<(usize, usize)>,
+}
+
+/// Gives the turns of each two-person exchange their alternating speakers:
+/// rewrites the source of the claims no cue framed, and what a pronoun or
+/// description framing a turn stands for (`referent`).
+pub(super) fn follow(
+    text: &str,
+    people: &People,
+    claims: &mut [FoundClaim],
+    referent: &mut [Option<usize>],
+) {
+    let turns = turns(text, claims);
+    // Only a name the narration uses too is a character one can address
+    // ("“Spent.”" is a word, not a call).
+    let narrated: Map<usize, ()> = (0..people.mentions.len())
+        .filter(|&m| !people.mentions[m].in_quote)
+        .filter_map(|m| referent[m].map(|r| (people.root_of[r], ())))
+        .collect();
+    let bare = turns
+        .iter()
+        .flatten()
+        .filter(|t| classify(people, claims, t).0 == Frame::Bare)
+        .take(BARE_TURNS)
+        .count();
+    if bare < BARE_TURNS {
+        return;
+    }
+    for conversation in turns {
+        let mut turns: Vec<Turn> = conversation
+            .into_iter()
+            .map(|claims_of| {
+                let (frame, mention) = classify(people, claims, &claims_of);
+                let addressed = addressed(text, people, claims, &claims_of)
+                    .and_then(|m| referent[m].map(|r| (people.root_of[r], m)))
+                    .filter(|(id, _)| narrated.contains_key(id));
+                Turn {
+                    claims: claims_of,
+                    frame,
+                    mention,
+                    speaker: None,
+                    addressed,
+                }
+            })
+            .collect();
+        alternate(people, referent, &mut turns);
+        apply(claims, referent, &turns);
+    }
+}
+
+/// The quote claims grouped by paragraph (a turn) and the turns by runs of
+/// consecutive paragraphs (a conversation). A paragraph left open, whose
+/// speaker the next one names, is one turn with it.
+fn turns(text: &str, claims: &[FoundClaim]) -> Vec<Vec<Vec<usize>>> {
+    let wrapped = is_hard_wrapped(text);
+    let mut conversations: Vec<Vec<Vec<usize>>> = Vec::new();
+    let mut reach = 0;
+    for (k, claim) in claims.iter().enumerate() {
+        if claim.kind == ClaimKind::Indirect {
+            continue;
+        }
+        let breaks = match conversations.last() {
+            None => 2,
+            Some(_) if claim.span.start <= reach => 0,
+            Some(_) => paragraph_breaks(&text[reach..claim.span.start], wrapped),
+        };
+        reach = reach.max(claim.span.end);
+        let conversation = match conversations.last_mut() {
+            Some(c) if breaks < 2 => c,
+            _ => {
+                conversations.push(vec![vec![k]]);
+                continue;
+            }
+        };
+        let turn = conversation.last_mut().expect("a conversation has a turn");
+        let continued = turn
+            .last()
+            .is_some_and(|&j| claims[j].via == Via::ContinuedQuote);
+        if breaks == 0 || continued {
+            turn.push(k);
+        } else {
+            conversation.push(vec![k]);
+        }
+    }
+    conversations
+}
+
+/// How a turn's speaker is told: by its first claim a cue frames.
+fn classify(people: &People, claims: &[FoundClaim], turn: &[usize]) -> (Frame, Option<usize>) {
+    let framed = turn.iter().find_map(|&k| {
+        let claim = &claims[k];
+        let by_cue = matches!(
+            claim.via,
+            Via::Subject
+                | Via::AfterCue
+                | Via::BeforeColon
+                | Via::AfterDash
+                | Via::MainSubject
+                | Via::ContinuedQuote
+                | Via::NarratedSubject
+                | Via::ActorAfter
+        );
+        claim.source.filter(|_| by_cue)
+    });
+    let Some(m) = framed else {
+        return (Frame::Bare, None);
+    };
+    let mention = &people.mentions[m];
+    let frame = if mention.pronoun {
+        match mention.name.to_ascii_lowercase().as_str() {
+            "he" => Frame::Soft(Some(Gender::Male)),
+            "she" => Frame::Soft(Some(Gender::Female)),
+            _ => Frame::Named,
+        }
+    } else if is_description(mention) {
+        Frame::Soft(noun_gender(mention))
+    } else {
+        Frame::Named
+    };
+    (frame, Some(m))
+}
+
+/// "Take care, Emma!": the first person a turn's quotes address by name.
+fn addressed(text: &str, people: &People, claims: &[FoundClaim], turn: &[usize]) -> Option<usize> {
+    let mentions = people.mentions;
+    turn.iter().find_map(|&k| {
+        let span = claims[k].span;
+        let at = mentions.partition_point(|m| m.span.start < span.start);
+        mentions[at..]
+            .iter()
+            .take_while(|m| m.span.start < span.end)
+            .take(ADDRESS_REACH)
+            .position(|m| {
+                steps::step();
+                let person = m.kind == ActorKind::Person && !m.pronoun && !is_description(m);
+                person && m.in_quote && m.span.end <= span.end && is_vocative(text, m.span)
+            })
+            .map(|p| at + p)
+    })
+}
+
+/// How many mentions of a quote are looked at for a name it addresses.
+const ADDRESS_REACH: usize = 16;
+
+/// The speaker of each turn: the anchors first, then the pronouns and
+/// descriptions checked against the alternation, then the bare turns.
+fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
+    let who = |m: usize| referent[m].map(|r| (people.root_of[r], m));
+    let mut participants: Vec<usize> = Vec::new();
+    for turn in turns.iter_mut() {
+        if turn.frame == Frame::Named {
+            turn.speaker = turn.mention.and_then(who);
+            if let Some((id, _)) = turn.speaker
+                && !participants.contains(&id)
+            {
+                participants.push(id);
+            }
+        }
+    }
+    for t in 0..turns.len() {
+        let Frame::Soft(gender) = turns[t].frame else {
+            continue;
+        };
+        let resolved = turns[t].mention.and_then(who);
+        let addresses = |id: usize| turns[t].addressed.is_some_and(|(a, _)| a == id);
+        let expected =
+            expected(turns, t).filter(|&(id, _)| fits(people, id, gender) && !addresses(id));
+        let beside = |id: usize| {
+            [t.checked_sub(1), Some(t + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|s| turns.get(s)?.speaker)
+                .any(|(other, _)| other == id)
+        };
+        let doubtful = resolved.is_none_or(|(id, _)| {
+            beside(id) || addresses(id) || participants.len() >= 2 && !participants.contains(&id)
+        });
+        turns[t].speaker = match expected {
+            Some((id, m)) if doubtful && resolved.is_none_or(|(r, _)| r != id) => Some((id, m)),
+            _ => resolved,
+        };
+        if let Some((id, _)) = turns[t].speaker
+            && !participants.contains(&id)
+        {
+            participants.push(id);
+        }
+    }
+    if participants.len() < 2 {
+        for turn in turns.iter_mut() {
+            turn.speaker = None;
+        }
+        return;
+    }
+    for t in 0..turns.len() {
+        if turns[t].frame != Frame::Bare {
+            continue;
+        }
+        let own = turns[t].addressed.map(|(a, _)| a);
+        let speaker = addressed_beside(turns, t).or_else(|| expected(turns, t));
+        turns[t].speaker = speaker.filter(|&(id, _)| Some(id) != own);
+        turns[t].frame = match turns[t].speaker {
+            Some((_, m)) if people.mentions[m].in_quote => Frame::Addressee,
+            _ => Frame::Bare,
+        };
+    }
+}
+
+/// "“Are you cold, Emma?” … “A little.”": whom the turn before (or else
+/// the one after) addresses, unless they speak it themselves.
+fn addressed_beside(turns: &[Turn], t: usize) -> Option<(usize, usize)> {
+    let by = |s: usize| {
+        let turn = turns.get(s)?;
+        let (id, m) = turn.addressed?;
+        (turn.speaker.map(|(speaker, _)| speaker) != Some(id)).then_some((id, m))
+    };
+    t.checked_sub(1).and_then(by).or_else(|| by(t + 1))
+}
+
+/// Who speaks turn `t` if the exchange alternates: the speaker of the
+/// nearest known turn an even number of turns away; at an odd number, the
+/// nearest other speaker an even number away.
+fn expected(turns: &[Turn], t: usize) -> Option<(usize, usize)> {
+    let known = |s: usize| {
+        let anchor = matches!(turns[s].frame, Frame::Named | Frame::Soft(_));
+        turns[s].speaker.filter(|_| anchor)
+    };
+    let nearest = nearest_known(turns.len(), t, |s| known(s).is_some())?;
+    let (id, m) = known(nearest)?;
+    if nearest.abs_diff(t) % 2 == 0 {
+        return Some((id, m));
+    }
+    let other = nearest_known(turns.len(), t, |s| {
+        s.abs_diff(t) % 2 == 0 && known(s).is_some_and(|(other, _)| other != id)
+    })?;
+    known(other)
+}
+
+/// The turn nearest `t` (within reach, the earlier on a tie) that `is`.
+fn nearest_known(len: usize, t: usize, mut is: impl FnMut(usize) -> bool) -> Option<usize> {
+    (1..=TURNS_REACH).find_map(|d| {
+        steps::step();
+        let before = t.checked_sub(d).filter(|&s| is(s));
+        before.or_else(|| Some(t + d).filter(|&s| s < len && is(s)))
+    })
+}
+
+/// Whether a speaker may be the one a pronoun or description of `gender`
+/// stands for: their gender is that one or unknown.
+fn fits(people: &People, id: usize, gender: Option<Gender>) -> bool {
+    match (gender, people.gender.get(&id)) {
+        (Some(wanted), Some(&known)) => wanted == known,
+        _ => true,
+    }
+}
+
+/// Writes the speakers found into the claims and referents.
+fn apply(claims: &mut [FoundClaim], referent: &mut [Option<usize>], turns: &[Turn]) {
+    for turn in turns {
+        let Some((_, named)) = turn.speaker else {
+            continue;
+        };
+        match turn.frame {
+            Frame::Named => {}
+            Frame::Soft(_) => {
+                let Some(m) = turn.mention.filter(|&m| m != named) else {
+                    continue;
+                };
+                if referent[m] == referent[named] {
+                    continue;
+                }
+                referent[m] = referent[named];
+                for &k in &turn.claims {
+                    if claims[k].source == Some(m) {
+                        claims[k].via = Via::TurnTaking;
+                    }
+                }
+            }
+            Frame::Bare | Frame::Addressee => {
+                let via = if turn.frame == Frame::Bare {
+                    Via::TurnTaking
+                } else {
+                    Via::Addressee
+                };
+                for &k in &turn.claims {
+                    claims[k].source = Some(named);
+                    claims[k].via = via;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::Via;
+    use crate::analysis::shared::speakers;
+
+    #[test]
+    fn quote_paragraphs_with_no_cue_alternate_between_the_two_speakers() {
+        let text = "\"Where were you?\" asked Ilse Brandt.\n\n\"At the mill,\" said Tomas Kerr.\n\n\"All night?\"\n\n\"All night.\"\n\n\"I waited.\"\n\n\"I know.\"";
+        let found = speakers(text);
+        let names: Vec<Option<&str>> = found.iter().map(|f| f.1.as_deref()).collect();
+        let (ilse, tomas) = (Some("Ilse Brandt"), Some("Tomas Kerr"));
+        assert_eq!(names, [ilse, tomas, ilse, tomas, ilse, tomas], "{found:?}");
+        assert_eq!(found[4].2, Some(Via::TurnTaking));
+    }
+
+    #[test]
+    fn the_one_a_quote_addresses_by_name_speaks_the_bare_turn_after_it() {
+        // Alternation alone would give "I might." to Nils.
+        let text = "\"Are you coming to the fair?\" asked Berit Sand, and Arne Holt looked up.\n\n\"Not this year,\" said Nils Ek.\n\n\"And you, Arne?\"\n\n\"I might.\"\n\n\"Then we go together.\"";
+        let found = speakers(text);
+        assert_eq!(found[2].0, "And you, Arne?");
+        assert_ne!(found[2].1.as_deref(), Some("Arne Holt"), "{found:?}");
+        assert_eq!(found[3].1.as_deref(), Some("Arne Holt"), "{found:?}");
+        assert_eq!(found[3].2, Some(Via::Addressee));
+    }
+}
