@@ -103,9 +103,9 @@ pub fn run(
             Listed::Item(_) => None,
         })
         .collect();
-    let options = config.analysis_options();
+    let analyser = Arc::new(library::Analyser::new(config.analysis_options(), library));
     let analysed = sender.clone();
-    let kept_in = library.map(Path::to_owned);
+    let by = Arc::clone(&analyser);
     let quitting = Arc::new(AtomicBool::new(false));
     let stop = Arc::clone(&quitting);
     let analyses = std::thread::spawn(move || {
@@ -115,7 +115,7 @@ pub fn run(
             if stop.load(Ordering::Relaxed) {
                 return;
             }
-            let analysis = library::analyse_once(kept_in.as_deref(), *id, text, &options);
+            let analysis = by.analyse(*id, text);
             let _ = analysed.send(Wake::Analysed(*i, Box::new(analysis)));
         });
     });
@@ -140,7 +140,6 @@ pub fn run(
     }
     // The readers that have their user's layer attached.
     let mut attached = HashSet::new();
-    let options = config.analysis_options();
 
     let session = session;
     while !library.quit {
@@ -180,10 +179,9 @@ pub fn run(
                 show_kept(&mut library, entry, keeper.as_ref());
                 let id = keeper.as_ref().filter(|k| k.kept).map(Keeper::id);
                 keepers[entry] = keeper;
-                let (text, waker) = (doc.text.clone(), waker.clone());
-                let (kept_in, options) = (library_path.map(Path::to_owned), options.clone());
+                let (text, waker, by) = (doc.text.clone(), waker.clone(), Arc::clone(&analyser));
                 std::thread::spawn(move || {
-                    let analysis = library::analyse_once(kept_in.as_deref(), id, &text, &options);
+                    let analysis = by.analyse(id, &text);
                     let _ = waker.send(Wake::Analysed(entry, Box::new(analysis)));
                 });
                 library.fetched(entry, doc);
@@ -214,7 +212,7 @@ pub fn run(
                     keepers: &mut keepers,
                     attached: &mut attached,
                 };
-                opened.read(entry, document, claim, &options);
+                opened.read(entry, document, claim, &analyser.options);
                 continue;
             }
             let original = library.entries[entry].analysis.clone().unwrap_or_default();
