@@ -8,6 +8,7 @@
 //! for only where a form of "be" or a listed verb stands, within the unit and
 //! outside quotations and claims already made.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::cues::Content;
@@ -68,6 +69,33 @@ const NOT_COMPLEMENTS: &[&str] = &[
     "the", "a", "an", "that", "this",
 ];
 
+/// How many words the subject of a frame may have when no mention ends it.
+const SUBJECT_WORDS: usize = 8;
+
+/// Words that end a subject on the left ("…, while no candidate seems …").
+const CLAUSE_BREAKS: &[&str] = &[
+    "and", "but", "while", "whereas", "although", "though", "because", "since", "as", "if", "when",
+    "after", "before", "which", "who", "what", "that",
+];
+
+/// Relative words that stand as the subject of a frame.
+const RELATIVES: &[&str] = &["which", "who", "what", "that"];
+
+/// Negated auxiliaries between a subject and its frame ("doesn't seem").
+const NEGATED_AUXILIARIES: &[&str] = &[
+    "doesn't",
+    "doesn’t",
+    "didn't",
+    "didn’t",
+    "don't",
+    "don’t",
+    "cannot",
+    "can't",
+    "can’t",
+    "almost",
+    "just",
+];
+
 /// How many tokens a by-agent search looks into the content.
 const BY_AGENT_REACH: usize = 12;
 
@@ -82,12 +110,62 @@ impl Pass<'_, '_> {
             let content = free.then(|| self.evidential_at(i, unit)).flatten();
             match content {
                 Some(content) => {
+                    let subject = self.evidential_subject(i, unit, &content);
                     i = content.end;
                     self.push_content(content, unit);
+                    if let Some(subject) = subject {
+                        self.push_content(subject, unit);
+                    }
                 }
                 None => i += 1,
             }
         }
+    }
+
+    /// "Ben Lowe appears to be slipping": who or what the frame at token
+    /// `frame` is about is held in the same belief, a claim of its own with
+    /// the frame's source: the mention before it (auxiliaries aside), else
+    /// the words back to the start of the clause.
+    fn evidential_subject(&self, frame: usize, unit: &Unit, content: &Content) -> Option<Content> {
+        let c = self.context;
+        let mut end = frame;
+        while end > unit.first
+            && (source::is_skippable(c.word(end - 1))
+                || is_adverb(c.word(end - 1))
+                || is_one_of(c.word(end - 1), BETWEEN)
+                || is_one_of(c.word(end - 1), NEGATED_AUXILIARIES))
+        {
+            end -= 1;
+        }
+        if end == unit.first || c.quote_of(end - 1).is_some() {
+            return None;
+        }
+        let lower = c.tokens[unit.first].span().start;
+        let first = match source::mention_ending_at(c, c.tokens[end - 1].span().end, lower) {
+            Some(m) => c.token_after(c.mentions[m].span.start),
+            // "those words, which appear to have harmed her"
+            None if is_one_of(c.word(end - 1), RELATIVES) => end - 1,
+            None => {
+                let mut first = end;
+                while first > unit.first
+                    && end - first < SUBJECT_WORDS
+                    && c.tokens[first - 1].kind == super::TokenKind::Word
+                    && c.quote_of(first - 1).is_none()
+                    && !is_one_of(c.word(first - 1), CLAUSE_BREAKS)
+                {
+                    first -= 1;
+                }
+                first
+            }
+        };
+        let found = Found::new(
+            Rule::EvidentialSubject,
+            content.found.source,
+            content.found.via,
+        );
+        (first < end)
+            .then(|| self.content(first, end, found, content.cue))
+            .flatten()
     }
 
     fn in_claim(&self, claims_before: usize, i: usize) -> bool {
@@ -104,12 +182,12 @@ impl Pass<'_, '_> {
     fn evidential_at(&self, i: usize, unit: &Unit) -> Option<Content> {
         let c = self.context;
         let frames = frames();
-        let word = c.word(i).to_lowercase();
-        let (frame_end, content_first) = if frames.verbs.contains(&word) {
+        let word = lower(c, i);
+        let (frame_end, content_first) = if frames.verbs.contains(word.as_ref()) {
             if i + 1 >= unit.end {
                 return None;
             }
-            let next = c.word(i + 1).to_lowercase();
+            let next = lower(c, i + 1);
             let complement = next == "to"
                 || (next.starts_with(char::is_lowercase)
                     && !is_one_of(&next, NOT_COMPLEMENTS)
@@ -126,9 +204,9 @@ impl Pass<'_, '_> {
             if p + 1 >= unit.end {
                 return None;
             }
-            let participle = c.word(p).to_lowercase();
-            let next = c.word(p + 1).to_lowercase();
-            if !frames.after_be.contains(&(participle, next.clone())) {
+            let participle = lower(c, p).into_owned();
+            let next = lower(c, p + 1);
+            if !frames.after_be.contains(&(participle, next.to_string())) {
                 return None;
             }
             // "is expected | to sign"; "was accused of | lying".
@@ -183,5 +261,16 @@ impl Pass<'_, '_> {
             }
         }
         (end, None)
+    }
+}
+
+/// Token `i` in lower case: the token table's form for ASCII words (asked
+/// of every token of a unit: no allocation), Unicode lowercasing otherwise.
+fn lower<'a>(c: &'a super::Context, i: usize) -> Cow<'a, str> {
+    let word = c.word(i);
+    if word.is_ascii() {
+        Cow::Borrowed(c.table.low(i))
+    } else {
+        Cow::Owned(word.to_lowercase())
     }
 }

@@ -126,10 +126,11 @@ impl<'a> Context<'a> {
 
     /// The lengths (in tokens) of the titles starting at token `i`, within `end`.
     pub fn title_lengths(&self, i: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
-        let builtin = self
-            .lists
-            .titles_by_first
-            .get(self.low(i))
+        // Only a word that starts some title (the user's too) can: no lookup for the rest.
+        let starts = self.table.is(i, Class::TitleStart);
+        let builtin = starts
+            .then(|| self.lists.titles_by_first.get(self.low(i)))
+            .flatten()
             .into_iter()
             .flatten()
             .filter(move |words| self.words_match(i, end, words.iter().copied()))
@@ -137,6 +138,7 @@ impl<'a> Context<'a> {
         let extra = self
             .extra_titles
             .iter()
+            .filter(move |_| starts)
             .filter(move |words| self.words_match(i, end, words.iter().map(String::as_str)))
             .map(Vec::len);
         builtin.chain(extra)

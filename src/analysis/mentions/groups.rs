@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::context::{Context, mention, retain_from};
 use crate::analysis::segment::TokenKind;
+use crate::analysis::tokens::Class;
 use crate::analysis::{ActorKind, Mention};
 use crate::span::Span;
 
@@ -70,7 +71,7 @@ pub(super) fn find(
         let span = Span::new(ctx.tokens[first].span().start, end);
         let mut name = ctx.phrase(name_from, h).to_string();
         let mut role = None;
-        if kind == ActorKind::Anonymous && ctx.lists.quantifiers.contains_key(ctx.low(first)) {
+        if kind == ActorKind::Anonymous && ctx.table.classes(first).has(Class::Quantifier) {
             // "A person familiar with the matter" opening a sentence is named
             // "a person", as anywhere else.
             name.replace_range(..ctx.low(first).len(), ctx.low(first));
@@ -90,6 +91,11 @@ pub(super) fn find(
 /// What kind of head noun token `i` is, if any.
 fn head_at(ctx: &Context, i: usize) -> Option<Head> {
     if !ctx.is_word(i) {
+        return None;
+    }
+    // Most words are no head: the token table says so without a lookup
+    // (a possessive's head word is its bare form, looked up below).
+    if !ctx.is_possessive(i) && !ctx.table.classes(i).has(Class::HeadWord) {
         return None;
     }
     let lists = ctx.lists;
@@ -144,6 +150,8 @@ fn left_edge(ctx: &Context, h: usize, floor: usize) -> usize {
         let low = ctx.low(k);
         if t.kind == TokenKind::Number {
             first = k;
+        } else if k > floor && joins_names(ctx, k) {
+            // "the YouGov/Economist survey": two names joined by a slash.
         } else if t.kind != TokenKind::Word {
             break;
         } else if ctx.lists.group_determiners.has(low) {
@@ -199,23 +207,27 @@ fn is_verb_after_subject(ctx: &Context, k: usize, floor: usize) -> bool {
             && ctx.cue_at(k).is_some())
 }
 
+/// Whether token `k` is a slash or ampersand between two capitalised words.
+fn joins_names(ctx: &Context, k: usize) -> bool {
+    (ctx.is_punct(k, "/") || ctx.is_punct(k, "&")) && ctx.is_cap(k - 1) && ctx.is_cap(k + 1)
+}
+
 /// A lower-case word that is neither a quantifier nor hyphenated.
 fn is_plain_lowercase(ctx: &Context, i: usize) -> bool {
     ctx.is_word(i)
         && !ctx.is_cap(i)
         && !ctx.word(i).contains('-')
-        && !ctx.lists.quantifiers.contains_key(ctx.low(i))
-        && !ctx.lists.group_determiners.has(ctx.low(i))
+        && !ctx.table.classes(i).has(Class::Quantifier)
+        && !ctx.table.classes(i).has(Class::GroupDeterminer)
 }
 
 /// Where a group's name starts: past quantifiers and degree adjectives
 /// ("many senior analysts" is named "analysts").
 fn name_start(ctx: &Context, first: usize, h: usize) -> usize {
-    let lists = ctx.lists;
     let mut i = first;
     while i < h
-        && (lists.quantifiers.contains_key(ctx.low(i))
-            || lists.group_adjectives.contains(ctx.low(i))
+        && (ctx.table.classes(i).has(Class::Quantifier)
+            || ctx.table.classes(i).has(Class::GroupAdjective)
             || ctx.tokens[i].kind == TokenKind::Number)
     {
         i += 1;
@@ -241,7 +253,7 @@ fn right_edge(ctx: &Context, h: usize, end: usize, kind: ActorKind) -> usize {
     // "analysts from both sides of the border", "a spokesman for the Feingold campaign"
     let mut k = h + 1;
     for _ in 0..2 {
-        if k >= end || !ctx.lists.group_prepositions.has(ctx.low(k)) || !ctx.is_word(k) {
+        if k >= end || !ctx.table.classes(k).has(Class::GroupPreposition) || !ctx.is_word(k) {
             break;
         }
         let Some(last) = noun_phrase_end(ctx, k + 1, end) else {
@@ -265,20 +277,20 @@ fn right_edge(ctx: &Context, h: usize, end: usize, kind: ActorKind) -> usize {
 fn noun_phrase_end(ctx: &Context, mut k: usize, end: usize) -> Option<usize> {
     let lists = ctx.lists;
     while k < end
-        && (lists.quantifiers.contains_key(ctx.low(k))
-            || ctx.lists.group_determiners.has(ctx.low(k)))
+        && (ctx.table.classes(k).has(Class::Quantifier)
+            || ctx.table.classes(k).has(Class::GroupDeterminer))
     {
         k += 1;
     }
     if k >= end || !ctx.is_word(k) {
         return None;
     }
-    if ctx.is_cap(k) || ctx.in_set(k, &lists.title_modifiers) {
+    if ctx.is_cap(k) || ctx.table.is(k, Class::TitleModifier) {
         let mut last = None;
         while k < end
             && ctx.is_word(k)
             && (ctx.is_cap(k)
-                || ctx.in_set(k, &lists.title_modifiers)
+                || ctx.table.is(k, Class::TitleModifier)
                 || ctx.in_set(k, &lists.titles))
         {
             last = Some(k);
@@ -363,6 +375,16 @@ mod tests {
         assert!(!m.iter().any(|m| m.span.of(text).contains("show")), "{m:?}");
         assert!(
             !m.iter().any(|m| m.span.of(text).contains("found")),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn two_names_joined_by_a_slash_modify_one_document() {
+        let text = "In the latest Harbor/Tide survey, most rowers agreed.";
+        let m = mentions_of(text);
+        assert!(
+            find_span(&m, text, "the latest Harbor/Tide survey").is_some(),
             "{m:?}"
         );
     }

@@ -12,6 +12,7 @@ use std::ops::Range;
 use super::context::{Context, mention, retain_from};
 use crate::analysis::segment::TokenKind;
 use crate::analysis::shared::is_pronoun;
+use crate::analysis::tokens::Class;
 use crate::analysis::{ActorKind, Mention};
 use crate::span::Span;
 
@@ -52,7 +53,7 @@ pub(super) fn find(
 
 /// Whether token `i` may be part of a name.
 fn is_name_word(ctx: &Context, i: usize, range: &Range<usize>) -> bool {
-    if !ctx.is_cap(i) || ctx.in_set(i, &ctx.lists.function_words) {
+    if !ctx.is_cap(i) || ctx.table.is(i, Class::FunctionWord) {
         return false;
     }
     // "Despite", "Meanwhile": capitalised only because they open a sentence.
@@ -86,30 +87,30 @@ fn starts_known_name(ctx: &Context, i: usize, end: usize) -> bool {
 /// Whether a title at `i` is the start of an organisation's name ("Justice Department").
 fn starts_org_run(ctx: &Context, i: usize, end: usize) -> bool {
     let j = ctx.cap_run_end(i, end);
-    j > i + 1 && ctx.in_set(j - 1, &ctx.lists.org_words)
+    j > i + 1 && ctx.table.is(j - 1, Class::OrgWord)
 }
 
 /// The end (exclusive) of the name starting at `start`.
 fn core_end(ctx: &Context, start: usize, end: usize) -> usize {
     let mut j = start + 1;
-    let mut is_org = ctx.in_set(start, &ctx.lists.org_words);
+    let mut is_org = ctx.table.is(start, Class::OrgWord);
     while j < end && !ctx.is_possessive(j - 1) {
         let plain = ctx.is_cap(j)
-            && !ctx.in_set(j, &ctx.lists.function_words)
+            && !ctx.table.is(j, Class::FunctionWord)
             && (ctx.title_lengths(j, end).next().is_none() || starts_org_run(ctx, j, end));
         if is_initial(ctx, j) && j + 2 < end && ctx.is_cap(j + 2) {
             // "Jeffrey M. Jones": the initial with its full stop.
             j += 2;
         } else if plain {
-            is_org |= ctx.in_set(j, &ctx.lists.org_words);
+            is_org |= ctx.table.is(j, Class::OrgWord);
             j += 1;
-        } else if is_org && ctx.lists.org_connectors.has(ctx.low(j)) {
+        } else if is_org && ctx.table.classes(j).has(Class::OrgConnector) {
             let next = if j + 1 < end && ctx.low(j + 1) == "the" {
                 j + 2
             } else {
                 j + 1
             };
-            if next < end && ctx.is_cap(next) && !ctx.in_set(next, &ctx.lists.function_words) {
+            if next < end && ctx.is_cap(next) && !ctx.table.is(next, Class::FunctionWord) {
                 j = next;
             } else {
                 break;
@@ -143,7 +144,7 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
     if lists.org_words.contains(last_bare) {
         return Some(ActorKind::Organization);
     }
-    if (start..end).any(|j| ctx.lists.org_connectors.has(ctx.low(j))) {
+    if (start..end).any(|j| ctx.table.classes(j).has(Class::OrgConnector)) {
         return Some(ActorKind::Organization);
     }
     // "New York Republicans": people of a place, a group (groups.rs).
@@ -275,8 +276,8 @@ fn title_prefix(ctx: &Context, start: usize, floor: usize) -> (usize, bool) {
             first = k;
             break;
         } else if has_title
-            && (ctx.in_set(k, &ctx.lists.title_modifiers)
-                || ctx.is_cap(k) && !ctx.in_set(k, &ctx.lists.function_words))
+            && (ctx.table.is(k, Class::TitleModifier)
+                || ctx.is_cap(k) && !ctx.table.is(k, Class::FunctionWord))
         {
             first = k;
             j = k;
@@ -368,11 +369,10 @@ fn is_party_tag(word: &str) -> bool {
 /// chief speechwriter", "executive director of the Foundation …"): its last
 /// token and its text without the article, up to the next comma.
 fn apposition<'a>(ctx: &Context<'a>, start: usize, end: usize) -> Option<(usize, &'a str)> {
-    let lists = ctx.lists;
     let article = matches!(ctx.low(start), "a" | "an" | "the");
     let opens = article
         || ctx.title_lengths(start, end).next().is_some()
-        || ctx.in_set(start, &lists.title_modifiers);
+        || ctx.table.is(start, Class::TitleModifier);
     if !opens {
         return None;
     }
@@ -388,7 +388,7 @@ fn apposition<'a>(ctx: &Context<'a>, start: usize, end: usize) -> Option<(usize,
             break;
         }
         // A clause is no apposition: "…, a move he said was …".
-        if is_pronoun(ctx.word(j)) || ctx.in_set(j, &lists.non_modifiers) && j > start + 1 {
+        if is_pronoun(ctx.word(j)) || ctx.table.is(j, Class::NonModifier) && j > start + 1 {
             return None;
         }
         last = j;
