@@ -2,7 +2,7 @@
 //! analysis. Parsing arguments and choosing exit codes only; the work is in
 //! the library.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -17,7 +17,7 @@ use whosaid::corpus;
 use whosaid::document::Document;
 use whosaid::export::{self, FORMATS, FormatSpec};
 use whosaid::filter::ClaimFilter;
-use whosaid::input::{self, Opened};
+use whosaid::input::{self, Listed, Opened};
 use whosaid::reading;
 use whosaid::safe_text::for_terminal;
 use whosaid::store::{self, Store, listing};
@@ -302,16 +302,21 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             if !stdout_open() {
                 anyhow::bail!("standard output is closed; the reader draws on it");
             }
-            let docs = if several(&cli.articles) {
+            let articles = if several(&cli.articles) {
                 load_several(&cli.articles, limits)?
             } else {
-                match open(cli.articles.first().map(PathBuf::as_path), limits)? {
-                    Opened::Article(doc) => vec![doc],
-                    Opened::Feed(feed) => return list_feed(&feed),
+                let opened = open(cli.articles.first().map(PathBuf::as_path), limits)?;
+                // A feed lists its items in the reader; printed where there
+                // is no reader to show them (a pipe, a build without it).
+                if let Opened::Feed(feed) = &opened
+                    && (!cfg!(feature = "reader") || !std::io::stdout().is_terminal())
+                {
+                    return list_feed(feed);
                 }
+                opened.listed()
             };
             // The reader keeps each article and its analysis in the library.
-            reader(docs, &config, &file, library.as_deref())
+            reader(articles, &config, &file, library.as_deref(), limits)
         }
     }
 }
@@ -398,17 +403,24 @@ fn library_command(
 
 #[cfg(feature = "reader")]
 fn reader(
-    docs: Vec<Document>,
+    articles: Vec<Listed>,
     config: &Config,
     file: &ConfigFile,
     library: Option<&Path>,
+    limits: input::Limits,
 ) -> anyhow::Result<()> {
     let settings = whosaid::tui::settings::Settings::read(file)?;
-    whosaid::tui::run(docs, config, &settings, library)
+    whosaid::tui::run(articles, config, &settings, library, limits)
 }
 
 #[cfg(not(feature = "reader"))]
-fn reader(_: Vec<Document>, _: &Config, _: &ConfigFile, _: Option<&Path>) -> anyhow::Result<()> {
+fn reader(
+    _: Vec<Listed>,
+    _: &Config,
+    _: &ConfigFile,
+    _: Option<&Path>,
+    _: input::Limits,
+) -> anyhow::Result<()> {
     anyhow::bail!(
         "this whosaid was built without the reader (cargo feature `reader`); \
          `whosaid export` works, or rebuild with the default features to read an article"
@@ -429,21 +441,17 @@ fn several(args: &[PathBuf]) -> bool {
 }
 
 /// Every article that several arguments or a directory name, for the list.
-fn load_several(args: &[PathBuf], limits: input::Limits) -> anyhow::Result<Vec<Document>> {
+fn load_several(args: &[PathBuf], limits: input::Limits) -> anyhow::Result<Vec<Listed>> {
     let files = corpus::expand(args)?;
     if files.is_empty() {
         return Err(no_articles_in(args));
     }
-    files
-        .iter()
-        .map(|f| match open(Some(f), limits)? {
-            Opened::Article(doc) => Ok(doc),
-            Opened::Feed(_) => anyhow::bail!(
-                "{}: a feed; open it on its own to list its articles",
-                f.display()
-            ),
-        })
-        .collect()
+    let mut articles = Vec::new();
+    for file in &files {
+        // A feed's items join the list, to be read when opened.
+        articles.extend(open(Some(file), limits)?.listed());
+    }
+    Ok(articles)
 }
 
 /// Folders given where articles were expected, and none in them.

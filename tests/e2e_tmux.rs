@@ -443,3 +443,45 @@ fn marks_notes_and_corrections_last_in_the_library_and_export_marked_carries_the
     tmux.keys(&["q"]);
     tmux.wait_for_text("EXIT=0");
 }
+
+#[test]
+fn a_feed_lists_its_items_and_enter_reads_one() {
+    let dir = tempfile::tempdir().unwrap();
+    // One item carries its whole article; the other only links to a page
+    // on a port where nothing answers.
+    let story =
+        "<p>The ferry operator said the boats would run every hour from Monday.</p>".repeat(20);
+    let feed = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Lakeside Courier</title><link>http://127.0.0.1:9/</link><description>News</description>
+<item><title>Ferry timetable changes for summer</title><link>http://127.0.0.1:9/ferry</link>
+<pubDate>Thu, 13 Mar 2025 17:00:00 GMT</pubDate><content:encoded><![CDATA[{story}]]></content:encoded></item>
+<item><title>Council backs harbour repairs</title><link>http://127.0.0.1:9/harbour</link>
+<pubDate>Fri, 14 Mar 2025 08:30:00 GMT</pubDate></item>
+</channel></rss>"#
+    );
+    std::fs::write(dir.path().join("feed.xml"), feed).unwrap();
+    let tmux = Tmux::start("feed", dir.path(), &reader_command("feed.xml"));
+
+    let screen = tmux.wait_for("the feed's items", |s| s.contains("Articles · 2 of 2"));
+    assert!(
+        screen.contains("Ferry timetable changes for summer"),
+        "{screen}"
+    );
+    assert!(screen.contains("not read"), "{screen}");
+    assert!(screen.contains("2025-03-13"), "{screen}");
+
+    // The second cannot be had: the list says why and stays.
+    tmux.keys(&["j", "Enter"]);
+    tmux.wait_for("the fetch refused", |s| {
+        status_bar(s).contains("127.0.0.1:9/harbour") && !status_bar(s).contains("fetching")
+    });
+    // The first is read from the feed itself.
+    tmux.keys(&["k", "Enter"]);
+    tmux.wait_for("the reader on the first item", |s| {
+        s.contains("boats would run every hour") && s.contains("article 1 of 2")
+    });
+    tmux.keys(&["q"]);
+    tmux.wait_for_text("EXIT=0");
+}

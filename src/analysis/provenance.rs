@@ -47,6 +47,12 @@ pub enum Rule {
     /// "The mayor is expected to sign", "was accused of lying", "appears to
     /// be failing": a belief or expectation, its holder the by-agent or nobody.
     Evidential,
+    /// "The plan appears to be failing": what an evidential frame is about,
+    /// a claim beside the frame's content, with the same source.
+    EvidentialSubject,
+    /// "the port, which the mayor calls a relic": the relative word before
+    /// the subject of a cue stands for what the source spoke of.
+    RelativeObject,
     /// "In a new poll, most riders …", "… in a survey released Monday":
     /// a finding set in a document.
     Finding,
@@ -75,6 +81,8 @@ impl Rule {
             Rule::SubjectVerbQuote => "subject + verb before a quoted stretch",
             Rule::CueColonBefore => "cue and colon ending the paragraph before",
             Rule::BareQuote => "quote with no frame of its own",
+            Rule::EvidentialSubject => "what an evidential or passive frame is about",
+            Rule::RelativeObject => "relative word before the subject of a cue",
             Rule::Finding => "finding set in a poll, survey or report",
             Rule::User => "made by you",
             Rule::Evidential => "evidential or passive frame (“is expected to”, “was accused of”)",

@@ -330,8 +330,12 @@ fn next_starts_sentence(text: &str, tokens: &[Token], i: usize, last: usize) -> 
         return true;
     };
     let next_text = next.text(text);
+    // "… on stage. (She says …)": a bracketed sentence opens one too.
+    let bracketed = matches!(next_text, "(" | "[")
+        && tokens.get(last + 2).is_some_and(|t| t.is_capitalized(text));
     let starts_upper = next_text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        || next.kind == TokenKind::Quote;
+        || next.kind == TokenKind::Quote
+        || bracketed;
     if !starts_upper {
         return false;
     }
@@ -434,6 +438,18 @@ mod tests {
                 "He said, “It’s over.”",
                 "Then he left.",
                 "“Why?” she asked."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bracketed_sentence_after_a_full_stop_is_a_sentence_of_its_own() {
+        assert_eq!(
+            split("The keeper left. (She says the lamp was out.) Then rain."),
+            vec![
+                "The keeper left.",
+                "(She says the lamp was out.)",
+                "Then rain."
             ]
         );
     }

@@ -383,7 +383,9 @@ fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
-fn set(file: &'static str) -> Set<&'static str> {
+/// The entries of a list file (one word or phrase a line, `#` comments)
+/// as a set; rules with a list of their own load it with this, once.
+pub fn set(file: &'static str) -> Set<&'static str> {
     entries(file).map(str::trim).collect()
 }
 

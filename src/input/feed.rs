@@ -136,6 +136,17 @@ impl Entry {
         Ok(doc)
     }
 
+    /// What a list shows of the item before it is read: its title, date
+    /// and link (or feed), and no text yet.
+    pub fn placeholder(&self) -> Document {
+        let source = self.link.clone().unwrap_or_else(|| self.feed.clone());
+        let mut doc = Document::from_text(source, "");
+        doc.title = self.title.clone();
+        doc.format = crate::document::DocFormat::Html;
+        self.fill_in(&mut doc);
+        doc
+    }
+
     /// What the feed says of the article where the page did not say it.
     fn fill_in(&self, doc: &mut Document) {
         if doc.byline.is_none() {

@@ -61,6 +61,30 @@ pub enum Opened {
     Feed(Feed),
 }
 
+/// One row of a list of articles: an article read already, or an item of
+/// a feed, read (its page fetched) when it is opened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Listed {
+    Article(Document),
+    Item(Entry),
+}
+
+impl From<Document> for Listed {
+    fn from(doc: Document) -> Listed {
+        Listed::Article(doc)
+    }
+}
+
+impl Opened {
+    /// The rows it makes in a list of articles: itself, or a feed's items.
+    pub fn listed(self) -> Vec<Listed> {
+        match self {
+            Opened::Article(doc) => vec![Listed::Article(doc)],
+            Opened::Feed(feed) => feed.entries.into_iter().map(Listed::Item).collect(),
+        }
+    }
+}
+
 /// How much whosaid reads: files and standard input up to `max_bytes`, web
 /// pages within the `web` limits.
 #[derive(Debug, Clone, Copy)]

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{DocId, Store, StoreError, Visit};
-use crate::analysis::{self, Analysis, Options};
+use crate::analysis::{self, Analysis, Lexicon, Options};
 use crate::document::Document;
 
 /// One article as `whosaid add` reports it.
@@ -35,13 +35,12 @@ impl Store {
         for &(id, _) in &ids {
             analyses.push(self.kept_analysis(id, options)?);
         }
+        // The word lists once for all of them.
+        let lexicon = Lexicon::new(options);
         let made: Vec<Option<Analysis>> = docs
             .par_iter()
             .zip(&analyses)
-            .map(|(doc, kept)| {
-                kept.is_none()
-                    .then(|| analysis::analyze_with(&doc.text, options))
-            })
+            .map(|(doc, kept)| kept.is_none().then(|| analysis::analyze(doc, &lexicon)))
             .collect();
         let mut added = Vec::with_capacity(docs.len());
         for (((doc, (id, known)), kept), made) in docs.iter().zip(ids).zip(analyses).zip(made) {
@@ -69,9 +68,10 @@ impl Store {
             .iter()
             .map(|&id| self.document(id))
             .collect::<Result<Vec<_>, _>>()?;
+        let lexicon = Lexicon::new(options);
         let made: Vec<Analysis> = docs
             .par_iter()
-            .map(|doc| analysis::analyze_with(&doc.text, options))
+            .map(|doc| analysis::analyze(doc, &lexicon))
             .collect();
         for (&id, analysis) in stale.iter().zip(&made) {
             self.keep_analysis(id, options, analysis)?;

@@ -5,10 +5,10 @@
 //! articles, and the reading position kept on quitting. Without a library (`--no-library`, or one that cannot be
 //! opened) the same happens in memory, for the session only.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::app::{App, Edit, Reading};
-use crate::analysis::{self, Analysis, Options};
+use crate::analysis::{self, Analysis, Lexicon, Options};
 use crate::corrected::from_layer;
 use crate::document::Document;
 use crate::safe_text::for_terminal;
@@ -140,28 +140,79 @@ impl Library {
     }
 }
 
-/// The analysis of an article of the list, made once: the one the library
-/// at `path` keeps for it (document `id`) when there is one, else made now
-/// and kept there for next time. Without a library, or when it cannot be
-/// used (it is busy, the disk is full), the analysis is made and not kept.
-pub fn analyse_once(
-    path: Option<&Path>,
-    id: Option<DocId>,
-    text: &str,
-    options: &Options,
-) -> Analysis {
-    let store = path
-        .zip(id)
-        .and_then(|(p, id)| Some((Store::open(p).ok()?, id)));
-    if let Some((store, id)) = &store
-        && let Ok(Some(kept)) = store.kept_analysis(*id, options)
-    {
-        return kept;
+/// How the articles of the list are analysed, shared by the threads that
+/// do it: with the options (which key a kept analysis) and the word lists
+/// built from them once, each article's analysis made once: the one the
+/// library at `library` keeps, else made now and kept there for next time.
+pub struct Analyser {
+    pub options: Options,
+    lexicon: Lexicon,
+    library: Option<PathBuf>,
+}
+
+impl Analyser {
+    pub fn new(options: Options, library: Option<&Path>) -> Analyser {
+        Analyser {
+            lexicon: Lexicon::new(&options),
+            options,
+            library: library.map(Path::to_owned),
+        }
     }
-    let made = analysis::analyze_with(text, options);
-    if let Some((store, id)) = &store {
-        // Not kept is no loss: it is made again next time.
-        let _ = store.keep_analysis(*id, options, &made);
+
+    /// The analysis of `text`, document `id` of the library. Without a
+    /// library, or when it cannot be used (it is busy, the disk is full),
+    /// the analysis is made and not kept.
+    pub fn analyse(&self, id: Option<DocId>, text: &str) -> Analysis {
+        let store = self.library.as_deref().zip(id);
+        let store = store.and_then(|(p, id)| Some((Store::open(p).ok()?, id)));
+        if let Some((store, id)) = &store
+            && let Ok(Some(kept)) = store.kept_analysis(*id, &self.options)
+        {
+            return kept;
+        }
+        let made = analysis::analyze_text(text, &self.lexicon);
+        if let Some((store, id)) = &store {
+            // Not kept is no loss: it is made again next time.
+            let _ = store.keep_analysis(*id, &self.options, &made);
+        }
+        made
     }
-    made
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::fixture;
+
+    #[test]
+    fn an_article_is_analysed_once_and_its_analysis_kept_for_next_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lib.sqlite");
+        let doc = Document::from_text("river-bridge.txt", fixture::TEXT);
+        let id = Library::open(&path, &doc).unwrap().id();
+        let analyser = Analyser::new(Options::default(), Some(&path));
+        let made = analyser.analyse(Some(id), &doc.text);
+        let store = Store::open(&path).unwrap();
+        assert_ne!(
+            made,
+            fixture::analysis(),
+            "the engine's analysis is not the fixture's"
+        );
+        assert_eq!(
+            store.kept_analysis(id, &Options::default()).unwrap(),
+            Some(made)
+        );
+        // Next time the kept one is read, not made again: a kept analysis
+        // (here the fixture's, unlike what the engine finds) comes back.
+        store
+            .keep_analysis(id, &Options::default(), &fixture::analysis())
+            .unwrap();
+        assert_eq!(analyser.analyse(Some(id), &doc.text), fixture::analysis());
+        // Without a library it is made, and kept nowhere.
+        let alone = Analyser::new(Options::default(), None);
+        assert_eq!(
+            alone.analyse(None, &doc.text),
+            analysis::analyze_text(&doc.text, Lexicon::builtin())
+        );
+    }
 }

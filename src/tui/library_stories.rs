@@ -240,3 +240,141 @@ fn list_help() {
     press(&mut library, "?");
     assert_snapshot!(screen(&library, 80, 24));
 }
+
+// ----- a feed's items ------------------------------------------------------
+
+fn item(title: &str, link: &str) -> crate::input::Entry {
+    crate::input::Entry {
+        title: title.to_string(),
+        date: Some("2025-03-14T08:30:00Z".to_string()),
+        link: Some(link.to_string()),
+        byline: None,
+        content: None,
+        feed: "news/feed.xml".to_string(),
+    }
+}
+
+/// An article and two items of a feed, not read yet.
+fn with_a_feed() -> Library {
+    use crate::input::Listed;
+    let mut library = Library::new(
+        vec![
+            Listed::Article(Document::from_text("news/river-bridge.txt", TEXT)),
+            Listed::Item(item(
+                "Harbour plans stall again",
+                "https://news.example/harbour",
+            )),
+            Listed::Item(item(
+                "Orchard fair draws a crowd",
+                "https://news.example/orchard",
+            )),
+        ],
+        &Settings::defaults(),
+        Theme::monochrome(),
+        (100, 12),
+    );
+    library.attach_analysis(0, fixture::analysis());
+    library
+}
+
+#[test]
+fn a_feeds_items_are_rows_of_the_list_fetched_when_opened() {
+    let mut library = with_a_feed();
+    let shown = screen(&library, 100, 12);
+    assert!(shown.contains("Harbour plans stall again"), "{shown}");
+    assert!(shown.contains("not read"), "{shown}");
+    assert!(shown.contains("2025-03-14"), "the feed's date: {shown}");
+    // Enter on an item asks for it to be fetched, once, and says so.
+    press(&mut library, "j enter");
+    assert!(library.reader().is_none());
+    let fetches = library.take_fetches();
+    assert_eq!(fetches.len(), 1);
+    assert_eq!(fetches[0].0, 1);
+    assert_eq!(
+        fetches[0].1.link.as_deref(),
+        Some("https://news.example/harbour")
+    );
+    press(&mut library, "enter");
+    assert!(library.take_fetches().is_empty(), "fetched once");
+    let shown = screen(&library, 100, 12);
+    assert!(shown.contains("fetching…"), "{shown}");
+    assert!(
+        shown.contains("fetching https://news.example/harbour…"),
+        "{shown}"
+    );
+    assert_snapshot!(shown);
+    // Once read, the reader opens on it, and the analysis follows.
+    library.fetched(
+        1,
+        Document::from_text("https://news.example/harbour", SECOND),
+    );
+    assert_eq!(reading(&library), "Harbour plans stall again");
+    assert!(library.reader().unwrap().analysing);
+    library.attach_analysis(1, Analysis::default());
+    assert!(!library.reader().unwrap().analysing);
+    assert!(library.entries[1].item.is_none());
+}
+
+#[test]
+fn an_item_that_cannot_be_fetched_says_why_and_can_be_tried_again() {
+    let mut library = with_a_feed();
+    press(&mut library, "G enter");
+    let [(entry, _)] = library.take_fetches()[..] else {
+        panic!("one fetch");
+    };
+    library.fetch_failed(
+        entry,
+        "https://news.example/orchard: 404 Not Found".to_string(),
+    );
+    assert!(library.reader().is_none());
+    let shown = screen(&library, 100, 12);
+    assert!(shown.contains("404 Not Found"), "{shown}");
+    assert!(shown.contains("not read"), "{shown}");
+    press(&mut library, "enter");
+    assert_eq!(library.take_fetches().len(), 1, "tried again");
+}
+
+#[test]
+fn bracket_onto_an_item_fetches_it_and_reads_it_when_it_is_there() {
+    let mut library = with_a_feed();
+    press(&mut library, "enter");
+    assert_eq!(reading(&library), "River town weighs a new bridge");
+    press(&mut library, "]");
+    assert_eq!(
+        reading(&library),
+        "River town weighs a new bridge",
+        "until it is fetched"
+    );
+    let [(entry, _)] = library.take_fetches()[..] else {
+        panic!("one fetch");
+    };
+    assert!(
+        library
+            .reader()
+            .unwrap()
+            .message
+            .as_deref()
+            .unwrap()
+            .starts_with("fetching"),
+        "the reader says so"
+    );
+    library.fetched(
+        entry,
+        Document::from_text("https://news.example/harbour", SECOND),
+    );
+    assert_eq!(reading(&library), "Harbour plans stall again");
+}
+
+#[test]
+fn a_feed_of_one_item_is_a_list_too() {
+    let library = Library::new(
+        vec![crate::input::Listed::Item(item(
+            "Harbour plans stall again",
+            "https://news.example/harbour",
+        ))],
+        &Settings::defaults(),
+        Theme::monochrome(),
+        (100, 12),
+    );
+    assert!(library.reader().is_none());
+}

@@ -6,6 +6,10 @@
 //! analysis arrives when it is done ([`Library::attach_analysis`]); the list
 //! shows at once and says which are still being analysed.
 //!
+//! A feed's items are rows too, read when opened: `Enter` asks the event
+//! loop to fetch one ([`Library::take_fetches`]), and the reader opens on
+//! it once it is there ([`Library::fetched`]).
+//!
 //! One article alone is a library with its reader open and no list to go
 //! back to. No terminal and no I/O here, as in [`App`].
 
@@ -19,6 +23,7 @@ use super::settings::Settings;
 use super::theme::Theme;
 use crate::analysis::Analysis;
 use crate::document::Document;
+use crate::input::{self, Listed};
 
 /// One article of the list: its text, its analysis once it is done, and
 /// what the library knows of it.
@@ -30,6 +35,11 @@ pub struct Entry {
     pub marks: usize,
     /// When it was first added to the library (Unix seconds), if kept.
     pub added: Option<i64>,
+    /// An item of a feed not read yet (`doc` holds what the feed says of
+    /// it, and no text): read when opened.
+    pub item: Option<input::Entry>,
+    /// Its page is being fetched.
+    pub fetching: bool,
 }
 
 impl Entry {
@@ -39,6 +49,18 @@ impl Entry {
             analysis,
             marks: 0,
             added: None,
+            item: None,
+            fetching: false,
+        }
+    }
+
+    fn listed(listed: Listed) -> Entry {
+        match listed {
+            Listed::Article(doc) => Entry::new(doc, None),
+            Listed::Item(item) => Entry {
+                item: Some(item.clone()),
+                ..Entry::new(item.placeholder(), None)
+            },
         }
     }
 
@@ -164,14 +186,27 @@ pub struct Library {
     size: (u16, u16),
     /// One article, no list: the reader is all there is.
     single: bool,
+    /// Items of feeds to fetch, for the event loop.
+    fetches: Vec<(usize, input::Entry)>,
+    /// The item the user last asked to read, opened once it is fetched.
+    awaited: Option<usize>,
     pub quit: bool,
 }
 
 impl Library {
-    /// The list of `docs`, or with one document its reader straight away.
-    pub fn new(docs: Vec<Document>, settings: &Settings, theme: Theme, size: (u16, u16)) -> Self {
-        let single = docs.len() == 1;
-        let entries = docs.into_iter().map(|doc| Entry::new(doc, None)).collect();
+    /// The list of `articles`, or with one article (not a feed's item) its
+    /// reader straight away.
+    pub fn new(
+        articles: Vec<impl Into<Listed>>,
+        settings: &Settings,
+        theme: Theme,
+        size: (u16, u16),
+    ) -> Self {
+        let entries: Vec<Entry> = articles
+            .into_iter()
+            .map(|a| Entry::listed(a.into()))
+            .collect();
+        let single = entries.len() == 1 && entries[0].item.is_none();
         let mut library = Library {
             entries,
             shown: Vec::new(),
@@ -189,6 +224,8 @@ impl Library {
             settings: settings.clone(),
             size,
             single,
+            fetches: Vec::new(),
+            awaited: None,
             quit: false,
         };
         library.refilter();
@@ -229,6 +266,46 @@ impl Library {
         self.single = false;
         self.refilter();
         self.entries.len() - 1
+    }
+
+    /// The items of feeds the user opened, to fetch (each once).
+    pub fn take_fetches(&mut self) -> Vec<(usize, input::Entry)> {
+        std::mem::take(&mut self.fetches)
+    }
+
+    /// An item of a feed is read: it is an article of the list from now on,
+    /// and the reader opens on it (unless the user went on to another).
+    pub fn fetched(&mut self, entry: usize, doc: Document) {
+        let Some(e) = self.entries.get_mut(entry) else {
+            return;
+        };
+        e.doc = doc;
+        e.item = None;
+        e.fetching = false;
+        self.refilter();
+        if self.awaited == Some(entry) {
+            self.awaited = None;
+            self.read_entry(entry);
+        }
+    }
+
+    /// An item of a feed could not be read: the list says why.
+    pub fn fetch_failed(&mut self, entry: usize, why: String) {
+        if let Some(e) = self.entries.get_mut(entry) {
+            e.fetching = false;
+        }
+        if self.awaited == Some(entry) {
+            self.awaited = None;
+        }
+        self.say(why);
+    }
+
+    /// A message in the status bar: the reader's, or the list's.
+    fn say(&mut self, message: String) {
+        match self.reader_mut() {
+            Some(app) => app.message = Some(message),
+            None => self.message = Some(message),
+        }
     }
 
     /// The open reader's marks, as the list counts them: once its user's
@@ -398,8 +475,19 @@ impl Library {
         self.read(entry);
     }
 
-    /// Opens the reader on an entry, where the user left it if read before.
+    /// Opens the reader on an entry, where the user left it if read before;
+    /// an item of a feed is fetched first.
     fn read(&mut self, entry: usize) {
+        if let Some(item) = &self.entries[entry].item {
+            if !self.entries[entry].fetching {
+                self.fetches.push((entry, item.clone()));
+                self.entries[entry].fetching = true;
+            }
+            self.awaited = Some(entry);
+            let source = &self.entries[entry].doc.source;
+            self.say(format!("fetching {source}…"));
+            return;
+        }
         let (width, height) = self.size;
         if !self.readers.contains_key(&entry) {
             let e = &self.entries[entry];

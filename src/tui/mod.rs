@@ -53,6 +53,7 @@ pub use library_view::Library;
 use crate::analysis::{self, Analysis};
 use crate::config::Config;
 use crate::document::Document;
+use crate::input::{self, Listed};
 use crate::safe_text;
 use crate::store::DocId;
 use app::Effect;
@@ -65,21 +66,19 @@ use theme::{Theme, no_color_requested};
 /// position are kept in the library at `library` (in memory for this
 /// session only, without one), and so is each article's analysis.
 pub fn run(
-    docs: Vec<Document>,
+    articles: Vec<Listed>,
     config: &Config,
     settings: &Settings,
     library: Option<&Path>,
+    limits: input::Limits,
 ) -> anyhow::Result<()> {
     let mut warning = None;
-    let mut keepers: Vec<Option<Keeper>> = docs
+    // (A feed's items have theirs once they are fetched.)
+    let mut keepers: Vec<Option<Keeper>> = articles
         .iter()
-        .map(|doc| match library.map(|path| Keeper::open(path, doc)) {
-            Some(Ok(keeper)) => Some(keeper),
-            Some(Err(e)) => {
-                warning = Some(format!("not kept in the library: {e}"));
-                Keeper::in_memory(doc).ok()
-            }
-            None => Keeper::in_memory(doc).ok(),
+        .map(|listed| match listed {
+            Listed::Article(doc) => keeper_for(doc, library, &mut warning),
+            Listed::Item(_) => None,
         })
         .collect();
     let session = Session::start(settings.reader.mouse).context("cannot set up the terminal")?;
@@ -92,30 +91,36 @@ pub fn run(
     // Terminal events and analyses arrive on one channel, so either wakes
     // the loop at once.
     let (sender, events) = mpsc::channel();
-    let jobs: Vec<(String, Option<DocId>)> = docs
+    let jobs: Vec<(usize, String, Option<DocId>)> = articles
         .iter()
         .zip(&keepers)
-        .map(|(doc, keeper)| {
-            let id = keeper.as_ref().filter(|k| k.kept).map(Keeper::id);
-            (doc.text.clone(), id)
+        .enumerate()
+        .filter_map(|(i, (listed, keeper))| match listed {
+            Listed::Article(doc) => {
+                let id = keeper.as_ref().filter(|k| k.kept).map(Keeper::id);
+                Some((i, doc.text.clone(), id))
+            }
+            Listed::Item(_) => None,
         })
         .collect();
-    let options = config.analysis_options();
+    let analyser = Arc::new(library::Analyser::new(config.analysis_options(), library));
     let analysed = sender.clone();
-    let kept_in = library.map(Path::to_owned);
+    let by = Arc::clone(&analyser);
     let quitting = Arc::new(AtomicBool::new(false));
     let stop = Arc::clone(&quitting);
     let analyses = std::thread::spawn(move || {
         use rayon::prelude::*;
-        jobs.par_iter().enumerate().for_each(|(i, (text, id))| {
+        jobs.par_iter().for_each(|(i, text, id)| {
             // After quitting, what is left is analysed next time.
             if stop.load(Ordering::Relaxed) {
                 return;
             }
-            let analysis = library::analyse_once(kept_in.as_deref(), *id, text, &options);
-            let _ = analysed.send(Wake::Analysed(i, Box::new(analysis)));
+            let analysis = by.analyse(*id, text);
+            let _ = analysed.send(Wake::Analysed(*i, Box::new(analysis)));
         });
     });
+    // Fetched items of feeds and their analyses wake the loop too.
+    let waker = sender.clone();
     std::thread::spawn(move || {
         loop {
             let event = event::read();
@@ -127,22 +132,15 @@ pub fn run(
     });
     let theme = Theme::from_config(&settings.theme, no_color_requested());
     let size = terminal.size()?;
-    let mut library = Library::new(docs, settings, theme, (size.width, size.height));
+    let library_path = library;
+    let mut library = Library::new(articles, settings, theme, (size.width, size.height));
     library.message = warning.map(|w| safe_text::for_terminal(&w).into_owned());
     for (entry, keeper) in keepers.iter().enumerate() {
-        if let Some(row) = keeper
-            .as_ref()
-            .filter(|k| k.kept)
-            .and_then(|k| k.entry().ok())
-        {
-            library.set_kept(entry, row.marks, row.added);
-        }
+        show_kept(&mut library, entry, keeper.as_ref());
     }
     // The readers that have their user's layer attached.
     let mut attached = HashSet::new();
-    let options = config.analysis_options();
 
-    let session = session;
     while !library.quit {
         terminal.draw(|frame| view::library::draw(&library, frame))?;
         // A flash lasts until the next key, or this long.
@@ -174,6 +172,20 @@ pub fn run(
                     keeper.count_elsewhere(app);
                 }
             }
+            Wake::Fetched(entry, Ok(doc)) => {
+                // Kept and analysed as the others were at the start.
+                let keeper = keeper_for(&doc, library_path, &mut None);
+                show_kept(&mut library, entry, keeper.as_ref());
+                let id = keeper.as_ref().filter(|k| k.kept).map(Keeper::id);
+                keepers[entry] = keeper;
+                let (text, waker, by) = (doc.text.clone(), waker.clone(), Arc::clone(&analyser));
+                std::thread::spawn(move || {
+                    let analysis = by.analyse(id, &text);
+                    let _ = waker.send(Wake::Analysed(entry, Box::new(analysis)));
+                });
+                library.fetched(entry, doc);
+            }
+            Wake::Fetched(entry, Err(why)) => library.fetch_failed(entry, why),
             Wake::Terminal(event) => match event? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => library.handle_key(key),
                 Event::Mouse(mouse) => library.handle_mouse(mouse),
@@ -199,7 +211,7 @@ pub fn run(
                     keepers: &mut keepers,
                     attached: &mut attached,
                 };
-                opened.read(entry, document, claim, &options);
+                opened.read(entry, document, claim, &analyser.options);
                 continue;
             }
             let original = library.entries[entry].analysis.clone().unwrap_or_default();
@@ -215,6 +227,13 @@ pub fn run(
         }
         if library.open.is_some_and(|o| attached.contains(&o)) {
             library.recount_marks();
+        }
+        for (entry, item) in library.take_fetches() {
+            let waker = waker.clone();
+            std::thread::spawn(move || {
+                let read = item.load(limits).map_err(|e| e.to_string());
+                let _ = waker.send(Wake::Fetched(entry, read));
+            });
         }
     }
     quitting.store(true, Ordering::Relaxed);
@@ -268,12 +287,9 @@ impl Opened<'_> {
                 });
                 match loaded {
                     Ok((doc, analysis, keeper)) => {
-                        let row = keeper.entry().ok();
-                        self.keepers.push(Some(keeper));
                         let entry = self.library.add_entry(doc, analysis);
-                        if let Some(row) = row {
-                            self.library.set_kept(entry, row.marks, row.added);
-                        }
+                        show_kept(self.library, entry, Some(&keeper));
+                        self.keepers.push(Some(keeper));
                         entry
                     }
                     Err(e) => {
@@ -311,6 +327,33 @@ enum Wake {
     Terminal(io::Result<Event>),
     /// The analysis of the article at this index of the list.
     Analysed(usize, Box<Analysis>),
+    /// The item of a feed at this index, read (or why not).
+    Fetched(usize, Result<Document, String>),
+}
+
+/// What the library knows of an entry's article, for the list: the user's
+/// marks on it, when it was added.
+fn show_kept(library: &mut Library, entry: usize, keeper: Option<&Keeper>) {
+    if let Some(row) = keeper.filter(|k| k.kept).and_then(|k| k.entry().ok()) {
+        library.set_kept(entry, row.marks, row.added);
+    }
+}
+
+/// The library's keeper of an article: in the library at `library`, else
+/// (none, or it cannot be opened: said in `warning`) in memory.
+fn keeper_for(
+    doc: &Document,
+    library: Option<&Path>,
+    warning: &mut Option<String>,
+) -> Option<Keeper> {
+    match library.map(|path| Keeper::open(path, doc)) {
+        Some(Ok(keeper)) => Some(keeper),
+        Some(Err(e)) => {
+            *warning = Some(format!("not kept in the library: {e}"));
+            Keeper::in_memory(doc).ok()
+        }
+        None => Keeper::in_memory(doc).ok(),
+    }
 }
 
 /// Carries out what the app asked for.

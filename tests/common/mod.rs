@@ -38,10 +38,12 @@ pub fn press(app: &mut App, keys: &str) {
     }
 }
 
-/// Types text into a prompt, one character at a time.
+/// Types text into a prompt, one character at a time (spaces too: they
+/// are characters here, not the separators of [`press`]).
 pub fn type_text(app: &mut App, text: &str) {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     for c in text.chars() {
-        press(app, &c.to_string());
+        app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     }
 }
 

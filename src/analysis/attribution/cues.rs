@@ -8,9 +8,12 @@
 //! Then subject + cue + content ("analysts warn that …"), participles taking
 //! the main clause's subject ("…, unequivocally rejecting any …").
 
+use std::sync::OnceLock;
+
 use super::{COVER_BACK, Found, Pass, Unit, is_adverb, is_ing, is_one_of, source};
 use crate::analysis::lexicon::{CueClasses, CueMatch};
 use crate::analysis::segment::TokenKind;
+use crate::analysis::wordlists::Set;
 use crate::analysis::{ClaimKind, FoundClaim, Rule, Via};
 use crate::analysis::{steps, wordlists};
 use crate::span::Span;
@@ -24,6 +27,9 @@ pub(super) struct Content {
     /// A second verb of the same subject right after the content ("… and
     /// counter-accused her …"), whose object is a claim of its own.
     pub(super) then: Option<usize>,
+    /// The part of a content after the frame that interrupts it ("At the
+    /// time, she said, | the mayor was away"), as tokens.
+    pub(super) rest: Option<(usize, usize)>,
 }
 
 impl Pass<'_, '_> {
@@ -42,12 +48,21 @@ impl Pass<'_, '_> {
             }
             if let Some(content) = self.content_first(c.cues[k], unit) {
                 self.cue_used[k] = true;
+                let rest = content
+                    .rest
+                    .and_then(|(first, end)| self.content(first, end, content.found, content.cue));
                 self.push_content(content, unit);
+                if let Some(rest) = rest {
+                    self.push_content(rest, unit);
+                }
             }
         }
         for k in from..to {
             if self.cue_used[k] || self.is_covered(claims_before, c.cues[k]) {
                 continue;
+            }
+            if let Some(relative) = self.relative_object(c.cues[k], unit) {
+                self.push_content(relative, unit);
             }
             if let Some(content) = self.content_after(c.cues[k], unit, claims_before) {
                 self.cue_used[k] = true;
@@ -143,6 +158,7 @@ impl Pass<'_, '_> {
             found,
             cue,
             then: None,
+            rest: None,
         })
     }
 
@@ -156,6 +172,22 @@ impl Pass<'_, '_> {
         }
     }
 
+    /// Whether a past participle cue opens an unnamed question or telling:
+    /// at the start of a clause ("Asked whether …, most said yes") or after
+    /// "when", "after", "if" ("…, she said when asked what he would do").
+    fn opens_a_question(&self, cue: CueMatch, unit: &Unit) -> bool {
+        let c = self.context;
+        let word = c.word(cue.first);
+        if !word.ends_with("ed") {
+            return false;
+        }
+        let at_start = cue.first == unit.first || c.starts_clause(cue.first);
+        let after_when = cue.first > unit.first
+            && is_one_of(c.word(cue.first - 1), QUESTION_LEADS)
+            && is_one_of(word, &["asked", "told", "pressed", "questioned"]);
+        at_start || after_when
+    }
+
     /// Frames whose content comes before or around the cue.
     fn content_first(&self, cue: CueMatch, unit: &Unit) -> Option<Content> {
         let c = self.context;
@@ -163,10 +195,16 @@ impl Pass<'_, '_> {
         if cue.classes.has(CueClasses::ACCORDING) {
             return self.according_to(cue, unit);
         }
-        // "Asked whether Clinton “has the integrity …,” 75 percent said yes":
-        // the question, asked by nobody named.
-        if cue.first == unit.first && c.word(cue.first).ends_with("ed") {
-            let end = (cue.end..unit.end)
+        // "Asked whether Clinton “has the integrity …,” 75 percent said yes",
+        // "…, she said when asked what he would do": the question, asked by
+        // nobody named.
+        if self.opens_a_question(cue, unit) {
+            let start = match self.question_start(cue, unit.end) {
+                Some(question) => question?,
+                None => cue.end,
+            };
+            let end = (start..unit.end)
+                .take(CONTENT_SCAN)
                 .find(|&i| {
                     let outside_or_closing =
                         c.quote_of(i).is_none() || c.quote_of(i + 1) != c.quote_of(i);
@@ -174,7 +212,7 @@ impl Pass<'_, '_> {
                 })
                 .map_or(unit.end, |comma| self.end_at_comma(comma));
             let found = Found::new(Rule::AskedQuestion, None, Via::Subject);
-            return self.content(cue.end, end, found, cue_span);
+            return self.content(start, end, found, cue_span);
         }
         if !cue.classes.has(CueClasses::SPEECH) && !cue.classes.has(CueClasses::STANCE) {
             return None;
@@ -230,6 +268,14 @@ impl Pass<'_, '_> {
         let before_words = content_end.saturating_sub(unit.first);
         if self.only_fillers(after, unit.end) && before_words >= 3 {
             self.content(unit.first, content_end, found, cue)
+        } else if self.context.is_punct(after, ",") && found.rule == Rule::ContentThenFrame {
+            // "At the time, she said, the mayor was away": the content is
+            // interrupted by its frame, one part on each side.
+            let end = self.content_end(after + 1, unit.end);
+            let rest = self.trimmed(after + 1, end);
+            let mut first = self.content(unit.first, content_end, found, cue)?;
+            first.rest = rest;
+            Some(first)
         } else if self.context.is_punct(after, ",") {
             self.content(unit.first, unit.end, found, cue)
         } else {
@@ -308,11 +354,21 @@ impl Pass<'_, '_> {
         {
             (end, then) = (cut, Some(verb));
         }
+        // "Canova, who cited trade as his issue, cast himself as …": the
+        // relative clause ends at its comma.
+        if let Some(comma) = source
+            .filter(|&m| self.is_relative_after_comma(m))
+            .and_then(|_| c.next_comma(start, end))
+        {
+            (end, then) = (comma, None);
+        }
         let mut content = self.content(start, end, found, c.cue_span(cue))?;
         content.then = then;
         if self.speech_with_a_noun_object(cue, &content)
             || self.negated_speech(cue)
             || self.opens_with_preposition(&content)
+            || particles().contains(c.word(content.first).to_ascii_lowercase().as_str())
+            || source.is_some_and(|m| c.mentions[m].name.eq_ignore_ascii_case("you"))
         {
             return None;
         }
@@ -321,6 +377,34 @@ impl Pass<'_, '_> {
         let quoted = (content.first..content.end).any(|i| c.quote_of(i).is_some());
         let verb = cue.classes.has(CueClasses::SPEECH) && !cue.classes.has(CueClasses::BASE);
         (source.is_some() || (quoted && verb)).then_some(content)
+    }
+
+    /// "… Florida, which he describes as his second home", "what many
+    /// analysts said was a sign": a relative word right before the subject
+    /// of a cue stands for what the source said something of, a claim of
+    /// its own.
+    fn relative_object(&self, cue: CueMatch, unit: &Unit) -> Option<Content> {
+        let c = self.context;
+        if !cue.classes.introduces_content() {
+            return None;
+        }
+        let subject = self.subject(cue, unit)?;
+        let first = c.token_after(c.mentions[subject].span.start);
+        let relative = first.checked_sub(1).filter(|&r| r >= unit.first)?;
+        if !is_one_of(c.word(relative), RELATIVE_OBJECTS) || c.quote_of(relative).is_some() {
+            return None;
+        }
+        let found = Found::new(Rule::RelativeObject, Some(subject), Via::Subject);
+        self.content(relative, relative + 1, found, c.cue_span(cue))
+    }
+
+    /// Whether mention `m` is a relative pronoun right after a comma
+    /// ("Canova, who …", "the group, which …").
+    fn is_relative_after_comma(&self, m: usize) -> bool {
+        let c = self.context;
+        let mention = &c.mentions[m];
+        let first = c.token_after(mention.span.start);
+        is_one_of(&mention.name, &["who", "which"]) && first > 0 && c.is_punct(first - 1, ",")
     }
 
     /// "She didn't say …", "never told": unspoken speech is no claim.
@@ -484,9 +568,34 @@ impl Pass<'_, '_> {
             {
                 return i;
             }
+            // "…, and most oppose it": a second subject with a cue of its own.
+            if i + 2 < end
+                && c.is_punct(i, ",")
+                && is_one_of(c.word(i + 1), &["and", "but"])
+                && self.subject_and_cue_at(i + 2, end)
+            {
+                return i;
+            }
             i += 1;
         }
         limit
+    }
+
+    /// Whether a mention starts at `i` and a cue that introduces content
+    /// follows it, auxiliaries and adverbs aside.
+    fn subject_and_cue_at(&self, i: usize, end: usize) -> bool {
+        let c = self.context;
+        let Some(subject) = source::mention_starting_at(c, i) else {
+            return false;
+        };
+        let mut k = c.token_after(c.mentions[subject].span.end);
+        let limit = (k + 4).min(end);
+        while k < limit && source::is_skippable(c.word(k)) {
+            k += 1;
+        }
+        k < end
+            && c.cue_at(k)
+                .is_some_and(|cue| cue.classes.introduces_content())
     }
 
     /// Whether a participle cue starts at `i`, leading words aside.
@@ -632,12 +741,27 @@ impl Pass<'_, '_> {
     }
 }
 
+/// Adverb particles of phrasal verbs (`assets/lexicon/particles.txt`):
+/// "pushing back", "show up" report nothing.
+fn particles() -> &'static Set<&'static str> {
+    static PARTICLES: OnceLock<Set<&'static str>> = OnceLock::new();
+    PARTICLES.get_or_init(|| wordlists::set(include_str!("../../../assets/lexicon/particles.txt")))
+}
+
+/// Relative words that may stand for the object of a cue ("which he
+/// describes as …").
+const RELATIVE_OBJECTS: &[&str] = &["which", "whom", "what", "who"];
+
 /// How many tokens `content_end` reads at most.
 const CONTENT_SCAN: usize = 1000;
 
 /// Auxiliaries that open a second verb phrase after "and" ("… and has
 /// called for …").
 const AUXILIARIES: &[&str] = &["has", "have", "had", "did", "does", "will", "would"];
+
+/// Words before a participle that make it an unnamed question ("when
+/// asked what …").
+const QUESTION_LEADS: &[&str] = &["when", "after", "once", "if", "until", "before"];
 
 /// How many words "ask" looks past for its question ("asked the city's
 /// transport chief whether …").

@@ -16,6 +16,33 @@ use crate::analysis::tokens::Class;
 use crate::analysis::wordlists;
 use crate::analysis::{Rule, Via, steps};
 
+/// How many words the subject of a frame may have when no mention ends it.
+const SUBJECT_WORDS: usize = 8;
+
+/// Words that end a subject on the left ("…, while no candidate seems …").
+const CLAUSE_BREAKS: &[&str] = &[
+    "and", "but", "while", "whereas", "although", "though", "because", "since", "as", "if", "when",
+    "after", "before", "which", "who", "what", "that",
+];
+
+/// Relative words that stand as the subject of a frame.
+const RELATIVES: &[&str] = &["which", "who", "what", "that"];
+
+/// Negated auxiliaries between a subject and its frame ("doesn't seem").
+const NEGATED_AUXILIARIES: &[&str] = &[
+    "doesn't",
+    "doesn’t",
+    "didn't",
+    "didn’t",
+    "don't",
+    "don’t",
+    "cannot",
+    "can't",
+    "can’t",
+    "almost",
+    "just",
+];
+
 /// How many tokens a by-agent search looks into the content.
 const BY_AGENT_REACH: usize = 12;
 
@@ -34,12 +61,62 @@ impl Pass<'_, '_> {
             let content = free.then(|| self.evidential_at(i, unit)).flatten();
             match content {
                 Some(content) => {
+                    let subject = self.evidential_subject(i, unit, &content);
                     i = content.end;
                     self.push_content(content, unit);
+                    if let Some(subject) = subject {
+                        self.push_content(subject, unit);
+                    }
                 }
                 None => i += 1,
             }
         }
+    }
+
+    /// "Ben Lowe appears to be slipping": who or what the frame at token
+    /// `frame` is about is held in the same belief, a claim of its own with
+    /// the frame's source: the mention before it (auxiliaries aside), else
+    /// the words back to the start of the clause.
+    fn evidential_subject(&self, frame: usize, unit: &Unit, content: &Content) -> Option<Content> {
+        let c = self.context;
+        let mut end = frame;
+        while end > unit.first
+            && (source::is_skippable(c.word(end - 1))
+                || is_adverb(c.word(end - 1))
+                || is_one_of(c.word(end - 1), BETWEEN)
+                || is_one_of(c.word(end - 1), NEGATED_AUXILIARIES))
+        {
+            end -= 1;
+        }
+        if end == unit.first || c.quote_of(end - 1).is_some() {
+            return None;
+        }
+        let lower = c.tokens[unit.first].span().start;
+        let first = match source::mention_ending_at(c, c.tokens[end - 1].span().end, lower) {
+            Some(m) => c.token_after(c.mentions[m].span.start),
+            // "those words, which appear to have harmed her"
+            None if is_one_of(c.word(end - 1), RELATIVES) => end - 1,
+            None => {
+                let mut first = end;
+                while first > unit.first
+                    && end - first < SUBJECT_WORDS
+                    && c.tokens[first - 1].kind == super::TokenKind::Word
+                    && c.quote_of(first - 1).is_none()
+                    && !is_one_of(c.word(first - 1), CLAUSE_BREAKS)
+                {
+                    first -= 1;
+                }
+                first
+            }
+        };
+        let found = Found::new(
+            Rule::EvidentialSubject,
+            content.found.source,
+            content.found.via,
+        );
+        (first < end)
+            .then(|| self.content(first, end, found, content.cue))
+            .flatten()
     }
 
     fn in_claim(&self, claims_before: usize, i: usize) -> bool {

@@ -28,7 +28,7 @@ impl Pass<'_, '_> {
             // "When the gloves were bought, “Did you ever hear her play?” said
             // Frank Churchill": a long quotation after a comma leads too.
             let after_comma = first > 0 && c.is_punct(first - 1, ",") && c.quote_words(qi) >= 3;
-            if !self.leads(first) && !after_comma {
+            if (!self.leads(first) && !after_comma) || self.cue_and_colon_before(first) {
                 continue;
             }
             let Some(frame) = self.frame_after(end) else {
@@ -56,6 +56,18 @@ impl Pass<'_, '_> {
             || c.breaks_between(c.tokens[first - 1].span().end, c.tokens[first].span().start)
             || c.is_punct(first - 1, ".!?:;—–([")
             || c.quote_of(first - 1).is_some()
+    }
+
+    /// "Ana said: “Tear it down!” Critics still praise …": a cue and a
+    /// colon frame the quotation already, so what follows it is no frame.
+    fn cue_and_colon_before(&self, first: usize) -> bool {
+        let c = self.context;
+        first >= 2
+            && c.is_punct(first - 1, ":")
+            && (first.saturating_sub(4)..first - 1).any(|k| {
+                c.cue_at(k)
+                    .is_some_and(|cue| cue.classes.frames_quotes() && cue.end < first)
+            })
     }
 
     /// "Reyes: “…”": a mention right before a colon right before the quote.
@@ -143,6 +155,7 @@ impl Pass<'_, '_> {
         if let Some(close) = apposition_end {
             j = close + 1;
         }
+        let after_source = j;
         while j < c.tokens.len() && source::is_skippable(c.word(j)) {
             j += 1;
         }
@@ -157,8 +170,13 @@ impl Pass<'_, '_> {
                 end: cue.end,
             });
         }
-        // "“Silly nonsense!” he exploded": a verb the lexicon does not know.
-        self.unknown_verb(j).map(|verb| Frame {
+        // "“Silly nonsense!” he exploded": a verb the lexicon does not know
+        // ("continued" is skipped before a cue, "is continuing to say", but
+        // is the verb when no cue follows).
+        let verb = self
+            .unknown_verb(j)
+            .or_else(|| self.unknown_verb(after_source));
+        verb.map(|verb| Frame {
             source: Some(source),
             rule: Rule::QuoteThenUnknownVerb,
             via: Via::Subject,

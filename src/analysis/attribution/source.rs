@@ -5,7 +5,10 @@
 //!
 //! Mentions inside quotations are never sources of the text around them.
 
+use std::sync::OnceLock;
+
 use super::Context;
+use crate::analysis::wordlists::Set;
 use crate::analysis::{ActorKind, wordlists};
 
 /// Words that may stand between a subject and its cue: auxiliaries,
@@ -13,6 +16,43 @@ use crate::analysis::{ActorKind, wordlists};
 /// continuing to insist", "firmly state").
 pub(super) fn is_skippable(word: &str) -> bool {
     super::is_adverb(word) || wordlists::get().skippable.has(word)
+}
+
+/// How many "<verb> to" links a subject is looked for across ("has
+/// begun to try to rebut").
+const CATENATIVE_CHAIN: usize = 2;
+
+/// The verbs that share their subject with a verb after "to"
+/// (`assets/lexicon/catenatives.txt`), as base forms.
+fn catenatives() -> &'static Set<&'static str> {
+    static CATENATIVES: OnceLock<Set<&'static str>> = OnceLock::new();
+    CATENATIVES
+        .get_or_init(|| wordlists::set(include_str!("../../../assets/lexicon/catenatives.txt")))
+}
+
+/// Whether a lower-case word is a form of a catenative verb ("trying",
+/// "began" aside: irregular past forms are not recognised).
+fn is_catenative(word: &str) -> bool {
+    if !word.starts_with(char::is_lowercase) {
+        return false;
+    }
+    let list = catenatives();
+    let word = word.to_ascii_lowercase();
+    let stems = [
+        Some(word.as_str()),
+        word.strip_suffix("ing"),
+        word.strip_suffix("ed"),
+        word.strip_suffix('d'),
+        word.strip_suffix("es"),
+        word.strip_suffix('s'),
+    ];
+    stems.into_iter().flatten().any(|stem| {
+        list.contains(stem)
+            || list.contains(format!("{stem}e").as_str())
+            || stem
+                .strip_suffix('i')
+                .is_some_and(|s| list.contains(format!("{s}y").as_str()))
+    })
 }
 
 /// Prepositions: a mention right after one is an object, not a subject
@@ -74,9 +114,22 @@ pub(super) fn mention_ending_at(c: &Context, end: usize, lower: usize) -> Option
 /// ("Peruvian officials, overseeing foreign affairs, indicate").
 pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Option<usize> {
     let mut j = cue;
+    let mut catenatives = 0;
     loop {
         while j > unit_first && is_skippable(c.word(j - 1)) {
             j -= 1;
+        }
+        // "Ana Vell is trying to show …": the subject of the verb before
+        // "to" (skipped with the auxiliaries).
+        if catenatives < CATENATIVE_CHAIN
+            && j > unit_first
+            && j < cue
+            && c.is_word(j, "to")
+            && is_catenative(c.word(j - 1))
+        {
+            j -= 1;
+            catenatives += 1;
+            continue;
         }
         // "Rep. Paul Ryan (R-WI) said": a bracketed aside, unless the
         // mention holds it ("Sen. Bernie Sanders (I-Vt.)").

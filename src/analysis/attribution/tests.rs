@@ -796,12 +796,15 @@ fn an_expectation_nobody_holds_by_name_has_no_source() {
     let text = "The harbour master is expected to close the port before the storm.";
     assert_eq!(
         claims(text, &["The harbour master"]),
-        vec![seen(
-            "to close the port before the storm",
-            Indirect,
-            "is expected",
-            ""
-        )]
+        vec![
+            seen("The harbour master", Indirect, "is expected", ""),
+            seen(
+                "to close the port before the storm",
+                Indirect,
+                "is expected",
+                ""
+            )
+        ]
     );
 }
 
@@ -810,12 +813,20 @@ fn a_passive_frame_takes_its_by_agent_as_source() {
     let text = "The orchard plan was attacked for its cost by the growers’ union.";
     assert_eq!(
         claims(text, &["The orchard plan", "the growers’ union"]),
-        vec![seen(
-            "its cost",
-            Indirect,
-            "was attacked for",
-            "the growers’ union"
-        )]
+        vec![
+            seen(
+                "The orchard plan",
+                Indirect,
+                "was attacked for",
+                "the growers’ union"
+            ),
+            seen(
+                "its cost",
+                Indirect,
+                "was attacked for",
+                "the growers’ union"
+            )
+        ]
     );
 }
 
@@ -824,7 +835,10 @@ fn seems_with_a_complement_frames_it_but_not_a_place() {
     let text = "The ferry appeared on the horizon. The captain seems ready to sail at dawn.";
     assert_eq!(
         claims(text, &["The captain"]),
-        vec![seen("ready to sail at dawn", Indirect, "seems", "")]
+        vec![
+            seen("The captain", Indirect, "seems", ""),
+            seen("ready to sail at dawn", Indirect, "seems", "")
+        ]
     );
 }
 
@@ -970,4 +984,107 @@ fn a_second_verb_in_the_cues_form_ends_the_object_and_claims_its_own() {
             seen("her rival for lying", Indirect, "berated", "The mayor"),
         ]
     );
+}
+
+#[test]
+fn what_an_evidential_frame_is_about_is_a_claim_beside_its_content() {
+    // No mention: the words back to the start of the clause.
+    let text = "The tide was low, while the old ferry route appears to be closing.";
+    assert_eq!(
+        claims(text, &[]),
+        vec![
+            seen("the old ferry route", Indirect, "appears", ""),
+            seen("to be closing", Indirect, "appears", ""),
+        ]
+    );
+}
+
+#[test]
+fn the_subject_of_a_verb_before_to_is_the_subject_of_the_cue_after_it() {
+    let text = "The harbour master is trying to show that the pier is safe.";
+    assert_eq!(
+        claims(text, &["The harbour master"]),
+        vec![seen(
+            "the pier is safe",
+            Indirect,
+            "show",
+            "The harbour master"
+        )]
+    );
+}
+
+#[test]
+fn a_second_subject_and_cue_after_a_comma_and_end_the_first_content() {
+    let text = "The pilots say the runway is short, and the mechanics warn that the hangar leaks.";
+    assert_eq!(
+        claims(text, &["The pilots", "the mechanics"]),
+        vec![
+            seen("the runway is short", Indirect, "say", "The pilots"),
+            seen("the hangar leaks", Indirect, "warn", "the mechanics"),
+        ]
+    );
+}
+
+#[test]
+fn a_relative_clause_content_ends_at_its_comma() {
+    let text = "Ona Brel, who cited the tides as her main worry, rowed home.";
+    assert_eq!(
+        claims(text, &["Ona Brel", "who"]),
+        vec![seen(
+            "the tides as her main worry",
+            Indirect,
+            "cited",
+            "who"
+        )]
+    );
+}
+
+#[test]
+fn a_cue_and_colon_frame_a_quote_so_the_subject_after_it_does_not() {
+    let text = "The skipper said: “Hoist the sails!” Sailors still praise that order.";
+    let found = claims(text, &["The skipper", "Sailors"]);
+    assert_eq!(
+        found[0],
+        seen("Hoist the sails!", Direct, "said", "The skipper")
+    );
+}
+
+#[test]
+fn a_frame_inside_the_content_splits_it_in_two() {
+    let text = "At the time, she said, the lighthouse keeper was away.";
+    assert_eq!(
+        claims(text, &["she"]),
+        vec![
+            seen("At the time", Indirect, "said", "she"),
+            seen("the lighthouse keeper was away", Indirect, "said", "she"),
+        ]
+    );
+}
+
+#[test]
+fn a_question_asked_after_when_is_asked_by_nobody_named() {
+    let text = "The keeper laughed when asked what the lamp would cost, and left.";
+    let found = claims(text, &["The keeper"]);
+    assert_eq!(
+        found[0],
+        seen("what the lamp would cost", Indirect, "asked", "")
+    );
+}
+
+#[test]
+fn a_relative_word_before_the_subject_of_a_cue_is_what_the_source_spoke_of() {
+    let text = "They toured the old mill, which the mayor describes as a relic.";
+    assert_eq!(
+        claims(text, &["the mayor"]),
+        vec![
+            seen("which", Indirect, "describes", "the mayor"),
+            seen("as a relic", Indirect, "describes", "the mayor"),
+        ]
+    );
+}
+
+#[test]
+fn a_phrasal_particle_is_no_content() {
+    let text = "The rowers are pushing back. The coach did show up late.";
+    assert_eq!(claims(text, &["The rowers", "The coach"]), vec![]);
 }

@@ -150,6 +150,8 @@ fn left_edge(ctx: &Context, h: usize, floor: usize) -> usize {
         let low = ctx.low(k);
         if t.kind == TokenKind::Number {
             first = k;
+        } else if k > floor && joins_names(ctx, k) {
+            // "the YouGov/Economist survey": two names joined by a slash.
         } else if t.kind != TokenKind::Word {
             break;
         } else if ctx.lists.group_determiners.has(low) {
@@ -203,6 +205,11 @@ fn is_verb_after_subject(ctx: &Context, k: usize, floor: usize) -> bool {
             && !ctx.is_possessive(k - 1)
             && head_at(ctx, k - 1).is_some()
             && ctx.cue_at(k).is_some())
+}
+
+/// Whether token `k` is a slash or ampersand between two capitalised words.
+fn joins_names(ctx: &Context, k: usize) -> bool {
+    (ctx.is_punct(k, "/") || ctx.is_punct(k, "&")) && ctx.is_cap(k - 1) && ctx.is_cap(k + 1)
 }
 
 /// A lower-case word that is neither a quantifier nor hyphenated.
@@ -368,6 +375,16 @@ mod tests {
         assert!(!m.iter().any(|m| m.span.of(text).contains("show")), "{m:?}");
         assert!(
             !m.iter().any(|m| m.span.of(text).contains("found")),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn two_names_joined_by_a_slash_modify_one_document() {
+        let text = "In the latest Harbor/Tide survey, most rowers agreed.";
+        let m = mentions_of(text);
+        assert!(
+            find_span(&m, text, "the latest Harbor/Tide survey").is_some(),
             "{m:?}"
         );
     }

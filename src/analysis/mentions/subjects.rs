@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use super::context::{Context, mention};
 use crate::analysis::tokens::Class;
-use crate::analysis::wordlists::Set;
+use crate::analysis::wordlists::{self, Set};
 use crate::analysis::{ActorKind, Mention};
 use crate::span::Span;
 
@@ -28,13 +28,8 @@ const MODIFIERS: usize = 3;
 /// troops backed …").
 fn clause_openers() -> &'static Set<&'static str> {
     static OPENERS: OnceLock<Set<&'static str>> = OnceLock::new();
-    OPENERS.get_or_init(|| {
-        include_str!("../../../assets/lexicon/clause_openers.txt")
-            .lines()
-            .map(|l| l.split('#').next().unwrap_or("").trim())
-            .filter(|l| !l.is_empty())
-            .collect()
-    })
+    OPENERS
+        .get_or_init(|| wordlists::set(include_str!("../../../assets/lexicon/clause_openers.txt")))
 }
 
 /// Finds the subjects of the sentence `range` that no mention stands for;
@@ -44,6 +39,14 @@ pub(super) fn find(ctx: &Context, range: Range<usize>, from: usize, out: &mut Ve
     // mention ends at a token is a binary search, not a scan per cue.
     let mut ends: Option<Vec<usize>> = None;
     for cue in range.clone() {
+        let verb = ctx.cue_at(cue).is_some() && !ctx.low(cue).ends_with("ing");
+        if let Some(quantifier) = verb
+            .then(|| quantifier_before(ctx, cue, range.start))
+            .flatten()
+        {
+            out.push(quantifier);
+            continue;
+        }
         if !is_finite_cue(ctx, cue, range.end) {
             continue;
         }
@@ -102,6 +105,35 @@ fn head_before(ctx: &Context, cue: usize, floor: usize) -> Option<usize> {
         && !low.ends_with("ed")
         && ctx.cue_at(head).is_none();
     noun.then_some(head)
+}
+
+/// "…, and most oppose it", "Both vowed to …": a quantifier standing
+/// alone at the start of a clause, right before a cue (auxiliaries and
+/// adverbs aside), is a group of its own.
+fn quantifier_before(ctx: &Context, cue: usize, floor: usize) -> Option<Mention> {
+    let mut j = cue;
+    while j > floor && cue - j < SKIP_REACH && is_skippable(ctx, j - 1) {
+        j -= 1;
+    }
+    let word = j.checked_sub(1).filter(|&w| w >= floor)?;
+    let opens_clause =
+        word == floor || !ctx.is_word(word - 1) || clause_openers().contains(ctx.low(word - 1));
+    let quantifier = ctx.is_word(word) && pronominal_quantifiers().contains(ctx.low(word));
+    (opens_clause && quantifier).then(|| {
+        let span = ctx.tokens[word].span();
+        mention(span, ctx.low(word), ActorKind::Group, None)
+    })
+}
+
+/// The quantifiers that stand for people on their own
+/// (`assets/lexicon/pronominal_quantifiers.txt`).
+fn pronominal_quantifiers() -> &'static Set<&'static str> {
+    static QUANTIFIERS: OnceLock<Set<&'static str>> = OnceLock::new();
+    QUANTIFIERS.get_or_init(|| {
+        wordlists::set(include_str!(
+            "../../../assets/lexicon/pronominal_quantifiers.txt"
+        ))
+    })
 }
 
 fn is_skippable(ctx: &Context, i: usize) -> bool {
@@ -174,5 +206,13 @@ mod tests {
         let sailors = find_span(&m, text, "enlisted deckhands").expect("deckhands");
         assert_eq!(sailors.kind, ActorKind::Group);
         assert!(find_span(&m, text, "the weather").is_none(), "{m:?}");
+    }
+
+    #[test]
+    fn a_quantifier_alone_before_a_cue_is_a_group() {
+        let text = "Half the crew stayed, and most oppose the voyage.";
+        let m = mentions_of(text);
+        let most = find_span(&m, text, "most").expect("most");
+        assert_eq!(most.kind, ActorKind::Group);
     }
 }

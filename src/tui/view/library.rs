@@ -1,5 +1,5 @@
 //! The library list: one row per article (title, source, date, claims,
-//! actors, marks),
+//! actors, marks; a feed's items "not read" until opened),
 //! the sort column marked, "analysing…" where an analysis is still running;
 //! the status bar with the count, the sort, the filter (or its prompt) and
 //! the list's key hints; `?` shows the list's keys. Titles and sources come
@@ -19,6 +19,9 @@ use crate::safe_text::for_terminal;
 
 /// Shown in the count columns while an article is analysed.
 pub const ANALYSING: &str = "analysing…";
+/// Shown there for an item of a feed not read yet, and while it is fetched.
+pub const NOT_READ: &str = "not read";
+pub const FETCHING: &str = "fetching…";
 
 /// Draws the list, or the reader when an article is open.
 pub fn draw(library: &Library, frame: &mut Frame) {
@@ -87,9 +90,11 @@ fn render_table(library: &Library, area: Rect, buf: &mut Buffer) {
         .take(library.rows_on_screen())
         .map(|(row, &e)| {
             let entry = &library.entries[e];
-            let counts = match &entry.analysis {
-                Some(a) => [a.claims.len().to_string(), a.actors.len().to_string()],
-                None => [ANALYSING.to_string(), "…".to_string()],
+            let counts = match (&entry.analysis, &entry.item) {
+                (Some(a), _) => [a.claims.len().to_string(), a.actors.len().to_string()],
+                (None, Some(_)) if entry.fetching => [FETCHING.to_string(), "…".to_string()],
+                (None, Some(_)) => [NOT_READ.to_string(), String::new()],
+                (None, None) => [ANALYSING.to_string(), "…".to_string()],
             };
             let [claims, actors, marks] = [counts[0].clone(), counts[1].clone(), marks(entry)]
                 .map(|c| Cell::from(Line::from(c).right_aligned()));
