@@ -83,7 +83,10 @@ impl Pass<'_, '_> {
         while end > unit.first
             && (source::is_skippable(c.word(end - 1))
                 || is_adverb(c.word(end - 1))
-                || is_one_of(c.word(end - 1), BETWEEN)
+                || wordlists::get()
+                    .evidential
+                    .between
+                    .contains(c.table.low(end - 1))
                 || is_one_of(c.word(end - 1), NEGATED_AUXILIARIES))
         {
             end -= 1;
