@@ -1,5 +1,6 @@
 //! Across the library: what one actor said in every article kept — the
-//! question no single article answers. Names are matched folded (any case,
+//! question no single article answers — as the user corrected it: a claim
+//! dismissed, or given to another source, is not the actor's. Names are matched folded (any case,
 //! Unicode-aware, either apostrophe) against every name and alias, through
 //! the index kept with each analysis, so only the articles that name the
 //! actor are read.
@@ -7,7 +8,10 @@
 use rusqlite::params_from_iter;
 use serde::Serialize;
 
-use super::documents::DocId;
+use std::collections::HashSet;
+
+use super::corrections::{self, Change, SourceChoice};
+use super::documents::{DocId, family, sql_list};
 use super::{Store, StoreError};
 use crate::analysis::{Actor, Analysis, ClaimKind};
 use crate::filter::fold;
@@ -120,6 +124,8 @@ impl Store {
         let mut found = Elsewhere::default();
         let mut last_doc = None;
         let mut last_analysis: Option<(i64, Analysis)> = None;
+        // The claims the user's corrections take from the actor, per article.
+        let mut away = HashSet::new();
         for (doc, title, source, text, analysis_id, actor) in hits {
             if Some(doc) == except {
                 continue;
@@ -127,6 +133,7 @@ impl Store {
             if last_doc != Some(doc) {
                 found.articles += 1;
                 last_doc = Some(doc);
+                away = self.corrected_away(doc, &text, names)?;
             }
             if last_analysis
                 .as_ref()
@@ -140,7 +147,8 @@ impl Store {
             let Some(who) = analysis.actors.get(actor) else {
                 continue;
             };
-            for claim in who.claims.iter().filter_map(|&c| analysis.claims.get(c)) {
+            let claims = who.claims.iter().filter_map(|&c| analysis.claims.get(c));
+            for claim in claims.filter(|c| !away.contains(&c.span)) {
                 found.claims.push(ActorClaim {
                     document: doc,
                     actor: who.name.clone(),
@@ -154,6 +162,43 @@ impl Store {
             }
         }
         Ok(found)
+    }
+
+    /// The claims of document `doc` that the user's corrections take from
+    /// an actor called one of `names`: those dismissed (not claims), and
+    /// those whose source the user changed to nobody or to someone else.
+    fn corrected_away(
+        &self,
+        doc: DocId,
+        text: &str,
+        names: &[String],
+    ) -> Result<HashSet<Span>, StoreError> {
+        let applied = family(&self.conn, doc)
+            .and_then(|ids| corrections::log(&self.conn, &sql_list(&ids), text))
+            .map_err(|e| self.error(e))?
+            .applied;
+        let (mut dismissed, mut moved) = (HashSet::new(), HashSet::new());
+        // In the order made: a later source change overrides an earlier one.
+        for fix in applied {
+            let Some(span) = fix.place.and_then(|p| p.span()) else {
+                continue;
+            };
+            match &fix.change {
+                Change::Dismiss => {
+                    dismissed.insert(span);
+                }
+                Change::Source {
+                    to: SourceChoice::Actor { name },
+                } if names.contains(&fold(name)) => {
+                    moved.remove(&span);
+                }
+                Change::Source { .. } => {
+                    moved.insert(span);
+                }
+                _ => {}
+            }
+        }
+        Ok(&dismissed | &moved)
     }
 
     /// A kept analysis by its row, if it still reads back.

@@ -483,3 +483,60 @@ fn a_full_disk_keeps_everything_saved_before_and_says_so() {
     // And with room again, the change goes through.
     store.set_note(id, noted, &long).unwrap();
 }
+
+#[test]
+fn what_an_actor_said_across_the_library_follows_the_users_corrections() {
+    let (_dir, store) = library();
+    let options = Options::default();
+    let id = store.put_document(&article(), Visit::Added).unwrap();
+    store.analysis_for(id, &options).unwrap();
+    let said = |store: &Store| -> Vec<String> {
+        let mut claims: Vec<String> = store
+            .claims_by("Jane Roe")
+            .unwrap()
+            .into_iter()
+            .map(|c| c.claim)
+            .collect();
+        claims.sort();
+        claims
+    };
+    let quote = "We will not wait any longer,";
+    let before = said(&store);
+    assert!(before.iter().any(|c| c == quote), "{before:?}");
+    assert!(before.len() >= 2, "{before:?}");
+    let other = before.iter().find(|c| *c != quote).unwrap().clone();
+
+    // Dismissed: not a claim. Given to someone else: not hers.
+    let span = span_of(ARTICLE, quote);
+    store
+        .add_correction(id, Some(span), Change::Dismiss)
+        .unwrap();
+    let to_okafor = Change::Source {
+        to: SourceChoice::Actor {
+            name: "Tom Okafor".to_string(),
+        },
+    };
+    store
+        .add_correction(id, Some(span_of(ARTICLE, &other)), to_okafor)
+        .unwrap();
+    let after = said(&store);
+    assert!(!after.contains(&quote.to_string()), "{after:?}");
+    assert!(!after.contains(&other), "{after:?}");
+    // Undone, the source change gives it back; given back by name (any
+    // case), it is hers again too.
+    store.undo(id).unwrap();
+    assert!(said(&store).contains(&other));
+    let to_her = Change::Source {
+        to: SourceChoice::Actor {
+            name: "JANE ROE".to_string(),
+        },
+    };
+    store
+        .add_correction(id, Some(span_of(ARTICLE, &other)), to_her)
+        .unwrap();
+    assert!(said(&store).contains(&other));
+    assert!(
+        !said(&store).contains(&quote.to_string()),
+        "still dismissed"
+    );
+}

@@ -141,7 +141,6 @@ pub fn run(
     // The readers that have their user's layer attached.
     let mut attached = HashSet::new();
 
-    let session = session;
     while !library.quit {
         terminal.draw(|frame| view::library::draw(&library, frame))?;
         // A flash lasts until the next key, or this long.

@@ -137,7 +137,11 @@ fn describe(
     actor.name = match actor.kind {
         ActorKind::Person | ActorKind::Organization => named
             .iter()
-            .max_by_key(|m| (m.name.split_whitespace().count(), m.name.len()))
+            .max_by_key(|m| {
+                // A name ("Lena Berg") before a description ("his sister").
+                let proper = m.name.starts_with(char::is_uppercase);
+                (proper, m.name.split_whitespace().count(), m.name.len())
+            })
             .map(|m| m.name.clone()),
         ActorKind::Place => named.iter().find_map(|m| {
             lists

@@ -176,12 +176,18 @@ fn classify(people: &People, claims: &[FoundClaim], turn: &[usize]) -> (Frame, O
             "she" => Frame::Soft(Some(Gender::Female)),
             _ => Frame::Named,
         }
-    } else if is_description(mention) {
+    } else if is_description(mention) || !mention.name.starts_with(char::is_uppercase) {
+        // "the girl", "his sister": someone the exchange may name.
         Frame::Soft(noun_gender(mention))
     } else {
         Frame::Named
     };
     (frame, Some(m))
+}
+
+/// A name, not a description or a pronoun.
+fn is_proper(mention: &Mention) -> bool {
+    !mention.pronoun && mention.name.starts_with(char::is_uppercase)
 }
 
 /// "Take care, Emma!": the first person a turn's quotes address by name.
@@ -210,25 +216,29 @@ const ADDRESS_REACH: usize = 16;
 /// descriptions checked against the alternation, then the bare turns.
 fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
     let who = |m: usize| referent[m].map(|r| (people.root_of[r], m));
-    let mut participants: Vec<usize> = Vec::new();
+    let mut participants: Vec<(usize, usize)> = Vec::new();
+    let join = |participants: &mut Vec<(usize, usize)>, person: Option<(usize, usize)>| {
+        if let Some((id, m)) = person
+            && participants.iter().all(|&(p, _)| p != id)
+        {
+            participants.push((id, m));
+        }
+    };
     for turn in turns.iter_mut() {
         if turn.frame == Frame::Named {
             turn.speaker = turn.mention.and_then(who);
-            if let Some((id, _)) = turn.speaker
-                && !participants.contains(&id)
-            {
-                participants.push(id);
-            }
+            join(&mut participants, turn.speaker);
         }
     }
+    let mut unnamed = Vec::new();
     for t in 0..turns.len() {
         let Frame::Soft(gender) = turns[t].frame else {
             continue;
         };
         let resolved = turns[t].mention.and_then(who);
         let addresses = |id: usize| turns[t].addressed.is_some_and(|(a, _)| a == id);
-        let expected =
-            expected(turns, t).filter(|&(id, _)| fits(people, id, gender) && !addresses(id));
+        let expected = expected(turns, &participants, t)
+            .filter(|&(id, _)| fits(people, id, gender) && !addresses(id));
         let beside = |id: usize| {
             [t.checked_sub(1), Some(t + 1)]
                 .into_iter()
@@ -236,17 +246,29 @@ fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
                 .filter_map(|s| turns.get(s)?.speaker)
                 .any(|(other, _)| other == id)
         };
-        let doubtful = resolved.is_none_or(|(id, _)| {
-            beside(id) || addresses(id) || participants.len() >= 2 && !participants.contains(&id)
-        });
+        let outsider =
+            |id: usize| participants.len() >= 2 && participants.iter().all(|&(p, _)| p != id);
+        let doubtful = resolved.is_none_or(|(id, _)| beside(id) || addresses(id) || outsider(id));
         turns[t].speaker = match expected {
             Some((id, m)) if doubtful && resolved.is_none_or(|(r, _)| r != id) => Some((id, m)),
             _ => resolved,
         };
-        if let Some((id, _)) = turns[t].speaker
-            && !participants.contains(&id)
-        {
-            participants.push(id);
+        // "the lad" unnamed takes part only if nobody named does: a name
+        // said later may be his.
+        match turns[t].speaker {
+            Some((_, m)) if !referent[m].is_some_and(|r| is_proper(&people.mentions[r])) => {
+                unnamed.push(turns[t].speaker);
+            }
+            speaker => join(&mut participants, speaker),
+        }
+    }
+    // Those the quotes address take part too.
+    for turn in turns.iter() {
+        join(&mut participants, turn.addressed);
+    }
+    for speaker in unnamed {
+        if participants.len() < 2 {
+            join(&mut participants, speaker);
         }
     }
     if participants.len() < 2 {
@@ -260,7 +282,7 @@ fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
             continue;
         }
         let own = turns[t].addressed.map(|(a, _)| a);
-        let speaker = addressed_beside(turns, t).or_else(|| expected(turns, t));
+        let speaker = addressed_beside(turns, t).or_else(|| expected(turns, &participants, t));
         turns[t].speaker = speaker.filter(|&(id, _)| Some(id) != own);
         turns[t].frame = match turns[t].speaker {
             Some((_, m)) if people.mentions[m].in_quote => Frame::Addressee,
@@ -282,8 +304,9 @@ fn addressed_beside(turns: &[Turn], t: usize) -> Option<(usize, usize)> {
 
 /// Who speaks turn `t` if the exchange alternates: the speaker of the
 /// nearest known turn an even number of turns away; at an odd number, the
-/// nearest other speaker an even number away.
-fn expected(turns: &[Turn], t: usize) -> Option<(usize, usize)> {
+/// nearest other speaker an even number away, or else the other of the
+/// exchange's two participants.
+fn expected(turns: &[Turn], participants: &[(usize, usize)], t: usize) -> Option<(usize, usize)> {
     let known = |s: usize| {
         let anchor = matches!(turns[s].frame, Frame::Named | Frame::Soft(_));
         turns[s].speaker.filter(|_| anchor)
@@ -295,8 +318,12 @@ fn expected(turns: &[Turn], t: usize) -> Option<(usize, usize)> {
     }
     let other = nearest_known(turns.len(), t, |s| {
         s.abs_diff(t) % 2 == 0 && known(s).is_some_and(|(other, _)| other != id)
-    })?;
-    known(other)
+    });
+    match (other, participants) {
+        (Some(s), _) => known(s),
+        (None, [a, b]) => Some(if a.0 == id { *b } else { *a }),
+        _ => None,
+    }
 }
 
 /// The turn nearest `t` (within reach, the earlier on a tie) that `is`.
@@ -367,6 +394,25 @@ mod tests {
         let (ilse, tomas) = (Some("Ilse Brandt"), Some("Tomas Kerr"));
         assert_eq!(names, [ilse, tomas, ilse, tomas, ilse, tomas], "{found:?}");
         assert_eq!(found[4].2, Some(Via::TurnTaking));
+    }
+
+    #[test]
+    fn a_description_framing_a_turn_stands_for_the_alternating_speaker() {
+        let text = "\"Are you ready?\" asked Karl Berg.\n\n\"Almost,\" said Lena Berg.\n\n\"The car is waiting.\"\n\n\"I know,\" said his sister.\n\n\"Then hurry.\"\n\n\"One minute.\"";
+        let found = speakers(text);
+        assert_eq!(found[3].0, "I know,");
+        assert_eq!(found[3].1.as_deref(), Some("Lena Berg"), "{found:?}");
+        assert_eq!(found[3].2, Some(Via::TurnTaking));
+    }
+
+    #[test]
+    fn someone_addressed_by_name_is_the_other_party_of_an_exchange() {
+        // Only Greta is named as a speaker: Falk takes part as the one addressed.
+        let text = "Mr. Falk came to the door.\n\n\"Come in,\" said Greta Lund.\n\n\"I cannot stay long.\"\n\n\"Then sit, Mr. Falk, just for a moment.\"\n\n\"Only a moment.\"\n\n\"Tea?\"\n\n\"Please.\"";
+        let found = speakers(text);
+        let names: Vec<Option<&str>> = found.iter().map(|f| f.1.as_deref()).collect();
+        let (greta, falk) = (Some("Greta Lund"), Some("Falk"));
+        assert_eq!(names, [greta, falk, greta, falk, greta, falk], "{found:?}");
     }
 
     #[test]

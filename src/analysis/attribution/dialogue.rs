@@ -45,6 +45,15 @@ mod tests {
     use crate::analysis::shared::speakers;
 
     #[test]
+    fn a_name_and_a_verb_skipped_before_cues_still_frame_a_quote() {
+        // "continued" is skipped in "is continuing to say", and is the verb here.
+        let found =
+            speakers("\"And the rest of the harvest,\" Mrs. Odell continued, with a frown.");
+        assert_eq!(found[0].1.as_deref(), Some("Odell"), "{found:?}");
+        assert_eq!(found[0].2, Some(Via::Subject));
+    }
+
+    #[test]
     fn in_a_dialogue_the_person_acting_right_after_a_bare_quote_speaks_it() {
         // Turns alone would give the last quote back to Oskar.
         let text = "\"Is the boat ready?\" asked Oskar Lind.\n\n\"Nearly,\" said Petra Holm.\n\n\"And the nets?\"\n\n\"Dry.\"\n\n\"The oars?\"\n\n\"In the shed.\"\n\n\"The tide is wrong.\" Marta Vik came down the stairs with a lamp.";

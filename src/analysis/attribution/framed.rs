@@ -155,6 +155,7 @@ impl Pass<'_, '_> {
         if let Some(close) = apposition_end {
             j = close + 1;
         }
+        let after_source = j;
         while j < c.tokens.len() && source::is_skippable(c.word(j)) {
             j += 1;
         }
@@ -169,8 +170,13 @@ impl Pass<'_, '_> {
                 end: cue.end,
             });
         }
-        // "“Silly nonsense!” he exploded": a verb the lexicon does not know.
-        self.unknown_verb(j).map(|verb| Frame {
+        // "“Silly nonsense!” he exploded": a verb the lexicon does not know
+        // ("continued" is skipped before a cue, "is continuing to say", but
+        // is the verb when no cue follows).
+        let verb = self
+            .unknown_verb(j)
+            .or_else(|| self.unknown_verb(after_source));
+        verb.map(|verb| Frame {
             source: Some(source),
             rule: Rule::QuoteThenUnknownVerb,
             via: Via::Subject,
