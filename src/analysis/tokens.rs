@@ -92,6 +92,9 @@ impl<'t> TokenTable<'t> {
             previous_is_word = is_word;
         }
         table.tokens = tokens;
+        table.forms.shrink_to_fit();
+        table.classes.shrink_to_fit();
+        table.lower_text.shrink_to_fit();
         table
     }
 
