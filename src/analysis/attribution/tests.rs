@@ -1088,3 +1088,27 @@ fn a_phrasal_particle_is_no_content() {
     let text = "The rowers are pushing back. The coach did show up late.";
     assert_eq!(claims(text, &["The rowers", "The coach"]), vec![]);
 }
+
+#[test]
+fn a_participle_leading_the_sentence_is_the_main_subjects() {
+    let text = "Noting the tide was high, the harbour master said the ferry would wait.";
+    let found = claims(text, &["the harbour master"]);
+    assert_eq!(
+        found[0],
+        seen(
+            "the tide was high",
+            Indirect,
+            "Noting",
+            "the harbour master"
+        )
+    );
+}
+
+#[test]
+fn a_title_case_headline_writes_its_verb_with_a_capital() {
+    let text = "Harbour Master Warns Ferry Will Stop.\n\nThe ferry ran late.";
+    assert_eq!(
+        claims(text, &["Harbour Master"]),
+        vec![seen("Ferry Will Stop", Indirect, "Warns", "Harbour Master")]
+    );
+}

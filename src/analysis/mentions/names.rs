@@ -84,6 +84,13 @@ fn starts_known_name(ctx: &Context, i: usize, end: usize) -> bool {
         })
 }
 
+/// Whether the words from `start` to `last` name a known place or
+/// institution ("United States": "States" is no verb there).
+fn is_known_name(ctx: &Context, start: usize, last: usize) -> bool {
+    let name = ctx.phrase(start, last);
+    ctx.lists.places.contains_key(name) || ctx.lists.institutions.contains(name)
+}
+
 /// Whether a title at `i` is the start of an organisation's name ("Justice Department").
 fn starts_org_run(ctx: &Context, i: usize, end: usize) -> bool {
     let j = ctx.cap_run_end(i, end);
@@ -97,6 +104,7 @@ fn core_end(ctx: &Context, start: usize, end: usize) -> usize {
     while j < end && !ctx.is_possessive(j - 1) {
         let plain = ctx.is_cap(j)
             && !ctx.table.is(j, Class::FunctionWord)
+            && (!ctx.is_capitalised_verb(j) || is_known_name(ctx, start, j))
             && (ctx.title_lengths(j, end).next().is_none() || starts_org_run(ctx, j, end));
         if is_initial(ctx, j) && j + 2 < end && ctx.is_cap(j + 2) {
             // "Jeffrey M. Jones": the initial with its full stop.
@@ -162,7 +170,7 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
         let bare = last_bare;
         // "Bill said": a first name inside a sentence is no document.
         let document = lists.documents.contains(bare)
-            && !(lists.first_names.contains_key(word) && !opens_sentence(ctx, start));
+            && (!lists.first_names.contains_key(word) || opens_sentence(ctx, start));
         if lists.people.contains_key(bare)
             || lists.title_modifiers.contains(bare)
             || lists.collectives.contains_key(bare)
@@ -548,6 +556,13 @@ mod tests {
             find_span(&m, text, "the United States").map(|m| m.kind),
             Some(ActorKind::Place)
         );
+    }
+
+    #[test]
+    fn a_capitalised_verb_of_a_headline_ends_the_name_before_it() {
+        let text = "Ona Brel Says Taxes Will Rise.\n\nShe spoke.";
+        let m = mentions_of(text);
+        assert!(m.iter().any(|m| m.span.of(text) == "Ona Brel"), "{m:?}");
     }
 
     #[test]
