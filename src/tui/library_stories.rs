@@ -176,6 +176,27 @@ fn the_list_shows_each_articles_date_and_marks_and_sorts_by_them() {
 }
 
 #[test]
+fn sorting_by_date_reads_the_dates_however_the_pages_spell_them() {
+    let mut docs = vec![
+        Document::from_text("news/river-bridge.txt", TEXT),
+        Document::from_text("news/harbour.md", SECOND),
+        Document::from_text("more/orchard-fair.txt", THIRD),
+    ];
+    docs[0].published = Some("2025-06-01T09:30:00Z".to_string());
+    docs[1].published = Some("March 3, 2025".to_string());
+    docs[2].published = Some("Mon, 01 Apr 2024 08:00:00 +0000".to_string());
+    let mut library = Library::new(docs, &Settings::defaults(), Theme::monochrome(), (100, 12));
+    press(&mut library, "o o o");
+    assert_eq!(library.sort, SortBy::Date);
+    assert_eq!(library.shown, vec![0, 1, 2], "June 2025, March 2025, April 2024");
+    // Every date shows as one kind of day.
+    let shown = screen(&library, 100, 12);
+    for expected in ["2025-06-01", "2025-03-03", "2024-04-01"] {
+        assert!(shown.contains(expected), "{expected}: {shown}");
+    }
+}
+
+#[test]
 fn the_marks_column_follows_the_marks_made_in_the_reader() {
     let mut library = library(100, 12);
     press(&mut library, "enter n m");
