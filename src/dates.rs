@@ -9,7 +9,12 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
 /// chrono's `%B` takes "March" and "Mar" alike. Whatever follows the day
 /// (a time, a zone, "Updated") is left unread.
 const DAY_FORMATS: &[&str] = &[
-    "%Y-%m-%d", "%B %d, %Y", "%B %d %Y", "%d %B %Y", "%d %B, %Y", "%B %Y",
+    "%Y-%m-%d",
+    "%B %d, %Y",
+    "%B %d %Y",
+    "%d %B %Y",
+    "%d %B, %Y",
+    "%B %Y",
 ];
 
 /// When `text` says something was published, in UTC where it names a zone
@@ -79,7 +84,10 @@ mod tests {
     fn a_zone_counts_so_moments_compare_in_utc() {
         let east = parse("2025-03-03T01:00:00+02:00").unwrap();
         let west = parse("2025-03-02T20:00:00-05:00").unwrap();
-        assert!(east < west, "23:00 UTC on the 2nd is before 01:00 UTC on the 3rd");
+        assert!(
+            east < west,
+            "23:00 UTC on the 2nd is before 01:00 UTC on the 3rd"
+        );
     }
 
     #[test]

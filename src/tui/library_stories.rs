@@ -188,7 +188,11 @@ fn sorting_by_date_reads_the_dates_however_the_pages_spell_them() {
     let mut library = Library::new(docs, &Settings::defaults(), Theme::monochrome(), (100, 12));
     press(&mut library, "o o o");
     assert_eq!(library.sort, SortBy::Date);
-    assert_eq!(library.shown, vec![0, 1, 2], "June 2025, March 2025, April 2024");
+    assert_eq!(
+        library.shown,
+        vec![0, 1, 2],
+        "June 2025, March 2025, April 2024"
+    );
     // Every date shows as one kind of day.
     let shown = screen(&library, 100, 12);
     for expected in ["2025-06-01", "2025-03-03", "2024-04-01"] {
