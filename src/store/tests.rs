@@ -486,20 +486,8 @@ fn a_full_disk_keeps_everything_saved_before_and_says_so() {
 
 #[test]
 fn what_an_actor_said_across_the_library_follows_the_users_corrections() {
-    let (_dir, store) = library();
-    let options = Options::default();
-    let id = store.put_document(&article(), Visit::Added).unwrap();
-    store.analysis_for(id, &options).unwrap();
-    let said = |store: &Store| -> Vec<String> {
-        let mut claims: Vec<String> = store
-            .claims_by("Jane Roe")
-            .unwrap()
-            .into_iter()
-            .map(|c| c.claim)
-            .collect();
-        claims.sort();
-        claims
-    };
+    let (_dir, store, id) = library_with_article();
+    let said = |store: &Store| said_by(store, "Jane Roe");
     let quote = "We will not wait any longer,";
     let before = said(&store);
     assert!(before.iter().any(|c| c == quote), "{before:?}");
@@ -543,23 +531,12 @@ fn what_an_actor_said_across_the_library_follows_the_users_corrections() {
 
 #[test]
 fn an_actor_the_user_renamed_or_named_is_found_across_the_library_by_that_name() {
-    let (_dir, store) = library();
+    let (_dir, store, id) = library_with_article();
     let options = Options::default();
-    let id = store.put_document(&article(), Visit::Added).unwrap();
-    store.analysis_for(id, &options).unwrap();
+    let said = said_by;
     let later = Document::from_text("later.txt", "Budget row\n\nThe budget was cut again.");
     let two = store.put_document(&later, Visit::Added).unwrap();
     let analysis = store.analysis_for(two, &options).unwrap();
-    let said = |store: &Store, name: &str| -> Vec<String> {
-        let mut claims: Vec<String> = store
-            .claims_by(name)
-            .unwrap()
-            .into_iter()
-            .map(|c| c.claim)
-            .collect();
-        claims.sort();
-        claims
-    };
     let hers = said(&store, "Jane Roe");
     assert!(!hers.is_empty());
 
@@ -606,4 +583,24 @@ fn an_actor_the_user_renamed_or_named_is_found_across_the_library_by_that_name()
     let elsewhere = store.elsewhere(id, &first.actors[okafor]).unwrap();
     assert_eq!(elsewhere.articles, 1);
     assert_eq!(elsewhere.claims.len(), 1);
+}
+
+/// A library holding the article, analysed.
+fn library_with_article() -> (tempfile::TempDir, Store, DocId) {
+    let (dir, store) = library();
+    let id = store.put_document(&article(), Visit::Added).unwrap();
+    store.analysis_for(id, &Options::default()).unwrap();
+    (dir, store, id)
+}
+
+/// What `name` said across the library, sorted.
+fn said_by(store: &Store, name: &str) -> Vec<String> {
+    let mut claims: Vec<String> = store
+        .claims_by(name)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.claim)
+        .collect();
+    claims.sort();
+    claims
 }
