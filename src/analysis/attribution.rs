@@ -97,6 +97,10 @@ struct Context<'a> {
     /// O(log n), where a scan would cross an endless sentence per cue.
     commas: Vec<u32>,
     wrapped: bool,
+    /// The end (byte offset) of a title-case headline opening the text, 0
+    /// when there is none: its capitalised verbs are verbs ("Mayor Says
+    /// Taxes Will Rise").
+    headline_end: usize,
 }
 
 impl<'a> Context<'a> {
@@ -143,6 +147,7 @@ impl<'a> Context<'a> {
                 .map(|i| i as u32)
                 .collect(),
             wrapped: is_hard_wrapped(text),
+            headline_end: title_case_headline_end(table),
         };
         context.cues = context.find_cues(&lexicon.cues);
         context
@@ -184,7 +189,8 @@ impl<'a> Context<'a> {
         if cue.classes.has(CueClasses::ACCORDING) {
             return true;
         }
-        if self.tokens[i].is_capitalized(self.text) && !self.starts_clause(i) {
+        let in_headline = self.tokens[i].span().end <= self.headline_end;
+        if self.tokens[i].is_capitalized(self.text) && !self.starts_clause(i) && !in_headline {
             return false;
         }
         let Some(previous) = i.checked_sub(1).map(|p| self.word(p)) else {
@@ -376,6 +382,28 @@ impl Found {
 
 fn is_one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// How many words a headline may have.
+const HEADLINE_WORDS: usize = 30;
+
+/// The end of the text's first line when it is a title-case headline:
+/// short, and most of its words (function words aside) capitalised.
+fn title_case_headline_end(table: &TokenTable) -> usize {
+    let line_end = table.text.find('\n').unwrap_or(table.text.len());
+    let mut words = 0;
+    let mut capitalised = 0;
+    for i in 0..table.len() {
+        if table.tokens[i].span().start >= line_end || words > HEADLINE_WORDS {
+            break;
+        }
+        if table.is_word(i) && !table.is(i, Class::FunctionWord) {
+            words += 1;
+            capitalised += usize::from(table.is_cap(i));
+        }
+    }
+    let title_case = (3..=HEADLINE_WORDS).contains(&words) && capitalised * 4 >= words * 3;
+    if title_case { line_end } else { 0 }
 }
 
 /// "-ly" adverbs ("unequivocally", "firmly"), lower-case.

@@ -113,6 +113,12 @@ impl Lexicon {
         mark(&mut lists.phrase_openers.iter(), Class::PhraseOpener);
         mark(&mut lists.fillers.iter(), Class::Filler);
         mark(&mut lists.elisions.iter(), Class::Elision);
+        mark(
+            &mut lists.shares.leads.keys().map(String::as_str),
+            Class::ShareLead,
+        );
+        mark(&mut lists.shares.openers(), Class::ShareOpener);
+        mark(&mut lists.evidential.starts(), Class::EvidentialStart);
         // A cue word is looked up ASCII and at most 32 bytes long (see `match_at`).
         mark(
             &mut self
@@ -185,6 +191,12 @@ pub enum Class {
     Elision,
     /// The first word of some cue of the lexicon.
     CueStart,
+    /// The first word of a share's leading words ("about", "more than").
+    ShareLead,
+    /// A word a share of people may open with ("one", "half", "those").
+    ShareOpener,
+    /// A form of "be" or a verb an evidential frame may start with.
+    EvidentialStart,
     /// Written somewhere in the document with a lower-case initial, exactly
     /// in this form ("meanwhile").
     SeenLowercase,

@@ -24,13 +24,20 @@ pub enum TokenKind {
 }
 
 /// A token: byte offsets as u32 (12 bytes, not 24: an article has a token
-/// every few bytes), converted to a [`Span`] where a stage needs one.
+/// every few bytes), converted to a [`Span`] where a stage needs one. The
+/// bytes the offsets and the kind leave over hold the index of the token's
+/// written form in the token table (tokens.rs): no second array per token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     start: u32,
     end: u32,
     pub kind: TokenKind,
+    form: [u8; 3],
 }
+
+/// In [`Token::form`]: the form's index did not fit in 24 bits (the token
+/// table keeps it apart), or no table has set it.
+pub(super) const FORM_APART: u32 = 0xFF_FFFF;
 
 impl Token {
     /// Panics on offsets past 4 GiB, far beyond any article.
@@ -40,7 +47,22 @@ impl Token {
             start: offset(span.start),
             end: offset(span.end),
             kind,
+            form: [0xFF; 3],
         }
+    }
+
+    /// The index of the token's written form in its token table, or
+    /// [`FORM_APART`].
+    #[inline]
+    pub(super) fn form(self) -> u32 {
+        let [a, b, c] = self.form;
+        u32::from_le_bytes([a, b, c, 0])
+    }
+
+    /// Sets the form index ([`FORM_APART`] for one that does not fit).
+    pub(super) fn set_form(&mut self, form: u32) {
+        let [a, b, c, _] = form.min(FORM_APART).to_le_bytes();
+        self.form = [a, b, c];
     }
 
     pub fn span(self) -> Span {

@@ -7,31 +7,41 @@
 
 use super::lexicon::Lexicon;
 pub use super::lexicon::{Class, Classes};
-use super::segment::{self, Token, TokenKind};
+use super::segment::{self, FORM_APART, Token, TokenKind};
 use super::steps;
 use super::wordlists::Map;
 
-/// A form that ends with a possessive "’s" or "'s" (after more than one
-/// byte), and one that starts with an upper-case letter, per written form.
+/// Facts of a written form, as bits of [`Form::shape`]: it starts with an
+/// upper-case letter; it ends with a possessive "’s" or "'s" (after more
+/// than one byte); it is a word written in lower case ("meanwhile": a
+/// lower-case initial and no ASCII capital).
 const CAPITALIZED: u8 = 1;
 const POSSESSIVE: u8 = 2;
+const LOWER_WORD: u8 = 4;
+
+/// A distinct written form of the document.
+#[derive(Debug, Clone, Copy)]
+struct Form {
+    /// The index of its lower-case form.
+    lower: u32,
+    /// Where its lower-case form lies in `lower_text` (read per token: one
+    /// load, not two).
+    low_start: u32,
+    low_end: u32,
+    shape: u8,
+}
 
 /// The tokens of a document and the forms they are written in.
 pub struct TokenTable<'t> {
     pub text: &'t str,
+    /// Each with the index of its written form (see [`Token`]).
     pub tokens: Vec<Token>,
-    /// Per token: the index of its written form.
-    form_of: Vec<u32>,
-    /// Per written form: the index of its lower-case form.
-    lower_of: Vec<u32>,
-    /// Per written form: where its lower-case form lies in `lower_text`
-    /// (read per token: one load, not two).
-    lower_span: Vec<(u32, u32)>,
-    /// Per written form: [`CAPITALIZED`], [`POSSESSIVE`].
-    shape: Vec<u8>,
-    /// The lower-case forms, one after another; `lower_ends[k]` ends form `k`.
+    /// The forms of the tokens whose index does not fit in a token, by
+    /// token (only past 16 million distinct forms).
+    forms_apart: Map<u32, u32>,
+    forms: Vec<Form>,
+    /// The lower-case forms, one after another.
     lower_text: String,
-    lower_ends: Vec<u32>,
     /// Per lower-case form: the word lists it is in.
     classes: Vec<Classes>,
 }
@@ -40,69 +50,90 @@ impl<'t> TokenTable<'t> {
     /// Tokenizes `text` and interns its forms, looking each distinct form up
     /// in `lexicon` once.
     pub fn new(text: &'t str, lexicon: &Lexicon) -> Self {
-        let tokens = segment::tokenize(text);
-        let mut form_of = Vec::with_capacity(tokens.len());
+        let mut tokens = segment::tokenize(text);
         let mut written: Map<&'t str, u32> = Map::default();
-        let mut lowers: Map<Box<str>, u32> = Map::default();
+        let mut lowers: Map<Box<str>, (u32, u32, u32)> = Map::default();
         let mut table = TokenTable {
             text,
             tokens: Vec::new(),
-            form_of: Vec::new(),
-            lower_of: Vec::new(),
-            lower_span: Vec::new(),
-            shape: Vec::new(),
+            forms_apart: Map::default(),
+            forms: Vec::new(),
             lower_text: String::new(),
-            lower_ends: Vec::new(),
             classes: Vec::new(),
         };
         let mut previous_is_word = false;
-        for t in &tokens {
+        for (i, t) in tokens.iter_mut().enumerate() {
             let word = t.text(text);
+            let is_word = t.kind == TokenKind::Word;
             let form = match written.get(word) {
                 Some(&form) => form,
                 None => {
-                    let form = table.lower_of.len() as u32;
+                    let form = table.forms.len() as u32;
                     written.insert(word, form);
-                    let lower = word.to_ascii_lowercase();
-                    let next = table.lower_ends.len() as u32;
-                    let lower_id = *lowers.entry(lower.clone().into()).or_insert_with(|| {
-                        table.lower_text.push_str(&lower);
-                        table.lower_ends.push(table.lower_text.len() as u32);
-                        table.classes.push(lexicon.classes_of(&lower));
-                        next
-                    });
-                    table.lower_of.push(lower_id);
-                    let k = lower_id as usize;
-                    let start = if k == 0 { 0 } else { table.lower_ends[k - 1] };
-                    table.lower_span.push((start, table.lower_ends[k]));
-                    let mut shape = 0;
-                    if word.starts_with(char::is_uppercase) {
-                        shape |= CAPITALIZED;
-                    }
-                    if word.len() > 2 && (word.ends_with("’s") || word.ends_with("'s")) {
-                        shape |= POSSESSIVE;
-                    }
-                    table.shape.push(shape);
+                    let entry = table.new_form(word, is_word, &mut lowers, lexicon);
+                    table.forms.push(entry);
                     form
                 }
             };
-            form_of.push(form);
-            let is_word = t.kind == TokenKind::Word;
+            t.set_form(form);
+            if form >= FORM_APART {
+                table.forms_apart.insert(i as u32, form);
+            }
             if is_word {
-                let lower = table.lower_of[form as usize] as usize;
-                let plain = !word.bytes().any(|b| b.is_ascii_uppercase());
-                if plain && word.starts_with(char::is_lowercase) {
-                    table.classes[lower].add(Class::SeenLowercase);
+                let Form { lower, shape, .. } = table.forms[form as usize];
+                let classes = &mut table.classes[lower as usize];
+                if shape & LOWER_WORD != 0 {
+                    classes.add(Class::SeenLowercase);
                 }
-                if !previous_is_word && table.shape[form as usize] & CAPITALIZED != 0 {
-                    table.classes[lower].add(Class::SeenOpening);
+                if !previous_is_word && shape & CAPITALIZED != 0 {
+                    classes.add(Class::SeenOpening);
                 }
             }
             previous_is_word = is_word;
         }
         table.tokens = tokens;
-        table.form_of = form_of;
         table
+    }
+
+    /// The entry of a written form seen for the first time, its lower-case
+    /// form interned (and looked up in the lexicon) if new too.
+    fn new_form(
+        &mut self,
+        word: &str,
+        is_word: bool,
+        lowers: &mut Map<Box<str>, (u32, u32, u32)>,
+        lexicon: &Lexicon,
+    ) -> Form {
+        let lower = word.to_ascii_lowercase();
+        let (id, low_start, low_end) = match lowers.get(lower.as_str()) {
+            Some(&known) => known,
+            None => {
+                let id = self.classes.len() as u32;
+                let start = self.lower_text.len() as u32;
+                self.lower_text.push_str(&lower);
+                let entry = (id, start, self.lower_text.len() as u32);
+                self.classes.push(lexicon.classes_of(&lower));
+                lowers.insert(lower.into(), entry);
+                entry
+            }
+        };
+        let mut shape = 0;
+        if word.starts_with(char::is_uppercase) {
+            shape |= CAPITALIZED;
+        }
+        if word.len() > 2 && (word.ends_with("’s") || word.ends_with("'s")) {
+            shape |= POSSESSIVE;
+        }
+        let plain = !word.bytes().any(|b| b.is_ascii_uppercase());
+        if is_word && plain && word.starts_with(char::is_lowercase) {
+            shape |= LOWER_WORD;
+        }
+        Form {
+            lower: id,
+            low_start,
+            low_end,
+            shape,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -113,9 +144,21 @@ impl<'t> TokenTable<'t> {
         self.tokens.is_empty()
     }
 
+    /// The index of token `i`'s written form.
     #[inline]
-    fn lower_id(&self, i: usize) -> usize {
-        self.lower_of[self.form_of[i] as usize] as usize
+    fn form_id(&self, i: usize) -> u32 {
+        let form = self.tokens[i].form();
+        if form < FORM_APART {
+            form
+        } else {
+            self.forms_apart[&(i as u32)]
+        }
+    }
+
+    /// The written form of token `i`.
+    #[inline]
+    fn form(&self, i: usize) -> Form {
+        self.forms[self.form_id(i) as usize]
     }
 
     /// The token's text as written.
@@ -129,13 +172,11 @@ impl<'t> TokenTable<'t> {
     #[inline]
     pub fn low(&self, i: usize) -> &str {
         steps::step();
-        match self.form_of.get(i) {
-            Some(&form) => {
-                let (start, end) = self.lower_span[form as usize];
-                &self.lower_text[start as usize..end as usize]
-            }
-            None => "",
+        if i >= self.tokens.len() {
+            return "";
         }
+        let form = self.form(i);
+        &self.lower_text[form.low_start as usize..form.low_end as usize]
     }
 
     /// The word lists the token's lower-case form is in (none past the end).
@@ -145,7 +186,7 @@ impl<'t> TokenTable<'t> {
         if i >= self.tokens.len() {
             return Classes::default();
         }
-        self.classes[self.lower_id(i)]
+        self.classes[self.form(i).lower as usize]
     }
 
     /// Whether token `i` is a word whose lower-case form is in `class`.
@@ -164,20 +205,20 @@ impl<'t> TokenTable<'t> {
     #[inline]
     pub fn is_cap(&self, i: usize) -> bool {
         steps::step();
-        self.is_word(i) && self.shape[self.form_of[i] as usize] & CAPITALIZED != 0
+        self.is_word(i) && self.form(i).shape & CAPITALIZED != 0
     }
 
     /// Whether the token ends with a possessive "’s" / "'s".
     #[inline]
     pub fn is_possessive(&self, i: usize) -> bool {
         steps::step();
-        self.shape[self.form_of[i] as usize] & POSSESSIVE != 0
+        self.form(i).shape & POSSESSIVE != 0
     }
 
     /// Whether two tokens are written the same (as interned: one compare).
     #[inline]
     pub fn same_form(&self, i: usize, j: usize) -> bool {
-        self.form_of[i] == self.form_of[j]
+        self.form_id(i) == self.form_id(j)
     }
 }
 

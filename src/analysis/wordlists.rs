@@ -214,6 +214,135 @@ pub struct Wordlists {
     pub noun_object_openers: Words,
     /// Words that make a short content a clause ("were", "he", "yes").
     pub clause_words: Words,
+    /// Shares of people ("75 percent", "one in five").
+    pub shares: ShareWords,
+    /// Evidential and passive frames ("is expected to", "appears").
+    pub evidential: EvidentialWords,
+}
+
+/// The words of shares of people (`shares.txt`, see mentions/shares.rs).
+pub struct ShareWords {
+    pub units: Set<String>,
+    pub fractions: Set<String>,
+    pub surveyed: Set<String>,
+    /// Number words that may open a share ("one in five").
+    pub numbers: Set<String>,
+    /// Leading words, each a list of lower-case words, by their first word
+    /// (in the file's order): one lookup per token, not a pass over all.
+    pub leads: Map<String, Vec<Vec<String>>>,
+}
+
+impl ShareWords {
+    fn parse(source: &str) -> ShareWords {
+        let mut shares = ShareWords {
+            units: Set::default(),
+            fractions: Set::default(),
+            surveyed: Set::default(),
+            numbers: Set::default(),
+            leads: Map::default(),
+        };
+        let mut section = "";
+        for line in source.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            match line {
+                "" => {}
+                "[unit]" | "[fraction]" | "[surveyed]" | "[lead]" | "[number]" => section = line,
+                _ if section == "[lead]" => {
+                    let words: Vec<String> =
+                        line.split_whitespace().map(str::to_lowercase).collect();
+                    if let Some(first) = words.first() {
+                        shares.leads.entry(first.clone()).or_default().push(words);
+                    }
+                }
+                _ => {
+                    let set = match section {
+                        "[unit]" => &mut shares.units,
+                        "[fraction]" => &mut shares.fractions,
+                        "[number]" => &mut shares.numbers,
+                        _ => &mut shares.surveyed,
+                    };
+                    set.insert(line.to_lowercase());
+                }
+            }
+        }
+        shares
+    }
+
+    /// The words a share can open with other than a figure: `share_at`
+    /// (mentions/shares.rs) tries a word only if it is one of these.
+    pub fn openers(&self) -> impl Iterator<Item = &str> {
+        let set = |words: &'static [&'static str]| words.iter().copied();
+        self.numbers
+            .iter()
+            .chain(&self.fractions)
+            .map(String::as_str)
+            .chain(set(&["a", "the", "those"]))
+    }
+}
+
+/// Evidential and passive frames (`evidential.txt`, see
+/// attribution/evidential.rs).
+pub struct EvidentialWords {
+    /// (participle, next word) pairs after a form of "be" ("expected to").
+    pub after_be: Set<(String, String)>,
+    /// Verb forms that frame a content with no "be" ("appears").
+    pub verbs: Set<String>,
+    /// The forms of "be" a frame follows.
+    pub be_forms: Set<String>,
+    /// Words that may stand between "be" and the participle ("not").
+    pub between: Set<String>,
+    /// Words after a frame verb that are no complement ("on").
+    pub not_complements: Set<String>,
+}
+
+impl EvidentialWords {
+    fn parse(source: &str) -> EvidentialWords {
+        const SECTIONS: [&str; 5] = [
+            "[be]",
+            "[verb]",
+            "[be-form]",
+            "[between]",
+            "[not-complement]",
+        ];
+        let mut frames = EvidentialWords {
+            after_be: Set::default(),
+            verbs: Set::default(),
+            be_forms: Set::default(),
+            between: Set::default(),
+            not_complements: Set::default(),
+        };
+        let mut section = "[be]";
+        for line in source.lines() {
+            let line = line.split('#').next().unwrap_or("").trim().to_lowercase();
+            match line.as_str() {
+                "" => {}
+                heading if SECTIONS.contains(&heading) => {
+                    section = SECTIONS.iter().find(|s| **s == heading).expect("listed");
+                }
+                _ if section == "[be]" => {
+                    let mut words = line.split_whitespace();
+                    if let (Some(a), Some(b)) = (words.next(), words.next()) {
+                        frames.after_be.insert((a.to_string(), b.to_string()));
+                    }
+                }
+                _ => {
+                    let set = match section {
+                        "[verb]" => &mut frames.verbs,
+                        "[be-form]" => &mut frames.be_forms,
+                        "[between]" => &mut frames.between,
+                        _ => &mut frames.not_complements,
+                    };
+                    set.insert(line);
+                }
+            }
+        }
+        frames
+    }
+
+    /// The words a frame can start with: a frame verb or a form of "be".
+    pub fn starts(&self) -> impl Iterator<Item = &str> {
+        self.verbs.iter().chain(&self.be_forms).map(String::as_str)
+    }
 }
 
 /// A word's length as one bit of a `head_shapes` entry.
@@ -454,6 +583,8 @@ impl Wordlists {
                 "../../assets/lexicon/noun_object_openers.txt"
             )),
             clause_words: words(include_str!("../../assets/lexicon/clause_words.txt")),
+            shares: ShareWords::parse(include_str!("../../assets/lexicon/shares.txt")),
+            evidential: EvidentialWords::parse(include_str!("../../assets/lexicon/evidential.txt")),
         }
     }
 }

@@ -181,7 +181,10 @@ impl Pass<'_, '_> {
         if !word.ends_with("ed") {
             return false;
         }
-        let at_start = cue.first == unit.first || c.starts_clause(cue.first);
+        // At the unit's start, or of a sentence after a quotation closing
+        // the one before ("… of the voters.” Asked what …").
+        let at_start = cue.first == unit.first
+            || (c.tokens[cue.first - 1].kind == TokenKind::Quote && c.starts_clause(cue.first));
         let after_when = cue.first > unit.first
             && is_one_of(c.word(cue.first - 1), QUESTION_LEADS)
             && is_one_of(word, &["asked", "told", "pressed", "questioned"]);
@@ -340,12 +343,24 @@ impl Pass<'_, '_> {
             }
             None => Found::new(Rule::SubjectCueContent, None, Via::Subject),
         };
+        // "Noting he majored in law, Ona Brel said …": a participle leading
+        // the sentence ends at its comma; its subject opens the main clause.
+        let leading = (found.source.is_none())
+            .then(|| self.leading_participle(cue, unit))
+            .flatten();
+        let found = match leading {
+            Some((_, subject)) => Found::new(Rule::Participle, Some(subject), Via::MainSubject),
+            None => self.share_in_a_poll(found, unit),
+        };
         let source = found.source;
         let start = match self.question_start(cue, unit.end) {
             Some(question) => question?,
             None => self.content_start(cue.end, unit.end),
         };
-        let mut end = self.content_end(start, unit.end);
+        let mut end = match leading {
+            Some((comma, _)) => comma,
+            None => self.content_end(start, unit.end),
+        };
         let mut then = None;
         let after_that = c.is_word(start.wrapping_sub(1), "that");
         if let Some((cut, verb)) = (!after_that)
@@ -377,6 +392,24 @@ impl Pass<'_, '_> {
         let quoted = (content.first..content.end).any(|i| c.quote_of(i).is_some());
         let verb = cue.classes.has(CueClasses::SPEECH) && !cue.classes.has(CueClasses::BASE);
         (source.is_some() || (quoted && verb)).then_some(content)
+    }
+
+    /// A participle cue opening its unit, alone or after one word ("Noting
+    /// …", "Despite challenging …"): the comma that ends its clause and the
+    /// mention right after it, the main clause's subject.
+    fn leading_participle(&self, cue: CueMatch, unit: &Unit) -> Option<(usize, usize)> {
+        let c = self.context;
+        let leads = cue.first == unit.first
+            || (cue.first == unit.first + 1
+                && wordlists::get()
+                    .prepositions
+                    .has(&c.word(unit.first).to_ascii_lowercase()));
+        if !leads || !is_ing(c.word(cue.first)) {
+            return None;
+        }
+        let comma = c.next_comma(cue.end, unit.end)?;
+        let subject = source::mention_starting_at(c, comma + 1)?;
+        Some((comma, subject))
     }
 
     /// "… Florida, which he describes as his second home", "what many

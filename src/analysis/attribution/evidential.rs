@@ -9,65 +9,12 @@
 //! outside quotations and claims already made.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
 use super::cues::Content;
 use super::{COVER_BACK, Found, Pass, Unit, is_adverb, is_one_of, source};
-use crate::analysis::steps;
-use crate::analysis::wordlists::Set;
-use crate::analysis::{Rule, Via};
-
-const FRAMES: &str = include_str!("../../../assets/lexicon/evidential.txt");
-
-/// The frames, parsed once: (participle, next word) pairs after "be", and
-/// verb forms that need no "be".
-struct Frames {
-    after_be: Set<(String, String)>,
-    verbs: Set<String>,
-}
-
-fn frames() -> &'static Frames {
-    static FRAMES_SET: OnceLock<Frames> = OnceLock::new();
-    FRAMES_SET.get_or_init(|| {
-        let mut frames = Frames {
-            after_be: Set::default(),
-            verbs: Set::default(),
-        };
-        let mut verbs = false;
-        for line in FRAMES.lines() {
-            let line = line.split('#').next().unwrap_or("").trim().to_lowercase();
-            match line.as_str() {
-                "" => {}
-                "[be]" => verbs = false,
-                "[verb]" => verbs = true,
-                _ if verbs => {
-                    frames.verbs.insert(line);
-                }
-                _ => {
-                    let mut words = line.split_whitespace();
-                    if let (Some(a), Some(b)) = (words.next(), words.next()) {
-                        frames.after_be.insert((a.to_string(), b.to_string()));
-                    }
-                }
-            }
-        }
-        frames
-    })
-}
-
-/// Forms of "be" a frame may follow ("’s" as in "it’s known as").
-const BE: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "am", "’s", "'s",
-];
-
-/// Words that may stand between "be" and the participle.
-const BETWEEN: &[&str] = &["not", "also", "still", "now", "often", "long", "n’t", "n't"];
-
-/// Words after a frame verb that are no complement ("appeared on television").
-const NOT_COMPLEMENTS: &[&str] = &[
-    "on", "in", "at", "before", "with", "from", "for", "during", "after", "as", "and", "or", "but",
-    "the", "a", "an", "that", "this",
-];
+use crate::analysis::tokens::Class;
+use crate::analysis::wordlists;
+use crate::analysis::{Rule, Via, steps};
 
 /// How many words the subject of a frame may have when no mention ends it.
 const SUBJECT_WORDS: usize = 8;
@@ -106,7 +53,11 @@ impl Pass<'_, '_> {
         let c = self.context;
         let mut i = unit.first;
         while i < unit.end {
-            let free = c.quote_of(i).is_none() && !self.in_claim(claims_before, i);
+            // Only a form of "be" or a frame verb can start a frame: the
+            // token table tells them (a word not in ASCII is asked anyway,
+            // as its Unicode lower case may differ).
+            let may_start = c.table.classes(i).has(Class::EvidentialStart) || !c.word(i).is_ascii();
+            let free = may_start && c.quote_of(i).is_none() && !self.in_claim(claims_before, i);
             let content = free.then(|| self.evidential_at(i, unit)).flatten();
             match content {
                 Some(content) => {
@@ -132,7 +83,10 @@ impl Pass<'_, '_> {
         while end > unit.first
             && (source::is_skippable(c.word(end - 1))
                 || is_adverb(c.word(end - 1))
-                || is_one_of(c.word(end - 1), BETWEEN)
+                || wordlists::get()
+                    .evidential
+                    .between
+                    .contains(c.table.low(end - 1))
                 || is_one_of(c.word(end - 1), NEGATED_AUXILIARIES))
         {
             end -= 1;
@@ -181,7 +135,7 @@ impl Pass<'_, '_> {
     /// The frame starting at token `i` and its content, if one does.
     fn evidential_at(&self, i: usize, unit: &Unit) -> Option<Content> {
         let c = self.context;
-        let frames = frames();
+        let frames = &wordlists::get().evidential;
         let word = lower(c, i);
         let (frame_end, content_first) = if frames.verbs.contains(word.as_ref()) {
             if i + 1 >= unit.end {
@@ -190,15 +144,16 @@ impl Pass<'_, '_> {
             let next = lower(c, i + 1);
             let complement = next == "to"
                 || (next.starts_with(char::is_lowercase)
-                    && !is_one_of(&next, NOT_COMPLEMENTS)
+                    && !frames.not_complements.contains(next.as_ref())
                     && c.tokens[i + 1].kind == super::TokenKind::Word);
             if !complement || !self.has_subject(i, unit) {
                 return None;
             }
             (i + 1, i + 1)
-        } else if is_one_of(&word, BE) {
+        } else if frames.be_forms.contains(word.as_ref()) {
             let mut p = i + 1;
-            while p < unit.end && (is_adverb(c.word(p)) || is_one_of(c.word(p), BETWEEN)) {
+            while p < unit.end && (is_adverb(c.word(p)) || frames.between.contains(c.table.low(p)))
+            {
                 p += 1;
             }
             if p + 1 >= unit.end {

@@ -38,7 +38,7 @@ fn claims(text: &str, phrases: &[&str]) -> Vec<Seen> {
                 span,
                 name: phrase.to_string(),
                 // Documents speak too ("a joint statement").
-                kind: if phrase.ends_with("statement") {
+                kind: if phrase.ends_with("statement") || phrase.ends_with("poll") {
                     ActorKind::Other
                 } else {
                     ActorKind::Person
@@ -1087,4 +1087,52 @@ fn a_relative_word_before_the_subject_of_a_cue_is_what_the_source_spoke_of() {
 fn a_phrasal_particle_is_no_content() {
     let text = "The rowers are pushing back. The coach did show up late.";
     assert_eq!(claims(text, &["The rowers", "The coach"]), vec![]);
+}
+
+#[test]
+fn a_participle_leading_the_sentence_is_the_main_subjects() {
+    let text = "Noting the tide was high, the harbour master said the ferry would wait.";
+    let found = claims(text, &["the harbour master"]);
+    assert_eq!(
+        found[0],
+        seen(
+            "the tide was high",
+            Indirect,
+            "Noting",
+            "the harbour master"
+        )
+    );
+}
+
+#[test]
+fn a_title_case_headline_writes_its_verb_with_a_capital() {
+    let text = "Harbour Master Warns Ferry Will Stop.\n\nThe ferry ran late.";
+    assert_eq!(
+        claims(text, &["Harbour Master"]),
+        vec![seen("Ferry Will Stop", Indirect, "Warns", "Harbour Master")]
+    );
+}
+
+#[test]
+fn an_aside_between_dashes_stands_between_subject_and_cue() {
+    let text = "Ona Brel — like her rival, a former harbour master — recalled the storm of 1990.";
+    assert_eq!(
+        claims(text, &["Ona Brel"]),
+        vec![seen("the storm of 1990", Indirect, "recalled", "Ona Brel")]
+    );
+}
+
+#[test]
+fn a_share_answering_a_poll_speaks_through_the_poll() {
+    let text = "In a new harbour poll, 28 percent of riders said the ferry was late.";
+    let found = claims(text, &["a new harbour poll", "28 percent of riders"]);
+    assert_eq!(
+        found,
+        vec![seen(
+            "the ferry was late",
+            Indirect,
+            "said",
+            "a new harbour poll"
+        )]
+    );
 }

@@ -184,6 +184,15 @@ impl<'a> Context<'a> {
             .filter(|cue| cue.classes.introduces_content())
     }
 
+    /// "Glenn Vale Says Taxes Rise": an inflected cue written with a capital,
+    /// as a title-case headline writes its verb, ends the name before it.
+    pub fn is_capitalised_verb(&self, i: usize) -> bool {
+        self.table.is(i, Class::CueStart)
+            && self.cues.match_at(self.table, i).is_some_and(|cue| {
+                cue.classes.introduces_content() && !cue.classes.has(CueClasses::BASE)
+            })
+    }
+
     /// Whether an inflected cue ("said", "shows", not "state") starts at `i`.
     pub fn is_inflected_cue(&self, i: usize) -> bool {
         self.cue_at(i)

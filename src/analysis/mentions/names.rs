@@ -84,6 +84,13 @@ fn starts_known_name(ctx: &Context, i: usize, end: usize) -> bool {
         })
 }
 
+/// Whether the words from `start` to `last` name a known place or
+/// institution ("United States": "States" is no verb there).
+fn is_known_name(ctx: &Context, start: usize, last: usize) -> bool {
+    let name = ctx.phrase(start, last);
+    ctx.lists.places.contains_key(name) || ctx.lists.institutions.contains(name)
+}
+
 /// Whether a title at `i` is the start of an organisation's name ("Justice Department").
 fn starts_org_run(ctx: &Context, i: usize, end: usize) -> bool {
     let j = ctx.cap_run_end(i, end);
@@ -97,6 +104,7 @@ fn core_end(ctx: &Context, start: usize, end: usize) -> usize {
     while j < end && !ctx.is_possessive(j - 1) {
         let plain = ctx.is_cap(j)
             && !ctx.table.is(j, Class::FunctionWord)
+            && (!ctx.is_capitalised_verb(j) || is_known_name(ctx, start, j))
             && (ctx.title_lengths(j, end).next().is_none() || starts_org_run(ctx, j, end));
         if is_initial(ctx, j) && j + 2 < end && ctx.is_cap(j + 2) {
             // "Jeffrey M. Jones": the initial with its full stop.
@@ -160,10 +168,13 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
             return None;
         }
         let bare = last_bare;
+        // "Bill said": a first name inside a sentence is no document.
+        let document = lists.documents.contains(bare)
+            && (!lists.first_names.contains_key(word) || opens_sentence(ctx, start));
         if lists.people.contains_key(bare)
             || lists.title_modifiers.contains(bare)
             || lists.collectives.contains_key(bare)
-            || lists.documents.contains(bare)
+            || document
             || lists.function_words.contains(bare)
         {
             return None;
@@ -182,6 +193,15 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
         return None;
     }
     Some(ActorKind::Person)
+}
+
+/// Whether token `i` opens a sentence or a quotation (a mark right
+/// before it, not one closing a quotation before a space).
+fn opens_sentence(ctx: &Context, i: usize) -> bool {
+    let touches = |p: usize| ctx.tokens[p].span().end == ctx.tokens[i].span().start;
+    i == 0
+        || [".", "!", "?", ":"].iter().any(|p| ctx.is_punct(i - 1, p))
+        || matches!(ctx.tokens[i - 1].kind, TokenKind::Quote) && touches(i - 1)
 }
 
 /// "Latin" in "Latin American": part of a multi-word demonym.
@@ -536,5 +556,21 @@ mod tests {
             find_span(&m, text, "the United States").map(|m| m.kind),
             Some(ActorKind::Place)
         );
+    }
+
+    #[test]
+    fn a_capitalised_verb_of_a_headline_ends_the_name_before_it() {
+        let text = "Ona Brel Says Taxes Will Rise.\n\nShe spoke.";
+        let m = mentions_of(text);
+        assert!(m.iter().any(|m| m.span.of(text) == "Ona Brel"), "{m:?}");
+    }
+
+    #[test]
+    fn a_first_name_inside_a_sentence_is_a_person_even_if_a_document_noun() {
+        let text = "\"We leave at noon,\" Bill said. Bill passed the Senate.";
+        let m = mentions_of(text);
+        let bills: Vec<_> = m.iter().filter(|m| m.name == "Bill").collect();
+        assert_eq!(bills.len(), 1, "{m:?}");
+        assert_eq!(bills[0].kind, ActorKind::Person);
     }
 }

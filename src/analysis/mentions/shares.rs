@@ -7,63 +7,15 @@
 //! The words are data (`assets/lexicon/shares.txt`). A share reaches over
 //! "of" and a mention found right after it ("of registered voters").
 
-use std::sync::OnceLock;
-
 use super::Context;
 use crate::analysis::segment::TokenKind;
-use crate::analysis::wordlists::{Map, Set};
+use crate::analysis::tokens::Class;
+use crate::analysis::wordlists::{self, ShareWords};
 use crate::analysis::{ActorKind, Mention};
 
-const SHARES: &str = include_str!("../../../assets/lexicon/shares.txt");
-
-/// The share words, parsed once.
-struct Shares {
-    units: Set<String>,
-    fractions: Set<String>,
-    surveyed: Set<String>,
-    /// Number words that may open a share ("one in five").
-    numbers: Set<String>,
-    /// Leading words, each a list of lower-case words, by their first word
-    /// (in the file's order): one lookup per token, not a pass over all.
-    leads: Map<String, Vec<Vec<String>>>,
-}
-
-fn shares() -> &'static Shares {
-    static SHARES_SET: OnceLock<Shares> = OnceLock::new();
-    SHARES_SET.get_or_init(|| {
-        let mut shares = Shares {
-            units: Set::default(),
-            fractions: Set::default(),
-            surveyed: Set::default(),
-            numbers: Set::default(),
-            leads: Map::default(),
-        };
-        let mut section = "";
-        for line in SHARES.lines() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            match line {
-                "" => {}
-                "[unit]" | "[fraction]" | "[surveyed]" | "[lead]" | "[number]" => section = line,
-                _ if section == "[lead]" => {
-                    let words: Vec<String> =
-                        line.split_whitespace().map(str::to_lowercase).collect();
-                    if let Some(first) = words.first() {
-                        shares.leads.entry(first.clone()).or_default().push(words);
-                    }
-                }
-                _ => {
-                    let set = match section {
-                        "[unit]" => &mut shares.units,
-                        "[fraction]" => &mut shares.fractions,
-                        "[number]" => &mut shares.numbers,
-                        _ => &mut shares.surveyed,
-                    };
-                    set.insert(line.to_lowercase());
-                }
-            }
-        }
-        shares
-    })
+/// The share words of the word lists.
+fn shares() -> &'static ShareWords {
+    &wordlists::get().shares
 }
 
 /// Adds the shares of people in the sentence's tokens `range` to `out`;
@@ -76,8 +28,20 @@ pub(super) fn find(
 ) {
     let mut i = range.start;
     while i < range.end {
-        let lead = lead_at(ctx, i);
-        let Some(end) = share_at(ctx, i + lead, range.end) else {
+        // Most tokens neither lead nor open a share: the token table says
+        // so without the lookups `lead_at` and `share_at` make.
+        let lead = if ctx.table.is(i, Class::ShareLead) {
+            lead_at(ctx, i)
+        } else {
+            0
+        };
+        let first = i + lead;
+        let may_open = ctx.table.is(first, Class::ShareOpener)
+            || ctx
+                .tokens
+                .get(first)
+                .is_some_and(|t| t.kind == TokenKind::Number);
+        let Some(end) = may_open.then(|| share_at(ctx, first, range.end)).flatten() else {
             i += 1;
             continue;
         };
