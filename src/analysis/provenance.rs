@@ -135,6 +135,9 @@ pub enum Via {
     /// A description ("the two-term senator") linked to the person with
     /// that title.
     Description,
+    /// The poll or survey the sentence is set in, for a share of people
+    /// answering it ("In a new poll, 28 percent said …").
+    SetIn,
     /// The agent of a passive frame ("was criticised by the union").
     ByAgent,
     /// The speaker of the next paragraph, which goes on with the quote.
@@ -184,6 +187,7 @@ impl Via {
             Via::Relative => "relative pronoun → the name just before it",
             Via::Description => "description → the person with that title",
             Via::User => "chosen by you",
+            Via::SetIn => "the poll or survey the sentence is set in",
             Via::ByAgent => "the “by” agent of a passive frame",
             Via::ContinuedQuote => "speaker of the next paragraph, which goes on with the quote",
         }

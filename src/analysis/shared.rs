@@ -12,8 +12,10 @@ use crate::span::Span;
 pub fn is_vocative(text: &str, span: Span) -> bool {
     let before = text[..span.start].trim_end();
     let after = text[span.end..].trim_start();
-    let opens = before.ends_with([',', '“', '"', '‘', '\'']);
-    let closes = after.starts_with([',', '!', '?', '.']);
+    let opens_quote = before.ends_with(['“', '"', '‘', '\'']);
+    let opens = opens_quote || before.ends_with(',');
+    // "“Sure.”" is a word said, not a name called.
+    let closes = after.starts_with([',', '!', '?']) || after.starts_with('.') && !opens_quote;
     opens && closes
 }
 

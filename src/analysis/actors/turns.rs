@@ -416,6 +416,14 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_word_said_alone_addresses_nobody() {
+        let text = "Sure came into the yard.\n\n\"Is it far?\" asked Ida Moen.\n\n\"Sure. An hour,\" said Olav Dahl.\n\n\"On foot?\"\n\n\"By cart.\"\n\n\"Then we go.\"";
+        let found = speakers(text);
+        assert_eq!(found[2].0, "On foot?");
+        assert_eq!(found[2].1.as_deref(), Some("Ida Moen"), "{found:?}");
+    }
+
+    #[test]
     fn the_one_a_quote_addresses_by_name_speaks_the_bare_turn_after_it() {
         // Alternation alone would give "I might." to Nils.
         let text = "\"Are you coming to the fair?\" asked Berit Sand, and Arne Holt looked up.\n\n\"Not this year,\" said Nils Ek.\n\n\"And you, Arne?\"\n\n\"I might.\"\n\n\"Then we go together.\"";

@@ -181,7 +181,10 @@ impl Pass<'_, '_> {
         if !word.ends_with("ed") {
             return false;
         }
-        let at_start = cue.first == unit.first || c.starts_clause(cue.first);
+        // At the unit's start, or of a sentence after a quotation closing
+        // the one before ("… of the voters.” Asked what …").
+        let at_start = cue.first == unit.first
+            || (c.tokens[cue.first - 1].kind == TokenKind::Quote && c.starts_clause(cue.first));
         let after_when = cue.first > unit.first
             && is_one_of(c.word(cue.first - 1), QUESTION_LEADS)
             && is_one_of(word, &["asked", "told", "pressed", "questioned"]);
@@ -347,7 +350,7 @@ impl Pass<'_, '_> {
             .flatten();
         let found = match leading {
             Some((_, subject)) => Found::new(Rule::Participle, Some(subject), Via::MainSubject),
-            None => found,
+            None => self.share_in_a_poll(found, unit),
         };
         let source = found.source;
         let start = match self.question_start(cue, unit.end) {

@@ -9,7 +9,7 @@
 
 use std::sync::OnceLock;
 
-use super::{Found, Pass, Unit, source};
+use super::{Found, Pass, TokenKind, Unit, source};
 use crate::analysis::wordlists::Set;
 use crate::analysis::{ActorKind, Rule, Via};
 
@@ -75,6 +75,27 @@ impl Pass<'_, '_> {
         let document = self.finding_document(at + 1)?;
         let found = Found::new(Rule::Finding, Some(document), Via::AfterCue);
         self.content(unit.first, at, found, c.tokens[at].span())
+    }
+
+    /// "In a new poll, 28 percent of riders said …": a share of people
+    /// answering a poll the sentence is set in speaks through the poll,
+    /// which becomes the source.
+    pub(super) fn share_in_a_poll(&self, found: Found, unit: &Unit) -> Found {
+        let c = self.context;
+        let Some(subject) = found.source else {
+            return found;
+        };
+        let first = c.token_after(c.mentions[subject].span.start);
+        let share = c.tokens[first].kind == TokenKind::Number
+            || c.mentions[subject].name.contains("percent");
+        let poll = (share && c.is_word(unit.first, "in"))
+            .then(|| self.finding_document(unit.first + 1))
+            .flatten()
+            .filter(|&d| c.mentions[d].span.end < c.mentions[subject].span.start);
+        match poll {
+            Some(document) => Found::new(found.rule, Some(document), Via::SetIn),
+            None => found,
+        }
     }
 
     /// A document mention starting at token `i` whose head is a finding.

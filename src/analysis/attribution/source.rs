@@ -18,6 +18,12 @@ pub(super) fn is_skippable(word: &str) -> bool {
     super::is_adverb(word) || wordlists::get().skippable.has(word)
 }
 
+/// The dashes that set an aside off ("X — a former mayor — said").
+const DASHES: &str = "—―–";
+
+/// How many tokens back an aside's opening dash is looked for.
+const DASH_ASIDE: usize = 30;
+
 /// How many "<verb> to" links a subject is looked for across ("has
 /// begun to try to rebut").
 const CATENATIVE_CHAIN: usize = 2;
@@ -130,6 +136,18 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
             j -= 1;
             catenatives += 1;
             continue;
+        }
+        // "Rep. Ana Vell — like her rival, a former mayor — recalled": an
+        // aside between dashes.
+        if j > unit_first && c.is_punct(j - 1, DASHES) {
+            let open = (unit_first..j - 1)
+                .rev()
+                .take(DASH_ASIDE)
+                .find(|&k| c.is_punct(k, DASHES));
+            if let Some(open) = open {
+                j = open;
+                continue;
+            }
         }
         // "Rep. Paul Ryan (R-WI) said": a bracketed aside, unless the
         // mention holds it ("Sen. Bernie Sanders (I-Vt.)").

@@ -38,7 +38,7 @@ fn claims(text: &str, phrases: &[&str]) -> Vec<Seen> {
                 span,
                 name: phrase.to_string(),
                 // Documents speak too ("a joint statement").
-                kind: if phrase.ends_with("statement") {
+                kind: if phrase.ends_with("statement") || phrase.ends_with("poll") {
                     ActorKind::Other
                 } else {
                     ActorKind::Person
@@ -1110,5 +1110,29 @@ fn a_title_case_headline_writes_its_verb_with_a_capital() {
     assert_eq!(
         claims(text, &["Harbour Master"]),
         vec![seen("Ferry Will Stop", Indirect, "Warns", "Harbour Master")]
+    );
+}
+
+#[test]
+fn an_aside_between_dashes_stands_between_subject_and_cue() {
+    let text = "Ona Brel — like her rival, a former harbour master — recalled the storm of 1990.";
+    assert_eq!(
+        claims(text, &["Ona Brel"]),
+        vec![seen("the storm of 1990", Indirect, "recalled", "Ona Brel")]
+    );
+}
+
+#[test]
+fn a_share_answering_a_poll_speaks_through_the_poll() {
+    let text = "In a new harbour poll, 28 percent of riders said the ferry was late.";
+    let found = claims(text, &["a new harbour poll", "28 percent of riders"]);
+    assert_eq!(
+        found,
+        vec![seen(
+            "the ferry was late",
+            Indirect,
+            "said",
+            "a new harbour poll"
+        )]
     );
 }

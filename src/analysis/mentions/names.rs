@@ -168,10 +168,13 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
             return None;
         }
         let bare = last_bare;
+        // "Bill said": a first name inside a sentence is no document.
+        let document = lists.documents.contains(bare)
+            && (!lists.first_names.contains_key(word) || opens_sentence(ctx, start));
         if lists.people.contains_key(bare)
             || lists.title_modifiers.contains(bare)
             || lists.collectives.contains_key(bare)
-            || lists.documents.contains(bare)
+            || document
             || lists.function_words.contains(bare)
         {
             return None;
@@ -190,6 +193,15 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
         return None;
     }
     Some(ActorKind::Person)
+}
+
+/// Whether token `i` opens a sentence or a quotation (a mark right
+/// before it, not one closing a quotation before a space).
+fn opens_sentence(ctx: &Context, i: usize) -> bool {
+    let touches = |p: usize| ctx.tokens[p].span().end == ctx.tokens[i].span().start;
+    i == 0
+        || [".", "!", "?", ":"].iter().any(|p| ctx.is_punct(i - 1, p))
+        || matches!(ctx.tokens[i - 1].kind, TokenKind::Quote) && touches(i - 1)
 }
 
 /// "Latin" in "Latin American": part of a multi-word demonym.
@@ -551,5 +563,14 @@ mod tests {
         let text = "Ona Brel Says Taxes Will Rise.\n\nShe spoke.";
         let m = mentions_of(text);
         assert!(m.iter().any(|m| m.span.of(text) == "Ona Brel"), "{m:?}");
+    }
+
+    #[test]
+    fn a_first_name_inside_a_sentence_is_a_person_even_if_a_document_noun() {
+        let text = "\"We leave at noon,\" Bill said. Bill passed the Senate.";
+        let m = mentions_of(text);
+        let bills: Vec<_> = m.iter().filter(|m| m.name == "Bill").collect();
+        assert_eq!(bills.len(), 1, "{m:?}");
+        assert_eq!(bills[0].kind, ActorKind::Person);
     }
 }
