@@ -51,8 +51,15 @@ impl<'t> TokenTable<'t> {
     /// in `lexicon` once.
     pub fn new(text: &'t str, lexicon: &Lexicon) -> Self {
         let mut tokens = segment::tokenize(text);
-        let mut written: Map<&'t str, u32> = Map::default();
-        let mut lowers: Map<Box<str>, (u32, u32, u32)> = Map::default();
+        // Room for the forms of an article (a short one's maps do not grow
+        // and rehash several times), not more: a long text has far fewer
+        // distinct forms than tokens.
+        let room = (tokens.len() / 2).min(1 << 14);
+        let mut written: Map<&'t str, u32> =
+            Map::with_capacity_and_hasher(room, Default::default());
+        let mut lowers: Map<Box<str>, (u32, u32, u32)> =
+            Map::with_capacity_and_hasher(room, Default::default());
+        let mut scratch = String::new();
         let mut table = TokenTable {
             text,
             tokens: Vec::new(),
@@ -70,7 +77,7 @@ impl<'t> TokenTable<'t> {
                 None => {
                     let form = table.forms.len() as u32;
                     written.insert(word, form);
-                    let entry = table.new_form(word, is_word, &mut lowers, lexicon);
+                    let entry = table.new_form(word, is_word, &mut lowers, &mut scratch, lexicon);
                     table.forms.push(entry);
                     form
                 }
@@ -105,17 +112,23 @@ impl<'t> TokenTable<'t> {
         word: &str,
         is_word: bool,
         lowers: &mut Map<Box<str>, (u32, u32, u32)>,
+        scratch: &mut String,
         lexicon: &Lexicon,
     ) -> Form {
-        let lower = word.to_ascii_lowercase();
-        let (id, low_start, low_end) = match lowers.get(lower.as_str()) {
+        // Lowercased into a reused buffer: a new written form of a known
+        // lower-case form ("The" after "the") allocates nothing.
+        scratch.clear();
+        scratch.push_str(word);
+        scratch.make_ascii_lowercase();
+        let lower = scratch.as_str();
+        let (id, low_start, low_end) = match lowers.get(lower) {
             Some(&known) => known,
             None => {
                 let id = self.classes.len() as u32;
                 let start = self.lower_text.len() as u32;
-                self.lower_text.push_str(&lower);
+                self.lower_text.push_str(lower);
                 let entry = (id, start, self.lower_text.len() as u32);
-                self.classes.push(lexicon.classes_of(&lower));
+                self.classes.push(lexicon.classes_of(lower));
                 lowers.insert(lower.into(), entry);
                 entry
             }
