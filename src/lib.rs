@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod config;
 pub mod corpus;
 pub mod corrected;
+pub mod dates;
 pub mod document;
 pub mod export;
 pub mod filter;

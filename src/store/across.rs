@@ -1,17 +1,19 @@
 //! Across the library: what one actor said in every article kept — the
 //! question no single article answers — as the user corrected it: a claim
-//! dismissed, or given to another source, is not the actor's. Names are matched folded (any case,
-//! Unicode-aware, either apostrophe) against every name and alias, through
-//! the index kept with each analysis, so only the articles that name the
-//! actor are read.
+//! dismissed, or given to another source, is not the actor's; one given to
+//! it, made for it, or an actor renamed or merged into it, is. Names are
+//! matched folded (any case, Unicode-aware, either apostrophe) against every
+//! name and alias. Only the articles that can hold the actor are read: those
+//! the index kept with each analysis names it in, and those whose
+//! corrections name it.
 
-use rusqlite::params_from_iter;
+use rusqlite::{OptionalExtension, params_from_iter};
 use serde::Serialize;
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
-use super::corrections::{self, Change, SourceChoice};
-use super::documents::{DocId, family, sql_list};
+use super::corrections::{Change, SourceChoice};
+use super::documents::{DocId, sql_list};
 use super::{Store, StoreError};
 use crate::analysis::{Actor, Analysis, ClaimKind};
 use crate::filter::fold;
@@ -73,142 +75,165 @@ impl Store {
     }
 
     /// For each actor of `analysis` (document `id`'s), how many other
-    /// articles kept name it by any of its names: counted in the index, no
-    /// analysis read, so cheap enough for the reader's actors pane.
+    /// articles kept name it by any of its names, in their analysis or in
+    /// the user's corrections: counted in the index and the corrections,
+    /// no analysis read, so cheap enough for the reader's actors pane.
     pub fn elsewhere_counts(
         &self,
         id: DocId,
         analysis: &Analysis,
     ) -> Result<Vec<usize>, StoreError> {
+        let targets = self.correction_targets()?;
         analysis
             .actors
             .iter()
             .map(|actor| {
                 let names = names_of(actor);
-                let marks = vec!["?"; names.len()].join(",");
-                let sql = format!(
-                    "SELECT count(DISTINCT d.id) FROM {LATEST_NAMES}
-                     WHERE n.name IN ({marks}) AND d.id <> {}",
-                    id.0
-                );
-                self.conn
-                    .query_row(&sql, params_from_iter(&names), |r| r.get::<_, i64>(0))
-                    .map(|n| n as usize)
-                    .map_err(|e| self.error(e))
+                let mut ids = self.indexed(&names)?;
+                ids.extend(given_to(&targets, &names));
+                ids.remove(&id.0);
+                Ok(ids.len())
             })
             .collect()
     }
 
     fn matching(&self, names: &[String], except: Option<DocId>) -> Result<Elsewhere, StoreError> {
-        let marks = vec!["?"; names.len()].join(",");
-        let sql = format!(
-            "SELECT DISTINCT d.id, d.title, d.source, d.text, a.id, n.actor
-             FROM {LATEST_NAMES}
-             WHERE n.name IN ({marks})
-             ORDER BY coalesce(d.last_opened, d.added) DESC, d.id DESC, n.actor"
-        );
-        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.error(e))?;
-        let hits = stmt
-            .query_map(params_from_iter(names), |r| {
-                Ok((
-                    DocId(r.get(0)?),
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, i64>(4)?,
-                    r.get::<_, i64>(5)? as usize,
-                ))
-            })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-            .map_err(|e| self.error(e))?;
         let mut found = Elsewhere::default();
-        let mut last_doc = None;
-        let mut last_analysis: Option<(i64, Analysis)> = None;
-        // The claims the user's corrections take from the actor, per article.
-        let mut away = HashSet::new();
-        for (doc, title, source, text, analysis_id, actor) in hits {
-            if Some(doc) == except {
-                continue;
-            }
-            if last_doc != Some(doc) {
-                found.articles += 1;
-                last_doc = Some(doc);
-                away = self.corrected_away(doc, &text, names)?;
-            }
-            if last_analysis
-                .as_ref()
-                .is_none_or(|(a, _)| *a != analysis_id)
-            {
-                last_analysis = self.analysis_by_row(analysis_id)?.map(|a| (analysis_id, a));
-            }
-            let Some((_, analysis)) = &last_analysis else {
+        for (doc, title, source) in self.candidates(names, except)? {
+            let Some(analysis) = self.latest_analysis(doc)? else {
                 continue;
             };
-            let Some(who) = analysis.actors.get(actor) else {
-                continue;
-            };
-            let claims = who.claims.iter().filter_map(|&c| analysis.claims.get(c));
-            for claim in claims.filter(|c| !away.contains(&c.span)) {
-                found.claims.push(ActorClaim {
-                    document: doc,
-                    actor: who.name.clone(),
-                    kind: claim.kind,
-                    span: claim.span,
-                    claim: claim.span.of(&text).to_string(),
-                    cue: claim.cue.map(|c| c.of(&text).to_string()),
-                    title: title.clone(),
-                    source: source.clone(),
-                });
+            let layer = self.user_layer(doc)?;
+            let corrected = crate::corrected::from_layer(&analysis, &layer);
+            let text = super::documents::text(&self.conn, doc).map_err(|e| self.error(e))?;
+            let view = &corrected.analysis;
+            let named = view
+                .actors
+                .iter()
+                .filter(|a| names_of(a).iter().any(|n| names.contains(n)));
+            let mut names_it = false;
+            for who in named {
+                names_it = true;
+                let claims = who
+                    .claims
+                    .iter()
+                    .filter(|&&c| c < view.claims.len() && !corrected.claims[c].dismissed);
+                for claim in claims.map(|&c| &view.claims[c]) {
+                    found.claims.push(ActorClaim {
+                        document: doc,
+                        actor: who.name.clone(),
+                        kind: claim.kind,
+                        span: claim.span,
+                        claim: claim.span.of(&text).to_string(),
+                        cue: claim.cue.map(|c| c.of(&text).to_string()),
+                        title: title.clone(),
+                        source: source.clone(),
+                    });
+                }
             }
+            found.articles += usize::from(names_it);
         }
         Ok(found)
     }
 
-    /// The claims of document `doc` that the user's corrections take from
-    /// an actor called one of `names`: those dismissed (not claims), and
-    /// those whose source the user changed to nobody or to someone else.
-    fn corrected_away(
+    /// The documents (id, title, source) that may hold an actor called one
+    /// of `names`, most recently opened first: those the name index has it
+    /// in, and those whose corrections name it.
+    fn candidates(
         &self,
-        doc: DocId,
-        text: &str,
         names: &[String],
-    ) -> Result<HashSet<Span>, StoreError> {
-        let applied = family(&self.conn, doc)
-            .and_then(|ids| corrections::log(&self.conn, &sql_list(&ids), text))
-            .map_err(|e| self.error(e))?
-            .applied;
-        let (mut dismissed, mut moved) = (HashSet::new(), HashSet::new());
-        // In the order made: a later source change overrides an earlier one.
-        for fix in applied {
-            let Some(span) = fix.place.and_then(|p| p.span()) else {
-                continue;
-            };
-            match &fix.change {
-                Change::Dismiss => {
-                    dismissed.insert(span);
-                }
-                Change::Source {
-                    to: SourceChoice::Actor { name },
-                } if names.contains(&fold(name)) => {
-                    moved.remove(&span);
-                }
-                Change::Source { .. } => {
-                    moved.insert(span);
-                }
-                _ => {}
-            }
-        }
-        Ok(&dismissed | &moved)
+        except: Option<DocId>,
+    ) -> Result<Vec<(DocId, String, String)>, StoreError> {
+        let mut ids = self.indexed(names)?;
+        ids.extend(given_to(&self.correction_targets()?, names));
+        ids.retain(|&id| Some(DocId(id)) != except);
+        let sql = format!(
+            "SELECT id, title, source FROM documents WHERE id IN ({})
+             ORDER BY coalesce(last_opened, added) DESC, id DESC",
+            sql_list(&ids.into_iter().collect::<Vec<_>>())
+        );
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.error(e))?;
+        stmt.query_map([], |r| Ok((DocId(r.get(0)?), r.get(1)?, r.get(2)?)))
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|e| self.error(e))
     }
 
-    /// A kept analysis by its row, if it still reads back.
-    fn analysis_by_row(&self, row: i64) -> Result<Option<Analysis>, StoreError> {
-        let data: String = self
-            .conn
-            .query_row("SELECT data FROM analyses WHERE id = ?1", [row], |r| {
-                r.get(0)
-            })
-            .map_err(|e| self.error(e))?;
-        Ok(serde_json::from_str(&data).ok())
+    /// The documents whose latest analysis names an actor one of `names`.
+    fn indexed(&self, names: &[String]) -> Result<BTreeSet<i64>, StoreError> {
+        let marks = vec!["?"; names.len()].join(",");
+        let sql = format!("SELECT DISTINCT d.id FROM {LATEST_NAMES} WHERE n.name IN ({marks})");
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.error(e))?;
+        stmt.query_map(params_from_iter(names), |r| r.get(0))
+            .and_then(|rows| rows.collect::<rusqlite::Result<BTreeSet<i64>>>())
+            .map_err(|e| self.error(e))
     }
+
+    /// Each correction in force that names an actor — a claim given to it
+    /// or made for it, an actor renamed or merged into it — as (document,
+    /// the name folded), once for every version of the same article, as
+    /// corrections apply to all of them.
+    fn correction_targets(&self) -> Result<Vec<(i64, String)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT DISTINCT d.id, c.change FROM corrections c
+                 JOIN documents o ON o.id = c.document
+                 JOIN documents d ON d.id = o.id OR d.origin = o.origin
+                 WHERE c.state = 'applied'",
+            )
+            .map_err(|e| self.error(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|e| self.error(e))?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, change)| {
+                let change = serde_json::from_str::<Change>(&change).ok()?;
+                Some((id, fold(gives_to(&change)?)))
+            })
+            .collect())
+    }
+
+    /// The analysis of document `doc` kept last, if it still reads back.
+    fn latest_analysis(&self, doc: DocId) -> Result<Option<Analysis>, StoreError> {
+        let data: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT a.data FROM analyses a JOIN documents d ON d.hash = a.hash
+                 WHERE d.id = ?1 ORDER BY a.id DESC LIMIT 1",
+                [doc.0],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.error(e))?;
+        Ok(data.and_then(|data| serde_json::from_str(&data).ok()))
+    }
+}
+
+/// The actor a correction gives claims (or a name) to, if any.
+fn gives_to(change: &Change) -> Option<&str> {
+    match change {
+        Change::Source {
+            to: SourceChoice::Actor { name },
+        }
+        | Change::NewClaim {
+            source: SourceChoice::Actor { name },
+            ..
+        }
+        | Change::RenameActor { to: name, .. }
+        | Change::MergeActor { into: name, .. } => Some(name),
+        _ => None,
+    }
+}
+
+/// The documents among `targets` whose corrections name one of `names`.
+fn given_to<'a>(
+    targets: &'a [(i64, String)],
+    names: &'a [String],
+) -> impl Iterator<Item = i64> + 'a {
+    targets
+        .iter()
+        .filter(|(_, name)| names.contains(name))
+        .map(|&(id, _)| id)
 }

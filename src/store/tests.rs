@@ -486,20 +486,8 @@ fn a_full_disk_keeps_everything_saved_before_and_says_so() {
 
 #[test]
 fn what_an_actor_said_across_the_library_follows_the_users_corrections() {
-    let (_dir, store) = library();
-    let options = Options::default();
-    let id = store.put_document(&article(), Visit::Added).unwrap();
-    store.analysis_for(id, &options).unwrap();
-    let said = |store: &Store| -> Vec<String> {
-        let mut claims: Vec<String> = store
-            .claims_by("Jane Roe")
-            .unwrap()
-            .into_iter()
-            .map(|c| c.claim)
-            .collect();
-        claims.sort();
-        claims
-    };
+    let (_dir, store, id) = library_with_article();
+    let said = |store: &Store| said_by(store, "Jane Roe");
     let quote = "We will not wait any longer,";
     let before = said(&store);
     assert!(before.iter().any(|c| c == quote), "{before:?}");
@@ -539,4 +527,80 @@ fn what_an_actor_said_across_the_library_follows_the_users_corrections() {
         !said(&store).contains(&quote.to_string()),
         "still dismissed"
     );
+}
+
+#[test]
+fn an_actor_the_user_renamed_or_named_is_found_across_the_library_by_that_name() {
+    let (_dir, store, id) = library_with_article();
+    let options = Options::default();
+    let said = said_by;
+    let later = Document::from_text("later.txt", "Budget row\n\nThe budget was cut again.");
+    let two = store.put_document(&later, Visit::Added).unwrap();
+    let analysis = store.analysis_for(two, &options).unwrap();
+    let hers = said(&store, "Jane Roe");
+    assert!(!hers.is_empty());
+
+    // Renamed: found by the new name (and still by the old one).
+    let rename = Change::RenameActor {
+        actor: "Jane Roe".to_string(),
+        to: "Mayor J. Roe".to_string(),
+    };
+    store.add_correction(id, None, rename).unwrap();
+    assert_eq!(said(&store, "mayor j. roe"), hers);
+    assert_eq!(said(&store, "Jane Roe"), hers);
+
+    // A claim made for a new actor, in another article: found by its name,
+    // and counted from the first article's actor of that name.
+    let words = span_of(
+        "Budget row\n\nThe budget was cut again.",
+        "The budget was cut again.",
+    );
+    let new_claim = Change::NewClaim {
+        kind: ClaimKind::Indirect,
+        source: SourceChoice::Actor {
+            name: "Tom Okafor".to_string(),
+        },
+    };
+    assert!(analysis.claims.is_empty(), "{analysis:#?}");
+    store.add_correction(two, Some(words), new_claim).unwrap();
+    let his = store.claims_by("TOM OKAFOR").unwrap();
+    assert!(
+        his.iter()
+            .any(|c| c.claim == "The budget was cut again." && c.title == "Budget row"),
+        "{his:#?}"
+    );
+    let first = store.analysis_for(id, &options).unwrap();
+    let counts = store.elsewhere_counts(id, &first).unwrap();
+    let okafor = first
+        .actors
+        .iter()
+        .position(|a| a.name == "Tom Okafor")
+        .unwrap();
+    assert_eq!(
+        counts[okafor], 1,
+        "the other article, where the user named him"
+    );
+    let elsewhere = store.elsewhere(id, &first.actors[okafor]).unwrap();
+    assert_eq!(elsewhere.articles, 1);
+    assert_eq!(elsewhere.claims.len(), 1);
+}
+
+/// A library holding the article, analysed.
+fn library_with_article() -> (tempfile::TempDir, Store, DocId) {
+    let (dir, store) = library();
+    let id = store.put_document(&article(), Visit::Added).unwrap();
+    store.analysis_for(id, &Options::default()).unwrap();
+    (dir, store, id)
+}
+
+/// What `name` said across the library, sorted.
+fn said_by(store: &Store, name: &str) -> Vec<String> {
+    let mut claims: Vec<String> = store
+        .claims_by(name)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.claim)
+        .collect();
+    claims.sort();
+    claims
 }

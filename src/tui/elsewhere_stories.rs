@@ -220,7 +220,7 @@ fn enter_in_the_list_reads_the_other_article_at_that_claim_and_the_list_goes_bac
     let path = dir.path().join("lib.sqlite");
     let [_, market_id] = keep_others(&path);
     let doc = Document::from_text("river-bridge.txt", fixture::TEXT);
-    let mut keepers = vec![Some(Keeper::open(&path, &doc).unwrap())];
+    let keepers = vec![Some(Keeper::open(&path, &doc).unwrap())];
     let mut library = Library::new(
         vec![doc],
         &Settings::defaults(),
@@ -228,21 +228,28 @@ fn enter_in_the_list_reads_the_other_article_at_that_claim_and_the_list_goes_bac
         (80, 24),
     );
     library.attach_analysis(0, fixture::analysis());
-    let mut attached = HashSet::from([0]);
     let claim = market().claims[0].span;
-    let opened = super::Opened {
-        library: &mut library,
-        keepers: &mut keepers,
-        attached: &mut attached,
+    let mut reader = super::Reader {
+        library,
+        keepers,
+        attached: HashSet::from([0]),
+        analyser: std::sync::Arc::new(super::library::Analyser::new(
+            Options::default(),
+            Some(&path),
+        )),
+        library_path: Some(&path),
+        waker: std::sync::mpsc::channel().0,
+        limits: crate::input::Limits::default(),
     };
-    opened.read(0, market_id, claim, &Options::default());
+    reader.read(0, market_id, claim);
+    let library = &mut reader.library;
     let app = library.reader().expect("reading");
     assert_eq!(app.doc.title, "Market square reopens");
     let selected = app.claims.selected.expect("the claim picked is selected");
     assert_eq!(app.analysis.claims[selected].span, claim);
     // The article joined the list: the list key goes back to both.
     assert_eq!(library.entries.len(), 2);
-    press_library(&mut library, "backspace");
+    press_library(library, "backspace");
     assert!(library.reader().is_none());
     assert_eq!(library.shown.len(), 2);
 }

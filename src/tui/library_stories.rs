@@ -19,14 +19,19 @@ use crate::document::Document;
 const SECOND: &str = "Harbour plans stall again\nNothing was said about the harbour today.\n";
 const THIRD: &str = "Orchard fair draws a crowd\nThe fair opened on Sunday.\n";
 
-/// Three articles: the fixture's (analysed), a second (analysed, nothing
-/// found) and a third still being analysed.
-fn library(width: u16, height: u16) -> Library {
-    let docs = vec![
+/// The fixture's article, a second and a third, none analysed.
+fn three_docs() -> Vec<Document> {
+    vec![
         Document::from_text("news/river-bridge.txt", TEXT),
         Document::from_text("news/harbour.md", SECOND),
         Document::from_text("more/orchard-fair.txt", THIRD),
-    ];
+    ]
+}
+
+/// Three articles: the fixture's (analysed), a second (analysed, nothing
+/// found) and a third still being analysed.
+fn library(width: u16, height: u16) -> Library {
+    let docs = three_docs();
     let mut library = Library::new(
         docs,
         &Settings::defaults(),
@@ -151,11 +156,7 @@ fn the_sort_key_orders_by_the_next_column() {
 
 #[test]
 fn the_list_shows_each_articles_date_and_marks_and_sorts_by_them() {
-    let mut docs = vec![
-        Document::from_text("news/river-bridge.txt", TEXT),
-        Document::from_text("news/harbour.md", SECOND),
-        Document::from_text("more/orchard-fair.txt", THIRD),
-    ];
+    let mut docs = three_docs();
     // A page that says when it was published shows that day; the others
     // show when they were added to the library.
     docs[1].published = Some("2025-03-14T08:00:00Z".to_string());
@@ -173,6 +174,27 @@ fn the_list_shows_each_articles_date_and_marks_and_sorts_by_them() {
     assert_eq!(library.sort, SortBy::Marks);
     assert_eq!(library.shown[0], 0, "most marks first");
     assert_snapshot!(screen(&library, 100, 12));
+}
+
+#[test]
+fn sorting_by_date_reads_the_dates_however_the_pages_spell_them() {
+    let mut docs = three_docs();
+    docs[0].published = Some("2025-06-01T09:30:00Z".to_string());
+    docs[1].published = Some("March 3, 2025".to_string());
+    docs[2].published = Some("Mon, 01 Apr 2024 08:00:00 +0000".to_string());
+    let mut library = Library::new(docs, &Settings::defaults(), Theme::monochrome(), (100, 12));
+    press(&mut library, "o o o");
+    assert_eq!(library.sort, SortBy::Date);
+    assert_eq!(
+        library.shown,
+        vec![0, 1, 2],
+        "June 2025, March 2025, April 2024"
+    );
+    // Every date shows as one kind of day.
+    let shown = screen(&library, 100, 12);
+    for expected in ["2025-06-01", "2025-03-03", "2024-04-01"] {
+        assert!(shown.contains(expected), "{expected}: {shown}");
+    }
 }
 
 #[test]

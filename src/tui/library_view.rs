@@ -64,26 +64,27 @@ impl Entry {
         }
     }
 
-    /// The article's date: when it was published, as the page says (its
-    /// day, when it starts with one), else when it was added to the library.
+    /// The article's date: the day it was published, as the page says
+    /// (written as it says when whosaid cannot read it), else the day it
+    /// was added to the library.
     pub fn date(&self) -> Option<String> {
         match self.doc.published.as_deref().map(str::trim) {
             Some(published) if !published.is_empty() => {
-                let day = published.get(..10).filter(|d| is_iso_day(d));
-                Some(day.unwrap_or(published).to_string())
+                Some(crate::dates::day(published).unwrap_or_else(|| published.to_string()))
             }
             _ => self.added.map(crate::store::listing::date),
         }
     }
-}
 
-/// "2025-11-03": four digits, dash, two, dash, two.
-fn is_iso_day(text: &str) -> bool {
-    text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| match i {
-            4 | 7 => b == b'-',
-            _ => b.is_ascii_digit(),
-        })
+    /// When it was published (else added), as a moment to sort by: "March
+    /// 3, 2025" and "2025-03-03" are the same day. `None` for a date
+    /// whosaid cannot read, and for none.
+    fn moment(&self) -> Option<chrono::NaiveDateTime> {
+        match self.doc.published.as_deref().map(str::trim) {
+            Some(published) if !published.is_empty() => crate::dates::parse(published),
+            _ => chrono::DateTime::from_timestamp(self.added?, 0).map(|m| m.naive_utc()),
+        }
+    }
 }
 
 /// The column the list is sorted by; the sort key cycles through them.
@@ -582,7 +583,10 @@ impl Library {
             SortBy::Source => {
                 shown.sort_by(|&a, &b| entries[a].doc.source.cmp(&entries[b].doc.source))
             }
-            SortBy::Date => shown.sort_by_cached_key(|&i| std::cmp::Reverse(entries[i].date())),
+            // Newest first; dates that cannot be read last, as written.
+            SortBy::Date => shown.sort_by_cached_key(|&i| {
+                std::cmp::Reverse((entries[i].moment(), entries[i].date()))
+            }),
             SortBy::Claims => shown.sort_by_key(|&i| count(i, |a| a.claims.len())),
             SortBy::Actors => shown.sort_by_key(|&i| count(i, |a| a.actors.len())),
             SortBy::Marks => shown.sort_by_key(|&i| std::cmp::Reverse(entries[i].marks)),

@@ -50,7 +50,7 @@ use ratatui::backend::CrosstermBackend;
 pub use app::App;
 pub use library_view::Library;
 
-use crate::analysis::{self, Analysis};
+use crate::analysis::Analysis;
 use crate::config::Config;
 use crate::document::Document;
 use crate::input::{self, Listed};
@@ -73,54 +73,123 @@ pub fn run(
     limits: input::Limits,
 ) -> anyhow::Result<()> {
     let mut warning = None;
-    // (A feed's items have theirs once they are fetched.)
-    let mut keepers: Vec<Option<Keeper>> = articles
-        .iter()
-        .map(|listed| match listed {
-            Listed::Article(doc) => keeper_for(doc, library, &mut warning),
-            Listed::Item(_) => None,
-        })
-        .collect();
+    let keepers = keepers_for(&articles, library, &mut warning);
     let session = Session::start(settings.reader.mouse).context("cannot set up the terminal")?;
     exit_on_signals(session.mouse, session.keyboard_flags)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
 
     // The text (or the list) shows at once; the analyses run beside it and
-    // are attached when each is done (a long article takes a while). Each
-    // is made once: the library's kept one, else made and kept there.
-    // Terminal events and analyses arrive on one channel, so either wakes
-    // the loop at once.
+    // are attached when each is done (a long article takes a while).
+    // Terminal events, analyses and fetched items arrive on one channel, so
+    // any of them wakes the loop at once.
     let (sender, events) = mpsc::channel();
-    let jobs: Vec<(usize, String, Option<DocId>)> = articles
+    let analyser = Arc::new(library::Analyser::new(config.analysis_options(), library));
+    let analyses = Analyses::start(&articles, &keepers, &analyser, sender.clone());
+    forward_terminal_events(sender.clone());
+    let size = terminal.size()?;
+    let theme = Theme::from_config(&settings.theme, no_color_requested());
+    let mut list = Library::new(articles, settings, theme, (size.width, size.height));
+    list.message = warning.map(|w| safe_text::for_terminal(&w).into_owned());
+    let mut reader = Reader {
+        library: list,
+        keepers,
+        attached: HashSet::new(),
+        analyser,
+        library_path: library,
+        waker: sender,
+        limits,
+    };
+    reader.show_kept_all();
+
+    while !reader.library.quit {
+        terminal.draw(|frame| view::library::draw(&reader.library, frame))?;
+        let Some(wake) = next_wake(&events, &mut reader.library) else {
+            break;
+        };
+        if reader.on_wake(wake)? {
+            reader.after_wake()?;
+        }
+    }
+    analyses.stop();
+    reader.save_reading()?;
+    // The terminal is the user's again while the analyses under way are
+    // finished and kept.
+    drop(session);
+    analyses.join();
+    Ok(())
+}
+
+/// Each article's keeper in the library at `library` (a feed's items have
+/// theirs once they are fetched).
+fn keepers_for(
+    articles: &[Listed],
+    library: Option<&Path>,
+    warning: &mut Option<String>,
+) -> Vec<Option<Keeper>> {
+    articles
         .iter()
-        .zip(&keepers)
-        .enumerate()
-        .filter_map(|(i, (listed, keeper))| match listed {
-            Listed::Article(doc) => {
-                let id = keeper.as_ref().filter(|k| k.kept).map(Keeper::id);
-                Some((i, doc.text.clone(), id))
-            }
+        .map(|listed| match listed {
+            Listed::Article(doc) => keeper_for(doc, library, warning),
             Listed::Item(_) => None,
         })
-        .collect();
-    let analyser = Arc::new(library::Analyser::new(config.analysis_options(), library));
-    let analysed = sender.clone();
-    let by = Arc::clone(&analyser);
-    let quitting = Arc::new(AtomicBool::new(false));
-    let stop = Arc::clone(&quitting);
-    let analyses = std::thread::spawn(move || {
-        use rayon::prelude::*;
-        jobs.par_iter().for_each(|(i, text, id)| {
-            // After quitting, what is left is analysed next time.
-            if stop.load(Ordering::Relaxed) {
-                return;
-            }
-            let analysis = by.analyse(*id, text);
-            let _ = analysed.send(Wake::Analysed(*i, Box::new(analysis)));
+        .collect()
+}
+
+/// The analyses of the articles opened, made on all cores beside the loop:
+/// each once, the library's kept one, else made and kept there.
+struct Analyses {
+    thread: std::thread::JoinHandle<()>,
+    quitting: Arc<AtomicBool>,
+}
+
+impl Analyses {
+    fn start(
+        articles: &[Listed],
+        keepers: &[Option<Keeper>],
+        analyser: &Arc<library::Analyser>,
+        analysed: mpsc::Sender<Wake>,
+    ) -> Analyses {
+        let jobs: Vec<(usize, String, Option<DocId>)> = articles
+            .iter()
+            .zip(keepers)
+            .enumerate()
+            .filter_map(|(i, (listed, keeper))| match listed {
+                Listed::Article(doc) => {
+                    let id = keeper.as_ref().filter(|k| k.kept).map(Keeper::id);
+                    Some((i, doc.text.clone(), id))
+                }
+                Listed::Item(_) => None,
+            })
+            .collect();
+        let by = Arc::clone(analyser);
+        let quitting = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&quitting);
+        let thread = std::thread::spawn(move || {
+            use rayon::prelude::*;
+            jobs.par_iter().for_each(|(i, text, id)| {
+                // After quitting, what is left is analysed next time.
+                if stop.load(Ordering::Relaxed) {
+                    return;
+                }
+                let analysis = by.analyse(*id, text);
+                let _ = analysed.send(Wake::Analysed(*i, Box::new(analysis)));
+            });
         });
-    });
-    // Fetched items of feeds and their analyses wake the loop too.
-    let waker = sender.clone();
+        Analyses { thread, quitting }
+    }
+
+    /// No analysis starts after this; those under way finish.
+    fn stop(&self) {
+        self.quitting.store(true, Ordering::Relaxed);
+    }
+
+    fn join(self) {
+        let _ = self.thread.join();
+    }
+}
+
+/// Sends every terminal event to the loop, from a thread of its own.
+fn forward_terminal_events(sender: mpsc::Sender<Wake>) {
     std::thread::spawn(move || {
         loop {
             let event = event::read();
@@ -130,177 +199,184 @@ pub fn run(
             }
         }
     });
-    let theme = Theme::from_config(&settings.theme, no_color_requested());
-    let size = terminal.size()?;
-    let library_path = library;
-    let mut library = Library::new(articles, settings, theme, (size.width, size.height));
-    library.message = warning.map(|w| safe_text::for_terminal(&w).into_owned());
-    for (entry, keeper) in keepers.iter().enumerate() {
-        show_kept(&mut library, entry, keeper.as_ref());
-    }
-    // The readers that have their user's layer attached.
-    let mut attached = HashSet::new();
+}
 
-    while !library.quit {
-        terminal.draw(|frame| view::library::draw(&library, frame))?;
-        // A flash lasts until the next key, or this long.
-        let flashing = library.reader().is_some_and(|app| app.text.flash.is_some());
-        let wake = if flashing {
-            match events.recv_timeout(FLASH) {
-                Ok(wake) => wake,
-                Err(mpsc::RecvTimeoutError::Timeout) => {
-                    if let Some(app) = library.reader_mut() {
-                        app.text.flash = None;
-                    }
-                    continue;
-                }
-                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+/// Waits for what wakes the loop next (`None`: nothing ever will). A flash
+/// lasts until then, or [`FLASH`] at most.
+fn next_wake(events: &mpsc::Receiver<Wake>, library: &mut Library) -> Option<Wake> {
+    let flashing = library.reader().is_some_and(|app| app.text.flash.is_some());
+    if !flashing {
+        return events.recv().ok();
+    }
+    match events.recv_timeout(FLASH) {
+        Ok(wake) => Some(wake),
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            if let Some(app) = library.reader_mut() {
+                app.text.flash = None;
             }
-        } else {
-            match events.recv() {
-                Ok(wake) => wake,
-                Err(_) => break,
-            }
-        };
+            // Drawn again, without the flash.
+            Some(Wake::Redraw)
+        }
+        Err(mpsc::RecvTimeoutError::Disconnected) => None,
+    }
+}
+
+/// The loop's state: the list and its readers, and each article's keeper
+/// in the library.
+struct Reader<'a> {
+    library: Library,
+    keepers: Vec<Option<Keeper>>,
+    /// The readers that have their user's layer attached.
+    attached: HashSet<usize>,
+    analyser: Arc<library::Analyser>,
+    library_path: Option<&'a Path>,
+    /// Wakes the loop from the threads that fetch and analyse feed items.
+    waker: mpsc::Sender<Wake>,
+    limits: input::Limits,
+}
+
+impl Reader<'_> {
+    /// What the library knows of each article, on the list.
+    fn show_kept_all(&mut self) {
+        for (entry, keeper) in self.keepers.iter().enumerate() {
+            show_kept(&mut self.library, entry, keeper.as_ref());
+        }
+    }
+
+    /// Takes in what woke the loop; `false` when there is nothing more to
+    /// do before drawing again.
+    fn on_wake(&mut self, wake: Wake) -> io::Result<bool> {
         match wake {
-            Wake::Analysed(entry, analysis) => {
-                library.attach_analysis(entry, *analysis);
-                // Another article kept: the open reader's actors may be in it.
-                if let Some(open) = library.open.filter(|o| *o != entry && attached.contains(o))
-                    && let (Some(keeper), Some(app)) = (&keepers[open], library.reader_mut())
-                {
-                    keeper.count_elsewhere(app);
-                }
-            }
-            Wake::Fetched(entry, Ok(doc)) => {
-                // Kept and analysed as the others were at the start.
-                let keeper = keeper_for(&doc, library_path, &mut None);
-                show_kept(&mut library, entry, keeper.as_ref());
-                let id = keeper.as_ref().filter(|k| k.kept).map(Keeper::id);
-                keepers[entry] = keeper;
-                let (text, waker, by) = (doc.text.clone(), waker.clone(), Arc::clone(&analyser));
-                std::thread::spawn(move || {
-                    let analysis = by.analyse(id, &text);
-                    let _ = waker.send(Wake::Analysed(entry, Box::new(analysis)));
-                });
-                library.fetched(entry, doc);
-            }
-            Wake::Fetched(entry, Err(why)) => library.fetch_failed(entry, why),
+            Wake::Redraw => return Ok(false),
+            Wake::Analysed(entry, analysis) => self.analysed(entry, *analysis),
+            Wake::Fetched(entry, Ok(doc)) => self.fetched(entry, doc),
+            Wake::Fetched(entry, Err(why)) => self.library.fetch_failed(entry, why),
             Wake::Terminal(event) => match event? {
-                Event::Key(key) if key.kind != KeyEventKind::Release => library.handle_key(key),
-                Event::Mouse(mouse) => library.handle_mouse(mouse),
-                Event::Resize(width, height) => library.resize(width, height),
-                _ => continue,
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    self.library.handle_key(key)
+                }
+                Event::Mouse(mouse) => self.library.handle_mouse(mouse),
+                Event::Resize(width, height) => self.library.resize(width, height),
+                _ => return Ok(false),
             },
         }
-        // The open reader gets its user's layer once its analysis is there.
-        if let Some(entry) = library.open.filter(|e| !attached.contains(e))
-            && let Some(original) = library.entries[entry].analysis.clone()
-            && let Some(app) = library.reader_mut().filter(|app| !app.analysing)
+        Ok(true)
+    }
+
+    fn analysed(&mut self, entry: usize, analysis: Analysis) {
+        self.library.attach_analysis(entry, analysis);
+        // Another article kept: the open reader's actors may be in it.
+        if let Some(open) = self
+            .library
+            .open
+            .filter(|o| *o != entry && self.attached.contains(o))
+            && let (Some(keeper), Some(app)) = (&self.keepers[open], self.library.reader_mut())
         {
-            if let Some(keeper) = &keepers[entry] {
+            keeper.count_elsewhere(app);
+        }
+    }
+
+    /// A feed's item is read: kept and analysed as the others were at the
+    /// start, and its reader opened.
+    fn fetched(&mut self, entry: usize, doc: Document) {
+        let keeper = keeper_for(&doc, self.library_path, &mut None);
+        show_kept(&mut self.library, entry, keeper.as_ref());
+        let id = keeper.as_ref().filter(|k| k.kept).map(Keeper::id);
+        self.keepers[entry] = keeper;
+        let (text, waker, by) = (
+            doc.text.clone(),
+            self.waker.clone(),
+            Arc::clone(&self.analyser),
+        );
+        std::thread::spawn(move || {
+            let analysis = by.analyse(id, &text);
+            let _ = waker.send(Wake::Analysed(entry, Box::new(analysis)));
+        });
+        self.library.fetched(entry, doc);
+    }
+
+    /// After an event: the open reader's layer, what the app asked for, the
+    /// marks counted, the items to fetch.
+    fn after_wake(&mut self) -> io::Result<()> {
+        self.attach_open_reader();
+        for effect in self.library.take_effects() {
+            self.carry_out(effect)?;
+        }
+        if self
+            .library
+            .open
+            .is_some_and(|o| self.attached.contains(&o))
+        {
+            self.library.recount_marks();
+        }
+        self.start_fetches();
+        Ok(())
+    }
+
+    /// The open reader gets its user's layer once its analysis is there.
+    fn attach_open_reader(&mut self) {
+        if let Some(entry) = self.library.open.filter(|e| !self.attached.contains(e))
+            && let Some(original) = self.library.entries[entry].analysis.clone()
+            && let Some(app) = self.library.reader_mut().filter(|app| !app.analysing)
+        {
+            if let Some(keeper) = &self.keepers[entry] {
                 keeper.attach(app, &original, true);
             }
-            attached.insert(entry);
+            self.attached.insert(entry);
         }
-        for effect in library.take_effects() {
-            let Some(entry) = library.open else { continue };
-            if let Effect::OpenArticle { document, claim } = effect {
-                let opened = Opened {
-                    library: &mut library,
-                    keepers: &mut keepers,
-                    attached: &mut attached,
-                };
-                opened.read(entry, document, claim, &analyser.options);
-                continue;
-            }
-            let original = library.entries[entry].analysis.clone().unwrap_or_default();
-            let Some(app) = library.reader_mut() else {
-                continue;
-            };
-            match (effect, &keepers[entry]) {
-                (Effect::Edit(edit), Some(keeper)) => keeper.carry_out(app, &original, &edit),
-                (Effect::Elsewhere { actor }, Some(keeper)) => keeper.show_elsewhere(app, actor),
-                (Effect::Edit(_) | Effect::Elsewhere { .. }, None) => {}
-                (effect, _) => perform(app, effect)?,
-            }
+    }
+
+    /// Carries out what the open reader asked for: the library's part
+    /// through its keeper, the rest by [`perform`].
+    fn carry_out(&mut self, effect: Effect) -> io::Result<()> {
+        let Some(entry) = self.library.open else {
+            return Ok(());
+        };
+        if let Effect::OpenArticle { document, claim } = effect {
+            self.read(entry, document, claim);
+            return Ok(());
         }
-        if library.open.is_some_and(|o| attached.contains(&o)) {
-            library.recount_marks();
+        let original = self.library.entries[entry]
+            .analysis
+            .clone()
+            .unwrap_or_default();
+        let Some(app) = self.library.reader_mut() else {
+            return Ok(());
+        };
+        match (effect, &self.keepers[entry]) {
+            (Effect::Edit(edit), Some(keeper)) => keeper.carry_out(app, &original, &edit),
+            (Effect::Elsewhere { actor }, Some(keeper)) => keeper.show_elsewhere(app, actor),
+            (Effect::Edit(_) | Effect::Elsewhere { .. }, None) => {}
+            (effect, _) => perform(app, effect)?,
         }
-        for (entry, item) in library.take_fetches() {
-            let waker = waker.clone();
+        Ok(())
+    }
+
+    /// Fetches the feed items the list asked for, each on a thread.
+    fn start_fetches(&mut self) {
+        for (entry, item) in self.library.take_fetches() {
+            let (waker, limits) = (self.waker.clone(), self.limits);
             std::thread::spawn(move || {
                 let read = item.load(limits).map_err(|e| e.to_string());
                 let _ = waker.send(Wake::Fetched(entry, read));
             });
         }
     }
-    quitting.store(true, Ordering::Relaxed);
-    for entry in attached {
-        if let (Some(keeper), Some(app)) = (&keepers[entry], library.reader_at(entry))
-            && keeper.kept
-        {
-            keeper.save_reading(&app.reading())?;
-        }
-    }
-    // The terminal is the user's again while the analyses under way are
-    // finished and kept.
-    drop(session);
-    let _ = analyses.join();
-    Ok(())
-}
 
-/// What opening an article from an actor's claims elsewhere changes.
-struct Opened<'a> {
-    library: &'a mut Library,
-    keepers: &'a mut Vec<Option<Keeper>>,
-    attached: &'a mut HashSet<usize>,
-}
-
-impl Opened<'_> {
     /// Reads `document` of the library at `claim`, from the reader of entry
     /// `from`: its entry in the list if it has one, else a new entry, read
     /// from the library.
-    fn read(
-        self,
-        from: usize,
-        document: DocId,
-        claim: crate::span::Span,
-        options: &analysis::Options,
-    ) {
+    fn read(&mut self, from: usize, document: DocId, claim: crate::span::Span) {
         let listed = self
             .keepers
             .iter()
             .position(|k| k.as_ref().is_some_and(|k| k.kept && k.id() == document));
         let entry = match listed {
             Some(entry) => entry,
-            None => {
-                let Some(keeper) = &self.keepers[from] else {
-                    return;
-                };
-                let store = keeper.library();
-                let loaded = store.document(document).and_then(|doc| {
-                    let analysis = store.analysis_for(document, options)?;
-                    let keeper = Keeper::open(store.path(), &doc)?;
-                    Ok((doc, analysis, keeper))
-                });
-                match loaded {
-                    Ok((doc, analysis, keeper)) => {
-                        let entry = self.library.add_entry(doc, analysis);
-                        show_kept(self.library, entry, Some(&keeper));
-                        self.keepers.push(Some(keeper));
-                        entry
-                    }
-                    Err(e) => {
-                        if let Some(app) = self.library.reader_mut() {
-                            let said = format!("cannot open that article: {e}");
-                            app.message = Some(safe_text::for_terminal(&said).into_owned());
-                        }
-                        return;
-                    }
-                }
-            }
+            None => match self.load(from, document) {
+                Some(entry) => entry,
+                None => return,
+            },
         };
         self.library.read_entry(entry);
         // Its layer now, without going back where it was last read: the
@@ -317,6 +393,44 @@ impl Opened<'_> {
             app.select_claim_at(claim);
         }
     }
+
+    /// Adds `document` of the library (that of entry `from`'s keeper) to
+    /// the list, with its analysis; a failure is said in the open reader.
+    fn load(&mut self, from: usize, document: DocId) -> Option<usize> {
+        let store = self.keepers[from].as_ref()?.library();
+        let loaded = store.document(document).and_then(|doc| {
+            let analysis = store.analysis_for(document, &self.analyser.options)?;
+            let keeper = Keeper::open(store.path(), &doc)?;
+            Ok((doc, analysis, keeper))
+        });
+        match loaded {
+            Ok((doc, analysis, keeper)) => {
+                let entry = self.library.add_entry(doc, analysis);
+                show_kept(&mut self.library, entry, Some(&keeper));
+                self.keepers.push(Some(keeper));
+                Some(entry)
+            }
+            Err(e) => {
+                if let Some(app) = self.library.reader_mut() {
+                    let said = format!("cannot open that article: {e}");
+                    app.message = Some(safe_text::for_terminal(&said).into_owned());
+                }
+                None
+            }
+        }
+    }
+
+    /// Where the user was in each article read, kept for next time.
+    fn save_reading(&self) -> Result<(), crate::store::StoreError> {
+        for &entry in &self.attached {
+            if let (Some(keeper), Some(app)) = (&self.keepers[entry], self.library.reader_at(entry))
+                && keeper.kept
+            {
+                keeper.save_reading(&app.reading())?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// How long a flash (the source `s` went to) stays without a key.
@@ -325,6 +439,8 @@ const FLASH: Duration = Duration::from_millis(700);
 /// What wakes the event loop.
 enum Wake {
     Terminal(io::Result<Event>),
+    /// Nothing new: draw again (a flash has ended).
+    Redraw,
     /// The analysis of the article at this index of the list.
     Analysed(usize, Box<Analysis>),
     /// The item of a feed at this index, read (or why not).
