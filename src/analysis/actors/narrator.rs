@@ -42,6 +42,14 @@ fn addressed_by_others(
     claims: &[FoundClaim],
     first_person: impl Fn(&Mention) -> bool,
 ) -> Option<usize> {
+    // "Mike said" outside quotation marks: Mike is a third person, not the
+    // narrator, however often the others call him.
+    let third_person: Vec<String> = claims
+        .iter()
+        .filter_map(|claim| claim.source.map(|s| &mentions[s]))
+        .filter(|m| !m.pronoun && !m.in_quote)
+        .map(|m| m.name.to_lowercase())
+        .collect();
     // Lower-case name → (times addressed, first mention).
     let mut addressed: Map<String, (usize, usize)> = Map::default();
     for claim in claims {
@@ -70,7 +78,9 @@ fn addressed_by_others(
         }
     }
     addressed
-        .into_values()
+        .into_iter()
+        .filter(|(name, _)| !third_person.contains(name))
+        .map(|(_, found)| found)
         .filter(|&(times, _)| times >= TIMES_ADDRESSED)
         // The most addressed; on a tie, the first named.
         .max_by_key(|&(times, first)| (times, std::cmp::Reverse(first)))
@@ -98,6 +108,13 @@ mod tests {
         let text = "\"Are you coming, Tomas?\" asked Vera Lund.\n\n\"Not yet,\" I said.\n\n\"You are always late, Tomas,\" said Vera Lund.\n\n\"I know,\" I said.";
         assert_eq!(speaker_of(text, "Not yet,").as_deref(), Some("Tomas"));
         assert_eq!(speaker_of(text, "I know,").as_deref(), Some("Tomas"));
+    }
+
+    #[test]
+    fn someone_the_narration_names_as_a_speaker_is_not_the_narrator() {
+        let text = "\"Sit down, Mike,\" said Ann Ray.\n\n\"Thanks,\" Mike said.\n\n\"Eat something, Mike,\" said Ann Ray.\n\n\"Good soup,\" I said.";
+        assert_eq!(speaker_of(text, "Thanks,").as_deref(), Some("Mike"));
+        assert_ne!(speaker_of(text, "Good soup,").as_deref(), Some("Mike"));
     }
 
     #[test]
