@@ -212,16 +212,25 @@ fn addressed(text: &str, people: &People, claims: &[FoundClaim], turn: &[usize])
 /// How many mentions of a quote are looked at for a name it addresses.
 const ADDRESS_REACH: usize = 16;
 
+/// The people of an exchange, in the order they joined it (with the
+/// mention naming each), and a set of them: an exchange among hundreds of
+/// names does not compare each with all the others.
+#[derive(Default)]
+struct Participants {
+    list: Vec<(usize, usize)>,
+    seen: Map<usize, ()>,
+}
+
 /// The speaker of each turn: the anchors first, then the pronouns and
 /// descriptions checked against the alternation, then the bare turns.
 fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
     let who = |m: usize| referent[m].map(|r| (people.root_of[r], m));
-    let mut participants: Vec<(usize, usize)> = Vec::new();
-    let join = |participants: &mut Vec<(usize, usize)>, person: Option<(usize, usize)>| {
+    let mut participants = Participants::default();
+    let join = |participants: &mut Participants, person: Option<(usize, usize)>| {
         if let Some((id, m)) = person
-            && participants.iter().all(|&(p, _)| p != id)
+            && participants.seen.insert(id, ()).is_none()
         {
-            participants.push((id, m));
+            participants.list.push((id, m));
         }
     };
     for turn in turns.iter_mut() {
@@ -237,7 +246,7 @@ fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
         };
         let resolved = turns[t].mention.and_then(who);
         let addresses = |id: usize| turns[t].addressed.is_some_and(|(a, _)| a == id);
-        let expected = expected(turns, &participants, t)
+        let expected = expected(turns, &participants.list, t)
             .filter(|&(id, _)| fits(people, id, gender) && !addresses(id));
         let beside = |id: usize| {
             [t.checked_sub(1), Some(t + 1)]
@@ -247,7 +256,7 @@ fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
                 .any(|(other, _)| other == id)
         };
         let outsider =
-            |id: usize| participants.len() >= 2 && participants.iter().all(|&(p, _)| p != id);
+            |id: usize| participants.list.len() >= 2 && !participants.seen.contains_key(&id);
         let doubtful = resolved.is_none_or(|(id, _)| beside(id) || addresses(id) || outsider(id));
         turns[t].speaker = match expected {
             Some((id, m)) if doubtful && resolved.is_none_or(|(r, _)| r != id) => Some((id, m)),
@@ -267,11 +276,11 @@ fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
         join(&mut participants, turn.addressed);
     }
     for speaker in unnamed {
-        if participants.len() < 2 {
+        if participants.list.len() < 2 {
             join(&mut participants, speaker);
         }
     }
-    if participants.len() < 2 {
+    if participants.list.len() < 2 {
         for turn in turns.iter_mut() {
             turn.speaker = None;
         }
@@ -282,7 +291,7 @@ fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
             continue;
         }
         let own = turns[t].addressed.map(|(a, _)| a);
-        let speaker = addressed_beside(turns, t).or_else(|| expected(turns, &participants, t));
+        let speaker = addressed_beside(turns, t).or_else(|| expected(turns, &participants.list, t));
         turns[t].speaker = speaker.filter(|&(id, _)| Some(id) != own);
         turns[t].frame = match turns[t].speaker {
             Some((_, m)) if people.mentions[m].in_quote => Frame::Addressee,
