@@ -45,6 +45,9 @@ enum Frame {
     Named,
     /// "she said", "said the girl": someone of this gender, if it tells one.
     Soft(Option<Gender>),
+    /// A name acting in the narration by a quote no cue frames ("Tony
+    /// looked away. “…”").
+    Acting,
     /// No cue in the paragraph: the speaker comes from the turns around.
     Bare,
     /// No cue in the paragraph, and the turn beside it addresses the speaker.
@@ -108,7 +111,7 @@ pub(super) fn follow(
             })
             .collect();
         alternate(people, referent, &mut turns);
-        apply(claims, referent, &turns);
+        apply(people.mentions, claims, referent, &turns);
     }
 }
 
@@ -170,7 +173,15 @@ fn classify(people: &People, claims: &[FoundClaim], turn: &[usize]) -> (Frame, O
         return (Frame::Bare, None);
     };
     let mention = &people.mentions[m];
-    let frame = if mention.pronoun {
+    // The person acting in the narration around a quote ("Tony looked
+    // at them. “…”") speaks it less surely than a cue's subject does.
+    let narrated = turn.iter().all(|&k| {
+        claims[k].source != Some(m)
+            || matches!(claims[k].via, Via::NarratedSubject | Via::ActorAfter)
+    });
+    let frame = if narrated && is_proper(mention) {
+        Frame::Acting
+    } else if mention.pronoun {
         match mention.name.to_ascii_lowercase().as_str() {
             "he" => Frame::Soft(Some(Gender::Male)),
             "she" => Frame::Soft(Some(Gender::Female)),
@@ -241,8 +252,10 @@ fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
     }
     let mut unnamed = Vec::new();
     for t in 0..turns.len() {
-        let Frame::Soft(gender) = turns[t].frame else {
-            continue;
+        let (gender, acting) = match turns[t].frame {
+            Frame::Soft(gender) => (gender, false),
+            Frame::Acting => (None, true),
+            _ => continue,
         };
         let resolved = turns[t].mention.and_then(who);
         let addresses = |id: usize| turns[t].addressed.is_some_and(|(a, _)| a == id);
@@ -257,7 +270,9 @@ fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
         };
         let outsider =
             |id: usize| participants.list.len() >= 2 && !participants.seen.contains_key(&id);
-        let doubtful = resolved.is_none_or(|(id, _)| beside(id) || addresses(id) || outsider(id));
+        // Someone new acting by a quote may well speak it.
+        let doubtful =
+            resolved.is_none_or(|(id, _)| beside(id) || addresses(id) || !acting && outsider(id));
         turns[t].speaker = match expected {
             Some((id, m)) if doubtful && resolved.is_none_or(|(r, _)| r != id) => Some((id, m)),
             _ => resolved,
@@ -317,7 +332,10 @@ fn addressed_beside(turns: &[Turn], t: usize) -> Option<(usize, usize)> {
 /// exchange's two participants.
 fn expected(turns: &[Turn], participants: &[(usize, usize)], t: usize) -> Option<(usize, usize)> {
     let known = |s: usize| {
-        let anchor = matches!(turns[s].frame, Frame::Named | Frame::Soft(_));
+        let anchor = matches!(
+            turns[s].frame,
+            Frame::Named | Frame::Soft(_) | Frame::Acting
+        );
         turns[s].speaker.filter(|_| anchor)
     };
     let nearest = nearest_known(turns.len(), t, |s| known(s).is_some())?;
@@ -354,24 +372,38 @@ fn fits(people: &People, id: usize, gender: Option<Gender>) -> bool {
 }
 
 /// Writes the speakers found into the claims and referents.
-fn apply(claims: &mut [FoundClaim], referent: &mut [Option<usize>], turns: &[Turn]) {
+fn apply(
+    mentions: &[Mention],
+    claims: &mut [FoundClaim],
+    referent: &mut [Option<usize>],
+    turns: &[Turn],
+) {
     for turn in turns {
         let Some((_, named)) = turn.speaker else {
             continue;
         };
         match turn.frame {
             Frame::Named => {}
-            Frame::Soft(_) => {
+            Frame::Soft(_) | Frame::Acting => {
                 let Some(m) = turn.mention.filter(|&m| m != named) else {
                     continue;
                 };
                 if referent[m] == referent[named] {
                     continue;
                 }
-                referent[m] = referent[named];
+                // A name acting near the quote stays that person's: the
+                // quote goes to the other. A pronoun or description stood
+                // for the other.
+                let name = is_proper(&mentions[m]);
+                if !name {
+                    referent[m] = referent[named];
+                }
                 for &k in &turn.claims {
                     if claims[k].source == Some(m) {
                         claims[k].via = Via::TurnTaking;
+                        if name {
+                            claims[k].source = Some(named);
+                        }
                     }
                 }
             }
@@ -412,6 +444,15 @@ mod tests {
         assert_eq!(found[3].0, "I know,");
         assert_eq!(found[3].1.as_deref(), Some("Lena Berg"), "{found:?}");
         assert_eq!(found[3].2, Some(Via::TurnTaking));
+    }
+
+    #[test]
+    fn a_name_acting_before_a_quote_gives_way_when_it_spoke_the_turn_before() {
+        let text = "\"Will you come?\" asked Ada Voss.\n\n\"I cannot,\" said Ben Lorr.\n\nBen Lorr looked away. \"Why not?\"\n\n\"Work.\"\n\n\"On a Sunday?\"\n\n\"Even so.\"";
+        let found = speakers(text);
+        assert_eq!(found[2].0, "Why not?");
+        assert_eq!(found[2].1.as_deref(), Some("Ada Voss"), "{found:?}");
+        assert_eq!(found[2].2, Some(Via::TurnTaking));
     }
 
     #[test]
