@@ -273,6 +273,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         }
         i = last + 1;
     }
+    out.shrink_to_fit();
     out
 }
 

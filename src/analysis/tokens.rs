@@ -92,6 +92,9 @@ impl<'t> TokenTable<'t> {
             previous_is_word = is_word;
         }
         table.tokens = tokens;
+        table.forms.shrink_to_fit();
+        table.classes.shrink_to_fit();
+        table.lower_text.shrink_to_fit();
         table
     }
 
@@ -145,18 +148,25 @@ impl<'t> TokenTable<'t> {
     }
 
     /// The index of token `i`'s written form.
-    #[inline]
+    #[inline(always)]
     fn form_id(&self, i: usize) -> u32 {
         let form = self.tokens[i].form();
         if form < FORM_APART {
             form
         } else {
-            self.forms_apart[&(i as u32)]
+            self.form_apart(i)
         }
     }
 
+    /// The form of a token past the 16 millionth distinct form.
+    #[cold]
+    #[inline(never)]
+    fn form_apart(&self, i: usize) -> u32 {
+        self.forms_apart[&(i as u32)]
+    }
+
     /// The written form of token `i`.
-    #[inline]
+    #[inline(always)]
     fn form(&self, i: usize) -> Form {
         self.forms[self.form_id(i) as usize]
     }

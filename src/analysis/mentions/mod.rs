@@ -50,6 +50,8 @@ pub fn find(
     mark_quoted(&mut out, quotations);
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     out.dedup_by(|a, b| a.span == b.span);
+    // The vector grew by doubling; the later stages run beside it.
+    out.shrink_to_fit();
     out
 }
 
