@@ -80,7 +80,8 @@ enum Command {
 
 #[derive(clap::Args)]
 struct AddArgs {
-    /// The articles: UTF-8 text files, or - for standard input.
+    /// The articles: files (text, Markdown, web pages), folders (searched at any
+    /// depth), URLs or feeds; - for standard input.
     #[arg(required = true, value_name = "ARTICLE")]
     articles: Vec<PathBuf>,
 }
@@ -302,7 +303,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             if !stdout_open() {
                 anyhow::bail!("standard output is closed; the reader draws on it");
             }
-            let articles = if several(&cli.articles) {
+            let (articles, notice) = if several(&cli.articles) {
                 load_several(&cli.articles, limits)?
             } else {
                 let opened = open(cli.articles.first().map(PathBuf::as_path), limits)?;
@@ -313,10 +314,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 {
                     return list_feed(feed);
                 }
-                opened.listed()
+                (opened.listed(), None)
             };
             // The reader keeps each article and its analysis in the library.
-            reader(articles, &config, &file, library.as_deref(), limits)
+            let library = library.as_deref();
+            reader(articles, notice, &config, &file, library, limits)
         }
     }
 }
@@ -352,7 +354,12 @@ fn add_command(
         eprintln!("whosaid: {}", for_terminal(&e.to_string()));
         failed += 1;
     };
-    for path in &args.articles {
+    // A folder adds the articles in it, as the reader and export read them.
+    let files = corpus::expand(&args.articles)?;
+    if files.is_empty() {
+        return Err(no_articles_in(&args.articles));
+    }
+    for path in &files {
         match input::open_with(&path.to_string_lossy(), limits) {
             Ok(Opened::Article(doc)) => docs.push(doc),
             // A feed adds each of its articles.
@@ -370,10 +377,7 @@ fn add_command(
     let added = store.add_all(&docs, &config.analysis_options())?;
     write_stdout(listing::added_text(&added).as_bytes())?;
     if failed > 0 {
-        anyhow::bail!(
-            "{failed} of {} articles could not be read",
-            args.articles.len()
-        );
+        anyhow::bail!("{failed} of {} articles could not be read", files.len());
     }
     Ok(())
 }
@@ -404,18 +408,20 @@ fn library_command(
 #[cfg(feature = "reader")]
 fn reader(
     articles: Vec<Listed>,
+    notice: Option<String>,
     config: &Config,
     file: &ConfigFile,
     library: Option<&Path>,
     limits: input::Limits,
 ) -> anyhow::Result<()> {
     let settings = whosaid::tui::settings::Settings::read(file)?;
-    whosaid::tui::run(articles, config, &settings, library, limits)
+    whosaid::tui::run(articles, notice, config, &settings, library, limits)
 }
 
 #[cfg(not(feature = "reader"))]
 fn reader(
     _: Vec<Listed>,
+    _: Option<String>,
     _: &Config,
     _: &ConfigFile,
     _: Option<&Path>,
@@ -440,18 +446,23 @@ fn several(args: &[PathBuf]) -> bool {
     args.len() > 1 || args.iter().any(|a| a.is_dir())
 }
 
-/// Every article that several arguments or a directory name, for the list.
-fn load_several(args: &[PathBuf], limits: input::Limits) -> anyhow::Result<Vec<Listed>> {
+/// Every article that several arguments or a directory name, for the list,
+/// each once, and a notice of those that could not be read. Only when none
+/// can be read is it an error.
+fn load_several(
+    args: &[PathBuf],
+    limits: input::Limits,
+) -> anyhow::Result<(Vec<Listed>, Option<String>)> {
     let files = corpus::expand(args)?;
     if files.is_empty() {
         return Err(no_articles_in(args));
     }
-    let mut articles = Vec::new();
-    for file in &files {
-        // A feed's items join the list, to be read when opened.
-        articles.extend(open(Some(file), limits)?.listed());
+    let mut several = input::several(&files, limits);
+    if several.listed.is_empty() {
+        return Err(several.unread.remove(0).into());
     }
-    Ok(articles)
+    let notice = several.unread_notice();
+    Ok((several.listed, notice))
 }
 
 /// Folders given where articles were expected, and none in them.

@@ -485,3 +485,30 @@ fn a_feed_lists_its_items_and_enter_reads_one() {
     tmux.keys(&["q"]);
     tmux.wait_for_text("EXIT=0");
 }
+
+#[test]
+fn a_file_named_twice_is_one_row_and_one_that_cannot_be_read_is_told_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("news")).unwrap();
+    std::fs::write(
+        dir.path().join("news/harbour.txt"),
+        "Harbour plans stall again\n\nThe mayor said the harbour “will wait another year.”\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("news/broken.txt"), b"\x00\x01 not text").unwrap();
+    // The harbour twice (by name and in its folder) is one article, so it
+    // opens straight in the reader; the broken file is told there.
+    let tmux = Tmux::start(
+        "unread",
+        dir.path(),
+        &reader_command("news/harbour.txt news"),
+    );
+    let screen = tmux.wait_for_text("will wait another year");
+    assert!(
+        status_bar(&screen).contains("not read: news/broken.txt"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Articles ·"), "no list of one: {screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for_text("EXIT=0");
+}

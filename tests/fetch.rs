@@ -292,6 +292,16 @@ fn a_refused_connection_is_named() {
 }
 
 #[test]
+fn a_server_name_that_does_not_exist_is_named() {
+    // `.invalid` never resolves (RFC 2606), with or without a network.
+    let err = export_fails("http://no-such-newsroom.invalid/story");
+    assert!(
+        err.contains("cannot find the server no-such-newsroom.invalid"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_feed_by_url_exports_each_article_fetching_the_teasers() {
     let base = serve();
     let out = whosaid()

@@ -474,3 +474,46 @@ fn the_store_error_for_a_missing_library_folder_that_cannot_be_made_is_one_line(
     assert!(matches!(err, StoreError::Unwritable { .. }), "{err}");
     assert_eq!(err.to_string().lines().count(), 1);
 }
+
+#[test]
+fn add_takes_a_folder_as_the_reader_and_export_do() {
+    let (dir, library) = articles();
+    let sub = dir.path().join("news/more");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::write(
+        sub.join("later.md"),
+        "# Harbour plans stall\n\nTom Okafor said the harbour was too small.\n",
+    )
+    .unwrap();
+    whosaid(&library)
+        .current_dir(dir.path())
+        .args(["add", "."])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("added: Harbour plans stall"))
+        .stdout(predicate::str::contains("added: Rain expected"));
+    assert_eq!(listed(&library).len(), 4);
+}
+
+#[test]
+fn one_of_a_thing_is_said_in_the_singular() {
+    let (dir, library) = articles();
+    whosaid(&library)
+        .current_dir(dir.path())
+        .args(["add", "budget.txt"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(": 1 claim, "));
+    whosaid(&library)
+        .arg("library")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("1 article in "));
+    whosaid(&library)
+        .args(["library", "--actor", "jane roe"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "jane roe: 1 claim in 1 article\n",
+        ));
+}

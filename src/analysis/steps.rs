@@ -55,6 +55,10 @@ mod tests {
              said on Tuesday in a statement that ",
         ),
         ("lists of groups", "Bolivian officials, analysts, "),
+        (
+            "dialogue turns",
+            "\"Is it late?\" asked Ilse Brandt.\n\n\"Not yet,\" he said.\n\n\"Good, Tomas.\"\n\n\"Why?\"\n\n",
+        ),
     ];
 
     fn steps_for(unit: &str, bytes: usize) -> u64 {

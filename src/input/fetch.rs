@@ -178,6 +178,11 @@ fn classify(url: &str, error: ureq::Error, limits: Limits) -> FetchError {
                 url: url_owned,
                 timeout: limits.timeout,
             },
+            // The system resolver's failure arrives as a plain I/O error.
+            _ if !resolves(url) => FetchError::Dns {
+                host: host_of(url),
+                url: url_owned,
+            },
             _ => match ureq::Error::from(e) {
                 // An I/O error may carry one of ureq's own (the size cap).
                 ureq::Error::Io(e) => FetchError::Other {
@@ -192,6 +197,17 @@ fn classify(url: &str, error: ureq::Error, limits: Limits) -> FetchError {
             error: other.to_string(),
         },
     }
+}
+
+/// Whether the URL's host has an address: asked again only after a
+/// failure, to tell a name that does not exist from other I/O errors.
+fn resolves(url: &str) -> bool {
+    use std::net::ToSocketAddrs;
+    let host = host_of(url);
+    [host.clone(), format!("{host}:80")].iter().any(|at| {
+        at.to_socket_addrs()
+            .is_ok_and(|mut found| found.next().is_some())
+    })
 }
 
 /// The host part of a URL, for messages.

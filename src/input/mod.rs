@@ -26,11 +26,14 @@ pub mod fetch;
 pub mod html;
 pub mod markdown;
 mod prose;
+mod several;
 pub mod text;
 
 use std::path::Path;
 
 use thiserror::Error;
+
+pub use several::{Several, several};
 
 use crate::document::{self, Document, LoadError};
 use crate::reading;

@@ -20,11 +20,11 @@ pub fn added_text(added: &[Added]) -> String {
         .map(|a| {
             let verb = if a.known { "kept again" } else { "added" };
             format!(
-                "{verb}: {} ({}): {} claims, {} actors\n",
+                "{verb}: {} ({}): {}, {}\n",
                 printable(&a.title),
                 printable(&a.source),
-                a.claims,
-                a.actors
+                counted(a.claims, "claim"),
+                counted(a.actors, "actor")
             )
         })
         .collect()
@@ -62,7 +62,11 @@ pub fn entries_text(library: &str, entries: &[Entry]) -> String {
     let widths: Vec<usize> = (0..7)
         .map(|c| rows.iter().map(|r| r[c].width()).max().unwrap_or(0))
         .collect();
-    let mut out = format!("{} articles in {}\n", entries.len(), printable(library));
+    let mut out = format!(
+        "{} in {}\n",
+        counted(entries.len(), "article"),
+        printable(library)
+    );
     for row in rows {
         let cells: Vec<String> = row
             .iter()
@@ -111,8 +115,9 @@ pub fn actor_text(name: &str, claims: &[ActorClaim]) -> String {
         .collect::<std::collections::BTreeSet<_>>()
         .len();
     out.push_str(&format!(
-        "{name}: {} claims in {articles} articles\n",
-        claims.len()
+        "{name}: {} in {}\n",
+        counted(claims.len(), "claim"),
+        counted(articles, "article")
     ));
     let mut last = None;
     for c in claims {
@@ -139,6 +144,11 @@ pub fn actor_text(name: &str, claims: &[ActorClaim]) -> String {
 pub fn actor_json(name: &str, claims: &[ActorClaim]) -> String {
     let out = json!({ "actor": name, "claims": claims });
     serde_json::to_string_pretty(&out).expect("the claims serialise") + "\n"
+}
+
+/// "1 claim", "2 claims".
+fn counted(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// The text on one terminal line: line breaks and tabs as spaces, other

@@ -155,6 +155,19 @@ fn the_sort_key_orders_by_the_next_column() {
 }
 
 #[test]
+fn the_status_bar_names_the_order_once_and_keeps_the_keys_in_view() {
+    let mut library = library(100, 12);
+    press(&mut library, "o");
+    let status = screen(&library, 100, 12)
+        .lines()
+        .last()
+        .unwrap()
+        .to_string();
+    assert_eq!(status.matches("sorted by title").count(), 1, "{status}");
+    assert!(status.contains("o sort"), "{status}");
+}
+
+#[test]
 fn the_list_shows_each_articles_date_and_marks_and_sorts_by_them() {
     let mut docs = three_docs();
     // A page that says when it was published shows that day; the others

@@ -302,7 +302,7 @@ impl Library {
     }
 
     /// A message in the status bar: the reader's, or the list's.
-    fn say(&mut self, message: String) {
+    pub fn say(&mut self, message: String) {
         match self.reader_mut() {
             Some(app) => app.message = Some(message),
             None => self.message = Some(message),
@@ -402,7 +402,8 @@ impl Library {
                 self.sort = self.sort.next();
                 self.refilter();
                 self.cursor_to(at);
-                self.message = Some(format!("sorted by {}", self.sort.name()));
+                // The status bar names the order; the keys stay in view.
+                self.message = None;
             }
             _ => {}
         }

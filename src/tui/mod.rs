@@ -67,6 +67,7 @@ use theme::{Theme, no_color_requested};
 /// session only, without one), and so is each article's analysis.
 pub fn run(
     articles: Vec<Listed>,
+    notice: Option<String>,
     config: &Config,
     settings: &Settings,
     library: Option<&Path>,
@@ -89,7 +90,12 @@ pub fn run(
     let size = terminal.size()?;
     let theme = Theme::from_config(&settings.theme, no_color_requested());
     let mut list = Library::new(articles, settings, theme, (size.width, size.height));
-    list.message = warning.map(|w| safe_text::for_terminal(&w).into_owned());
+    // What could not be read or kept, said in the status bar (the
+    // reader's, when one article opens straight in it).
+    let said: Vec<String> = notice.into_iter().chain(warning).collect();
+    if !said.is_empty() {
+        list.say(safe_text::for_terminal(&said.join("; ")).into_owned());
+    }
     let mut reader = Reader {
         library: list,
         keepers,

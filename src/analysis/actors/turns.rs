@@ -45,6 +45,9 @@ enum Frame {
     Named,
     /// "she said", "said the girl": someone of this gender, if it tells one.
     Soft(Option<Gender>),
+    /// A name acting in the narration by a quote no cue frames ("Tony
+    /// looked away. “…”").
+    Acting,
     /// No cue in the paragraph: the speaker comes from the turns around.
     Bare,
     /// No cue in the paragraph, and the turn beside it addresses the speaker.
@@ -108,7 +111,7 @@ pub(super) fn follow(
             })
             .collect();
         alternate(people, referent, &mut turns);
-        apply(claims, referent, &turns);
+        apply(people.mentions, claims, referent, &turns);
     }
 }
 
@@ -170,7 +173,15 @@ fn classify(people: &People, claims: &[FoundClaim], turn: &[usize]) -> (Frame, O
         return (Frame::Bare, None);
     };
     let mention = &people.mentions[m];
-    let frame = if mention.pronoun {
+    // The person acting in the narration around a quote ("Tony looked
+    // at them. “…”") speaks it less surely than a cue's subject does.
+    let narrated = turn.iter().all(|&k| {
+        claims[k].source != Some(m)
+            || matches!(claims[k].via, Via::NarratedSubject | Via::ActorAfter)
+    });
+    let frame = if narrated && is_proper(mention) {
+        Frame::Acting
+    } else if mention.pronoun {
         match mention.name.to_ascii_lowercase().as_str() {
             "he" => Frame::Soft(Some(Gender::Male)),
             "she" => Frame::Soft(Some(Gender::Female)),
@@ -212,16 +223,25 @@ fn addressed(text: &str, people: &People, claims: &[FoundClaim], turn: &[usize])
 /// How many mentions of a quote are looked at for a name it addresses.
 const ADDRESS_REACH: usize = 16;
 
+/// The people of an exchange, in the order they joined it (with the
+/// mention naming each), and a set of them: an exchange among hundreds of
+/// names does not compare each with all the others.
+#[derive(Default)]
+struct Participants {
+    list: Vec<(usize, usize)>,
+    seen: Map<usize, ()>,
+}
+
 /// The speaker of each turn: the anchors first, then the pronouns and
 /// descriptions checked against the alternation, then the bare turns.
 fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
     let who = |m: usize| referent[m].map(|r| (people.root_of[r], m));
-    let mut participants: Vec<(usize, usize)> = Vec::new();
-    let join = |participants: &mut Vec<(usize, usize)>, person: Option<(usize, usize)>| {
+    let mut participants = Participants::default();
+    let join = |participants: &mut Participants, person: Option<(usize, usize)>| {
         if let Some((id, m)) = person
-            && participants.iter().all(|&(p, _)| p != id)
+            && participants.seen.insert(id, ()).is_none()
         {
-            participants.push((id, m));
+            participants.list.push((id, m));
         }
     };
     for turn in turns.iter_mut() {
@@ -232,12 +252,14 @@ fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
     }
     let mut unnamed = Vec::new();
     for t in 0..turns.len() {
-        let Frame::Soft(gender) = turns[t].frame else {
-            continue;
+        let (gender, acting) = match turns[t].frame {
+            Frame::Soft(gender) => (gender, false),
+            Frame::Acting => (None, true),
+            _ => continue,
         };
         let resolved = turns[t].mention.and_then(who);
         let addresses = |id: usize| turns[t].addressed.is_some_and(|(a, _)| a == id);
-        let expected = expected(turns, &participants, t)
+        let expected = expected(turns, &participants.list, t)
             .filter(|&(id, _)| fits(people, id, gender) && !addresses(id));
         let beside = |id: usize| {
             [t.checked_sub(1), Some(t + 1)]
@@ -247,8 +269,10 @@ fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
                 .any(|(other, _)| other == id)
         };
         let outsider =
-            |id: usize| participants.len() >= 2 && participants.iter().all(|&(p, _)| p != id);
-        let doubtful = resolved.is_none_or(|(id, _)| beside(id) || addresses(id) || outsider(id));
+            |id: usize| participants.list.len() >= 2 && !participants.seen.contains_key(&id);
+        // Someone new acting by a quote may well speak it.
+        let doubtful =
+            resolved.is_none_or(|(id, _)| beside(id) || addresses(id) || !acting && outsider(id));
         turns[t].speaker = match expected {
             Some((id, m)) if doubtful && resolved.is_none_or(|(r, _)| r != id) => Some((id, m)),
             _ => resolved,
@@ -267,11 +291,11 @@ fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
         join(&mut participants, turn.addressed);
     }
     for speaker in unnamed {
-        if participants.len() < 2 {
+        if participants.list.len() < 2 {
             join(&mut participants, speaker);
         }
     }
-    if participants.len() < 2 {
+    if participants.list.len() < 2 {
         for turn in turns.iter_mut() {
             turn.speaker = None;
         }
@@ -282,7 +306,7 @@ fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
             continue;
         }
         let own = turns[t].addressed.map(|(a, _)| a);
-        let speaker = addressed_beside(turns, t).or_else(|| expected(turns, &participants, t));
+        let speaker = addressed_beside(turns, t).or_else(|| expected(turns, &participants.list, t));
         turns[t].speaker = speaker.filter(|&(id, _)| Some(id) != own);
         turns[t].frame = match turns[t].speaker {
             Some((_, m)) if people.mentions[m].in_quote => Frame::Addressee,
@@ -308,7 +332,10 @@ fn addressed_beside(turns: &[Turn], t: usize) -> Option<(usize, usize)> {
 /// exchange's two participants.
 fn expected(turns: &[Turn], participants: &[(usize, usize)], t: usize) -> Option<(usize, usize)> {
     let known = |s: usize| {
-        let anchor = matches!(turns[s].frame, Frame::Named | Frame::Soft(_));
+        let anchor = matches!(
+            turns[s].frame,
+            Frame::Named | Frame::Soft(_) | Frame::Acting
+        );
         turns[s].speaker.filter(|_| anchor)
     };
     let nearest = nearest_known(turns.len(), t, |s| known(s).is_some())?;
@@ -345,24 +372,38 @@ fn fits(people: &People, id: usize, gender: Option<Gender>) -> bool {
 }
 
 /// Writes the speakers found into the claims and referents.
-fn apply(claims: &mut [FoundClaim], referent: &mut [Option<usize>], turns: &[Turn]) {
+fn apply(
+    mentions: &[Mention],
+    claims: &mut [FoundClaim],
+    referent: &mut [Option<usize>],
+    turns: &[Turn],
+) {
     for turn in turns {
         let Some((_, named)) = turn.speaker else {
             continue;
         };
         match turn.frame {
             Frame::Named => {}
-            Frame::Soft(_) => {
+            Frame::Soft(_) | Frame::Acting => {
                 let Some(m) = turn.mention.filter(|&m| m != named) else {
                     continue;
                 };
                 if referent[m] == referent[named] {
                     continue;
                 }
-                referent[m] = referent[named];
+                // A name acting near the quote stays that person's: the
+                // quote goes to the other. A pronoun or description stood
+                // for the other.
+                let name = is_proper(&mentions[m]);
+                if !name {
+                    referent[m] = referent[named];
+                }
                 for &k in &turn.claims {
                     if claims[k].source == Some(m) {
                         claims[k].via = Via::TurnTaking;
+                        if name {
+                            claims[k].source = Some(named);
+                        }
                     }
                 }
             }
@@ -403,6 +444,15 @@ mod tests {
         assert_eq!(found[3].0, "I know,");
         assert_eq!(found[3].1.as_deref(), Some("Lena Berg"), "{found:?}");
         assert_eq!(found[3].2, Some(Via::TurnTaking));
+    }
+
+    #[test]
+    fn a_name_acting_before_a_quote_gives_way_when_it_spoke_the_turn_before() {
+        let text = "\"Will you come?\" asked Ada Voss.\n\n\"I cannot,\" said Ben Lorr.\n\nBen Lorr looked away. \"Why not?\"\n\n\"Work.\"\n\n\"On a Sunday?\"\n\n\"Even so.\"";
+        let found = speakers(text);
+        assert_eq!(found[2].0, "Why not?");
+        assert_eq!(found[2].1.as_deref(), Some("Ada Voss"), "{found:?}");
+        assert_eq!(found[2].2, Some(Via::TurnTaking));
     }
 
     #[test]

@@ -12,18 +12,13 @@ use std::borrow::Cow;
 
 use super::cues::Content;
 use super::{COVER_BACK, Found, Pass, Unit, is_adverb, is_one_of, source};
+use crate::analysis::mentions::clause_openers;
 use crate::analysis::tokens::Class;
 use crate::analysis::wordlists;
 use crate::analysis::{Rule, Via, steps};
 
 /// How many words the subject of a frame may have when no mention ends it.
 const SUBJECT_WORDS: usize = 8;
-
-/// Words that end a subject on the left ("…, while no candidate seems …").
-const CLAUSE_BREAKS: &[&str] = &[
-    "and", "but", "while", "whereas", "although", "though", "because", "since", "as", "if", "when",
-    "after", "before", "which", "who", "what", "that",
-];
 
 /// Relative words that stand as the subject of a frame.
 const RELATIVES: &[&str] = &["which", "who", "what", "that"];
@@ -105,7 +100,8 @@ impl Pass<'_, '_> {
                     && end - first < SUBJECT_WORDS
                     && c.tokens[first - 1].kind == super::TokenKind::Word
                     && c.quote_of(first - 1).is_none()
-                    && !is_one_of(c.word(first - 1), CLAUSE_BREAKS)
+                    && !clause_openers().contains(c.word(first - 1).to_lowercase().as_str())
+                    && !is_one_of(c.word(first - 1), RELATIVES)
                 {
                     first -= 1;
                 }

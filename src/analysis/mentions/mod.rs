@@ -15,6 +15,8 @@ mod names;
 mod shares;
 mod subjects;
 
+pub(crate) use subjects::clause_openers;
+
 use super::lexicon::Lexicon;
 use super::segment::Sentence;
 use super::tokens::{Class, TokenTable};

@@ -26,7 +26,7 @@ const MODIFIERS: usize = 3;
 /// Words after which a clause starts (`assets/lexicon/clause_openers.txt`):
 /// the subject of a cue may open there with no determiner ("…, while male
 /// troops backed …").
-fn clause_openers() -> &'static Set<&'static str> {
+pub(crate) fn clause_openers() -> &'static Set<&'static str> {
     static OPENERS: OnceLock<Set<&'static str>> = OnceLock::new();
     OPENERS
         .get_or_init(|| wordlists::set(include_str!("../../../assets/lexicon/clause_openers.txt")))
