@@ -168,3 +168,10 @@ pub fn type_text(app: &mut App, text: &str) {
 pub fn at_cursor(app: &App) -> &str {
     &app.doc.text[app.text.cursor..]
 }
+
+/// Presses `j` until the cursor is on the row that starts with `row`.
+pub fn down_to(app: &mut App, row: &str) {
+    while !at_cursor(app).starts_with(row) {
+        press(app, "j");
+    }
+}

@@ -3,7 +3,7 @@
 //! `tests/reader_bundled.rs` (src/ names nobody from an article).
 
 use super::app::{Effect, Overlay};
-use super::fixture::{self, DELTA, ORTIZ, RESIDENTS, at_cursor, press, type_text};
+use super::fixture::{self, DELTA, ORTIZ, RESIDENTS, at_cursor, down_to, press, type_text};
 use super::keymap::Pane;
 use crate::analysis;
 use crate::analysis::ClaimKind;
@@ -115,9 +115,7 @@ fn t_cycles_the_claim_kinds() {
 fn the_claims_pane_follows_the_text_cursor_and_the_text_follows_the_list() {
     let mut app = fixture::app(120, 40);
     // Down in the text to the row of the council's paragraph.
-    while !at_cursor(&app).starts_with("The council") {
-        press(&mut app, "j");
-    }
+    down_to(&mut app, "The council");
     press(&mut app, "j");
     assert_eq!(
         app.claims.selected,
@@ -528,9 +526,7 @@ fn when_the_filters_leave_no_claim_n_says_which_keys_bring_claims_back() {
 #[test]
 fn k_climbs_from_the_first_row_of_a_paragraph_into_the_one_above() {
     let mut app = fixture::app(120, 40);
-    while !at_cursor(&app).starts_with("The council") {
-        press(&mut app, "j");
-    }
+    down_to(&mut app, "The council");
     let council = app.text.cursor;
     press(&mut app, "k");
     assert!(
@@ -588,9 +584,7 @@ fn n_in_a_search_goes_to_the_next_match_after_the_cursor_once_it_has_moved() {
     assert_eq!(app.text.search.as_ref().unwrap().current, Some(0));
     // Down to the council's paragraph, then n: the first match after it,
     // not the second match of the list.
-    while !at_cursor(&app).starts_with("The council") {
-        press(&mut app, "j");
-    }
+    down_to(&mut app, "The council");
     let cursor = app.text.cursor;
     press(&mut app, "n");
     let search = app.text.search.as_ref().unwrap();
@@ -935,9 +929,7 @@ fn v_selects_words_that_c_makes_a_claim_and_esc_cancels_a_selection() {
     use super::app::{Edit, PickFor};
     use crate::corrected::{Change, SourceChoice};
     let mut app = fixture::app(120, 40);
-    while !at_cursor(&app).starts_with("The council") {
-        press(&mut app, "j");
-    }
+    down_to(&mut app, "The council");
     press(&mut app, "v w w w");
     let selected = app.selection().unwrap();
     assert_eq!(selected.of(&app.doc.text), "The council has approved");
