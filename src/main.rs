@@ -392,7 +392,7 @@ fn library_command(
     let out = match args.actor {
         Some(name) => {
             store.bring_up_to_date(&config.analysis_options())?;
-            let claims = store.claims_by(&name)?;
+            let claims = whosaid::across::claims_by(&store, &name)?;
             if args.json {
                 listing::actor_json(&name, &claims)
             } else {

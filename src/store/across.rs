@@ -1,11 +1,10 @@
-//! Across the library: what one actor said in every article kept — the
-//! question no single article answers — as the user corrected it: a claim
-//! dismissed, or given to another source, is not the actor's; one given to
-//! it, made for it, or an actor renamed or merged into it, is. Names are
-//! matched folded (any case, Unicode-aware, either apostrophe) against every
-//! name and alias. Only the articles that can hold the actor are read: those
-//! the index kept with each analysis names it in, and those whose
-//! corrections name it.
+//! Across the library, the store's side: which articles kept may hold an
+//! actor, and how many. Names are matched folded (any case, Unicode-aware,
+//! either apostrophe) against every name and alias. Only the articles that
+//! can hold the actor are read: those the index kept with each analysis
+//! names it in, and those whose corrections name it (a claim given to it or
+//! made for it, an actor renamed or merged into it). Reading an article as
+//! the user corrected it is [`crate::across`]'s job, above the store.
 
 use rusqlite::{OptionalExtension, params_from_iter};
 use serde::Serialize;
@@ -27,14 +26,15 @@ const LATEST_NAMES: &str = "analysis_names n
                     AND a.id = (SELECT max(id) FROM analyses WHERE hash = d.hash)";
 
 /// An actor's name and aliases, folded as the index keeps them.
-fn names_of(actor: &Actor) -> Vec<String> {
+pub fn names_of(actor: &Actor) -> Vec<String> {
     std::iter::once(&actor.name)
         .chain(&actor.aliases)
         .map(|n| fold(n))
         .collect()
 }
 
-/// One claim by the actor asked about, in one article.
+/// One claim by the actor asked about, in one article (found by
+/// [`crate::across`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ActorClaim {
     #[serde(skip)]
@@ -60,18 +60,42 @@ pub struct Elsewhere {
     pub claims: Vec<ActorClaim>,
 }
 
-impl Store {
-    /// Every claim, in every article kept, by an actor called `name` (its
-    /// name or an alias). Each article's latest kept analysis is read: run
-    /// [`unanalysed`](Store::unanalysed) first to bring them up to date.
-    pub fn claims_by(&self, name: &str) -> Result<Vec<ActorClaim>, StoreError> {
-        Ok(self.matching(&[fold(name)], None)?.claims)
-    }
+/// An article kept that may hold an actor: what [`crate::across`] reads to
+/// find the actor's claims in it as the user corrected it.
+pub struct KeptArticle {
+    pub document: DocId,
+    pub title: String,
+    pub source: String,
+    pub text: String,
+    pub analysis: Analysis,
+}
 
-    /// Where an actor of document `id` appears in the other articles kept,
-    /// by any of its names.
-    pub fn elsewhere(&self, id: DocId, actor: &Actor) -> Result<Elsewhere, StoreError> {
-        self.matching(&names_of(actor), Some(id))
+impl Store {
+    /// Each article kept, other than `except`, that may hold an actor
+    /// called one of `names` (folded: see [`names_of`]), with its latest
+    /// kept analysis, most recently opened first, handed to `each` one at a
+    /// time (a library may be large). Run [`unanalysed`](Store::unanalysed)
+    /// first to bring them up to date.
+    pub fn each_kept_naming(
+        &self,
+        names: &[String],
+        except: Option<DocId>,
+        mut each: impl FnMut(KeptArticle) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        for (document, title, source) in self.candidates(names, except)? {
+            let Some(analysis) = self.latest_analysis(document)? else {
+                continue;
+            };
+            let text = super::documents::text(&self.conn, document).map_err(|e| self.error(e))?;
+            each(KeptArticle {
+                document,
+                title,
+                source,
+                text,
+                analysis,
+            })?;
+        }
+        Ok(())
     }
 
     /// For each actor of `analysis` (document `id`'s), how many other
@@ -95,45 +119,6 @@ impl Store {
                 Ok(ids.len())
             })
             .collect()
-    }
-
-    fn matching(&self, names: &[String], except: Option<DocId>) -> Result<Elsewhere, StoreError> {
-        let mut found = Elsewhere::default();
-        for (doc, title, source) in self.candidates(names, except)? {
-            let Some(analysis) = self.latest_analysis(doc)? else {
-                continue;
-            };
-            let layer = self.user_layer(doc)?;
-            let corrected = crate::corrected::from_layer(&analysis, &layer);
-            let text = super::documents::text(&self.conn, doc).map_err(|e| self.error(e))?;
-            let view = &corrected.analysis;
-            let named = view
-                .actors
-                .iter()
-                .filter(|a| names_of(a).iter().any(|n| names.contains(n)));
-            let mut names_it = false;
-            for who in named {
-                names_it = true;
-                let claims = who
-                    .claims
-                    .iter()
-                    .filter(|&&c| c < view.claims.len() && !corrected.claims[c].dismissed);
-                for claim in claims.map(|&c| &view.claims[c]) {
-                    found.claims.push(ActorClaim {
-                        document: doc,
-                        actor: who.name.clone(),
-                        kind: claim.kind,
-                        span: claim.span,
-                        claim: claim.span.of(&text).to_string(),
-                        cue: claim.cue.map(|c| c.of(&text).to_string()),
-                        title: title.clone(),
-                        source: source.clone(),
-                    });
-                }
-            }
-            found.articles += usize::from(names_it);
-        }
-        Ok(found)
     }
 
     /// The documents (id, title, source) that may hold an actor called one

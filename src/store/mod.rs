@@ -56,7 +56,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 use thiserror::Error;
 
-pub use across::{ActorClaim, Elsewhere};
+pub use across::{ActorClaim, Elsewhere, KeptArticle, names_of};
 pub use add::Added;
 pub use anchor::{Anchor, Place, TextQuote};
 pub use corrections::{Change, Correction, SourceChoice};

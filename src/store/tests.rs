@@ -335,7 +335,7 @@ fn what_an_actor_said_is_found_across_articles_by_any_name_in_any_case() {
     for id in [one, two] {
         store.analysis_for(id, &options).unwrap();
     }
-    let said = store.claims_by("JANE ROE").unwrap();
+    let said = crate::across::claims_by(&store, "JANE ROE").unwrap();
     let titles: std::collections::BTreeSet<&str> = said.iter().map(|c| c.title.as_str()).collect();
     assert_eq!(
         titles,
@@ -343,7 +343,11 @@ fn what_an_actor_said_is_found_across_articles_by_any_name_in_any_case() {
         "{said:#?}"
     );
     assert!(said.iter().any(|c| c.claim.contains("misled voters")));
-    assert!(store.claims_by("Nobody Atall").unwrap().is_empty());
+    assert!(
+        crate::across::claims_by(&store, "Nobody Atall")
+            .unwrap()
+            .is_empty()
+    );
 
     let analysis = store.analysis_for(one, &options).unwrap();
     let roe = analysis
@@ -361,7 +365,7 @@ fn what_an_actor_said_is_found_across_articles_by_any_name_in_any_case() {
             actor.name
         );
     }
-    let elsewhere = store.elsewhere(one, roe).unwrap();
+    let elsewhere = crate::across::elsewhere(&store, one, roe).unwrap();
     assert_eq!(elsewhere.articles, 1);
     assert!(elsewhere.claims.iter().all(|c| c.document == two));
     assert_eq!(elsewhere.claims[0].cue.as_deref(), Some("said"));
@@ -563,7 +567,7 @@ fn an_actor_the_user_renamed_or_named_is_found_across_the_library_by_that_name()
     };
     assert!(analysis.claims.is_empty(), "{analysis:#?}");
     store.add_correction(two, Some(words), new_claim).unwrap();
-    let his = store.claims_by("TOM OKAFOR").unwrap();
+    let his = crate::across::claims_by(&store, "TOM OKAFOR").unwrap();
     assert!(
         his.iter()
             .any(|c| c.claim == "The budget was cut again." && c.title == "Budget row"),
@@ -580,7 +584,7 @@ fn an_actor_the_user_renamed_or_named_is_found_across_the_library_by_that_name()
         counts[okafor], 1,
         "the other article, where the user named him"
     );
-    let elsewhere = store.elsewhere(id, &first.actors[okafor]).unwrap();
+    let elsewhere = crate::across::elsewhere(&store, id, &first.actors[okafor]).unwrap();
     assert_eq!(elsewhere.articles, 1);
     assert_eq!(elsewhere.claims.len(), 1);
 }
@@ -595,8 +599,7 @@ fn library_with_article() -> (tempfile::TempDir, Store, DocId) {
 
 /// What `name` said across the library, sorted.
 fn said_by(store: &Store, name: &str) -> Vec<String> {
-    let mut claims: Vec<String> = store
-        .claims_by(name)
+    let mut claims: Vec<String> = crate::across::claims_by(store, name)
         .unwrap()
         .into_iter()
         .map(|c| c.claim)

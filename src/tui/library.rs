@@ -122,7 +122,7 @@ impl Library {
         let Some(who) = app.analysis.actors.get(actor) else {
             return;
         };
-        match self.store.elsewhere(self.id, who) {
+        match crate::across::elsewhere(&self.store, self.id, who) {
             Ok(found) => app.show_elsewhere(actor, found),
             Err(e) => app.message = Some(for_terminal(&format!("library: {e}")).into_owned()),
         }
