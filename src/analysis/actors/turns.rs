@@ -126,12 +126,14 @@ pub(super) fn follow(
 /// "“Oh, Mr. Hale, …”" in a two-person exchange, where the narration says
 /// "Philip" and never "Mr. Hale": the name one party calls out and the
 /// narration never uses is the other party's, as people are often called
-/// by title and surname while the narration says their first name.
+/// by title and surname while the narration says their first name. A
+/// word called out once with no title ("“Cheese, please.”") names nobody.
 #[derive(Default)]
 struct CalledNames {
     /// By the set of the name called: the party it names (their set and
-    /// the mention naming them), or `None` once two parties disagree.
-    other_party: Map<usize, Option<(usize, usize)>>,
+    /// the mention naming them), or `None` once two parties disagree; and
+    /// whether it is sure enough (titled, or called again).
+    other_party: Map<usize, (Option<(usize, usize)>, bool)>,
 }
 
 impl CalledNames {
@@ -162,9 +164,17 @@ impl CalledNames {
             if gender.is_some_and(|g| people.gender.get(&other.0).is_some_and(|o| o != g)) {
                 continue;
             }
-            let entry = self.other_party.entry(name).or_insert(Some(other));
-            if entry.is_some_and(|(id, _)| id != other.0) {
-                *entry = None;
+            let titled = people.mentions[v].role.is_some();
+            match self.other_party.get_mut(&name) {
+                None => {
+                    self.other_party.insert(name, (Some(other), titled));
+                }
+                Some((party, sure)) => {
+                    *sure = true;
+                    if party.is_some_and(|(id, _)| id != other.0) {
+                        *party = None;
+                    }
+                }
             }
         }
     }
@@ -174,7 +184,8 @@ impl CalledNames {
         let target: Map<usize, usize> = self
             .other_party
             .iter()
-            .filter_map(|(&name, party)| Some((name, referent[party.as_ref()?.1]?)))
+            .filter(|(_, (_, sure))| *sure)
+            .filter_map(|(&name, (party, _))| Some((name, referent[party.as_ref()?.1]?)))
             .collect();
         if target.is_empty() {
             return;
