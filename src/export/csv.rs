@@ -36,18 +36,12 @@ pub const HEADER: [&str; 12] = [
 /// actors asked for are not listed: every row names its own source. The
 /// user's layer (empty for none) fills the last three columns.
 pub fn render(request: &Request, out: &mut dyn Write) -> io::Result<()> {
-    let Request {
-        doc,
-        analysis,
-        claims,
-        user,
-        ..
-    } = *request;
+    let (doc, analysis) = (request.doc, request.analysis);
     let text = doc.text.as_str();
     let index = CharIndex::new(text);
     let mut out = csv::Writer::from_writer(out);
     out.write_record(HEADER)?;
-    for &i in claims {
+    for &i in request.claims {
         let c = &analysis.claims[i];
         let source_actor = c
             .source
@@ -64,10 +58,20 @@ pub fn render(request: &Request, out: &mut dyn Write) -> io::Result<()> {
             &cell(c.source.map_or("", |s| s.span.of(text))),
             &cell(c.cue.map_or("", |s| s.of(text))),
             &cell(&hedges.join("; ")),
-            user.get(i)
+            request
+                .user
+                .get(i)
                 .map_or("", |u| if u.marked { "yes" } else { "" }),
-            &cell(user.get(i).and_then(|u| u.note.as_deref()).unwrap_or("")),
-            user.get(i)
+            &cell(
+                request
+                    .user
+                    .get(i)
+                    .and_then(|u| u.note.as_deref())
+                    .unwrap_or(""),
+            ),
+            request
+                .user
+                .get(i)
                 .map_or("", |u| if u.by_user { "user" } else { "analysis" }),
         ])?;
     }

@@ -254,15 +254,8 @@ pub fn to_line(request: &Request, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
-fn build_request<'a>(request: &Request<'a>) -> Export<'a> {
-    let Request {
-        doc,
-        analysis,
-        claims,
-        actors,
-        user,
-    } = *request;
-    build_with_user(doc, analysis, claims, actors, user)
+fn build_request<'a>(r: &Request<'a>) -> Export<'a> {
+    build_with_user(r.doc, r.analysis, r.claims, r.actors, r.user)
 }
 
 /// The pretty JSON of an export asked for, as text (for tests).

@@ -17,22 +17,17 @@ use crate::safe_text::for_terminal;
 /// (empty for none): each note under its quote, and "marked"
 /// and "corrected by you" among a claim's details.
 pub fn render(request: &Request, out: &mut dyn Write) -> io::Result<()> {
-    let Request {
-        doc,
-        analysis,
-        claims,
-        actors,
-        user,
-    } = *request;
+    let (doc, analysis) = (request.doc, request.analysis);
     let no_user = Annotation::default();
-    let user_of = |c: usize| user.get(c).unwrap_or(&no_user);
+    let user_of = |c: usize| request.user.get(c).unwrap_or(&no_user);
     let actor_of = |c: usize| analysis.claims[c].source.and_then(|s| s.actor);
-    let mut groups: Vec<usize> = actors
+    let mut groups: Vec<usize> = request
+        .actors
         .iter()
         .copied()
-        .filter(|&a| claims.iter().any(|&c| actor_of(c) == Some(a)))
+        .filter(|&a| request.claims.iter().any(|&c| actor_of(c) == Some(a)))
         .collect();
-    for &c in claims {
+    for &c in request.claims {
         if let Some(a) = actor_of(c).filter(|a| !groups.contains(a)) {
             groups.push(a);
         }
@@ -47,8 +42,8 @@ pub fn render(request: &Request, out: &mut dyn Write) -> io::Result<()> {
         } else {
             escape(&doc.source)
         },
-        claims.len(),
-        plural(claims.len()),
+        request.claims.len(),
+        plural(request.claims.len()),
         groups.len(),
         plural(groups.len()),
     )?;
@@ -59,11 +54,12 @@ pub fn render(request: &Request, out: &mut dyn Write) -> io::Result<()> {
             write!(out, " — {}", escape(role))?;
         }
         writeln!(out)?;
-        for &c in claims.iter().filter(|&&c| actor_of(c) == Some(a)) {
+        for &c in request.claims.iter().filter(|&&c| actor_of(c) == Some(a)) {
             claim_block(out, &doc.text, &analysis.claims[c], user_of(c), false)?;
         }
     }
-    let orphans: Vec<usize> = claims
+    let orphans: Vec<usize> = request
+        .claims
         .iter()
         .copied()
         .filter(|&c| actor_of(c).is_none())

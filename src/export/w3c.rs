@@ -107,17 +107,12 @@ fn body(purpose: &'static str, value: String) -> TextualBody {
 /// `commenting` annotation whose first body is the note (as Hypothesis
 /// exports read), and a marked one is tagged "marked".
 pub fn render(request: &Request, out: &mut dyn Write) -> io::Result<()> {
-    let Request {
-        doc,
-        analysis,
-        claims,
-        user,
-        ..
-    } = *request;
+    let (doc, analysis) = (request.doc, request.analysis);
     let text = doc.text.as_str();
     let index = CharIndex::new(text);
     let source = doc.source_uri();
-    let items: Vec<Annotation> = claims
+    let items: Vec<Annotation> = request
+        .claims
         .iter()
         .map(|&i| {
             let c = &analysis.claims[i];
@@ -132,7 +127,7 @@ pub fn render(request: &Request, out: &mut dyn Write) -> io::Result<()> {
             if let Some(cue) = c.cue {
                 bodies.push(body("describing", format!("cue: {}", cue.of(text))));
             }
-            let mine = user.get(i);
+            let mine = request.user.get(i);
             if mine.is_some_and(|u| u.marked) {
                 bodies.push(body("tagging", "marked".to_string()));
             }
