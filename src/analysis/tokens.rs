@@ -44,7 +44,14 @@ pub struct TokenTable<'t> {
     lower_text: String,
     /// Per lower-case form: the word lists it is in.
     classes: Vec<Classes>,
+    /// Per block of [`BLOCK`] bytes of the text: the number of tokens
+    /// starting before it, so that finding the token at an offset searches
+    /// one block, not every token of the text.
+    block_firsts: Vec<u32>,
 }
+
+/// The bytes of text per entry of [`TokenTable::block_firsts`].
+const BLOCK: usize = 64;
 
 impl<'t> TokenTable<'t> {
     /// Tokenizes `text` and interns its forms, looking each distinct form up
@@ -67,6 +74,7 @@ impl<'t> TokenTable<'t> {
             forms: Vec::new(),
             lower_text: String::new(),
             classes: Vec::new(),
+            block_firsts: Vec::new(),
         };
         let mut previous_is_word = false;
         for (i, t) in tokens.iter_mut().enumerate() {
@@ -98,6 +106,7 @@ impl<'t> TokenTable<'t> {
             }
             previous_is_word = is_word;
         }
+        table.block_firsts = block_firsts(text.len(), &tokens);
         table.tokens = tokens;
         table.forms.shrink_to_fit();
         table.classes.shrink_to_fit();
@@ -238,11 +247,41 @@ impl<'t> TokenTable<'t> {
         self.form(i).shape & POSSESSIVE != 0
     }
 
+    /// The number of tokens starting before byte `offset`: the index of the
+    /// first token starting at or after it.
+    pub fn token_at(&self, offset: usize) -> usize {
+        let block = offset / BLOCK;
+        let Some(&from) = self.block_firsts.get(block) else {
+            return self.tokens.len();
+        };
+        let from = from as usize;
+        let to = self
+            .block_firsts
+            .get(block + 1)
+            .map_or(self.tokens.len(), |&n| n as usize);
+        from + self.tokens[from..to].partition_point(|t| t.span().start < offset)
+    }
+
     /// Whether two tokens are written the same (as interned: one compare).
     #[inline]
     pub fn same_form(&self, i: usize, j: usize) -> bool {
         self.form_id(i) == self.form_id(j)
     }
+}
+
+/// For each block of [`BLOCK`] bytes of a text of `len` bytes: the number
+/// of `tokens` starting before the block.
+fn block_firsts(len: usize, tokens: &[Token]) -> Vec<u32> {
+    let mut firsts = Vec::with_capacity(len / BLOCK + 1);
+    let mut k = 0;
+    for block in 0..=len / BLOCK {
+        let start = block * BLOCK;
+        while k < tokens.len() && tokens[k].span().start < start {
+            k += 1;
+        }
+        firsts.push(k as u32);
+    }
+    firsts
 }
 
 #[cfg(test)]
@@ -273,6 +312,16 @@ mod tests {
         assert!(table.is_possessive(3) && !table.is_possessive(4));
         assert!(table.is(6, Class::Pronoun));
         assert!(!table.is(7, Class::FunctionWord) && table.low(8).is_empty());
+    }
+
+    #[test]
+    fn the_token_at_an_offset_is_the_first_starting_there_or_after() {
+        let text = "word ".repeat(100) + "end.";
+        let table = TokenTable::new(&text, Lexicon::builtin());
+        for offset in 0..=text.len() + 3 {
+            let expected = table.tokens.partition_point(|t| t.span().start < offset);
+            assert_eq!(table.token_at(offset), expected, "at {offset}");
+        }
     }
 
     #[test]

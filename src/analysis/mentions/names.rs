@@ -39,10 +39,8 @@ pub(super) fn find(
         }
         let end = core_end(ctx, i, range.end);
         if let Some(m) = name_mention(ctx, i, end, &range, out, sentence_first_mention) {
-            let first = ctx
-                .tokens
-                .partition_point(|t| t.span().start < m.span.start);
-            let last = ctx.tokens.partition_point(|t| t.span().start < m.span.end);
+            let first = ctx.table.token_at(m.span.start);
+            let last = ctx.table.token_at(m.span.end);
             claimed[first..last].iter_mut().for_each(|c| *c = true);
             out.push(m);
         }
