@@ -76,6 +76,7 @@ fn is_all_caps(ctx: &Context, i: usize) -> bool {
 /// whose first word would not pass for a name on its own.
 fn starts_known_name(ctx: &Context, i: usize, end: usize) -> bool {
     ctx.is_cap(i)
+        && ctx.table.classes(i).has(Class::PhraseStart)
         && (i + 1..end.min(i + 4)).any(|last| {
             let name = ctx.phrase(i, last);
             ctx.lists.places.contains_key(name) || ctx.lists.institutions.contains(name)
@@ -85,6 +86,9 @@ fn starts_known_name(ctx: &Context, i: usize, end: usize) -> bool {
 /// Whether the words from `start` to `last` name a known place or
 /// institution ("United States": "States" is no verb there).
 fn is_known_name(ctx: &Context, start: usize, last: usize) -> bool {
+    if last > start && !ctx.table.classes(start).has(Class::PhraseStart) {
+        return false;
+    }
     let name = ctx.phrase(start, last);
     ctx.lists.places.contains_key(name) || ctx.lists.institutions.contains(name)
 }
@@ -140,10 +144,11 @@ fn is_initial(ctx: &Context, j: usize) -> bool {
 fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
     let lists = ctx.lists;
     let name = ctx.phrase(start, end - 1);
-    if lists.institutions.contains(name) {
+    let may_be_known = end - start == 1 || ctx.table.classes(start).has(Class::PhraseStart);
+    if may_be_known && lists.institutions.contains(name) {
         return Some(ActorKind::Organization);
     }
-    if lists.places.contains_key(name) {
+    if may_be_known && lists.places.contains_key(name) {
         return Some(ActorKind::Place);
     }
     let last_bare = ctx.low_bare(end - 1);
@@ -157,7 +162,7 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
     if lists.people.contains_key(last_bare) {
         return None;
     }
-    if (start..end).all(|j| lists.demonyms.contains_key(ctx.word(j)) || is_demonym_part(ctx, j)) {
+    if (start..end).all(|j| is_demonym(ctx, j) || is_demonym_part(ctx, j)) {
         return None;
     }
     if end - start == 1 {
@@ -186,7 +191,7 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
             return Some(ActorKind::Organization);
         }
     }
-    if lists.demonyms.contains_key(ctx.word(start)) {
+    if is_demonym(ctx, start) {
         // "Peruvian Constitution": a thing of a country, not a person.
         return None;
     }
@@ -202,11 +207,18 @@ fn opens_sentence(ctx: &Context, i: usize) -> bool {
         || matches!(ctx.tokens[i - 1].kind, TokenKind::Quote) && touches(i - 1)
 }
 
+/// "Peruvian": a demonym of one word, as written.
+fn is_demonym(ctx: &Context, j: usize) -> bool {
+    ctx.table.classes(j).has(Class::DemonymWord) && ctx.lists.demonyms.contains_key(ctx.word(j))
+}
+
 /// "Latin" in "Latin American": part of a multi-word demonym.
 fn is_demonym_part(ctx: &Context, j: usize) -> bool {
-    ctx.lists
-        .demonyms
-        .contains_key(ctx.phrase(j, (j + 1).min(ctx.len() - 1)))
+    let last = (j + 1).min(ctx.len() - 1);
+    if last > j && !ctx.table.classes(j).has(Class::PhraseStart) {
+        return false;
+    }
+    ctx.lists.demonyms.contains_key(ctx.phrase(j, last))
 }
 
 /// The mention for the name `start..end`, with title and apposition.
