@@ -111,6 +111,17 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Whether the token's lower-case form without a possessive ending is
+    /// in the word list of `class`: the token table says so, and `list`
+    /// (the same list) is asked only of a possessive.
+    pub fn bare_is(&self, i: usize, class: Class, list: impl FnOnce(&str) -> bool) -> bool {
+        if self.is_possessive(i) {
+            list(self.low_bare(i))
+        } else {
+            self.table.classes(i).has(class)
+        }
+    }
+
     /// The token's span without a possessive ending.
     pub fn bare_span(&self, i: usize) -> Span {
         let span = self.tokens[i].span();

@@ -26,7 +26,12 @@ pub(super) fn find(
     let sentence_first_mention = out.len();
     let mut i = range.start;
     while i < range.end {
-        if ctx.is_cap(i) && !starts_org_run(ctx, i, range.end) {
+        // Every name starts with a capital: no question for the rest.
+        if !ctx.is_cap(i) {
+            i += 1;
+            continue;
+        }
+        if !starts_org_run(ctx, i, range.end) {
             // A title is not a name: it joins the name that follows.
             if let Some(len) = ctx.title_lengths(i, range.end).max() {
                 i += len;
@@ -151,15 +156,15 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
     if may_be_known && lists.places.contains_key(name) {
         return Some(ActorKind::Place);
     }
-    let last_bare = ctx.low_bare(end - 1);
-    if lists.org_words.contains(last_bare) {
+    let last = end - 1;
+    if ctx.bare_is(last, Class::OrgWord, |w| lists.org_words.contains(w)) {
         return Some(ActorKind::Organization);
     }
     if (start..end).any(|j| ctx.table.classes(j).has(Class::OrgConnector)) {
         return Some(ActorKind::Organization);
     }
     // "New York Republicans": people of a place, a group (groups.rs).
-    if lists.people.contains_key(last_bare) {
+    if ctx.bare_is(last, Class::People, |w| lists.people.contains_key(w)) {
         return None;
     }
     if (start..end).all(|j| is_demonym(ctx, j) || is_demonym_part(ctx, j)) {
@@ -170,15 +175,20 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
         if is_party_tag(word) {
             return None;
         }
-        let bare = last_bare;
         // "Bill said": a first name inside a sentence is no document.
-        let document = lists.documents.contains(bare)
+        let document = ctx.bare_is(start, Class::Document, |w| lists.documents.contains(w))
             && (!lists.first_names.contains_key(word) || opens_sentence(ctx, start));
-        if lists.people.contains_key(bare)
-            || lists.title_modifiers.contains(bare)
-            || lists.collectives.contains_key(bare)
+        if ctx.bare_is(start, Class::People, |w| lists.people.contains_key(w))
+            || ctx.bare_is(start, Class::TitleModifier, |w| {
+                lists.title_modifiers.contains(w)
+            })
+            || ctx.bare_is(start, Class::Collective, |w| {
+                lists.collectives.contains_key(w)
+            })
             || document
-            || lists.function_words.contains(bare)
+            || ctx.bare_is(start, Class::FunctionWord, |w| {
+                lists.function_words.contains(w)
+            })
         {
             return None;
         }
