@@ -88,10 +88,19 @@ pub fn figures(table: &TokenTable) -> Vec<Span> {
 }
 
 /// The role of the (possibly multi-word) figure word at `i`, with its length.
+#[inline]
 fn role_at(table: &TokenTable, lists: &Wordlists, i: usize) -> Option<(FigureRole, usize)> {
+    // Asked of every token: most are no figure word, as the table says.
     if !table.classes(i).has(Class::FigureStart) {
         return None;
     }
+    figure_role(table, lists, i)
+}
+
+/// The role of the figure word at `i`, a figure word or the first of a
+/// figure phrase.
+#[inline(never)]
+fn figure_role(table: &TokenTable, lists: &Wordlists, i: usize) -> Option<(FigureRole, usize)> {
     let word = table.low(i);
     let phrase = lists
         .figure_phrases

@@ -19,6 +19,26 @@ const CAPITALIZED: u8 = 1;
 const POSSESSIVE: u8 = 2;
 const LOWER_WORD: u8 = 4;
 
+/// A written form as a key while the table is built: compared byte by
+/// byte in line (a form is a few bytes long), not by a call to memcmp
+/// for each token.
+#[derive(Clone, Copy, Eq)]
+struct Written<'t>(&'t str);
+
+impl PartialEq for Written<'_> {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (self.0.as_bytes(), other.0.as_bytes());
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+    }
+}
+
+impl std::hash::Hash for Written<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+
 /// A distinct written form of the document, while the table is built.
 #[derive(Debug, Clone, Copy)]
 struct Form {
@@ -66,8 +86,10 @@ impl<'t> TokenTable<'t> {
         // and rehash several times), not more: a long text has far fewer
         // distinct forms than tokens.
         let room = (tokens.len() / 2).min(1 << 14);
-        let mut written: Map<&'t str, u32> =
+        let mut written: Map<Written<'t>, u32> =
             Map::with_capacity_and_hasher(room, Default::default());
+        // The forms of one-byte tokens ("," "." "a"), found without hashing.
+        let mut one_byte_forms: [Option<u32>; 128] = [None; 128];
         let mut lowers: Map<Box<str>, (u32, u32, u32)> =
             Map::with_capacity_and_hasher(room, Default::default());
         let mut scratch = String::new();
@@ -88,11 +110,22 @@ impl<'t> TokenTable<'t> {
         for (i, t) in tokens.iter_mut().enumerate() {
             let word = t.text(text);
             let is_word = t.kind == TokenKind::Word;
-            let form = match written.get(word) {
-                Some(&form) => form,
+            // A token of one byte is ASCII.
+            let one_byte = (word.len() == 1).then(|| usize::from(word.as_bytes()[0]));
+            let known = match one_byte {
+                Some(b) => one_byte_forms[b],
+                None => written.get(&Written(word)).copied(),
+            };
+            let form = match known {
+                Some(form) => form,
                 None => {
                     let form = forms.len() as u32;
-                    written.insert(word, form);
+                    match one_byte {
+                        Some(b) => one_byte_forms[b] = Some(form),
+                        None => {
+                            written.insert(Written(word), form);
+                        }
+                    }
                     let entry = table.new_form(word, is_word, &mut lowers, &mut scratch);
                     if entry.lower as usize == lower_classes.len() {
                         let lower = &table.lower_text[entry.low_start as usize..];

@@ -100,21 +100,21 @@ fn head_at(ctx: &Context, i: usize) -> Option<Head> {
     }
     let lists = ctx.lists;
     let bare = ctx.low_bare(i);
-    if !lists.is_head_word(bare) {
+    if !ctx.bare_is(i, Class::HeadWord, |w| lists.is_head_word(w)) {
         return None;
     }
-    if let Some(noun) = lists.people.get(bare) {
+    if ctx.bare_is(i, Class::People, |w| lists.people.contains_key(w)) {
         return Some(Head::People {
-            plural: noun.plural,
+            plural: lists.people[bare].plural,
         });
     }
     if lists.titles.contains(bare) {
         return Some(Head::People { plural: false });
     }
-    if lists.collectives.contains_key(bare) {
+    if ctx.bare_is(i, Class::Collective, |w| lists.collectives.contains_key(w)) {
         return Some(Head::Collective);
     }
-    if lists.documents.contains(bare) {
+    if ctx.bare_is(i, Class::Document, |w| lists.documents.contains(w)) {
         return Some(Head::Document {
             plural: bare.ends_with('s'),
         });
