@@ -66,8 +66,8 @@ pub fn figures(table: &TokenTable) -> Vec<Span> {
     let mut i = 0;
     while i < tokens.len() {
         let role = role_at(table, lists, i);
-        let is_number =
-            tokens[i].kind == TokenKind::Number || is_number_compound(tokens[i].text(text));
+        let is_number = tokens[i].kind == TokenKind::Number
+            || table.is_hyphenated(i) && is_number_compound(tokens[i].text(text));
         if !(is_number || matches!(role, Some((FigureRole::Count, _)))) {
             i += 1;
             continue;
@@ -115,11 +115,6 @@ fn figure_role(table: &TokenTable, lists: &Wordlists, i: usize) -> Option<(Figur
 
 /// "trillion-dollar", "million-strong": a scale word joined to a noun.
 fn is_number_compound(word: &str) -> bool {
-    // Asked of every token; a plain byte loop rules out the many words
-    // without a hyphen more cheaply than `split_once`'s searcher.
-    if !word.bytes().any(|b| b == b'-') {
-        return false;
-    }
     let lists = wordlists::get();
     word.split_once('-').is_some_and(|(scale, _)| {
         lists.figure_words.get(scale.to_ascii_lowercase().as_str()) == Some(&FigureRole::Scale)

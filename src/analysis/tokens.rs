@@ -18,6 +18,8 @@ use super::wordlists::Map;
 const CAPITALIZED: u8 = 1;
 const POSSESSIVE: u8 = 2;
 const LOWER_WORD: u8 = 4;
+/// It holds an ASCII hyphen ("trillion-dollar").
+const HYPHENATED: u8 = 8;
 
 /// A written form as a key while the table is built: compared byte by
 /// byte in line (a form is a few bytes long), not by a call to memcmp
@@ -197,6 +199,9 @@ impl<'t> TokenTable<'t> {
         if word.len() > 2 && (word.ends_with("’s") || word.ends_with("'s")) {
             shape |= POSSESSIVE;
         }
+        if word.contains('-') {
+            shape |= HYPHENATED;
+        }
         let plain = !word.bytes().any(|b| b.is_ascii_uppercase());
         if is_word && plain && word.starts_with(char::is_lowercase) {
             shape |= LOWER_WORD;
@@ -287,6 +292,13 @@ impl<'t> TokenTable<'t> {
     pub fn is_possessive(&self, i: usize) -> bool {
         steps::step();
         self.shape(i) & POSSESSIVE != 0
+    }
+
+    /// Whether the token holds an ASCII hyphen ("trillion-dollar").
+    #[inline]
+    pub fn is_hyphenated(&self, i: usize) -> bool {
+        steps::step();
+        self.shape(i) & HYPHENATED != 0
     }
 
     #[inline(always)]
