@@ -9,7 +9,7 @@ use super::lexicon::Lexicon;
 pub use super::lexicon::{Class, Classes};
 use super::segment::{self, FORM_APART, Token, TokenKind};
 use super::steps;
-use super::wordlists::Map;
+use super::wordlists::{Map, same_bytes};
 
 /// Facts of a written form, as bits of [`Form::shape`]: it starts with an
 /// upper-case letter; it ends with a possessive "’s" or "'s" (after more
@@ -21,17 +21,15 @@ const LOWER_WORD: u8 = 4;
 /// It holds an ASCII hyphen ("trillion-dollar").
 const HYPHENATED: u8 = 8;
 
-/// A written form as a key while the table is built: compared byte by
-/// byte in line (a form is a few bytes long), not by a call to memcmp
-/// for each token.
+/// A written form as a key while the table is built: compared in line
+/// (a form is a few bytes long), not by a call to memcmp per token.
 #[derive(Clone, Copy, Eq)]
 struct Written<'t>(&'t str);
 
 impl PartialEq for Written<'_> {
     #[inline]
     fn eq(&self, other: &Self) -> bool {
-        let (a, b) = (self.0.as_bytes(), other.0.as_bytes());
-        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+        same_bytes(self.0.as_bytes(), other.0.as_bytes())
     }
 }
 
