@@ -20,6 +20,8 @@ const POSSESSIVE: u8 = 2;
 const LOWER_WORD: u8 = 4;
 /// It holds an ASCII hyphen ("trillion-dollar").
 const HYPHENATED: u8 = 8;
+/// It has two letters or more, none in lower case ("FBI", "CHAPTER").
+const ALL_CAPS: u8 = 16;
 
 /// A written form as a key while the table is built: compared in line
 /// (a form is a few bytes long), not by a call to memcmp per token.
@@ -200,6 +202,11 @@ impl<'t> TokenTable<'t> {
         if word.contains('-') {
             shape |= HYPHENATED;
         }
+        if word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !word.chars().any(char::is_lowercase)
+        {
+            shape |= ALL_CAPS;
+        }
         let plain = !word.bytes().any(|b| b.is_ascii_uppercase());
         if is_word && plain && word.starts_with(char::is_lowercase) {
             shape |= LOWER_WORD;
@@ -290,6 +297,13 @@ impl<'t> TokenTable<'t> {
     pub fn is_possessive(&self, i: usize) -> bool {
         steps::step();
         self.shape(i) & POSSESSIVE != 0
+    }
+
+    /// Whether the token has two letters or more, none in lower case.
+    #[inline]
+    pub fn is_all_caps(&self, i: usize) -> bool {
+        steps::step();
+        self.shape(i) & ALL_CAPS != 0
     }
 
     /// Whether the token holds an ASCII hyphen ("trillion-dollar").

@@ -641,7 +641,12 @@ mod tests {
             let plain = w.bytes().rev().fold(0, |acc, b| (acc << 8) | u64::from(b));
             assert_eq!(short_word(w.as_bytes()), plain, "{w}");
         }
-        let longer = ["abcdefgh", "abcdefghi", "abcdefghijklmnopq", "abcdefghijklmnopr"];
+        let longer = [
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnopr",
+        ];
         for a in words.iter().chain(&longer) {
             for b in words.iter().chain(&longer) {
                 assert_eq!(same_bytes(a.as_bytes(), b.as_bytes()), a == b, "{a} {b}");
