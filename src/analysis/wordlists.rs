@@ -653,7 +653,6 @@ mod tests {
             }
         }
     }
-    use super::*;
 
     #[test]
     fn the_gazetteer_maps_abbreviations_and_capitals_to_their_country() {
