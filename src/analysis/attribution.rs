@@ -48,6 +48,9 @@ pub fn find(
     pass.leftover_quotations(sentences, &units);
     let mut claims = pass.claims;
     sort_by_span(&mut claims);
+    // The claims live on through the later stages: without the room their
+    // list grew by.
+    claims.shrink_to_fit();
     claims
 }
 
