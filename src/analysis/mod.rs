@@ -279,11 +279,11 @@ fn sentence_holding(sentences: &[segment::Sentence], sentence: Span, claim: Span
     if sentence.contains(claim) {
         return sentence;
     }
-    let first = sentences.partition_point(|s| s.span.end <= claim.start);
-    let after = sentences.partition_point(|s| s.span.start < claim.end);
+    let first = sentences.partition_point(|s| s.span().end <= claim.start);
+    let after = sentences.partition_point(|s| s.span().start < claim.end);
     sentences[first..after.max(first)]
         .iter()
-        .fold(claim, |covered, s| covered.cover(s.span))
+        .fold(claim, |covered, s| covered.cover(s.span()))
 }
 
 /// The parts of `quotes` inside the claim: a quotation the claim starts or
