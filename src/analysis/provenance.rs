@@ -107,6 +107,8 @@ pub enum Via {
     ClaimBefore,
     /// The subject of the sentence's main clause.
     MainSubject,
+    /// The subject of the clause a participle follows.
+    ClauseSubject,
     /// The speaker of the claim before in the same paragraph.
     SpeakerInParagraph,
     /// The speaker of the quote paragraph before.
@@ -142,6 +144,9 @@ pub enum Via {
     ByAgent,
     /// The speaker of the next paragraph, which goes on with the quote.
     ContinuedQuote,
+    /// In a dialogue whose turns tell nobody, the person named nearest
+    /// before the quote in the narration.
+    NearestName,
     /// The reader's user chose the source (a correction; never the engine's).
     User,
 }
@@ -161,6 +166,7 @@ impl Via {
                 | Via::NotTheAddressee
                 | Via::ContinuedQuote
                 | Via::Addressee
+                | Via::NearestName
         )
     }
 
@@ -173,6 +179,7 @@ impl Via {
             Via::AfterDash => "name after the dash",
             Via::ClaimBefore => "source of the claim before in the sentence",
             Via::MainSubject => "subject of the sentence’s main clause",
+            Via::ClauseSubject => "subject of the clause the participle follows",
             Via::SpeakerInParagraph => "speaker before in the same paragraph",
             Via::PreviousSpeaker => "speaker of the quote paragraph before",
             Via::TurnTaking => "turns alternate: the speaker an even number of turns away",
@@ -190,6 +197,7 @@ impl Via {
             Via::SetIn => "the poll or survey the sentence is set in",
             Via::ByAgent => "the “by” agent of a passive frame",
             Via::ContinuedQuote => "speaker of the next paragraph, which goes on with the quote",
+            Via::NearestName => "the person named nearest before, as the turns tell nobody",
         }
     }
 }

@@ -79,11 +79,36 @@ impl Token {
     }
 }
 
-/// A sentence: its span and the range of its tokens.
+/// A sentence: its span and the range of its tokens, in 32 bits each (16
+/// bytes a sentence: texts over 4 GiB are refused before segmenting).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
-    pub span: Span,
-    pub tokens: Range<usize>,
+    start: u32,
+    end: u32,
+    first: u32,
+    after: u32,
+}
+
+impl Sentence {
+    /// Panics past 4 GiB, as [`Token::new`] does.
+    pub fn new(span: Span, tokens: Range<usize>) -> Self {
+        let fit = |o: usize| u32::try_from(o).expect("texts over 4 GiB are not supported");
+        Sentence {
+            start: fit(span.start),
+            end: fit(span.end),
+            first: fit(tokens.start),
+            after: fit(tokens.end),
+        }
+    }
+
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// Its first token and one past its last.
+    pub fn tokens(&self) -> Range<usize> {
+        self.first as usize..self.after as usize
+    }
 }
 
 /// Every character that can open or close a quotation.
@@ -316,10 +341,10 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             false
         };
         if ends || last + 1 == tokens.len() {
-            out.push(Sentence {
-                span: Span::new(tokens[first].span().start, tokens[last].span().end),
-                tokens: first..last + 1,
-            });
+            out.push(Sentence::new(
+                Span::new(tokens[first].span().start, tokens[last].span().end),
+                first..last + 1,
+            ));
             first = last + 1;
         }
         i = last + 1;
@@ -413,7 +438,7 @@ mod tests {
         let tokens = tokenize(text);
         sentences(text, &tokens)
             .iter()
-            .map(|s| s.span.of(text))
+            .map(|s| s.span().of(text))
             .collect()
     }
 

@@ -206,6 +206,8 @@ pub struct Wordlists {
     pub pronoun_kinds: Map<&'static str, ActorKind>,
     /// The same pronouns, for a lookup in any case.
     pub pronouns: Words,
+    /// Pronouns that only stand as subjects ("he", "they").
+    pub nominative_pronouns: Words,
     /// Head nouns of descriptions that tell a gender ("man", "girl").
     pub gendered_nouns: Map<&'static str, Gender>,
     /// Month names, lower case (an abbreviation of three letters or more matches).
@@ -590,6 +592,9 @@ impl Wordlists {
             demonyms,
             pronouns: Words::new(pronoun_kinds.keys().copied().collect()),
             pronoun_kinds,
+            nominative_pronouns: words(include_str!(
+                "../../assets/lexicon/nominative_pronouns.txt"
+            )),
             gendered_nouns: genders(include_str!("../../assets/lexicon/gendered_nouns.tsv")),
             months: entries(include_str!("../../assets/lexicon/months.txt"))
                 .map(str::trim)

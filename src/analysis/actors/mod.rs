@@ -37,7 +37,7 @@ pub fn resolve(
     let mut sets = DisjointSets::new(mentions.len());
     merge_names(mentions, &mut sets);
     let forced = merge_configured(text, mentions, &lexicon.actors, &mut sets);
-    let root_of = sets.roots();
+    let root_of = sets.into_roots();
     let (mut referent, gender) =
         pronouns::resolve(text, sentences, mentions, quotations, &is_source, &root_of);
     narrator::resolve(text, mentions, claims, &is_source, &mut referent);
@@ -47,6 +47,12 @@ pub fn resolve(
         gender: &gender,
     };
     turns::follow(text, &people, claims, &mut referent);
+    // The turns may give a quote to someone who was no source before.
+    for m in claims.iter().filter_map(|c| c.source) {
+        if m < mentions.len() {
+            is_source[m] = true;
+        }
+    }
 
     // Which sets are actors.
     let mut keep = vec![false; mentions.len()];

@@ -162,6 +162,10 @@ fn left_edge(ctx: &Context, h: usize, floor: usize) -> usize {
             first = k;
         } else if ctx.is_possessive(k) {
             first = k;
+            // "the union’s statement": the possessor's determiner opens it.
+            if k > floor && !ctx.is_cap(k) && ctx.lists.group_determiners.has(ctx.low(k - 1)) {
+                first = k - 1;
+            }
             break;
         } else if ctx.is_cap(k) {
             if classes.has(Class::FunctionWord) {
@@ -213,10 +217,12 @@ fn joins_names(ctx: &Context, k: usize) -> bool {
     (ctx.is_punct(k, "/") || ctx.is_punct(k, "&")) && ctx.is_cap(k - 1) && ctx.is_cap(k + 1)
 }
 
-/// A lower-case word that is neither a quantifier nor hyphenated.
+/// A lower-case word that is neither a quantifier nor hyphenated, nor a
+/// possessive (which is a left edge itself: "the union’s statement").
 fn is_plain_lowercase(ctx: &Context, i: usize) -> bool {
     ctx.is_word(i)
         && !ctx.is_cap(i)
+        && !ctx.is_possessive(i)
         && !ctx.word(i).contains('-')
         && !ctx.table.classes(i).has(Class::Quantifier)
         && !ctx.table.classes(i).has(Class::GroupDeterminer)
@@ -428,6 +434,14 @@ mod tests {
         let statement = find_span(&m, text, "a joint statement").expect("statement");
         assert_eq!(statement.kind, ActorKind::Other);
         assert_eq!(statement.name, "joint statement");
+    }
+
+    #[test]
+    fn a_possessive_opens_a_document_with_its_determiner() {
+        let text = "The union’s statement declares “the strike is over.”";
+        let m = mentions_of(text);
+        let statement = find_span(&m, text, "The union’s statement").expect("statement");
+        assert_eq!(statement.kind, ActorKind::Other);
     }
 
     #[test]

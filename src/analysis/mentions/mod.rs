@@ -37,7 +37,7 @@ pub fn find(
     let mut claimed = vec![false; table.len()];
     let mut reach = Vec::new();
     for sentence in sentences {
-        let range = sentence.tokens.clone();
+        let range = sentence.tokens().clone();
         let sentence_first_mention = out.len();
         names::find(&ctx, range.clone(), &mut claimed, &mut out);
         groups::find(
