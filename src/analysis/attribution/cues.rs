@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use super::{COVER_BACK, Found, Pass, Unit, is_adverb, is_ing, is_one_of, source};
 use crate::analysis::lexicon::{CueClasses, CueMatch};
 use crate::analysis::segment::TokenKind;
+use crate::analysis::tokens::Class;
 use crate::analysis::wordlists::Set;
 use crate::analysis::{ClaimKind, FoundClaim, Rule, Via};
 use crate::analysis::{steps, wordlists};
@@ -186,7 +187,7 @@ impl Pass<'_, '_> {
         let at_start = cue.first == unit.first
             || (c.tokens[cue.first - 1].kind == TokenKind::Quote && c.starts_clause(cue.first));
         let after_when = cue.first > unit.first
-            && is_one_of(c.word(cue.first - 1), QUESTION_LEADS)
+            && wordlists::get().question_leads.has(c.word(cue.first - 1))
             && is_one_of(word, &["asked", "told", "pressed", "questioned"]);
         at_start || after_when
     }
@@ -427,11 +428,24 @@ impl Pass<'_, '_> {
         let subject = self.subject(cue, unit)?;
         let first = c.token_after(c.mentions[subject].span.start);
         let relative = first.checked_sub(1).filter(|&r| r >= unit.first)?;
-        if !is_one_of(c.word(relative), RELATIVE_OBJECTS) || c.quote_of(relative).is_some() {
+        if c.quote_of(relative).is_some() {
             return None;
         }
+        let lists = wordlists::get();
+        let word = c.word(relative);
+        if !lists.relatives.has(word) && !lists.free_relatives.has(word) {
+            return None;
+        }
+        // "what people think of", "what they say about": the relative is
+        // the preposition's object, not the cue's ("believed to be" aside).
+        if c.table.is(cue.end, Class::Preposition) && !c.is_word(cue.end, "to") {
+            return None;
+        }
+        // The claim reaches back to what the relative stands for ("the
+        // levy, which").
+        let from = source::antecedent(c, relative, unit.first).unwrap_or(relative);
         let found = Found::new(Rule::RelativeObject, Some(subject), Via::Subject);
-        self.content(relative, relative + 1, found, c.cue_span(cue))
+        self.content(from, relative + 1, found, c.cue_span(cue))
     }
 
     /// Whether mention `m` is a relative pronoun right after a comma
@@ -672,7 +686,7 @@ impl Pass<'_, '_> {
             let second = verb < end
                 && c.tokens[verb].kind == TokenKind::Word
                 && (same_form(c.word(verb))
-                    || (!is_ing(form) && is_one_of(c.word(verb), AUXILIARIES)));
+                    || (!is_ing(form) && wordlists::get().auxiliaries.has(c.word(verb))));
             let cut = if c.is_punct(k - 1, ",") { k - 1 } else { k };
             second.then_some((cut, verb))
         })
@@ -688,7 +702,7 @@ impl Pass<'_, '_> {
         unit: &Unit,
     ) -> Option<Content> {
         let c = self.context;
-        if c.cue_at(verb).is_some() || is_one_of(c.word(verb), AUXILIARIES) {
+        if c.cue_at(verb).is_some() || wordlists::get().auxiliaries.has(c.word(verb)) {
             return None;
         }
         let end = self.content_end(verb + 1, unit.end);
@@ -716,7 +730,7 @@ impl Pass<'_, '_> {
         while i > unit_first
             && (is_adverb(c.word(i - 1))
                 || is_one_of(c.word(i - 1), &["also", "then"])
-                || is_one_of(c.word(i - 1), AUXILIARIES))
+                || wordlists::get().auxiliaries.has(c.word(i - 1)))
         {
             i -= 1;
         }
@@ -784,20 +798,8 @@ fn particles() -> &'static Set<&'static str> {
     PARTICLES.get_or_init(|| wordlists::set(include_str!("../../../assets/lexicon/particles.txt")))
 }
 
-/// Relative words that may stand for the object of a cue ("which he
-/// describes as …").
-const RELATIVE_OBJECTS: &[&str] = &["which", "whom", "what", "who"];
-
 /// How many tokens `content_end` reads at most.
 const CONTENT_SCAN: usize = 1000;
-
-/// Auxiliaries that open a second verb phrase after "and" ("… and has
-/// called for …").
-const AUXILIARIES: &[&str] = &["has", "have", "had", "did", "does", "will", "would"];
-
-/// Words before a participle that make it an unnamed question ("when
-/// asked what …").
-const QUESTION_LEADS: &[&str] = &["when", "after", "once", "if", "until", "before"];
 
 /// How many words "ask" looks past for its question ("asked the city's
 /// transport chief whether …").

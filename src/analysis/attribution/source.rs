@@ -19,9 +19,6 @@ pub(super) fn is_skippable(word: &str) -> bool {
     super::is_adverb(word) || wordlists::get().skippable.has(word)
 }
 
-/// The dashes that set an aside off ("X — a former mayor — said").
-const DASHES: &str = "—―–";
-
 /// How many tokens back an aside's opening dash is looked for.
 const DASH_ASIDE: usize = 30;
 
@@ -137,11 +134,12 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
         }
         // "Rep. Ana Vell — like her rival, a former mayor — recalled": an
         // aside between dashes.
-        if j > unit_first && c.is_punct(j - 1, DASHES) {
+        let dashes = wordlists::get().dashes.as_str();
+        if j > unit_first && c.is_punct(j - 1, dashes) {
             let open = (unit_first..j - 1)
                 .rev()
                 .take(DASH_ASIDE)
-                .find(|&k| c.is_punct(k, DASHES));
+                .find(|&k| c.is_punct(k, dashes));
             if let Some(open) = open {
                 j = open;
                 continue;
@@ -232,6 +230,24 @@ fn is_object(c: &Context, first: usize, unit_first: usize) -> bool {
         && !is_preposition(c.word(first - 1))
         && !wordlists::get().not_verbs.has(c.word(first - 1))
         && !clause_openers().contains(c.table.low(first - 1))
+}
+
+/// What a relative word at token `relative` stands for ("the levy, which
+/// …", "Ida Lund, who …", "the plan that …"): the first token of the
+/// mention right before it, a comma aside. `None` for a word that is no
+/// relative, or a relative with no mention before it.
+pub(super) fn antecedent(c: &Context, relative: usize, unit_first: usize) -> Option<usize> {
+    if !wordlists::get().relatives.has(c.word(relative)) {
+        return None;
+    }
+    let mut end = relative;
+    if end > unit_first && c.is_punct(end - 1, ",") {
+        end -= 1;
+    }
+    let lower = c.tokens[unit_first].span().start;
+    let m = mention_ending_at(c, c.tokens[end.checked_sub(1)?].span().end, lower)?;
+    let first = c.token_after(c.mentions[m].span.start);
+    (first >= unit_first && !c.mentions[m].pronoun).then_some(first)
 }
 
 /// The subject of the sentence's main clause, for a participle cue
