@@ -68,7 +68,7 @@ fn is_preposition(word: &str) -> bool {
 /// The longest mention outside quotations starting at token `i`.
 pub(super) fn mention_starting_at(c: &Context, i: usize) -> Option<usize> {
     let start = c.tokens.get(i)?.span().start;
-    let at = c.mentions.partition_point(|m| m.span.start < start);
+    let at = c.mention_from(start);
     c.mentions[at..]
         .iter()
         .enumerate()
@@ -103,10 +103,7 @@ pub(super) fn mention_ending_at(c: &Context, end: usize, lower: usize) -> Option
     // By (end, start): the first at or after (end, lower) is the one, if it
     // ends at `end`. Scanning mentions by start from `lower` was linear per
     // call, and some callers pass 0.
-    let key = |o: usize| u32::try_from(o).unwrap_or(u32::MAX);
-    let at = c
-        .mentions_by_end
-        .partition_point(|&(e, s, _)| (e, s) < (key(end), key(lower)));
+    let at = c.by_end_from(end, lower);
     c.mentions_by_end
         .get(at)
         .filter(|&&(e, _, _)| e as usize == end)
@@ -259,7 +256,7 @@ pub(super) fn antecedent(c: &Context, relative: usize, unit_first: usize) -> Opt
 pub(super) fn main_subject(c: &Context, unit_first: usize, before: usize) -> Option<usize> {
     let lower = c.tokens[unit_first].span().start;
     let upper = c.tokens[before].span().start;
-    let from = c.mentions.partition_point(|m| m.span.start < lower);
+    let from = c.mention_from(lower);
     let mut k = from;
     while k < c.mentions.len() && c.mentions[k].span.start < upper {
         let m = &c.mentions[k];
@@ -288,8 +285,8 @@ const CLAUSE_SUBJECT_REACH: usize = 12;
 pub(super) fn clause_subject(c: &Context, unit_first: usize, before: usize) -> Option<usize> {
     let lower = c.tokens[unit_first].span().start;
     let upper = c.tokens[before].span().start;
-    let from = c.mentions.partition_point(|m| m.span.start < lower);
-    let to = c.mentions.partition_point(|m| m.span.start < upper);
+    let from = c.mention_from(lower);
+    let to = c.mention_from(upper);
     // The last few mentions of the clause, nearest first; a mention inside
     // a longer one starting earlier is part of it ("Governor Ann Blake").
     (from.max(to.saturating_sub(CLAUSE_SUBJECT_REACH))..to)
