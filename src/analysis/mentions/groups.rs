@@ -256,10 +256,10 @@ fn right_edge(ctx: &Context, h: usize, end: usize, kind: ActorKind) -> usize {
     }
     // "two people familiar with the bidding process"
     for lead in &ctx.lists.anonymous_leads {
-        if ctx.words_match(h + 1, end, lead.iter().copied()) {
-            if let Some(last) = description_end(ctx, h + 1 + lead.len(), end) {
-                return ctx.bare_span(last).end;
-            }
+        if ctx.words_match(h + 1, end, lead.iter().copied())
+            && let Some(last) = description_end(ctx, h + 1 + lead.len(), end)
+        {
+            return ctx.bare_span(last).end;
         }
     }
     if kind == ActorKind::Person {
