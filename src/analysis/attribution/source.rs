@@ -170,14 +170,14 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
     }
     let lower = c.tokens[unit_first].span().start;
     let participle = super::is_ing(c.word(cue));
-    // "in a joint statement emphasizing …": a participle right after a
-    // document describes it, a preposition before it or not.
+    // "in a joint statement emphasizing …", "from fans seeking to …": a
+    // participle right after a mention describes it, a preposition before
+    // it or not.
     let adjacent_participle = j == cue && participle;
     let subject = |end_token: usize| {
         mention_ending_at(c, c.tokens[end_token].span().end, lower).filter(|&m| {
             let first = c.token_after(c.mentions[m].span.start);
-            let document = adjacent_participle && c.mentions[m].kind == ActorKind::Other;
-            document || first == unit_first || !is_preposition(c.word(first - 1))
+            adjacent_participle || first == unit_first || !is_preposition(c.word(first - 1))
         })
     };
     if let Some(m) = subject(j - 1) {

@@ -1136,3 +1136,45 @@ fn a_share_answering_a_poll_speaks_through_the_poll() {
         )]
     );
 }
+
+#[test]
+fn a_long_subject_opening_the_sentence_is_the_source_of_a_that_clause() {
+    let text = "A review of every ferry timetable from the last ten years concludes that the boats were never late.";
+    assert_eq!(
+        claims(text, &["A review"]),
+        vec![seen(
+            "the boats were never late",
+            Indirect,
+            "concludes",
+            "A review"
+        )]
+    );
+}
+
+#[test]
+fn a_frame_after_a_comma_inside_a_that_clause_is_no_frame_of_the_sentence() {
+    let text = "On Monday, the keeper revealed that after the storm, the captain called her twice.";
+    assert_eq!(
+        claims(text, &["the keeper", "the captain"]),
+        vec![seen(
+            "after the storm, the captain called her twice",
+            Indirect,
+            "revealed",
+            "the keeper"
+        )]
+    );
+}
+
+#[test]
+fn seeing_an_object_as_something_is_a_view_of_the_subject() {
+    let text = "The fishermen see the new quay as a threat to their nets.";
+    assert_eq!(
+        claims(text, &["The fishermen"]),
+        vec![seen(
+            "the new quay as a threat to their nets",
+            Indirect,
+            "see",
+            "The fishermen"
+        )]
+    );
+}
