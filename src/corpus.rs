@@ -23,7 +23,7 @@ use crate::export::json;
 use crate::filter::ClaimFilter;
 use crate::input::{self, Entry, Feed, Opened};
 use crate::reading::MAX_BYTES_LIMIT;
-use crate::safe_text::json_escaped;
+use crate::safe_text::write_json;
 
 /// The file extensions (lower case, no dot) a directory is searched for.
 /// Files named on the command line are read whatever their extension.
@@ -321,11 +321,12 @@ fn article_line(
 }
 
 /// One line of JSON Lines, escaped as every JSON export is (DEL and C1
-/// controls too, see [`json_escaped`]).
+/// controls too, see [`write_json`]).
 fn to_line(value: &impl Serialize) -> Vec<u8> {
-    let mut line = serde_json::to_string(value).expect("export lines always serialise");
-    line.push('\n');
-    json_escaped(line).into_bytes()
+    let mut line = Vec::new();
+    write_json(&mut line, value, false).expect("export lines always serialise");
+    line.push(b'\n');
+    line
 }
 
 /// The line of an article file, web page or "-"; a feed (see [`input`])

@@ -15,7 +15,7 @@ use whosaid::analysis::{self, Analysis, ClaimKind};
 use whosaid::config::{self, Config, ConfigFile};
 use whosaid::corpus;
 use whosaid::document::Document;
-use whosaid::export::{self, FORMATS, FormatSpec};
+use whosaid::export::{self, FORMATS, FormatSpec, Request};
 use whosaid::filter::ClaimFilter;
 use whosaid::input::{self, Listed, Opened};
 use whosaid::reading;
@@ -550,14 +550,22 @@ fn export_command(
         .claims
         .retain(|&c| !user.get(c).is_some_and(|u| u.dismissed));
     let format = format.unwrap_or(&FORMATS[0]);
-    let out = format.render_with_user(&doc, analysis, &selected.claims, &selected.actors, user);
+    let request = Request::new(&doc, analysis, &selected.claims, &selected.actors).with_user(user);
+    // Streamed to the file or standard output, never held whole.
+    let write = |out: &mut dyn Write| {
+        let mut out = std::io::BufWriter::with_capacity(WRITE_BUFFER, out);
+        format.write(&request, &mut out)?;
+        out.flush()
+    };
     match &args.output {
         Some(path) if path != Path::new("-") => {
             remove_unfinished_on_signals()?;
             // The error names the path and says what went wrong.
-            Ok(export::write_file(path, out.as_bytes(), args.force)?)
+            Ok(export::write_file_with(path, args.force, |file| {
+                write(file)
+            })?)
         }
-        _ => write_stdout(out.as_bytes()),
+        _ => write_stdout_with(write),
     }
 }
 
@@ -716,14 +724,24 @@ fn warn_unmatched(unmatched: &[&str], doc: &Document, analysis: &Analysis) {
     }
 }
 
+/// How much of an export is gathered before each write.
+const WRITE_BUFFER: usize = 1 << 16;
+
 /// Writes to standard output; a reader that went away (`| head`) is no
 /// error, but a closed or full standard output is.
 fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
+    write_stdout_with(|out| out.write_all(bytes))
+}
+
+/// As [`write_stdout`], with the output streamed by `write`.
+fn write_stdout_with(
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
     if !stdout_open() {
         anyhow::bail!("cannot write to standard output: it is closed");
     }
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+    match write(&mut stdout).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(e).context("cannot write to standard output")
         }

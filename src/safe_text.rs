@@ -7,6 +7,11 @@
 //! changes: the document text, and so every offset, stays as read.
 
 use std::borrow::Cow;
+use std::io::{self, Write};
+
+use serde::Serialize;
+use serde_json::Serializer;
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
 /// `text` with every control character that could drive a terminal
 /// replaced by a visible stand-in of one column:
@@ -37,30 +42,112 @@ pub fn for_terminal(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// JSON text (from `serde_json`) with DEL and the C1 controls escaped as
-/// `\u007f`…`\u009f` too: JSON requires escaping only U+0000–U+001F, but
-/// an export is often printed, and a terminal may act on a raw U+009B. Only
-/// strings can hold such characters, so escaping them anywhere is exact:
-/// the parsed value is unchanged.
-pub fn json_escaped(json: String) -> String {
-    if !has_del_or_c1(json.as_bytes()) {
-        return json;
-    }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        match c {
-            '\u{7f}'..='\u{9f}' => out.push_str(&format!("\\u{:04x}", c as u32)),
-            _ => out.push(c),
-        }
-    }
-    out
+/// Writes `value` as JSON to `out` (pretty-printed or compact), with DEL
+/// and the C1 controls escaped as `\u007f`…`\u009f` too: JSON requires
+/// escaping only U+0000–U+001F, but an export is often printed, and a
+/// terminal may act on a raw U+009B. Only strings can hold such
+/// characters, so escaping them is exact: the parsed value is unchanged.
+/// Streamed: no copy of the JSON text is made; the many small pieces
+/// are gathered in a buffer of its own, then written in large ones.
+pub fn write_json<W: Write>(out: W, value: &impl Serialize, pretty: bool) -> io::Result<()> {
+    let mut out = io::BufWriter::with_capacity(BUFFER, out);
+    write_unbuffered(&mut out, value, pretty)?;
+    out.flush()
 }
 
-/// Whether UTF-8 `bytes` hold DEL (0x7F) or a C1 control (0xC2 0x80..=0x9F):
-/// a byte search, not a decoding of every character, as exports are large.
-fn has_del_or_c1(bytes: &[u8]) -> bool {
-    memchr::memchr2_iter(0x7f, 0xc2, bytes)
-        .any(|i| bytes[i] == 0x7f || bytes.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b)))
+/// How much JSON [`write_json`] gathers before each write.
+const BUFFER: usize = 1 << 16;
+
+fn write_unbuffered<W: Write>(out: W, value: &impl Serialize, pretty: bool) -> io::Result<()> {
+    if pretty {
+        let formatter = ControlsEscaped(PrettyFormatter::new());
+        value.serialize(&mut Serializer::with_formatter(out, formatter))?;
+    } else {
+        let formatter = ControlsEscaped(CompactFormatter);
+        value.serialize(&mut Serializer::with_formatter(out, formatter))?;
+    }
+    Ok(())
+}
+
+/// A JSON formatter that lays out as `F` does and escapes DEL and the C1
+/// controls in strings (see [`write_json`]).
+struct ControlsEscaped<F>(F);
+
+impl<F: Formatter> Formatter for ControlsEscaped<F> {
+    /// The unescaped stretches of a string: DEL or a C1 control is found by
+    /// a byte search (0x7F, or 0xC2 0x80..=0x9F in UTF-8), not by decoding
+    /// every character, as exports are large.
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let bytes = fragment.as_bytes();
+        let mut from = 0;
+        for i in memchr::memchr2_iter(0x7f, 0xc2, bytes) {
+            let control = match bytes[i] {
+                0x7f => Some(0x7f),
+                _ => bytes
+                    .get(i + 1)
+                    .filter(|b| (0x80..=0x9f).contains(*b))
+                    .copied(),
+            };
+            if let Some(c) = control {
+                writer.write_all(&bytes[from..i])?;
+                write!(writer, "\\u{c:04x}")?;
+                from = if c == 0x7f { i + 1 } else { i + 2 };
+            }
+        }
+        writer.write_all(&bytes[from..])
+    }
+
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_array(writer)
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_array(writer)
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_array_value(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_array_value(writer)
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_object(writer)
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_object(writer)
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_object_key(writer, first)
+    }
+
+    fn end_object_key<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_object_key(writer)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(writer)
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_object_value(writer)
+    }
 }
 
 /// Whether `c` is one that [`for_terminal`] replaces (a lone carriage
@@ -144,21 +231,33 @@ mod tests {
         assert_eq!(for_terminal("x\u{a0}y"), "x\u{a0}y", "U+00A0 is no control");
     }
 
+    /// The JSON of `value` as [`write_json`] writes it.
+    fn json(value: &impl Serialize, pretty: bool) -> String {
+        let mut out = Vec::new();
+        write_json(&mut out, value, pretty).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
     #[test]
     fn json_keeps_its_value_with_del_and_c1_escaped() {
-        let value = serde_json::json!({ "text": "a\u{9b}31m\u{7f}\x1b]2;x\x07 é" });
-        let json = json_escaped(serde_json::to_string(&value).unwrap());
-        assert!(
-            json.is_ascii() || !json.chars().any(|c| c.is_control()),
-            "{json}"
-        );
-        assert!(json.contains("\\u009b31m\\u007f"), "{json}");
+        let value = serde_json::json!({ "text": "a\u{9b}31m\u{7f}\x1b]2;x\x07 é", "k\u{85}": [1] });
+        for pretty in [false, true] {
+            let json = json(&value, pretty);
+            assert!(!json.chars().any(|c| c.is_control() && c != '\n'), "{json}");
+            assert!(json.contains("\\u009b31m\\u007f"), "{json}");
+            assert!(json.contains("k\\u0085"), "keys too: {json}");
+            assert_eq!(
+                serde_json::from_str::<serde_json::Value>(&json).unwrap(),
+                value
+            );
+        }
+        // Laid out as serde_json lays out; a no-break space (0xC2 0xA0)
+        // shares the C1 lead byte and stays.
+        let plain = serde_json::json!({ "text": "a\u{a0}b", "list": [1, {"x": null}] });
+        assert_eq!(json(&plain, false), serde_json::to_string(&plain).unwrap());
         assert_eq!(
-            serde_json::from_str::<serde_json::Value>(&json).unwrap(),
-            value
+            json(&plain, true),
+            serde_json::to_string_pretty(&plain).unwrap()
         );
-        // A no-break space (0xC2 0xA0) shares the C1 lead byte and stays.
-        let plain = "{\"text\":\"a\u{a0}b\"}".to_string();
-        assert_eq!(json_escaped(plain.clone()), plain);
     }
 }

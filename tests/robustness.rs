@@ -12,7 +12,7 @@
 use serde_json::Value;
 use whosaid::analysis::{Analysis, Options, analyze_with};
 use whosaid::document::Document;
-use whosaid::export::{csv, json, markdown, w3c};
+use whosaid::export::{FormatSpec, Request};
 use whosaid::span::Span;
 
 /// The pieces texts are made of; spaces are pieces too, so some words glue.
@@ -268,7 +268,9 @@ fn check_exports(doc: &Document, analysis: &Analysis) {
     let text = doc.text.as_str();
     let claims: Vec<usize> = (0..analysis.claims.len()).collect();
     let actors: Vec<usize> = (0..analysis.actors.len()).collect();
-    let export: Value = serde_json::from_str(&json::render(doc, analysis, &claims, &actors, &[]))
+    let request = Request::new(doc, analysis, &claims, &actors);
+    let render = |name: &str| FormatSpec::named(name).unwrap().render(&request);
+    let export: Value = serde_json::from_str(&render("json"))
         .unwrap_or_else(|e| panic!("the JSON export of {text:?} is not JSON: {e}"));
     let chars: Vec<char> = doc.text.chars().collect();
     for claim in export["claims"].as_array().unwrap() {
@@ -282,15 +284,9 @@ fn check_exports(doc: &Document, analysis: &Analysis) {
             }
         }
     }
-    serde_json::from_str::<Value>(&w3c::render(doc, analysis, &claims, &actors, &[]))
+    serde_json::from_str::<Value>(&render("w3c"))
         .unwrap_or_else(|e| panic!("the W3C export of {text:?} is not JSON: {e}"));
-    for (format, out) in [
-        (
-            "Markdown",
-            markdown::render(doc, analysis, &claims, &actors, &[]),
-        ),
-        ("CSV", csv::render(doc, analysis, &claims, &actors, &[])),
-    ] {
+    for (format, out) in [("Markdown", render("markdown")), ("CSV", render("csv"))] {
         let bare = out.replace("\r\n", "\n");
         let control = bare
             .chars()

@@ -13,7 +13,7 @@ use serde_json::Value;
 use whosaid::analysis::{Analysis, Lexicon, analyze};
 use whosaid::config::Config;
 use whosaid::document::Document;
-use whosaid::export::json;
+use whosaid::export::{FormatSpec, Request};
 use whosaid::safe_text::HOSTILE;
 
 fn whosaid() -> Command {
@@ -76,7 +76,7 @@ fn every_hostile_sequence_is_harmless_in_every_export_format() {
         );
         // Every format of the registry, so a new one is checked too.
         for format in whosaid::export::FORMATS {
-            let out = format.render(&doc, &analysis, &all, &actors);
+            let out = format.render(&Request::new(&doc, &analysis, &all, &actors));
             assert_clean(format.name, seq, out.as_bytes());
         }
         // A note the user pasted the sequence into is as harmless.
@@ -88,13 +88,17 @@ fn every_hostile_sequence_is_harmless_in_every_export_format() {
         };
         let user = vec![note; analysis.claims.len()];
         for format in whosaid::export::FORMATS {
-            let out = format.render_with_user(&doc, &analysis, &all, &actors, &user);
+            let request = Request::new(&doc, &analysis, &all, &actors).with_user(&user);
+            let out = format.render(&request);
             assert_clean(format.name, seq, out.as_bytes());
         }
         // JSON keeps the text exact: the claim's words, sliced in code points.
-        let export: Value =
-            serde_json::from_str(&json::render(&doc, &analysis, &all, &actors, &[]))
-                .expect("the JSON export is JSON");
+        let export: Value = serde_json::from_str(
+            &FormatSpec::named("json")
+                .unwrap()
+                .render(&Request::new(&doc, &analysis, &all, &actors)),
+        )
+        .expect("the JSON export is JSON");
         let chars: Vec<char> = text.chars().collect();
         for claim in export["claims"].as_array().unwrap() {
             let (start, end) = (

@@ -42,14 +42,23 @@ pub fn find(
     let context = Context::new(table, quotations, mentions, lexicon);
     let mut pass = Pass::new(&context);
     pass.framed_quotations();
-    let units = units(sentences, &context.quotes);
-    for unit in &units {
-        pass.unit(unit);
+    let units = Units::new(sentences, &context.quotes);
+    for unit in units.iter() {
+        pass.unit(&unit);
     }
     pass.leftover_quotations(sentences, &units);
     let mut claims = pass.claims;
-    claims.sort_by_key(|c| (c.span.start, c.span.end));
+    sort_by_span(&mut claims);
     claims
+}
+
+/// Sorts claims by span (stable), without the sort's scratch copy when
+/// they are in order already, as they mostly are.
+fn sort_by_span(claims: &mut [FoundClaim]) {
+    let key = |c: &FoundClaim| (c.span.start, c.span.end);
+    if !claims.is_sorted_by_key(key) {
+        claims.sort_by_key(key);
+    }
 }
 
 /// (end, start, index) of the non-empty mentions outside quotations, sorted.
@@ -70,9 +79,6 @@ fn by_end(mentions: &[Mention]) -> Vec<(u32, u32, u32)> {
 /// make every cue read every claim before it.
 const COVER_BACK: usize = 64;
 
-/// In `Context::quote_at`: the token is in no quotation.
-const NO_QUOTE: u32 = u32::MAX;
-
 /// What every pass reads: the text, its tokens, the top-level quotations, the
 /// cues and the mentions.
 struct Context<'a> {
@@ -86,12 +92,15 @@ struct Context<'a> {
     mentions_by_end: Vec<(u32, u32, u32)>,
     /// Quotations not nested in another, in order.
     quotes: Vec<Quotation>,
-    /// For each token, the index of the top-level quotation holding it
-    /// (marks included), `NO_QUOTE` if none: 4 bytes a token, read through
+    /// One bit a token: set when a top-level quotation holds it (marks
+    /// included). Most tokens are in none, told without a search; see
     /// [`Context::quote_of`].
-    quote_at: Vec<u32>,
+    quoted: Vec<u64>,
     /// For each top-level quotation, its first token and one past its last.
-    quote_ranges: Vec<(usize, usize)>,
+    quote_ranges: Vec<(u32, u32)>,
+    /// The quotation [`Context::quote_of`] found last: the next token
+    /// asked about is mostly in it too.
+    last_quote: std::cell::Cell<usize>,
     /// Every cue outside quotations, in order.
     cues: Vec<CueMatch>,
     /// The indices of the comma tokens, in order: the next comma in
@@ -122,16 +131,17 @@ impl<'a> Context<'a> {
                 quotes.push(*q);
             }
         }
-        let mut quote_at = vec![NO_QUOTE; tokens.len()];
+        let mut quoted = vec![0u64; tokens.len().div_ceil(64)];
         let mut quote_ranges = Vec::with_capacity(quotes.len());
-        for (qi, q) in quotes.iter().enumerate() {
+        for q in &quotes {
             let first = tokens.partition_point(|t| t.span().start < q.outer.start);
             let mut end = first;
             while end < tokens.len() && tokens[end].span().end <= q.outer.end {
-                quote_at[end] = qi as u32;
+                quoted[end / 64] |= 1 << (end % 64);
                 end += 1;
             }
-            quote_ranges.push((first, end));
+            // Token indices fit: tokens hold u32 offsets, one byte at least each.
+            quote_ranges.push((first as u32, end as u32));
         }
         let mut context = Context {
             text,
@@ -140,8 +150,9 @@ impl<'a> Context<'a> {
             mentions,
             mentions_by_end: by_end(mentions),
             quotes,
-            quote_at,
+            quoted,
             quote_ranges,
+            last_quote: std::cell::Cell::new(0),
             cues: Vec::new(),
             commas: (0..tokens.len())
                 .filter(|&i| tokens[i].kind == TokenKind::Punct && tokens[i].text(text) == ",")
@@ -157,10 +168,24 @@ impl<'a> Context<'a> {
     /// The top-level quotation holding token `i`, if any (none past the end).
     fn quote_of(&self, i: usize) -> Option<usize> {
         steps::step();
-        self.quote_at
-            .get(i)
-            .filter(|&&qi| qi != NO_QUOTE)
-            .map(|&qi| qi as usize)
+        let bit = self.quoted.get(i / 64)? & (1 << (i % 64));
+        if bit == 0 {
+            return None;
+        }
+        let holds = |qi: usize| {
+            let (first, end) = self.quote_ranges[qi];
+            (first as usize..end as usize).contains(&i)
+        };
+        let last = self.last_quote.get();
+        if last < self.quote_ranges.len() && holds(last) {
+            return Some(last);
+        }
+        // Quotations do not overlap: the first ending past `i` holds it.
+        let qi = self
+            .quote_ranges
+            .partition_point(|&(_, end)| end as usize <= i);
+        self.last_quote.set(qi);
+        Some(qi)
     }
 
     fn find_cues(&self, cues_known: &Cues) -> Vec<CueMatch> {
@@ -251,7 +276,8 @@ impl<'a> Context<'a> {
 
     /// The token range of a top-level quotation, marks included.
     fn quote_tokens(&self, qi: usize) -> (usize, usize) {
-        self.quote_ranges[qi]
+        let (first, end) = self.quote_ranges[qi];
+        (first as usize, end as usize)
     }
 
     /// Words (not marks) inside a quotation.
@@ -283,31 +309,72 @@ struct Unit {
     end: usize,
 }
 
-/// Sentences joined wherever a quotation runs from one into the next.
-fn units(sentences: &[Sentence], quotes: &[Quotation]) -> Vec<Unit> {
-    let mut out: Vec<Unit> = Vec::with_capacity(sentences.len());
-    // Top-level quotations do not overlap: their ends are sorted too.
-    let mut next = 0;
-    for s in sentences {
-        while next < quotes.len() && quotes[next].outer.end <= s.span.start {
-            next += 1;
-        }
-        let joins = out
-            .last()
-            .is_some_and(|u| quotes.get(next).is_some_and(|q| q.outer.start < u.span.end));
-        match out.last_mut() {
-            Some(u) if joins => {
-                u.span = u.span.cover(s.span);
-                u.end = s.tokens.end;
+/// The units of a text: sentences joined wherever a quotation runs from
+/// one into the next, kept as the index of each unit's first sentence (4
+/// bytes a unit, not a copy of its spans) and made into [`Unit`]s when read.
+struct Units<'s> {
+    sentences: &'s [Sentence],
+    /// The first sentence of each unit, in order.
+    starts: Vec<u32>,
+}
+
+impl<'s> Units<'s> {
+    fn new(sentences: &'s [Sentence], quotes: &[Quotation]) -> Self {
+        let mut starts: Vec<u32> = Vec::with_capacity(sentences.len());
+        // Top-level quotations do not overlap: their ends are sorted too.
+        let mut next = 0;
+        let mut unit_end = 0;
+        for (k, s) in sentences.iter().enumerate() {
+            while next < quotes.len() && quotes[next].outer.end <= s.span.start {
+                next += 1;
             }
-            _ => out.push(Unit {
-                span: s.span,
-                first: s.tokens.start,
-                end: s.tokens.end,
-            }),
+            let joins = k > 0 && quotes.get(next).is_some_and(|q| q.outer.start < unit_end);
+            if !joins {
+                // Sentence indices fit: each holds a token.
+                starts.push(k as u32);
+            }
+            unit_end = s.span.end;
         }
+        Units { sentences, starts }
     }
-    out
+
+    fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The unit at `at`, if there is one.
+    fn get(&self, at: usize) -> Option<Unit> {
+        let first = *self.starts.get(at)? as usize;
+        let last = self
+            .starts
+            .get(at + 1)
+            .map_or(self.sentences.len(), |&s| s as usize)
+            - 1;
+        let (a, b) = (&self.sentences[first], &self.sentences[last]);
+        Some(Unit {
+            span: a.span.cover(b.span),
+            first: a.tokens.start,
+            end: b.tokens.end,
+        })
+    }
+
+    fn iter(&self) -> impl Iterator<Item = Unit> + '_ {
+        (0..self.len()).filter_map(|at| self.get(at))
+    }
+
+    /// The number of units before the first for which `pred` is false
+    /// (units are in order: as [`slice::partition_point`]).
+    fn partition_point(&self, pred: impl Fn(&Unit) -> bool) -> usize {
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            match self.get(mid) {
+                Some(unit) if pred(&unit) => low = mid + 1,
+                _ => high = mid,
+            }
+        }
+        low
+    }
 }
 
 /// The claims found so far and what they have used up.

@@ -124,6 +124,18 @@ impl Lexicon {
         );
         mark(&mut lists.shares.openers(), Class::ShareOpener);
         mark(&mut lists.evidential.starts(), Class::EvidentialStart);
+        let names = lists.places.keys().chain(&lists.institutions);
+        let mut starts: Vec<String> = names
+            .chain(lists.demonyms.keys())
+            .flat_map(|name| phrase_starts(name))
+            .collect();
+        mark(&mut starts.iter().map(String::as_str), Class::PhraseStart);
+        starts = lists
+            .demonyms
+            .keys()
+            .map(|d| d.to_ascii_lowercase())
+            .collect();
+        mark(&mut starts.iter().map(String::as_str), Class::DemonymWord);
         // A cue word is looked up ASCII and at most 32 bytes long (see `match_at`).
         mark(
             &mut self
@@ -152,6 +164,19 @@ impl Lexicon {
     pub fn starts_extra_title(&self, lower: &str) -> bool {
         self.extra_titles.iter().any(|t| t[0] == lower)
     }
+}
+
+/// The ASCII-lowercased beginnings of `name` at which its first token may
+/// end: before a character that is no letter or digit, or after one that
+/// no word or number ends with. A phrase of two tokens or more that
+/// spells `name` starts with a token of one of these forms.
+fn phrase_starts(name: &str) -> impl Iterator<Item = String> + '_ {
+    let mut previous = None;
+    name.char_indices().filter_map(move |(k, c)| {
+        let before = previous.replace(c)?;
+        let boundary = !c.is_alphanumeric() || !(before.is_alphabetic() || before.is_ascii_digit());
+        boundary.then(|| name[..k].to_ascii_lowercase())
+    })
 }
 
 /// Bits of the word lists a lower-case form is in (see [`Class`]).
@@ -207,6 +232,12 @@ pub enum Class {
     ShareOpener,
     /// A form of "be" or a verb an evidential frame may start with.
     EvidentialStart,
+    /// The first token of some place, institution or demonym of more than
+    /// one token ("new" of "New York", "u.s." of "U.S.-Mexico"): a phrase
+    /// of tokens is looked up only from such a token.
+    PhraseStart,
+    /// A demonym of one word, in lower case ("peruvian").
+    DemonymWord,
     /// Written somewhere in the document with a lower-case initial, exactly
     /// in this form ("meanwhile").
     SeenLowercase,

@@ -21,8 +21,8 @@ use crate::span::Span;
 pub fn hedges(table: &TokenTable, within: Span) -> Vec<Span> {
     let (text, tokens) = (table.text, &table.tokens);
     let lists = wordlists::get();
-    let first = tokens.partition_point(|t| t.span().start < within.start);
-    let last = tokens.partition_point(|t| t.span().start < within.end);
+    let first = table.token_at(within.start);
+    let last = table.token_at(within.end);
     let mut out = Vec::new();
     let mut i = first;
     while i < last {

@@ -19,13 +19,12 @@ const CAPITALIZED: u8 = 1;
 const POSSESSIVE: u8 = 2;
 const LOWER_WORD: u8 = 4;
 
-/// A distinct written form of the document.
+/// A distinct written form of the document, while the table is built.
 #[derive(Debug, Clone, Copy)]
 struct Form {
     /// The index of its lower-case form.
     lower: u32,
-    /// Where its lower-case form lies in `lower_text` (read per token: one
-    /// load, not two).
+    /// Where its lower-case form lies in `lower_text`.
     low_start: u32,
     low_end: u32,
     shape: u8,
@@ -39,12 +38,24 @@ pub struct TokenTable<'t> {
     /// The forms of the tokens whose index does not fit in a token, by
     /// token (only past 16 million distinct forms).
     forms_apart: Map<u32, u32>,
-    forms: Vec<Form>,
+    /// Per written form, each fact in an array of its own, so that a
+    /// question about a token is one load after the token's: where its
+    /// lower-case form lies in `lower_text`,
+    lows: Vec<(u32, u32)>,
+    /// the word lists its lower-case form is in,
+    classes: Vec<Classes>,
+    /// and its shape (see [`CAPITALIZED`]).
+    shapes: Vec<u8>,
     /// The lower-case forms, one after another.
     lower_text: String,
-    /// Per lower-case form: the word lists it is in.
-    classes: Vec<Classes>,
+    /// Per block of [`BLOCK`] bytes of the text: the number of tokens
+    /// starting before it, so that finding the token at an offset searches
+    /// one block, not every token of the text.
+    block_firsts: Vec<u32>,
 }
+
+/// The bytes of text per entry of [`TokenTable::block_firsts`].
+const BLOCK: usize = 64;
 
 impl<'t> TokenTable<'t> {
     /// Tokenizes `text` and interns its forms, looking each distinct form up
@@ -60,13 +71,18 @@ impl<'t> TokenTable<'t> {
         let mut lowers: Map<Box<str>, (u32, u32, u32)> =
             Map::with_capacity_and_hasher(room, Default::default());
         let mut scratch = String::new();
+        let mut forms: Vec<Form> = Vec::new();
+        // Per lower-case form: the word lists it is in.
+        let mut lower_classes: Vec<Classes> = Vec::new();
         let mut table = TokenTable {
             text,
             tokens: Vec::new(),
             forms_apart: Map::default(),
-            forms: Vec::new(),
-            lower_text: String::new(),
+            lows: Vec::new(),
             classes: Vec::new(),
+            shapes: Vec::new(),
+            lower_text: String::new(),
+            block_firsts: Vec::new(),
         };
         let mut previous_is_word = false;
         for (i, t) in tokens.iter_mut().enumerate() {
@@ -75,10 +91,14 @@ impl<'t> TokenTable<'t> {
             let form = match written.get(word) {
                 Some(&form) => form,
                 None => {
-                    let form = table.forms.len() as u32;
+                    let form = forms.len() as u32;
                     written.insert(word, form);
-                    let entry = table.new_form(word, is_word, &mut lowers, &mut scratch, lexicon);
-                    table.forms.push(entry);
+                    let entry = table.new_form(word, is_word, &mut lowers, &mut scratch);
+                    if entry.lower as usize == lower_classes.len() {
+                        let lower = &table.lower_text[entry.low_start as usize..];
+                        lower_classes.push(lexicon.classes_of(lower));
+                    }
+                    forms.push(entry);
                     form
                 }
             };
@@ -87,8 +107,8 @@ impl<'t> TokenTable<'t> {
                 table.forms_apart.insert(i as u32, form);
             }
             if is_word {
-                let Form { lower, shape, .. } = table.forms[form as usize];
-                let classes = &mut table.classes[lower as usize];
+                let Form { lower, shape, .. } = forms[form as usize];
+                let classes = &mut lower_classes[lower as usize];
                 if shape & LOWER_WORD != 0 {
                     classes.add(Class::SeenLowercase);
                 }
@@ -98,22 +118,27 @@ impl<'t> TokenTable<'t> {
             }
             previous_is_word = is_word;
         }
+        table.block_firsts = block_firsts(text.len(), &tokens);
         table.tokens = tokens;
-        table.forms.shrink_to_fit();
-        table.classes.shrink_to_fit();
+        table.lows = forms.iter().map(|f| (f.low_start, f.low_end)).collect();
+        table.classes = forms
+            .iter()
+            .map(|f| lower_classes[f.lower as usize])
+            .collect();
+        table.shapes = forms.iter().map(|f| f.shape).collect();
         table.lower_text.shrink_to_fit();
         table
     }
 
     /// The entry of a written form seen for the first time, its lower-case
-    /// form interned (and looked up in the lexicon) if new too.
+    /// form interned if new too (its `lower` then the number of lower-case
+    /// forms before it, and its text the last in `lower_text`).
     fn new_form(
         &mut self,
         word: &str,
         is_word: bool,
         lowers: &mut Map<Box<str>, (u32, u32, u32)>,
         scratch: &mut String,
-        lexicon: &Lexicon,
     ) -> Form {
         // Lowercased into a reused buffer: a new written form of a known
         // lower-case form ("The" after "the") allocates nothing.
@@ -124,11 +149,10 @@ impl<'t> TokenTable<'t> {
         let (id, low_start, low_end) = match lowers.get(lower) {
             Some(&known) => known,
             None => {
-                let id = self.classes.len() as u32;
+                let id = lowers.len() as u32;
                 let start = self.lower_text.len() as u32;
                 self.lower_text.push_str(lower);
                 let entry = (id, start, self.lower_text.len() as u32);
-                self.classes.push(lexicon.classes_of(lower));
                 lowers.insert(lower.into(), entry);
                 entry
             }
@@ -178,12 +202,6 @@ impl<'t> TokenTable<'t> {
         self.forms_apart[&(i as u32)]
     }
 
-    /// The written form of token `i`.
-    #[inline(always)]
-    fn form(&self, i: usize) -> Form {
-        self.forms[self.form_id(i) as usize]
-    }
-
     /// The token's text as written.
     #[inline]
     pub fn word(&self, i: usize) -> &'t str {
@@ -198,8 +216,8 @@ impl<'t> TokenTable<'t> {
         if i >= self.tokens.len() {
             return "";
         }
-        let form = self.form(i);
-        &self.lower_text[form.low_start as usize..form.low_end as usize]
+        let (start, end) = self.lows[self.form_id(i) as usize];
+        &self.lower_text[start as usize..end as usize]
     }
 
     /// The word lists the token's lower-case form is in (none past the end).
@@ -209,7 +227,7 @@ impl<'t> TokenTable<'t> {
         if i >= self.tokens.len() {
             return Classes::default();
         }
-        self.classes[self.form(i).lower as usize]
+        self.classes[self.form_id(i) as usize]
     }
 
     /// Whether token `i` is a word whose lower-case form is in `class`.
@@ -228,14 +246,34 @@ impl<'t> TokenTable<'t> {
     #[inline]
     pub fn is_cap(&self, i: usize) -> bool {
         steps::step();
-        self.is_word(i) && self.form(i).shape & CAPITALIZED != 0
+        self.is_word(i) && self.shape(i) & CAPITALIZED != 0
     }
 
     /// Whether the token ends with a possessive "’s" / "'s".
     #[inline]
     pub fn is_possessive(&self, i: usize) -> bool {
         steps::step();
-        self.form(i).shape & POSSESSIVE != 0
+        self.shape(i) & POSSESSIVE != 0
+    }
+
+    #[inline(always)]
+    fn shape(&self, i: usize) -> u8 {
+        self.shapes[self.form_id(i) as usize]
+    }
+
+    /// The number of tokens starting before byte `offset`: the index of the
+    /// first token starting at or after it.
+    pub fn token_at(&self, offset: usize) -> usize {
+        let block = offset / BLOCK;
+        let Some(&from) = self.block_firsts.get(block) else {
+            return self.tokens.len();
+        };
+        let from = from as usize;
+        let to = self
+            .block_firsts
+            .get(block + 1)
+            .map_or(self.tokens.len(), |&n| n as usize);
+        from + self.tokens[from..to].partition_point(|t| t.span().start < offset)
     }
 
     /// Whether two tokens are written the same (as interned: one compare).
@@ -243,6 +281,21 @@ impl<'t> TokenTable<'t> {
     pub fn same_form(&self, i: usize, j: usize) -> bool {
         self.form_id(i) == self.form_id(j)
     }
+}
+
+/// For each block of [`BLOCK`] bytes of a text of `len` bytes: the number
+/// of `tokens` starting before the block.
+fn block_firsts(len: usize, tokens: &[Token]) -> Vec<u32> {
+    let mut firsts = Vec::with_capacity(len / BLOCK + 1);
+    let mut k = 0;
+    for block in 0..=len / BLOCK {
+        let start = block * BLOCK;
+        while k < tokens.len() && tokens[k].span().start < start {
+            k += 1;
+        }
+        firsts.push(k as u32);
+    }
+    firsts
 }
 
 #[cfg(test)]
@@ -273,6 +326,16 @@ mod tests {
         assert!(table.is_possessive(3) && !table.is_possessive(4));
         assert!(table.is(6, Class::Pronoun));
         assert!(!table.is(7, Class::FunctionWord) && table.low(8).is_empty());
+    }
+
+    #[test]
+    fn the_token_at_an_offset_is_the_first_starting_there_or_after() {
+        let text = "word ".repeat(100) + "end.";
+        let table = TokenTable::new(&text, Lexicon::builtin());
+        for offset in 0..=text.len() + 3 {
+            let expected = table.tokens.partition_point(|t| t.span().start < offset);
+            assert_eq!(table.token_at(offset), expected, "at {offset}");
+        }
     }
 
     #[test]

@@ -84,14 +84,8 @@ fn an_article_line_is_the_json_export_plus_its_id_and_other_fields() {
     let doc = Document::from_text("42", ARTICLE);
     let analysis = crate::analysis::analyze_with(ARTICLE, &crate::analysis::Options::default());
     let all = ClaimFilter::default().apply(&analysis, &[]);
-    let single: Value = serde_json::from_str(&crate::export::json::render(
-        &doc,
-        &analysis,
-        &all.claims,
-        &all.actors,
-        &[],
-    ))
-    .unwrap();
+    let request = crate::export::Request::new(&doc, &analysis, &all.claims, &all.actors);
+    let single: Value = serde_json::from_str(&crate::export::json::to_text(&request)).unwrap();
     assert_eq!(line, single);
     assert!(
         !line["claims"].as_array().unwrap().is_empty(),

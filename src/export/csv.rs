@@ -7,10 +7,9 @@
 //! document as read.
 
 use std::borrow::Cow;
+use std::io::{self, Write};
 
-use crate::analysis::Analysis;
-use crate::corrected::Annotation;
-use crate::document::Document;
+use crate::export::Request;
 use crate::export::json::claim_id;
 use crate::safe_text::for_terminal;
 use crate::span::CharIndex;
@@ -32,22 +31,17 @@ pub const HEADER: [&str; 12] = [
     "by",
 ];
 
-/// One row per claim at `claims`. `source_actor` is the actor's name, empty
-/// when the source is not resolved; `hedges` are joined with "; ". `actors`
-/// is accepted for the common signature; every row names its own source.
-/// The user's layer (`user`; empty for none) fills the last three columns.
-pub fn render(
-    doc: &Document,
-    analysis: &Analysis,
-    claims: &[usize],
-    _actors: &[usize],
-    user: &[Annotation],
-) -> String {
+/// One row per claim asked for. `source_actor` is the actor's name, empty
+/// when the source is not resolved; `hedges` are joined with "; ". The
+/// actors asked for are not listed: every row names its own source. The
+/// user's layer (empty for none) fills the last three columns.
+pub fn render(request: &Request, out: &mut dyn Write) -> io::Result<()> {
+    let (doc, analysis) = (request.doc, request.analysis);
     let text = doc.text.as_str();
     let index = CharIndex::new(text);
-    let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record(HEADER).expect("writing to memory");
-    for &i in claims {
+    let mut out = csv::Writer::from_writer(out);
+    out.write_record(HEADER)?;
+    for &i in request.claims {
         let c = &analysis.claims[i];
         let source_actor = c
             .source
@@ -64,15 +58,24 @@ pub fn render(
             &cell(c.source.map_or("", |s| s.span.of(text))),
             &cell(c.cue.map_or("", |s| s.of(text))),
             &cell(&hedges.join("; ")),
-            user.get(i)
+            request
+                .user
+                .get(i)
                 .map_or("", |u| if u.marked { "yes" } else { "" }),
-            &cell(user.get(i).and_then(|u| u.note.as_deref()).unwrap_or("")),
-            user.get(i)
+            &cell(
+                request
+                    .user
+                    .get(i)
+                    .and_then(|u| u.note.as_deref())
+                    .unwrap_or(""),
+            ),
+            request
+                .user
+                .get(i)
                 .map_or("", |u| if u.by_user { "user" } else { "analysis" }),
-        ])
-        .expect("writing to memory");
+        ])?;
     }
-    String::from_utf8(out.into_inner().expect("writing to memory")).expect("CSV of UTF-8 is UTF-8")
+    out.flush()
 }
 
 /// Words as a cell: safe for the terminal, and never a formula.
@@ -88,12 +91,17 @@ fn cell(words: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::Analysis;
+    use crate::document::Document;
     use crate::export::sample;
 
     #[test]
     fn one_row_per_claim_with_code_point_offsets() {
         let (doc, analysis) = sample::analysis();
-        let out = render(&doc, &analysis, &[0, 1, 2, 3], &[0, 1], &[]);
+        let out = sample::rendered(
+            render,
+            &Request::new(&doc, &analysis, &[0, 1, 2, 3], &[0, 1]),
+        );
         let mut reader = csv::Reader::from_reader(out.as_bytes());
         assert_eq!(reader.headers().unwrap(), HEADER.as_slice());
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -142,7 +150,7 @@ mod tests {
             }],
             ..Analysis::default()
         };
-        let out = render(&doc, &analysis, &[0], &[], &[]);
+        let out = sample::rendered(render, &Request::new(&doc, &analysis, &[0], &[]));
         let mut reader = csv::Reader::from_reader(out.as_bytes());
         let row = reader.records().next().unwrap().unwrap();
         assert_eq!(&row[4], "a, \"b\"\nc");

@@ -1,11 +1,15 @@
 //! The JSON contract (`"schema": "whosaid/1"`) that tests, the reader and
 //! other tools rely on. Fields may be added, never renamed or removed.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use crate::analysis::{ActorKind, Analysis, ClaimKind, Rule, Via};
 use crate::corrected::Annotation;
 use crate::document::{DocFormat, Document};
+use crate::export::Request;
+use crate::safe_text::write_json;
 use crate::span::{CharIndex, Span};
 
 pub const SCHEMA: &str = "whosaid/1";
@@ -237,33 +241,29 @@ pub fn build_with_user<'a>(
     }
 }
 
-/// The whole analysis as pretty-printed JSON, with the user's layer
-/// (`user`, one annotation per claim; empty for none: see [`build_with_user`]).
-pub fn render(
-    doc: &Document,
-    analysis: &Analysis,
-    claims: &[usize],
-    actors: &[usize],
-    user: &[Annotation],
-) -> String {
-    let export = build_with_user(doc, analysis, claims, actors, user);
-    let mut out = serde_json::to_string_pretty(&export).expect("the export types always serialise");
-    out.push('\n');
-    crate::safe_text::json_escaped(out)
+/// The export asked for as pretty-printed JSON, with the user's layer when
+/// it has one (see [`build_with_user`]).
+pub fn render(request: &Request, out: &mut dyn Write) -> io::Result<()> {
+    write_json(&mut *out, &build_request(request), true)?;
+    out.write_all(b"\n")
 }
 
-/// The whole analysis as one line of JSON Lines (compact, then a newline).
-pub fn to_line(
-    doc: &Document,
-    analysis: &Analysis,
-    claims: &[usize],
-    actors: &[usize],
-    user: &[Annotation],
-) -> String {
-    let mut out = serde_json::to_string(&build_with_user(doc, analysis, claims, actors, user))
-        .expect("the export types always serialise");
-    out.push('\n');
-    crate::safe_text::json_escaped(out)
+/// The export asked for as one line of JSON Lines (compact, then a newline).
+pub fn to_line(request: &Request, out: &mut dyn Write) -> io::Result<()> {
+    write_json(&mut *out, &build_request(request), false)?;
+    out.write_all(b"\n")
+}
+
+fn build_request<'a>(r: &Request<'a>) -> Export<'a> {
+    build_with_user(r.doc, r.analysis, r.claims, r.actors, r.user)
+}
+
+/// The pretty JSON of an export asked for, as text (for tests).
+#[cfg(test)]
+pub(crate) fn to_text(request: &Request) -> String {
+    let mut out = Vec::new();
+    render(request, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("JSON is UTF-8")
 }
 
 #[cfg(test)]
@@ -312,7 +312,8 @@ mod tests {
         );
         let sentence = &mixed.sentence;
         assert!(slice(&chars, sentence.start, sentence.end).starts_with("Zoë O’Neill, 42"));
-        let out: Value = serde_json::from_str(&render(&doc, &analysis, &[0], &[0], &[])).unwrap();
+        let out: Value =
+            serde_json::from_str(&to_text(&Request::new(&doc, &analysis, &[0], &[0]))).unwrap();
         assert_eq!(out["schema"], "whosaid/1");
         assert_eq!(out["document"]["text"], doc.text);
         assert_eq!(out["document"]["format"], "text");
@@ -325,7 +326,8 @@ mod tests {
     #[test]
     fn a_filtered_export_keeps_the_full_analysis_ids() {
         let (doc, analysis) = sample::analysis();
-        let out: Value = serde_json::from_str(&render(&doc, &analysis, &[2], &[1], &[])).unwrap();
+        let out: Value =
+            serde_json::from_str(&to_text(&Request::new(&doc, &analysis, &[2], &[1]))).unwrap();
         assert_eq!(out["claims"][0]["id"], "c3");
         assert_eq!(out["claims"][0]["source"]["actor"], "a2");
         assert_eq!(out["actors"][0]["id"], "a2");

@@ -4,41 +4,37 @@
 //! last, in a group of their own.
 
 use std::borrow::Cow;
-use std::fmt::Write;
+use std::io::{self, Write};
 
-use crate::analysis::{Analysis, Claim, ClaimKind};
+use crate::analysis::{Claim, ClaimKind};
 use crate::corrected::Annotation;
-use crate::document::Document;
+use crate::export::Request;
 use crate::safe_text::for_terminal;
 
-/// The claims at `claims` (indices into `analysis`), grouped by source actor:
-/// first the actors in `actors` order, then any other source actor in the
-/// order of its first claim, then the claims with no actor. With the user's
-/// layer (`user`; empty for none): each note under its quote, and "marked"
+/// The claims asked for, grouped by source actor: first the actors asked
+/// for, in their order, then any other source actor in the order of its
+/// first claim, then the claims with no actor. With the user's layer
+/// (empty for none): each note under its quote, and "marked"
 /// and "corrected by you" among a claim's details.
-pub fn render(
-    doc: &Document,
-    analysis: &Analysis,
-    claims: &[usize],
-    actors: &[usize],
-    user: &[Annotation],
-) -> String {
+pub fn render(request: &Request, out: &mut dyn Write) -> io::Result<()> {
+    let (doc, analysis) = (request.doc, request.analysis);
     let no_user = Annotation::default();
-    let user_of = |c: usize| user.get(c).unwrap_or(&no_user);
+    let user_of = |c: usize| request.user.get(c).unwrap_or(&no_user);
     let actor_of = |c: usize| analysis.claims[c].source.and_then(|s| s.actor);
-    let mut groups: Vec<usize> = actors
+    let mut groups: Vec<usize> = request
+        .actors
         .iter()
         .copied()
-        .filter(|&a| claims.iter().any(|&c| actor_of(c) == Some(a)))
+        .filter(|&a| request.claims.iter().any(|&c| actor_of(c) == Some(a)))
         .collect();
-    for &c in claims {
+    for &c in request.claims {
         if let Some(a) = actor_of(c).filter(|a| !groups.contains(a)) {
             groups.push(a);
         }
     }
 
-    let mut out = format!("# {}\n\n", escape(&doc.title));
-    let _ = writeln!(
+    write!(out, "# {}\n\n", escape(&doc.title))?;
+    writeln!(
         out,
         "Who said what in {}: {} claim{} by {} actor{}.",
         if doc.source == "-" {
@@ -46,51 +42,58 @@ pub fn render(
         } else {
             escape(&doc.source)
         },
-        claims.len(),
-        plural(claims.len()),
+        request.claims.len(),
+        plural(request.claims.len()),
         groups.len(),
         plural(groups.len()),
-    );
+    )?;
     for &a in &groups {
         let actor = &analysis.actors[a];
-        let _ = write!(out, "\n## {}", escape(&actor.name));
+        write!(out, "\n## {}", escape(&actor.name))?;
         if let Some(role) = &actor.role {
-            let _ = write!(out, " — {}", escape(role));
+            write!(out, " — {}", escape(role))?;
         }
-        out.push('\n');
-        for &c in claims.iter().filter(|&&c| actor_of(c) == Some(a)) {
-            claim_block(&mut out, &doc.text, &analysis.claims[c], user_of(c), false);
+        writeln!(out)?;
+        for &c in request.claims.iter().filter(|&&c| actor_of(c) == Some(a)) {
+            claim_block(out, &doc.text, &analysis.claims[c], user_of(c), false)?;
         }
     }
-    let orphans: Vec<usize> = claims
+    let orphans: Vec<usize> = request
+        .claims
         .iter()
         .copied()
         .filter(|&c| actor_of(c).is_none())
         .collect();
     if !orphans.is_empty() {
-        out.push_str("\n## No identified source\n");
+        out.write_all(b"\n## No identified source\n")?;
         for c in orphans {
-            claim_block(&mut out, &doc.text, &analysis.claims[c], user_of(c), true);
+            claim_block(out, &doc.text, &analysis.claims[c], user_of(c), true)?;
         }
     }
-    out
+    Ok(())
 }
 
 /// One claim as a blockquote, then a line with its kind, cue and hedges
 /// (and, when `show_source`, the words that name its source).
-fn claim_block(out: &mut String, text: &str, claim: &Claim, user: &Annotation, show_source: bool) {
+fn claim_block(
+    out: &mut dyn Write,
+    text: &str,
+    claim: &Claim,
+    user: &Annotation,
+    show_source: bool,
+) -> io::Result<()> {
     let words = claim.span.of(text).trim();
     let words = match claim.kind {
         ClaimKind::Direct => format!("“{words}”"),
         ClaimKind::Indirect | ClaimKind::Mixed => words.to_string(),
     };
-    out.push('\n');
+    writeln!(out)?;
     for line in words.lines() {
         let line = escape(line.trim_end());
         if line.is_empty() {
-            out.push_str(">\n");
+            out.write_all(b">\n")?;
         } else {
-            let _ = writeln!(out, "> {line}");
+            writeln!(out, "> {line}")?;
         }
     }
     let mut meta = vec![claim.kind.name().to_string()];
@@ -117,15 +120,16 @@ fn claim_block(out: &mut String, text: &str, claim: &Claim, user: &Annotation, s
     if user.by_user {
         meta.push("corrected by you".to_string());
     }
-    let _ = writeln!(out, ">\n> — {}", meta.join(" · "));
+    writeln!(out, ">\n> — {}", meta.join(" · "))?;
     if let Some(note) = &user.note {
-        out.push('\n');
+        writeln!(out)?;
         for (i, line) in note.lines().enumerate() {
             let lead = if i == 0 { "**Note:** " } else { "" };
             // Two spaces end a Markdown line without ending the paragraph.
-            let _ = writeln!(out, "{lead}{}  ", escape(line.trim_end()));
+            writeln!(out, "{lead}{}  ", escape(line.trim_end()))?;
         }
     }
+    Ok(())
 }
 
 fn plural(n: usize) -> &'static str {
@@ -160,12 +164,17 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::Analysis;
+    use crate::document::Document;
     use crate::export::sample;
 
     #[test]
     fn claims_are_grouped_by_actor_with_the_unresolved_last() {
         let (doc, analysis) = sample::analysis();
-        let md = render(&doc, &analysis, &[0, 1, 2, 3], &[0, 1], &[]);
+        let md = sample::rendered(
+            render,
+            &Request::new(&doc, &analysis, &[0, 1, 2, 3], &[0, 1]),
+        );
         assert_eq!(
             md,
             "# Café budget fight 🚀
@@ -200,7 +209,7 @@ Who said what in notes/café.txt: 4 claims by 2 actors.
     #[test]
     fn the_actor_order_given_comes_first() {
         let (doc, analysis) = sample::analysis();
-        let md = render(&doc, &analysis, &[0, 2], &[1], &[]);
+        let md = sample::rendered(render, &Request::new(&doc, &analysis, &[0, 2], &[1]));
         let zoe = md.find("## Zoë").unwrap();
         let elise = md.find("## Élise").unwrap();
         assert!(zoe < elise, "{md}");
@@ -217,7 +226,7 @@ Who said what in notes/café.txt: 4 claims by 2 actors.
     #[test]
     fn a_file_name_with_escapes_makes_a_safe_one_line_title() {
         let doc = Document::from_text("/tmp/\x1b]2;pwned\x07\r\nnews\u{9b}.txt", "Quiet day.");
-        let md = render(&doc, &Analysis::default(), &[], &[], &[]);
+        let md = sample::rendered(render, &Request::new(&doc, &Analysis::default(), &[], &[]));
         let title = md.lines().next().unwrap();
         assert_eq!(title, "# ␛\\]2;pwned␇␍ news\u{fffd}");
         assert!(!md.chars().any(crate::safe_text::is_unsafe), "{md:?}");

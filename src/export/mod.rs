@@ -1,8 +1,8 @@
 //! Exports of an analysis, one file per format. All speak Unicode code-point
-//! offsets, as the W3C TextPositionSelector does. Every format renders with
-//! the same signature, [`Render`]: `render(doc, analysis, claims, actors,
-//! user)`, where `claims` and `actors` are indices into the analysis and
-//! `user` the user's layer (empty for none); [`FORMATS`] lists them.
+//! offsets, as the W3C TextPositionSelector does. Every format renders a
+//! [`Request`] (the claims and actors to export, and the user's layer) into
+//! a writer, with the same signature, [`Render`], so that a large export
+//! streams to its file instead of being held whole; [`FORMATS`] lists them.
 
 pub mod csv;
 mod file;
@@ -12,6 +12,7 @@ pub mod markdown;
 pub(crate) mod sample;
 pub mod w3c;
 
+use std::io::{self, Write};
 use std::path::Path;
 
 use crate::analysis::Analysis;
@@ -20,10 +21,48 @@ use crate::document::Document;
 
 pub use file::{remove_unfinished, write_file, write_file_with};
 
-/// How every format renders: the export of `claims` and `actors` (indices
-/// into the analysis) of one document, with what the user added to each
-/// claim (`user`, one per claim of the analysis; empty: no user layer).
-pub type Render = fn(&Document, &Analysis, &[usize], &[usize], &[Annotation]) -> String;
+/// One export asked for: which claims and actors of a document's analysis,
+/// with what the user added to each claim. Every format renders one.
+#[derive(Clone, Copy)]
+pub struct Request<'a> {
+    pub doc: &'a Document,
+    pub analysis: &'a Analysis,
+    /// Indices into the analysis's claims, in the order to export them.
+    pub claims: &'a [usize],
+    /// Indices into its actors: the actors to export (the JSON export
+    /// lists them; the others name each claim's own source).
+    pub actors: &'a [usize],
+    /// What the user added, one annotation per claim of the analysis;
+    /// empty: no user layer (and none of its fields).
+    pub user: &'a [Annotation],
+}
+
+impl<'a> Request<'a> {
+    /// The export of `claims` and `actors` (indices into `analysis`), without a user layer.
+    pub fn new(
+        doc: &'a Document,
+        analysis: &'a Analysis,
+        claims: &'a [usize],
+        actors: &'a [usize],
+    ) -> Self {
+        Request {
+            doc,
+            analysis,
+            claims,
+            actors,
+            user: &[],
+        }
+    }
+
+    /// The same, carrying the user's marks, notes and corrections: give it
+    /// the corrected analysis and its annotations (see [`Corrected`](crate::corrected::Corrected)).
+    pub fn with_user(self, user: &'a [Annotation]) -> Self {
+        Request { user, ..self }
+    }
+}
+
+/// How every format renders: the export asked for, written to `out`.
+pub type Render = fn(&Request, &mut dyn Write) -> io::Result<()>;
 
 /// One export format. [`FORMATS`] lists them all; the CLI's `--format`, its
 /// help, `-o`'s extension detection and the reader's export dialog all read
@@ -103,28 +142,17 @@ impl FormatSpec {
             .find(|f| f.extension == ext || f.other_extensions.contains(&ext.as_str()))
     }
 
-    /// The export of `claims` and `actors` (indices into `analysis`) in this format.
-    pub fn render(
-        &self,
-        doc: &Document,
-        analysis: &Analysis,
-        claims: &[usize],
-        actors: &[usize],
-    ) -> String {
-        (self.render)(doc, analysis, claims, actors, &[])
+    /// Writes the export asked for in this format to `out` (buffer it:
+    /// formats write in small pieces).
+    pub fn write(&self, request: &Request, out: &mut dyn Write) -> io::Result<()> {
+        (self.render)(request, out)
     }
 
-    /// The same, carrying the user's marks, notes and corrections: give it
-    /// the corrected analysis and its annotations (see [`Corrected`](crate::corrected::Corrected)).
-    pub fn render_with_user(
-        &self,
-        doc: &Document,
-        analysis: &Analysis,
-        claims: &[usize],
-        actors: &[usize],
-        user: &[Annotation],
-    ) -> String {
-        (self.render)(doc, analysis, claims, actors, user)
+    /// The export asked for in this format, as text.
+    pub fn render(&self, request: &Request) -> String {
+        let mut out = Vec::new();
+        self.write(request, &mut out).expect("writing to memory");
+        String::from_utf8(out).expect("every format writes UTF-8")
     }
 }
 
@@ -160,7 +188,7 @@ mod tests {
             for ext in std::iter::once(&f.extension).chain(f.other_extensions) {
                 assert!(extensions.insert(ext), "extension {ext} twice");
             }
-            let out = f.render(&doc, &analysis, &[0], &[0]);
+            let out = f.render(&Request::new(&doc, &analysis, &[0], &[0]));
             let first_claim = analysis.claims[0].span.of(&doc.text);
             let first_words = first_claim.split_whitespace().next().unwrap();
             assert!(out.contains(first_words), "{}: {out}", f.name);
@@ -178,9 +206,8 @@ mod tests {
             dismissed: false,
         };
         let render = |name: &str| {
-            FormatSpec::named(name)
-                .unwrap()
-                .render_with_user(&doc, &analysis, &[0, 1], &[], &user)
+            let request = Request::new(&doc, &analysis, &[0, 1], &[]).with_user(&user);
+            FormatSpec::named(name).unwrap().render(&request)
         };
         let json: serde_json::Value = serde_json::from_str(&render("json")).unwrap();
         let claims = json["claims"].as_array().unwrap();
@@ -219,9 +246,10 @@ mod tests {
         assert_eq!(w3c["first"]["items"][0]["motivation"], "highlighting");
 
         // Without a user layer, nothing of it.
-        let plain = FormatSpec::named("json")
-            .unwrap()
-            .render(&doc, &analysis, &[0], &[]);
+        let plain =
+            FormatSpec::named("json")
+                .unwrap()
+                .render(&Request::new(&doc, &analysis, &[0], &[]));
         assert!(!plain.contains("\"marked\""), "{plain}");
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::analysis::{Actor, ActorKind, Analysis, Claim, ClaimKind, Figure, Rule, Source, Via};
 use crate::document::Document;
+use crate::export::{Render, Request};
 use crate::span::Span;
 
 pub const TEXT: &str = "Café budget fight 🚀\n\
@@ -129,4 +130,11 @@ pub fn analysis() -> (Document, Analysis) {
             figures,
         },
     )
+}
+
+/// What `render` writes for `request`, as text.
+pub fn rendered(render: Render, request: &Request) -> String {
+    let mut out = Vec::new();
+    render(request, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("every format writes UTF-8")
 }

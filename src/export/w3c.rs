@@ -4,12 +4,13 @@
 //! exclusive) and by quote with some context; its bodies tag the claim's
 //! kind and describe its source and cue.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
-use crate::analysis::Analysis;
-use crate::corrected::Annotation as UserAnnotation;
-use crate::document::Document;
+use crate::export::Request;
 use crate::export::json::claim_id;
+use crate::safe_text::write_json;
 use crate::span::{CharIndex, Span};
 
 /// How many code points of context a TextQuoteSelector carries on each side.
@@ -98,24 +99,20 @@ fn body(purpose: &'static str, value: String) -> TextualBody {
     }
 }
 
-/// The annotations of the claims at `claims`, as one collection whose single
+/// The annotations of the claims asked for, as one collection whose single
 /// page holds them all. Annotation ids are the JSON export's claim ids, as
-/// fragments (`#c1`), so the two exports can be joined. `actors` is accepted
-/// for the common signature; every annotation names its own source. With
-/// the user's layer (`user`; empty for none): a claim with a note is a
+/// fragments (`#c1`), so the two exports can be joined. The actors asked
+/// for are not listed: every annotation names its own source. With the
+/// user's layer (empty for none): a claim with a note is a
 /// `commenting` annotation whose first body is the note (as Hypothesis
 /// exports read), and a marked one is tagged "marked".
-pub fn render(
-    doc: &Document,
-    analysis: &Analysis,
-    claims: &[usize],
-    _actors: &[usize],
-    user: &[UserAnnotation],
-) -> String {
+pub fn render(request: &Request, out: &mut dyn Write) -> io::Result<()> {
+    let (doc, analysis) = (request.doc, request.analysis);
     let text = doc.text.as_str();
     let index = CharIndex::new(text);
     let source = doc.source_uri();
-    let items: Vec<Annotation> = claims
+    let items: Vec<Annotation> = request
+        .claims
         .iter()
         .map(|&i| {
             let c = &analysis.claims[i];
@@ -130,7 +127,7 @@ pub fn render(
             if let Some(cue) = c.cue {
                 bodies.push(body("describing", format!("cue: {}", cue.of(text))));
             }
-            let mine = user.get(i);
+            let mine = request.user.get(i);
             if mine.is_some_and(|u| u.marked) {
                 bodies.push(body("tagging", "marked".to_string()));
             }
@@ -184,9 +181,8 @@ pub fn render(
             items,
         },
     };
-    let mut out = serde_json::to_string_pretty(&collection).expect("the export types serialise");
-    out.push('\n');
-    crate::safe_text::json_escaped(out)
+    write_json(&mut *out, &collection, true)?;
+    out.write_all(b"\n")
 }
 
 /// Up to [`CONTEXT`] code points just before `span`.
@@ -220,8 +216,11 @@ mod tests {
     #[test]
     fn each_claim_is_a_highlighting_annotation_with_both_selectors() {
         let (doc, analysis) = sample::analysis();
-        let out: Value =
-            serde_json::from_str(&render(&doc, &analysis, &[0, 1, 2, 3], &[0, 1], &[])).unwrap();
+        let out: Value = serde_json::from_str(&sample::rendered(
+            render,
+            &Request::new(&doc, &analysis, &[0, 1, 2, 3], &[0, 1]),
+        ))
+        .unwrap();
         assert_eq!(out["@context"], "http://www.w3.org/ns/anno.jsonld");
         assert_eq!(out["type"], "AnnotationCollection");
         assert_eq!(out["total"], 4);

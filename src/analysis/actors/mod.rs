@@ -6,6 +6,7 @@
 //! Named entities always become actors; groups, anonymous sources and
 //! documents only when they are a claim's source or merge with an actor.
 
+mod gender;
 mod merging;
 mod narrator;
 mod pronouns;

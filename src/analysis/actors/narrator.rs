@@ -6,8 +6,13 @@ use crate::analysis::shared::{is_description, is_vocative};
 use crate::analysis::wordlists::Map;
 use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention};
 
-/// How often a name must address someone before it is taken for the narrator's.
+/// How often a name must address someone before it is taken for the
+/// narrator's, when the narration uses that name too.
 const TIMES_ADDRESSED: usize = 2;
+
+/// How often, when the narration never uses the name: a narrator says
+/// "I", so a name only ever heard in the others' speech is theirs.
+const TIMES_ADDRESSED_UNNARRATED: usize = 1;
 
 /// Points every first-person source mention ("I" outside quotation marks)
 /// at one referent: the name others address the narrator by, if the text
@@ -35,7 +40,8 @@ pub(super) fn resolve(
 
 /// The name most often used to address someone inside the quotations of
 /// speakers other than the narrator, when used at least [`TIMES_ADDRESSED`]
-/// times: in a first-person novel, the others mostly speak to the narrator.
+/// times (once, if the narration never names them): in a first-person
+/// novel, the others mostly speak to the narrator.
 fn addressed_by_others(
     text: &str,
     mentions: &[Mention],
@@ -77,11 +83,24 @@ fn addressed_by_others(
             }
         }
     }
+    // Names the narration uses ("Mike came in"): not the narrator's alone.
+    let mut narrated: Map<&str, ()> = Map::default();
+    let mut lower = String::new();
+    for m in mentions.iter().filter(|m| !m.in_quote && !m.pronoun) {
+        lower.clear();
+        lower.extend(m.name.chars().flat_map(char::to_lowercase));
+        if let Some((name, _)) = addressed.get_key_value(lower.as_str()) {
+            narrated.insert(name.as_str(), ());
+        }
+    }
     addressed
-        .into_iter()
+        .iter()
         .filter(|(name, _)| !third_person.contains(name))
-        .map(|(_, found)| found)
-        .filter(|&(times, _)| times >= TIMES_ADDRESSED)
+        .filter(|&(name, &(times, _))| {
+            let unnarrated = !narrated.contains_key(name.as_str());
+            times >= TIMES_ADDRESSED || unnarrated && times >= TIMES_ADDRESSED_UNNARRATED
+        })
+        .map(|(_, &found)| found)
         // The most addressed; on a tie, the first named.
         .max_by_key(|&(times, first)| (times, std::cmp::Reverse(first)))
         .map(|(_, first)| first)
@@ -115,6 +134,18 @@ mod tests {
         let text = "\"Sit down, Mike,\" said Ann Ray.\n\n\"Thanks,\" Mike said.\n\n\"Eat something, Mike,\" said Ann Ray.\n\n\"Good soup,\" I said.";
         assert_eq!(speaker_of(text, "Thanks,").as_deref(), Some("Mike"));
         assert_ne!(speaker_of(text, "Good soup,").as_deref(), Some("Mike"));
+    }
+
+    #[test]
+    fn a_name_only_heard_in_the_others_speech_names_the_narrator_at_once() {
+        let text = "Vera Lund waved to me from the porch. \"Tomas,\" she said, \"come and eat.\"\n\n\"In a minute,\" I said.";
+        assert_eq!(speaker_of(text, "In a minute,").as_deref(), Some("Tomas"));
+    }
+
+    #[test]
+    fn a_name_the_narration_uses_too_needs_to_be_called_twice() {
+        let text = "Tomas was asleep in the barn. Vera Lund waved to me. \"Tomas,\" she called.\n\n\"Let him sleep,\" I said.";
+        assert_ne!(speaker_of(text, "Let him sleep,").as_deref(), Some("Tomas"));
     }
 
     #[test]

@@ -125,6 +125,9 @@ pub(super) fn resolve(
             main.set_gender(&mut gender, root_of[i], g);
         }
     }
+    for (root, g) in super::gender::from_pronouns(mentions, &sentence_of, root_of, is_source) {
+        main.set_gender(&mut gender, root, g);
+    }
     for i in 0..mentions.len() {
         let m = &mentions[i];
         if is_description(m) {

@@ -66,6 +66,9 @@ struct Turn {
     speaker: Option<(usize, usize)>,
     /// The first person its quotes address by name, and that name.
     addressed: Option<(usize, usize)>,
+    /// The first name its quotes call out, whether the narration uses it
+    /// or not ("Oh, Mr. Hale, …").
+    called: Option<usize>,
 }
 
 /// Gives the turns of each two-person exchange their alternating speakers:
@@ -93,12 +96,14 @@ pub(super) fn follow(
     if bare < BARE_TURNS {
         return;
     }
+    let mut called = CalledNames::default();
     for conversation in turns {
         let mut turns: Vec<Turn> = conversation
             .into_iter()
             .map(|claims_of| {
                 let (frame, mention) = classify(people, claims, &claims_of);
-                let addressed = addressed(text, people, claims, &claims_of)
+                let vocative = addressed(text, people, claims, &claims_of);
+                let addressed = vocative
                     .and_then(|m| referent[m].map(|r| (people.root_of[r], m)))
                     .filter(|(id, _)| narrated.contains_key(id));
                 Turn {
@@ -107,11 +112,89 @@ pub(super) fn follow(
                     mention,
                     speaker: None,
                     addressed,
+                    called: vocative,
                 }
             })
             .collect();
-        alternate(people, referent, &mut turns);
+        let parties = alternate(people, referent, &mut turns);
         apply(people.mentions, claims, referent, &turns);
+        called.note(people, referent, &narrated, &turns, &parties);
+    }
+    called.apply(people, referent);
+}
+
+/// "“Oh, Mr. Hale, …”" in a two-person exchange, where the narration says
+/// "Philip" and never "Mr. Hale": the name one party calls out and the
+/// narration never uses is the other party's, as people are often called
+/// by title and surname while the narration says their first name. A
+/// word called out once with no title ("“Cheese, please.”") names nobody.
+#[derive(Default)]
+struct CalledNames {
+    /// By the set of the name called: the party it names (their set and
+    /// the mention naming them), or `None` once two parties disagree; and
+    /// whether it is sure enough (titled, or called again).
+    other_party: Map<usize, (Option<(usize, usize)>, bool)>,
+}
+
+impl CalledNames {
+    /// Notes the names the turns of one exchange call out.
+    fn note(
+        &mut self,
+        people: &People,
+        referent: &[Option<usize>],
+        narrated: &Map<usize, ()>,
+        turns: &[Turn],
+        parties: &[(usize, usize)],
+    ) {
+        let &[a, b] = parties else { return };
+        for turn in turns {
+            let (Some((speaker, _)), Some(v)) = (turn.speaker, turn.called) else {
+                continue;
+            };
+            let Some(name) = referent[v].map(|r| people.root_of[r]) else {
+                continue;
+            };
+            let other = if speaker == a.0 { b } else { a };
+            let unknown = speaker != a.0 && speaker != b.0;
+            // A name the narration uses, or a party's own, is someone's already.
+            if unknown || narrated.contains_key(&name) || name == a.0 || name == b.0 {
+                continue;
+            }
+            let gender = people.gender.get(&name);
+            if gender.is_some_and(|g| people.gender.get(&other.0).is_some_and(|o| o != g)) {
+                continue;
+            }
+            let titled = people.mentions[v].role.is_some();
+            match self.other_party.get_mut(&name) {
+                None => {
+                    self.other_party.insert(name, (Some(other), titled));
+                }
+                Some((party, sure)) => {
+                    *sure = true;
+                    if party.is_some_and(|(id, _)| id != other.0) {
+                        *party = None;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Points the mentions of each name called at the party it names.
+    fn apply(&self, people: &People, referent: &mut [Option<usize>]) {
+        let target: Map<usize, usize> = self
+            .other_party
+            .iter()
+            .filter(|(_, (_, sure))| *sure)
+            .filter_map(|(&name, (party, _))| Some((name, referent[party.as_ref()?.1]?)))
+            .collect();
+        if target.is_empty() {
+            return;
+        }
+        for r in referent.iter_mut() {
+            if let Some(&to) = r.and_then(|m| target.get(&people.root_of[m])) {
+                *r = Some(to);
+            }
+        }
     }
 }
 
@@ -234,7 +317,12 @@ struct Participants {
 
 /// The speaker of each turn: the anchors first, then the pronouns and
 /// descriptions checked against the alternation, then the bare turns.
-fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
+/// Returns the parties of the exchange (none if fewer than two).
+fn alternate(
+    people: &People,
+    referent: &[Option<usize>],
+    turns: &mut [Turn],
+) -> Vec<(usize, usize)> {
     let who = |m: usize| referent[m].map(|r| (people.root_of[r], m));
     let mut participants = Participants::default();
     let join = |participants: &mut Participants, person: Option<(usize, usize)>| {
@@ -299,7 +387,7 @@ fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
         for turn in turns.iter_mut() {
             turn.speaker = None;
         }
-        return;
+        return Vec::new();
     }
     for t in 0..turns.len() {
         if turns[t].frame != Frame::Bare {
@@ -313,6 +401,7 @@ fn alternate(people: &People, referent: &[Option<usize>], turns: &mut [Turn]) {
             _ => Frame::Bare,
         };
     }
+    participants.list
 }
 
 /// "“Are you cold, Emma?” … “A little.”": whom the turn before (or else
@@ -471,6 +560,24 @@ mod tests {
         let found = speakers(text);
         assert_eq!(found[2].0, "On foot?");
         assert_eq!(found[2].1.as_deref(), Some("Ida Moen"), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_one_party_calls_out_and_the_narration_never_uses_is_the_other_party() {
+        let text = "\"Will you stay for supper?\" asked Ada Voss.\n\n\"I cannot,\" said Karel.\n\n\"Then come tomorrow, Mr. Dunmore.\"\n\n\"Perhaps.\"\n\n\"Promise me.\"\n\n\"I promise.\"";
+        let analysis = crate::analysis::analyze_with(text, &crate::analysis::Options::default());
+        let claim = |quote: &str| {
+            let claim = analysis.claims.iter().find(|c| c.span.of(text) == quote);
+            let actor = claim.and_then(|c| c.source?.actor).expect("a speaker");
+            &analysis.actors[actor]
+        };
+        let karel = claim("I cannot,");
+        let names: Vec<&str> = std::iter::once(karel.name.as_str())
+            .chain(karel.aliases.iter().map(String::as_str))
+            .collect();
+        assert!(names.contains(&"Mr. Dunmore"), "{names:?}");
+        assert!(names.contains(&"Karel"), "{names:?}");
+        assert_eq!(claim("Perhaps.").name, karel.name);
     }
 
     #[test]

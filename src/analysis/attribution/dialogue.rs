@@ -5,14 +5,14 @@
 //! as deterministic sieves for novels do (Muzny et al. 2017). They look no
 //! further than the sentence next to the quotation, in its paragraph.
 
-use super::{Pass, Unit, source};
+use super::{Pass, Units, source};
 use crate::analysis::{ActorKind, Mention};
 
 impl Pass<'_, '_> {
     /// "“Perhaps I do.” He came close to her.": the person who acts in the
     /// narrated sentence right after a quotation nobody framed, in the same
     /// paragraph, speaks it. `at` is the unit holding the quotation.
-    pub(super) fn actor_after(&self, units: &[Unit], at: usize) -> Option<usize> {
+    pub(super) fn actor_after(&self, units: &Units, at: usize) -> Option<usize> {
         let c = self.context;
         let (unit, after) = (units.get(at)?, units.get(at + 1)?);
         if c.breaks_between(unit.span.end, after.span.start) {

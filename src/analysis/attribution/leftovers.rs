@@ -5,16 +5,15 @@
 //! the paragraph before (a quote paragraph with no cue, as news writing
 //! does). A short scare quote with no claim around it stays a scare quote.
 
-use super::{Found, Pass, Unit, source};
+use super::{Found, Pass, Unit, Units, source};
 use crate::analysis::segment::{Sentence, TokenKind};
 use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention, Rule, Via, shared, wordlists};
 use crate::span::Span;
 
 impl Pass<'_, '_> {
-    pub(super) fn leftover_quotations(&mut self, sentences: &[Sentence], units: &[Unit]) {
+    pub(super) fn leftover_quotations(&mut self, sentences: &[Sentence], units: &Units) {
         let c = self.context;
-        self.claims
-            .sort_by_key(|claim| (claim.span.start, claim.span.end));
+        super::sort_by_span(&mut self.claims);
         // New claims go to their own sorted list, so that placing one moves
         // only the few new ones after it, not every claim of the text.
         self.earlier = std::mem::take(&mut self.claims);
@@ -28,7 +27,7 @@ impl Pass<'_, '_> {
             if !standalone && (c.quote_words(qi) < 3 || !self.leads(first)) {
                 let at = units.partition_point(|u| u.end <= first);
                 if let Some(unit) = units.get(at) {
-                    self.subject_and_verb(qi, unit);
+                    self.subject_and_verb(qi, &unit);
                 }
                 continue;
             }
@@ -99,19 +98,24 @@ impl Pass<'_, '_> {
 
     /// Puts the earlier claims back among the new ones, in the order placing
     /// each new one among all claims would have given: a new claim before
-    /// earlier ones with the same start.
+    /// earlier ones with the same start. Merged in place from the back, so
+    /// that the claims of the text are not copied into a third list.
     fn merge_earlier(&mut self) {
-        let earlier = std::mem::take(&mut self.earlier);
-        let added = std::mem::take(&mut self.claims);
-        let mut merged = Vec::with_capacity(earlier.len() + added.len());
-        let mut earlier = earlier.into_iter().peekable();
-        for claim in added {
-            while let Some(e) = earlier.next_if(|e| e.span.start < claim.span.start) {
-                merged.push(e);
+        let mut merged = std::mem::take(&mut self.earlier);
+        let mut added = std::mem::take(&mut self.claims);
+        let mut unplaced = merged.len();
+        merged.reserve_exact(added.len());
+        merged.resize_with(unplaced + added.len(), placeholder);
+        let mut free = merged.len();
+        while let Some(claim) = added.pop() {
+            while unplaced > 0 && merged[unplaced - 1].span.start >= claim.span.start {
+                unplaced -= 1;
+                free -= 1;
+                merged.swap(unplaced, free);
             }
-            merged.push(claim);
+            free -= 1;
+            merged[free] = claim;
         }
-        merged.extend(earlier);
         self.claims = merged;
     }
 
@@ -217,7 +221,7 @@ impl Pass<'_, '_> {
     /// "Tony looked at the Indians. “They will come back.”": the subject of
     /// the sentence before a quotation in the same paragraph, when it opens
     /// that sentence and nobody spoke there yet.
-    fn narrated_subject(&self, units: &[Unit], at: usize) -> Option<usize> {
+    fn narrated_subject(&self, units: &Units, at: usize) -> Option<usize> {
         let c = self.context;
         let (before, unit) = (units.get(at.checked_sub(1)?)?, units.get(at)?);
         let same_paragraph = !c.breaks_between(before.span.end, unit.span.start);
@@ -232,7 +236,7 @@ impl Pass<'_, '_> {
     /// "Maria looked up from her book.\n\n“Is it late?”": in a dialogue,
     /// the subject of a narrated sentence that ends the paragraph before a
     /// quotation nobody else has claimed.
-    fn narrated_before(&self, units: &[Unit], at: usize) -> Option<usize> {
+    fn narrated_before(&self, units: &Units, at: usize) -> Option<usize> {
         let c = self.context;
         let (before, unit) = (units.get(at.checked_sub(1)?)?, units.get(at)?);
         let narration = (before.first..before.end).all(|i| c.quote_of(i).is_none());
@@ -248,7 +252,7 @@ impl Pass<'_, '_> {
     /// "Maria answered slowly:\n\n“I will.”": a cue closing the paragraph
     /// before with a colon frames the quotation that opens the next one. A
     /// claim taken for the cue's content ("slowly") gives way to it.
-    fn colon_lead(&mut self, first: usize, units: &[Unit]) -> Option<(Found, Option<Span>)> {
+    fn colon_lead(&mut self, first: usize, units: &Units) -> Option<(Found, Option<Span>)> {
         let c = self.context;
         let colon = first.checked_sub(1).filter(|&i| c.is_punct(i, ":"))?;
         let k = c.cues.partition_point(|q| q.first < colon);
@@ -257,7 +261,7 @@ impl Pass<'_, '_> {
         if colon < cue.end || colon - cue.end > COLON_GAP || !between_words {
             return None;
         }
-        let unit = &units[units.partition_point(|u| u.end <= cue.first)];
+        let unit = units.get(units.partition_point(|u| u.end <= cue.first))?;
         let cue_span = c.cue_span(cue);
         // The claim of the cue's content was made by an earlier pass (in
         // `earlier`) or by this one (in `claims`).
@@ -430,6 +434,21 @@ impl Pass<'_, '_> {
     /// closing an exclamation, inside a quotation.
     fn is_vocative(&self, span: Span) -> bool {
         shared::is_vocative(self.context.text, span)
+    }
+}
+
+/// A claim holding a place in [`Pass::merge_earlier`] until one is moved
+/// there (it allocates nothing).
+fn placeholder() -> FoundClaim {
+    FoundClaim {
+        kind: ClaimKind::Direct,
+        span: Span::new(0, 0),
+        quotes: Vec::new(),
+        source: None,
+        cue: None,
+        sentence: Span::new(0, 0),
+        rule: Rule::BareQuote,
+        via: Via::PreviousSpeaker,
     }
 }
 

@@ -25,6 +25,9 @@ pub(super) struct Context<'a> {
     last_cap_run: Cell<(usize, usize, usize)>,
     /// The cue verbs, the user's among them: a verb of saying ends a phrase.
     cues: &'a Cues,
+    /// The token the last cue was matched at, and the match: the finders
+    /// ask of the same token several times in a row.
+    last_cue: Cell<(usize, Option<CueMatch>)>,
 }
 
 impl<'a> Context<'a> {
@@ -37,6 +40,7 @@ impl<'a> Context<'a> {
             extra_titles: &lexicon.extra_titles,
             last_cap_run: Cell::new((0, 0, 0)),
             cues: &lexicon.cues,
+            last_cue: Cell::new((usize::MAX, None)),
         }
     }
 
@@ -104,6 +108,17 @@ impl<'a> Context<'a> {
             &low[..low.len() - cut]
         } else {
             low
+        }
+    }
+
+    /// Whether the token's lower-case form without a possessive ending is
+    /// in the word list of `class`: the token table says so, and `list`
+    /// (the same list) is asked only of a possessive.
+    pub fn bare_is(&self, i: usize, class: Class, list: impl FnOnce(&str) -> bool) -> bool {
+        if self.is_possessive(i) {
+            list(self.low_bare(i))
+        } else {
+            self.table.classes(i).has(class)
         }
     }
 
@@ -179,16 +194,27 @@ impl<'a> Context<'a> {
         if !self.table.is(i, Class::CueStart) || self.is_cap(i) {
             return None;
         }
-        self.cues
-            .match_at(self.table, i)
+        self.cue_match(i)
             .filter(|cue| cue.classes.introduces_content())
+    }
+
+    /// The longest cue starting at token `i` (a cue word), kept for the
+    /// next question about the same token.
+    fn cue_match(&self, i: usize) -> Option<CueMatch> {
+        let (last, found) = self.last_cue.get();
+        if last == i {
+            return found;
+        }
+        let found = self.cues.match_at(self.table, i);
+        self.last_cue.set((i, found));
+        found
     }
 
     /// "Glenn Vale Says Taxes Rise": an inflected cue written with a capital,
     /// as a title-case headline writes its verb, ends the name before it.
     pub fn is_capitalised_verb(&self, i: usize) -> bool {
         self.table.is(i, Class::CueStart)
-            && self.cues.match_at(self.table, i).is_some_and(|cue| {
+            && self.cue_match(i).is_some_and(|cue| {
                 cue.classes.introduces_content() && !cue.classes.has(CueClasses::BASE)
             })
     }

@@ -48,13 +48,22 @@ pub fn find(
         shares::find(&ctx, range.clone(), sentence_first_mention, &mut out);
         subjects::find(&ctx, range.clone(), sentence_first_mention, &mut out);
         pronouns(&ctx, range, sentence_first_mention, &mut out);
+        // Sorted a sentence at a time (a few mentions, in cache): the
+        // sentence's mentions start inside it, so the sort of the whole
+        // below finds them in order and only checks it.
+        out[sentence_first_mention..].sort_by_key(by_start_longest_first);
     }
     mark_quoted(&mut out, quotations);
-    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    out.sort_by_key(by_start_longest_first);
     out.dedup_by(|a, b| a.span == b.span);
     // The vector grew by doubling; the later stages run beside it.
     out.shrink_to_fit();
     out
+}
+
+/// The order of mentions: by start, then longest first.
+fn by_start_longest_first(m: &Mention) -> (usize, std::cmp::Reverse<usize>) {
+    (m.span.start, std::cmp::Reverse(m.span.end))
 }
 
 /// Sets `in_quote` on the mentions inside a quotation's marks.

@@ -26,7 +26,12 @@ pub(super) fn find(
     let sentence_first_mention = out.len();
     let mut i = range.start;
     while i < range.end {
-        if ctx.is_cap(i) && !starts_org_run(ctx, i, range.end) {
+        // Every name starts with a capital: no question for the rest.
+        if !ctx.is_cap(i) {
+            i += 1;
+            continue;
+        }
+        if !starts_org_run(ctx, i, range.end) {
             // A title is not a name: it joins the name that follows.
             if let Some(len) = ctx.title_lengths(i, range.end).max() {
                 i += len;
@@ -39,10 +44,8 @@ pub(super) fn find(
         }
         let end = core_end(ctx, i, range.end);
         if let Some(m) = name_mention(ctx, i, end, &range, out, sentence_first_mention) {
-            let first = ctx
-                .tokens
-                .partition_point(|t| t.span().start < m.span.start);
-            let last = ctx.tokens.partition_point(|t| t.span().start < m.span.end);
+            let first = ctx.table.token_at(m.span.start);
+            let last = ctx.table.token_at(m.span.end);
             claimed[first..last].iter_mut().for_each(|c| *c = true);
             out.push(m);
         }
@@ -78,6 +81,7 @@ fn is_all_caps(ctx: &Context, i: usize) -> bool {
 /// whose first word would not pass for a name on its own.
 fn starts_known_name(ctx: &Context, i: usize, end: usize) -> bool {
     ctx.is_cap(i)
+        && ctx.table.classes(i).has(Class::PhraseStart)
         && (i + 1..end.min(i + 4)).any(|last| {
             let name = ctx.phrase(i, last);
             ctx.lists.places.contains_key(name) || ctx.lists.institutions.contains(name)
@@ -87,6 +91,9 @@ fn starts_known_name(ctx: &Context, i: usize, end: usize) -> bool {
 /// Whether the words from `start` to `last` name a known place or
 /// institution ("United States": "States" is no verb there).
 fn is_known_name(ctx: &Context, start: usize, last: usize) -> bool {
+    if last > start && !ctx.table.classes(start).has(Class::PhraseStart) {
+        return false;
+    }
     let name = ctx.phrase(start, last);
     ctx.lists.places.contains_key(name) || ctx.lists.institutions.contains(name)
 }
@@ -142,24 +149,25 @@ fn is_initial(ctx: &Context, j: usize) -> bool {
 fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
     let lists = ctx.lists;
     let name = ctx.phrase(start, end - 1);
-    if lists.institutions.contains(name) {
+    let may_be_known = end - start == 1 || ctx.table.classes(start).has(Class::PhraseStart);
+    if may_be_known && lists.institutions.contains(name) {
         return Some(ActorKind::Organization);
     }
-    if lists.places.contains_key(name) {
+    if may_be_known && lists.places.contains_key(name) {
         return Some(ActorKind::Place);
     }
-    let last_bare = ctx.low_bare(end - 1);
-    if lists.org_words.contains(last_bare) {
+    let last = end - 1;
+    if ctx.bare_is(last, Class::OrgWord, |w| lists.org_words.contains(w)) {
         return Some(ActorKind::Organization);
     }
     if (start..end).any(|j| ctx.table.classes(j).has(Class::OrgConnector)) {
         return Some(ActorKind::Organization);
     }
     // "New York Republicans": people of a place, a group (groups.rs).
-    if lists.people.contains_key(last_bare) {
+    if ctx.bare_is(last, Class::People, |w| lists.people.contains_key(w)) {
         return None;
     }
-    if (start..end).all(|j| lists.demonyms.contains_key(ctx.word(j)) || is_demonym_part(ctx, j)) {
+    if (start..end).all(|j| is_demonym(ctx, j) || is_demonym_part(ctx, j)) {
         return None;
     }
     if end - start == 1 {
@@ -167,15 +175,20 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
         if is_party_tag(word) {
             return None;
         }
-        let bare = last_bare;
         // "Bill said": a first name inside a sentence is no document.
-        let document = lists.documents.contains(bare)
+        let document = ctx.bare_is(start, Class::Document, |w| lists.documents.contains(w))
             && (!lists.first_names.contains_key(word) || opens_sentence(ctx, start));
-        if lists.people.contains_key(bare)
-            || lists.title_modifiers.contains(bare)
-            || lists.collectives.contains_key(bare)
+        if ctx.bare_is(start, Class::People, |w| lists.people.contains_key(w))
+            || ctx.bare_is(start, Class::TitleModifier, |w| {
+                lists.title_modifiers.contains(w)
+            })
+            || ctx.bare_is(start, Class::Collective, |w| {
+                lists.collectives.contains_key(w)
+            })
             || document
-            || lists.function_words.contains(bare)
+            || ctx.bare_is(start, Class::FunctionWord, |w| {
+                lists.function_words.contains(w)
+            })
         {
             return None;
         }
@@ -188,7 +201,7 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
             return Some(ActorKind::Organization);
         }
     }
-    if lists.demonyms.contains_key(ctx.word(start)) {
+    if is_demonym(ctx, start) {
         // "Peruvian Constitution": a thing of a country, not a person.
         return None;
     }
@@ -204,11 +217,18 @@ fn opens_sentence(ctx: &Context, i: usize) -> bool {
         || matches!(ctx.tokens[i - 1].kind, TokenKind::Quote) && touches(i - 1)
 }
 
+/// "Peruvian": a demonym of one word, as written.
+fn is_demonym(ctx: &Context, j: usize) -> bool {
+    ctx.table.classes(j).has(Class::DemonymWord) && ctx.lists.demonyms.contains_key(ctx.word(j))
+}
+
 /// "Latin" in "Latin American": part of a multi-word demonym.
 fn is_demonym_part(ctx: &Context, j: usize) -> bool {
-    ctx.lists
-        .demonyms
-        .contains_key(ctx.phrase(j, (j + 1).min(ctx.len() - 1)))
+    let last = (j + 1).min(ctx.len() - 1);
+    if last > j && !ctx.table.classes(j).has(Class::PhraseStart) {
+        return false;
+    }
+    ctx.lists.demonyms.contains_key(ctx.phrase(j, last))
 }
 
 /// The mention for the name `start..end`, with title and apposition.

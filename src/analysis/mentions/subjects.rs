@@ -39,6 +39,10 @@ pub(super) fn find(ctx: &Context, range: Range<usize>, from: usize, out: &mut Ve
     // mention ends at a token is a binary search, not a scan per cue.
     let mut ends: Option<Vec<usize>> = None;
     for cue in range.clone() {
+        // Both rules start from a cue word: no question for the rest.
+        if !ctx.table.is(cue, Class::CueStart) {
+            continue;
+        }
         let verb = ctx.cue_at(cue).is_some() && !ctx.low(cue).ends_with("ing");
         if let Some(quantifier) = verb
             .then(|| quantifier_before(ctx, cue, range.start))

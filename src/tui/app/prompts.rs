@@ -10,6 +10,7 @@ use super::super::jumps::Place;
 use super::super::keymap::Action;
 use super::super::search::{Folded, Search, fuzzy_matches};
 use super::{App, Effect, Overlay, plural};
+use crate::export::Request;
 
 impl App {
     /// The event loop's report on an [`Effect::Write`].
@@ -177,13 +178,9 @@ impl App {
             .collect();
         actors.sort_unstable();
         actors.dedup();
-        let contents = dialog.format.render_with_user(
-            &self.doc,
-            &self.analysis,
-            &dialog.claims,
-            &actors,
-            &self.user.claims,
-        );
+        let request = Request::new(&self.doc, &self.analysis, &dialog.claims, &actors)
+            .with_user(&self.user.claims);
+        let contents = dialog.format.render(&request);
         self.effects.push(Effect::Write {
             path: dialog.target(),
             contents,
