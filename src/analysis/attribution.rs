@@ -49,6 +49,9 @@ pub fn find(
     pass.leftover_quotations(sentences, &units);
     let mut claims = pass.claims;
     sort_by_span(&mut claims);
+    // The claims live on through the later stages: without the room their
+    // list grew by.
+    claims.shrink_to_fit();
     claims
 }
 
@@ -325,7 +328,7 @@ impl<'s> Units<'s> {
         let mut next = 0;
         let mut unit_end = 0;
         for (k, s) in sentences.iter().enumerate() {
-            while next < quotes.len() && quotes[next].outer.end <= s.span.start {
+            while next < quotes.len() && quotes[next].outer.end <= s.span().start {
                 next += 1;
             }
             let joins = k > 0 && quotes.get(next).is_some_and(|q| q.outer.start < unit_end);
@@ -333,7 +336,7 @@ impl<'s> Units<'s> {
                 // Sentence indices fit: each holds a token.
                 starts.push(k as u32);
             }
-            unit_end = s.span.end;
+            unit_end = s.span().end;
         }
         Units { sentences, starts }
     }
@@ -352,9 +355,9 @@ impl<'s> Units<'s> {
             - 1;
         let (a, b) = (&self.sentences[first], &self.sentences[last]);
         Some(Unit {
-            span: a.span.cover(b.span),
-            first: a.tokens.start,
-            end: b.tokens.end,
+            span: a.span().cover(b.span()),
+            first: a.tokens().start,
+            end: b.tokens().end,
         })
     }
 

@@ -255,6 +255,12 @@ impl Classes {
     pub(crate) fn add(&mut self, class: Class) {
         self.0 |= 1 << class as u8;
     }
+
+    /// The classes of both.
+    #[inline]
+    pub fn union(self, other: Classes) -> Classes {
+        Classes(self.0 | other.0)
+    }
 }
 
 impl std::fmt::Debug for Lexicon {

@@ -66,8 +66,8 @@ pub fn figures(table: &TokenTable) -> Vec<Span> {
     let mut i = 0;
     while i < tokens.len() {
         let role = role_at(table, lists, i);
-        let is_number =
-            tokens[i].kind == TokenKind::Number || is_number_compound(tokens[i].text(text));
+        let is_number = tokens[i].kind == TokenKind::Number
+            || table.is_hyphenated(i) && is_number_compound(tokens[i].text(text));
         if !(is_number || matches!(role, Some((FigureRole::Count, _)))) {
             i += 1;
             continue;
@@ -88,10 +88,19 @@ pub fn figures(table: &TokenTable) -> Vec<Span> {
 }
 
 /// The role of the (possibly multi-word) figure word at `i`, with its length.
+#[inline]
 fn role_at(table: &TokenTable, lists: &Wordlists, i: usize) -> Option<(FigureRole, usize)> {
+    // Asked of every token: most are no figure word, as the table says.
     if !table.classes(i).has(Class::FigureStart) {
         return None;
     }
+    figure_role(table, lists, i)
+}
+
+/// The role of the figure word at `i`, a figure word or the first of a
+/// figure phrase.
+#[inline(never)]
+fn figure_role(table: &TokenTable, lists: &Wordlists, i: usize) -> Option<(FigureRole, usize)> {
     let word = table.low(i);
     let phrase = lists
         .figure_phrases
@@ -106,11 +115,6 @@ fn role_at(table: &TokenTable, lists: &Wordlists, i: usize) -> Option<(FigureRol
 
 /// "trillion-dollar", "million-strong": a scale word joined to a noun.
 fn is_number_compound(word: &str) -> bool {
-    // Asked of every token; a plain byte loop rules out the many words
-    // without a hyphen more cheaply than `split_once`'s searcher.
-    if !word.bytes().any(|b| b == b'-') {
-        return false;
-    }
     let lists = wordlists::get();
     word.split_once('-').is_some_and(|(scale, _)| {
         lists.figure_words.get(scale.to_ascii_lowercase().as_str()) == Some(&FigureRole::Scale)

@@ -33,7 +33,7 @@ pub use tokens::TokenTable;
 
 /// The version of the analysis output: bumped whenever a change to the
 /// rules changes what `analyze` returns (caches of analyses key on it).
-pub const VERSION: u32 = 18;
+pub const VERSION: u32 = 19;
 
 /// What kind of thing an actor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -279,11 +279,11 @@ fn sentence_holding(sentences: &[segment::Sentence], sentence: Span, claim: Span
     if sentence.contains(claim) {
         return sentence;
     }
-    let first = sentences.partition_point(|s| s.span.end <= claim.start);
-    let after = sentences.partition_point(|s| s.span.start < claim.end);
+    let first = sentences.partition_point(|s| s.span().end <= claim.start);
+    let after = sentences.partition_point(|s| s.span().start < claim.end);
     sentences[first..after.max(first)]
         .iter()
-        .fold(claim, |covered, s| covered.cover(s.span))
+        .fold(claim, |covered, s| covered.cover(s.span()))
 }
 
 /// The parts of `quotes` inside the claim: a quotation the claim starts or

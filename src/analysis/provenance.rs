@@ -115,6 +115,8 @@ pub enum Via {
     ClaimBefore,
     /// The subject of the sentence's main clause.
     MainSubject,
+    /// The subject of the clause a participle follows.
+    ClauseSubject,
     /// The speaker of the claim before in the same paragraph.
     SpeakerInParagraph,
     /// The speaker of the quote paragraph before.
@@ -181,6 +183,7 @@ impl Via {
             Via::AfterDash => "name after the dash",
             Via::ClaimBefore => "source of the claim before in the sentence",
             Via::MainSubject => "subject of the sentence’s main clause",
+            Via::ClauseSubject => "subject of the clause the participle follows",
             Via::SpeakerInParagraph => "speaker before in the same paragraph",
             Via::PreviousSpeaker => "speaker of the quote paragraph before",
             Via::TurnTaking => "turns alternate: the speaker an even number of turns away",

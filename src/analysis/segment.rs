@@ -79,11 +79,36 @@ impl Token {
     }
 }
 
-/// A sentence: its span and the range of its tokens.
+/// A sentence: its span and the range of its tokens, in 32 bits each (16
+/// bytes a sentence: texts over 4 GiB are refused before segmenting).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
-    pub span: Span,
-    pub tokens: Range<usize>,
+    start: u32,
+    end: u32,
+    first: u32,
+    after: u32,
+}
+
+impl Sentence {
+    /// Panics past 4 GiB, as [`Token::new`] does.
+    pub fn new(span: Span, tokens: Range<usize>) -> Self {
+        let fit = |o: usize| u32::try_from(o).expect("texts over 4 GiB are not supported");
+        Sentence {
+            start: fit(span.start),
+            end: fit(span.end),
+            first: fit(tokens.start),
+            after: fit(tokens.end),
+        }
+    }
+
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// Its first token and one past its last.
+    pub fn tokens(&self) -> Range<usize> {
+        self.first as usize..self.after as usize
+    }
 }
 
 /// Every character that can open or close a quotation.
@@ -128,8 +153,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             start += 1;
             continue;
         }
-        let Some(c) = text[start..].chars().next() else {
-            break;
+        // An ASCII character (most of any text) is its byte, not decoded.
+        let c = if bytes[start].is_ascii() {
+            char::from(bytes[start])
+        } else {
+            let Some(c) = text[start..].chars().next() else {
+                break;
+            };
+            c
         };
         if c.is_whitespace() {
             start += c.len_utf8();
@@ -153,14 +184,28 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// The end of a word starting at `start`.
 fn word_end(text: &str, start: usize) -> usize {
-    if let Some(end) = dotted_abbreviation_end(text, start) {
+    let bytes = text.as_bytes();
+    // Only a letter and a full stop can open "U.S.": an ASCII letter with
+    // no full stop after it opens none.
+    let may_be_dotted = !bytes[start].is_ascii() || bytes.get(start + 1) == Some(&b'.');
+    if let Some(end) = may_be_dotted
+        .then(|| dotted_abbreviation_end(text, start))
+        .flatten()
+    {
         return end;
     }
     // ASCII letters and digits, most of any word, join without decoding.
-    let bytes = text.as_bytes();
-    let mut end = start;
-    while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-        end += 1;
+    let mut end = ascii_alphanumeric_end(bytes, start);
+    // After them, an ASCII character other than an apostrophe or a hyphen
+    // (a space, a comma) ends the word: nothing to decode.
+    let ends = bytes
+        .get(end)
+        .is_none_or(|&b| b.is_ascii() && b != b'\'' && b != b'-');
+    if ends {
+        if bytes.get(end) == Some(&b'.') && is_abbreviation(&text[start..end]) {
+            end += 1;
+        }
+        return end;
     }
     let from = end;
     let mut iter = text[from..].char_indices().peekable();
@@ -180,6 +225,37 @@ fn word_end(text: &str, start: usize) -> usize {
         end += 1;
     }
     end
+}
+
+/// Whether each byte is an ASCII letter or digit.
+const ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The end of the run of ASCII letters and digits from `at`, found eight
+/// bytes at a time: a loop per byte would end at a different length for
+/// each word and mispredict its exit every time.
+fn ascii_alphanumeric_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let chunk: [u8; 8] = chunk.try_into().expect("8 bytes");
+        let others = chunk.iter().enumerate().fold(0u32, |mask, (k, &b)| {
+            mask | u32::from(!ASCII_ALPHANUMERIC[usize::from(b)]) << k
+        });
+        if others != 0 {
+            return at + others.trailing_zeros() as usize;
+        }
+        at += 8;
+    }
+    while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+        at += 1;
+    }
+    at
 }
 
 /// "U.S.", "a.m.", "D.C.": single letters each followed by a full stop, two or more.
@@ -265,10 +341,10 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             false
         };
         if ends || last + 1 == tokens.len() {
-            out.push(Sentence {
-                span: Span::new(tokens[first].span().start, tokens[last].span().end),
-                tokens: first..last + 1,
-            });
+            out.push(Sentence::new(
+                Span::new(tokens[first].span().start, tokens[last].span().end),
+                first..last + 1,
+            ));
             first = last + 1;
         }
         i = last + 1;
@@ -362,7 +438,7 @@ mod tests {
         let tokens = tokenize(text);
         sentences(text, &tokens)
             .iter()
-            .map(|s| s.span.of(text))
+            .map(|s| s.span().of(text))
             .collect()
     }
 

@@ -104,9 +104,15 @@ impl DisjointSets {
         i
     }
 
-    /// The root of every element's set, by element.
-    pub fn roots(&mut self) -> Vec<usize> {
-        (0..self.parent.len()).map(|i| self.find(i)).collect()
+    /// The root of every element's set, by element: the sets' own list,
+    /// each entry set to its root, not a copy of it.
+    pub fn into_roots(mut self) -> Vec<usize> {
+        for i in 0..self.parent.len() {
+            // Entries before `i` hold roots already: still on `i`'s path.
+            let root = self.find(i);
+            self.parent[i] = root;
+        }
+        self.parent
     }
 
     /// Joins two sets; the earlier mention stays the root.

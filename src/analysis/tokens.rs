@@ -9,7 +9,7 @@ use super::lexicon::Lexicon;
 pub use super::lexicon::{Class, Classes};
 use super::segment::{self, FORM_APART, Token, TokenKind};
 use super::steps;
-use super::wordlists::Map;
+use super::wordlists::{Map, same_bytes};
 
 /// Facts of a written form, as bits of [`Form::shape`]: it starts with an
 /// upper-case letter; it ends with a possessive "’s" or "'s" (after more
@@ -18,6 +18,28 @@ use super::wordlists::Map;
 const CAPITALIZED: u8 = 1;
 const POSSESSIVE: u8 = 2;
 const LOWER_WORD: u8 = 4;
+/// It holds an ASCII hyphen ("trillion-dollar").
+const HYPHENATED: u8 = 8;
+/// It has two letters or more, none in lower case ("FBI", "CHAPTER").
+const ALL_CAPS: u8 = 16;
+
+/// A written form as a key while the table is built: compared in line
+/// (a form is a few bytes long), not by a call to memcmp per token.
+#[derive(Clone, Copy, Eq)]
+struct Written<'t>(&'t str);
+
+impl PartialEq for Written<'_> {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        same_bytes(self.0.as_bytes(), other.0.as_bytes())
+    }
+}
+
+impl std::hash::Hash for Written<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
 
 /// A distinct written form of the document, while the table is built.
 #[derive(Debug, Clone, Copy)]
@@ -66,8 +88,10 @@ impl<'t> TokenTable<'t> {
         // and rehash several times), not more: a long text has far fewer
         // distinct forms than tokens.
         let room = (tokens.len() / 2).min(1 << 14);
-        let mut written: Map<&'t str, u32> =
+        let mut written: Map<Written<'t>, u32> =
             Map::with_capacity_and_hasher(room, Default::default());
+        // The forms of one-byte tokens ("," "." "a"), found without hashing.
+        let mut one_byte_forms: [Option<u32>; 128] = [None; 128];
         let mut lowers: Map<Box<str>, (u32, u32, u32)> =
             Map::with_capacity_and_hasher(room, Default::default());
         let mut scratch = String::new();
@@ -88,11 +112,22 @@ impl<'t> TokenTable<'t> {
         for (i, t) in tokens.iter_mut().enumerate() {
             let word = t.text(text);
             let is_word = t.kind == TokenKind::Word;
-            let form = match written.get(word) {
-                Some(&form) => form,
+            // A token of one byte is ASCII.
+            let one_byte = (word.len() == 1).then(|| usize::from(word.as_bytes()[0]));
+            let known = match one_byte {
+                Some(b) => one_byte_forms[b],
+                None => written.get(&Written(word)).copied(),
+            };
+            let form = match known {
+                Some(form) => form,
                 None => {
                     let form = forms.len() as u32;
-                    written.insert(word, form);
+                    match one_byte {
+                        Some(b) => one_byte_forms[b] = Some(form),
+                        None => {
+                            written.insert(Written(word), form);
+                        }
+                    }
                     let entry = table.new_form(word, is_word, &mut lowers, &mut scratch);
                     if entry.lower as usize == lower_classes.len() {
                         let lower = &table.lower_text[entry.low_start as usize..];
@@ -163,6 +198,14 @@ impl<'t> TokenTable<'t> {
         }
         if word.len() > 2 && (word.ends_with("’s") || word.ends_with("'s")) {
             shape |= POSSESSIVE;
+        }
+        if word.contains('-') {
+            shape |= HYPHENATED;
+        }
+        if word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !word.chars().any(char::is_lowercase)
+        {
+            shape |= ALL_CAPS;
         }
         let plain = !word.bytes().any(|b| b.is_ascii_uppercase());
         if is_word && plain && word.starts_with(char::is_lowercase) {
@@ -254,6 +297,20 @@ impl<'t> TokenTable<'t> {
     pub fn is_possessive(&self, i: usize) -> bool {
         steps::step();
         self.shape(i) & POSSESSIVE != 0
+    }
+
+    /// Whether the token has two letters or more, none in lower case.
+    #[inline]
+    pub fn is_all_caps(&self, i: usize) -> bool {
+        steps::step();
+        self.shape(i) & ALL_CAPS != 0
+    }
+
+    /// Whether the token holds an ASCII hyphen ("trillion-dollar").
+    #[inline]
+    pub fn is_hyphenated(&self, i: usize) -> bool {
+        steps::step();
+        self.shape(i) & HYPHENATED != 0
     }
 
     #[inline(always)]

@@ -42,7 +42,7 @@ impl Hasher for WordHasher {
         // copying it into a buffer called memcpy on every lookup.
         let tail = chunks.remainder();
         if !tail.is_empty() {
-            self.add(tail.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b)));
+            self.add(short_word(tail));
         }
     }
 
@@ -57,6 +57,41 @@ impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
         self.hash
     }
+}
+
+/// The bytes of `b` (fewer than 8) as a zero-padded little-endian word,
+/// read in two overlapping loads: a loop over the bytes would end at a
+/// different length for each word and mispredict its exit every time.
+#[inline]
+pub fn short_word(b: &[u8]) -> u64 {
+    let n = b.len();
+    debug_assert!(n < 8);
+    if n >= 4 {
+        let head = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let tail = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+        u64::from(head) | u64::from(tail) << ((n - 4) * 8)
+    } else if n >= 2 {
+        let head = u16::from_le_bytes([b[0], b[1]]);
+        let tail = u16::from_le_bytes([b[n - 2], b[n - 1]]);
+        u64::from(head) | u64::from(tail) << ((n - 2) * 8)
+    } else {
+        b.first().map_or(0, |&b| u64::from(b))
+    }
+}
+
+/// Whether two byte strings are equal, compared eight bytes at a time
+/// in line (the last eight overlapping), not by a call to memcmp.
+#[inline]
+pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if n < 8 {
+        return short_word(a) == short_word(b);
+    }
+    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().expect("8 bytes"));
+    (0..n / 8).all(|k| word(a, k * 8) == word(b, k * 8)) && word(a, n - 8) == word(b, n - 8)
 }
 
 /// A lower-case word list, looked up in any ASCII case without allocating
@@ -171,6 +206,8 @@ pub struct Wordlists {
     pub pronoun_kinds: Map<&'static str, ActorKind>,
     /// The same pronouns, for a lookup in any case.
     pub pronouns: Words,
+    /// Pronouns that only stand as subjects ("he", "they").
+    pub nominative_pronouns: Words,
     /// Head nouns of descriptions that tell a gender ("man", "girl").
     pub gendered_nouns: Map<&'static str, Gender>,
     /// Month names, lower case (an abbreviation of three letters or more matches).
@@ -557,6 +594,9 @@ impl Wordlists {
             demonyms,
             pronouns: Words::new(pronoun_kinds.keys().copied().collect()),
             pronoun_kinds,
+            nominative_pronouns: words(include_str!(
+                "../../assets/lexicon/nominative_pronouns.txt"
+            )),
             gendered_nouns: genders(include_str!("../../assets/lexicon/gendered_nouns.tsv")),
             months: entries(include_str!("../../assets/lexicon/months.txt"))
                 .map(str::trim)
@@ -601,6 +641,26 @@ pub fn get() -> &'static Wordlists {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_words_and_byte_comparison_agree_with_the_plain_ones() {
+        let words = ["", "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg"];
+        for w in words {
+            let plain = w.bytes().rev().fold(0, |acc, b| (acc << 8) | u64::from(b));
+            assert_eq!(short_word(w.as_bytes()), plain, "{w}");
+        }
+        let longer = [
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnopr",
+        ];
+        for a in words.iter().chain(&longer) {
+            for b in words.iter().chain(&longer) {
+                assert_eq!(same_bytes(a.as_bytes(), b.as_bytes()), a == b, "{a} {b}");
+            }
+        }
+    }
 
     #[test]
     fn the_gazetteer_maps_abbreviations_and_capitals_to_their_country() {

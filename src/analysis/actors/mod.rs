@@ -37,7 +37,7 @@ pub fn resolve(
     let mut sets = DisjointSets::new(mentions.len());
     merge_names(mentions, &mut sets);
     let forced = merge_configured(text, mentions, &lexicon.actors, &mut sets);
-    let root_of = sets.roots();
+    let root_of = sets.into_roots();
     let (mut referent, gender) =
         pronouns::resolve(text, sentences, mentions, quotations, &is_source, &root_of);
     narrator::resolve(text, mentions, claims, &is_source, &mut referent);

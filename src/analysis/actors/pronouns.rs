@@ -85,20 +85,20 @@ pub(super) fn resolve(
     let mut narrated = Vec::with_capacity(sentences.len());
     let mut count = 0;
     for s in sentences {
-        let at = quotations.partition_point(|q| q.outer.start <= s.span.start);
+        let at = quotations.partition_point(|q| q.outer.start <= s.span().start);
         let quoted = at > 0
             && quotations[..at]
                 .iter()
                 .rev()
                 .take(4)
-                .any(|q| q.outer.contains(s.span));
+                .any(|q| q.outer.contains(s.span()));
         count += usize::from(!quoted);
         narrated.push(count);
     }
     let sentence_of: Vec<usize> = mentions
         .iter()
         .map(|m| {
-            let s = sentences.partition_point(|s| s.span.end <= m.span.start);
+            let s = sentences.partition_point(|s| s.span().end <= m.span.start);
             narrated.get(s).copied().unwrap_or(count)
         })
         .collect();

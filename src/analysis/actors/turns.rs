@@ -246,6 +246,7 @@ fn classify(people: &People, claims: &[FoundClaim], turn: &[usize]) -> (Frame, O
                 | Via::BeforeColon
                 | Via::AfterDash
                 | Via::MainSubject
+                | Via::ClauseSubject
                 | Via::ContinuedQuote
                 | Via::NarratedSubject
                 | Via::ActorAfter

@@ -353,10 +353,13 @@ impl Pass<'_, '_> {
                     .find_map(|claim| claim.source);
                 match before {
                     Some(_) => Found::new(Rule::Participle, before, Via::ClaimBefore),
-                    None => {
-                        let main = source::main_subject(c, unit.first, cue.first);
-                        Found::new(Rule::Participle, main, Via::MainSubject)
-                    }
+                    None => match source::clause_subject(c, unit.first, cue.first) {
+                        Some(m) => Found::new(Rule::Participle, Some(m), Via::ClauseSubject),
+                        None => {
+                            let main = source::main_subject(c, unit.first, cue.first);
+                            Found::new(Rule::Participle, main, Via::MainSubject)
+                        }
+                    },
                 }
             }
             None => match self.far_subject(cue, unit) {

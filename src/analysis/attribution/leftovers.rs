@@ -463,9 +463,9 @@ const NARRATION_REACH: usize = 12;
 
 /// The sentence (or sentences) a span lies in.
 fn sentence_around(sentences: &[Sentence], span: Span) -> Span {
-    let first = sentences.partition_point(|s| s.span.end <= span.start);
+    let first = sentences.partition_point(|s| s.span().end <= span.start);
     sentences[first..]
         .iter()
-        .take_while(|s| s.span.start < span.end)
-        .fold(span, |all, s| all.cover(s.span))
+        .take_while(|s| s.span().start < span.end)
+        .fold(span, |all, s| all.cover(s.span()))
 }

@@ -8,6 +8,7 @@
 use std::sync::OnceLock;
 
 use super::Context;
+use crate::analysis::mentions::clause_openers;
 use crate::analysis::wordlists::Set;
 use crate::analysis::{ActorKind, wordlists};
 
@@ -177,6 +178,12 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
     let subject = |end_token: usize| {
         mention_ending_at(c, c.tokens[end_token].span().end, lower).filter(|&m| {
             let first = c.token_after(c.mentions[m].span.start);
+            let is_document = c.mentions[m].kind == ActorKind::Other;
+            // "She sent a letter saying …": a document a verb takes as its
+            // object speaks for the verb's subject.
+            if participle && is_document && is_object(c, first, unit_first) {
+                return false;
+            }
             adjacent_participle || first == unit_first || !is_preposition(c.word(first - 1))
         })
     };
@@ -218,6 +225,18 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
     subject(j - 2)
 }
 
+/// Whether the mention starting at token `first` stands right after a
+/// verb, as its object: a lower-case word before it that is neither a
+/// preposition nor a word that opens a clause or ends a subject.
+fn is_object(c: &Context, first: usize, unit_first: usize) -> bool {
+    first > unit_first
+        && c.tokens[first - 1].kind == super::TokenKind::Word
+        && c.word(first - 1).starts_with(char::is_lowercase)
+        && !is_preposition(c.word(first - 1))
+        && !wordlists::get().not_verbs.has(c.word(first - 1))
+        && !clause_openers().contains(c.table.low(first - 1))
+}
+
 /// The subject of the sentence's main clause, for a participle cue
 /// ("Okafor has drawn a clear line, unequivocally rejecting …"): the first
 /// mention of the unit that is not the object of a preposition.
@@ -237,6 +256,76 @@ pub(super) fn main_subject(c: &Context, unit_first: usize, before: usize) -> Opt
         k += 1;
     }
     None
+}
+
+/// How many mentions back a participle's clause subject is looked for.
+const CLAUSE_SUBJECT_REACH: usize = 12;
+
+/// The subject of the clause a participle after a comma follows
+/// ("prosecutors charged the clerk and Hale fired his deputy,
+/// acknowledging …" → Hale; "In the last debate, candidates dodged
+/// questions by saying …" → candidates): the last mention before `before`
+/// in subject position — a nominative pronoun, or a mention opening a
+/// clause (the unit's start, after a comma, dash, bracket or clause opener)
+/// with a lower-case word after it that may be its verb. `None` when no
+/// mention stands so.
+pub(super) fn clause_subject(c: &Context, unit_first: usize, before: usize) -> Option<usize> {
+    let lower = c.tokens[unit_first].span().start;
+    let upper = c.tokens[before].span().start;
+    let from = c.mentions.partition_point(|m| m.span.start < lower);
+    let to = c.mentions.partition_point(|m| m.span.start < upper);
+    // The last few mentions of the clause, nearest first; a mention inside
+    // a longer one starting earlier is part of it ("Governor Ann Blake").
+    (from.max(to.saturating_sub(CLAUSE_SUBJECT_REACH))..to)
+        .rev()
+        .filter(|&k| {
+            let m = &c.mentions[k];
+            let first = c.token_after(m.span.start);
+            let held = c.mentions[from..k]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|o| o.span.end >= m.span.end && o.span.start < m.span.start);
+            !m.in_quote
+                && m.span.end <= upper
+                && !held
+                && c.quote_of(first).is_none()
+                && !is_apposition(c, first, lower)
+        })
+        .find(|&k| in_subject_position(c, k, unit_first, before))
+}
+
+/// Whether the mention starting at token `first` is an apposition: right
+/// after a comma that closes another mention, itself no object of a
+/// preposition ("Ann Blake, the county clerk who …"; not "on Channel 5,
+/// candidates …").
+fn is_apposition(c: &Context, first: usize, lower: usize) -> bool {
+    if first < 2 || !c.is_punct(first - 1, ",") || c.tokens[first - 2].span().start < lower {
+        return false;
+    }
+    mention_ending_at(c, c.tokens[first - 2].span().end, lower).is_some_and(|m| {
+        let start = c.token_after(c.mentions[m].span.start);
+        start == 0 || c.tokens[start - 1].span().start < lower || !is_preposition(c.word(start - 1))
+    })
+}
+
+/// Whether mention `k` stands as the subject of a clause (see
+/// `clause_subject`).
+fn in_subject_position(c: &Context, k: usize, unit_first: usize, before: usize) -> bool {
+    let m = &c.mentions[k];
+    if m.pronoun {
+        return wordlists::get().nominative_pronouns.has(&m.name);
+    }
+    let first = c.token_after(m.span.start);
+    let opens = first == unit_first
+        || c.tokens[first - 1].kind != super::TokenKind::Word
+        || clause_openers().contains(c.table.low(first - 1));
+    let next = c.token_after(m.span.end);
+    let verb = next < before
+        && c.tokens[next].kind == super::TokenKind::Word
+        && c.word(next).starts_with(char::is_lowercase)
+        && !wordlists::get().not_verbs.has(c.word(next));
+    opens && verb
 }
 
 /// Whether a cue in its base form ("state", "support", also nouns) agrees

@@ -5,6 +5,31 @@ use super::*;
 use crate::analysis::segment::sentences;
 use crate::analysis::{ActorKind, Options, quotes};
 
+/// The claims of `text` as the whole pipeline finds them (mentions too).
+fn analysed(text: &str) -> Vec<Seen> {
+    let analysis = crate::analysis::analyze_with(text, &Options::default());
+    analysis
+        .claims
+        .iter()
+        .map(|claim| Seen {
+            text: claim.span.of(text).to_string(),
+            kind: claim.kind,
+            cue: claim.cue.map(|s| s.of(text).to_string()),
+            source: claim.source.map(|s| s.span.of(text).to_string()),
+        })
+        .collect()
+}
+
+/// The source of the claim of `text` whose cue is `cue`.
+fn source_for_cue(text: &str, cue: &str) -> Option<String> {
+    let all = analysed(text);
+    let claim = all.iter().find(|c| c.cue.as_deref() == Some(cue));
+    claim
+        .unwrap_or_else(|| panic!("no claim cued by {cue:?}: {all:?}"))
+        .source
+        .clone()
+}
+
 /// What a reader sees of a claim: its text, kind, cue and source.
 #[derive(Debug, PartialEq)]
 struct Seen {
@@ -869,19 +894,8 @@ fn ask_reports_a_question_or_a_request_never_a_topic() {
 fn a_finding_set_in_a_poll_is_the_polls() {
     let text = "In a new harbour poll, the evening boats came out on top. The ferry chief took 6 percent of the vote in a county survey released Monday.";
     // Documents come from the mention finders, not from a hand-made list.
-    let analysis = crate::analysis::analyze_with(text, &Options::default());
-    let all: Vec<Seen> = analysis
-        .claims
-        .iter()
-        .map(|claim| Seen {
-            text: claim.span.of(text).to_string(),
-            kind: claim.kind,
-            cue: claim.cue.map(|s| s.of(text).to_string()),
-            source: claim.source.map(|s| s.span.of(text).to_string()),
-        })
-        .collect();
     assert_eq!(
-        all,
+        analysed(text),
         vec![
             seen(
                 "the evening boats came out on top",
@@ -1152,6 +1166,15 @@ fn a_long_subject_opening_the_sentence_is_the_source_of_a_that_clause() {
 }
 
 #[test]
+fn a_participle_after_a_comma_takes_the_subject_of_the_clause_it_follows() {
+    let text = "Over the past week, inspectors closed the market and Mayor Ida Lund fired her deputy, acknowledging that residents have lost trust in the office.";
+    assert_eq!(
+        source_for_cue(text, "acknowledging").as_deref(),
+        Some("Mayor Ida Lund")
+    );
+}
+
+#[test]
 fn a_frame_after_a_comma_inside_a_that_clause_is_no_frame_of_the_sentence() {
     let text = "On Monday, the keeper revealed that after the storm, the captain called her twice.";
     assert_eq!(
@@ -1166,6 +1189,15 @@ fn a_frame_after_a_comma_inside_a_that_clause_is_no_frame_of_the_sentence() {
 }
 
 #[test]
+fn a_clause_subject_after_a_fronted_phrase_not_the_name_in_the_phrase() {
+    let text = "In the last Harbor debate, on Channel Five, candidates dodged hard questions by saying that the host was wrong.";
+    assert_eq!(
+        source_for_cue(text, "saying").as_deref(),
+        Some("candidates")
+    );
+}
+
+#[test]
 fn seeing_an_object_as_something_is_a_view_of_the_subject() {
     let text = "The fishermen see the new quay as a threat to their nets.";
     assert_eq!(
@@ -1176,5 +1208,41 @@ fn seeing_an_object_as_something_is_a_view_of_the_subject() {
             "see",
             "The fishermen"
         )]
+    );
+}
+
+#[test]
+fn an_apposition_is_no_clause_subject_of_its_own() {
+    let text = "Ida Lund, the Harbor socialist who filled the hall, spoke for an hour, describing a town run by landlords.";
+    assert_eq!(
+        source_for_cue(text, "describing").as_deref(),
+        Some("Ida Lund")
+    );
+}
+
+#[test]
+fn a_pronoun_subject_of_the_nearer_clause_takes_the_participle() {
+    let text = "Mayor Ida Lund was criticised for the delay, though in a radio interview last week she used stronger words, saying the bridge “must be rebuilt.”";
+    assert_eq!(source_for_cue(text, "saying").as_deref(), Some("she"));
+}
+
+#[test]
+fn a_document_sent_by_someone_speaks_for_the_sender() {
+    let text = "Ida Lund sent a fundraising letter on Friday saying that the race is tied.";
+    assert_eq!(source_for_cue(text, "saying").as_deref(), Some("Ida Lund"));
+    let text =
+        "This spirit was highlighted in a joint statement emphasizing that the talks went well.";
+    assert_eq!(
+        source_for_cue(text, "emphasizing").as_deref(),
+        Some("a joint statement")
+    );
+}
+
+#[test]
+fn a_possessive_document_is_the_source_of_its_quote() {
+    let text = "The union’s statement then declares “the strike is over.”";
+    assert_eq!(
+        source_for_cue(text, "declares").as_deref(),
+        Some("The union’s statement")
     );
 }

@@ -52,8 +52,10 @@ pub(super) fn find(
         }
         let first = left_edge(ctx, h, range.start);
         let opener = ctx.low(first);
-        let determined = ctx.lists.group_determiners.has(opener) || ctx.is_possessive(first);
-        let anonymous_opener = ctx.lists.quantifiers.get(opener).copied().unwrap_or(false);
+        let opener_classes = ctx.table.classes(first);
+        let determined = opener_classes.has(Class::GroupDeterminer) || ctx.is_possessive(first);
+        let anonymous_opener = opener_classes.has(Class::Quantifier)
+            && ctx.lists.quantifiers.get(opener).copied().unwrap_or(false);
         let (kind, name_from) = match head {
             Head::People { plural: true } => (ActorKind::Group, name_start(ctx, first, h)),
             Head::Collective if determined || first < h => {
@@ -100,21 +102,21 @@ fn head_at(ctx: &Context, i: usize) -> Option<Head> {
     }
     let lists = ctx.lists;
     let bare = ctx.low_bare(i);
-    if !lists.is_head_word(bare) {
+    if !ctx.bare_is(i, Class::HeadWord, |w| lists.is_head_word(w)) {
         return None;
     }
-    if let Some(noun) = lists.people.get(bare) {
+    if ctx.bare_is(i, Class::People, |w| lists.people.contains_key(w)) {
         return Some(Head::People {
-            plural: noun.plural,
+            plural: lists.people[bare].plural,
         });
     }
     if lists.titles.contains(bare) {
         return Some(Head::People { plural: false });
     }
-    if lists.collectives.contains_key(bare) {
+    if ctx.bare_is(i, Class::Collective, |w| lists.collectives.contains_key(w)) {
         return Some(Head::Collective);
     }
-    if lists.documents.contains(bare) {
+    if ctx.bare_is(i, Class::Document, |w| lists.documents.contains(w)) {
         return Some(Head::Document {
             plural: bare.ends_with('s'),
         });
@@ -130,9 +132,9 @@ fn modifies_next(ctx: &Context, h: usize, end: usize) -> bool {
         return false;
     }
     let low = ctx.low(next);
-    let lists = ctx.lists;
-    !(lists.non_modifiers.contains(low)
-        || lists.function_words.contains(low)
+    let classes = ctx.table.classes(next);
+    !(classes.has(Class::NonModifier)
+        || classes.has(Class::FunctionWord)
         || low.ends_with("ly")
         || low.ends_with("ing")
         || low.ends_with("ed"))
@@ -140,38 +142,41 @@ fn modifies_next(ctx: &Context, h: usize, end: usize) -> bool {
 
 /// The first token of the phrase whose head is `h`.
 fn left_edge(ctx: &Context, h: usize, floor: usize) -> usize {
-    let lists = ctx.lists;
     let mut first = h;
     let mut lowercase = 0;
     let mut j = h;
     while j > floor {
         let k = j - 1;
         let t = ctx.tokens[k];
-        let low = ctx.low(k);
+        let classes = ctx.table.classes(k);
         if t.kind == TokenKind::Number {
             first = k;
         } else if k > floor && joins_names(ctx, k) {
             // "the YouGov/Economist survey": two names joined by a slash.
         } else if t.kind != TokenKind::Word {
             break;
-        } else if ctx.lists.group_determiners.has(low) {
+        } else if classes.has(Class::GroupDeterminer) {
             first = k;
             break;
-        } else if lists.quantifiers.contains_key(low) {
+        } else if classes.has(Class::Quantifier) {
             first = k;
         } else if ctx.is_possessive(k) {
             first = k;
+            // "the union’s statement": the possessor's determiner opens it.
+            if k > floor && !ctx.is_cap(k) && ctx.lists.group_determiners.has(ctx.low(k - 1)) {
+                first = k - 1;
+            }
             break;
         } else if ctx.is_cap(k) {
-            if lists.function_words.contains(low) {
+            if classes.has(Class::FunctionWord) {
                 break;
             }
             first = k;
         } else if is_verb_after_subject(ctx, k, floor) {
             break;
         } else if lowercase < 3
-            && !lists.non_modifiers.contains(low)
-            && !lists.function_words.contains(low)
+            && !classes.has(Class::NonModifier)
+            && !classes.has(Class::FunctionWord)
         {
             lowercase += 1;
             first = k;
@@ -212,10 +217,12 @@ fn joins_names(ctx: &Context, k: usize) -> bool {
     (ctx.is_punct(k, "/") || ctx.is_punct(k, "&")) && ctx.is_cap(k - 1) && ctx.is_cap(k + 1)
 }
 
-/// A lower-case word that is neither a quantifier nor hyphenated.
+/// A lower-case word that is neither a quantifier nor hyphenated, nor a
+/// possessive (which is a left edge itself: "the union’s statement").
 fn is_plain_lowercase(ctx: &Context, i: usize) -> bool {
     ctx.is_word(i)
         && !ctx.is_cap(i)
+        && !ctx.is_possessive(i)
         && !ctx.word(i).contains('-')
         && !ctx.table.classes(i).has(Class::Quantifier)
         && !ctx.table.classes(i).has(Class::GroupDeterminer)
@@ -304,10 +311,10 @@ fn noun_phrase_end(ctx: &Context, mut k: usize, end: usize) -> Option<usize> {
         }
         return last;
     }
-    let low = ctx.low(k);
-    (!lists.non_modifiers.contains(low)
-        && !lists.function_words.contains(low)
-        && !low.ends_with("ly"))
+    let classes = ctx.table.classes(k);
+    (!classes.has(Class::NonModifier)
+        && !classes.has(Class::FunctionWord)
+        && !ctx.low(k).ends_with("ly"))
     .then_some(k)
 }
 
@@ -427,6 +434,14 @@ mod tests {
         let statement = find_span(&m, text, "a joint statement").expect("statement");
         assert_eq!(statement.kind, ActorKind::Other);
         assert_eq!(statement.name, "joint statement");
+    }
+
+    #[test]
+    fn a_possessive_opens_a_document_with_its_determiner() {
+        let text = "The union’s statement declares “the strike is over.”";
+        let m = mentions_of(text);
+        let statement = find_span(&m, text, "The union’s statement").expect("statement");
+        assert_eq!(statement.kind, ActorKind::Other);
     }
 
     #[test]

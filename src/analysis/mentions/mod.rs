@@ -19,7 +19,8 @@ pub(crate) use subjects::clause_openers;
 
 use super::lexicon::Lexicon;
 use super::segment::Sentence;
-use super::tokens::{Class, TokenTable};
+use super::segment::TokenKind;
+use super::tokens::{Class, Classes, TokenTable};
 use super::{Mention, Quotation};
 use crate::span::Span;
 use context::Context;
@@ -35,7 +36,7 @@ pub fn find(
     let mut out = Vec::new();
     let mut claimed = vec![false; table.len()];
     for sentence in sentences {
-        let range = sentence.tokens.clone();
+        let range = sentence.tokens().clone();
         let sentence_first_mention = out.len();
         names::find(&ctx, range.clone(), &mut claimed, &mut out);
         groups::find(
@@ -45,9 +46,18 @@ pub fn find(
             sentence_first_mention,
             &mut out,
         );
-        shares::find(&ctx, range.clone(), sentence_first_mention, &mut out);
-        subjects::find(&ctx, range.clone(), sentence_first_mention, &mut out);
-        pronouns(&ctx, range, sentence_first_mention, &mut out);
+        // Three finders start only from words of their lists (or a number):
+        // a sentence with none of those is not read by them.
+        let starts = starts_in(&ctx, range.clone());
+        if starts.shares {
+            shares::find(&ctx, range.clone(), sentence_first_mention, &mut out);
+        }
+        if starts.has(Class::CueStart) {
+            subjects::find(&ctx, range.clone(), sentence_first_mention, &mut out);
+        }
+        if starts.has(Class::Pronoun) {
+            pronouns(&ctx, range, sentence_first_mention, &mut out);
+        }
         // Sorted a sentence at a time (a few mentions, in cache): the
         // sentence's mentions start inside it, so the sort of the whole
         // below finds them in order and only checks it.
@@ -59,6 +69,36 @@ pub fn find(
     // The vector grew by doubling; the later stages run beside it.
     out.shrink_to_fit();
     out
+}
+
+/// What a sentence's tokens may start: the word lists its words are in,
+/// and whether a share may start there.
+struct Starts {
+    classes: Classes,
+    shares: bool,
+}
+
+impl Starts {
+    fn has(&self, class: Class) -> bool {
+        self.classes.has(class)
+    }
+}
+
+/// The word lists the words of `range` are in, together.
+fn starts_in(ctx: &Context, range: std::ops::Range<usize>) -> Starts {
+    let mut classes = Classes::default();
+    let mut number = false;
+    for i in range {
+        if ctx.is_word(i) {
+            classes = classes.union(ctx.table.classes(i));
+        } else {
+            number |= ctx.tokens[i].kind == TokenKind::Number;
+        }
+    }
+    Starts {
+        shares: number || classes.has(Class::ShareLead) || classes.has(Class::ShareOpener),
+        classes,
+    }
 }
 
 /// The order of mentions: by start, then longest first.

@@ -60,7 +60,7 @@ fn is_name_word(ctx: &Context, i: usize, range: &Range<usize>) -> bool {
         return false;
     }
     // "Despite", "Meanwhile": capitalised only because they open a sentence.
-    !(is_opener(ctx, i, range) && ctx.seen_lowercase(i))
+    !(ctx.seen_lowercase(i) && is_opener(ctx, i, range))
 }
 
 /// Whether token `i` opens its sentence, a quotation or a clause after a colon or dash.
@@ -72,9 +72,7 @@ fn is_opener(ctx: &Context, i: usize, range: &Range<usize>) -> bool {
 
 /// A word of two or more letters, all capitals.
 fn is_all_caps(ctx: &Context, i: usize) -> bool {
-    ctx.is_word(i)
-        && ctx.word(i).chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !ctx.word(i).chars().any(char::is_lowercase)
+    ctx.is_word(i) && ctx.table.is_all_caps(i)
 }
 
 /// "New York", "the White House": a place or institution of several words
