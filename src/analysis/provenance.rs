@@ -152,6 +152,9 @@ pub enum Via {
     ByAgent,
     /// The speaker of the next paragraph, which goes on with the quote.
     ContinuedQuote,
+    /// In a dialogue whose turns tell nobody, the person named nearest
+    /// before the quote in the narration.
+    NearestName,
     /// The reader's user chose the source (a correction; never the engine's).
     User,
 }
@@ -171,6 +174,7 @@ impl Via {
                 | Via::NotTheAddressee
                 | Via::ContinuedQuote
                 | Via::Addressee
+                | Via::NearestName
         )
     }
 
@@ -201,6 +205,7 @@ impl Via {
             Via::SetIn => "the poll or survey the sentence is set in",
             Via::ByAgent => "the “by” agent of a passive frame",
             Via::ContinuedQuote => "speaker of the next paragraph, which goes on with the quote",
+            Via::NearestName => "the person named nearest before, as the turns tell nobody",
         }
     }
 }

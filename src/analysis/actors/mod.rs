@@ -47,6 +47,12 @@ pub fn resolve(
         gender: &gender,
     };
     turns::follow(text, &people, claims, &mut referent);
+    // The turns may give a quote to someone who was no source before.
+    for m in claims.iter().filter_map(|c| c.source) {
+        if m < mentions.len() {
+            is_source[m] = true;
+        }
+    }
 
     // Which sets are actors.
     let mut keep = vec![false; mentions.len()];

@@ -118,9 +118,53 @@ pub(super) fn follow(
             .collect();
         let parties = alternate(people, referent, &mut turns);
         apply(people.mentions, claims, referent, &turns);
+        nearest_named(people, referent, claims, &turns);
         called.note(people, referent, &narrated, &turns, &parties);
     }
     called.apply(people, referent);
+}
+
+/// How far before a quote (in bytes) the narration is searched for the
+/// person named nearest, and through how many mentions.
+const NEAREST_REACH: usize = 300;
+const NEAREST_MENTIONS: usize = 24;
+
+/// A turn of a dialogue that neither a frame nor the alternation gives a
+/// speaker (three people talk, or nobody is named yet) goes to the person
+/// named nearest before it in the narration, as the baseline of quote
+/// attribution does: "Mary put down her cup. … “I'm going.”"
+fn nearest_named(
+    people: &People,
+    referent: &[Option<usize>],
+    claims: &mut [FoundClaim],
+    turns: &[Turn],
+) {
+    let mentions = people.mentions;
+    for turn in turns {
+        let Some(&first) = turn.claims.first() else {
+            continue;
+        };
+        if turn.frame != Frame::Bare || turn.claims.iter().any(|&k| claims[k].source.is_some()) {
+            continue;
+        }
+        let before = claims[first].span.start;
+        let at = mentions.partition_point(|m| m.span.start < before);
+        let nearest = (at.saturating_sub(NEAREST_MENTIONS)..at)
+            .rev()
+            .take_while(|&j| mentions[j].span.end + NEAREST_REACH >= before)
+            .find(|&j| {
+                steps::step();
+                let m = &mentions[j];
+                let person = m.kind == ActorKind::Person && !m.pronoun && !m.in_quote;
+                person && m.span.end <= before && referent[j].is_some()
+            });
+        if let Some(j) = nearest {
+            for &k in &turn.claims {
+                claims[k].source = Some(j);
+                claims[k].via = Via::NearestName;
+            }
+        }
+    }
 }
 
 /// "“Oh, Mr. Hale, …”" in a two-person exchange, where the narration says
@@ -579,6 +623,16 @@ mod tests {
         assert!(names.contains(&"Mr. Dunmore"), "{names:?}");
         assert!(names.contains(&"Karel"), "{names:?}");
         assert_eq!(claim("Perhaps.").name, karel.name);
+    }
+
+    #[test]
+    fn a_turn_nobody_frames_or_alternates_goes_to_the_person_named_just_before() {
+        // No quote has a cue: the turns name nobody.
+        let text = "Mara Quell set the lamp on the sill.\n\nThe wind rose.\n\n\"Is anyone there?\"\n\n\"Only the wind.\"\n\n\"Then close the shutter.\"";
+        let found = speakers(text);
+        assert_eq!(found[0].0, "Is anyone there?");
+        assert_eq!(found[0].1.as_deref(), Some("Mara Quell"), "{found:?}");
+        assert_eq!(found[0].2, Some(Via::NearestName));
     }
 
     #[test]
