@@ -93,6 +93,11 @@ struct Context<'a> {
     /// (end, start, index) of the non-empty mentions outside quotations,
     /// sorted: finds the mention ending at an offset in O(log n).
     mentions_by_end: Vec<(u32, u32, u32)>,
+    /// Where the searches by offset start: in tokens by start, mentions by
+    /// start, `mentions_by_end` by end.
+    token_blocks: Blocks,
+    mention_blocks: Blocks,
+    end_blocks: Blocks,
     /// Quotations not nested in another, in order.
     quotes: Vec<Quotation>,
     /// One bit a token: set when a top-level quotation holds it (marks
@@ -146,12 +151,19 @@ impl<'a> Context<'a> {
             // Token indices fit: tokens hold u32 offsets, one byte at least each.
             quote_ranges.push((first as u32, end as u32));
         }
+        let mentions_by_end = by_end(mentions);
+        let end_blocks = Blocks::new(text.len(), mentions_by_end.len(), |i| {
+            mentions_by_end[i].0 as usize
+        });
         let mut context = Context {
             text,
             tokens,
             table,
             mentions,
-            mentions_by_end: by_end(mentions),
+            mentions_by_end,
+            token_blocks: Blocks::new(text.len(), tokens.len(), |i| tokens[i].span().start),
+            mention_blocks: Blocks::new(text.len(), mentions.len(), |i| mentions[i].span.start),
+            end_blocks,
             quotes,
             quoted,
             quote_ranges,
@@ -437,7 +449,71 @@ impl<'c, 'a> Pass<'c, 'a> {
 impl Context<'_> {
     /// The index of the first token starting at or after `offset`.
     fn token_after(&self, offset: usize) -> usize {
-        self.tokens.partition_point(|t| t.span().start < offset)
+        let tokens = self.tokens;
+        (self.token_blocks).first_at(offset, tokens.len(), |i| tokens[i].span().start < offset)
+    }
+
+    /// The index of the first mention starting at or after `offset`.
+    fn mention_from(&self, offset: usize) -> usize {
+        let mentions = self.mentions;
+        (self.mention_blocks).first_at(offset, mentions.len(), |i| mentions[i].span.start < offset)
+    }
+
+    /// The index into `mentions_by_end` of the first mention ending at or
+    /// after `end`, and starting at or after `lower` if it ends there.
+    fn by_end_from(&self, end: usize, lower: usize) -> usize {
+        let key = |o: usize| u32::try_from(o).unwrap_or(u32::MAX);
+        let by_end = &self.mentions_by_end;
+        (self.end_blocks).first_at(end, by_end.len(), |i| {
+            (by_end[i].0, by_end[i].1) < (key(end), key(lower))
+        })
+    }
+}
+
+/// How many bytes of text one entry of [`Blocks`] covers: a block holds
+/// some 25 tokens, so a search reads a few neighbouring ones.
+const BLOCK: usize = 128;
+
+/// A list sorted by an offset into the text (tokens by start, mentions by
+/// start or end), indexed by blocks of [`BLOCK`] bytes: for each block, the
+/// first item at or past its start. A search for an offset then looks only
+/// among the items of its block, not across the whole list (a binary
+/// search over millions of tokens misses the cache at every step). 4
+/// bytes per block: 1/32 of the text.
+struct Blocks(Vec<u32>);
+
+impl Blocks {
+    /// The index of `len` items whose offsets `offset(i)` never decrease,
+    /// over a text of `text_len` bytes.
+    fn new(text_len: usize, len: usize, offset: impl Fn(usize) -> usize) -> Self {
+        let mut firsts = Vec::with_capacity(text_len / BLOCK + 2);
+        let mut i = 0;
+        for block in 0..text_len / BLOCK + 2 {
+            while i < len && offset(i) < block * BLOCK {
+                i += 1;
+            }
+            // Indices fit: items are tokens or mentions, fewer than the bytes.
+            firsts.push(i as u32);
+        }
+        Blocks(firsts)
+    }
+
+    /// As `partition_point(before)` over the `len` items, for a `before`
+    /// that holds of every item whose offset is below `offset` and of none
+    /// whose offset is past it.
+    fn first_at(&self, offset: usize, len: usize, before: impl Fn(usize) -> bool) -> usize {
+        let block = offset / BLOCK;
+        let at = |b: usize| self.0.get(b).map_or(len, |&i| i as usize);
+        let (mut low, mut high) = (at(block), at(block + 1));
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if before(mid) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        low
     }
 }
 

@@ -131,6 +131,13 @@ impl Lexicon {
             .collect();
         mark(&mut starts.iter().map(String::as_str), Class::PhraseStart);
         starts = lists
+            .places
+            .keys()
+            .chain(&lists.institutions)
+            .map(|name| name.to_ascii_lowercase())
+            .collect();
+        mark(&mut starts.iter().map(String::as_str), Class::KnownName);
+        starts = lists
             .demonyms
             .keys()
             .map(|d| d.to_ascii_lowercase())
@@ -238,6 +245,8 @@ pub enum Class {
     PhraseStart,
     /// A demonym of one word, in lower case ("peruvian").
     DemonymWord,
+    /// A place or institution, in lower case ("washington", "fbi").
+    KnownName,
     /// Written somewhere in the document with a lower-case initial, exactly
     /// in this form ("meanwhile").
     SeenLowercase,

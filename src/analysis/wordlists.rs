@@ -208,6 +208,18 @@ pub struct Wordlists {
     pub pronouns: Words,
     /// Pronouns that only stand as subjects ("he", "they").
     pub nominative_pronouns: Words,
+    /// Relative words standing for the phrase before them ("which").
+    pub relatives: Words,
+    /// Relative words with no phrase before them ("what").
+    pub free_relatives: Words,
+    /// Auxiliaries opening a second verb phrase ("… and has said").
+    pub auxiliaries: Words,
+    /// Negated auxiliaries before an evidential frame ("doesn't seem").
+    pub negated_auxiliaries: Words,
+    /// Words that make a participle cue an unnamed question ("when asked").
+    pub question_leads: Words,
+    /// The dashes that set an aside off, one string of marks.
+    pub dashes: String,
     /// Head nouns of descriptions that tell a gender ("man", "girl").
     pub gendered_nouns: Map<&'static str, Gender>,
     /// Month names, lower case (an abbreviation of three letters or more matches).
@@ -597,6 +609,16 @@ impl Wordlists {
             nominative_pronouns: words(include_str!(
                 "../../assets/lexicon/nominative_pronouns.txt"
             )),
+            relatives: words(include_str!("../../assets/lexicon/relatives.txt")),
+            free_relatives: words(include_str!("../../assets/lexicon/free_relatives.txt")),
+            auxiliaries: words(include_str!("../../assets/lexicon/auxiliaries.txt")),
+            negated_auxiliaries: words(include_str!(
+                "../../assets/lexicon/negated_auxiliaries.txt"
+            )),
+            question_leads: words(include_str!("../../assets/lexicon/question_leads.txt")),
+            dashes: entries(include_str!("../../assets/lexicon/dashes.txt"))
+                .map(str::trim)
+                .collect(),
             gendered_nouns: genders(include_str!("../../assets/lexicon/gendered_nouns.tsv")),
             months: entries(include_str!("../../assets/lexicon/months.txt"))
                 .map(str::trim)

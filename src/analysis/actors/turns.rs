@@ -122,6 +122,46 @@ pub(super) fn follow(
         called.note(people, referent, &narrated, &turns, &parties);
     }
     called.apply(people, referent);
+    one_person_per_description(people, referent);
+}
+
+/// "the doctor" said, the turns told, to stand for Mr. Losberne once
+/// stands for him wherever the dialogue leaves it unlinked: in one
+/// excerpt a description names one person, unless the links disagree.
+fn one_person_per_description(people: &People, referent: &mut [Option<usize>]) {
+    let mentions = people.mentions;
+    // By description: the name it was linked to, or `None` on a disagreement.
+    let mut linked: Map<&str, Option<usize>> = Map::default();
+    for (i, m) in mentions.iter().enumerate() {
+        let Some(r) = referent[i].filter(|&r| r != i && is_description(m)) else {
+            continue;
+        };
+        if !is_proper(&mentions[r]) {
+            continue;
+        }
+        let entry = linked.entry(m.name.as_str()).or_insert(Some(r));
+        if entry.is_some_and(|e| people.root_of[e] != people.root_of[r]) {
+            *entry = None;
+        }
+    }
+    if linked.is_empty() {
+        return;
+    }
+    let mut relinked: Map<usize, usize> = Map::default();
+    for (i, m) in mentions.iter().enumerate() {
+        if referent[i] == Some(i)
+            && is_description(m)
+            && let Some(Some(r)) = linked.get(m.name.as_str())
+        {
+            relinked.insert(i, *r);
+        }
+    }
+    // The pronouns that stood for the description follow it.
+    for r in referent.iter_mut() {
+        if let Some(&to) = r.and_then(|m| relinked.get(&m)) {
+            *r = Some(to);
+        }
+    }
 }
 
 /// How far before a quote (in bytes) the narration is searched for the
@@ -633,6 +673,16 @@ mod tests {
         assert_eq!(found[0].0, "Is anyone there?");
         assert_eq!(found[0].1.as_deref(), Some("Mara Quell"), "{found:?}");
         assert_eq!(found[0].2, Some(Via::NearestName));
+    }
+
+    #[test]
+    fn a_description_the_turns_linked_to_a_name_stands_for_it_elsewhere_too() {
+        let text = "\"Are you ready?\" asked Karl Berg.\n\n\"Almost,\" said Lena Berg.\n\n\"The car is waiting.\"\n\n\"I know,\" said the doctor.\n\n\"Then hurry.\"\n\n\"One minute.\"\n\nThe house was quiet after they left. Hours later the doctor came back alone.\n\n\"The roads are closed,\" said the doctor.";
+        let found = speakers(text);
+        assert_eq!(found[3].1.as_deref(), Some("Lena Berg"), "{found:?}");
+        let last = found.last().expect("claims");
+        assert_eq!(last.0, "The roads are closed,");
+        assert_eq!(last.1.as_deref(), Some("Lena Berg"), "{found:?}");
     }
 
     #[test]

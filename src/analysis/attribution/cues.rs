@@ -188,7 +188,7 @@ impl Pass<'_, '_> {
         let at_start = cue.first == unit.first
             || (c.tokens[cue.first - 1].kind == TokenKind::Quote && c.starts_clause(cue.first));
         let after_when = cue.first > unit.first
-            && is_one_of(c.word(cue.first - 1), QUESTION_LEADS)
+            && wordlists::get().question_leads.has(c.word(cue.first - 1))
             && is_one_of(word, &["asked", "told", "pressed", "questioned"]);
         at_start || after_when
     }
@@ -494,11 +494,24 @@ impl Pass<'_, '_> {
         let subject = self.subject(cue, unit)?;
         let first = c.token_after(c.mentions[subject].span.start);
         let relative = first.checked_sub(1).filter(|&r| r >= unit.first)?;
-        if !is_one_of(c.word(relative), RELATIVE_OBJECTS) || c.quote_of(relative).is_some() {
+        if c.quote_of(relative).is_some() {
             return None;
         }
+        let lists = wordlists::get();
+        let word = c.word(relative);
+        if !lists.relatives.has(word) && !lists.free_relatives.has(word) {
+            return None;
+        }
+        // "what people think of", "what they say about": the relative is
+        // the preposition's object, not the cue's ("believed to be" aside).
+        if c.table.is(cue.end, Class::Preposition) && !c.is_word(cue.end, "to") {
+            return None;
+        }
+        // The claim reaches back to what the relative stands for ("the
+        // levy, which").
+        let from = source::antecedent(c, relative, unit.first).unwrap_or(relative);
         let found = Found::new(Rule::RelativeObject, Some(subject), Via::Subject);
-        self.content(relative, relative + 1, found, c.cue_span(cue))
+        self.content(from, relative + 1, found, c.cue_span(cue))
     }
 
     /// Whether mention `m` is a relative pronoun right after a comma
@@ -767,7 +780,7 @@ impl Pass<'_, '_> {
             let second = verb < end
                 && c.tokens[verb].kind == TokenKind::Word
                 && (same_form(c.word(verb))
-                    || (!is_ing(form) && is_one_of(c.word(verb), AUXILIARIES)));
+                    || (!is_ing(form) && wordlists::get().auxiliaries.has(c.word(verb))));
             let cut = if c.is_punct(k - 1, ",") { k - 1 } else { k };
             second.then_some((cut, verb))
         })
@@ -783,7 +796,7 @@ impl Pass<'_, '_> {
         unit: &Unit,
     ) -> Option<Content> {
         let c = self.context;
-        if c.cue_at(verb).is_some() || is_one_of(c.word(verb), AUXILIARIES) {
+        if c.cue_at(verb).is_some() || wordlists::get().auxiliaries.has(c.word(verb)) {
             return None;
         }
         let end = self.content_end(verb + 1, unit.end);
@@ -811,7 +824,7 @@ impl Pass<'_, '_> {
         while i > unit_first
             && (is_adverb(c.word(i - 1))
                 || is_one_of(c.word(i - 1), &["also", "then"])
-                || is_one_of(c.word(i - 1), AUXILIARIES))
+                || wordlists::get().auxiliaries.has(c.word(i - 1)))
         {
             i -= 1;
         }
@@ -879,10 +892,6 @@ fn particles() -> &'static Set<&'static str> {
     PARTICLES.get_or_init(|| wordlists::set(include_str!("../../../assets/lexicon/particles.txt")))
 }
 
-/// Relative words that may stand for the object of a cue ("which he
-/// describes as …").
-const RELATIVE_OBJECTS: &[&str] = &["which", "whom", "what", "who"];
-
 /// How many words after a cue its "that" may come ("told reporters on
 /// Monday that …").
 const THAT_REACH: usize = 8;
@@ -892,14 +901,6 @@ const FAR_SUBJECT_REACH: usize = 30;
 
 /// How many tokens `content_end` reads at most.
 const CONTENT_SCAN: usize = 1000;
-
-/// Auxiliaries that open a second verb phrase after "and" ("… and has
-/// called for …").
-const AUXILIARIES: &[&str] = &["has", "have", "had", "did", "does", "will", "would"];
-
-/// Words before a participle that make it an unnamed question ("when
-/// asked what …").
-const QUESTION_LEADS: &[&str] = &["when", "after", "once", "if", "until", "before"];
 
 /// How many words "ask" looks past for its question ("asked the city's
 /// transport chief whether …").

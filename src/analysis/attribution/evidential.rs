@@ -20,24 +20,6 @@ use crate::analysis::{Rule, Via, steps};
 /// How many words the subject of a frame may have when no mention ends it.
 const SUBJECT_WORDS: usize = 8;
 
-/// Relative words that stand as the subject of a frame.
-const RELATIVES: &[&str] = &["which", "who", "what", "that"];
-
-/// Negated auxiliaries between a subject and its frame ("doesn't seem").
-const NEGATED_AUXILIARIES: &[&str] = &[
-    "doesn't",
-    "doesn’t",
-    "didn't",
-    "didn’t",
-    "don't",
-    "don’t",
-    "cannot",
-    "can't",
-    "can’t",
-    "almost",
-    "just",
-];
-
 /// How many tokens a by-agent search looks into the content.
 const BY_AGENT_REACH: usize = 12;
 
@@ -88,7 +70,7 @@ impl Pass<'_, '_> {
                     .evidential
                     .between
                     .contains(c.table.low(end - 1))
-                || is_one_of(c.word(end - 1), NEGATED_AUXILIARIES))
+                || wordlists::get().negated_auxiliaries.has(c.word(end - 1)))
         {
             end -= 1;
         }
@@ -96,10 +78,23 @@ impl Pass<'_, '_> {
             return None;
         }
         let lower = c.tokens[unit.first].span().start;
-        let first = match source::mention_ending_at(c, c.tokens[end - 1].span().end, lower) {
+        let lists = wordlists::get();
+        let last = c.word(end - 1);
+        let relative = lists.relatives.has(last) || lists.free_relatives.has(last);
+        let mention = source::mention_ending_at(c, c.tokens[end - 1].span().end, lower);
+        let first = match mention {
+            // "those words, which appear to have harmed her": the claim
+            // reaches back to what the relative stands for; "what was
+            // supposed to be …" stands for nothing a reader could be shown.
+            _ if relative => match source::antecedent(c, end - 1, unit.first) {
+                Some(antecedent) => antecedent,
+                None if lists.free_relatives.has(last) => return None,
+                None => end - 1,
+            },
+            // "he doesn't seem like …": a pronoun alone tells a reader
+            // nothing the frame does not.
+            Some(m) if c.mentions[m].pronoun => return None,
             Some(m) => c.token_after(c.mentions[m].span.start),
-            // "those words, which appear to have harmed her"
-            None if is_one_of(c.word(end - 1), RELATIVES) => end - 1,
             None => {
                 let mut first = end;
                 while first > unit.first
@@ -107,7 +102,8 @@ impl Pass<'_, '_> {
                     && c.tokens[first - 1].kind == super::TokenKind::Word
                     && c.quote_of(first - 1).is_none()
                     && !clause_openers().contains(c.word(first - 1).to_lowercase().as_str())
-                    && !is_one_of(c.word(first - 1), RELATIVES)
+                    && !lists.relatives.has(c.word(first - 1))
+                    && !lists.free_relatives.has(c.word(first - 1))
                 {
                     first -= 1;
                 }

@@ -375,9 +375,7 @@ impl Pass<'_, '_> {
                 a == b || a.split(' ').any(|w| b.split(' ').any(|v| v == w))
             })
         };
-        let at = c
-            .mentions
-            .partition_point(|m| m.span.start < previous.span.start);
+        let at = c.mention_from(previous.span.start);
         let inside = c.mentions[at..]
             .iter()
             .enumerate()
@@ -415,7 +413,7 @@ impl Pass<'_, '_> {
         let Some(chosen) = found.source.map(name) else {
             return found;
         };
-        let at = c.mentions.partition_point(|m| m.span.start < inner.start);
+        let at = c.mention_from(inner.start);
         let addressed = c.mentions[at..]
             .iter()
             .take_while(|m| m.span.end <= inner.end)

@@ -19,9 +19,6 @@ pub(super) fn is_skippable(word: &str) -> bool {
     super::is_adverb(word) || wordlists::get().skippable.has(word)
 }
 
-/// The dashes that set an aside off ("X — a former mayor — said").
-const DASHES: &str = "—―–";
-
 /// How many tokens back an aside's opening dash is looked for.
 const DASH_ASIDE: usize = 30;
 
@@ -71,7 +68,7 @@ fn is_preposition(word: &str) -> bool {
 /// The longest mention outside quotations starting at token `i`.
 pub(super) fn mention_starting_at(c: &Context, i: usize) -> Option<usize> {
     let start = c.tokens.get(i)?.span().start;
-    let at = c.mentions.partition_point(|m| m.span.start < start);
+    let at = c.mention_from(start);
     c.mentions[at..]
         .iter()
         .enumerate()
@@ -106,10 +103,7 @@ pub(super) fn mention_ending_at(c: &Context, end: usize, lower: usize) -> Option
     // By (end, start): the first at or after (end, lower) is the one, if it
     // ends at `end`. Scanning mentions by start from `lower` was linear per
     // call, and some callers pass 0.
-    let key = |o: usize| u32::try_from(o).unwrap_or(u32::MAX);
-    let at = c
-        .mentions_by_end
-        .partition_point(|&(e, s, _)| (e, s) < (key(end), key(lower)));
+    let at = c.by_end_from(end, lower);
     c.mentions_by_end
         .get(at)
         .filter(|&&(e, _, _)| e as usize == end)
@@ -140,11 +134,12 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
         }
         // "Rep. Ana Vell — like her rival, a former mayor — recalled": an
         // aside between dashes.
-        if j > unit_first && c.is_punct(j - 1, DASHES) {
+        let dashes = wordlists::get().dashes.as_str();
+        if j > unit_first && c.is_punct(j - 1, dashes) {
             let open = (unit_first..j - 1)
                 .rev()
                 .take(DASH_ASIDE)
-                .find(|&k| c.is_punct(k, DASHES));
+                .find(|&k| c.is_punct(k, dashes));
             if let Some(open) = open {
                 j = open;
                 continue;
@@ -237,13 +232,31 @@ fn is_object(c: &Context, first: usize, unit_first: usize) -> bool {
         && !clause_openers().contains(c.table.low(first - 1))
 }
 
+/// What a relative word at token `relative` stands for ("the levy, which
+/// …", "Ida Lund, who …", "the plan that …"): the first token of the
+/// mention right before it, a comma aside. `None` for a word that is no
+/// relative, or a relative with no mention before it.
+pub(super) fn antecedent(c: &Context, relative: usize, unit_first: usize) -> Option<usize> {
+    if !wordlists::get().relatives.has(c.word(relative)) {
+        return None;
+    }
+    let mut end = relative;
+    if end > unit_first && c.is_punct(end - 1, ",") {
+        end -= 1;
+    }
+    let lower = c.tokens[unit_first].span().start;
+    let m = mention_ending_at(c, c.tokens[end.checked_sub(1)?].span().end, lower)?;
+    let first = c.token_after(c.mentions[m].span.start);
+    (first >= unit_first && !c.mentions[m].pronoun).then_some(first)
+}
+
 /// The subject of the sentence's main clause, for a participle cue
 /// ("Okafor has drawn a clear line, unequivocally rejecting …"): the first
 /// mention of the unit that is not the object of a preposition.
 pub(super) fn main_subject(c: &Context, unit_first: usize, before: usize) -> Option<usize> {
     let lower = c.tokens[unit_first].span().start;
     let upper = c.tokens[before].span().start;
-    let from = c.mentions.partition_point(|m| m.span.start < lower);
+    let from = c.mention_from(lower);
     let mut k = from;
     while k < c.mentions.len() && c.mentions[k].span.start < upper {
         let m = &c.mentions[k];
@@ -272,8 +285,8 @@ const CLAUSE_SUBJECT_REACH: usize = 12;
 pub(super) fn clause_subject(c: &Context, unit_first: usize, before: usize) -> Option<usize> {
     let lower = c.tokens[unit_first].span().start;
     let upper = c.tokens[before].span().start;
-    let from = c.mentions.partition_point(|m| m.span.start < lower);
-    let to = c.mentions.partition_point(|m| m.span.start < upper);
+    let from = c.mention_from(lower);
+    let to = c.mention_from(upper);
     // The last few mentions of the clause, nearest first; a mention inside
     // a longer one starting earlier is part of it ("Governor Ann Blake").
     (from.max(to.saturating_sub(CLAUSE_SUBJECT_REACH))..to)

@@ -1246,3 +1246,40 @@ fn a_possessive_document_is_the_source_of_its_quote() {
         Some("The union’s statement")
     );
 }
+
+#[test]
+fn an_evidential_frame_after_a_pronoun_makes_no_claim_of_the_pronoun() {
+    let text = "The mayor spoke for an hour. He almost seemed to agree with the council.";
+    let all = analysed(text);
+    assert!(all.iter().all(|c| c.text != "He"), "{all:?}");
+    assert!(
+        all.iter()
+            .any(|c| c.text == "to agree with the council" && c.source.is_none()),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_relative_subject_of_an_evidential_frame_reaches_back_to_its_noun() {
+    let text = "Ida Lund spoke before the harbour board, which appears to have changed its mind.";
+    let all = analysed(text);
+    assert!(
+        all.iter()
+            .any(|c| c.text == "the harbour board, which" && c.cue.as_deref() == Some("appears")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_relative_object_reaches_back_to_its_noun_unless_a_preposition_takes_it() {
+    let text = "Ida Lund visited the harbour board, which Mayor Tom Pike called “a disgrace.”";
+    let all = analysed(text);
+    assert!(
+        all.iter().any(|c| c.text == "the harbour board, which"
+            && c.source.as_deref() == Some("Mayor Tom Pike")),
+        "{all:?}"
+    );
+    let text = "Nobody can say what the fishermen think of the new levy.";
+    let all = analysed(text);
+    assert!(all.iter().all(|c| c.text != "what"), "{all:?}");
+}

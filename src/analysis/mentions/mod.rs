@@ -35,6 +35,7 @@ pub fn find(
     let ctx = Context::new(table, lexicon);
     let mut out = Vec::new();
     let mut claimed = vec![false; table.len()];
+    let mut reach = Vec::new();
     for sentence in sentences {
         let range = sentence.tokens().clone();
         let sentence_first_mention = out.len();
@@ -56,7 +57,7 @@ pub fn find(
             subjects::find(&ctx, range.clone(), sentence_first_mention, &mut out);
         }
         if starts.has(Class::Pronoun) {
-            pronouns(&ctx, range, sentence_first_mention, &mut out);
+            pronouns(&ctx, range, sentence_first_mention, &mut out, &mut reach);
         }
         // Sorted a sentence at a time (a few mentions, in cache): the
         // sentence's mentions start inside it, so the sort of the whole
@@ -110,9 +111,19 @@ fn by_start_longest_first(m: &Mention) -> (usize, std::cmp::Reverse<usize>) {
 fn mark_quoted(mentions: &mut [Mention], quotations: &[Quotation]) {
     let mut inner: Vec<Span> = quotations.iter().map(|q| q.inner).collect();
     inner.sort();
+    // The mentions come by start (sorted a sentence at a time): the count
+    // of quotations starting before one moves forward with them, and is
+    // searched for again only where a mention starts earlier.
+    let (mut before, mut previous) = (0, 0);
     for m in mentions {
         // The quotations starting before the mention; nested ones are few.
-        let before = inner.partition_point(|q| q.start <= m.span.start);
+        if m.span.start < previous {
+            before = inner.partition_point(|q| q.start <= m.span.start);
+        }
+        while before < inner.len() && inner[before].start <= m.span.start {
+            before += 1;
+        }
+        previous = m.span.start;
         m.in_quote = inner[..before]
             .iter()
             .rev()
@@ -121,10 +132,17 @@ fn mark_quoted(mentions: &mut [Mention], quotations: &[Quotation]) {
     }
 }
 
-fn pronouns(ctx: &Context, range: std::ops::Range<usize>, from: usize, out: &mut Vec<Mention>) {
+/// Adds the pronouns of the sentence `range`; `reach` is room to reuse.
+fn pronouns(
+    ctx: &Context,
+    range: std::ops::Range<usize>,
+    from: usize,
+    out: &mut Vec<Mention>,
+    reach: &mut Vec<(usize, usize)>,
+) {
     // The sentence's other mentions, by start, each with the furthest end
     // of it and those before: whether one holds a token is a binary search.
-    let mut held: Option<Vec<(usize, usize)>> = None;
+    let mut held = false;
     for i in range {
         if !ctx.table.is(i, Class::Pronoun) {
             continue;
@@ -134,7 +152,10 @@ fn pronouns(ctx: &Context, range: std::ops::Range<usize>, from: usize, out: &mut
         };
         // "who" in "an aide who asked not to be named" is part of that mention.
         let span = ctx.tokens[i].span();
-        let reach = held.get_or_insert_with(|| reach_by_start(&out[from..]));
+        if !held {
+            reach_by_start(&out[from..], reach);
+            held = true;
+        }
         let before = reach.partition_point(|&(start, _)| start <= span.start);
         if before > 0 && reach[before - 1].1 >= span.end {
             continue;
@@ -151,19 +172,16 @@ fn pronouns(ctx: &Context, range: std::ops::Range<usize>, from: usize, out: &mut
     }
 }
 
-/// (start, furthest end so far) of `mentions`, sorted by start.
-fn reach_by_start(mentions: &[Mention]) -> Vec<(usize, usize)> {
-    let mut spans: Vec<(usize, usize)> = mentions
-        .iter()
-        .map(|m| (m.span.start, m.span.end))
-        .collect();
+/// (start, furthest end so far) of `mentions`, sorted by start, into `spans`.
+fn reach_by_start(mentions: &[Mention], spans: &mut Vec<(usize, usize)>) {
+    spans.clear();
+    spans.extend(mentions.iter().map(|m| (m.span.start, m.span.end)));
     spans.sort_unstable();
     let mut furthest = 0;
-    for span in &mut spans {
+    for span in spans {
         furthest = furthest.max(span.1);
         span.1 = furthest;
     }
-    spans
 }
 
 #[cfg(test)]

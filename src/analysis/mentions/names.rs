@@ -147,7 +147,12 @@ fn is_initial(ctx: &Context, j: usize) -> bool {
 fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
     let lists = ctx.lists;
     let name = ctx.phrase(start, end - 1);
-    let may_be_known = end - start == 1 || ctx.table.classes(start).has(Class::PhraseStart);
+    // The table rules out most names without a lookup.
+    let may_be_known = if end - start == 1 {
+        ctx.is_possessive(start) || ctx.table.classes(start).has(Class::KnownName)
+    } else {
+        ctx.table.classes(start).has(Class::PhraseStart)
+    };
     if may_be_known && lists.institutions.contains(name) {
         return Some(ActorKind::Organization);
     }
