@@ -142,6 +142,12 @@ impl Pass<'_, '_> {
             return None;
         }
         let end = self.content_end(colon + 1, unit.end);
+        // "Analysis: The vote shows …, said Ruth Gale": a label before a
+        // sentence with a cue of its own names no source.
+        let from = c.cues.partition_point(|q| q.first <= colon);
+        if c.cues.get(from).is_some_and(|q| q.first < end) {
+            return None;
+        }
         let found = Found::new(Rule::ColonLead, Some(source), Via::BeforeColon);
         self.content(colon + 1, end, found, c.tokens[colon].span())
     }

@@ -107,7 +107,12 @@ impl Pass<'_, '_> {
                 {
                     first -= 1;
                 }
-                first
+                // "Residents who attended the meeting seemed divided": the
+                // relative clause belongs to the mention before it.
+                let antecedent = (first > unit.first)
+                    .then(|| source::antecedent(c, first - 1, unit.first))
+                    .flatten();
+                antecedent.unwrap_or(first)
             }
         };
         let found = Found::new(

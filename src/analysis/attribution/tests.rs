@@ -1283,3 +1283,30 @@ fn a_relative_object_reaches_back_to_its_noun_unless_a_preposition_takes_it() {
     let all = analysed(text);
     assert!(all.iter().all(|c| c.text != "what"), "{all:?}");
 }
+
+#[test]
+fn a_label_before_a_colon_is_no_source_when_the_sentence_names_its_own() {
+    let text = "Analysis: The vote shows a council tired of waiting, said Ruth Gale, a historian.";
+    let all = analysed(text);
+    assert!(
+        all.iter().all(|c| c.source.as_deref() != Some("Analysis")),
+        "{all:?}"
+    );
+    assert!(
+        all.iter()
+            .any(|c| c.source.as_deref() == Some("Ruth Gale, a historian")
+                || c.source.as_deref() == Some("Ruth Gale")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn an_evidential_subject_keeps_its_relative_clause() {
+    let text = "Residents who attended the meeting seemed divided.";
+    let all = analysed(text);
+    assert!(
+        all.iter()
+            .any(|c| c.text == "Residents who attended the meeting"),
+        "{all:?}"
+    );
+}

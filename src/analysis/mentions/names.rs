@@ -507,6 +507,15 @@ mod tests {
     }
 
     #[test]
+    fn a_councilmember_title_is_the_role_not_the_name() {
+        let text = "Councilmember Jane Roe proposed the plan.";
+        let m = mentions_of(text);
+        let roe = find_span(&m, text, "Councilmember Jane Roe").expect("Roe");
+        assert_eq!(roe.name, "Jane Roe");
+        assert_eq!(roe.role.as_deref(), Some("Councilmember"));
+    }
+
+    #[test]
     fn honorifics_and_abbreviated_titles() {
         let text = "Sen. Bernie Sanders met Mr. Smith at the FBI.";
         let m = mentions_of(text);
