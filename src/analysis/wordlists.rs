@@ -260,6 +260,8 @@ pub struct Wordlists {
     pub phrase_openers: Words,
     /// Words that may follow a cue at a sentence's end ("on Tuesday").
     pub fillers: Words,
+    /// Verbs of seeing and casting, before an object and "as" ("see him as").
+    pub as_frames: Words,
     /// Words that open an embedded question after a cue ("whether").
     pub question_openers: Words,
     /// Determiners that make a short content a noun object ("the plan").
@@ -644,6 +646,7 @@ impl Wordlists {
             not_verbs: words(include_str!("../../assets/lexicon/not_verbs.txt")),
             phrase_openers: words(include_str!("../../assets/lexicon/phrase_openers.txt")),
             fillers: words(include_str!("../../assets/lexicon/fillers.txt")),
+            as_frames: words(include_str!("../../assets/lexicon/as_frames.txt")),
             question_openers: words(include_str!("../../assets/lexicon/question_openers.txt")),
             noun_object_openers: words(include_str!(
                 "../../assets/lexicon/noun_object_openers.txt"

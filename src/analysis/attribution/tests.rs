@@ -1152,6 +1152,20 @@ fn a_share_answering_a_poll_speaks_through_the_poll() {
 }
 
 #[test]
+fn a_long_subject_opening_the_sentence_is_the_source_of_a_that_clause() {
+    let text = "A review of every ferry timetable from the last ten years concludes that the boats were never late.";
+    assert_eq!(
+        claims(text, &["A review"]),
+        vec![seen(
+            "the boats were never late",
+            Indirect,
+            "concludes",
+            "A review"
+        )]
+    );
+}
+
+#[test]
 fn a_participle_after_a_comma_takes_the_subject_of_the_clause_it_follows() {
     let text = "Over the past week, inspectors closed the market and Mayor Ida Lund fired her deputy, acknowledging that residents have lost trust in the office.";
     assert_eq!(
@@ -1161,11 +1175,39 @@ fn a_participle_after_a_comma_takes_the_subject_of_the_clause_it_follows() {
 }
 
 #[test]
+fn a_frame_after_a_comma_inside_a_that_clause_is_no_frame_of_the_sentence() {
+    let text = "On Monday, the keeper revealed that after the storm, the captain called her twice.";
+    assert_eq!(
+        claims(text, &["the keeper", "the captain"]),
+        vec![seen(
+            "after the storm, the captain called her twice",
+            Indirect,
+            "revealed",
+            "the keeper"
+        )]
+    );
+}
+
+#[test]
 fn a_clause_subject_after_a_fronted_phrase_not_the_name_in_the_phrase() {
     let text = "In the last Harbor debate, on Channel Five, candidates dodged hard questions by saying that the host was wrong.";
     assert_eq!(
         source_for_cue(text, "saying").as_deref(),
         Some("candidates")
+    );
+}
+
+#[test]
+fn seeing_an_object_as_something_is_a_view_of_the_subject() {
+    let text = "The fishermen see the new quay as a threat to their nets.";
+    assert_eq!(
+        claims(text, &["The fishermen"]),
+        vec![seen(
+            "the new quay as a threat to their nets",
+            Indirect,
+            "see",
+            "The fishermen"
+        )]
     );
 }
 
