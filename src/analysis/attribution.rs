@@ -20,6 +20,7 @@ mod evidential;
 mod findings;
 mod framed;
 mod leftovers;
+mod perception;
 mod source;
 
 use super::lexicon::{CueClasses, CueMatch, Cues, Lexicon};
@@ -404,6 +405,9 @@ struct Pass<'c, 'a> {
     cue_used: Vec<bool>,
     /// Whether the text is a dialogue (see leftovers.rs), decided once.
     dialogue: std::cell::OnceCell<bool>,
+    /// The verbs of "see X as" frames in the current unit (see
+    /// perception.rs), a buffer reused unit after unit.
+    as_verbs: Vec<u32>,
 }
 
 impl<'c, 'a> Pass<'c, 'a> {
@@ -415,6 +419,7 @@ impl<'c, 'a> Pass<'c, 'a> {
             quote_claimed: vec![false; context.quotes.len()],
             cue_used: vec![false; context.cues.len()],
             dialogue: std::cell::OnceCell::new(),
+            as_verbs: Vec::new(),
         }
     }
 

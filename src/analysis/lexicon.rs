@@ -112,7 +112,12 @@ impl Lexicon {
         mark(&mut lists.not_verbs.iter(), Class::NotVerb);
         mark(&mut lists.phrase_openers.iter(), Class::PhraseOpener);
         mark(&mut lists.fillers.iter(), Class::Filler);
+        mark(&mut lists.as_frames.iter(), Class::AsFrame);
         mark(&mut lists.elisions.iter(), Class::Elision);
+        mark(
+            &mut super::mentions::clause_openers().iter().copied(),
+            Class::ClauseOpener,
+        );
         mark(
             &mut lists.shares.leads.keys().map(String::as_str),
             Class::ShareLead,
@@ -221,6 +226,11 @@ pub enum Class {
     PhraseOpener,
     Filler,
     Elision,
+    /// A verb of seeing or casting that reports a view before an object
+    /// and "as" ("see him as", "cast herself as").
+    AsFrame,
+    /// A word after which a clause starts ("because", "when", "and").
+    ClauseOpener,
     /// The first word of some cue of the lexicon.
     CueStart,
     /// The first word of a share's leading words ("about", "more than").

@@ -33,6 +33,12 @@ pub enum Rule {
     AccordingTo,
     /// "analysts warn that …".
     SubjectCueContent,
+    /// "An analysis of every race since 1972 showed …": a cue whose subject,
+    /// long or with an aside, opens the sentence.
+    FarSubject,
+    /// "Party leaders see him as an asset": a verb of seeing or casting, its
+    /// object, then "as".
+    SeenAs,
     /// "…, arguing that …" / "… and says …": the subject of the verb before.
     Participle,
     /// "He denied the charges and counter-accused her of lying": the object
@@ -76,6 +82,8 @@ impl Rule {
             Rule::ContentThenFrame => "subject + cue verb after the content",
             Rule::AccordingTo => "“according to” and its source",
             Rule::SubjectCueContent => "subject + cue verb before the content",
+            Rule::FarSubject => "cue verb after a long subject opening the sentence",
+            Rule::SeenAs => "view: “see X as”, “cast X as” and the like",
             Rule::Participle => "participle or second verb of an earlier subject",
             Rule::ConjoinedVerb => "object of a second verb of the same subject",
             Rule::SubjectVerbQuote => "subject + verb before a quoted stretch",

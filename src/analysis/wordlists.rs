@@ -192,6 +192,9 @@ pub struct Wordlists {
     pub non_modifiers: Set<&'static str>,
     /// Phrases, as word lists.
     pub anonymous_phrases: Vec<Vec<&'static str>>,
+    /// Phrases leading from an unnamed source into a noun phrase
+    /// ("familiar with"), as word lists.
+    pub anonymous_leads: Vec<Vec<&'static str>>,
     /// Hedges as word lists, by their first word.
     pub hedges: Map<&'static str, Vec<Vec<&'static str>>>,
     /// Single words of `figure_words.tsv`; `figure_phrases` the multi-word ones.
@@ -257,6 +260,8 @@ pub struct Wordlists {
     pub phrase_openers: Words,
     /// Words that may follow a cue at a sentence's end ("on Tuesday").
     pub fillers: Words,
+    /// Verbs of seeing and casting, before an object and "as" ("see him as").
+    pub as_frames: Words,
     /// Words that open an embedded question after a cue ("whether").
     pub question_openers: Words,
     /// Determiners that make a short content a noun object ("the plan").
@@ -597,6 +602,7 @@ impl Wordlists {
             group_adjectives: set(include_str!("../../assets/lexicon/group_adjectives.txt")),
             non_modifiers: set(include_str!("../../assets/lexicon/non_modifiers.txt")),
             anonymous_phrases: phrases(include_str!("../../assets/lexicon/anonymous_phrases.txt")),
+            anonymous_leads: phrases(include_str!("../../assets/lexicon/anonymous_leads.txt")),
             hedges,
             figure_words,
             figure_phrases,
@@ -640,6 +646,7 @@ impl Wordlists {
             not_verbs: words(include_str!("../../assets/lexicon/not_verbs.txt")),
             phrase_openers: words(include_str!("../../assets/lexicon/phrase_openers.txt")),
             fillers: words(include_str!("../../assets/lexicon/fillers.txt")),
+            as_frames: words(include_str!("../../assets/lexicon/as_frames.txt")),
             question_openers: words(include_str!("../../assets/lexicon/question_openers.txt")),
             noun_object_openers: words(include_str!(
                 "../../assets/lexicon/noun_object_openers.txt"

@@ -77,6 +77,7 @@ impl Pass<'_, '_> {
             }
         }
         self.evidential_frames(unit, claims_before);
+        self.seen_as(unit, claims_before);
         self.finding(unit, claims_before);
     }
 
@@ -254,11 +255,27 @@ impl Pass<'_, '_> {
         // said, will fail."
         let source = self.subject(cue, unit)?;
         let first = c.token_after(c.mentions[source].span.start);
-        if comma_before(first) {
+        // "…, she said, …" interrupts any content; a frame with words of its
+        // own after a that-clause's comma is inside that clause.
+        let inside_clause =
+            !c.is_punct(cue.end, ",") && self.that_clause_before(unit.first, first - 1);
+        if comma_before(first) && !inside_clause {
             let found = Found::new(Rule::ContentThenFrame, Some(source), Via::Subject);
             return self.around_frame(first - 1, cue.end, found, cue_span, unit);
         }
         None
+    }
+
+    /// "She disclosed that after the storm, the mayor called her": whether
+    /// a cue opens a that-clause before token `end` in the unit; the frame
+    /// after the comma is then inside its content.
+    fn that_clause_before(&self, first: usize, end: usize) -> bool {
+        let c = self.context;
+        let from = c.cues.partition_point(|q| q.first < first);
+        c.cues[from..].iter().take_while(|q| q.end < end).any(|q| {
+            q.classes.introduces_content()
+                && (q.end..end.min(q.end + THAT_REACH)).any(|k| c.is_word(k, "that"))
+        })
     }
 
     /// Content around a frame from token `comma` (a comma, or a closing mark
@@ -351,7 +368,10 @@ impl Pass<'_, '_> {
                     },
                 }
             }
-            None => Found::new(Rule::SubjectCueContent, None, Via::Subject),
+            None => match self.far_subject(cue, unit) {
+                Some(far) => Found::new(Rule::FarSubject, Some(far), Via::MainSubject),
+                None => Found::new(Rule::SubjectCueContent, None, Via::Subject),
+            },
         };
         // "Noting he majored in law, Ona Brel said …": a participle leading
         // the sentence ends at its comma; its subject opens the main clause.
@@ -401,7 +421,53 @@ impl Pass<'_, '_> {
         // saying ("tweet" with no subject is a noun).
         let quoted = (content.first..content.end).any(|i| c.quote_of(i).is_some());
         let verb = cue.classes.has(CueClasses::SPEECH) && !cue.classes.has(CueClasses::BASE);
+        // "a country they have long sought to destabilize": a bare verb
+        // after "to" is an aim with nothing reported of it.
+        let bare_verb = c.is_word(cue.end - 1, "to")
+            && content.end - content.first < 2
+            && !c.table.is_cap(content.first);
+        if bare_verb {
+            return None;
+        }
+        // A far subject only for a clause after "that" or quoted words: a
+        // cue word far from its sentence's start is often a noun ("pledged
+        // delegates", "from state to state").
+        if found.rule == Rule::FarSubject && !after_that && !quoted {
+            return None;
+        }
         (source.is_some() || (quoted && verb)).then_some(content)
+    }
+
+    /// "An analysis of every race since 1972 showed …", "The site, run by a
+    /// professor at the state university, said …": a finite cue whose
+    /// subject is too long for `subject_before`, the mention opening the
+    /// unit, when nothing between it and the cue opens another clause.
+    fn far_subject(&self, cue: CueMatch, unit: &Unit) -> Option<usize> {
+        let c = self.context;
+        let word = c.word(cue.first);
+        // "came prepared with questions that …": after a preposition or
+        // "to", no finite verb.
+        let finite = !is_ing(word)
+            && word.starts_with(char::is_lowercase)
+            && cue.first > unit.first
+            && !c.is_word(cue.first - 1, "to")
+            && !c.table.is(cue.first - 1, Class::Preposition);
+        if !finite {
+            return None;
+        }
+        let subject = source::mention_starting_at(c, unit.first)?;
+        let after = c.token_after(c.mentions[subject].span.end);
+        if after >= cue.first || cue.first - after > FAR_SUBJECT_REACH {
+            return None;
+        }
+        let between_is_aside = (after..cue.first).all(|k| {
+            c.quote_of(k).is_none()
+                && !c.is_punct(k, ";:")
+                && !c.table.is(k, Class::ClauseOpener)
+                && !c.table.is(k, Class::BeForm)
+                && c.cue_at(k).is_none()
+        });
+        (between_is_aside && !cue.classes.has(CueClasses::BASE)).then_some(subject)
     }
 
     /// A participle cue opening its unit, alone or after one word ("Noting
@@ -600,41 +666,48 @@ impl Pass<'_, '_> {
                 i = quote_end.max(i + 1);
                 continue;
             }
-            if c.is_punct(i, ";") || (c.is_punct(i, ",") && self.participle_at(i + 1, end)) {
+            // The mark is read once: this loop runs over every content.
+            let mark = (c.tokens[i].kind == TokenKind::Punct).then(|| c.word(i));
+            if mark == Some(";") {
                 return i;
             }
-            // "He says the obvious response was … and says he introduced …"
-            if is_one_of(c.word(i), &["and", "but"]) && self.second_verb_at(i + 1, end) {
+            if mark == Some(",") {
+                if self.comma_ends_content(i, first, end) {
+                    return i;
+                }
+            } else if matches!(c.table.low(i), "and" | "but") && self.second_verb_at(i + 1, end) {
+                // "He says the obvious response was … and says he introduced …"
                 return if i > first && c.is_punct(i - 1, ",") {
                     i - 1
                 } else {
                     i
                 };
             }
-            // "Clinton says the mails were personal, but for Republicans, it is …"
-            if c.is_punct(i, ",") && c.is_word(i + 1, "but") {
-                return i;
-            }
-            // "The union urged a delay, while owners warned that …": a
-            // second source with its own claim.
-            if i + 2 < end
-                && c.is_punct(i, ",")
-                && is_one_of(c.word(i + 1), &["while", "whereas"])
-                && source::mention_near(c, i + 2).is_some()
-            {
-                return i;
-            }
-            // "…, and most oppose it": a second subject with a cue of its own.
-            if i + 2 < end
-                && c.is_punct(i, ",")
-                && is_one_of(c.word(i + 1), &["and", "but"])
-                && self.subject_and_cue_at(i + 2, end)
-            {
-                return i;
-            }
             i += 1;
         }
         limit
+    }
+
+    /// Whether the comma at token `i` ends a content started at `first`.
+    fn comma_ends_content(&self, i: usize, first: usize, end: usize) -> bool {
+        let c = self.context;
+        let next = i + 1;
+        // "…, even while strongly advocating …": a participle cue.
+        self.participle_at(next, end)
+            // "Clinton says the mails were personal, but for Republicans, it is …"
+            || c.is_word(next, "but")
+            // "The union urged a delay, while owners warned that …": a
+            // second source with its own claim.
+            || (i + 2 < end
+                && is_one_of(c.word(next), &["while", "whereas"])
+                && source::mention_near(c, i + 2).is_some())
+            // "Ana Vell, noting the tides, said …": the frame of the
+            // sentence after an aside's comma.
+            || (i > first && self.sentence_frame_at(next, end))
+            // "…, and most oppose it": a second subject with a cue of its own.
+            || (i + 2 < end
+                && is_one_of(c.word(next), &["and", "but"])
+                && self.subject_and_cue_at(i + 2, end))
     }
 
     /// Whether a mention starts at `i` and a cue that introduces content
@@ -652,6 +725,27 @@ impl Pass<'_, '_> {
         k < end
             && c.cue_at(k)
                 .is_some_and(|cue| cue.classes.introduces_content())
+    }
+
+    /// Whether a finite verb of saying starts at `i` with a clause or a
+    /// quotation after it: "said, “…”", "said that …" (after an aside
+    /// between commas).
+    fn sentence_frame_at(&self, i: usize, end: usize) -> bool {
+        let c = self.context;
+        // The token table's bit first: most commas are followed by no cue.
+        if i >= end || !c.table.is(i, Class::CueStart) {
+            return false;
+        }
+        let Some(cue) = c.cue_at(i) else {
+            return false;
+        };
+        let finite = cue.classes.has(CueClasses::SPEECH)
+            && !cue.classes.has(CueClasses::BASE)
+            && !is_ing(c.word(i));
+        let clause = c.is_word(cue.end, "that")
+            || c.is_punct(cue.end, ",:")
+            || c.quote_of(cue.end).is_some();
+        finite && clause
     }
 
     /// Whether a participle cue starts at `i`, leading words aside.
@@ -803,6 +897,13 @@ fn particles() -> &'static Set<&'static str> {
     static PARTICLES: OnceLock<Set<&'static str>> = OnceLock::new();
     PARTICLES.get_or_init(|| wordlists::set(include_str!("../../../assets/lexicon/particles.txt")))
 }
+
+/// How many words after a cue its "that" may come ("told reporters on
+/// Monday that …").
+const THAT_REACH: usize = 8;
+
+/// How many tokens may stand between a far subject and its cue.
+const FAR_SUBJECT_REACH: usize = 30;
 
 /// How many tokens `content_end` reads at most.
 const CONTENT_SCAN: usize = 1000;

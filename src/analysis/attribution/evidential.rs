@@ -28,12 +28,18 @@ impl Pass<'_, '_> {
     /// only where no claim of the unit lies yet.
     pub(super) fn evidential_frames(&mut self, unit: &Unit, claims_before: usize) {
         let c = self.context;
+        self.as_verbs.clear();
         let mut i = unit.first;
         while i < unit.end {
             // Only a form of "be" or a frame verb can start a frame: the
             // token table tells them (a word not in ASCII is asked anyway,
-            // as its Unicode lower case may differ).
-            let may_start = c.table.classes(i).has(Class::EvidentialStart) || !c.word(i).is_ascii();
+            // as its Unicode lower case may differ). The same look notes the
+            // verbs of "see X as" frames for `seen_as` (one scan, not two).
+            let classes = c.table.classes(i);
+            if classes.has(Class::AsFrame) {
+                self.as_verbs.push(i as u32);
+            }
+            let may_start = classes.has(Class::EvidentialStart) || !c.word(i).is_ascii();
             let free = may_start && c.quote_of(i).is_none() && !self.in_claim(claims_before, i);
             let content = free.then(|| self.evidential_at(i, unit)).flatten();
             match content {
@@ -119,7 +125,7 @@ impl Pass<'_, '_> {
             .flatten()
     }
 
-    fn in_claim(&self, claims_before: usize, i: usize) -> bool {
+    pub(super) fn in_claim(&self, claims_before: usize, i: usize) -> bool {
         let at = self.context.tokens[i].span().start;
         // The unit's last claims only (see `COVER_BACK`).
         let from = claims_before.max(self.claims.len().saturating_sub(COVER_BACK));

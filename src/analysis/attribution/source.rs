@@ -166,8 +166,9 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
     }
     let lower = c.tokens[unit_first].span().start;
     let participle = super::is_ing(c.word(cue));
-    // "in a joint statement emphasizing …": a participle right after a
-    // document describes it, a preposition before it or not.
+    // "in a joint statement emphasizing …", "from fans seeking to …": a
+    // participle right after a mention describes it, a preposition before
+    // it or not.
     let adjacent_participle = j == cue && participle;
     let subject = |end_token: usize| {
         mention_ending_at(c, c.tokens[end_token].span().end, lower).filter(|&m| {
@@ -178,8 +179,7 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
             if participle && is_document && is_object(c, first, unit_first) {
                 return false;
             }
-            let document = adjacent_participle && is_document;
-            document || first == unit_first || !is_preposition(c.word(first - 1))
+            adjacent_participle || first == unit_first || !is_preposition(c.word(first - 1))
         })
     };
     if let Some(m) = subject(j - 1) {

@@ -1152,6 +1152,20 @@ fn a_share_answering_a_poll_speaks_through_the_poll() {
 }
 
 #[test]
+fn a_long_subject_opening_the_sentence_is_the_source_of_a_that_clause() {
+    let text = "A review of every ferry timetable from the last ten years concludes that the boats were never late.";
+    assert_eq!(
+        claims(text, &["A review"]),
+        vec![seen(
+            "the boats were never late",
+            Indirect,
+            "concludes",
+            "A review"
+        )]
+    );
+}
+
+#[test]
 fn a_participle_after_a_comma_takes_the_subject_of_the_clause_it_follows() {
     let text = "Over the past week, inspectors closed the market and Mayor Ida Lund fired her deputy, acknowledging that residents have lost trust in the office.";
     assert_eq!(
@@ -1161,11 +1175,39 @@ fn a_participle_after_a_comma_takes_the_subject_of_the_clause_it_follows() {
 }
 
 #[test]
+fn a_frame_after_a_comma_inside_a_that_clause_is_no_frame_of_the_sentence() {
+    let text = "On Monday, the keeper revealed that after the storm, the captain called her twice.";
+    assert_eq!(
+        claims(text, &["the keeper", "the captain"]),
+        vec![seen(
+            "after the storm, the captain called her twice",
+            Indirect,
+            "revealed",
+            "the keeper"
+        )]
+    );
+}
+
+#[test]
 fn a_clause_subject_after_a_fronted_phrase_not_the_name_in_the_phrase() {
     let text = "In the last Harbor debate, on Channel Five, candidates dodged hard questions by saying that the host was wrong.";
     assert_eq!(
         source_for_cue(text, "saying").as_deref(),
         Some("candidates")
+    );
+}
+
+#[test]
+fn seeing_an_object_as_something_is_a_view_of_the_subject() {
+    let text = "The fishermen see the new quay as a threat to their nets.";
+    assert_eq!(
+        claims(text, &["The fishermen"]),
+        vec![seen(
+            "the new quay as a threat to their nets",
+            Indirect,
+            "see",
+            "The fishermen"
+        )]
     );
 }
 
@@ -1267,4 +1309,57 @@ fn an_evidential_subject_keeps_its_relative_clause() {
             .any(|c| c.text == "Residents who attended the meeting"),
         "{all:?}"
     );
+}
+
+/// An invented local-news article with the kinds a new user met on a fresh
+/// article: titles before names, unnamed sources with descriptions, a
+/// newspaper named again by a description, relative clauses, a section
+/// label before a colon, time and prepositional phrases after cues.
+const FLOOD_BARRIER: &str = include_str!("../../../tests/fixtures/flood-barrier.txt");
+
+#[test]
+fn a_local_news_article_gets_its_sources_and_no_phrase_claims() {
+    let all = analysed(FLOOD_BARRIER);
+    let by = |text: &str| {
+        all.iter()
+            .find(|c| c.text.starts_with(text))
+            .unwrap_or_else(|| panic!("no claim {text:?} in {all:?}"))
+            .source
+            .clone()
+    };
+    assert_eq!(
+        by("a company from outside the county").as_deref(),
+        Some("Two people familiar with the bidding process")
+    );
+    assert_eq!(
+        by("the money would be better spent").as_deref(),
+        Some("Councilmember Paul Diaz")
+    );
+    assert_eq!(
+        by("We have waited long enough").as_deref(),
+        Some("Dr. Maria Okafor")
+    );
+    assert_eq!(by("The river does not wait").as_deref(), Some("She"));
+    assert!(by("Residents who attended the meeting").is_none());
+    // "declined to comment on Tuesday", "Asked about the cost", "since
+    // taking office in 2021": no phrase is a claim, no label a source.
+    for phrase in ["on Tuesday", "about the cost", "since taking office"] {
+        assert!(
+            all.iter().all(|c| !c.text.starts_with(phrase)),
+            "{phrase}: {all:?}"
+        );
+    }
+    assert!(
+        all.iter().all(|c| c.source.as_deref() != Some("Analysis")),
+        "{all:?}"
+    );
+    let analysis = crate::analysis::analyze_with(FLOOD_BARRIER, &Options::default());
+    let roe = analysis.actors.iter().find(|a| a.name == "Jane Roe");
+    assert_eq!(roe.and_then(|a| a.role.as_deref()), Some("Councilmember"));
+    let children = analysis.actors.iter().find(|a| a.name == "Children");
+    assert!(children.is_some_and(|a| {
+        a.mentions
+            .iter()
+            .all(|m| !m.of(FLOOD_BARRIER).contains("people"))
+    }));
 }
