@@ -192,6 +192,9 @@ pub struct Wordlists {
     pub non_modifiers: Set<&'static str>,
     /// Phrases, as word lists.
     pub anonymous_phrases: Vec<Vec<&'static str>>,
+    /// Phrases leading from an unnamed source into a noun phrase
+    /// ("familiar with"), as word lists.
+    pub anonymous_leads: Vec<Vec<&'static str>>,
     /// Hedges as word lists, by their first word.
     pub hedges: Map<&'static str, Vec<Vec<&'static str>>>,
     /// Single words of `figure_words.tsv`; `figure_phrases` the multi-word ones.
@@ -599,6 +602,7 @@ impl Wordlists {
             group_adjectives: set(include_str!("../../assets/lexicon/group_adjectives.txt")),
             non_modifiers: set(include_str!("../../assets/lexicon/non_modifiers.txt")),
             anonymous_phrases: phrases(include_str!("../../assets/lexicon/anonymous_phrases.txt")),
+            anonymous_leads: phrases(include_str!("../../assets/lexicon/anonymous_leads.txt")),
             hedges,
             figure_words,
             figure_phrases,

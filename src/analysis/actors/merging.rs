@@ -58,11 +58,14 @@ fn group_key(name: &str) -> String {
         return String::new();
     };
     let head_lower = head.to_lowercase();
+    // A bare head noun says too little to stand for another one of its
+    // class: "people" familiar with a bid are not the "children" of a school.
     let class = lists
         .people
         .get(head_lower.as_str())
         .map(|n| n.class)
         .or_else(|| lists.collectives.get(head_lower.as_str()).copied())
+        .filter(|_| !modifiers.is_empty())
         .unwrap_or(head_lower.as_str());
     let mut key: Vec<String> = modifiers
         .iter()

@@ -313,6 +313,23 @@ mod tests {
     }
 
     #[test]
+    fn unnamed_sources_described_apart_stay_apart_whatever_their_head_noun() {
+        let text = "Two people familiar with the bidding process said the price was low. Children from the school asked for a playground.";
+        let (_, r) = resolve_with_sources(
+            text,
+            &[
+                "Two people familiar with the bidding process",
+                "Children from the school",
+            ],
+            &Options::default(),
+        );
+        let people = actor_named(&r, "people");
+        assert_eq!(people.mentions.len(), 1, "{people:?}");
+        let children = actor_named(&r, "Children");
+        assert_eq!(children.mentions.len(), 1, "{children:?}");
+    }
+
+    #[test]
     fn groups_become_actors_only_as_sources() {
         let text = "Certain cartel members are unfazed. Many analysts caution against complacency. Analysts warn that Peru might trust too much.";
         let (_, r) = resolve_with_sources(text, &["Many analysts"], &Options::default());

@@ -1310,3 +1310,56 @@ fn an_evidential_subject_keeps_its_relative_clause() {
         "{all:?}"
     );
 }
+
+/// An invented local-news article with the kinds a new user met on a fresh
+/// article: titles before names, unnamed sources with descriptions, a
+/// newspaper named again by a description, relative clauses, a section
+/// label before a colon, time and prepositional phrases after cues.
+const FLOOD_BARRIER: &str = include_str!("../../../tests/fixtures/flood-barrier.txt");
+
+#[test]
+fn a_local_news_article_gets_its_sources_and_no_phrase_claims() {
+    let all = analysed(FLOOD_BARRIER);
+    let by = |text: &str| {
+        all.iter()
+            .find(|c| c.text.starts_with(text))
+            .unwrap_or_else(|| panic!("no claim {text:?} in {all:?}"))
+            .source
+            .clone()
+    };
+    assert_eq!(
+        by("a company from outside the county").as_deref(),
+        Some("Two people familiar with the bidding process")
+    );
+    assert_eq!(
+        by("the money would be better spent").as_deref(),
+        Some("Councilmember Paul Diaz")
+    );
+    assert_eq!(
+        by("We have waited long enough").as_deref(),
+        Some("Dr. Maria Okafor")
+    );
+    assert_eq!(by("The river does not wait").as_deref(), Some("She"));
+    assert!(by("Residents who attended the meeting").is_none());
+    // "declined to comment on Tuesday", "Asked about the cost", "since
+    // taking office in 2021": no phrase is a claim, no label a source.
+    for phrase in ["on Tuesday", "about the cost", "since taking office"] {
+        assert!(
+            all.iter().all(|c| !c.text.starts_with(phrase)),
+            "{phrase}: {all:?}"
+        );
+    }
+    assert!(
+        all.iter().all(|c| c.source.as_deref() != Some("Analysis")),
+        "{all:?}"
+    );
+    let analysis = crate::analysis::analyze_with(FLOOD_BARRIER, &Options::default());
+    let roe = analysis.actors.iter().find(|a| a.name == "Jane Roe");
+    assert_eq!(roe.and_then(|a| a.role.as_deref()), Some("Councilmember"));
+    let children = analysis.actors.iter().find(|a| a.name == "Children");
+    assert!(children.is_some_and(|a| {
+        a.mentions
+            .iter()
+            .all(|m| !m.of(FLOOD_BARRIER).contains("people"))
+    }));
+}

@@ -254,6 +254,14 @@ fn right_edge(ctx: &Context, h: usize, end: usize, kind: ActorKind) -> usize {
             return ctx.tokens[h + phrase.len()].span().end;
         }
     }
+    // "two people familiar with the bidding process"
+    for lead in &ctx.lists.anonymous_leads {
+        if ctx.words_match(h + 1, end, lead.iter().copied())
+            && let Some(last) = description_end(ctx, h + 1 + lead.len(), end)
+        {
+            return ctx.bare_span(last).end;
+        }
+    }
     if kind == ActorKind::Person {
         return reach;
     }
@@ -316,6 +324,35 @@ fn noun_phrase_end(ctx: &Context, mut k: usize, end: usize) -> Option<usize> {
         && !classes.has(Class::FunctionWord)
         && !ctx.low(k).ends_with("ly"))
     .then_some(k)
+}
+
+/// How many lower-case words a description after an anonymity lead may
+/// run on for ("the bidding process").
+const DESCRIPTION_WORDS: usize = 3;
+
+/// The last token of the noun phrase after an anonymity lead: a short noun
+/// phrase, run on over a few lower-case words that are neither function
+/// words nor cues ("the bidding process", not "the plan said").
+fn description_end(ctx: &Context, k: usize, end: usize) -> Option<usize> {
+    let mut last = noun_phrase_end(ctx, k, end)?;
+    if ctx.is_possessive(last) {
+        last = noun_phrase_end(ctx, last + 1, end)?;
+    }
+    for _ in 0..DESCRIPTION_WORDS {
+        let next = last + 1;
+        let plain = next < end
+            && ctx.is_word(next)
+            && !ctx.is_cap(next)
+            && ctx.cue_at(next).is_none()
+            && !ctx.lists.function_words.contains(ctx.low(next))
+            && !ctx.lists.non_modifiers.contains(ctx.low(next))
+            && !ctx.low(next).ends_with("ly");
+        if !plain {
+            break;
+        }
+        last = next;
+    }
+    Some(last)
 }
 
 /// Names that only modify a phrase ("U.S." in "U.S. officials") are no
