@@ -65,10 +65,12 @@ pub(super) fn from_pronouns(
             last = Some((if named { root } else { usize::MAX }, s));
             continue;
         }
-        let gender = match m.name.to_ascii_lowercase().as_str() {
-            "he" => Gender::Male,
-            "she" => Gender::Female,
-            _ => continue,
+        let gender = if m.name.eq_ignore_ascii_case("he") {
+            Gender::Male
+        } else if m.name.eq_ignore_ascii_case("she") {
+            Gender::Female
+        } else {
+            continue;
         };
         let Some((root, at)) = last else { continue };
         if is_source[i] {

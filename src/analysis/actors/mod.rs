@@ -40,7 +40,7 @@ pub fn resolve(
     let root_of = sets.into_roots();
     let (mut referent, gender) =
         pronouns::resolve(text, sentences, mentions, quotations, &is_source, &root_of);
-    narrator::resolve(text, mentions, claims, &is_source, &mut referent);
+    narrator::resolve(text, mentions, &root_of, claims, &is_source, &mut referent);
     let people = turns::People {
         mentions,
         root_of: &root_of,

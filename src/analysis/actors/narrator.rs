@@ -16,10 +16,12 @@ const TIMES_ADDRESSED_UNNARRATED: usize = 1;
 
 /// Points every first-person source mention ("I" outside quotation marks)
 /// at one referent: the name others address the narrator by, if the text
-/// gives one, or else the first such "I".
+/// gives one, or else the first such "I". `root_of` gives each mention's
+/// set of merged mentions.
 pub(super) fn resolve(
     text: &str,
     mentions: &[Mention],
+    root_of: &[usize],
     claims: &[FoundClaim],
     is_source: &[bool],
     referent: &mut [Option<usize>],
@@ -31,7 +33,7 @@ pub(super) fn resolve(
     let Some(&first) = narrating.first() else {
         return;
     };
-    let named = addressed_by_others(text, mentions, claims, first_person);
+    let named = addressed_by_others(text, mentions, root_of, claims, first_person);
     let target = named.map_or(first, |j| referent[j].unwrap_or(j));
     for i in narrating {
         referent[i] = Some(target);
@@ -45,6 +47,7 @@ pub(super) fn resolve(
 fn addressed_by_others(
     text: &str,
     mentions: &[Mention],
+    root_of: &[usize],
     claims: &[FoundClaim],
     first_person: impl Fn(&Mention) -> bool,
 ) -> Option<usize> {
@@ -83,21 +86,26 @@ fn addressed_by_others(
             }
         }
     }
-    // Names the narration uses ("Mike came in"): not the narrator's alone.
-    let mut narrated: Map<&str, ()> = Map::default();
-    let mut lower = String::new();
-    for m in mentions.iter().filter(|m| !m.in_quote && !m.pronoun) {
-        lower.clear();
-        lower.extend(m.name.chars().flat_map(char::to_lowercase));
-        if let Some((name, _)) = addressed.get_key_value(lower.as_str()) {
-            narrated.insert(name.as_str(), ());
+    // The sets of names the narration uses ("Mike came in"): not the
+    // narrator's alone. Only a name called fewer times than
+    // TIMES_ADDRESSED needs it.
+    let mut narrated = Vec::new();
+    if addressed
+        .values()
+        .any(|&(times, _)| times < TIMES_ADDRESSED)
+    {
+        narrated = vec![false; mentions.len()];
+        for (i, m) in mentions.iter().enumerate() {
+            if !m.in_quote && !m.pronoun {
+                narrated[root_of[i]] = true;
+            }
         }
     }
     addressed
         .iter()
         .filter(|(name, _)| !third_person.contains(name))
-        .filter(|&(name, &(times, _))| {
-            let unnarrated = !narrated.contains_key(name.as_str());
+        .filter(|&(_, &(times, first))| {
+            let unnarrated = !narrated.get(root_of[first]).copied().unwrap_or(true);
             times >= TIMES_ADDRESSED || unnarrated && times >= TIMES_ADDRESSED_UNNARRATED
         })
         .map(|(_, &found)| found)
