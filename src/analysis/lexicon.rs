@@ -67,6 +67,7 @@ impl Lexicon {
             Class::FunctionWord,
         );
         mark(&mut lists.org_words.iter().copied(), Class::OrgWord);
+        mark(&mut lists.place_words.iter().copied(), Class::PlaceWord);
         mark(&mut lists.org_connectors.iter(), Class::OrgConnector);
         mark(
             &mut lists.title_modifiers.iter().copied(),
@@ -196,6 +197,8 @@ pub struct Classes(u64);
 pub enum Class {
     FunctionWord,
     OrgWord,
+    /// The last word of a place's name ("Street", "River").
+    PlaceWord,
     OrgConnector,
     TitleModifier,
     /// The first word of some title ("secretary" of "secretary of state").

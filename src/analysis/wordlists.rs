@@ -183,6 +183,8 @@ pub struct Wordlists {
     /// rules most tokens out without hashing them.
     pub head_shapes: [u64; 256],
     pub org_words: Set<&'static str>,
+    /// Last words of a place's name ("Street", "River").
+    pub place_words: Set<&'static str>,
     /// As written: "White House".
     pub institutions: Set<&'static str>,
     pub function_words: Set<&'static str>,
@@ -596,6 +598,7 @@ impl Wordlists {
             collectives,
             documents,
             org_words: set(include_str!("../../assets/lexicon/org_words.txt")),
+            place_words: set(include_str!("../../assets/lexicon/place_words.txt")),
             institutions: set(include_str!("../../assets/lexicon/institutions.txt")),
             function_words: set(include_str!("../../assets/lexicon/function_words.txt")),
             quantifiers,

@@ -257,9 +257,11 @@ impl Pass<'_, '_> {
         let first = c.token_after(c.mentions[source].span.start);
         // "…, she said, …" interrupts any content; a frame with words of its
         // own after a that-clause's comma is inside that clause.
+        // (Asked only after `comma_before`, which holds `first` past the
+        // unit's first token.)
         let inside_clause =
-            !c.is_punct(cue.end, ",") && self.that_clause_before(unit.first, first - 1);
-        if comma_before(first) && !inside_clause {
+            || !c.is_punct(cue.end, ",") && self.that_clause_before(unit.first, first - 1);
+        if comma_before(first) && !inside_clause() {
             let found = Found::new(Rule::ContentThenFrame, Some(source), Via::Subject);
             return self.around_frame(first - 1, cue.end, found, cue_span, unit);
         }

@@ -163,6 +163,10 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
     if ctx.bare_is(last, Class::OrgWord, |w| lists.org_words.contains(w)) {
         return Some(ActorKind::Organization);
     }
+    // "Wren Street", "Tessel River": a place, never a person.
+    if end - start > 1 && ctx.bare_is(last, Class::PlaceWord, |w| lists.place_words.contains(w)) {
+        return Some(ActorKind::Place);
+    }
     if (start..end).any(|j| ctx.table.classes(j).has(Class::OrgConnector)) {
         return Some(ActorKind::Organization);
     }
@@ -504,6 +508,21 @@ mod tests {
             .expect("Sullivan");
         assert_eq!(jake.name, "Jake Sullivan");
         assert!(find_span(&m, text, "Clinton").is_some(), "{m:?}");
+    }
+
+    #[test]
+    fn streets_rivers_and_schools_are_no_people() {
+        let text =
+            "Floods reached Wren Street from the Tessel River, and Tessel Elementary closed.";
+        let m = mentions_of(text);
+        let kind = |s: &str| find_span(&m, text, s).map(|m| m.kind);
+        assert_eq!(kind("Wren Street"), Some(ActorKind::Place), "{m:?}");
+        assert_eq!(kind("the Tessel River"), Some(ActorKind::Place), "{m:?}");
+        assert_eq!(
+            kind("Tessel Elementary"),
+            Some(ActorKind::Organization),
+            "{m:?}"
+        );
     }
 
     #[test]
