@@ -256,6 +256,9 @@ pub enum Class {
     /// Written somewhere capitalised after something that is no word (a
     /// full stop, a quotation mark) or first: in a sentence opener's place.
     SeenOpening,
+    /// Written somewhere capitalised right after a lower-case word: inside
+    /// a sentence, where only a name is capitalised ("said Hope").
+    SeenInside,
 }
 
 impl Classes {

@@ -109,6 +109,7 @@ impl<'t> TokenTable<'t> {
             block_firsts: Vec::new(),
         };
         let mut previous_is_word = false;
+        let mut previous_is_lower = false;
         for (i, t) in tokens.iter_mut().enumerate() {
             let word = t.text(text);
             let is_word = t.kind == TokenKind::Word;
@@ -150,7 +151,11 @@ impl<'t> TokenTable<'t> {
                 if !previous_is_word && shape & CAPITALIZED != 0 {
                     classes.add(Class::SeenOpening);
                 }
+                if previous_is_lower && shape & CAPITALIZED != 0 {
+                    classes.add(Class::SeenInside);
+                }
             }
+            previous_is_lower = is_word && forms[form as usize].shape & LOWER_WORD != 0;
             previous_is_word = is_word;
         }
         table.block_firsts = block_firsts(text.len(), &tokens);
@@ -404,5 +409,15 @@ mod tests {
         let later = table.classes(table.len() - 4);
         assert_eq!(table.low(table.len() - 4), "later");
         assert!(later.has(Class::SeenOpening) && !later.has(Class::SeenLowercase));
+    }
+
+    #[test]
+    fn a_form_capitalised_after_a_lower_case_word_is_seen_inside() {
+        let text = "Hope came. We met Hope there. Then It Rained.";
+        let table = TokenTable::new(text, Lexicon::builtin());
+        assert!(table.classes(0).has(Class::SeenInside));
+        let rained = table.len() - 2;
+        assert_eq!(table.low(rained), "rained");
+        assert!(!table.classes(rained).has(Class::SeenInside));
     }
 }

@@ -198,6 +198,16 @@ impl<'a> Context<'a> {
             .filter(|cue| cue.classes.introduces_content())
     }
 
+    /// Whether an inflected cue of any class starts at token `i`: next to
+    /// a quotation a verb of uttering ("returned", "laughed") frames it too.
+    pub fn is_inflected_utterance(&self, i: usize) -> bool {
+        self.table.is(i, Class::CueStart)
+            && !self.is_cap(i)
+            && self
+                .cue_match(i)
+                .is_some_and(|cue| !cue.classes.has(CueClasses::BASE))
+    }
+
     /// The longest cue starting at token `i` (a cue word), kept for the
     /// next question about the same token.
     fn cue_match(&self, i: usize) -> Option<CueMatch> {

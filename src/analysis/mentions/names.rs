@@ -8,11 +8,13 @@
 //! right widen the mention, never the name.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::context::{Context, mention, retain_from};
 use crate::analysis::segment::TokenKind;
 use crate::analysis::shared::is_pronoun;
 use crate::analysis::tokens::Class;
+use crate::analysis::wordlists::{self, Set};
 use crate::analysis::{ActorKind, Mention};
 use crate::span::Span;
 
@@ -59,8 +61,19 @@ fn is_name_word(ctx: &Context, i: usize, range: &Range<usize>) -> bool {
     if !ctx.is_cap(i) || ctx.table.is(i, Class::FunctionWord) {
         return false;
     }
-    // "Despite", "Meanwhile": capitalised only because they open a sentence.
-    !(ctx.seen_lowercase(i) && is_opener(ctx, i, range))
+    // "Despite", "Meanwhile", "Rubbish": capitalised only because they open
+    // a sentence or a quote, unless the text capitalises them inside a
+    // sentence too ("we met Hope").
+    !(is_opener(ctx, i, range)
+        && (ctx.seen_lowercase(i) || opening_words().contains(ctx.low(i)))
+        && !ctx.table.is(i, Class::SeenInside))
+}
+
+/// Ordinary words that open sentences and quotes capitalised: adverbs,
+/// object pronouns, exclamations (`assets/lexicon/opening_words.txt`).
+fn opening_words() -> &'static Set<&'static str> {
+    static WORDS: OnceLock<Set<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| wordlists::set(include_str!("../../../assets/lexicon/opening_words.txt")))
 }
 
 /// Whether token `i` opens its sentence, a quotation or a clause after a colon or dash.
@@ -588,6 +601,25 @@ mod tests {
         let m = mentions_of(text);
         assert!(find_span(&m, text, "Despite").is_none());
         assert!(find_span(&m, text, "Meanwhile").is_none());
+    }
+
+    #[test]
+    fn ordinary_words_opening_a_sentence_or_quote_are_no_names() {
+        let text = "\"Rubbish!\" cried the miller. Nevertheless, Olwen stayed. \
+                    Patience wore thin; patience was all he had.";
+        let m = mentions_of(text);
+        for word in ["Rubbish", "Nevertheless", "Patience"] {
+            assert!(find_span(&m, text, word).is_none(), "{word}: {m:?}");
+        }
+        assert!(find_span(&m, text, "Olwen").is_some(), "{m:?}");
+    }
+
+    #[test]
+    fn an_ordinary_word_capitalised_inside_a_sentence_is_a_name_as_an_opener_too() {
+        let text = "Patience smiled. Then they asked Patience; patience was rare.";
+        let m = mentions_of(text);
+        let names = m.iter().filter(|m| m.name == "Patience").count();
+        assert_eq!(names, 2, "{m:?}");
     }
 
     #[test]

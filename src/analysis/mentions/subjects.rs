@@ -12,6 +12,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::context::{Context, mention};
+use crate::analysis::segment::TokenKind;
 use crate::analysis::tokens::Class;
 use crate::analysis::wordlists::{self, Set};
 use crate::analysis::{ActorKind, Mention};
@@ -51,6 +52,12 @@ pub(super) fn find(ctx: &Context, range: Range<usize>, from: usize, out: &mut Ve
             out.push(quantifier);
             continue;
         }
+        if let Some(found) = inverted_subject(ctx, cue, range.end)
+            && !out[from..].iter().any(|m| m.span.contains(found.span))
+        {
+            out.push(found);
+            continue;
+        }
         if !is_finite_cue(ctx, cue, range.end) {
             continue;
         }
@@ -85,6 +92,77 @@ fn is_finite_cue(ctx: &Context, i: usize, end: usize) -> bool {
         return false;
     }
     !word.ends_with('s') || next.is_some() && !ctx.table.is(i + 1, Class::Preposition)
+}
+
+/// '"…," said the undertaker', 'returned the old boatman': a cue verb right
+/// after a quotation, then a determiner, a few modifiers and a lower-case
+/// head noun that ends the phrase (at punctuation, a function word or an
+/// adverb). The speaker is a description, as "the president" is.
+fn inverted_subject(ctx: &Context, cue: usize, end: usize) -> Option<Mention> {
+    let before = |k: usize| k < cue && ctx.tokens[k].kind == TokenKind::Quote;
+    let after_quote = cue > 0 && before(cue - 1)
+        || cue > 1 && [",", "!", "?"].iter().any(|p| ctx.is_punct(cue - 1, p)) && before(cue - 2);
+    let det = cue + 1;
+    if !after_quote
+        || !ctx.is_inflected_utterance(cue)
+        || ctx.low(cue).ends_with("ing")
+        || det >= end
+        || !ctx.is_word(det)
+    {
+        return None;
+    }
+    if !speaker_determiners().contains(ctx.low(det)) {
+        return None;
+    }
+    let mut head = None;
+    let mut k = det + 1;
+    while k < end && k - det <= MODIFIERS + 1 && is_plain_word(ctx, k) {
+        head = Some(k);
+        k += 1;
+    }
+    let head = head?;
+    // "said the other man who …" is fine; "said the man quickly" ends at the
+    // adverb; a run of words too long to be one phrase is none.
+    let ends = k >= end
+        || !ctx.is_word(k)
+        || ctx.table.is(k, Class::FunctionWord)
+        || ctx.table.is(k, Class::Preposition)
+        || ctx.low(k).ends_with("ly");
+    if !ends {
+        return None;
+    }
+    let span = Span::new(ctx.tokens[det].span().start, ctx.tokens[head].span().end);
+    let phrase = ctx.phrase(det + 1, head).to_lowercase();
+    let (kind, name) = match ctx.low(det) {
+        "a" | "an" => (ActorKind::Anonymous, format!("{} {phrase}", ctx.low(det))),
+        _ if is_plural(ctx.low(head)) => (ActorKind::Group, phrase.clone()),
+        _ => (ActorKind::Person, format!("the {phrase}")),
+    };
+    let role = (kind == ActorKind::Person).then_some(phrase);
+    Some(mention(span, &name, kind, role))
+}
+
+/// A lower-case word that may be a modifier or head of a noun phrase.
+fn is_plain_word(ctx: &Context, k: usize) -> bool {
+    ctx.is_word(k)
+        && !ctx.is_cap(k)
+        && !ctx.table.is(k, Class::FunctionWord)
+        && !ctx.table.is(k, Class::NonModifier)
+        && !ctx.table.is(k, Class::Pronoun)
+        && !ctx.table.is(k, Class::Preposition)
+        && !ctx.low(k).ends_with("ly")
+        && ctx.cue_at(k).is_none()
+}
+
+/// The words a speaker's description opens with after an inverted cue
+/// (`assets/lexicon/speaker_determiners.txt`).
+fn speaker_determiners() -> &'static Set<&'static str> {
+    static WORDS: OnceLock<Set<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        wordlists::set(include_str!(
+            "../../../assets/lexicon/speaker_determiners.txt"
+        ))
+    })
 }
 
 /// The token right before a cue, auxiliaries and adverbs aside, if it may
@@ -210,6 +288,27 @@ mod tests {
         let sailors = find_span(&m, text, "enlisted deckhands").expect("deckhands");
         assert_eq!(sailors.kind, ActorKind::Group);
         assert!(find_span(&m, text, "the weather").is_none(), "{m:?}");
+    }
+
+    #[test]
+    fn a_description_after_an_inverted_cue_is_the_speaker() {
+        let text = "\"Shut the gate,\" said the tall ferryman. \"Never,\" returned \
+                    the old boatman quietly. \"Run!\" cried a stranger.";
+        let m = mentions_of(text);
+        let ferryman = find_span(&m, text, "the tall ferryman").expect("ferryman");
+        assert_eq!(ferryman.kind, ActorKind::Person);
+        assert_eq!(ferryman.name, "the tall ferryman");
+        let boatman = find_span(&m, text, "the old boatman").expect("boatman");
+        assert_eq!(boatman.role.as_deref(), Some("old boatman"));
+        let stranger = find_span(&m, text, "a stranger").expect("stranger");
+        assert_eq!(stranger.kind, ActorKind::Anonymous);
+    }
+
+    #[test]
+    fn a_cue_verb_not_after_a_quotation_takes_no_speaker_after_it() {
+        let text = "The clerk said the rent was due.";
+        let m = mentions_of(text);
+        assert!(find_span(&m, text, "the rent").is_none(), "{m:?}");
     }
 
     #[test]
