@@ -174,7 +174,7 @@ impl<'a> Context<'a> {
                 .map(|i| i as u32)
                 .collect(),
             wrapped: is_hard_wrapped(text),
-            headline_end: title_case_headline_end(table),
+            headline_end: table.headline_end(),
         };
         context.cues = context.find_cues(&lexicon.cues);
         context
@@ -533,28 +533,6 @@ impl Found {
 
 fn is_one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
-
-/// How many words a headline may have.
-const HEADLINE_WORDS: usize = 30;
-
-/// The end of the text's first line when it is a title-case headline:
-/// short, and most of its words (function words aside) capitalised.
-fn title_case_headline_end(table: &TokenTable) -> usize {
-    let line_end = table.text.find('\n').unwrap_or(table.text.len());
-    let mut words = 0;
-    let mut capitalised = 0;
-    for i in 0..table.len() {
-        if table.tokens[i].span().start >= line_end || words > HEADLINE_WORDS {
-            break;
-        }
-        if table.is_word(i) && !table.is(i, Class::FunctionWord) {
-            words += 1;
-            capitalised += usize::from(table.is_cap(i));
-        }
-    }
-    let title_case = (3..=HEADLINE_WORDS).contains(&words) && capitalised * 4 >= words * 3;
-    if title_case { line_end } else { 0 }
 }
 
 /// "-ly" adverbs ("unequivocally", "firmly"), lower-case.

@@ -79,6 +79,9 @@ pub struct TokenTable<'t> {
 /// The bytes of text per entry of [`TokenTable::block_firsts`].
 const BLOCK: usize = 64;
 
+/// How many words a headline may have.
+const HEADLINE_WORDS: usize = 30;
+
 impl<'t> TokenTable<'t> {
     /// Tokenizes `text` and interns its forms, looking each distinct form up
     /// in `lexicon` once.
@@ -276,6 +279,25 @@ impl<'t> TokenTable<'t> {
             return Classes::default();
         }
         self.classes[self.form_id(i) as usize]
+    }
+
+    /// The end of the text's first line when it is a title-case headline:
+    /// short, and most of its words (function words aside) capitalised.
+    pub fn headline_end(&self) -> usize {
+        let line_end = self.text.find('\n').unwrap_or(self.text.len());
+        let mut words = 0;
+        let mut capitalised = 0;
+        for i in 0..self.len() {
+            if self.tokens[i].span().start >= line_end || words > HEADLINE_WORDS {
+                break;
+            }
+            if self.is_word(i) && !self.is(i, Class::FunctionWord) {
+                words += 1;
+                capitalised += usize::from(self.is_cap(i));
+            }
+        }
+        let title_case = (3..=HEADLINE_WORDS).contains(&words) && capitalised * 4 >= words * 3;
+        if title_case { line_end } else { 0 }
     }
 
     /// Whether token `i` is a word whose lower-case form is in `class`.

@@ -594,10 +594,13 @@ impl Pass<'_, '_> {
         if cue.classes.has(CueClasses::STANCE) || content.end - content.first > NOUN_OBJECT_WORDS {
             return false;
         }
+        // "said the plan failed": a past tense after the noun makes a clause.
+        let past_after_noun = |i: usize| i > content.first + 1 && c.table.low(i).ends_with("ed");
         let clause_or_quote = (content.first..content.end).any(|i| {
             c.quote_of(i).is_some()
                 || c.tokens[i].kind != TokenKind::Word
                 || wordlists::get().clause_words.has(c.word(i))
+                || past_after_noun(i)
         });
         let after_that = content.first > cue.end;
         let determined = wordlists::get()

@@ -877,6 +877,18 @@ fn a_verb_of_saying_with_a_bare_noun_object_reports_no_words() {
 }
 
 #[test]
+fn a_short_clause_in_the_past_after_a_verb_of_saying_is_reported() {
+    let text = "The ferry captain said the crossing failed. The warden said the tide rose.";
+    assert_eq!(
+        claims(text, &["The ferry captain", "The warden"]),
+        vec![
+            seen("the crossing failed", Indirect, "said", "The ferry captain"),
+            seen("the tide rose", Indirect, "said", "The warden"),
+        ]
+    );
+}
+
+#[test]
 fn ask_reports_a_question_or_a_request_never_a_topic() {
     let text = "The ferry survey asked riders about the timetable. The warden asked the climbers whether the ridge was safe.";
     assert_eq!(

@@ -21,7 +21,7 @@ use super::lexicon::Lexicon;
 use super::segment::Sentence;
 use super::segment::TokenKind;
 use super::tokens::{Class, Classes, TokenTable};
-use super::{Mention, Quotation};
+use super::{ActorKind, Mention, Quotation};
 use crate::span::Span;
 use context::Context;
 
@@ -65,6 +65,8 @@ pub fn find(
         out[sentence_first_mention..].sort_by_key(by_start_longest_first);
     }
     mark_quoted(&mut out, quotations);
+    drop_headline_phrases(&ctx, &mut out);
+    place_the_dateline(table, &mut out);
     out.sort_by_key(by_start_longest_first);
     out.dedup_by(|a, b| a.span == b.span);
     // The vector grew by doubling; the later stages run beside it.
@@ -106,6 +108,66 @@ fn starts_in(ctx: &Context, range: std::ops::Range<usize>) -> Starts {
 fn by_start_longest_first(m: &Mention) -> (usize, std::cmp::Reverse<usize>) {
     (m.span.start, std::cmp::Reverse(m.span.end))
 }
+
+/// Drops the "persons" of a title-case headline that neither speak there
+/// nor come back in the story: there every word is capitalised, so "Council
+/// Approves Flood Barrier Plan" reads as a name. A person a story is about
+/// is named in its body too, if only by one word of the name ("Mayor Ilse
+/// Varga" … "Varga said"); "Leaked Memo Says …" keeps its source.
+fn drop_headline_phrases(ctx: &Context, mentions: &mut Vec<Mention>) {
+    let table = ctx.table;
+    let headline_end = table.headline_end();
+    let body = &table.text[headline_end..];
+    if headline_end == 0 || body.trim().is_empty() {
+        return;
+    }
+    mentions.retain(|m| {
+        m.span.end > headline_end
+            || m.pronoun
+            || m.kind != ActorKind::Person
+            || ctx.is_capitalised_verb(table.token_at(m.span.end))
+            || m.name.split_whitespace().any(|word| has_word(body, word))
+    });
+}
+
+/// Whether `word` stands in `text` as a whole word, in the same case.
+fn has_word(text: &str, word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    !word.is_empty()
+        && text.match_indices(word).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+}
+
+/// A dateline opening the story ("Port Elm (Coast Wire) – The council …")
+/// names a place, not a person: the name starting the first paragraph, then
+/// perhaps the agency in brackets, then a dash.
+fn place_the_dateline(table: &TokenTable, mentions: &mut [Mention]) {
+    let opening = table.headline_end();
+    let text = table.text;
+    let first = mentions.iter_mut().find(|m| !m.pronoun);
+    let Some(m) = first.filter(|m| m.kind == ActorKind::Person) else {
+        return;
+    };
+    if m.span.start < opening || !text[opening..m.span.start].trim().is_empty() {
+        return;
+    }
+    let mut after = text[m.span.end..].trim_start();
+    if let Some(bracketed) = after.strip_prefix('(') {
+        let Some(close) = bracketed.find(')').filter(|&c| c < DATELINE_AGENCY) else {
+            return;
+        };
+        after = bracketed[close + 1..].trim_start();
+    }
+    if after.starts_with(['-', '–', '—']) {
+        m.kind = ActorKind::Place;
+    }
+}
+
+/// How long an agency's name in a dateline's brackets may be, in bytes.
+const DATELINE_AGENCY: usize = 60;
 
 /// Sets `in_quote` on the mentions inside a quotation's marks.
 fn mark_quoted(mentions: &mut [Mention], quotations: &[Quotation]) {
@@ -214,5 +276,45 @@ pub(super) mod tests {
         assert!(they.pronoun);
         assert_eq!(they.name, "They");
         assert!(find_span(&m, text, "he").is_some_and(|m| m.pronoun));
+    }
+
+    #[test]
+    fn a_title_case_headline_names_nobody_the_story_does_not_name_again() {
+        let text = "Board Rejects Harbour Toll After Long Night\n\n\
+                    The harbour board voted on Monday against the toll.";
+        let mentions = mentions_of(text);
+        assert!(
+            mentions.iter().all(|m| m.kind != ActorKind::Person),
+            "{mentions:?}"
+        );
+    }
+
+    #[test]
+    fn a_person_in_the_headline_named_again_in_the_story_stays() {
+        let text = "Mayor Ilse Varga Defends Budget Plan\n\n\
+                    Ilse Varga said on Monday that the plan was fair.";
+        let mentions = mentions_of(text);
+        let in_headline = mentions
+            .iter()
+            .filter(|m| m.span.end < text.find('\n').unwrap())
+            .filter(|m| m.kind == ActorKind::Person);
+        assert!(
+            in_headline
+                .map(|m| m.name.as_str())
+                .any(|n| n == "Ilse Varga"),
+            "{mentions:?}"
+        );
+    }
+
+    #[test]
+    fn a_dateline_names_a_place_not_a_person() {
+        let text = "Port Elm (Coast Wire) – The council voted on Tuesday to close the pier.";
+        let mentions = mentions_of(text);
+        let dateline = mentions.iter().find(|m| m.name == "Port Elm");
+        assert_eq!(
+            dateline.map(|m| m.kind),
+            Some(ActorKind::Place),
+            "{mentions:?}"
+        );
     }
 }
