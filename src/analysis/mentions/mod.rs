@@ -118,7 +118,10 @@ fn drop_headline_phrases(ctx: &Context, mentions: &mut Vec<Mention>) {
     let table = ctx.table;
     let headline_end = table.headline_end();
     let body = &table.text[headline_end..];
-    if headline_end == 0 || body.trim().is_empty() {
+    // A line with quotation marks is dialogue ("“Ready?” asked Ada Voss."),
+    // whatever its capitals.
+    let quoted = table.text[..headline_end].contains(['"', '“', '”', '«', '»']);
+    if headline_end == 0 || quoted || body.trim().is_empty() {
         return;
     }
     mentions.retain(|m| {
@@ -302,6 +305,16 @@ pub(super) mod tests {
             in_headline
                 .map(|m| m.name.as_str())
                 .any(|n| n == "Ilse Varga"),
+            "{mentions:?}"
+        );
+    }
+
+    #[test]
+    fn a_first_line_of_dialogue_is_no_headline() {
+        let text = "\"Ready?\" asked Ada Voss.\n\n\"Almost,\" said Ben Lorr.";
+        let mentions = mentions_of(text);
+        assert!(
+            mentions.iter().any(|m| m.name == "Ada Voss"),
             "{mentions:?}"
         );
     }
