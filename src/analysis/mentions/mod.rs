@@ -238,7 +238,7 @@ fn pronouns(
 }
 
 /// (start, furthest end so far) of `mentions`, sorted by start, into `spans`.
-fn reach_by_start(mentions: &[Mention], spans: &mut Vec<(usize, usize)>) {
+pub(super) fn reach_by_start(mentions: &[Mention], spans: &mut Vec<(usize, usize)>) {
     spans.clear();
     spans.extend(mentions.iter().map(|m| (m.span.start, m.span.end)));
     spans.sort_unstable();

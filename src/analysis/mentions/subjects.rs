@@ -39,6 +39,11 @@ pub(super) fn find(ctx: &Context, range: Range<usize>, from: usize, out: &mut Ve
     // The ends of the sentence's mentions so far, sorted: whether a
     // mention ends at a token is a binary search, not a scan per cue.
     let mut ends: Option<Vec<usize>> = None;
+    // The other finders' mentions by start, each with the furthest end so
+    // far: whether one holds a phrase is a binary search, not a scan per
+    // cue (a long sentence of quotations has thousands).
+    let others = out.len();
+    let mut reach: Option<Vec<(usize, usize)>> = None;
     for cue in range.clone() {
         // Both rules start from a cue word: no question for the rest.
         if !ctx.table.is(cue, Class::CueStart) {
@@ -53,7 +58,10 @@ pub(super) fn find(ctx: &Context, range: Range<usize>, from: usize, out: &mut Ve
             continue;
         }
         if let Some(found) = inverted_subject(ctx, cue, range.end)
-            && !out[from..].iter().any(|m| m.span.contains(found.span))
+            && !held(
+                reach.get_or_insert_with(|| reach_of(&out[from..others])),
+                found.span,
+            )
         {
             out.push(found);
             continue;
@@ -76,6 +84,19 @@ pub(super) fn find(ctx: &Context, range: Range<usize>, from: usize, out: &mut Ve
             out.push(found);
         }
     }
+}
+
+/// (start, furthest end so far) of `mentions`, sorted by start.
+fn reach_of(mentions: &[Mention]) -> Vec<(usize, usize)> {
+    let mut reach = Vec::new();
+    super::reach_by_start(mentions, &mut reach);
+    reach
+}
+
+/// Whether a mention of `reach` (from [`reach_of`]) holds `span`.
+fn held(reach: &[(usize, usize)], span: Span) -> bool {
+    let before = reach.partition_point(|&(start, _)| start <= span.start);
+    before > 0 && reach[before - 1].1 >= span.end
 }
 
 /// Whether a finite cue verb starts at `i`: an inflected cue that is no
