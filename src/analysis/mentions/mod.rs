@@ -21,6 +21,7 @@ use super::lexicon::Lexicon;
 use super::segment::Sentence;
 use super::segment::TokenKind;
 use super::tokens::{Class, Classes, TokenTable};
+use super::wordlists;
 use super::{ActorKind, Mention, Quotation};
 use crate::span::Span;
 use context::Context;
@@ -65,8 +66,9 @@ pub fn find(
         out[sentence_first_mention..].sort_by_key(by_start_longest_first);
     }
     mark_quoted(&mut out, quotations);
-    drop_headline_phrases(&ctx, &mut out);
-    place_the_dateline(table, &mut out);
+    let headline_end = table.headline_end();
+    drop_headline_phrases(&ctx, headline_end, &mut out);
+    place_the_dateline(table, headline_end, &mut out);
     out.sort_by_key(by_start_longest_first);
     out.dedup_by(|a, b| a.span == b.span);
     // The vector grew by doubling; the later stages run beside it.
@@ -114,9 +116,8 @@ fn by_start_longest_first(m: &Mention) -> (usize, std::cmp::Reverse<usize>) {
 /// Approves Flood Barrier Plan" reads as a name. A person a story is about
 /// is named in its body too, if only by one word of the name ("Mayor Ilse
 /// Varga" … "Varga said"); "Leaked Memo Says …" keeps its source.
-fn drop_headline_phrases(ctx: &Context, mentions: &mut Vec<Mention>) {
+fn drop_headline_phrases(ctx: &Context, headline_end: usize, mentions: &mut Vec<Mention>) {
     let table = ctx.table;
-    let headline_end = table.headline_end();
     let body = &table.text[headline_end..];
     // A line with quotation marks is dialogue ("“Ready?” asked Ada Voss."),
     // whatever its capitals.
@@ -146,9 +147,8 @@ fn has_word(text: &str, word: &str) -> bool {
 
 /// A dateline opening the story ("Port Elm (Coast Wire) – The council …")
 /// names a place, not a person: the name starting the first paragraph, then
-/// perhaps the agency in brackets, then a dash.
-fn place_the_dateline(table: &TokenTable, mentions: &mut [Mention]) {
-    let opening = table.headline_end();
+/// perhaps the agency in brackets, then a dash (an aside's, or a hyphen).
+fn place_the_dateline(table: &TokenTable, opening: usize, mentions: &mut [Mention]) {
     let text = table.text;
     let first = mentions.iter_mut().find(|m| !m.pronoun);
     let Some(m) = first.filter(|m| m.kind == ActorKind::Person) else {
@@ -164,7 +164,8 @@ fn place_the_dateline(table: &TokenTable, mentions: &mut [Mention]) {
         };
         after = bracketed[close + 1..].trim_start();
     }
-    if after.starts_with(['-', '–', '—']) {
+    let dashes = wordlists::get().dashes.as_str();
+    if after.starts_with(|c: char| c == '-' || dashes.contains(c)) {
         m.kind = ActorKind::Place;
     }
 }
