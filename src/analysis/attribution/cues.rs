@@ -351,7 +351,7 @@ impl Pass<'_, '_> {
             k += 1;
         }
         let unit = Unit {
-            span: c.tokens[i].span().cover(c.tokens[end - 1].span()),
+            span: c.table.span(i).cover(c.table.span(end - 1)),
             first: i,
             end,
         };
