@@ -235,8 +235,8 @@ pub(super) fn resolve(
                 .find(|&j| {
                     mentions[j].in_quote
                         && referent[j].is_some_and(|r| {
-                            !listening(r) &&
-                            mentions[r].kind == ActorKind::Person
+                            !listening(r)
+                                && mentions[r].kind == ActorKind::Person
                                 && gender.get(&root_of[r]).copied() == wanted_gender
                         })
                 });
