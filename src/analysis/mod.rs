@@ -33,7 +33,7 @@ pub use tokens::TokenTable;
 
 /// The version of the analysis output: bumped whenever a change to the
 /// rules changes what `analyze` returns (caches of analyses key on it).
-pub const VERSION: u32 = 24;
+pub const VERSION: u32 = 25;
 
 /// What kind of thing an actor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -245,9 +245,8 @@ pub fn analyze(document: &Document, lexicon: &Lexicon) -> Analysis {
 /// Analyses a text as [`analyze`] does a document's.
 pub fn analyze_text(text: &str, lexicon: &Lexicon) -> Analysis {
     let table = TokenTable::new(text, lexicon);
-    let tokens = &table.tokens;
-    let sentences = segment::sentences(text, tokens);
-    let quotations = quotes::find(text, tokens);
+    let sentences = segment::sentences(&table);
+    let quotations = quotes::find(&table);
     let mentions = mentions::find(&table, &sentences, &quotations, lexicon);
     let mut found = attribution::find(&table, &sentences, &quotations, &mentions, lexicon);
     let resolution = actors::resolve(
