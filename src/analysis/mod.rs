@@ -33,7 +33,7 @@ pub use tokens::TokenTable;
 
 /// The version of the analysis output: bumped whenever a change to the
 /// rules changes what `analyze` returns (caches of analyses key on it).
-pub const VERSION: u32 = 26;
+pub const VERSION: u32 = 27;
 
 /// What kind of thing an actor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -319,9 +319,16 @@ fn first_claim_holding(claims: &[Claim], reach: &[usize], span: Span) -> Option<
 /// for someone named elsewhere (a pronoun, a description) and was found
 /// where it stands (the subject of a cue, the name after it). A dialogue's
 /// via (turns, the speaker before) says more and is kept.
-fn resolved_via(mention: &Mention, found: Via) -> Via {
+fn resolved_via(text: &str, mention: &Mention, actor: Option<&Actor>, found: Via) -> Via {
+    // "the newspaper" standing for "The Valley Press".
+    let named_before = || {
+        actor.is_some_and(|a| a.kind == ActorKind::Organization && a.name != mention.name)
+            && actors::is_organisation_description(text, mention)
+    };
     if found.is_dialogue() {
         found
+    } else if named_before() {
+        Via::NamedBefore
     } else if mention.pronoun {
         let relative = ["who", "which", "that"]
             .iter()
@@ -360,7 +367,12 @@ fn assemble(
             source: c.source.map(|m| Source {
                 actor: actor_of[m],
                 span: mentions[m].span,
-                via: resolved_via(&mentions[m], c.via),
+                via: resolved_via(
+                    table.text,
+                    &mentions[m],
+                    actor_of[m].map(|a| &actors[a]),
+                    c.via,
+                ),
             }),
             cue: c.cue,
             sentence: sentence_holding(sentences, c.sentence, c.span),

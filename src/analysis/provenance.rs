@@ -145,6 +145,9 @@ pub enum Via {
     /// A description ("the two-term senator") linked to the person with
     /// that title.
     Description,
+    /// A description of an organisation ("the newspaper", "the group")
+    /// linked to the one of its kind named before ("The Valley Press").
+    NamedBefore,
     /// The poll or survey the sentence is set in, for a share of people
     /// answering it ("In a new poll, 28 percent said …").
     SetIn,
@@ -201,6 +204,7 @@ impl Via {
             Via::Pronoun => "pronoun → nearest earlier fitting actor",
             Via::Relative => "relative pronoun → the name just before it",
             Via::Description => "description → the person with that title",
+            Via::NamedBefore => "description → the organisation of its kind named before",
             Via::User => "chosen by you",
             Via::SetIn => "the poll or survey the sentence is set in",
             Via::ByAgent => "the “by” agent of a passive frame",

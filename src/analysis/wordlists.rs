@@ -201,6 +201,8 @@ pub struct Wordlists {
     /// Every title as words, by its first word.
     pub titles_by_first: Map<&'static str, Vec<Vec<&'static str>>>,
     pub honorifics: Map<&'static str, Gender>,
+    /// Forms of address that are no role and tell no gender ("Dr.").
+    pub address_forms: Words,
     /// Common first names, as written → the gender they usually tell.
     pub first_names: Map<&'static str, Gender>,
     pub title_modifiers: Set<&'static str>,
@@ -624,6 +626,7 @@ impl Wordlists {
             titles,
             titles_by_first,
             honorifics,
+            address_forms: words(include_str!("../../assets/lexicon/address_forms.txt")),
             first_names,
             title_modifiers: set(include_str!("../../assets/lexicon/title_modifiers.txt")),
             people,

@@ -2,12 +2,15 @@
 //! surname and first name ("Maria Okafor", "Okafor", "Maria"), places by
 //! the gazetteer ("U.S." = "Washington"), groups by modifier and kind of
 //! people ("Peruvian officials" = "Peruvian authorities"), acronyms of
-//! organisations, and the aliases the user's config declares.
+//! organisations, descriptions of an organisation named before ("the
+//! newspaper" after "The Valley Press"), and the aliases the user's config
+//! declares.
 
 use std::collections::hash_map::Entry;
+use std::sync::OnceLock;
 
 use crate::analysis::shared::{DisjointSets, is_description, name_words, title_gender};
-use crate::analysis::wordlists::{self, Map};
+use crate::analysis::wordlists::{self, Map, Set};
 use crate::analysis::{ActorAlias, ActorKind, Mention};
 
 /// Merges mentions that name the same actor by the rules for each kind.
@@ -85,6 +88,92 @@ fn group_key(name: &str) -> String {
     key.sort();
     key.push(class.to_string());
     key.join(" ")
+}
+
+/// What `assets/lexicon/descriptions.tsv` says: for each description noun
+/// ("newspaper"), the last words of the names it may stand for ("press",
+/// "times", …); and every such word.
+struct Descriptions {
+    names_of: Map<&'static str, Vec<&'static str>>,
+    name_words: Set<&'static str>,
+}
+
+fn descriptions() -> &'static Descriptions {
+    static TABLE: OnceLock<Descriptions> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = Descriptions {
+            names_of: Map::default(),
+            name_words: Set::default(),
+        };
+        let lines = include_str!("../../../assets/lexicon/descriptions.tsv")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+        for line in lines {
+            let columns: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if let [_kind, nouns, names] = columns[..] {
+                let names: Vec<&str> = names.split_whitespace().collect();
+                table.name_words.extend(names.iter().copied());
+                for noun in nouns.split_whitespace() {
+                    table.names_of.insert(noun, names.clone());
+                }
+            }
+        }
+        table
+    })
+}
+
+/// "The Valley Press reported … the newspaper said", "The Lund Alliance
+/// said … The group plans": a definite description joins the nearest
+/// earlier organisation whose name ends with a word its kind allows (one
+/// pass; for each such word, the latest organisation named with it).
+pub fn merge_descriptions(text: &str, mentions: &[Mention], sets: &mut DisjointSets) {
+    let table = descriptions();
+    let mut latest: Map<&'static str, usize> = Map::default();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.pronoun
+            || !matches!(
+                m.kind,
+                ActorKind::Organization | ActorKind::Group | ActorKind::Other
+            )
+        {
+            continue;
+        }
+        if let Some(names) = definite_head(m.span.of(text)).and_then(|n| table.names_of.get(n)) {
+            if let Some(&named) = names.iter().filter_map(|w| latest.get(w)).max() {
+                sets.union(i, named);
+            }
+            continue;
+        }
+        let last = m.name.split_whitespace().last().unwrap_or_default();
+        let word = wordlists::with_ascii_lowercase(last, |w| table.name_words.get(w).copied());
+        if let (ActorKind::Organization, Some(word)) = (m.kind, word) {
+            latest.insert(word, i);
+        }
+    }
+}
+
+/// Whether a mention is a definite description that may stand for an
+/// organisation named before ("the newspaper", "The group").
+pub fn is_organisation_description(text: &str, m: &Mention) -> bool {
+    !m.pronoun
+        && matches!(
+            m.kind,
+            ActorKind::Organization | ActorKind::Group | ActorKind::Other
+        )
+        && definite_head(m.span.of(text)).is_some_and(|n| descriptions().names_of.contains_key(n))
+}
+
+/// The noun of a definite description ("the newspaper", "The local
+/// group"): "the", then one to three lower-case words; `None` otherwise.
+fn definite_head(surface: &str) -> Option<&str> {
+    let mut words = surface.split_whitespace();
+    let article = words.next()?;
+    let rest: Vec<&str> = words.collect();
+    let lower = |w: &&str| w.chars().all(|c| c.is_lowercase() || c == '-');
+    let definite = article.eq_ignore_ascii_case("the")
+        && (1..=3).contains(&rest.len())
+        && rest.iter().all(lower);
+    definite.then(|| rest.last().copied()).flatten()
 }
 
 /// "FBI" = "Federal Bureau of Investigation": an acronym of an

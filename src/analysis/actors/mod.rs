@@ -18,7 +18,8 @@ use super::segment::Sentence;
 use super::shared::{DisjointSets, is_description, is_pronoun};
 use super::wordlists::{self, Map};
 use super::{Actor, ActorKind, FoundClaim, Mention, Quotation, Resolution};
-use merging::{merge_configured, merge_names};
+pub use merging::is_organisation_description;
+use merging::{merge_configured, merge_descriptions, merge_names};
 
 /// The actors the mentions stand for.
 pub fn resolve(
@@ -37,6 +38,7 @@ pub fn resolve(
     }
     let mut sets = DisjointSets::new(mentions.len());
     merge_names(mentions, &mut sets);
+    merge_descriptions(text, mentions, &mut sets);
     let forced = merge_configured(text, mentions, &lexicon.actors, &mut sets);
     let root_of = sets.into_roots();
     let addressed = addressed::by_pronoun(text, mentions, &root_of, claims);
@@ -292,6 +294,50 @@ mod tests {
         assert_eq!(us.kind, ActorKind::Place);
         assert!(us.aliases.contains(&"Washington".to_string()));
         assert!(us.aliases.contains(&"U.S.".to_string()));
+    }
+
+    #[test]
+    fn a_description_joins_the_organisation_of_its_kind_named_before() {
+        let text = "The Lund Gazette reported that the ferry would stop. The newspaper said it had seen the timetable. The Harbour Alliance said the pier was unsafe. The group plans a protest.";
+        let (_, r) = resolve_with_sources(
+            text,
+            &[
+                "The Lund Gazette",
+                "The newspaper",
+                "The Harbour Alliance",
+                "The group",
+            ],
+            &Options::default(),
+        );
+        let gazette = actor_named(&r, "Lund Gazette");
+        assert!(
+            gazette.aliases.contains(&"The newspaper".to_string()),
+            "{gazette:?}"
+        );
+        let alliance = actor_named(&r, "Harbour Alliance");
+        assert!(
+            alliance.aliases.contains(&"The group".to_string()),
+            "{alliance:?}"
+        );
+        assert!(!gazette.aliases.iter().any(|a| a.contains("group")));
+    }
+
+    #[test]
+    fn a_description_with_nothing_of_its_kind_named_before_stays_apart() {
+        // The group is named before the alliance, and no newspaper is named.
+        let text = "The group said the pier was unsafe. The Harbour Alliance agreed. The newspaper said so too.";
+        let (_, r) = resolve_with_sources(
+            text,
+            &["The group", "The Harbour Alliance", "The newspaper"],
+            &Options::default(),
+        );
+        let alliance = actor_named(&r, "Harbour Alliance");
+        assert_eq!(alliance.aliases, vec!["The Harbour Alliance".to_string()]);
+        assert!(
+            r.actors.iter().any(|a| a.name == "newspaper"),
+            "{:?}",
+            r.actors
+        );
     }
 
     #[test]

@@ -1441,7 +1441,7 @@ fn a_local_news_article_gets_its_sources_and_no_phrase_claims() {
     );
     assert_eq!(
         by("We have waited long enough").as_deref(),
-        Some("Dr. Maria Okafor")
+        Some("Dr. Maria Okafor, a hydrologist at Tessel State University")
     );
     assert_eq!(by("The river does not wait").as_deref(), Some("She"));
     assert!(by("Residents who attended the meeting").is_none());
@@ -1478,6 +1478,35 @@ fn a_local_news_article_gets_its_sources_and_no_phrase_claims() {
     let analysis = crate::analysis::analyze_with(FLOOD_BARRIER, &Options::default());
     let roe = analysis.actors.iter().find(|a| a.name == "Jane Roe");
     assert_eq!(roe.and_then(|a| a.role.as_deref()), Some("Councilmember"));
+    // "Dr." is a form of address; the apposition tells what she does.
+    let okafor = analysis.actors.iter().find(|a| a.name == "Maria Okafor");
+    assert_eq!(
+        okafor.and_then(|a| a.role.as_deref()),
+        Some("hydrologist at Tessel State University")
+    );
+    // "the newspaper" is The Valley Press, "The group" the alliance named
+    // before it: each one actor, with the claims of both mentions.
+    let actor_saying = |claim: &str| {
+        let c = analysis
+            .claims
+            .iter()
+            .find(|c| c.span.of(FLOOD_BARRIER).starts_with(claim))
+            .unwrap_or_else(|| panic!("no claim {claim:?}"));
+        let a = c.source.and_then(|s| s.actor).expect("a source actor");
+        (analysis.actors[a].name.as_str(), c.source.map(|s| s.via))
+    };
+    assert_eq!(
+        actor_saying("it had seen letters"),
+        ("Valley Press", Some(crate::analysis::Via::NamedBefore))
+    );
+    assert_eq!(actor_saying("several families").0, "Valley Press");
+    assert_eq!(
+        actor_saying("to ask the state for a review"),
+        (
+            "Tessel Watershed Alliance",
+            Some(crate::analysis::Via::NamedBefore)
+        )
+    );
     let children = analysis.actors.iter().find(|a| a.name == "Children");
     assert!(children.is_some_and(|a| {
         a.mentions

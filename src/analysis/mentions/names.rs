@@ -286,7 +286,12 @@ fn name_mention(
     if kind == ActorKind::Person {
         let (title_start, has_title) = title_prefix(ctx, start, range.start);
         first = title_start;
-        if has_title {
+        // "Dr. Ana Pell": a form of address alone is no role (an
+        // apposition after the name may give one).
+        let address_only = (first..start).all(|k| {
+            ctx.tokens[k].kind != TokenKind::Word || wordlists::get().address_forms.has(ctx.word(k))
+        });
+        if has_title && !address_only {
             role = Some(ctx.phrase(first, start - 1).trim_end().to_string());
         }
         // Names swallowed into the title ("Texas" in "Texas Sen. Ted Cruz") are
@@ -448,7 +453,9 @@ fn apposition<'a>(ctx: &Context<'a>, start: usize, end: usize) -> Option<(usize,
             break;
         }
         // A clause is no apposition: "…, a move he said was …".
-        if is_pronoun(ctx.word(j)) || ctx.table.is(j, Class::NonModifier) && j > start + 1 {
+        // ("State" in "Ohio State University" is a name's word, not the verb.)
+        let verb_like = ctx.table.is(j, Class::NonModifier) && !ctx.is_cap(j);
+        if is_pronoun(ctx.word(j)) || verb_like && j > start + 1 {
             return None;
         }
         last = j;
@@ -545,6 +552,26 @@ mod tests {
         let roe = find_span(&m, text, "Councilmember Jane Roe").expect("Roe");
         assert_eq!(roe.name, "Jane Roe");
         assert_eq!(roe.role.as_deref(), Some("Councilmember"));
+    }
+
+    #[test]
+    fn a_form_of_address_is_no_role_and_an_apposition_gives_one() {
+        let text = "Dr. Ana Pell, a hydrologist at Lund State University, said the wall would hold. Dr. Ivo Marsh agreed.";
+        let m = mentions_of(text);
+        let pell = find_span(
+            &m,
+            text,
+            "Dr. Ana Pell, a hydrologist at Lund State University",
+        )
+        .expect("Pell with her apposition");
+        assert_eq!(pell.name, "Ana Pell");
+        assert_eq!(
+            pell.role.as_deref(),
+            Some("hydrologist at Lund State University")
+        );
+        let marsh = find_span(&m, text, "Dr. Ivo Marsh").expect("Marsh");
+        assert_eq!(marsh.name, "Ivo Marsh");
+        assert_eq!(marsh.role, None);
     }
 
     #[test]
