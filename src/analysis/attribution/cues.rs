@@ -637,7 +637,13 @@ impl Pass<'_, '_> {
     /// reports no words; "said yes" and "said no" do.
     fn speech_with_a_noun_object(&self, cue: CueMatch, content: &Content) -> bool {
         let c = self.context;
-        if cue.classes.has(CueClasses::STANCE) || content.end - content.first > NOUN_OBJECT_WORDS {
+        if cue.classes.has(CueClasses::STANCE) {
+            return false;
+        }
+        if self.utterance_object(content) {
+            return true;
+        }
+        if content.end - content.first > NOUN_OBJECT_WORDS {
             return false;
         }
         // "said the plan failed": a past tense after the noun makes a clause.
@@ -653,6 +659,34 @@ impl Pass<'_, '_> {
             .noun_object_openers
             .has(c.word(content.first));
         determined && !clause_or_quote && !after_that
+    }
+
+    /// "said a few kind words about the volunteers", "said a short
+    /// prayer": an object whose head names the words themselves
+    /// (`assets/lexicon/utterance_nouns.txt`), after a few lower-case
+    /// words, with no clause after it.
+    fn utterance_object(&self, content: &Content) -> bool {
+        let c = self.context;
+        // "said in an op-ed piece, “…”" is where, not what.
+        if c.table.is(content.first, Class::Preposition) {
+            return false;
+        }
+        let limit = content.end.min(content.first + UTTERANCE_HEAD_REACH);
+        let head = (content.first..limit)
+            .take_while(|&k| {
+                c.tokens[k].kind == TokenKind::Word
+                    && c.quote_of(k).is_none()
+                    && !c.table.is_cap(k)
+                    && !wordlists::get().clause_words.has(c.word(k))
+            })
+            .find(|&k| utterance_nouns().contains(c.table.low(k)));
+        // Only a prepositional phrase, or nothing, after the head.
+        head.is_some_and(|k| {
+            k + 1 >= content.end
+                || c.table.is(k + 1, Class::Preposition)
+                || wordlists::get().prepositions.has(c.word(k + 1))
+                || c.table.is(k + 1, Class::ClauseOpener)
+        })
     }
 
     /// The subject before a cue, if it agrees with the cue as a verb.
@@ -990,6 +1024,14 @@ impl Pass<'_, '_> {
     }
 }
 
+/// Nouns for the words themselves (`assets/lexicon/utterance_nouns.txt`):
+/// "said a few kind words" reports none of them.
+fn utterance_nouns() -> &'static Set<&'static str> {
+    static NOUNS: OnceLock<Set<&'static str>> = OnceLock::new();
+    NOUNS
+        .get_or_init(|| wordlists::set(include_str!("../../../assets/lexicon/utterance_nouns.txt")))
+}
+
 /// Adverb particles of phrasal verbs (`assets/lexicon/particles.txt`):
 /// "pushing back", "show up" report nothing.
 fn particles() -> &'static Set<&'static str> {
@@ -1018,6 +1060,9 @@ const QUESTION_REACH: usize = 7;
 /// How long (in tokens) a prepositional phrase standing as a whole
 /// content may be ("on Tuesday", "about the new memo").
 const PREPOSITION_PHRASE_TOKENS: usize = 5;
+
+/// How far into an object its head noun is looked for ("a few kind words").
+const UTTERANCE_HEAD_REACH: usize = 6;
 
 /// How many words a noun-phrase object of a verb of saying may have.
 const NOUN_OBJECT_WORDS: usize = 3;

@@ -874,6 +874,15 @@ fn a_verb_of_saying_with_a_bare_noun_object_reports_no_words() {
 }
 
 #[test]
+fn saying_the_words_themselves_reports_none_of_them() {
+    let text = "The coach said a few kind words about the rowers. The pastor said a short prayer before the race. The warden said the words were false.";
+    assert_eq!(
+        claims(text, &["The coach", "The pastor", "The warden"]),
+        vec![seen("the words were false", Indirect, "said", "The warden")]
+    );
+}
+
+#[test]
 fn a_short_clause_in_the_past_after_a_verb_of_saying_is_reported() {
     let text = "The ferry captain said the crossing failed. The warden said the tide rose.";
     assert_eq!(
