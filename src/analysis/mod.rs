@@ -199,16 +199,30 @@ pub struct Mention {
     /// from both sides of the border", "one local editor", "he".
     pub span: Span,
     /// The plain name the phrase gives: "Walter Reyes", "Thomas Brandt",
-    /// "analysts", "one local editor"; for a pronoun, the pronoun.
-    pub name: String,
+    /// "analysts", "one local editor"; for a pronoun, the pronoun. Boxed,
+    /// not a `String`: a text has a mention every few words, and a name is
+    /// never changed once found (compare it through [`Mention::name`]).
+    pub name: Box<str>,
     pub kind: ActorKind,
     /// The title found with the name: "Secretary of State".
-    pub role: Option<String>,
+    pub role: Option<Box<str>>,
     /// Set for "he", "she", "they", "it", "we", "I", "who"…: resolved later.
     pub pronoun: bool,
     /// Inside quotation marks: a name there is someone mentioned, not a
     /// speaker of the surrounding text.
     pub in_quote: bool,
+}
+
+impl Mention {
+    /// The plain name (see the field).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The title found with the name, if any.
+    pub fn role(&self) -> Option<&str> {
+        self.role.as_deref()
+    }
 }
 
 /// A claim as attribution.rs finds it, before actors are merged: its

@@ -36,7 +36,7 @@ pub fn title_gender(m: &Mention) -> Option<Gender> {
         return None;
     }
     let lists = wordlists::get();
-    let by_title = m.role.as_deref().and_then(|role| {
+    let by_title = m.role().and_then(|role| {
         role.split_whitespace().find_map(|w| {
             lists
                 .honorifics
