@@ -65,8 +65,9 @@ impl Rank {
 /// For each mention, the mention (not a pronoun) it stands for: itself
 /// for a name; for a source pronoun or a description, its antecedent if
 /// one is found; `None` for other pronouns. `root_of` gives each mention's
-/// set of merged mentions. Also the gender each set is known to have, by
-/// its root.
+/// set of merged mentions; `addressed`, by source pronoun, the sets its
+/// quotes call by name, which it does not stand for. Also the gender each
+/// set is known to have, by its root.
 pub(super) fn resolve(
     text: &str,
     sentences: &[Sentence],
@@ -74,6 +75,7 @@ pub(super) fn resolve(
     quotations: &[Quotation],
     is_source: &[bool],
     root_of: &[usize],
+    addressed: &Map<usize, Vec<usize>>,
 ) -> (Vec<Option<usize>>, Map<usize, Gender>) {
     let mut referent: Vec<Option<usize>> = mentions
         .iter()
@@ -171,6 +173,9 @@ pub(super) fn resolve(
             }
             _ => false,
         };
+        // "“Well, Nils,” he said": not Nils.
+        let listeners = addressed.get(&i).map_or(&[][..], Vec::as_slice);
+        let listening = |r: usize| listeners.contains(&root_of[r]);
         let mut best: Option<Candidate> = None;
         // Near candidates by salience; failing those, the nearest person
         // further back ("she" after a paragraph about the weather).
@@ -190,7 +195,7 @@ pub(super) fn resolve(
             }
             let Some(r) = referent[j] else { continue };
             let root = root_of[r];
-            if !fits(&mentions[r], gender.get(&root).copied()) {
+            if !fits(&mentions[r], gender.get(&root).copied()) || listening(r) {
                 continue;
             }
             let maybe_place = mentions[r].kind == ActorKind::Person
@@ -217,7 +222,9 @@ pub(super) fn resolve(
         // or after: an excerpt may open on "he" and name him later.
         let mut best = best.map(|c| c.mention);
         if best.is_none() {
-            best = wanted_gender.and_then(|g| main.of(g));
+            best = wanted_gender
+                .and_then(|g| main.of(g))
+                .filter(|&j| !listening(j));
         }
         // Last, a person of the right gender named inside a quotation
         // ("Oh, Mr. Reyes, …" she said): a vocative names a listener.
@@ -228,7 +235,8 @@ pub(super) fn resolve(
                 .find(|&j| {
                     mentions[j].in_quote
                         && referent[j].is_some_and(|r| {
-                            mentions[r].kind == ActorKind::Person
+                            !listening(r)
+                                && mentions[r].kind == ActorKind::Person
                                 && gender.get(&root_of[r]).copied() == wanted_gender
                         })
                 });
