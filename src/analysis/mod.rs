@@ -263,6 +263,14 @@ pub fn analyze_text(text: &str, lexicon: &Lexicon) -> Analysis {
     let quotations = quotes::find(&table);
     let mentions = mentions::find(&table, &sentences, &quotations, lexicon);
     let mut found = attribution::find(&table, &sentences, &quotations, &mentions, lexicon);
+    // The last questions for the token table, asked before the actors are
+    // merged: the table, the largest structure, is gone by then.
+    let hedges = found
+        .iter()
+        .map(|c| markers::hedges(&table, c.span))
+        .collect();
+    let figures = markers::figures(&table);
+    drop(table);
     let resolution = actors::resolve(
         text,
         &sentences,
@@ -271,7 +279,7 @@ pub fn analyze_text(text: &str, lexicon: &Lexicon) -> Analysis {
         &quotations,
         lexicon,
     );
-    assemble(&table, &sentences, &mentions, found, resolution)
+    assemble(&sentences, &mentions, found, hedges, figures, resolution)
 }
 
 /// Analyses a text with the built-in word lists and the additions of
@@ -352,22 +360,25 @@ fn resolved_via(mention: &Mention, found: Via) -> Via {
     }
 }
 
-/// Joins claims to actors and adds hedges and figures.
+/// Joins claims to actors and adds hedges and figures: `found` sorted by
+/// span, as attribution gives them, each with its `hedges`.
 fn assemble(
-    table: &TokenTable,
     sentences: &[segment::Sentence],
     mentions: &[Mention],
-    mut found: Vec<FoundClaim>,
+    found: Vec<FoundClaim>,
+    hedges: Vec<Vec<Span>>,
+    figures: Vec<Span>,
     resolution: Resolution,
 ) -> Analysis {
     let Resolution {
         mut actors,
         actor_of,
     } = resolution;
-    found.sort_by_key(|c| (c.span.start, c.span.end));
+    debug_assert!(found.is_sorted_by_key(|c| (c.span.start, c.span.end)));
     let claims: Vec<Claim> = found
         .into_iter()
-        .map(|c| Claim {
+        .zip(hedges)
+        .map(|(c, hedges)| Claim {
             kind: c.kind,
             span: c.span,
             quotes: quotes_within(c.quotes, c.span),
@@ -378,7 +389,7 @@ fn assemble(
             }),
             cue: c.cue,
             sentence: sentence_holding(sentences, c.sentence, c.span),
-            hedges: markers::hedges(table, c.span),
+            hedges,
             rule: c.rule,
         })
         .collect();
@@ -388,7 +399,7 @@ fn assemble(
         }
     }
     let reach = reach_so_far(&claims);
-    let figures = markers::figures(table)
+    let figures = figures
         .into_iter()
         .map(|span| Figure {
             span,
