@@ -489,6 +489,16 @@ mod tests {
     }
 
     #[test]
+    fn she_goes_back_past_the_near_reach_to_a_woman_when_only_unknown_names_are_near() {
+        // Five sentences back is beyond the near reach; Kestrel is nearer
+        // but of unknown gender.
+        let text = "Mrs. Orla Fenn sat down by the stove. The lamp flickered. The kettle boiled. The clock struck. Then Kestrel came in. The dog barked.\n\n\"The road was flooded,\" she said.";
+        let found = crate::analysis::shared::speakers(text);
+        assert_eq!(found[0].0, "The road was flooded,");
+        assert_eq!(found[0].1.as_deref(), Some("Orla Fenn"), "{found:?}");
+    }
+
+    #[test]
     fn the_girl_stands_for_the_woman_named_before() {
         let text = "Oliver waited. Nancy came in from the cold street and sat down.\n\n“I won’t go back,” said the girl.";
         let (mentions, r) = resolve_with_sources(text, &["the girl"], &Options::default());
