@@ -430,6 +430,14 @@ mod tests {
     }
 
     #[test]
+    fn mr_and_mrs_with_one_surname_and_no_full_name_are_two_people() {
+        let text = "Mr. Varga opened the door. Mrs. Varga stayed at the table. Varga waved.";
+        let (_, r) = resolve_with_sources(text, &[], &Options::default());
+        let vargas = r.actors.iter().filter(|a| a.name.contains("Varga")).count();
+        assert_eq!(vargas, 2, "{:?}", r.actors);
+    }
+
+    #[test]
     fn a_chain_of_pronouns_carries_the_name_across_sentences() {
         let text = "Mary woke early. She heard nothing. She looked at the wall. The house was still. Nobody came. The wind blew. Then she said it was quiet.";
         let (mentions, r) = resolve_with_sources(text, &["she"], &Options::default());
