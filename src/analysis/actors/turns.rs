@@ -20,7 +20,7 @@
 
 use super::pronouns::noun_gender;
 use crate::analysis::quotes::{is_hard_wrapped, paragraph_breaks};
-use crate::analysis::shared::{is_description, is_vocative};
+use crate::analysis::shared::is_description;
 use crate::analysis::steps;
 use crate::analysis::wordlists::{Gender, Map};
 use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention, Via};
@@ -394,25 +394,11 @@ fn is_proper(mention: &Mention) -> bool {
 
 /// "Take care, Emma!": the first person a turn's quotes address by name.
 fn addressed(text: &str, people: &People, claims: &[FoundClaim], turn: &[usize]) -> Option<usize> {
-    let mentions = people.mentions;
     turn.iter().find_map(|&k| {
         let span = claims[k].span;
-        let at = mentions.partition_point(|m| m.span.start < span.start);
-        mentions[at..]
-            .iter()
-            .take_while(|m| m.span.start < span.end)
-            .take(ADDRESS_REACH)
-            .position(|m| {
-                steps::step();
-                let person = m.kind == ActorKind::Person && !m.pronoun && !is_description(m);
-                person && m.in_quote && m.span.end <= span.end && is_vocative(text, m.span)
-            })
-            .map(|p| at + p)
+        super::addressed::called(text, people.mentions, span.start, span.end).next()
     })
 }
-
-/// How many mentions of a quote are looked at for a name it addresses.
-const ADDRESS_REACH: usize = 16;
 
 /// The people of an exchange, in the order they joined it (with the
 /// mention naming each), and a set of them: an exchange among hundreds of
