@@ -200,9 +200,7 @@ fn describe(
 }
 
 fn is_honorific(role: &str) -> bool {
-    wordlists::get()
-        .honorifics
-        .contains_key(role.to_ascii_lowercase().as_str())
+    wordlists::with_ascii_lowercase(role, |role| wordlists::get().honorifics.contains_key(role))
 }
 
 #[cfg(test)]

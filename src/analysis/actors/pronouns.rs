@@ -11,7 +11,7 @@
 use crate::analysis::segment::Sentence;
 use crate::analysis::shared::{is_description, title_gender};
 use crate::analysis::steps;
-use crate::analysis::wordlists::{self, Gender, Map};
+use crate::analysis::wordlists::{self, Gender, Map, with_ascii_lowercase, with_lowercase};
 use crate::analysis::{ActorKind, Mention, Quotation};
 
 /// How many sentences back a pronoun may reach (through a chain of
@@ -97,10 +97,19 @@ pub(super) fn resolve(
         count += usize::from(!quoted);
         narrated.push(count);
     }
+    // Mentions come by start: the sentence moves forward with them, and is
+    // searched for only where a mention starts before the previous one.
+    let (mut s, mut previous) = (0, 0);
     let sentence_of: Vec<usize> = mentions
         .iter()
         .map(|m| {
-            let s = sentences.partition_point(|s| s.span().end <= m.span.start);
+            if m.span.start < previous {
+                s = sentences.partition_point(|s| s.span().end <= m.span.start);
+            }
+            while s < sentences.len() && sentences[s].span().end <= m.span.start {
+                s += 1;
+            }
+            previous = m.span.start;
             narrated.get(s).copied().unwrap_or(count)
         })
         .collect();
@@ -330,16 +339,20 @@ fn after_preposition(text: &str, m: &Mention) -> bool {
     let word = before
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let article = matches!(word.as_str(), "the" | "a" | "an");
-    article || !word.is_empty() && wordlists::get().prepositions.has(&word)
+        .unwrap_or("");
+    with_ascii_lowercase(word, |word| {
+        let article = matches!(word, "the" | "a" | "an");
+        article || !word.is_empty() && wordlists::get().prepositions.has(word)
+    })
 }
 
 /// Whether a pronoun that is no source still links a chain: a subject
 /// pronoun outside quotation marks.
 fn chains(m: &Mention) -> bool {
-    !m.in_quote && matches!(m.name.to_ascii_lowercase().as_str(), "he" | "she" | "they")
+    !m.in_quote
+        && ["he", "she", "they"]
+            .iter()
+            .any(|p| m.name.eq_ignore_ascii_case(p))
 }
 
 /// "a girl", "one old gentleman": an anonymous single person, whom "he"
@@ -353,8 +366,10 @@ pub(super) fn noun_gender(m: &Mention) -> Option<Gender> {
     if m.pronoun || !matches!(m.kind, ActorKind::Person | ActorKind::Anonymous) {
         return None;
     }
-    let head = m.name.rsplit(' ').next()?.to_lowercase();
-    wordlists::get().gendered_nouns.get(head.as_str()).copied()
+    let head = m.name.rsplit(' ').next()?;
+    with_lowercase(head, |head| {
+        wordlists::get().gendered_nouns.get(head).copied()
+    })
 }
 
 /// Whether a group's head noun is plural ("officials", not "government").
@@ -362,12 +377,14 @@ fn is_plural(m: &Mention) -> bool {
     if m.kind != ActorKind::Group {
         return false;
     }
-    let head = m.name.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let head = m.name.rsplit(' ').next().unwrap_or("");
     let lists = wordlists::get();
-    lists.people.get(head.as_str()).map_or(
-        !lists.collectives.contains_key(head.as_str()) && head.ends_with('s'),
-        |n| n.plural,
-    )
+    with_lowercase(head, |head| {
+        lists.people.get(head).map_or(
+            !lists.collectives.contains_key(head) && head.ends_with('s'),
+            |n| n.plural,
+        )
+    })
 }
 
 /// "Small, who attended the rally": the mention just before "who" in its sentence.
