@@ -103,7 +103,7 @@ fn merge_acronyms(mentions: &[Mention], sets: &mut DisjointSets) {
         }
     }
     for (i, m) in mentions.iter().enumerate().filter(|(_, m)| is_org(m)) {
-        if let Some(&j) = by_initials.get(m.name.as_str()) {
+        if let Some(&j) = by_initials.get(m.name()) {
             sets.union(i, j);
         }
     }

@@ -9,7 +9,7 @@
 //! (its first mention) or a claim's source beats a nearer object.
 
 use crate::analysis::segment::Sentence;
-use crate::analysis::shared::{is_description, title_gender};
+use crate::analysis::shared::{is_description, is_person_or_anonymous, title_gender};
 use crate::analysis::steps;
 use crate::analysis::wordlists::{self, Gender, Map, with_ascii_lowercase, with_lowercase};
 use crate::analysis::{ActorKind, Mention, Quotation};
@@ -363,7 +363,7 @@ fn is_someone(m: &Mention) -> bool {
 
 /// The gender a description's head noun tells: "the young man", "a girl".
 pub(super) fn noun_gender(m: &Mention) -> Option<Gender> {
-    if m.pronoun || !matches!(m.kind, ActorKind::Person | ActorKind::Anonymous) {
+    if m.pronoun || !is_person_or_anonymous(m) {
         return None;
     }
     let head = m.name.rsplit(' ').next()?;

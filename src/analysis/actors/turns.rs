@@ -144,7 +144,7 @@ fn one_person_per_description(people: &People, referent: &mut [Option<usize>]) {
         if !is_proper(&mentions[r]) {
             continue;
         }
-        let entry = linked.entry(m.name.as_str()).or_insert(Some(r));
+        let entry = linked.entry(m.name()).or_insert(Some(r));
         if entry.is_some_and(|e| people.root_of[e] != people.root_of[r]) {
             *entry = None;
         }
@@ -156,7 +156,7 @@ fn one_person_per_description(people: &People, referent: &mut [Option<usize>]) {
     for (i, m) in mentions.iter().enumerate() {
         if referent[i] == Some(i)
             && is_description(m)
-            && let Some(Some(r)) = linked.get(m.name.as_str())
+            && let Some(Some(r)) = linked.get(m.name())
         {
             relinked.insert(i, *r);
         }
