@@ -425,6 +425,14 @@ mod tests {
     }
 
     #[test]
+    fn mr_and_mrs_with_one_surname_and_no_full_name_are_two_people() {
+        let text = "Mr. Varga opened the door. Mrs. Varga stayed at the table. Varga waved.";
+        let (_, r) = resolve_with_sources(text, &[], &Options::default());
+        let vargas = r.actors.iter().filter(|a| a.name.contains("Varga")).count();
+        assert_eq!(vargas, 2, "{:?}", r.actors);
+    }
+
+    #[test]
     fn a_chain_of_pronouns_carries_the_name_across_sentences() {
         let text = "Mary woke early. She heard nothing. She looked at the wall. The house was still. Nobody came. The wind blew. Then she said it was quiet.";
         let (mentions, r) = resolve_with_sources(text, &["she"], &Options::default());
@@ -481,6 +489,16 @@ mod tests {
         let (mentions, r) = resolve_with_sources(text, &["She"], &Options::default());
         let she = mentions.iter().position(|m| m.name() == "She").unwrap();
         assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "Helen Marsh");
+    }
+
+    #[test]
+    fn she_goes_back_past_the_near_reach_to_a_woman_when_only_unknown_names_are_near() {
+        // Five sentences back is beyond the near reach; Kestrel is nearer
+        // but of unknown gender.
+        let text = "Mrs. Orla Fenn sat down by the stove. The lamp flickered. The kettle boiled. The clock struck. Then Kestrel came in. The dog barked.\n\n\"The road was flooded,\" she said.";
+        let found = crate::analysis::shared::speakers(text);
+        assert_eq!(found[0].0, "The road was flooded,");
+        assert_eq!(found[0].1.as_deref(), Some("Orla Fenn"), "{found:?}");
     }
 
     #[test]
