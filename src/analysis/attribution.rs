@@ -240,6 +240,14 @@ impl<'a> Context<'a> {
         if wordlists::get().determiners.has(previous) {
             return false;
         }
+        // "going back to 1990", "pushed back": a particle after a verb.
+        let low = self.table.low(i - 1);
+        let after_verb = self.table.is_word(i - 1)
+            && !self.tokens[i - 1].is_capitalized(self.text)
+            && (is_ing(low) || (low.len() > 4 && low.ends_with("ed")));
+        if cue.end == i + 1 && after_verb && cues::is_particle(self.table.low(i)) {
+            return false;
+        }
         let ing = is_ing(self.word(i));
         let mut p = i;
         while p > 0 && is_adverb(self.word(p - 1)) {
