@@ -7,8 +7,8 @@ fn main() {
     let text = std::fs::read_to_string(path).expect("readable file");
     let lexicon = Lexicon::builtin();
     let table = TokenTable::new(&text, lexicon);
-    let sentences = segment::sentences(&text, &table.tokens);
-    let quotations = quotes::find(&text, &table.tokens);
+    let sentences = segment::sentences(&table);
+    let quotations = quotes::find(&table);
     for m in mentions::find(&table, &sentences, &quotations, lexicon) {
         let offset = text[..m.span.start].chars().count();
         let span = m.span.of(&text);

@@ -75,9 +75,9 @@ fn main() {
     };
     let table = TokenTable::new(&text, lexicon);
     lap("tokens");
-    let sentences = segment::sentences(&text, &table.tokens);
+    let sentences = segment::sentences(&table);
     lap("sentences");
-    let q = quotes::find(&text, &table.tokens);
+    let q = quotes::find(&table);
     lap("quotes");
     let m = mentions::find(&table, &sentences, &q, lexicon);
     lap("mentions");

@@ -142,9 +142,9 @@ impl<'a> Context<'a> {
         let mut quoted = vec![0u64; tokens.len().div_ceil(64)];
         let mut quote_ranges = Vec::with_capacity(quotes.len());
         for q in &quotes {
-            let first = tokens.partition_point(|t| t.span().start < q.outer.start);
+            let first = tokens.partition_point(|t| t.start() < q.outer.start);
             let mut end = first;
-            while end < tokens.len() && tokens[end].span().end <= q.outer.end {
+            while end < tokens.len() && table.span(end).end <= q.outer.end {
                 quoted[end / 64] |= 1 << (end % 64);
                 end += 1;
             }
@@ -161,7 +161,7 @@ impl<'a> Context<'a> {
             table,
             mentions,
             mentions_by_end,
-            token_blocks: Blocks::new(text.len(), tokens.len(), |i| tokens[i].span().start),
+            token_blocks: Blocks::new(text.len(), tokens.len(), |i| tokens[i].start()),
             mention_blocks: Blocks::new(text.len(), mentions.len(), |i| mentions[i].span.start),
             end_blocks,
             quotes,
@@ -170,7 +170,7 @@ impl<'a> Context<'a> {
             last_quote: std::cell::Cell::new(0),
             cues: Vec::new(),
             commas: (0..tokens.len())
-                .filter(|&i| tokens[i].kind == TokenKind::Punct && tokens[i].text(text) == ",")
+                .filter(|&i| tokens[i].kind == TokenKind::Punct && table.word(i) == ",")
                 .map(|i| i as u32)
                 .collect(),
             wrapped: is_hard_wrapped(text),
@@ -230,8 +230,8 @@ impl<'a> Context<'a> {
         if cue.classes.has(CueClasses::ACCORDING) {
             return true;
         }
-        let in_headline = self.tokens[i].span().end <= self.headline_end;
-        if self.tokens[i].is_capitalized(self.text) && !self.starts_clause(i) && !in_headline {
+        let in_headline = self.table.span(i).end <= self.headline_end;
+        if self.table.is_cap(i) && !self.starts_clause(i) && !in_headline {
             return false;
         }
         let Some(previous) = i.checked_sub(1).map(|p| self.word(p)) else {
@@ -258,8 +258,7 @@ impl<'a> Context<'a> {
     }
 
     fn word(&self, i: usize) -> &'a str {
-        steps::step();
-        self.tokens[i].text(self.text)
+        self.table.word(i)
     }
 
     fn is_word(&self, i: usize, word: &str) -> bool {
@@ -292,9 +291,9 @@ impl<'a> Context<'a> {
     }
 
     fn cue_span(&self, cue: CueMatch) -> Span {
-        self.tokens[cue.first]
-            .span()
-            .cover(self.tokens[cue.end - 1].span())
+        self.table
+            .span(cue.first)
+            .cover(self.table.span(cue.end - 1))
     }
 
     /// The token range of a top-level quotation, marks included.
@@ -458,7 +457,7 @@ impl Context<'_> {
     /// The index of the first token starting at or after `offset`.
     fn token_after(&self, offset: usize) -> usize {
         let tokens = self.tokens;
-        (self.token_blocks).first_at(offset, tokens.len(), |i| tokens[i].span().start < offset)
+        (self.token_blocks).first_at(offset, tokens.len(), |i| tokens[i].start() < offset)
     }
 
     /// The index of the first mention starting at or after `offset`.

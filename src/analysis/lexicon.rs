@@ -500,7 +500,7 @@ mod tests {
         let tokens = &table.tokens;
         (0..tokens.len()).find_map(|i| {
             lexicon.match_at(&table, i).map(|m| {
-                let span = tokens[m.first].span().cover(tokens[m.end - 1].span());
+                let span = table.span(m.first).cover(table.span(m.end - 1));
                 (span.of(text).to_string(), m.classes)
             })
         })

@@ -38,8 +38,8 @@ pub fn hedges(table: &TokenTable, within: Span) -> Vec<Span> {
             .max();
         match found {
             // "May" the month is no hedge; the modal is written in lower case.
-            Some(len) if !(len == 1 && text[tokens[i].span().start..].starts_with('M')) => {
-                out.push(tokens[i].span().cover(tokens[i + len - 1].span()));
+            Some(len) if !(len == 1 && text[tokens[i].start()..].starts_with('M')) => {
+                out.push(table.span(i).cover(table.span(i + len - 1)));
                 i += len;
             }
             _ => i += 1,
@@ -60,14 +60,14 @@ fn matches_words(table: &TokenTable, i: usize, end: usize, phrase: &[&str]) -> b
 
 /// Every figure in the text, in order.
 pub fn figures(table: &TokenTable) -> Vec<Span> {
-    let (text, tokens) = (table.text, &table.tokens);
+    let tokens = &table.tokens;
     let lists = wordlists::get();
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let role = role_at(table, lists, i);
         let is_number = tokens[i].kind == TokenKind::Number
-            || table.is_hyphenated(i) && is_number_compound(tokens[i].text(text));
+            || table.is_hyphenated(i) && is_number_compound(table.word(i));
         if !(is_number || matches!(role, Some((FigureRole::Count, _)))) {
             i += 1;
             continue;
@@ -78,10 +78,7 @@ pub fn figures(table: &TokenTable) -> Vec<Span> {
         }
         let start = opener_start(table, lists, i);
         let (end, next) = figure_end(table, lists, i);
-        out.push(Span::new(
-            tokens[start].span().start,
-            tokens[end].span().end,
-        ));
+        out.push(Span::new(tokens[start].start(), table.span(end).end));
         i = next;
     }
     out
@@ -166,7 +163,7 @@ fn opener_start(table: &TokenTable, lists: &Wordlists, i: usize) -> usize {
 
 /// The last token of the figure whose number is at `i`, and where to go on.
 fn figure_end(table: &TokenTable, lists: &Wordlists, i: usize) -> (usize, usize) {
-    let (text, tokens) = (table.text, &table.tokens);
+    let tokens = &table.tokens;
     let mut j = match role_at(table, lists, i) {
         Some((FigureRole::Count, len)) => i + len,
         _ => i + 1,
@@ -190,7 +187,7 @@ fn figure_end(table: &TokenTable, lists: &Wordlists, i: usize) -> (usize, usize)
         }
     }
     // "of cartel members" after a count or a unit ("60 percent of voters")
-    let counted_by_of = j + 1 < tokens.len() && tokens[j].text(text) == "of";
+    let counted_by_of = j + 1 < tokens.len() && table.word(j) == "of";
     if counted_by_of
         && (has_unit || matches!(role_at(table, lists, i), Some((FigureRole::Count, _))))
     {
@@ -202,9 +199,9 @@ fn figure_end(table: &TokenTable, lists: &Wordlists, i: usize) -> (usize, usize)
     let mut nouns = 0;
     while j < tokens.len() && nouns < 2 {
         let t = tokens[j];
-        let word = t.text(text);
+        let word = table.word(j);
         let lower = table.low(j);
-        if t.kind != TokenKind::Word || t.is_capitalized(text) && nouns == 0 && !counted_by_of {
+        if t.kind != TokenKind::Word || table.is_cap(j) && nouns == 0 && !counted_by_of {
             break;
         }
         let classes = table.classes(j);

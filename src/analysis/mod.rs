@@ -245,9 +245,8 @@ pub fn analyze(document: &Document, lexicon: &Lexicon) -> Analysis {
 /// Analyses a text as [`analyze`] does a document's.
 pub fn analyze_text(text: &str, lexicon: &Lexicon) -> Analysis {
     let table = TokenTable::new(text, lexicon);
-    let tokens = &table.tokens;
-    let sentences = segment::sentences(text, tokens);
-    let quotations = quotes::find(text, tokens);
+    let sentences = segment::sentences(&table);
+    let quotations = quotes::find(&table);
     let mentions = mentions::find(&table, &sentences, &quotations, lexicon);
     let mut found = attribution::find(&table, &sentences, &quotations, &mentions, lexicon);
     let resolution = actors::resolve(

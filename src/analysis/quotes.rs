@@ -9,7 +9,8 @@
 //! quote over several paragraphs); otherwise it was a stray mark and is
 //! dropped, so a quote never runs across a whole article.
 
-use super::segment::{Token, TokenKind};
+use super::segment::TokenKind;
+use super::tokens::TokenTable;
 use super::{Quotation, wordlists};
 use crate::span::Span;
 
@@ -48,26 +49,27 @@ struct Open {
 }
 
 /// Every quotation in the text, in order of its opening mark.
-pub fn find(text: &str, tokens: &[Token]) -> Vec<Quotation> {
+pub fn find(table: &TokenTable) -> Vec<Quotation> {
+    let text = table.text;
     let wrapped = is_hard_wrapped(text);
     let mut out = Vec::new();
     let mut open: [Option<Open>; FAMILIES] = [None; FAMILIES];
     let mut previous_end = 0;
-    let mut marks = tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Quote)
+    let mut marks = (0..table.len())
+        .filter(|&i| table.tokens[i].kind == TokenKind::Quote)
         .peekable();
-    while let Some(token) = marks.next() {
+    while let Some(i) = marks.next() {
+        let token = table.span(i);
         // Two straight single marks ('') stand for one double mark, as in
         // some newspapers' archives.
-        let doubled = token.text(text) == "'"
+        let doubled = table.word(i) == "'"
             && marks
-                .next_if(|next| next.span().start == token.span().end && next.text(text) == "'")
+                .next_if(|&next| table.tokens[next].start() == token.end && table.word(next) == "'")
                 .is_some();
         let span = if doubled {
-            Span::new(token.span().start, token.span().end + 1)
+            Span::new(token.start, token.end + 1)
         } else {
-            token.span()
+            token
         };
         let Some(mark) = classify(text, span, doubled) else {
             continue;
@@ -280,11 +282,11 @@ fn trim(text: &str, span: Span) -> Span {
 
 #[cfg(test)]
 mod tests {
-    use super::super::segment::tokenize;
     use super::*;
+    use crate::analysis::Lexicon;
 
     fn quoted(text: &str) -> Vec<&str> {
-        find(text, &tokenize(text))
+        find(&TokenTable::new(text, Lexicon::builtin()))
             .iter()
             .map(|q| q.inner.of(text))
             .collect()
@@ -348,7 +350,7 @@ mod tests {
     #[test]
     fn a_quote_over_paragraphs_reopens_each_one() {
         let text = "He said: “First part.\n\n“Second part.\n\n“Last part.”\n\nAfter.";
-        let quotes = find(text, &tokenize(text));
+        let quotes = find(&TokenTable::new(text, Lexicon::builtin()));
         assert_eq!(quotes.len(), 1);
         assert!(quotes[0].inner.of(text).starts_with("First part."));
         assert!(quotes[0].inner.of(text).ends_with("Last part."));

@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use super::tokens::TokenTable;
 use super::wordlists;
 use crate::span::Span;
 
@@ -23,32 +24,43 @@ pub enum TokenKind {
     Punct,
 }
 
-/// A token: byte offsets as u32 (12 bytes, not 24: an article has a token
-/// every few bytes), converted to a [`Span`] where a stage needs one. The
-/// bytes the offsets and the kind leave over hold the index of the token's
-/// written form in the token table (tokens.rs): no second array per token.
+/// A token: where it starts, its kind and the index of its written form in
+/// the token table (tokens.rs), in 8 bytes: an article has a token every
+/// few bytes. Its end is not kept: a token's text is its written form, so
+/// it ends its form's length after its start, and the table, which knows
+/// the form, gives its span ([`TokenTable::span`]).
+///
+/// [`TokenTable::span`]: super::tokens::TokenTable::span
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     start: u32,
-    end: u32,
     pub kind: TokenKind,
     form: [u8; 3],
 }
 
+const _: () = assert!(std::mem::size_of::<Token>() == 8);
+
 /// In [`Token::form`]: the form's index did not fit in 24 bits (the token
-/// table keeps it apart), or no table has set it.
+/// table keeps it apart).
 pub(super) const FORM_APART: u32 = 0xFF_FFFF;
 
 impl Token {
-    /// Panics on offsets past 4 GiB, far beyond any article.
-    pub fn new(span: Span, kind: TokenKind) -> Self {
-        let offset = |o: usize| u32::try_from(o).expect("texts over 4 GiB are not supported");
+    /// A token starting at `start` written in form `form` ([`FORM_APART`]
+    /// for one whose index does not fit). Panics on offsets past 4 GiB,
+    /// far beyond any article.
+    pub(super) fn new(start: usize, kind: TokenKind, form: u32) -> Self {
+        let [a, b, c, _] = form.min(FORM_APART).to_le_bytes();
         Token {
-            start: offset(span.start),
-            end: offset(span.end),
+            start: u32::try_from(start).expect("texts over 4 GiB are not supported"),
             kind,
-            form: [0xFF; 3],
+            form: [a, b, c],
         }
+    }
+
+    /// The byte offset it starts at.
+    #[inline]
+    pub fn start(self) -> usize {
+        self.start as usize
     }
 
     /// The index of the token's written form in its token table, or
@@ -57,25 +69,6 @@ impl Token {
     pub(super) fn form(self) -> u32 {
         let [a, b, c] = self.form;
         u32::from_le_bytes([a, b, c, 0])
-    }
-
-    /// Sets the form index ([`FORM_APART`] for one that does not fit).
-    pub(super) fn set_form(&mut self, form: u32) {
-        let [a, b, c, _] = form.min(FORM_APART).to_le_bytes();
-        self.form = [a, b, c];
-    }
-
-    pub fn span(self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
-    }
-
-    pub fn text(self, text: &str) -> &str {
-        self.span().of(text)
-    }
-
-    /// Whether the token starts with an upper-case letter.
-    pub fn is_capitalized(self, text: &str) -> bool {
-        self.kind == TokenKind::Word && text[self.start as usize..].starts_with(char::is_uppercase)
     }
 }
 
@@ -140,46 +133,43 @@ fn is_abbreviation(word: &str) -> bool {
     wordlists::get().abbreviations.has(word)
 }
 
-/// Splits the text into tokens, skipping white space.
-pub fn tokenize(text: &str) -> Vec<Token> {
-    // English prose has a token every 4 to 5 bytes: room for one every 4,
-    // the spare returned at the end, so the vector is not doubled late.
-    let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
+/// The tokens of the text, each as its span and kind, white space skipped
+/// (the token table interns each as it comes, tokens.rs).
+pub fn tokenize(text: &str) -> impl Iterator<Item = (Span, TokenKind)> + '_ {
     let mut start = 0;
     let bytes = text.as_bytes();
-    while start < bytes.len() {
-        // ASCII white space (a fifth of the bytes) skipped without decoding.
-        if matches!(bytes[start], b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
-            start += 1;
-            continue;
-        }
-        // An ASCII character (most of any text) is its byte, not decoded.
-        let c = if bytes[start].is_ascii() {
-            char::from(bytes[start])
-        } else {
-            let Some(c) = text[start..].chars().next() else {
-                break;
+    std::iter::from_fn(move || {
+        while start < bytes.len() {
+            // ASCII white space (a fifth of the bytes) skipped without decoding.
+            if matches!(bytes[start], b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+                start += 1;
+                continue;
+            }
+            // An ASCII character (most of any text) is its byte, not decoded.
+            let c = if bytes[start].is_ascii() {
+                char::from(bytes[start])
+            } else {
+                text[start..].chars().next()?
             };
-            c
-        };
-        if c.is_whitespace() {
-            start += c.len_utf8();
-            continue;
+            if c.is_whitespace() {
+                start += c.len_utf8();
+                continue;
+            }
+            let (end, kind) = if c.is_alphabetic() {
+                (word_end(text, start), TokenKind::Word)
+            } else if c.is_ascii_digit() {
+                (number_end(text, start), TokenKind::Number)
+            } else if is_quote_mark(c) {
+                (start + c.len_utf8(), TokenKind::Quote)
+            } else {
+                (start + c.len_utf8(), TokenKind::Punct)
+            };
+            let span = Span::new(start, end);
+            start = end;
+            return Some((span, kind));
         }
-        let (end, kind) = if c.is_alphabetic() {
-            (word_end(text, start), TokenKind::Word)
-        } else if c.is_ascii_digit() {
-            (number_end(text, start), TokenKind::Number)
-        } else if is_quote_mark(c) {
-            (start + c.len_utf8(), TokenKind::Quote)
-        } else {
-            (start + c.len_utf8(), TokenKind::Punct)
-        };
-        tokens.push(Token::new(Span::new(start, end), kind));
-        start = end;
-    }
-    tokens.shrink_to_fit();
-    tokens
+        None
+    })
 }
 
 /// The end of a word starting at `start`.
@@ -318,31 +308,32 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     out
 }
 
-/// Splits tokens into sentences.
-pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+/// Splits the table's tokens into sentences.
+pub fn sentences(table: &TokenTable) -> Vec<Sentence> {
+    let tokens = &table.tokens;
     let mut out = Vec::new();
     let mut first = 0;
     let mut i = 0;
     while i < tokens.len() {
         let mut last = i;
-        let ends = if line_break_after(text, tokens, i) {
+        let ends = if line_break_after(table, i) {
             true
-        } else if ends_with_terminal(text, tokens, i) {
+        } else if ends_with_terminal(table, i) {
             // Closing quotation marks and brackets belong to the sentence they close.
             while last + 1 < tokens.len()
-                && !line_break_after(text, tokens, last)
-                && is_closer(tokens[last + 1], text)
-                && gap_is_empty(tokens[last], tokens[last + 1])
+                && !line_break_after(table, last)
+                && is_closer(table, last + 1)
+                && table.span(last).end == tokens[last + 1].start()
             {
                 last += 1;
             }
-            next_starts_sentence(text, tokens, i, last)
+            next_starts_sentence(table, i, last)
         } else {
             false
         };
         if ends || last + 1 == tokens.len() {
             out.push(Sentence::new(
-                Span::new(tokens[first].span().start, tokens[last].span().end),
+                Span::new(tokens[first].start(), table.span(last).end),
                 first..last + 1,
             ));
             first = last + 1;
@@ -353,29 +344,27 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     out
 }
 
-fn gap_is_empty(a: Token, b: Token) -> bool {
-    a.span().end == b.span().start
-}
-
-fn line_break_after(text: &str, tokens: &[Token], i: usize) -> bool {
-    let end = tokens[i].span().end;
-    let next = tokens.get(i + 1).map_or(text.len(), |t| t.span().start);
+fn line_break_after(table: &TokenTable, i: usize) -> bool {
+    let end = table.span(i).end;
+    let next = table
+        .tokens
+        .get(i + 1)
+        .map_or(table.text.len(), |t| t.start());
     // Bytes, not chars: a gap is mostly one space, and '\n' is one byte.
-    text.as_bytes()[end..next].contains(&b'\n')
+    table.text.as_bytes()[end..next].contains(&b'\n')
 }
 
-fn is_closer(token: Token, text: &str) -> bool {
-    let s = token.text(text);
-    token.kind == TokenKind::Quote && !matches!(s, "“" | "„" | "«" | "‘" | "‚")
+fn is_closer(table: &TokenTable, i: usize) -> bool {
+    let s = table.word(i);
+    table.tokens[i].kind == TokenKind::Quote && !matches!(s, "“" | "„" | "«" | "‘" | "‚")
         || matches!(s, ")" | "]")
 }
 
 /// Whether token `i` can end a sentence: a terminal mark, or an abbreviation
 /// that can close one.
-fn ends_with_terminal(text: &str, tokens: &[Token], i: usize) -> bool {
-    let t = tokens[i];
-    let s = t.text(text);
-    match t.kind {
+fn ends_with_terminal(table: &TokenTable, i: usize) -> bool {
+    let s = table.word(i);
+    match table.tokens[i].kind {
         TokenKind::Punct => {
             if matches!(s, "!" | "?" | "…") {
                 return true;
@@ -384,13 +373,10 @@ fn ends_with_terminal(text: &str, tokens: &[Token], i: usize) -> bool {
                 return false;
             }
             // An initial ("John F. Kennedy") does not end a sentence.
-            let initial = i > 0 && {
-                let p = tokens[i - 1];
-                p.kind == TokenKind::Word
-                    && p.span().end == t.span().start
-                    && p.text(text).chars().count() == 1
-                    && p.is_capitalized(text)
-            };
+            let initial = i > 0
+                && table.is_cap(i - 1)
+                && table.span(i - 1).end == table.tokens[i].start()
+                && table.word(i - 1).chars().count() == 1;
             !initial
         }
         TokenKind::Word if s.ends_with('.') => {
@@ -402,14 +388,13 @@ fn ends_with_terminal(text: &str, tokens: &[Token], i: usize) -> bool {
 }
 
 /// After a terminal at `i` (and closers up to `last`): does a new sentence start?
-fn next_starts_sentence(text: &str, tokens: &[Token], i: usize, last: usize) -> bool {
-    let Some(&next) = tokens.get(last + 1) else {
+fn next_starts_sentence(table: &TokenTable, i: usize, last: usize) -> bool {
+    let Some(&next) = table.tokens.get(last + 1) else {
         return true;
     };
-    let next_text = next.text(text);
+    let next_text = table.word(last + 1);
     // "… on stage. (She says …)": a bracketed sentence opens one too.
-    let bracketed = matches!(next_text, "(" | "[")
-        && tokens.get(last + 2).is_some_and(|t| t.is_capitalized(text));
+    let bracketed = matches!(next_text, "(" | "[") && table.is_cap(last + 2);
     let starts_upper = next_text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         || next.kind == TokenKind::Quote
         || bracketed;
@@ -419,7 +404,7 @@ fn next_starts_sentence(text: &str, tokens: &[Token], i: usize, last: usize) -> 
     // "U.S. forces" vs "… the U.S. The next day": after an abbreviation, only
     // a word that nearly always starts a sentence opens a new one — unless a
     // closing quotation mark came between ("enough for the U.S.” Public …").
-    if tokens[i].kind == TokenKind::Word && last == i {
+    if table.tokens[i].kind == TokenKind::Word && last == i {
         return next.kind == TokenKind::Word
             && wordlists::get().sentence_starters.contains(next_text);
     }
@@ -429,14 +414,14 @@ fn next_starts_sentence(text: &str, tokens: &[Token], i: usize, last: usize) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::Lexicon;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| t.text(text)).collect()
+        tokenize(text).map(|(span, _)| span.of(text)).collect()
     }
 
     fn split(text: &str) -> Vec<&str> {
-        let tokens = tokenize(text);
-        sentences(text, &tokens)
+        sentences(&TokenTable::new(text, Lexicon::builtin()))
             .iter()
             .map(|s| s.span().of(text))
             .collect()

@@ -10,6 +10,7 @@ pub use super::lexicon::{Class, Classes};
 use super::segment::{self, FORM_APART, Token, TokenKind};
 use super::steps;
 use super::wordlists::{Map, same_bytes};
+use crate::span::Span;
 
 /// Facts of a written form, as bits of [`Form::shape`]: it starts with an
 /// upper-case letter; it ends with a possessive "’s" or "'s" (after more
@@ -55,14 +56,17 @@ struct Form {
 /// The tokens of a document and the forms they are written in.
 pub struct TokenTable<'t> {
     pub text: &'t str,
-    /// Each with the index of its written form (see [`Token`]).
+    /// Each with the index of its written form (see [`Token`]); its end
+    /// is its form's length after its start ([`TokenTable::span`]).
     pub tokens: Vec<Token>,
     /// The forms of the tokens whose index does not fit in a token, by
     /// token (only past 16 million distinct forms).
     forms_apart: Map<u32, u32>,
     /// Per written form, each fact in an array of its own, so that a
     /// question about a token is one load after the token's: where its
-    /// lower-case form lies in `lower_text`,
+    /// lower-case form lies in `lower_text` (as long as the written form:
+    /// ASCII lowercasing keeps every byte's place, so this gives the
+    /// token's end too),
     lows: Vec<(u32, u32)>,
     /// the word lists its lower-case form is in,
     classes: Vec<Classes>,
@@ -86,11 +90,13 @@ impl<'t> TokenTable<'t> {
     /// Tokenizes `text` and interns its forms, looking each distinct form up
     /// in `lexicon` once.
     pub fn new(text: &'t str, lexicon: &Lexicon) -> Self {
-        let mut tokens = segment::tokenize(text);
+        // English prose has a token every 4 to 5 bytes: room for one every
+        // 4, the spare returned at the end, so the vector is not doubled late.
+        let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
         // Room for the forms of an article (a short one's maps do not grow
         // and rehash several times), not more: a long text has far fewer
         // distinct forms than tokens.
-        let room = (tokens.len() / 2).min(1 << 14);
+        let room = (text.len() / 8).min(1 << 14);
         let mut written: Map<Written<'t>, u32> =
             Map::with_capacity_and_hasher(room, Default::default());
         // The forms of one-byte tokens ("," "." "a"), found without hashing.
@@ -113,9 +119,9 @@ impl<'t> TokenTable<'t> {
         };
         let mut previous_is_word = false;
         let mut previous_is_lower = false;
-        for (i, t) in tokens.iter_mut().enumerate() {
-            let word = t.text(text);
-            let is_word = t.kind == TokenKind::Word;
+        for (i, (span, kind)) in segment::tokenize(text).enumerate() {
+            let word = span.of(text);
+            let is_word = kind == TokenKind::Word;
             // A token of one byte is ASCII.
             let one_byte = (word.len() == 1).then(|| usize::from(word.as_bytes()[0]));
             let known = match one_byte {
@@ -141,7 +147,7 @@ impl<'t> TokenTable<'t> {
                     form
                 }
             };
-            t.set_form(form);
+            tokens.push(Token::new(span.start, kind, form));
             if form >= FORM_APART {
                 table.forms_apart.insert(i as u32, form);
             }
@@ -161,6 +167,7 @@ impl<'t> TokenTable<'t> {
             previous_is_lower = is_word && forms[form as usize].shape & LOWER_WORD != 0;
             previous_is_word = is_word;
         }
+        tokens.shrink_to_fit();
         table.block_firsts = block_firsts(text.len(), &tokens);
         table.tokens = tokens;
         table.lows = forms.iter().map(|f| (f.low_start, f.low_end)).collect();
@@ -253,11 +260,20 @@ impl<'t> TokenTable<'t> {
         self.forms_apart[&(i as u32)]
     }
 
+    /// Where token `i` lies in the text: from its start, as long as its
+    /// written form.
+    #[inline]
+    pub fn span(&self, i: usize) -> Span {
+        steps::step();
+        let start = self.tokens[i].start();
+        let (low_start, low_end) = self.lows[self.form_id(i) as usize];
+        Span::new(start, start + (low_end - low_start) as usize)
+    }
+
     /// The token's text as written.
     #[inline]
     pub fn word(&self, i: usize) -> &'t str {
-        steps::step();
-        self.tokens[i].text(self.text)
+        self.span(i).of(self.text)
     }
 
     /// The token's text, ASCII-lowercased; empty past the last token.
@@ -288,7 +304,7 @@ impl<'t> TokenTable<'t> {
         let mut words = 0;
         let mut capitalised = 0;
         for i in 0..self.len() {
-            if self.tokens[i].span().start >= line_end || words > HEADLINE_WORDS {
+            if self.tokens[i].start() >= line_end || words > HEADLINE_WORDS {
                 break;
             }
             if self.is_word(i) && !self.is(i, Class::FunctionWord) {
@@ -357,7 +373,7 @@ impl<'t> TokenTable<'t> {
             .block_firsts
             .get(block + 1)
             .map_or(self.tokens.len(), |&n| n as usize);
-        from + self.tokens[from..to].partition_point(|t| t.span().start < offset)
+        from + self.tokens[from..to].partition_point(|t| t.start() < offset)
     }
 
     /// Whether two tokens are written the same (as interned: one compare).
@@ -374,7 +390,7 @@ fn block_firsts(len: usize, tokens: &[Token]) -> Vec<u32> {
     let mut k = 0;
     for block in 0..=len / BLOCK {
         let start = block * BLOCK;
-        while k < tokens.len() && tokens[k].span().start < start {
+        while k < tokens.len() && tokens[k].start() < start {
             k += 1;
         }
         firsts.push(k as u32);
@@ -417,7 +433,7 @@ mod tests {
         let text = "word ".repeat(100) + "end.";
         let table = TokenTable::new(&text, Lexicon::builtin());
         for offset in 0..=text.len() + 3 {
-            let expected = table.tokens.partition_point(|t| t.span().start < offset);
+            let expected = table.tokens.partition_point(|t| t.start() < offset);
             assert_eq!(table.token_at(offset), expected, "at {offset}");
         }
     }

@@ -216,7 +216,6 @@ mod tests {
         sources: &[&str],
         options: &Options,
     ) -> (Vec<Mention>, Resolution) {
-        let tokens = segment::tokenize(text);
         let mentions = mentions_of(text);
         let mut from = 0;
         let mut claims: Vec<FoundClaim> = sources
@@ -240,9 +239,10 @@ mod tests {
                 }
             })
             .collect();
-        let quotations = crate::analysis::quotes::find(text, &tokens);
-        let sentences = segment::sentences(text, &tokens);
         let lexicon = Lexicon::new(options);
+        let table = crate::analysis::TokenTable::new(text, &lexicon);
+        let quotations = crate::analysis::quotes::find(&table);
+        let sentences = segment::sentences(&table);
         let resolution = resolve(
             text,
             &sentences,

@@ -83,7 +83,7 @@ impl Pass<'_, '_> {
 
     /// Whether a cue sits inside the content of a claim of this unit.
     fn is_covered(&self, claims_before: usize, cue: CueMatch) -> bool {
-        let at = self.context.tokens[cue.first].span().start;
+        let at = self.context.tokens[cue.first].start();
         // The unit's last claims only (see `COVER_BACK`).
         let from = claims_before.max(self.claims.len().saturating_sub(COVER_BACK));
         self.claims[from..].iter().any(|claim| {
@@ -96,9 +96,10 @@ impl Pass<'_, '_> {
     /// is exactly one quotation, mixed when it holds some, else indirect.
     pub(super) fn push_content(&mut self, content: Content, unit: &Unit) {
         let c = self.context;
-        let span = c.tokens[content.first]
-            .span()
-            .cover(c.tokens[content.end - 1].span());
+        let span = c
+            .table
+            .span(content.first)
+            .cover(c.table.span(content.end - 1));
         let mut quotes = Vec::new();
         let mut i = content.first;
         while i < content.end {
@@ -149,7 +150,7 @@ impl Pass<'_, '_> {
             return None;
         }
         let found = Found::new(Rule::ColonLead, Some(source), Via::BeforeColon);
-        self.content(colon + 1, end, found, c.tokens[colon].span())
+        self.content(colon + 1, end, found, c.table.span(colon))
     }
 
     /// The content between two tokens, edge punctuation trimmed.
@@ -892,7 +893,7 @@ impl Pass<'_, '_> {
         }
         let end = self.content_end(verb + 1, unit.end);
         let found = Found::new(Rule::ConjoinedVerb, source.source, Via::ClaimBefore);
-        let content = self.content(verb + 1, end, found, c.tokens[verb].span())?;
+        let content = self.content(verb + 1, end, found, c.table.span(verb))?;
         (!self.opens_with_preposition(&content)).then_some(content)
     }
 
@@ -955,12 +956,12 @@ impl Pass<'_, '_> {
         let mut in_phrase = false;
         while i < end && i < from + 9 && c.tokens[i].kind != TokenKind::Punct {
             let t = c.tokens[i];
-            let word = t.text(c.text);
+            let word = c.table.word(i);
             // "in a video message to the convention": any words inside a
             // place or time phrase.
             in_phrase |= wordlists::get().phrase_openers.has(word);
             let filler = t.kind != TokenKind::Word
-                || t.is_capitalized(c.text)
+                || c.table.is_cap(i)
                 || (c.quote_of(i).is_none() && (in_phrase || is_filler(word)));
             if !filler {
                 return false;

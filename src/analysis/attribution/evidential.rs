@@ -77,11 +77,11 @@ impl Pass<'_, '_> {
         if end == unit.first || c.quote_of(end - 1).is_some() {
             return None;
         }
-        let lower = c.tokens[unit.first].span().start;
+        let lower = c.tokens[unit.first].start();
         let lists = wordlists::get();
         let last = c.word(end - 1);
         let relative = lists.relatives.has(last) || lists.free_relatives.has(last);
-        let mention = source::mention_ending_at(c, c.tokens[end - 1].span().end, lower);
+        let mention = source::mention_ending_at(c, c.table.span(end - 1).end, lower);
         let first = match mention {
             // "those words, which appear to have harmed her": the claim
             // reaches back to what the relative stands for; "what was
@@ -126,7 +126,7 @@ impl Pass<'_, '_> {
     }
 
     pub(super) fn in_claim(&self, claims_before: usize, i: usize) -> bool {
-        let at = self.context.tokens[i].span().start;
+        let at = self.context.tokens[i].start();
         // The unit's last claims only (see `COVER_BACK`).
         let from = claims_before.max(self.claims.len().saturating_sub(COVER_BACK));
         self.claims[from..].iter().any(|claim| {
@@ -178,7 +178,7 @@ impl Pass<'_, '_> {
         };
         let end = self.content_end(content_first, unit.end);
         let (end, source) = self.by_agent(content_first, end);
-        let cue = c.tokens[i].span().cover(c.tokens[frame_end - 1].span());
+        let cue = c.table.span(i).cover(c.table.span(frame_end - 1));
         let via = if source.is_some() {
             Via::ByAgent
         } else {

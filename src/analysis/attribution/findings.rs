@@ -54,7 +54,7 @@ impl Pass<'_, '_> {
         let comma = (after..unit.end.min(after + LEAD_REACH)).find(|&k| c.is_punct(k, ","))?;
         let end = self.content_end(comma + 1, unit.end);
         let found = Found::new(Rule::Finding, Some(document), Via::AfterCue);
-        self.content(comma + 1, end, found, c.tokens[unit.first].span())
+        self.content(comma + 1, end, found, c.table.span(unit.first))
     }
 
     /// "… in a poll released Monday.": the content before "in".
@@ -74,7 +74,7 @@ impl Pass<'_, '_> {
         })?;
         let document = self.finding_document(at + 1)?;
         let found = Found::new(Rule::Finding, Some(document), Via::AfterCue);
-        self.content(unit.first, at, found, c.tokens[at].span())
+        self.content(unit.first, at, found, c.table.span(at))
     }
 
     /// "In a new poll, 28 percent of riders said …": a share of people

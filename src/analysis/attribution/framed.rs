@@ -20,7 +20,7 @@ impl Pass<'_, '_> {
             }
             let (first, end) = c.quote_tokens(qi);
             if let Some(source) = self.colon_frame(first) {
-                let cue = c.tokens[first - 1].span();
+                let cue = c.table.span(first - 1);
                 let found = Found::new(Rule::NameColonQuote, Some(source), Via::BeforeColon);
                 self.push_direct(qi, found, Some(cue), c.quotes[qi].outer);
                 continue;
@@ -53,7 +53,7 @@ impl Pass<'_, '_> {
     pub(super) fn leads(&self, first: usize) -> bool {
         let c = self.context;
         first == 0
-            || c.breaks_between(c.tokens[first - 1].span().end, c.tokens[first].span().start)
+            || c.breaks_between(c.table.span(first - 1).end, c.tokens[first].start())
             || c.is_punct(first - 1, ".!?:;—–([")
             || c.quote_of(first - 1).is_some()
     }
@@ -76,9 +76,9 @@ impl Pass<'_, '_> {
         if first < 2 || !c.is_punct(first - 1, ":") {
             return None;
         }
-        let colon = c.tokens[first - 1].span();
-        source::mention_ending_at(c, c.tokens[first - 2].span().end, 0)
-            .filter(|_| !c.breaks_between(colon.end, c.tokens[first].span().start))
+        let colon = c.table.span(first - 1);
+        source::mention_ending_at(c, c.table.span(first - 2).end, 0)
+            .filter(|_| !c.breaks_between(colon.end, c.tokens[first].start()))
     }
 
     /// The frame right after a quotation ending before token `after`.
@@ -88,8 +88,7 @@ impl Pass<'_, '_> {
         while c.is_punct(i, ",") {
             i += 1;
         }
-        if i >= c.tokens.len()
-            || c.breaks_between(c.tokens[after - 1].span().end, c.tokens[i].span().start)
+        if i >= c.tokens.len() || c.breaks_between(c.table.span(after - 1).end, c.tokens[i].start())
         {
             return None;
         }
@@ -102,8 +101,8 @@ impl Pass<'_, '_> {
                 rule: Rule::QuoteThenDash,
                 via: Via::AfterDash,
                 cue: None,
-                mark: Some(c.tokens[i].span()),
-                span: c.tokens[i].span().cover(c.mentions[source].span),
+                mark: Some(c.table.span(i)),
+                span: c.table.span(i).cover(c.mentions[source].span),
                 end,
             });
         }
@@ -129,15 +128,15 @@ impl Pass<'_, '_> {
         }
         // "“Well!” ejaculated Miss Miller": an unknown verb, then a name.
         if let Some(verb) = self.unknown_verb(i) {
-            let source = source::mention_starting_at(c, verb + 1)
-                .filter(|_| c.tokens[verb + 1].is_capitalized(c.text))?;
+            let source =
+                source::mention_starting_at(c, verb + 1).filter(|_| c.table.is_cap(verb + 1))?;
             return Some(Frame {
                 source: Some(source),
                 rule: Rule::QuoteThenUnknownVerb,
                 via: Via::AfterCue,
                 cue: None,
-                mark: Some(c.tokens[verb].span()),
-                span: c.tokens[verb].span().cover(c.mentions[source].span),
+                mark: Some(c.table.span(verb)),
+                span: c.table.span(verb).cover(c.mentions[source].span),
                 end: c.token_after(c.mentions[source].span.end),
             });
         }
@@ -181,8 +180,8 @@ impl Pass<'_, '_> {
             rule: Rule::QuoteThenUnknownVerb,
             via: Via::Subject,
             cue: None,
-            mark: Some(c.tokens[verb].span()),
-            span: c.mentions[source].span.cover(c.tokens[verb].span()),
+            mark: Some(c.table.span(verb)),
+            span: c.mentions[source].span.cover(c.table.span(verb)),
             end: verb + 1,
         })
     }
@@ -206,7 +205,7 @@ impl Pass<'_, '_> {
             via: Via::Subject,
             cue: Some(cue),
             mark: None,
-            span: c.tokens[i].span().cover(c.cue_span(cue)),
+            span: c.table.span(i).cover(c.cue_span(cue)),
             end: cue.end,
         })
     }
@@ -216,7 +215,7 @@ impl Pass<'_, '_> {
     fn unknown_verb(&self, i: usize) -> Option<usize> {
         let c = self.context;
         let t = c.tokens.get(i)?;
-        let word = t.text(c.text);
+        let word = c.table.word(i);
         (t.kind == TokenKind::Word
             && c.quote_of(i).is_none()
             && word.len() > 4
@@ -243,8 +242,7 @@ impl Pass<'_, '_> {
         }
         let qi = c.quote_of(i)?;
         let (first, _) = c.quote_tokens(qi);
-        let same_paragraph =
-            !c.breaks_between(c.tokens[from - 1].span().end, c.tokens[i].span().start);
+        let same_paragraph = !c.breaks_between(c.table.span(from - 1).end, c.tokens[i].start());
         (first == i && same_paragraph && !self.quote_claimed[qi]).then_some(qi)
     }
 }

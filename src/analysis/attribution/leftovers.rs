@@ -80,7 +80,7 @@ impl Pass<'_, '_> {
             return;
         }
         let found = Found::new(Rule::SubjectVerbQuote, Some(subject), Via::MainSubject);
-        if let Some(content) = self.content(verb + 1, end, found, c.tokens[verb].span()) {
+        if let Some(content) = self.content(verb + 1, end, found, c.table.span(verb)) {
             self.push_content(content, unit);
             self.keep_last_sorted();
         }
@@ -158,8 +158,8 @@ impl Pass<'_, '_> {
         let verb_like = verb < limit
             && t.kind == TokenKind::Word
             && c.quote_of(verb).is_none()
-            && t.text(c.text).starts_with(char::is_lowercase)
-            && !wordlists::get().not_verbs.has(t.text(c.text));
+            && c.table.word(verb).starts_with(char::is_lowercase)
+            && !wordlists::get().not_verbs.has(c.table.word(verb));
         verb_like.then_some(verb)
     }
 
@@ -173,10 +173,10 @@ impl Pass<'_, '_> {
     fn ends_sentence(&self, end: usize) -> bool {
         let c = self.context;
         end >= c.tokens.len()
-            || c.breaks_between(c.tokens[end - 1].span().end, c.tokens[end].span().start)
+            || c.breaks_between(c.table.span(end - 1).end, c.tokens[end].start())
             || c.is_punct(end, ".!?")
             || c.tokens[end].kind == TokenKind::Quote
-            || c.tokens[end].is_capitalized(c.text)
+            || c.table.is_cap(end)
     }
 
     /// The source and cue of the last quote-bearing claim before `offset`:
@@ -350,12 +350,9 @@ impl Pass<'_, '_> {
             .filter(|&qi| {
                 let (first, end) = c.quote_tokens(qi);
                 let opens = first == 0
-                    || c.breaks_between(
-                        c.tokens[first - 1].span().end,
-                        c.tokens[first].span().start,
-                    );
+                    || c.breaks_between(c.table.span(first - 1).end, c.tokens[first].start());
                 let closes = end >= c.tokens.len()
-                    || c.breaks_between(c.tokens[end - 1].span().end, c.tokens[end].span().start);
+                    || c.breaks_between(c.table.span(end - 1).end, c.tokens[end].start());
                 opens && closes
             })
             .take(DIALOGUE_PARAGRAPHS)

@@ -49,6 +49,6 @@ impl Pass<'_, '_> {
         let subject = source::subject_before(c, verb, unit.first)?;
         let end = self.content_end(verb + 1, unit.end);
         let found = Found::new(Rule::SeenAs, Some(subject), Via::Subject);
-        self.content(verb + 1, end, found, c.tokens[verb].span())
+        self.content(verb + 1, end, found, c.table.span(verb))
     }
 }

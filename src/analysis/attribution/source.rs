@@ -67,7 +67,7 @@ fn is_preposition(word: &str) -> bool {
 
 /// The longest mention outside quotations starting at token `i`.
 pub(super) fn mention_starting_at(c: &Context, i: usize) -> Option<usize> {
-    let start = c.tokens.get(i)?.span().start;
+    let start = c.tokens.get(i)?.start();
     let at = c.mention_from(start);
     c.mentions[at..]
         .iter()
@@ -151,8 +151,8 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
         }
         // "Rep. Paul Ryan (R-WI) said": a bracketed aside, unless the
         // mention holds it ("Sen. Bernie Sanders (I-Vt.)").
-        let lower = c.tokens[unit_first].span().start;
-        let held = || mention_ending_at(c, c.tokens[j - 1].span().end, lower).is_some();
+        let lower = c.tokens[unit_first].start();
+        let held = || mention_ending_at(c, c.table.span(j - 1).end, lower).is_some();
         if j > unit_first && c.is_punct(j - 1, ")") && !held() {
             let open = (unit_first..j - 1)
                 .rev()
@@ -168,14 +168,14 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
     if j == unit_first {
         return None;
     }
-    let lower = c.tokens[unit_first].span().start;
+    let lower = c.tokens[unit_first].start();
     let participle = super::is_ing(c.word(cue));
     // "in a joint statement emphasizing …", "from fans seeking to …": a
     // participle right after a mention describes it, a preposition before
     // it or not.
     let adjacent_participle = j == cue && participle;
     let subject = |end_token: usize| {
-        mention_ending_at(c, c.tokens[end_token].span().end, lower).filter(|&m| {
+        mention_ending_at(c, c.table.span(end_token).end, lower).filter(|&m| {
             let first = c.token_after(c.mentions[m].span.start);
             let is_document = c.mentions[m].kind == ActorKind::Other;
             // "She sent a letter saying …": a document a verb takes as its
@@ -248,8 +248,8 @@ pub(super) fn antecedent(c: &Context, relative: usize, unit_first: usize) -> Opt
     if end > unit_first && c.is_punct(end - 1, ",") {
         end -= 1;
     }
-    let lower = c.tokens[unit_first].span().start;
-    let m = mention_ending_at(c, c.tokens[end.checked_sub(1)?].span().end, lower)?;
+    let lower = c.tokens[unit_first].start();
+    let m = mention_ending_at(c, c.table.span(end.checked_sub(1)?).end, lower)?;
     let first = c.token_after(c.mentions[m].span.start);
     (first >= unit_first && !c.mentions[m].pronoun).then_some(first)
 }
@@ -258,8 +258,8 @@ pub(super) fn antecedent(c: &Context, relative: usize, unit_first: usize) -> Opt
 /// ("Okafor has drawn a clear line, unequivocally rejecting …"): the first
 /// mention of the unit that is not the object of a preposition.
 pub(super) fn main_subject(c: &Context, unit_first: usize, before: usize) -> Option<usize> {
-    let lower = c.tokens[unit_first].span().start;
-    let upper = c.tokens[before].span().start;
+    let lower = c.tokens[unit_first].start();
+    let upper = c.tokens[before].start();
     let from = c.mention_from(lower);
     let mut k = from;
     while k < c.mentions.len() && c.mentions[k].span.start < upper {
@@ -287,8 +287,8 @@ const CLAUSE_SUBJECT_REACH: usize = 12;
 /// with a lower-case word after it that may be its verb. `None` when no
 /// mention stands so.
 pub(super) fn clause_subject(c: &Context, unit_first: usize, before: usize) -> Option<usize> {
-    let lower = c.tokens[unit_first].span().start;
-    let upper = c.tokens[before].span().start;
+    let lower = c.tokens[unit_first].start();
+    let upper = c.tokens[before].start();
     let from = c.mention_from(lower);
     let to = c.mention_from(upper);
     // The last few mentions of the clause, nearest first; a mention inside
@@ -317,12 +317,12 @@ pub(super) fn clause_subject(c: &Context, unit_first: usize, before: usize) -> O
 /// preposition ("Ann Blake, the county clerk who …"; not "on Channel 5,
 /// candidates …").
 fn is_apposition(c: &Context, first: usize, lower: usize) -> bool {
-    if first < 2 || !c.is_punct(first - 1, ",") || c.tokens[first - 2].span().start < lower {
+    if first < 2 || !c.is_punct(first - 1, ",") || c.tokens[first - 2].start() < lower {
         return false;
     }
-    mention_ending_at(c, c.tokens[first - 2].span().end, lower).is_some_and(|m| {
+    mention_ending_at(c, c.table.span(first - 2).end, lower).is_some_and(|m| {
         let start = c.token_after(c.mentions[m].span.start);
-        start == 0 || c.tokens[start - 1].span().start < lower || !is_preposition(c.word(start - 1))
+        start == 0 || c.tokens[start - 1].start() < lower || !is_preposition(c.word(start - 1))
     })
 }
 

@@ -42,9 +42,8 @@ struct Seen {
 /// Claims of `text`, with `phrases` as the mentions (every occurrence).
 fn claims(text: &str, phrases: &[&str]) -> Vec<Seen> {
     let table = TokenTable::new(text, Lexicon::builtin());
-    let tokens = &table.tokens;
-    let sentences = sentences(text, tokens);
-    let quotations = quotes::find(text, tokens);
+    let sentences = sentences(&table);
+    let quotations = quotes::find(&table);
     let mut mentions: Vec<Mention> = Vec::new();
     for phrase in phrases {
         for (start, _) in text.match_indices(phrase) {
@@ -705,20 +704,18 @@ fn stray_marks_and_odd_frames_never_panic() {
             }
         }
         let table = TokenTable::new(&text, Lexicon::builtin());
-        let tokens = &table.tokens;
-        let sentences = sentences(&text, tokens);
-        let quotations = quotes::find(&text, tokens);
+        let sentences = sentences(&table);
+        let quotations = quotes::find(&table);
         // Every capitalised word and every "he"/"she" stands for someone.
-        let mentions: Vec<Mention> = tokens
-            .iter()
-            .filter(|t| t.is_capitalized(&text) || matches!(t.text(&text), "he" | "She"))
-            .map(|t| Mention {
-                span: t.span(),
-                name: t.text(&text).to_string(),
+        let mentions: Vec<Mention> = (0..table.len())
+            .filter(|&i| table.is_cap(i) || matches!(table.word(i), "he" | "She"))
+            .map(|i| Mention {
+                span: table.span(i),
+                name: table.word(i).to_string(),
                 kind: ActorKind::Person,
                 role: None,
                 pronoun: false,
-                in_quote: quotations.iter().any(|q| q.inner.contains(t.span())),
+                in_quote: quotations.iter().any(|q| q.inner.contains(table.span(i))),
             })
             .collect();
         let found = find(

@@ -124,7 +124,7 @@ impl<'a> Context<'a> {
 
     /// The token's span without a possessive ending.
     pub fn bare_span(&self, i: usize) -> Span {
-        let span = self.tokens[i].span();
+        let span = self.table.span(i);
         if self.is_possessive(i) {
             let cut = if self.word(i).ends_with("’s") { 4 } else { 2 };
             Span::new(span.start, span.end - cut)
@@ -136,7 +136,7 @@ impl<'a> Context<'a> {
     /// The text from token `first` to token `last` (inclusive), a
     /// possessive ending of the last one left out.
     pub fn phrase(&self, first: usize, last: usize) -> &'a str {
-        Span::new(self.tokens[first].span().start, self.bare_span(last).end).of(self.text)
+        Span::new(self.tokens[first].start(), self.bare_span(last).end).of(self.text)
     }
 
     /// The lengths (in tokens) of the titles starting at token `i`, within `end`.

@@ -70,7 +70,7 @@ pub(super) fn find(
             _ => continue,
         };
         let end = right_edge(ctx, h, range.end, kind);
-        let span = Span::new(ctx.tokens[first].span().start, end);
+        let span = Span::new(ctx.tokens[first].start(), end);
         let mut name = ctx.phrase(name_from, h).to_string();
         let mut role = None;
         if kind == ActorKind::Anonymous && ctx.table.classes(first).has(Class::Quantifier) {
@@ -84,7 +84,7 @@ pub(super) fn find(
             name.replace_range(..3, "the");
             role = Some(ctx.phrase(first + 1, h).to_string());
         }
-        modifiers.push((ctx.tokens[first].span().start, ctx.tokens[h].span().start));
+        modifiers.push((ctx.tokens[first].start(), ctx.tokens[h].start()));
         out.push(mention(span, &name, kind, role));
     }
     drop_modifier_names(ctx.text, modifiers, sentence_first_mention, out);
@@ -251,7 +251,7 @@ fn right_edge(ctx: &Context, h: usize, end: usize, kind: ActorKind) -> usize {
     // "a senior official who asked not to be named"
     for phrase in &ctx.lists.anonymous_phrases {
         if ctx.words_match(h + 1, end, phrase.iter().copied()) {
-            return ctx.tokens[h + phrase.len()].span().end;
+            return ctx.table.span(h + phrase.len()).end;
         }
     }
     // "two people familiar with the bidding process"

@@ -217,7 +217,7 @@ fn pronouns(
             continue;
         };
         // "who" in "an aide who asked not to be named" is part of that mention.
-        let span = ctx.tokens[i].span();
+        let span = ctx.table.span(i);
         if !held {
             reach_by_start(&out[from..], reach);
             held = true;
@@ -259,8 +259,8 @@ pub(super) mod tests {
     pub fn mentions_of(text: &str) -> Vec<Mention> {
         let lexicon = Lexicon::builtin();
         let table = TokenTable::new(text, lexicon);
-        let sentences = segment::sentences(text, &table.tokens);
-        let quotations = quotes::find(text, &table.tokens);
+        let sentences = segment::sentences(&table);
+        let quotations = quotes::find(&table);
         find(&table, &sentences, &quotations, lexicon)
     }
 

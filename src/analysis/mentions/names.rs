@@ -153,7 +153,7 @@ fn is_initial(ctx: &Context, j: usize) -> bool {
     ctx.is_cap(j)
         && ctx.word(j).chars().count() == 1
         && ctx.is_punct(j + 1, ".")
-        && ctx.tokens[j].span().end == ctx.tokens[j + 1].span().start
+        && ctx.table.span(j).end == ctx.tokens[j + 1].start()
 }
 
 /// What a run of capitalised words names, if anything.
@@ -231,7 +231,7 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
 /// Whether token `i` opens a sentence or a quotation (a mark right
 /// before it, not one closing a quotation before a space).
 fn opens_sentence(ctx: &Context, i: usize) -> bool {
-    let touches = |p: usize| ctx.tokens[p].span().end == ctx.tokens[i].span().start;
+    let touches = |p: usize| ctx.table.span(p).end == ctx.tokens[i].start();
     i == 0
         || [".", "!", "?", ":"].iter().any(|p| ctx.is_punct(i - 1, p))
         || matches!(ctx.tokens[i - 1].kind, TokenKind::Quote) && touches(i - 1)
@@ -291,8 +291,8 @@ fn name_mention(
         }
         // Names swallowed into the title ("Texas" in "Texas Sen. Ted Cruz") are
         // no mentions of their own, unless an organisation or a possessive.
-        let from = ctx.tokens[first].span().start;
-        let to = ctx.tokens[start].span().start;
+        let from = ctx.tokens[first].start();
+        let to = ctx.tokens[start].start();
         let text = ctx.text;
         // Only mentions found from the title on can lie inside it: at most
         // one per token, the last ones found (a bounded look-back).
@@ -308,7 +308,7 @@ fn name_mention(
             first = start - 1;
         }
     }
-    let mut span = Span::new(ctx.tokens[first].span().start, ctx.bare_span(end - 1).end);
+    let mut span = Span::new(ctx.tokens[first].start(), ctx.bare_span(end - 1).end);
     if !ctx.is_possessive(end - 1) && matches!(kind, ActorKind::Person | ActorKind::Organization) {
         let (ext_end, apposition) = extension(ctx, end, range.end, kind);
         span.end = span.end.max(ext_end);
@@ -369,7 +369,7 @@ fn extension(ctx: &Context, mut k: usize, end: usize, kind: ActorKind) -> (usize
     if ctx.is_punct(k, "(")
         && let Some(close) = (k + 1..end.min(k + 8)).find(|&j| ctx.is_punct(j, ")"))
     {
-        reach = ctx.tokens[close].span().end;
+        reach = ctx.table.span(close).end;
         k = close + 1;
     }
     while ctx.is_punct(k, ",") && k + 1 < end {
@@ -378,7 +378,7 @@ fn extension(ctx: &Context, mut k: usize, end: usize, kind: ActorKind) -> (usize
         let closes = |j: usize| j >= end || ctx.is_punct(j, ",") || ctx.is_punct(j, ".");
         if ctx.tokens[next].kind == TokenKind::Number && closes(after) {
             // "Khizr Khan, 66,"
-            reach = ctx.tokens[next].span().end;
+            reach = ctx.table.span(next).end;
             k = after;
         } else if is_party_tag(ctx.word(next)) {
             // "Rep. Glenn Thompson, R-Pa.,"
@@ -387,10 +387,10 @@ fn extension(ctx: &Context, mut k: usize, end: usize, kind: ActorKind) -> (usize
             } else {
                 next
             };
-            reach = ctx.tokens[last].span().end;
+            reach = ctx.table.span(last).end;
             k = last + 1;
         } else if let Some((last, text)) = apposition(ctx, next, end) {
-            reach = ctx.tokens[last].span().end;
+            reach = ctx.table.span(last).end;
             role = Some(text.to_string());
             break;
         } else {
@@ -461,7 +461,7 @@ fn apposition<'a>(ctx: &Context<'a>, start: usize, end: usize) -> Option<(usize,
     if from > last {
         return None;
     }
-    let text = Span::new(ctx.tokens[from].span().start, ctx.tokens[last].span().end).of(ctx.text);
+    let text = Span::new(ctx.tokens[from].start(), ctx.table.span(last).end).of(ctx.text);
     Some((last, text))
 }
 
@@ -587,8 +587,8 @@ mod tests {
             ..Options::default()
         });
         let table = TokenTable::new(text, &lexicon);
-        let sentences = segment::sentences(text, &table.tokens);
-        let quotations = quotes::find(text, &table.tokens);
+        let sentences = segment::sentences(&table);
+        let quotations = quotes::find(&table);
         let m = mentions::find(&table, &sentences, &quotations, &lexicon);
         let doe = find_span(&m, text, "Ombudsman Jane Doe").expect("a titled name");
         assert_eq!(doe.role.as_deref(), Some("Ombudsman"));

@@ -48,7 +48,7 @@ pub(super) fn find(
         // "… of registered voters": the group the share is of.
         let mut last = end;
         if ctx.low(end) == "of" {
-            let after = ctx.tokens.get(end + 1).map(|t| t.span().start);
+            let after = ctx.tokens.get(end + 1).map(|t| t.start());
             let of_group = out[from..]
                 .iter()
                 .filter(|m| Some(m.span.start) == after && !m.pronoun)
@@ -56,14 +56,14 @@ pub(super) fn find(
                 .max();
             if let Some(group_end) = of_group {
                 last = end + 1;
-                while last < range.end && ctx.tokens[last].span().end <= group_end {
+                while last < range.end && ctx.table.span(last).end <= group_end {
                     last += 1;
                 }
             } else if let Some(noun) = people_after_of(ctx, end + 1, range.end) {
                 last = noun + 1;
             }
         }
-        let span = ctx.tokens[i].span().cover(ctx.tokens[last - 1].span());
+        let span = ctx.table.span(i).cover(ctx.table.span(last - 1));
         out.push(Mention {
             span,
             name: span.of(ctx.text).to_string(),

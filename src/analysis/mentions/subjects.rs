@@ -77,7 +77,7 @@ pub(super) fn find(ctx: &Context, range: Range<usize>, from: usize, out: &mut Ve
             ends.sort_unstable();
             ends
         });
-        if ends.binary_search(&ctx.tokens[head].span().end).is_ok() {
+        if ends.binary_search(&ctx.table.span(head).end).is_ok() {
             continue;
         }
         if let Some(found) = subject_ending_at(ctx, head, range.start) {
@@ -152,7 +152,7 @@ fn inverted_subject(ctx: &Context, cue: usize, end: usize) -> Option<Mention> {
     if !ends {
         return None;
     }
-    let span = Span::new(ctx.tokens[det].span().start, ctx.tokens[head].span().end);
+    let span = Span::new(ctx.tokens[det].start(), ctx.table.span(head).end);
     let phrase = ctx.phrase(det + 1, head).to_lowercase();
     let (kind, name) = match ctx.low(det) {
         "a" | "an" => (ActorKind::Anonymous, format!("{} {phrase}", ctx.low(det))),
@@ -223,7 +223,7 @@ fn quantifier_before(ctx: &Context, cue: usize, floor: usize) -> Option<Mention>
         word == floor || !ctx.is_word(word - 1) || clause_openers().contains(ctx.low(word - 1));
     let quantifier = ctx.is_word(word) && pronominal_quantifiers().contains(ctx.low(word));
     (opens_clause && quantifier).then(|| {
-        let span = ctx.tokens[word].span();
+        let span = ctx.table.span(word);
         mention(span, ctx.low(word), ActorKind::Group, None)
     })
 }
@@ -284,7 +284,7 @@ fn subject_ending_at(ctx: &Context, head: usize, floor: usize) -> Option<Mention
         _ if plural => ActorKind::Group,
         _ => ActorKind::Other,
     };
-    let span = Span::new(ctx.tokens[start].span().start, ctx.tokens[head].span().end);
+    let span = Span::new(ctx.tokens[start].start(), ctx.table.span(head).end);
     let name = ctx.phrase(first, head).to_lowercase();
     Some(mention(span, &name, kind, None))
 }
