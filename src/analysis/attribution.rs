@@ -243,7 +243,7 @@ impl<'a> Context<'a> {
         // "going back to 1990", "pushed back": a particle after a verb.
         let low = self.table.low(i - 1);
         let after_verb = self.table.is_word(i - 1)
-            && !self.tokens[i - 1].is_capitalized(self.text)
+            && !self.table.is_cap(i - 1)
             && (is_ing(low) || (low.len() > 4 && low.ends_with("ed")));
         if cue.end == i + 1 && after_verb && cues::is_particle(self.table.low(i)) {
             return false;
