@@ -778,39 +778,33 @@ impl Pass<'_, '_> {
     /// inserted frame ("the plan, officials said, …" goes on).
     fn subject_and_finite_cue_at(&self, i: usize, end: usize) -> bool {
         let c = self.context;
-        let Some(subject) = source::mention_starting_at(c, i) else {
-            return false;
-        };
-        let mut k = c.token_after(c.mentions[subject].span.end);
-        let limit = (k + 4).min(end);
-        while k < limit && source::is_skippable(c.word(k)) {
-            k += 1;
-        }
-        let finite = |cue: &CueMatch| {
+        self.cue_after_subject_at(i, end).is_some_and(|cue| {
             cue.classes.has(CueClasses::SPEECH)
                 && !cue.classes.has(CueClasses::BASE)
                 && !is_ing(c.word(cue.first))
-        };
-        k < end
-            && c.cue_at(k)
-                .is_some_and(|cue| finite(&cue) && cue.end < end && !c.is_punct(cue.end, ","))
+                && cue.end < end
+                && !c.is_punct(cue.end, ",")
+        })
     }
 
     /// Whether a mention starts at `i` and a cue that introduces content
     /// follows it, auxiliaries and adverbs aside.
     fn subject_and_cue_at(&self, i: usize, end: usize) -> bool {
+        self.cue_after_subject_at(i, end)
+            .is_some_and(|cue| cue.classes.introduces_content())
+    }
+
+    /// The cue right after a mention starting at `i`, auxiliaries and
+    /// adverbs aside, before token `end`.
+    fn cue_after_subject_at(&self, i: usize, end: usize) -> Option<CueMatch> {
         let c = self.context;
-        let Some(subject) = source::mention_starting_at(c, i) else {
-            return false;
-        };
+        let subject = source::mention_starting_at(c, i)?;
         let mut k = c.token_after(c.mentions[subject].span.end);
         let limit = (k + 4).min(end);
         while k < limit && source::is_skippable(c.word(k)) {
             k += 1;
         }
-        k < end
-            && c.cue_at(k)
-                .is_some_and(|cue| cue.classes.introduces_content())
+        (k < end).then(|| c.cue_at(k)).flatten()
     }
 
     /// Whether a finite verb of saying starts at `i` with a clause or a
