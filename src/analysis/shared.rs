@@ -3,7 +3,7 @@
 //! name?) and the disjoint sets that merging and pronoun resolution join
 //! mentions with.
 
-use super::wordlists::{self, Gender};
+use super::wordlists::{self, Gender, with_ascii_lowercase};
 use super::{ActorKind, Mention};
 use crate::span::Span;
 
@@ -37,32 +37,27 @@ pub fn title_gender(m: &Mention) -> Option<Gender> {
     }
     let lists = wordlists::get();
     let by_title = m.role.as_deref().and_then(|role| {
-        role.split_whitespace().find_map(|w| {
-            lists
-                .honorifics
-                .get(w.to_ascii_lowercase().as_str())
-                .copied()
-        })
+        role.split_whitespace()
+            .find_map(|w| with_ascii_lowercase(w, |w| lists.honorifics.get(w).copied()))
     });
     by_title.or_else(|| {
-        let words = name_words(&m.name);
+        let mut words = name_words(&m.name);
+        let first = words.next()?;
         // A lone surname after a title is no first name ("Mr. Philip").
-        if words.len() < 2 && m.role.is_some() {
+        if words.next().is_none() && m.role.is_some() {
             return None;
         }
-        lists.first_names.get(words.first()?).copied()
+        lists.first_names.get(first).copied()
     })
 }
 
-/// The words of a person's name that identify them: without initials and
-/// suffixes ("Joseph R. Biden Jr." → "Joseph", "Biden").
-pub fn name_words(name: &str) -> Vec<&str> {
-    name.split_whitespace()
-        .filter(|w| {
-            let bare = w.trim_end_matches('.');
-            bare.chars().count() > 1 && !matches!(bare, "Jr" | "Sr" | "II" | "III" | "IV")
-        })
-        .collect()
+/// The words of a person's name that identify them, one by one: without
+/// initials and suffixes ("Joseph R. Biden Jr." → "Joseph", "Biden").
+pub fn name_words(name: &str) -> impl Iterator<Item = &str> + Clone {
+    name.split_whitespace().filter(|w| {
+        let bare = w.trim_end_matches('.');
+        bare.chars().count() > 1 && !matches!(bare, "Jr" | "Sr" | "II" | "III" | "IV")
+    })
 }
 
 /// For rule tests: each claim's text, the name of its source actor and how

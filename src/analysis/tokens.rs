@@ -9,7 +9,7 @@ use super::lexicon::Lexicon;
 pub use super::lexicon::{Class, Classes};
 use super::segment::{self, FORM_APART, Token, TokenKind};
 use super::steps;
-use super::wordlists::{Map, same_bytes};
+use super::wordlists::{Map, same_bytes, short_word};
 use crate::span::Span;
 
 /// Facts of a written form, as bits of [`Form::shape`]: it starts with an
@@ -24,10 +24,38 @@ const HYPHENATED: u8 = 8;
 /// It has two letters or more, none in lower case ("FBI", "CHAPTER").
 const ALL_CAPS: u8 = 16;
 
-/// A written form as a key while the table is built: compared in line
-/// (a form is a few bytes long), not by a call to memcmp per token.
+/// A written form of more than [`SHORT`] bytes as a key while the table
+/// is built: compared in line, not by a call to memcmp per token.
 #[derive(Clone, Copy, Eq)]
 struct Written<'t>(&'t str);
+
+/// The longest form held in a [`ShortForm`] key.
+const SHORT: usize = 15;
+
+/// A written form of at most [`SHORT`] bytes (nearly every one) as a key
+/// holding its bytes and length in two words: a key pointing into the
+/// text would read the text where the form was first seen, a cache miss
+/// per token once the text outgrows the cache.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct ShortForm(u64, u64);
+
+impl ShortForm {
+    fn of(word: &str) -> Option<Self> {
+        let b = word.as_bytes();
+        let n = b.len();
+        if n > SHORT {
+            return None;
+        }
+        let word = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("8 bytes"));
+        let (low, high) = if n < 8 {
+            (short_word(b), 0)
+        } else {
+            (word(0), short_word(&b[8..]))
+        };
+        // The high word holds at most 7 bytes: its top byte is free.
+        Some(ShortForm(low, high | (n as u64) << 56))
+    }
+}
 
 impl PartialEq for Written<'_> {
     #[inline]
@@ -97,8 +125,9 @@ impl<'t> TokenTable<'t> {
         // and rehash several times), not more: a long text has far fewer
         // distinct forms than tokens.
         let room = (text.len() / 8).min(1 << 14);
-        let mut written: Map<Written<'t>, u32> =
+        let mut short: Map<ShortForm, u32> =
             Map::with_capacity_and_hasher(room, Default::default());
+        let mut written: Map<Written<'t>, u32> = Map::default();
         // The forms of one-byte tokens ("," "." "a"), found without hashing.
         let mut one_byte_forms: [Option<u32>; 128] = [None; 128];
         let mut lowers: Map<Box<str>, (u32, u32, u32)> =
@@ -124,17 +153,22 @@ impl<'t> TokenTable<'t> {
             let is_word = kind == TokenKind::Word;
             // A token of one byte is ASCII.
             let one_byte = (word.len() == 1).then(|| usize::from(word.as_bytes()[0]));
-            let known = match one_byte {
-                Some(b) => one_byte_forms[b],
-                None => written.get(&Written(word)).copied(),
+            let short_form = ShortForm::of(word);
+            let known = match (one_byte, short_form) {
+                (Some(b), _) => one_byte_forms[b],
+                (None, Some(key)) => short.get(&key).copied(),
+                (None, None) => written.get(&Written(word)).copied(),
             };
             let form = match known {
                 Some(form) => form,
                 None => {
                     let form = forms.len() as u32;
-                    match one_byte {
-                        Some(b) => one_byte_forms[b] = Some(form),
-                        None => {
+                    match (one_byte, short_form) {
+                        (Some(b), _) => one_byte_forms[b] = Some(form),
+                        (None, Some(key)) => {
+                            short.insert(key, form);
+                        }
+                        (None, None) => {
                             written.insert(Written(word), form);
                         }
                     }

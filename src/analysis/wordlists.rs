@@ -94,6 +94,38 @@ pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     (0..n / 8).all(|k| word(a, k * 8) == word(b, k * 8)) && word(a, n - 8) == word(b, n - 8)
 }
 
+/// The longest word [`with_lowercase`] and [`with_ascii_lowercase`]
+/// lowercase on the stack.
+const STACK_WORD: usize = 32;
+
+/// `f` of `word` lowercased as [`str::to_lowercase`] does, without
+/// allocating for an ASCII word (nearly every one): the actor stages ask
+/// this of every mention.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.is_ascii() {
+        with_ascii_lowercase(word, f)
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
+/// `f` of `word` lowercased as [`str::to_ascii_lowercase`] does, on the
+/// stack when it is short and as is when it has no ASCII capital.
+pub fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(word);
+    }
+    if word.len() > STACK_WORD {
+        return f(&word.to_ascii_lowercase());
+    }
+    let mut room = [0u8; STACK_WORD];
+    let lower = &mut room[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    // Only ASCII bytes changed: still the UTF-8 of `word`, lowercased.
+    f(std::str::from_utf8(lower).expect("ASCII-lowercased UTF-8"))
+}
+
 /// A lower-case word list, looked up in any ASCII case without allocating
 /// (as `eq_ignore_ascii_case` against each entry would).
 pub struct Words {

@@ -51,7 +51,7 @@ mod schema;
 mod user;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 use thiserror::Error;
@@ -159,7 +159,16 @@ impl Store {
             })?;
         }
         let mut conn = Connection::open(path).map_err(|e| StoreError::from_sqlite(path, e))?;
-        schema::prepare(&mut conn, path)?;
+        // SQLite reports "busy" without waiting where waiting could
+        // deadlock (turning a new library to WAL while another whosaid opens
+        // it too), so the set-up is tried again until the busy timeout.
+        let deadline = Instant::now() + BUSY_TIMEOUT;
+        while let Err(error) = schema::prepare(&mut conn, path) {
+            if !matches!(error, StoreError::Busy { .. }) || Instant::now() >= deadline {
+                return Err(error);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
         Ok(Store {
             conn,
             path: path.to_owned(),

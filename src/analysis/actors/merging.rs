@@ -4,6 +4,8 @@
 //! people ("Peruvian officials" = "Peruvian authorities"), acronyms of
 //! organisations, and the aliases the user's config declares.
 
+use std::collections::hash_map::Entry;
+
 use crate::analysis::shared::{DisjointSets, is_description, name_words, title_gender};
 use crate::analysis::wordlists::{self, Map};
 use crate::analysis::{ActorAlias, ActorKind, Mention};
@@ -27,10 +29,10 @@ pub fn merge_names(mentions: &[Mention], sets: &mut DisjointSets) {
             ActorKind::Other => m.name.to_lowercase(),
             ActorKind::Anonymous => continue,
         };
-        match by_key.get(&(m.kind, key.clone())) {
-            Some(&j) => sets.union(i, j),
-            None => {
-                by_key.insert((m.kind, key), i);
+        match by_key.entry((m.kind, key)) {
+            Entry::Occupied(first) => sets.union(i, *first.get()),
+            Entry::Vacant(slot) => {
+                slot.insert(i);
             }
         }
     }
@@ -116,9 +118,9 @@ fn merge_persons(mentions: &[Mention], persons: &[usize], sets: &mut DisjointSet
     let mut by_surname: Map<&str, Vec<usize>> = Map::default();
     let mut by_first_name: Map<&str, Vec<usize>> = Map::default();
     for &i in persons {
-        let words = name_words(&mentions[i].name);
-        if words.len() >= 2 {
-            let (first, last) = (words[0], words[words.len() - 1]);
+        let mut words = name_words(&mentions[i].name);
+        if let (Some(first), Some(second)) = (words.next(), words.next()) {
+            let last = words.last().unwrap_or(second);
             let key = (first.to_lowercase(), last.to_lowercase());
             match full.get(&key) {
                 Some(&j) => sets.union(i, j),
@@ -132,8 +134,10 @@ fn merge_persons(mentions: &[Mention], persons: &[usize], sets: &mut DisjointSet
     }
     let mut bare: Map<String, usize> = Map::default();
     for &i in persons {
-        let words = name_words(&mentions[i].name);
-        let [word] = words[..] else { continue };
+        let mut words = name_words(&mentions[i].name);
+        let (Some(word), None) = (words.next(), words.next()) else {
+            continue;
+        };
         let gender = title_gender(&mentions[i]);
         let agrees = |j: usize| {
             gender.is_none() || title_gender(&mentions[j]).is_none_or(|g| Some(g) == gender)

@@ -6,6 +6,7 @@
 //! Named entities always become actors; groups, anonymous sources and
 //! documents only when they are a claim's source or merge with an actor.
 
+mod addressed;
 mod gender;
 mod merging;
 mod narrator;
@@ -38,8 +39,10 @@ pub fn resolve(
     merge_names(mentions, &mut sets);
     let forced = merge_configured(text, mentions, &lexicon.actors, &mut sets);
     let root_of = sets.into_roots();
-    let (mut referent, gender) =
-        pronouns::resolve(text, sentences, mentions, quotations, &is_source, &root_of);
+    let addressed = addressed::by_pronoun(text, mentions, &root_of, claims);
+    let (mut referent, gender) = pronouns::resolve(
+        text, sentences, mentions, quotations, &is_source, &root_of, &addressed,
+    );
     narrator::resolve(text, mentions, &root_of, claims, &is_source, &mut referent);
     let people = turns::People {
         mentions,
@@ -197,9 +200,7 @@ fn describe(
 }
 
 fn is_honorific(role: &str) -> bool {
-    wordlists::get()
-        .honorifics
-        .contains_key(role.to_ascii_lowercase().as_str())
+    wordlists::with_ascii_lowercase(role, |role| wordlists::get().honorifics.contains_key(role))
 }
 
 #[cfg(test)]

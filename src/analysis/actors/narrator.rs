@@ -3,7 +3,7 @@
 //! as they speak to them ("“You're drunk, Jake.”", "“Well, Hastings?”").
 
 use crate::analysis::shared::{is_description, is_vocative};
-use crate::analysis::wordlists::Map;
+use crate::analysis::wordlists::{Map, Set};
 use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention};
 
 /// How often a name must address someone before it is taken for the
@@ -53,7 +53,8 @@ fn addressed_by_others(
 ) -> Option<usize> {
     // "Mike said" outside quotation marks: Mike is a third person, not the
     // narrator, however often the others call him.
-    let third_person: Vec<String> = claims
+    // A set: every name addressed is looked up in it.
+    let third_person: Set<String> = claims
         .iter()
         .filter_map(|claim| claim.source.map(|s| &mentions[s]))
         .filter(|m| !m.pronoun && !m.in_quote)
@@ -103,7 +104,7 @@ fn addressed_by_others(
     }
     addressed
         .iter()
-        .filter(|(name, _)| !third_person.contains(name))
+        .filter(|(name, _)| !third_person.contains(name.as_str()))
         .filter(|&(_, &(times, first))| {
             let unnarrated = !narrated.get(root_of[first]).copied().unwrap_or(true);
             times >= TIMES_ADDRESSED || unnarrated && times >= TIMES_ADDRESSED_UNNARRATED

@@ -11,7 +11,7 @@
 use crate::analysis::segment::Sentence;
 use crate::analysis::shared::{is_description, title_gender};
 use crate::analysis::steps;
-use crate::analysis::wordlists::{self, Gender, Map};
+use crate::analysis::wordlists::{self, Gender, Map, with_ascii_lowercase, with_lowercase};
 use crate::analysis::{ActorKind, Mention, Quotation};
 
 /// How many sentences back a pronoun may reach (through a chain of
@@ -65,8 +65,9 @@ impl Rank {
 /// For each mention, the mention (not a pronoun) it stands for: itself
 /// for a name; for a source pronoun or a description, its antecedent if
 /// one is found; `None` for other pronouns. `root_of` gives each mention's
-/// set of merged mentions. Also the gender each set is known to have, by
-/// its root.
+/// set of merged mentions; `addressed`, by source pronoun, the sets its
+/// quotes call by name, which it does not stand for. Also the gender each
+/// set is known to have, by its root.
 pub(super) fn resolve(
     text: &str,
     sentences: &[Sentence],
@@ -74,6 +75,7 @@ pub(super) fn resolve(
     quotations: &[Quotation],
     is_source: &[bool],
     root_of: &[usize],
+    addressed: &Map<usize, Vec<usize>>,
 ) -> (Vec<Option<usize>>, Map<usize, Gender>) {
     let mut referent: Vec<Option<usize>> = mentions
         .iter()
@@ -95,10 +97,19 @@ pub(super) fn resolve(
         count += usize::from(!quoted);
         narrated.push(count);
     }
+    // Mentions come by start: the sentence moves forward with them, and is
+    // searched for only where a mention starts before the previous one.
+    let (mut s, mut previous) = (0, 0);
     let sentence_of: Vec<usize> = mentions
         .iter()
         .map(|m| {
-            let s = sentences.partition_point(|s| s.span().end <= m.span.start);
+            if m.span.start < previous {
+                s = sentences.partition_point(|s| s.span().end <= m.span.start);
+            }
+            while s < sentences.len() && sentences[s].span().end <= m.span.start {
+                s += 1;
+            }
+            previous = m.span.start;
             narrated.get(s).copied().unwrap_or(count)
         })
         .collect();
@@ -171,6 +182,9 @@ pub(super) fn resolve(
             }
             _ => false,
         };
+        // "“Well, Nils,” he said": not Nils.
+        let listeners = addressed.get(&i).map_or(&[][..], Vec::as_slice);
+        let listening = |r: usize| listeners.contains(&root_of[r]);
         let mut best: Option<Candidate> = None;
         // Near candidates by salience; failing those, the nearest person
         // further back ("she" after a paragraph about the weather).
@@ -190,7 +204,7 @@ pub(super) fn resolve(
             }
             let Some(r) = referent[j] else { continue };
             let root = root_of[r];
-            if !fits(&mentions[r], gender.get(&root).copied()) {
+            if !fits(&mentions[r], gender.get(&root).copied()) || listening(r) {
                 continue;
             }
             let maybe_place = mentions[r].kind == ActorKind::Person
@@ -217,7 +231,9 @@ pub(super) fn resolve(
         // or after: an excerpt may open on "he" and name him later.
         let mut best = best.map(|c| c.mention);
         if best.is_none() {
-            best = wanted_gender.and_then(|g| main.of(g));
+            best = wanted_gender
+                .and_then(|g| main.of(g))
+                .filter(|&j| !listening(j));
         }
         // Last, a person of the right gender named inside a quotation
         // ("Oh, Mr. Reyes, …" she said): a vocative names a listener.
@@ -228,7 +244,8 @@ pub(super) fn resolve(
                 .find(|&j| {
                     mentions[j].in_quote
                         && referent[j].is_some_and(|r| {
-                            mentions[r].kind == ActorKind::Person
+                            !listening(r)
+                                && mentions[r].kind == ActorKind::Person
                                 && gender.get(&root_of[r]).copied() == wanted_gender
                         })
                 });
@@ -312,16 +329,20 @@ fn after_preposition(text: &str, m: &Mention) -> bool {
     let word = before
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let article = matches!(word.as_str(), "the" | "a" | "an");
-    article || !word.is_empty() && wordlists::get().prepositions.has(&word)
+        .unwrap_or("");
+    with_ascii_lowercase(word, |word| {
+        let article = matches!(word, "the" | "a" | "an");
+        article || !word.is_empty() && wordlists::get().prepositions.has(word)
+    })
 }
 
 /// Whether a pronoun that is no source still links a chain: a subject
 /// pronoun outside quotation marks.
 fn chains(m: &Mention) -> bool {
-    !m.in_quote && matches!(m.name.to_ascii_lowercase().as_str(), "he" | "she" | "they")
+    !m.in_quote
+        && ["he", "she", "they"]
+            .iter()
+            .any(|p| m.name.eq_ignore_ascii_case(p))
 }
 
 /// "a girl", "one old gentleman": an anonymous single person, whom "he"
@@ -335,8 +356,10 @@ pub(super) fn noun_gender(m: &Mention) -> Option<Gender> {
     if m.pronoun || !matches!(m.kind, ActorKind::Person | ActorKind::Anonymous) {
         return None;
     }
-    let head = m.name.rsplit(' ').next()?.to_lowercase();
-    wordlists::get().gendered_nouns.get(head.as_str()).copied()
+    let head = m.name.rsplit(' ').next()?;
+    with_lowercase(head, |head| {
+        wordlists::get().gendered_nouns.get(head).copied()
+    })
 }
 
 /// Whether a group's head noun is plural ("officials", not "government").
@@ -344,12 +367,14 @@ fn is_plural(m: &Mention) -> bool {
     if m.kind != ActorKind::Group {
         return false;
     }
-    let head = m.name.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let head = m.name.rsplit(' ').next().unwrap_or("");
     let lists = wordlists::get();
-    lists.people.get(head.as_str()).map_or(
-        !lists.collectives.contains_key(head.as_str()) && head.ends_with('s'),
-        |n| n.plural,
-    )
+    with_lowercase(head, |head| {
+        lists.people.get(head).map_or(
+            !lists.collectives.contains_key(head) && head.ends_with('s'),
+            |n| n.plural,
+        )
+    })
 }
 
 /// "Small, who attended the rally": the mention just before "who" in its sentence.

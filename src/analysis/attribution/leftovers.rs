@@ -265,11 +265,22 @@ impl Pass<'_, '_> {
         let cue_span = c.cue_span(cue);
         // The claim of the cue's content was made by an earlier pass (in
         // `earlier`) or by this one (in `claims`).
+        // Both lists are sorted by start, and a content lies within the
+        // unit of its cue: only the claims starting there are read, not
+        // every claim of the text per colon.
         let is_taken =
             |claim: &FoundClaim| claim.cue == Some(cue_span) && claim.kind == ClaimKind::Indirect;
+        let in_unit = |list: &[FoundClaim]| {
+            let from = list.partition_point(|claim| claim.span.start < unit.span.start);
+            let found = list[from..]
+                .iter()
+                .take_while(|claim| claim.span.start <= unit.span.end)
+                .position(is_taken);
+            found.map(|at| from + at)
+        };
         let taken = [&mut self.earlier, &mut self.claims]
             .into_iter()
-            .find_map(|list| list.iter().position(is_taken).map(|at| list.remove(at)));
+            .find_map(|list| in_unit(list).map(|at| list.remove(at)));
         let (source, via) = match taken {
             Some(claim) if claim.source.is_some() => (claim.source, claim.via),
             _ => match source::subject_before(c, cue.first, unit.first) {
