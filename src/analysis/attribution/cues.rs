@@ -297,7 +297,8 @@ impl Pass<'_, '_> {
         // "However, analysts warn that …" is no content before a frame.
         let before_words = content_end.saturating_sub(unit.first);
         if self.only_fillers(after, unit.end) && before_words >= 3 {
-            self.content(unit.first, content_end, found, cue)
+            let first = self.last_framed_clause(unit, content_end);
+            self.content(first, content_end, found, cue)
         } else if self.context.is_punct(after, ",") && found.rule == Rule::ContentThenFrame {
             // "At the time, she said, the mayor was away": the content is
             // interrupted by its frame, one part on each side.
@@ -311,6 +312,50 @@ impl Pass<'_, '_> {
         } else {
             None
         }
+    }
+
+    /// Where a content that ends before its frame starts: at the unit's
+    /// start, or at the last clause joined by ", and", ", but" or ", while"
+    /// that has a frame of its own ("The town applied for a grant, and Sen.
+    /// Mia Holt is expected to back it, her office said": the office
+    /// speaks of Holt, the town's application is the writer's).
+    fn last_framed_clause(&self, unit: &Unit, end: usize) -> usize {
+        let c = self.context;
+        let mut first = unit.first;
+        let mut from = unit.first;
+        while let Some(comma) = c.next_comma(from, end) {
+            from = comma + 1;
+            let clause = comma + 2;
+            let joined = clause < end
+                && c.quote_of(comma).is_none()
+                && is_one_of(c.word(comma + 1), &["and", "but", "while", "whereas"]);
+            if joined
+                && (self.subject_and_cue_at(clause, end) || self.evidential_after(clause, end))
+            {
+                first = clause;
+            }
+        }
+        first
+    }
+
+    /// Whether a mention starts at `i` and an evidential frame ("is
+    /// expected to", "was accused of") follows it, auxiliaries aside.
+    fn evidential_after(&self, i: usize, end: usize) -> bool {
+        let c = self.context;
+        let Some(subject) = source::mention_starting_at(c, i) else {
+            return false;
+        };
+        let mut k = c.token_after(c.mentions[subject].span.end);
+        let limit = (k + 3).min(end);
+        while k < limit && !c.table.is(k, Class::EvidentialStart) {
+            k += 1;
+        }
+        let unit = Unit {
+            span: c.table.span(i).cover(c.table.span(end - 1)),
+            first: i,
+            end,
+        };
+        k < limit && self.evidential_at(k, &unit).is_some()
     }
 
     /// "According to X, …" at the start, or "…, according to X." at the end.
@@ -662,10 +707,12 @@ impl Pass<'_, '_> {
                 if self.quote_claimed[qi] && quote_first >= first {
                     return quote_first;
                 }
-                // "“the closest we have ever had,” even while advocating"
+                // "“the closest we have ever had,” even while advocating",
+                // "to act “calm,” but Moss said …": a comma inside the
+                // closing mark ends the content as one outside it would.
                 if quote_end >= 2
                     && c.is_punct(quote_end - 2, ",")
-                    && self.participle_at(quote_end, end)
+                    && self.comma_ends_content(quote_end - 1, first, end)
                 {
                     return quote_end;
                 }
@@ -681,6 +728,15 @@ impl Pass<'_, '_> {
                 if self.comma_ends_content(i, first, end) {
                     return i;
                 }
+            } else if i > first
+                && c.table.is(i, Class::ClauseOpener)
+                && !matches!(c.table.low(i), "and" | "that" | "so" | "if")
+                && self.subject_and_cue_at(i + 1, end)
+            {
+                // "Ana sees growth while critics see decline", "… after
+                // prosecutors determined …": a second source with a frame
+                // of its own.
+                return i;
             } else if matches!(c.table.low(i), "and" | "but") && self.second_verb_at(i + 1, end) {
                 // "He says the obvious response was … and says he introduced …"
                 return if i > first && c.is_punct(i - 1, ",") {
@@ -706,7 +762,7 @@ impl Pass<'_, '_> {
             // second source with its own claim.
             || (i + 2 < end
                 && is_one_of(c.word(next), &["while", "whereas"])
-                && source::mention_near(c, i + 2).is_some())
+                && source::mention_near(c, i + 2).is_some_and(|m| self.cue_soon_after(m, end)))
             // "Ana Vell, noting the tides, said …": the frame of the
             // sentence after an aside's comma.
             || (i > first && self.sentence_frame_at(next, end))
@@ -714,15 +770,52 @@ impl Pass<'_, '_> {
             || (i + 2 < end
                 && is_one_of(c.word(next), &["and", "but"])
                 && self.subject_and_cue_at(i + 2, end))
+            // "…the bridge, which critics say will fail": a relative clause
+            // with a source and a cue of its own.
+            || self.relative_frame_at(next, end)
+    }
+
+    /// Whether a relative word at `i` opens a clause with a frame of its
+    /// own: a named subject and a cue ("which critics say …"), or a verb
+    /// of saying right after it ("who said …"). A pronoun subject ("which
+    /// they believe …") is mostly the source of the content before, which
+    /// goes on.
+    fn relative_frame_at(&self, i: usize, end: usize) -> bool {
+        let c = self.context;
+        if i + 1 >= end || !wordlists::get().relatives.has(c.word(i)) {
+            return false;
+        }
+        let speech_follows = c.cue_at(i + 1).is_some_and(|cue| {
+            cue.classes.has(CueClasses::SPEECH) && !cue.classes.has(CueClasses::BASE)
+        });
+        let named_subject =
+            source::mention_starting_at(c, i + 1).is_some_and(|m| !c.mentions[m].pronoun);
+        speech_follows || (named_subject && self.subject_and_cue_at(i + 1, end))
     }
 
     /// Whether a mention starts at `i` and a cue that introduces content
     /// follows it, auxiliaries and adverbs aside.
     fn subject_and_cue_at(&self, i: usize, end: usize) -> bool {
+        source::mention_starting_at(self.context, i).is_some_and(|m| self.cue_follows(m, end))
+    }
+
+    /// Whether a cue that introduces content follows mention `subject`
+    /// within a few words, no mark between ("owners on Elm Street warned").
+    fn cue_soon_after(&self, subject: usize, end: usize) -> bool {
         let c = self.context;
-        let Some(subject) = source::mention_starting_at(c, i) else {
-            return false;
-        };
+        let first = c.token_after(c.mentions[subject].span.end);
+        (first..end.min(first + SUBJECT_TAIL))
+            .take_while(|&k| c.tokens[k].kind == TokenKind::Word && c.quote_of(k).is_none())
+            .any(|k| {
+                c.cue_at(k)
+                    .is_some_and(|cue| cue.classes.introduces_content())
+            })
+    }
+
+    /// Whether a cue that introduces content follows mention `subject`,
+    /// auxiliaries and adverbs aside.
+    fn cue_follows(&self, subject: usize, end: usize) -> bool {
+        let c = self.context;
         let mut k = c.token_after(c.mentions[subject].span.end);
         let limit = (k + 4).min(end);
         while k < limit && source::is_skippable(c.word(k)) {
@@ -910,6 +1003,10 @@ const THAT_REACH: usize = 8;
 
 /// How many tokens may stand between a far subject and its cue.
 const FAR_SUBJECT_REACH: usize = 30;
+
+/// How many words may stand between a second source and its cue ("owners
+/// on Elm Street warned").
+const SUBJECT_TAIL: usize = 6;
 
 /// How many tokens `content_end` reads at most.
 const CONTENT_SCAN: usize = 1000;

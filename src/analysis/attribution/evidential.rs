@@ -136,7 +136,7 @@ impl Pass<'_, '_> {
     }
 
     /// The frame starting at token `i` and its content, if one does.
-    fn evidential_at(&self, i: usize, unit: &Unit) -> Option<Content> {
+    pub(super) fn evidential_at(&self, i: usize, unit: &Unit) -> Option<Content> {
         let c = self.context;
         let frames = &wordlists::get().evidential;
         let word = lower(c, i);

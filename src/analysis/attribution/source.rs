@@ -185,6 +185,14 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
     if let Some(m) = subject(j - 1) {
         return Some(m);
     }
+    // "restaurant owners on Elm Street warned": a mention after a
+    // preposition describes the subject before it.
+    let described = mention_ending_at(c, c.table.span(j - 1).end, lower)
+        .map(|m| c.token_after(c.mentions[m].span.start))
+        .filter(|&first| first >= unit_first + 2 && is_preposition(c.word(first - 1)));
+    if let Some(m) = described.and_then(|first| subject(first - 2)) {
+        return Some(m);
+    }
     // "The report published Tuesday showed": a participle after the subject.
     let modifier = c.word(j - 1);
     let participle_modifier = j >= unit_first + 2

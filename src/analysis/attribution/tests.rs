@@ -975,6 +975,101 @@ fn a_second_source_after_while_ends_the_first_content() {
 }
 
 #[test]
+fn a_comma_inside_a_closing_mark_ends_the_content_before_a_second_source() {
+    let text = "The coach urged him to stay calm, to act “like a captain,” but Ray Moss said he answered: “We fight.”";
+    assert_eq!(
+        claims(text, &["The coach", "Ray Moss", "he"]),
+        vec![
+            seen(
+                "him to stay calm, to act “like a captain,”",
+                Mixed,
+                "urged",
+                "The coach"
+            ),
+            seen("he answered: “We fight.”", Mixed, "said", "Ray Moss"),
+        ]
+    );
+}
+
+#[test]
+fn a_while_after_a_quote_with_no_cue_of_its_own_keeps_the_content_whole() {
+    let text = "Ivo Rask said he “backs the plan fully,” while his rival did not.";
+    assert_eq!(
+        claims(text, &["Ivo Rask", "he", "his rival"]),
+        vec![seen(
+            "he “backs the plan fully,” while his rival did not",
+            Mixed,
+            "said",
+            "Ivo Rask"
+        )]
+    );
+}
+
+#[test]
+fn a_relative_clause_with_a_named_source_and_cue_ends_the_content() {
+    let text = "The mayor praised the bridge, which engineers say will crack within a decade.";
+    assert_eq!(
+        claims(text, &["The mayor", "engineers"]),
+        vec![
+            seen("the bridge", Indirect, "praised", "The mayor"),
+            seen("which", Indirect, "say", "engineers"),
+            seen("will crack within a decade", Indirect, "say", "engineers"),
+        ]
+    );
+}
+
+#[test]
+fn a_subordinate_clause_with_a_source_and_cue_of_its_own_ends_the_content() {
+    let text = "Ana Lind said the harbour is safe after the inspectors found no cracks.";
+    assert_eq!(
+        claims(text, &["Ana Lind", "the inspectors"]),
+        vec![
+            seen("the harbour is safe", Indirect, "said", "Ana Lind"),
+            seen("no cracks", Indirect, "found", "the inspectors"),
+        ]
+    );
+}
+
+#[test]
+fn a_frame_closing_the_sentence_reports_only_the_joined_clause_with_a_frame_of_its_own() {
+    let text = "The town has applied for a grant, and Sen. Mia Holt is expected to back the request, her office said.";
+    assert_eq!(
+        claims(text, &["Sen. Mia Holt", "her office"]),
+        vec![seen(
+            "Sen. Mia Holt is expected to back the request",
+            Indirect,
+            "said",
+            "her office"
+        )]
+    );
+    // Without a frame of its own, the joined clause is reported too.
+    let text = "Sales fell in May, and the firm will cut jobs, the report said.";
+    assert_eq!(
+        claims(text, &["the firm", "the report"]),
+        vec![seen(
+            "Sales fell in May, and the firm will cut jobs",
+            Indirect,
+            "said",
+            "the report"
+        )]
+    );
+}
+
+#[test]
+fn a_place_after_a_preposition_describes_the_subject_before_it() {
+    let text = "Bakers on Elm Street warned that the closures would ruin them.";
+    assert_eq!(
+        claims(text, &["Bakers", "Elm Street"]),
+        vec![seen(
+            "the closures would ruin them",
+            Indirect,
+            "warned",
+            "Bakers"
+        )]
+    );
+}
+
+#[test]
 fn going_on_holiday_is_no_speech() {
     let text = "The family decided to go on vacation. “And then?” she went on.";
     assert_eq!(
@@ -1350,6 +1445,24 @@ fn a_local_news_article_gets_its_sources_and_no_phrase_claims() {
     );
     assert_eq!(by("The river does not wait").as_deref(), Some("She"));
     assert!(by("Residents who attended the meeting").is_none());
+    // "The city has applied for a federal grant, and state Sen. Helen Park
+    // is expected to …, her office said": the office speaks of the senator.
+    assert_eq!(
+        by("state Sen. Helen Park is expected to support the application").as_deref(),
+        Some("her office")
+    );
+    assert!(
+        all.iter()
+            .all(|c| !c.text.starts_with("The city has applied")),
+        "{all:?}"
+    );
+    // "The Riverton Chamber of Commerce urged …, while restaurant owners
+    // warned that …": two claims, two sources.
+    assert_eq!(
+        by("the council to delay construction until after the summer season").as_deref(),
+        Some("The Riverton Chamber of Commerce")
+    );
+    assert!(by("months of closed sidewalks would ruin them").is_some());
     // "declined to comment on Tuesday", "Asked about the cost", "since
     // taking office in 2021": no phrase is a claim, no label a source.
     for phrase in ["on Tuesday", "about the cost", "since taking office"] {
