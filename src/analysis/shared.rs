@@ -29,6 +29,12 @@ pub fn is_description(m: &Mention) -> bool {
     m.kind == ActorKind::Person && m.name.starts_with("the ")
 }
 
+/// A person named or described, or an anonymous one ("a girl", "one local
+/// editor"): someone "he" or "she" may stand for.
+pub fn is_person_or_anonymous(m: &Mention) -> bool {
+    matches!(m.kind, ActorKind::Person | ActorKind::Anonymous)
+}
+
 /// The gender a mention's title ("Mrs. Clinton") or, failing that, its
 /// first name ("Hillary Clinton", "Mary") tells, if any.
 pub fn title_gender(m: &Mention) -> Option<Gender> {
@@ -36,7 +42,7 @@ pub fn title_gender(m: &Mention) -> Option<Gender> {
         return None;
     }
     let lists = wordlists::get();
-    let by_title = m.role.as_deref().and_then(|role| {
+    let by_title = m.role().and_then(|role| {
         role.split_whitespace()
             .find_map(|w| with_ascii_lowercase(w, |w| lists.honorifics.get(w).copied()))
     });

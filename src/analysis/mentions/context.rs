@@ -247,9 +247,9 @@ impl<'a> Context<'a> {
 pub(super) fn mention(span: Span, name: &str, kind: ActorKind, role: Option<String>) -> Mention {
     Mention {
         span,
-        name: name.to_string(),
+        name: name.into(),
         kind,
-        role,
+        role: role.map(String::into_boxed_str),
         pronoun: false,
         in_quote: false,
     }
