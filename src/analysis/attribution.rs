@@ -24,7 +24,7 @@ mod perception;
 mod source;
 
 use super::lexicon::{CueClasses, CueMatch, Cues, Lexicon};
-use super::quotes::{is_hard_wrapped, paragraph_breaks};
+use super::quotes::paragraph_breaks;
 use super::segment::{Sentence, Token, TokenKind};
 use super::tokens::{Class, TokenTable};
 use super::{ClaimKind, FoundClaim, Mention, Quotation, Rule, Via};
@@ -169,7 +169,7 @@ impl<'a> Context<'a> {
                 .filter(|&i| tokens[i].kind == TokenKind::Punct && table.word(i) == ",")
                 .map(|i| i as u32)
                 .collect(),
-            wrapped: is_hard_wrapped(text),
+            wrapped: table.wrapped,
             headline_end: table.headline_end(),
         };
         context.cues = context.find_cues(&lexicon.cues);
@@ -236,6 +236,14 @@ impl<'a> Context<'a> {
         if wordlists::get().determiners.has(previous) {
             return false;
         }
+        // "going back to 1990", "pushed back": a particle after a verb.
+        let low = self.table.low(i - 1);
+        let after_verb = self.table.is_word(i - 1)
+            && !self.table.is_cap(i - 1)
+            && (is_ing(low) || (low.len() > 4 && low.ends_with("ed")));
+        if cue.end == i + 1 && after_verb && cues::is_particle(self.table.low(i)) {
+            return false;
+        }
         let ing = is_ing(self.word(i));
         let mut p = i;
         while p > 0 && is_adverb(self.word(p - 1)) {
@@ -249,9 +257,11 @@ impl<'a> Context<'a> {
         self.table.word(i)
     }
 
+    /// Whether token `i` is `word` in any ASCII case. Asked of the token's
+    /// lower-case form (the forms lie together, in cache), not of the text.
     fn is_word(&self, i: usize, word: &str) -> bool {
         steps::step();
-        i < self.tokens.len() && self.word(i).eq_ignore_ascii_case(word)
+        i < self.tokens.len() && self.table.low(i).eq_ignore_ascii_case(word)
     }
 
     /// The first comma in tokens `from..end`, if any.
@@ -267,7 +277,8 @@ impl<'a> Context<'a> {
         steps::step();
         i < self.tokens.len()
             && self.tokens[i].kind == TokenKind::Punct
-            && marks.contains(self.word(i))
+            // A mark's lower-case form is the mark.
+            && marks.contains(self.table.low(i))
     }
 
     /// Whether token `i` begins a sentence or clause: first, or after a
