@@ -83,21 +83,22 @@ fn main() {
     lap("mentions");
     let mut f = attribution::find(&table, &sentences, &q, &m, lexicon);
     lap("attribution");
-    let r = actors::resolve(&text, &sentences, &m, &mut f, &q, lexicon);
-    lap("actors");
-    for c in &f {
-        markers::hedges(&table, c.span);
-    }
+    // In analyze's order: the hedges and figures are read off the token
+    // table, which is dropped before the actors are merged.
+    let hedges: Vec<_> = f.iter().map(|c| markers::hedges(&table, c.span)).collect();
     lap("hedges");
     let figures = markers::figures(&table);
     lap("figures");
+    drop(table);
+    let r = actors::resolve(&text, &sentences, &m, &mut f, &q, lexicon);
+    lap("actors");
     eprintln!(
         "({} mentions, {} actors, {} figures)",
         m.len(),
         r.actors.len(),
         figures.len()
     );
-    drop((table, sentences, q, m, f, r, figures));
+    drop((sentences, q, m, f, r, hedges, figures));
     let base = LIVE.load(Ordering::Relaxed);
     PEAK.store(base, Ordering::Relaxed);
     let start = cpu();

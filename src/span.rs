@@ -35,21 +35,35 @@ impl Span {
     }
 
     pub fn contains(self, other: Span) -> bool {
+        compared();
         self.start <= other.start && other.end <= self.end
     }
 
     pub fn contains_offset(self, offset: usize) -> bool {
+        compared();
         self.start <= offset && offset < self.end
     }
 
     pub fn overlaps(self, other: Span) -> bool {
+        compared();
         self.start < other.end && other.start < self.end
     }
 
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
+        compared();
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
+}
+
+/// Counts a comparison of spans as one step of the analysis's step count
+/// (test builds only, analysis/steps.rs): a scan over mentions, claims or
+/// quotations compares their spans, so one repeated per item shows there
+/// as steps growing with the square of the text.
+#[inline(always)]
+fn compared() {
+    #[cfg(test)]
+    crate::analysis::steps::step();
 }
 
 /// Converts byte offsets to code-point offsets in O(log n) with a prefix index

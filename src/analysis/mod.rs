@@ -33,7 +33,7 @@ pub use tokens::TokenTable;
 
 /// The version of the analysis output: bumped whenever a change to the
 /// rules changes what `analyze` returns (caches of analyses key on it).
-pub const VERSION: u32 = 27;
+pub const VERSION: u32 = 30;
 
 /// What kind of thing an actor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -199,16 +199,30 @@ pub struct Mention {
     /// from both sides of the border", "one local editor", "he".
     pub span: Span,
     /// The plain name the phrase gives: "Walter Reyes", "Thomas Brandt",
-    /// "analysts", "one local editor"; for a pronoun, the pronoun.
-    pub name: String,
+    /// "analysts", "one local editor"; for a pronoun, the pronoun. Boxed,
+    /// not a `String`: a text has a mention every few words, and a name is
+    /// never changed once found (compare it through [`Mention::name`]).
+    pub name: Box<str>,
     pub kind: ActorKind,
     /// The title found with the name: "Secretary of State".
-    pub role: Option<String>,
+    pub role: Option<Box<str>>,
     /// Set for "he", "she", "they", "it", "we", "I", "who"…: resolved later.
     pub pronoun: bool,
     /// Inside quotation marks: a name there is someone mentioned, not a
     /// speaker of the surrounding text.
     pub in_quote: bool,
+}
+
+impl Mention {
+    /// The plain name (see the field).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The title found with the name, if any.
+    pub fn role(&self) -> Option<&str> {
+        self.role.as_deref()
+    }
 }
 
 /// A claim as attribution.rs finds it, before actors are merged: its
@@ -249,6 +263,14 @@ pub fn analyze_text(text: &str, lexicon: &Lexicon) -> Analysis {
     let quotations = quotes::find(&table);
     let mentions = mentions::find(&table, &sentences, &quotations, lexicon);
     let mut found = attribution::find(&table, &sentences, &quotations, &mentions, lexicon);
+    // The last questions for the token table, asked before the actors are
+    // merged: the table, the largest structure, is gone by then.
+    let hedges = found
+        .iter()
+        .map(|c| markers::hedges(&table, c.span))
+        .collect();
+    let figures = markers::figures(&table);
+    drop(table);
     let resolution = actors::resolve(
         text,
         &sentences,
@@ -257,7 +279,9 @@ pub fn analyze_text(text: &str, lexicon: &Lexicon) -> Analysis {
         &quotations,
         lexicon,
     );
-    assemble(&table, &sentences, &mentions, found, resolution)
+    assemble(
+        text, &sentences, &mentions, found, hedges, figures, resolution,
+    )
 }
 
 /// Analyses a text with the built-in word lists and the additions of
@@ -322,7 +346,7 @@ fn first_claim_holding(claims: &[Claim], reach: &[usize], span: Span) -> Option<
 fn resolved_via(text: &str, mention: &Mention, actor: Option<&Actor>, found: Via) -> Via {
     // "the newspaper" standing for "The Valley Press".
     let named_before = || {
-        actor.is_some_and(|a| a.kind == ActorKind::Organization && a.name != mention.name)
+        actor.is_some_and(|a| a.kind == ActorKind::Organization && *a.name != *mention.name)
             && actors::is_organisation_description(text, mention)
     };
     if found.is_dialogue() {
@@ -345,38 +369,37 @@ fn resolved_via(text: &str, mention: &Mention, actor: Option<&Actor>, found: Via
     }
 }
 
-/// Joins claims to actors and adds hedges and figures.
+/// Joins claims to actors and adds hedges and figures: `found` sorted by
+/// span, as attribution gives them, each with its `hedges`.
 fn assemble(
-    table: &TokenTable,
+    text: &str,
     sentences: &[segment::Sentence],
     mentions: &[Mention],
-    mut found: Vec<FoundClaim>,
+    found: Vec<FoundClaim>,
+    hedges: Vec<Vec<Span>>,
+    figures: Vec<Span>,
     resolution: Resolution,
 ) -> Analysis {
     let Resolution {
         mut actors,
         actor_of,
     } = resolution;
-    found.sort_by_key(|c| (c.span.start, c.span.end));
+    debug_assert!(found.is_sorted_by_key(|c| (c.span.start, c.span.end)));
     let claims: Vec<Claim> = found
         .into_iter()
-        .map(|c| Claim {
+        .zip(hedges)
+        .map(|(c, hedges)| Claim {
             kind: c.kind,
             span: c.span,
             quotes: quotes_within(c.quotes, c.span),
             source: c.source.map(|m| Source {
                 actor: actor_of[m],
                 span: mentions[m].span,
-                via: resolved_via(
-                    table.text,
-                    &mentions[m],
-                    actor_of[m].map(|a| &actors[a]),
-                    c.via,
-                ),
+                via: resolved_via(text, &mentions[m], actor_of[m].map(|a| &actors[a]), c.via),
             }),
             cue: c.cue,
             sentence: sentence_holding(sentences, c.sentence, c.span),
-            hedges: markers::hedges(table, c.span),
+            hedges,
             rule: c.rule,
         })
         .collect();
@@ -386,7 +409,7 @@ fn assemble(
         }
     }
     let reach = reach_so_far(&claims);
-    let figures = markers::figures(table)
+    let figures = figures
         .into_iter()
         .map(|span| Figure {
             span,

@@ -5,10 +5,10 @@
 //! list ("Brett", "Sibyl"), and "she said" needs the gender to pick the
 //! right one of two people talking.
 
-use crate::analysis::shared::is_description;
+use crate::analysis::Mention;
+use crate::analysis::shared::{is_description, is_person_or_anonymous};
 use crate::analysis::steps;
 use crate::analysis::wordlists::{Gender, Map};
-use crate::analysis::{ActorKind, Mention};
 
 /// How many unambiguous pronouns a name needs before its gender is taken.
 const VOTES: usize = 2;
@@ -49,7 +49,7 @@ pub(super) fn from_pronouns(
         let subject = sentence != Some(s);
         sentence = Some(s);
         if !m.pronoun {
-            if !is_person(m) {
+            if !is_person_or_anonymous(m) {
                 continue;
             }
             let root = root_of[i];
@@ -100,12 +100,6 @@ pub(super) fn from_pronouns(
         .collect();
     found.sort_unstable_by_key(|&(root, _)| root);
     found
-}
-
-/// A person named or described, or "a girl": someone "he" or "she" may
-/// stand for.
-fn is_person(m: &Mention) -> bool {
-    matches!(m.kind, ActorKind::Person | ActorKind::Anonymous)
 }
 
 #[cfg(test)]

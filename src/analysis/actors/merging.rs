@@ -10,7 +10,7 @@ use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
 
 use crate::analysis::shared::{DisjointSets, is_description, name_words, title_gender};
-use crate::analysis::wordlists::{self, Map, Set};
+use crate::analysis::wordlists::{self, Gender, Map, Set};
 use crate::analysis::{ActorAlias, ActorKind, Mention};
 
 /// Merges mentions that name the same actor by the rules for each kind.
@@ -192,7 +192,7 @@ fn merge_acronyms(mentions: &[Mention], sets: &mut DisjointSets) {
         }
     }
     for (i, m) in mentions.iter().enumerate().filter(|(_, m)| is_org(m)) {
-        if let Some(&j) = by_initials.get(m.name.as_str()) {
+        if let Some(&j) = by_initials.get(m.name()) {
             sets.union(i, j);
         }
     }
@@ -221,7 +221,8 @@ fn merge_persons(mentions: &[Mention], persons: &[usize], sets: &mut DisjointSet
             by_first_name.entry(first).or_default().push(i);
         }
     }
-    let mut bare: Map<String, usize> = Map::default();
+    // By surname and whether the title is a man's (none: no title).
+    let mut bare: Map<(String, Option<bool>), usize> = Map::default();
     for &i in persons {
         let mut words = name_words(&mentions[i].name);
         let (Some(word), None) = (words.next(), words.next()) else {
@@ -251,14 +252,23 @@ fn merge_persons(mentions: &[Mention], persons: &[usize], sets: &mut DisjointSet
                 .all(|&j| sets.find(j) == root)
                 .then_some(owners[0])
         });
-        match target {
+        // "Mr. Weston" and "Mrs. Weston" with no full name: a couple, two
+        // people; a bare "Weston" joins the first of them.
+        let male = gender.map(|g| g == Gender::Male);
+        let key = (word.to_string(), male);
+        let earlier = bare.get(&key).copied().or_else(|| {
+            let untitled = (word.to_string(), None);
+            let any = [true, false].map(|m| (word.to_string(), Some(m)));
+            match gender {
+                Some(_) => bare.get(&untitled).copied(),
+                None => any.iter().find_map(|k| bare.get(k).copied()),
+            }
+        });
+        match target.or(earlier) {
             Some(j) => sets.union(i, j),
-            None => match bare.get(word) {
-                Some(&j) => sets.union(i, j),
-                None => {
-                    bare.insert(word.to_string(), i);
-                }
-            },
+            None => {
+                bare.insert(key, i);
+            }
         }
     }
 }

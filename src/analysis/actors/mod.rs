@@ -101,7 +101,6 @@ pub fn resolve(
             .copied()
             .find(|&i| is_source[i] && !mentions[i].pronoun);
         describe(
-            text,
             &mut actors[index],
             &members[index],
             mentions,
@@ -109,7 +108,38 @@ pub fn resolve(
             speaking,
         );
     }
+    add_aliases(text, mentions, &actor_of, &mut actors);
     Resolution { actors, actor_of }
+}
+
+/// Gives each actor its aliases: the names and texts of its mentions
+/// (pronouns aside) other than its name, each once in any ASCII case, in
+/// text order. One pass over all the mentions reads the text front to
+/// back, where a pass per actor would jump across the whole text.
+fn add_aliases(text: &str, mentions: &[Mention], actor_of: &[Option<usize>], actors: &mut [Actor]) {
+    for (m, &actor) in mentions.iter().zip(actor_of) {
+        let Some(actor) = actor.map(|a| &mut actors[a]) else {
+            continue;
+        };
+        if m.pronoun {
+            continue;
+        }
+        let surface = m.span.of(text);
+        for candidate in [m.name(), surface] {
+            let candidate = candidate.trim();
+            let fresh = !candidate.is_empty()
+                && !candidate.contains(',')
+                && !is_pronoun(candidate)
+                && !candidate.eq_ignore_ascii_case(&actor.name)
+                && !actor
+                    .aliases
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(candidate));
+            if fresh {
+                actor.aliases.push(candidate.to_string());
+            }
+        }
+    }
 }
 
 /// Whether a mention names its actor surely enough to make it one: an
@@ -126,9 +156,8 @@ fn is_named(m: &Mention) -> bool {
     }
 }
 
-/// Fills in an actor's name, kind, role, aliases and mentions.
+/// Fills in an actor's name, kind, role and mentions.
 fn describe(
-    text: &str,
     actor: &mut Actor,
     members: &[usize],
     mentions: &[Mention],
@@ -154,20 +183,17 @@ fn describe(
                 let proper = m.name.starts_with(char::is_uppercase);
                 (proper, m.name.split_whitespace().count(), m.name.len())
             })
-            .map(|m| m.name.clone()),
-        ActorKind::Place => named.iter().find_map(|m| {
-            lists
-                .places
-                .get(m.name.as_str())
-                .map(|p| p.canonical.to_string())
-        }),
-        _ => speaking.map(|i| mentions[i].name.clone()),
+            .map(|m| m.name().to_string()),
+        ActorKind::Place => named
+            .iter()
+            .find_map(|m| lists.places.get(m.name()).map(|p| p.canonical.to_string())),
+        _ => speaking.map(|i| mentions[i].name().to_string()),
     }
-    .or_else(|| first.map(|m| m.name.clone()))
+    .or_else(|| first.map(|m| m.name().to_string()))
     .unwrap_or_default();
     actor.role = all
         .iter()
-        .filter_map(|m| m.role.as_deref())
+        .filter_map(|m| m.role())
         .filter(|r| !r.contains(','))
         .max_by_key(|r| (!is_honorific(r), r.split_whitespace().count()))
         .map(str::to_string);
@@ -177,25 +203,6 @@ fn describe(
             actor.kind = *kind;
         }
     }
-    let mut aliases: Vec<String> = Vec::new();
-    for m in &all {
-        if m.pronoun {
-            continue;
-        }
-        let surface = m.span.of(text);
-        for candidate in [m.name.as_str(), surface] {
-            let candidate = candidate.trim();
-            let fresh = !candidate.is_empty()
-                && !candidate.contains(',')
-                && !is_pronoun(candidate)
-                && !candidate.eq_ignore_ascii_case(&actor.name)
-                && !aliases.iter().any(|a| a.eq_ignore_ascii_case(candidate));
-            if fresh {
-                aliases.push(candidate.to_string());
-            }
-        }
-    }
-    actor.aliases = aliases;
     actor.mentions = all.iter().map(|m| m.span).collect();
     actor.mentions.sort();
     actor.mentions.dedup();
@@ -406,7 +413,7 @@ mod tests {
     fn she_skips_a_man_known_by_his_title() {
         let text = "Mrs. Clinton met Mr. Haines on Monday. She said the talks went well.";
         let (mentions, r) = resolve_with_sources(text, &["She"], &Options::default());
-        let she = mentions.iter().position(|m| m.name == "She").unwrap();
+        let she = mentions.iter().position(|m| m.name() == "She").unwrap();
         assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "Clinton");
     }
 
@@ -414,7 +421,7 @@ mod tests {
     fn he_prefers_the_subject_of_the_previous_sentence() {
         let text = "Senator Bernie Sanders attacked Hillary Clinton on Monday. He said the party had lost its way.";
         let (mentions, r) = resolve_with_sources(text, &["He"], &Options::default());
-        let he = mentions.iter().position(|m| m.name == "He").unwrap();
+        let he = mentions.iter().position(|m| m.name() == "He").unwrap();
         assert_eq!(r.actors[r.actor_of[he].unwrap()].name, "Bernie Sanders");
     }
 
@@ -422,7 +429,7 @@ mod tests {
     fn who_stands_for_the_name_just_before_it() {
         let text = "The crowd cheered for Small, who said the rally was great.";
         let (mentions, r) = resolve_with_sources(text, &["who"], &Options::default());
-        let who = mentions.iter().position(|m| m.name == "who").unwrap();
+        let who = mentions.iter().position(|m| m.name() == "who").unwrap();
         assert_eq!(r.actors[r.actor_of[who].unwrap()].name, "Small");
     }
 
@@ -461,7 +468,7 @@ mod tests {
         let (mentions, r) = resolve_with_sources(text, &["she"], &Options::default());
         let mary = actor_named(&r, "Mary Lennox");
         assert_eq!(mary.mentions.len(), 3, "{:?}", r.actors);
-        let she = mentions.iter().position(|m| m.name == "she").unwrap();
+        let she = mentions.iter().position(|m| m.name() == "she").unwrap();
         assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "Mary Lennox");
     }
 
@@ -474,12 +481,20 @@ mod tests {
     }
 
     #[test]
+    fn mr_and_mrs_with_one_surname_and_no_full_name_are_two_people() {
+        let text = "Mr. Varga opened the door. Mrs. Varga stayed at the table. Varga waved.";
+        let (_, r) = resolve_with_sources(text, &[], &Options::default());
+        let vargas = r.actors.iter().filter(|a| a.name.contains("Varga")).count();
+        assert_eq!(vargas, 2, "{:?}", r.actors);
+    }
+
+    #[test]
     fn a_chain_of_pronouns_carries_the_name_across_sentences() {
         let text = "Mary woke early. She heard nothing. She looked at the wall. The house was still. Nobody came. The wind blew. Then she said it was quiet.";
         let (mentions, r) = resolve_with_sources(text, &["she"], &Options::default());
-        let she = mentions.iter().position(|m| m.name == "she").unwrap();
+        let she = mentions.iter().position(|m| m.name() == "she").unwrap();
         assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "Mary");
-        let other_she = mentions.iter().position(|m| m.name == "She").unwrap();
+        let other_she = mentions.iter().position(|m| m.name() == "She").unwrap();
         assert_eq!(
             r.actor_of[other_she], None,
             "only sources keep their referent"
@@ -490,9 +505,9 @@ mod tests {
     fn he_and_she_may_stand_for_a_boy_or_a_girl_nobody_names() {
         let text = "The boy sat by the river. A girl came down the path. She said the water was cold. He said he did not mind.";
         let (mentions, r) = resolve_with_sources(text, &["She", "He"], &Options::default());
-        let she = mentions.iter().position(|m| m.name == "She").unwrap();
+        let she = mentions.iter().position(|m| m.name() == "She").unwrap();
         assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "a girl");
-        let he = mentions.iter().position(|m| m.name == "He").unwrap();
+        let he = mentions.iter().position(|m| m.name() == "He").unwrap();
         assert_eq!(r.actors[r.actor_of[he].unwrap()].name, "the boy");
     }
 
@@ -504,7 +519,7 @@ mod tests {
             speech.trim_end()
         );
         let (mentions, r) = resolve_with_sources(&text, &["she"], &Options::default());
-        let she = mentions.iter().position(|m| m.name == "she").unwrap();
+        let she = mentions.iter().position(|m| m.name() == "she").unwrap();
         assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "Maria Okafor");
     }
 
@@ -512,7 +527,7 @@ mod tests {
     fn kin_with_my_or_the_is_someone_who_may_speak() {
         let text = "“Look,” said my mother. “The hunt is coming.” The old gentleman nodded, and she said it was late.";
         let (mentions, r) = resolve_with_sources(text, &["my mother", "she"], &Options::default());
-        let she = mentions.iter().position(|m| m.name == "she").unwrap();
+        let she = mentions.iter().position(|m| m.name() == "she").unwrap();
         assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "my mother");
     }
 
@@ -520,7 +535,7 @@ mod tests {
     fn she_prefers_a_woman_to_a_name_of_unknown_gender_in_the_same_sentence() {
         let text = "Walter Reyes left early. Then Tarvell Quinby met Maria Okafor at the station, and she said the train was late.";
         let (mentions, r) = resolve_with_sources(text, &["she"], &Options::default());
-        let she = mentions.iter().position(|m| m.name == "she").unwrap();
+        let she = mentions.iter().position(|m| m.name() == "she").unwrap();
         assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "Maria Okafor");
     }
 
@@ -528,15 +543,28 @@ mod tests {
     fn she_prefers_a_woman_a_few_sentences_back_to_a_nearer_name_of_unknown_gender() {
         let text = "Helen Marsh took the ferry to Kestrel. Kestrel was grey and wet. The pier was empty. She said the crossing had been rough.";
         let (mentions, r) = resolve_with_sources(text, &["She"], &Options::default());
-        let she = mentions.iter().position(|m| m.name == "She").unwrap();
+        let she = mentions.iter().position(|m| m.name() == "She").unwrap();
         assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "Helen Marsh");
+    }
+
+    #[test]
+    fn she_goes_back_past_the_near_reach_to_a_woman_when_only_unknown_names_are_near() {
+        // Five sentences back is beyond the near reach; Kestrel is nearer
+        // but of unknown gender.
+        let text = "Mrs. Orla Fenn sat down by the stove. The lamp flickered. The kettle boiled. The clock struck. Then Kestrel came in. The dog barked.\n\n\"The road was flooded,\" she said.";
+        let found = crate::analysis::shared::speakers(text);
+        assert_eq!(found[0].0, "The road was flooded,");
+        assert_eq!(found[0].1.as_deref(), Some("Orla Fenn"), "{found:?}");
     }
 
     #[test]
     fn the_girl_stands_for_the_woman_named_before() {
         let text = "Oliver waited. Nancy came in from the cold street and sat down.\n\n“I won’t go back,” said the girl.";
         let (mentions, r) = resolve_with_sources(text, &["the girl"], &Options::default());
-        let girl = mentions.iter().position(|m| m.name == "the girl").unwrap();
+        let girl = mentions
+            .iter()
+            .position(|m| m.name() == "the girl")
+            .unwrap();
         assert_eq!(r.actors[r.actor_of[girl].unwrap()].name, "Nancy");
     }
 
@@ -544,7 +572,7 @@ mod tests {
     fn she_is_no_bare_name_seen_only_after_the_or_of() {
         let text = "Miss Abbott looked out of the window. The train was slow. The hills were grey. The air was cold. The light was fading. The train crawled towards the Belvane of Tarrow. She said the tunnel was near.";
         let (mentions, r) = resolve_with_sources(text, &["She"], &Options::default());
-        let she = mentions.iter().position(|m| m.name == "She").unwrap();
+        let she = mentions.iter().position(|m| m.name() == "She").unwrap();
         assert_eq!(r.actors[r.actor_of[she].unwrap()].name, "Abbott");
     }
 
@@ -552,7 +580,7 @@ mod tests {
     fn he_before_any_name_is_the_man_the_excerpt_names_most() {
         let text = "He said the road was closed. Tom Ashby walked to the inn later. Tom sat down.";
         let (mentions, r) = resolve_with_sources(text, &["He"], &Options::default());
-        let he = mentions.iter().position(|m| m.name == "He").unwrap();
+        let he = mentions.iter().position(|m| m.name() == "He").unwrap();
         assert_eq!(r.actors[r.actor_of[he].unwrap()].name, "Tom Ashby");
     }
 }

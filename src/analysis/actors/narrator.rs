@@ -26,7 +26,7 @@ pub(super) fn resolve(
     is_source: &[bool],
     referent: &mut [Option<usize>],
 ) {
-    let first_person = |m: &Mention| m.pronoun && !m.in_quote && m.name == "I";
+    let first_person = |m: &Mention| m.pronoun && !m.in_quote && m.name() == "I";
     let narrating: Vec<usize> = (0..mentions.len())
         .filter(|&i| is_source[i] && first_person(&mentions[i]))
         .collect();

@@ -9,7 +9,7 @@
 //! (its first mention) or a claim's source beats a nearer object.
 
 use crate::analysis::segment::Sentence;
-use crate::analysis::shared::{is_description, title_gender};
+use crate::analysis::shared::{is_description, is_person_or_anonymous, title_gender};
 use crate::analysis::steps;
 use crate::analysis::wordlists::{self, Gender, Map, with_ascii_lowercase, with_lowercase};
 use crate::analysis::{ActorKind, Mention, Quotation};
@@ -196,7 +196,10 @@ pub(super) fn resolve(
         for j in (i.saturating_sub(MENTIONS_BACK)..i).rev() {
             steps::step();
             let distance = sentence_of[i] - sentence_of[j];
-            if distance > reach || distance > SENTENCES_BACK && best.is_some() {
+            // Only names of unknown gender near: a person of the right
+            // gender further back may still come.
+            let settled = best.is_some_and(|b| !b.rank.gender_unknown);
+            if distance > reach || distance > SENTENCES_BACK && settled {
                 break;
             }
             if mentions[j].in_quote || mentions[j].span.end > m.span.start {
@@ -222,8 +225,15 @@ pub(super) fn resolve(
                 gender_unknown: unknown,
                 not_salient: !salient,
             };
+            // "Orla came in. … Kestrel was tired. … “No,” she said.": a
+            // woman who was a subject or a speaker a few sentences back
+            // beats the nearer names of unknown gender.
+            let far_known = distance > SENTENCES_BACK
+                && !unknown
+                && (is_subject[j] || is_source[j])
+                && best.is_some_and(|b| b.rank.gender_unknown);
             // On a tie the nearer mention, found first, stays.
-            if best.is_none_or(|b| rank.better_than(b.rank)) {
+            if far_known || best.is_none_or(|b| rank.better_than(b.rank)) {
                 best = Some(Candidate { rank, mention: j });
             }
         }
@@ -353,7 +363,7 @@ fn is_someone(m: &Mention) -> bool {
 
 /// The gender a description's head noun tells: "the young man", "a girl".
 pub(super) fn noun_gender(m: &Mention) -> Option<Gender> {
-    if m.pronoun || !matches!(m.kind, ActorKind::Person | ActorKind::Anonymous) {
+    if m.pronoun || !is_person_or_anonymous(m) {
         return None;
     }
     let head = m.name.rsplit(' ').next()?;

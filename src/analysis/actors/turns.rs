@@ -8,8 +8,9 @@
 //! the nearest anchor an even number of turns away, or the other party at
 //! an odd number. A turn framed by a pronoun or a description ("she said",
 //! "said the girl") keeps whom that stands for unless it is the speaker of
-//! the turn next to it, or nobody of the exchange, while the alternating
-//! party fits the pronoun's gender: then it stands for that party. A name
+//! the turn after it, or nobody of the exchange, while the alternating
+//! party fits the pronoun's gender: then it stands for that party. A
+//! paragraph in which a second person is named speaking is two turns. A name
 //! a quote addresses ("Take care, Emma!") is not its speaker, and speaks
 //! the bare turn right after or before it.
 //!
@@ -19,7 +20,7 @@
 
 use super::pronouns::noun_gender;
 use crate::analysis::quotes::{is_hard_wrapped, paragraph_breaks};
-use crate::analysis::shared::{is_description, is_vocative};
+use crate::analysis::shared::is_description;
 use crate::analysis::steps;
 use crate::analysis::wordlists::{Gender, Map};
 use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention, Via};
@@ -80,7 +81,11 @@ pub(super) fn follow(
     claims: &mut [FoundClaim],
     referent: &mut [Option<usize>],
 ) {
-    let turns = turns(text, claims);
+    let speaker = |claim: &FoundClaim| {
+        let m = claim.source.filter(|_| by_cue(claim.via))?;
+        referent[m].map(|r| people.root_of[r])
+    };
+    let turns = turns(text, claims, speaker);
     // Only a name the narration uses too is a character one can address
     // ("“Spent.”" is a word, not a call).
     let narrated: Map<usize, ()> = (0..people.mentions.len())
@@ -139,7 +144,7 @@ fn one_person_per_description(people: &People, referent: &mut [Option<usize>]) {
         if !is_proper(&mentions[r]) {
             continue;
         }
-        let entry = linked.entry(m.name.as_str()).or_insert(Some(r));
+        let entry = linked.entry(m.name()).or_insert(Some(r));
         if entry.is_some_and(|e| people.root_of[e] != people.root_of[r]) {
             *entry = None;
         }
@@ -151,7 +156,7 @@ fn one_person_per_description(people: &People, referent: &mut [Option<usize>]) {
     for (i, m) in mentions.iter().enumerate() {
         if referent[i] == Some(i)
             && is_description(m)
-            && let Some(Some(r)) = linked.get(m.name.as_str())
+            && let Some(Some(r)) = linked.get(m.name())
         {
             relinked.insert(i, *r);
         }
@@ -285,10 +290,16 @@ impl CalledNames {
 /// The quote claims grouped by paragraph (a turn) and the turns by runs of
 /// consecutive paragraphs (a conversation). A paragraph left open, whose
 /// speaker the next one names, is one turn with it.
-fn turns(text: &str, claims: &[FoundClaim]) -> Vec<Vec<Vec<usize>>> {
+fn turns(
+    text: &str,
+    claims: &[FoundClaim],
+    speaker: impl Fn(&FoundClaim) -> Option<usize>,
+) -> Vec<Vec<Vec<usize>>> {
     let wrapped = is_hard_wrapped(text);
     let mut conversations: Vec<Vec<Vec<usize>>> = Vec::new();
     let mut reach = 0;
+    // The person a cue names as the speaker of the current turn, if any.
+    let mut framed: Option<usize> = None;
     for (k, claim) in claims.iter().enumerate() {
         if claim.kind == ClaimKind::Indirect {
             continue;
@@ -299,10 +310,12 @@ fn turns(text: &str, claims: &[FoundClaim]) -> Vec<Vec<Vec<usize>>> {
             Some(_) => paragraph_breaks(&text[reach..claim.span.start], wrapped),
         };
         reach = reach.max(claim.span.end);
+        let own = speaker(claim);
         let conversation = match conversations.last_mut() {
             Some(c) if breaks < 2 => c,
             _ => {
                 conversations.push(vec![vec![k]]);
+                framed = own;
                 continue;
             }
         };
@@ -310,10 +323,15 @@ fn turns(text: &str, claims: &[FoundClaim]) -> Vec<Vec<Vec<usize>>> {
         let continued = turn
             .last()
             .is_some_and(|&j| claims[j].via == Via::ContinuedQuote);
-        if breaks == 0 || continued {
+        // "“Select,” I told the driver. … Ann said: “Would you …”": the
+        // paragraph holds two turns.
+        let other = own.is_some_and(|o| framed.is_some_and(|f| f != o));
+        if (breaks == 0 || continued) && !other {
             turn.push(k);
+            framed = framed.or(own);
         } else {
             conversation.push(vec![k]);
+            framed = own;
         }
     }
     conversations
@@ -323,19 +341,7 @@ fn turns(text: &str, claims: &[FoundClaim]) -> Vec<Vec<Vec<usize>>> {
 fn classify(people: &People, claims: &[FoundClaim], turn: &[usize]) -> (Frame, Option<usize>) {
     let framed = turn.iter().find_map(|&k| {
         let claim = &claims[k];
-        let by_cue = matches!(
-            claim.via,
-            Via::Subject
-                | Via::AfterCue
-                | Via::BeforeColon
-                | Via::AfterDash
-                | Via::MainSubject
-                | Via::ClauseSubject
-                | Via::ContinuedQuote
-                | Via::NarratedSubject
-                | Via::ActorAfter
-        );
-        claim.source.filter(|_| by_cue)
+        claim.source.filter(|_| by_cue(claim.via))
     });
     let Some(m) = framed else {
         return (Frame::Bare, None);
@@ -364,6 +370,23 @@ fn classify(people: &People, claims: &[FoundClaim], turn: &[usize]) -> (Frame, O
     (frame, Some(m))
 }
 
+/// Whether a source found this way frames its own quote (a cue's subject,
+/// the name after it, the person acting beside it), not the turns around.
+fn by_cue(via: Via) -> bool {
+    matches!(
+        via,
+        Via::Subject
+            | Via::AfterCue
+            | Via::BeforeColon
+            | Via::AfterDash
+            | Via::MainSubject
+            | Via::ClauseSubject
+            | Via::ContinuedQuote
+            | Via::NarratedSubject
+            | Via::ActorAfter
+    )
+}
+
 /// A name, not a description or a pronoun.
 fn is_proper(mention: &Mention) -> bool {
     !mention.pronoun && mention.name.starts_with(char::is_uppercase)
@@ -371,25 +394,11 @@ fn is_proper(mention: &Mention) -> bool {
 
 /// "Take care, Emma!": the first person a turn's quotes address by name.
 fn addressed(text: &str, people: &People, claims: &[FoundClaim], turn: &[usize]) -> Option<usize> {
-    let mentions = people.mentions;
     turn.iter().find_map(|&k| {
         let span = claims[k].span;
-        let at = mentions.partition_point(|m| m.span.start < span.start);
-        mentions[at..]
-            .iter()
-            .take_while(|m| m.span.start < span.end)
-            .take(ADDRESS_REACH)
-            .position(|m| {
-                steps::step();
-                let person = m.kind == ActorKind::Person && !m.pronoun && !is_description(m);
-                person && m.in_quote && m.span.end <= span.end && is_vocative(text, m.span)
-            })
-            .map(|p| at + p)
+        super::addressed::called(text, people.mentions, span.start, span.end).next()
     })
 }
-
-/// How many mentions of a quote are looked at for a name it addresses.
-const ADDRESS_REACH: usize = 16;
 
 /// The people of an exchange, in the order they joined it (with the
 /// mention naming each), and a set of them: an exchange among hundreds of
@@ -434,13 +443,15 @@ fn alternate(
         let addresses = |id: usize| turns[t].addressed.is_some_and(|(a, _)| a == id);
         let expected = expected(turns, &participants.list, t)
             .filter(|&(id, _)| fits(people, id, gender) && !addresses(id));
-        let beside = |id: usize| {
-            [t.checked_sub(1), Some(t + 1)]
-                .into_iter()
-                .flatten()
-                .filter_map(|s| turns.get(s)?.speaker)
-                .any(|(other, _)| other == id)
+        // Someone who speaks the turn after is doubted; "she" for the
+        // speaker of the turn before may well go on after some narration
+        // ("Ann came out. She gave me her hand. “Do I look a mess?”"), a
+        // name only acting near the quote less so.
+        let speaks = |s: Option<usize>, id: usize| {
+            s.and_then(|s| turns.get(s)?.speaker)
+                .is_some_and(|(other, _)| other == id)
         };
+        let beside = |id: usize| speaks(Some(t + 1), id) || acting && speaks(t.checked_sub(1), id);
         let outsider =
             |id: usize| participants.list.len() >= 2 && !participants.seen.contains_key(&id);
         // Someone new acting by a quote may well speak it.
@@ -609,6 +620,24 @@ mod tests {
         let (ilse, tomas) = (Some("Ilse Brandt"), Some("Tomas Kerr"));
         assert_eq!(names, [ilse, tomas, ilse, tomas, ilse, tomas], "{found:?}");
         assert_eq!(found[4].2, Some(Via::TurnTaking));
+    }
+
+    #[test]
+    fn a_paragraph_where_two_people_speak_is_two_turns() {
+        // Taken as one turn of Olav's, "An hour." would go to Ida.
+        let text = "\"Where to?\" asked Ida Moen.\n\n\"The harbour,\" said Olav Dahl. Ida Moen nodded. Then Ida Moen said: \"Is it far?\"\n\n\"An hour.\"\n\n\"On foot?\"\n\n\"By cart.\"";
+        let found = speakers(text);
+        assert_eq!(found[3].0, "An hour.");
+        assert_eq!(found[3].1.as_deref(), Some("Olav Dahl"), "{found:?}");
+        assert_eq!(found[4].1.as_deref(), Some("Ida Moen"), "{found:?}");
+    }
+
+    #[test]
+    fn she_who_spoke_the_turn_before_may_go_on_after_some_narration() {
+        let text = "\"Is it far?\" asked Tarn Velo.\n\n\"An hour,\" said Ida Moen.\n\nIda Moen stood up. She took her coat from the hook. \"Then we go now,\" she said.\n\n\"Now?\"\n\n\"Now.\"\n\n\"As you wish.\"";
+        let found = speakers(text);
+        assert_eq!(found[2].0, "Then we go now,");
+        assert_eq!(found[2].1.as_deref(), Some("Ida Moen"), "{found:?}");
     }
 
     #[test]

@@ -60,7 +60,7 @@ fn claims(text: &str, phrases: &[&str]) -> Vec<Seen> {
             );
             mentions.push(Mention {
                 span,
-                name: phrase.to_string(),
+                name: (*phrase).into(),
                 // Documents speak too ("a joint statement").
                 kind: if phrase.ends_with("statement") || phrase.ends_with("poll") {
                     ActorKind::Other
@@ -711,7 +711,7 @@ fn stray_marks_and_odd_frames_never_panic() {
             .filter(|&i| table.is_cap(i) || matches!(table.word(i), "he" | "She"))
             .map(|i| Mention {
                 span: table.span(i),
-                name: table.word(i).to_string(),
+                name: table.word(i).into(),
                 kind: ActorKind::Person,
                 role: None,
                 pronoun: false,
@@ -1523,3 +1523,5 @@ fn a_local_news_article_gets_its_sources_and_no_phrase_claims() {
             .all(|m| !m.of(FLOOD_BARRIER).contains("people"))
     }));
 }
+
+mod recall;

@@ -398,7 +398,7 @@ mod tests {
         let m = mentions_of(text);
         let analysts =
             find_span(&m, text, "many analysts from both sides of the border").expect("analysts");
-        assert_eq!(analysts.name, "analysts");
+        assert_eq!(analysts.name(), "analysts");
         assert_eq!(analysts.kind, ActorKind::Group);
     }
 
@@ -407,7 +407,7 @@ mod tests {
         let text = "These actions, say Peruvian officials, have contributed to a sharp decline.";
         let m = mentions_of(text);
         let officials = find_span(&m, text, "Peruvian officials").expect("officials");
-        assert_eq!(officials.name, "Peruvian officials");
+        assert_eq!(officials.name(), "Peruvian officials");
     }
 
     #[test]
@@ -447,7 +447,7 @@ mod tests {
         let m = mentions_of(text);
         let editor = find_span(&m, text, "one local editor").expect("editor");
         assert_eq!(editor.kind, ActorKind::Anonymous);
-        assert_eq!(editor.name, "one local editor");
+        assert_eq!(editor.name(), "one local editor");
         let official =
             find_span(&m, text, "a senior official who asked not to be named").expect("official");
         assert_eq!(official.kind, ActorKind::Anonymous);
@@ -459,7 +459,7 @@ mod tests {
         let m = mentions_of(text);
         let nominee = find_span(&m, text, "The Republican nominee").expect("nominee");
         assert_eq!(nominee.kind, ActorKind::Person);
-        assert_eq!(nominee.name, "the Republican nominee");
+        assert_eq!(nominee.name(), "the Republican nominee");
         assert_eq!(nominee.role.as_deref(), Some("Republican nominee"));
         assert!(find_span(&m, text, "the two-term president").is_some());
     }
@@ -470,7 +470,7 @@ mod tests {
         let m = mentions_of(text);
         let statement = find_span(&m, text, "a joint statement").expect("statement");
         assert_eq!(statement.kind, ActorKind::Other);
-        assert_eq!(statement.name, "joint statement");
+        assert_eq!(statement.name(), "joint statement");
     }
 
     #[test]

@@ -21,8 +21,8 @@ use super::lexicon::Lexicon;
 use super::segment::Sentence;
 use super::segment::TokenKind;
 use super::tokens::{Class, Classes, TokenTable};
-use super::wordlists;
 use super::{ActorKind, Mention, Quotation};
+use super::{shared, wordlists};
 use crate::span::Span;
 use context::Context;
 
@@ -61,15 +61,15 @@ pub fn find(
             pronouns(&ctx, range, sentence_first_mention, &mut out, &mut reach);
         }
         // Sorted a sentence at a time (a few mentions, in cache): the
-        // sentence's mentions start inside it, so the sort of the whole
-        // below finds them in order and only checks it.
+        // sentence's mentions start inside it, so the whole is in order.
         out[sentence_first_mention..].sort_by_key(by_start_longest_first);
     }
     mark_quoted(&mut out, quotations);
     let headline_end = table.headline_end();
     drop_headline_phrases(&ctx, headline_end, &mut out);
     place_the_dateline(table, headline_end, &mut out);
-    out.sort_by_key(by_start_longest_first);
+    // Only checked when in order, as it is (see shared::sort_by_key_stably).
+    shared::sort_by_key_stably(&mut out, by_start_longest_first);
     out.dedup_by(|a, b| a.span == b.span);
     // The vector grew by doubling; the later stages run beside it.
     out.shrink_to_fit();
@@ -229,7 +229,7 @@ fn pronouns(
         // "I" is capitalised anyway; a capitalised "It" is still a pronoun.
         out.push(Mention {
             span,
-            name: ctx.word(i).to_string(),
+            name: ctx.word(i).into(),
             kind,
             role: None,
             pronoun: true,
@@ -278,7 +278,7 @@ pub(super) mod tests {
         let m = mentions_of(text);
         let they = find_span(&m, text, "They").expect("They");
         assert!(they.pronoun);
-        assert_eq!(they.name, "They");
+        assert_eq!(they.name(), "They");
         assert!(find_span(&m, text, "he").is_some_and(|m| m.pronoun));
     }
 
@@ -303,9 +303,7 @@ pub(super) mod tests {
             .filter(|m| m.span.end < text.find('\n').unwrap())
             .filter(|m| m.kind == ActorKind::Person);
         assert!(
-            in_headline
-                .map(|m| m.name.as_str())
-                .any(|n| n == "Ilse Varga"),
+            in_headline.map(|m| m.name()).any(|n| n == "Ilse Varga"),
             "{mentions:?}"
         );
     }
@@ -315,7 +313,7 @@ pub(super) mod tests {
         let text = "\"Ready?\" asked Ada Voss.\n\n\"Almost,\" said Ben Lorr.";
         let mentions = mentions_of(text);
         assert!(
-            mentions.iter().any(|m| m.name == "Ada Voss"),
+            mentions.iter().any(|m| m.name() == "Ada Voss"),
             "{mentions:?}"
         );
     }
@@ -324,7 +322,7 @@ pub(super) mod tests {
     fn a_dateline_names_a_place_not_a_person() {
         let text = "Port Elm (Coast Wire) – The council voted on Tuesday to close the pier.";
         let mentions = mentions_of(text);
-        let dateline = mentions.iter().find(|m| m.name == "Port Elm");
+        let dateline = mentions.iter().find(|m| m.name() == "Port Elm");
         assert_eq!(
             dateline.map(|m| m.kind),
             Some(ActorKind::Place),

@@ -66,7 +66,7 @@ pub(super) fn find(
         let span = ctx.table.span(i).cover(ctx.table.span(last - 1));
         out.push(Mention {
             span,
-            name: span.of(ctx.text).to_string(),
+            name: span.of(ctx.text).into(),
             kind: ActorKind::Group,
             role: None,
             pronoun: false,

@@ -318,7 +318,7 @@ mod tests {
         let m = mentions_of(text);
         let ferryman = find_span(&m, text, "the tall ferryman").expect("ferryman");
         assert_eq!(ferryman.kind, ActorKind::Person);
-        assert_eq!(ferryman.name, "the tall ferryman");
+        assert_eq!(ferryman.name(), "the tall ferryman");
         let boatman = find_span(&m, text, "the old boatman").expect("boatman");
         assert_eq!(boatman.role.as_deref(), Some("old boatman"));
         let stranger = find_span(&m, text, "a stranger").expect("stranger");
