@@ -28,7 +28,7 @@ use super::quotes::paragraph_breaks;
 use super::segment::{Sentence, Token, TokenKind};
 use super::tokens::{Class, TokenTable};
 use super::{ClaimKind, FoundClaim, Mention, Quotation, Rule, Via};
-use super::{steps, wordlists};
+use super::{shared, steps, wordlists};
 use crate::span::Span;
 
 /// Every claim in the text with its cue and source mention, sorted by start.
@@ -55,13 +55,9 @@ pub fn find(
     claims
 }
 
-/// Sorts claims by span (stable), without the sort's scratch copy when
-/// they are in order already, as they mostly are.
+/// Sorts claims by span (stable), without a copy of the claims.
 fn sort_by_span(claims: &mut [FoundClaim]) {
-    let key = |c: &FoundClaim| (c.span.start, c.span.end);
-    if !claims.is_sorted_by_key(key) {
-        claims.sort_by_key(key);
-    }
+    shared::sort_by_key_stably(claims, |c| (c.span.start, c.span.end));
 }
 
 /// (end, start, index) of the non-empty mentions outside quotations, sorted.
@@ -238,6 +234,14 @@ impl<'a> Context<'a> {
             return true;
         };
         if wordlists::get().determiners.has(previous) {
+            return false;
+        }
+        // "going back to 1990", "pushed back": a particle after a verb.
+        let low = self.table.low(i - 1);
+        let after_verb = self.table.is_word(i - 1)
+            && !self.table.is_cap(i - 1)
+            && (is_ing(low) || (low.len() > 4 && low.ends_with("ed")));
+        if cue.end == i + 1 && after_verb && cues::is_particle(self.table.low(i)) {
             return false;
         }
         let ing = is_ing(self.word(i));
