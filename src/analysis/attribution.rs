@@ -24,11 +24,11 @@ mod perception;
 mod source;
 
 use super::lexicon::{CueClasses, CueMatch, Cues, Lexicon};
-use super::quotes::{is_hard_wrapped, paragraph_breaks};
+use super::quotes::paragraph_breaks;
 use super::segment::{Sentence, Token, TokenKind};
 use super::tokens::{Class, TokenTable};
 use super::{ClaimKind, FoundClaim, Mention, Quotation, Rule, Via};
-use super::{steps, wordlists};
+use super::{shared, steps, wordlists};
 use crate::span::Span;
 
 /// Every claim in the text with its cue and source mention, sorted by start.
@@ -55,13 +55,9 @@ pub fn find(
     claims
 }
 
-/// Sorts claims by span (stable), without the sort's scratch copy when
-/// they are in order already, as they mostly are.
+/// Sorts claims by span (stable), without a copy of the claims.
 fn sort_by_span(claims: &mut [FoundClaim]) {
-    let key = |c: &FoundClaim| (c.span.start, c.span.end);
-    if !claims.is_sorted_by_key(key) {
-        claims.sort_by_key(key);
-    }
+    shared::sort_by_key_stably(claims, |c| (c.span.start, c.span.end));
 }
 
 /// (end, start, index) of the non-empty mentions outside quotations, sorted.
@@ -173,7 +169,7 @@ impl<'a> Context<'a> {
                 .filter(|&i| tokens[i].kind == TokenKind::Punct && table.word(i) == ",")
                 .map(|i| i as u32)
                 .collect(),
-            wrapped: is_hard_wrapped(text),
+            wrapped: table.wrapped,
             headline_end: table.headline_end(),
         };
         context.cues = context.find_cues(&lexicon.cues);
@@ -240,6 +236,14 @@ impl<'a> Context<'a> {
         if wordlists::get().determiners.has(previous) {
             return false;
         }
+        // "going back to 1990", "pushed back": a particle after a verb.
+        let low = self.table.low(i - 1);
+        let after_verb = self.table.is_word(i - 1)
+            && !self.table.is_cap(i - 1)
+            && (is_ing(low) || (low.len() > 4 && low.ends_with("ed")));
+        if cue.end == i + 1 && after_verb && cues::is_particle(self.table.low(i)) {
+            return false;
+        }
         let ing = is_ing(self.word(i));
         let mut p = i;
         while p > 0 && is_adverb(self.word(p - 1)) {
@@ -253,9 +257,11 @@ impl<'a> Context<'a> {
         self.table.word(i)
     }
 
+    /// Whether token `i` is `word` in any ASCII case. Asked of the token's
+    /// lower-case form (the forms lie together, in cache), not of the text.
     fn is_word(&self, i: usize, word: &str) -> bool {
         steps::step();
-        i < self.tokens.len() && self.word(i).eq_ignore_ascii_case(word)
+        i < self.tokens.len() && self.table.low(i).eq_ignore_ascii_case(word)
     }
 
     /// The first comma in tokens `from..end`, if any.
@@ -271,7 +277,8 @@ impl<'a> Context<'a> {
         steps::step();
         i < self.tokens.len()
             && self.tokens[i].kind == TokenKind::Punct
-            && marks.contains(self.word(i))
+            // A mark's lower-case form is the mark.
+            && marks.contains(self.table.low(i))
     }
 
     /// Whether token `i` begins a sentence or clause: first, or after a

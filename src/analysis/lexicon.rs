@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::tokens::TokenTable;
-use super::wordlists::{self, Map, Wordlists};
+use super::wordlists::{self, Map, Wordlists, same_bytes};
 use super::{ActorAlias, Options};
 
 /// Everything [`analyze`](super::analyze) knows about words: the built-in
@@ -437,10 +437,10 @@ impl Cues {
         entries
             .iter()
             .filter(|e| {
-                e.rest
-                    .iter()
-                    .enumerate()
-                    .all(|(k, word)| i + 1 + k < table.len() && table.low(i + 1 + k) == word)
+                e.rest.iter().enumerate().all(|(k, word)| {
+                    let next = i + 1 + k;
+                    next < table.len() && same_bytes(table.low(next).as_bytes(), word.as_bytes())
+                })
             })
             .max_by_key(|e| e.rest.len())
             .map(|e| CueMatch {

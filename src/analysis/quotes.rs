@@ -51,7 +51,7 @@ struct Open {
 /// Every quotation in the text, in order of its opening mark.
 pub fn find(table: &TokenTable) -> Vec<Quotation> {
     let text = table.text;
-    let wrapped = is_hard_wrapped(text);
+    let wrapped = table.wrapped;
     let mut out = Vec::new();
     let mut open: [Option<Open>; FAMILIES] = [None; FAMILIES];
     let mut previous_end = 0;

@@ -350,12 +350,18 @@ fn line_break_after(table: &TokenTable, i: usize) -> bool {
         .tokens
         .get(i + 1)
         .map_or(table.text.len(), |t| t.start());
-    // Bytes, not chars: a gap is mostly one space, and '\n' is one byte.
-    table.text.as_bytes()[end..next].contains(&b'\n')
+    // Bytes, not chars: a gap is mostly one space, and '\n' is one byte,
+    // told without a call to search it.
+    match &table.text.as_bytes()[end..next] {
+        [] => false,
+        [b] => *b == b'\n',
+        gap => gap.contains(&b'\n'),
+    }
 }
 
 fn is_closer(table: &TokenTable, i: usize) -> bool {
-    let s = table.word(i);
+    // Marks are their lower-case form: read from the forms, not the text.
+    let s = table.low(i);
     table.tokens[i].kind == TokenKind::Quote && !matches!(s, "“" | "„" | "«" | "‘" | "‚")
         || matches!(s, ")" | "]")
 }
@@ -363,7 +369,9 @@ fn is_closer(table: &TokenTable, i: usize) -> bool {
 /// Whether token `i` can end a sentence: a terminal mark, or an abbreviation
 /// that can close one.
 fn ends_with_terminal(table: &TokenTable, i: usize) -> bool {
-    let s = table.word(i);
+    // The lower-case form: the same marks and full stops, and the
+    // abbreviations are looked up in any case.
+    let s = table.low(i);
     match table.tokens[i].kind {
         TokenKind::Punct => {
             if matches!(s, "!" | "?" | "…") {

@@ -8,8 +8,8 @@
 use super::lexicon::Lexicon;
 pub use super::lexicon::{Class, Classes};
 use super::segment::{self, FORM_APART, Token, TokenKind};
-use super::steps;
 use super::wordlists::{Map, same_bytes, short_word};
+use super::{quotes, steps};
 use crate::span::Span;
 
 /// Facts of a written form, as bits of [`Form::shape`]: it starts with an
@@ -23,6 +23,8 @@ const LOWER_WORD: u8 = 4;
 const HYPHENATED: u8 = 8;
 /// It has two letters or more, none in lower case ("FBI", "CHAPTER").
 const ALL_CAPS: u8 = 16;
+/// It holds a character outside ASCII ("Zoë", "’s").
+const NOT_ASCII: u8 = 32;
 
 /// A written form of more than [`SHORT`] bytes as a key while the table
 /// is built: compared in line, not by a call to memcmp per token.
@@ -106,6 +108,9 @@ pub struct TokenTable<'t> {
     /// starting before it, so that finding the token at an offset searches
     /// one block, not every token of the text.
     block_firsts: Vec<u32>,
+    /// Whether the text is hard-wrapped (`quotes::is_hard_wrapped`),
+    /// worked out once for the stages that ask.
+    pub wrapped: bool,
 }
 
 /// The bytes of text per entry of [`TokenTable::block_firsts`].
@@ -145,6 +150,7 @@ impl<'t> TokenTable<'t> {
             shapes: Vec::new(),
             lower_text: String::new(),
             block_firsts: Vec::new(),
+            wrapped: quotes::is_hard_wrapped(text),
         };
         let mut previous_is_word = false;
         let mut previous_is_lower = false;
@@ -259,6 +265,9 @@ impl<'t> TokenTable<'t> {
         let plain = !word.bytes().any(|b| b.is_ascii_uppercase());
         if is_word && plain && word.starts_with(char::is_lowercase) {
             shape |= LOWER_WORD;
+        }
+        if !word.is_ascii() {
+            shape |= NOT_ASCII;
         }
         Form {
             lower: id,
@@ -388,6 +397,13 @@ impl<'t> TokenTable<'t> {
     pub fn is_hyphenated(&self, i: usize) -> bool {
         steps::step();
         self.shape(i) & HYPHENATED != 0
+    }
+
+    /// Whether the token is written in ASCII alone.
+    #[inline]
+    pub fn is_ascii(&self, i: usize) -> bool {
+        steps::step();
+        self.shape(i) & NOT_ASCII == 0
     }
 
     #[inline(always)]

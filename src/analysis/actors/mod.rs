@@ -99,7 +99,6 @@ pub fn resolve(
             .copied()
             .find(|&i| is_source[i] && !mentions[i].pronoun);
         describe(
-            text,
             &mut actors[index],
             &members[index],
             mentions,
@@ -107,7 +106,38 @@ pub fn resolve(
             speaking,
         );
     }
+    add_aliases(text, mentions, &actor_of, &mut actors);
     Resolution { actors, actor_of }
+}
+
+/// Gives each actor its aliases: the names and texts of its mentions
+/// (pronouns aside) other than its name, each once in any ASCII case, in
+/// text order. One pass over all the mentions reads the text front to
+/// back, where a pass per actor would jump across the whole text.
+fn add_aliases(text: &str, mentions: &[Mention], actor_of: &[Option<usize>], actors: &mut [Actor]) {
+    for (m, &actor) in mentions.iter().zip(actor_of) {
+        let Some(actor) = actor.map(|a| &mut actors[a]) else {
+            continue;
+        };
+        if m.pronoun {
+            continue;
+        }
+        let surface = m.span.of(text);
+        for candidate in [m.name(), surface] {
+            let candidate = candidate.trim();
+            let fresh = !candidate.is_empty()
+                && !candidate.contains(',')
+                && !is_pronoun(candidate)
+                && !candidate.eq_ignore_ascii_case(&actor.name)
+                && !actor
+                    .aliases
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(candidate));
+            if fresh {
+                actor.aliases.push(candidate.to_string());
+            }
+        }
+    }
 }
 
 /// Whether a mention names its actor surely enough to make it one: an
@@ -124,9 +154,8 @@ fn is_named(m: &Mention) -> bool {
     }
 }
 
-/// Fills in an actor's name, kind, role, aliases and mentions.
+/// Fills in an actor's name, kind, role and mentions.
 fn describe(
-    text: &str,
     actor: &mut Actor,
     members: &[usize],
     mentions: &[Mention],
@@ -172,25 +201,6 @@ fn describe(
             actor.kind = *kind;
         }
     }
-    let mut aliases: Vec<String> = Vec::new();
-    for m in &all {
-        if m.pronoun {
-            continue;
-        }
-        let surface = m.span.of(text);
-        for candidate in [m.name(), surface] {
-            let candidate = candidate.trim();
-            let fresh = !candidate.is_empty()
-                && !candidate.contains(',')
-                && !is_pronoun(candidate)
-                && !candidate.eq_ignore_ascii_case(&actor.name)
-                && !aliases.iter().any(|a| a.eq_ignore_ascii_case(candidate));
-            if fresh {
-                aliases.push(candidate.to_string());
-            }
-        }
-    }
-    actor.aliases = aliases;
     actor.mentions = all.iter().map(|m| m.span).collect();
     actor.mentions.sort();
     actor.mentions.dedup();

@@ -255,7 +255,7 @@ impl Pass<'_, '_> {
         // "…, analysts warn." / "…, Fox found." / "The plan, officials
         // said, will fail."
         let source = self.subject(cue, unit)?;
-        let first = c.token_after(c.mentions[source].span.start);
+        let first = self.descriptors_before(c.token_after(c.mentions[source].span.start), unit);
         // "…, she said, …" interrupts any content; a frame with words of its
         // own after a that-clause's comma is inside that clause.
         // (Asked only after `comma_before`, which holds `first` past the
@@ -267,6 +267,32 @@ impl Pass<'_, '_> {
             return self.around_frame(first - 1, cue.end, found, cue_span, unit);
         }
         None
+    }
+
+    /// "…, harbor master Jo Pell told the Gazette": where the words that
+    /// describe a subject starting at token `first` begin, right after a
+    /// comma — a few words that are no function word, clause opener or cue
+    /// ("…, but Jo Pell said" keeps its "but"). `first` when there are none.
+    fn descriptors_before(&self, first: usize, unit: &Unit) -> usize {
+        let c = self.context;
+        let mut k = first;
+        while k > unit.first + 1 && first - k < DESCRIPTOR_WORDS {
+            let word = k - 1;
+            let describes = c.table.is_word(word)
+                && c.quote_of(word).is_none()
+                && (!c.table.is(word, Class::FunctionWord) || c.is_word(word, "of"))
+                && !c.table.is(word, Class::ClauseOpener)
+                && !c.table.is(word, Class::CueStart);
+            if !describes {
+                break;
+            }
+            k = word;
+        }
+        if k < first && self.ends_with_comma(k - 1) {
+            k
+        } else {
+            first
+        }
     }
 
     /// "She disclosed that after the storm, the mayor called her": whether
@@ -480,7 +506,14 @@ impl Pass<'_, '_> {
         // A far subject only for a clause after "that" or quoted words: a
         // cue word far from its sentence's start is often a noun ("pledged
         // delegates", "from state to state").
-        if found.rule == Rule::FarSubject && !after_that && !quoted {
+        // "A study by the institute of school budgets showed …": a subject
+        // with prepositional phrases after it is as sure as a "that".
+        let phrase_after = || {
+            found
+                .source
+                .is_some_and(|m| self.prepositions_after(m, cue.first))
+        };
+        if found.rule == Rule::FarSubject && !after_that && !quoted && !phrase_after() {
             return None;
         }
         (source.is_some() || (quoted && verb)).then_some(content)
@@ -516,6 +549,18 @@ impl Pass<'_, '_> {
                 && c.cue_at(k).is_none()
         });
         (between_is_aside && !cue.classes.has(CueClasses::BASE)).then_some(subject)
+    }
+
+    /// Whether only prepositional phrases stand between mention `m` and
+    /// the cue at token `cue`: a preposition (not "to") right after the
+    /// mention, no comma, no dash and no quotation before the cue.
+    fn prepositions_after(&self, m: usize, cue: usize) -> bool {
+        let c = self.context;
+        let after = c.token_after(c.mentions[m].span.end);
+        after < cue
+            && c.table.is(after, Class::Preposition)
+            && !c.is_word(after, "to")
+            && (after..cue).all(|k| c.table.is_word(k) || c.tokens[k].kind == TokenKind::Number)
     }
 
     /// A participle cue opening its unit, alone or after one word ("Noting
@@ -773,6 +818,33 @@ impl Pass<'_, '_> {
             // "…the bridge, which critics say will fail": a relative clause
             // with a source and a cue of its own.
             || self.relative_frame_at(next, end)
+            // "When the mayor is talking about the tides, Ana Vell said the
+            // quay …": the main clause's own subject and verb of saying.
+            // (Not after a fronted phrase of the content's own clause: "she
+            // said that after the storm, the mayor called her".)
+            || (i > first && !self.opens_with_phrase(first) && self.subject_and_finite_cue_at(next, end))
+    }
+
+    /// Whether the content starting at token `first` opens with a
+    /// preposition or a clause opener ("after the storm, …", "if …").
+    fn opens_with_phrase(&self, first: usize) -> bool {
+        let c = self.context;
+        c.table.is(first, Class::Preposition) || c.table.is(first, Class::ClauseOpener)
+    }
+
+    /// Whether a mention starts at `i` with a finite verb of saying after
+    /// it (auxiliaries and adverbs aside), and the cue is no
+    /// inserted frame ("the plan, officials said, …" goes on).
+    fn subject_and_finite_cue_at(&self, i: usize, end: usize) -> bool {
+        let c = self.context;
+        let cue = source::mention_starting_at(c, i).and_then(|m| self.cue_after(m, end));
+        cue.is_some_and(|cue| {
+            cue.classes.has(CueClasses::SPEECH)
+                && !cue.classes.has(CueClasses::BASE)
+                && !is_ing(c.word(cue.first))
+                && cue.end < end
+                && !c.is_punct(cue.end, ",")
+        })
     }
 
     /// Whether a relative word at `i` opens a clause with a frame of its
@@ -815,15 +887,20 @@ impl Pass<'_, '_> {
     /// Whether a cue that introduces content follows mention `subject`,
     /// auxiliaries and adverbs aside.
     fn cue_follows(&self, subject: usize, end: usize) -> bool {
+        self.cue_after(subject, end)
+            .is_some_and(|cue| cue.classes.introduces_content())
+    }
+
+    /// The cue right after mention `subject`, auxiliaries and adverbs
+    /// aside, before token `end`.
+    fn cue_after(&self, subject: usize, end: usize) -> Option<CueMatch> {
         let c = self.context;
         let mut k = c.token_after(c.mentions[subject].span.end);
         let limit = (k + 4).min(end);
         while k < limit && source::is_skippable(c.word(k)) {
             k += 1;
         }
-        k < end
-            && c.cue_at(k)
-                .is_some_and(|cue| cue.classes.introduces_content())
+        (k < end).then(|| c.cue_at(k)).flatten()
     }
 
     /// Whether a finite verb of saying starts at `i` with a clause or a
@@ -990,6 +1067,11 @@ impl Pass<'_, '_> {
     }
 }
 
+/// Whether a lower-case word is an adverb particle ("back", "out").
+pub(super) fn is_particle(low: &str) -> bool {
+    particles().contains(low)
+}
+
 /// Adverb particles of phrasal verbs (`assets/lexicon/particles.txt`):
 /// "pushing back", "show up" report nothing.
 fn particles() -> &'static Set<&'static str> {
@@ -1000,6 +1082,10 @@ fn particles() -> &'static Set<&'static str> {
 /// How many words after a cue its "that" may come ("told reporters on
 /// Monday that …").
 const THAT_REACH: usize = 8;
+
+/// How many words may describe a subject before its name in a frame after
+/// the content ("…, UMWA director of affairs Jo Pell told …").
+const DESCRIPTOR_WORDS: usize = 6;
 
 /// How many tokens may stand between a far subject and its cue.
 const FAR_SUBJECT_REACH: usize = 30;

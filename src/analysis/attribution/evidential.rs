@@ -39,7 +39,7 @@ impl Pass<'_, '_> {
             if classes.has(Class::AsFrame) {
                 self.as_verbs.push(i as u32);
             }
-            let may_start = classes.has(Class::EvidentialStart) || !c.word(i).is_ascii();
+            let may_start = classes.has(Class::EvidentialStart) || !c.table.is_ascii(i);
             let free = may_start && c.quote_of(i).is_none() && !self.in_claim(claims_before, i);
             let content = free.then(|| self.evidential_at(i, unit)).flatten();
             match content {

@@ -117,7 +117,11 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
     let mut j = cue;
     let mut catenatives = 0;
     loop {
-        while j > unit_first && is_skippable(c.word(j - 1)) {
+        // "The crews don't want to …": a negated auxiliary is one token.
+        while j > unit_first
+            && (is_skippable(c.word(j - 1))
+                || wordlists::get().negated_auxiliaries.has(c.word(j - 1)))
+        {
             j -= 1;
         }
         // "Ana Vell is trying to show …": the subject of the verb before

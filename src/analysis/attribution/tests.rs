@@ -1485,3 +1485,5 @@ fn a_local_news_article_gets_its_sources_and_no_phrase_claims() {
             .all(|m| !m.of(FLOOD_BARRIER).contains("people"))
     }));
 }
+
+mod recall;

@@ -66,9 +66,11 @@ impl<'a> Context<'a> {
         self.table.is_cap(i)
     }
 
+    /// Whether token `i` is the mark `s` (no letter in it: the token's
+    /// lower-case form, read from the forms, not the text, is then the same).
     pub fn is_punct(&self, i: usize, s: &str) -> bool {
         steps::step();
-        i < self.tokens.len() && self.word(i) == s
+        i < self.tokens.len() && self.low(i) == s
     }
 
     /// Whether the text writes this word in lower case somewhere (and

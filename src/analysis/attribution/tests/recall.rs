@@ -1,0 +1,63 @@
+//! Rules that find reported speech the frames of `tests.rs` missed, each
+//! with an invented sentence of the kind that motivated it.
+
+use super::*;
+
+/// The claim of `text` cued by `cue`, if any.
+fn cued<'a>(all: &'a [Seen], cue: &str) -> Option<&'a Seen> {
+    all.iter().find(|c| c.cue.as_deref() == Some(cue))
+}
+
+#[test]
+fn a_negated_contraction_stands_between_a_subject_and_its_stance_verb() {
+    let all = analysed("The ferry captains don't want to sail past the new breakwater.");
+    let claim = cued(&all, "want").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "to sail past the new breakwater");
+    assert_eq!(claim.source.as_deref(), Some("The ferry captains"));
+}
+
+#[test]
+fn a_frame_after_the_content_may_describe_its_subject_before_the_name() {
+    let text = "The lock gates will close for the winter, canal keeper Rosa Imbert told the Courier on Monday.";
+    let all = analysed(text);
+    let claim = cued(&all, "told").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "The lock gates will close for the winter");
+    assert_eq!(claim.source.as_deref(), Some("Rosa Imbert"));
+    // A conjunction is no description: "but" keeps the frame apart.
+    let all = analysed("The lock gates will close, but Rosa Imbert said little.");
+    assert!(
+        all.iter()
+            .all(|c| c.text != "The lock gates will close" || c.cue.is_none()),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_subject_and_verb_of_saying_after_a_comma_end_the_content_before() {
+    let text = "While the board was debating the new tariffs, Tomas Ferrer said the port would lose its ferries.";
+    let all = analysed(text);
+    let claim = cued(&all, "said").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "the port would lose its ferries");
+    assert_eq!(claim.source.as_deref(), Some("Tomas Ferrer"));
+    // A phrase fronted inside a that-clause stays in it.
+    let text = "The keeper said that after the flood, the mayor called her twice.";
+    let all = analysed(text);
+    let claim = cued(&all, "said").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "after the flood, the mayor called her twice");
+}
+
+#[test]
+fn a_far_subject_with_prepositional_phrases_needs_no_that() {
+    let text = "A study by the guild of harbor budgets in three counties showed the busiest docks paid the least.";
+    let all = analysed(text);
+    let claim = cued(&all, "showed").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "the busiest docks paid the least");
+    assert_eq!(claim.source.as_deref(), Some("A study"));
+}
+
+#[test]
+fn a_particle_after_a_verb_is_no_cue() {
+    // "back" endorses ("unions back the plan"), but not after a verb.
+    let all = analysed("A count of the gulls going back to 1970 found fewer nests.");
+    assert!(cued(&all, "back").is_none(), "{all:?}");
+}
