@@ -166,7 +166,7 @@ impl<'a> Context<'a> {
             last_quote: std::cell::Cell::new(0),
             cues: Vec::new(),
             commas: (0..tokens.len())
-                .filter(|&i| tokens[i].kind == TokenKind::Punct && table.word(i) == ",")
+                .filter(|&i| tokens[i].kind == TokenKind::Punct && table.low(i) == ",")
                 .map(|i| i as u32)
                 .collect(),
             wrapped: table.wrapped,
