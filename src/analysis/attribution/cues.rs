@@ -264,9 +264,20 @@ impl Pass<'_, '_> {
         }
         // Inverted: "…, say Peruvian officials, …" or "…, said Emma."
         let comma_before = |i: usize| i > unit.first && self.ends_with_comma(i - 1);
+        // "Ana Vell, who has led the guild for years, challenged Tom Reyes
+        // to a debate": a subject with a relative clause between commas
+        // takes the verb, and the name after it is its object.
+        let relative_aside = || {
+            source::subject_before(c, cue.first, unit.first).is_some_and(|m| {
+                let after = c.token_after(c.mentions[m].span.end);
+                c.is_punct(after, ",") && c.is_word(after + 1, "who")
+                    || c.is_punct(after, ",") && c.is_word(after + 1, "which")
+            })
+        };
         let inverted = (cue.classes.has(CueClasses::SPEECH) && comma_before(cue.first))
             .then(|| source::mention_starting_at(c, cue.end))
-            .flatten();
+            .flatten()
+            .filter(|_| !relative_aside());
         if let Some(source) = inverted {
             let after = c.token_after(c.mentions[source].span.end);
             let found = Found::new(Rule::InvertedFrame, Some(source), Via::AfterCue);

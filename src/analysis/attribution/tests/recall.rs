@@ -97,3 +97,12 @@ fn a_negated_passive_is_no_cue() {
     let all = analysed("One of the reasons the mayor is not widely recognized is her silence.");
     assert!(cued(&all, "recognized").is_none(), "{all:?}");
 }
+
+#[test]
+fn a_subject_with_a_relative_aside_takes_the_verb_and_the_name_after_is_its_object() {
+    let text = "Ana Vell, who has led the guild for years, challenged Tom Reyes to a debate before the vote.";
+    let all = analysed(text);
+    let claim = cued(&all, "challenged").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.source.as_deref(), Some("Ana Vell"));
+    assert!(claim.text.starts_with("Tom Reyes to a debate"), "{all:?}");
+}
