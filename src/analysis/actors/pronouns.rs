@@ -159,7 +159,7 @@ pub(super) fn resolve(
             continue;
         }
         let pronoun = m.name.to_ascii_lowercase();
-        if pronoun == "who" {
+        if pronoun == "who" || pronoun == "which" {
             referent[i] = relative_antecedent(text, mentions, &referent, &sentence_of, i);
             continue;
         }
@@ -387,7 +387,8 @@ fn is_plural(m: &Mention) -> bool {
     })
 }
 
-/// "Small, who attended the rally": the mention just before "who" in its sentence.
+/// "Small, who attended the rally", "the union, which argued": the mention
+/// just before "who" or "which" in its sentence.
 fn relative_antecedent(
     text: &str,
     mentions: &[Mention],

@@ -106,3 +106,26 @@ fn a_subject_with_a_relative_aside_takes_the_verb_and_the_name_after_is_its_obje
     assert_eq!(claim.source.as_deref(), Some("Ana Vell"));
     assert!(claim.text.starts_with("Tom Reyes to a debate"), "{all:?}");
 }
+
+#[test]
+fn which_after_a_comma_is_the_subject_of_a_cue_and_stands_for_the_noun_before() {
+    let text = "The council released the audit, which showed the harbor lost money.";
+    let all = analysed(text);
+    let claim = cued(&all, "showed").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "the harbor lost money");
+    assert_eq!(claim.source.as_deref(), Some("which"));
+    let analysis = crate::analysis::analyze_with(text, &Options::default());
+    let claim = analysis
+        .claims
+        .iter()
+        .find(|c| c.span.of(text) == "the harbor lost money");
+    let actor = claim
+        .and_then(|c| c.source.as_ref())
+        .and_then(|s| s.actor)
+        .map(|a| &analysis.actors[a]);
+    assert!(
+        actor.is_some_and(|a| a.name.contains("audit")),
+        "{:?}",
+        analysis.actors
+    );
+}
