@@ -28,7 +28,7 @@ use super::quotes::paragraph_breaks;
 use super::segment::{Sentence, Token, TokenKind};
 use super::tokens::{Class, TokenTable};
 use super::{ClaimKind, FoundClaim, Mention, Quotation, Rule, Via};
-use super::{steps, wordlists};
+use super::{shared, steps, wordlists};
 use crate::span::Span;
 
 /// Every claim in the text with its cue and source mention, sorted by start.
@@ -55,13 +55,9 @@ pub fn find(
     claims
 }
 
-/// Sorts claims by span (stable), without the sort's scratch copy when
-/// they are in order already, as they mostly are.
+/// Sorts claims by span (stable), without a copy of the claims.
 fn sort_by_span(claims: &mut [FoundClaim]) {
-    let key = |c: &FoundClaim| (c.span.start, c.span.end);
-    if !claims.is_sorted_by_key(key) {
-        claims.sort_by_key(key);
-    }
+    shared::sort_by_key_stably(claims, |c| (c.span.start, c.span.end));
 }
 
 /// (end, start, index) of the non-empty mentions outside quotations, sorted.
@@ -170,7 +166,7 @@ impl<'a> Context<'a> {
             last_quote: std::cell::Cell::new(0),
             cues: Vec::new(),
             commas: (0..tokens.len())
-                .filter(|&i| tokens[i].kind == TokenKind::Punct && table.word(i) == ",")
+                .filter(|&i| tokens[i].kind == TokenKind::Punct && table.low(i) == ",")
                 .map(|i| i as u32)
                 .collect(),
             wrapped: table.wrapped,

@@ -11,6 +11,7 @@
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::tokens::TokenTable;
 use super::wordlists::{self, Map, Wordlists, same_bytes};
@@ -339,12 +340,33 @@ struct Entry {
     classes: CueClasses,
 }
 
+/// The cues that start with one word.
+#[derive(Debug, Clone)]
+pub struct CueHead(Vec<Entry>);
+
+impl CueHead {
+    /// The longest of these cues starting at token `i` (a token of their
+    /// first word), if any.
+    fn longest_at(&self, table: &TokenTable, i: usize) -> Option<CueMatch> {
+        longest_at(&self.0, table, i)
+    }
+}
+
 /// Cue words and phrases, keyed by their first word, lowercased.
 #[derive(Debug, Clone, Default)]
 pub struct Cues {
     /// Looked up for every word outside quotations: the fast word hash,
     /// not the default SipHash.
     entries: Map<String, Vec<Entry>>,
+    /// Names these cues: a new id whenever an entry is added, so that a
+    /// token table built with them knows them again (see `match_at`).
+    id: u64,
+}
+
+/// A fresh id for a list of cues.
+fn next_cues_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Cues {
@@ -414,6 +436,7 @@ impl Cues {
     }
 
     fn add_phrase(&mut self, phrase: &str, classes: CueClasses) {
+        self.id = next_cues_id();
         let mut words = phrase.split_whitespace().map(str::to_lowercase);
         let Some(head) = words.next() else {
             return;
@@ -431,24 +454,53 @@ impl Cues {
         lower.is_ascii() && lower.len() <= 32 && self.entries.contains_key(lower)
     }
 
-    /// The longest cue starting at token `i`, if any.
+    /// The longest cue starting at token `i`, if any. A table built with
+    /// these cues found each word's cues once, for its form: then no word
+    /// is looked up here.
     pub fn match_at(&self, table: &TokenTable, i: usize) -> Option<CueMatch> {
-        let entries = self.entries.get(table.low(i))?;
-        entries
-            .iter()
-            .filter(|e| {
-                e.rest.iter().enumerate().all(|(k, word)| {
-                    let next = i + 1 + k;
-                    next < table.len() && same_bytes(table.low(next).as_bytes(), word.as_bytes())
-                })
-            })
-            .max_by_key(|e| e.rest.len())
-            .map(|e| CueMatch {
-                first: i,
-                end: i + 1 + e.rest.len(),
-                classes: e.classes,
-            })
+        if let Some(head) = table.cues_of_word(i, self) {
+            return head?.longest_at(table, i);
+        }
+        longest_at(self.entries.get(table.low(i))?, table, i)
     }
+
+    /// The cues starting with `lower` (an ASCII-lowercased word), for a
+    /// token table to keep with each written form of it.
+    pub fn head(&self, lower: &str) -> Option<CueHead> {
+        self.entries
+            .get(lower)
+            .map(|entries| CueHead(entries.clone()))
+    }
+
+    /// Whether `word` may start a cue: the words [`Class::CueStart`] marks,
+    /// and any other word that is not ASCII or is over 32 bytes long.
+    pub fn may_start(word: &str, classes: Classes) -> bool {
+        classes.has(Class::CueStart) || !word.is_ascii() || word.len() > 32
+    }
+
+    /// The id of these cues (see the field).
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+}
+
+/// The longest of `entries` (cues of the word at token `i`) that the
+/// tokens after `i` complete.
+fn longest_at(entries: &[Entry], table: &TokenTable, i: usize) -> Option<CueMatch> {
+    entries
+        .iter()
+        .filter(|e| {
+            e.rest.iter().enumerate().all(|(k, word)| {
+                let next = i + 1 + k;
+                next < table.len() && same_bytes(table.low(next).as_bytes(), word.as_bytes())
+            })
+        })
+        .max_by_key(|e| e.rest.len())
+        .map(|e| CueMatch {
+            first: i,
+            end: i + 1 + e.rest.len(),
+            classes: e.classes,
+        })
 }
 
 /// The regular forms of a verb, generously: "admit" → admit, admits,

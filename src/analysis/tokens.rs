@@ -5,8 +5,8 @@
 //! stage. Stages read `low(i)`, `classes(i)` and `is_cap(i)` instead of
 //! lowercasing, hashing and looking up the token's text again.
 
-use super::lexicon::Lexicon;
 pub use super::lexicon::{Class, Classes};
+use super::lexicon::{CueHead, Cues, Lexicon};
 use super::segment::{self, FORM_APART, Token, TokenKind};
 use super::wordlists::{Map, same_bytes, short_word};
 use super::{quotes, steps};
@@ -111,7 +111,18 @@ pub struct TokenTable<'t> {
     /// Whether the text is hard-wrapped (`quotes::is_hard_wrapped`),
     /// worked out once for the stages that ask.
     pub wrapped: bool,
+    /// Per written form: the index in `cue_heads` of the cues its word
+    /// starts, or [`NO_CUE`].
+    cues: Vec<u32>,
+    /// The lexicon's cues of each word of the text that starts some, looked
+    /// up once per word, not once per token and question.
+    cue_heads: Vec<CueHead>,
+    /// The id of the cues they come from.
+    cues_id: u64,
 }
+
+/// In [`TokenTable::cues`]: the form starts no cue.
+const NO_CUE: u32 = u32::MAX;
 
 /// The bytes of text per entry of [`TokenTable::block_firsts`].
 const BLOCK: usize = 64;
@@ -139,8 +150,10 @@ impl<'t> TokenTable<'t> {
             Map::with_capacity_and_hasher(room, Default::default());
         let mut scratch = String::new();
         let mut forms: Vec<Form> = Vec::new();
-        // Per lower-case form: the word lists it is in.
+        // Per lower-case form: the word lists it is in, and the index of
+        // the cues starting with it in `cue_heads` (or NO_CUE).
         let mut lower_classes: Vec<Classes> = Vec::new();
+        let mut lower_cues: Vec<u32> = Vec::new();
         let mut table = TokenTable {
             text,
             tokens: Vec::new(),
@@ -151,6 +164,9 @@ impl<'t> TokenTable<'t> {
             lower_text: String::new(),
             block_firsts: Vec::new(),
             wrapped: quotes::is_hard_wrapped(text),
+            cues: Vec::new(),
+            cue_heads: Vec::new(),
+            cues_id: lexicon.cues.id(),
         };
         let mut previous_is_word = false;
         let mut previous_is_lower = false;
@@ -181,7 +197,15 @@ impl<'t> TokenTable<'t> {
                     let entry = table.new_form(word, is_word, &mut lowers, &mut scratch);
                     if entry.lower as usize == lower_classes.len() {
                         let lower = &table.lower_text[entry.low_start as usize..];
-                        lower_classes.push(lexicon.classes_of(lower));
+                        let classes = lexicon.classes_of(lower);
+                        let head = Cues::may_start(lower, classes)
+                            .then(|| lexicon.cues.head(lower))
+                            .flatten();
+                        lower_cues.push(head.map_or(NO_CUE, |head| {
+                            table.cue_heads.push(head);
+                            (table.cue_heads.len() - 1) as u32
+                        }));
+                        lower_classes.push(classes);
                     }
                     forms.push(entry);
                     form
@@ -216,6 +240,7 @@ impl<'t> TokenTable<'t> {
             .map(|f| lower_classes[f.lower as usize])
             .collect();
         table.shapes = forms.iter().map(|f| f.shape).collect();
+        table.cues = forms.iter().map(|f| lower_cues[f.lower as usize]).collect();
         table.lower_text.shrink_to_fit();
         table
     }
@@ -397,6 +422,18 @@ impl<'t> TokenTable<'t> {
     pub fn is_hyphenated(&self, i: usize) -> bool {
         steps::step();
         self.shape(i) & HYPHENATED != 0
+    }
+
+    /// The cues starting with token `i`'s word (none past the end), as
+    /// found when the table was built; `None` when it was built with other
+    /// cues than `cues`.
+    pub(super) fn cues_of_word(&self, i: usize, cues: &Cues) -> Option<Option<&CueHead>> {
+        steps::step();
+        if cues.id() != self.cues_id {
+            return None;
+        }
+        let head = (i < self.tokens.len()).then(|| self.cues[self.form_id(i) as usize]);
+        Some(head.and_then(|head| self.cue_heads.get(head as usize)))
     }
 
     /// Whether the token is written in ASCII alone.

@@ -4,50 +4,46 @@
 //! people ("Peruvian officials" = "Peruvian authorities"), acronyms of
 //! organisations, and the aliases the user's config declares.
 
-use std::collections::hash_map::Entry;
-
 use crate::analysis::shared::{DisjointSets, is_description, name_words, title_gender};
-use crate::analysis::wordlists::{self, Gender, Map};
+use crate::analysis::wordlists::{self, Gender, Map, with_lowercase};
 use crate::analysis::{ActorAlias, ActorKind, Mention};
 
 /// Merges mentions that name the same actor by the rules for each kind.
 pub fn merge_names(mentions: &[Mention], sets: &mut DisjointSets) {
-    let mut by_key: Map<(ActorKind, String), usize> = Map::default();
+    // By kind, the first mention of each key. Looked up by a key lowercased
+    // on the stack: a key is allocated once, not once per mention.
+    let mut by_key: Map<ActorKind, Map<String, usize>> = Map::default();
     let mut persons: Vec<usize> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         if m.pronoun || is_description(m) {
             continue;
         }
-        let key = match m.kind {
-            ActorKind::Person => {
-                persons.push(i);
-                continue;
+        let first_of = by_key.entry(m.kind).or_default();
+        let mut merge = |key: &str| match first_of.get(key) {
+            Some(&first) => sets.union(i, first),
+            None => {
+                first_of.insert(key.to_string(), i);
             }
-            ActorKind::Place => place_key(&m.name),
-            ActorKind::Organization => m.name.to_lowercase(),
-            ActorKind::Group => group_key(&m.name),
-            ActorKind::Other => m.name.to_lowercase(),
-            ActorKind::Anonymous => continue,
         };
-        match by_key.entry((m.kind, key)) {
-            Entry::Occupied(first) => sets.union(i, *first.get()),
-            Entry::Vacant(slot) => {
-                slot.insert(i);
-            }
+        match m.kind {
+            ActorKind::Person => persons.push(i),
+            ActorKind::Place => with_lowercase(place_name(m.name()), merge),
+            ActorKind::Organization | ActorKind::Other => with_lowercase(m.name(), merge),
+            ActorKind::Group => merge(&group_key(m.name())),
+            ActorKind::Anonymous => {}
         }
     }
     merge_acronyms(mentions, sets);
     merge_persons(mentions, &persons, sets);
 }
 
-/// The gazetteer's name for a place ("U.S." → "united states").
-fn place_key(name: &str) -> String {
-    let lists = wordlists::get();
-    lists
+/// The gazetteer's name for a place ("U.S." → "United States"), lowercased
+/// to make its key.
+fn place_name(name: &str) -> &str {
+    wordlists::get()
         .places
         .get(name)
         .map_or(name, |p| p.canonical)
-        .to_lowercase()
 }
 
 /// A group's identity: its modifiers (places by their gazetteer name) and

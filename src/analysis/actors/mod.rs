@@ -512,6 +512,13 @@ mod tests {
     }
 
     #[test]
+    fn he_going_back_past_the_near_reach_skips_a_relation_for_the_man_named() {
+        let text = "Mr. Tomas Holm sat by the stove. His father slept upstairs. The lamp flickered. The kettle boiled. The clock struck. The dog barked. Then Kestrel came in.\n\n\"The road is flooded,\" he said.";
+        let found = crate::analysis::shared::speakers(text);
+        assert_eq!(found[0].1.as_deref(), Some("Tomas Holm"), "{found:?}");
+    }
+
+    #[test]
     fn the_girl_stands_for_the_woman_named_before() {
         let text = "Oliver waited. Nancy came in from the cold street and sat down.\n\n“I won’t go back,” said the girl.";
         let (mentions, r) = resolve_with_sources(text, &["the girl"], &Options::default());

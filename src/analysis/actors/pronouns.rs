@@ -226,10 +226,14 @@ pub(super) fn resolve(
                 not_salient: !salient,
             };
             // "Orla came in. … Kestrel was tired. … “No,” she said.": a
-            // woman who was a subject or a speaker a few sentences back
-            // beats the nearer names of unknown gender.
+            // woman named or described ("the girl") who was a subject or a
+            // speaker a few sentences back beats the nearer names of unknown
+            // gender; a relation ("his father") is someone's, too weak.
+            let named =
+                mentions[r].name.starts_with(char::is_uppercase) || is_description(&mentions[r]);
             let far_known = distance > SENTENCES_BACK
                 && !unknown
+                && named
                 && (is_subject[j] || is_source[j])
                 && best.is_some_and(|b| b.rank.gender_unknown);
             // On a tie the nearer mention, found first, stays.

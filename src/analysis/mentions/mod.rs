@@ -21,8 +21,8 @@ use super::lexicon::Lexicon;
 use super::segment::Sentence;
 use super::segment::TokenKind;
 use super::tokens::{Class, Classes, TokenTable};
-use super::wordlists;
 use super::{ActorKind, Mention, Quotation};
+use super::{shared, wordlists};
 use crate::span::Span;
 use context::Context;
 
@@ -68,11 +68,8 @@ pub fn find(
     let headline_end = table.headline_end();
     drop_headline_phrases(&ctx, headline_end, &mut out);
     place_the_dateline(table, headline_end, &mut out);
-    // Checked, not sorted again: a stable sort takes a buffer of half the
-    // mentions or more before it finds them in order.
-    if !out.is_sorted_by_key(by_start_longest_first) {
-        out.sort_by_key(by_start_longest_first);
-    }
+    // Only checked when in order, as it is (see shared::sort_by_key_stably).
+    shared::sort_by_key_stably(&mut out, by_start_longest_first);
     out.dedup_by(|a, b| a.span == b.span);
     // The vector grew by doubling; the later stages run beside it.
     out.shrink_to_fit();
