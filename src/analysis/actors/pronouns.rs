@@ -86,8 +86,13 @@ pub(super) fn resolve(
     // and "she said" does not put the name out of reach.
     let mut narrated = Vec::with_capacity(sentences.len());
     let mut count = 0;
+    // Sentences and quotations come by start: the number of quotations
+    // opening before a sentence moves forward with it, not searched anew.
+    let mut at = 0;
     for s in sentences {
-        let at = quotations.partition_point(|q| q.outer.start <= s.span().start);
+        while at < quotations.len() && quotations[at].outer.start <= s.span().start {
+            at += 1;
+        }
         let quoted = at > 0
             && quotations[..at]
                 .iter()
