@@ -164,7 +164,7 @@ pub(super) fn resolve(
             continue;
         }
         let pronoun = m.name.to_ascii_lowercase();
-        if pronoun == "who" {
+        if pronoun == "who" || pronoun == "which" {
             referent[i] = relative_antecedent(text, mentions, &referent, &sentence_of, i);
             continue;
         }
@@ -396,7 +396,8 @@ fn is_plural(m: &Mention) -> bool {
     })
 }
 
-/// "Small, who attended the rally": the mention just before "who" in its sentence.
+/// "Small, who attended the rally", "the union, which argued": the mention
+/// just before "who" or "which" in its sentence.
 fn relative_antecedent(
     text: &str,
     mentions: &[Mention],
