@@ -251,8 +251,8 @@ mod tests {
             "Big news today"
         );
         assert_eq!(
-            Document::from_text("us-mexico-cartels.txt", "A long sentence that ends.").title,
-            "us mexico cartels"
+            Document::from_text("harbour-dredging-plan.txt", "A long sentence that ends.").title,
+            "harbour dredging plan"
         );
     }
 

@@ -246,7 +246,8 @@ impl<'a> Context<'a> {
         }
         let ing = is_ing(self.word(i));
         let mut p = i;
-        while p > 0 && is_adverb(self.word(p - 1)) {
+        // "was widely cited", "is not widely recognized".
+        while p > 0 && (is_adverb(self.word(p - 1)) || self.table.is(p - 1, Class::Negation)) {
             p -= 1;
         }
         let passive = p > 0 && wordlists::get().be_forms.has(self.word(p - 1)) && !ing;

@@ -59,6 +59,9 @@ pub enum Rule {
     /// "the port, which the mayor calls a relic": the relative word before
     /// the subject of a cue stands for what the source spoke of.
     RelativeObject,
+    /// "the ships the union named in its letter": a noun phrase right
+    /// before the subject of a cue that has no object of its own.
+    ObjectBeforeSubject,
     /// "In a new poll, most riders …", "… in a survey released Monday":
     /// a finding set in a document.
     Finding,
@@ -91,6 +94,7 @@ impl Rule {
             Rule::BareQuote => "quote with no frame of its own",
             Rule::EvidentialSubject => "what an evidential or passive frame is about",
             Rule::RelativeObject => "relative word before the subject of a cue",
+            Rule::ObjectBeforeSubject => "noun before the subject of a cue with no object",
             Rule::Finding => "finding set in a poll, survey or report",
             Rule::User => "made by you",
             Rule::Evidential => "evidential or passive frame (“is expected to”, “was accused of”)",

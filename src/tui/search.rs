@@ -157,8 +157,8 @@ mod tests {
     #[test]
     fn search_folds_case_and_quotes() {
         assert_eq!(
-            found("cartel", "Cartel, cartels and CARTEL."),
-            ["Cartel", "cartel", "CARTEL"]
+            found("ferry", "Ferry, ferrys and FERRY."),
+            ["Ferry", "ferry", "FERRY"]
         );
         assert_eq!(found("it's", "It’s late; it's early."), ["It’s", "it's"]);
         assert_eq!(found("“no”", "say \"No\" now"), ["\"No\""]);

@@ -86,8 +86,13 @@ pub(super) fn resolve(
     // and "she said" does not put the name out of reach.
     let mut narrated = Vec::with_capacity(sentences.len());
     let mut count = 0;
+    // Sentences and quotations come by start: the number of quotations
+    // opening before a sentence moves forward with it, not searched anew.
+    let mut at = 0;
     for s in sentences {
-        let at = quotations.partition_point(|q| q.outer.start <= s.span().start);
+        while at < quotations.len() && quotations[at].outer.start <= s.span().start {
+            at += 1;
+        }
         let quoted = at > 0
             && quotations[..at]
                 .iter()
@@ -159,7 +164,7 @@ pub(super) fn resolve(
             continue;
         }
         let pronoun = m.name.to_ascii_lowercase();
-        if pronoun == "who" {
+        if pronoun == "who" || pronoun == "which" {
             referent[i] = relative_antecedent(text, mentions, &referent, &sentence_of, i);
             continue;
         }
@@ -391,7 +396,8 @@ fn is_plural(m: &Mention) -> bool {
     })
 }
 
-/// "Small, who attended the rally": the mention just before "who" in its sentence.
+/// "Small, who attended the rally", "the union, which argued": the mention
+/// just before "who" or "which" in its sentence.
 fn relative_antecedent(
     text: &str,
     mentions: &[Mention],

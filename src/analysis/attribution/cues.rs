@@ -20,6 +20,16 @@ use crate::analysis::{ClaimKind, FoundClaim, Rule, Via};
 use crate::analysis::{steps, wordlists};
 use crate::span::Span;
 
+/// What stands for a cue's object before its subject, if anything: a
+/// relative word ("which they call …") or a noun ("the ships the union
+/// named …").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Object {
+    None,
+    Relative,
+    Noun,
+}
+
 /// Where a claim's content lies, in tokens, and who and what frames it.
 pub(super) struct Content {
     pub(super) first: usize,
@@ -63,10 +73,20 @@ impl Pass<'_, '_> {
             if self.cue_used[k] || self.is_covered(claims_before, c.cues[k]) {
                 continue;
             }
-            if let Some(relative) = self.relative_object(c.cues[k], unit) {
+            let relative = self.relative_object(c.cues[k], unit);
+            let object = match relative {
+                Some(_) => Object::Relative,
+                None => self
+                    .object_before_subject(c.cues[k], unit)
+                    .map_or(Object::None, |noun| {
+                        self.push_content(noun, unit);
+                        Object::Noun
+                    }),
+            };
+            if let Some(relative) = relative {
                 self.push_content(relative, unit);
             }
-            if let Some(content) = self.content_after(c.cues[k], unit, claims_before) {
+            if let Some(content) = self.content_after(c.cues[k], unit, claims_before, object) {
                 self.cue_used[k] = true;
                 let second = content
                     .then
@@ -245,9 +265,20 @@ impl Pass<'_, '_> {
         }
         // Inverted: "…, say Norwegian inspectors, …" or "…, said Emma."
         let comma_before = |i: usize| i > unit.first && self.ends_with_comma(i - 1);
+        // "Ana Vell, who has led the guild for years, challenged Tom Reyes
+        // to a debate": a subject with a relative clause between commas
+        // takes the verb, and the name after it is its object.
+        let relative_aside = || {
+            source::subject_before(c, cue.first, unit.first).is_some_and(|m| {
+                let after = c.token_after(c.mentions[m].span.end);
+                c.is_punct(after, ",") && c.is_word(after + 1, "who")
+                    || c.is_punct(after, ",") && c.is_word(after + 1, "which")
+            })
+        };
         let inverted = (cue.classes.has(CueClasses::SPEECH) && comma_before(cue.first))
             .then(|| source::mention_starting_at(c, cue.end))
-            .flatten();
+            .flatten()
+            .filter(|_| !relative_aside());
         if let Some(source) = inverted {
             let after = c.token_after(c.mentions[source].span.end);
             let found = Found::new(Rule::InvertedFrame, Some(source), Via::AfterCue);
@@ -416,7 +447,19 @@ impl Pass<'_, '_> {
 
     /// Subject, cue, content: "engineers warn that …", "Hale lauded the
     /// programme as “…”", and participles ("…, even stating she’d be …").
-    fn content_after(&self, cue: CueMatch, unit: &Unit, claims_before: usize) -> Option<Content> {
+    /// With an `object` before the subject, what follows the cue is
+    /// content only as a clause or an "as" ("which he describes as his
+    /// second home"), never as a phrase of time or place ("the plan the
+    /// mayor announced on Monday"); after a noun, not as a predicate
+    /// either ("the regret he voiced was …"), though after "what" it is
+    /// ("what many said was a sign …").
+    fn content_after(
+        &self,
+        cue: CueMatch,
+        unit: &Unit,
+        claims_before: usize,
+        object: Object,
+    ) -> Option<Content> {
         let c = self.context;
         if !cue.classes.introduces_content() {
             return None;
@@ -484,9 +527,16 @@ impl Pass<'_, '_> {
         }
         let mut content = self.content(start, end, found, c.cue_span(cue))?;
         content.then = then;
+        let has_object = object != Object::None;
+        let as_complement = has_object && c.is_word(content.first, "as");
+        let phrase_after_object = has_object
+            && !as_complement
+            && ((c.table.is(content.first, Class::Preposition) && !c.is_word(content.first, "to"))
+                || (object == Object::Noun && c.table.is(content.first, Class::BeForm)));
         if self.speech_with_a_noun_object(cue, &content)
             || self.negated_speech(cue)
-            || self.opens_with_preposition(&content)
+            || (self.opens_with_preposition(&content) && !as_complement)
+            || phrase_after_object
             || particles().contains(c.word(content.first).to_ascii_lowercase().as_str())
             || source.is_some_and(|m| c.mentions[m].name.eq_ignore_ascii_case("you"))
         {
@@ -603,8 +653,13 @@ impl Pass<'_, '_> {
             return None;
         }
         // "what people think of", "what they say about": the relative is
-        // the preposition's object, not the cue's ("believed to be" aside).
-        if c.table.is(cue.end, Class::Preposition) && !c.is_word(cue.end, "to") {
+        // the preposition's object, not the cue's ("believed to be" aside);
+        // after "which" only when nothing follows the preposition ("the
+        // city which they will depict on Thursday" is the cue's object).
+        let stranded = c.table.is(cue.end, Class::Preposition)
+            && !c.is_word(cue.end, "to")
+            && (lists.free_relatives.has(word) || self.object_slot_empty(cue.end + 1, unit));
+        if stranded {
             return None;
         }
         // The claim reaches back to what the relative stands for ("the
@@ -612,6 +667,90 @@ impl Pass<'_, '_> {
         let from = source::antecedent(c, relative, unit.first).unwrap_or(relative);
         let found = Found::new(Rule::RelativeObject, Some(subject), Via::Subject);
         self.content(from, relative + 1, found, c.cue_span(cue))
+    }
+
+    /// "The ships the union named in its letter are old", "a plan they
+    /// say failed": a noun phrase right before the subject of a cue whose
+    /// own object is missing (a phrase, a form of "be", a mark or, after a
+    /// verb of saying, a past verb follows it) is what the source spoke
+    /// of — a relative clause with no relative word.
+    fn object_before_subject(&self, cue: CueMatch, unit: &Unit) -> Option<Content> {
+        let c = self.context;
+        if !cue.classes.introduces_content() || cue.classes.has(CueClasses::BASE) {
+            return None;
+        }
+        let subject = self.subject(cue, unit)?;
+        let first = c.token_after(c.mentions[subject].span.start);
+        let noun = first.checked_sub(1).filter(|&n| n >= unit.first)?;
+        let is_noun = |k: usize| {
+            c.table.is_word(k)
+                && !c.table.is_cap(k)
+                && c.quote_of(k).is_none()
+                && !is_adverb(c.word(k))
+                && ![
+                    Class::FunctionWord,
+                    Class::ClauseOpener,
+                    Class::Preposition,
+                    Class::Filler,
+                    Class::BeForm,
+                    Class::Skippable,
+                    Class::CueStart,
+                ]
+                .iter()
+                .any(|&class| c.table.is(k, class))
+        };
+        // "the retired judge Ana Vell said": a title before a name.
+        let title = c.table.is(noun, Class::HeadWord) && !c.table.low(noun).ends_with('s');
+        if !is_noun(noun) || c.table.is_possessive(noun) || title {
+            return None;
+        }
+        let mut k = cue.end;
+        while k < unit.end && (is_adverb(c.word(k)) || c.is_word(k, "most")) {
+            k += 1;
+        }
+        let past_verb = cue.classes.has(CueClasses::SPEECH)
+            && c.table.is_word(k)
+            && c.table.low(k).ends_with("ed");
+        if !(self.object_slot_empty(k, unit) || past_verb) {
+            return None;
+        }
+        // The noun's phrase: a few words back to its determiner, which it
+        // must have ("said retired surgeon Ana Vell" is no phrase).
+        let mut start = noun;
+        while start > unit.first && noun - start < NOUN_PHRASE_WORDS {
+            let before = start - 1;
+            if c.table.is(before, Class::Determiner) {
+                start = before;
+                break;
+            }
+            if !is_noun(before) {
+                break;
+            }
+            start = before;
+        }
+        if !c.table.is(start, Class::Determiner) {
+            return None;
+        }
+        // "After the vote the mayor said …": a phrase inside a phrase of
+        // time or place is none.
+        if start > unit.first
+            && c.table.is(start - 1, Class::Preposition)
+            && !c.is_word(start - 1, "of")
+        {
+            return None;
+        }
+        let found = Found::new(Rule::ObjectBeforeSubject, Some(subject), Via::Subject);
+        self.content(start, noun + 1, found, c.cue_span(cue))
+    }
+
+    /// Whether token `k` leaves the verb before it with no object: a
+    /// preposition (not "that"), a form of "be", a mark, the unit's end.
+    fn object_slot_empty(&self, k: usize, unit: &Unit) -> bool {
+        let c = self.context;
+        k >= unit.end
+            || (c.tokens[k].kind == TokenKind::Punct && !c.is_punct(k, ":"))
+            || c.table.is(k, Class::BeForm)
+            || (c.table.is(k, Class::Preposition) && !c.is_word(k, "that") && !c.is_word(k, "to"))
     }
 
     /// Whether mention `m` is a relative pronoun right after a comma
@@ -1087,6 +1226,9 @@ const THAT_REACH: usize = 8;
 /// How many words may describe a subject before its name in a frame after
 /// the content ("…, UMWA director of affairs Jo Pell told …").
 const DESCRIPTOR_WORDS: usize = 6;
+
+/// How many words a noun phrase before a subject may have before its noun.
+const NOUN_PHRASE_WORDS: usize = 4;
 
 /// How many tokens may stand between a far subject and its cue.
 const FAR_SUBJECT_REACH: usize = 30;

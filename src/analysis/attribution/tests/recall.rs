@@ -61,3 +61,71 @@ fn a_particle_after_a_verb_is_no_cue() {
     let all = analysed("A count of the gulls going back to 1970 found fewer nests.");
     assert!(cued(&all, "back").is_none(), "{all:?}");
 }
+
+#[test]
+fn a_noun_before_the_subject_of_a_cue_with_no_object_is_what_was_spoken_of() {
+    let text = "The ferries the guild named in its letter are all too old to sail.";
+    let all = analysed(text);
+    let claim = cued(&all, "named").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "The ferries");
+    assert_eq!(claim.source.as_deref(), Some("the guild"));
+    // The phrase after the cue is no content of its own.
+    assert!(
+        all.iter().all(|c| !c.text.starts_with("in its letter")),
+        "{all:?}"
+    );
+    // A title before a name is no such noun.
+    let all = analysed("“We sail at dawn,” said the retired captain Ana Vell on Monday.");
+    assert!(all.iter().all(|c| !c.text.contains("captain")), "{all:?}");
+}
+
+#[test]
+fn a_relative_object_takes_the_cue_before_a_phrase_of_time() {
+    let text = "The harbor which the candidates will praise on Friday night is half empty.";
+    let all = analysed(text);
+    let claim = cued(&all, "praise").unwrap_or_else(|| panic!("{all:?}"));
+    assert!(claim.text.ends_with("which"), "{all:?}");
+    assert_eq!(claim.source.as_deref(), Some("the candidates"));
+    assert!(
+        all.iter().all(|c| !c.text.starts_with("on Friday")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_negated_passive_is_no_cue() {
+    let all = analysed("One of the reasons the mayor is not widely recognized is her silence.");
+    assert!(cued(&all, "recognized").is_none(), "{all:?}");
+}
+
+#[test]
+fn a_subject_with_a_relative_aside_takes_the_verb_and_the_name_after_is_its_object() {
+    let text = "Ana Vell, who has led the guild for years, challenged Tom Reyes to a debate before the vote.";
+    let all = analysed(text);
+    let claim = cued(&all, "challenged").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.source.as_deref(), Some("Ana Vell"));
+    assert!(claim.text.starts_with("Tom Reyes to a debate"), "{all:?}");
+}
+
+#[test]
+fn which_after_a_comma_is_the_subject_of_a_cue_and_stands_for_the_noun_before() {
+    let text = "The council released the audit, which showed the harbor lost money.";
+    let all = analysed(text);
+    let claim = cued(&all, "showed").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "the harbor lost money");
+    assert_eq!(claim.source.as_deref(), Some("which"));
+    let analysis = crate::analysis::analyze_with(text, &Options::default());
+    let claim = analysis
+        .claims
+        .iter()
+        .find(|c| c.span.of(text) == "the harbor lost money");
+    let actor = claim
+        .and_then(|c| c.source.as_ref())
+        .and_then(|s| s.actor)
+        .map(|a| &analysis.actors[a]);
+    assert!(
+        actor.is_some_and(|a| a.name.contains("audit")),
+        "{:?}",
+        analysis.actors
+    );
+}
