@@ -247,7 +247,7 @@ pub enum Class {
     /// one token ("new" of "New York", "u.s." of "U.S.-Mexico"): a phrase
     /// of tokens is looked up only from such a token.
     PhraseStart,
-    /// A demonym of one word, in lower case ("peruvian").
+    /// A demonym of one word, in lower case ("norwegian").
     DemonymWord,
     /// A place or institution, in lower case ("washington", "fbi").
     KnownName,
@@ -563,19 +563,19 @@ mod tests {
         let lexicon = Cues::builtin();
         for (text, cue) in [
             (
-                "Peruvian authorities emphasize the robust cooperation",
+                "Norwegian librarians emphasize the patient cataloguing",
                 "emphasize",
             ),
             (
-                "unequivocally rejecting any foreign interventions",
+                "unequivocally rejecting any new holiday cottages",
                 "rejecting",
             ),
-            ("Reyes lauded the security cooperation", "lauded"),
-            ("Okafor denied it", "denied"),
-            ("Thomas Brandt observed that", "observed"),
+            ("Hale lauded the reading programme", "lauded"),
+            ("Voss denied it", "denied"),
+            ("Ingrid Sollen observed that", "observed"),
             ("the editor admitted it", "admitted"),
             ("she told reporters", "told"),
-            ("cartel operatives expressed minimal concern", "expressed"),
+            ("hotel owners expressed minimal concern", "expressed"),
         ] {
             assert_eq!(cue_in(lexicon, text).map(|c| c.0), Some(cue.to_string()));
         }

@@ -6,9 +6,9 @@
 //! - an opener that qualifies it: "over 60 percent", "a nearly …", "$4.5 billion";
 //! - a scale and a unit: "4.5 billion", "31 percent", "3 percentage points";
 //! - or, without a unit, the noun it counts with its hyphenated modifiers:
-//!   "55 high-level operatives", "a nearly trillion-dollar trade relationship"
+//!   "55 high-level coaches", "a nearly billion-dollar stadium project"
 //!   (two nouns at most, stopping before a verb form in -ed/-ing);
-//! - count words stand for numbers: "thousands of cartel members".
+//! - count words stand for numbers: "thousands of club members".
 //!
 //! Years ("in 2016") and numbers in dates ("Nov. 8") are no figures.
 
@@ -186,7 +186,7 @@ fn figure_end(table: &TokenTable, lists: &Wordlists, i: usize) -> (usize, usize)
             _ => break,
         }
     }
-    // "of cartel members" after a count or a unit ("60 percent of voters")
+    // "of club members" after a count or a unit ("60 percent of voters")
     let counted_by_of = j + 1 < tokens.len() && table.word(j) == "of";
     if counted_by_of
         && (has_unit || matches!(role_at(table, lists, i), Some((FigureRole::Count, _))))
@@ -245,11 +245,11 @@ mod tests {
     #[test]
     fn hedges_are_words_and_phrases_in_any_case() {
         assert_eq!(
-            hedges_of("Cartel operatives reportedly remain concerned and appear to take comfort."),
+            hedges_of("Hotel owners reportedly remain worried and appear to expect rain."),
             vec!["reportedly", "appear to"]
         );
         assert_eq!(
-            hedges_of("He is believed to have fled, and Peru might be placing trust."),
+            hedges_of("He is believed to have fled, and Dunmore might be losing patience."),
             vec!["is believed to", "might"]
         );
         assert!(hedges_of("The vote is in May.").is_empty());
@@ -257,20 +257,20 @@ mod tests {
 
     #[test]
     fn figures_keep_their_unit_or_the_noun_they_count() {
-        let text = "with thousands of cartel members arrested, 55 high-level operatives extradited to the U.S.";
+        let text = "with thousands of club members registered, 55 high-level coaches transferred to the capital.";
         assert_eq!(
             figures_of(text),
-            vec!["thousands of cartel members", "55 high-level operatives"]
+            vec!["thousands of club members", "55 high-level coaches"]
         );
-        let text = "while over 60 percent oppose U.S. military operations, a notable 31 percent would welcome";
+        let text = "though over 60 percent oppose the new parking fees, a surprising 31 percent would welcome";
         assert_eq!(figures_of(text), vec!["over 60 percent", "31 percent"]);
     }
 
     #[test]
     fn money_and_number_compounds() {
         assert_eq!(
-            figures_of("the nearly trillion-dollar trade relationship between the two nations"),
-            vec!["nearly trillion-dollar trade relationship"]
+            figures_of("the nearly billion-dollar stadium project between the two cities"),
+            vec!["nearly billion-dollar stadium project"]
         );
         assert_eq!(
             figures_of("a deal worth $4.5 billion."),

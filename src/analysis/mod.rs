@@ -41,11 +41,11 @@ pub const VERSION: u32 = 33;
 pub enum ActorKind {
     Person,
     Organization,
-    /// A country or city acting ("Washington", "Peru").
+    /// A country or city acting ("Washington", "Norway").
     Place,
-    /// "Peruvian officials", "many analysts".
+    /// "Norwegian inspectors", "many teachers".
     Group,
-    /// "one local editor", "a senior official who asked not to be named".
+    /// "one veteran gardener", "a senior official who asked not to be named".
     Anonymous,
     /// A document or anything else that speaks ("a joint statement").
     Other,
@@ -97,7 +97,7 @@ pub struct Actor {
     /// The fullest plain name ("Maria Okafor"), without title.
     pub name: String,
     pub kind: ActorKind,
-    /// The title found with the name ("Peruvian President"), if any.
+    /// The title found with the name ("Danish Minister"), if any.
     pub role: Option<String>,
     /// Other ways the article refers to the actor, without `name`.
     pub aliases: Vec<String>,
@@ -194,12 +194,12 @@ pub struct Quotation {
 /// document, a pronoun.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
-    /// The whole phrase as a source would show it: "Secretary of State Marco
-    /// Reyes", "Thomas Brandt of the Atlantic Policy Group", "many analysts
-    /// from both sides of the border", "one local editor", "he".
+    /// The whole phrase as a source would show it: "Secretary of State Petra
+    /// Hale", "Ingrid Sollen of the Coastal Rowing Club", "many teachers
+    /// from both ends of the valley", "one veteran gardener", "he".
     pub span: Span,
-    /// The plain name the phrase gives: "Walter Reyes", "Thomas Brandt",
-    /// "analysts", "one local editor"; for a pronoun, the pronoun. Boxed,
+    /// The plain name the phrase gives: "Petra Hale", "Ingrid Sollen",
+    /// "teachers", "one veteran gardener"; for a pronoun, the pronoun. Boxed,
     /// not a `String`: a text has a mention every few words, and a name is
     /// never changed once found (compare it through [`Mention::name`]).
     pub name: Box<str>,

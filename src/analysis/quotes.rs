@@ -154,7 +154,7 @@ fn closes(opener: char, mark: Mark) -> bool {
 }
 
 /// What a quotation-mark token can do, from its glyph and neighbours; `None`
-/// for apostrophes ("cartels’ routes", "’90s", "'em") and lone backticks.
+/// for apostrophes ("farmers’ routes", "’90s", "'em") and lone backticks.
 fn classify(text: &str, span: Span, doubled: bool) -> Option<Mark> {
     let glyph = if doubled {
         '"'
@@ -294,8 +294,8 @@ mod tests {
 
     #[test]
     fn curly_quotes_pair_and_apostrophes_do_not_open() {
-        let text = "He said he’d be “honored” to do so, in the cartels’ ’90s heyday.";
-        assert_eq!(quoted(text), vec!["honored"]);
+        let text = "She said she’d be “thrilled” to do so, in the farmers’ ’90s heyday.";
+        assert_eq!(quoted(text), vec!["thrilled"]);
     }
 
     #[test]
@@ -309,12 +309,12 @@ mod tests {
 
     #[test]
     fn single_quotes_nest_inside_double_ones() {
-        let text = "“They called it ‘the closest we have ever had’ today,” she said.";
+        let text = "“They called it ‘the best soup we have ever had’ today,” she said.";
         assert_eq!(
             quoted(text),
             vec![
-                "They called it ‘the closest we have ever had’ today,",
-                "the closest we have ever had"
+                "They called it ‘the best soup we have ever had’ today,",
+                "the best soup we have ever had"
             ]
         );
     }

@@ -12,7 +12,7 @@ use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
-    /// Letters, with inner apostrophes and hyphens ("he’d", "anti-cartel"),
+    /// Letters, with inner apostrophes and hyphens ("she’d", "anti-litter"),
     /// dotted abbreviations ("U.S.") and known abbreviations with their
     /// full stop ("Mr.", "Sen.").
     Word,
@@ -409,9 +409,9 @@ fn next_starts_sentence(table: &TokenTable, i: usize, last: usize) -> bool {
     if !starts_upper {
         return false;
     }
-    // "U.S. forces" vs "… the U.S. The next day": after an abbreviation, only
+    // "U.S. tourists" vs "… the U.S. The next day": after an abbreviation, only
     // a word that nearly always starts a sentence opens a new one — unless a
-    // closing quotation mark came between ("enough for the U.S.” Public …").
+    // closing quotation mark came between ("too cold for the U.S.” Public …").
     if table.tokens[i].kind == TokenKind::Word && last == i {
         return next.kind == TokenKind::Word
             && wordlists::get().sentence_starters.contains(next_text);
@@ -438,18 +438,18 @@ mod tests {
     #[test]
     fn apostrophes_and_hyphens_stay_inside_words() {
         assert_eq!(
-            words("he’d be “honored” in anti-cartel efforts, cartels’ routes"),
+            words("she’d be “thrilled” in anti-litter efforts, farmers’ routes"),
             vec![
-                "he’d",
+                "she’d",
                 "be",
                 "“",
-                "honored",
+                "thrilled",
                 "”",
                 "in",
-                "anti-cartel",
+                "anti-litter",
                 "efforts",
                 ",",
-                "cartels",
+                "farmers",
                 "’",
                 "routes"
             ]
@@ -458,14 +458,14 @@ mod tests {
 
     #[test]
     fn dotted_abbreviations_and_titles_are_one_word() {
-        assert_eq!(words("U.S. forces"), vec!["U.S.", "forces"]);
+        assert_eq!(words("U.S. tourists"), vec!["U.S.", "tourists"]);
         assert_eq!(
             words("Mr. Smith and Sen. Jones"),
             vec!["Mr.", "Smith", "and", "Sen.", "Jones"]
         );
         assert_eq!(
-            words("the U.S.-Peru border"),
-            vec!["the", "U.S.", "-", "Peru", "border"]
+            words("the U.S.-Canada railway"),
+            vec!["the", "U.S.", "-", "Canada", "railway"]
         );
     }
 
@@ -488,10 +488,10 @@ mod tests {
             ]
         );
         assert_eq!(
-            split("It’s “never enough for the U.S.” Public opinion is complex."),
+            split("It’s “always too cold for the U.S.” Public interest is low."),
             vec![
-                "It’s “never enough for the U.S.”",
-                "Public opinion is complex."
+                "It’s “always too cold for the U.S.”",
+                "Public interest is low."
             ]
         );
         assert_eq!(

@@ -237,7 +237,7 @@ pub struct Wordlists {
     pub figure_phrases: Map<&'static str, Vec<(Vec<&'static str>, FigureRole)>>,
     /// Names, other names and capitals, as written → place.
     pub places: Map<&'static str, Place>,
-    /// Demonyms, as written → the country ("Peruvian" → "Peru").
+    /// Demonyms, as written → the country ("Norwegian" → "Norway").
     pub demonyms: Map<&'static str, &'static str>,
     /// Source pronouns → the kind of actor they usually stand for.
     pub pronoun_kinds: Map<&'static str, ActorKind>,
@@ -728,7 +728,7 @@ mod tests {
         let lists = get();
         assert_eq!(lists.places["U.S."].canonical, "United States");
         assert_eq!(lists.places["Washington"].canonical, "United States");
-        assert_eq!(lists.demonyms["Peruvian"], "Peru");
+        assert_eq!(lists.demonyms["Norwegian"], "Norway");
     }
 
     #[test]

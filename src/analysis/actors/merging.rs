@@ -1,7 +1,7 @@
 //! Merging mentions that name the same actor: a person's full name, bare
-//! surname and first name ("Maria Okafor", "Okafor", "Maria"), places by
+//! surname and first name ("Lene Holm", "Holm", "Lene"), places by
 //! the gazetteer ("U.S." = "Washington"), groups by modifier and kind of
-//! people ("Peruvian officials" = "Peruvian authorities"), acronyms of
+//! people ("Danish officials" = "Danish authorities"), acronyms of
 //! organisations, and the aliases the user's config declares.
 
 use crate::analysis::shared::{DisjointSets, is_description, name_words, title_gender};
@@ -47,7 +47,7 @@ fn place_name(name: &str) -> &str {
 }
 
 /// A group's identity: its modifiers (places by their gazetteer name) and
-/// the class of its head noun, so "Peruvian officials" = "Peruvian
+/// the class of its head noun, so "Danish officials" = "Danish
 /// authorities" and "U.S. officials" = "U.S. counterparts".
 fn group_key(name: &str) -> String {
     let lists = wordlists::get();

@@ -1,5 +1,5 @@
-//! Mentions into actors: aliases merged (merging.rs: "Okafor", "President
-//! Okafor"; "Peruvian officials" = "Peruvian authorities"; "U.S." =
+//! Mentions into actors: aliases merged (merging.rs: "Holm", "Minister
+//! Holm"; "Danish officials" = "Danish authorities"; "U.S." =
 //! "Washington" = "the United States"), pronouns resolved to the nearest
 //! fitting actor (pronouns.rs), then each actor named and described (here).
 //!
@@ -271,7 +271,7 @@ mod tests {
 
     #[test]
     fn a_person_is_one_actor_under_the_fullest_name_and_title() {
-        let text = "Peruvian President Maria Okafor has drawn a clear line. Cartels take comfort in President Okafor’s strong stance. Okafor said so.";
+        let text = "Danish Minister Lene Holm has kept a firm position. Farmers take comfort in Minister Holm’s strong stance. Holm said so.";
         let (_, r) = resolve_with_sources(text, &[], &Options::default());
         let people: Vec<&Actor> = r
             .actors
@@ -280,20 +280,20 @@ mod tests {
             .collect();
         assert_eq!(people.len(), 1, "{people:?}");
         let s = people[0];
-        assert_eq!(s.name, "Maria Okafor");
-        assert_eq!(s.role.as_deref(), Some("Peruvian President"));
+        assert_eq!(s.name, "Lene Holm");
+        assert_eq!(s.role.as_deref(), Some("Danish Minister"));
         assert!(
-            s.aliases.contains(&"President Okafor".to_string()),
+            s.aliases.contains(&"Minister Holm".to_string()),
             "{:?}",
             s.aliases
         );
-        assert!(s.aliases.contains(&"Okafor".to_string()));
+        assert!(s.aliases.contains(&"Holm".to_string()));
         assert_eq!(s.mentions.len(), 3);
     }
 
     #[test]
     fn abbreviations_and_capitals_are_their_country() {
-        let text = "Bolivia is a country Washington has long sought to destabilize. Migration into the United States fell, and 55 operatives were sent to the U.S.";
+        let text = "Canada is a market Washington has long hoped to win. Tourism into the United States fell, and 55 coaches were sent to the U.S.";
         let (_, r) = resolve_with_sources(text, &[], &Options::default());
         let us = actor_named(&r, "United States");
         assert_eq!(us.kind, ActorKind::Place);
@@ -303,18 +303,14 @@ mod tests {
 
     #[test]
     fn groups_with_the_same_modifier_and_kind_of_people_merge() {
-        let text = "Peruvian authorities emphasize the cooperation. Peruvian officials indicate that U.S. counterparts have given no impression. U.S. officials also prefer collaboration.";
+        let text = "Danish authorities emphasize the timetable. Danish officials indicate that U.S. counterparts have seen no delays. U.S. officials also prefer trains.";
         let (_, r) = resolve_with_sources(
             text,
-            &[
-                "Peruvian authorities",
-                "Peruvian officials",
-                "U.S. officials",
-            ],
+            &["Danish authorities", "Danish officials", "U.S. officials"],
             &Options::default(),
         );
-        let mexican = actor_named(&r, "Peruvian authorities");
-        assert!(mexican.aliases.contains(&"Peruvian officials".to_string()));
+        let danish = actor_named(&r, "Danish authorities");
+        assert!(danish.aliases.contains(&"Danish officials".to_string()));
         let us = actor_named(&r, "U.S. officials");
         assert!(us.aliases.contains(&"U.S. counterparts".to_string()));
         assert_eq!(us.kind, ActorKind::Group);
@@ -339,24 +335,24 @@ mod tests {
 
     #[test]
     fn groups_become_actors_only_as_sources() {
-        let text = "Certain cartel members are unfazed. Many analysts caution against complacency. Analysts warn that Peru might trust too much.";
-        let (_, r) = resolve_with_sources(text, &["Many analysts"], &Options::default());
-        assert!(r.actors.iter().all(|a| a.name != "cartel members"));
-        let analysts = actor_named(&r, "analysts");
+        let text = "Certain club members are unfazed. Many teachers caution against optimism. Teachers warn that Harwick might spend too much.";
+        let (_, r) = resolve_with_sources(text, &["Many teachers"], &Options::default());
+        assert!(r.actors.iter().all(|a| a.name != "club members"));
+        let analysts = actor_named(&r, "teachers");
         assert_eq!(analysts.mentions.len(), 2, "{analysts:?}");
     }
 
     #[test]
     fn they_resolves_to_the_plural_group_that_spoke_not_the_nearer_government() {
-        let text = "In anonymous interviews, cartel operatives expressed minimal concern, attributing their confidence to the Peruvian government’s protective posture. They also asserted their resilience.";
+        let text = "In anonymous interviews, hotel owners expressed minimal concern, attributing their confidence to the Danish government’s generous subsidies. They also praised the mild winter.";
         let (mentions, r) =
-            resolve_with_sources(text, &["cartel operatives", "They"], &Options::default());
+            resolve_with_sources(text, &["hotel owners", "They"], &Options::default());
         let they = mentions
             .iter()
             .position(|m| m.span.of(text) == "They")
             .unwrap();
         let actor = &r.actors[r.actor_of[they].expect("They resolved")];
-        assert_eq!(actor.name, "cartel operatives");
+        assert_eq!(actor.name, "hotel owners");
         assert!(
             !actor.aliases.iter().any(|a| a == "They"),
             "a pronoun is no alias"
@@ -389,14 +385,14 @@ mod tests {
 
     #[test]
     fn a_bare_capitalised_word_alone_is_no_actor() {
-        let text = "Violence ravaged areas like Tarija. Secretary of State Walter Reyes visited.";
+        let text = "Floods swept through towns like Tarija. Secretary of State Petra Hale visited.";
         let (_, r) = resolve_with_sources(text, &[], &Options::default());
         assert!(
             r.actors.iter().all(|a| a.name != "Tarija"),
             "{:?}",
             r.actors
         );
-        assert!(r.actors.iter().any(|a| a.name == "Walter Reyes"));
+        assert!(r.actors.iter().any(|a| a.name == "Petra Hale"));
     }
 
     #[test]

@@ -3,10 +3,11 @@
 //!
 //! Frames whose content comes first are tried before the rest, so that a
 //! cue inside such content is not taken for a claim of its own:
-//! "Peru might be …, analysts warn.", "These actions, say Peruvian officials,
-//! have …", "According to X, …", "As one local editor noted, …", "Report: …".
-//! Then subject + cue + content ("analysts warn that …"), participles taking
-//! the main clause's subject ("…, unequivocally rejecting any …").
+//! "Brackenford might be …, engineers warn.", "These repairs, say Norwegian
+//! inspectors, have …", "According to X, …", "As one veteran gardener noted,
+//! …", "Report: …". Then subject + cue + content ("engineers warn that …"),
+//! participles taking the main clause's subject ("…, unequivocally rejecting
+//! any …").
 
 use std::sync::OnceLock;
 
@@ -249,7 +250,7 @@ impl Pass<'_, '_> {
         if !cue.classes.has(CueClasses::SPEECH) && !cue.classes.has(CueClasses::STANCE) {
             return None;
         }
-        // "As one local editor noted, while some might …, caution is warranted."
+        // "As one veteran gardener noted, while some might …, patience is wise."
         let as_source = c
             .is_word(unit.first, "as")
             .then(|| source::mention_starting_at(c, unit.first + 1))
@@ -262,7 +263,7 @@ impl Pass<'_, '_> {
                 return self.content(cue.end + 1, end, found, cue_span);
             }
         }
-        // Inverted: "…, say Peruvian officials, …" or "…, said Emma."
+        // Inverted: "…, say Norwegian inspectors, …" or "…, said Emma."
         let comma_before = |i: usize| i > unit.first && self.ends_with_comma(i - 1);
         // "Ana Vell, who has led the guild for years, challenged Tom Reyes
         // to a debate": a subject with a relative clause between commas
@@ -341,7 +342,7 @@ impl Pass<'_, '_> {
     /// Content around a frame from token `comma` (a comma, or a closing mark
     /// after one) to `after`: before it when nothing but fillers follows
     /// ("…, he said on Tuesday."), the whole unit when the sentence goes on
-    /// ("These actions, say Peruvian officials, have contributed …").
+    /// ("These repairs, say Norwegian inspectors, have led …").
     fn around_frame(
         &self,
         comma: usize,
@@ -351,7 +352,7 @@ impl Pass<'_, '_> {
         unit: &Unit,
     ) -> Option<Content> {
         let content_end = self.end_at_comma(comma);
-        // "However, analysts warn that …" is no content before a frame.
+        // "However, engineers warn that …" is no content before a frame.
         let before_words = content_end.saturating_sub(unit.first);
         if self.only_fillers(after, unit.end) && before_words >= 3 {
             let first = self.last_framed_clause(unit, content_end);
@@ -444,8 +445,8 @@ impl Pass<'_, '_> {
         }
     }
 
-    /// Subject, cue, content: "analysts warn that …", "Reyes lauded the
-    /// cooperation as “…”", and participles ("…, even stating he’d be …").
+    /// Subject, cue, content: "engineers warn that …", "Hale lauded the
+    /// programme as “…”", and participles ("…, even stating she’d be …").
     /// With an `object` before the subject, what follows the cue is
     /// content only as a clause or an "as" ("which he describes as his
     /// second home"), never as a phrase of time or place ("the plan the
@@ -545,7 +546,7 @@ impl Pass<'_, '_> {
         // saying ("tweet" with no subject is a noun).
         let quoted = (content.first..content.end).any(|i| c.quote_of(i).is_some());
         let verb = cue.classes.has(CueClasses::SPEECH) && !cue.classes.has(CueClasses::BASE);
-        // "a country they have long sought to destabilize": a bare verb
+        // "a market they have long hoped to win": a bare verb
         // after "to" is an aim with nothing reported of it.
         let bare_verb = c.is_word(cue.end - 1, "to")
             && content.end - content.first < 2
@@ -891,7 +892,7 @@ impl Pass<'_, '_> {
                 if self.quote_claimed[qi] && quote_first >= first {
                     return quote_first;
                 }
-                // "“the closest we have ever had,” even while advocating",
+                // "“the best we have ever had,” even while advocating",
                 // "to act “calm,” but Moss said …": a comma inside the
                 // closing mark ends the content as one outside it would.
                 if quote_end >= 2
@@ -938,7 +939,7 @@ impl Pass<'_, '_> {
     fn comma_ends_content(&self, i: usize, first: usize, end: usize) -> bool {
         let c = self.context;
         let next = i + 1;
-        // "…, even while strongly advocating …": a participle cue.
+        // "…, even while firmly advocating …": a participle cue.
         self.participle_at(next, end)
             // "Clinton says the mails were personal, but for Republicans, it is …"
             || c.is_word(next, "but")

@@ -1,5 +1,5 @@
 //! Finding the source of a claim among the mentions: the subject before a
-//! cue ("Secretary of State Walter Reyes, during a recent visit, lauded"),
+//! cue ("Schools Minister Petra Hale, during a short trip, lauded"),
 //! the name after an inverted cue ("said Emma"), the subject of the main
 //! clause for a participle ("…, unequivocally rejecting …").
 //!
@@ -60,7 +60,7 @@ fn is_catenative(word: &str) -> bool {
 }
 
 /// Prepositions: a mention right after one is an object, not a subject
-/// ("the influence of Peruvian cartels suggest").
+/// ("the influence of Danish bakers suggest").
 fn is_preposition(word: &str) -> bool {
     wordlists::get().prepositions.has(word)
 }
@@ -112,7 +112,7 @@ pub(super) fn mention_ending_at(c: &Context, end: usize, lower: usize) -> Option
 
 /// The subject of the cue at token `cue`: a mention ending right before it,
 /// auxiliaries and adverbs aside, or before one comma-delimited insertion
-/// ("Peruvian officials, overseeing foreign affairs, indicate").
+/// ("Norwegian inspectors, overseeing the harbour, indicate").
 pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Option<usize> {
     let mut j = cue;
     let mut catenatives = 0;
@@ -263,7 +263,7 @@ pub(super) fn antecedent(c: &Context, relative: usize, unit_first: usize) -> Opt
 }
 
 /// The subject of the sentence's main clause, for a participle cue
-/// ("Okafor has drawn a clear line, unequivocally rejecting …"): the first
+/// ("Voss has kept a firm position, unequivocally rejecting …"): the first
 /// mention of the unit that is not the object of a preposition.
 pub(super) fn main_subject(c: &Context, unit_first: usize, before: usize) -> Option<usize> {
     let lower = c.tokens[unit_first].start();
@@ -355,7 +355,7 @@ fn in_subject_position(c: &Context, k: usize, unit_first: usize, before: usize) 
 
 /// Whether a cue in its base form ("state", "support", also nouns) agrees
 /// with its subject as a verb: after an auxiliary or "to" ("did not deny",
-/// "to reject"), or with a plural subject ("Peruvian officials firmly
+/// "to reject"), or with a plural subject ("Norwegian referees firmly
 /// state"), never after a singular noun ("South Carolina state Reps").
 pub(super) fn agrees_with_base_form(c: &Context, cue: usize, subject: usize) -> bool {
     let lists = wordlists::get();

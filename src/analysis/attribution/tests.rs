@@ -105,106 +105,108 @@ use ClaimKind::{Direct, Indirect, Mixed};
 
 #[test]
 fn subject_and_stance_verb_before_the_content() {
-    let text = "Peruvian authorities emphasize the robust and productive cooperation already in place, which they believe makes unilateral action unlikely.";
+    let text = "Norwegian librarians emphasize the quiet and patient cataloguing already under way, which they believe will make a new catalogue unnecessary.";
     assert_eq!(
-        claims(text, &["Peruvian authorities", "they"]),
+        claims(text, &["Norwegian librarians", "they"]),
         vec![seen(
-            "the robust and productive cooperation already in place, which they believe makes unilateral action unlikely",
+            "the quiet and patient cataloguing already under way, which they believe will make a new catalogue unnecessary",
             Indirect,
             "emphasize",
-            "Peruvian authorities"
+            "Norwegian librarians"
         )]
     );
 }
 
 #[test]
 fn warn_that_starts_the_content_after_that() {
-    let text = "However, analysts warn that Peru might be placing too much trust in the process.";
+    let text =
+        "However, engineers warn that Brackenford might be putting too much faith in the old dam.";
     assert_eq!(
-        claims(text, &["analysts", "Peru"]),
+        claims(text, &["engineers", "Brackenford"]),
         vec![seen(
-            "Peru might be placing too much trust in the process",
+            "Brackenford might be putting too much faith in the old dam",
             Indirect,
             "warn",
-            "analysts"
+            "engineers"
         )]
     );
 }
 
 #[test]
 fn an_inserted_frame_makes_the_whole_sentence_the_content() {
-    let text = "These actions, say Peruvian officials, have contributed to a sharp decline in fentanyl seizures.";
+    let text =
+        "These repairs, say Norwegian inspectors, have led to a steep drop in burst water pipes.";
     assert_eq!(
-        claims(text, &["Peruvian officials"]),
+        claims(text, &["Norwegian inspectors"]),
         vec![seen(
-            "These actions, say Peruvian officials, have contributed to a sharp decline in fentanyl seizures",
+            "These repairs, say Norwegian inspectors, have led to a steep drop in burst water pipes",
             Indirect,
             "say",
-            "Peruvian officials"
+            "Norwegian inspectors"
         )]
     );
 }
 
 #[test]
 fn a_participle_takes_the_subject_of_the_main_clause() {
-    let text = "Peruvian President Maria Okafor has consistently drawn a clear line, unequivocally rejecting any foreign military interventions in Peruvian territory, whether by land or air.";
+    let text = "Council Chair Lena Voss has kept a firm position, unequivocally rejecting any new holiday cottages on the northern shore, whether near the dunes or the cliffs.";
     assert_eq!(
-        claims(text, &["Peruvian President Maria Okafor"]),
+        claims(text, &["Council Chair Lena Voss"]),
         vec![seen(
-            "any foreign military interventions in Peruvian territory, whether by land or air",
+            "any new holiday cottages on the northern shore, whether near the dunes or the cliffs",
             Indirect,
             "rejecting",
-            "Peruvian President Maria Okafor"
+            "Council Chair Lena Voss"
         )]
     );
 }
 
 #[test]
 fn a_quote_after_that_with_words_before_it_is_mixed() {
-    let text = "Thomas Brandt of the Atlantic Policy Group observed that even when Peru delivers, “it’s never enough for the U.S.”";
+    let text = "Ingrid Sollen of the Coastal Rowing Club observed that even when Harwick wins, “the fans always want more.”";
     assert_eq!(
         claims(
             text,
-            &["Thomas Brandt of the Atlantic Policy Group", "Peru"]
+            &["Ingrid Sollen of the Coastal Rowing Club", "Harwick"]
         ),
         vec![seen(
-            "even when Peru delivers, “it’s never enough for the U.S.”",
+            "even when Harwick wins, “the fans always want more.”",
             Mixed,
             "observed",
-            "Thomas Brandt of the Atlantic Policy Group"
+            "Ingrid Sollen of the Coastal Rowing Club"
         )]
     );
 }
 
 #[test]
 fn an_insertion_between_subject_and_cue_and_a_participle_after_the_quote() {
-    let text = "Secretary of State Walter Reyes, during a recent visit to Peru, lauded the security cooperation as “the closest we have ever had,” even while strongly advocating for the destruction of drug vessels.";
-    let found = claims(text, &["Secretary of State Walter Reyes", "Peru"]);
+    let text = "Schools Minister Petra Hale, during a short trip to Dunmore, lauded the reading programme as “the best we have ever had,” even while strongly advocating for the closure of small schools.";
+    let found = claims(text, &["Schools Minister Petra Hale", "Dunmore"]);
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(found[0].kind, Mixed);
-    assert!(found[0].text.ends_with("“the closest we have ever had,”"));
+    assert!(found[0].text.ends_with("“the best we have ever had,”"));
     assert_eq!(
         found[0].source.as_deref(),
-        Some("Secretary of State Walter Reyes")
+        Some("Schools Minister Petra Hale")
     );
     assert_eq!(
         found[1],
         seen(
-            "for the destruction of drug vessels",
+            "for the closure of small schools",
             Indirect,
             "advocating",
-            "Secretary of State Walter Reyes"
+            "Schools Minister Petra Hale"
         )
     );
 }
 
 #[test]
 fn a_document_emphasizing_a_quote_is_a_direct_claim() {
-    let text = "This cooperative spirit was further highlighted in a joint statement emphasizing “respect for sovereignty and territorial integrity.”";
+    let text = "This friendly mood was further highlighted in a joint statement emphasizing “respect for the players and the referees.”";
     assert_eq!(
         claims(text, &["a joint statement"]),
         vec![seen(
-            "respect for sovereignty and territorial integrity.",
+            "respect for the players and the referees.",
             Direct,
             "emphasizing",
             "a joint statement"
@@ -287,28 +289,28 @@ fn according_to_at_either_end() {
 
 #[test]
 fn content_first_then_subject_and_cue() {
-    let text = "Peru might be placing too much trust in the process, analysts warn.";
+    let text = "Brackenford might be putting too much faith in the old dam, engineers warn.";
     assert_eq!(
-        claims(text, &["Peru", "analysts"]),
+        claims(text, &["Brackenford", "engineers"]),
         vec![seen(
-            "Peru might be placing too much trust in the process",
+            "Brackenford might be putting too much faith in the old dam",
             Indirect,
             "warn",
-            "analysts"
+            "engineers"
         )]
     );
 }
 
 #[test]
 fn as_someone_noted() {
-    let text = "As one local editor noted, while some might wish for the violence to stop, caution is warranted.";
+    let text = "As one veteran gardener noted, while some might hope for the frost to end, patience is wise.";
     assert_eq!(
-        claims(text, &["one local editor"]),
+        claims(text, &["one veteran gardener"]),
         vec![seen(
-            "while some might wish for the violence to stop, caution is warranted",
+            "while some might hope for the frost to end, patience is wise",
             Indirect,
             "noted",
-            "one local editor"
+            "one veteran gardener"
         )]
     );
 }
@@ -338,7 +340,7 @@ fn a_quote_paragraph_with_no_cue_continues_the_previous_speaker() {
 
 #[test]
 fn a_scare_quote_alone_is_not_a_claim_and_names_need_a_subject() {
-    let text = "The “evil” organizations grew. The United States grew too.";
+    let text = "The “miracle” tonics grew popular. The United States grew too.";
     assert_eq!(claims(text, &["The United States"]), vec![]);
 }
 
@@ -415,14 +417,14 @@ fn a_trailing_frame_may_name_a_show() {
 
 #[test]
 fn a_base_form_after_a_singular_name_is_a_noun() {
-    let text = "South Carolina state Reps met on Monday.\nPeruvian officials firmly state that direct force is forbidden.";
+    let text = "South Carolina state Reps met on Monday.\nNorwegian referees firmly state that late tackles are forbidden.";
     assert_eq!(
-        claims(text, &["South Carolina", "Peruvian officials"]),
+        claims(text, &["South Carolina", "Norwegian referees"]),
         vec![seen(
-            "direct force is forbidden",
+            "late tackles are forbidden",
             Indirect,
             "state",
-            "Peruvian officials"
+            "Norwegian referees"
         )]
     );
 }
@@ -585,21 +587,21 @@ fn frames_after_a_quote_with_descriptors_appositions_and_according_to() {
 
 #[test]
 fn scare_quotes_make_the_reported_sentence_mixed() {
-    let text = "President Haines has openly expressed his readiness to deploy U.S. forces against these “evil” criminal organizations, even stating he’d be “honored” to do so.";
+    let text = "Coach Dara Fenn has openly expressed her readiness to field young players against these “fearsome” city clubs, even stating she’d be “thrilled” to do so.";
     assert_eq!(
-        claims(text, &["President Haines"]),
+        claims(text, &["Coach Dara Fenn"]),
         vec![
             seen(
-                "his readiness to deploy U.S. forces against these “evil” criminal organizations",
+                "her readiness to field young players against these “fearsome” city clubs",
                 Mixed,
                 "expressed",
-                "President Haines"
+                "Coach Dara Fenn"
             ),
             seen(
-                "he’d be “honored” to do so",
+                "she’d be “thrilled” to do so",
                 Mixed,
                 "stating",
-                "President Haines"
+                "Coach Dara Fenn"
             ),
         ]
     );
@@ -1335,7 +1337,7 @@ fn a_document_sent_by_someone_speaks_for_the_sender() {
     let text = "Ida Lund sent a fundraising letter on Friday saying that the race is tied.";
     assert_eq!(source_for_cue(text, "saying").as_deref(), Some("Ida Lund"));
     let text =
-        "This spirit was highlighted in a joint statement emphasizing that the talks went well.";
+        "This mood was highlighted in a joint statement emphasizing that the match went well.";
     assert_eq!(
         source_for_cue(text, "emphasizing").as_deref(),
         Some("a joint statement")

@@ -1,6 +1,6 @@
-//! Common-noun mentions: groups ("Peruvian officials", "many analysts from
-//! both sides of the border"), anonymous sources ("one local editor", "a
-//! senior official who asked not to be named"), descriptions ("the
+//! Common-noun mentions: groups ("Norwegian inspectors", "many teachers from
+//! both ends of the valley"), anonymous sources ("one veteran gardener", "a
+//! senior inspector who asked not to be named"), descriptions ("the
 //! two-term president") and documents ("a joint statement").
 //!
 //! Each is found from its head noun, widened left over determiners and
@@ -186,7 +186,7 @@ fn left_edge(ctx: &Context, h: usize, floor: usize) -> usize {
         j = k;
     }
     // Lower-case modifiers need a left edge: a determiner, a quantifier or
-    // the start of a clause ("Meanwhile, cartel operatives"); after another
+    // the start of a clause ("Meanwhile, hotel owners"); after another
     // word they are more likely a verb ("that urges voters").
     let open = first == floor || !ctx.is_word(first - 1);
     if !open {
@@ -265,7 +265,7 @@ fn right_edge(ctx: &Context, h: usize, end: usize, kind: ActorKind) -> usize {
     if kind == ActorKind::Person {
         return reach;
     }
-    // "analysts from both sides of the border", "a spokesman for the Feingold campaign"
+    // "teachers from both ends of the valley", "a spokesman for the Feingold campaign"
     let mut k = h + 1;
     for _ in 0..2 {
         if k >= end || !ctx.table.classes(k).has(Class::GroupPreposition) || !ctx.is_word(k) {
@@ -394,20 +394,20 @@ mod tests {
 
     #[test]
     fn a_group_is_named_without_its_quantifier_and_keeps_its_prepositional_phrase() {
-        let text = "Despite these assurances, many analysts from both sides of the border caution against complacency.";
+        let text = "Despite these forecasts, many teachers from both ends of the valley caution against optimism.";
         let m = mentions_of(text);
         let analysts =
-            find_span(&m, text, "many analysts from both sides of the border").expect("analysts");
-        assert_eq!(analysts.name(), "analysts");
+            find_span(&m, text, "many teachers from both ends of the valley").expect("teachers");
+        assert_eq!(analysts.name(), "teachers");
         assert_eq!(analysts.kind, ActorKind::Group);
     }
 
     #[test]
     fn a_group_stops_at_the_verb_before_it() {
-        let text = "These actions, say Peruvian officials, have contributed to a sharp decline.";
+        let text = "These repairs, say Norwegian inspectors, have led to a steep drop.";
         let m = mentions_of(text);
-        let officials = find_span(&m, text, "Peruvian officials").expect("officials");
-        assert_eq!(officials.name(), "Peruvian officials");
+        let officials = find_span(&m, text, "Norwegian inspectors").expect("inspectors");
+        assert_eq!(officials.name(), "Norwegian inspectors");
     }
 
     #[test]
@@ -435,21 +435,22 @@ mod tests {
 
     #[test]
     fn a_modifying_place_is_no_mention_of_its_own() {
-        let text = "Peruvian officials indicate that U.S. counterparts have given no impression.";
+        let text = "Swedish teachers indicate that U.K. counterparts have seen no gaps.";
         let m = mentions_of(text);
-        assert!(find_span(&m, text, "U.S. counterparts").is_some());
-        assert!(find_span(&m, text, "U.S.").is_none(), "{m:?}");
+        assert!(find_span(&m, text, "U.K. counterparts").is_some());
+        assert!(find_span(&m, text, "U.K.").is_none(), "{m:?}");
     }
 
     #[test]
     fn one_or_a_makes_a_single_person_anonymous() {
-        let text = "As one local editor noted, a senior official who asked not to be named agreed.";
+        let text =
+            "As one veteran gardener noted, a senior inspector who asked not to be named agreed.";
         let m = mentions_of(text);
-        let editor = find_span(&m, text, "one local editor").expect("editor");
+        let editor = find_span(&m, text, "one veteran gardener").expect("gardener");
         assert_eq!(editor.kind, ActorKind::Anonymous);
-        assert_eq!(editor.name(), "one local editor");
+        assert_eq!(editor.name(), "one veteran gardener");
         let official =
-            find_span(&m, text, "a senior official who asked not to be named").expect("official");
+            find_span(&m, text, "a senior inspector who asked not to be named").expect("inspector");
         assert_eq!(official.kind, ActorKind::Anonymous);
     }
 
@@ -466,7 +467,7 @@ mod tests {
 
     #[test]
     fn documents_can_be_sources() {
-        let text = "This spirit was highlighted in a joint statement emphasizing respect.";
+        let text = "This mood was highlighted in a joint statement emphasizing respect.";
         let m = mentions_of(text);
         let statement = find_span(&m, text, "a joint statement").expect("statement");
         assert_eq!(statement.kind, ActorKind::Other);

@@ -6,8 +6,8 @@
 //!
 //! The partner stage picks each claim's source among these mentions, so a
 //! mention covers the whole phrase a reader would call the source
-//! ("Secretary of State Walter Reyes", "many analysts from both sides of the
-//! border"); a name inside such a phrase is a mention of its own.
+//! ("Secretary of State Petra Hale", "many teachers from both ends of the
+//! valley"); a name inside such a phrase is a mention of its own.
 
 mod context;
 mod groups;
@@ -274,7 +274,7 @@ pub(super) mod tests {
 
     #[test]
     fn pronouns_are_mentions_named_by_themselves() {
-        let text = "They also asserted their resilience, and he said it was over.";
+        let text = "They also praised the mild winter, and he said it was over.";
         let m = mentions_of(text);
         let they = find_span(&m, text, "They").expect("They");
         assert!(they.pronoun);

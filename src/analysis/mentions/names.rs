@@ -1,5 +1,5 @@
 //! Proper names as mentions: people with their titles and appositions
-//! ("Secretary of State Walter Reyes", "Hugh Hill, a doctor,"),
+//! ("Secretary of State Petra Hale", "Hugh Hill, a doctor,"),
 //! organisations ("the Atlantic Policy Group", "the FBI") and places
 //! ("Washington", "the United States").
 //!
@@ -222,7 +222,7 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
         }
     }
     if is_demonym(ctx, start) {
-        // "Peruvian Constitution": a thing of a country, not a person.
+        // "Norwegian Constitution": a thing of a country, not a person.
         return None;
     }
     Some(ActorKind::Person)
@@ -237,7 +237,7 @@ fn opens_sentence(ctx: &Context, i: usize) -> bool {
         || matches!(ctx.tokens[i - 1].kind, TokenKind::Quote) && touches(i - 1)
 }
 
-/// "Peruvian": a demonym of one word, as written.
+/// "Norwegian": a demonym of one word, as written.
 fn is_demonym(ctx: &Context, j: usize) -> bool {
     ctx.table.classes(j).has(Class::DemonymWord) && ctx.lists.demonyms.contains_key(ctx.word(j))
 }
@@ -319,8 +319,8 @@ fn name_mention(
     Some(mention(span, name, kind, role))
 }
 
-/// Where the titles before a name start ("Peruvian President Maria
-/// Okafor"), and whether there was a title at all.
+/// Where the titles before a name start ("Danish Minister Lene
+/// Holm"), and whether there was a title at all.
 fn title_prefix(ctx: &Context, start: usize, floor: usize) -> (usize, bool) {
     let mut first = start;
     let mut has_title = false;
@@ -398,7 +398,7 @@ fn extension(ctx: &Context, mut k: usize, end: usize, kind: ActorKind) -> (usize
         }
     }
     if kind == ActorKind::Person && reach == 0 {
-        // "Thomas Brandt of the Atlantic Policy Group"; `k` may be past the
+        // "Ingrid Sollen of the Coastal Rowing Club"; `k` may be past the
         // sentence (and the last token) when the name ends it.
         if k < end && ctx.low(k) == "of" {
             let mut j = k + 1;
@@ -472,37 +472,37 @@ mod tests {
 
     #[test]
     fn a_title_widens_the_mention_but_not_the_name() {
-        let text = "Secretary of State Walter Reyes, during a recent visit to Peru, lauded the security cooperation.";
+        let text = "Secretary of State Petra Hale, during a short trip to Norway, praised the ferry timetable.";
         let m = mentions_of(text);
-        let rubio = find_span(&m, text, "Secretary of State Walter Reyes").expect("Reyes");
-        assert_eq!(rubio.name(), "Walter Reyes");
-        assert_eq!(rubio.role.as_deref(), Some("Secretary of State"));
-        assert_eq!(rubio.kind, ActorKind::Person);
+        let hale = find_span(&m, text, "Secretary of State Petra Hale").expect("Hale");
+        assert_eq!(hale.name(), "Petra Hale");
+        assert_eq!(hale.role.as_deref(), Some("Secretary of State"));
+        assert_eq!(hale.kind, ActorKind::Person);
         assert_eq!(
-            find_span(&m, text, "Peru").map(|m| m.kind),
+            find_span(&m, text, "Norway").map(|m| m.kind),
             Some(ActorKind::Place)
         );
     }
 
     #[test]
     fn a_demonym_before_the_title_belongs_to_the_role() {
-        let text = "Peruvian President Maria Okafor has consistently drawn a clear line.";
+        let text = "Danish Minister Lene Holm has kept a firm position.";
         let m = mentions_of(text);
-        let s = find_span(&m, text, "Peruvian President Maria Okafor").expect("Okafor");
-        assert_eq!(s.name(), "Maria Okafor");
-        assert_eq!(s.role.as_deref(), Some("Peruvian President"));
+        let s = find_span(&m, text, "Danish Minister Lene Holm").expect("Holm");
+        assert_eq!(s.name(), "Lene Holm");
+        assert_eq!(s.role.as_deref(), Some("Danish Minister"));
     }
 
     #[test]
     fn of_an_organisation_widens_a_person_and_the_organisation_is_a_mention_too() {
-        let text = "Thomas Brandt of the Atlantic Policy Group observed that even when Peru delivers, it is not enough.";
+        let text = "Ingrid Sollen of the Coastal Rowing Club observed that even when Harwick wins, it is not enough.";
         let m = mentions_of(text);
-        let mora =
-            find_span(&m, text, "Thomas Brandt of the Atlantic Policy Group").expect("Brandt");
-        assert_eq!(mora.name(), "Thomas Brandt");
-        let icg = find_span(&m, text, "the Atlantic Policy Group").expect("ICG");
-        assert_eq!(icg.kind, ActorKind::Organization);
-        assert_eq!(icg.name(), "Atlantic Policy Group");
+        let sollen =
+            find_span(&m, text, "Ingrid Sollen of the Coastal Rowing Club").expect("Sollen");
+        assert_eq!(sollen.name(), "Ingrid Sollen");
+        let club = find_span(&m, text, "the Coastal Rowing Club").expect("club");
+        assert_eq!(club.kind, ActorKind::Organization);
+        assert_eq!(club.name(), "Coastal Rowing Club");
     }
 
     #[test]
@@ -624,15 +624,14 @@ mod tests {
 
     #[test]
     fn places_and_organisations_by_their_last_word() {
-        let text =
-            "Washington has long sought it, and the Tarija Cartel grew in the United States.";
+        let text = "Oslo has long wanted it, and the Tarija Rowing Club grew in the United States.";
         let m = mentions_of(text);
         assert_eq!(
-            find_span(&m, text, "Washington").map(|m| m.kind),
+            find_span(&m, text, "Oslo").map(|m| m.kind),
             Some(ActorKind::Place)
         );
         assert_eq!(
-            find_span(&m, text, "the Tarija Cartel").map(|m| m.kind),
+            find_span(&m, text, "the Tarija Rowing Club").map(|m| m.kind),
             Some(ActorKind::Organization)
         );
         assert_eq!(
