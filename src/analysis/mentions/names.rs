@@ -319,9 +319,15 @@ fn name_mention(
     Some(mention(span, name, kind, role))
 }
 
+/// How many tokens the titles before a name may take: the longest real ones
+/// ("Former Deputy Assistant Secretary of State for Western Hemisphere
+/// Affairs") take about ten; a run of title words without end is no title.
+const TITLE_TOKENS: usize = 16;
+
 /// Where the titles before a name start ("Danish Minister Lene
 /// Holm"), and whether there was a title at all.
 fn title_prefix(ctx: &Context, start: usize, floor: usize) -> (usize, bool) {
+    let floor = floor.max(start.saturating_sub(TITLE_TOKENS));
     let mut first = start;
     let mut has_title = false;
     let mut j = start;
@@ -545,6 +551,17 @@ mod tests {
         let roe = find_span(&m, text, "Councilmember Jane Roe").expect("Roe");
         assert_eq!(roe.name(), "Jane Roe");
         assert_eq!(roe.role.as_deref(), Some("Councilmember"));
+    }
+
+    #[test]
+    fn a_run_of_title_words_without_end_is_no_role() {
+        let titles = "Deputy Minister ".repeat(40);
+        let text = format!("{titles}Ines Calloway opened the lock.");
+        let m = mentions_of(&text);
+        let calloway = m.iter().find(|m| m.name() == "Ines Calloway");
+        let role = calloway.and_then(|m| m.role()).expect("a role");
+        assert!(role.split(' ').count() <= super::TITLE_TOKENS, "{role}");
+        assert!(role.ends_with("Deputy Minister"), "{role}");
     }
 
     #[test]
