@@ -139,7 +139,7 @@ pub struct Claim {
     pub rule: Rule,
 }
 
-/// A number or amount in the text ("31 percent", "55 high-level operatives").
+/// A number or amount in the text ("31 percent", "55 high-level coaches").
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     pub span: Span,
