@@ -575,7 +575,7 @@ mod tests {
             ("Ingrid Sollen observed that", "observed"),
             ("the editor admitted it", "admitted"),
             ("she told reporters", "told"),
-            ("hotel owners expressed minimal concern", "expressed"),
+            ("hotel owners expressed little worry", "expressed"),
         ] {
             assert_eq!(cue_in(lexicon, text).map(|c| c.0), Some(cue.to_string()));
         }

@@ -33,7 +33,7 @@ pub use tokens::TokenTable;
 
 /// The version of the analysis output: bumped whenever a change to the
 /// rules changes what `analyze` returns (caches of analyses key on it).
-pub const VERSION: u32 = 34;
+pub const VERSION: u32 = 35;
 
 /// What kind of thing an actor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -139,7 +139,7 @@ pub struct Claim {
     pub rule: Rule,
 }
 
-/// A number or amount in the text ("31 percent", "55 high-level operatives").
+/// A number or amount in the text ("31 percent", "55 high-level coaches").
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     pub span: Span,

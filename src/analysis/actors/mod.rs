@@ -349,7 +349,7 @@ mod tests {
 
     #[test]
     fn groups_with_the_same_modifier_and_kind_of_people_merge() {
-        let text = "Danish authorities emphasize the timetable. Danish officials indicate that U.S. counterparts have seen no delays. U.S. officials also prefer trains.";
+        let text = "Danish authorities emphasize the timetable. Danish officials confirm that U.S. counterparts have seen no delays. U.S. officials also prefer trains.";
         let (_, r) = resolve_with_sources(
             text,
             &["Danish authorities", "Danish officials", "U.S. officials"],
@@ -390,7 +390,7 @@ mod tests {
 
     #[test]
     fn they_resolves_to_the_plural_group_that_spoke_not_the_nearer_government() {
-        let text = "In anonymous interviews, hotel owners expressed minimal concern, attributing their confidence to the Danish government’s generous subsidies. They also praised the mild winter.";
+        let text = "At a trade fair, hotel owners expressed little worry, attributing their calm to the Danish government’s generous subsidies. They also praised the mild winter.";
         let (mentions, r) =
             resolve_with_sources(text, &["hotel owners", "They"], &Options::default());
         let they = mentions

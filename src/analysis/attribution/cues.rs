@@ -776,7 +776,7 @@ impl Pass<'_, '_> {
 
     /// "declined to comment on Tuesday", "thinking of the sea": content
     /// that is only a prepositional phrase reports nothing ("against",
-    /// "for" and "to" aside: "cautioned against complacency").
+    /// "for" and "to" aside: "cautioned against optimism").
     fn opens_with_preposition(&self, content: &Content) -> bool {
         let c = self.context;
         let word = c.word(content.first);

@@ -202,7 +202,7 @@ fn an_insertion_between_subject_and_cue_and_a_participle_after_the_quote() {
 
 #[test]
 fn a_document_emphasizing_a_quote_is_a_direct_claim() {
-    let text = "This friendly mood was further highlighted in a joint statement emphasizing “respect for the players and the referees.”";
+    let text = "The friendly mood carried into a joint statement emphasizing “respect for the players and the referees.”";
     assert_eq!(
         claims(text, &["a joint statement"]),
         vec![seen(
@@ -1345,8 +1345,7 @@ fn a_pronoun_subject_of_the_nearer_clause_takes_the_participle() {
 fn a_document_sent_by_someone_speaks_for_the_sender() {
     let text = "Ida Lund sent a fundraising letter on Friday saying that the race is tied.";
     assert_eq!(source_for_cue(text, "saying").as_deref(), Some("Ida Lund"));
-    let text =
-        "This mood was highlighted in a joint statement emphasizing that the match went well.";
+    let text = "The good mood carried into a joint statement emphasizing that the match went well.";
     assert_eq!(
         source_for_cue(text, "emphasizing").as_deref(),
         Some("a joint statement")

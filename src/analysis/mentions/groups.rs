@@ -435,7 +435,7 @@ mod tests {
 
     #[test]
     fn a_modifying_place_is_no_mention_of_its_own() {
-        let text = "Swedish teachers indicate that U.K. counterparts have seen no gaps.";
+        let text = "Swedish teachers confirm that U.K. counterparts have seen no gaps.";
         let m = mentions_of(text);
         assert!(find_span(&m, text, "U.K. counterparts").is_some());
         assert!(find_span(&m, text, "U.K.").is_none(), "{m:?}");
@@ -467,7 +467,7 @@ mod tests {
 
     #[test]
     fn documents_can_be_sources() {
-        let text = "This mood was highlighted in a joint statement emphasizing respect.";
+        let text = "The good mood carried into a joint statement emphasizing respect.";
         let m = mentions_of(text);
         let statement = find_span(&m, text, "a joint statement").expect("statement");
         assert_eq!(statement.kind, ActorKind::Other);

@@ -129,3 +129,12 @@ fn which_after_a_comma_is_the_subject_of_a_cue_and_stands_for_the_noun_before() 
         analysis.actors
     );
 }
+
+#[test]
+fn making_a_case_with_any_determiner_frames_its_content() {
+    let text = "The dock workers made their case to the council that the night shift is unsafe.";
+    let all = analysed(text);
+    let claim = cued(&all, "made their case").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "the night shift is unsafe");
+    assert_eq!(claim.source.as_deref(), Some("The dock workers"));
+}
