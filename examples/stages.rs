@@ -89,8 +89,9 @@ fn main() {
     lap("hedges");
     let figures = markers::figures(&table);
     lap("figures");
+    let wrapped = table.wrapped;
     drop(table);
-    let r = actors::resolve(&text, &sentences, &m, &mut f, &q, lexicon);
+    let r = actors::resolve(&text, wrapped, &sentences, &m, &mut f, &q, lexicon);
     lap("actors");
     eprintln!(
         "({} mentions, {} actors, {} figures)",

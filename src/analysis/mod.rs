@@ -270,9 +270,11 @@ pub fn analyze_text(text: &str, lexicon: &Lexicon) -> Analysis {
         .map(|c| markers::hedges(&table, c.span))
         .collect();
     let figures = markers::figures(&table);
+    let wrapped = table.wrapped;
     drop(table);
     let resolution = actors::resolve(
         text,
+        wrapped,
         &sentences,
         &mentions,
         &mut found,

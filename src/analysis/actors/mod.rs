@@ -21,9 +21,11 @@ use super::{Actor, ActorKind, FoundClaim, Mention, Quotation, Resolution};
 pub use merging::is_organisation_description;
 use merging::{merge_configured, merge_descriptions, merge_names};
 
-/// The actors the mentions stand for.
+/// The actors the mentions stand for. `hard_wrapped` is the token table's
+/// finding (`TokenTable::wrapped`), not made again from the text.
 pub fn resolve(
     text: &str,
+    hard_wrapped: bool,
     sentences: &[Sentence],
     mentions: &[Mention],
     claims: &mut [FoundClaim],
@@ -51,7 +53,7 @@ pub fn resolve(
         root_of: &root_of,
         gender: &gender,
     };
-    turns::follow(text, &people, claims, &mut referent);
+    turns::follow(text, hard_wrapped, &people, claims, &mut referent);
     // The turns may give a quote to someone who was no source before.
     for m in claims.iter().filter_map(|c| c.source) {
         if m < mentions.len() {
@@ -255,6 +257,7 @@ mod tests {
         let sentences = segment::sentences(&table);
         let resolution = resolve(
             text,
+            table.wrapped,
             &sentences,
             &mentions,
             &mut claims,

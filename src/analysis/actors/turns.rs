@@ -19,7 +19,7 @@
 //! is read by turns, and only an exchange with two anchored speakers.
 
 use super::pronouns::noun_gender;
-use crate::analysis::quotes::{is_hard_wrapped, paragraph_breaks};
+use crate::analysis::quotes::paragraph_breaks;
 use crate::analysis::shared::is_description;
 use crate::analysis::steps;
 use crate::analysis::wordlists::{Gender, Map};
@@ -77,6 +77,7 @@ struct Turn {
 /// description framing a turn stands for (`referent`).
 pub(super) fn follow(
     text: &str,
+    hard_wrapped: bool,
     people: &People,
     claims: &mut [FoundClaim],
     referent: &mut [Option<usize>],
@@ -85,7 +86,7 @@ pub(super) fn follow(
         let m = claim.source.filter(|_| by_cue(claim.via))?;
         referent[m].map(|r| people.root_of[r])
     };
-    let turns = turns(text, claims, speaker);
+    let turns = turns(text, hard_wrapped, claims, speaker);
     // Only a name the narration uses too is a character one can address
     // ("“Spent.”" is a word, not a call).
     let narrated: Map<usize, ()> = (0..people.mentions.len())
@@ -292,10 +293,10 @@ impl CalledNames {
 /// speaker the next one names, is one turn with it.
 fn turns(
     text: &str,
+    wrapped: bool,
     claims: &[FoundClaim],
     speaker: impl Fn(&FoundClaim) -> Option<usize>,
 ) -> Vec<Vec<Vec<usize>>> {
-    let wrapped = is_hard_wrapped(text);
     let mut conversations: Vec<Vec<Vec<usize>>> = Vec::new();
     let mut reach = 0;
     // The person a cue names as the speaker of the current turn, if any.
