@@ -89,9 +89,8 @@ struct Context<'a> {
     /// (end, start, index) of the non-empty mentions outside quotations,
     /// sorted: finds the mention ending at an offset in O(log n).
     mentions_by_end: Vec<(u32, u32, u32)>,
-    /// Where the searches by offset start: in tokens by start, mentions by
-    /// start, `mentions_by_end` by end.
-    token_blocks: Blocks,
+    /// Where the searches by offset start: in mentions by start,
+    /// `mentions_by_end` by end (tokens: the table's own index).
     mention_blocks: Blocks,
     end_blocks: Blocks,
     /// Quotations not nested in another, in order.
@@ -157,7 +156,6 @@ impl<'a> Context<'a> {
             table,
             mentions,
             mentions_by_end,
-            token_blocks: Blocks::new(text.len(), tokens.len(), |i| tokens[i].start()),
             mention_blocks: Blocks::new(text.len(), mentions.len(), |i| mentions[i].span.start),
             end_blocks,
             quotes,
@@ -456,8 +454,7 @@ impl<'c, 'a> Pass<'c, 'a> {
 impl Context<'_> {
     /// The index of the first token starting at or after `offset`.
     fn token_after(&self, offset: usize) -> usize {
-        let tokens = self.tokens;
-        (self.token_blocks).first_at(offset, tokens.len(), |i| tokens[i].start() < offset)
+        self.table.token_at(offset)
     }
 
     /// The index of the first mention starting at or after `offset`.
@@ -478,11 +475,10 @@ impl Context<'_> {
 }
 
 /// How many bytes of text one entry of [`Blocks`] covers: a block holds
-/// some 25 tokens, so a search reads a few neighbouring ones.
+/// a few mentions at most, so a search reads a few neighbouring ones.
 const BLOCK: usize = 128;
 
-/// A list sorted by an offset into the text (tokens by start, mentions by
-/// start or end), indexed by blocks of [`BLOCK`] bytes: for each block, the
+/// A list sorted by an offset into the text (mentions by start or end), indexed by blocks of [`BLOCK`] bytes: for each block, the
 /// first item at or past its start. A search for an offset then looks only
 /// among the items of its block, not across the whole list (a binary
 /// search over millions of tokens misses the cache at every step). 4
@@ -499,7 +495,7 @@ impl Blocks {
             while i < len && offset(i) < block * BLOCK {
                 i += 1;
             }
-            // Indices fit: items are tokens or mentions, fewer than the bytes.
+            // Indices fit: items are mentions, fewer than the bytes.
             firsts.push(i as u32);
         }
         Blocks(firsts)
