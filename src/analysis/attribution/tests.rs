@@ -1525,4 +1525,5 @@ fn a_local_news_article_gets_its_sources_and_no_phrase_claims() {
     }));
 }
 
+mod precision;
 mod recall;
