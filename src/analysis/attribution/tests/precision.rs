@@ -3,11 +3,6 @@
 
 use super::*;
 
-/// The claim of `text` cued by `cue`, if any.
-fn cued<'a>(all: &'a [Seen], cue: &str) -> Option<&'a Seen> {
-    all.iter().find(|c| c.cue.as_deref() == Some(cue))
-}
-
 #[test]
 fn a_relative_clause_naming_whom_its_subject_backs_is_no_claim() {
     let text = "The vote was led by Mara Quist, a ferry pilot who has endorsed Tomas Ferrer in the harbor race.";
