@@ -27,8 +27,9 @@ use super::lexicon::{CueClasses, CueMatch, Cues, Lexicon};
 use super::quotes::paragraph_breaks;
 use super::segment::{Sentence, Token, TokenKind};
 use super::tokens::{Class, TokenTable};
+use super::wordlists::same_bytes;
 use super::{ClaimKind, FoundClaim, Mention, Quotation, Rule, Via};
-use super::{shared, steps, wordlists};
+use super::{shared, steps};
 use crate::span::Span;
 
 /// Every claim in the text with its cue and source mention, sorted by start.
@@ -95,10 +96,14 @@ struct Context<'a> {
     end_blocks: Blocks,
     /// Quotations not nested in another, in order.
     quotes: Vec<Quotation>,
+    /// One bit a token: set when a mention outside quotations starts
+    /// with it. Most tokens start none, told without a search; see
+    /// `source::mention_starting_at`.
+    mention_starts: TokenBits,
     /// One bit a token: set when a top-level quotation holds it (marks
     /// included). Most tokens are in none, told without a search; see
     /// [`Context::quote_of`].
-    quoted: Vec<u64>,
+    quoted: TokenBits,
     /// For each top-level quotation, its first token and one past its last.
     quote_ranges: Vec<(u32, u32)>,
     /// The quotation [`Context::quote_of`] found last: the next token
@@ -106,6 +111,9 @@ struct Context<'a> {
     last_quote: std::cell::Cell<usize>,
     /// Every cue outside quotations, in order.
     cues: Vec<CueMatch>,
+    /// Where the searches for a cue by token start (`Blocks` by token
+    /// index, not by byte): see [`Context::cues_from`].
+    cue_blocks: Blocks,
     /// The indices of the comma tokens, in order: the next comma in
     /// O(log n), where a scan would cross an endless sentence per cue.
     commas: Vec<u32>,
@@ -134,13 +142,14 @@ impl<'a> Context<'a> {
                 quotes.push(*q);
             }
         }
-        let mut quoted = vec![0u64; tokens.len().div_ceil(64)];
+        let mut quoted = TokenBits::new(tokens.len());
         let mut quote_ranges = Vec::with_capacity(quotes.len());
         for q in &quotes {
-            let first = tokens.partition_point(|t| t.start() < q.outer.start);
+            // The table's block index, not a search over every token.
+            let first = table.token_at(q.outer.start);
             let mut end = first;
             while end < tokens.len() && table.span(end).end <= q.outer.end {
-                quoted[end / 64] |= 1 << (end % 64);
+                quoted.set(end);
                 end += 1;
             }
             // Token indices fit: tokens hold u32 offsets, one byte at least each.
@@ -158,11 +167,13 @@ impl<'a> Context<'a> {
             mentions_by_end,
             mention_blocks: Blocks::new(text.len(), mentions.len(), |i| mentions[i].span.start),
             end_blocks,
+            mention_starts: mention_starts(table, mentions),
             quotes,
             quoted,
             quote_ranges,
             last_quote: std::cell::Cell::new(0),
             cues: Vec::new(),
+            cue_blocks: Blocks(Vec::new()),
             commas: (0..tokens.len())
                 .filter(|&i| tokens[i].kind == TokenKind::Punct && table.low(i) == ",")
                 .map(|i| i as u32)
@@ -171,14 +182,22 @@ impl<'a> Context<'a> {
             headline_end: table.headline_end(),
         };
         context.cues = context.find_cues(&lexicon.cues);
+        let cues = &context.cues;
+        context.cue_blocks = Blocks::new(tokens.len(), cues.len(), |k| cues[k].first);
         context
+    }
+
+    /// The index of the first cue starting at or after token `i` (as
+    /// `cues.partition_point(|q| q.first < i)`, searching one block).
+    fn cues_from(&self, i: usize) -> usize {
+        let cues = &self.cues;
+        (self.cue_blocks).first_at(i, cues.len(), |k| cues[k].first < i)
     }
 
     /// The top-level quotation holding token `i`, if any (none past the end).
     fn quote_of(&self, i: usize) -> Option<usize> {
         steps::step();
-        let bit = self.quoted.get(i / 64)? & (1 << (i % 64));
-        if bit == 0 {
+        if !self.quoted.has(i) {
             return None;
         }
         let holds = |qi: usize| {
@@ -228,10 +247,11 @@ impl<'a> Context<'a> {
         if self.table.is_cap(i) && !self.starts_clause(i) && !in_headline {
             return false;
         }
-        let Some(previous) = i.checked_sub(1).map(|p| self.word(p)) else {
+        if i == 0 {
             return true;
-        };
-        if wordlists::get().determiners.has(previous) {
+        }
+        // The word lists as bits of the token table, not a hash of the text.
+        if self.table.classes(i - 1).has(Class::Determiner) {
             return false;
         }
         // "going back to 1990", "pushed back": a particle after a verb.
@@ -242,13 +262,13 @@ impl<'a> Context<'a> {
         if cue.end == i + 1 && after_verb && cues::is_particle(self.table.low(i)) {
             return false;
         }
-        let ing = is_ing(self.word(i));
+        let ing = self.is_ing(i);
         let mut p = i;
         // "was widely cited", "is not widely recognized".
-        while p > 0 && (is_adverb(self.word(p - 1)) || self.table.is(p - 1, Class::Negation)) {
+        while p > 0 && (self.is_adverb(p - 1) || self.table.is(p - 1, Class::Negation)) {
             p -= 1;
         }
-        let passive = p > 0 && wordlists::get().be_forms.has(self.word(p - 1)) && !ing;
+        let passive = p > 0 && self.table.classes(p - 1).has(Class::BeForm) && !ing;
         !passive
     }
 
@@ -256,11 +276,33 @@ impl<'a> Context<'a> {
         self.table.word(i)
     }
 
-    /// Whether token `i` is `word` in any ASCII case. Asked of the token's
-    /// lower-case form (the forms lie together, in cache), not of the text.
+    /// Whether token `i` is `word` (lower case) in any ASCII case. Asked of
+    /// the token's lower-case form (the forms lie together, in cache), not
+    /// of the text, and compared in line, not by a call to memcmp.
+    #[inline]
     fn is_word(&self, i: usize, word: &str) -> bool {
         steps::step();
-        i < self.tokens.len() && self.table.low(i).eq_ignore_ascii_case(word)
+        debug_assert!(!word.bytes().any(|b| b.is_ascii_uppercase()));
+        i < self.tokens.len() && same_bytes(self.table.low(i).as_bytes(), word.as_bytes())
+    }
+
+    /// Whether token `i` is one of `words` (lower case) in any ASCII case.
+    fn is_one_of(&self, i: usize, words: &[&str]) -> bool {
+        words.iter().any(|w| self.is_word(i, w))
+    }
+
+    /// Whether token `i` is an "-ly" adverb (see [`is_adverb`]). The
+    /// lower-case form rejects nearly every token without reading the text.
+    fn is_adverb(&self, i: usize) -> bool {
+        let low = self.table.low(i);
+        low.len() > 4 && low.ends_with("ly") && is_adverb(self.word(i))
+    }
+
+    /// Whether token `i` is a present participle (see [`is_ing`]), the
+    /// lower-case form asked first as in [`Context::is_adverb`].
+    fn is_ing(&self, i: usize) -> bool {
+        let low = self.table.low(i);
+        low.len() > 4 && low.ends_with("ing") && is_ing(self.word(i))
     }
 
     /// The first comma in tokens `from..end`, if any.
@@ -316,7 +358,7 @@ impl<'a> Context<'a> {
 
     /// The cue starting at token `i`, if any.
     fn cue_at(&self, i: usize) -> Option<CueMatch> {
-        let at = self.cues.partition_point(|c| c.first < i);
+        let at = self.cues_from(i);
         self.cues.get(at).filter(|c| c.first == i).copied()
     }
 }
@@ -429,7 +471,7 @@ impl<'c, 'a> Pass<'c, 'a> {
     }
 
     fn use_cue(&mut self, cue: CueMatch) {
-        let at = self.context.cues.partition_point(|c| c.first < cue.first);
+        let at = self.context.cues_from(cue.first);
         if let Some(used) = self.cue_used.get_mut(at) {
             *used = true;
         }
@@ -472,6 +514,39 @@ impl Context<'_> {
             (by_end[i].0, by_end[i].1) < (key(end), key(lower))
         })
     }
+}
+
+/// One bit per token.
+struct TokenBits(Vec<u64>);
+
+impl TokenBits {
+    fn new(tokens: usize) -> Self {
+        TokenBits(vec![0; tokens.div_ceil(64)])
+    }
+
+    fn set(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    /// Whether token `i`'s bit is set (false past the end).
+    #[inline]
+    fn has(&self, i: usize) -> bool {
+        self.0
+            .get(i / 64)
+            .is_some_and(|bits| bits & (1 << (i % 64)) != 0)
+    }
+}
+
+/// The tokens a mention outside quotations starts with.
+fn mention_starts(table: &TokenTable, mentions: &[Mention]) -> TokenBits {
+    let mut starts = TokenBits::new(table.len());
+    for m in mentions.iter().filter(|m| !m.in_quote) {
+        let i = table.token_at(m.span.start);
+        if i < table.len() && table.tokens[i].start() == m.span.start {
+            starts.set(i);
+        }
+    }
+    starts
 }
 
 /// How many bytes of text one entry of [`Blocks`] covers: a block holds

@@ -48,8 +48,8 @@ impl Pass<'_, '_> {
     /// Pass 2 over one unit.
     pub(super) fn unit(&mut self, unit: &Unit) {
         let c = self.context;
-        let from = c.cues.partition_point(|q| q.first < unit.first);
-        let to = c.cues.partition_point(|q| q.first < unit.end);
+        let from = c.cues_from(unit.first);
+        let to = c.cues_from(unit.end);
         let claims_before = self.claims.len();
         if let Some(content) = self.colon_content(unit) {
             self.push_content(content, unit);
@@ -166,7 +166,7 @@ impl Pass<'_, '_> {
         let end = self.content_end(colon + 1, unit.end);
         // "Analysis: The vote shows …, said Ruth Gale": a label before a
         // sentence with a cue of its own names no source.
-        let from = c.cues.partition_point(|q| q.first <= colon);
+        let from = c.cues_from(colon + 1);
         if c.cues.get(from).is_some_and(|q| q.first < end) {
             return None;
         }
@@ -216,7 +216,9 @@ impl Pass<'_, '_> {
         let at_start = cue.first == unit.first
             || (c.tokens[cue.first - 1].kind == TokenKind::Quote && c.starts_clause(cue.first));
         let after_when = cue.first > unit.first
-            && wordlists::get().question_leads.has(c.word(cue.first - 1))
+            && wordlists::get()
+                .question_leads
+                .has(c.table.low(cue.first - 1))
             && is_one_of(word, &["asked", "told", "pressed", "questioned"]);
         at_start || after_when
     }
@@ -332,7 +334,7 @@ impl Pass<'_, '_> {
     /// after the comma is then inside its content.
     fn that_clause_before(&self, first: usize, end: usize) -> bool {
         let c = self.context;
-        let from = c.cues.partition_point(|q| q.first < first);
+        let from = c.cues_from(first);
         c.cues[from..].iter().take_while(|q| q.end < end).any(|q| {
             q.classes.introduces_content()
                 && (q.end..end.min(q.end + THAT_REACH)).any(|k| c.is_word(k, "that"))
@@ -386,7 +388,7 @@ impl Pass<'_, '_> {
             let clause = comma + 2;
             let joined = clause < end
                 && c.quote_of(comma).is_none()
-                && is_one_of(c.word(comma + 1), &["and", "but", "while", "whereas"]);
+                && c.is_one_of(comma + 1, &["and", "but", "while", "whereas"]);
             if joined
                 && (self.subject_and_cue_at(clause, end) || self.evidential_after(clause, end))
             {
@@ -433,7 +435,7 @@ impl Pass<'_, '_> {
         } else if cue.first > unit.first && self.ends_with_comma(cue.first - 1) {
             // "…, according to a poll taken in May": the source phrase may
             // run on to the end, unless a clause with a cue of its own follows.
-            let from = c.cues.partition_point(|q| q.first < after);
+            let from = c.cues_from(after);
             let cue_follows = c.cues.get(from).is_some_and(|q| q.first < unit.end);
             if !self.only_fillers(after, unit.end) && !c.is_punct(after, ",") && cue_follows {
                 return None;
@@ -467,7 +469,7 @@ impl Pass<'_, '_> {
         let subject = self.subject(cue, unit);
         let found = match subject {
             Some(_) => Found::new(Rule::SubjectCueContent, subject, Via::Subject),
-            None if is_ing(c.word(cue.first)) || self.conjoined(cue.first, unit.first) => {
+            None if c.is_ing(cue.first) || self.conjoined(cue.first, unit.first) => {
                 // A participle or a second verb ("… and says"): the subject
                 // of the main clause, or of the claim before.
                 let before = self.claims[claims_before..]
@@ -624,7 +626,7 @@ impl Pass<'_, '_> {
                 && wordlists::get()
                     .prepositions
                     .has(&c.word(unit.first).to_ascii_lowercase()));
-        if !leads || !is_ing(c.word(cue.first)) {
+        if !leads || !c.is_ing(cue.first) {
             return None;
         }
         let comma = c.next_comma(cue.end, unit.end)?;
@@ -686,7 +688,7 @@ impl Pass<'_, '_> {
             c.table.is_word(k)
                 && !c.table.is_cap(k)
                 && c.quote_of(k).is_none()
-                && !is_adverb(c.word(k))
+                && !c.is_adverb(k)
                 && ![
                     Class::FunctionWord,
                     Class::ClauseOpener,
@@ -705,7 +707,7 @@ impl Pass<'_, '_> {
             return None;
         }
         let mut k = cue.end;
-        while k < unit.end && (is_adverb(c.word(k)) || c.is_word(k, "most")) {
+        while k < unit.end && (c.is_adverb(k) || c.is_word(k, "most")) {
             k += 1;
         }
         let past_verb = cue.classes.has(CueClasses::SPEECH)
@@ -784,7 +786,7 @@ impl Pass<'_, '_> {
             && (content.first..content.end).all(|k| {
                 c.quote_of(k).is_none()
                     && c.tokens[k].kind != TokenKind::Punct
-                    && !wordlists::get().clause_words.has(c.word(k))
+                    && !wordlists::get().clause_words.has(c.table.low(k))
             });
         short_phrase
             && !is_one_of(word, &["against", "for", "to"])
@@ -806,7 +808,7 @@ impl Pass<'_, '_> {
             if c.quote_of(k).is_some() || c.is_punct(k, ":") {
                 return Some(Some(k));
             }
-            if wordlists::get().question_openers.has(c.word(k)) {
+            if wordlists::get().question_openers.has(c.table.low(k)) {
                 return Some(Some(k));
             }
             if c.tokens[k].kind != TokenKind::Word {
@@ -836,13 +838,13 @@ impl Pass<'_, '_> {
         let clause_or_quote = (content.first..content.end).any(|i| {
             c.quote_of(i).is_some()
                 || c.tokens[i].kind != TokenKind::Word
-                || wordlists::get().clause_words.has(c.word(i))
+                || wordlists::get().clause_words.has(c.table.low(i))
                 || past_after_noun(i)
         });
         let after_that = content.first > cue.end;
         let determined = wordlists::get()
             .noun_object_openers
-            .has(c.word(content.first));
+            .has(c.table.low(content.first));
         determined && !clause_or_quote && !after_that
     }
 
@@ -862,14 +864,14 @@ impl Pass<'_, '_> {
                 c.tokens[k].kind == TokenKind::Word
                     && c.quote_of(k).is_none()
                     && !c.table.is_cap(k)
-                    && !wordlists::get().clause_words.has(c.word(k))
+                    && !wordlists::get().clause_words.has(c.table.low(k))
             })
             .find(|&k| utterance_nouns().contains(c.table.low(k)));
         // Only a prepositional phrase, or nothing, after the head.
         head.is_some_and(|k| {
             k + 1 >= content.end
                 || c.table.is(k + 1, Class::Preposition)
-                || wordlists::get().prepositions.has(c.word(k + 1))
+                || c.table.classes(k + 1).has(Class::Preposition)
                 || c.table.is(k + 1, Class::ClauseOpener)
         })
     }
@@ -892,7 +894,7 @@ impl Pass<'_, '_> {
             first += 1;
         }
         // "Jo said sadly, “…”": the manner adverb is no content.
-        if first + 1 < end && is_adverb(c.word(first)) && c.is_punct(first + 1, ",:") {
+        if first + 1 < end && c.is_adverb(first) && c.is_punct(first + 1, ",:") {
             first += 2;
         }
         let mut k = first;
@@ -980,14 +982,14 @@ impl Pass<'_, '_> {
             // "The union urged a delay, while owners warned that …": a
             // second source with its own claim.
             || (i + 2 < end
-                && is_one_of(c.word(next), &["while", "whereas"])
+                && c.is_one_of(next, &["while", "whereas"])
                 && source::mention_near(c, i + 2).is_some_and(|m| self.cue_soon_after(m, end)))
             // "Ana Vell, noting the tides, said …": the frame of the
             // sentence after an aside's comma.
             || (i > first && self.sentence_frame_at(next, end))
             // "…, and most oppose it": a second subject with a cue of its own.
             || (i + 2 < end
-                && is_one_of(c.word(next), &["and", "but"])
+                && c.is_one_of(next, &["and", "but"])
                 && self.subject_and_cue_at(i + 2, end))
             // "…the bridge, which critics say will fail": a relative clause
             // with a source and a cue of its own.
@@ -1015,7 +1017,7 @@ impl Pass<'_, '_> {
         cue.is_some_and(|cue| {
             cue.classes.has(CueClasses::SPEECH)
                 && !cue.classes.has(CueClasses::BASE)
-                && !is_ing(c.word(cue.first))
+                && !c.is_ing(cue.first)
                 && cue.end < end
                 && !c.is_punct(cue.end, ",")
         })
@@ -1028,7 +1030,7 @@ impl Pass<'_, '_> {
     /// goes on.
     fn relative_frame_at(&self, i: usize, end: usize) -> bool {
         let c = self.context;
-        if i + 1 >= end || !wordlists::get().relatives.has(c.word(i)) {
+        if i + 1 >= end || !wordlists::get().relatives.has(c.table.low(i)) {
             return false;
         }
         let speech_follows = c.cue_at(i + 1).is_some_and(|cue| {
@@ -1071,7 +1073,7 @@ impl Pass<'_, '_> {
         let c = self.context;
         let mut k = c.token_after(c.mentions[subject].span.end);
         let limit = (k + 4).min(end);
-        while k < limit && source::is_skippable(c.word(k)) {
+        while k < limit && source::is_skippable_at(c, k) {
             k += 1;
         }
         (k < end).then(|| c.cue_at(k)).flatten()
@@ -1091,7 +1093,7 @@ impl Pass<'_, '_> {
         };
         let finite = cue.classes.has(CueClasses::SPEECH)
             && !cue.classes.has(CueClasses::BASE)
-            && !is_ing(c.word(i));
+            && !c.is_ing(i);
         let clause = c.is_word(cue.end, "that")
             || c.is_punct(cue.end, ",:")
             || c.quote_of(cue.end).is_some();
@@ -1101,11 +1103,11 @@ impl Pass<'_, '_> {
     /// Whether a participle cue starts at `i`, leading words aside.
     fn participle_at(&self, mut i: usize, end: usize) -> bool {
         let c = self.context;
-        while i < end && (is_adverb(c.word(i)) || wordlists::get().ing_leads.has(c.word(i))) {
+        while i < end && (c.is_adverb(i) || c.table.classes(i).has(Class::IngLead)) {
             i += 1;
         }
         i < end
-            && is_ing(c.word(i))
+            && c.is_ing(i)
             && c.cue_at(i)
                 .is_some_and(|cue| cue.classes.introduces_content())
     }
@@ -1124,19 +1126,17 @@ impl Pass<'_, '_> {
                     || (is_ing(form) && is_ing(word)))
         };
         (first + 1..end).find_map(|k| {
-            if !is_one_of(c.word(k), &["and", "but"]) || c.quote_of(k).is_some() {
+            if !c.is_one_of(k, &["and", "but"]) || c.quote_of(k).is_some() {
                 return None;
             }
             let mut verb = k + 1;
-            while verb < end
-                && (is_adverb(c.word(verb)) || is_one_of(c.word(verb), &["also", "then"]))
-            {
+            while verb < end && (c.is_adverb(verb) || c.is_one_of(verb, &["also", "then"])) {
                 verb += 1;
             }
             let second = verb < end
                 && c.tokens[verb].kind == TokenKind::Word
                 && (same_form(c.word(verb))
-                    || (!is_ing(form) && wordlists::get().auxiliaries.has(c.word(verb))));
+                    || (!is_ing(form) && wordlists::get().auxiliaries.has(c.table.low(verb))));
             let cut = if c.is_punct(k - 1, ",") { k - 1 } else { k };
             second.then_some((cut, verb))
         })
@@ -1152,7 +1152,7 @@ impl Pass<'_, '_> {
         unit: &Unit,
     ) -> Option<Content> {
         let c = self.context;
-        if c.cue_at(verb).is_some() || wordlists::get().auxiliaries.has(c.word(verb)) {
+        if c.cue_at(verb).is_some() || wordlists::get().auxiliaries.has(c.table.low(verb)) {
             return None;
         }
         let end = self.content_end(verb + 1, unit.end);
@@ -1165,7 +1165,7 @@ impl Pass<'_, '_> {
     /// the second verb of the same subject after "and" or "but".
     fn second_verb_at(&self, mut i: usize, end: usize) -> bool {
         let c = self.context;
-        while i < end && (is_adverb(c.word(i)) || is_one_of(c.word(i), &["also", "then"])) {
+        while i < end && (c.is_adverb(i) || c.is_one_of(i, &["also", "then"])) {
             i += 1;
         }
         i < end
@@ -1178,13 +1178,13 @@ impl Pass<'_, '_> {
         let c = self.context;
         let mut i = cue;
         while i > unit_first
-            && (is_adverb(c.word(i - 1))
-                || is_one_of(c.word(i - 1), &["also", "then"])
-                || wordlists::get().auxiliaries.has(c.word(i - 1)))
+            && (c.is_adverb(i - 1)
+                || c.is_one_of(i - 1, &["also", "then"])
+                || wordlists::get().auxiliaries.has(c.table.low(i - 1)))
         {
             i -= 1;
         }
-        i > unit_first && is_one_of(c.word(i - 1), &["and", "but"])
+        i > unit_first && c.is_one_of(i - 1, &["and", "but"])
     }
 
     /// The content tokens without edge punctuation (closing marks kept);

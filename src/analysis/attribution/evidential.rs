@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 
 use super::cues::Content;
-use super::{COVER_BACK, Found, Pass, Unit, is_adverb, is_one_of, source};
+use super::{COVER_BACK, Found, Pass, Unit, source};
 use crate::analysis::mentions::clause_openers;
 use crate::analysis::tokens::Class;
 use crate::analysis::wordlists;
@@ -64,13 +64,15 @@ impl Pass<'_, '_> {
         let c = self.context;
         let mut end = frame;
         while end > unit.first
-            && (source::is_skippable(c.word(end - 1))
-                || is_adverb(c.word(end - 1))
+            && (source::is_skippable_at(c, end - 1)
+                || c.is_adverb(end - 1)
                 || wordlists::get()
                     .evidential
                     .between
                     .contains(c.table.low(end - 1))
-                || wordlists::get().negated_auxiliaries.has(c.word(end - 1)))
+                || wordlists::get()
+                    .negated_auxiliaries
+                    .has(c.table.low(end - 1)))
         {
             end -= 1;
         }
@@ -102,8 +104,8 @@ impl Pass<'_, '_> {
                     && c.tokens[first - 1].kind == super::TokenKind::Word
                     && c.quote_of(first - 1).is_none()
                     && !clause_openers().contains(c.word(first - 1).to_lowercase().as_str())
-                    && !lists.relatives.has(c.word(first - 1))
-                    && !lists.free_relatives.has(c.word(first - 1))
+                    && !lists.relatives.has(c.table.low(first - 1))
+                    && !lists.free_relatives.has(c.table.low(first - 1))
                 {
                     first -= 1;
                 }
@@ -155,8 +157,7 @@ impl Pass<'_, '_> {
             (i + 1, i + 1)
         } else if frames.be_forms.contains(word.as_ref()) {
             let mut p = i + 1;
-            while p < unit.end && (is_adverb(c.word(p)) || frames.between.contains(c.table.low(p)))
-            {
+            while p < unit.end && (c.is_adverb(p) || frames.between.contains(c.table.low(p))) {
                 p += 1;
             }
             if p + 1 >= unit.end {
@@ -198,7 +199,7 @@ impl Pass<'_, '_> {
         let c = self.context;
         i > unit.first
             && c.tokens[i - 1].kind == super::TokenKind::Word
-            && !is_one_of(c.word(i - 1), &["as", "it", "there"])
+            && !c.is_one_of(i - 1, &["as", "it", "there"])
     }
 
     /// "… on the speeches by a rival senator": a by-agent closing the

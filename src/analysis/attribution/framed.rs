@@ -155,7 +155,7 @@ impl Pass<'_, '_> {
             j = close + 1;
         }
         let after_source = j;
-        while j < c.tokens.len() && source::is_skippable(c.word(j)) {
+        while j < c.tokens.len() && source::is_skippable_at(c, j) {
             j += 1;
         }
         if let Some(cue) = c.cue_at(j).filter(|cue| cue.classes.frames_quotes()) {

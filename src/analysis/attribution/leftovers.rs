@@ -151,7 +151,7 @@ impl Pass<'_, '_> {
     pub(super) fn verb_after(&self, subject: usize, limit: usize) -> Option<usize> {
         let c = self.context;
         let mut verb = c.token_after(c.mentions[subject].span.end);
-        while verb < limit && source::is_skippable(c.word(verb)) {
+        while verb < limit && source::is_skippable_at(c, verb) {
             verb += 1;
         }
         let t = *c.tokens.get(verb)?;
@@ -255,7 +255,7 @@ impl Pass<'_, '_> {
     fn colon_lead(&mut self, first: usize, units: &Units) -> Option<(Found, Option<Span>)> {
         let c = self.context;
         let colon = first.checked_sub(1).filter(|&i| c.is_punct(i, ":"))?;
-        let k = c.cues.partition_point(|q| q.first < colon);
+        let k = c.cues_from(colon);
         let cue = *c.cues[..k].last()?;
         let between_words = (cue.end..colon).all(|i| c.tokens[i].kind == TokenKind::Word);
         if colon < cue.end || colon - cue.end > COLON_GAP || !between_words {

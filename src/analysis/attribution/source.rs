@@ -9,14 +9,16 @@ use std::sync::OnceLock;
 
 use super::Context;
 use crate::analysis::mentions::clause_openers;
+use crate::analysis::tokens::Class;
 use crate::analysis::wordlists::Set;
 use crate::analysis::{ActorKind, wordlists};
 
-/// Words that may stand between a subject and its cue: auxiliaries,
-/// negations, "-ly" adverbs and a few others ("has also said", "is
-/// continuing to insist", "firmly state").
-pub(super) fn is_skippable(word: &str) -> bool {
-    super::is_adverb(word) || wordlists::get().skippable.has(word)
+/// Whether token `i` may stand between a subject and its cue: an
+/// auxiliary, a negation, an "-ly" adverb or a few others ("has also
+/// said", "is continuing to insist", "firmly state"). Read off the token
+/// table's lower-case form and word lists, not the text.
+pub(super) fn is_skippable_at(c: &Context, i: usize) -> bool {
+    c.is_adverb(i) || c.table.classes(i).has(Class::Skippable)
 }
 
 /// How many tokens back an aside's opening dash is looked for.
@@ -61,12 +63,16 @@ fn is_catenative(word: &str) -> bool {
 
 /// Prepositions: a mention right after one is an object, not a subject
 /// ("the influence of Danish bakers suggest").
-fn is_preposition(word: &str) -> bool {
-    wordlists::get().prepositions.has(word)
+fn is_preposition_at(c: &Context, i: usize) -> bool {
+    c.table.classes(i).has(Class::Preposition)
 }
 
 /// The longest mention outside quotations starting at token `i`.
 pub(super) fn mention_starting_at(c: &Context, i: usize) -> Option<usize> {
+    // Most tokens start no mention: one bit says so, with no search.
+    if !c.mention_starts.has(i) {
+        return None;
+    }
     let start = c.tokens.get(i)?.start();
     let at = c.mention_from(start);
     c.mentions[at..]
@@ -119,8 +125,8 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
     loop {
         // "The crews don't want to …": a negated auxiliary is one token.
         while j > unit_first
-            && (is_skippable(c.word(j - 1))
-                || wordlists::get().negated_auxiliaries.has(c.word(j - 1)))
+            && (is_skippable_at(c, j - 1)
+                || wordlists::get().negated_auxiliaries.has(c.table.low(j - 1)))
         {
             j -= 1;
         }
@@ -169,7 +175,7 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
         return None;
     }
     let lower = c.tokens[unit_first].start();
-    let participle = super::is_ing(c.word(cue));
+    let participle = c.is_ing(cue);
     // "in a joint statement emphasizing …", "from fans seeking to …": a
     // participle right after a mention describes it, a preposition before
     // it or not.
@@ -183,7 +189,7 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
             if participle && is_document && is_object(c, first, unit_first) {
                 return false;
             }
-            adjacent_participle || first == unit_first || !is_preposition(c.word(first - 1))
+            adjacent_participle || first == unit_first || !is_preposition_at(c, first - 1)
         })
     };
     if let Some(m) = subject(j - 1) {
@@ -193,7 +199,7 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
     // preposition describes the subject before it.
     let described = mention_ending_at(c, c.table.span(j - 1).end, lower)
         .map(|m| c.token_after(c.mentions[m].span.start))
-        .filter(|&first| first >= unit_first + 2 && is_preposition(c.word(first - 1)));
+        .filter(|&first| first >= unit_first + 2 && is_preposition_at(c, first - 1));
     if let Some(m) = described.and_then(|first| subject(first - 2)) {
         return Some(m);
     }
@@ -239,8 +245,8 @@ fn is_object(c: &Context, first: usize, unit_first: usize) -> bool {
     first > unit_first
         && c.tokens[first - 1].kind == super::TokenKind::Word
         && c.word(first - 1).starts_with(char::is_lowercase)
-        && !is_preposition(c.word(first - 1))
-        && !wordlists::get().not_verbs.has(c.word(first - 1))
+        && !is_preposition_at(c, first - 1)
+        && !c.table.classes(first - 1).has(Class::NotVerb)
         && !clause_openers().contains(c.table.low(first - 1))
 }
 
@@ -249,7 +255,7 @@ fn is_object(c: &Context, first: usize, unit_first: usize) -> bool {
 /// mention right before it, a comma aside. `None` for a word that is no
 /// relative, or a relative with no mention before it.
 pub(super) fn antecedent(c: &Context, relative: usize, unit_first: usize) -> Option<usize> {
-    if !wordlists::get().relatives.has(c.word(relative)) {
+    if !wordlists::get().relatives.has(c.table.low(relative)) {
         return None;
     }
     let mut end = relative;
@@ -273,7 +279,7 @@ pub(super) fn main_subject(c: &Context, unit_first: usize, before: usize) -> Opt
     while k < c.mentions.len() && c.mentions[k].span.start < upper {
         let m = &c.mentions[k];
         let first = c.token_after(m.span.start);
-        let subject = first == unit_first || !is_preposition(c.word(first - 1));
+        let subject = first == unit_first || !is_preposition_at(c, first - 1);
         if !m.in_quote && m.span.end <= upper && subject {
             // The longest mention starting here.
             return mention_starting_at(c, first).or(Some(k));
@@ -330,7 +336,7 @@ fn is_apposition(c: &Context, first: usize, lower: usize) -> bool {
     }
     mention_ending_at(c, c.table.span(first - 2).end, lower).is_some_and(|m| {
         let start = c.token_after(c.mentions[m].span.start);
-        start == 0 || c.tokens[start - 1].start() < lower || !is_preposition(c.word(start - 1))
+        start == 0 || c.tokens[start - 1].start() < lower || !is_preposition_at(c, start - 1)
     })
 }
 
@@ -349,7 +355,7 @@ fn in_subject_position(c: &Context, k: usize, unit_first: usize, before: usize) 
     let verb = next < before
         && c.tokens[next].kind == super::TokenKind::Word
         && c.word(next).starts_with(char::is_lowercase)
-        && !wordlists::get().not_verbs.has(c.word(next));
+        && !c.table.classes(next).has(Class::NotVerb);
     opens && verb
 }
 
@@ -358,12 +364,11 @@ fn in_subject_position(c: &Context, k: usize, unit_first: usize, before: usize) 
 /// "to reject"), or with a plural subject ("Norwegian referees firmly
 /// state"), never after a singular noun ("South Carolina state Reps").
 pub(super) fn agrees_with_base_form(c: &Context, cue: usize, subject: usize) -> bool {
-    let lists = wordlists::get();
     let mut i = cue;
-    while i > 0 && (super::is_adverb(c.word(i - 1)) || lists.negations.has(c.word(i - 1))) {
+    while i > 0 && (c.is_adverb(i - 1) || c.table.classes(i - 1).has(Class::Negation)) {
         i -= 1;
     }
-    if i > 0 && lists.before_base_form.has(c.word(i - 1)) {
+    if i > 0 && c.table.classes(i - 1).has(Class::BeforeBaseForm) {
         return true;
     }
     let mention = &c.mentions[subject];
