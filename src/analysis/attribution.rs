@@ -96,10 +96,13 @@ struct Context<'a> {
     end_blocks: Blocks,
     /// Quotations not nested in another, in order.
     quotes: Vec<Quotation>,
-    /// One bit a token: set when a mention outside quotations starts
-    /// with it. Most tokens start none, told without a search; see
+    /// The longest mention outside quotations starting at each token: see
     /// `source::mention_starting_at`.
-    mention_starts: TokenBits,
+    mention_starts: MentionStarts,
+    /// One bit a token: set when a mention of `mentions_by_end` ends with
+    /// it. Most tokens end none, told without a search; see
+    /// `source::mention_ending_with`.
+    mention_ends: TokenBits,
     /// One bit a token: set when a top-level quotation holds it (marks
     /// included). Most tokens are in none, told without a search; see
     /// [`Context::quote_of`].
@@ -156,6 +159,7 @@ impl<'a> Context<'a> {
             quote_ranges.push((first as u32, end as u32));
         }
         let mentions_by_end = by_end(mentions);
+        let mention_ends = mention_ends(table, &mentions_by_end);
         let end_blocks = Blocks::new(text.len(), mentions_by_end.len(), |i| {
             mentions_by_end[i].0 as usize
         });
@@ -167,7 +171,8 @@ impl<'a> Context<'a> {
             mentions_by_end,
             mention_blocks: Blocks::new(text.len(), mentions.len(), |i| mentions[i].span.start),
             end_blocks,
-            mention_starts: mention_starts(table, mentions),
+            mention_starts: MentionStarts::new(table, mentions),
+            mention_ends,
             quotes,
             quoted,
             quote_ranges,
@@ -284,6 +289,26 @@ impl<'a> Context<'a> {
         steps::step();
         debug_assert!(!word.bytes().any(|b| b.is_ascii_uppercase()));
         i < self.tokens.len() && same_bytes(self.table.low(i).as_bytes(), word.as_bytes())
+    }
+
+    /// Whether token `i` starts with a lower-case letter. Told by the
+    /// lower-case form and the token's shape; only a form not starting in
+    /// ASCII reads the text.
+    fn starts_lower(&self, i: usize) -> bool {
+        match self.table.low(i).as_bytes().first() {
+            Some(b) if b.is_ascii_lowercase() && self.table.is_word(i) => !self.table.is_cap(i),
+            // ASCII lowercasing changed no byte that is no letter.
+            Some(b) if b.is_ascii() && !b.is_ascii_lowercase() => false,
+            Some(_) => self.word(i).starts_with(char::is_lowercase),
+            None => false,
+        }
+    }
+
+    /// Whether token `i` is written as a negated verb ("didn't", "won’t"),
+    /// the lower-case form rejecting the rest without reading the text.
+    fn is_negated_verb(&self, i: usize) -> bool {
+        let negated = |w: &str| w.ends_with("n't") || w.ends_with("n’t");
+        negated(self.table.low(i)) && negated(self.word(i))
     }
 
     /// Whether token `i` is one of `words` (lower case) in any ASCII case.
@@ -537,16 +562,84 @@ impl TokenBits {
     }
 }
 
-/// The tokens a mention outside quotations starts with.
-fn mention_starts(table: &TokenTable, mentions: &[Mention]) -> TokenBits {
-    let mut starts = TokenBits::new(table.len());
-    for m in mentions.iter().filter(|m| !m.in_quote) {
-        let i = table.token_at(m.span.start);
-        if i < table.len() && table.tokens[i].start() == m.span.start {
-            starts.set(i);
+/// For each token, the longest mention outside quotations starting with
+/// it: a bit per token, and the mentions of the tokens whose bit is set,
+/// reached by counting the bits before (a rank), with no search among the
+/// mentions (each search missed the cache).
+struct MentionStarts {
+    bits: TokenBits,
+    /// Per 64 tokens: how many bits are set before them.
+    ranks: Vec<u32>,
+    /// The mention of each token whose bit is set, in token order.
+    longest: Vec<u32>,
+}
+
+impl MentionStarts {
+    fn new(table: &TokenTable, mentions: &[Mention]) -> Self {
+        let mut bits = TokenBits::new(table.len());
+        let mut longest: Vec<u32> = Vec::new();
+        let mut last = None;
+        // Mentions are sorted by start, and so are tokens: one walk.
+        let mut t = 0;
+        for (k, m) in mentions.iter().enumerate() {
+            while t < table.len() && table.tokens[t].start() < m.span.start {
+                t += 1;
+            }
+            if m.in_quote || t == table.len() || table.tokens[t].start() != m.span.start {
+                continue;
+            }
+            // Mention indices fit: mentions are fewer than tokens.
+            if last == Some(t) {
+                let held = longest.last_mut().expect("a mention of this token");
+                // The last of the longest, as `max_by_key` picks.
+                if m.span.end >= mentions[*held as usize].span.end {
+                    *held = k as u32;
+                }
+            } else {
+                bits.set(t);
+                longest.push(k as u32);
+                last = Some(t);
+            }
+        }
+        let mut ranks = Vec::with_capacity(bits.0.len());
+        let mut before = 0;
+        for word in &bits.0 {
+            ranks.push(before);
+            before += word.count_ones();
+        }
+        MentionStarts {
+            bits,
+            ranks,
+            longest,
         }
     }
-    starts
+
+    /// The longest mention outside quotations starting at token `i`.
+    #[inline]
+    fn at(&self, i: usize) -> Option<usize> {
+        if !self.bits.has(i) {
+            return None;
+        }
+        let below = self.bits.0[i / 64] & ((1u64 << (i % 64)) - 1);
+        let rank = self.ranks[i / 64] + below.count_ones();
+        Some(self.longest[rank as usize] as usize)
+    }
+}
+
+/// The tokens some mention of `by_end` (sorted by end) ends with.
+fn mention_ends(table: &TokenTable, by_end: &[(u32, u32, u32)]) -> TokenBits {
+    let mut ends = TokenBits::new(table.len());
+    // Token ends only grow, and mention ends are sorted: one walk.
+    let mut t = 0;
+    for &(end, _, _) in by_end {
+        while t < table.len() && table.span(t).end < end as usize {
+            t += 1;
+        }
+        if t < table.len() && table.span(t).end == end as usize {
+            ends.set(t);
+        }
+    }
+    ends
 }
 
 /// How many bytes of text one entry of [`Blocks`] covers: a block holds

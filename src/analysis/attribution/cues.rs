@@ -539,7 +539,7 @@ impl Pass<'_, '_> {
             || self.negated_speech(cue)
             || (self.opens_with_preposition(&content) && !as_complement)
             || phrase_after_object
-            || particles().contains(c.word(content.first).to_ascii_lowercase().as_str())
+            || particles().contains(c.table.low(content.first))
             || source.is_some_and(|m| c.mentions[m].name.eq_ignore_ascii_case("you"))
         {
             return None;
@@ -622,10 +622,7 @@ impl Pass<'_, '_> {
     fn leading_participle(&self, cue: CueMatch, unit: &Unit) -> Option<(usize, usize)> {
         let c = self.context;
         let leads = cue.first == unit.first
-            || (cue.first == unit.first + 1
-                && wordlists::get()
-                    .prepositions
-                    .has(&c.word(unit.first).to_ascii_lowercase()));
+            || (cue.first == unit.first + 1 && c.table.classes(unit.first).has(Class::Preposition));
         if !leads || !c.is_ing(cue.first) {
             return None;
         }
@@ -650,7 +647,7 @@ impl Pass<'_, '_> {
             return None;
         }
         let lists = wordlists::get();
-        let word = c.word(relative);
+        let word = c.table.low(relative);
         if !lists.relatives.has(word) && !lists.free_relatives.has(word) {
             return None;
         }
@@ -770,10 +767,8 @@ impl Pass<'_, '_> {
         if cue.classes.has(CueClasses::STANCE) {
             return false;
         }
-        (cue.first.saturating_sub(3)..cue.first).any(|k| {
-            let word = c.word(k);
-            is_one_of(word, &["not", "never"]) || word.ends_with("n't") || word.ends_with("n’t")
-        })
+        (cue.first.saturating_sub(3)..cue.first)
+            .any(|k| c.is_one_of(k, &["not", "never"]) || c.is_negated_verb(k))
     }
 
     /// "declined to comment on Tuesday", "thinking of the sea": content
@@ -781,7 +776,6 @@ impl Pass<'_, '_> {
     /// "for" and "to" aside: "cautioned against optimism").
     fn opens_with_preposition(&self, content: &Content) -> bool {
         let c = self.context;
-        let word = c.word(content.first);
         let short_phrase = content.end - content.first <= PREPOSITION_PHRASE_TOKENS
             && (content.first..content.end).all(|k| {
                 c.quote_of(k).is_none()
@@ -789,10 +783,8 @@ impl Pass<'_, '_> {
                     && !wordlists::get().clause_words.has(c.table.low(k))
             });
         short_phrase
-            && !is_one_of(word, &["against", "for", "to"])
-            && wordlists::get()
-                .prepositions
-                .has(&word.to_ascii_lowercase())
+            && !c.is_one_of(content.first, &["against", "for", "to"])
+            && c.table.classes(content.first).has(Class::Preposition)
     }
 
     /// For "ask": where its question starts ("asked the mayor whether …",
@@ -800,7 +792,7 @@ impl Pass<'_, '_> {
     /// about the memo" reports no words); `None` for other cues.
     fn question_start(&self, cue: CueMatch, end: usize) -> Option<Option<usize>> {
         let c = self.context;
-        if !c.word(cue.first).to_ascii_lowercase().starts_with("ask") {
+        if !c.table.low(cue.first).starts_with("ask") {
             return None;
         }
         let mut k = cue.end;
@@ -1223,7 +1215,7 @@ impl Pass<'_, '_> {
             let word = c.table.word(i);
             // "in a video message to the convention": any words inside a
             // place or time phrase.
-            in_phrase |= wordlists::get().phrase_openers.has(word);
+            in_phrase |= c.table.classes(i).has(Class::PhraseOpener);
             let filler = t.kind != TokenKind::Word
                 || c.table.is_cap(i)
                 || (c.quote_of(i).is_none() && (in_phrase || is_filler(word)));

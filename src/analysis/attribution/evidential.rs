@@ -81,9 +81,9 @@ impl Pass<'_, '_> {
         }
         let lower = c.tokens[unit.first].start();
         let lists = wordlists::get();
-        let last = c.word(end - 1);
+        let last = c.table.low(end - 1);
         let relative = lists.relatives.has(last) || lists.free_relatives.has(last);
-        let mention = source::mention_ending_at(c, c.table.span(end - 1).end, lower);
+        let mention = source::mention_ending_with(c, end - 1, lower);
         let first = match mention {
             // "those words, which appear to have harmed her": the claim
             // reaches back to what the relative stands for; "what was
@@ -103,7 +103,7 @@ impl Pass<'_, '_> {
                     && end - first < SUBJECT_WORDS
                     && c.tokens[first - 1].kind == super::TokenKind::Word
                     && c.quote_of(first - 1).is_none()
-                    && !clause_openers().contains(c.word(first - 1).to_lowercase().as_str())
+                    && !clause_openers().contains(self::lower(c, first - 1).as_ref())
                     && !lists.relatives.has(c.table.low(first - 1))
                     && !lists.free_relatives.has(c.table.low(first - 1))
                 {
@@ -226,10 +226,9 @@ impl Pass<'_, '_> {
 /// Token `i` in lower case: the token table's form for ASCII words (asked
 /// of every token of a unit: no allocation), Unicode lowercasing otherwise.
 fn lower<'a>(c: &'a super::Context, i: usize) -> Cow<'a, str> {
-    let word = c.word(i);
-    if word.is_ascii() {
+    if c.table.is_ascii(i) {
         Cow::Borrowed(c.table.low(i))
     } else {
-        Cow::Owned(word.to_lowercase())
+        Cow::Owned(c.word(i).to_lowercase())
     }
 }

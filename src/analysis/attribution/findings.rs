@@ -103,7 +103,12 @@ impl Pass<'_, '_> {
         let c = self.context;
         let m = source::mention_starting_at(c, i)?;
         let mention = &c.mentions[m];
+        // The kind first: most mentions are no document, told without
+        // lowercasing their head.
+        if mention.kind != ActorKind::Other {
+            return None;
+        }
         let head = mention.name.rsplit(' ').next()?.to_lowercase();
-        (mention.kind == ActorKind::Other && findings().contains(&head)).then_some(m)
+        findings().contains(&head).then_some(m)
     }
 }

@@ -77,7 +77,7 @@ impl Pass<'_, '_> {
             return None;
         }
         let colon = c.table.span(first - 1);
-        source::mention_ending_at(c, c.table.span(first - 2).end, 0)
+        source::mention_ending_with(c, first - 2, 0)
             .filter(|_| !c.breaks_between(colon.end, c.tokens[first].start()))
     }
 
@@ -193,9 +193,7 @@ impl Pass<'_, '_> {
         let c = self.context;
         let cue = (i..i + 4)
             .take_while(|&k| {
-                k < c.tokens.len()
-                    && c.tokens[k].kind == TokenKind::Word
-                    && c.word(k).starts_with(char::is_lowercase)
+                k < c.tokens.len() && c.tokens[k].kind == TokenKind::Word && c.starts_lower(k)
             })
             .find_map(|k| c.cue_at(k))
             .filter(|cue| cue.first > i && cue.classes.frames_quotes())?;

@@ -7,7 +7,8 @@
 
 use super::{Found, Pass, Unit, Units, source};
 use crate::analysis::segment::{Sentence, TokenKind};
-use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention, Rule, Via, shared, wordlists};
+use crate::analysis::tokens::Class;
+use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention, Rule, Via, shared};
 use crate::span::Span;
 
 impl Pass<'_, '_> {
@@ -71,8 +72,7 @@ impl Pass<'_, '_> {
             return;
         };
         // "She didn't say “perhaps”": unspoken words are no claim.
-        let word = c.word(verb);
-        if word.ends_with("n't") || word.ends_with("n’t") {
+        if c.is_negated_verb(verb) {
             return;
         }
         let end = self.content_end(verb + 1, unit.end);
@@ -158,8 +158,8 @@ impl Pass<'_, '_> {
         let verb_like = verb < limit
             && t.kind == TokenKind::Word
             && c.quote_of(verb).is_none()
-            && c.table.word(verb).starts_with(char::is_lowercase)
-            && !wordlists::get().not_verbs.has(c.table.word(verb));
+            && c.starts_lower(verb)
+            && !c.table.classes(verb).has(Class::NotVerb);
         verb_like.then_some(verb)
     }
 
@@ -425,7 +425,7 @@ impl Pass<'_, '_> {
         let addressed = c.mentions[at..]
             .iter()
             .take_while(|m| m.span.end <= inner.end)
-            .any(|m| !m.pronoun && m.name.to_lowercase() == chosen && self.is_vocative(m.span));
+            .any(|m| !m.pronoun && is_lowercased(&m.name, &chosen) && self.is_vocative(m.span));
         if !addressed {
             return found;
         }
@@ -474,4 +474,16 @@ fn sentence_around(sentences: &[Sentence], span: Span) -> Span {
         .iter()
         .take_while(|s| s.span().start < span.end)
         .fold(span, |all, s| all.cover(s.span()))
+}
+
+/// Whether `name.to_lowercase() == lower`, without lowercasing into a new
+/// string when `name` is ASCII (this is asked of every mention in a
+/// quotation).
+fn is_lowercased(name: &str, lower: &str) -> bool {
+    if name.is_ascii() {
+        // `lower` is lowercased: an ASCII capital in it is none of name's.
+        name.eq_ignore_ascii_case(lower) && !lower.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        name.to_lowercase() == lower
+    }
 }

@@ -43,22 +43,43 @@ fn is_catenative(word: &str) -> bool {
         return false;
     }
     let list = catenatives();
-    let word = word.to_ascii_lowercase();
+    // Lowercased and suffixed on the stack: this is asked while a subject
+    // is searched for, per cue.
+    let mut room = [0u8; CATENATIVE_ROOM];
+    let Some(word) = ascii_lowercase_in(word, &mut room) else {
+        return false;
+    };
     let stems = [
-        Some(word.as_str()),
+        Some(word),
         word.strip_suffix("ing"),
         word.strip_suffix("ed"),
         word.strip_suffix('d'),
         word.strip_suffix("es"),
         word.strip_suffix('s'),
     ];
+    let mut spare = [0u8; CATENATIVE_ROOM + 1];
+    let mut with = |stem: &str, last: u8| {
+        spare[..stem.len()].copy_from_slice(stem.as_bytes());
+        spare[stem.len()] = last;
+        std::str::from_utf8(&spare[..=stem.len()]).is_ok_and(|s| list.contains(s))
+    };
     stems.into_iter().flatten().any(|stem| {
         list.contains(stem)
-            || list.contains(format!("{stem}e").as_str())
-            || stem
-                .strip_suffix('i')
-                .is_some_and(|s| list.contains(format!("{s}y").as_str()))
+            || with(stem, b'e')
+            || stem.strip_suffix('i').is_some_and(|s| with(s, b'y'))
     })
+}
+
+/// The longest word [`is_catenative`] looks up: longer ones are no verb
+/// of its list.
+const CATENATIVE_ROOM: usize = 32;
+
+/// `word` ASCII-lowercased into `room`, if it fits.
+fn ascii_lowercase_in<'r>(word: &str, room: &'r mut [u8]) -> Option<&'r str> {
+    let lower = room.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).ok()
 }
 
 /// Prepositions: a mention right after one is an object, not a subject
@@ -69,19 +90,7 @@ fn is_preposition_at(c: &Context, i: usize) -> bool {
 
 /// The longest mention outside quotations starting at token `i`.
 pub(super) fn mention_starting_at(c: &Context, i: usize) -> Option<usize> {
-    // Most tokens start no mention: one bit says so, with no search.
-    if !c.mention_starts.has(i) {
-        return None;
-    }
-    let start = c.tokens.get(i)?.start();
-    let at = c.mention_from(start);
-    c.mentions[at..]
-        .iter()
-        .enumerate()
-        .take_while(|(_, m)| m.span.start == start)
-        .filter(|(_, m)| !m.in_quote)
-        .max_by_key(|(_, m)| m.span.end)
-        .map(|(k, _)| at + k)
+    c.mention_starts.at(i)
 }
 
 /// A mention starting at token `i`, or after a few lower-case or possessive
@@ -101,6 +110,16 @@ pub(super) fn mention_near(c: &Context, i: usize) -> Option<usize> {
         })
         .take_while(|&k| k < c.tokens.len())
         .find_map(|k| mention_starting_at(c, k))
+}
+
+/// The longest mention outside quotations ending with token `i` and
+/// starting at or after byte `lower`.
+pub(super) fn mention_ending_with(c: &Context, i: usize, lower: usize) -> Option<usize> {
+    // Most tokens end no mention: one bit says so, with no search.
+    if !c.mention_ends.has(i) {
+        return None;
+    }
+    mention_ending_at(c, c.table.span(i).end, lower)
 }
 
 /// The longest mention outside quotations ending at byte `end` and starting
@@ -158,7 +177,7 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
         // "Rep. Paul Ryan (R-WI) said": a bracketed aside, unless the
         // mention holds it ("Sen. Bernie Sanders (I-Vt.)").
         let lower = c.tokens[unit_first].start();
-        let held = || mention_ending_at(c, c.table.span(j - 1).end, lower).is_some();
+        let held = || mention_ending_with(c, j - 1, lower).is_some();
         if j > unit_first && c.is_punct(j - 1, ")") && !held() {
             let open = (unit_first..j - 1)
                 .rev()
@@ -181,7 +200,7 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
     // it or not.
     let adjacent_participle = j == cue && participle;
     let subject = |end_token: usize| {
-        mention_ending_at(c, c.table.span(end_token).end, lower).filter(|&m| {
+        mention_ending_with(c, end_token, lower).filter(|&m| {
             let first = c.token_after(c.mentions[m].span.start);
             let is_document = c.mentions[m].kind == ActorKind::Other;
             // "She sent a letter saying …": a document a verb takes as its
@@ -197,7 +216,7 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
     }
     // "restaurant owners on Elm Street warned": a mention after a
     // preposition describes the subject before it.
-    let described = mention_ending_at(c, c.table.span(j - 1).end, lower)
+    let described = mention_ending_with(c, j - 1, lower)
         .map(|m| c.token_after(c.mentions[m].span.start))
         .filter(|&first| first >= unit_first + 2 && is_preposition_at(c, first - 1));
     if let Some(m) = described.and_then(|first| subject(first - 2)) {
@@ -244,7 +263,7 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
 fn is_object(c: &Context, first: usize, unit_first: usize) -> bool {
     first > unit_first
         && c.tokens[first - 1].kind == super::TokenKind::Word
-        && c.word(first - 1).starts_with(char::is_lowercase)
+        && c.starts_lower(first - 1)
         && !is_preposition_at(c, first - 1)
         && !c.table.classes(first - 1).has(Class::NotVerb)
         && !clause_openers().contains(c.table.low(first - 1))
@@ -263,7 +282,7 @@ pub(super) fn antecedent(c: &Context, relative: usize, unit_first: usize) -> Opt
         end -= 1;
     }
     let lower = c.tokens[unit_first].start();
-    let m = mention_ending_at(c, c.table.span(end.checked_sub(1)?).end, lower)?;
+    let m = mention_ending_with(c, end.checked_sub(1)?, lower)?;
     let first = c.token_after(c.mentions[m].span.start);
     (first >= unit_first && !c.mentions[m].pronoun).then_some(first)
 }
@@ -334,7 +353,7 @@ fn is_apposition(c: &Context, first: usize, lower: usize) -> bool {
     if first < 2 || !c.is_punct(first - 1, ",") || c.tokens[first - 2].start() < lower {
         return false;
     }
-    mention_ending_at(c, c.table.span(first - 2).end, lower).is_some_and(|m| {
+    mention_ending_with(c, first - 2, lower).is_some_and(|m| {
         let start = c.token_after(c.mentions[m].span.start);
         start == 0 || c.tokens[start - 1].start() < lower || !is_preposition_at(c, start - 1)
     })
@@ -354,7 +373,7 @@ fn in_subject_position(c: &Context, k: usize, unit_first: usize, before: usize) 
     let next = c.token_after(m.span.end);
     let verb = next < before
         && c.tokens[next].kind == super::TokenKind::Word
-        && c.word(next).starts_with(char::is_lowercase)
+        && c.starts_lower(next)
         && !c.table.classes(next).has(Class::NotVerb);
     opens && verb
 }
