@@ -163,6 +163,14 @@ impl<'a> Context<'a> {
         let end_blocks = Blocks::new(text.len(), mentions_by_end.len(), |i| {
             mentions_by_end[i].0 as usize
         });
+        // A comma's lower-case form is one byte: compared as one, not by memcmp.
+        let is_comma = |i: usize| {
+            tokens[i].kind == TokenKind::Punct && matches!(table.low(i).as_bytes(), [b','])
+        };
+        let commas = (0..tokens.len())
+            .filter(|&i| is_comma(i))
+            .map(|i| i as u32)
+            .collect();
         let mut context = Context {
             text,
             tokens,
@@ -179,10 +187,7 @@ impl<'a> Context<'a> {
             last_quote: std::cell::Cell::new(0),
             cues: Vec::new(),
             cue_blocks: Blocks(Vec::new()),
-            commas: (0..tokens.len())
-                .filter(|&i| tokens[i].kind == TokenKind::Punct && table.low(i) == ",")
-                .map(|i| i as u32)
-                .collect(),
+            commas,
             wrapped: table.wrapped,
             headline_end: table.headline_end(),
         };
@@ -307,8 +312,7 @@ impl<'a> Context<'a> {
     /// Whether token `i` is written as a negated verb ("didn't", "won’t"),
     /// the lower-case form rejecting the rest without reading the text.
     fn is_negated_verb(&self, i: usize) -> bool {
-        let negated = |w: &str| w.ends_with("n't") || w.ends_with("n’t");
-        negated(self.table.low(i)) && negated(self.word(i))
+        self.ends_with(i, "n't") || self.ends_with(i, "n’t")
     }
 
     /// Whether token `i` is one of `words` (lower case) in any ASCII case.
@@ -316,18 +320,24 @@ impl<'a> Context<'a> {
         words.iter().any(|w| self.is_word(i, w))
     }
 
-    /// Whether token `i` is an "-ly" adverb (see [`is_adverb`]). The
-    /// lower-case form rejects nearly every token without reading the text.
+    /// Whether token `i` is an "-ly" adverb written in lower case
+    /// ("unequivocally", "firmly"). The lower-case form rejects nearly
+    /// every token without reading the text.
     fn is_adverb(&self, i: usize) -> bool {
-        let low = self.table.low(i);
-        low.len() > 4 && low.ends_with("ly") && is_adverb(self.word(i))
+        self.table.low(i).len() > 4 && self.ends_with(i, "ly") && self.starts_lower(i)
     }
 
     /// Whether token `i` is a present participle (see [`is_ing`]), the
     /// lower-case form asked first as in [`Context::is_adverb`].
     fn is_ing(&self, i: usize) -> bool {
-        let low = self.table.low(i);
-        low.len() > 4 && low.ends_with("ing") && is_ing(self.word(i))
+        self.table.low(i).len() > 4 && self.ends_with(i, "ing")
+    }
+
+    /// Whether token `i` is written ending with `suffix` (no ASCII capital
+    /// in it). The lower-case form rejects most tokens without reading the
+    /// text (a read of the text misses the cache).
+    fn ends_with(&self, i: usize, suffix: &str) -> bool {
+        self.table.low(i).ends_with(suffix) && self.word(i).ends_with(suffix)
     }
 
     /// The first comma in tokens `from..end`, if any.
@@ -343,8 +353,12 @@ impl<'a> Context<'a> {
         steps::step();
         i < self.tokens.len()
             && self.tokens[i].kind == TokenKind::Punct
-            // A mark's lower-case form is the mark.
-            && marks.contains(self.table.low(i))
+            // A mark's lower-case form is the mark, one character: found
+            // among the marks by byte when ASCII, not by a substring search.
+            && match self.table.low(i).as_bytes() {
+                &[b] => marks.as_bytes().contains(&b),
+                low => std::str::from_utf8(low).is_ok_and(|low| marks.contains(low)),
+            }
     }
 
     /// Whether token `i` begins a sentence or clause: first, or after a
@@ -704,11 +718,6 @@ impl Found {
 
 fn is_one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
-
-/// "-ly" adverbs ("unequivocally", "firmly"), lower-case.
-fn is_adverb(word: &str) -> bool {
-    word.len() > 4 && word.ends_with("ly") && word.starts_with(|c: char| c.is_lowercase())
 }
 
 /// A present participle ("stating", "rejecting").

@@ -11,7 +11,7 @@
 
 use std::sync::OnceLock;
 
-use super::{COVER_BACK, Found, Pass, Unit, is_adverb, is_ing, is_one_of, source};
+use super::{COVER_BACK, Found, Pass, Unit, is_ing, is_one_of, source};
 use crate::analysis::lexicon::{CueClasses, CueMatch};
 use crate::analysis::segment::TokenKind;
 use crate::analysis::tokens::Class;
@@ -207,8 +207,7 @@ impl Pass<'_, '_> {
     /// "when", "after", "if" ("…, she said when asked what he would do").
     fn opens_a_question(&self, cue: CueMatch, unit: &Unit) -> bool {
         let c = self.context;
-        let word = c.word(cue.first);
-        if !word.ends_with("ed") {
+        if !c.ends_with(cue.first, "ed") {
             return false;
         }
         // At the unit's start, or of a sentence after a quotation closing
@@ -219,7 +218,7 @@ impl Pass<'_, '_> {
             && wordlists::get()
                 .question_leads
                 .has(c.table.low(cue.first - 1))
-            && is_one_of(word, &["asked", "told", "pressed", "questioned"]);
+            && c.is_one_of(cue.first, &["asked", "told", "pressed", "questioned"]);
         at_start || after_when
     }
 
@@ -578,11 +577,10 @@ impl Pass<'_, '_> {
     /// unit, when nothing between it and the cue opens another clause.
     fn far_subject(&self, cue: CueMatch, unit: &Unit) -> Option<usize> {
         let c = self.context;
-        let word = c.word(cue.first);
         // "came prepared with questions that …": after a preposition or
         // "to", no finite verb.
-        let finite = !is_ing(word)
-            && word.starts_with(char::is_lowercase)
+        let finite = !c.is_ing(cue.first)
+            && c.starts_lower(cue.first)
             && cue.first > unit.first
             && !c.is_word(cue.first - 1, "to")
             && !c.table.is(cue.first - 1, Class::Preposition);
@@ -933,7 +931,8 @@ impl Pass<'_, '_> {
                 continue;
             }
             // The mark is read once: this loop runs over every content.
-            let mark = (c.tokens[i].kind == TokenKind::Punct).then(|| c.word(i));
+            // A mark's lower-case form is the mark, read off the table.
+            let mark = (c.tokens[i].kind == TokenKind::Punct).then(|| c.table.low(i));
             if mark == Some(";") {
                 return i;
             }
@@ -1212,13 +1211,12 @@ impl Pass<'_, '_> {
         let mut in_phrase = false;
         while i < end && i < from + 9 && c.tokens[i].kind != TokenKind::Punct {
             let t = c.tokens[i];
-            let word = c.table.word(i);
             // "in a video message to the convention": any words inside a
             // place or time phrase.
             in_phrase |= c.table.classes(i).has(Class::PhraseOpener);
             let filler = t.kind != TokenKind::Word
                 || c.table.is_cap(i)
-                || (c.quote_of(i).is_none() && (in_phrase || is_filler(word)));
+                || (c.quote_of(i).is_none() && (in_phrase || is_filler(c, i)));
             if !filler {
                 return false;
             }
@@ -1290,6 +1288,6 @@ const NOUN_OBJECT_WORDS: usize = 3;
 
 /// Words that may follow a frame at a sentence's end: "said on Tuesday in a
 /// statement", "told reporters at a news conference", "wrote on Twitter".
-fn is_filler(word: &str) -> bool {
-    is_adverb(word) || wordlists::get().fillers.has(word)
+fn is_filler(c: &super::Context, i: usize) -> bool {
+    c.is_adverb(i) || c.table.classes(i).has(Class::Filler)
 }

@@ -213,12 +213,11 @@ impl Pass<'_, '_> {
     fn unknown_verb(&self, i: usize) -> Option<usize> {
         let c = self.context;
         let t = c.tokens.get(i)?;
-        let word = c.table.word(i);
         (t.kind == TokenKind::Word
             && c.quote_of(i).is_none()
-            && word.len() > 4
-            && word.ends_with("ed")
-            && word.starts_with(|ch: char| ch.is_lowercase()))
+            && c.table.low(i).len() > 4
+            && c.ends_with(i, "ed")
+            && c.starts_lower(i))
         .then_some(i)
     }
 

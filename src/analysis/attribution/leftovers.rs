@@ -18,21 +18,25 @@ impl Pass<'_, '_> {
         // New claims go to their own sorted list, so that placing one moves
         // only the few new ones after it, not every claim of the text.
         self.earlier = std::mem::take(&mut self.claims);
+        // The unit of each quotation: quotations come in order, so the unit
+        // moves only forward (a search per quotation missed the cache).
+        let mut at = 0;
         for qi in 0..c.quotes.len() {
             let quote = c.quotes[qi];
             if self.quote_claimed[qi] || self.inside_claim(quote.outer) {
                 continue;
             }
             let (first, end) = c.quote_tokens(qi);
+            while units.get(at).is_some_and(|u| u.end <= first) {
+                at += 1;
+            }
             let standalone = self.leads(first) && self.ends_sentence(end);
             if !standalone && (c.quote_words(qi) < 3 || !self.leads(first)) {
-                let at = units.partition_point(|u| u.end <= first);
                 if let Some(unit) = units.get(at) {
                     self.subject_and_verb(qi, &unit);
                 }
                 continue;
             }
-            let at = units.partition_point(|u| u.end <= first);
             let bare = |source, via| Found::new(Rule::BareQuote, source, via);
             let (found, cue) = self
                 .continued_by_next(qi)

@@ -100,12 +100,11 @@ pub(super) fn mention_near(c: &Context, i: usize) -> Option<usize> {
     (i..i + 4)
         .take_while(|&k| {
             k == i || {
-                let word = c.word(k - 1);
                 c.tokens[k - 1].kind == super::TokenKind::Word
                     && c.quote_of(k - 1).is_none()
-                    && (word.starts_with(char::is_lowercase)
-                        || word.ends_with("’s")
-                        || word.ends_with("'s"))
+                    && (c.starts_lower(k - 1)
+                        || c.ends_with(k - 1, "’s")
+                        || c.ends_with(k - 1, "'s"))
             }
         })
         .take_while(|&k| k < c.tokens.len())
@@ -223,11 +222,10 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
         return Some(m);
     }
     // "The report published Tuesday showed": a participle after the subject.
-    let modifier = c.word(j - 1);
     let participle_modifier = j >= unit_first + 2
-        && modifier.len() > 4
-        && modifier.ends_with("ed")
-        && modifier.starts_with(char::is_lowercase);
+        && c.table.low(j - 1).len() > 4
+        && c.ends_with(j - 1, "ed")
+        && c.starts_lower(j - 1);
     if let Some(m) = participle_modifier.then(|| subject(j - 2)).flatten() {
         return Some(m);
     }
