@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use super::Starts;
 use super::context::{Context, mention, retain_from};
 use crate::analysis::segment::TokenKind;
 use crate::analysis::tokens::Class;
@@ -27,6 +28,7 @@ enum Head {
 pub(super) fn find(
     ctx: &Context,
     range: Range<usize>,
+    starts: &Starts,
     claimed: &[bool],
     sentence_first_mention: usize,
     out: &mut Vec<Mention>,
@@ -36,14 +38,19 @@ pub(super) fn find(
     // phrase): a pass per phrase would read the whole sentence each time.
     let mut modifiers: Vec<(usize, usize)> = Vec::new();
     for h in range.clone() {
-        if claimed[h] || !ctx.is_word(h) {
+        // Most words are no head: the sentence's marks say so.
+        if !starts.at(h, Starts::HEAD) || claimed[h] {
             continue;
         }
         let Some(head) = head_at(ctx, h) else {
             continue;
         };
         // "campaign manager", "Republican pollster": the last noun is the head.
-        if h + 1 < range.end && head_at(ctx, h + 1).is_some() && !ctx.is_possessive(h) {
+        if h + 1 < range.end
+            && starts.at(h + 1, Starts::HEAD)
+            && head_at(ctx, h + 1).is_some()
+            && !ctx.is_possessive(h)
+        {
             continue;
         }
         // "military action", "firm commitment": an adjective, not a body of people.

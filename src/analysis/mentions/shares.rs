@@ -7,7 +7,7 @@
 //! The words are data (`assets/lexicon/shares.txt`). A share reaches over
 //! "of" and a mention found right after it ("of registered voters").
 
-use super::Context;
+use super::{Context, Starts};
 use crate::analysis::segment::TokenKind;
 use crate::analysis::tokens::Class;
 use crate::analysis::wordlists::{self, ShareWords};
@@ -23,11 +23,17 @@ fn shares() -> &'static ShareWords {
 pub(super) fn find(
     ctx: &Context,
     range: std::ops::Range<usize>,
+    starts: &Starts,
     from: usize,
     out: &mut Vec<Mention>,
 ) {
     let mut i = range.start;
     while i < range.end {
+        // A share starts at a lead or an opener: the marks rule out the rest.
+        if !starts.at(i, Starts::SHARE) {
+            i += 1;
+            continue;
+        }
         // Most tokens neither lead nor open a share: the token table says
         // so without the lookups `lead_at` and `share_at` make.
         let lead = if ctx.table.is(i, Class::ShareLead) {
