@@ -336,8 +336,10 @@ impl<'a> Context<'a> {
     /// Whether token `i` is written ending with `suffix` (no ASCII capital
     /// in it). The lower-case form rejects most tokens without reading the
     /// text (a read of the text misses the cache).
+    #[inline]
     fn ends_with(&self, i: usize, suffix: &str) -> bool {
-        self.table.low(i).ends_with(suffix) && self.word(i).ends_with(suffix)
+        self.table.low(i).ends_with(suffix)
+            && (self.table.is_lower_word(i) || self.word(i).ends_with(suffix))
     }
 
     /// The first comma in tokens `from..end`, if any.
