@@ -818,8 +818,8 @@ impl Pass<'_, '_> {
         while k > 0 && c.is_adverb(k - 1) {
             k -= 1;
         }
-        let aspect = k > 0
-            && (c.table.is(k - 1, Class::BeForm) || c.is_one_of(k - 1, &["has", "have"]));
+        let aspect =
+            k > 0 && (c.table.is(k - 1, Class::BeForm) || c.is_one_of(k - 1, &["has", "have"]));
         aspect && (content.first..content.end).all(|i| c.quote_of(i).is_none())
     }
 
