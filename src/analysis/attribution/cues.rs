@@ -476,7 +476,7 @@ impl Pass<'_, '_> {
         }
         // "his showing in the poll", "the candidate's thinking": an -ing
         // word after a determiner or a possessive is a noun.
-        let noun = is_ing(c.word(cue.first))
+        let noun = c.is_ing(cue.first)
             && cue.first > unit.first
             && (c.table.is(cue.first - 1, Class::Determiner)
                 || c.table.is_possessive(cue.first - 1));
