@@ -70,7 +70,10 @@ fn by_end(mentions: &[Mention]) -> Vec<(u32, u32, u32)> {
         .filter(|(_, m)| !m.in_quote && m.span.start < m.span.end)
         .map(|(k, m)| (m.span.end as u32, m.span.start as u32, k as u32))
         .collect();
-    out.sort_unstable();
+    // Mentions come by start, so their ends come mostly in order: a
+    // stable sort merges the runs already there (the keys are distinct,
+    // the index among them, so the order is the unstable sort's).
+    out.sort();
     out
 }
 
