@@ -233,7 +233,9 @@ impl<'a> Context<'a> {
         let mut cues = Vec::new();
         let mut i = 0;
         while i < self.tokens.len() {
-            let candidate = self.table.is(i, Class::CueStart) && self.quote_of(i).is_none();
+            // The quoted bit, not `quote_of`: which quotation holds a cue
+            // word is never asked here, and its search missed the cache.
+            let candidate = self.table.is(i, Class::CueStart) && !self.quoted.has(i);
             if let Some(cue) = candidate
                 .then(|| cues_known.match_at(self.table, i))
                 .flatten()
