@@ -368,6 +368,18 @@ impl<'t> TokenTable<'t> {
         self.forms_apart[&(i as u32)]
     }
 
+    /// The index of token `i`'s written form, below [`TokenTable::form_count`]:
+    /// a stage may keep facts of its own per form, worked out once each.
+    #[inline]
+    pub fn form_of(&self, i: usize) -> usize {
+        self.form_id(i) as usize
+    }
+
+    /// The number of distinct written forms.
+    pub fn form_count(&self) -> usize {
+        self.shapes.len()
+    }
+
     /// Where token `i` lies in the text: from its start, as long as its
     /// written form.
     #[inline]
