@@ -307,7 +307,7 @@ impl<'t> TokenTable<'t> {
             [b] => *b == b'\n',
             gap => gap.contains(&b'\n'),
         };
-        if i % 64 == 0 {
+        if i.is_multiple_of(64) {
             self.breaks.push(0);
         }
         if line_break {
