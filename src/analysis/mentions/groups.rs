@@ -114,10 +114,10 @@ fn head_at(ctx: &Context, i: usize) -> Option<Head> {
     }
     if ctx.bare_is(i, Class::People, |w| lists.people.contains_key(w)) {
         return Some(Head::People {
-            plural: lists.people[bare].plural,
+            plural: ctx.bare_is(i, Class::PluralPeople, |w| lists.people[w].plural),
         });
     }
-    if lists.titles.contains(bare) {
+    if ctx.bare_is(i, Class::Title, |w| lists.titles.contains(w)) {
         return Some(Head::People { plural: false });
     }
     if ctx.bare_is(i, Class::Collective, |w| lists.collectives.contains_key(w)) {
@@ -255,14 +255,17 @@ fn right_edge(ctx: &Context, h: usize, end: usize, kind: ActorKind) -> usize {
     if ctx.is_possessive(h) {
         return reach;
     }
+    // Both lists below start with words of one class: most heads are
+    // followed by none of them, and no phrase is compared.
+    let anonymous = ctx.table.classes(h + 1).has(Class::AnonymousStart);
     // "a senior official who asked not to be named"
-    for phrase in &ctx.lists.anonymous_phrases {
+    for phrase in ctx.lists.anonymous_phrases.iter().filter(|_| anonymous) {
         if ctx.words_match(h + 1, end, phrase.iter().copied()) {
             return ctx.table.span(h + phrase.len()).end;
         }
     }
     // "two people familiar with the bidding process"
-    for lead in &ctx.lists.anonymous_leads {
+    for lead in ctx.lists.anonymous_leads.iter().filter(|_| anonymous) {
         if ctx.words_match(h + 1, end, lead.iter().copied())
             && let Some(last) = description_end(ctx, h + 1 + lead.len(), end)
         {

@@ -112,6 +112,8 @@ fn share_at(ctx: &Context, i: usize, end: usize) -> Option<usize> {
     let kind = ctx.tokens.get(i)?.kind;
     let low = ctx.low(i);
     let word_at = |k: usize| (k < end).then(|| ctx.low(k));
+    // The word lists' classes, read off the token table: no lookup by text.
+    let in_class = |k: usize, class: Class| k < end && ctx.table.classes(k).has(class);
     if kind == TokenKind::Number {
         // "31%", "31 %", "31 percent", "31 per cent".
         if low.ends_with('%') {
@@ -120,7 +122,7 @@ fn share_at(ctx: &Context, i: usize, end: usize) -> Option<usize> {
         if word_at(i + 1) == Some("%") {
             return Some(i + 2);
         }
-        if word_at(i + 1).is_some_and(|w| lists.units.contains(w)) {
+        if in_class(i + 1, Class::ShareUnit) {
             return Some(i + 2);
         }
         if word_at(i + 1) == Some("per") && word_at(i + 2) == Some("cent") {
@@ -132,14 +134,14 @@ fn share_at(ctx: &Context, i: usize, end: usize) -> Option<usize> {
         return None;
     }
     let number_word = |k: usize| {
-        word_at(k).is_some_and(|w| lists.numbers.contains(w))
+        in_class(k, Class::NumberWord)
             || ctx
                 .tokens
                 .get(k)
                 .is_some_and(|t| t.kind == TokenKind::Number)
     };
     // "one in five", "nine out of 10".
-    let is_number_word = lists.numbers.contains(low);
+    let is_number_word = ctx.table.classes(i).has(Class::NumberWord);
     if is_number_word {
         if word_at(i + 1) == Some("in") && number_word(i + 2) {
             return Some(i + 3);
@@ -153,7 +155,7 @@ fn share_at(ctx: &Context, i: usize, end: usize) -> Option<usize> {
         return Some(i + 2);
     }
     // "a third", "the majority", "two-thirds", "half".
-    let fraction = |k: usize| word_at(k).is_some_and(|w| lists.fractions.contains(w));
+    let fraction = |k: usize| in_class(k, Class::Fraction);
     if matches!(low, "a" | "the") || is_number_word {
         if fraction(i + 1) && low != "the" || word_at(i + 1) == Some("majority") {
             return Some(i + 2);
