@@ -457,6 +457,14 @@ impl<'t> TokenTable<'t> {
         self.shape(i) & ALL_CAPS != 0
     }
 
+    /// Whether the token is a word with a lower-case initial and no ASCII
+    /// capital: written as its lower-case form.
+    #[inline]
+    pub fn is_lower_word(&self, i: usize) -> bool {
+        steps::step();
+        self.shape(i) & LOWER_WORD != 0
+    }
+
     /// Whether the token holds an ASCII hyphen ("trillion-dollar").
     #[inline]
     pub fn is_hyphenated(&self, i: usize) -> bool {
