@@ -245,7 +245,9 @@ pub(super) fn is_hard_wrapped(text: &str) -> bool {
     lines >= 4 && short * 10 >= lines * 9 && continued * 2 >= lines
 }
 
-/// How many paragraph breaks a stretch of text between two marks holds.
+/// How many paragraph breaks a stretch of text between two marks holds:
+/// 0, 1, or 2 for two or more (no caller asks more, and a long stretch
+/// between two quotes is not read to its end).
 pub(super) fn paragraph_breaks(between: &str, wrapped: bool) -> usize {
     if !between.contains('\n') {
         return 0;
@@ -257,6 +259,9 @@ pub(super) fn paragraph_breaks(between: &str, wrapped: bool) -> usize {
         if !line.trim().is_empty() {
             if !wrapped || newlines_in_gap > 1 {
                 breaks += 1;
+                if breaks == 2 {
+                    return breaks;
+                }
             }
             newlines_in_gap = 0;
         }

@@ -15,8 +15,8 @@ mod turns;
 
 use super::lexicon::Lexicon;
 use super::segment::Sentence;
-use super::shared::{DisjointSets, is_description, is_pronoun};
-use super::wordlists::{self, Map};
+use super::shared::{DisjointSets, is_description, is_pronoun, title_gender};
+use super::wordlists::{self, Gender, Map};
 use super::{Actor, ActorKind, FoundClaim, Mention, Quotation, Resolution};
 pub use merging::is_organisation_description;
 use merging::{merge_configured, merge_descriptions, merge_names};
@@ -38,14 +38,23 @@ pub fn resolve(
             is_source[m] = true;
         }
     }
+    // Each mention's title gender, found once: merging and pronouns ask it.
+    let titled: Vec<Option<Gender>> = mentions.iter().map(title_gender).collect();
     let mut sets = DisjointSets::new(mentions.len());
-    merge_names(mentions, &mut sets);
+    merge_names(mentions, &titled, &mut sets);
     merge_descriptions(text, mentions, &mut sets);
     let forced = merge_configured(text, mentions, &lexicon.actors, &mut sets);
     let root_of = sets.into_roots();
     let addressed = addressed::by_pronoun(text, mentions, &root_of, claims);
     let (mut referent, gender) = pronouns::resolve(
-        text, sentences, mentions, quotations, &is_source, &root_of, &addressed,
+        text,
+        sentences,
+        mentions,
+        quotations,
+        &is_source,
+        &root_of,
+        &titled,
+        &addressed,
     );
     narrator::resolve(text, mentions, &root_of, claims, &is_source, &mut referent);
     let people = turns::People {
