@@ -47,14 +47,7 @@ pub fn resolve(
     let root_of = sets.into_roots();
     let addressed = addressed::by_pronoun(text, mentions, &root_of, claims);
     let (mut referent, gender) = pronouns::resolve(
-        text,
-        sentences,
-        mentions,
-        quotations,
-        &is_source,
-        &root_of,
-        &titled,
-        &addressed,
+        text, sentences, mentions, quotations, &is_source, &root_of, &titled, &addressed,
     );
     narrator::resolve(text, mentions, &root_of, claims, &is_source, &mut referent);
     let people = turns::People {

@@ -509,7 +509,9 @@ fn described(
     let to = titled_people.partition_point(|&j| j < i);
     titled_people[from..to].iter().rev().find_map(|&j| {
         let role = mentions[j].role.as_deref().unwrap_or_default();
-        let titled = role.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head));
+        let titled = role
+            .split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case(&head));
         if titled { referent[j] } else { None }
     })
 }
