@@ -225,58 +225,63 @@ fn merge_persons(
     // lowercased key is made once per distinct name.
     let mut full_as_written: Map<&str, usize> = Map::default();
     let mut full: Map<(String, String), usize> = Map::default();
-    // Full names by their last word and by their first, in text order.
-    let mut by_surname: Map<&str, Vec<usize>> = Map::default();
+    // Full names by their last word (as each gender's titles agree with
+    // them) and by their first, in text order.
+    let mut by_surname: Map<&str, Agreeing> = Map::default();
     let mut by_first_name: Map<&str, Vec<usize>> = Map::default();
+    // The names of one word, with that word: surnames alone.
+    let mut bare_names: Vec<(usize, &str)> = Vec::new();
     for &i in persons {
         let name = mentions[i].name();
         let mut words = name_words(name);
-        if let (Some(first), Some(second)) = (words.next(), words.next()) {
-            let last = words.last().unwrap_or(second);
-            if let Some(&j) = full_as_written.get(name) {
-                sets.union(i, j);
-            } else {
-                full_as_written.insert(name, i);
-                let key = (first.to_lowercase(), last.to_lowercase());
-                match full.get(&key) {
-                    Some(&j) => sets.union(i, j),
-                    None => {
-                        full.insert(key, i);
-                    }
-                }
-            }
-            by_surname.entry(last).or_default().push(i);
-            by_first_name.entry(first).or_default().push(i);
-        }
-    }
-    // By surname and whether the title is a man's (none: no title).
-    let mut bare: Map<(&str, Option<bool>), usize> = Map::default();
-    for &i in persons {
-        let mut words = name_words(&mentions[i].name);
-        let (Some(word), None) = (words.next(), words.next()) else {
+        let (first, second) = (words.next(), words.next());
+        let (Some(first), Some(second)) = (first, second) else {
+            bare_names.extend(first.map(|word| (i, word)));
             continue;
         };
+        let last = words.last().unwrap_or(second);
+        if let Some(&j) = full_as_written.get(name) {
+            sets.union(i, j);
+        } else {
+            full_as_written.insert(name, i);
+            let key = (first.to_lowercase(), last.to_lowercase());
+            match full.get(&key) {
+                Some(&j) => sets.union(i, j),
+                None => {
+                    full.insert(key, i);
+                }
+            }
+        }
+        by_surname.entry(last).or_default().add(i, titled[i]);
+        by_first_name.entry(first).or_default().push(i);
+    }
+    // By first name: its full name when only one full name has it. Asked
+    // once per word: the bare names below join no two full names together,
+    // so the answer stays.
+    let mut only_owner: Map<&str, Option<usize>> = Map::default();
+    // By surname and whether the title is a man's (none: no title).
+    let mut bare: Map<(&str, Option<bool>), usize> = Map::default();
+    for (i, word) in bare_names {
         let gender = titled[i];
-        let agrees = |j: usize| gender.is_none() || titled[j].is_none_or(|g| Some(g) == gender);
-        // Nearest earlier full names first, then later ones.
-        let owners = by_surname.get(word).map_or(&[][..], Vec::as_slice);
-        let split = owners.partition_point(|&j| j < i);
-        let mut candidates = owners[..split]
-            .iter()
-            .rev()
-            .chain(&owners[split..])
-            .copied();
         // "Mrs. Reyes" is not "Tomas Reyes": a title of the other gender
-        // keeps spouses and siblings apart.
-        let target = candidates.find(|&j| agrees(j));
+        // keeps spouses and siblings apart. The nearest earlier full name
+        // that agrees, else the first later one.
+        let owners = by_surname.get(word).map_or(&[][..], |o| o.with(gender));
+        let split = owners.partition_point(|&j| j < i);
+        let nearest = split
+            .checked_sub(1)
+            .or((split < owners.len()).then_some(split));
+        let target = nearest.map(|k| owners[k]);
         // "Mary" for "Mary Lennox": a first name that only one full name has.
         let target = target.or_else(|| {
-            let owners = by_first_name.get(word)?;
-            let root = sets.find(owners[0]);
-            owners
-                .iter()
-                .all(|&j| sets.find(j) == root)
-                .then_some(owners[0])
+            *only_owner.entry(word).or_insert_with(|| {
+                let owners = by_first_name.get(word)?;
+                let root = sets.find(owners[0]);
+                owners
+                    .iter()
+                    .all(|&j| sets.find(j) == root)
+                    .then_some(owners[0])
+            })
         });
         // "Mr. Weston" and "Mrs. Weston" with no full name: a couple, two
         // people; a bare "Weston" joins the first of them.
@@ -293,6 +298,38 @@ fn merge_persons(
             None => {
                 bare.insert(key, i);
             }
+        }
+    }
+}
+
+/// The full names that share a surname, in text order: all of them, and
+/// those a man's or a woman's title agrees with (no title of the other
+/// gender). A titled surname finds its nearest full name by a search, not
+/// by a scan past every full name of the other gender.
+#[derive(Default)]
+struct Agreeing {
+    all: Vec<usize>,
+    not_female: Vec<usize>,
+    not_male: Vec<usize>,
+}
+
+impl Agreeing {
+    fn add(&mut self, mention: usize, gender: Option<Gender>) {
+        self.all.push(mention);
+        if gender != Some(Gender::Female) {
+            self.not_female.push(mention);
+        }
+        if gender != Some(Gender::Male) {
+            self.not_male.push(mention);
+        }
+    }
+
+    /// The full names a surname titled with `gender` (if any) may join.
+    fn with(&self, gender: Option<Gender>) -> &[usize] {
+        match gender {
+            None => &self.all,
+            Some(Gender::Male) => &self.not_female,
+            Some(Gender::Female) => &self.not_male,
         }
     }
 }

@@ -38,8 +38,7 @@ pub fn resolve(
             is_source[m] = true;
         }
     }
-    // Each mention's title gender, found once: merging and pronouns ask it.
-    let titled: Vec<Option<Gender>> = mentions.iter().map(title_gender).collect();
+    let titled = title_genders(mentions);
     let mut sets = DisjointSets::new(mentions.len());
     merge_names(mentions, &titled, &mut sets);
     merge_descriptions(text, mentions, &mut sets);
@@ -114,6 +113,23 @@ pub fn resolve(
     }
     add_aliases(text, mentions, &actor_of, &mut actors);
     Resolution { actors, actor_of }
+}
+
+/// Each mention's `title_gender`, found once for merging and pronouns, and
+/// once per distinct name and title: a text names its people again and again.
+fn title_genders(mentions: &[Mention]) -> Vec<Option<Gender>> {
+    let mut known: Map<(&str, Option<&str>), Option<Gender>> = Map::default();
+    mentions
+        .iter()
+        .map(|m| {
+            if m.kind != ActorKind::Person || m.pronoun {
+                return None;
+            }
+            *known
+                .entry((m.name(), m.role()))
+                .or_insert_with(|| title_gender(m))
+        })
+        .collect()
 }
 
 /// Gives each actor its aliases: the names and texts of its mentions

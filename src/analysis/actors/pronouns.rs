@@ -144,8 +144,16 @@ pub(super) fn resolve(
     }
     let mut gender: Vec<Option<Gender>> = vec![None; mentions.len()];
     let mut main = MainCharacters::new(mentions, root_of);
+    // A noun's gender once per name, as title genders are.
+    let mut by_noun: Map<&str, Option<Gender>> = Map::default();
     for (i, m) in mentions.iter().enumerate() {
-        if let Some(g) = titled[i].or_else(|| noun_gender(m)) {
+        let noun = || {
+            if m.pronoun || !is_person_or_anonymous(m) {
+                return None;
+            }
+            *by_noun.entry(m.name()).or_insert_with(|| noun_gender(m))
+        };
+        if let Some(g) = titled[i].or_else(noun) {
             main.set_gender(&mut gender, root_of[i], g);
         }
     }
