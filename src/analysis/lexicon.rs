@@ -84,6 +84,35 @@ impl Lexicon {
         );
         mark(&mut lists.head_words.iter().copied(), Class::HeadWord);
         mark(&mut lists.people.keys().copied(), Class::People);
+        mark(
+            &mut lists
+                .people
+                .iter()
+                .filter(|(_, p)| p.plural)
+                .map(|(w, _)| *w),
+            Class::PluralPeople,
+        );
+        mark(&mut lists.titles.iter().copied(), Class::Title);
+        mark(
+            &mut lists
+                .anonymous_phrases
+                .iter()
+                .chain(&lists.anonymous_leads)
+                .map(|words| words[0]),
+            Class::AnonymousStart,
+        );
+        mark(
+            &mut lists.shares.numbers.iter().map(String::as_str),
+            Class::NumberWord,
+        );
+        mark(
+            &mut lists.shares.fractions.iter().map(String::as_str),
+            Class::Fraction,
+        );
+        mark(
+            &mut lists.shares.units.iter().map(String::as_str),
+            Class::ShareUnit,
+        );
         mark(&mut lists.collectives.keys().copied(), Class::Collective);
         mark(&mut lists.documents.iter().copied(), Class::Document);
         mark(
@@ -251,6 +280,18 @@ pub enum Class {
     DemonymWord,
     /// A place or institution, in lower case ("washington", "fbi").
     KnownName,
+    /// A title of one word ("senator", "aide").
+    Title,
+    /// A people noun in the plural ("officials").
+    PluralPeople,
+    /// A number word a share may open with ("one", "nine").
+    NumberWord,
+    /// A fraction of a share ("third", "most").
+    Fraction,
+    /// The unit after a share's number ("percent").
+    ShareUnit,
+    /// The first word of an anonymity phrase or lead ("who", "familiar").
+    AnonymousStart,
     /// Written somewhere in the document with a lower-case initial, exactly
     /// in this form ("meanwhile").
     SeenLowercase,

@@ -32,10 +32,13 @@ pub enum TokenKind {
 ///
 /// [`TokenTable::span`]: super::tokens::TokenTable::span
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(C)]
 pub struct Token {
     start: u32,
-    pub kind: TokenKind,
+    /// In this order, so that the form's bytes and the kind's after them
+    /// are one little-endian word (see [`Token::form`]).
     form: [u8; 3],
+    pub kind: TokenKind,
 }
 
 const _: () = assert!(std::mem::size_of::<Token>() == 8);
@@ -67,8 +70,10 @@ impl Token {
     /// [`FORM_APART`].
     #[inline]
     pub(super) fn form(self) -> u32 {
+        // Read with the kind's byte, the four bytes are one load (not
+        // three): every question about a token asks its form first.
         let [a, b, c] = self.form;
-        u32::from_le_bytes([a, b, c, 0])
+        u32::from_le_bytes([a, b, c, self.kind as u8]) & FORM_APART
     }
 }
 
@@ -217,28 +222,15 @@ fn word_end(text: &str, start: usize) -> usize {
     end
 }
 
-/// Whether each byte is an ASCII letter or digit.
-const ASCII_ALPHANUMERIC: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
 /// The end of the run of ASCII letters and digits from `at`, found eight
 /// bytes at a time: a loop per byte would end at a different length for
 /// each word and mispredict its exit every time.
 fn ascii_alphanumeric_end(bytes: &[u8], mut at: usize) -> usize {
     while let Some(chunk) = bytes.get(at..at + 8) {
-        let chunk: [u8; 8] = chunk.try_into().expect("8 bytes");
-        let others = chunk.iter().enumerate().fold(0u32, |mask, (k, &b)| {
-            mask | u32::from(!ASCII_ALPHANUMERIC[usize::from(b)]) << k
-        });
+        let chunk = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        let others = !alphanumeric_bytes(chunk) & HIGH_BITS;
         if others != 0 {
-            return at + others.trailing_zeros() as usize;
+            return at + (others.trailing_zeros() / 8) as usize;
         }
         at += 8;
     }
@@ -246,6 +238,30 @@ fn ascii_alphanumeric_end(bytes: &[u8], mut at: usize) -> usize {
         at += 1;
     }
     at
+}
+
+/// The top bit of each byte of a word.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The byte `b` in each byte of a word.
+const fn each(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// The top bit of each byte of `chunk` that is an ASCII letter or digit,
+/// all eight tested at once with arithmetic on the word (no byte carries
+/// into the next: each is below 0x80 when added to).
+fn alphanumeric_bytes(chunk: u64) -> u64 {
+    let ascii = !chunk & HIGH_BITS;
+    let low7 = chunk & !HIGH_BITS;
+    // Top bit set where the byte is at least `lo`, or above `hi`.
+    let at_least = |x: u64, lo: u8| x + each(0x80 - lo);
+    let above = |x: u64, hi: u8| x + each(0x7F - hi);
+    let between = |x: u64, lo: u8, hi: u8| at_least(x, lo) & !above(x, hi);
+    // Setting 0x20 folds "A"-"Z" onto "a"-"z", and nothing else into it.
+    let letter = between(low7 | each(0x20), b'a', b'z');
+    let digit = between(low7, b'0', b'9');
+    (letter | digit) & ascii
 }
 
 /// "U.S.", "a.m.", "D.C.": single letters each followed by a full stop, two or more.
@@ -426,6 +442,26 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).map(|(span, _)| span.of(text)).collect()
+    }
+
+    #[test]
+    fn a_run_of_ascii_letters_and_digits_ends_at_the_first_other_byte() {
+        // Every byte value, at every place of an eight-byte chunk.
+        for b in 0..=255u8 {
+            for place in 0..10 {
+                let mut bytes = b"Ab9zZ0aQxyWq".to_vec();
+                bytes[place] = b;
+                let expected = bytes
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .unwrap_or(bytes.len());
+                assert_eq!(
+                    ascii_alphanumeric_end(&bytes, 0),
+                    expected,
+                    "{b} at {place}"
+                );
+            }
+        }
     }
 
     fn split(text: &str) -> Vec<&str> {

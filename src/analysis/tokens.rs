@@ -26,6 +26,17 @@ const ALL_CAPS: u8 = 16;
 /// It holds a character outside ASCII ("Zoë", "’s").
 const NOT_ASCII: u8 = 32;
 
+/// Where a form's words were seen, as bits while the table is built: the
+/// classes they become ([`Class::SeenLowercase`] and the others).
+const SEEN_LOWERCASE: u8 = 1;
+const SEEN_OPENING: u8 = 2;
+const SEEN_INSIDE: u8 = 4;
+const SEEN_CLASSES: [(u8, Class); 3] = [
+    (SEEN_LOWERCASE, Class::SeenLowercase),
+    (SEEN_OPENING, Class::SeenOpening),
+    (SEEN_INSIDE, Class::SeenInside),
+];
+
 /// A written form of more than [`SHORT`] bytes as a key while the table
 /// is built: compared in line, not by a call to memcmp per token.
 #[derive(Clone, Copy, Eq)]
@@ -38,8 +49,20 @@ const SHORT: usize = 15;
 /// holding its bytes and length in two words: a key pointing into the
 /// text would read the text where the form was first seen, a cache miss
 /// per token once the text outgrows the cache.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 struct ShortForm(u64, u64);
+
+impl std::hash::Hash for ShortForm {
+    /// Both words folded into one, its well-mixed high half moved low: the
+    /// map takes its bucket from the hash's low bits, which the Fx hash of
+    /// the plain words draws from a word's first letters alone (most forms
+    /// in a few crowded buckets, long probes per token).
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
+        let folded = (self.0 ^ self.1.rotate_left(29)).wrapping_mul(MIX);
+        state.write_u64(folded.rotate_left(32));
+    }
+}
 
 impl ShortForm {
     fn of(word: &str) -> Option<Self> {
@@ -150,6 +173,11 @@ impl<'t> TokenTable<'t> {
             Map::with_capacity_and_hasher(room, Default::default());
         let mut scratch = String::new();
         let mut forms: Vec<Form> = Vec::new();
+        // Per form, what each of its tokens reads and where its words were
+        // seen (folded into the lower-case forms' classes at the end): a
+        // byte each in a small array, not a `Form` and a `Classes` apart.
+        let mut form_shapes: Vec<u8> = Vec::new();
+        let mut form_seen: Vec<u8> = Vec::new();
         // Per lower-case form: the word lists it is in, and the index of
         // the cues starting with it in `cue_heads` (or NO_CUE).
         let mut lower_classes: Vec<Classes> = Vec::new();
@@ -208,6 +236,8 @@ impl<'t> TokenTable<'t> {
                         lower_classes.push(classes);
                     }
                     forms.push(entry);
+                    form_shapes.push(entry.shape);
+                    form_seen.push(0);
                     form
                 }
             };
@@ -215,21 +245,31 @@ impl<'t> TokenTable<'t> {
             if form >= FORM_APART {
                 table.forms_apart.insert(i as u32, form);
             }
+            let mut is_lower = false;
             if is_word {
-                let Form { lower, shape, .. } = forms[form as usize];
-                let classes = &mut lower_classes[lower as usize];
-                if shape & LOWER_WORD != 0 {
-                    classes.add(Class::SeenLowercase);
+                let shape = form_shapes[form as usize];
+                is_lower = shape & LOWER_WORD != 0;
+                let seen = &mut form_seen[form as usize];
+                if is_lower {
+                    *seen |= SEEN_LOWERCASE;
                 }
                 if !previous_is_word && shape & CAPITALIZED != 0 {
-                    classes.add(Class::SeenOpening);
+                    *seen |= SEEN_OPENING;
                 }
                 if previous_is_lower && shape & CAPITALIZED != 0 {
-                    classes.add(Class::SeenInside);
+                    *seen |= SEEN_INSIDE;
                 }
             }
-            previous_is_lower = is_word && forms[form as usize].shape & LOWER_WORD != 0;
+            previous_is_lower = is_lower;
             previous_is_word = is_word;
+        }
+        for (form, &seen) in forms.iter().zip(&form_seen) {
+            let classes = &mut lower_classes[form.lower as usize];
+            for (bit, class) in SEEN_CLASSES {
+                if seen & bit != 0 {
+                    classes.add(class);
+                }
+            }
         }
         tokens.shrink_to_fit();
         table.block_firsts = block_firsts(text.len(), &tokens);
@@ -239,7 +279,7 @@ impl<'t> TokenTable<'t> {
             .iter()
             .map(|f| lower_classes[f.lower as usize])
             .collect();
-        table.shapes = forms.iter().map(|f| f.shape).collect();
+        table.shapes = form_shapes;
         table.cues = forms.iter().map(|f| lower_cues[f.lower as usize]).collect();
         table.lower_text.shrink_to_fit();
         table

@@ -16,7 +16,7 @@ use crate::analysis::lexicon::{CueClasses, CueMatch};
 use crate::analysis::segment::TokenKind;
 use crate::analysis::tokens::Class;
 use crate::analysis::wordlists::Set;
-use crate::analysis::{ClaimKind, FoundClaim, Rule, Via};
+use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Rule, Via};
 use crate::analysis::{steps, wordlists};
 use crate::span::Span;
 
@@ -435,7 +435,16 @@ impl Pass<'_, '_> {
             // run on to the end, unless a clause with a cue of its own follows.
             let from = c.cues.partition_point(|q| q.first < after);
             let cue_follows = c.cues.get(from).is_some_and(|q| q.first < unit.end);
-            if !self.only_fillers(after, unit.end) && !c.is_punct(after, ",") && cue_follows {
+            // "…, according to a poll that shows …": the clause tells what
+            // the source itself found, and takes its own claim.
+            let relative = source.is_some()
+                && (c.is_word(after, "that") || c.is_word(after, "which"))
+                && c.cues.get(from).is_some_and(|q| q.first == after + 1);
+            if !self.only_fillers(after, unit.end)
+                && !c.is_punct(after, ",")
+                && cue_follows
+                && !relative
+            {
                 return None;
             }
             let end = self.end_at_comma(cue.first - 1);
@@ -474,10 +483,19 @@ impl Pass<'_, '_> {
                     .iter()
                     .rev()
                     .take(COVER_BACK)
-                    .find_map(|claim| claim.source);
-                match before {
-                    Some(_) => Found::new(Rule::Participle, before, Via::ClaimBefore),
-                    None => match source::clause_subject(c, unit.first, cue.first) {
+                    .find(|claim| claim.source.is_some());
+                // "Prosecutors charged the clerk with fraud and the mayor
+                // fired his deputy, admitting …": a clause with a subject
+                // of its own after that claim is the participle's.
+                let own_clause = before
+                    .filter(|_| is_ing(c.word(cue.first)))
+                    .map(|claim| c.token_after(claim.span.end))
+                    .filter(|&after| after < cue.first)
+                    .and_then(|after| source::clause_subject(c, after, cue.first));
+                match (own_clause, before.and_then(|claim| claim.source)) {
+                    (Some(m), _) => Found::new(Rule::Participle, Some(m), Via::ClauseSubject),
+                    (None, Some(m)) => Found::new(Rule::Participle, Some(m), Via::ClaimBefore),
+                    (None, None) => match source::clause_subject(c, unit.first, cue.first) {
                         Some(m) => Found::new(Rule::Participle, Some(m), Via::ClauseSubject),
                         None => {
                             let main = source::main_subject(c, unit.first, cue.first);
@@ -525,6 +543,9 @@ impl Pass<'_, '_> {
         {
             (end, then) = (comma, None);
         }
+        if let Some(cut) = self.accusation_end(cue, start, end) {
+            (end, then) = (cut, None);
+        }
         let mut content = self.content(start, end, found, c.cue_span(cue))?;
         content.then = then;
         let has_object = object != Object::None;
@@ -534,6 +555,7 @@ impl Pass<'_, '_> {
             && ((c.table.is(content.first, Class::Preposition) && !c.is_word(content.first, "to"))
                 || (object == Object::Noun && c.table.is(content.first, Class::BeForm)));
         if self.speech_with_a_noun_object(cue, &content)
+            || self.accusation_without_accused(cue, &content)
             || self.negated_speech(cue)
             || (self.opens_with_preposition(&content) && !as_complement)
             || phrase_after_object
@@ -844,6 +866,35 @@ impl Pass<'_, '_> {
             .noun_object_openers
             .has(c.word(content.first));
         determined && !clause_or_quote && !after_that
+    }
+
+    /// "charged a fee", "charged the phones": an accusing verb
+    /// (`assets/lexicon/accusations.txt`) whose object is no person and
+    /// has no "with" after it ("charged the clerk with fraud") accuses
+    /// nobody.
+    fn accusation_without_accused(&self, cue: CueMatch, content: &Content) -> bool {
+        let c = self.context;
+        // "charged that …" is a claim like any other.
+        let after_that = c.is_word(content.first - 1, "that");
+        if !accusations().contains(c.table.low(cue.first)) || after_that {
+            return false;
+        }
+        let person = source::mention_starting_at(c, content.first)
+            .is_some_and(|m| c.mentions[m].kind == ActorKind::Person);
+        let with = (content.first..content.end.min(content.first + ACCUSED_WORDS))
+            .any(|k| c.is_word(k, "with"));
+        !person && !with
+    }
+
+    /// "charged the clerk with fraud and the mayor fired …", "charged Ana
+    /// Vell after finding …": an accusation is its object and "with"
+    /// phrase, ending at a comma or at the word that opens the next clause.
+    fn accusation_end(&self, cue: CueMatch, first: usize, end: usize) -> Option<usize> {
+        let c = self.context;
+        if !accusations().contains(c.table.low(cue.first)) || c.is_word(first - 1, "that") {
+            return None;
+        }
+        (first + 1..end).find(|&k| c.table.is(k, Class::ClauseOpener) || c.is_punct(k, ","))
     }
 
     /// "said a few kind words about the volunteers", "said a short
@@ -1241,6 +1292,13 @@ impl Pass<'_, '_> {
     }
 }
 
+/// Verbs that accuse only a person or with a "with" phrase
+/// (`assets/lexicon/accusations.txt`): "charged the clerk with fraud".
+fn accusations() -> &'static Set<&'static str> {
+    static VERBS: OnceLock<Set<&'static str>> = OnceLock::new();
+    VERBS.get_or_init(|| wordlists::set(include_str!("../../../assets/lexicon/accusations.txt")))
+}
+
 /// Nouns for the words themselves (`assets/lexicon/utterance_nouns.txt`):
 /// "said a few kind words" reports none of them.
 fn utterance_nouns() -> &'static Set<&'static str> {
@@ -1295,6 +1353,10 @@ const UTTERANCE_HEAD_REACH: usize = 6;
 
 /// How many words a noun-phrase object of a verb of saying may have.
 const NOUN_OBJECT_WORDS: usize = 3;
+
+/// How many tokens after an accusing verb its "with" is looked for
+/// ("charged the former county clerk with fraud").
+const ACCUSED_WORDS: usize = 8;
 
 /// Words that may follow a frame at a sentence's end: "said on Tuesday in a
 /// statement", "told reporters at a news conference", "wrote on Twitter".

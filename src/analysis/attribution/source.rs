@@ -183,7 +183,13 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
             if participle && is_document && is_object(c, first, unit_first) {
                 return false;
             }
-            adjacent_participle || first == unit_first || !is_preposition(c.word(first - 1))
+            // "less credit than aides say he deserves": "than" opens a
+            // clause whose subject the mention is.
+            let than_clause = !participle && j == cue && c.is_word(first - 1, "than");
+            adjacent_participle
+                || than_clause
+                || first == unit_first
+                || !is_preposition(c.word(first - 1))
         })
     };
     if let Some(m) = subject(j - 1) {

@@ -44,30 +44,36 @@ impl<'a> Context<'a> {
         }
     }
 
+    #[inline]
     pub fn len(&self) -> usize {
         self.tokens.len()
     }
 
+    #[inline]
     pub fn word(&self, i: usize) -> &'a str {
         self.table.word(i)
     }
 
     /// The token's text, ASCII-lowercased; empty past the last token, as
     /// `is_word` is false there (finders look one or two tokens ahead).
+    #[inline]
     pub fn low(&self, i: usize) -> &'a str {
         self.table.low(i)
     }
 
+    #[inline]
     pub fn is_word(&self, i: usize) -> bool {
         self.table.is_word(i)
     }
 
+    #[inline]
     pub fn is_cap(&self, i: usize) -> bool {
         self.table.is_cap(i)
     }
 
     /// Whether token `i` is the mark `s` (no letter in it: the token's
     /// lower-case form, read from the forms, not the text, is then the same).
+    #[inline]
     pub fn is_punct(&self, i: usize, s: &str) -> bool {
         steps::step();
         i < self.tokens.len() && self.low(i) == s
@@ -75,6 +81,7 @@ impl<'a> Context<'a> {
 
     /// Whether the text writes this word in lower case somewhere (and
     /// capitalised in an opener's place, as the callers ask of an opener).
+    #[inline]
     pub fn seen_lowercase(&self, i: usize) -> bool {
         let classes = self.table.classes(i);
         classes.has(Class::SeenLowercase) && classes.has(Class::SeenOpening)
@@ -98,11 +105,13 @@ impl<'a> Context<'a> {
     }
 
     /// Whether the token ends with a possessive "’s" / "'s".
+    #[inline]
     pub fn is_possessive(&self, i: usize) -> bool {
         self.table.is_possessive(i)
     }
 
     /// The token's text lowercased, without a possessive ending.
+    #[inline]
     pub fn low_bare(&self, i: usize) -> &'a str {
         let low = self.low(i);
         if self.is_possessive(i) {
@@ -116,6 +125,7 @@ impl<'a> Context<'a> {
     /// Whether the token's lower-case form without a possessive ending is
     /// in the word list of `class`: the token table says so, and `list`
     /// (the same list) is asked only of a possessive.
+    #[inline]
     pub fn bare_is(&self, i: usize, class: Class, list: impl FnOnce(&str) -> bool) -> bool {
         if self.is_possessive(i) {
             list(self.low_bare(i))
@@ -125,6 +135,7 @@ impl<'a> Context<'a> {
     }
 
     /// The token's span without a possessive ending.
+    #[inline]
     pub fn bare_span(&self, i: usize) -> Span {
         let span = self.table.span(i);
         if self.is_possessive(i) {
@@ -137,6 +148,7 @@ impl<'a> Context<'a> {
 
     /// The text from token `first` to token `last` (inclusive), a
     /// possessive ending of the last one left out.
+    #[inline]
     pub fn phrase(&self, first: usize, last: usize) -> &'a str {
         Span::new(self.tokens[first].start(), self.bare_span(last).end).of(self.text)
     }
@@ -192,6 +204,7 @@ impl<'a> Context<'a> {
 
     /// The cue of saying or stance starting at token `i`, if any (a
     /// lower-case word: "said", "shows", "calls for").
+    #[inline]
     pub fn cue_at(&self, i: usize) -> Option<CueMatch> {
         if !self.table.is(i, Class::CueStart) || self.is_cap(i) {
             return None;
@@ -232,12 +245,14 @@ impl<'a> Context<'a> {
     }
 
     /// Whether an inflected cue ("said", "shows", not "state") starts at `i`.
+    #[inline]
     pub fn is_inflected_cue(&self, i: usize) -> bool {
         self.cue_at(i)
             .is_some_and(|cue| !cue.classes.has(CueClasses::BASE))
     }
 
     /// Whether the token is a lower-case word of a list.
+    #[inline]
     pub fn in_set(&self, i: usize, set: &Set<&'static str>) -> bool {
         self.is_word(i) && set.contains(self.low(i))
     }

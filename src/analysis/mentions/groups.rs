@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use super::Starts;
 use super::context::{Context, mention, retain_from};
 use crate::analysis::segment::TokenKind;
 use crate::analysis::tokens::Class;
@@ -27,6 +28,7 @@ enum Head {
 pub(super) fn find(
     ctx: &Context,
     range: Range<usize>,
+    starts: &Starts,
     claimed: &[bool],
     sentence_first_mention: usize,
     out: &mut Vec<Mention>,
@@ -36,14 +38,19 @@ pub(super) fn find(
     // phrase): a pass per phrase would read the whole sentence each time.
     let mut modifiers: Vec<(usize, usize)> = Vec::new();
     for h in range.clone() {
-        if claimed[h] || !ctx.is_word(h) {
+        // Most words are no head: the sentence's marks say so.
+        if !starts.at(h, Starts::HEAD) || claimed[h] {
             continue;
         }
         let Some(head) = head_at(ctx, h) else {
             continue;
         };
         // "campaign manager", "Republican pollster": the last noun is the head.
-        if h + 1 < range.end && head_at(ctx, h + 1).is_some() && !ctx.is_possessive(h) {
+        if h + 1 < range.end
+            && starts.at(h + 1, Starts::HEAD)
+            && head_at(ctx, h + 1).is_some()
+            && !ctx.is_possessive(h)
+        {
             continue;
         }
         // "military action", "firm commitment": an adjective, not a body of people.
@@ -107,10 +114,10 @@ fn head_at(ctx: &Context, i: usize) -> Option<Head> {
     }
     if ctx.bare_is(i, Class::People, |w| lists.people.contains_key(w)) {
         return Some(Head::People {
-            plural: lists.people[bare].plural,
+            plural: ctx.bare_is(i, Class::PluralPeople, |w| lists.people[w].plural),
         });
     }
-    if lists.titles.contains(bare) {
+    if ctx.bare_is(i, Class::Title, |w| lists.titles.contains(w)) {
         return Some(Head::People { plural: false });
     }
     if ctx.bare_is(i, Class::Collective, |w| lists.collectives.contains_key(w)) {
@@ -248,14 +255,17 @@ fn right_edge(ctx: &Context, h: usize, end: usize, kind: ActorKind) -> usize {
     if ctx.is_possessive(h) {
         return reach;
     }
+    // Both lists below start with words of one class: most heads are
+    // followed by none of them, and no phrase is compared.
+    let anonymous = ctx.table.classes(h + 1).has(Class::AnonymousStart);
     // "a senior official who asked not to be named"
-    for phrase in &ctx.lists.anonymous_phrases {
+    for phrase in ctx.lists.anonymous_phrases.iter().filter(|_| anonymous) {
         if ctx.words_match(h + 1, end, phrase.iter().copied()) {
             return ctx.table.span(h + phrase.len()).end;
         }
     }
     // "two people familiar with the bidding process"
-    for lead in &ctx.lists.anonymous_leads {
+    for lead in ctx.lists.anonymous_leads.iter().filter(|_| anonymous) {
         if ctx.words_match(h + 1, end, lead.iter().copied())
             && let Some(last) = description_end(ctx, h + 1 + lead.len(), end)
         {

@@ -20,7 +20,7 @@ pub(crate) use subjects::clause_openers;
 use super::lexicon::Lexicon;
 use super::segment::Sentence;
 use super::segment::TokenKind;
-use super::tokens::{Class, Classes, TokenTable};
+use super::tokens::{Class, TokenTable};
 use super::{ActorKind, Mention, Quotation};
 use super::{shared, wordlists};
 use crate::span::Span;
@@ -37,28 +37,49 @@ pub fn find(
     let mut out = Vec::new();
     let mut claimed = vec![false; table.len()];
     let mut reach = Vec::new();
+    let mut starts = Starts::default();
     for sentence in sentences {
         let range = sentence.tokens().clone();
         let sentence_first_mention = out.len();
-        names::find(&ctx, range.clone(), &mut claimed, &mut out);
+        starts.read(&ctx, range.clone());
+        names::find(&ctx, range.clone(), &starts, &mut claimed, &mut out);
         groups::find(
             &ctx,
             range.clone(),
+            &starts,
             &claimed,
             sentence_first_mention,
             &mut out,
         );
         // Three finders start only from words of their lists (or a number):
         // a sentence with none of those is not read by them.
-        let starts = starts_in(&ctx, range.clone());
-        if starts.shares {
-            shares::find(&ctx, range.clone(), sentence_first_mention, &mut out);
+        if starts.any(Starts::SHARE) {
+            shares::find(
+                &ctx,
+                range.clone(),
+                &starts,
+                sentence_first_mention,
+                &mut out,
+            );
         }
-        if starts.has(Class::CueStart) {
-            subjects::find(&ctx, range.clone(), sentence_first_mention, &mut out);
+        if starts.any(Starts::CUE) {
+            subjects::find(
+                &ctx,
+                range.clone(),
+                &starts,
+                sentence_first_mention,
+                &mut out,
+            );
         }
-        if starts.has(Class::Pronoun) {
-            pronouns(&ctx, range, sentence_first_mention, &mut out, &mut reach);
+        if starts.any(Starts::PRONOUN) {
+            pronouns(
+                &ctx,
+                range,
+                &starts,
+                sentence_first_mention,
+                &mut out,
+                &mut reach,
+            );
         }
         // Sorted a sentence at a time (a few mentions, in cache): the
         // sentence's mentions start inside it, so the whole is in order.
@@ -76,34 +97,74 @@ pub fn find(
     out
 }
 
-/// What a sentence's tokens may start: the word lists its words are in,
-/// and whether a share may start there.
-struct Starts {
-    classes: Classes,
-    shares: bool,
+/// Per token of a sentence, which finders may start there, read off the
+/// token table in one pass: each finder then skips the other tokens by a
+/// byte of this buffer (in cache), not by asking the table again.
+#[derive(Default)]
+pub(super) struct Starts {
+    /// The sentence's first token.
+    first: usize,
+    marks: Vec<u8>,
+    /// The marks of all its tokens together.
+    all: u8,
 }
 
 impl Starts {
-    fn has(&self, class: Class) -> bool {
-        self.classes.has(class)
+    /// A capitalised word: a name may start there.
+    pub const CAP: u8 = 1;
+    /// A word a head noun may be: possessive, or of `Class::HeadWord`.
+    pub const HEAD: u8 = 2;
+    /// The first word of a share's leading words ("about").
+    pub const SHARE_LEAD: u8 = 4;
+    /// A word a share may open with, or a number.
+    pub const SHARE_OPENER: u8 = 8;
+    pub const SHARE: u8 = Self::SHARE_LEAD | Self::SHARE_OPENER;
+    /// A word some cue starts with.
+    pub const CUE: u8 = 16;
+    pub const PRONOUN: u8 = 32;
+
+    /// Marks the tokens of the sentence `range`.
+    fn read(&mut self, ctx: &Context, range: std::ops::Range<usize>) {
+        self.first = range.start;
+        self.marks.clear();
+        self.marks.extend(range.map(|i| marks_of(ctx, i)));
+        self.all = self.marks.iter().fold(0, |all, &m| all | m);
+    }
+
+    /// Whether token `i` of the sentence has some of `marks`.
+    #[inline]
+    pub fn at(&self, i: usize, marks: u8) -> bool {
+        self.marks[i - self.first] & marks != 0
+    }
+
+    /// Whether some token of the sentence has some of `marks`.
+    fn any(&self, marks: u8) -> bool {
+        self.all & marks != 0
     }
 }
 
-/// The word lists the words of `range` are in, together.
-fn starts_in(ctx: &Context, range: std::ops::Range<usize>) -> Starts {
-    let mut classes = Classes::default();
-    let mut number = false;
-    for i in range {
-        if ctx.is_word(i) {
-            classes = classes.union(ctx.table.classes(i));
-        } else {
-            number |= ctx.tokens[i].kind == TokenKind::Number;
+/// The marks of token `i` (see [`Starts`]).
+#[inline]
+fn marks_of(ctx: &Context, i: usize) -> u8 {
+    if !ctx.is_word(i) {
+        let number = ctx.tokens[i].kind == TokenKind::Number;
+        return if number { Starts::SHARE_OPENER } else { 0 };
+    }
+    let classes = ctx.table.classes(i);
+    let possessive = ctx.is_possessive(i);
+    let mut marks = 0;
+    let mut mark = |yes: bool, bit: u8| {
+        if yes {
+            marks |= bit;
         }
-    }
-    Starts {
-        shares: number || classes.has(Class::ShareLead) || classes.has(Class::ShareOpener),
-        classes,
-    }
+    };
+    mark(ctx.is_cap(i), Starts::CAP);
+    mark(possessive || classes.has(Class::HeadWord), Starts::HEAD);
+    mark(classes.has(Class::ShareLead), Starts::SHARE_LEAD);
+    mark(classes.has(Class::ShareOpener), Starts::SHARE_OPENER);
+    mark(classes.has(Class::CueStart), Starts::CUE);
+    mark(classes.has(Class::Pronoun), Starts::PRONOUN);
+    marks
 }
 
 /// The order of mentions: by start, then longest first.
@@ -202,6 +263,7 @@ fn mark_quoted(mentions: &mut [Mention], quotations: &[Quotation]) {
 fn pronouns(
     ctx: &Context,
     range: std::ops::Range<usize>,
+    starts: &Starts,
     from: usize,
     out: &mut Vec<Mention>,
     reach: &mut Vec<(usize, usize)>,
@@ -210,7 +272,7 @@ fn pronouns(
     // of it and those before: whether one holds a token is a binary search.
     let mut held = false;
     for i in range {
-        if !ctx.table.is(i, Class::Pronoun) {
+        if !starts.at(i, Starts::PRONOUN) {
             continue;
         }
         let Some(&kind) = ctx.lists.pronoun_kinds.get(ctx.low(i)) else {

@@ -10,6 +10,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::Starts;
 use super::context::{Context, mention, retain_from};
 use crate::analysis::segment::TokenKind;
 use crate::analysis::shared::is_pronoun;
@@ -22,6 +23,7 @@ use crate::span::Span;
 pub(super) fn find(
     ctx: &Context,
     range: Range<usize>,
+    starts: &Starts,
     claimed: &mut [bool],
     out: &mut Vec<Mention>,
 ) {
@@ -29,7 +31,7 @@ pub(super) fn find(
     let mut i = range.start;
     while i < range.end {
         // Every name starts with a capital: no question for the rest.
-        if !ctx.is_cap(i) {
+        if !starts.at(i, Starts::CAP) {
             i += 1;
             continue;
         }

@@ -7,7 +7,7 @@
 //! The words are data (`assets/lexicon/shares.txt`). A share reaches over
 //! "of" and a mention found right after it ("of registered voters").
 
-use super::Context;
+use super::{Context, Starts};
 use crate::analysis::segment::TokenKind;
 use crate::analysis::tokens::Class;
 use crate::analysis::wordlists::{self, ShareWords};
@@ -23,11 +23,17 @@ fn shares() -> &'static ShareWords {
 pub(super) fn find(
     ctx: &Context,
     range: std::ops::Range<usize>,
+    starts: &Starts,
     from: usize,
     out: &mut Vec<Mention>,
 ) {
     let mut i = range.start;
     while i < range.end {
+        // A share starts at a lead or an opener: the marks rule out the rest.
+        if !starts.at(i, Starts::SHARE) {
+            i += 1;
+            continue;
+        }
         // Most tokens neither lead nor open a share: the token table says
         // so without the lookups `lead_at` and `share_at` make.
         let lead = if ctx.table.is(i, Class::ShareLead) {
@@ -106,6 +112,8 @@ fn share_at(ctx: &Context, i: usize, end: usize) -> Option<usize> {
     let kind = ctx.tokens.get(i)?.kind;
     let low = ctx.low(i);
     let word_at = |k: usize| (k < end).then(|| ctx.low(k));
+    // The word lists' classes, read off the token table: no lookup by text.
+    let in_class = |k: usize, class: Class| k < end && ctx.table.classes(k).has(class);
     if kind == TokenKind::Number {
         // "31%", "31 %", "31 percent", "31 per cent".
         if low.ends_with('%') {
@@ -114,7 +122,7 @@ fn share_at(ctx: &Context, i: usize, end: usize) -> Option<usize> {
         if word_at(i + 1) == Some("%") {
             return Some(i + 2);
         }
-        if word_at(i + 1).is_some_and(|w| lists.units.contains(w)) {
+        if in_class(i + 1, Class::ShareUnit) {
             return Some(i + 2);
         }
         if word_at(i + 1) == Some("per") && word_at(i + 2) == Some("cent") {
@@ -126,14 +134,14 @@ fn share_at(ctx: &Context, i: usize, end: usize) -> Option<usize> {
         return None;
     }
     let number_word = |k: usize| {
-        word_at(k).is_some_and(|w| lists.numbers.contains(w))
+        in_class(k, Class::NumberWord)
             || ctx
                 .tokens
                 .get(k)
                 .is_some_and(|t| t.kind == TokenKind::Number)
     };
     // "one in five", "nine out of 10".
-    let is_number_word = lists.numbers.contains(low);
+    let is_number_word = ctx.table.classes(i).has(Class::NumberWord);
     if is_number_word {
         if word_at(i + 1) == Some("in") && number_word(i + 2) {
             return Some(i + 3);
@@ -147,7 +155,7 @@ fn share_at(ctx: &Context, i: usize, end: usize) -> Option<usize> {
         return Some(i + 2);
     }
     // "a third", "the majority", "two-thirds", "half".
-    let fraction = |k: usize| word_at(k).is_some_and(|w| lists.fractions.contains(w));
+    let fraction = |k: usize| in_class(k, Class::Fraction);
     if matches!(low, "a" | "the") || is_number_word {
         if fraction(i + 1) && low != "the" || word_at(i + 1) == Some("majority") {
             return Some(i + 2);

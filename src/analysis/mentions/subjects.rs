@@ -11,6 +11,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::Starts;
 use super::context::{Context, mention};
 use crate::analysis::segment::TokenKind;
 use crate::analysis::tokens::Class;
@@ -35,7 +36,13 @@ pub(crate) fn clause_openers() -> &'static Set<&'static str> {
 
 /// Finds the subjects of the sentence `range` that no mention stands for;
 /// `from` is the index of the sentence's first mention in `out`.
-pub(super) fn find(ctx: &Context, range: Range<usize>, from: usize, out: &mut Vec<Mention>) {
+pub(super) fn find(
+    ctx: &Context,
+    range: Range<usize>,
+    starts: &Starts,
+    from: usize,
+    out: &mut Vec<Mention>,
+) {
     // The ends of the sentence's mentions so far, sorted: whether a
     // mention ends at a token is a binary search, not a scan per cue.
     let mut ends: Option<Vec<usize>> = None;
@@ -46,7 +53,7 @@ pub(super) fn find(ctx: &Context, range: Range<usize>, from: usize, out: &mut Ve
     let mut reach: Option<Vec<(usize, usize)>> = None;
     for cue in range.clone() {
         // Both rules start from a cue word: no question for the rest.
-        if !ctx.table.is(cue, Class::CueStart) {
+        if !starts.at(cue, Starts::CUE) {
             continue;
         }
         let verb = ctx.cue_at(cue).is_some() && !ctx.low(cue).ends_with("ing");

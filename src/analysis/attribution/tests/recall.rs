@@ -138,3 +138,45 @@ fn making_a_case_with_any_determiner_frames_its_content() {
     assert_eq!(claim.text, "the night shift is unsafe");
     assert_eq!(claim.source.as_deref(), Some("The dock workers"));
 }
+
+#[test]
+fn according_to_a_source_with_a_clause_of_its_own_still_frames_the_content() {
+    let text = "Two ferry lines will close by spring, according to a new survey that shows fewer riders each year.";
+    let all = analysed(text);
+    let claim = cued(&all, "according to").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "Two ferry lines will close by spring");
+    assert_eq!(claim.source.as_deref(), Some("a new survey"));
+}
+
+#[test]
+fn an_accusing_verb_takes_a_person_or_a_with_phrase_and_no_price() {
+    let all =
+        analysed("Prosecutors charged the harbor clerk with fraud and the mayor fired his deputy.");
+    let claim = cued(&all, "charged").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "the harbor clerk with fraud");
+    assert_eq!(claim.source.as_deref(), Some("Prosecutors"));
+    let all = analysed("Police had last month charged Tom Brisk after finding a second witness.");
+    let claim = cued(&all, "charged").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "Tom Brisk");
+    assert_eq!(claim.source.as_deref(), Some("Police"));
+    let all = analysed("The ferry company charged a higher fee for bicycles.");
+    assert!(cued(&all, "charged").is_none(), "{all:?}");
+}
+
+#[test]
+fn a_mention_after_than_is_the_subject_of_its_clause() {
+    let text = "The mayor has won less praise than aides say she deserves for the new ferry.";
+    let all = analysed(text);
+    let claim = cued(&all, "say").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "she deserves for the new ferry");
+    assert_eq!(claim.source.as_deref(), Some("aides"));
+}
+
+#[test]
+fn a_participle_after_a_claim_takes_the_subject_of_its_own_clause() {
+    let text = "Inspectors faulted the old pier and the mayor closed the market, admitting that the town had waited too long.";
+    let all = analysed(text);
+    let claim = cued(&all, "admitting").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "the town had waited too long");
+    assert_eq!(claim.source.as_deref(), Some("the mayor"));
+}
