@@ -93,7 +93,7 @@ impl<'t> CharIndex<'t> {
             seen += code_points(block);
         }
         // A block for the end of the text when it ends a block.
-        if bytes.len() % BLOCK == 0 {
+        if bytes.len().is_multiple_of(BLOCK) {
             before.push(seen);
         }
         CharIndex { text, before }
