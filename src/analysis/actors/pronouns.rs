@@ -144,16 +144,9 @@ pub(super) fn resolve(
     }
     let mut gender: Vec<Option<Gender>> = vec![None; mentions.len()];
     let mut main = MainCharacters::new(mentions, root_of);
-    // A noun's gender once per name, as title genders are.
-    let mut by_noun: Map<&str, Option<Gender>> = Map::default();
-    for (i, m) in mentions.iter().enumerate() {
-        let noun = || {
-            if m.pronoun || !is_person_or_anonymous(m) {
-                return None;
-            }
-            *by_noun.entry(m.name()).or_insert_with(|| noun_gender(m))
-        };
-        if let Some(g) = titled[i].or_else(noun) {
+    let nouns = HeadNouns::of(mentions);
+    for i in 0..mentions.len() {
+        if let Some(g) = titled[i].or(nouns.gender[i]) {
             main.set_gender(&mut gender, root_of[i], g);
         }
     }
@@ -173,7 +166,7 @@ pub(super) fn resolve(
         if is_description(m) {
             let by_title = described(mentions, &titled_people, &referent, i);
             let by_gender = || {
-                let wanted = noun_gender(m)?;
+                let wanted = nouns.gender[i]?;
                 same_gender_named(mentions, &referent, i, |r| {
                     gender[root_of[r]] == Some(wanted)
                 })
@@ -197,19 +190,27 @@ pub(super) fn resolve(
             Pronoun::She => Some(Gender::Female),
             _ => None,
         };
-        let fits = |target: &Mention, gender: Option<Gender>| match pronoun {
-            Pronoun::He | Pronoun::She => {
-                (target.kind == ActorKind::Person || is_someone(target))
-                    && gender.is_none_or(|g| Some(g) == wanted_gender)
+        // Whether the mention `r` of gender `gender` may be the pronoun's.
+        let fits = |r: usize, gender: Option<Gender>| {
+            let target = &mentions[r];
+            match pronoun {
+                Pronoun::He | Pronoun::She => {
+                    // Or someone ("a girl"), not a pronoun, whose noun tells a gender.
+                    let someone = target.kind == ActorKind::Anonymous
+                        && !target.pronoun
+                        && nouns.gender[r].is_some();
+                    (target.kind == ActorKind::Person || someone)
+                        && gender.is_none_or(|g| Some(g) == wanted_gender)
+                }
+                Pronoun::Plural => nouns.plural[r] || target.kind == ActorKind::Organization,
+                Pronoun::It => {
+                    matches!(
+                        target.kind,
+                        ActorKind::Organization | ActorKind::Place | ActorKind::Other
+                    ) || (target.kind == ActorKind::Group && !nouns.plural[r])
+                }
+                Pronoun::Relative | Pronoun::Other => false,
             }
-            Pronoun::Plural => is_plural(target) || target.kind == ActorKind::Organization,
-            Pronoun::It => {
-                matches!(
-                    target.kind,
-                    ActorKind::Organization | ActorKind::Place | ActorKind::Other
-                ) || (target.kind == ActorKind::Group && !is_plural(target))
-            }
-            Pronoun::Relative | Pronoun::Other => false,
         };
         // "“Well, Nils,” he said": not Nils.
         let listeners = addressed.get(&i).map_or(&[][..], Vec::as_slice);
@@ -236,7 +237,7 @@ pub(super) fn resolve(
             }
             let Some(r) = referent[j] else { continue };
             let root = root_of[r];
-            if !fits(&mentions[r], gender[root]) || listening(r) {
+            if !fits(r, gender[root]) || listening(r) {
                 continue;
             }
             let maybe_place = mentions[r].kind == ActorKind::Person
@@ -427,10 +428,34 @@ fn chains(m: &Mention) -> bool {
             .any(|p| m.name.eq_ignore_ascii_case(p))
 }
 
-/// "a girl", "one old gentleman": an anonymous single person, whom "he"
-/// or "she" may stand for.
-fn is_someone(m: &Mention) -> bool {
-    m.kind == ActorKind::Anonymous && !m.pronoun && noun_gender(m).is_some()
+/// What each mention's head noun tells: its gender ("the young man", "a
+/// girl": someone "he" or "she" may stand for) and whether a group is
+/// plural ("officials", not "government"). Found once per distinct name:
+/// every pronoun asks it of each candidate within reach.
+struct HeadNouns {
+    gender: Vec<Option<Gender>>,
+    plural: Vec<bool>,
+}
+
+impl HeadNouns {
+    fn of(mentions: &[Mention]) -> HeadNouns {
+        let mut known: Map<(ActorKind, bool, &str), (Option<Gender>, bool)> = Map::default();
+        let (gender, plural) = mentions
+            .iter()
+            .map(|m| {
+                if !matches!(
+                    m.kind,
+                    ActorKind::Person | ActorKind::Anonymous | ActorKind::Group
+                ) {
+                    return (None, false);
+                }
+                *known
+                    .entry((m.kind, m.pronoun, m.name()))
+                    .or_insert_with(|| (noun_gender(m), is_plural(m)))
+            })
+            .unzip();
+        HeadNouns { gender, plural }
+    }
 }
 
 /// The gender a description's head noun tells: "the young man", "a girl".
