@@ -27,8 +27,9 @@ use super::lexicon::{CueClasses, CueMatch, Cues, Lexicon};
 use super::quotes::paragraph_breaks;
 use super::segment::{Sentence, Token, TokenKind};
 use super::tokens::{Class, TokenTable};
+use super::wordlists::same_bytes;
 use super::{ClaimKind, FoundClaim, Mention, Quotation, Rule, Via};
-use super::{shared, steps, wordlists};
+use super::{shared, steps};
 use crate::span::Span;
 
 /// Every claim in the text with its cue and source mention, sorted by start.
@@ -95,10 +96,17 @@ struct Context<'a> {
     end_blocks: Blocks,
     /// Quotations not nested in another, in order.
     quotes: Vec<Quotation>,
+    /// The longest mention outside quotations starting at each token: see
+    /// `source::mention_starting_at`.
+    mention_starts: MentionStarts,
+    /// One bit a token: set when a mention of `mentions_by_end` ends with
+    /// it. Most tokens end none, told without a search; see
+    /// `source::mention_ending_with`.
+    mention_ends: TokenBits,
     /// One bit a token: set when a top-level quotation holds it (marks
     /// included). Most tokens are in none, told without a search; see
     /// [`Context::quote_of`].
-    quoted: Vec<u64>,
+    quoted: TokenBits,
     /// For each top-level quotation, its first token and one past its last.
     quote_ranges: Vec<(u32, u32)>,
     /// The quotation [`Context::quote_of`] found last: the next token
@@ -106,6 +114,9 @@ struct Context<'a> {
     last_quote: std::cell::Cell<usize>,
     /// Every cue outside quotations, in order.
     cues: Vec<CueMatch>,
+    /// Where the searches for a cue by token start (`Blocks` by token
+    /// index, not by byte): see [`Context::cues_from`].
+    cue_blocks: Blocks,
     /// The indices of the comma tokens, in order: the next comma in
     /// O(log n), where a scan would cross an endless sentence per cue.
     commas: Vec<u32>,
@@ -134,22 +145,32 @@ impl<'a> Context<'a> {
                 quotes.push(*q);
             }
         }
-        let mut quoted = vec![0u64; tokens.len().div_ceil(64)];
+        let mut quoted = TokenBits::new(tokens.len());
         let mut quote_ranges = Vec::with_capacity(quotes.len());
         for q in &quotes {
-            let first = tokens.partition_point(|t| t.start() < q.outer.start);
+            // The table's block index, not a search over every token.
+            let first = table.token_at(q.outer.start);
             let mut end = first;
             while end < tokens.len() && table.span(end).end <= q.outer.end {
-                quoted[end / 64] |= 1 << (end % 64);
+                quoted.set(end);
                 end += 1;
             }
             // Token indices fit: tokens hold u32 offsets, one byte at least each.
             quote_ranges.push((first as u32, end as u32));
         }
         let mentions_by_end = by_end(mentions);
+        let mention_ends = mention_ends(table, &mentions_by_end);
         let end_blocks = Blocks::new(text.len(), mentions_by_end.len(), |i| {
             mentions_by_end[i].0 as usize
         });
+        // A comma's lower-case form is one byte: compared as one, not by memcmp.
+        let is_comma = |i: usize| {
+            tokens[i].kind == TokenKind::Punct && matches!(table.low(i).as_bytes(), [b','])
+        };
+        let commas = (0..tokens.len())
+            .filter(|&i| is_comma(i))
+            .map(|i| i as u32)
+            .collect();
         let mut context = Context {
             text,
             tokens,
@@ -158,27 +179,35 @@ impl<'a> Context<'a> {
             mentions_by_end,
             mention_blocks: Blocks::new(text.len(), mentions.len(), |i| mentions[i].span.start),
             end_blocks,
+            mention_starts: MentionStarts::new(table, mentions),
+            mention_ends,
             quotes,
             quoted,
             quote_ranges,
             last_quote: std::cell::Cell::new(0),
             cues: Vec::new(),
-            commas: (0..tokens.len())
-                .filter(|&i| tokens[i].kind == TokenKind::Punct && table.low(i) == ",")
-                .map(|i| i as u32)
-                .collect(),
+            cue_blocks: Blocks(Vec::new()),
+            commas,
             wrapped: table.wrapped,
             headline_end: table.headline_end(),
         };
         context.cues = context.find_cues(&lexicon.cues);
+        let cues = &context.cues;
+        context.cue_blocks = Blocks::new(tokens.len(), cues.len(), |k| cues[k].first);
         context
+    }
+
+    /// The index of the first cue starting at or after token `i` (as
+    /// `cues.partition_point(|q| q.first < i)`, searching one block).
+    fn cues_from(&self, i: usize) -> usize {
+        let cues = &self.cues;
+        (self.cue_blocks).first_at(i, cues.len(), |k| cues[k].first < i)
     }
 
     /// The top-level quotation holding token `i`, if any (none past the end).
     fn quote_of(&self, i: usize) -> Option<usize> {
         steps::step();
-        let bit = self.quoted.get(i / 64)? & (1 << (i % 64));
-        if bit == 0 {
+        if !self.quoted.has(i) {
             return None;
         }
         let holds = |qi: usize| {
@@ -228,10 +257,11 @@ impl<'a> Context<'a> {
         if self.table.is_cap(i) && !self.starts_clause(i) && !in_headline {
             return false;
         }
-        let Some(previous) = i.checked_sub(1).map(|p| self.word(p)) else {
+        if i == 0 {
             return true;
-        };
-        if wordlists::get().determiners.has(previous) {
+        }
+        // The word lists as bits of the token table, not a hash of the text.
+        if self.table.classes(i - 1).has(Class::Determiner) {
             return false;
         }
         // "going back to 1990", "pushed back": a particle after a verb.
@@ -242,13 +272,13 @@ impl<'a> Context<'a> {
         if cue.end == i + 1 && after_verb && cues::is_particle(self.table.low(i)) {
             return false;
         }
-        let ing = is_ing(self.word(i));
+        let ing = self.is_ing(i);
         let mut p = i;
         // "was widely cited", "is not widely recognized".
-        while p > 0 && (is_adverb(self.word(p - 1)) || self.table.is(p - 1, Class::Negation)) {
+        while p > 0 && (self.is_adverb(p - 1) || self.table.is(p - 1, Class::Negation)) {
             p -= 1;
         }
-        let passive = p > 0 && wordlists::get().be_forms.has(self.word(p - 1)) && !ing;
+        let passive = p > 0 && self.table.classes(p - 1).has(Class::BeForm) && !ing;
         !passive
     }
 
@@ -256,11 +286,58 @@ impl<'a> Context<'a> {
         self.table.word(i)
     }
 
-    /// Whether token `i` is `word` in any ASCII case. Asked of the token's
-    /// lower-case form (the forms lie together, in cache), not of the text.
+    /// Whether token `i` is `word` (lower case) in any ASCII case. Asked of
+    /// the token's lower-case form (the forms lie together, in cache), not
+    /// of the text, and compared in line, not by a call to memcmp.
+    #[inline]
     fn is_word(&self, i: usize, word: &str) -> bool {
         steps::step();
-        i < self.tokens.len() && self.table.low(i).eq_ignore_ascii_case(word)
+        debug_assert!(!word.bytes().any(|b| b.is_ascii_uppercase()));
+        i < self.tokens.len() && same_bytes(self.table.low(i).as_bytes(), word.as_bytes())
+    }
+
+    /// Whether token `i` starts with a lower-case letter. Told by the
+    /// lower-case form and the token's shape; only a form not starting in
+    /// ASCII reads the text.
+    fn starts_lower(&self, i: usize) -> bool {
+        match self.table.low(i).as_bytes().first() {
+            Some(b) if b.is_ascii_lowercase() && self.table.is_word(i) => !self.table.is_cap(i),
+            // ASCII lowercasing changed no byte that is no letter.
+            Some(b) if b.is_ascii() && !b.is_ascii_lowercase() => false,
+            Some(_) => self.word(i).starts_with(char::is_lowercase),
+            None => false,
+        }
+    }
+
+    /// Whether token `i` is written as a negated verb ("didn't", "won’t"),
+    /// the lower-case form rejecting the rest without reading the text.
+    fn is_negated_verb(&self, i: usize) -> bool {
+        self.ends_with(i, "n't") || self.ends_with(i, "n’t")
+    }
+
+    /// Whether token `i` is one of `words` (lower case) in any ASCII case.
+    fn is_one_of(&self, i: usize, words: &[&str]) -> bool {
+        words.iter().any(|w| self.is_word(i, w))
+    }
+
+    /// Whether token `i` is an "-ly" adverb written in lower case
+    /// ("unequivocally", "firmly"). The lower-case form rejects nearly
+    /// every token without reading the text.
+    fn is_adverb(&self, i: usize) -> bool {
+        self.table.low(i).len() > 4 && self.ends_with(i, "ly") && self.starts_lower(i)
+    }
+
+    /// Whether token `i` is a present participle (see [`is_ing`]), the
+    /// lower-case form asked first as in [`Context::is_adverb`].
+    fn is_ing(&self, i: usize) -> bool {
+        self.table.low(i).len() > 4 && self.ends_with(i, "ing")
+    }
+
+    /// Whether token `i` is written ending with `suffix` (no ASCII capital
+    /// in it). The lower-case form rejects most tokens without reading the
+    /// text (a read of the text misses the cache).
+    fn ends_with(&self, i: usize, suffix: &str) -> bool {
+        self.table.low(i).ends_with(suffix) && self.word(i).ends_with(suffix)
     }
 
     /// The first comma in tokens `from..end`, if any.
@@ -276,8 +353,12 @@ impl<'a> Context<'a> {
         steps::step();
         i < self.tokens.len()
             && self.tokens[i].kind == TokenKind::Punct
-            // A mark's lower-case form is the mark.
-            && marks.contains(self.table.low(i))
+            // A mark's lower-case form is the mark, one character: found
+            // among the marks by byte when ASCII, not by a substring search.
+            && match self.table.low(i).as_bytes() {
+                &[b] => marks.as_bytes().contains(&b),
+                low => std::str::from_utf8(low).is_ok_and(|low| marks.contains(low)),
+            }
     }
 
     /// Whether token `i` begins a sentence or clause: first, or after a
@@ -316,7 +397,7 @@ impl<'a> Context<'a> {
 
     /// The cue starting at token `i`, if any.
     fn cue_at(&self, i: usize) -> Option<CueMatch> {
-        let at = self.cues.partition_point(|c| c.first < i);
+        let at = self.cues_from(i);
         self.cues.get(at).filter(|c| c.first == i).copied()
     }
 }
@@ -429,7 +510,7 @@ impl<'c, 'a> Pass<'c, 'a> {
     }
 
     fn use_cue(&mut self, cue: CueMatch) {
-        let at = self.context.cues.partition_point(|c| c.first < cue.first);
+        let at = self.context.cues_from(cue.first);
         if let Some(used) = self.cue_used.get_mut(at) {
             *used = true;
         }
@@ -472,6 +553,107 @@ impl Context<'_> {
             (by_end[i].0, by_end[i].1) < (key(end), key(lower))
         })
     }
+}
+
+/// One bit per token.
+struct TokenBits(Vec<u64>);
+
+impl TokenBits {
+    fn new(tokens: usize) -> Self {
+        TokenBits(vec![0; tokens.div_ceil(64)])
+    }
+
+    fn set(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    /// Whether token `i`'s bit is set (false past the end).
+    #[inline]
+    fn has(&self, i: usize) -> bool {
+        self.0
+            .get(i / 64)
+            .is_some_and(|bits| bits & (1 << (i % 64)) != 0)
+    }
+}
+
+/// For each token, the longest mention outside quotations starting with
+/// it: a bit per token, and the mentions of the tokens whose bit is set,
+/// reached by counting the bits before (a rank), with no search among the
+/// mentions (each search missed the cache).
+struct MentionStarts {
+    bits: TokenBits,
+    /// Per 64 tokens: how many bits are set before them.
+    ranks: Vec<u32>,
+    /// The mention of each token whose bit is set, in token order.
+    longest: Vec<u32>,
+}
+
+impl MentionStarts {
+    fn new(table: &TokenTable, mentions: &[Mention]) -> Self {
+        let mut bits = TokenBits::new(table.len());
+        let mut longest: Vec<u32> = Vec::new();
+        let mut last = None;
+        // Mentions are sorted by start, and so are tokens: one walk.
+        let mut t = 0;
+        for (k, m) in mentions.iter().enumerate() {
+            while t < table.len() && table.tokens[t].start() < m.span.start {
+                t += 1;
+            }
+            if m.in_quote || t == table.len() || table.tokens[t].start() != m.span.start {
+                continue;
+            }
+            // Mention indices fit: mentions are fewer than tokens.
+            if last == Some(t) {
+                let held = longest.last_mut().expect("a mention of this token");
+                // The last of the longest, as `max_by_key` picks.
+                if m.span.end >= mentions[*held as usize].span.end {
+                    *held = k as u32;
+                }
+            } else {
+                bits.set(t);
+                longest.push(k as u32);
+                last = Some(t);
+            }
+        }
+        let mut ranks = Vec::with_capacity(bits.0.len());
+        let mut before = 0;
+        for word in &bits.0 {
+            ranks.push(before);
+            before += word.count_ones();
+        }
+        MentionStarts {
+            bits,
+            ranks,
+            longest,
+        }
+    }
+
+    /// The longest mention outside quotations starting at token `i`.
+    #[inline]
+    fn at(&self, i: usize) -> Option<usize> {
+        if !self.bits.has(i) {
+            return None;
+        }
+        let below = self.bits.0[i / 64] & ((1u64 << (i % 64)) - 1);
+        let rank = self.ranks[i / 64] + below.count_ones();
+        Some(self.longest[rank as usize] as usize)
+    }
+}
+
+/// The tokens some mention of `by_end` (sorted by end) ends with.
+fn mention_ends(table: &TokenTable, by_end: &[(u32, u32, u32)]) -> TokenBits {
+    let mut ends = TokenBits::new(table.len());
+    // Token ends only grow, and mention ends are sorted: one walk.
+    let mut t = 0;
+    for &(end, _, _) in by_end {
+        while t < table.len() && table.span(t).end < end as usize {
+            t += 1;
+        }
+        if t < table.len() && table.span(t).end == end as usize {
+            ends.set(t);
+        }
+    }
+    ends
 }
 
 /// How many bytes of text one entry of [`Blocks`] covers: a block holds
@@ -536,11 +718,6 @@ impl Found {
 
 fn is_one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
-
-/// "-ly" adverbs ("unequivocally", "firmly"), lower-case.
-fn is_adverb(word: &str) -> bool {
-    word.len() > 4 && word.ends_with("ly") && word.starts_with(|c: char| c.is_lowercase())
 }
 
 /// A present participle ("stating", "rejecting").

@@ -6,7 +6,8 @@
 //!
 //! Candidates are earlier mentions outside quotation marks. The same
 //! sentence comes first, then earlier ones; within a sentence its subject
-//! (its first mention) or a claim's source beats a nearer object.
+//! (its first mention, or a "he" or "she" anywhere in it) or a claim's
+//! source beats a nearer object.
 
 use crate::analysis::segment::Sentence;
 use crate::analysis::shared::{is_description, is_person_or_anonymous};
@@ -246,7 +247,10 @@ pub(super) fn resolve(
             if wanted_gender.is_some() && maybe_place {
                 continue;
             }
-            let salient = distance <= SENTENCES_BACK && (is_subject[j] || is_source[j]);
+            // "he", "she" are subjects wherever they stand in the sentence.
+            let nominative = mentions[j].pronoun && chains(&mentions[j]);
+            let salient =
+                distance <= SENTENCES_BACK && (is_subject[j] || is_source[j] || nominative);
             // "she" after a name of unknown gender ("Airolo") and a woman's:
             // the woman's.
             let unknown = wanted_gender.is_some() && gender[root].is_none();
@@ -547,4 +551,18 @@ fn described(
             .any(|w| w.eq_ignore_ascii_case(&head));
         if titled { referent[j] } else { None }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::shared::speakers;
+
+    #[test]
+    fn she_as_a_subject_later_in_her_sentence_beats_a_woman_named_as_an_object() {
+        // Helen is nearer to "she said", but the "she" who gave is Maria.
+        let text = "Maria Lind waited at the gate. When Peter came back from the mill, she gave him and Helen the keys. \"We leave tomorrow,\" she said.";
+        let found = speakers(text);
+        assert_eq!(found[0].0, "We leave tomorrow,");
+        assert_eq!(found[0].1.as_deref(), Some("Maria Lind"), "{found:?}");
+    }
 }

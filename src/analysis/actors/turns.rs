@@ -10,6 +10,8 @@
 //! "said the girl") keeps whom that stands for unless it is the speaker of
 //! the turn after it, or nobody of the exchange, while the alternating
 //! party fits the pronoun's gender: then it stands for that party. A
+//! relation or a pronoun that found no name ("said his sister") stands for
+//! the person of its gender whom the turn beside calls by name. A
 //! paragraph in which a second person is named speaking is two turns. A name
 //! a quote addresses ("Take care, Emma!") is not its speaker, and speaks
 //! the bare turn right after or before it.
@@ -460,14 +462,26 @@ fn alternate(
         // Someone new acting by a quote may well speak it.
         let doubtful =
             resolved.is_none_or(|(id, _)| beside(id) || addresses(id) || !acting && outsider(id));
-        turns[t].speaker = match expected {
-            Some((id, m)) if doubtful && resolved.is_none_or(|(r, _)| r != id) => Some((id, m)),
+        // "“…, Agnes.” … “No,” said his sister.": whom the turn beside
+        // calls by name, if she is known to be a woman, stands for a
+        // relation or a pronoun that found no name.
+        let nameless = |m: usize| !referent[m].is_some_and(|r| is_proper(&people.mentions[r]));
+        let answering = turns[t]
+            .mention
+            .filter(|&m| !acting && nameless(m))
+            .and_then(|_| addressed_beside(turns, t))
+            .filter(|&(id, _)| known_to_be(people, id, gender) && !addresses(id));
+        turns[t].speaker = match (answering, expected) {
+            (Some(a), _) => Some(a),
+            (None, Some((id, m))) if doubtful && resolved.is_none_or(|(r, _)| r != id) => {
+                Some((id, m))
+            }
             _ => resolved,
         };
         // "the lad" unnamed takes part only if nobody named does: a name
         // said later may be his.
         match turns[t].speaker {
-            Some((_, m)) if !referent[m].is_some_and(|r| is_proper(&people.mentions[r])) => {
+            Some((_, m)) if nameless(m) => {
                 unnamed.push(turns[t].speaker);
             }
             speaker => join(&mut participants, speaker),
@@ -559,6 +573,11 @@ fn fits(people: &People, id: usize, gender: Option<Gender>) -> bool {
     }
 }
 
+/// Whether a speaker is known to be of `gender`, when it tells one.
+fn known_to_be(people: &People, id: usize, gender: Option<Gender>) -> bool {
+    gender.is_none_or(|wanted| people.gender.get(&id) == Some(&wanted))
+}
+
 /// Writes the speakers found into the claims and referents.
 fn apply(
     mentions: &[Mention],
@@ -641,6 +660,15 @@ mod tests {
         let found = speakers(text);
         assert_eq!(found[2].0, "Then we go now,");
         assert_eq!(found[2].1.as_deref(), Some("Ida Moen"), "{found:?}");
+    }
+
+    #[test]
+    fn a_relation_framing_a_turn_is_the_woman_the_next_turn_calls_by_name() {
+        // Only Tom is named speaking: "his sister" would stay nobody's.
+        let text = "Agnes Reyes sat by the fire.\n\n\"Come to the window,\" said Tom Reyes.\n\n\"Not now,\" said his sister.\n\n\"Please, Agnes. Look at the snow.\"\n\n\"I have seen snow.\"\n\n\"Not like this.\"\n\n\"Fine.\"";
+        let found = speakers(text);
+        assert_eq!(found[1].0, "Not now,");
+        assert_eq!(found[1].1.as_deref(), Some("Agnes Reyes"), "{found:?}");
     }
 
     #[test]

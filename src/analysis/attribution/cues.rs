@@ -11,7 +11,7 @@
 
 use std::sync::OnceLock;
 
-use super::{COVER_BACK, Found, Pass, Unit, is_adverb, is_ing, is_one_of, source};
+use super::{COVER_BACK, Found, Pass, Unit, is_ing, is_one_of, source};
 use crate::analysis::lexicon::{CueClasses, CueMatch};
 use crate::analysis::segment::TokenKind;
 use crate::analysis::tokens::Class;
@@ -48,8 +48,8 @@ impl Pass<'_, '_> {
     /// Pass 2 over one unit.
     pub(super) fn unit(&mut self, unit: &Unit) {
         let c = self.context;
-        let from = c.cues.partition_point(|q| q.first < unit.first);
-        let to = c.cues.partition_point(|q| q.first < unit.end);
+        let from = c.cues_from(unit.first);
+        let to = c.cues_from(unit.end);
         let claims_before = self.claims.len();
         if let Some(content) = self.colon_content(unit) {
             self.push_content(content, unit);
@@ -166,7 +166,7 @@ impl Pass<'_, '_> {
         let end = self.content_end(colon + 1, unit.end);
         // "Analysis: The vote shows …, said Ruth Gale": a label before a
         // sentence with a cue of its own names no source.
-        let from = c.cues.partition_point(|q| q.first <= colon);
+        let from = c.cues_from(colon + 1);
         if c.cues.get(from).is_some_and(|q| q.first < end) {
             return None;
         }
@@ -207,8 +207,7 @@ impl Pass<'_, '_> {
     /// "when", "after", "if" ("…, she said when asked what he would do").
     fn opens_a_question(&self, cue: CueMatch, unit: &Unit) -> bool {
         let c = self.context;
-        let word = c.word(cue.first);
-        if !word.ends_with("ed") {
+        if !c.ends_with(cue.first, "ed") {
             return false;
         }
         // At the unit's start, or of a sentence after a quotation closing
@@ -216,8 +215,10 @@ impl Pass<'_, '_> {
         let at_start = cue.first == unit.first
             || (c.tokens[cue.first - 1].kind == TokenKind::Quote && c.starts_clause(cue.first));
         let after_when = cue.first > unit.first
-            && wordlists::get().question_leads.has(c.word(cue.first - 1))
-            && is_one_of(word, &["asked", "told", "pressed", "questioned"]);
+            && wordlists::get()
+                .question_leads
+                .has(c.table.low(cue.first - 1))
+            && c.is_one_of(cue.first, &["asked", "told", "pressed", "questioned"]);
         at_start || after_when
     }
 
@@ -332,7 +333,7 @@ impl Pass<'_, '_> {
     /// after the comma is then inside its content.
     fn that_clause_before(&self, first: usize, end: usize) -> bool {
         let c = self.context;
-        let from = c.cues.partition_point(|q| q.first < first);
+        let from = c.cues_from(first);
         c.cues[from..].iter().take_while(|q| q.end < end).any(|q| {
             q.classes.introduces_content()
                 && (q.end..end.min(q.end + THAT_REACH)).any(|k| c.is_word(k, "that"))
@@ -386,7 +387,7 @@ impl Pass<'_, '_> {
             let clause = comma + 2;
             let joined = clause < end
                 && c.quote_of(comma).is_none()
-                && is_one_of(c.word(comma + 1), &["and", "but", "while", "whereas"]);
+                && c.is_one_of(comma + 1, &["and", "but", "while", "whereas"]);
             if joined
                 && (self.subject_and_cue_at(clause, end) || self.evidential_after(clause, end))
             {
@@ -433,7 +434,7 @@ impl Pass<'_, '_> {
         } else if cue.first > unit.first && self.ends_with_comma(cue.first - 1) {
             // "…, according to a poll taken in May": the source phrase may
             // run on to the end, unless a clause with a cue of its own follows.
-            let from = c.cues.partition_point(|q| q.first < after);
+            let from = c.cues_from(after);
             let cue_follows = c.cues.get(from).is_some_and(|q| q.first < unit.end);
             // "…, according to a poll that shows …": the clause tells what
             // the source itself found, and takes its own claim.
@@ -476,7 +477,7 @@ impl Pass<'_, '_> {
         let subject = self.subject(cue, unit);
         let found = match subject {
             Some(_) => Found::new(Rule::SubjectCueContent, subject, Via::Subject),
-            None if is_ing(c.word(cue.first)) || self.conjoined(cue.first, unit.first) => {
+            None if c.is_ing(cue.first) || self.conjoined(cue.first, unit.first) => {
                 // A participle or a second verb ("… and says"): the subject
                 // of the main clause, or of the claim before.
                 let before = self.claims[claims_before..]
@@ -488,7 +489,7 @@ impl Pass<'_, '_> {
                 // fired his deputy, admitting …": a clause with a subject
                 // of its own after that claim is the participle's.
                 let own_clause = before
-                    .filter(|_| is_ing(c.word(cue.first)))
+                    .filter(|_| c.is_ing(cue.first))
                     .map(|claim| c.token_after(claim.span.end))
                     .filter(|&after| after < cue.first)
                     .and_then(|after| source::clause_subject(c, after, cue.first));
@@ -559,7 +560,7 @@ impl Pass<'_, '_> {
             || self.negated_speech(cue)
             || (self.opens_with_preposition(&content) && !as_complement)
             || phrase_after_object
-            || particles().contains(c.word(content.first).to_ascii_lowercase().as_str())
+            || particles().contains(c.table.low(content.first))
             || source.is_some_and(|m| c.mentions[m].name.eq_ignore_ascii_case("you"))
         {
             return None;
@@ -598,11 +599,10 @@ impl Pass<'_, '_> {
     /// unit, when nothing between it and the cue opens another clause.
     fn far_subject(&self, cue: CueMatch, unit: &Unit) -> Option<usize> {
         let c = self.context;
-        let word = c.word(cue.first);
         // "came prepared with questions that …": after a preposition or
         // "to", no finite verb.
-        let finite = !is_ing(word)
-            && word.starts_with(char::is_lowercase)
+        let finite = !c.is_ing(cue.first)
+            && c.starts_lower(cue.first)
             && cue.first > unit.first
             && !c.is_word(cue.first - 1, "to")
             && !c.table.is(cue.first - 1, Class::Preposition);
@@ -642,11 +642,8 @@ impl Pass<'_, '_> {
     fn leading_participle(&self, cue: CueMatch, unit: &Unit) -> Option<(usize, usize)> {
         let c = self.context;
         let leads = cue.first == unit.first
-            || (cue.first == unit.first + 1
-                && wordlists::get()
-                    .prepositions
-                    .has(&c.word(unit.first).to_ascii_lowercase()));
-        if !leads || !is_ing(c.word(cue.first)) {
+            || (cue.first == unit.first + 1 && c.table.classes(unit.first).has(Class::Preposition));
+        if !leads || !c.is_ing(cue.first) {
             return None;
         }
         let comma = c.next_comma(cue.end, unit.end)?;
@@ -670,7 +667,7 @@ impl Pass<'_, '_> {
             return None;
         }
         let lists = wordlists::get();
-        let word = c.word(relative);
+        let word = c.table.low(relative);
         if !lists.relatives.has(word) && !lists.free_relatives.has(word) {
             return None;
         }
@@ -708,7 +705,7 @@ impl Pass<'_, '_> {
             c.table.is_word(k)
                 && !c.table.is_cap(k)
                 && c.quote_of(k).is_none()
-                && !is_adverb(c.word(k))
+                && !c.is_adverb(k)
                 && ![
                     Class::FunctionWord,
                     Class::ClauseOpener,
@@ -727,7 +724,7 @@ impl Pass<'_, '_> {
             return None;
         }
         let mut k = cue.end;
-        while k < unit.end && (is_adverb(c.word(k)) || c.is_word(k, "most")) {
+        while k < unit.end && (c.is_adverb(k) || c.is_word(k, "most")) {
             k += 1;
         }
         let past_verb = cue.classes.has(CueClasses::SPEECH)
@@ -790,10 +787,8 @@ impl Pass<'_, '_> {
         if cue.classes.has(CueClasses::STANCE) {
             return false;
         }
-        (cue.first.saturating_sub(3)..cue.first).any(|k| {
-            let word = c.word(k);
-            is_one_of(word, &["not", "never"]) || word.ends_with("n't") || word.ends_with("n’t")
-        })
+        (cue.first.saturating_sub(3)..cue.first)
+            .any(|k| c.is_one_of(k, &["not", "never"]) || c.is_negated_verb(k))
     }
 
     /// "declined to comment on Tuesday", "thinking of the sea": content
@@ -801,18 +796,15 @@ impl Pass<'_, '_> {
     /// "for" and "to" aside: "cautioned against optimism").
     fn opens_with_preposition(&self, content: &Content) -> bool {
         let c = self.context;
-        let word = c.word(content.first);
         let short_phrase = content.end - content.first <= PREPOSITION_PHRASE_TOKENS
             && (content.first..content.end).all(|k| {
                 c.quote_of(k).is_none()
                     && c.tokens[k].kind != TokenKind::Punct
-                    && !wordlists::get().clause_words.has(c.word(k))
+                    && !wordlists::get().clause_words.has(c.table.low(k))
             });
         short_phrase
-            && !is_one_of(word, &["against", "for", "to"])
-            && wordlists::get()
-                .prepositions
-                .has(&word.to_ascii_lowercase())
+            && !c.is_one_of(content.first, &["against", "for", "to"])
+            && c.table.classes(content.first).has(Class::Preposition)
     }
 
     /// For "ask": where its question starts ("asked the mayor whether …",
@@ -820,7 +812,7 @@ impl Pass<'_, '_> {
     /// about the memo" reports no words); `None` for other cues.
     fn question_start(&self, cue: CueMatch, end: usize) -> Option<Option<usize>> {
         let c = self.context;
-        if !c.word(cue.first).to_ascii_lowercase().starts_with("ask") {
+        if !c.table.low(cue.first).starts_with("ask") {
             return None;
         }
         let mut k = cue.end;
@@ -828,7 +820,7 @@ impl Pass<'_, '_> {
             if c.quote_of(k).is_some() || c.is_punct(k, ":") {
                 return Some(Some(k));
             }
-            if wordlists::get().question_openers.has(c.word(k)) {
+            if wordlists::get().question_openers.has(c.table.low(k)) {
                 return Some(Some(k));
             }
             if c.tokens[k].kind != TokenKind::Word {
@@ -858,13 +850,13 @@ impl Pass<'_, '_> {
         let clause_or_quote = (content.first..content.end).any(|i| {
             c.quote_of(i).is_some()
                 || c.tokens[i].kind != TokenKind::Word
-                || wordlists::get().clause_words.has(c.word(i))
+                || wordlists::get().clause_words.has(c.table.low(i))
                 || past_after_noun(i)
         });
         let after_that = content.first > cue.end;
         let determined = wordlists::get()
             .noun_object_openers
-            .has(c.word(content.first));
+            .has(c.table.low(content.first));
         determined && !clause_or_quote && !after_that
     }
 
@@ -913,14 +905,14 @@ impl Pass<'_, '_> {
                 c.tokens[k].kind == TokenKind::Word
                     && c.quote_of(k).is_none()
                     && !c.table.is_cap(k)
-                    && !wordlists::get().clause_words.has(c.word(k))
+                    && !wordlists::get().clause_words.has(c.table.low(k))
             })
             .find(|&k| utterance_nouns().contains(c.table.low(k)));
         // Only a prepositional phrase, or nothing, after the head.
         head.is_some_and(|k| {
             k + 1 >= content.end
                 || c.table.is(k + 1, Class::Preposition)
-                || wordlists::get().prepositions.has(c.word(k + 1))
+                || c.table.classes(k + 1).has(Class::Preposition)
                 || c.table.is(k + 1, Class::ClauseOpener)
         })
     }
@@ -943,7 +935,7 @@ impl Pass<'_, '_> {
             first += 1;
         }
         // "Jo said sadly, “…”": the manner adverb is no content.
-        if first + 1 < end && is_adverb(c.word(first)) && c.is_punct(first + 1, ",:") {
+        if first + 1 < end && c.is_adverb(first) && c.is_punct(first + 1, ",:") {
             first += 2;
         }
         let mut k = first;
@@ -990,7 +982,8 @@ impl Pass<'_, '_> {
                 continue;
             }
             // The mark is read once: this loop runs over every content.
-            let mark = (c.tokens[i].kind == TokenKind::Punct).then(|| c.word(i));
+            // A mark's lower-case form is the mark, read off the table.
+            let mark = (c.tokens[i].kind == TokenKind::Punct).then(|| c.table.low(i));
             if mark == Some(";") {
                 return i;
             }
@@ -1031,14 +1024,14 @@ impl Pass<'_, '_> {
             // "The union urged a delay, while owners warned that …": a
             // second source with its own claim.
             || (i + 2 < end
-                && is_one_of(c.word(next), &["while", "whereas"])
+                && c.is_one_of(next, &["while", "whereas"])
                 && source::mention_near(c, i + 2).is_some_and(|m| self.cue_soon_after(m, end)))
             // "Ana Vell, noting the tides, said …": the frame of the
             // sentence after an aside's comma.
             || (i > first && self.sentence_frame_at(next, end))
             // "…, and most oppose it": a second subject with a cue of its own.
             || (i + 2 < end
-                && is_one_of(c.word(next), &["and", "but"])
+                && c.is_one_of(next, &["and", "but"])
                 && self.subject_and_cue_at(i + 2, end))
             // "…the bridge, which critics say will fail": a relative clause
             // with a source and a cue of its own.
@@ -1066,7 +1059,7 @@ impl Pass<'_, '_> {
         cue.is_some_and(|cue| {
             cue.classes.has(CueClasses::SPEECH)
                 && !cue.classes.has(CueClasses::BASE)
-                && !is_ing(c.word(cue.first))
+                && !c.is_ing(cue.first)
                 && cue.end < end
                 && !c.is_punct(cue.end, ",")
         })
@@ -1079,7 +1072,7 @@ impl Pass<'_, '_> {
     /// goes on.
     fn relative_frame_at(&self, i: usize, end: usize) -> bool {
         let c = self.context;
-        if i + 1 >= end || !wordlists::get().relatives.has(c.word(i)) {
+        if i + 1 >= end || !wordlists::get().relatives.has(c.table.low(i)) {
             return false;
         }
         let speech_follows = c.cue_at(i + 1).is_some_and(|cue| {
@@ -1122,7 +1115,7 @@ impl Pass<'_, '_> {
         let c = self.context;
         let mut k = c.token_after(c.mentions[subject].span.end);
         let limit = (k + 4).min(end);
-        while k < limit && source::is_skippable(c.word(k)) {
+        while k < limit && source::is_skippable_at(c, k) {
             k += 1;
         }
         (k < end).then(|| c.cue_at(k)).flatten()
@@ -1142,7 +1135,7 @@ impl Pass<'_, '_> {
         };
         let finite = cue.classes.has(CueClasses::SPEECH)
             && !cue.classes.has(CueClasses::BASE)
-            && !is_ing(c.word(i));
+            && !c.is_ing(i);
         let clause = c.is_word(cue.end, "that")
             || c.is_punct(cue.end, ",:")
             || c.quote_of(cue.end).is_some();
@@ -1152,11 +1145,11 @@ impl Pass<'_, '_> {
     /// Whether a participle cue starts at `i`, leading words aside.
     fn participle_at(&self, mut i: usize, end: usize) -> bool {
         let c = self.context;
-        while i < end && (is_adverb(c.word(i)) || wordlists::get().ing_leads.has(c.word(i))) {
+        while i < end && (c.is_adverb(i) || c.table.classes(i).has(Class::IngLead)) {
             i += 1;
         }
         i < end
-            && is_ing(c.word(i))
+            && c.is_ing(i)
             && c.cue_at(i)
                 .is_some_and(|cue| cue.classes.introduces_content())
     }
@@ -1175,19 +1168,17 @@ impl Pass<'_, '_> {
                     || (is_ing(form) && is_ing(word)))
         };
         (first + 1..end).find_map(|k| {
-            if !is_one_of(c.word(k), &["and", "but"]) || c.quote_of(k).is_some() {
+            if !c.is_one_of(k, &["and", "but"]) || c.quote_of(k).is_some() {
                 return None;
             }
             let mut verb = k + 1;
-            while verb < end
-                && (is_adverb(c.word(verb)) || is_one_of(c.word(verb), &["also", "then"]))
-            {
+            while verb < end && (c.is_adverb(verb) || c.is_one_of(verb, &["also", "then"])) {
                 verb += 1;
             }
             let second = verb < end
                 && c.tokens[verb].kind == TokenKind::Word
                 && (same_form(c.word(verb))
-                    || (!is_ing(form) && wordlists::get().auxiliaries.has(c.word(verb))));
+                    || (!is_ing(form) && wordlists::get().auxiliaries.has(c.table.low(verb))));
             let cut = if c.is_punct(k - 1, ",") { k - 1 } else { k };
             second.then_some((cut, verb))
         })
@@ -1203,7 +1194,7 @@ impl Pass<'_, '_> {
         unit: &Unit,
     ) -> Option<Content> {
         let c = self.context;
-        if c.cue_at(verb).is_some() || wordlists::get().auxiliaries.has(c.word(verb)) {
+        if c.cue_at(verb).is_some() || wordlists::get().auxiliaries.has(c.table.low(verb)) {
             return None;
         }
         let end = self.content_end(verb + 1, unit.end);
@@ -1216,7 +1207,7 @@ impl Pass<'_, '_> {
     /// the second verb of the same subject after "and" or "but".
     fn second_verb_at(&self, mut i: usize, end: usize) -> bool {
         let c = self.context;
-        while i < end && (is_adverb(c.word(i)) || is_one_of(c.word(i), &["also", "then"])) {
+        while i < end && (c.is_adverb(i) || c.is_one_of(i, &["also", "then"])) {
             i += 1;
         }
         i < end
@@ -1229,13 +1220,13 @@ impl Pass<'_, '_> {
         let c = self.context;
         let mut i = cue;
         while i > unit_first
-            && (is_adverb(c.word(i - 1))
-                || is_one_of(c.word(i - 1), &["also", "then"])
-                || wordlists::get().auxiliaries.has(c.word(i - 1)))
+            && (c.is_adverb(i - 1)
+                || c.is_one_of(i - 1, &["also", "then"])
+                || wordlists::get().auxiliaries.has(c.table.low(i - 1)))
         {
             i -= 1;
         }
-        i > unit_first && is_one_of(c.word(i - 1), &["and", "but"])
+        i > unit_first && c.is_one_of(i - 1, &["and", "but"])
     }
 
     /// The content tokens without edge punctuation (closing marks kept);
@@ -1271,13 +1262,12 @@ impl Pass<'_, '_> {
         let mut in_phrase = false;
         while i < end && i < from + 9 && c.tokens[i].kind != TokenKind::Punct {
             let t = c.tokens[i];
-            let word = c.table.word(i);
             // "in a video message to the convention": any words inside a
             // place or time phrase.
-            in_phrase |= wordlists::get().phrase_openers.has(word);
+            in_phrase |= c.table.classes(i).has(Class::PhraseOpener);
             let filler = t.kind != TokenKind::Word
                 || c.table.is_cap(i)
-                || (c.quote_of(i).is_none() && (in_phrase || is_filler(word)));
+                || (c.quote_of(i).is_none() && (in_phrase || is_filler(c, i)));
             if !filler {
                 return false;
             }
@@ -1360,6 +1350,6 @@ const ACCUSED_WORDS: usize = 8;
 
 /// Words that may follow a frame at a sentence's end: "said on Tuesday in a
 /// statement", "told reporters at a news conference", "wrote on Twitter".
-fn is_filler(word: &str) -> bool {
-    is_adverb(word) || wordlists::get().fillers.has(word)
+fn is_filler(c: &super::Context, i: usize) -> bool {
+    c.is_adverb(i) || c.table.classes(i).has(Class::Filler)
 }

@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 
 use super::cues::Content;
-use super::{COVER_BACK, Found, Pass, Unit, is_adverb, is_one_of, source};
+use super::{COVER_BACK, Found, Pass, Unit, source};
 use crate::analysis::mentions::clause_openers;
 use crate::analysis::tokens::Class;
 use crate::analysis::wordlists;
@@ -64,13 +64,15 @@ impl Pass<'_, '_> {
         let c = self.context;
         let mut end = frame;
         while end > unit.first
-            && (source::is_skippable(c.word(end - 1))
-                || is_adverb(c.word(end - 1))
+            && (source::is_skippable_at(c, end - 1)
+                || c.is_adverb(end - 1)
                 || wordlists::get()
                     .evidential
                     .between
                     .contains(c.table.low(end - 1))
-                || wordlists::get().negated_auxiliaries.has(c.word(end - 1)))
+                || wordlists::get()
+                    .negated_auxiliaries
+                    .has(c.table.low(end - 1)))
         {
             end -= 1;
         }
@@ -79,9 +81,9 @@ impl Pass<'_, '_> {
         }
         let lower = c.tokens[unit.first].start();
         let lists = wordlists::get();
-        let last = c.word(end - 1);
+        let last = c.table.low(end - 1);
         let relative = lists.relatives.has(last) || lists.free_relatives.has(last);
-        let mention = source::mention_ending_at(c, c.table.span(end - 1).end, lower);
+        let mention = source::mention_ending_with(c, end - 1, lower);
         let first = match mention {
             // "those words, which appear to have harmed her": the claim
             // reaches back to what the relative stands for; "what was
@@ -101,9 +103,9 @@ impl Pass<'_, '_> {
                     && end - first < SUBJECT_WORDS
                     && c.tokens[first - 1].kind == super::TokenKind::Word
                     && c.quote_of(first - 1).is_none()
-                    && !clause_openers().contains(c.word(first - 1).to_lowercase().as_str())
-                    && !lists.relatives.has(c.word(first - 1))
-                    && !lists.free_relatives.has(c.word(first - 1))
+                    && !clause_openers().contains(self::lower(c, first - 1).as_ref())
+                    && !lists.relatives.has(c.table.low(first - 1))
+                    && !lists.free_relatives.has(c.table.low(first - 1))
                 {
                     first -= 1;
                 }
@@ -155,8 +157,7 @@ impl Pass<'_, '_> {
             (i + 1, i + 1)
         } else if frames.be_forms.contains(word.as_ref()) {
             let mut p = i + 1;
-            while p < unit.end && (is_adverb(c.word(p)) || frames.between.contains(c.table.low(p)))
-            {
+            while p < unit.end && (c.is_adverb(p) || frames.between.contains(c.table.low(p))) {
                 p += 1;
             }
             if p + 1 >= unit.end {
@@ -198,7 +199,7 @@ impl Pass<'_, '_> {
         let c = self.context;
         i > unit.first
             && c.tokens[i - 1].kind == super::TokenKind::Word
-            && !is_one_of(c.word(i - 1), &["as", "it", "there"])
+            && !c.is_one_of(i - 1, &["as", "it", "there"])
     }
 
     /// "… on the speeches by a rival senator": a by-agent closing the
@@ -225,10 +226,9 @@ impl Pass<'_, '_> {
 /// Token `i` in lower case: the token table's form for ASCII words (asked
 /// of every token of a unit: no allocation), Unicode lowercasing otherwise.
 fn lower<'a>(c: &'a super::Context, i: usize) -> Cow<'a, str> {
-    let word = c.word(i);
-    if word.is_ascii() {
+    if c.table.is_ascii(i) {
         Cow::Borrowed(c.table.low(i))
     } else {
-        Cow::Owned(word.to_lowercase())
+        Cow::Owned(c.word(i).to_lowercase())
     }
 }

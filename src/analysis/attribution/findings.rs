@@ -66,7 +66,7 @@ impl Pass<'_, '_> {
                 && self.finding_document(k + 1).is_some_and(|d| {
                     let mut after = c.token_after(c.mentions[d].span.end);
                     // "… released Monday", "… conducted last week".
-                    if after < unit.end && c.word(after).ends_with("ed") {
+                    if after < unit.end && c.ends_with(after, "ed") {
                         after += 1;
                     }
                     self.only_fillers(after, unit.end)
@@ -103,7 +103,12 @@ impl Pass<'_, '_> {
         let c = self.context;
         let m = source::mention_starting_at(c, i)?;
         let mention = &c.mentions[m];
+        // The kind first: most mentions are no document, told without
+        // lowercasing their head.
+        if mention.kind != ActorKind::Other {
+            return None;
+        }
         let head = mention.name.rsplit(' ').next()?.to_lowercase();
-        (mention.kind == ActorKind::Other && findings().contains(&head)).then_some(m)
+        findings().contains(&head).then_some(m)
     }
 }

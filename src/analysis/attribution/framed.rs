@@ -77,7 +77,7 @@ impl Pass<'_, '_> {
             return None;
         }
         let colon = c.table.span(first - 1);
-        source::mention_ending_at(c, c.table.span(first - 2).end, 0)
+        source::mention_ending_with(c, first - 2, 0)
             .filter(|_| !c.breaks_between(colon.end, c.tokens[first].start()))
     }
 
@@ -155,7 +155,7 @@ impl Pass<'_, '_> {
             j = close + 1;
         }
         let after_source = j;
-        while j < c.tokens.len() && source::is_skippable(c.word(j)) {
+        while j < c.tokens.len() && source::is_skippable_at(c, j) {
             j += 1;
         }
         if let Some(cue) = c.cue_at(j).filter(|cue| cue.classes.frames_quotes()) {
@@ -193,9 +193,7 @@ impl Pass<'_, '_> {
         let c = self.context;
         let cue = (i..i + 4)
             .take_while(|&k| {
-                k < c.tokens.len()
-                    && c.tokens[k].kind == TokenKind::Word
-                    && c.word(k).starts_with(char::is_lowercase)
+                k < c.tokens.len() && c.tokens[k].kind == TokenKind::Word && c.starts_lower(k)
             })
             .find_map(|k| c.cue_at(k))
             .filter(|cue| cue.first > i && cue.classes.frames_quotes())?;
@@ -215,12 +213,11 @@ impl Pass<'_, '_> {
     fn unknown_verb(&self, i: usize) -> Option<usize> {
         let c = self.context;
         let t = c.tokens.get(i)?;
-        let word = c.table.word(i);
         (t.kind == TokenKind::Word
             && c.quote_of(i).is_none()
-            && word.len() > 4
-            && word.ends_with("ed")
-            && word.starts_with(|ch: char| ch.is_lowercase()))
+            && c.table.low(i).len() > 4
+            && c.ends_with(i, "ed")
+            && c.starts_lower(i))
         .then_some(i)
     }
 

@@ -7,7 +7,8 @@
 
 use super::{Found, Pass, Unit, Units, source};
 use crate::analysis::segment::{Sentence, TokenKind};
-use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention, Rule, Via, shared, wordlists};
+use crate::analysis::tokens::Class;
+use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention, Rule, Via, shared};
 use crate::span::Span;
 
 impl Pass<'_, '_> {
@@ -17,21 +18,25 @@ impl Pass<'_, '_> {
         // New claims go to their own sorted list, so that placing one moves
         // only the few new ones after it, not every claim of the text.
         self.earlier = std::mem::take(&mut self.claims);
+        // The unit of each quotation: quotations come in order, so the unit
+        // moves only forward (a search per quotation missed the cache).
+        let mut at = 0;
         for qi in 0..c.quotes.len() {
             let quote = c.quotes[qi];
             if self.quote_claimed[qi] || self.inside_claim(quote.outer) {
                 continue;
             }
             let (first, end) = c.quote_tokens(qi);
+            while units.get(at).is_some_and(|u| u.end <= first) {
+                at += 1;
+            }
             let standalone = self.leads(first) && self.ends_sentence(end);
             if !standalone && (c.quote_words(qi) < 3 || !self.leads(first)) {
-                let at = units.partition_point(|u| u.end <= first);
                 if let Some(unit) = units.get(at) {
                     self.subject_and_verb(qi, &unit);
                 }
                 continue;
             }
-            let at = units.partition_point(|u| u.end <= first);
             let bare = |source, via| Found::new(Rule::BareQuote, source, via);
             let (found, cue) = self
                 .continued_by_next(qi)
@@ -71,8 +76,7 @@ impl Pass<'_, '_> {
             return;
         };
         // "She didn't say “perhaps”": unspoken words are no claim.
-        let word = c.word(verb);
-        if word.ends_with("n't") || word.ends_with("n’t") {
+        if c.is_negated_verb(verb) {
             return;
         }
         let end = self.content_end(verb + 1, unit.end);
@@ -151,15 +155,15 @@ impl Pass<'_, '_> {
     pub(super) fn verb_after(&self, subject: usize, limit: usize) -> Option<usize> {
         let c = self.context;
         let mut verb = c.token_after(c.mentions[subject].span.end);
-        while verb < limit && source::is_skippable(c.word(verb)) {
+        while verb < limit && source::is_skippable_at(c, verb) {
             verb += 1;
         }
         let t = *c.tokens.get(verb)?;
         let verb_like = verb < limit
             && t.kind == TokenKind::Word
             && c.quote_of(verb).is_none()
-            && c.table.word(verb).starts_with(char::is_lowercase)
-            && !wordlists::get().not_verbs.has(c.table.word(verb));
+            && c.starts_lower(verb)
+            && !c.table.classes(verb).has(Class::NotVerb);
         verb_like.then_some(verb)
     }
 
@@ -255,7 +259,7 @@ impl Pass<'_, '_> {
     fn colon_lead(&mut self, first: usize, units: &Units) -> Option<(Found, Option<Span>)> {
         let c = self.context;
         let colon = first.checked_sub(1).filter(|&i| c.is_punct(i, ":"))?;
-        let k = c.cues.partition_point(|q| q.first < colon);
+        let k = c.cues_from(colon);
         let cue = *c.cues[..k].last()?;
         let between_words = (cue.end..colon).all(|i| c.tokens[i].kind == TokenKind::Word);
         if colon < cue.end || colon - cue.end > COLON_GAP || !between_words {
@@ -425,7 +429,7 @@ impl Pass<'_, '_> {
         let addressed = c.mentions[at..]
             .iter()
             .take_while(|m| m.span.end <= inner.end)
-            .any(|m| !m.pronoun && m.name.to_lowercase() == chosen && self.is_vocative(m.span));
+            .any(|m| !m.pronoun && is_lowercased(&m.name, &chosen) && self.is_vocative(m.span));
         if !addressed {
             return found;
         }
@@ -474,4 +478,16 @@ fn sentence_around(sentences: &[Sentence], span: Span) -> Span {
         .iter()
         .take_while(|s| s.span().start < span.end)
         .fold(span, |all, s| all.cover(s.span()))
+}
+
+/// Whether `name.to_lowercase() == lower`, without lowercasing into a new
+/// string when `name` is ASCII (this is asked of every mention in a
+/// quotation).
+fn is_lowercased(name: &str, lower: &str) -> bool {
+    if name.is_ascii() {
+        // `lower` is lowercased: an ASCII capital in it is none of name's.
+        name.eq_ignore_ascii_case(lower) && !lower.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        name.to_lowercase() == lower
+    }
 }

@@ -9,14 +9,16 @@ use std::sync::OnceLock;
 
 use super::Context;
 use crate::analysis::mentions::clause_openers;
+use crate::analysis::tokens::Class;
 use crate::analysis::wordlists::Set;
 use crate::analysis::{ActorKind, wordlists};
 
-/// Words that may stand between a subject and its cue: auxiliaries,
-/// negations, "-ly" adverbs and a few others ("has also said", "is
-/// continuing to insist", "firmly state").
-pub(super) fn is_skippable(word: &str) -> bool {
-    super::is_adverb(word) || wordlists::get().skippable.has(word)
+/// Whether token `i` may stand between a subject and its cue: an
+/// auxiliary, a negation, an "-ly" adverb or a few others ("has also
+/// said", "is continuing to insist", "firmly state"). Read off the token
+/// table's lower-case form and word lists, not the text.
+pub(super) fn is_skippable_at(c: &Context, i: usize) -> bool {
+    c.is_adverb(i) || c.table.classes(i).has(Class::Skippable)
 }
 
 /// How many tokens back an aside's opening dash is looked for.
@@ -41,41 +43,54 @@ fn is_catenative(word: &str) -> bool {
         return false;
     }
     let list = catenatives();
-    let word = word.to_ascii_lowercase();
+    // Lowercased and suffixed on the stack: this is asked while a subject
+    // is searched for, per cue.
+    let mut room = [0u8; CATENATIVE_ROOM];
+    let Some(word) = ascii_lowercase_in(word, &mut room) else {
+        return false;
+    };
     let stems = [
-        Some(word.as_str()),
+        Some(word),
         word.strip_suffix("ing"),
         word.strip_suffix("ed"),
         word.strip_suffix('d'),
         word.strip_suffix("es"),
         word.strip_suffix('s'),
     ];
+    let mut spare = [0u8; CATENATIVE_ROOM + 1];
+    let mut with = |stem: &str, last: u8| {
+        spare[..stem.len()].copy_from_slice(stem.as_bytes());
+        spare[stem.len()] = last;
+        std::str::from_utf8(&spare[..=stem.len()]).is_ok_and(|s| list.contains(s))
+    };
     stems.into_iter().flatten().any(|stem| {
         list.contains(stem)
-            || list.contains(format!("{stem}e").as_str())
-            || stem
-                .strip_suffix('i')
-                .is_some_and(|s| list.contains(format!("{s}y").as_str()))
+            || with(stem, b'e')
+            || stem.strip_suffix('i').is_some_and(|s| with(s, b'y'))
     })
+}
+
+/// The longest word [`is_catenative`] looks up: longer ones are no verb
+/// of its list.
+const CATENATIVE_ROOM: usize = 32;
+
+/// `word` ASCII-lowercased into `room`, if it fits.
+fn ascii_lowercase_in<'r>(word: &str, room: &'r mut [u8]) -> Option<&'r str> {
+    let lower = room.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).ok()
 }
 
 /// Prepositions: a mention right after one is an object, not a subject
 /// ("the influence of Danish bakers suggest").
-fn is_preposition(word: &str) -> bool {
-    wordlists::get().prepositions.has(word)
+fn is_preposition_at(c: &Context, i: usize) -> bool {
+    c.table.classes(i).has(Class::Preposition)
 }
 
 /// The longest mention outside quotations starting at token `i`.
 pub(super) fn mention_starting_at(c: &Context, i: usize) -> Option<usize> {
-    let start = c.tokens.get(i)?.start();
-    let at = c.mention_from(start);
-    c.mentions[at..]
-        .iter()
-        .enumerate()
-        .take_while(|(_, m)| m.span.start == start)
-        .filter(|(_, m)| !m.in_quote)
-        .max_by_key(|(_, m)| m.span.end)
-        .map(|(k, _)| at + k)
+    c.mention_starts.at(i)
 }
 
 /// A mention starting at token `i`, or after a few lower-case or possessive
@@ -85,16 +100,25 @@ pub(super) fn mention_near(c: &Context, i: usize) -> Option<usize> {
     (i..i + 4)
         .take_while(|&k| {
             k == i || {
-                let word = c.word(k - 1);
                 c.tokens[k - 1].kind == super::TokenKind::Word
                     && c.quote_of(k - 1).is_none()
-                    && (word.starts_with(char::is_lowercase)
-                        || word.ends_with("’s")
-                        || word.ends_with("'s"))
+                    && (c.starts_lower(k - 1)
+                        || c.ends_with(k - 1, "’s")
+                        || c.ends_with(k - 1, "'s"))
             }
         })
         .take_while(|&k| k < c.tokens.len())
         .find_map(|k| mention_starting_at(c, k))
+}
+
+/// The longest mention outside quotations ending with token `i` and
+/// starting at or after byte `lower`.
+pub(super) fn mention_ending_with(c: &Context, i: usize, lower: usize) -> Option<usize> {
+    // Most tokens end no mention: one bit says so, with no search.
+    if !c.mention_ends.has(i) {
+        return None;
+    }
+    mention_ending_at(c, c.table.span(i).end, lower)
 }
 
 /// The longest mention outside quotations ending at byte `end` and starting
@@ -119,8 +143,8 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
     loop {
         // "The crews don't want to …": a negated auxiliary is one token.
         while j > unit_first
-            && (is_skippable(c.word(j - 1))
-                || wordlists::get().negated_auxiliaries.has(c.word(j - 1)))
+            && (is_skippable_at(c, j - 1)
+                || wordlists::get().negated_auxiliaries.has(c.table.low(j - 1)))
         {
             j -= 1;
         }
@@ -152,7 +176,7 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
         // "Rep. Paul Ryan (R-WI) said": a bracketed aside, unless the
         // mention holds it ("Sen. Bernie Sanders (I-Vt.)").
         let lower = c.tokens[unit_first].start();
-        let held = || mention_ending_at(c, c.table.span(j - 1).end, lower).is_some();
+        let held = || mention_ending_with(c, j - 1, lower).is_some();
         if j > unit_first && c.is_punct(j - 1, ")") && !held() {
             let open = (unit_first..j - 1)
                 .rev()
@@ -169,13 +193,13 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
         return None;
     }
     let lower = c.tokens[unit_first].start();
-    let participle = super::is_ing(c.word(cue));
+    let participle = c.is_ing(cue);
     // "in a joint statement emphasizing …", "from fans seeking to …": a
     // participle right after a mention describes it, a preposition before
     // it or not.
     let adjacent_participle = j == cue && participle;
     let subject = |end_token: usize| {
-        mention_ending_at(c, c.table.span(end_token).end, lower).filter(|&m| {
+        mention_ending_with(c, end_token, lower).filter(|&m| {
             let first = c.token_after(c.mentions[m].span.start);
             let is_document = c.mentions[m].kind == ActorKind::Other;
             // "She sent a letter saying …": a document a verb takes as its
@@ -189,7 +213,7 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
             adjacent_participle
                 || than_clause
                 || first == unit_first
-                || !is_preposition(c.word(first - 1))
+                || !is_preposition_at(c, first - 1)
         })
     };
     if let Some(m) = subject(j - 1) {
@@ -197,18 +221,17 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
     }
     // "restaurant owners on Elm Street warned": a mention after a
     // preposition describes the subject before it.
-    let described = mention_ending_at(c, c.table.span(j - 1).end, lower)
+    let described = mention_ending_with(c, j - 1, lower)
         .map(|m| c.token_after(c.mentions[m].span.start))
-        .filter(|&first| first >= unit_first + 2 && is_preposition(c.word(first - 1)));
+        .filter(|&first| first >= unit_first + 2 && is_preposition_at(c, first - 1));
     if let Some(m) = described.and_then(|first| subject(first - 2)) {
         return Some(m);
     }
     // "The report published Tuesday showed": a participle after the subject.
-    let modifier = c.word(j - 1);
     let participle_modifier = j >= unit_first + 2
-        && modifier.len() > 4
-        && modifier.ends_with("ed")
-        && modifier.starts_with(char::is_lowercase);
+        && c.table.low(j - 1).len() > 4
+        && c.ends_with(j - 1, "ed")
+        && c.starts_lower(j - 1);
     if let Some(m) = participle_modifier.then(|| subject(j - 2)).flatten() {
         return Some(m);
     }
@@ -244,9 +267,9 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
 fn is_object(c: &Context, first: usize, unit_first: usize) -> bool {
     first > unit_first
         && c.tokens[first - 1].kind == super::TokenKind::Word
-        && c.word(first - 1).starts_with(char::is_lowercase)
-        && !is_preposition(c.word(first - 1))
-        && !wordlists::get().not_verbs.has(c.word(first - 1))
+        && c.starts_lower(first - 1)
+        && !is_preposition_at(c, first - 1)
+        && !c.table.classes(first - 1).has(Class::NotVerb)
         && !clause_openers().contains(c.table.low(first - 1))
 }
 
@@ -255,7 +278,7 @@ fn is_object(c: &Context, first: usize, unit_first: usize) -> bool {
 /// mention right before it, a comma aside. `None` for a word that is no
 /// relative, or a relative with no mention before it.
 pub(super) fn antecedent(c: &Context, relative: usize, unit_first: usize) -> Option<usize> {
-    if !wordlists::get().relatives.has(c.word(relative)) {
+    if !wordlists::get().relatives.has(c.table.low(relative)) {
         return None;
     }
     let mut end = relative;
@@ -263,7 +286,7 @@ pub(super) fn antecedent(c: &Context, relative: usize, unit_first: usize) -> Opt
         end -= 1;
     }
     let lower = c.tokens[unit_first].start();
-    let m = mention_ending_at(c, c.table.span(end.checked_sub(1)?).end, lower)?;
+    let m = mention_ending_with(c, end.checked_sub(1)?, lower)?;
     let first = c.token_after(c.mentions[m].span.start);
     (first >= unit_first && !c.mentions[m].pronoun).then_some(first)
 }
@@ -279,7 +302,7 @@ pub(super) fn main_subject(c: &Context, unit_first: usize, before: usize) -> Opt
     while k < c.mentions.len() && c.mentions[k].span.start < upper {
         let m = &c.mentions[k];
         let first = c.token_after(m.span.start);
-        let subject = first == unit_first || !is_preposition(c.word(first - 1));
+        let subject = first == unit_first || !is_preposition_at(c, first - 1);
         if !m.in_quote && m.span.end <= upper && subject {
             // The longest mention starting here.
             return mention_starting_at(c, first).or(Some(k));
@@ -334,9 +357,9 @@ fn is_apposition(c: &Context, first: usize, lower: usize) -> bool {
     if first < 2 || !c.is_punct(first - 1, ",") || c.tokens[first - 2].start() < lower {
         return false;
     }
-    mention_ending_at(c, c.table.span(first - 2).end, lower).is_some_and(|m| {
+    mention_ending_with(c, first - 2, lower).is_some_and(|m| {
         let start = c.token_after(c.mentions[m].span.start);
-        start == 0 || c.tokens[start - 1].start() < lower || !is_preposition(c.word(start - 1))
+        start == 0 || c.tokens[start - 1].start() < lower || !is_preposition_at(c, start - 1)
     })
 }
 
@@ -354,8 +377,8 @@ fn in_subject_position(c: &Context, k: usize, unit_first: usize, before: usize) 
     let next = c.token_after(m.span.end);
     let verb = next < before
         && c.tokens[next].kind == super::TokenKind::Word
-        && c.word(next).starts_with(char::is_lowercase)
-        && !wordlists::get().not_verbs.has(c.word(next));
+        && c.starts_lower(next)
+        && !c.table.classes(next).has(Class::NotVerb);
     opens && verb
 }
 
@@ -364,12 +387,11 @@ fn in_subject_position(c: &Context, k: usize, unit_first: usize, before: usize) 
 /// "to reject"), or with a plural subject ("Norwegian referees firmly
 /// state"), never after a singular noun ("South Carolina state Reps").
 pub(super) fn agrees_with_base_form(c: &Context, cue: usize, subject: usize) -> bool {
-    let lists = wordlists::get();
     let mut i = cue;
-    while i > 0 && (super::is_adverb(c.word(i - 1)) || lists.negations.has(c.word(i - 1))) {
+    while i > 0 && (c.is_adverb(i - 1) || c.table.classes(i - 1).has(Class::Negation)) {
         i -= 1;
     }
-    if i > 0 && lists.before_base_form.has(c.word(i - 1)) {
+    if i > 0 && c.table.classes(i - 1).has(Class::BeforeBaseForm) {
         return true;
     }
     let mention = &c.mentions[subject];
