@@ -575,7 +575,7 @@ fn fits(people: &People, id: usize, gender: Option<Gender>) -> bool {
 
 /// Whether a speaker is known to be of `gender`, when it tells one.
 fn known_to_be(people: &People, id: usize, gender: Option<Gender>) -> bool {
-    gender.is_none_or(|wanted| people.gender.get(&id) == Some(&wanted))
+    gender.is_none_or(|wanted| people.gender[id] == Some(wanted))
 }
 
 /// Writes the speakers found into the claims and referents.
