@@ -145,7 +145,7 @@ pub(super) fn resolve(
     }
     let mut gender: Vec<Option<Gender>> = vec![None; mentions.len()];
     let mut main = MainCharacters::new(mentions, root_of);
-    let nouns = HeadNouns::of(mentions);
+    let nouns = HeadNouns::of(mentions, titled);
     for i in 0..mentions.len() {
         if let Some(g) = titled[i].or(nouns.gender[i]) {
             main.set_gender(&mut gender, root_of[i], g);
@@ -435,22 +435,26 @@ fn chains(m: &Mention) -> bool {
 /// What each mention's head noun tells: its gender ("the young man", "a
 /// girl": someone "he" or "she" may stand for) and whether a group is
 /// plural ("officials", not "government"). Found once per distinct name:
-/// every pronoun asks it of each candidate within reach.
+/// every pronoun asks it of each candidate within reach. Not asked of a
+/// person named whose title or first name tells the gender (`titled`).
 struct HeadNouns {
     gender: Vec<Option<Gender>>,
     plural: Vec<bool>,
 }
 
 impl HeadNouns {
-    fn of(mentions: &[Mention]) -> HeadNouns {
+    fn of(mentions: &[Mention], titled: &[Option<Gender>]) -> HeadNouns {
         let mut known: Map<(ActorKind, bool, &str), (Option<Gender>, bool)> = Map::default();
         let (gender, plural) = mentions
             .iter()
-            .map(|m| {
-                if !matches!(
-                    m.kind,
-                    ActorKind::Person | ActorKind::Anonymous | ActorKind::Group
-                ) {
+            .zip(titled)
+            .map(|(m, titled)| {
+                let asked = match m.kind {
+                    ActorKind::Anonymous | ActorKind::Group => true,
+                    ActorKind::Person => titled.is_none() || is_description(m),
+                    _ => false,
+                };
+                if !asked {
                     return (None, false);
                 }
                 *known
