@@ -336,8 +336,10 @@ impl<'a> Context<'a> {
     /// Whether token `i` is written ending with `suffix` (no ASCII capital
     /// in it). The lower-case form rejects most tokens without reading the
     /// text (a read of the text misses the cache).
+    #[inline]
     fn ends_with(&self, i: usize, suffix: &str) -> bool {
-        self.table.low(i).ends_with(suffix) && self.word(i).ends_with(suffix)
+        self.table.low(i).ends_with(suffix)
+            && (self.table.is_lower_word(i) || self.word(i).ends_with(suffix))
     }
 
     /// The first comma in tokens `from..end`, if any.
@@ -643,13 +645,17 @@ impl MentionStarts {
 /// The tokens some mention of `by_end` (sorted by end) ends with.
 fn mention_ends(table: &TokenTable, by_end: &[(u32, u32, u32)]) -> TokenBits {
     let mut ends = TokenBits::new(table.len());
-    // Token ends only grow, and mention ends are sorted: one walk.
+    let tokens = &table.tokens;
+    // Mention ends are sorted, and tokens do not overlap: one walk, over
+    // token starts (no form looked up per token). The token that may end
+    // at an offset is the last starting before it.
     let mut t = 0;
     for &(end, _, _) in by_end {
-        while t < table.len() && table.span(t).end < end as usize {
+        let end = end as usize;
+        while t + 1 < tokens.len() && tokens[t + 1].start() < end {
             t += 1;
         }
-        if t < table.len() && table.span(t).end == end as usize {
+        if t < tokens.len() && tokens[t].start() < end && table.span(t).end == end {
             ends.set(t);
         }
     }

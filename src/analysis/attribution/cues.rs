@@ -11,7 +11,7 @@
 
 use std::sync::OnceLock;
 
-use super::{COVER_BACK, Found, Pass, Unit, is_ing, is_one_of, source};
+use super::{COVER_BACK, Found, Pass, Unit, is_one_of, source};
 use crate::analysis::lexicon::{CueClasses, CueMatch};
 use crate::analysis::segment::TokenKind;
 use crate::analysis::tokens::Class;
@@ -983,24 +983,27 @@ impl Pass<'_, '_> {
             }
             // The mark is read once: this loop runs over every content.
             // A mark's lower-case form is the mark, read off the table.
-            let mark = (c.tokens[i].kind == TokenKind::Punct).then(|| c.table.low(i));
-            if mark == Some(";") {
+            let mark = (c.tokens[i].kind == TokenKind::Punct).then(|| c.table.low(i).as_bytes());
+            // Byte patterns, not string compares: no call to memcmp per token.
+            if matches!(mark, Some([b';'])) {
                 return i;
             }
-            if mark == Some(",") {
+            if matches!(mark, Some([b','])) {
                 if self.comma_ends_content(i, first, end) {
                     return i;
                 }
             } else if i > first
                 && c.table.is(i, Class::ClauseOpener)
-                && !matches!(c.table.low(i), "and" | "that" | "so" | "if")
+                && !matches!(c.table.low(i).as_bytes(), b"and" | b"that" | b"so" | b"if")
                 && self.subject_and_cue_at(i + 1, end)
             {
                 // "Ana sees growth while critics see decline", "… after
                 // prosecutors determined …": a second source with a frame
                 // of its own.
                 return i;
-            } else if matches!(c.table.low(i), "and" | "but") && self.second_verb_at(i + 1, end) {
+            } else if matches!(c.table.low(i).as_bytes(), b"and" | b"but")
+                && self.second_verb_at(i + 1, end)
+            {
                 // "He says the obvious response was … and says he introduced …"
                 return if i > first && c.is_punct(i - 1, ",") {
                     i - 1
@@ -1161,11 +1164,13 @@ impl Pass<'_, '_> {
     /// Returns where the content ends and the second verb's token.
     fn conjoined_verb(&self, cue: CueMatch, first: usize, end: usize) -> Option<(usize, usize)> {
         let c = self.context;
-        let form = c.word(cue.first);
-        let same_form = |word: &str| {
-            word.starts_with(char::is_lowercase)
-                && ((form.ends_with("ed") && word.ends_with("ed") && word.len() > 4)
-                    || (is_ing(form) && is_ing(word)))
+        // Asked only after an "and" or "but": most cues have none.
+        let same_form = |verb: usize| {
+            c.starts_lower(verb)
+                && ((c.ends_with(cue.first, "ed")
+                    && c.ends_with(verb, "ed")
+                    && c.table.low(verb).len() > 4)
+                    || (c.is_ing(cue.first) && c.is_ing(verb)))
         };
         (first + 1..end).find_map(|k| {
             if !c.is_one_of(k, &["and", "but"]) || c.quote_of(k).is_some() {
@@ -1177,8 +1182,9 @@ impl Pass<'_, '_> {
             }
             let second = verb < end
                 && c.tokens[verb].kind == TokenKind::Word
-                && (same_form(c.word(verb))
-                    || (!is_ing(form) && wordlists::get().auxiliaries.has(c.table.low(verb))));
+                && (same_form(verb)
+                    || (!c.is_ing(cue.first)
+                        && wordlists::get().auxiliaries.has(c.table.low(verb))));
             let cut = if c.is_punct(k - 1, ",") { k - 1 } else { k };
             second.then_some((cut, verb))
         })

@@ -36,19 +36,19 @@ fn catenatives() -> &'static Set<&'static str> {
         .get_or_init(|| wordlists::set(include_str!("../../../assets/lexicon/catenatives.txt")))
 }
 
-/// Whether a lower-case word is a form of a catenative verb ("trying",
-/// "began" aside: irregular past forms are not recognised).
-fn is_catenative(word: &str) -> bool {
-    if !word.starts_with(char::is_lowercase) {
+/// Whether token `i` is a lower-case word that is a form of a catenative
+/// verb ("trying", "began" aside: irregular past forms are not recognised).
+fn is_catenative(c: &Context, i: usize) -> bool {
+    if !c.starts_lower(i) {
         return false;
     }
     let list = catenatives();
-    // Lowercased and suffixed on the stack: this is asked while a subject
-    // is searched for, per cue.
-    let mut room = [0u8; CATENATIVE_ROOM];
-    let Some(word) = ascii_lowercase_in(word, &mut room) else {
+    let word = c.table.low(i);
+    if word.len() > CATENATIVE_ROOM {
         return false;
-    };
+    }
+    // Suffixed on the stack: this is asked while a subject is searched
+    // for, per cue.
     let stems = [
         Some(word),
         word.strip_suffix("ing"),
@@ -73,14 +73,6 @@ fn is_catenative(word: &str) -> bool {
 /// The longest word [`is_catenative`] looks up: longer ones are no verb
 /// of its list.
 const CATENATIVE_ROOM: usize = 32;
-
-/// `word` ASCII-lowercased into `room`, if it fits.
-fn ascii_lowercase_in<'r>(word: &str, room: &'r mut [u8]) -> Option<&'r str> {
-    let lower = room.get_mut(..word.len())?;
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).ok()
-}
 
 /// Prepositions: a mention right after one is an object, not a subject
 /// ("the influence of Danish bakers suggest").
@@ -154,7 +146,7 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
             && j > unit_first
             && j < cue
             && c.is_word(j, "to")
-            && is_catenative(c.word(j - 1))
+            && is_catenative(c, j - 1)
         {
             j -= 1;
             catenatives += 1;
