@@ -77,6 +77,16 @@ fn by_end(mentions: &[Mention]) -> Vec<(u32, u32, u32)> {
     out
 }
 
+/// Adjectives that head a cue after a form of "be"
+/// (`assets/lexicon/stance_adjectives.txt`): "are opposed to …".
+fn stance_adjectives() -> &'static super::wordlists::Set<&'static str> {
+    static WORDS: std::sync::OnceLock<super::wordlists::Set<&'static str>> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        super::wordlists::set(include_str!("../../assets/lexicon/stance_adjectives.txt"))
+    })
+}
+
 /// How many of a unit's latest claims a cue is checked against (a bounded
 /// look-back): no real sentence holds more, and an endless one must not
 /// make every cue read every claim before it.
@@ -284,7 +294,10 @@ impl<'a> Context<'a> {
             p -= 1;
         }
         let passive = p > 0 && self.table.classes(p - 1).has(Class::BeForm) && !ing;
-        !passive
+        // "are opposed to", "was confident that": an adjective of stance;
+        // "was asked whether …": a question, asked by someone else.
+        let adjective = cue.end > i + 1 && stance_adjectives().contains(self.table.low(i));
+        !passive || adjective || self.is_word(i, "asked")
     }
 
     fn word(&self, i: usize) -> &'a str {
