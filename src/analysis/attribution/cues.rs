@@ -214,12 +214,36 @@ impl Pass<'_, '_> {
         // the one before ("… of the voters.” Asked what …").
         let at_start = cue.first == unit.first
             || (c.tokens[cue.first - 1].kind == TokenKind::Quote && c.starts_clause(cue.first));
+        // "Ms. Lund was asked (by host Ray Dunn) whether …".
+        if self.passive_ask(cue).is_some() {
+            return true;
+        }
         let after_when = cue.first > unit.first
             && wordlists::get()
                 .question_leads
                 .has(c.table.low(cue.first - 1))
             && c.is_one_of(cue.first, &["asked", "told", "pressed", "questioned"]);
         at_start || after_when
+    }
+
+    /// For "asked" after a form of "be" ("was asked by host Ray Dunn
+    /// whether …"): `Some` with the "by" agent who asked, if any; `None`
+    /// for any other cue.
+    fn passive_ask(&self, cue: CueMatch) -> Option<Option<usize>> {
+        let c = self.context;
+        let mut p = cue.first;
+        while p > 0 && c.is_adverb(p - 1) {
+            p -= 1;
+        }
+        let passive = p > 0
+            && c.is_word(cue.first, "asked")
+            && c.table.is(p - 1, Class::BeForm)
+            && !c.table.is_cap(cue.first);
+        passive.then(|| {
+            c.is_word(cue.end, "by")
+                .then(|| source::mention_near(c, cue.end + 1))
+                .flatten()
+        })
     }
 
     /// Frames whose content comes before or around the cue.
@@ -245,7 +269,10 @@ impl Pass<'_, '_> {
                     outside_or_closing && self.ends_with_comma(i)
                 })
                 .map_or(unit.end, |comma| self.end_at_comma(comma));
-            let found = Found::new(Rule::AskedQuestion, None, Via::Subject);
+            let found = match self.passive_ask(cue).flatten() {
+                Some(asker) => Found::new(Rule::AskedQuestion, Some(asker), Via::ByAgent),
+                None => Found::new(Rule::AskedQuestion, None, Via::Subject),
+            };
             return self.content(start, end, found, cue_span);
         }
         if !cue.classes.has(CueClasses::SPEECH) && !cue.classes.has(CueClasses::STANCE) {
