@@ -390,6 +390,12 @@ impl Pass<'_, '_> {
             // interrupted by its frame, one part on each side.
             let end = self.content_end(after + 1, unit.end);
             let rest = self.trimmed(after + 1, end);
+            // "Asked if the tolls would rise, she said, “Surely.”": the part
+            // before the frame is already a claim (the question).
+            if self.already_claimed(unit, content_end) {
+                let (first, end) = rest?;
+                return self.content(first, end, found, cue);
+            }
             let mut first = self.content(unit.first, content_end, found, cue)?;
             first.rest = rest;
             Some(first)
@@ -398,6 +404,19 @@ impl Pass<'_, '_> {
         } else {
             None
         }
+    }
+
+    /// Whether a claim of this unit made before lies in its tokens up to
+    /// `end`.
+    fn already_claimed(&self, unit: &Unit, end: usize) -> bool {
+        let c = self.context;
+        let part = c.table.span(unit.first).cover(c.table.span(end - 1));
+        self.claims
+            .iter()
+            .rev()
+            .take(COVER_BACK)
+            .take_while(|claim| claim.sentence == unit.span)
+            .any(|claim| claim.span.overlaps(part))
     }
 
     /// Where a content that ends before its frame starts: at the unit's
@@ -503,10 +522,17 @@ impl Pass<'_, '_> {
         }
         // "his showing in the poll", "the candidate's thinking": an -ing
         // word after a determiner or a possessive is a noun.
+        let modifier = |k: usize| c.table.is(k, Class::Determiner) || c.table.is_possessive(k);
+        let superlative = |k: usize| {
+            c.is_one_of(k, &["best", "worst", "first", "last"])
+                || (c.table.low(k).len() > 4 && c.ends_with(k, "est"))
+        };
         let noun = c.is_ing(cue.first)
             && cue.first > unit.first
-            && (c.table.is(cue.first - 1, Class::Determiner)
-                || c.table.is_possessive(cue.first - 1));
+            && (modifier(cue.first - 1)
+                || (cue.first > unit.first + 1
+                    && superlative(cue.first - 1)
+                    && modifier(cue.first - 2)));
         if noun {
             return None;
         }

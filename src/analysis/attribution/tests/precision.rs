@@ -57,3 +57,19 @@ fn an_ing_word_after_a_possessive_or_determiner_is_a_noun() {
     let all = analysed(text);
     assert!(cued(&all, "thinking").is_none(), "{all:?}");
 }
+
+#[test]
+fn a_question_before_an_interrupting_frame_is_not_claimed_twice() {
+    let text = "Asked if the tolls would rise, Ada Roe said, “Surely not this year.”";
+    let all = analysed(text);
+    let parts = all
+        .iter()
+        .filter(|c| c.text.contains("the tolls would rise"));
+    assert_eq!(parts.count(), 1, "{all:?}");
+}
+
+#[test]
+fn an_ing_word_after_a_possessive_and_a_superlative_is_a_noun() {
+    let all = analysed("The ferry line had its worst showing in the survey in a decade.");
+    assert!(cued(&all, "showing").is_none(), "{all:?}");
+}
