@@ -66,52 +66,61 @@ fn compared() {
     crate::analysis::steps::step();
 }
 
-/// Converts byte offsets to code-point offsets in O(log n) with a prefix index
-/// of the multi-byte characters, built once per document.
-pub struct CharIndex {
-    /// (byte offset just past a multi-byte char, extra bytes seen up to there)
-    multibyte: Vec<(usize, usize)>,
+/// Converts byte offsets to code-point offsets in O(1): the code points
+/// before each block of [`BLOCK`] bytes, counted once per document, and
+/// then those within the block. An export converts every span it writes.
+pub struct CharIndex<'t> {
+    text: &'t str,
+    /// By block of the text, the code points that start before it.
+    before: Vec<usize>,
 }
 
-impl CharIndex {
-    pub fn new(text: &str) -> Self {
-        let mut extra = 0;
-        let mut multibyte = Vec::new();
-        for (i, c) in text.char_indices() {
-            let n = c.len_utf8();
-            if n > 1 {
-                extra += n - 1;
-                multibyte.push((i + n, extra));
-            }
+/// Bytes per block of a [`CharIndex`]: a conversion counts within one.
+const BLOCK: usize = 64;
+
+/// How many code points start among `bytes` (all but UTF-8 continuation bytes).
+fn code_points(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+impl<'t> CharIndex<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let bytes = text.as_bytes();
+        let mut before = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut seen = 0;
+        for block in bytes.chunks(BLOCK) {
+            before.push(seen);
+            seen += code_points(block);
         }
-        CharIndex { multibyte }
+        // A block for the end of the text when it ends a block.
+        if bytes.len().is_multiple_of(BLOCK) {
+            before.push(seen);
+        }
+        CharIndex { text, before }
     }
 
     /// The code-point offset of a byte offset that lies on a char boundary.
     pub fn chars_at(&self, byte: usize) -> usize {
-        let seen = self.multibyte.partition_point(|&(end, _)| end <= byte);
-        let extra = if seen == 0 {
-            0
-        } else {
-            self.multibyte[seen - 1].1
-        };
-        byte - extra
+        let block = byte / BLOCK;
+        self.before[block] + code_points(&self.text.as_bytes()[block * BLOCK..byte])
     }
 
     /// The byte offset of a code-point offset, or `None` past the end of
     /// `text` (the text this index was built from).
     pub fn byte_at(&self, text: &str, chars: usize) -> Option<usize> {
-        // Entries are in text order, and so are the code points they end at.
-        let seen = self
-            .multibyte
-            .partition_point(|&(end, extra)| end - extra <= chars);
-        let extra = if seen == 0 {
-            0
-        } else {
-            self.multibyte[seen - 1].1
-        };
-        let byte = chars + extra;
-        (byte <= text.len() && text.is_char_boundary(byte)).then_some(byte)
+        // The last block starting at or before the code point holds it.
+        let block = self.before.partition_point(|&c| c <= chars) - 1;
+        let mut seen = self.before[block];
+        let from = block * BLOCK;
+        for byte in from..=text.len().min(from + BLOCK) {
+            if text.is_char_boundary(byte) {
+                if seen == chars {
+                    return Some(byte);
+                }
+                seen += 1;
+            }
+        }
+        None
     }
 }
 
@@ -137,5 +146,20 @@ mod tests {
             assert_eq!(index.byte_at(text, index.chars_at(byte)), Some(byte));
         }
         assert_eq!(index.byte_at(text, text.chars().count() + 1), None);
+    }
+
+    #[test]
+    fn offsets_convert_both_ways_across_many_blocks() {
+        // Characters of one to four bytes, straddling the index's blocks.
+        for len in [0, 1, 63, 64, 65, 200] {
+            let text: String = "aé€😀".chars().cycle().take(len).collect();
+            let index = CharIndex::new(&text);
+            for (n, (byte, _)) in text.char_indices().chain([(text.len(), ' ')]).enumerate() {
+                assert_eq!(index.chars_at(byte), n, "{len} chars, byte {byte}");
+                assert_eq!(index.byte_at(&text, n), Some(byte), "{len} chars, char {n}");
+            }
+            let past = text.chars().count() + 1;
+            assert_eq!(index.byte_at(&text, past), None);
+        }
     }
 }

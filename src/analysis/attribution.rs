@@ -85,8 +85,21 @@ fn by_end(mentions: &[Mention]) -> Vec<(u32, u32, u32)> {
         .filter(|(_, m)| !m.in_quote && m.span.start < m.span.end)
         .map(|(k, m)| (m.span.end as u32, m.span.start as u32, k as u32))
         .collect();
-    out.sort_unstable();
+    // Mentions come by start, so their ends come mostly in order: a
+    // stable sort merges the runs already there (the keys are distinct,
+    // the index among them, so the order is the unstable sort's).
+    out.sort();
     out
+}
+
+/// Adjectives that head a cue after a form of "be"
+/// (`assets/lexicon/stance_adjectives.txt`): "are opposed to …".
+fn stance_adjectives() -> &'static super::wordlists::Set<&'static str> {
+    static WORDS: std::sync::OnceLock<super::wordlists::Set<&'static str>> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        super::wordlists::set(include_str!("../../assets/lexicon/stance_adjectives.txt"))
+    })
 }
 
 /// How many of a unit's latest claims a cue is checked against (a bounded
@@ -245,7 +258,9 @@ impl<'a> Context<'a> {
         let mut cues = Vec::new();
         let mut i = 0;
         while i < self.tokens.len() {
-            let candidate = self.table.is(i, Class::CueStart) && self.quote_of(i).is_none();
+            // The quoted bit, not `quote_of`: which quotation holds a cue
+            // word is never asked here, and its search missed the cache.
+            let candidate = self.table.is(i, Class::CueStart) && !self.quoted.has(i);
             if let Some(cue) = candidate
                 .then(|| cues_known.match_at(self.table, i))
                 .flatten()
@@ -294,7 +309,10 @@ impl<'a> Context<'a> {
             p -= 1;
         }
         let passive = p > 0 && self.table.classes(p - 1).has(Class::BeForm) && !ing;
-        !passive
+        // "are opposed to", "was confident that": an adjective of stance;
+        // "was asked whether …": a question, asked by someone else.
+        let adjective = cue.end > i + 1 && stance_adjectives().contains(self.table.low(i));
+        !passive || adjective || self.is_word(i, "asked")
     }
 
     fn word(&self, i: usize) -> &'a str {

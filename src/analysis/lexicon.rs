@@ -383,13 +383,33 @@ struct Entry {
 
 /// The cues that start with one word.
 #[derive(Debug, Clone)]
-pub struct CueHead(Vec<Entry>);
+pub struct CueHead {
+    entries: Vec<Entry>,
+    /// The classes of the cue when the word alone is its only one ("said"):
+    /// every token of the word matches it, with no word after read.
+    alone: Option<CueClasses>,
+}
 
 impl CueHead {
+    fn new(entries: Vec<Entry>) -> Self {
+        let alone = match &entries[..] {
+            [only] if only.rest.is_empty() => Some(only.classes),
+            _ => None,
+        };
+        CueHead { entries, alone }
+    }
+
     /// The longest of these cues starting at token `i` (a token of their
     /// first word), if any.
     fn longest_at(&self, table: &TokenTable, i: usize) -> Option<CueMatch> {
-        longest_at(&self.0, table, i)
+        match self.alone {
+            Some(classes) => Some(CueMatch {
+                first: i,
+                end: i + 1,
+                classes,
+            }),
+            None => longest_at(&self.entries, table, i),
+        }
     }
 }
 
@@ -510,7 +530,7 @@ impl Cues {
     pub fn head(&self, lower: &str) -> Option<CueHead> {
         self.entries
             .get(lower)
-            .map(|entries| CueHead(entries.clone()))
+            .map(|entries| CueHead::new(entries.clone()))
     }
 
     /// Whether `word` may start a cue: the words [`Class::CueStart`] marks,

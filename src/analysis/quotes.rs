@@ -245,18 +245,29 @@ pub(super) fn is_hard_wrapped(text: &str) -> bool {
     lines >= 4 && short * 10 >= lines * 9 && continued * 2 >= lines
 }
 
-/// How many paragraph breaks a stretch of text between two marks holds.
+/// How many paragraph breaks a stretch of text between two marks holds:
+/// 0, 1, or 2 for two or more (no caller asks more, and a long stretch
+/// between two quotes is not read to its end).
 pub(super) fn paragraph_breaks(between: &str, wrapped: bool) -> usize {
-    if !between.contains('\n') {
+    // The lines after each newline, found by a vector search (memchr): the
+    // stretches between quotes add up to most of a text.
+    let mut newlines = memchr::memchr_iter(b'\n', between.as_bytes());
+    let Some(first) = newlines.next() else {
         return 0;
-    }
+    };
     let mut breaks = 0;
     let mut newlines_in_gap = 0;
-    for line in between.split('\n').skip(1) {
+    let mut line_start = first + 1;
+    for line_end in newlines.chain([between.len()]) {
+        let line = &between[line_start..line_end];
+        line_start = line_end + 1;
         newlines_in_gap += 1;
         if !line.trim().is_empty() {
             if !wrapped || newlines_in_gap > 1 {
                 breaks += 1;
+                if breaks == 2 {
+                    return breaks;
+                }
             }
             newlines_in_gap = 0;
         }

@@ -327,17 +327,20 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 /// Splits the table's tokens into sentences.
 pub fn sentences(table: &TokenTable) -> Vec<Sentence> {
     let tokens = &table.tokens;
+    // Whether each written form may end a sentence, worked out at its first
+    // token: a byte per form, not a look at every token's text.
+    let mut terminal = vec![Terminal::Unknown; table.form_count()];
     let mut out = Vec::new();
     let mut first = 0;
     let mut i = 0;
     while i < tokens.len() {
         let mut last = i;
-        let ends = if line_break_after(table, i) {
+        let ends = if table.line_break_after(i) {
             true
-        } else if ends_with_terminal(table, i) {
+        } else if ends_with_terminal(table, i, &mut terminal) {
             // Closing quotation marks and brackets belong to the sentence they close.
             while last + 1 < tokens.len()
-                && !line_break_after(table, last)
+                && !table.line_break_after(last)
                 && is_closer(table, last + 1)
                 && table.span(last).end == tokens[last + 1].start()
             {
@@ -360,21 +363,6 @@ pub fn sentences(table: &TokenTable) -> Vec<Sentence> {
     out
 }
 
-fn line_break_after(table: &TokenTable, i: usize) -> bool {
-    let end = table.span(i).end;
-    let next = table
-        .tokens
-        .get(i + 1)
-        .map_or(table.text.len(), |t| t.start());
-    // Bytes, not chars: a gap is mostly one space, and '\n' is one byte,
-    // told without a call to search it.
-    match &table.text.as_bytes()[end..next] {
-        [] => false,
-        [b] => *b == b'\n',
-        gap => gap.contains(&b'\n'),
-    }
-}
-
 fn is_closer(table: &TokenTable, i: usize) -> bool {
     // Marks are their lower-case form: read from the forms, not the text.
     let s = table.low(i);
@@ -382,33 +370,52 @@ fn is_closer(table: &TokenTable, i: usize) -> bool {
         || matches!(s, ")" | "]")
 }
 
+/// Whether a written form may end a sentence.
+#[derive(Clone, Copy, PartialEq)]
+enum Terminal {
+    Unknown,
+    No,
+    Yes,
+    /// A full stop: it does unless it closes an initial ("John F. Kennedy").
+    FullStop,
+}
+
 /// Whether token `i` can end a sentence: a terminal mark, or an abbreviation
-/// that can close one.
-fn ends_with_terminal(table: &TokenTable, i: usize) -> bool {
-    // The lower-case form: the same marks and full stops, and the
-    // abbreviations are looked up in any case.
-    let s = table.low(i);
-    match table.tokens[i].kind {
-        TokenKind::Punct => {
-            if matches!(s, "!" | "?" | "…") {
-                return true;
-            }
-            if s != "." {
-                return false;
-            }
-            // An initial ("John F. Kennedy") does not end a sentence.
+/// that can close one; `by_form` keeps what each form's first token told.
+fn ends_with_terminal(table: &TokenTable, i: usize, by_form: &mut [Terminal]) -> bool {
+    let known = &mut by_form[table.form_of(i)];
+    if *known == Terminal::Unknown {
+        *known = terminal_form(table, i);
+    }
+    match *known {
+        Terminal::Yes => true,
+        // An initial ("John F. Kennedy") does not end a sentence.
+        Terminal::FullStop => {
             let initial = i > 0
                 && table.is_cap(i - 1)
                 && table.span(i - 1).end == table.tokens[i].start()
                 && table.word(i - 1).chars().count() == 1;
             !initial
         }
+        Terminal::Unknown | Terminal::No => false,
+    }
+}
+
+/// Whether token `i`'s form may end a sentence.
+fn terminal_form(table: &TokenTable, i: usize) -> Terminal {
+    // The lower-case form: the same marks and full stops, and the
+    // abbreviations are looked up in any case.
+    let s = table.low(i);
+    let yes = match table.tokens[i].kind {
+        TokenKind::Punct if s == "." => return Terminal::FullStop,
+        TokenKind::Punct => matches!(s, "!" | "?" | "…"),
         TokenKind::Word if s.ends_with('.') => {
             let bare = &s[..s.len() - 1];
             bare.contains('.') || wordlists::get().closing_abbreviations.has(bare)
         }
         _ => false,
-    }
+    };
+    if yes { Terminal::Yes } else { Terminal::No }
 }
 
 /// After a terminal at `i` (and closers up to `last`): does a new sentence start?

@@ -134,6 +134,9 @@ pub struct TokenTable<'t> {
     /// Whether the text is hard-wrapped (`quotes::is_hard_wrapped`),
     /// worked out once for the stages that ask.
     pub wrapped: bool,
+    /// A bit per token: whether a line break lies between it and the next
+    /// token (or the text's end), seen as the tokenizer skipped the space.
+    breaks: Vec<u64>,
     /// Per written form: the index in `cue_heads` of the cues its word
     /// starts, or [`NO_CUE`].
     cues: Vec<u32>,
@@ -192,13 +195,19 @@ impl<'t> TokenTable<'t> {
             lower_text: String::new(),
             block_firsts: Vec::new(),
             wrapped: quotes::is_hard_wrapped(text),
+            breaks: Vec::with_capacity(text.len() / 256 + 1),
             cues: Vec::new(),
             cue_heads: Vec::new(),
             cues_id: lexicon.cues.id(),
         };
         let mut previous_is_word = false;
         let mut previous_is_lower = false;
+        let mut previous_end = 0;
         for (i, (span, kind)) in segment::tokenize(text).enumerate() {
+            if i > 0 {
+                table.note_gap(i - 1, previous_end, span.start);
+            }
+            previous_end = span.end;
             let word = span.of(text);
             let is_word = kind == TokenKind::Word;
             // A token of one byte is ASCII.
@@ -271,6 +280,9 @@ impl<'t> TokenTable<'t> {
                 }
             }
         }
+        if !tokens.is_empty() {
+            table.note_gap(tokens.len() - 1, previous_end, text.len());
+        }
         tokens.shrink_to_fit();
         table.block_firsts = block_firsts(text.len(), &tokens);
         table.tokens = tokens;
@@ -283,6 +295,24 @@ impl<'t> TokenTable<'t> {
         table.cues = forms.iter().map(|f| lower_cues[f.lower as usize]).collect();
         table.lower_text.shrink_to_fit();
         table
+    }
+
+    /// Notes whether the space from `from` to `to` after token `i` holds a
+    /// line break (bytes, not chars: '\n' is one byte, and a gap is mostly
+    /// one space, told without a call to search it).
+    fn note_gap(&mut self, i: usize, from: usize, to: usize) {
+        let gap = &self.text.as_bytes()[from..to];
+        let line_break = match gap {
+            [] => false,
+            [b] => *b == b'\n',
+            gap => gap.contains(&b'\n'),
+        };
+        if i.is_multiple_of(64) {
+            self.breaks.push(0);
+        }
+        if line_break {
+            self.breaks[i / 64] |= 1 << (i % 64);
+        }
     }
 
     /// The entry of a written form seen for the first time, its lower-case
@@ -366,6 +396,26 @@ impl<'t> TokenTable<'t> {
     #[inline(never)]
     fn form_apart(&self, i: usize) -> u32 {
         self.forms_apart[&(i as u32)]
+    }
+
+    /// Whether a line break lies between token `i` and the next token (or
+    /// the text's end after the last).
+    #[inline]
+    pub fn line_break_after(&self, i: usize) -> bool {
+        steps::step();
+        self.breaks[i / 64] & 1 << (i % 64) != 0
+    }
+
+    /// The index of token `i`'s written form, below [`TokenTable::form_count`]:
+    /// a stage may keep facts of its own per form, worked out once each.
+    #[inline]
+    pub fn form_of(&self, i: usize) -> usize {
+        self.form_id(i) as usize
+    }
+
+    /// The number of distinct written forms.
+    pub fn form_count(&self) -> usize {
+        self.shapes.len()
     }
 
     /// Where token `i` lies in the text: from its start, as long as its
@@ -561,6 +611,16 @@ mod tests {
         assert!(table.is_possessive(3) && !table.is_possessive(4));
         assert!(table.is(6, Class::Pronoun));
         assert!(!table.is(7, Class::FunctionWord) && table.low(8).is_empty());
+    }
+
+    #[test]
+    fn a_line_break_after_a_token_is_known_without_reading_the_text() {
+        let text = "Rain fell .\nIt stopped  \r\n\n later".to_string() + &" on".repeat(70) + "\n";
+        let table = TokenTable::new(&text, Lexicon::builtin());
+        let breaks: Vec<usize> = (0..table.len())
+            .filter(|&i| table.line_break_after(i))
+            .collect();
+        assert_eq!(breaks, [2, 4, table.len() - 1]);
     }
 
     #[test]

@@ -54,18 +54,18 @@ pub struct Range {
 
 #[derive(Serialize)]
 pub struct ActorOut<'a> {
-    pub id: String,
+    pub id: Id,
     pub name: &'a str,
     pub kind: ActorKind,
     pub role: Option<&'a str>,
     pub aliases: &'a [String],
     pub mentions: Vec<TextSpan<'a>>,
-    pub claims: Vec<String>,
+    pub claims: Vec<Id>,
 }
 
 #[derive(Serialize)]
 pub struct SourceOut<'a> {
-    pub actor: Option<String>,
+    pub actor: Option<Id>,
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
@@ -75,7 +75,7 @@ pub struct SourceOut<'a> {
 
 #[derive(Serialize)]
 pub struct ClaimOut<'a> {
-    pub id: String,
+    pub id: Id,
     pub kind: ClaimKind,
     pub start: usize,
     pub end: usize,
@@ -104,15 +104,47 @@ pub struct FigureOut<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
-    pub claim: Option<String>,
+    pub claim: Option<Id>,
+}
+
+/// An actor's or a claim's id ("a3", "c12"), written straight into the
+/// JSON: an export has one per claim and per link to a claim, too many to
+/// allocate a string for each.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Id {
+    prefix: char,
+    /// The index of the actor or claim in the analysis.
+    index: usize,
+}
+
+impl Id {
+    pub fn actor(index: usize) -> Id {
+        Id { prefix: 'a', index }
+    }
+
+    pub fn claim(index: usize) -> Id {
+        Id { prefix: 'c', index }
+    }
+}
+
+impl std::fmt::Display for Id {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "{}{}", self.prefix, self.index + 1)
+    }
+}
+
+impl Serialize for Id {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 pub fn actor_id(index: usize) -> String {
-    format!("a{}", index + 1)
+    Id::actor(index).to_string()
 }
 
 pub fn claim_id(index: usize) -> String {
-    format!("c{}", index + 1)
+    Id::claim(index).to_string()
 }
 
 /// Builds the export of the claims whose indices are in `claims` (in that
@@ -160,7 +192,7 @@ pub fn build_with_user<'a>(
         .map(|&i| {
             let a = &analysis.actors[i];
             ActorOut {
-                id: actor_id(i),
+                id: Id::actor(i),
                 name: &a.name,
                 kind: a.kind,
                 role: a.role.as_deref(),
@@ -170,7 +202,7 @@ pub fn build_with_user<'a>(
                     .claims
                     .iter()
                     .filter(|&&c| kept[c])
-                    .map(|&c| claim_id(c))
+                    .map(|&c| Id::claim(c))
                     .collect(),
             }
         })
@@ -179,17 +211,18 @@ pub fn build_with_user<'a>(
         .iter()
         .map(|&i| {
             let c = &analysis.claims[i];
+            let (start, end) = chars(c.span);
             ClaimOut {
-                id: claim_id(i),
+                id: Id::claim(i),
                 kind: c.kind,
-                start: chars(c.span).0,
-                end: chars(c.span).1,
+                start,
+                end,
                 text: c.span.of(text),
                 quotes: c.quotes.iter().map(|&q| range(q)).collect(),
                 source: c.source.map(|s| {
                     let (start, end) = chars(s.span);
                     SourceOut {
-                        actor: s.actor.map(actor_id),
+                        actor: s.actor.map(Id::actor),
                         start,
                         end,
                         text: s.span.of(text),
@@ -218,7 +251,7 @@ pub fn build_with_user<'a>(
                 start: t.start,
                 end: t.end,
                 text: t.text,
-                claim: f.claim.map(claim_id),
+                claim: f.claim.map(Id::claim),
             }
         })
         .collect();

@@ -8,37 +8,49 @@
 
 use std::sync::OnceLock;
 
-use crate::analysis::shared::{DisjointSets, is_description, name_words, title_gender};
-use crate::analysis::wordlists::{self, Gender, Map, Set, with_lowercase};
+use crate::analysis::shared::{DisjointSets, is_description, name_words};
+use crate::analysis::wordlists::{self, Gender, Map, Set};
 use crate::analysis::{ActorAlias, ActorKind, Mention};
 
 /// Merges mentions that name the same actor by the rules for each kind.
-pub fn merge_names(mentions: &[Mention], sets: &mut DisjointSets) {
-    // By kind, the first mention of each key. Looked up by a key lowercased
-    // on the stack: a key is allocated once, not once per mention.
-    let mut by_key: Map<ActorKind, Map<String, usize>> = Map::default();
+/// `titled` is each mention's `shared::title_gender`, found once for all.
+pub fn merge_names(mentions: &[Mention], titled: &[Option<Gender>], sets: &mut DisjointSets) {
+    // The first mention of each name as written, by kind: a name seen
+    // before joins its first mention at once, so each key below (lowercased,
+    // allocated) is made once per distinct name, not once per mention.
+    let mut first_as_written: Map<(ActorKind, &str), usize> = Map::default();
+    // By kind, the first mention of each key.
+    let mut first_of: Map<(ActorKind, String), usize> = Map::default();
     let mut persons: Vec<usize> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         if m.pronoun || is_description(m) {
             continue;
         }
-        let first_of = by_key.entry(m.kind).or_default();
-        let mut merge = |key: &str| match first_of.get(key) {
+        let key: fn(&str) -> String = match m.kind {
+            ActorKind::Person => {
+                persons.push(i);
+                continue;
+            }
+            ActorKind::Anonymous => continue,
+            ActorKind::Place => |name| place_name(name).to_lowercase(),
+            ActorKind::Organization | ActorKind::Other => str::to_lowercase,
+            ActorKind::Group => group_key,
+        };
+        if let Some(&first) = first_as_written.get(&(m.kind, m.name())) {
+            sets.union(i, first);
+            continue;
+        }
+        first_as_written.insert((m.kind, m.name()), i);
+        let key = (m.kind, key(m.name()));
+        match first_of.get(&key) {
             Some(&first) => sets.union(i, first),
             None => {
-                first_of.insert(key.to_string(), i);
+                first_of.insert(key, i);
             }
-        };
-        match m.kind {
-            ActorKind::Person => persons.push(i),
-            ActorKind::Place => with_lowercase(place_name(m.name()), merge),
-            ActorKind::Organization | ActorKind::Other => with_lowercase(m.name(), merge),
-            ActorKind::Group => merge(&group_key(m.name())),
-            ActorKind::Anonymous => {}
         }
     }
     merge_acronyms(mentions, sets);
-    merge_persons(mentions, &persons, sets);
+    merge_persons(mentions, titled, &persons, sets);
 }
 
 /// The gazetteer's name for a place ("U.S." → "United States"), lowercased
@@ -164,13 +176,18 @@ pub fn is_organisation_description(text: &str, m: &Mention) -> bool {
 /// group"): "the", then one to three lower-case words; `None` otherwise.
 fn definite_head(surface: &str) -> Option<&str> {
     let mut words = surface.split_whitespace();
-    let article = words.next()?;
-    let rest: Vec<&str> = words.collect();
-    let lower = |w: &&str| w.chars().all(|c| c.is_lowercase() || c == '-');
-    let definite = article.eq_ignore_ascii_case("the")
-        && (1..=3).contains(&rest.len())
-        && rest.iter().all(lower);
-    definite.then(|| rest.last().copied()).flatten()
+    if !words.next()?.eq_ignore_ascii_case("the") {
+        return None;
+    }
+    // Word by word, not collected: this runs for every organisation mention.
+    let mut head = None;
+    for (n, word) in words.enumerate() {
+        if n == 3 || !word.chars().all(|c| c.is_lowercase() || c == '-') {
+            return None;
+        }
+        head = Some(word);
+    }
+    head
 }
 
 /// "FBI" = "Federal Bureau of Investigation": an acronym of an
@@ -198,15 +215,35 @@ fn merge_acronyms(mentions: &[Mention], sets: &mut DisjointSets) {
 /// People: one full name per first and last name; a bare surname joins the
 /// nearest earlier full name that ends with it (else the first later one),
 /// preferring one whose title agrees in gender ("Mrs. Clinton").
-fn merge_persons(mentions: &[Mention], persons: &[usize], sets: &mut DisjointSets) {
+fn merge_persons(
+    mentions: &[Mention],
+    titled: &[Option<Gender>],
+    persons: &[usize],
+    sets: &mut DisjointSets,
+) {
+    // As in merge_names: a full name as written before joins at once; the
+    // lowercased key is made once per distinct name.
+    let mut full_as_written: Map<&str, usize> = Map::default();
     let mut full: Map<(String, String), usize> = Map::default();
-    // Full names by their last word and by their first, in text order.
-    let mut by_surname: Map<&str, Vec<usize>> = Map::default();
+    // Full names by their last word (as each gender's titles agree with
+    // them) and by their first, in text order.
+    let mut by_surname: Map<&str, Agreeing> = Map::default();
     let mut by_first_name: Map<&str, Vec<usize>> = Map::default();
+    // The names of one word, with that word: surnames alone.
+    let mut bare_names: Vec<(usize, &str)> = Vec::new();
     for &i in persons {
-        let mut words = name_words(&mentions[i].name);
-        if let (Some(first), Some(second)) = (words.next(), words.next()) {
-            let last = words.last().unwrap_or(second);
+        let name = mentions[i].name();
+        let mut words = name_words(name);
+        let (first, second) = (words.next(), words.next());
+        let (Some(first), Some(second)) = (first, second) else {
+            bare_names.extend(first.map(|word| (i, word)));
+            continue;
+        };
+        let last = words.last().unwrap_or(second);
+        if let Some(&j) = full_as_written.get(name) {
+            sets.union(i, j);
+        } else {
+            full_as_written.insert(name, i);
             let key = (first.to_lowercase(), last.to_lowercase());
             match full.get(&key) {
                 Some(&j) => sets.union(i, j),
@@ -214,58 +251,85 @@ fn merge_persons(mentions: &[Mention], persons: &[usize], sets: &mut DisjointSet
                     full.insert(key, i);
                 }
             }
-            by_surname.entry(last).or_default().push(i);
-            by_first_name.entry(first).or_default().push(i);
         }
+        by_surname.entry(last).or_default().add(i, titled[i]);
+        by_first_name.entry(first).or_default().push(i);
     }
+    // By first name: its full name when only one full name has it. Asked
+    // once per word: the bare names below join no two full names together,
+    // so the answer stays.
+    let mut only_owner: Map<&str, Option<usize>> = Map::default();
     // By surname and whether the title is a man's (none: no title).
-    let mut bare: Map<(String, Option<bool>), usize> = Map::default();
-    for &i in persons {
-        let mut words = name_words(&mentions[i].name);
-        let (Some(word), None) = (words.next(), words.next()) else {
-            continue;
-        };
-        let gender = title_gender(&mentions[i]);
-        let agrees = |j: usize| {
-            gender.is_none() || title_gender(&mentions[j]).is_none_or(|g| Some(g) == gender)
-        };
-        // Nearest earlier full names first, then later ones.
-        let owners = by_surname.get(word).map_or(&[][..], Vec::as_slice);
-        let split = owners.partition_point(|&j| j < i);
-        let candidates = owners[..split]
-            .iter()
-            .rev()
-            .chain(&owners[split..])
-            .copied();
+    let mut bare: Map<(&str, Option<bool>), usize> = Map::default();
+    for (i, word) in bare_names {
+        let gender = titled[i];
         // "Mrs. Reyes" is not "Tomas Reyes": a title of the other gender
-        // keeps spouses and siblings apart.
-        let target = candidates.clone().find(|&j| agrees(j));
+        // keeps spouses and siblings apart. The nearest earlier full name
+        // that agrees, else the first later one.
+        let owners = by_surname.get(word).map_or(&[][..], |o| o.with(gender));
+        let split = owners.partition_point(|&j| j < i);
+        let nearest = split
+            .checked_sub(1)
+            .or((split < owners.len()).then_some(split));
+        let target = nearest.map(|k| owners[k]);
         // "Mary" for "Mary Lennox": a first name that only one full name has.
         let target = target.or_else(|| {
-            let owners = by_first_name.get(word)?;
-            let root = sets.find(owners[0]);
-            owners
-                .iter()
-                .all(|&j| sets.find(j) == root)
-                .then_some(owners[0])
+            *only_owner.entry(word).or_insert_with(|| {
+                let owners = by_first_name.get(word)?;
+                let root = sets.find(owners[0]);
+                owners
+                    .iter()
+                    .all(|&j| sets.find(j) == root)
+                    .then_some(owners[0])
+            })
         });
         // "Mr. Weston" and "Mrs. Weston" with no full name: a couple, two
         // people; a bare "Weston" joins the first of them.
         let male = gender.map(|g| g == Gender::Male);
-        let key = (word.to_string(), male);
-        let earlier = bare.get(&key).copied().or_else(|| {
-            let untitled = (word.to_string(), None);
-            let any = [true, false].map(|m| (word.to_string(), Some(m)));
-            match gender {
-                Some(_) => bare.get(&untitled).copied(),
-                None => any.iter().find_map(|k| bare.get(k).copied()),
-            }
+        let key = (word, male);
+        let earlier = bare.get(&key).copied().or_else(|| match gender {
+            Some(_) => bare.get(&(word, None)).copied(),
+            None => [true, false]
+                .iter()
+                .find_map(|&m| bare.get(&(word, Some(m))).copied()),
         });
         match target.or(earlier) {
             Some(j) => sets.union(i, j),
             None => {
                 bare.insert(key, i);
             }
+        }
+    }
+}
+
+/// The full names that share a surname, in text order: all of them, and
+/// those a man's or a woman's title agrees with (no title of the other
+/// gender). A titled surname finds its nearest full name by a search, not
+/// by a scan past every full name of the other gender.
+#[derive(Default)]
+struct Agreeing {
+    all: Vec<usize>,
+    not_female: Vec<usize>,
+    not_male: Vec<usize>,
+}
+
+impl Agreeing {
+    fn add(&mut self, mention: usize, gender: Option<Gender>) {
+        self.all.push(mention);
+        if gender != Some(Gender::Female) {
+            self.not_female.push(mention);
+        }
+        if gender != Some(Gender::Male) {
+            self.not_male.push(mention);
+        }
+    }
+
+    /// The full names a surname titled with `gender` (if any) may join.
+    fn with(&self, gender: Option<Gender>) -> &[usize] {
+        match gender {
+            None => &self.all,
+            Some(Gender::Male) => &self.not_female,
+            Some(Gender::Female) => &self.not_male,
         }
     }
 }

@@ -15,8 +15,8 @@ mod turns;
 
 use super::lexicon::Lexicon;
 use super::segment::Sentence;
-use super::shared::{DisjointSets, is_description, is_pronoun};
-use super::wordlists::{self, Map};
+use super::shared::{DisjointSets, is_description, is_pronoun, title_gender};
+use super::wordlists::{self, Gender, Map};
 use super::{Actor, ActorKind, FoundClaim, Mention, Quotation, Resolution};
 pub use merging::is_organisation_description;
 use merging::{merge_configured, merge_descriptions, merge_names};
@@ -38,14 +38,15 @@ pub fn resolve(
             is_source[m] = true;
         }
     }
+    let titled = title_genders(mentions);
     let mut sets = DisjointSets::new(mentions.len());
-    merge_names(mentions, &mut sets);
+    merge_names(mentions, &titled, &mut sets);
     merge_descriptions(text, mentions, &mut sets);
     let forced = merge_configured(text, mentions, &lexicon.actors, &mut sets);
     let root_of = sets.into_roots();
     let addressed = addressed::by_pronoun(text, mentions, &root_of, claims);
     let (mut referent, gender) = pronouns::resolve(
-        text, sentences, mentions, quotations, &is_source, &root_of, &addressed,
+        text, sentences, mentions, quotations, &is_source, &root_of, &titled, &addressed,
     );
     narrator::resolve(text, mentions, &root_of, claims, &is_source, &mut referent);
     let people = turns::People {
@@ -112,6 +113,23 @@ pub fn resolve(
     }
     add_aliases(text, mentions, &actor_of, &mut actors);
     Resolution { actors, actor_of }
+}
+
+/// Each mention's `title_gender`, found once for merging and pronouns, and
+/// once per distinct name and title: a text names its people again and again.
+fn title_genders(mentions: &[Mention]) -> Vec<Option<Gender>> {
+    let mut known: Map<(&str, Option<&str>), Option<Gender>> = Map::default();
+    mentions
+        .iter()
+        .map(|m| {
+            if m.kind != ActorKind::Person || m.pronoun {
+                return None;
+            }
+            *known
+                .entry((m.name(), m.role()))
+                .or_insert_with(|| title_gender(m))
+        })
+        .collect()
 }
 
 /// Gives each actor its aliases: the names and texts of its mentions

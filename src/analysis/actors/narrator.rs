@@ -51,15 +51,6 @@ fn addressed_by_others(
     claims: &[FoundClaim],
     first_person: impl Fn(&Mention) -> bool,
 ) -> Option<usize> {
-    // "Mike said" outside quotation marks: Mike is a third person, not the
-    // narrator, however often the others call him.
-    // A set: every name addressed is looked up in it.
-    let third_person: Set<String> = claims
-        .iter()
-        .filter_map(|claim| claim.source.map(|s| &mentions[s]))
-        .filter(|m| !m.pronoun && !m.in_quote)
-        .map(|m| m.name.to_lowercase())
-        .collect();
     // Lower-case name → (times addressed, first mention).
     let mut addressed: Map<String, (usize, usize)> = Map::default();
     for claim in claims {
@@ -87,6 +78,19 @@ fn addressed_by_others(
             }
         }
     }
+    if addressed.is_empty() {
+        return None;
+    }
+    // "Mike said" outside quotation marks: Mike is a third person, not the
+    // narrator, however often the others call him. A set: every name
+    // addressed is looked up in it; each name lowercased once.
+    let sources: Set<&str> = claims
+        .iter()
+        .filter_map(|claim| claim.source.map(|s| &mentions[s]))
+        .filter(|m| !m.pronoun && !m.in_quote)
+        .map(Mention::name)
+        .collect();
+    let third_person: Set<String> = sources.into_iter().map(str::to_lowercase).collect();
     // The sets of names the narration uses ("Mike came in"): not the
     // narrator's alone. Only a name called fewer times than
     // TIMES_ADDRESSED needs it.

@@ -10,7 +10,7 @@
 //! source beats a nearer object.
 
 use crate::analysis::segment::Sentence;
-use crate::analysis::shared::{is_description, is_person_or_anonymous, title_gender};
+use crate::analysis::shared::{is_description, is_person_or_anonymous};
 use crate::analysis::steps;
 use crate::analysis::wordlists::{self, Gender, Map, with_ascii_lowercase, with_lowercase};
 use crate::analysis::{ActorKind, Mention, Quotation};
@@ -67,8 +67,10 @@ impl Rank {
 /// for a name; for a source pronoun or a description, its antecedent if
 /// one is found; `None` for other pronouns. `root_of` gives each mention's
 /// set of merged mentions; `addressed`, by source pronoun, the sets its
-/// quotes call by name, which it does not stand for. Also the gender each
-/// set is known to have, by its root.
+/// quotes call by name, which it does not stand for; `titled`, each
+/// mention's `shared::title_gender`. Also the gender each set is known to
+/// have, by its root (a slot per mention: looked up for every candidate).
+#[allow(clippy::too_many_arguments)]
 pub(super) fn resolve(
     text: &str,
     sentences: &[Sentence],
@@ -76,8 +78,9 @@ pub(super) fn resolve(
     quotations: &[Quotation],
     is_source: &[bool],
     root_of: &[usize],
+    titled: &[Option<Gender>],
     addressed: &Map<usize, Vec<usize>>,
-) -> (Vec<Option<usize>>, Map<usize, Gender>) {
+) -> (Vec<Option<usize>>, Vec<Option<Gender>>) {
     let mut referent: Vec<Option<usize>> = mentions
         .iter()
         .enumerate()
@@ -127,32 +130,46 @@ pub(super) fn resolve(
     // "the tunnel of Airolo", "the Campanile": a bare name only ever after
     // a preposition or an article may be a place; "he" and "she" need a
     // name seen elsewhere too.
-    let mut seen_free: Map<usize, bool> = Map::default();
+    // By root: `None` for a set with no person named.
+    let mut seen_free: Vec<Option<bool>> = vec![None; mentions.len()];
     for (i, m) in mentions.iter().enumerate() {
         if m.kind != ActorKind::Person || m.pronoun {
             continue;
         }
-        let free = m.role.is_some() || m.name.contains(' ') || !after_preposition(text, m);
-        *seen_free.entry(root_of[i]).or_insert(false) |= free;
+        let seen = &mut seen_free[root_of[i]];
+        // Cheap tests first: `after_preposition` reads the text.
+        if seen != &Some(true) {
+            let free = m.role.is_some() || m.name.contains(' ') || !after_preposition(text, m);
+            *seen = Some(seen.unwrap_or(false) | free);
+        }
     }
-    let mut gender: Map<usize, Gender> = Map::default();
+    let mut gender: Vec<Option<Gender>> = vec![None; mentions.len()];
     let mut main = MainCharacters::new(mentions, root_of);
-    for (i, m) in mentions.iter().enumerate() {
-        if let Some(g) = title_gender(m).or_else(|| noun_gender(m)) {
+    let nouns = HeadNouns::of(mentions, titled);
+    for i in 0..mentions.len() {
+        if let Some(g) = titled[i].or(nouns.gender[i]) {
             main.set_gender(&mut gender, root_of[i], g);
         }
     }
     for (root, g) in super::gender::from_pronouns(mentions, &sentence_of, root_of, is_source) {
         main.set_gender(&mut gender, root, g);
     }
+    // The people named with a title, in text order: a description looks
+    // back through these alone, not through every mention within reach.
+    let titled_people: Vec<usize> = (0..mentions.len())
+        .filter(|&j| {
+            let m = &mentions[j];
+            m.kind == ActorKind::Person && !m.pronoun && !is_description(m) && m.role.is_some()
+        })
+        .collect();
     for i in 0..mentions.len() {
         let m = &mentions[i];
         if is_description(m) {
-            let by_title = described(mentions, &referent, i);
+            let by_title = described(mentions, &titled_people, &referent, i);
             let by_gender = || {
-                let wanted = noun_gender(m)?;
+                let wanted = nouns.gender[i]?;
                 same_gender_named(mentions, &referent, i, |r| {
-                    gender.get(&root_of[r]).copied() == Some(wanted)
+                    gender[root_of[r]] == Some(wanted)
                 })
             };
             referent[i] = Some(by_title.or_else(by_gender).unwrap_or(i));
@@ -164,29 +181,37 @@ pub(super) fn resolve(
         if !m.pronoun || (m.in_quote || !is_source[i]) && !chains(m) {
             continue;
         }
-        let pronoun = m.name.to_ascii_lowercase();
-        if pronoun == "who" || pronoun == "which" {
+        let pronoun = Pronoun::of(&m.name);
+        if pronoun == Pronoun::Relative {
             referent[i] = relative_antecedent(text, mentions, &referent, &sentence_of, i);
             continue;
         }
-        let wanted_gender = match pronoun.as_str() {
-            "he" => Some(Gender::Male),
-            "she" => Some(Gender::Female),
+        let wanted_gender = match pronoun {
+            Pronoun::He => Some(Gender::Male),
+            Pronoun::She => Some(Gender::Female),
             _ => None,
         };
-        let fits = |target: &Mention, gender: Option<Gender>| match pronoun.as_str() {
-            "he" | "she" => {
-                (target.kind == ActorKind::Person || is_someone(target))
-                    && gender.is_none_or(|g| Some(g) == wanted_gender)
+        // Whether the mention `r` of gender `gender` may be the pronoun's.
+        let fits = |r: usize, gender: Option<Gender>| {
+            let target = &mentions[r];
+            match pronoun {
+                Pronoun::He | Pronoun::She => {
+                    // Or someone ("a girl"), not a pronoun, whose noun tells a gender.
+                    let someone = target.kind == ActorKind::Anonymous
+                        && !target.pronoun
+                        && nouns.gender[r].is_some();
+                    (target.kind == ActorKind::Person || someone)
+                        && gender.is_none_or(|g| Some(g) == wanted_gender)
+                }
+                Pronoun::Plural => nouns.plural[r] || target.kind == ActorKind::Organization,
+                Pronoun::It => {
+                    matches!(
+                        target.kind,
+                        ActorKind::Organization | ActorKind::Place | ActorKind::Other
+                    ) || (target.kind == ActorKind::Group && !nouns.plural[r])
+                }
+                Pronoun::Relative | Pronoun::Other => false,
             }
-            "they" | "we" => is_plural(target) || target.kind == ActorKind::Organization,
-            "it" => {
-                matches!(
-                    target.kind,
-                    ActorKind::Organization | ActorKind::Place | ActorKind::Other
-                ) || (target.kind == ActorKind::Group && !is_plural(target))
-            }
-            _ => false,
         };
         // "“Well, Nils,” he said": not Nils.
         let listeners = addressed.get(&i).map_or(&[][..], Vec::as_slice);
@@ -213,12 +238,12 @@ pub(super) fn resolve(
             }
             let Some(r) = referent[j] else { continue };
             let root = root_of[r];
-            if !fits(&mentions[r], gender.get(&root).copied()) || listening(r) {
+            if !fits(r, gender[root]) || listening(r) {
                 continue;
             }
             let maybe_place = mentions[r].kind == ActorKind::Person
-                && !gender.contains_key(&root)
-                && !seen_free.get(&root).copied().unwrap_or(true);
+                && gender[root].is_none()
+                && !seen_free[root].unwrap_or(true);
             if wanted_gender.is_some() && maybe_place {
                 continue;
             }
@@ -228,7 +253,7 @@ pub(super) fn resolve(
                 distance <= SENTENCES_BACK && (is_subject[j] || is_source[j] || nominative);
             // "she" after a name of unknown gender ("Airolo") and a woman's:
             // the woman's.
-            let unknown = wanted_gender.is_some() && !gender.contains_key(&root);
+            let unknown = wanted_gender.is_some() && gender[root].is_none();
             let rank = Rank {
                 sentences_back: distance.min(SENTENCES_BACK + 1),
                 gender_unknown: unknown,
@@ -269,7 +294,7 @@ pub(super) fn resolve(
                         && referent[j].is_some_and(|r| {
                             !listening(r)
                                 && mentions[r].kind == ActorKind::Person
-                                && gender.get(&root_of[r]).copied() == wanted_gender
+                                && gender[root_of[r]] == wanted_gender
                         })
                 });
         }
@@ -294,18 +319,23 @@ pub(super) fn resolve(
 /// mention of them. Kept up to date as sets gain a gender (they never lose
 /// or change one), so no pronoun recounts every mention.
 struct MainCharacters {
-    /// By set: how many mentions name the person, and the first of them.
-    named: Map<usize, (usize, usize)>,
+    /// By set (root): how many mentions name the person, and the first of
+    /// them (a count of 0: nobody).
+    named: Vec<(usize, usize)>,
     male: Option<(usize, usize)>,
     female: Option<(usize, usize)>,
 }
 
 impl MainCharacters {
     fn new(mentions: &[Mention], root_of: &[usize]) -> Self {
-        let mut named: Map<usize, (usize, usize)> = Map::default();
+        let mut named = vec![(0, 0); mentions.len()];
         for (j, m) in mentions.iter().enumerate() {
             if m.kind == ActorKind::Person && !m.pronoun && !m.in_quote && !is_description(m) {
-                named.entry(root_of[j]).or_insert((0, j)).0 += 1;
+                let (count, first) = &mut named[root_of[j]];
+                if *count == 0 {
+                    *first = j;
+                }
+                *count += 1;
             }
         }
         MainCharacters {
@@ -316,14 +346,15 @@ impl MainCharacters {
     }
 
     /// Gives the set `root` the gender `g` unless it has one already.
-    fn set_gender(&mut self, gender: &mut Map<usize, Gender>, root: usize, g: Gender) {
-        if gender.contains_key(&root) {
+    fn set_gender(&mut self, gender: &mut [Option<Gender>], root: usize, g: Gender) {
+        if gender[root].is_some() {
             return;
         }
-        gender.insert(root, g);
-        let Some(&(count, first)) = self.named.get(&root) else {
+        gender[root] = Some(g);
+        let (count, first) = self.named[root];
+        if count == 0 {
             return;
-        };
+        }
         let best = match g {
             Gender::Male => &mut self.male,
             Gender::Female => &mut self.female,
@@ -342,6 +373,39 @@ impl MainCharacters {
             Gender::Female => self.female,
         }
         .map(|(_, first)| first)
+    }
+}
+
+/// The source pronouns as resolution tells them apart, named once per
+/// pronoun rather than compared as strings per candidate.
+#[derive(Clone, Copy, PartialEq)]
+enum Pronoun {
+    He,
+    She,
+    /// "they", "we".
+    Plural,
+    It,
+    /// "who", "which".
+    Relative,
+    Other,
+}
+
+impl Pronoun {
+    fn of(name: &str) -> Pronoun {
+        let is = |p: &str| name.eq_ignore_ascii_case(p);
+        if is("he") {
+            Pronoun::He
+        } else if is("she") {
+            Pronoun::She
+        } else if is("they") || is("we") {
+            Pronoun::Plural
+        } else if is("it") {
+            Pronoun::It
+        } else if is("who") || is("which") {
+            Pronoun::Relative
+        } else {
+            Pronoun::Other
+        }
     }
 }
 
@@ -368,10 +432,38 @@ fn chains(m: &Mention) -> bool {
             .any(|p| m.name.eq_ignore_ascii_case(p))
 }
 
-/// "a girl", "one old gentleman": an anonymous single person, whom "he"
-/// or "she" may stand for.
-fn is_someone(m: &Mention) -> bool {
-    m.kind == ActorKind::Anonymous && !m.pronoun && noun_gender(m).is_some()
+/// What each mention's head noun tells: its gender ("the young man", "a
+/// girl": someone "he" or "she" may stand for) and whether a group is
+/// plural ("officials", not "government"). Found once per distinct name:
+/// every pronoun asks it of each candidate within reach. Not asked of a
+/// person named whose title or first name tells the gender (`titled`).
+struct HeadNouns {
+    gender: Vec<Option<Gender>>,
+    plural: Vec<bool>,
+}
+
+impl HeadNouns {
+    fn of(mentions: &[Mention], titled: &[Option<Gender>]) -> HeadNouns {
+        let mut known: Map<(ActorKind, bool, &str), (Option<Gender>, bool)> = Map::default();
+        let (gender, plural) = mentions
+            .iter()
+            .zip(titled)
+            .map(|(m, titled)| {
+                let asked = match m.kind {
+                    ActorKind::Anonymous | ActorKind::Group => true,
+                    ActorKind::Person => titled.is_none() || is_description(m),
+                    _ => false,
+                };
+                if !asked {
+                    return (None, false);
+                }
+                *known
+                    .entry((m.kind, m.pronoun, m.name()))
+                    .or_insert_with(|| (noun_gender(m), is_plural(m)))
+            })
+            .unzip();
+        HeadNouns { gender, plural }
+    }
 }
 
 /// The gender a description's head noun tells: "the young man", "a girl".
@@ -444,22 +536,25 @@ fn same_gender_named(
 const GENDER_DESCRIPTION_REACH: usize = 80;
 
 /// "the two-term president": the nearest earlier person whose title has the
-/// description's head noun.
-fn described(mentions: &[Mention], referent: &[Option<usize>], i: usize) -> Option<usize> {
+/// description's head noun, among `titled_people` (the people named with a
+/// title, by index).
+fn described(
+    mentions: &[Mention],
+    titled_people: &[usize],
+    referent: &[Option<usize>],
+    i: usize,
+) -> Option<usize> {
     let head = mentions[i].name.rsplit(' ').next()?.to_lowercase();
     // Within the last few paragraphs' worth of mentions.
-    (i.saturating_sub(DESCRIPTION_REACH)..i)
-        .rev()
-        .find_map(|j| {
-            let m = &mentions[j];
-            let titled = m.kind == ActorKind::Person
-                && !m.pronoun
-                && !is_description(m)
-                && m.role
-                    .as_deref()
-                    .is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head)));
-            if titled { referent[j] } else { None }
-        })
+    let from = titled_people.partition_point(|&j| j < i.saturating_sub(DESCRIPTION_REACH));
+    let to = titled_people.partition_point(|&j| j < i);
+    titled_people[from..to].iter().rev().find_map(|&j| {
+        let role = mentions[j].role.as_deref().unwrap_or_default();
+        let titled = role
+            .split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case(&head));
+        if titled { referent[j] } else { None }
+    })
 }
 
 #[cfg(test)]

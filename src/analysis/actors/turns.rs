@@ -34,11 +34,11 @@ const TURNS_REACH: usize = 12;
 const BARE_TURNS: usize = 3;
 
 /// What the turns are read against: the mentions, the set each belongs to,
-/// the gender each set is known to have (by root).
+/// the gender each set is known to have (by root, a slot per mention).
 pub(super) struct People<'a> {
     pub mentions: &'a [Mention],
     pub root_of: &'a [usize],
-    pub gender: &'a Map<usize, Gender>,
+    pub gender: &'a [Option<Gender>],
 }
 
 /// How a turn's speaker is told.
@@ -89,12 +89,6 @@ pub(super) fn follow(
         referent[m].map(|r| people.root_of[r])
     };
     let turns = turns(text, hard_wrapped, claims, speaker);
-    // Only a name the narration uses too is a character one can address
-    // ("“Spent.”" is a word, not a call).
-    let narrated: Map<usize, ()> = (0..people.mentions.len())
-        .filter(|&m| !people.mentions[m].in_quote)
-        .filter_map(|m| referent[m].map(|r| (people.root_of[r], ())))
-        .collect();
     let bare = turns
         .iter()
         .flatten()
@@ -103,6 +97,14 @@ pub(super) fn follow(
         .count();
     if bare < BARE_TURNS {
         return;
+    }
+    // Only a name the narration uses too is a character one can address
+    // ("“Spent.”" is a word, not a call). By root, a flag per mention.
+    let mut narrated = vec![false; people.mentions.len()];
+    for (m, mention) in people.mentions.iter().enumerate() {
+        if let Some(r) = referent[m].filter(|_| !mention.in_quote) {
+            narrated[people.root_of[r]] = true;
+        }
     }
     let mut called = CalledNames::default();
     for conversation in turns {
@@ -113,7 +115,7 @@ pub(super) fn follow(
                 let vocative = addressed(text, people, claims, &claims_of);
                 let addressed = vocative
                     .and_then(|m| referent[m].map(|r| (people.root_of[r], m)))
-                    .filter(|(id, _)| narrated.contains_key(id));
+                    .filter(|&(id, _)| narrated[id]);
                 Turn {
                     claims: claims_of,
                     frame,
@@ -234,7 +236,7 @@ impl CalledNames {
         &mut self,
         people: &People,
         referent: &[Option<usize>],
-        narrated: &Map<usize, ()>,
+        narrated: &[bool],
         turns: &[Turn],
         parties: &[(usize, usize)],
     ) {
@@ -249,11 +251,11 @@ impl CalledNames {
             let other = if speaker == a.0 { b } else { a };
             let unknown = speaker != a.0 && speaker != b.0;
             // A name the narration uses, or a party's own, is someone's already.
-            if unknown || narrated.contains_key(&name) || name == a.0 || name == b.0 {
+            if unknown || narrated[name] || name == a.0 || name == b.0 {
                 continue;
             }
-            let gender = people.gender.get(&name);
-            if gender.is_some_and(|g| people.gender.get(&other.0).is_some_and(|o| o != g)) {
+            let gender = people.gender[name];
+            if gender.is_some_and(|g| people.gender[other.0].is_some_and(|o| o != g)) {
                 continue;
             }
             let titled = people.mentions[v].role.is_some();
@@ -565,15 +567,15 @@ fn nearest_known(len: usize, t: usize, mut is: impl FnMut(usize) -> bool) -> Opt
 /// Whether a speaker may be the one a pronoun or description of `gender`
 /// stands for: their gender is that one or unknown.
 fn fits(people: &People, id: usize, gender: Option<Gender>) -> bool {
-    match (gender, people.gender.get(&id)) {
-        (Some(wanted), Some(&known)) => wanted == known,
+    match (gender, people.gender[id]) {
+        (Some(wanted), Some(known)) => wanted == known,
         _ => true,
     }
 }
 
 /// Whether a speaker is known to be of `gender`, when it tells one.
 fn known_to_be(people: &People, id: usize, gender: Option<Gender>) -> bool {
-    gender.is_none_or(|wanted| people.gender.get(&id) == Some(&wanted))
+    gender.is_none_or(|wanted| people.gender[id] == Some(wanted))
 }
 
 /// Writes the speakers found into the claims and referents.

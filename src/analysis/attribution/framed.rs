@@ -110,7 +110,12 @@ impl Pass<'_, '_> {
         // "“…,” according to a court document".
         let framing =
             |cue: &CueMatch| cue.classes.frames_quotes() || cue.classes.has(CueClasses::ACCORDING);
-        if let Some(cue) = c.cue_at(i).filter(framing) {
+        // "“… of the voters.” Asked what that might look like, she said":
+        // a capitalised participle opens the next sentence, no frame.
+        let opens_sentence = |cue: &CueMatch| {
+            c.table.is_cap(cue.first) && c.table.low(cue.first).ends_with("ed") && i == after
+        };
+        if let Some(cue) = c.cue_at(i).filter(framing).filter(|q| !opens_sentence(q)) {
             let source = source::mention_near(c, cue.end);
             let end = source.map_or(cue.end, |m| c.token_after(c.mentions[m].span.end));
             let span = source.map_or(c.cue_span(cue), |m| {

@@ -5,7 +5,7 @@
 use std::cell::Cell;
 
 use crate::analysis::lexicon::{CueClasses, CueMatch, Cues, Lexicon};
-use crate::analysis::segment::Token;
+use crate::analysis::segment::{Token, TokenKind};
 use crate::analysis::steps;
 use crate::analysis::tokens::{Class, TokenTable};
 use crate::analysis::wordlists::{Set, Wordlists};
@@ -72,11 +72,12 @@ impl<'a> Context<'a> {
     }
 
     /// Whether token `i` is the mark `s` (no letter in it: the token's
-    /// lower-case form, read from the forms, not the text, is then the same).
+    /// lower-case form, read from the forms, not the text, is then the same;
+    /// and a word, most tokens, is no such mark: told by its kind alone).
     #[inline]
     pub fn is_punct(&self, i: usize, s: &str) -> bool {
         steps::step();
-        i < self.tokens.len() && self.low(i) == s
+        i < self.tokens.len() && self.tokens[i].kind != TokenKind::Word && self.low(i) == s
     }
 
     /// Whether the text writes this word in lower case somewhere (and

@@ -37,7 +37,7 @@ pub fn find(
     let mut out = Vec::new();
     let mut claimed = vec![false; table.len()];
     let mut reach = Vec::new();
-    let mut starts = Starts::default();
+    let mut starts = Starts::new(table);
     for sentence in sentences {
         let range = sentence.tokens().clone();
         let sentence_first_mention = out.len();
@@ -99,14 +99,17 @@ pub fn find(
 
 /// Per token of a sentence, which finders may start there, read off the
 /// token table in one pass: each finder then skips the other tokens by a
-/// byte of this buffer (in cache), not by asking the table again.
-#[derive(Default)]
+/// byte of this buffer (in cache), not by asking the token table again.
 pub(super) struct Starts {
     /// The sentence's first token.
     first: usize,
     marks: Vec<u8>,
     /// The marks of all its tokens together.
     all: u8,
+    /// The marks of each written form (they depend on the form alone), or
+    /// [`Starts::UNKNOWN`] before its first token: a byte per form, in
+    /// cache, where the token table's facts of a form take several.
+    by_form: Vec<u8>,
 }
 
 impl Starts {
@@ -122,12 +125,30 @@ impl Starts {
     /// A word some cue starts with.
     pub const CUE: u8 = 16;
     pub const PRONOUN: u8 = 32;
+    /// In `by_form`: not worked out yet.
+    const UNKNOWN: u8 = 128;
+
+    fn new(table: &TokenTable) -> Self {
+        Starts {
+            first: 0,
+            marks: Vec::new(),
+            all: 0,
+            by_form: vec![Self::UNKNOWN; table.form_count()],
+        }
+    }
 
     /// Marks the tokens of the sentence `range`.
     fn read(&mut self, ctx: &Context, range: std::ops::Range<usize>) {
         self.first = range.start;
-        self.marks.clear();
-        self.marks.extend(range.map(|i| marks_of(ctx, i)));
+        let Starts { marks, by_form, .. } = self;
+        marks.clear();
+        marks.extend(range.map(|i| {
+            let known = &mut by_form[ctx.table.form_of(i)];
+            if *known == Self::UNKNOWN {
+                *known = marks_of(ctx, i);
+            }
+            *known
+        }));
         self.all = self.marks.iter().fold(0, |all, &m| all | m);
     }
 
@@ -143,7 +164,7 @@ impl Starts {
     }
 }
 
-/// The marks of token `i` (see [`Starts`]).
+/// The marks of token `i` (see [`Starts`]): of its form, as all it reads.
 #[inline]
 fn marks_of(ctx: &Context, i: usize) -> u8 {
     if !ctx.is_word(i) {

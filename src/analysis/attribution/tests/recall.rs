@@ -3,11 +3,6 @@
 
 use super::*;
 
-/// The claim of `text` cued by `cue`, if any.
-fn cued<'a>(all: &'a [Seen], cue: &str) -> Option<&'a Seen> {
-    all.iter().find(|c| c.cue.as_deref() == Some(cue))
-}
-
 #[test]
 fn a_negated_contraction_stands_between_a_subject_and_its_stance_verb() {
     let all = analysed("The ferry captains don't want to sail past the new breakwater.");
@@ -179,4 +174,57 @@ fn a_participle_after_a_claim_takes_the_subject_of_its_own_clause() {
     let claim = cued(&all, "admitting").unwrap_or_else(|| panic!("{all:?}"));
     assert_eq!(claim.text, "the town had waited too long");
     assert_eq!(claim.source.as_deref(), Some("the mayor"));
+}
+
+#[test]
+fn an_adjective_of_stance_after_be_is_a_cue() {
+    let all = analysed("The guild was confident that the night ferry would sail again.");
+    let claim = cued(&all, "confident that").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "the night ferry would sail again");
+    assert_eq!(claim.source.as_deref(), Some("The guild"));
+    let all = analysed("The anglers are opposed to the new harbor levy.");
+    let claim = cued(&all, "opposed to").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "the new harbor levy");
+    // A passive stays no cue.
+    let all = analysed("The levy was opposed in the council by two members.");
+    assert!(
+        all.iter().all(|c| c.cue.as_deref() != Some("opposed")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn believing_in_something_is_a_stance() {
+    let all = analysed("Anglers still believe in the old harbor.");
+    let claim = cued(&all, "believe in").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "the old harbor");
+    assert_eq!(claim.source.as_deref(), Some("Anglers"));
+}
+
+#[test]
+fn a_passive_question_is_asked_by_its_by_agent_or_by_nobody_named() {
+    let text = "Ms. Lund was asked by radio host Ray Dunn whether her plan would cost more.";
+    let all = analysed(text);
+    let claim = cued(&all, "asked").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "whether her plan would cost more");
+    assert_eq!(claim.source.as_deref(), Some("host Ray Dunn"));
+    let all = analysed("Ms. Lund was asked whether her plan would cost more.");
+    let claim = cued(&all, "asked").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.source, None);
+}
+
+#[test]
+fn a_capitalised_participle_after_a_quotation_opens_the_next_sentence() {
+    let text = "The crowd cheered. “We will keep the ferry.” Asked what that might cost, she said: “We will find out.”";
+    let all = analysed(text);
+    let claim = cued(&all, "Asked").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "what that might cost");
+    assert_eq!(claim.source, None);
+    assert!(
+        all.iter()
+            .filter(|c| c.cue.as_deref() == Some("Asked"))
+            .count()
+            == 1,
+        "{all:?}"
+    );
 }
