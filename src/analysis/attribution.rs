@@ -70,7 +70,10 @@ fn by_end(mentions: &[Mention]) -> Vec<(u32, u32, u32)> {
         .filter(|(_, m)| !m.in_quote && m.span.start < m.span.end)
         .map(|(k, m)| (m.span.end as u32, m.span.start as u32, k as u32))
         .collect();
-    out.sort_unstable();
+    // Mentions come by start, so their ends come mostly in order: a
+    // stable sort merges the runs already there (the keys are distinct,
+    // the index among them, so the order is the unstable sort's).
+    out.sort();
     out
 }
 
@@ -240,7 +243,9 @@ impl<'a> Context<'a> {
         let mut cues = Vec::new();
         let mut i = 0;
         while i < self.tokens.len() {
-            let candidate = self.table.is(i, Class::CueStart) && self.quote_of(i).is_none();
+            // The quoted bit, not `quote_of`: which quotation holds a cue
+            // word is never asked here, and its search missed the cache.
+            let candidate = self.table.is(i, Class::CueStart) && !self.quoted.has(i);
             if let Some(cue) = candidate
                 .then(|| cues_known.match_at(self.table, i))
                 .flatten()
