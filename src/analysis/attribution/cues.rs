@@ -501,6 +501,15 @@ impl Pass<'_, '_> {
         if !cue.classes.introduces_content() {
             return None;
         }
+        // "his showing in the poll", "the candidate's thinking": an -ing
+        // word after a determiner or a possessive is a noun.
+        let noun = c.is_ing(cue.first)
+            && cue.first > unit.first
+            && (c.table.is(cue.first - 1, Class::Determiner)
+                || c.table.is_possessive(cue.first - 1));
+        if noun {
+            return None;
+        }
         let subject = self.subject(cue, unit);
         let found = match subject {
             Some(_) => Found::new(Rule::SubjectCueContent, subject, Via::Subject),
@@ -591,6 +600,7 @@ impl Pass<'_, '_> {
             && ((c.table.is(content.first, Class::Preposition) && !c.is_word(content.first, "to"))
                 || (object == Object::Noun && c.table.is(content.first, Class::BeForm)));
         if self.speech_with_a_noun_object(cue, &content)
+            || self.standing_relation(cue, &content)
             || self.accusation_without_accused(cue, &content)
             || self.negated_speech(cue)
             || (self.opens_with_preposition(&content) && !as_complement)
@@ -816,6 +826,38 @@ impl Pass<'_, '_> {
         is_one_of(&mention.name, &["who", "which"]) && first > 0 && c.is_punct(first - 1, ",")
     }
 
+    /// "Ana Vell, who has endorsed Tom Reyes, …", "a lawyer who is
+    /// challenging Sen. Ruth Gale in the primary": a relative clause in the
+    /// perfect or progressive whose verb takes only a name (and a phrase of
+    /// place or time) tells where its subject stands, an aside on who they
+    /// are, not a claim.
+    fn standing_relation(&self, cue: CueMatch, content: &Content) -> bool {
+        let c = self.context;
+        let relative = content
+            .found
+            .source
+            .is_some_and(|m| c.mentions[m].name.eq_ignore_ascii_case("who"));
+        if !relative || content.first != cue.end || !c.table.is_cap(content.first) {
+            return false;
+        }
+        let Some(object) = source::mention_starting_at(c, content.first) else {
+            return false;
+        };
+        let after = c.token_after(c.mentions[object].span.end);
+        let only_a_phrase = after >= content.end
+            || (c.table.is(after, Class::Preposition) && !c.is_word(after, "to"));
+        if !only_a_phrase {
+            return false;
+        }
+        let mut k = cue.first;
+        while k > 0 && c.is_adverb(k - 1) {
+            k -= 1;
+        }
+        let aspect =
+            k > 0 && (c.table.is(k - 1, Class::BeForm) || c.is_one_of(k - 1, &["has", "have"]));
+        aspect && (content.first..content.end).all(|i| c.quote_of(i).is_none())
+    }
+
     /// "She didn't say …", "never told": unspoken speech is no claim.
     fn negated_speech(&self, cue: CueMatch) -> bool {
         let c = self.context;
@@ -837,9 +879,16 @@ impl Pass<'_, '_> {
                     && c.tokens[k].kind != TokenKind::Punct
                     && !wordlists::get().clause_words.has(c.table.low(k))
             });
+        // "testified before the panel", "praised it since taking office":
+        // words of time that also open clauses, so they are no
+        // prepositions in general, but are here in a phrase with no verb.
+        let time_word = c.is_one_of(
+            content.first,
+            &["before", "after", "since", "until", "despite"],
+        );
         short_phrase
             && !c.is_one_of(content.first, &["against", "for", "to"])
-            && c.table.classes(content.first).has(Class::Preposition)
+            && (time_word || c.table.classes(content.first).has(Class::Preposition))
     }
 
     /// For "ask": where its question starts ("asked the mayor whether …",
@@ -979,7 +1028,11 @@ impl Pass<'_, '_> {
             if (c.is_word(k, "that") || c.is_punct(k, ":")) && clause_follows {
                 return k + 1;
             }
-            if c.tokens[k].kind != TokenKind::Word || c.cue_at(k).is_some() {
+            // "said he understands how hard that can be": a clause has
+            // begun, and its "that" is its own.
+            let opens_clause =
+                || wordlists::get().question_openers.has(c.word(k)) && !c.is_word(k, "to");
+            if c.tokens[k].kind != TokenKind::Word || c.cue_at(k).is_some() || opens_clause() {
                 break;
             }
             k += 1;

@@ -23,6 +23,10 @@ const SUBJECT_WORDS: usize = 8;
 /// How many tokens a by-agent search looks into the content.
 const BY_AGENT_REACH: usize = 12;
 
+/// How many words before a frame verb a negation may stand ("doesn't
+/// really seem").
+const NEGATION_REACH: usize = 2;
+
 impl Pass<'_, '_> {
     /// Claims of the evidential frames in a unit, after the cue passes:
     /// only where no claim of the unit lies yet.
@@ -151,7 +155,7 @@ impl Pass<'_, '_> {
                 || (next.starts_with(char::is_lowercase)
                     && !frames.not_complements.contains(next.as_ref())
                     && c.tokens[i + 1].kind == super::TokenKind::Word);
-            if !complement || !self.has_subject(i, unit) {
+            if !complement || !self.has_subject(i, unit) || self.negated(i, unit) {
                 return None;
             }
             (i + 1, i + 1)
@@ -200,6 +204,18 @@ impl Pass<'_, '_> {
         i > unit.first
             && c.tokens[i - 1].kind == super::TokenKind::Word
             && !c.is_one_of(i - 1, &["as", "it", "there"])
+    }
+
+    /// "He doesn't seem like the others", "you cannot seem to be
+    /// campaigning": a frame verb denied holds no belief of anyone's.
+    fn negated(&self, i: usize, unit: &Unit) -> bool {
+        let c = self.context;
+        (i.saturating_sub(NEGATION_REACH).max(unit.first)..i).any(|k| {
+            let word = c.word(k);
+            c.is_one_of(k, &["not", "never", "cannot"])
+                || word.ends_with("n't")
+                || word.ends_with("n’t")
+        })
     }
 
     /// "… on the speeches by a rival senator": a by-agent closing the

@@ -20,6 +20,11 @@ fn analysed(text: &str) -> Vec<Seen> {
         .collect()
 }
 
+/// The claim of `text` cued by `cue`, if any.
+fn cued<'a>(all: &'a [Seen], cue: &str) -> Option<&'a Seen> {
+    all.iter().find(|c| c.cue.as_deref() == Some(cue))
+}
+
 /// The source of the claim of `text` whose cue is `cue`.
 fn source_for_cue(text: &str, cue: &str) -> Option<String> {
     let all = analysed(text);
@@ -1525,4 +1530,5 @@ fn a_local_news_article_gets_its_sources_and_no_phrase_claims() {
     }));
 }
 
+mod precision;
 mod recall;

@@ -3,11 +3,6 @@
 
 use super::*;
 
-/// The claim of `text` cued by `cue`, if any.
-fn cued<'a>(all: &'a [Seen], cue: &str) -> Option<&'a Seen> {
-    all.iter().find(|c| c.cue.as_deref() == Some(cue))
-}
-
 #[test]
 fn a_negated_contraction_stands_between_a_subject_and_its_stance_verb() {
     let all = analysed("The ferry captains don't want to sail past the new breakwater.");
