@@ -50,6 +50,7 @@ pub fn find(
     pass.leftover_quotations(sentences, &units);
     let mut claims = pass.claims;
     sort_by_span(&mut claims);
+    one_claim_per_span(&mut claims);
     // The claims live on through the later stages: without the room their
     // list grew by.
     claims.shrink_to_fit();
@@ -59,6 +60,20 @@ pub fn find(
 /// Sorts claims by span (stable), without a copy of the claims.
 fn sort_by_span(claims: &mut [FoundClaim]) {
     shared::sort_by_key_stably(claims, |c| (c.span.start, c.span.end));
+}
+
+/// Two rules can claim the same words (a resumed quotation that is also a
+/// question): a reader sees one claim, the one that names a source.
+fn one_claim_per_span(claims: &mut Vec<FoundClaim>) {
+    claims.dedup_by(|later, kept| {
+        if later.span != kept.span {
+            return false;
+        }
+        if kept.source.is_none() && later.source.is_some() {
+            std::mem::swap(later, kept);
+        }
+        true
+    });
 }
 
 /// (end, start, index) of the non-empty mentions outside quotations, sorted.

@@ -609,6 +609,14 @@ impl Pass<'_, '_> {
         if let Some(cut) = self.accusation_end(cue, start, end) {
             (end, then) = (cut, None);
         }
+        // "said yes and took the floor", "said no, compared with …": the
+        // answer is the one word.
+        let answer = start + 1 < end
+            && c.is_one_of(start, &["yes", "no"])
+            && (c.is_word(start + 1, "and") || c.is_punct(start + 1, ","));
+        if answer {
+            (end, then) = (start + 1, None);
+        }
         let mut content = self.content(start, end, found, c.cue_span(cue))?;
         content.then = then;
         let has_object = object != Object::None;

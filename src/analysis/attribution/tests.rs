@@ -1532,3 +1532,18 @@ fn a_local_news_article_gets_its_sources_and_no_phrase_claims() {
 
 mod precision;
 mod recall;
+
+#[test]
+fn a_resumed_quotation_framed_twice_is_one_claim_with_its_speaker() {
+    let text = "The path climbed to the mill. It was there that Badger lived.\n\n\
+                \"And if anybody can mend anything,\" said Fox to himself,\n\
+                \"it's Badger who can mend something,\" he said, \"or my name's\n\
+                not Fox,\" he said. \"Which it is,\" he added.\n";
+    let all = analysed(text);
+    let resumed: Vec<&Seen> = all
+        .iter()
+        .filter(|c| c.text.starts_with("it's Badger"))
+        .collect();
+    assert_eq!(resumed.len(), 1, "{all:?}");
+    assert!(resumed[0].source.is_some(), "{all:?}");
+}

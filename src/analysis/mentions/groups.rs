@@ -74,6 +74,14 @@ pub(super) fn find(
             Head::Document { plural } if determined || plural || first < h => {
                 (ActorKind::Other, name_start(ctx, first, h))
             }
+            // Headline style, no determiner: "…, poll finds", "Poll: …",
+            // "But expert says …".
+            Head::Document { .. } if bare_subject(ctx, first, h, range.start) => {
+                (ActorKind::Other, h)
+            }
+            Head::People { plural: false } if bare_subject(ctx, first, h, range.start) => {
+                (ActorKind::Anonymous, h)
+            }
             _ => continue,
         };
         let end = right_edge(ctx, h, range.end, kind);
@@ -95,6 +103,17 @@ pub(super) fn find(
         out.push(mention(span, &name, kind, role));
     }
     drop_modifier_names(ctx.text, modifiers, sentence_first_mention, out);
+}
+
+/// Whether head `h`, alone (`first == h`), opens its clause and a cue or a
+/// colon follows it: a headline's bare subject ("…, poll finds", "Poll:").
+fn bare_subject(ctx: &Context, first: usize, h: usize, floor: usize) -> bool {
+    let next = h + 1;
+    let cue_or_colon = next < ctx.tokens.len()
+        && (ctx.table.classes(next).has(Class::CueStart) || ctx.low(next) == ":");
+    let opens =
+        h == floor || !ctx.is_word(h - 1) || ctx.table.classes(h - 1).has(Class::ClauseOpener);
+    first == h && cue_or_colon && opens
 }
 
 /// What kind of head noun token `i` is, if any.

@@ -228,3 +228,34 @@ fn a_capitalised_participle_after_a_quotation_opens_the_next_sentence() {
         "{all:?}"
     );
 }
+
+#[test]
+fn an_answer_of_yes_or_no_is_the_one_word() {
+    let all =
+        analysed("Asked about the ferry, most riders said yes and the council agreed to run it.");
+    let claim = cued(&all, "said").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "yes");
+    assert_eq!(claim.source.as_deref(), Some("most riders"));
+}
+
+#[test]
+fn documenting_something_is_evidence() {
+    let all = analysed("The audit also documented three cases where the harbor lost money.");
+    let claim = cued(&all, "documented").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "three cases where the harbor lost money");
+    assert_eq!(claim.source.as_deref(), Some("The audit"));
+}
+
+#[test]
+fn a_headline_names_a_bare_document_or_person_as_its_source() {
+    let text = "Ferry riders trust the new mayor, poll finds\n\nThe council met on Monday.";
+    let all = analysed(text);
+    let claim = cued(&all, "finds").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "Ferry riders trust the new mayor");
+    assert_eq!(claim.source.as_deref(), Some("poll"));
+    let text = "But expert says more towns keep their distance from the port\n\nThe council met.";
+    let all = analysed(text);
+    let claim = cued(&all, "says").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "more towns keep their distance from the port");
+    assert_eq!(claim.source.as_deref(), Some("expert"));
+}
