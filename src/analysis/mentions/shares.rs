@@ -68,6 +68,11 @@ pub(super) fn find(
             } else if let Some(noun) = people_after_of(ctx, end + 1, range.end) {
                 last = noun + 1;
             }
+        } else if let Some(group_end) = group_joined(ctx, &out[from..], end) {
+            // "nine in ten voters": the group the number word runs into.
+            while last < range.end && ctx.table.span(last).end <= group_end {
+                last += 1;
+            }
         }
         let span = ctx.table.span(i).cover(ctx.table.span(last - 1));
         out.push(Mention {
@@ -90,6 +95,20 @@ fn people_after_of(ctx: &Context, first: usize, end: usize) -> Option<usize> {
         .take_while(|&k| ctx.is_word(k))
         .filter(|&k| ctx.is_cap(k) || ctx.lists.people.contains_key(ctx.low_bare(k)))
         .last()
+}
+
+/// The end of a group of people that a share ending before token `end`
+/// runs into without "of": "nine in ten voters", where the group found
+/// may start at the share's own last number ("ten voters").
+fn group_joined(ctx: &Context, found: &[Mention], end: usize) -> Option<usize> {
+    let last_number = ctx.table.span(end - 1).start;
+    let next = ctx.tokens.get(end).map(|t| t.start());
+    found
+        .iter()
+        .filter(|m| m.kind == ActorKind::Group && !m.pronoun)
+        .filter(|m| m.span.start == last_number || Some(m.span.start) == next)
+        .map(|m| m.span.end)
+        .max()
 }
 
 /// How many words after "of" a share reaches for its group.
@@ -200,6 +219,15 @@ mod tests {
                 "One in five",
                 "Those polled"
             ]
+        );
+    }
+
+    #[test]
+    fn a_share_running_into_its_group_without_of_is_one_source() {
+        let text = "Nine in ten riders say the boats run late. Two out of three ferry workers believe fares will rise.";
+        assert_eq!(
+            sources(text),
+            ["Nine in ten riders", "Two out of three ferry workers"]
         );
     }
 }
