@@ -202,8 +202,16 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
             // "less credit than aides say he deserves": "than" opens a
             // clause whose subject the mention is.
             let than_clause = !participle && j == cue && c.is_word(first - 1, "than");
+            // "Director of Harbor Affairs Ana Vell told": a name after a
+            // capitalised title and its "of" holds the title.
+            let titled = c.mentions[m].kind == ActorKind::Person
+                && first >= unit_first + 2
+                && c.is_word(first - 1, "of")
+                && c.table.is(first - 2, Class::Title)
+                && !c.starts_lower(first - 2);
             adjacent_participle
                 || than_clause
+                || titled
                 || first == unit_first
                 || !is_preposition_at(c, first - 1)
         })

@@ -259,3 +259,21 @@ fn a_headline_names_a_bare_document_or_person_as_its_source() {
     assert_eq!(claim.text, "more towns keep their distance from the port");
     assert_eq!(claim.source.as_deref(), Some("expert"));
 }
+
+#[test]
+fn a_name_after_a_capitalised_title_and_of_is_the_subject() {
+    let text = "Director of Harbor Services Ana Vell told reporters that the ferry would run late.";
+    let all = analysed(text);
+    let claim = cued(&all, "told").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "the ferry would run late");
+    assert!(
+        claim
+            .source
+            .as_deref()
+            .is_some_and(|s| s.ends_with("Ana Vell"))
+    );
+    // The title of an organisation is no name: "the director" speaks.
+    let all = analysed("The director of Acme Freight said that the ferry would run late.");
+    let claim = cued(&all, "said").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.source.as_deref(), Some("The director"));
+}
