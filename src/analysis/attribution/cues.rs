@@ -628,6 +628,7 @@ impl Pass<'_, '_> {
         if self.speech_with_a_noun_object(cue, &content)
             || self.standing_relation(cue, &content)
             || self.accusation_without_accused(cue, &content)
+            || self.estimate_without_figure(cue, source, &content)
             || self.negated_speech(cue)
             || (self.opens_with_preposition(&content) && !as_complement)
             || phrase_after_object
@@ -986,6 +987,29 @@ impl Pass<'_, '_> {
         let with = (content.first..content.end.min(content.first + ACCUSED_WORDS))
             .any(|k| c.is_word(k, "with"));
         !person && !with
+    }
+
+    /// "putting the emphasis on …", "put the boats away": "put" reports only
+    /// an estimate, a figure after "at", of someone named ("the survey puts
+    /// support at 41 percent").
+    fn estimate_without_figure(
+        &self,
+        cue: CueMatch,
+        source: Option<usize>,
+        content: &Content,
+    ) -> bool {
+        let c = self.context;
+        if !c.is_one_of(cue.first, &["put", "puts", "putting"]) {
+            return false;
+        }
+        let named = source.is_some();
+        // "at 41 percent", "at a solid 41 percent".
+        let number_soon = |k: usize| {
+            (k + 1..content.end.min(k + 1 + FIGURE_REACH))
+                .any(|n| c.tokens[n].kind == TokenKind::Number)
+        };
+        let figure = (content.first..content.end).any(|k| c.is_word(k, "at") && number_soon(k));
+        !(named && figure)
     }
 
     /// "charged the clerk with fraud and the mayor fired …", "charged Ana
@@ -1463,6 +1487,10 @@ const UTTERANCE_HEAD_REACH: usize = 6;
 
 /// How many words a noun-phrase object of a verb of saying may have.
 const NOUN_OBJECT_WORDS: usize = 3;
+
+/// How many tokens after "at" an estimate's number may come ("at a solid
+/// 41 percent").
+const FIGURE_REACH: usize = 3;
 
 /// How many tokens after an accusing verb its "with" is looked for
 /// ("charged the former county clerk with fraud").

@@ -277,3 +277,15 @@ fn a_name_after_a_capitalised_title_and_of_is_the_subject() {
     let claim = cued(&all, "said").unwrap_or_else(|| panic!("{all:?}"));
     assert_eq!(claim.source.as_deref(), Some("The director"));
 }
+
+#[test]
+fn putting_a_figure_at_a_number_is_an_estimate() {
+    let text = "The new ferry survey puts support for the levy at a solid 55 percent.";
+    let all = analysed(text);
+    let claim = cued(&all, "puts").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "support for the levy at a solid 55 percent");
+    assert_eq!(claim.source.as_deref(), Some("The new ferry survey"));
+    // Without a figure, "put" reports nothing.
+    let all = analysed("The mayor puts the boats at the dock every night.");
+    assert!(cued(&all, "puts").is_none(), "{all:?}");
+}
