@@ -61,18 +61,13 @@ pub(super) fn find(
                 .map(|m| m.span.end)
                 .max();
             if let Some(group_end) = of_group {
-                last = end + 1;
-                while last < range.end && ctx.table.span(last).end <= group_end {
-                    last += 1;
-                }
+                last = through(ctx, end + 1, group_end, range.end);
             } else if let Some(noun) = people_after_of(ctx, end + 1, range.end) {
                 last = noun + 1;
             }
         } else if let Some(group_end) = group_joined(ctx, &out[from..], end) {
             // "nine in ten voters": the group the number word runs into.
-            while last < range.end && ctx.table.span(last).end <= group_end {
-                last += 1;
-            }
+            last = through(ctx, end, group_end, range.end);
         }
         let span = ctx.table.span(i).cover(ctx.table.span(last - 1));
         out.push(Mention {
@@ -85,6 +80,15 @@ pub(super) fn find(
         });
         i = last;
     }
+}
+
+/// One past the last token from `k` on (before `end`) that ends by byte
+/// `group_end`: the share reaches through its group.
+fn through(ctx: &Context, mut k: usize, group_end: usize, end: usize) -> usize {
+    while k < end && ctx.table.span(k).end <= group_end {
+        k += 1;
+    }
+    k
 }
 
 /// "of weekday riders", "of likely Republican voters": the last token of a
