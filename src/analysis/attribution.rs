@@ -26,7 +26,7 @@ mod source;
 use super::lexicon::{CueClasses, CueMatch, Cues, Lexicon};
 use super::quotes::paragraph_breaks;
 use super::segment::{Sentence, Token, TokenKind};
-use super::tokens::{Class, TokenTable};
+use super::tokens::{Class, TokenBits, TokenTable};
 use super::wordlists::same_bytes;
 use super::{ClaimKind, FoundClaim, Mention, Quotation, Rule, Via};
 use super::{shared, steps};
@@ -590,27 +590,6 @@ impl Context<'_> {
     }
 }
 
-/// One bit per token.
-struct TokenBits(Vec<u64>);
-
-impl TokenBits {
-    fn new(tokens: usize) -> Self {
-        TokenBits(vec![0; tokens.div_ceil(64)])
-    }
-
-    fn set(&mut self, i: usize) {
-        self.0[i / 64] |= 1 << (i % 64);
-    }
-
-    /// Whether token `i`'s bit is set (false past the end).
-    #[inline]
-    fn has(&self, i: usize) -> bool {
-        self.0
-            .get(i / 64)
-            .is_some_and(|bits| bits & (1 << (i % 64)) != 0)
-    }
-}
-
 /// For each token, the longest mention outside quotations starting with
 /// it: a bit per token, and the mentions of the tokens whose bit is set,
 /// reached by counting the bits before (a rank), with no search among the
@@ -650,9 +629,9 @@ impl MentionStarts {
                 last = Some(t);
             }
         }
-        let mut ranks = Vec::with_capacity(bits.0.len());
+        let mut ranks = Vec::with_capacity(bits.words().len());
         let mut before = 0;
-        for word in &bits.0 {
+        for word in bits.words() {
             ranks.push(before);
             before += word.count_ones();
         }
@@ -669,7 +648,7 @@ impl MentionStarts {
         if !self.bits.has(i) {
             return None;
         }
-        let below = self.bits.0[i / 64] & ((1u64 << (i % 64)) - 1);
+        let below = self.bits.words()[i / 64] & ((1u64 << (i % 64)) - 1);
         let rank = self.ranks[i / 64] + below.count_ones();
         Some(self.longest[rank as usize] as usize)
     }

@@ -136,7 +136,7 @@ pub struct TokenTable<'t> {
     pub wrapped: bool,
     /// A bit per token: whether a line break lies between it and the next
     /// token (or the text's end), seen as the tokenizer skipped the space.
-    breaks: Vec<u64>,
+    breaks: TokenBits,
     /// Per written form: the index in `cue_heads` of the cues its word
     /// starts, or [`NO_CUE`].
     cues: Vec<u32>,
@@ -195,7 +195,7 @@ impl<'t> TokenTable<'t> {
             lower_text: String::new(),
             block_firsts: Vec::new(),
             wrapped: quotes::is_hard_wrapped(text),
-            breaks: Vec::with_capacity(text.len() / 256 + 1),
+            breaks: TokenBits::with_capacity(text.len() / 4),
             cues: Vec::new(),
             cue_heads: Vec::new(),
             cues_id: lexicon.cues.id(),
@@ -307,12 +307,7 @@ impl<'t> TokenTable<'t> {
             [b] => *b == b'\n',
             gap => gap.contains(&b'\n'),
         };
-        if i.is_multiple_of(64) {
-            self.breaks.push(0);
-        }
-        if line_break {
-            self.breaks[i / 64] |= 1 << (i % 64);
-        }
+        self.breaks.push(i, line_break);
     }
 
     /// The entry of a written form seen for the first time, its lower-case
@@ -403,7 +398,7 @@ impl<'t> TokenTable<'t> {
     #[inline]
     pub fn line_break_after(&self, i: usize) -> bool {
         steps::step();
-        self.breaks[i / 64] & 1 << (i % 64) != 0
+        self.breaks.has(i)
     }
 
     /// The index of token `i`'s written form, below [`TokenTable::form_count`]:
@@ -581,6 +576,50 @@ fn block_firsts(len: usize, tokens: &[Token]) -> Vec<u32> {
         firsts.push(k as u32);
     }
     firsts
+}
+
+/// One bit per token, by token index: a fact of every token told without
+/// a search (a line break after it, a quotation holding it).
+pub(crate) struct TokenBits(Vec<u64>);
+
+impl TokenBits {
+    /// `tokens` bits, all clear.
+    pub(crate) fn new(tokens: usize) -> Self {
+        TokenBits(vec![0; tokens.div_ceil(64)])
+    }
+
+    /// No bits yet, with room for about `tokens`, filled by
+    /// [`TokenBits::push`].
+    pub(crate) fn with_capacity(tokens: usize) -> Self {
+        TokenBits(Vec::with_capacity(tokens.div_ceil(64)))
+    }
+
+    /// Appends token `i`'s bit: the tokens come in order, `i` the next.
+    pub(crate) fn push(&mut self, i: usize, bit: bool) {
+        if i.is_multiple_of(64) {
+            self.0.push(0);
+        }
+        if bit {
+            self.set(i);
+        }
+    }
+
+    pub(crate) fn set(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    /// The bits, 64 tokens a word (for ranks over them).
+    pub(crate) fn words(&self) -> &[u64] {
+        &self.0
+    }
+
+    /// Whether token `i`'s bit is set (false past the end).
+    #[inline]
+    pub(crate) fn has(&self, i: usize) -> bool {
+        self.0
+            .get(i / 64)
+            .is_some_and(|bits| bits & (1 << (i % 64)) != 0)
+    }
 }
 
 #[cfg(test)]
