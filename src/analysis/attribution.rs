@@ -86,9 +86,10 @@ fn by_end(mentions: &[Mention]) -> Vec<(u32, u32, u32)> {
         .map(|(k, m)| (m.span.end as u32, m.span.start as u32, k as u32))
         .collect();
     // Mentions come by start, so their ends come mostly in order: a
-    // stable sort merges the runs already there (the keys are distinct,
-    // the index among them, so the order is the unstable sort's).
-    out.sort();
+    // stable sort merges the runs already there. By (end, start) packed in
+    // one u64, one compare a step; mentions with the same span keep their
+    // index order, as sorting by the whole triple would.
+    out.sort_by_key(|&(end, start, _)| (u64::from(end) << 32) | u64::from(start));
     out
 }
 
@@ -349,8 +350,16 @@ impl<'a> Context<'a> {
     }
 
     /// Whether token `i` is one of `words` (lower case) in any ASCII case.
+    /// The lower-case form is looked up once, not once per word.
     fn is_one_of(&self, i: usize, words: &[&str]) -> bool {
-        words.iter().any(|w| self.is_word(i, w))
+        steps::step();
+        debug_assert!(
+            words
+                .iter()
+                .all(|w| !w.bytes().any(|b| b.is_ascii_uppercase()))
+        );
+        let low = self.table.low(i).as_bytes();
+        words.iter().any(|w| same_bytes(low, w.as_bytes()))
     }
 
     /// Whether token `i` is an "-ly" adverb written in lower case
@@ -529,6 +538,8 @@ struct Pass<'c, 'a> {
     /// The verbs of "see X as" frames in the current unit (see
     /// perception.rs), a buffer reused unit after unit.
     as_verbs: Vec<u32>,
+    /// Per cue: its subject once worked out (see `cues.rs`, `Pass::subject`).
+    subjects: Vec<std::cell::Cell<Option<Option<u32>>>>,
 }
 
 impl<'c, 'a> Pass<'c, 'a> {
@@ -541,6 +552,7 @@ impl<'c, 'a> Pass<'c, 'a> {
             cue_used: vec![false; context.cues.len()],
             dialogue: std::cell::OnceCell::new(),
             as_verbs: Vec::new(),
+            subjects: vec![std::cell::Cell::new(None); context.cues.len()],
         }
     }
 
