@@ -192,14 +192,7 @@ impl<'a> Context<'a> {
         let end_blocks = Blocks::new(text.len(), mentions_by_end.len(), |i| {
             mentions_by_end[i].0 as usize
         });
-        // A comma's lower-case form is one byte: compared as one, not by memcmp.
-        let is_comma = |i: usize| {
-            tokens[i].kind == TokenKind::Punct && matches!(table.low(i).as_bytes(), [b','])
-        };
-        let commas = (0..tokens.len())
-            .filter(|&i| is_comma(i))
-            .map(|i| i as u32)
-            .collect();
+        let commas = commas(text, tokens);
         let mut context = Context {
             text,
             tokens,
@@ -529,6 +522,9 @@ struct Pass<'c, 'a> {
     /// During the leftover pass: the claims found before it, sorted, while
     /// `claims` holds only the new ones (see leftovers.rs).
     earlier: Vec<FoundClaim>,
+    /// Per claim of `earlier`: taken back by the leftover pass (see
+    /// leftovers.rs), skipped by every reader until the lists merge.
+    earlier_gone: Vec<bool>,
     /// Per top-level quotation: claimed by some claim.
     quote_claimed: Vec<bool>,
     /// Per cue (index into `context.cues`): used by some claim.
@@ -548,6 +544,7 @@ impl<'c, 'a> Pass<'c, 'a> {
             context,
             claims: Vec::new(),
             earlier: Vec::new(),
+            earlier_gone: Vec::new(),
             quote_claimed: vec![false; context.quotes.len()],
             cue_used: vec![false; context.cues.len()],
             dialogue: std::cell::OnceCell::new(),
@@ -664,6 +661,18 @@ impl MentionStarts {
         let rank = self.ranks[i / 64] + below.count_ones();
         Some(self.longest[rank as usize] as usize)
     }
+}
+
+/// The indices of the comma tokens, in order.
+fn commas(text: &str, tokens: &[Token]) -> Vec<u32> {
+    let bytes = text.as_bytes();
+    // A mark is one character: a comma is a mark whose first byte is one,
+    // read off the text in order (a form looked up per token missed the
+    // cache). Token indices fit: tokens hold u32 offsets.
+    (0..tokens.len())
+        .filter(|&i| tokens[i].kind == TokenKind::Punct && bytes[tokens[i].start()] == b',')
+        .map(|i| i as u32)
+        .collect()
 }
 
 /// The tokens some mention of `by_end` (sorted by end) ends with.
