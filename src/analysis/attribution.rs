@@ -20,6 +20,7 @@ mod evidential;
 mod findings;
 mod framed;
 mod leftovers;
+mod lists;
 mod perception;
 mod source;
 
@@ -179,6 +180,8 @@ struct Context<'a> {
     /// when there is none: its capitalised verbs are verbs ("Mayor Says
     /// Taxes Will Rise").
     headline_end: usize,
+    /// The word lists' answers per written form (see lists.rs).
+    form_lists: lists::FormLists,
 }
 
 impl<'a> Context<'a> {
@@ -237,6 +240,7 @@ impl<'a> Context<'a> {
             commas,
             wrapped: table.wrapped,
             headline_end: table.headline_end(),
+            form_lists: lists::FormLists::new(table.form_count()),
         };
         context.cues = context.find_cues(&lexicon.cues);
         let cues = &context.cues;
