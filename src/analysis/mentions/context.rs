@@ -259,8 +259,14 @@ impl<'a> Context<'a> {
     }
 }
 
-/// A mention of the given kind over tokens `first..=last`.
-pub(super) fn mention(span: Span, name: &str, kind: ActorKind, role: Option<String>) -> Mention {
+/// A mention of the given kind over `span`. A name already built as a
+/// `String` moves in (no second allocation and copy); a `&str` is copied.
+pub(super) fn mention(
+    span: Span,
+    name: impl Into<Box<str>>,
+    kind: ActorKind,
+    role: Option<String>,
+) -> Mention {
     Mention {
         span,
         name: name.into(),

@@ -34,9 +34,13 @@ pub fn find(
     lexicon: &Lexicon,
 ) -> Vec<Mention> {
     let ctx = Context::new(table, lexicon);
-    let mut out = Vec::new();
+    // News has a mention every 40 bytes or so: room for one every 32 is
+    // rarely outgrown, and growing copies every mention and holds both
+    // copies at once (the peak of the stage); the spare room is returned
+    // below.
+    let mut out = Vec::with_capacity(table.text.len() / 32);
     let mut claimed = vec![false; table.len()];
-    let mut reach = Vec::new();
+    let mut scratch = Scratch::default();
     let mut starts = Starts::new(table);
     for sentence in sentences {
         let range = sentence.tokens().clone();
@@ -49,6 +53,7 @@ pub fn find(
             &starts,
             &claimed,
             sentence_first_mention,
+            &mut scratch.modifiers,
             &mut out,
         );
         // Three finders start only from words of their lists (or a number):
@@ -68,6 +73,7 @@ pub fn find(
                 range.clone(),
                 &starts,
                 sentence_first_mention,
+                &mut scratch,
                 &mut out,
             );
         }
@@ -78,7 +84,7 @@ pub fn find(
                 &starts,
                 sentence_first_mention,
                 &mut out,
-                &mut reach,
+                &mut scratch.reach,
             );
         }
         // Sorted a sentence at a time (a few mentions, in cache): the
@@ -95,6 +101,19 @@ pub fn find(
     // The vector grew by doubling; the later stages run beside it.
     out.shrink_to_fit();
     out
+}
+
+/// Room the finders reuse from one sentence to the next: vectors of
+/// their own would be allocated and freed a hundred thousand times in a
+/// long text.
+#[derive(Default)]
+pub(super) struct Scratch {
+    /// (start, furthest end so far) of mentions (see [`reach_by_start`]).
+    reach: Vec<(usize, usize)>,
+    /// The ends of the sentence's mentions, sorted (subjects.rs).
+    ends: Vec<usize>,
+    /// Per phrase, the byte range from its start to its head (groups.rs).
+    modifiers: Vec<(usize, usize)>,
 }
 
 /// Per token of a sentence, which finders may start there, read off the
