@@ -33,7 +33,7 @@ pub fn find(
     quotations: &[Quotation],
     lexicon: &Lexicon,
 ) -> Vec<Mention> {
-    let ctx = Context::new(table, lexicon);
+    let mut ctx = Context::new(table, lexicon);
     // News has a mention every 40 bytes or so: room for one every 32 is
     // rarely outgrown, and growing copies every mention and holds both
     // copies at once (the peak of the stage); the spare room is returned
@@ -45,6 +45,7 @@ pub fn find(
     for sentence in sentences {
         let range = sentence.tokens().clone();
         let sentence_first_mention = out.len();
+        ctx.enter(range.clone());
         starts.read(&ctx, range.clone());
         names::find(&ctx, range.clone(), &starts, &mut claimed, &mut out);
         groups::find(
@@ -159,16 +160,28 @@ impl Starts {
     /// Marks the tokens of the sentence `range`.
     fn read(&mut self, ctx: &Context, range: std::ops::Range<usize>) {
         self.first = range.start;
-        let Starts { marks, by_form, .. } = self;
-        marks.clear();
-        marks.extend(range.map(|i| {
-            let known = &mut by_form[ctx.table.form_of(i)];
-            if *known == Self::UNKNOWN {
-                *known = marks_of(ctx, i);
+        self.marks.clear();
+        self.marks.reserve(range.len());
+        let mut all = 0;
+        for i in range {
+            let mut marks = self.by_form[ctx.table.form_of(i)];
+            if marks == Self::UNKNOWN {
+                marks = self.learn(ctx, i);
             }
-            *known
-        }));
-        self.all = self.marks.iter().fold(0, |all, &m| all | m);
+            all |= marks;
+            self.marks.push(marks);
+        }
+        self.all = all;
+    }
+
+    /// Works out and keeps the marks of token `i`'s form, seen first. Kept
+    /// out of line: the loop above, run for every token, stays small.
+    #[cold]
+    #[inline(never)]
+    fn learn(&mut self, ctx: &Context, i: usize) -> u8 {
+        let marks = marks_of(ctx, i);
+        self.by_form[ctx.table.form_of(i)] = marks;
+        marks
     }
 
     /// Whether token `i` of the sentence has some of `marks`.

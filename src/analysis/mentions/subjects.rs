@@ -11,8 +11,8 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::{Scratch, Starts};
 use super::context::{Context, mention};
+use super::{Scratch, Starts};
 use crate::analysis::segment::TokenKind;
 use crate::analysis::tokens::Class;
 use crate::analysis::wordlists::{self, Set};
