@@ -145,6 +145,9 @@ impl Starts {
     /// A word some cue starts with.
     pub const CUE: u8 = 16;
     pub const PRONOUN: u8 = 32;
+    /// A quantifier that may stand for people alone ("most", "both"):
+    /// not a start, but asked of the word before every cue word.
+    pub const QUANTIFIER: u8 = 64;
     /// In `by_form`: not worked out yet.
     const UNKNOWN: u8 = 128;
 
@@ -160,28 +163,20 @@ impl Starts {
     /// Marks the tokens of the sentence `range`.
     fn read(&mut self, ctx: &Context, range: std::ops::Range<usize>) {
         self.first = range.start;
-        self.marks.clear();
-        self.marks.reserve(range.len());
+        let Starts { marks, by_form, .. } = self;
+        marks.clear();
+        marks.resize(range.len(), 0);
         let mut all = 0;
-        for i in range {
-            let mut marks = self.by_form[ctx.table.form_of(i)];
-            if marks == Self::UNKNOWN {
-                marks = self.learn(ctx, i);
+        // Filled in place, not pushed: this loop runs for every token.
+        for (slot, i) in marks.iter_mut().zip(range) {
+            let form = ctx.table.form_of(i);
+            if by_form[form] == Self::UNKNOWN {
+                by_form[form] = marks_of(ctx, i);
             }
-            all |= marks;
-            self.marks.push(marks);
+            *slot = by_form[form];
+            all |= *slot;
         }
         self.all = all;
-    }
-
-    /// Works out and keeps the marks of token `i`'s form, seen first. Kept
-    /// out of line: the loop above, run for every token, stays small.
-    #[cold]
-    #[inline(never)]
-    fn learn(&mut self, ctx: &Context, i: usize) -> u8 {
-        let marks = marks_of(ctx, i);
-        self.by_form[ctx.table.form_of(i)] = marks;
-        marks
     }
 
     /// Whether token `i` of the sentence has some of `marks`.
@@ -197,7 +192,9 @@ impl Starts {
 }
 
 /// The marks of token `i` (see [`Starts`]): of its form, as all it reads.
-#[inline]
+/// Asked once per form: kept out of the loop that reads every token.
+#[cold]
+#[inline(never)]
 fn marks_of(ctx: &Context, i: usize) -> u8 {
     if !ctx.is_word(i) {
         let number = ctx.tokens[i].kind == TokenKind::Number;
@@ -217,6 +214,8 @@ fn marks_of(ctx: &Context, i: usize) -> u8 {
     mark(classes.has(Class::ShareOpener), Starts::SHARE_OPENER);
     mark(classes.has(Class::CueStart), Starts::CUE);
     mark(classes.has(Class::Pronoun), Starts::PRONOUN);
+    let quantifier = subjects::pronominal_quantifiers().contains(ctx.low(i));
+    mark(quantifier, Starts::QUANTIFIER);
     marks
 }
 

@@ -80,9 +80,15 @@ fn opening_words() -> &'static Set<&'static str> {
 
 /// Whether token `i` opens its sentence, a quotation or a clause after a colon or dash.
 fn is_opener(ctx: &Context, i: usize, range: &Range<usize>) -> bool {
-    i == range.start
-        || matches!(ctx.tokens[i - 1].kind, TokenKind::Quote)
-        || [":", "(", "—", "–"].iter().any(|p| ctx.is_punct(i - 1, p))
+    if i == range.start {
+        return true;
+    }
+    // The kind first: the token before is most often a word, no opener.
+    match ctx.tokens[i - 1].kind {
+        TokenKind::Quote => true,
+        TokenKind::Word => false,
+        _ => matches!(ctx.low(i - 1), ":" | "(" | "—" | "–"),
+    }
 }
 
 /// A word of two or more letters, all capitals.
@@ -167,7 +173,7 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
     if end - start != 1 || ctx.table.classes(start).has(Class::PhraseStart) {
         return run_kind(ctx, start, end);
     }
-    let known = &ctx.word_kinds[ctx.table.form_of(start)];
+    let known = ctx.word_kinds.of(ctx.table, start);
     if let Some(kind) = word_kind::decode(known.get()) {
         return kind;
     }
