@@ -35,12 +35,13 @@ pub(super) fn find(
             i += 1;
             continue;
         }
-        if !starts_org_run(ctx, i, range.end) {
-            // A title is not a name: it joins the name that follows.
-            if let Some(len) = ctx.longest_title(i, range.end) {
-                i += len;
-                continue;
-            }
+        // A title is not a name: it joins the name that follows, unless it
+        // starts an organisation's name (asked second: few words are titles).
+        if let Some(len) = ctx.longest_title(i, range.end)
+            && !starts_org_run(ctx, i, range.end)
+        {
+            i += len;
+            continue;
         }
         if !is_name_word(ctx, i, &range) && !starts_known_name(ctx, i, range.end) {
             i += 1;
