@@ -211,7 +211,7 @@ fn word_before(ctx: &Context, cue: usize, floor: usize) -> Option<usize> {
 /// a lower-case word that is no function word, verb form or pronoun.
 fn may_head(ctx: &Context, head: usize) -> bool {
     let low = ctx.low(head);
-    let noun = ctx.is_word(head)
+    ctx.is_word(head)
         && !ctx.is_cap(head)
         && !ctx.is_possessive(head)
         && !ctx.table.is(head, Class::FunctionWord)
@@ -221,8 +221,7 @@ fn may_head(ctx: &Context, head: usize) -> bool {
         && !low.ends_with("ly")
         && !low.ends_with("ing")
         && !low.ends_with("ed")
-        && ctx.cue_at(head).is_none();
-    noun
+        && ctx.cue_at(head).is_none()
 }
 
 /// "…, and most oppose it", "Both vowed to …": a quantifier standing
