@@ -81,7 +81,6 @@ pub fn find(
         if starts.any(Starts::PRONOUN) {
             pronouns(
                 &ctx,
-                range,
                 &starts,
                 sentence_first_mention,
                 &mut out,
@@ -126,6 +125,9 @@ pub(super) struct Starts {
     marks: Vec<u8>,
     /// The marks of all its tokens together.
     all: u8,
+    /// The sentence's tokens with some of [`Starts::RARE`], in order: the
+    /// finders starting only there visit these, not every token.
+    rare: Vec<usize>,
     /// The marks of each written form (they depend on the form alone), or
     /// [`Starts::UNKNOWN`] before its first token: a byte per form, in
     /// cache, where the token table's facts of a form take several.
@@ -150,12 +152,15 @@ impl Starts {
     pub const QUANTIFIER: u8 = 64;
     /// In `by_form`: not worked out yet.
     const UNKNOWN: u8 = 128;
+    /// The marks few tokens have, kept in [`Starts::rare`] too.
+    const RARE: u8 = Self::SHARE | Self::CUE | Self::PRONOUN;
 
     fn new(table: &TokenTable) -> Self {
         Starts {
             first: 0,
             marks: Vec::new(),
             all: 0,
+            rare: Vec::new(),
             by_form: vec![Self::UNKNOWN; table.form_count()],
         }
     }
@@ -163,9 +168,15 @@ impl Starts {
     /// Marks the tokens of the sentence `range`.
     fn read(&mut self, ctx: &Context, range: std::ops::Range<usize>) {
         self.first = range.start;
-        let Starts { marks, by_form, .. } = self;
+        let Starts {
+            marks,
+            by_form,
+            rare,
+            ..
+        } = self;
         marks.clear();
         marks.resize(range.len(), 0);
+        rare.clear();
         let mut all = 0;
         // Filled in place, not pushed: this loop runs for every token.
         for (slot, i) in marks.iter_mut().zip(range) {
@@ -175,6 +186,9 @@ impl Starts {
             }
             *slot = by_form[form];
             all |= *slot;
+            if *slot & Self::RARE != 0 {
+                rare.push(i);
+            }
         }
         self.all = all;
     }
@@ -183,6 +197,15 @@ impl Starts {
     #[inline]
     pub fn at(&self, i: usize, marks: u8) -> bool {
         self.marks[i - self.first] & marks != 0
+    }
+
+    /// The tokens of the sentence with some of `marks` (of [`Starts::RARE`]).
+    pub fn marked(&self, marks: u8) -> impl Iterator<Item = usize> + '_ {
+        debug_assert_eq!(marks & !Self::RARE, 0, "only rare marks are listed");
+        self.rare
+            .iter()
+            .copied()
+            .filter(move |&i| self.at(i, marks))
     }
 
     /// Whether some token of the sentence has some of `marks`.
@@ -311,10 +334,9 @@ fn mark_quoted(mentions: &mut [Mention], quotations: &[Quotation]) {
     }
 }
 
-/// Adds the pronouns of the sentence `range`; `reach` is room to reuse.
+/// Adds the pronouns of the sentence `starts` marks; `reach` is room to reuse.
 fn pronouns(
     ctx: &Context,
-    range: std::ops::Range<usize>,
     starts: &Starts,
     from: usize,
     out: &mut Vec<Mention>,
@@ -323,10 +345,7 @@ fn pronouns(
     // The sentence's other mentions, by start, each with the furthest end
     // of it and those before: whether one holds a token is a binary search.
     let mut held = false;
-    for i in range {
-        if !starts.at(i, Starts::PRONOUN) {
-            continue;
-        }
+    for i in starts.marked(Starts::PRONOUN) {
         let Some(&kind) = ctx.lists.pronoun_kinds.get(ctx.low(i)) else {
             continue;
         };

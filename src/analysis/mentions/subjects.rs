@@ -54,11 +54,8 @@ pub(super) fn find(
     // cue (a long sentence of quotations has thousands).
     let others = out.len();
     let mut reach_read = false;
-    for cue in range.clone() {
-        // Both rules start from a cue word: no question for the rest.
-        if !starts.at(cue, Starts::CUE) {
-            continue;
-        }
+    // Both rules start from a cue word: no question for the rest.
+    for cue in starts.marked(Starts::CUE) {
         // The rules read the words around the cue word before they match
         // its phrases (the costly question), which most words fail first.
         let before = word_before(ctx, cue, range.start);
