@@ -38,9 +38,9 @@ pub(super) fn find(
     // in one pass (a mention found later never lies inside an earlier
     // phrase): a pass per phrase would read the whole sentence each time.
     modifiers.clear();
-    for h in range.clone() {
-        // Most words are no head: the sentence's marks say so.
-        if !starts.at(h, Starts::HEAD) || claimed[h] {
+    // Most words are no head: the sentence's marks say so.
+    for h in starts.marked(Starts::HEAD) {
+        if claimed[h] {
             continue;
         }
         let Some(head) = head_at(ctx, h) else {

@@ -125,9 +125,10 @@ pub(super) struct Starts {
     marks: Vec<u8>,
     /// The marks of all its tokens together.
     all: u8,
-    /// The sentence's tokens with some of [`Starts::RARE`], in order: the
-    /// finders starting only there visit these, not every token.
-    rare: Vec<usize>,
+    /// The sentence's tokens where some finder may start (with some of
+    /// [`Starts::STARTS`]), in order: the finders visit these, not every
+    /// token (each finder its own few).
+    listed: Vec<usize>,
     /// The marks of each written form (they depend on the form alone), or
     /// [`Starts::UNKNOWN`] before its first token: a byte per form, in
     /// cache, where the token table's facts of a form take several.
@@ -152,15 +153,15 @@ impl Starts {
     pub const QUANTIFIER: u8 = 64;
     /// In `by_form`: not worked out yet.
     const UNKNOWN: u8 = 128;
-    /// The marks few tokens have, kept in [`Starts::rare`] too.
-    const RARE: u8 = Self::SHARE | Self::CUE | Self::PRONOUN;
+    /// The marks of a start, whose tokens [`Starts::listed`] holds.
+    const STARTS: u8 = Self::CAP | Self::HEAD | Self::SHARE | Self::CUE | Self::PRONOUN;
 
     fn new(table: &TokenTable) -> Self {
         Starts {
             first: 0,
             marks: Vec::new(),
             all: 0,
-            rare: Vec::new(),
+            listed: Vec::new(),
             by_form: vec![Self::UNKNOWN; table.form_count()],
         }
     }
@@ -171,12 +172,12 @@ impl Starts {
         let Starts {
             marks,
             by_form,
-            rare,
+            listed,
             ..
         } = self;
         marks.clear();
         marks.resize(range.len(), 0);
-        rare.clear();
+        listed.clear();
         let mut all = 0;
         // Filled in place, not pushed: this loop runs for every token.
         for (slot, i) in marks.iter_mut().zip(range) {
@@ -186,8 +187,8 @@ impl Starts {
             }
             *slot = by_form[form];
             all |= *slot;
-            if *slot & Self::RARE != 0 {
-                rare.push(i);
+            if *slot & Self::STARTS != 0 {
+                listed.push(i);
             }
         }
         self.all = all;
@@ -199,10 +200,10 @@ impl Starts {
         self.marks[i - self.first] & marks != 0
     }
 
-    /// The tokens of the sentence with some of `marks` (of [`Starts::RARE`]).
+    /// The tokens of the sentence with some of `marks` (of [`Starts::STARTS`]).
     pub fn marked(&self, marks: u8) -> impl Iterator<Item = usize> + '_ {
-        debug_assert_eq!(marks & !Self::RARE, 0, "only rare marks are listed");
-        self.rare
+        debug_assert_eq!(marks & !Self::STARTS, 0, "only starts are listed");
+        self.listed
             .iter()
             .copied()
             .filter(move |&i| self.at(i, marks))

@@ -28,13 +28,14 @@ pub(super) fn find(
     out: &mut Vec<Mention>,
 ) {
     let sentence_first_mention = out.len();
+    // The first token not yet read (a name or title read skips its words).
     let mut i = range.start;
-    while i < range.end {
-        // Every name starts with a capital: no question for the rest.
-        if !starts.at(i, Starts::CAP) {
-            i += 1;
+    // Every name starts with a capital: no question for the rest.
+    for capital in starts.marked(Starts::CAP) {
+        if capital < i {
             continue;
         }
+        i = capital;
         // A title is not a name: it joins the name that follows, unless it
         // starts an organisation's name (asked second: few words are titles).
         if let Some(len) = ctx.longest_title(i, range.end)
