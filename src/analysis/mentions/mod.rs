@@ -179,7 +179,8 @@ impl Starts {
         marks.resize(range.len(), 0);
         listed.clear();
         let mut all = 0;
-        // Filled in place, not pushed: this loop runs for every token.
+        // The marks are written in place, not pushed: this loop runs for
+        // every token.
         for (slot, i) in marks.iter_mut().zip(range) {
             let form = ctx.table.form_of(i);
             if by_form[form] == Self::UNKNOWN {
