@@ -7,7 +7,7 @@
 
 pub use super::lexicon::{Class, Classes};
 use super::lexicon::{CueHead, Cues, Lexicon};
-use super::segment::{self, FORM_APART, Token, TokenKind};
+use super::segment::{self, FORM_APART, Scanned, Token, TokenKind};
 use super::wordlists::{Map, same_bytes, short_word};
 use super::{quotes, steps};
 use crate::span::Span;
@@ -135,7 +135,8 @@ pub struct TokenTable<'t> {
     /// worked out once for the stages that ask.
     pub wrapped: bool,
     /// A bit per token: whether a line break lies between it and the next
-    /// token (or the text's end), seen as the tokenizer skipped the space.
+    /// token (or the text's end), noted by the tokenizer as it skipped the
+    /// space.
     breaks: TokenBits,
     /// Per written form: the index in `cue_heads` of the cues its word
     /// starts, or [`NO_CUE`].
@@ -203,9 +204,14 @@ impl<'t> TokenTable<'t> {
         let mut previous_is_word = false;
         let mut previous_is_lower = false;
         let mut previous_end = 0;
-        for (i, (span, kind)) in segment::tokenize(text).enumerate() {
+        for (i, scanned) in segment::tokenize(text).enumerate() {
+            let Scanned {
+                span,
+                kind,
+                after_line_break,
+            } = scanned;
             if i > 0 {
-                table.note_gap(i - 1, previous_end, span.start);
+                table.breaks.push(i - 1, after_line_break);
             }
             previous_end = span.end;
             let word = span.of(text);
@@ -281,7 +287,8 @@ impl<'t> TokenTable<'t> {
             }
         }
         if !tokens.is_empty() {
-            table.note_gap(tokens.len() - 1, previous_end, text.len());
+            let trailing = text[previous_end..].contains('\n');
+            table.breaks.push(tokens.len() - 1, trailing);
         }
         tokens.shrink_to_fit();
         table.block_firsts = block_firsts(text.len(), &tokens);
@@ -295,19 +302,6 @@ impl<'t> TokenTable<'t> {
         table.cues = forms.iter().map(|f| lower_cues[f.lower as usize]).collect();
         table.lower_text.shrink_to_fit();
         table
-    }
-
-    /// Notes whether the space from `from` to `to` after token `i` holds a
-    /// line break (bytes, not chars: '\n' is one byte, and a gap is mostly
-    /// one space, told without a call to search it).
-    fn note_gap(&mut self, i: usize, from: usize, to: usize) {
-        let gap = &self.text.as_bytes()[from..to];
-        let line_break = match gap {
-            [] => false,
-            [b] => *b == b'\n',
-            gap => gap.contains(&b'\n'),
-        };
-        self.breaks.push(i, line_break);
     }
 
     /// The entry of a written form seen for the first time, its lower-case
