@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::tokens::TokenTable;
+use super::tokens::{TokenMark, TokenTable};
 use super::wordlists;
 use crate::span::Span;
 
@@ -356,10 +356,19 @@ pub fn sentences(table: &TokenTable) -> Vec<Sentence> {
     // Whether each written form may end a sentence, worked out at its first
     // token: a byte per form, not a look at every token's text.
     let mut terminal = vec![Terminal::Unknown; table.form_count()];
+    let sentence = |first: usize, last: usize| {
+        let span = Span::new(tokens[first].start(), table.span(last).end);
+        Sentence::new(span, first..last + 1)
+    };
     let mut out = Vec::new();
     let mut first = 0;
-    let mut i = 0;
-    while i < tokens.len() {
+    // Only a token that may end a sentence can: the others are passed
+    // over by the bits that mark these.
+    let mut after_last = 0;
+    for i in table.marked(TokenMark::SentenceEnd, 0..tokens.len()) {
+        if i < after_last {
+            continue;
+        }
         let mut last = i;
         let ends = if table.line_break_after(i) {
             true
@@ -377,13 +386,14 @@ pub fn sentences(table: &TokenTable) -> Vec<Sentence> {
             false
         };
         if ends || last + 1 == tokens.len() {
-            out.push(Sentence::new(
-                Span::new(tokens[first].start(), table.span(last).end),
-                first..last + 1,
-            ));
+            out.push(sentence(first, last));
             first = last + 1;
         }
-        i = last + 1;
+        after_last = last + 1;
+    }
+    // The last sentence, ended by the text's end.
+    if first < tokens.len() {
+        out.push(sentence(first, tokens.len() - 1));
     }
     out.shrink_to_fit();
     out
