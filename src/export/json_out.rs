@@ -199,11 +199,17 @@ impl<'w> JsonOut<'w> {
         }
     }
 
-    /// A line break and the indent of the depth being written.
+    /// A line break and the indent of the depth being written (one copy
+    /// for the depths an export reaches).
     fn new_line(&mut self) {
-        self.buf.push(b'\n');
-        for _ in 0..self.open.len() {
-            self.buf.extend_from_slice(b"  ");
+        const LINE: &[u8; 17] = b"\n                ";
+        let width = 1 + 2 * self.open.len();
+        match LINE.get(..width) {
+            Some(line) => self.buf.extend_from_slice(line),
+            None => {
+                self.buf.extend_from_slice(LINE);
+                self.buf.resize(self.buf.len() + width - LINE.len(), b' ');
+            }
         }
     }
 
@@ -277,6 +283,7 @@ mod tests {
             "list": [1, null, true, false, {"x": "y", "z": []}, [[]]],
             "long": long,
             "n": 0,
+            "deep": [[[[[[[[[[1, [2]]]]]]]]]]],
         });
         for pretty in [false, true] {
             assert_eq!(
