@@ -118,7 +118,7 @@ pub fn write_members(w: &mut JsonOut, request: &Request) {
 /// through it.
 struct Text<'t> {
     text: &'t str,
-    index: CharIndex<'t>,
+    index: CharIndex,
 }
 
 impl<'t> Text<'t> {
