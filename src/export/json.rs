@@ -176,12 +176,15 @@ fn write_document(w: &mut JsonOut, doc: &Document, text: &Text) {
     w.plain_str(doc.format.name());
     w.key("source");
     w.str(&doc.source);
-    w.key("byline");
-    w.str_or_null(doc.byline.as_deref());
-    w.key("site");
-    w.str_or_null(doc.site.as_deref());
-    w.key("published");
-    w.str_or_null(doc.published.as_deref());
+    let metadata = [
+        ("byline", &doc.byline),
+        ("site", &doc.site),
+        ("published", &doc.published),
+    ];
+    for (key, value) in metadata {
+        w.key(key);
+        w.str_or_null(value.as_deref());
+    }
     // The text every offset indexes (extracted prose for a web page or Markdown).
     w.key("text");
     w.str(text.text);
