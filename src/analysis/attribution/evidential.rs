@@ -9,12 +9,13 @@
 //! outside quotations and claims already made.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use super::cues::Content;
 use super::{COVER_BACK, Found, Pass, Unit, source};
 use crate::analysis::mentions::clause_openers;
 use crate::analysis::tokens::Class;
-use crate::analysis::wordlists;
+use crate::analysis::wordlists::{self, Set};
 use crate::analysis::{Rule, Via, steps};
 
 /// How many words the subject of a frame may have when no mention ends it.
@@ -173,6 +174,11 @@ impl Pass<'_, '_> {
             if p + 1 >= unit.end {
                 return None;
             }
+            // Most words after "be" start no pair: told without building
+            // the pair's two strings.
+            if !after_be_firsts().contains(lower(c, p).as_ref()) {
+                return None;
+            }
             let participle = lower(c, p).into_owned();
             let next = lower(c, p + 1);
             if !frames.after_be.contains(&(participle, next.to_string())) {
@@ -282,6 +288,15 @@ impl Pass<'_, '_> {
         }
         (end, None)
     }
+}
+
+/// The first words of the (participle, next word) pairs after "be".
+fn after_be_firsts() -> &'static Set<&'static str> {
+    static FIRSTS: OnceLock<Set<&'static str>> = OnceLock::new();
+    FIRSTS.get_or_init(|| {
+        let pairs = &wordlists::get().evidential.after_be;
+        pairs.iter().map(|(first, _)| first.as_str()).collect()
+    })
 }
 
 /// Token `i` in lower case: the token table's form for ASCII words (asked
