@@ -33,7 +33,7 @@ pub use tokens::TokenTable;
 
 /// The version of the analysis output: bumped whenever a change to the
 /// rules changes what `analyze` returns (caches of analyses key on it).
-pub const VERSION: u32 = 46;
+pub const VERSION: u32 = 47;
 
 /// What kind of thing an actor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -49,6 +49,20 @@ pub enum ActorKind {
     Anonymous,
     /// A document or anything else that speaks ("a joint statement").
     Other,
+}
+
+impl ActorKind {
+    /// As the JSON export spells it (serde's name for it too).
+    pub fn name(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Organization => "organization",
+            ActorKind::Place => "place",
+            ActorKind::Group => "group",
+            ActorKind::Anonymous => "anonymous",
+            ActorKind::Other => "other",
+        }
+    }
 }
 
 /// How a claim is reported.

@@ -31,15 +31,16 @@ pub(super) fn find(
     starts: &Starts,
     claimed: &[bool],
     sentence_first_mention: usize,
+    modifiers: &mut Vec<(usize, usize)>,
     out: &mut Vec<Mention>,
 ) {
     // The stretches whose names only modify a phrase, dropped at the end
     // in one pass (a mention found later never lies inside an earlier
     // phrase): a pass per phrase would read the whole sentence each time.
-    let mut modifiers: Vec<(usize, usize)> = Vec::new();
-    for h in range.clone() {
-        // Most words are no head: the sentence's marks say so.
-        if !starts.at(h, Starts::HEAD) || claimed[h] {
+    modifiers.clear();
+    // Most words are no head: the sentence's marks say so.
+    for h in starts.marked(Starts::HEAD) {
+        if claimed[h] {
             continue;
         }
         let Some(head) = head_at(ctx, h) else {
@@ -100,7 +101,7 @@ pub(super) fn find(
             role = Some(ctx.phrase(first + 1, h).to_string());
         }
         modifiers.push((ctx.tokens[first].start(), ctx.tokens[h].start()));
-        out.push(mention(span, &name, kind, role));
+        out.push(mention(span, name, kind, role));
     }
     drop_modifier_names(ctx.text, modifiers, sentence_first_mention, out);
 }
@@ -116,7 +117,32 @@ fn bare_subject(ctx: &Context, first: usize, h: usize, floor: usize) -> bool {
     first == h && cue_or_colon && opens
 }
 
-/// What kind of head noun token `i` is, if any.
+impl Head {
+    /// The head as a byte of [`Context::heads`]: 0 is "not worked out",
+    /// 1 "no head".
+    fn encode(head: Option<Head>) -> u8 {
+        match head {
+            None => 1,
+            Some(Head::People { plural }) => 2 + u8::from(plural),
+            Some(Head::Collective) => 4,
+            Some(Head::Document { plural }) => 5 + u8::from(plural),
+        }
+    }
+
+    /// The head kept in `byte`, if one was worked out.
+    fn decode(byte: u8) -> Option<Option<Head>> {
+        match byte {
+            0 => None,
+            2 | 3 => Some(Some(Head::People { plural: byte == 3 })),
+            4 => Some(Some(Head::Collective)),
+            5 | 6 => Some(Some(Head::Document { plural: byte == 6 })),
+            _ => Some(None),
+        }
+    }
+}
+
+/// What kind of head noun token `i` is, if any: it depends on the written
+/// form alone, so it is worked out once per form.
 fn head_at(ctx: &Context, i: usize) -> Option<Head> {
     if !ctx.is_word(i) {
         return None;
@@ -126,6 +152,17 @@ fn head_at(ctx: &Context, i: usize) -> Option<Head> {
     if !ctx.is_possessive(i) && !ctx.table.classes(i).has(Class::HeadWord) {
         return None;
     }
+    let known = ctx.heads.of(ctx.table, i);
+    if let Some(head) = Head::decode(known.get()) {
+        return head;
+    }
+    let head = head_of_word(ctx, i);
+    known.set(Head::encode(head));
+    head
+}
+
+/// What kind of head noun the word at token `i` is, worked out.
+fn head_of_word(ctx: &Context, i: usize) -> Option<Head> {
     let lists = ctx.lists;
     let bare = ctx.low_bare(i);
     if !ctx.bare_is(i, Class::HeadWord, |w| lists.is_head_word(w)) {
@@ -389,7 +426,7 @@ fn description_end(ctx: &Context, k: usize, end: usize) -> Option<usize> {
 /// `modifiers`: per phrase, the byte range from its start to its head.
 fn drop_modifier_names(
     text: &str,
-    mut modifiers: Vec<(usize, usize)>,
+    modifiers: &mut [(usize, usize)],
     from: usize,
     out: &mut Vec<Mention>,
 ) {
@@ -401,7 +438,7 @@ fn drop_modifier_names(
     // starting at or before it covers it.
     modifiers.sort_unstable();
     let mut furthest = 0;
-    for range in &mut modifiers {
+    for range in modifiers.iter_mut() {
         furthest = furthest.max(range.1);
         range.1 = furthest;
     }

@@ -33,14 +33,19 @@ pub fn find(
     quotations: &[Quotation],
     lexicon: &Lexicon,
 ) -> Vec<Mention> {
-    let ctx = Context::new(table, lexicon);
-    let mut out = Vec::new();
+    let mut ctx = Context::new(table, lexicon);
+    // News has a mention every 40 bytes or so: room for one every 32 is
+    // rarely outgrown, and growing copies every mention and holds both
+    // copies at once (the peak of the stage); the spare room is returned
+    // below.
+    let mut out = Vec::with_capacity(table.text.len() / 32);
     let mut claimed = vec![false; table.len()];
-    let mut reach = Vec::new();
+    let mut scratch = Scratch::default();
     let mut starts = Starts::new(table);
     for sentence in sentences {
         let range = sentence.tokens().clone();
         let sentence_first_mention = out.len();
+        ctx.enter(range.clone());
         starts.read(&ctx, range.clone());
         names::find(&ctx, range.clone(), &starts, &mut claimed, &mut out);
         groups::find(
@@ -49,6 +54,7 @@ pub fn find(
             &starts,
             &claimed,
             sentence_first_mention,
+            &mut scratch.modifiers,
             &mut out,
         );
         // Three finders start only from words of their lists (or a number):
@@ -68,17 +74,17 @@ pub fn find(
                 range.clone(),
                 &starts,
                 sentence_first_mention,
+                &mut scratch,
                 &mut out,
             );
         }
         if starts.any(Starts::PRONOUN) {
             pronouns(
                 &ctx,
-                range,
                 &starts,
                 sentence_first_mention,
                 &mut out,
-                &mut reach,
+                &mut scratch.reach,
             );
         }
         // Sorted a sentence at a time (a few mentions, in cache): the
@@ -97,6 +103,19 @@ pub fn find(
     out
 }
 
+/// Room the finders reuse from one sentence to the next: vectors of
+/// their own would be allocated and freed a hundred thousand times in a
+/// long text.
+#[derive(Default)]
+pub(super) struct Scratch {
+    /// (start, furthest end so far) of mentions (see [`reach_by_start`]).
+    reach: Vec<(usize, usize)>,
+    /// The ends of the sentence's mentions, sorted (subjects.rs).
+    ends: Vec<usize>,
+    /// Per phrase, the byte range from its start to its head (groups.rs).
+    modifiers: Vec<(usize, usize)>,
+}
+
 /// Per token of a sentence, which finders may start there, read off the
 /// token table in one pass: each finder then skips the other tokens by a
 /// byte of this buffer (in cache), not by asking the token table again.
@@ -106,6 +125,10 @@ pub(super) struct Starts {
     marks: Vec<u8>,
     /// The marks of all its tokens together.
     all: u8,
+    /// The sentence's tokens where some finder may start (with some of
+    /// [`Starts::STARTS`]), in order: the finders visit these, not every
+    /// token (each finder its own few).
+    listed: Vec<usize>,
     /// The marks of each written form (they depend on the form alone), or
     /// [`Starts::UNKNOWN`] before its first token: a byte per form, in
     /// cache, where the token table's facts of a form take several.
@@ -125,14 +148,20 @@ impl Starts {
     /// A word some cue starts with.
     pub const CUE: u8 = 16;
     pub const PRONOUN: u8 = 32;
+    /// A quantifier that may stand for people alone ("most", "both"):
+    /// not a start, but asked of the word before every cue word.
+    pub const QUANTIFIER: u8 = 64;
     /// In `by_form`: not worked out yet.
     const UNKNOWN: u8 = 128;
+    /// The marks of a start, whose tokens [`Starts::listed`] holds.
+    const STARTS: u8 = Self::CAP | Self::HEAD | Self::SHARE | Self::CUE | Self::PRONOUN;
 
     fn new(table: &TokenTable) -> Self {
         Starts {
             first: 0,
             marks: Vec::new(),
             all: 0,
+            listed: Vec::new(),
             by_form: vec![Self::UNKNOWN; table.form_count()],
         }
     }
@@ -140,22 +169,45 @@ impl Starts {
     /// Marks the tokens of the sentence `range`.
     fn read(&mut self, ctx: &Context, range: std::ops::Range<usize>) {
         self.first = range.start;
-        let Starts { marks, by_form, .. } = self;
+        let Starts {
+            marks,
+            by_form,
+            listed,
+            ..
+        } = self;
         marks.clear();
-        marks.extend(range.map(|i| {
-            let known = &mut by_form[ctx.table.form_of(i)];
-            if *known == Self::UNKNOWN {
-                *known = marks_of(ctx, i);
+        marks.resize(range.len(), 0);
+        listed.clear();
+        let mut all = 0;
+        // The marks are written in place, not pushed: this loop runs for
+        // every token.
+        for (slot, i) in marks.iter_mut().zip(range) {
+            let form = ctx.table.form_of(i);
+            if by_form[form] == Self::UNKNOWN {
+                by_form[form] = marks_of(ctx, i);
             }
-            *known
-        }));
-        self.all = self.marks.iter().fold(0, |all, &m| all | m);
+            *slot = by_form[form];
+            all |= *slot;
+            if *slot & Self::STARTS != 0 {
+                listed.push(i);
+            }
+        }
+        self.all = all;
     }
 
     /// Whether token `i` of the sentence has some of `marks`.
     #[inline]
     pub fn at(&self, i: usize, marks: u8) -> bool {
         self.marks[i - self.first] & marks != 0
+    }
+
+    /// The tokens of the sentence with some of `marks` (of [`Starts::STARTS`]).
+    pub fn marked(&self, marks: u8) -> impl Iterator<Item = usize> + '_ {
+        debug_assert_eq!(marks & !Self::STARTS, 0, "only starts are listed");
+        self.listed
+            .iter()
+            .copied()
+            .filter(move |&i| self.at(i, marks))
     }
 
     /// Whether some token of the sentence has some of `marks`.
@@ -165,7 +217,9 @@ impl Starts {
 }
 
 /// The marks of token `i` (see [`Starts`]): of its form, as all it reads.
-#[inline]
+/// Asked once per form: kept out of the loop that reads every token.
+#[cold]
+#[inline(never)]
 fn marks_of(ctx: &Context, i: usize) -> u8 {
     if !ctx.is_word(i) {
         let number = ctx.tokens[i].kind == TokenKind::Number;
@@ -185,6 +239,8 @@ fn marks_of(ctx: &Context, i: usize) -> u8 {
     mark(classes.has(Class::ShareOpener), Starts::SHARE_OPENER);
     mark(classes.has(Class::CueStart), Starts::CUE);
     mark(classes.has(Class::Pronoun), Starts::PRONOUN);
+    let quantifier = subjects::pronominal_quantifiers().contains(ctx.low(i));
+    mark(quantifier, Starts::QUANTIFIER);
     marks
 }
 
@@ -280,10 +336,9 @@ fn mark_quoted(mentions: &mut [Mention], quotations: &[Quotation]) {
     }
 }
 
-/// Adds the pronouns of the sentence `range`; `reach` is room to reuse.
+/// Adds the pronouns of the sentence `starts` marks; `reach` is room to reuse.
 fn pronouns(
     ctx: &Context,
-    range: std::ops::Range<usize>,
     starts: &Starts,
     from: usize,
     out: &mut Vec<Mention>,
@@ -292,10 +347,7 @@ fn pronouns(
     // The sentence's other mentions, by start, each with the furthest end
     // of it and those before: whether one holds a token is a binary search.
     let mut held = false;
-    for i in range {
-        if !starts.at(i, Starts::PRONOUN) {
-            continue;
-        }
+    for i in starts.marked(Starts::PRONOUN) {
         let Some(&kind) = ctx.lists.pronoun_kinds.get(ctx.low(i)) else {
             continue;
         };

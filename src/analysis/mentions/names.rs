@@ -28,19 +28,21 @@ pub(super) fn find(
     out: &mut Vec<Mention>,
 ) {
     let sentence_first_mention = out.len();
+    // The first token not yet read (a name or title read skips its words).
     let mut i = range.start;
-    while i < range.end {
-        // Every name starts with a capital: no question for the rest.
-        if !starts.at(i, Starts::CAP) {
-            i += 1;
+    // Every name starts with a capital: no question for the rest.
+    for capital in starts.marked(Starts::CAP) {
+        if capital < i {
             continue;
         }
-        if !starts_org_run(ctx, i, range.end) {
-            // A title is not a name: it joins the name that follows.
-            if let Some(len) = ctx.title_lengths(i, range.end).max() {
-                i += len;
-                continue;
-            }
+        i = capital;
+        // A title is not a name: it joins the name that follows, unless it
+        // starts an organisation's name (asked second: few words are titles).
+        if let Some(len) = ctx.longest_title(i, range.end)
+            && !starts_org_run(ctx, i, range.end)
+        {
+            i += len;
+            continue;
         }
         if !is_name_word(ctx, i, &range) && !starts_known_name(ctx, i, range.end) {
             i += 1;
@@ -80,9 +82,15 @@ fn opening_words() -> &'static Set<&'static str> {
 
 /// Whether token `i` opens its sentence, a quotation or a clause after a colon or dash.
 fn is_opener(ctx: &Context, i: usize, range: &Range<usize>) -> bool {
-    i == range.start
-        || matches!(ctx.tokens[i - 1].kind, TokenKind::Quote)
-        || [":", "(", "—", "–"].iter().any(|p| ctx.is_punct(i - 1, p))
+    if i == range.start {
+        return true;
+    }
+    // The kind first: the token before is most often a word, no opener.
+    match ctx.tokens[i - 1].kind {
+        TokenKind::Quote => true,
+        TokenKind::Word => false,
+        _ => matches!(ctx.low(i - 1), ":" | "(" | "—" | "–"),
+    }
 }
 
 /// A word of two or more letters, all capitals.
@@ -125,7 +133,7 @@ fn core_end(ctx: &Context, start: usize, end: usize) -> usize {
         let plain = ctx.is_cap(j)
             && !ctx.table.is(j, Class::FunctionWord)
             && (!ctx.is_capitalised_verb(j) || is_known_name(ctx, start, j))
-            && (ctx.title_lengths(j, end).next().is_none() || starts_org_run(ctx, j, end));
+            && (!ctx.starts_title(j, end) || starts_org_run(ctx, j, end));
         if is_initial(ctx, j) && j + 2 < end && ctx.is_cap(j + 2) {
             // "Jeffrey M. Jones": the initial with its full stop.
             j += 2;
@@ -158,8 +166,61 @@ fn is_initial(ctx: &Context, j: usize) -> bool {
         && ctx.table.span(j).end == ctx.tokens[j + 1].start()
 }
 
-/// What a run of capitalised words names, if anything.
+/// What a run of capitalised words names, if anything. A word alone (most
+/// names are) is worked out once per written form, as its kind depends on
+/// the form alone, unless it may open a known phrase ("New", read with the
+/// next word) or is a document noun that is also a first name ("Bill",
+/// which depends on its place).
 fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
+    if end - start != 1 || ctx.table.classes(start).has(Class::PhraseStart) {
+        return run_kind(ctx, start, end);
+    }
+    let known = ctx.word_kinds.of(ctx.table, start);
+    if let Some(kind) = word_kind::decode(known.get()) {
+        return kind;
+    }
+    let kind = run_kind(ctx, start, end);
+    let lists = ctx.lists;
+    let placed = ctx.bare_is(start, Class::Document, |w| lists.documents.contains(w))
+        && lists.first_names.contains_key(ctx.word(start));
+    if !placed {
+        known.set(word_kind::encode(kind));
+    }
+    kind
+}
+
+/// A word's kind as a byte of [`Context::word_kinds`].
+mod word_kind {
+    use crate::analysis::ActorKind;
+
+    const KINDS: [ActorKind; 6] = [
+        ActorKind::Person,
+        ActorKind::Organization,
+        ActorKind::Place,
+        ActorKind::Group,
+        ActorKind::Anonymous,
+        ActorKind::Other,
+    ];
+
+    /// 0 is "not worked out", 1 "names nothing", 2… a kind.
+    pub fn encode(kind: Option<ActorKind>) -> u8 {
+        kind.map_or(1, |kind| {
+            2 + KINDS.iter().position(|&k| k == kind).unwrap_or(0) as u8
+        })
+    }
+
+    /// The kind kept in `byte`, if one was.
+    pub fn decode(byte: u8) -> Option<Option<ActorKind>> {
+        match byte {
+            0 => None,
+            1 => Some(None),
+            _ => Some(Some(KINDS[usize::from(byte - 2)])),
+        }
+    }
+}
+
+/// What the run of capitalised words `start..end` names, worked out.
+fn run_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
     let lists = ctx.lists;
     let name = ctx.phrase(start, end - 1);
     // The table rules out most names without a lookup.
@@ -443,9 +504,8 @@ fn is_party_tag(word: &str) -> bool {
 /// token and its text without the article, up to the next comma.
 fn apposition<'a>(ctx: &Context<'a>, start: usize, end: usize) -> Option<(usize, &'a str)> {
     let article = matches!(ctx.low(start), "a" | "an" | "the");
-    let opens = article
-        || ctx.title_lengths(start, end).next().is_some()
-        || ctx.table.is(start, Class::TitleModifier);
+    let opens =
+        article || ctx.starts_title(start, end) || ctx.table.is(start, Class::TitleModifier);
     if !opens {
         return None;
     }

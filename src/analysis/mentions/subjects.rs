@@ -11,8 +11,8 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::Starts;
 use super::context::{Context, mention};
+use super::{Scratch, Starts};
 use crate::analysis::segment::TokenKind;
 use crate::analysis::tokens::Class;
 use crate::analysis::wordlists::{self, Set};
@@ -41,49 +41,52 @@ pub(super) fn find(
     range: Range<usize>,
     starts: &Starts,
     from: usize,
+    scratch: &mut Scratch,
     out: &mut Vec<Mention>,
 ) {
     // The ends of the sentence's mentions so far, sorted: whether a
     // mention ends at a token is a binary search, not a scan per cue.
-    let mut ends: Option<Vec<usize>> = None;
+    // Filled when first needed (`ends_read`).
+    let Scratch { ends, reach, .. } = scratch;
+    let mut ends_read = false;
     // The other finders' mentions by start, each with the furthest end so
     // far: whether one holds a phrase is a binary search, not a scan per
     // cue (a long sentence of quotations has thousands).
     let others = out.len();
-    let mut reach: Option<Vec<(usize, usize)>> = None;
-    for cue in range.clone() {
-        // Both rules start from a cue word: no question for the rest.
-        if !starts.at(cue, Starts::CUE) {
-            continue;
-        }
-        let verb = ctx.cue_at(cue).is_some() && !ctx.low(cue).ends_with("ing");
-        if let Some(quantifier) = verb
-            .then(|| quantifier_before(ctx, cue, range.start))
-            .flatten()
+    let mut reach_read = false;
+    // Both rules start from a cue word: no question for the rest.
+    for cue in starts.marked(Starts::CUE) {
+        // The rules read the words around the cue word before they match
+        // its phrases (the costly question), which most words fail first.
+        let before = word_before(ctx, cue, range.start);
+        if let Some(quantifier) = before.and_then(|w| quantifier_at(ctx, starts, w, range.start))
+            && is_verb(ctx, cue)
         {
             out.push(quantifier);
             continue;
         }
-        if let Some(found) = inverted_subject(ctx, cue, range.end)
-            && !held(
-                reach.get_or_insert_with(|| reach_of(&out[from..others])),
-                found.span,
-            )
-        {
-            out.push(found);
-            continue;
+        if let Some(found) = inverted_subject(ctx, cue, range.end) {
+            if !reach_read {
+                super::reach_by_start(&out[from..others], reach);
+                reach_read = true;
+            }
+            if !held(reach, found.span) {
+                out.push(found);
+                continue;
+            }
         }
+        let Some(head) = before.filter(|&h| may_head(ctx, h)) else {
+            continue;
+        };
         if !is_finite_cue(ctx, cue, range.end) {
             continue;
         }
-        let Some(head) = head_before(ctx, cue, range.start) else {
-            continue;
-        };
-        let ends = ends.get_or_insert_with(|| {
-            let mut ends: Vec<usize> = out[from..].iter().map(|m| m.span.end).collect();
+        if !ends_read {
+            ends.clear();
+            ends.extend(out[from..].iter().map(|m| m.span.end));
             ends.sort_unstable();
-            ends
-        });
+            ends_read = true;
+        }
         if ends.binary_search(&ctx.table.span(head).end).is_ok() {
             continue;
         }
@@ -93,17 +96,15 @@ pub(super) fn find(
     }
 }
 
-/// (start, furthest end so far) of `mentions`, sorted by start.
-fn reach_of(mentions: &[Mention]) -> Vec<(usize, usize)> {
-    let mut reach = Vec::new();
-    super::reach_by_start(mentions, &mut reach);
-    reach
-}
-
-/// Whether a mention of `reach` (from [`reach_of`]) holds `span`.
+/// Whether a mention of `reach` (from [`super::reach_by_start`]) holds `span`.
 fn held(reach: &[(usize, usize)], span: Span) -> bool {
     let before = reach.partition_point(|&(start, _)| start <= span.start);
     before > 0 && reach[before - 1].1 >= span.end
+}
+
+/// Whether a cue verb that is no "-ing" form starts at `i`.
+fn is_verb(ctx: &Context, i: usize) -> bool {
+    ctx.cue_at(i).is_some() && !ctx.low(i).ends_with("ing")
 }
 
 /// Whether a finite cue verb starts at `i`: an inflected cue that is no
@@ -167,7 +168,7 @@ fn inverted_subject(ctx: &Context, cue: usize, end: usize) -> Option<Mention> {
         _ => (ActorKind::Person, format!("the {phrase}")),
     };
     let role = (kind == ActorKind::Person).then_some(phrase);
-    Some(mention(span, &name, kind, role))
+    Some(mention(span, name, kind, role))
 }
 
 /// A lower-case word that may be a modifier or head of a noun phrase.
@@ -193,17 +194,21 @@ fn speaker_determiners() -> &'static Set<&'static str> {
     })
 }
 
-/// The token right before a cue, auxiliaries and adverbs aside, if it may
-/// head a noun phrase: a lower-case word that is no function word, verb
-/// form or pronoun.
-fn head_before(ctx: &Context, cue: usize, floor: usize) -> Option<usize> {
+/// The token right before a cue, auxiliaries and adverbs aside ("has
+/// also"), if the sentence has one there.
+fn word_before(ctx: &Context, cue: usize, floor: usize) -> Option<usize> {
     let mut j = cue;
     while j > floor && cue - j < SKIP_REACH && is_skippable(ctx, j - 1) {
         j -= 1;
     }
-    let head = j.checked_sub(1).filter(|&h| h >= floor)?;
+    j.checked_sub(1).filter(|&w| w >= floor)
+}
+
+/// Whether the word before a cue ([`word_before`]) may head a noun phrase:
+/// a lower-case word that is no function word, verb form or pronoun.
+fn may_head(ctx: &Context, head: usize) -> bool {
     let low = ctx.low(head);
-    let noun = ctx.is_word(head)
+    ctx.is_word(head)
         && !ctx.is_cap(head)
         && !ctx.is_possessive(head)
         && !ctx.table.is(head, Class::FunctionWord)
@@ -213,23 +218,19 @@ fn head_before(ctx: &Context, cue: usize, floor: usize) -> Option<usize> {
         && !low.ends_with("ly")
         && !low.ends_with("ing")
         && !low.ends_with("ed")
-        && ctx.cue_at(head).is_none();
-    noun.then_some(head)
+        && ctx.cue_at(head).is_none()
 }
 
 /// "…, and most oppose it", "Both vowed to …": a quantifier standing
-/// alone at the start of a clause, right before a cue (auxiliaries and
-/// adverbs aside), is a group of its own.
-fn quantifier_before(ctx: &Context, cue: usize, floor: usize) -> Option<Mention> {
-    let mut j = cue;
-    while j > floor && cue - j < SKIP_REACH && is_skippable(ctx, j - 1) {
-        j -= 1;
+/// alone at the start of a clause, right before a cue (the `word` before
+/// it, auxiliaries and adverbs aside), is a group of its own.
+fn quantifier_at(ctx: &Context, starts: &Starts, word: usize, floor: usize) -> Option<Mention> {
+    if !starts.at(word, Starts::QUANTIFIER) {
+        return None;
     }
-    let word = j.checked_sub(1).filter(|&w| w >= floor)?;
     let opens_clause =
         word == floor || !ctx.is_word(word - 1) || clause_openers().contains(ctx.low(word - 1));
-    let quantifier = ctx.is_word(word) && pronominal_quantifiers().contains(ctx.low(word));
-    (opens_clause && quantifier).then(|| {
+    opens_clause.then(|| {
         let span = ctx.table.span(word);
         mention(span, ctx.low(word), ActorKind::Group, None)
     })
@@ -237,7 +238,7 @@ fn quantifier_before(ctx: &Context, cue: usize, floor: usize) -> Option<Mention>
 
 /// The quantifiers that stand for people on their own
 /// (`assets/lexicon/pronominal_quantifiers.txt`).
-fn pronominal_quantifiers() -> &'static Set<&'static str> {
+pub(super) fn pronominal_quantifiers() -> &'static Set<&'static str> {
     static QUANTIFIERS: OnceLock<Set<&'static str>> = OnceLock::new();
     QUANTIFIERS.get_or_init(|| {
         wordlists::set(include_str!(
@@ -293,7 +294,7 @@ fn subject_ending_at(ctx: &Context, head: usize, floor: usize) -> Option<Mention
     };
     let span = Span::new(ctx.tokens[start].start(), ctx.table.span(head).end);
     let name = ctx.phrase(first, head).to_lowercase();
-    Some(mention(span, &name, kind, None))
+    Some(mention(span, name, kind, None))
 }
 
 /// "troops", "voters": a regular plural.
