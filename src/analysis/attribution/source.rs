@@ -200,7 +200,7 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
             }
             // "less credit than aides say he deserves": "than" opens a
             // clause whose subject the mention is.
-            let than_clause = !participle && j == cue && c.is_word(first - 1, "than");
+            let than_clause = !participle && j == cue && first > 0 && c.is_word(first - 1, "than");
             // "Director of Harbor Affairs Ana Vell told": a name after a
             // capitalised title and its "of" holds the title.
             let titled = c.mentions[m].kind == ActorKind::Person
