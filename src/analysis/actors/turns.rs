@@ -169,9 +169,14 @@ fn one_person_per_description(people: &People, referent: &mut [Option<usize>]) {
             relinked.insert(i, *r);
         }
     }
-    // The pronouns that stood for the description follow it.
+    if relinked.is_empty() {
+        return;
+    }
+    // The pronouns that stood for the description follow it. Only a
+    // description is looked up: the others are no key.
     for r in referent.iter_mut() {
-        if let Some(&to) = r.and_then(|m| relinked.get(&m)) {
+        let description = r.filter(|&m| people.traits[m].is_description());
+        if let Some(&to) = description.and_then(|m| relinked.get(&m)) {
             *r = Some(to);
         }
     }
