@@ -119,8 +119,15 @@ pub(super) fn follow(
                 let addressed = vocative
                     .and_then(|m| referent[m].map(|r| (people.root_of[r], m)))
                     .filter(|&(id, _)| narrated[id]);
-                let introduced =
-                    introduced(text, hard_wrapped, people, referent, claims, &claims_of, mention);
+                let introduced = introduced(
+                    text,
+                    hard_wrapped,
+                    people,
+                    referent,
+                    claims,
+                    &claims_of,
+                    mention,
+                );
                 Turn {
                     claims: claims_of,
                     frame,
@@ -440,9 +447,7 @@ fn introduced(
         })
         .any(|j| {
             steps::step();
-            j != m
-                && !mentions[j].in_quote
-                && referent[j].is_some_and(|r| people.root_of[r] == id)
+            j != m && !mentions[j].in_quote && referent[j].is_some_and(|r| people.root_of[r] == id)
         })
 }
 
@@ -731,6 +736,15 @@ mod tests {
         assert_eq!(found[3].0, "I know,");
         assert_eq!(found[3].1.as_deref(), Some("Lena Berg"), "{found:?}");
         assert_eq!(found[3].2, Some(Via::TurnTaking));
+    }
+
+    #[test]
+    fn he_framing_a_turn_stands_for_the_man_his_paragraph_brings_in() {
+        // The alternation alone would give the turn back to Oskar.
+        let text = "\"Is the boat ready?\" asked Oskar Lind.\n\n\"Nearly,\" said Petra Holm.\n\n\"And the nets?\"\n\n\"Dry.\"\n\nCaptain Arne Vik came down the stairs with a lamp. \"The tide is wrong,\" said he.\n\n\"Then we wait.\"\n\n\"Until dawn.\"";
+        let found = speakers(text);
+        assert_eq!(found[4].0, "The tide is wrong,");
+        assert_eq!(found[4].1.as_deref(), Some("Arne Vik"), "{found:?}");
     }
 
     #[test]
