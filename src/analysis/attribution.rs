@@ -78,18 +78,44 @@ fn one_claim_per_span(claims: &mut Vec<FoundClaim>) {
 
 /// (end, start, index) of the non-empty mentions outside quotations, sorted.
 fn by_end(mentions: &[Mention]) -> Vec<(u32, u32, u32)> {
+    debug_assert!(mentions.is_sorted_by_key(|m| m.span.start));
     // Offsets fit: the tokens they come from hold u32 offsets.
-    let mut out: Vec<(u32, u32, u32)> = mentions
+    let by_start: Vec<(u32, u32, u32)> = mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| !m.in_quote && m.span.start < m.span.end)
         .map(|(k, m)| (m.span.end as u32, m.span.start as u32, k as u32))
         .collect();
-    // Mentions come by start, so their ends come mostly in order: a
-    // stable sort merges the runs already there (the keys are distinct,
-    // the index among them, so the order is the unstable sort's).
-    out.sort();
-    out
+    // In (start, index) order already: sorted by end alone, stably, they
+    // come in (end, start, index) order.
+    sorted_by_end(by_start)
+}
+
+/// `items` sorted stably by their first field: a radix sort, a byte a
+/// pass, linear where a comparison sort took n log n steps (the ends of
+/// nested mentions break the runs a merge sort would use).
+fn sorted_by_end(mut items: Vec<(u32, u32, u32)>) -> Vec<(u32, u32, u32)> {
+    let most = items.iter().map(|item| item.0).max().unwrap_or(0);
+    let mut spare = vec![(0, 0, 0); items.len()];
+    let mut shift = 0;
+    while shift < 32 && most >> shift != 0 {
+        let digit = |item: &(u32, u32, u32)| (item.0 >> shift) as usize & 0xFF;
+        let mut places = [0usize; 256];
+        for item in &items {
+            places[digit(item)] += 1;
+        }
+        let mut place = 0;
+        for count in &mut places {
+            (*count, place) = (place, place + *count);
+        }
+        for item in &items {
+            spare[places[digit(item)]] = *item;
+            places[digit(item)] += 1;
+        }
+        std::mem::swap(&mut items, &mut spare);
+        shift += 8;
+    }
+    items
 }
 
 /// Adjectives that head a cue after a form of "be"
@@ -191,14 +217,7 @@ impl<'a> Context<'a> {
         let end_blocks = Blocks::new(text.len(), mentions_by_end.len(), |i| {
             mentions_by_end[i].0 as usize
         });
-        // A comma's lower-case form is one byte: compared as one, not by memcmp.
-        let is_comma = |i: usize| {
-            tokens[i].kind == TokenKind::Punct && matches!(table.low(i).as_bytes(), [b','])
-        };
-        let commas = (0..tokens.len())
-            .filter(|&i| is_comma(i))
-            .map(|i| i as u32)
-            .collect();
+        let commas = commas(text, tokens);
         let mut context = Context {
             text,
             tokens,
@@ -349,8 +368,16 @@ impl<'a> Context<'a> {
     }
 
     /// Whether token `i` is one of `words` (lower case) in any ASCII case.
+    /// The lower-case form is looked up once, not once per word.
     fn is_one_of(&self, i: usize, words: &[&str]) -> bool {
-        words.iter().any(|w| self.is_word(i, w))
+        steps::step();
+        debug_assert!(
+            words
+                .iter()
+                .all(|w| !w.bytes().any(|b| b.is_ascii_uppercase()))
+        );
+        let low = self.table.low(i).as_bytes();
+        words.iter().any(|w| same_bytes(low, w.as_bytes()))
     }
 
     /// Whether token `i` is an "-ly" adverb written in lower case
@@ -520,6 +547,9 @@ struct Pass<'c, 'a> {
     /// During the leftover pass: the claims found before it, sorted, while
     /// `claims` holds only the new ones (see leftovers.rs).
     earlier: Vec<FoundClaim>,
+    /// Per claim of `earlier`: taken back by the leftover pass (see
+    /// leftovers.rs), skipped by every reader until the lists merge.
+    earlier_gone: Vec<bool>,
     /// Per top-level quotation: claimed by some claim.
     quote_claimed: Vec<bool>,
     /// Per cue (index into `context.cues`): used by some claim.
@@ -529,6 +559,8 @@ struct Pass<'c, 'a> {
     /// The verbs of "see X as" frames in the current unit (see
     /// perception.rs), a buffer reused unit after unit.
     as_verbs: Vec<u32>,
+    /// Per cue: its subject once worked out (see `cues.rs`, `Pass::subject`).
+    subjects: Vec<std::cell::Cell<Option<Option<u32>>>>,
 }
 
 impl<'c, 'a> Pass<'c, 'a> {
@@ -537,10 +569,12 @@ impl<'c, 'a> Pass<'c, 'a> {
             context,
             claims: Vec::new(),
             earlier: Vec::new(),
+            earlier_gone: Vec::new(),
             quote_claimed: vec![false; context.quotes.len()],
             cue_used: vec![false; context.cues.len()],
             dialogue: std::cell::OnceCell::new(),
             as_verbs: Vec::new(),
+            subjects: vec![std::cell::Cell::new(None); context.cues.len()],
         }
     }
 
@@ -652,6 +686,18 @@ impl MentionStarts {
         let rank = self.ranks[i / 64] + below.count_ones();
         Some(self.longest[rank as usize] as usize)
     }
+}
+
+/// The indices of the comma tokens, in order.
+fn commas(text: &str, tokens: &[Token]) -> Vec<u32> {
+    let bytes = text.as_bytes();
+    // A mark is one character: a comma is a mark whose first byte is one,
+    // read off the text in order (a form looked up per token missed the
+    // cache). Token indices fit: tokens hold u32 offsets.
+    (0..tokens.len())
+        .filter(|&i| tokens[i].kind == TokenKind::Punct && bytes[tokens[i].start()] == b',')
+        .map(|i| i as u32)
+        .collect()
 }
 
 /// The tokens some mention of `by_end` (sorted by end) ends with.

@@ -375,6 +375,8 @@ impl ShareWords {
 pub struct EvidentialWords {
     /// (participle, next word) pairs after a form of "be" ("expected to").
     pub after_be: Set<(String, String)>,
+    /// Pairs that frame a content after a noun with no "be" ("known for").
+    pub after_noun: Set<(String, String)>,
     /// Verb forms that frame a content with no "be" ("appears").
     pub verbs: Set<String>,
     /// The forms of "be" a frame follows.
@@ -387,8 +389,9 @@ pub struct EvidentialWords {
 
 impl EvidentialWords {
     fn parse(source: &str) -> EvidentialWords {
-        const SECTIONS: [&str; 5] = [
+        const SECTIONS: [&str; 6] = [
             "[be]",
+            "[after-noun]",
             "[verb]",
             "[be-form]",
             "[between]",
@@ -396,6 +399,7 @@ impl EvidentialWords {
         ];
         let mut frames = EvidentialWords {
             after_be: Set::default(),
+            after_noun: Set::default(),
             verbs: Set::default(),
             be_forms: Set::default(),
             between: Set::default(),
@@ -409,10 +413,15 @@ impl EvidentialWords {
                 heading if SECTIONS.contains(&heading) => {
                     section = SECTIONS.iter().find(|s| **s == heading).expect("listed");
                 }
-                _ if section == "[be]" => {
+                _ if section == "[be]" || section == "[after-noun]" => {
+                    let pairs = if section == "[be]" {
+                        &mut frames.after_be
+                    } else {
+                        &mut frames.after_noun
+                    };
                     let mut words = line.split_whitespace();
                     if let (Some(a), Some(b)) = (words.next(), words.next()) {
-                        frames.after_be.insert((a.to_string(), b.to_string()));
+                        pairs.insert((a.to_string(), b.to_string()));
                     }
                 }
                 _ => {
@@ -429,9 +438,15 @@ impl EvidentialWords {
         frames
     }
 
-    /// The words a frame can start with: a frame verb or a form of "be".
+    /// The words a frame can start with: a frame verb, a form of "be" or a
+    /// participle that frames after a noun.
     pub fn starts(&self) -> impl Iterator<Item = &str> {
-        self.verbs.iter().chain(&self.be_forms).map(String::as_str)
+        let participles = self.after_noun.iter().map(|(participle, _)| participle);
+        self.verbs
+            .iter()
+            .chain(&self.be_forms)
+            .chain(participles)
+            .map(String::as_str)
     }
 }
 

@@ -1052,11 +1052,21 @@ impl Pass<'_, '_> {
     }
 
     /// The subject before a cue, if it agrees with the cue as a verb.
+    /// Worked out once per cue: four frames ask it of the same cue.
     fn subject(&self, cue: CueMatch, unit: &Unit) -> Option<usize> {
         let c = self.context;
-        source::subject_before(c, cue.first, unit.first).filter(|&m| {
+        // Each cue is asked about within its own unit only, so its index
+        // keys the answer.
+        let memo = &self.subjects[c.cues_from(cue.first)];
+        if let Some(known) = memo.get() {
+            return known.map(|m| m as usize);
+        }
+        let subject = source::subject_before(c, cue.first, unit.first).filter(|&m| {
             !cue.classes.has(CueClasses::BASE) || source::agrees_with_base_form(c, cue.first, m)
-        })
+        });
+        // Mention indices fit: mentions are fewer than tokens.
+        memo.set(Some(subject.map(|m| m as u32)));
+        subject
     }
 
     /// Where the content after a cue starts: after "that" or a colon a few

@@ -9,12 +9,13 @@
 //! outside quotations and claims already made.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use super::cues::Content;
 use super::{COVER_BACK, Found, Pass, Unit, source};
 use crate::analysis::mentions::clause_openers;
 use crate::analysis::tokens::Class;
-use crate::analysis::wordlists;
+use crate::analysis::wordlists::{self, Set};
 use crate::analysis::{Rule, Via, steps};
 
 /// How many words the subject of a frame may have when no mention ends it.
@@ -102,6 +103,10 @@ impl Pass<'_, '_> {
             Some(m) if c.mentions[m].pronoun => return None,
             Some(m) => c.token_after(c.mentions[m].span.start),
             None => {
+                // "a breakthrough in a state known for …": a reduced
+                // relative modifies the noun phrase before it, which no
+                // preposition opens.
+                let reduced = self.after_noun(frame, unit).is_some();
                 let mut first = end;
                 while first > unit.first
                     && end - first < SUBJECT_WORDS
@@ -110,6 +115,7 @@ impl Pass<'_, '_> {
                     && !clause_openers().contains(self::lower(c, first - 1).as_ref())
                     && !lists.relatives.has(c.table.low(first - 1))
                     && !lists.free_relatives.has(c.table.low(first - 1))
+                    && !(reduced && lists.prepositions.has(c.table.low(first - 1)))
                 {
                     first -= 1;
                 }
@@ -146,6 +152,7 @@ impl Pass<'_, '_> {
         let c = self.context;
         let frames = &wordlists::get().evidential;
         let word = lower(c, i);
+        let mut reduced = false;
         let (frame_end, content_first) = if frames.verbs.contains(word.as_ref()) {
             if i + 1 >= unit.end {
                 return None;
@@ -167,6 +174,11 @@ impl Pass<'_, '_> {
             if p + 1 >= unit.end {
                 return None;
             }
+            // Most words after "be" start no pair: told without building
+            // the pair's two strings.
+            if !after_be_firsts().contains(lower(c, p).as_ref()) {
+                return None;
+            }
             let participle = lower(c, p).into_owned();
             let next = lower(c, p + 1);
             if !frames.after_be.contains(&(participle, next.to_string())) {
@@ -178,10 +190,19 @@ impl Pass<'_, '_> {
             } else {
                 (p + 2, p + 2)
             }
+        } else if let Some(frame_end) = self.after_noun(i, unit) {
+            reduced = true;
+            (frame_end, frame_end)
         } else {
             return None;
         };
-        let end = self.content_end(content_first, unit.end);
+        let mut end = self.content_end(content_first, unit.end);
+        if reduced {
+            // A reduced relative is a modifier: a comma closes it.
+            end = (content_first..end)
+                .find(|&k| c.is_punct(k, ","))
+                .unwrap_or(end);
+        }
         let (end, source) = self.by_agent(content_first, end);
         let cue = c.table.span(i).cover(c.table.span(frame_end - 1));
         let via = if source.is_some() {
@@ -195,6 +216,36 @@ impl Pass<'_, '_> {
             Found::new(Rule::Evidential, source, via),
             cue,
         )
+    }
+
+    /// "a state known for | rewarding moderates", "eight years now recalled
+    /// for | their calm": a participle frame right after a noun, with no
+    /// "be" (a reduced relative); where the content starts.
+    fn after_noun(&self, i: usize, unit: &Unit) -> Option<usize> {
+        let c = self.context;
+        let frames = &wordlists::get().evidential;
+        if i + 2 >= unit.end {
+            return None;
+        }
+        let pair = (c.table.low(i).to_string(), c.table.low(i + 1).to_string());
+        if !frames.after_noun.contains(&pair) {
+            return None;
+        }
+        let mut noun = i;
+        while noun > unit.first && frames.between.contains(c.table.low(noun - 1)) {
+            noun -= 1;
+        }
+        let noun = noun.checked_sub(1).filter(|&n| n >= unit.first)?;
+        let lists = wordlists::get();
+        let low = c.table.low(noun);
+        let is_noun = c.tokens[noun].kind == super::TokenKind::Word
+            && c.quote_of(noun).is_none()
+            && !frames.be_forms.contains(low)
+            && !lists.auxiliaries.has(low)
+            && !lists.relatives.has(low)
+            && !lists.prepositions.has(low)
+            && !c.is_adverb(noun);
+        is_noun.then_some(i + 2)
     }
 
     /// Whether a frame verb at `i` has a subject before it in the unit (not
@@ -237,6 +288,15 @@ impl Pass<'_, '_> {
         }
         (end, None)
     }
+}
+
+/// The first words of the (participle, next word) pairs after "be".
+fn after_be_firsts() -> &'static Set<&'static str> {
+    static FIRSTS: OnceLock<Set<&'static str>> = OnceLock::new();
+    FIRSTS.get_or_init(|| {
+        let pairs = &wordlists::get().evidential.after_be;
+        pairs.iter().map(|(first, _)| first.as_str()).collect()
+    })
 }
 
 /// Token `i` in lower case: the token table's form for ASCII words (asked

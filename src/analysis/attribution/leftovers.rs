@@ -18,6 +18,7 @@ impl Pass<'_, '_> {
         // New claims go to their own sorted list, so that placing one moves
         // only the few new ones after it, not every claim of the text.
         self.earlier = std::mem::take(&mut self.claims);
+        self.earlier_gone = vec![false; self.earlier.len()];
         // The unit of each quotation: quotations come in order, so the unit
         // moves only forward (a search per quotation missed the cache).
         let mut at = 0;
@@ -106,6 +107,14 @@ impl Pass<'_, '_> {
     /// that the claims of the text are not copied into a third list.
     fn merge_earlier(&mut self) {
         let mut merged = std::mem::take(&mut self.earlier);
+        let gone = std::mem::take(&mut self.earlier_gone);
+        if gone.contains(&true) {
+            let mut k = 0;
+            merged.retain(|_| {
+                k += 1;
+                !gone[k - 1]
+            });
+        }
         let mut added = std::mem::take(&mut self.claims);
         let mut unplaced = merged.len();
         merged.reserve_exact(added.len());
@@ -139,7 +148,10 @@ impl Pass<'_, '_> {
             .peekable();
         let mut earlier = self.earlier[..self.earlier.partition_point(before)]
             .iter()
+            .zip(&self.earlier_gone)
             .rev()
+            .filter(|(_, gone)| !**gone)
+            .map(|(claim, _)| claim)
             .peekable();
         std::iter::from_fn(move || match (added.peek(), earlier.peek()) {
             (Some(a), Some(e)) if a.span.start > e.span.start => added.next(),
@@ -274,19 +286,26 @@ impl Pass<'_, '_> {
         // every claim of the text per colon.
         let is_taken =
             |claim: &FoundClaim| claim.cue == Some(cue_span) && claim.kind == ClaimKind::Indirect;
-        let in_unit = |list: &[FoundClaim]| {
+        let in_unit = |list: &[FoundClaim], gone: &[bool]| {
             let from = list.partition_point(|claim| claim.span.start < unit.span.start);
-            let found = list[from..]
-                .iter()
-                .take_while(|claim| claim.span.start <= unit.span.end)
-                .position(is_taken);
-            found.map(|at| from + at)
+            (from..list.len())
+                .take_while(|&k| list[k].span.start <= unit.span.end)
+                .find(|&k| !gone.get(k).is_some_and(|&gone| gone) && is_taken(&list[k]))
         };
-        let taken = [&mut self.earlier, &mut self.claims]
-            .into_iter()
-            .find_map(|list| in_unit(list).map(|at| list.remove(at)));
+        let taken = match in_unit(&self.earlier, &self.earlier_gone) {
+            Some(at) => {
+                // Marked gone, not removed: a removal moved every later
+                // claim of the text.
+                self.earlier_gone[at] = true;
+                Some((self.earlier[at].source, self.earlier[at].via))
+            }
+            None => in_unit(&self.claims, &[]).map(|at| {
+                let claim = self.claims.remove(at);
+                (claim.source, claim.via)
+            }),
+        };
         let (source, via) = match taken {
-            Some(claim) if claim.source.is_some() => (claim.source, claim.via),
+            Some((Some(source), via)) => (Some(source), via),
             _ => match source::subject_before(c, cue.first, unit.first) {
                 Some(subject) => (Some(subject), Via::Subject),
                 None => (
@@ -316,9 +335,10 @@ impl Pass<'_, '_> {
         let at = self
             .earlier
             .partition_point(|claim| claim.span.start < next.inner.start);
-        let claim = self
-            .earlier
-            .get(at)
+        let claim = (self.earlier[at..].iter())
+            .zip(&self.earlier_gone[at..])
+            .find(|(_, gone)| !**gone)
+            .map(|(claim, _)| claim)
             .filter(|claim| claim.quotes.contains(&next.inner))?;
         let source = claim.source?;
         Some((

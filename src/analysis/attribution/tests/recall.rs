@@ -289,3 +289,35 @@ fn putting_a_figure_at_a_number_is_an_estimate() {
     let all = analysed("The mayor puts the boats at the dock every night.");
     assert!(cued(&all, "puts").is_none(), "{all:?}");
 }
+
+#[test]
+fn a_reduced_relative_frame_holds_its_noun_and_content() {
+    let text = "The race turns on a valley known for backing ferry bonds.";
+    let all = analysed(text);
+    let claim = cued(&all, "known for").unwrap_or_else(|| panic!("{all:?}"));
+    let texts: Vec<&str> = all
+        .iter()
+        .filter(|c| c.cue.as_deref() == Some("known for"))
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(texts, ["a valley", "backing ferry bonds"], "{all:?}");
+    assert_eq!(claim.source, None);
+    // A comma closes the modifier; "known as" only names.
+    let all = analysed("In a decade now recalled for its calm, the port grew.");
+    let content: Vec<&str> = all.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(content, ["a decade", "its calm"], "{all:?}");
+    let all = analysed("The levy, a tax known as the dock fee, passed.");
+    assert!(all.is_empty(), "{all:?}");
+}
+
+#[test]
+fn passive_directives_and_mentions_are_evidential_frames() {
+    let text = "At noon the harbour band was instructed to stop playing.";
+    let all = analysed(text);
+    let claim = cued(&all, "was instructed").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.source, None);
+    assert!(all.iter().any(|c| c.text == "to stop playing"), "{all:?}");
+    let all = analysed("Ana Vell has also been mentioned as a likely harbour chief.");
+    let texts: Vec<&str> = all.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["Ana Vell", "a likely harbour chief"], "{all:?}");
+}
