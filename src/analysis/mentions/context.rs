@@ -28,6 +28,29 @@ pub(super) struct Context<'a> {
     /// The token the last cue was matched at, and the match: the finders
     /// ask of the same token several times in a row.
     last_cue: Cell<(usize, Option<CueMatch>)>,
+    /// The tokens of the sentence being read (see [`Context::enter`]).
+    sentence: std::ops::Range<usize>,
+    /// Per token of the sentence, the lengths of the titles starting there
+    /// within it (see [`Context::title_mask`]), or [`UNKNOWN_TITLES`]
+    /// before first asked: the finders ask of a token several times, and
+    /// each answer is a lookup and a comparison per title it may start.
+    titles: Vec<Cell<u64>>,
+    /// Per written form, what the form names as a word alone (names.rs
+    /// keeps it; 0 before it is worked out).
+    pub word_kinds: Vec<Cell<u8>>,
+}
+
+/// In [`Context::titles`]: not worked out yet (bit 0 is never a length).
+const UNKNOWN_TITLES: u64 = 1;
+
+/// The lengths (bit `k` for `k` tokens) no longer than `n` tokens.
+#[inline]
+fn lengths_up_to(n: usize) -> u64 {
+    if n >= 63 {
+        u64::MAX
+    } else {
+        (1u64 << (n + 1)) - 1
+    }
 }
 
 impl<'a> Context<'a> {
@@ -41,7 +64,18 @@ impl<'a> Context<'a> {
             last_cap_run: Cell::new((0, 0, 0)),
             cues: &lexicon.cues,
             last_cue: Cell::new((usize::MAX, None)),
+            sentence: 0..0,
+            titles: Vec::new(),
+            word_kinds: vec![Cell::new(0); table.form_count()],
         }
+    }
+
+    /// Starts reading the sentence of tokens `range`: what was kept of the
+    /// last one is dropped.
+    pub fn enter(&mut self, range: std::ops::Range<usize>) {
+        self.titles.clear();
+        self.titles.resize(range.len(), Cell::new(UNKNOWN_TITLES));
+        self.sentence = range;
     }
 
     #[inline]
@@ -154,24 +188,54 @@ impl<'a> Context<'a> {
         Span::new(self.tokens[first].start(), self.bare_span(last).end).of(self.text)
     }
 
-    /// The lengths (in tokens) of the titles starting at token `i`, within `end`.
-    pub fn title_lengths(&self, i: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
+    /// The lengths of the titles starting at token `i` and ending before
+    /// `end`, as bits (bit `k`: a title of `k` tokens; titles of 64 words
+    /// or more, which no list has, are not looked for).
+    pub fn title_mask(&self, i: usize, end: usize) -> u64 {
         // Only a word that starts some title (the user's too) can: no lookup for the rest.
-        let starts = self.table.is(i, Class::TitleStart);
-        let builtin = starts
-            .then(|| self.lists.titles_by_first.get(self.low(i)))
-            .flatten()
-            .into_iter()
-            .flatten()
-            .filter(move |words| self.words_match(i, end, words.iter().copied()))
-            .map(Vec::len);
-        let extra = self
-            .extra_titles
-            .iter()
-            .filter(move |_| starts)
-            .filter(move |words| self.words_match(i, end, words.iter().map(String::as_str)))
-            .map(Vec::len);
-        builtin.chain(extra)
+        if !self.table.is(i, Class::TitleStart) {
+            return 0;
+        }
+        let fits = lengths_up_to(end.saturating_sub(i));
+        let sentence = &self.sentence;
+        if !(sentence.contains(&i) && end <= sentence.end) {
+            return self.titles_within(i, end) & fits;
+        }
+        let known = &self.titles[i - sentence.start];
+        if known.get() == UNKNOWN_TITLES {
+            known.set(self.titles_within(i, sentence.end));
+        }
+        known.get() & fits
+    }
+
+    /// The lengths of the titles starting at token `i` (a title's first
+    /// word) within `end`, as [`Context::title_mask`] gives them.
+    fn titles_within(&self, i: usize, end: usize) -> u64 {
+        let builtin = self.lists.titles_by_first.get(self.low(i));
+        let builtin = builtin.into_iter().flatten();
+        let extra = self.extra_titles.iter();
+        let lengths = builtin
+            .filter(|words| self.words_match(i, end, words.iter().copied()))
+            .map(Vec::len)
+            .chain(
+                extra
+                    .filter(|words| self.words_match(i, end, words.iter().map(String::as_str)))
+                    .map(Vec::len),
+            );
+        lengths
+            .filter(|&len| len < 64)
+            .fold(0, |mask, len| mask | 1 << len)
+    }
+
+    /// Whether some title starts at token `i` and ends before `end`.
+    pub fn starts_title(&self, i: usize, end: usize) -> bool {
+        self.title_mask(i, end) != 0
+    }
+
+    /// The length of the longest title starting at token `i` within `end`.
+    pub fn longest_title(&self, i: usize, end: usize) -> Option<usize> {
+        let mask = self.title_mask(i, end);
+        (mask != 0).then(|| 63 - mask.leading_zeros() as usize)
     }
 
     /// Whether the words starting at token `i` (before `end`) are `words`.
@@ -191,7 +255,7 @@ impl<'a> Context<'a> {
 
     /// Whether some title of exactly `len` tokens starts at `i`.
     pub fn is_title(&self, i: usize, len: usize, end: usize) -> bool {
-        self.is_word(i) && self.title_lengths(i, end).any(|l| l == len)
+        len < 64 && self.title_mask(i, end) & 1 << len != 0
     }
 
     /// The start of the longest title that ends at token `last`, if any.
@@ -259,8 +323,14 @@ impl<'a> Context<'a> {
     }
 }
 
-/// A mention of the given kind over tokens `first..=last`.
-pub(super) fn mention(span: Span, name: &str, kind: ActorKind, role: Option<String>) -> Mention {
+/// A mention of the given kind over `span`. A name already built as a
+/// `String` moves in (no second allocation and copy); a `&str` is copied.
+pub(super) fn mention(
+    span: Span,
+    name: impl Into<Box<str>>,
+    kind: ActorKind,
+    role: Option<String>,
+) -> Mention {
     Mention {
         span,
         name: name.into(),

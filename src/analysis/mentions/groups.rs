@@ -31,12 +31,13 @@ pub(super) fn find(
     starts: &Starts,
     claimed: &[bool],
     sentence_first_mention: usize,
+    modifiers: &mut Vec<(usize, usize)>,
     out: &mut Vec<Mention>,
 ) {
     // The stretches whose names only modify a phrase, dropped at the end
     // in one pass (a mention found later never lies inside an earlier
     // phrase): a pass per phrase would read the whole sentence each time.
-    let mut modifiers: Vec<(usize, usize)> = Vec::new();
+    modifiers.clear();
     for h in range.clone() {
         // Most words are no head: the sentence's marks say so.
         if !starts.at(h, Starts::HEAD) || claimed[h] {
@@ -100,7 +101,7 @@ pub(super) fn find(
             role = Some(ctx.phrase(first + 1, h).to_string());
         }
         modifiers.push((ctx.tokens[first].start(), ctx.tokens[h].start()));
-        out.push(mention(span, &name, kind, role));
+        out.push(mention(span, name, kind, role));
     }
     drop_modifier_names(ctx.text, modifiers, sentence_first_mention, out);
 }
@@ -389,7 +390,7 @@ fn description_end(ctx: &Context, k: usize, end: usize) -> Option<usize> {
 /// `modifiers`: per phrase, the byte range from its start to its head.
 fn drop_modifier_names(
     text: &str,
-    mut modifiers: Vec<(usize, usize)>,
+    modifiers: &mut [(usize, usize)],
     from: usize,
     out: &mut Vec<Mention>,
 ) {
@@ -401,7 +402,7 @@ fn drop_modifier_names(
     // starting at or before it covers it.
     modifiers.sort_unstable();
     let mut furthest = 0;
-    for range in &mut modifiers {
+    for range in modifiers.iter_mut() {
         furthest = furthest.max(range.1);
         range.1 = furthest;
     }

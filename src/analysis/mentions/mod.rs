@@ -33,14 +33,19 @@ pub fn find(
     quotations: &[Quotation],
     lexicon: &Lexicon,
 ) -> Vec<Mention> {
-    let ctx = Context::new(table, lexicon);
-    let mut out = Vec::new();
+    let mut ctx = Context::new(table, lexicon);
+    // News has a mention every 40 bytes or so: room for one every 32 is
+    // rarely outgrown, and growing copies every mention and holds both
+    // copies at once (the peak of the stage); the spare room is returned
+    // below.
+    let mut out = Vec::with_capacity(table.text.len() / 32);
     let mut claimed = vec![false; table.len()];
-    let mut reach = Vec::new();
+    let mut scratch = Scratch::default();
     let mut starts = Starts::new(table);
     for sentence in sentences {
         let range = sentence.tokens().clone();
         let sentence_first_mention = out.len();
+        ctx.enter(range.clone());
         starts.read(&ctx, range.clone());
         names::find(&ctx, range.clone(), &starts, &mut claimed, &mut out);
         groups::find(
@@ -49,6 +54,7 @@ pub fn find(
             &starts,
             &claimed,
             sentence_first_mention,
+            &mut scratch.modifiers,
             &mut out,
         );
         // Three finders start only from words of their lists (or a number):
@@ -68,6 +74,7 @@ pub fn find(
                 range.clone(),
                 &starts,
                 sentence_first_mention,
+                &mut scratch,
                 &mut out,
             );
         }
@@ -78,7 +85,7 @@ pub fn find(
                 &starts,
                 sentence_first_mention,
                 &mut out,
-                &mut reach,
+                &mut scratch.reach,
             );
         }
         // Sorted a sentence at a time (a few mentions, in cache): the
@@ -95,6 +102,19 @@ pub fn find(
     // The vector grew by doubling; the later stages run beside it.
     out.shrink_to_fit();
     out
+}
+
+/// Room the finders reuse from one sentence to the next: vectors of
+/// their own would be allocated and freed a hundred thousand times in a
+/// long text.
+#[derive(Default)]
+pub(super) struct Scratch {
+    /// (start, furthest end so far) of mentions (see [`reach_by_start`]).
+    reach: Vec<(usize, usize)>,
+    /// The ends of the sentence's mentions, sorted (subjects.rs).
+    ends: Vec<usize>,
+    /// Per phrase, the byte range from its start to its head (groups.rs).
+    modifiers: Vec<(usize, usize)>,
 }
 
 /// Per token of a sentence, which finders may start there, read off the
@@ -140,16 +160,28 @@ impl Starts {
     /// Marks the tokens of the sentence `range`.
     fn read(&mut self, ctx: &Context, range: std::ops::Range<usize>) {
         self.first = range.start;
-        let Starts { marks, by_form, .. } = self;
-        marks.clear();
-        marks.extend(range.map(|i| {
-            let known = &mut by_form[ctx.table.form_of(i)];
-            if *known == Self::UNKNOWN {
-                *known = marks_of(ctx, i);
+        self.marks.clear();
+        self.marks.reserve(range.len());
+        let mut all = 0;
+        for i in range {
+            let mut marks = self.by_form[ctx.table.form_of(i)];
+            if marks == Self::UNKNOWN {
+                marks = self.learn(ctx, i);
             }
-            *known
-        }));
-        self.all = self.marks.iter().fold(0, |all, &m| all | m);
+            all |= marks;
+            self.marks.push(marks);
+        }
+        self.all = all;
+    }
+
+    /// Works out and keeps the marks of token `i`'s form, seen first. Kept
+    /// out of line: the loop above, run for every token, stays small.
+    #[cold]
+    #[inline(never)]
+    fn learn(&mut self, ctx: &Context, i: usize) -> u8 {
+        let marks = marks_of(ctx, i);
+        self.by_form[ctx.table.form_of(i)] = marks;
+        marks
     }
 
     /// Whether token `i` of the sentence has some of `marks`.

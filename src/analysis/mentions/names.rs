@@ -37,7 +37,7 @@ pub(super) fn find(
         }
         if !starts_org_run(ctx, i, range.end) {
             // A title is not a name: it joins the name that follows.
-            if let Some(len) = ctx.title_lengths(i, range.end).max() {
+            if let Some(len) = ctx.longest_title(i, range.end) {
                 i += len;
                 continue;
             }
@@ -125,7 +125,7 @@ fn core_end(ctx: &Context, start: usize, end: usize) -> usize {
         let plain = ctx.is_cap(j)
             && !ctx.table.is(j, Class::FunctionWord)
             && (!ctx.is_capitalised_verb(j) || is_known_name(ctx, start, j))
-            && (ctx.title_lengths(j, end).next().is_none() || starts_org_run(ctx, j, end));
+            && (!ctx.starts_title(j, end) || starts_org_run(ctx, j, end));
         if is_initial(ctx, j) && j + 2 < end && ctx.is_cap(j + 2) {
             // "Jeffrey M. Jones": the initial with its full stop.
             j += 2;
@@ -158,8 +158,61 @@ fn is_initial(ctx: &Context, j: usize) -> bool {
         && ctx.table.span(j).end == ctx.tokens[j + 1].start()
 }
 
-/// What a run of capitalised words names, if anything.
+/// What a run of capitalised words names, if anything. A word alone (most
+/// names are) is worked out once per written form, as its kind depends on
+/// the form alone, unless it may open a known phrase ("New", read with the
+/// next word) or is a document noun that is also a first name ("Bill",
+/// which depends on its place).
 fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
+    if end - start != 1 || ctx.table.classes(start).has(Class::PhraseStart) {
+        return run_kind(ctx, start, end);
+    }
+    let known = &ctx.word_kinds[ctx.table.form_of(start)];
+    if let Some(kind) = word_kind::decode(known.get()) {
+        return kind;
+    }
+    let kind = run_kind(ctx, start, end);
+    let lists = ctx.lists;
+    let placed = ctx.bare_is(start, Class::Document, |w| lists.documents.contains(w))
+        && lists.first_names.contains_key(ctx.word(start));
+    if !placed {
+        known.set(word_kind::encode(kind));
+    }
+    kind
+}
+
+/// A word's kind as a byte of [`Context::word_kinds`].
+mod word_kind {
+    use crate::analysis::ActorKind;
+
+    const KINDS: [ActorKind; 6] = [
+        ActorKind::Person,
+        ActorKind::Organization,
+        ActorKind::Place,
+        ActorKind::Group,
+        ActorKind::Anonymous,
+        ActorKind::Other,
+    ];
+
+    /// 0 is "not worked out", 1 "names nothing", 2… a kind.
+    pub fn encode(kind: Option<ActorKind>) -> u8 {
+        kind.map_or(1, |kind| {
+            2 + KINDS.iter().position(|&k| k == kind).unwrap_or(0) as u8
+        })
+    }
+
+    /// The kind kept in `byte`, if one was.
+    pub fn decode(byte: u8) -> Option<Option<ActorKind>> {
+        match byte {
+            0 => None,
+            1 => Some(None),
+            _ => Some(Some(KINDS[usize::from(byte - 2)])),
+        }
+    }
+}
+
+/// What the run of capitalised words `start..end` names, worked out.
+fn run_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
     let lists = ctx.lists;
     let name = ctx.phrase(start, end - 1);
     // The table rules out most names without a lookup.
@@ -443,9 +496,8 @@ fn is_party_tag(word: &str) -> bool {
 /// token and its text without the article, up to the next comma.
 fn apposition<'a>(ctx: &Context<'a>, start: usize, end: usize) -> Option<(usize, &'a str)> {
     let article = matches!(ctx.low(start), "a" | "an" | "the");
-    let opens = article
-        || ctx.title_lengths(start, end).next().is_some()
-        || ctx.table.is(start, Class::TitleModifier);
+    let opens =
+        article || ctx.starts_title(start, end) || ctx.table.is(start, Class::TitleModifier);
     if !opens {
         return None;
     }

@@ -11,8 +11,8 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::Starts;
 use super::context::{Context, mention};
+use super::{Scratch, Starts};
 use crate::analysis::segment::TokenKind;
 use crate::analysis::tokens::Class;
 use crate::analysis::wordlists::{self, Set};
@@ -41,16 +41,19 @@ pub(super) fn find(
     range: Range<usize>,
     starts: &Starts,
     from: usize,
+    scratch: &mut Scratch,
     out: &mut Vec<Mention>,
 ) {
     // The ends of the sentence's mentions so far, sorted: whether a
     // mention ends at a token is a binary search, not a scan per cue.
-    let mut ends: Option<Vec<usize>> = None;
+    // Filled when first needed (`ends_read`).
+    let Scratch { ends, reach, .. } = scratch;
+    let mut ends_read = false;
     // The other finders' mentions by start, each with the furthest end so
     // far: whether one holds a phrase is a binary search, not a scan per
     // cue (a long sentence of quotations has thousands).
     let others = out.len();
-    let mut reach: Option<Vec<(usize, usize)>> = None;
+    let mut reach_read = false;
     for cue in range.clone() {
         // Both rules start from a cue word: no question for the rest.
         if !starts.at(cue, Starts::CUE) {
@@ -64,14 +67,15 @@ pub(super) fn find(
             out.push(quantifier);
             continue;
         }
-        if let Some(found) = inverted_subject(ctx, cue, range.end)
-            && !held(
-                reach.get_or_insert_with(|| reach_of(&out[from..others])),
-                found.span,
-            )
-        {
-            out.push(found);
-            continue;
+        if let Some(found) = inverted_subject(ctx, cue, range.end) {
+            if !reach_read {
+                super::reach_by_start(&out[from..others], reach);
+                reach_read = true;
+            }
+            if !held(reach, found.span) {
+                out.push(found);
+                continue;
+            }
         }
         if !is_finite_cue(ctx, cue, range.end) {
             continue;
@@ -79,11 +83,12 @@ pub(super) fn find(
         let Some(head) = head_before(ctx, cue, range.start) else {
             continue;
         };
-        let ends = ends.get_or_insert_with(|| {
-            let mut ends: Vec<usize> = out[from..].iter().map(|m| m.span.end).collect();
+        if !ends_read {
+            ends.clear();
+            ends.extend(out[from..].iter().map(|m| m.span.end));
             ends.sort_unstable();
-            ends
-        });
+            ends_read = true;
+        }
         if ends.binary_search(&ctx.table.span(head).end).is_ok() {
             continue;
         }
@@ -93,14 +98,7 @@ pub(super) fn find(
     }
 }
 
-/// (start, furthest end so far) of `mentions`, sorted by start.
-fn reach_of(mentions: &[Mention]) -> Vec<(usize, usize)> {
-    let mut reach = Vec::new();
-    super::reach_by_start(mentions, &mut reach);
-    reach
-}
-
-/// Whether a mention of `reach` (from [`reach_of`]) holds `span`.
+/// Whether a mention of `reach` (from [`super::reach_by_start`]) holds `span`.
 fn held(reach: &[(usize, usize)], span: Span) -> bool {
     let before = reach.partition_point(|&(start, _)| start <= span.start);
     before > 0 && reach[before - 1].1 >= span.end
@@ -167,7 +165,7 @@ fn inverted_subject(ctx: &Context, cue: usize, end: usize) -> Option<Mention> {
         _ => (ActorKind::Person, format!("the {phrase}")),
     };
     let role = (kind == ActorKind::Person).then_some(phrase);
-    Some(mention(span, &name, kind, role))
+    Some(mention(span, name, kind, role))
 }
 
 /// A lower-case word that may be a modifier or head of a noun phrase.
@@ -293,7 +291,7 @@ fn subject_ending_at(ctx: &Context, head: usize, floor: usize) -> Option<Mention
     };
     let span = Span::new(ctx.tokens[start].start(), ctx.table.span(head).end);
     let name = ctx.phrase(first, head).to_lowercase();
-    Some(mention(span, &name, kind, None))
+    Some(mention(span, name, kind, None))
 }
 
 /// "troops", "voters": a regular plural.

@@ -321,3 +321,15 @@ fn passive_directives_and_mentions_are_evidential_frames() {
     let texts: Vec<&str> = all.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(texts, ["Ana Vell", "a likely harbour chief"], "{all:?}");
 }
+
+#[test]
+fn knowing_with_a_clause_is_a_stance() {
+    let text = "Ana Vell knows how hard it is to keep the ferry running.";
+    let all = analysed(text);
+    let claim = cued(&all, "knows how").unwrap_or_else(|| panic!("{all:?}"));
+    assert_eq!(claim.text, "hard it is to keep the ferry running");
+    assert_eq!(claim.source.as_deref(), Some("Ana Vell"));
+    // Knowing a place or a person holds no claim.
+    let all = analysed("Ana Vell knows the harbour well.");
+    assert!(all.is_empty(), "{all:?}");
+}
