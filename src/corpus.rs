@@ -19,7 +19,9 @@ use thiserror::Error;
 
 use crate::analysis::{Analysis, ClaimKind, Lexicon, analyze};
 use crate::document::Document;
+use crate::export::Request;
 use crate::export::json;
+use crate::export::json_out::JsonOut;
 use crate::filter::ClaimFilter;
 use crate::input::{self, Entry, Feed, Opened};
 use crate::reading::MAX_BYTES_LIMIT;
@@ -283,18 +285,6 @@ fn run_windows<T: Send>(
     Ok(summary)
 }
 
-/// An article's export as one line: the `whosaid/1` object, with the id and
-/// the other fields of a JSON Lines input when it came from one.
-#[derive(Serialize)]
-struct ArticleLine<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a Value>,
-    #[serde(flatten)]
-    export: json::Export<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    meta: Option<&'a Map<String, Value>>,
-}
-
 /// The line of an input that is not an article.
 #[derive(Serialize)]
 struct ErrorLine<'a> {
@@ -316,8 +306,24 @@ fn article_line(
 ) -> Vec<u8> {
     let analysis = analyze(doc, job.lexicon);
     let selected = job.filter(&analysis).apply(&analysis, &[]);
-    let export = json::build(doc, &analysis, &selected.claims, &selected.actors);
-    to_line(&ArticleLine { id, export, meta })
+    let request = Request::new(doc, &analysis, &selected.claims, &selected.actors);
+    // The `whosaid/1` object, with the id and the other fields of a JSON
+    // Lines input when it came from one.
+    let mut line = Vec::new();
+    let mut w = JsonOut::new(&mut line, false);
+    w.begin_object();
+    if let Some(id) = id {
+        w.key("id");
+        w.serialized(id);
+    }
+    json::write_members(&mut w, &request);
+    if let Some(meta) = meta {
+        w.key("meta");
+        w.serialized(meta);
+    }
+    w.end_object();
+    w.finish().expect("writing to memory");
+    line
 }
 
 /// One line of JSON Lines, escaped as every JSON export is (DEL and C1

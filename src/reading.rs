@@ -164,7 +164,8 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 /// Checks `bytes[valid..]` for NUL bytes (text in a declared encoding is
 /// decoded at the end), returning how far they are checked.
 fn check_no_nul(bytes: &[u8], valid: usize, path: &Path) -> Result<usize, LoadError> {
-    match bytes[valid..].iter().position(|&b| b == 0) {
+    // memchr looks at a word or a vector at a time, not a byte.
+    match memchr::memchr(0, &bytes[valid..]) {
         Some(i) => Err(LoadError::Binary {
             path: path.to_owned(),
             byte: valid + i,

@@ -51,14 +51,19 @@ pub fn for_terminal(text: &str) -> Cow<'_, str> {
 /// are gathered in a buffer of its own, then written in large ones.
 pub fn write_json<W: Write>(out: W, value: &impl Serialize, pretty: bool) -> io::Result<()> {
     let mut out = io::BufWriter::with_capacity(BUFFER, out);
-    write_unbuffered(&mut out, value, pretty)?;
+    write_json_unbuffered(&mut out, value, pretty)?;
     out.flush()
 }
 
 /// How much JSON [`write_json`] gathers before each write.
 const BUFFER: usize = 1 << 16;
 
-fn write_unbuffered<W: Write>(out: W, value: &impl Serialize, pretty: bool) -> io::Result<()> {
+/// [`write_json`] without a buffer of its own (for output already in memory).
+pub fn write_json_unbuffered<W: Write>(
+    out: W,
+    value: &impl Serialize,
+    pretty: bool,
+) -> io::Result<()> {
     if pretty {
         let formatter = ControlsEscaped(PrettyFormatter::new());
         value.serialize(&mut Serializer::with_formatter(out, formatter))?;
@@ -85,17 +90,10 @@ impl<F: Formatter> Formatter for ControlsEscaped<F> {
         let bytes = fragment.as_bytes();
         let mut from = 0;
         for i in memchr::memchr2_iter(0x7f, 0xc2, bytes) {
-            let control = match bytes[i] {
-                0x7f => Some(0x7f),
-                _ => bytes
-                    .get(i + 1)
-                    .filter(|b| (0x80..=0x9f).contains(*b))
-                    .copied(),
-            };
-            if let Some(c) = control {
+            if let Some(c) = del_or_c1_at(bytes, i) {
                 writer.write_all(&bytes[from..i])?;
-                write!(writer, "\\u{c:04x}")?;
-                from = if c == 0x7f { i + 1 } else { i + 2 };
+                writer.write_all(&unicode_escape(c))?;
+                from = i + utf8_len(c);
             }
         }
         writer.write_all(&bytes[from..])
@@ -148,6 +146,99 @@ impl<F: Formatter> Formatter for ControlsEscaped<F> {
     fn end_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
         self.0.end_object_value(writer)
     }
+}
+
+/// The code point (DEL or a C1 control) whose UTF-8 starts at `bytes[i]`,
+/// if it is one of those the JSON exports escape beyond what JSON requires.
+fn del_or_c1_at(bytes: &[u8], i: usize) -> Option<u8> {
+    match bytes[i] {
+        0x7f => Some(0x7f),
+        0xc2 => bytes
+            .get(i + 1)
+            .filter(|b| (0x80..=0x9f).contains(*b))
+            .copied(),
+        _ => None,
+    }
+}
+
+/// How many bytes UTF-8 takes for a code point below U+0100.
+fn utf8_len(c: u8) -> usize {
+    if c < 0x80 { 1 } else { 2 }
+}
+
+/// `\u00XX` for a code point below U+0100, as serde_json writes it (lower-case hex).
+fn unicode_escape(c: u8) -> [u8; 6] {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    [
+        b'\\',
+        b'u',
+        b'0',
+        b'0',
+        HEX[(c >> 4) as usize],
+        HEX[(c & 0xf) as usize],
+    ]
+}
+
+/// Appends `text` to `out` as the contents of a JSON string (without the
+/// quotes), escaped byte for byte as [`write_json`] escapes a string:
+/// serde_json's escapes (`\"`, `\\`, `\n`, `\t`, `\r`, `\b`, `\f`, else
+/// `\u00XX` below U+0020) and DEL and the C1 controls as `\u007f`…`\u009f`.
+/// Plain stretches are copied whole: eight bytes are checked at a time.
+pub fn escape_json_into(out: &mut Vec<u8>, text: &str) {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip eight plain bytes at once (exports are mostly plain prose).
+        if let Some(word) = bytes.get(i..i + 8)
+            && !may_need_escape(u64::from_le_bytes(word.try_into().expect("eight bytes")))
+        {
+            i += 8;
+            continue;
+        }
+        let b = bytes[i];
+        let escape: Option<&[u8]> = match b {
+            b'"' => Some(b"\\\""),
+            b'\\' => Some(b"\\\\"),
+            b'\n' => Some(b"\\n"),
+            b'\t' => Some(b"\\t"),
+            b'\r' => Some(b"\\r"),
+            0x08 => Some(b"\\b"),
+            0x0c => Some(b"\\f"),
+            _ => None,
+        };
+        if let Some(escape) = escape {
+            out.extend_from_slice(&bytes[from..i]);
+            out.extend_from_slice(escape);
+            i += 1;
+            from = i;
+        } else if let Some(c) = (b < 0x20).then_some(b).or_else(|| del_or_c1_at(bytes, i)) {
+            out.extend_from_slice(&bytes[from..i]);
+            out.extend_from_slice(&unicode_escape(c));
+            i += utf8_len(c);
+            from = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.extend_from_slice(&bytes[from..]);
+}
+
+/// Whether any of the eight bytes in `word` may need escaping: a control
+/// below 0x20, `"`, `\\`, DEL, or 0xC2 (the lead byte of a C1 control).
+/// Bit tricks on the whole word (a byte `b` is below `n` when `b - n`
+/// borrows); a false alarm only costs a byte-by-byte look.
+fn may_need_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below_space = word.wrapping_sub(ONES * 0x20);
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    (below_space & !word & HIGH)
+        | has_zero(word ^ (ONES * b'"' as u64))
+        | has_zero(word ^ (ONES * b'\\' as u64))
+        | has_zero(word ^ (ONES * 0x7f))
+        | has_zero(word ^ (ONES * 0xc2))
+        != 0
 }
 
 /// Whether `c` is one that [`for_terminal`] replaces (a lone carriage

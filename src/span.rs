@@ -66,51 +66,81 @@ fn compared() {
     crate::analysis::steps::step();
 }
 
-/// Converts byte offsets to code-point offsets in O(1): the code points
-/// before each block of [`BLOCK`] bytes, counted once per document, and
-/// then those within the block. An export converts every span it writes.
-pub struct CharIndex<'t> {
-    text: &'t str,
-    /// By block of the text, the code points that start before it.
-    before: Vec<usize>,
+/// Converts byte offsets to code-point offsets in O(1): per block of
+/// [`BLOCK`] bytes, the code points that start before it and a bit per
+/// UTF-8 continuation byte in it, worked out once per document. An export
+/// converts every span it writes, so a conversion reads only its block's
+/// entry, never the text (a large export's spans are all over it).
+pub struct CharIndex {
+    blocks: Vec<Block>,
 }
 
-/// Bytes per block of a [`CharIndex`]: a conversion counts within one.
+/// Bytes per block of a [`CharIndex`].
 const BLOCK: usize = 64;
 
-/// How many code points start among `bytes` (all but UTF-8 continuation bytes).
-fn code_points(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+/// One block of a [`CharIndex`].
+#[derive(Clone, Copy)]
+struct Block {
+    /// The code points that start before the block.
+    before: usize,
+    /// Bit `i` is set when the block's byte `i` is a continuation byte
+    /// (`0b10xx_xxxx`), which starts no code point.
+    continuations: u64,
 }
 
-impl<'t> CharIndex<'t> {
-    pub fn new(text: &'t str) -> Self {
+/// The continuation bytes of up to 64 bytes, as [`Block::continuations`]:
+/// eight bytes at a time, each byte's "bit 7 set, bit 6 clear" gathered
+/// into one bit by a multiplication.
+fn continuation_bits(bytes: &[u8]) -> u64 {
+    let mut bits = 0;
+    for (i, chunk) in bytes.chunks(8).enumerate() {
+        let mut word = [0; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let high = word & !(word << 1) & 0x8080_8080_8080_8080;
+        let gathered = high.wrapping_mul(0x0002_0408_1020_4081) >> 56;
+        bits |= gathered << (8 * i);
+    }
+    bits
+}
+
+impl CharIndex {
+    pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut before = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
         let mut seen = 0;
         for block in bytes.chunks(BLOCK) {
-            before.push(seen);
-            seen += code_points(block);
+            let continuations = continuation_bits(block);
+            blocks.push(Block {
+                before: seen,
+                continuations,
+            });
+            seen += block.len() - continuations.count_ones() as usize;
         }
         // A block for the end of the text when it ends a block.
         if bytes.len().is_multiple_of(BLOCK) {
-            before.push(seen);
+            blocks.push(Block {
+                before: seen,
+                continuations: 0,
+            });
         }
-        CharIndex { text, before }
+        CharIndex { blocks }
     }
 
     /// The code-point offset of a byte offset that lies on a char boundary.
     pub fn chars_at(&self, byte: usize) -> usize {
-        let block = byte / BLOCK;
-        self.before[block] + code_points(&self.text.as_bytes()[block * BLOCK..byte])
+        let block = self.blocks[byte / BLOCK];
+        let within = byte % BLOCK;
+        let continuations_before = block.continuations & ((1 << within) - 1);
+        block.before + within - continuations_before.count_ones() as usize
     }
 
     /// The byte offset of a code-point offset, or `None` past the end of
     /// `text` (the text this index was built from).
     pub fn byte_at(&self, text: &str, chars: usize) -> Option<usize> {
         // The last block starting at or before the code point holds it.
-        let block = self.before.partition_point(|&c| c <= chars) - 1;
-        let mut seen = self.before[block];
+        let block = self.blocks.partition_point(|b| b.before <= chars) - 1;
+        let mut seen = self.blocks[block].before;
         let from = block * BLOCK;
         for byte in from..=text.len().min(from + BLOCK) {
             if text.is_char_boundary(byte) {

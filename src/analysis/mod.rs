@@ -51,6 +51,20 @@ pub enum ActorKind {
     Other,
 }
 
+impl ActorKind {
+    /// As the JSON export spells it (serde's name for it too).
+    pub fn name(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Organization => "organization",
+            ActorKind::Place => "place",
+            ActorKind::Group => "group",
+            ActorKind::Anonymous => "anonymous",
+            ActorKind::Other => "other",
+        }
+    }
+}
+
 /// How a claim is reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

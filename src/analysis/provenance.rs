@@ -70,6 +70,37 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// As the JSON export spells it (serde's name for it too).
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::QuoteThenFrame => "quote_then_frame",
+            Rule::QuoteThenDash => "quote_then_dash",
+            Rule::QuoteThenUnknownVerb => "quote_then_unknown_verb",
+            Rule::QuoteResumed => "quote_resumed",
+            Rule::NameColonQuote => "name_colon_quote",
+            Rule::ColonLead => "colon_lead",
+            Rule::AskedQuestion => "asked_question",
+            Rule::AsSourceNoted => "as_source_noted",
+            Rule::InvertedFrame => "inverted_frame",
+            Rule::ContentThenFrame => "content_then_frame",
+            Rule::AccordingTo => "according_to",
+            Rule::SubjectCueContent => "subject_cue_content",
+            Rule::FarSubject => "far_subject",
+            Rule::SeenAs => "seen_as",
+            Rule::Participle => "participle",
+            Rule::ConjoinedVerb => "conjoined_verb",
+            Rule::SubjectVerbQuote => "subject_verb_quote",
+            Rule::CueColonBefore => "cue_colon_before",
+            Rule::BareQuote => "bare_quote",
+            Rule::Evidential => "evidential",
+            Rule::EvidentialSubject => "evidential_subject",
+            Rule::RelativeObject => "relative_object",
+            Rule::ObjectBeforeSubject => "object_before_subject",
+            Rule::Finding => "finding",
+            Rule::User => "user",
+        }
+    }
+
     /// The rule in a few words, for people.
     pub fn describe(self) -> &'static str {
         match self {
@@ -167,6 +198,36 @@ pub enum Via {
 }
 
 impl Via {
+    /// As the JSON export spells it (serde's name for it too).
+    pub fn name(self) -> &'static str {
+        match self {
+            Via::Subject => "subject",
+            Via::AfterCue => "after_cue",
+            Via::BeforeColon => "before_colon",
+            Via::AfterDash => "after_dash",
+            Via::ClaimBefore => "claim_before",
+            Via::MainSubject => "main_subject",
+            Via::ClauseSubject => "clause_subject",
+            Via::SpeakerInParagraph => "speaker_in_paragraph",
+            Via::PreviousSpeaker => "previous_speaker",
+            Via::TurnTaking => "turn_taking",
+            Via::OtherParty => "other_party",
+            Via::NarratedSubject => "narrated_subject",
+            Via::Addressee => "addressee",
+            Via::ActorAfter => "actor_after",
+            Via::NotTheAddressee => "not_the_addressee",
+            Via::Pronoun => "pronoun",
+            Via::Relative => "relative",
+            Via::Description => "description",
+            Via::NamedBefore => "named_before",
+            Via::SetIn => "set_in",
+            Via::ByAgent => "by_agent",
+            Via::ContinuedQuote => "continued_quote",
+            Via::NearestName => "nearest_name",
+            Via::User => "user",
+        }
+    }
+
     /// Whether the source was found from a dialogue's turns or neighbours,
     /// not from a frame around the claim itself.
     pub fn is_dialogue(self) -> bool {
@@ -232,6 +293,19 @@ mod tests {
             serde_json::to_string(&Via::AfterCue).unwrap(),
             "\"after_cue\""
         );
+        // The names the export writes by hand are serde's.
+        for rule in [
+            Rule::SubjectCueContent,
+            Rule::QuoteThenUnknownVerb,
+            Rule::User,
+        ] {
+            let serde = serde_json::to_string(&rule).unwrap();
+            assert_eq!(serde, format!("\"{}\"", rule.name()));
+        }
+        for via in [Via::AfterCue, Via::NotTheAddressee, Via::SetIn] {
+            let serde = serde_json::to_string(&via).unwrap();
+            assert_eq!(serde, format!("\"{}\"", via.name()));
+        }
         assert_eq!(
             Rule::ContentThenFrame.describe(),
             "subject + cue verb after the content"

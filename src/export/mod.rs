@@ -7,6 +7,7 @@
 pub mod csv;
 mod file;
 pub mod json;
+pub mod json_out;
 pub mod markdown;
 #[cfg(test)]
 pub(crate) mod sample;

@@ -2,9 +2,10 @@
 //! for the whole text, named where the other characters name the narrator
 //! as they speak to them ("“You're drunk, Jake.”", "“Well, Hastings?”").
 
-use crate::analysis::shared::{is_description, is_vocative};
+use super::traits::{Pronoun, Traits};
+use crate::analysis::shared::is_vocative;
 use crate::analysis::wordlists::{Map, Set};
-use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention};
+use crate::analysis::{ClaimKind, FoundClaim, Mention};
 
 /// How often a name must address someone before it is taken for the
 /// narrator's, when the narration uses that name too.
@@ -16,24 +17,25 @@ const TIMES_ADDRESSED_UNNARRATED: usize = 1;
 
 /// Points every first-person source mention ("I" outside quotation marks)
 /// at one referent: the name others address the narrator by, if the text
-/// gives one, or else the first such "I". `root_of` gives each mention's
-/// set of merged mentions.
+/// gives one, or else the first such "I". `traits` are the mentions'
+/// traits; `root_of` gives each mention's set of merged mentions.
 pub(super) fn resolve(
     text: &str,
     mentions: &[Mention],
+    traits: &[Traits],
     root_of: &[usize],
     claims: &[FoundClaim],
     is_source: &[bool],
     referent: &mut [Option<usize>],
 ) {
-    let first_person = |m: &Mention| m.pronoun && !m.in_quote && m.name() == "I";
+    let first_person = |t: Traits| t.pronoun == Some(Pronoun::I) && !t.in_quote();
     let narrating: Vec<usize> = (0..mentions.len())
-        .filter(|&i| is_source[i] && first_person(&mentions[i]))
+        .filter(|&i| is_source[i] && first_person(traits[i]))
         .collect();
     let Some(&first) = narrating.first() else {
         return;
     };
-    let named = addressed_by_others(text, mentions, root_of, claims, first_person);
+    let named = addressed_by_others(text, mentions, traits, root_of, claims, first_person);
     let target = named.map_or(first, |j| referent[j].unwrap_or(j));
     for i in narrating {
         referent[i] = Some(target);
@@ -47,19 +49,21 @@ pub(super) fn resolve(
 fn addressed_by_others(
     text: &str,
     mentions: &[Mention],
+    traits: &[Traits],
     root_of: &[usize],
     claims: &[FoundClaim],
-    first_person: impl Fn(&Mention) -> bool,
+    first_person: impl Fn(Traits) -> bool,
 ) -> Option<usize> {
     // Lower-case name → (times addressed, first mention).
     let mut addressed: Map<String, (usize, usize)> = Map::default();
     for claim in claims {
-        let Some(speaker) = claim.source.map(|s| &mentions[s]) else {
+        let Some(s) = claim.source else {
             continue;
         };
-        if claim.kind == ClaimKind::Indirect || first_person(speaker) {
+        if claim.kind == ClaimKind::Indirect || first_person(traits[s]) {
             continue;
         }
+        let speaker = &mentions[s];
         for quote in &claim.quotes {
             let at = mentions.partition_point(|m| m.span.start < quote.start);
             let inside = mentions[at..]
@@ -67,8 +71,10 @@ fn addressed_by_others(
                 .enumerate()
                 .take_while(|(_, m)| m.span.end <= quote.end);
             for (k, m) in inside {
-                let person = m.kind == ActorKind::Person && !m.pronoun && !is_description(m);
-                if !person || m.name == speaker.name || !is_vocative(text, m.span) {
+                if !traits[at + k].is_named_person()
+                    || m.name == speaker.name
+                    || !is_vocative(text, m.span)
+                {
                     continue;
                 }
                 addressed
@@ -86,9 +92,9 @@ fn addressed_by_others(
     // addressed is looked up in it; each name lowercased once.
     let sources: Set<&str> = claims
         .iter()
-        .filter_map(|claim| claim.source.map(|s| &mentions[s]))
-        .filter(|m| !m.pronoun && !m.in_quote)
-        .map(Mention::name)
+        .filter_map(|claim| claim.source)
+        .filter(|&s| !traits[s].is_pronoun() && !traits[s].in_quote())
+        .map(|s| mentions[s].name())
         .collect();
     let third_person: Set<String> = sources.into_iter().map(str::to_lowercase).collect();
     // The sets of names the narration uses ("Mike came in"): not the
@@ -100,8 +106,8 @@ fn addressed_by_others(
         .any(|&(times, _)| times < TIMES_ADDRESSED)
     {
         narrated = vec![false; mentions.len()];
-        for (i, m) in mentions.iter().enumerate() {
-            if !m.in_quote && !m.pronoun {
+        for (i, t) in traits.iter().enumerate() {
+            if !t.in_quote() && !t.is_pronoun() {
                 narrated[root_of[i]] = true;
             }
         }

@@ -21,11 +21,12 @@
 //! is read by turns, and only an exchange with two anchored speakers.
 
 use super::pronouns::noun_gender;
+use super::traits::Traits;
 use crate::analysis::quotes::paragraph_breaks;
 use crate::analysis::shared::is_description;
 use crate::analysis::steps;
 use crate::analysis::wordlists::{Gender, Map};
-use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention, Via};
+use crate::analysis::{ClaimKind, FoundClaim, Mention, Via};
 
 /// How many turns away an anchor of the exchange is looked for.
 const TURNS_REACH: usize = 12;
@@ -33,10 +34,12 @@ const TURNS_REACH: usize = 12;
 /// How many quote paragraphs with no cue make a text a dialogue.
 const BARE_TURNS: usize = 3;
 
-/// What the turns are read against: the mentions, the set each belongs to,
-/// the gender each set is known to have (by root, a slot per mention).
+/// What the turns are read against: the mentions and their traits, the
+/// set each belongs to, the gender each set is known to have (by root, a
+/// slot per mention).
 pub(super) struct People<'a> {
     pub mentions: &'a [Mention],
+    pub traits: &'a [Traits],
     pub root_of: &'a [usize],
     pub gender: &'a [Option<Gender>],
 }
@@ -104,8 +107,8 @@ pub(super) fn follow(
     // Only a name the narration uses too is a character one can address
     // ("“Spent.”" is a word, not a call). By root, a flag per mention.
     let mut narrated = vec![false; people.mentions.len()];
-    for (m, mention) in people.mentions.iter().enumerate() {
-        if let Some(r) = referent[m].filter(|_| !mention.in_quote) {
+    for (m, t) in people.traits.iter().enumerate() {
+        if let Some(r) = referent[m].filter(|_| !t.in_quote()) {
             narrated[people.root_of[r]] = true;
         }
     }
@@ -155,14 +158,14 @@ fn one_person_per_description(people: &People, referent: &mut [Option<usize>]) {
     let mentions = people.mentions;
     // By description: the name it was linked to, or `None` on a disagreement.
     let mut linked: Map<&str, Option<usize>> = Map::default();
-    for (i, m) in mentions.iter().enumerate() {
-        let Some(r) = referent[i].filter(|&r| r != i && is_description(m)) else {
+    for (i, t) in people.traits.iter().enumerate() {
+        let Some(r) = referent[i].filter(|&r| r != i && t.is_description()) else {
             continue;
         };
         if !is_proper(&mentions[r]) {
             continue;
         }
-        let entry = linked.entry(m.name()).or_insert(Some(r));
+        let entry = linked.entry(mentions[i].name()).or_insert(Some(r));
         if entry.is_some_and(|e| people.root_of[e] != people.root_of[r]) {
             *entry = None;
         }
@@ -171,10 +174,10 @@ fn one_person_per_description(people: &People, referent: &mut [Option<usize>]) {
         return;
     }
     let mut relinked: Map<usize, usize> = Map::default();
-    for (i, m) in mentions.iter().enumerate() {
+    for (i, t) in people.traits.iter().enumerate() {
         if referent[i] == Some(i)
-            && is_description(m)
-            && let Some(Some(r)) = linked.get(m.name())
+            && t.is_description()
+            && let Some(Some(r)) = linked.get(mentions[i].name())
         {
             relinked.insert(i, *r);
         }
@@ -217,9 +220,9 @@ fn nearest_named(
             .take_while(|&j| mentions[j].span.end + NEAREST_REACH >= before)
             .find(|&j| {
                 steps::step();
-                let m = &mentions[j];
-                let person = m.kind == ActorKind::Person && !m.pronoun && !m.in_quote;
-                person && m.span.end <= before && referent[j].is_some()
+                let t = people.traits[j];
+                let person = t.is_person() && !t.is_pronoun() && !t.in_quote();
+                person && mentions[j].span.end <= before && referent[j].is_some()
             });
         if let Some(j) = nearest {
             for &k in &turn.claims {
@@ -455,7 +458,7 @@ fn introduced(
 fn addressed(text: &str, people: &People, claims: &[FoundClaim], turn: &[usize]) -> Option<usize> {
     turn.iter().find_map(|&k| {
         let span = claims[k].span;
-        super::addressed::called(text, people.mentions, span.start, span.end).next()
+        super::addressed::called(text, people.mentions, people.traits, span.start, span.end).next()
     })
 }
 
