@@ -20,6 +20,7 @@ mod evidential;
 mod findings;
 mod framed;
 mod leftovers;
+mod lists;
 mod perception;
 mod source;
 
@@ -179,6 +180,8 @@ struct Context<'a> {
     /// when there is none: its capitalised verbs are verbs ("Mayor Says
     /// Taxes Will Rise").
     headline_end: usize,
+    /// The word lists' answers per written form (see lists.rs).
+    form_lists: lists::FormLists,
 }
 
 impl<'a> Context<'a> {
@@ -237,6 +240,7 @@ impl<'a> Context<'a> {
             commas,
             wrapped: table.wrapped,
             headline_end: table.headline_end(),
+            form_lists: lists::FormLists::new(table.form_count()),
         };
         context.cues = context.find_cues(&lexicon.cues);
         let cues = &context.cues;
@@ -641,13 +645,13 @@ impl MentionStarts {
         let mut bits = TokenBits::new(table.len());
         let mut longest: Vec<u32> = Vec::new();
         let mut last = None;
-        // Mentions are sorted by start, and so are tokens: one walk.
-        let mut t = 0;
         for (k, m) in mentions.iter().enumerate() {
-            while t < table.len() && table.tokens[t].start() < m.span.start {
-                t += 1;
+            if m.in_quote {
+                continue;
             }
-            if m.in_quote || t == table.len() || table.tokens[t].start() != m.span.start {
+            // The table's block index, not a walk over every token.
+            let t = table.token_at(m.span.start);
+            if t == table.len() || table.tokens[t].start() != m.span.start {
                 continue;
             }
             // Mention indices fit: mentions are fewer than tokens.
@@ -704,16 +708,15 @@ fn commas(text: &str, tokens: &[Token]) -> Vec<u32> {
 fn mention_ends(table: &TokenTable, by_end: &[(u32, u32, u32)]) -> TokenBits {
     let mut ends = TokenBits::new(table.len());
     let tokens = &table.tokens;
-    // Mention ends are sorted, and tokens do not overlap: one walk, over
-    // token starts (no form looked up per token). The token that may end
-    // at an offset is the last starting before it.
-    let mut t = 0;
+    // The token that may end at an offset is the last starting before
+    // it: found through the table's block index, not by a walk over every
+    // token.
     for &(end, _, _) in by_end {
         let end = end as usize;
-        while t + 1 < tokens.len() && tokens[t + 1].start() < end {
-            t += 1;
-        }
-        if t < tokens.len() && tokens[t].start() < end && table.span(t).end == end {
+        let Some(t) = table.token_at(end).checked_sub(1) else {
+            continue;
+        };
+        if tokens[t].start() < end && table.span(t).end == end {
             ends.set(t);
         }
     }

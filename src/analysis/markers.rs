@@ -13,7 +13,7 @@
 //! Years ("in 2016") and numbers in dates ("Nov. 8") are no figures.
 
 use super::segment::TokenKind;
-use super::tokens::{Class, TokenTable};
+use super::tokens::{Class, TokenMark, TokenTable};
 use super::wordlists::{self, FigureRole, Wordlists};
 use crate::span::Span;
 
@@ -24,8 +24,11 @@ pub fn hedges(table: &TokenTable, within: Span) -> Vec<Span> {
     let first = table.token_at(within.start);
     let last = table.token_at(within.end);
     let mut out = Vec::new();
-    let mut i = first;
-    while i < last {
+    let mut after_hedge = first;
+    for i in table.marked(TokenMark::Hedge, first..last) {
+        if i < after_hedge {
+            continue;
+        }
         let found = table
             .classes(i)
             .has(Class::HedgeStart)
@@ -40,9 +43,9 @@ pub fn hedges(table: &TokenTable, within: Span) -> Vec<Span> {
             // "May" the month is no hedge; the modal is written in lower case.
             Some(len) if !(len == 1 && text[tokens[i].start()..].starts_with('M')) => {
                 out.push(table.span(i).cover(table.span(i + len - 1)));
-                i += len;
+                after_hedge = i + len;
             }
-            _ => i += 1,
+            _ => {}
         }
     }
     out
@@ -63,23 +66,26 @@ pub fn figures(table: &TokenTable) -> Vec<Span> {
     let tokens = &table.tokens;
     let lists = wordlists::get();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
+    let mut after_figure = 0;
+    // Only numbers, hyphenated words and figure words can start a figure:
+    // the others are passed over by the bits that mark these.
+    for i in table.marked(TokenMark::Figure, 0..tokens.len()) {
+        if i < after_figure {
+            continue;
+        }
         let role = role_at(table, lists, i);
         let is_number = tokens[i].kind == TokenKind::Number
             || table.is_hyphenated(i) && is_number_compound(table.word(i));
         if !(is_number || matches!(role, Some((FigureRole::Count, _)))) {
-            i += 1;
             continue;
         }
         if is_number && is_date_or_year(table, i, lists) {
-            i += 1;
             continue;
         }
         let start = opener_start(table, lists, i);
         let (end, next) = figure_end(table, lists, i);
         out.push(Span::new(tokens[start].start(), table.span(end).end));
-        i = next;
+        after_figure = next;
     }
     out
 }

@@ -9,8 +9,7 @@
 //! quote over several paragraphs); otherwise it was a stray mark and is
 //! dropped, so a quote never runs across a whole article.
 
-use super::segment::TokenKind;
-use super::tokens::TokenTable;
+use super::tokens::{TokenMark, TokenTable};
 use super::{Quotation, wordlists};
 use crate::span::Span;
 
@@ -55,9 +54,7 @@ pub fn find(table: &TokenTable) -> Vec<Quotation> {
     let mut out = Vec::new();
     let mut open: [Option<Open>; FAMILIES] = [None; FAMILIES];
     let mut previous_end = 0;
-    let mut marks = (0..table.len())
-        .filter(|&i| table.tokens[i].kind == TokenKind::Quote)
-        .peekable();
+    let mut marks = table.marked(TokenMark::Quote, 0..table.len()).peekable();
     while let Some(i) = marks.next() {
         let token = table.span(i);
         // Two straight single marks ('') stand for one double mark, as in

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::tokens::TokenTable;
+use super::tokens::{TokenMark, TokenTable};
 use super::wordlists;
 use crate::span::Span;
 
@@ -138,17 +138,37 @@ fn is_abbreviation(word: &str) -> bool {
     wordlists::get().abbreviations.has(word)
 }
 
-/// The tokens of the text, each as its span and kind, white space skipped
-/// (the token table interns each as it comes, tokens.rs).
-pub fn tokenize(text: &str) -> impl Iterator<Item = (Span, TokenKind)> + '_ {
+/// A token as the tokenizer finds it, before the token table interns it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scanned {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// Whether the white space skipped before it held a line break.
+    pub after_line_break: bool,
+}
+
+/// The tokens of the text, white space skipped (the token table interns
+/// each as it comes, tokens.rs).
+pub fn tokenize(text: &str) -> impl Iterator<Item = Scanned> + '_ {
     let mut start = 0;
     let bytes = text.as_bytes();
     std::iter::from_fn(move || {
+        let mut after_line_break = false;
         while start < bytes.len() {
-            // ASCII white space (a fifth of the bytes) skipped without decoding.
-            if matches!(bytes[start], b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
-                start += 1;
-                continue;
+            // ASCII white space (a fifth of the bytes) skipped without
+            // decoding, its line breaks noted on the way: the table asks
+            // for them and need not read the space again.
+            match bytes[start] {
+                b'\n' => {
+                    after_line_break = true;
+                    start += 1;
+                    continue;
+                }
+                b' ' | b'\t' | b'\r' | 0x0B | 0x0C => {
+                    start += 1;
+                    continue;
+                }
+                _ => {}
             }
             // An ASCII character (most of any text) is its byte, not decoded.
             let c = if bytes[start].is_ascii() {
@@ -171,7 +191,11 @@ pub fn tokenize(text: &str) -> impl Iterator<Item = (Span, TokenKind)> + '_ {
             };
             let span = Span::new(start, end);
             start = end;
-            return Some((span, kind));
+            return Some(Scanned {
+                span,
+                kind,
+                after_line_break,
+            });
         }
         None
     })
@@ -189,37 +213,39 @@ fn word_end(text: &str, start: usize) -> usize {
     {
         return end;
     }
-    // ASCII letters and digits, most of any word, join without decoding.
+    // Runs of ASCII letters and digits, most of any word, join without
+    // decoding; only what lies between them ("’", "-", "é") is decoded.
     let mut end = ascii_alphanumeric_end(bytes, start);
-    // After them, an ASCII character other than an apostrophe or a hyphen
-    // (a space, a comma) ends the word: nothing to decode.
-    let ends = bytes
-        .get(end)
-        .is_none_or(|&b| b.is_ascii() && b != b'\'' && b != b'-');
-    if ends {
-        if bytes.get(end) == Some(&b'.') && is_abbreviation(&text[start..end]) {
-            end += 1;
-        }
-        return end;
-    }
-    let from = end;
-    let mut iter = text[from..].char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
-        let joins = c.is_alphanumeric()
-            || c == '\u{AD}'
-            || ((is_apostrophe(c) || matches!(c, '-' | '‐' | '‑'))
-                && next.is_some_and(char::is_alphanumeric));
-        if !joins {
-            break;
-        }
-        end = from + i + c.len_utf8();
+    while let Some(len) = joining_len(text, end) {
+        end = ascii_alphanumeric_end(bytes, end + len);
     }
     // Keep the full stop of a known abbreviation ("Mr.", "Sen.") in the word.
-    if text[end..].starts_with('.') && is_abbreviation(&text[start..end]) {
+    if bytes.get(end) == Some(&b'.') && is_abbreviation(&text[start..end]) {
         end += 1;
     }
     end
+}
+
+/// The length of the character at `at` when it goes on a word: a letter
+/// or digit, a soft hyphen, or an apostrophe or hyphen with a letter or
+/// digit after it ("she’d", "anti-litter").
+fn joining_len(text: &str, at: usize) -> Option<usize> {
+    let b = *text.as_bytes().get(at)?;
+    // Most words end at an ASCII space or mark: told by its byte.
+    if b.is_ascii() && b != b'\'' && b != b'-' {
+        return b.is_ascii_alphanumeric().then_some(1);
+    }
+    let c = text[at..].chars().next()?;
+    let joins_next = || {
+        text[at + c.len_utf8()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    };
+    let joins = c.is_alphanumeric()
+        || c == '\u{AD}'
+        || ((is_apostrophe(c) || matches!(c, '-' | '‐' | '‑')) && joins_next());
+    joins.then(|| c.len_utf8())
 }
 
 /// The end of the run of ASCII letters and digits from `at`, found eight
@@ -330,10 +356,19 @@ pub fn sentences(table: &TokenTable) -> Vec<Sentence> {
     // Whether each written form may end a sentence, worked out at its first
     // token: a byte per form, not a look at every token's text.
     let mut terminal = vec![Terminal::Unknown; table.form_count()];
+    let sentence = |first: usize, last: usize| {
+        let span = Span::new(tokens[first].start(), table.span(last).end);
+        Sentence::new(span, first..last + 1)
+    };
     let mut out = Vec::new();
     let mut first = 0;
-    let mut i = 0;
-    while i < tokens.len() {
+    // Only a token that may end a sentence can: the others are passed
+    // over by the bits that mark these.
+    let mut after_last = 0;
+    for i in table.marked(TokenMark::SentenceEnd, 0..tokens.len()) {
+        if i < after_last {
+            continue;
+        }
         let mut last = i;
         let ends = if table.line_break_after(i) {
             true
@@ -351,13 +386,14 @@ pub fn sentences(table: &TokenTable) -> Vec<Sentence> {
             false
         };
         if ends || last + 1 == tokens.len() {
-            out.push(Sentence::new(
-                Span::new(tokens[first].start(), table.span(last).end),
-                first..last + 1,
-            ));
+            out.push(sentence(first, last));
             first = last + 1;
         }
-        i = last + 1;
+        after_last = last + 1;
+    }
+    // The last sentence, ended by the text's end.
+    if first < tokens.len() {
+        out.push(sentence(first, tokens.len() - 1));
     }
     out.shrink_to_fit();
     out
@@ -448,7 +484,7 @@ mod tests {
     use crate::analysis::Lexicon;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text).map(|(span, _)| span.of(text)).collect()
+        tokenize(text).map(|t| t.span.of(text)).collect()
     }
 
     #[test]

@@ -5,9 +5,11 @@
 //! stage. Stages read `low(i)`, `classes(i)` and `is_cap(i)` instead of
 //! lowercasing, hashing and looking up the token's text again.
 
+use std::ops::Range;
+
 pub use super::lexicon::{Class, Classes};
 use super::lexicon::{CueHead, Cues, Lexicon};
-use super::segment::{self, FORM_APART, Token, TokenKind};
+use super::segment::{self, FORM_APART, Scanned, Token, TokenKind};
 use super::wordlists::{Map, same_bytes, short_word};
 use super::{quotes, steps};
 use crate::span::Span;
@@ -95,6 +97,63 @@ impl std::hash::Hash for Written<'_> {
     }
 }
 
+/// What a token may open or end, for the stages that look at such tokens
+/// alone: a bit set each ([`TokenTable::marked`]), so that they pass over
+/// the other tokens 64 at a time instead of asking each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenMark {
+    /// A line break lies between it and the next token (or the text's end).
+    LineBreak,
+    /// A quotation mark (a token of kind `Quote`).
+    Quote,
+    /// A full stop, "!", "?", "…", or a word ending in a full stop ("Mr.",
+    /// "U.S."), or any token with a line break after it.
+    SentenceEnd,
+    /// A word in [`Class::HedgeStart`].
+    Hedge,
+    /// A number, a hyphenated word ("billion-dollar") or a word in
+    /// [`Class::FigureStart`].
+    Figure,
+}
+
+const MARKS: [TokenMark; 5] = [
+    TokenMark::LineBreak,
+    TokenMark::Quote,
+    TokenMark::SentenceEnd,
+    TokenMark::Hedge,
+    TokenMark::Figure,
+];
+
+impl TokenMark {
+    const fn bit(self) -> u8 {
+        1 << self as u8
+    }
+
+    /// The marks of a token that a line break follows.
+    const AFTER_LINE_BREAK: u8 = TokenMark::LineBreak.bit() | TokenMark::SentenceEnd.bit();
+
+    /// The marks of a new written form (those of its tokens but a line
+    /// break after one).
+    fn of_form(word: &str, kind: TokenKind, shape: u8, classes: Classes) -> u8 {
+        let ends = match kind {
+            TokenKind::Punct => matches!(word, "." | "!" | "?" | "…"),
+            TokenKind::Word => word.ends_with('.'),
+            _ => false,
+        };
+        let figure =
+            kind == TokenKind::Number || shape & HYPHENATED != 0 || classes.has(Class::FigureStart);
+        [
+            (TokenMark::Quote, kind == TokenKind::Quote),
+            (TokenMark::SentenceEnd, ends),
+            (TokenMark::Hedge, classes.has(Class::HedgeStart)),
+            (TokenMark::Figure, figure),
+        ]
+        .into_iter()
+        .filter(|&(_, has)| has)
+        .fold(0, |marks, (mark, _)| marks | mark.bit())
+    }
+}
+
 /// A distinct written form of the document, while the table is built.
 #[derive(Debug, Clone, Copy)]
 struct Form {
@@ -134,9 +193,9 @@ pub struct TokenTable<'t> {
     /// Whether the text is hard-wrapped (`quotes::is_hard_wrapped`),
     /// worked out once for the stages that ask.
     pub wrapped: bool,
-    /// A bit per token: whether a line break lies between it and the next
-    /// token (or the text's end), seen as the tokenizer skipped the space.
-    breaks: TokenBits,
+    /// Per [`TokenMark`], a bit per token (a line break after it noted by
+    /// the tokenizer as it skipped the space).
+    marked: [TokenBits; MARKS.len()],
     /// Per written form: the index in `cue_heads` of the cues its word
     /// starts, or [`NO_CUE`].
     cues: Vec<u32>,
@@ -181,6 +240,7 @@ impl<'t> TokenTable<'t> {
         // byte each in a small array, not a `Form` and a `Classes` apart.
         let mut form_shapes: Vec<u8> = Vec::new();
         let mut form_seen: Vec<u8> = Vec::new();
+        let mut form_marks: Vec<u8> = Vec::new();
         // Per lower-case form: the word lists it is in, and the index of
         // the cues starting with it in `cue_heads` (or NO_CUE).
         let mut lower_classes: Vec<Classes> = Vec::new();
@@ -195,7 +255,7 @@ impl<'t> TokenTable<'t> {
             lower_text: String::new(),
             block_firsts: Vec::new(),
             wrapped: quotes::is_hard_wrapped(text),
-            breaks: TokenBits::with_capacity(text.len() / 4),
+            marked: MARKS.map(|_| TokenBits::new(0)),
             cues: Vec::new(),
             cue_heads: Vec::new(),
             cues_id: lexicon.cues.id(),
@@ -203,9 +263,23 @@ impl<'t> TokenTable<'t> {
         let mut previous_is_word = false;
         let mut previous_is_lower = false;
         let mut previous_end = 0;
-        for (i, (span, kind)) in segment::tokenize(text).enumerate() {
+        let mut marks = MarkWords::with_capacity(text.len() / 4);
+        // A token's marks are noted when the next one tells whether a line
+        // break lies between them.
+        let mut previous_marks = 0;
+        for (i, scanned) in segment::tokenize(text).enumerate() {
+            let Scanned {
+                span,
+                kind,
+                after_line_break,
+            } = scanned;
             if i > 0 {
-                table.note_gap(i - 1, previous_end, span.start);
+                let line_break = if after_line_break {
+                    TokenMark::AFTER_LINE_BREAK
+                } else {
+                    0
+                };
+                marks.push(i - 1, previous_marks | line_break);
             }
             previous_end = span.end;
             let word = span.of(text);
@@ -244,6 +318,8 @@ impl<'t> TokenTable<'t> {
                         }));
                         lower_classes.push(classes);
                     }
+                    let classes = lower_classes[entry.lower as usize];
+                    form_marks.push(TokenMark::of_form(word, kind, entry.shape, classes));
                     forms.push(entry);
                     form_shapes.push(entry.shape);
                     form_seen.push(0);
@@ -251,6 +327,7 @@ impl<'t> TokenTable<'t> {
                 }
             };
             tokens.push(Token::new(span.start, kind, form));
+            previous_marks = form_marks[form as usize];
             if form >= FORM_APART {
                 table.forms_apart.insert(i as u32, form);
             }
@@ -281,9 +358,16 @@ impl<'t> TokenTable<'t> {
             }
         }
         if !tokens.is_empty() {
-            table.note_gap(tokens.len() - 1, previous_end, text.len());
+            let trailing = text[previous_end..].contains('\n');
+            let line_break = if trailing {
+                TokenMark::AFTER_LINE_BREAK
+            } else {
+                0
+            };
+            marks.push(tokens.len() - 1, previous_marks | line_break);
         }
         tokens.shrink_to_fit();
+        table.marked = marks.finish(tokens.len());
         table.block_firsts = block_firsts(text.len(), &tokens);
         table.tokens = tokens;
         table.lows = forms.iter().map(|f| (f.low_start, f.low_end)).collect();
@@ -297,17 +381,11 @@ impl<'t> TokenTable<'t> {
         table
     }
 
-    /// Notes whether the space from `from` to `to` after token `i` holds a
-    /// line break (bytes, not chars: '\n' is one byte, and a gap is mostly
-    /// one space, told without a call to search it).
-    fn note_gap(&mut self, i: usize, from: usize, to: usize) {
-        let gap = &self.text.as_bytes()[from..to];
-        let line_break = match gap {
-            [] => false,
-            [b] => *b == b'\n',
-            gap => gap.contains(&b'\n'),
-        };
-        self.breaks.push(i, line_break);
+    /// The tokens of `range` with `mark`, in order.
+    pub fn marked(&self, mark: TokenMark, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        self.marked[mark as usize]
+            .ones(range)
+            .inspect(|_| steps::step())
     }
 
     /// The entry of a written form seen for the first time, its lower-case
@@ -398,7 +476,7 @@ impl<'t> TokenTable<'t> {
     #[inline]
     pub fn line_break_after(&self, i: usize) -> bool {
         steps::step();
-        self.breaks.has(i)
+        self.marked[TokenMark::LineBreak as usize].has(i)
     }
 
     /// The index of token `i`'s written form, below [`TokenTable::form_count`]:
@@ -578,6 +656,64 @@ fn block_firsts(len: usize, tokens: &[Token]) -> Vec<u32> {
     firsts
 }
 
+/// The bits of every [`TokenMark`] while the tokens come: a byte of marks
+/// per token, stored as it comes, and turned into a word of bits per mark
+/// once 64 tokens are in (a bit stored per token and mark took more time
+/// than the stages it saves).
+struct MarkWords {
+    /// The marks of the tokens of the current 64, a byte each.
+    chunk: [u8; 64],
+    bits: [Vec<u64>; MARKS.len()],
+}
+
+impl MarkWords {
+    fn with_capacity(tokens: usize) -> Self {
+        MarkWords {
+            chunk: [0; 64],
+            bits: MARKS.map(|_| Vec::with_capacity(tokens.div_ceil(64))),
+        }
+    }
+
+    /// Notes token `i`'s marks (bits of [`TokenMark::bit`]): the tokens
+    /// come in order, `i` the next.
+    #[inline(always)]
+    fn push(&mut self, i: usize, marks: u8) {
+        self.chunk[i % 64] = marks;
+        if i % 64 == 63 {
+            self.store(64);
+        }
+    }
+
+    /// Stores the bits of the first `len` tokens of the chunk.
+    fn store(&mut self, len: usize) {
+        self.chunk[len..].fill(0);
+        for (m, bits) in self.bits.iter_mut().enumerate() {
+            let word = self.chunk.chunks_exact(8).rev().fold(0, |word, eight| {
+                let eight = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
+                word << 8 | gather_bits(eight >> m)
+            });
+            bits.push(word);
+        }
+    }
+
+    /// The bits of the `tokens` tokens pushed.
+    fn finish(mut self, tokens: usize) -> [TokenBits; MARKS.len()] {
+        if !tokens.is_multiple_of(64) {
+            self.store(tokens % 64);
+        }
+        self.bits.map(TokenBits)
+    }
+}
+
+/// The lowest bit of each of the 8 bytes of `bytes`, gathered into one
+/// byte (the first byte's lowest): a multiplication shifts each to its
+/// place in the top byte, where no two meet.
+fn gather_bits(bytes: u64) -> u64 {
+    const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+    const PLACES: u64 = 0x0102_0408_1020_4080;
+    (bytes & LOW_BITS).wrapping_mul(PLACES) >> 56
+}
+
 /// One bit per token, by token index: a fact of every token told without
 /// a search (a line break after it, a quotation holding it).
 pub(crate) struct TokenBits(Vec<u64>);
@@ -588,22 +724,6 @@ impl TokenBits {
         TokenBits(vec![0; tokens.div_ceil(64)])
     }
 
-    /// No bits yet, with room for about `tokens`, filled by
-    /// [`TokenBits::push`].
-    pub(crate) fn with_capacity(tokens: usize) -> Self {
-        TokenBits(Vec::with_capacity(tokens.div_ceil(64)))
-    }
-
-    /// Appends token `i`'s bit: the tokens come in order, `i` the next.
-    pub(crate) fn push(&mut self, i: usize, bit: bool) {
-        if i.is_multiple_of(64) {
-            self.0.push(0);
-        }
-        if bit {
-            self.set(i);
-        }
-    }
-
     pub(crate) fn set(&mut self, i: usize) {
         self.0[i / 64] |= 1 << (i % 64);
     }
@@ -611,6 +731,30 @@ impl TokenBits {
     /// The bits, 64 tokens a word (for ranks over them).
     pub(crate) fn words(&self) -> &[u64] {
         &self.0
+    }
+
+    /// The tokens of `range` whose bit is set, in order, found a word of
+    /// 64 tokens at a time.
+    pub(crate) fn ones(&self, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let end = range.end;
+        let mut word = range.start / 64;
+        // The first word without the bits before the range.
+        let mut bits = self
+            .0
+            .get(word)
+            .map_or(0, |w| w & (!0 << (range.start % 64)));
+        std::iter::from_fn(move || {
+            while bits == 0 {
+                word += 1;
+                if word * 64 >= end {
+                    return None;
+                }
+                bits = *self.0.get(word)?;
+            }
+            let i = word * 64 + bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            (i < end).then_some(i)
+        })
     }
 
     /// Whether token `i`'s bit is set (false past the end).
@@ -660,6 +804,25 @@ mod tests {
             .filter(|&i| table.line_break_after(i))
             .collect();
         assert_eq!(breaks, [2, 4, table.len() - 1]);
+    }
+
+    #[test]
+    fn the_marks_of_each_token_become_its_bits() {
+        let marks: Vec<u8> = (0..200u32).map(|i| (i * 7 % 23) as u8).collect();
+        let mut words = MarkWords::with_capacity(0);
+        for (i, &m) in marks.iter().enumerate() {
+            words.push(i, m);
+        }
+        let bits = words.finish(marks.len());
+        for (k, mark) in MARKS.iter().enumerate() {
+            for (i, &m) in marks.iter().enumerate() {
+                assert_eq!(bits[k].has(i), m & mark.bit() != 0, "{mark:?} at {i}");
+            }
+            assert!(!bits[k].has(marks.len()) && !bits[k].has(255));
+            let ones: Vec<usize> = bits[k].ones(3..150).collect();
+            let expected: Vec<usize> = (3..150).filter(|&i| marks[i] & mark.bit() != 0).collect();
+            assert_eq!(ones, expected, "{mark:?}");
+        }
     }
 
     #[test]

@@ -3,10 +3,11 @@
 //! someone else, as the vocative sieve of quote attribution for novels has
 //! it (Muzny et al. 2017).
 
-use crate::analysis::shared::{is_description, is_vocative};
+use super::traits::Traits;
+use crate::analysis::shared::is_vocative;
 use crate::analysis::steps;
 use crate::analysis::wordlists::Map;
-use crate::analysis::{ActorKind, FoundClaim, Mention, Via};
+use crate::analysis::{FoundClaim, Mention, Via};
 
 /// How many mentions of a quote are looked at for the names it calls.
 const ADDRESS_REACH: usize = 16;
@@ -18,19 +19,20 @@ const ADDRESS_REACH: usize = 16;
 pub(super) fn by_pronoun(
     text: &str,
     mentions: &[Mention],
+    traits: &[Traits],
     root_of: &[usize],
     claims: &[FoundClaim],
 ) -> Map<usize, Vec<usize>> {
     let mut addressed: Map<usize, Vec<usize>> = Map::default();
     for claim in claims {
-        let Some(s) = claim.source.filter(|&s| mentions[s].pronoun) else {
+        let Some(s) = claim.source.filter(|&s| traits[s].is_pronoun()) else {
             continue;
         };
         if claim.via.is_dialogue() && claim.via != Via::SpeakerInParagraph {
             continue;
         }
         for quote in &claim.quotes {
-            for v in called(text, mentions, quote.start, quote.end) {
+            for v in called(text, mentions, traits, quote.start, quote.end) {
                 let roots = addressed.entry(s).or_default();
                 if !roots.contains(&root_of[v]) {
                     roots.push(root_of[v]);
@@ -45,6 +47,7 @@ pub(super) fn by_pronoun(
 pub(super) fn called(
     text: &str,
     mentions: &[Mention],
+    traits: &[Traits],
     start: usize,
     end: usize,
 ) -> impl Iterator<Item = usize> {
@@ -54,10 +57,10 @@ pub(super) fn called(
         .take_while(move |m| m.span.start < end)
         .take(ADDRESS_REACH)
         .enumerate()
-        .filter(move |(_, m)| {
+        .filter(move |&(k, m)| {
             steps::step();
-            let person = m.kind == ActorKind::Person && !m.pronoun && !is_description(m);
-            person && m.in_quote && m.span.end <= end && is_vocative(text, m.span)
+            let t = traits[at + k];
+            t.is_named_person() && t.in_quote() && m.span.end <= end && is_vocative(text, m.span)
         })
         .map(move |(k, _)| at + k)
 }

@@ -5,8 +5,7 @@
 //! list ("Brett", "Sibyl"), and "she said" needs the gender to pick the
 //! right one of two people talking.
 
-use crate::analysis::Mention;
-use crate::analysis::shared::{is_description, is_person_or_anonymous};
+use super::traits::{Pronoun, Traits};
 use crate::analysis::steps;
 use crate::analysis::wordlists::{Gender, Map};
 
@@ -21,11 +20,12 @@ const NOBODY_ELSE: usize = 3;
 
 /// The genders the pronouns tell, by the set (root) of the names they
 /// follow: only where all but at most one in four of a name's pronouns
-/// agree. `sentence_of` numbers each mention's narrated sentence. A
+/// agree. `traits` are the mentions' traits, by mention; `sentence_of`
+/// numbers each mention's narrated sentence. A
 /// pronoun framing a quote ("“…,” she said") tells nothing: the speaker is
 /// as often someone else than the last person named.
 pub(super) fn from_pronouns(
-    mentions: &[Mention],
+    traits: &[Traits],
     sentence_of: &[usize],
     root_of: &[usize],
     is_source: &[bool],
@@ -40,16 +40,16 @@ pub(super) fn from_pronouns(
     // The sentence whose first mention was seen last: a name is its
     // sentence's subject when no mention comes before it there.
     let mut sentence = None;
-    for (i, m) in mentions.iter().enumerate() {
+    for (i, t) in traits.iter().enumerate() {
         steps::step();
-        if m.in_quote {
+        if t.in_quote() {
             continue;
         }
         let s = sentence_of[i];
         let subject = sentence != Some(s);
         sentence = Some(s);
-        if !m.pronoun {
-            if !is_person_or_anonymous(m) {
+        let Some(pronoun) = t.pronoun else {
+            if !t.is_person_or_anonymous() {
                 continue;
             }
             let root = root_of[i];
@@ -61,16 +61,14 @@ pub(super) fn from_pronouns(
             // A description ("the girl") or a name that is no subject
             // ("not her Ayah") takes part as a rival, but only a name
             // that is its sentence's subject gains a gender here.
-            let named = subject && !is_description(m) && m.name.starts_with(char::is_uppercase);
+            let named = subject && !t.is_description() && t.is_capitalised();
             last = Some((if named { root } else { usize::MAX }, s));
             continue;
-        }
-        let gender = if m.name.eq_ignore_ascii_case("he") {
-            Gender::Male
-        } else if m.name.eq_ignore_ascii_case("she") {
-            Gender::Female
-        } else {
-            continue;
+        };
+        let gender = match pronoun {
+            Pronoun::He => Gender::Male,
+            Pronoun::She => Gender::Female,
+            _ => continue,
         };
         let Some((root, at)) = last else { continue };
         if is_source[i] {

@@ -6,27 +6,37 @@
 //! newspaper" after "The Valley Press"), and the aliases the user's config
 //! declares.
 
+use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
 
-use crate::analysis::shared::{DisjointSets, is_description, name_words};
+use super::traits::Names;
+use crate::analysis::shared::{DisjointSets, name_words};
 use crate::analysis::wordlists::{self, Gender, Map, Set};
 use crate::analysis::{ActorAlias, ActorKind, Mention};
 
 /// Merges mentions that name the same actor by the rules for each kind.
-/// `titled` is each mention's `shared::title_gender`, found once for all.
-pub fn merge_names(mentions: &[Mention], titled: &[Option<Gender>], sets: &mut DisjointSets) {
+/// `names` holds the mentions' traits and names; `titled` is each
+/// mention's `shared::title_gender`, found once for all.
+pub(super) fn merge_names(
+    mentions: &[Mention],
+    names: &Names,
+    titled: &[Option<Gender>],
+    sets: &mut DisjointSets,
+) {
+    let traits = &names.traits;
     // The first mention of each name as written, by kind: a name seen
     // before joins its first mention at once, so each key below (lowercased,
     // allocated) is made once per distinct name, not once per mention.
-    let mut first_as_written: Map<(ActorKind, &str), usize> = Map::default();
+    let mut first_as_written = FirstByKind::new(names.all.len());
     // By kind, the first mention of each key.
     let mut first_of: Map<(ActorKind, String), usize> = Map::default();
     let mut persons: Vec<usize> = Vec::new();
-    for (i, m) in mentions.iter().enumerate() {
-        if m.pronoun || is_description(m) {
+    for (i, t) in traits.iter().enumerate() {
+        if t.is_pronoun() || t.is_description() {
             continue;
         }
-        let key: fn(&str) -> String = match m.kind {
+        let m = &mentions[i];
+        let key: fn(&str) -> String = match t.kind {
             ActorKind::Person => {
                 persons.push(i);
                 continue;
@@ -36,11 +46,10 @@ pub fn merge_names(mentions: &[Mention], titled: &[Option<Gender>], sets: &mut D
             ActorKind::Organization | ActorKind::Other => str::to_lowercase,
             ActorKind::Group => group_key,
         };
-        if let Some(&first) = first_as_written.get(&(m.kind, m.name())) {
+        if let Some(first) = first_as_written.first_or_note(t.kind, t.name, i) {
             sets.union(i, first);
             continue;
         }
-        first_as_written.insert((m.kind, m.name()), i);
         let key = (m.kind, key(m.name()));
         match first_of.get(&key) {
             Some(&first) => sets.union(i, first),
@@ -49,8 +58,44 @@ pub fn merge_names(mentions: &[Mention], titled: &[Option<Gender>], sets: &mut D
             }
         }
     }
-    merge_acronyms(mentions, sets);
-    merge_persons(mentions, titled, &persons, sets);
+    merge_acronyms(names, sets);
+    merge_persons(names, titled, &persons, sets);
+}
+
+/// The first mention of each name (by id) with each kind: a slot per name
+/// for the kind it first comes with, and a map for the rare name seen
+/// with another kind too. Looked up per mention: a slot, not a hash.
+struct FirstByKind {
+    slots: Vec<Option<(ActorKind, usize)>>,
+    others: Map<(ActorKind, u32), usize>,
+}
+
+impl FirstByKind {
+    fn new(names: usize) -> Self {
+        FirstByKind {
+            slots: vec![None; names],
+            others: Map::default(),
+        }
+    }
+
+    /// The first mention of `name` with `kind`, if any; else notes the
+    /// mention `i` as that.
+    fn first_or_note(&mut self, kind: ActorKind, name: u32, i: usize) -> Option<usize> {
+        match &mut self.slots[name as usize] {
+            Some((k, first)) if *k == kind => Some(*first),
+            Some(_) => match self.others.entry((kind, name)) {
+                Entry::Occupied(first) => Some(*first.get()),
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
+                    None
+                }
+            },
+            slot @ None => {
+                *slot = Some((kind, i));
+                None
+            }
+        }
+    }
 }
 
 /// The gazetteer's name for a place ("U.S." → "United States"), lowercased
@@ -135,27 +180,41 @@ fn descriptions() -> &'static Descriptions {
 /// said … The group plans": a definite description joins the nearest
 /// earlier organisation whose name ends with a word its kind allows (one
 /// pass; for each such word, the latest organisation named with it).
-pub fn merge_descriptions(text: &str, mentions: &[Mention], sets: &mut DisjointSets) {
+pub(super) fn merge_descriptions(
+    text: &str,
+    mentions: &[Mention],
+    names: &Names,
+    sets: &mut DisjointSets,
+) {
     let table = descriptions();
     let mut latest: Map<&'static str, usize> = Map::default();
-    for (i, m) in mentions.iter().enumerate() {
-        if m.pronoun
+    // By name id, the word of the descriptions' table its last word is,
+    // if any: looked up once per name.
+    let mut name_word: Vec<Option<Option<&'static str>>> = vec![None; names.all.len()];
+    for (i, t) in names.traits.iter().enumerate() {
+        if t.is_pronoun()
             || !matches!(
-                m.kind,
+                t.kind,
                 ActorKind::Organization | ActorKind::Group | ActorKind::Other
             )
         {
             continue;
         }
+        let m = &mentions[i];
         if let Some(names) = definite_head(m.span.of(text)).and_then(|n| table.names_of.get(n)) {
             if let Some(&named) = names.iter().filter_map(|w| latest.get(w)).max() {
                 sets.union(i, named);
             }
             continue;
         }
-        let last = m.name.split_whitespace().last().unwrap_or_default();
-        let word = wordlists::with_ascii_lowercase(last, |w| table.name_words.get(w).copied());
-        if let (ActorKind::Organization, Some(word)) = (m.kind, word) {
+        if t.kind != ActorKind::Organization {
+            continue;
+        }
+        let word = *name_word[t.name as usize].get_or_insert_with(|| {
+            let last = m.name.split_whitespace().last().unwrap_or_default();
+            wordlists::with_ascii_lowercase(last, |w| table.name_words.get(w).copied())
+        });
+        if let Some(word) = word {
             latest.insert(word, i);
         }
     }
@@ -192,21 +251,37 @@ fn definite_head(surface: &str) -> Option<&str> {
 
 /// "FBI" = "Federal Bureau of Investigation": an acronym of an
 /// organisation's capitalised words.
-fn merge_acronyms(mentions: &[Mention], sets: &mut DisjointSets) {
-    let is_org = |m: &Mention| m.kind == ActorKind::Organization && !m.pronoun;
+/// Each name is read once, at its first mention: the later ones have the
+/// same initials, and stand for the same acronym, if any.
+fn merge_acronyms(names: &Names, sets: &mut DisjointSets) {
+    let organisations = || {
+        names
+            .traits
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == ActorKind::Organization && !t.is_pronoun())
+            .map(|(i, t)| (i, t.name as usize))
+    };
+    let mut read = vec![false; names.all.len()];
     let mut by_initials: Map<String, usize> = Map::default();
-    for (i, m) in mentions.iter().enumerate().filter(|(_, m)| is_org(m)) {
-        let initials: String = m
-            .name
+    for (i, id) in organisations() {
+        if std::mem::replace(&mut read[id], true) {
+            continue;
+        }
+        let name = names.all[id];
+        let initials: String = name
             .split_whitespace()
             .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
             .collect();
-        if initials.len() > 1 && m.name.contains(' ') {
+        if initials.len() > 1 && name.contains(' ') {
             by_initials.entry(initials).or_insert(i);
         }
     }
-    for (i, m) in mentions.iter().enumerate().filter(|(_, m)| is_org(m)) {
-        if let Some(&j) = by_initials.get(m.name()) {
+    // By name id: the first mention of the name it is the acronym of.
+    let mut expanded: Vec<Option<Option<usize>>> = vec![None; names.all.len()];
+    for (i, id) in organisations() {
+        let full = *expanded[id].get_or_insert_with(|| by_initials.get(names.all[id]).copied());
+        if let Some(j) = full {
             sets.union(i, j);
         }
     }
@@ -216,34 +291,36 @@ fn merge_acronyms(mentions: &[Mention], sets: &mut DisjointSets) {
 /// nearest earlier full name that ends with it (else the first later one),
 /// preferring one whose title agrees in gender ("Mrs. Clinton").
 fn merge_persons(
-    mentions: &[Mention],
+    names: &Names,
     titled: &[Option<Gender>],
     persons: &[usize],
     sets: &mut DisjointSets,
 ) {
     // As in merge_names: a full name as written before joins at once; the
     // lowercased key is made once per distinct name.
-    let mut full_as_written: Map<&str, usize> = Map::default();
+    let mut full_as_written: Vec<Option<usize>> = vec![None; names.all.len()];
     let mut full: Map<(String, String), usize> = Map::default();
-    // Full names by their last word (as each gender's titles agree with
-    // them) and by their first, in text order.
-    let mut by_surname: Map<&str, Agreeing> = Map::default();
-    let mut by_first_name: Map<&str, Vec<usize>> = Map::default();
+    // What each name's words are found by, read once per distinct name.
+    let mut shapes = Shapes::new(names.all.len());
     // The names of one word, with that word: surnames alone.
-    let mut bare_names: Vec<(usize, &str)> = Vec::new();
+    let mut bare_names: Vec<(usize, usize)> = Vec::new();
     for &i in persons {
-        let name = mentions[i].name();
-        let mut words = name_words(name);
-        let (first, second) = (words.next(), words.next());
-        let (Some(first), Some(second)) = (first, second) else {
-            bare_names.extend(first.map(|word| (i, word)));
-            continue;
+        let id = names.traits[i].name;
+        let (first, last) = match shapes.of(id, names) {
+            Shape::Nameless => continue,
+            Shape::Bare(word) => {
+                bare_names.push((i, word));
+                continue;
+            }
+            Shape::Full { first, last } => (first, last),
         };
-        let last = words.last().unwrap_or(second);
-        if let Some(&j) = full_as_written.get(name) {
+        if let Some(j) = full_as_written[id as usize] {
             sets.union(i, j);
         } else {
-            full_as_written.insert(name, i);
+            full_as_written[id as usize] = Some(i);
+            let mut words = name_words(names.all[id as usize]);
+            let first = words.next().unwrap_or_default();
+            let last = words.last().unwrap_or_default();
             let key = (first.to_lowercase(), last.to_lowercase());
             match full.get(&key) {
                 Some(&j) => sets.union(i, j),
@@ -252,21 +329,16 @@ fn merge_persons(
                 }
             }
         }
-        by_surname.entry(last).or_default().add(i, titled[i]);
-        by_first_name.entry(first).or_default().push(i);
+        shapes.words[last].surname_of.add(i, titled[i]);
+        shapes.words[first].first_name_of.push(i);
     }
-    // By first name: its full name when only one full name has it. Asked
-    // once per word: the bare names below join no two full names together,
-    // so the answer stays.
-    let mut only_owner: Map<&str, Option<usize>> = Map::default();
-    // By surname and whether the title is a man's (none: no title).
-    let mut bare: Map<(&str, Option<bool>), usize> = Map::default();
     for (i, word) in bare_names {
         let gender = titled[i];
+        let word = &mut shapes.words[word];
         // "Mrs. Reyes" is not "Tomas Reyes": a title of the other gender
         // keeps spouses and siblings apart. The nearest earlier full name
         // that agrees, else the first later one.
-        let owners = by_surname.get(word).map_or(&[][..], |o| o.with(gender));
+        let owners = word.surname_of.with(gender);
         let split = owners.partition_point(|&j| j < i);
         let nearest = split
             .checked_sub(1)
@@ -274,9 +346,9 @@ fn merge_persons(
         let target = nearest.map(|k| owners[k]);
         // "Mary" for "Mary Lennox": a first name that only one full name has.
         let target = target.or_else(|| {
-            *only_owner.entry(word).or_insert_with(|| {
-                let owners = by_first_name.get(word)?;
-                let root = sets.find(owners[0]);
+            *word.only_owner.get_or_insert_with(|| {
+                let owners = &word.first_name_of;
+                let root = sets.find(*owners.first()?);
                 owners
                     .iter()
                     .all(|&j| sets.find(j) == root)
@@ -284,21 +356,93 @@ fn merge_persons(
             })
         });
         // "Mr. Weston" and "Mrs. Weston" with no full name: a couple, two
-        // people; a bare "Weston" joins the first of them.
-        let male = gender.map(|g| g == Gender::Male);
-        let key = (word, male);
-        let earlier = bare.get(&key).copied().or_else(|| match gender {
-            Some(_) => bare.get(&(word, None)).copied(),
-            None => [true, false]
-                .iter()
-                .find_map(|&m| bare.get(&(word, Some(m))).copied()),
+        // people; a bare "Weston" joins the first of them. By whether the
+        // title is a man's: none, a man's, a woman's.
+        let slot = |gender: Option<Gender>| match gender {
+            None => 0,
+            Some(Gender::Male) => 1,
+            Some(Gender::Female) => 2,
+        };
+        let bare = &mut word.bare;
+        let earlier = bare[slot(gender)].or_else(|| match gender {
+            Some(_) => bare[0],
+            None => bare[1].or(bare[2]),
         });
         match target.or(earlier) {
             Some(j) => sets.union(i, j),
-            None => {
-                bare.insert(key, i);
-            }
+            None => bare[slot(gender)] = Some(i),
         }
+    }
+}
+
+/// How a person's name is made (`shared::name_words`): no word that
+/// identifies, one (a bare surname), or a first and a last; each word as
+/// its index in [`Shapes::words`].
+#[derive(Clone, Copy)]
+enum Shape {
+    Nameless,
+    Bare(usize),
+    Full { first: usize, last: usize },
+}
+
+/// The shape of each distinct name, and what is known of each word of
+/// the people's names: read once per name and word, where hashing the
+/// words of every mention cost more than all the rest of the merging.
+struct Shapes<'a> {
+    /// By name id.
+    of_name: Vec<Option<Shape>>,
+    index: Map<&'a str, usize>,
+    words: Vec<Word>,
+}
+
+/// What is known of one word of the people's names.
+#[derive(Default)]
+struct Word {
+    /// The full names that end with it, in text order.
+    surname_of: Agreeing,
+    /// The full names that start with it, in text order.
+    first_name_of: Vec<usize>,
+    /// Its full name if only one has it as a first name: asked once per
+    /// word, as the bare names join no two full names together.
+    only_owner: Option<Option<usize>>,
+    /// The first bare mention of it with no title, a man's, a woman's.
+    bare: [Option<usize>; 3],
+}
+
+impl<'a> Shapes<'a> {
+    fn new(names: usize) -> Self {
+        Shapes {
+            of_name: vec![None; names],
+            index: Map::default(),
+            words: Vec::new(),
+        }
+    }
+
+    fn of(&mut self, id: u32, names: &Names<'a>) -> Shape {
+        if let Some(shape) = self.of_name[id as usize] {
+            return shape;
+        }
+        let mut words = name_words(names.all[id as usize]);
+        let shape = match (words.next(), words.next()) {
+            (None, _) => Shape::Nameless,
+            (Some(word), None) => Shape::Bare(self.word(word)),
+            (Some(first), Some(second)) => {
+                let last = words.last().unwrap_or(second);
+                Shape::Full {
+                    first: self.word(first),
+                    last: self.word(last),
+                }
+            }
+        };
+        self.of_name[id as usize] = Some(shape);
+        shape
+    }
+
+    fn word(&mut self, word: &'a str) -> usize {
+        *self.index.entry(word).or_insert_with(|| {
+            self.words.push(Word::default());
+            self.words.len() - 1
+        })
     }
 }
 

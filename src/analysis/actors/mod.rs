@@ -11,15 +11,17 @@ mod gender;
 mod merging;
 mod narrator;
 mod pronouns;
+mod traits;
 mod turns;
 
 use super::lexicon::Lexicon;
 use super::segment::Sentence;
-use super::shared::{DisjointSets, is_description, is_pronoun, title_gender};
+use super::shared::{DisjointSets, is_pronoun, title_gender};
 use super::wordlists::{self, Gender, Map};
 use super::{Actor, ActorKind, FoundClaim, Mention, Quotation, Resolution};
 pub use merging::is_organisation_description;
 use merging::{merge_configured, merge_descriptions, merge_names};
+use traits::{Names, Traits};
 
 /// The actors the mentions stand for. `hard_wrapped` is the token table's
 /// finding (`TokenTable::wrapped`), not made again from the text.
@@ -38,19 +40,30 @@ pub fn resolve(
             is_source[m] = true;
         }
     }
-    let titled = title_genders(mentions);
+    let names = Names::of(mentions);
+    let traits = &names.traits;
+    let titled = title_genders(mentions, &names);
     let mut sets = DisjointSets::new(mentions.len());
-    merge_names(mentions, &titled, &mut sets);
-    merge_descriptions(text, mentions, &mut sets);
+    merge_names(mentions, &names, &titled, &mut sets);
+    merge_descriptions(text, mentions, &names, &mut sets);
     let forced = merge_configured(text, mentions, &lexicon.actors, &mut sets);
     let root_of = sets.into_roots();
-    let addressed = addressed::by_pronoun(text, mentions, &root_of, claims);
+    let addressed = addressed::by_pronoun(text, mentions, traits, &root_of, claims);
     let (mut referent, gender) = pronouns::resolve(
-        text, sentences, mentions, quotations, &is_source, &root_of, &titled, &addressed,
+        text, sentences, mentions, &names, quotations, &is_source, &root_of, &titled, &addressed,
     );
-    narrator::resolve(text, mentions, &root_of, claims, &is_source, &mut referent);
+    narrator::resolve(
+        text,
+        mentions,
+        &names,
+        &root_of,
+        claims,
+        &is_source,
+        &mut referent,
+    );
     let people = turns::People {
         mentions,
+        traits,
         root_of: &root_of,
         gender: &gender,
     };
@@ -64,14 +77,15 @@ pub fn resolve(
 
     // Which sets are actors.
     let mut keep = vec![false; mentions.len()];
-    for (i, m) in mentions.iter().enumerate() {
+    for (i, &t) in traits.iter().enumerate() {
         let Some(r) = referent[i] else { continue };
         let root = root_of[r];
-        if is_source[i] || is_named(m) || forced.contains_key(&root) {
+        if is_source[i] || is_named(t) || forced.contains_key(&root) {
             keep[root] = true;
         }
     }
-    let mut actor_of_root: Map<usize, usize> = Map::default();
+    // By root, a slot per mention.
+    let mut actor_of_root: Vec<Option<usize>> = vec![None; mentions.len()];
     let mut actors: Vec<Actor> = Vec::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
     let mut actor_of = vec![None; mentions.len()];
@@ -81,7 +95,7 @@ pub fn resolve(
         if !keep[root] {
             continue;
         }
-        let index = *actor_of_root.entry(root).or_insert_with(|| {
+        let index = *actor_of_root[root].get_or_insert_with(|| {
             actors.push(Actor {
                 name: String::new(),
                 kind: mentions[r].kind,
@@ -96,38 +110,51 @@ pub fn resolve(
         actor_of[i] = Some(index);
         members[index].push(i);
     }
-    for (root, &index) in &actor_of_root {
+    let mut sizes = vec![None; names.all.len()];
+    for (root, index) in actor_of_root.iter().enumerate() {
+        let Some(index) = *index else { continue };
         // A group is named as it first speaks ("U.S. officials also prefer …"),
         // not as it is first mentioned.
         let speaking = members[index]
             .iter()
             .copied()
-            .find(|&i| is_source[i] && !mentions[i].pronoun);
+            .find(|&i| is_source[i] && !traits[i].is_pronoun());
+        let actor_members = Members {
+            members: &members[index],
+            mentions,
+            traits,
+        };
         describe(
             &mut actors[index],
-            &members[index],
-            mentions,
-            forced.get(root),
+            &actor_members,
+            &mut sizes,
+            forced.get(&root),
             speaking,
         );
     }
-    add_aliases(text, mentions, &actor_of, &mut actors);
+    add_aliases(text, mentions, &names, &actor_of, &mut actors);
     Resolution { actors, actor_of }
 }
 
 /// Each mention's `title_gender`, found once for merging and pronouns, and
 /// once per distinct name and title: a text names its people again and again.
-fn title_genders(mentions: &[Mention]) -> Vec<Option<Gender>> {
-    let mut known: Map<(&str, Option<&str>), Option<Gender>> = Map::default();
+/// By name id for the names with no title, a slot rather than a hash.
+fn title_genders(mentions: &[Mention], names: &Names) -> Vec<Option<Gender>> {
+    let mut untitled: Vec<Option<Option<Gender>>> = vec![None; names.all.len()];
+    let mut titled: Map<(u32, &str), Option<Gender>> = Map::default();
     mentions
         .iter()
-        .map(|m| {
-            if m.kind != ActorKind::Person || m.pronoun {
+        .zip(&names.traits)
+        .map(|(m, t)| {
+            if !t.is_person() || t.is_pronoun() {
                 return None;
             }
-            *known
-                .entry((m.name(), m.role()))
-                .or_insert_with(|| title_gender(m))
+            match m.role() {
+                None => *untitled[t.name as usize].get_or_insert_with(|| title_gender(m)),
+                Some(role) => *titled
+                    .entry((t.name, role))
+                    .or_insert_with(|| title_gender(m)),
+            }
         })
         .collect()
 }
@@ -136,16 +163,31 @@ fn title_genders(mentions: &[Mention]) -> Vec<Option<Gender>> {
 /// (pronouns aside) other than its name, each once in any ASCII case, in
 /// text order. One pass over all the mentions reads the text front to
 /// back, where a pass per actor would jump across the whole text.
-fn add_aliases(text: &str, mentions: &[Mention], actor_of: &[Option<usize>], actors: &mut [Actor]) {
-    for (m, &actor) in mentions.iter().zip(actor_of) {
-        let Some(actor) = actor.map(|a| &mut actors[a]) else {
+fn add_aliases(
+    text: &str,
+    mentions: &[Mention],
+    names: &Names,
+    actor_of: &[Option<usize>],
+    actors: &mut [Actor],
+) {
+    // By name id, the actor its last mention stood for. A name an actor
+    // had before was taken or turned down then, and is no fresh alias of
+    // it now: most mentions repeat a name, and are not checked again.
+    let mut last_actor: Vec<Option<usize>> = vec![None; names.all.len()];
+    for (i, &actor) in actor_of.iter().enumerate() {
+        let Some(a) = actor else {
             continue;
         };
-        if m.pronoun {
+        let t = names.traits[i];
+        if t.is_pronoun() {
             continue;
         }
-        let surface = m.span.of(text);
-        for candidate in [m.name(), surface] {
+        let m = &mentions[i];
+        let name = (last_actor[t.name as usize].replace(a) != Some(a)).then_some(m.name());
+        // The phrase as written, when it is more than the name.
+        let surface = Some(m.span.of(text)).filter(|&s| s != m.name());
+        let actor = &mut actors[a];
+        for candidate in [name, surface].into_iter().flatten() {
             let candidate = candidate.trim();
             let fresh = !candidate.is_empty()
                 && !candidate.contains(',')
@@ -166,47 +208,67 @@ fn add_aliases(text: &str, mentions: &[Mention], actor_of: &[Option<usize>], act
 /// organisation, a place, a person with a title or a full name. A bare
 /// capitalised word ("Tarija" in "areas like Tarija") is too uncertain on
 /// its own; it joins an actor only by merging with such a mention.
-fn is_named(m: &Mention) -> bool {
-    match m.kind {
-        ActorKind::Organization | ActorKind::Place => !m.pronoun,
-        ActorKind::Person => {
-            !m.pronoun && !is_description(m) && (m.role.is_some() || m.name.contains(' '))
-        }
+fn is_named(t: Traits) -> bool {
+    match t.kind {
+        ActorKind::Organization | ActorKind::Place => !t.is_pronoun(),
+        ActorKind::Person => t.is_named_person() && (t.is_titled() || t.has_spaces()),
         _ => false,
     }
 }
 
-/// Fills in an actor's name, kind, role and mentions.
+/// The mentions of one actor, with what is known of each.
+struct Members<'a> {
+    members: &'a [usize],
+    mentions: &'a [Mention],
+    traits: &'a [Traits],
+}
+
+/// Fills in an actor's name, kind, role and mentions. `sizes` holds, by
+/// name id, the words and bytes of each name once counted: an actor's
+/// name is chosen among all its mentions, and they repeat a few names.
 fn describe(
     actor: &mut Actor,
-    members: &[usize],
-    mentions: &[Mention],
+    members: &Members,
+    sizes: &mut [Option<(usize, usize)>],
     forced: Option<&(String, Option<ActorKind>)>,
     speaking: Option<usize>,
 ) {
-    let named: Vec<&Mention> = members
+    let Members {
+        members,
+        mentions,
+        traits,
+    } = *members;
+    let named: Vec<usize> = members
         .iter()
-        .map(|&i| &mentions[i])
-        .filter(|m| !m.pronoun && !is_description(m))
+        .copied()
+        .filter(|&i| !traits[i].is_pronoun() && !traits[i].is_description())
         .collect();
     let all: Vec<&Mention> = members.iter().map(|&i| &mentions[i]).collect();
     let lists = wordlists::get();
-    let first = named.first().or(all.first()).copied();
+    let first = named
+        .first()
+        .map(|&i| &mentions[i])
+        .or(all.first().copied());
     if let Some(first) = first {
         actor.kind = first.kind;
     }
     actor.name = match actor.kind {
         ActorKind::Person | ActorKind::Organization => named
             .iter()
-            .max_by_key(|m| {
+            .max_by_key(|&&i| {
                 // A name ("Lena Berg") before a description ("his sister").
-                let proper = m.name.starts_with(char::is_uppercase);
-                (proper, m.name.split_whitespace().count(), m.name.len())
+                let t = traits[i];
+                let (words, bytes) = *sizes[t.name as usize].get_or_insert_with(|| {
+                    let name = mentions[i].name();
+                    (name.split_whitespace().count(), name.len())
+                });
+                (t.is_capitalised(), words, bytes)
             })
-            .map(|m| m.name().to_string()),
-        ActorKind::Place => named
-            .iter()
-            .find_map(|m| lists.places.get(m.name()).map(|p| p.canonical.to_string())),
+            .map(|&i| mentions[i].name().to_string()),
+        ActorKind::Place => named.iter().find_map(|&i| {
+            let place = lists.places.get(mentions[i].name());
+            place.map(|p| p.canonical.to_string())
+        }),
         _ => speaking.map(|i| mentions[i].name().to_string()),
     }
     .or_else(|| first.map(|m| m.name().to_string()))

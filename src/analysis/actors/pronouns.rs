@@ -9,8 +9,9 @@
 //! (its first mention, or a "he" or "she" anywhere in it) or a claim's
 //! source beats a nearer object.
 
+use super::traits::{Names, Pronoun, Traits};
 use crate::analysis::segment::Sentence;
-use crate::analysis::shared::{is_description, is_person_or_anonymous};
+use crate::analysis::shared::is_person_or_anonymous;
 use crate::analysis::steps;
 use crate::analysis::wordlists::{self, Gender, Map, with_ascii_lowercase, with_lowercase};
 use crate::analysis::{ActorKind, Mention, Quotation};
@@ -65,7 +66,8 @@ impl Rank {
 
 /// For each mention, the mention (not a pronoun) it stands for: itself
 /// for a name; for a source pronoun or a description, its antecedent if
-/// one is found; `None` for other pronouns. `root_of` gives each mention's
+/// one is found; `None` for other pronouns. `names` holds the mentions'
+/// traits and names. `root_of` gives each mention's
 /// set of merged mentions; `addressed`, by source pronoun, the sets its
 /// quotes call by name, which it does not stand for; `titled`, each
 /// mention's `shared::title_gender`. Also the gender each set is known to
@@ -75,16 +77,18 @@ pub(super) fn resolve(
     text: &str,
     sentences: &[Sentence],
     mentions: &[Mention],
+    names: &Names,
     quotations: &[Quotation],
     is_source: &[bool],
     root_of: &[usize],
     titled: &[Option<Gender>],
     addressed: &Map<usize, Vec<usize>>,
 ) -> (Vec<Option<usize>>, Vec<Option<Gender>>) {
-    let mut referent: Vec<Option<usize>> = mentions
+    let traits = &names.traits;
+    let mut referent: Vec<Option<usize>> = traits
         .iter()
         .enumerate()
-        .map(|(i, m)| (!m.pronoun && !is_description(m)).then_some(i))
+        .map(|(i, t)| (!t.is_pronoun() && !t.is_description()).then_some(i))
         .collect();
     // Distances count narrated sentences only: a long speech between a name
     // and "she said" does not put the name out of reach.
@@ -132,45 +136,40 @@ pub(super) fn resolve(
     // name seen elsewhere too.
     // By root: `None` for a set with no person named.
     let mut seen_free: Vec<Option<bool>> = vec![None; mentions.len()];
-    for (i, m) in mentions.iter().enumerate() {
-        if m.kind != ActorKind::Person || m.pronoun {
+    for (i, t) in traits.iter().enumerate() {
+        if !t.is_person() || t.is_pronoun() {
             continue;
         }
         let seen = &mut seen_free[root_of[i]];
         // Cheap tests first: `after_preposition` reads the text.
         if seen != &Some(true) {
-            let free = m.role.is_some() || m.name.contains(' ') || !after_preposition(text, m);
+            let free = t.is_titled() || t.has_spaces() || !after_preposition(text, &mentions[i]);
             *seen = Some(seen.unwrap_or(false) | free);
         }
     }
     let mut gender: Vec<Option<Gender>> = vec![None; mentions.len()];
-    let mut main = MainCharacters::new(mentions, root_of);
-    let nouns = HeadNouns::of(mentions, titled);
+    let mut main = MainCharacters::new(traits, root_of);
+    let nouns = HeadNouns::of(mentions, names, titled);
     for i in 0..mentions.len() {
         if let Some(g) = titled[i].or(nouns.gender[i]) {
             main.set_gender(&mut gender, root_of[i], g);
         }
     }
-    for (root, g) in super::gender::from_pronouns(mentions, &sentence_of, root_of, is_source) {
+    for (root, g) in super::gender::from_pronouns(traits, &sentence_of, root_of, is_source) {
         main.set_gender(&mut gender, root, g);
     }
     // The people named with a title, in text order: a description looks
     // back through these alone, not through every mention within reach.
     let titled_people: Vec<usize> = (0..mentions.len())
-        .filter(|&j| {
-            let m = &mentions[j];
-            m.kind == ActorKind::Person && !m.pronoun && !is_description(m) && m.role.is_some()
-        })
+        .filter(|&j| traits[j].is_named_person() && traits[j].is_titled())
         .collect();
     for i in 0..mentions.len() {
-        let m = &mentions[i];
-        if is_description(m) {
+        let t = traits[i];
+        if t.is_description() {
             let by_title = described(mentions, &titled_people, &referent, i);
             let by_gender = || {
                 let wanted = nouns.gender[i]?;
-                same_gender_named(mentions, &referent, i, |r| {
-                    gender[root_of[r]] == Some(wanted)
-                })
+                same_gender_named(traits, &referent, i, |r| gender[root_of[r]] == Some(wanted))
             };
             referent[i] = Some(by_title.or_else(by_gender).unwrap_or(i));
             continue;
@@ -178,10 +177,11 @@ pub(super) fn resolve(
         // Pronouns outside quotes that are no sources are resolved too, so
         // that a chain ("She heard … she said") carries the name along; only
         // sources keep their referent.
-        if !m.pronoun || (m.in_quote || !is_source[i]) && !chains(m) {
+        let Some(pronoun) = t.pronoun else { continue };
+        if (t.in_quote() || !is_source[i]) && !t.chains() {
             continue;
         }
-        let pronoun = Pronoun::of(&m.name);
+        let m = &mentions[i];
         if pronoun == Pronoun::Relative {
             referent[i] = relative_antecedent(text, mentions, &referent, &sentence_of, i);
             continue;
@@ -193,12 +193,12 @@ pub(super) fn resolve(
         };
         // Whether the mention `r` of gender `gender` may be the pronoun's.
         let fits = |r: usize, gender: Option<Gender>| {
-            let target = &mentions[r];
+            let target = traits[r];
             match pronoun {
                 Pronoun::He | Pronoun::She => {
                     // Or someone ("a girl"), not a pronoun, whose noun tells a gender.
                     let someone = target.kind == ActorKind::Anonymous
-                        && !target.pronoun
+                        && !target.is_pronoun()
                         && nouns.gender[r].is_some();
                     (target.kind == ActorKind::Person || someone)
                         && gender.is_none_or(|g| Some(g) == wanted_gender)
@@ -210,7 +210,7 @@ pub(super) fn resolve(
                         ActorKind::Organization | ActorKind::Place | ActorKind::Other
                     ) || (target.kind == ActorKind::Group && !nouns.plural[r])
                 }
-                Pronoun::Relative | Pronoun::Other => false,
+                Pronoun::Relative | Pronoun::I | Pronoun::Other => false,
             }
         };
         // "“Well, Nils,” he said": not Nils.
@@ -233,7 +233,7 @@ pub(super) fn resolve(
             if distance > reach || distance > SENTENCES_BACK && settled {
                 break;
             }
-            if mentions[j].in_quote || mentions[j].span.end > m.span.start {
+            if traits[j].in_quote() || mentions[j].span.end > m.span.start {
                 continue;
             }
             let Some(r) = referent[j] else { continue };
@@ -241,14 +241,13 @@ pub(super) fn resolve(
             if !fits(r, gender[root]) || listening(r) {
                 continue;
             }
-            let maybe_place = mentions[r].kind == ActorKind::Person
-                && gender[root].is_none()
-                && !seen_free[root].unwrap_or(true);
+            let maybe_place =
+                traits[r].is_person() && gender[root].is_none() && !seen_free[root].unwrap_or(true);
             if wanted_gender.is_some() && maybe_place {
                 continue;
             }
             // "he", "she" are subjects wherever they stand in the sentence.
-            let nominative = mentions[j].pronoun && chains(&mentions[j]);
+            let nominative = traits[j].is_pronoun() && traits[j].chains();
             let salient =
                 distance <= SENTENCES_BACK && (is_subject[j] || is_source[j] || nominative);
             // "she" after a name of unknown gender ("Airolo") and a woman's:
@@ -263,8 +262,7 @@ pub(super) fn resolve(
             // woman named or described ("the girl") who was a subject or a
             // speaker a few sentences back beats the nearer names of unknown
             // gender; a relation ("his father") is someone's, too weak.
-            let named =
-                mentions[r].name.starts_with(char::is_uppercase) || is_description(&mentions[r]);
+            let named = traits[r].is_capitalised() || traits[r].is_description();
             let far_known = distance > SENTENCES_BACK
                 && !unknown
                 && named
@@ -290,10 +288,10 @@ pub(super) fn resolve(
                 .rev()
                 .take_while(|&j| sentence_of[i] - sentence_of[j] <= FAR_SENTENCES_BACK)
                 .find(|&j| {
-                    mentions[j].in_quote
+                    traits[j].in_quote()
                         && referent[j].is_some_and(|r| {
                             !listening(r)
-                                && mentions[r].kind == ActorKind::Person
+                                && traits[r].is_person()
                                 && gender[root_of[r]] == wanted_gender
                         })
                 });
@@ -306,8 +304,8 @@ pub(super) fn resolve(
             }
         }
     }
-    for (i, m) in mentions.iter().enumerate() {
-        if m.pronoun && !is_source[i] {
+    for (i, t) in traits.iter().enumerate() {
+        if t.is_pronoun() && !is_source[i] {
             referent[i] = None;
         }
     }
@@ -327,10 +325,10 @@ struct MainCharacters {
 }
 
 impl MainCharacters {
-    fn new(mentions: &[Mention], root_of: &[usize]) -> Self {
-        let mut named = vec![(0, 0); mentions.len()];
-        for (j, m) in mentions.iter().enumerate() {
-            if m.kind == ActorKind::Person && !m.pronoun && !m.in_quote && !is_description(m) {
+    fn new(traits: &[Traits], root_of: &[usize]) -> Self {
+        let mut named = vec![(0, 0); traits.len()];
+        for (j, t) in traits.iter().enumerate() {
+            if t.is_named_person() && !t.in_quote() {
                 let (count, first) = &mut named[root_of[j]];
                 if *count == 0 {
                     *first = j;
@@ -376,39 +374,6 @@ impl MainCharacters {
     }
 }
 
-/// The source pronouns as resolution tells them apart, named once per
-/// pronoun rather than compared as strings per candidate.
-#[derive(Clone, Copy, PartialEq)]
-enum Pronoun {
-    He,
-    She,
-    /// "they", "we".
-    Plural,
-    It,
-    /// "who", "which".
-    Relative,
-    Other,
-}
-
-impl Pronoun {
-    fn of(name: &str) -> Pronoun {
-        let is = |p: &str| name.eq_ignore_ascii_case(p);
-        if is("he") {
-            Pronoun::He
-        } else if is("she") {
-            Pronoun::She
-        } else if is("they") || is("we") {
-            Pronoun::Plural
-        } else if is("it") {
-            Pronoun::It
-        } else if is("who") || is("which") {
-            Pronoun::Relative
-        } else {
-            Pronoun::Other
-        }
-    }
-}
-
 /// Whether a mention follows a preposition or an article ("of Airolo",
 /// "the Campanile"): a place or a thing more often than a person.
 fn after_preposition(text: &str, m: &Mention) -> bool {
@@ -423,15 +388,6 @@ fn after_preposition(text: &str, m: &Mention) -> bool {
     })
 }
 
-/// Whether a pronoun that is no source still links a chain: a subject
-/// pronoun outside quotation marks.
-fn chains(m: &Mention) -> bool {
-    !m.in_quote
-        && ["he", "she", "they"]
-            .iter()
-            .any(|p| m.name.eq_ignore_ascii_case(p))
-}
-
 /// What each mention's head noun tells: its gender ("the young man", "a
 /// girl": someone "he" or "she" may stand for) and whether a group is
 /// plural ("officials", not "government"). Found once per distinct name:
@@ -442,24 +398,38 @@ struct HeadNouns {
     plural: Vec<bool>,
 }
 
+/// What a head noun tells, with the kind and pronoun flag it was asked for.
+type Answer = (ActorKind, bool, Option<Gender>, bool);
+
 impl HeadNouns {
-    fn of(mentions: &[Mention], titled: &[Option<Gender>]) -> HeadNouns {
-        let mut known: Map<(ActorKind, bool, &str), (Option<Gender>, bool)> = Map::default();
-        let (gender, plural) = mentions
+    fn of(mentions: &[Mention], names: &Names, titled: &[Option<Gender>]) -> HeadNouns {
+        // By name id, the answer for the kind and pronoun flag the name
+        // first came with: a slot, not a hash, per mention; the rare name
+        // seen with another kind is asked again.
+        let mut known: Vec<Option<Answer>> = vec![None; names.all.len()];
+        let (gender, plural) = names
+            .traits
             .iter()
             .zip(titled)
-            .map(|(m, titled)| {
-                let asked = match m.kind {
+            .enumerate()
+            .map(|(i, (t, titled))| {
+                let asked = match t.kind {
                     ActorKind::Anonymous | ActorKind::Group => true,
-                    ActorKind::Person => titled.is_none() || is_description(m),
+                    ActorKind::Person => titled.is_none() || t.is_description(),
                     _ => false,
                 };
                 if !asked {
                     return (None, false);
                 }
-                *known
-                    .entry((m.kind, m.pronoun, m.name()))
-                    .or_insert_with(|| (noun_gender(m), is_plural(m)))
+                let m = &mentions[i];
+                let ask = || (t.kind, t.is_pronoun(), noun_gender(m), is_plural(m));
+                let &mut (kind, pronoun, gender, plural) =
+                    known[t.name as usize].get_or_insert_with(ask);
+                if (kind, pronoun) == (t.kind, t.is_pronoun()) {
+                    (gender, plural)
+                } else {
+                    (noun_gender(m), is_plural(m))
+                }
             })
             .unzip();
         HeadNouns { gender, plural }
@@ -518,17 +488,14 @@ fn relative_antecedent(
 /// named outside quotation marks whose gender (`has_gender`) is the one
 /// the description's noun tells.
 fn same_gender_named(
-    mentions: &[Mention],
+    traits: &[Traits],
     referent: &[Option<usize>],
     i: usize,
     mut has_gender: impl FnMut(usize) -> bool,
 ) -> Option<usize> {
     (i.saturating_sub(GENDER_DESCRIPTION_REACH)..i)
         .rev()
-        .filter(|&j| {
-            let m = &mentions[j];
-            m.kind == ActorKind::Person && !m.pronoun && !m.in_quote && !is_description(m)
-        })
+        .filter(|&j| traits[j].is_named_person() && !traits[j].in_quote())
         .find_map(|j| referent[j].filter(|&r| has_gender(r)))
 }
 

@@ -21,11 +21,12 @@
 //! is read by turns, and only an exchange with two anchored speakers.
 
 use super::pronouns::noun_gender;
+use super::traits::Traits;
 use crate::analysis::quotes::paragraph_breaks;
 use crate::analysis::shared::is_description;
 use crate::analysis::steps;
 use crate::analysis::wordlists::{Gender, Map};
-use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention, Via};
+use crate::analysis::{ClaimKind, FoundClaim, Mention, Via};
 
 /// How many turns away an anchor of the exchange is looked for.
 const TURNS_REACH: usize = 12;
@@ -33,10 +34,12 @@ const TURNS_REACH: usize = 12;
 /// How many quote paragraphs with no cue make a text a dialogue.
 const BARE_TURNS: usize = 3;
 
-/// What the turns are read against: the mentions, the set each belongs to,
-/// the gender each set is known to have (by root, a slot per mention).
+/// What the turns are read against: the mentions and their traits, the
+/// set each belongs to, the gender each set is known to have (by root, a
+/// slot per mention).
 pub(super) struct People<'a> {
     pub mentions: &'a [Mention],
+    pub traits: &'a [Traits],
     pub root_of: &'a [usize],
     pub gender: &'a [Option<Gender>],
 }
@@ -72,6 +75,9 @@ struct Turn {
     /// The first name its quotes call out, whether the narration uses it
     /// or not ("Oh, Mr. Hale, …").
     called: Option<usize>,
+    /// Whether the narration of its own paragraph names whom its frame
+    /// stands for before the quote ("General Ash sat down. “…,” said he").
+    introduced: bool,
 }
 
 /// Gives the turns of each two-person exchange their alternating speakers:
@@ -101,8 +107,8 @@ pub(super) fn follow(
     // Only a name the narration uses too is a character one can address
     // ("“Spent.”" is a word, not a call). By root, a flag per mention.
     let mut narrated = vec![false; people.mentions.len()];
-    for (m, mention) in people.mentions.iter().enumerate() {
-        if let Some(r) = referent[m].filter(|_| !mention.in_quote) {
+    for (m, t) in people.traits.iter().enumerate() {
+        if let Some(r) = referent[m].filter(|_| !t.in_quote()) {
             narrated[people.root_of[r]] = true;
         }
     }
@@ -116,6 +122,15 @@ pub(super) fn follow(
                 let addressed = vocative
                     .and_then(|m| referent[m].map(|r| (people.root_of[r], m)))
                     .filter(|&(id, _)| narrated[id]);
+                let introduced = introduced(
+                    text,
+                    hard_wrapped,
+                    people,
+                    referent,
+                    claims,
+                    &claims_of,
+                    mention,
+                );
                 Turn {
                     claims: claims_of,
                     frame,
@@ -123,6 +138,7 @@ pub(super) fn follow(
                     speaker: None,
                     addressed,
                     called: vocative,
+                    introduced,
                 }
             })
             .collect();
@@ -142,14 +158,14 @@ fn one_person_per_description(people: &People, referent: &mut [Option<usize>]) {
     let mentions = people.mentions;
     // By description: the name it was linked to, or `None` on a disagreement.
     let mut linked: Map<&str, Option<usize>> = Map::default();
-    for (i, m) in mentions.iter().enumerate() {
-        let Some(r) = referent[i].filter(|&r| r != i && is_description(m)) else {
+    for (i, t) in people.traits.iter().enumerate() {
+        let Some(r) = referent[i].filter(|&r| r != i && t.is_description()) else {
             continue;
         };
         if !is_proper(&mentions[r]) {
             continue;
         }
-        let entry = linked.entry(m.name()).or_insert(Some(r));
+        let entry = linked.entry(mentions[i].name()).or_insert(Some(r));
         if entry.is_some_and(|e| people.root_of[e] != people.root_of[r]) {
             *entry = None;
         }
@@ -158,17 +174,22 @@ fn one_person_per_description(people: &People, referent: &mut [Option<usize>]) {
         return;
     }
     let mut relinked: Map<usize, usize> = Map::default();
-    for (i, m) in mentions.iter().enumerate() {
+    for (i, t) in people.traits.iter().enumerate() {
         if referent[i] == Some(i)
-            && is_description(m)
-            && let Some(Some(r)) = linked.get(m.name())
+            && t.is_description()
+            && let Some(Some(r)) = linked.get(mentions[i].name())
         {
             relinked.insert(i, *r);
         }
     }
-    // The pronouns that stood for the description follow it.
+    if relinked.is_empty() {
+        return;
+    }
+    // The pronouns that stood for the description follow it. Only a
+    // description is looked up: the others are no key.
     for r in referent.iter_mut() {
-        if let Some(&to) = r.and_then(|m| relinked.get(&m)) {
+        let description = r.filter(|&m| people.traits[m].is_description());
+        if let Some(&to) = description.and_then(|m| relinked.get(&m)) {
             *r = Some(to);
         }
     }
@@ -204,9 +225,9 @@ fn nearest_named(
             .take_while(|&j| mentions[j].span.end + NEAREST_REACH >= before)
             .find(|&j| {
                 steps::step();
-                let m = &mentions[j];
-                let person = m.kind == ActorKind::Person && !m.pronoun && !m.in_quote;
-                person && m.span.end <= before && referent[j].is_some()
+                let t = people.traits[j];
+                let person = t.is_person() && !t.is_pronoun() && !t.in_quote();
+                person && mentions[j].span.end <= before && referent[j].is_some()
             });
         if let Some(j) = nearest {
             for &k in &turn.claims {
@@ -397,11 +418,52 @@ fn is_proper(mention: &Mention) -> bool {
     !mention.pronoun && mention.name.starts_with(char::is_uppercase)
 }
 
+/// How many mentions before a turn's first quote are read for the person
+/// its frame stands for.
+const INTRODUCED_MENTIONS: usize = 12;
+
+/// Whether the person the frame `mention` stands for is named in the
+/// narration of the turn's own paragraph before its first quote ("General
+/// Ash sat down by the fire. “…,” said he.").
+fn introduced(
+    text: &str,
+    wrapped: bool,
+    people: &People,
+    referent: &[Option<usize>],
+    claims: &[FoundClaim],
+    turn: &[usize],
+    mention: Option<usize>,
+) -> bool {
+    let (Some(m), Some(&first)) = (mention, turn.first()) else {
+        return false;
+    };
+    // A name: a description ("the lad") may still turn out to be someone named.
+    let Some(id) = referent[m]
+        .filter(|&r| is_proper(&people.mentions[r]))
+        .map(|r| people.root_of[r])
+    else {
+        return false;
+    };
+    let before = claims[first].span.start;
+    let mentions = people.mentions;
+    let at = mentions.partition_point(|x| x.span.start < before);
+    (at.saturating_sub(INTRODUCED_MENTIONS)..at)
+        .rev()
+        .take_while(|&j| {
+            let end = mentions[j].span.end.min(before);
+            paragraph_breaks(&text[end..before], wrapped) == 0
+        })
+        .any(|j| {
+            steps::step();
+            j != m && !mentions[j].in_quote && referent[j].is_some_and(|r| people.root_of[r] == id)
+        })
+}
+
 /// "Take care, Emma!": the first person a turn's quotes address by name.
 fn addressed(text: &str, people: &People, claims: &[FoundClaim], turn: &[usize]) -> Option<usize> {
     turn.iter().find_map(|&k| {
         let span = claims[k].span;
-        super::addressed::called(text, people.mentions, span.start, span.end).next()
+        super::addressed::called(text, people.mentions, people.traits, span.start, span.end).next()
     })
 }
 
@@ -460,8 +522,12 @@ fn alternate(
         let outsider =
             |id: usize| participants.list.len() >= 2 && !participants.seen.contains_key(&id);
         // Someone new acting by a quote may well speak it.
-        let doubtful =
-            resolved.is_none_or(|(id, _)| beside(id) || addresses(id) || !acting && outsider(id));
+        // Someone the paragraph itself brings in before the quote is no
+        // outsider to it.
+        let introduced = turns[t].introduced;
+        let doubtful = resolved.is_none_or(|(id, _)| {
+            beside(id) || addresses(id) || !acting && !introduced && outsider(id)
+        });
         // "“…, Agnes.” … “No,” said his sister.": whom the turn beside
         // calls by name, if she is known to be a woman, stands for a
         // relation or a pronoun that found no name.
@@ -678,6 +744,15 @@ mod tests {
         assert_eq!(found[3].0, "I know,");
         assert_eq!(found[3].1.as_deref(), Some("Lena Berg"), "{found:?}");
         assert_eq!(found[3].2, Some(Via::TurnTaking));
+    }
+
+    #[test]
+    fn he_framing_a_turn_stands_for_the_man_his_paragraph_brings_in() {
+        // The alternation alone would give the turn back to Oskar.
+        let text = "\"Is the boat ready?\" asked Oskar Lind.\n\n\"Nearly,\" said Petra Holm.\n\n\"And the nets?\"\n\n\"Dry.\"\n\nCaptain Arne Vik came down the stairs with a lamp. \"The tide is wrong,\" said he.\n\n\"Then we wait.\"\n\n\"Until dawn.\"";
+        let found = speakers(text);
+        assert_eq!(found[4].0, "The tide is wrong,");
+        assert_eq!(found[4].1.as_deref(), Some("Arne Vik"), "{found:?}");
     }
 
     #[test]

@@ -1,0 +1,192 @@
+//! What the actors stage asks of each mention again and again — a
+//! pronoun, and which? a description? inside quotation marks? a proper
+//! name? which name? — read once into eight bytes per mention, with each
+//! distinct name given a number. The passes over hundreds of thousands of
+//! mentions then walk a small array instead of the mentions and the names
+//! they point to, and what is worked out per name is looked up by number
+//! instead of by hashing the name again.
+
+use crate::analysis::wordlists::Map;
+use crate::analysis::{ActorKind, Mention};
+
+/// The source pronouns as resolution tells them apart, named once per
+/// pronoun rather than compared as strings per candidate.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub(super) enum Pronoun {
+    He,
+    She,
+    /// "they", "we".
+    Plural,
+    It,
+    /// "who", "which".
+    Relative,
+    /// "I", as written: the narrator of a first-person text.
+    I,
+    Other,
+}
+
+impl Pronoun {
+    fn of(name: &str) -> Pronoun {
+        let is = |p: &str| name.eq_ignore_ascii_case(p);
+        if is("he") {
+            Pronoun::He
+        } else if is("she") {
+            Pronoun::She
+        } else if is("they") || is("we") {
+            Pronoun::Plural
+        } else if is("it") {
+            Pronoun::It
+        } else if is("who") || is("which") {
+            Pronoun::Relative
+        } else if name == "I" {
+            Pronoun::I
+        } else {
+            Pronoun::Other
+        }
+    }
+}
+
+/// One mention's traits (see the module comment).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Traits {
+    /// The mention's name, as an index into the distinct names
+    /// ([`Names::all`]): equal names, equal ids.
+    pub name: u32,
+    pub kind: ActorKind,
+    /// Which pronoun, for a pronoun.
+    pub pronoun: Option<Pronoun>,
+    bits: u8,
+}
+
+const IN_QUOTE: u8 = 1;
+/// `shared::is_description`: "the two-term president".
+const DESCRIPTION: u8 = 1 << 1;
+/// The name starts with a capital letter.
+const CAPITALISED: u8 = 1 << 2;
+/// Found with a title (`Mention::role`).
+const TITLED: u8 = 1 << 3;
+/// The name has more than one word.
+const SPACED: u8 = 1 << 4;
+/// "he", "she" or "they" outside quotation marks: a subject pronoun that
+/// links a chain of pronouns.
+const CHAINS: u8 = 1 << 5;
+/// Of a name: "he", "she" or "they" in any case (CHAINS outside quotes).
+const SUBJECT_WORD: u8 = 1 << 6;
+/// Of a name: it starts with "the " (a description, for a person).
+const THE: u8 = 1 << 7;
+
+/// The mentions' traits and their distinct names.
+pub(super) struct Names<'a> {
+    /// By mention.
+    pub traits: Vec<Traits>,
+    /// Each distinct name once, by id ([`Traits::name`]).
+    pub all: Vec<&'a str>,
+}
+
+impl<'a> Names<'a> {
+    /// Reads each mention's traits; what a name tells wherever it stands
+    /// (capitalised? a pronoun?) is read once per distinct name, as a text
+    /// names its people again and again.
+    pub fn of(mentions: &'a [Mention]) -> Names<'a> {
+        let mut ids: Map<&str, u32> = Map::default();
+        let mut all = Vec::new();
+        let mut told: Vec<(u8, Pronoun)> = Vec::new();
+        let traits = mentions
+            .iter()
+            .map(|m| {
+                let name = *ids.entry(m.name()).or_insert_with(|| {
+                    all.push(m.name());
+                    told.push(name_bits(m.name()));
+                    (all.len() - 1) as u32
+                });
+                let (said, pronoun) = told[name as usize];
+                let mut bits = said & (CAPITALISED | SPACED);
+                let chains = !m.in_quote && said & SUBJECT_WORD != 0;
+                let description = m.kind == ActorKind::Person && said & THE != 0;
+                for (set, bit) in [
+                    (m.in_quote, IN_QUOTE),
+                    (description, DESCRIPTION),
+                    (m.role.is_some(), TITLED),
+                    (chains, CHAINS),
+                ] {
+                    if set {
+                        bits |= bit;
+                    }
+                }
+                Traits {
+                    name,
+                    kind: m.kind,
+                    pronoun: m.pronoun.then_some(pronoun),
+                    bits,
+                }
+            })
+            .collect();
+        Names { traits, all }
+    }
+}
+
+/// What a name tells wherever it stands: the name bits and which pronoun
+/// it would be.
+fn name_bits(name: &str) -> (u8, Pronoun) {
+    let subject = ["he", "she", "they"]
+        .iter()
+        .any(|p| name.eq_ignore_ascii_case(p));
+    let mut bits = 0;
+    for (set, bit) in [
+        (name.starts_with(char::is_uppercase), CAPITALISED),
+        (name.contains(' '), SPACED),
+        (subject, SUBJECT_WORD),
+        (name.starts_with("the "), THE),
+    ] {
+        if set {
+            bits |= bit;
+        }
+    }
+    (bits, Pronoun::of(name))
+}
+
+impl Traits {
+    pub fn is_pronoun(self) -> bool {
+        self.pronoun.is_some()
+    }
+
+    pub fn in_quote(self) -> bool {
+        self.bits & IN_QUOTE != 0
+    }
+
+    pub fn is_description(self) -> bool {
+        self.bits & DESCRIPTION != 0
+    }
+
+    pub fn is_capitalised(self) -> bool {
+        self.bits & CAPITALISED != 0
+    }
+
+    pub fn is_titled(self) -> bool {
+        self.bits & TITLED != 0
+    }
+
+    pub fn has_spaces(self) -> bool {
+        self.bits & SPACED != 0
+    }
+
+    /// See [`CHAINS`].
+    pub fn chains(self) -> bool {
+        self.bits & CHAINS != 0
+    }
+
+    pub fn is_person(self) -> bool {
+        self.kind == ActorKind::Person
+    }
+
+    /// A person named, not a pronoun or a description.
+    pub fn is_named_person(self) -> bool {
+        self.is_person() && !self.is_pronoun() && !self.is_description()
+    }
+
+    /// A person named or described, or an anonymous one
+    /// (`shared::is_person_or_anonymous`).
+    pub fn is_person_or_anonymous(self) -> bool {
+        matches!(self.kind, ActorKind::Person | ActorKind::Anonymous)
+    }
+}
