@@ -20,6 +20,7 @@ mod evidential;
 mod findings;
 mod framed;
 mod leftovers;
+mod lists;
 mod perception;
 mod source;
 
@@ -171,6 +172,9 @@ struct Context<'a> {
     /// Where the searches for a cue by token start (`Blocks` by token
     /// index, not by byte): see [`Context::cues_from`].
     cue_blocks: Blocks,
+    /// One bit a token: set when a cue starts with it. Most tokens start
+    /// none, told without a search; see [`Context::cue_at`].
+    cue_starts: TokenBits,
     /// The indices of the comma tokens, in order: the next comma in
     /// O(log n), where a scan would cross an endless sentence per cue.
     commas: Vec<u32>,
@@ -179,6 +183,8 @@ struct Context<'a> {
     /// when there is none: its capitalised verbs are verbs ("Mayor Says
     /// Taxes Will Rise").
     headline_end: usize,
+    /// The word lists' answers per written form (see lists.rs).
+    form_lists: lists::FormLists,
 }
 
 impl<'a> Context<'a> {
@@ -204,10 +210,15 @@ impl<'a> Context<'a> {
         for q in &quotes {
             // The table's block index, not a search over every token.
             let first = table.token_at(q.outer.start);
-            let mut end = first;
-            while end < tokens.len() && table.span(end).end <= q.outer.end {
-                quoted.set(end);
-                end += 1;
+            // The tokens ending by the quotation's end: those starting
+            // before it, bar any running past it. Found by the block index
+            // and the last token's end, not by reading each token's form.
+            let mut end = table.token_at(q.outer.end).max(first);
+            while end > first && table.span(end - 1).end > q.outer.end {
+                end -= 1;
+            }
+            for t in first..end {
+                quoted.set(t);
             }
             // Token indices fit: tokens hold u32 offsets, one byte at least each.
             quote_ranges.push((first as u32, end as u32));
@@ -234,13 +245,18 @@ impl<'a> Context<'a> {
             last_quote: std::cell::Cell::new(0),
             cues: Vec::new(),
             cue_blocks: Blocks(Vec::new()),
+            cue_starts: TokenBits::new(tokens.len()),
             commas,
             wrapped: table.wrapped,
             headline_end: table.headline_end(),
+            form_lists: lists::FormLists::new(table.form_count()),
         };
         context.cues = context.find_cues(&lexicon.cues);
         let cues = &context.cues;
         context.cue_blocks = Blocks::new(tokens.len(), cues.len(), |k| cues[k].first);
+        for cue in cues {
+            context.cue_starts.set(cue.first);
+        }
         context
     }
 
@@ -459,6 +475,9 @@ impl<'a> Context<'a> {
 
     /// The cue starting at token `i`, if any.
     fn cue_at(&self, i: usize) -> Option<CueMatch> {
+        if !self.cue_starts.has(i) {
+            return None;
+        }
         let at = self.cues_from(i);
         self.cues.get(at).filter(|c| c.first == i).copied()
     }
@@ -641,13 +660,13 @@ impl MentionStarts {
         let mut bits = TokenBits::new(table.len());
         let mut longest: Vec<u32> = Vec::new();
         let mut last = None;
-        // Mentions are sorted by start, and so are tokens: one walk.
-        let mut t = 0;
         for (k, m) in mentions.iter().enumerate() {
-            while t < table.len() && table.tokens[t].start() < m.span.start {
-                t += 1;
+            if m.in_quote {
+                continue;
             }
-            if m.in_quote || t == table.len() || table.tokens[t].start() != m.span.start {
+            // The table's block index, not a walk over every token.
+            let t = table.token_at(m.span.start);
+            if t == table.len() || table.tokens[t].start() != m.span.start {
                 continue;
             }
             // Mention indices fit: mentions are fewer than tokens.
@@ -704,16 +723,15 @@ fn commas(text: &str, tokens: &[Token]) -> Vec<u32> {
 fn mention_ends(table: &TokenTable, by_end: &[(u32, u32, u32)]) -> TokenBits {
     let mut ends = TokenBits::new(table.len());
     let tokens = &table.tokens;
-    // Mention ends are sorted, and tokens do not overlap: one walk, over
-    // token starts (no form looked up per token). The token that may end
-    // at an offset is the last starting before it.
-    let mut t = 0;
+    // The token that may end at an offset is the last starting before
+    // it: found through the table's block index, not by a walk over every
+    // token.
     for &(end, _, _) in by_end {
         let end = end as usize;
-        while t + 1 < tokens.len() && tokens[t + 1].start() < end {
-            t += 1;
-        }
-        if t < tokens.len() && tokens[t].start() < end && table.span(t).end == end {
+        let Some(t) = table.token_at(end).checked_sub(1) else {
+            continue;
+        };
+        if tokens[t].start() < end && table.span(t).end == end {
             ends.set(t);
         }
     }

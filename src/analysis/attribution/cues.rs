@@ -11,6 +11,7 @@
 
 use std::sync::OnceLock;
 
+use super::lists::List;
 use super::{COVER_BACK, Found, Pass, Unit, is_one_of, source};
 use crate::analysis::lexicon::{CueClasses, CueMatch};
 use crate::analysis::segment::TokenKind;
@@ -219,9 +220,7 @@ impl Pass<'_, '_> {
             return true;
         }
         let after_when = cue.first > unit.first
-            && wordlists::get()
-                .question_leads
-                .has(c.table.low(cue.first - 1))
+            && c.in_list(cue.first - 1, List::QuestionLeads)
             && c.is_one_of(cue.first, &["asked", "told", "pressed", "questioned"]);
         at_start || after_when
     }
@@ -904,7 +903,7 @@ impl Pass<'_, '_> {
             && (content.first..content.end).all(|k| {
                 c.quote_of(k).is_none()
                     && c.tokens[k].kind != TokenKind::Punct
-                    && !wordlists::get().clause_words.has(c.table.low(k))
+                    && !c.in_list(k, List::ClauseWords)
             });
         // "testified before the panel", "praised it since taking office":
         // words of time that also open clauses, so they are no
@@ -931,7 +930,7 @@ impl Pass<'_, '_> {
             if c.quote_of(k).is_some() || c.is_punct(k, ":") {
                 return Some(Some(k));
             }
-            if wordlists::get().question_openers.has(c.table.low(k)) {
+            if c.in_list(k, List::QuestionOpeners) {
                 return Some(Some(k));
             }
             if c.tokens[k].kind != TokenKind::Word {
@@ -961,7 +960,7 @@ impl Pass<'_, '_> {
         let clause_or_quote = (content.first..content.end).any(|i| {
             c.quote_of(i).is_some()
                 || c.tokens[i].kind != TokenKind::Word
-                || wordlists::get().clause_words.has(c.table.low(i))
+                || c.in_list(i, List::ClauseWords)
                 || past_after_noun(i)
         });
         let after_that = content.first > cue.end;
@@ -1039,7 +1038,7 @@ impl Pass<'_, '_> {
                 c.tokens[k].kind == TokenKind::Word
                     && c.quote_of(k).is_none()
                     && !c.table.is_cap(k)
-                    && !wordlists::get().clause_words.has(c.table.low(k))
+                    && !c.in_list(k, List::ClauseWords)
             })
             .find(|&k| utterance_nouns().contains(c.table.low(k)));
         // Only a prepositional phrase, or nothing, after the head.
@@ -1090,8 +1089,7 @@ impl Pass<'_, '_> {
             }
             // "said he understands how hard that can be": a clause has
             // begun, and its "that" is its own.
-            let opens_clause =
-                || wordlists::get().question_openers.has(c.word(k)) && !c.is_word(k, "to");
+            let opens_clause = || c.in_list(k, List::QuestionOpeners) && !c.is_word(k, "to");
             if c.tokens[k].kind != TokenKind::Word || c.cue_at(k).is_some() || opens_clause() {
                 break;
             }
@@ -1223,7 +1221,7 @@ impl Pass<'_, '_> {
     /// goes on.
     fn relative_frame_at(&self, i: usize, end: usize) -> bool {
         let c = self.context;
-        if i + 1 >= end || !wordlists::get().relatives.has(c.table.low(i)) {
+        if i + 1 >= end || !c.in_list(i, List::Relatives) {
             return false;
         }
         let speech_follows = c.cue_at(i + 1).is_some_and(|cue| {
@@ -1331,8 +1329,7 @@ impl Pass<'_, '_> {
             let second = verb < end
                 && c.tokens[verb].kind == TokenKind::Word
                 && (same_form(verb)
-                    || (!c.is_ing(cue.first)
-                        && wordlists::get().auxiliaries.has(c.table.low(verb))));
+                    || (!c.is_ing(cue.first) && c.in_list(verb, List::Auxiliaries)));
             let cut = if c.is_punct(k - 1, ",") { k - 1 } else { k };
             second.then_some((cut, verb))
         })
@@ -1348,7 +1345,7 @@ impl Pass<'_, '_> {
         unit: &Unit,
     ) -> Option<Content> {
         let c = self.context;
-        if c.cue_at(verb).is_some() || wordlists::get().auxiliaries.has(c.table.low(verb)) {
+        if c.cue_at(verb).is_some() || c.in_list(verb, List::Auxiliaries) {
             return None;
         }
         let end = self.content_end(verb + 1, unit.end);
@@ -1376,7 +1373,7 @@ impl Pass<'_, '_> {
         while i > unit_first
             && (c.is_adverb(i - 1)
                 || c.is_one_of(i - 1, &["also", "then"])
-                || wordlists::get().auxiliaries.has(c.table.low(i - 1)))
+                || c.in_list(i - 1, List::Auxiliaries))
         {
             i -= 1;
         }

@@ -12,6 +12,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::cues::Content;
+use super::lists::List;
 use super::{COVER_BACK, Found, Pass, Unit, source};
 use crate::analysis::mentions::clause_openers;
 use crate::analysis::tokens::Class;
@@ -75,9 +76,7 @@ impl Pass<'_, '_> {
                     .evidential
                     .between
                     .contains(c.table.low(end - 1))
-                || wordlists::get()
-                    .negated_auxiliaries
-                    .has(c.table.low(end - 1)))
+                || c.in_list(end - 1, List::NegatedAuxiliaries))
         {
             end -= 1;
         }
@@ -113,8 +112,8 @@ impl Pass<'_, '_> {
                     && c.tokens[first - 1].kind == super::TokenKind::Word
                     && c.quote_of(first - 1).is_none()
                     && !clause_openers().contains(self::lower(c, first - 1).as_ref())
-                    && !lists.relatives.has(c.table.low(first - 1))
-                    && !lists.free_relatives.has(c.table.low(first - 1))
+                    && !c.in_list(first - 1, List::Relatives)
+                    && !c.in_list(first - 1, List::FreeRelatives)
                     && !(reduced && lists.prepositions.has(c.table.low(first - 1)))
                 {
                     first -= 1;
@@ -174,14 +173,14 @@ impl Pass<'_, '_> {
             if p + 1 >= unit.end {
                 return None;
             }
-            // Most words after "be" start no pair: told without building
-            // the pair's two strings.
-            if !after_be_firsts().contains(lower(c, p).as_ref()) {
+            // Most words after "be" start no pair: told by the one word
+            // before the pair is looked up.
+            let participle = lower(c, p);
+            if !after_be_firsts().contains(participle.as_ref()) {
                 return None;
             }
-            let participle = lower(c, p).into_owned();
             let next = lower(c, p + 1);
-            if !frames.after_be.contains(&(participle, next.to_string())) {
+            if !after_be_pairs().contains(&(participle.as_ref(), next.as_ref())) {
                 return None;
             }
             // "is expected | to sign"; "was accused of | lying".
@@ -227,8 +226,7 @@ impl Pass<'_, '_> {
         if i + 2 >= unit.end {
             return None;
         }
-        let pair = (c.table.low(i).to_string(), c.table.low(i + 1).to_string());
-        if !frames.after_noun.contains(&pair) {
+        if !after_noun_pairs().contains(&(c.table.low(i), c.table.low(i + 1))) {
             return None;
         }
         let mut noun = i;
@@ -290,13 +288,30 @@ impl Pass<'_, '_> {
     }
 }
 
-/// The first words of the (participle, next word) pairs after "be".
+/// The (participle, next word) pairs after "be", as borrowed strings: a
+/// pair is looked up per form of "be" without building two strings.
+fn after_be_pairs() -> &'static Set<(&'static str, &'static str)> {
+    static PAIRS: OnceLock<Set<(&'static str, &'static str)>> = OnceLock::new();
+    PAIRS.get_or_init(|| borrowed(&wordlists::get().evidential.after_be))
+}
+
+/// The first words of [`after_be_pairs`].
 fn after_be_firsts() -> &'static Set<&'static str> {
     static FIRSTS: OnceLock<Set<&'static str>> = OnceLock::new();
-    FIRSTS.get_or_init(|| {
-        let pairs = &wordlists::get().evidential.after_be;
-        pairs.iter().map(|(first, _)| first.as_str()).collect()
-    })
+    FIRSTS.get_or_init(|| after_be_pairs().iter().map(|&(first, _)| first).collect())
+}
+
+/// The pairs that frame a content after a noun, as [`after_be_pairs`].
+fn after_noun_pairs() -> &'static Set<(&'static str, &'static str)> {
+    static PAIRS: OnceLock<Set<(&'static str, &'static str)>> = OnceLock::new();
+    PAIRS.get_or_init(|| borrowed(&wordlists::get().evidential.after_noun))
+}
+
+fn borrowed(pairs: &'static Set<(String, String)>) -> Set<(&'static str, &'static str)> {
+    pairs
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect()
 }
 
 /// Token `i` in lower case: the token table's form for ASCII words (asked

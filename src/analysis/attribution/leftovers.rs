@@ -362,8 +362,11 @@ impl Pass<'_, '_> {
         let earlier = self.claim_before(previous.span.start)?;
         let between = &c.text[earlier.span.end..previous.span.start];
         let adjacent = super::paragraph_breaks(between, c.wrapped) == 1;
-        let name = |m: Option<usize>| m.map(|m| c.mentions[m].name.to_lowercase());
-        let other = earlier.source.is_some() && name(earlier.source) != name(previous.source);
+        let other = earlier.source.is_some_and(|e| {
+            previous
+                .source
+                .is_none_or(|p| !same_name(&c.mentions[e].name, &c.mentions[p].name))
+        });
         (adjacent && earlier.kind != ClaimKind::Indirect && other)
             .then_some(earlier.source)
             .flatten()
@@ -403,6 +406,13 @@ impl Pass<'_, '_> {
         let speaker = previous.source.map(|m| &c.mentions[m]);
         let same = |m: &Mention| {
             speaker.is_some_and(|s| {
+                // ASCII names are compared without lowercasing them anew.
+                if s.name.is_ascii() && m.name.is_ascii() {
+                    let (a, b) = (&s.name, &m.name);
+                    return a
+                        .split(' ')
+                        .any(|w| b.split(' ').any(|v| v.eq_ignore_ascii_case(w)));
+                }
                 let (a, b) = (s.name.to_lowercase(), m.name.to_lowercase());
                 a == b || a.split(' ').any(|w| b.split(' ').any(|v| v == w))
             })
@@ -441,7 +451,7 @@ impl Pass<'_, '_> {
     /// speaker; the speaker of the claim before, if someone else, is.
     fn not_the_addressee(&self, found: Found, inner: Span) -> Found {
         let c = self.context;
-        let name = |m: usize| c.mentions[m].name.to_lowercase();
+        let name = |m: usize| &c.mentions[m].name[..];
         let Some(chosen) = found.source.map(name) else {
             return found;
         };
@@ -449,14 +459,14 @@ impl Pass<'_, '_> {
         let addressed = c.mentions[at..]
             .iter()
             .take_while(|m| m.span.end <= inner.end)
-            .any(|m| !m.pronoun && is_lowercased(&m.name, &chosen) && self.is_vocative(m.span));
+            .any(|m| !m.pronoun && same_name(&m.name, chosen) && self.is_vocative(m.span));
         if !addressed {
             return found;
         }
         let before = self
             .claim_before(inner.start)
             .and_then(|claim| claim.source)
-            .filter(|&m| name(m) != chosen);
+            .filter(|&m| !same_name(name(m), chosen));
         Found::new(found.rule, before, Via::NotTheAddressee)
     }
 
@@ -500,14 +510,13 @@ fn sentence_around(sentences: &[Sentence], span: Span) -> Span {
         .fold(span, |all, s| all.cover(s.span()))
 }
 
-/// Whether `name.to_lowercase() == lower`, without lowercasing into a new
-/// string when `name` is ASCII (this is asked of every mention in a
-/// quotation).
-fn is_lowercased(name: &str, lower: &str) -> bool {
-    if name.is_ascii() {
-        // `lower` is lowercased: an ASCII capital in it is none of name's.
-        name.eq_ignore_ascii_case(lower) && !lower.bytes().any(|b| b.is_ascii_uppercase())
+/// Whether two names are the same in lower case (`a.to_lowercase() ==
+/// b.to_lowercase()`), without lowercasing into new strings when both are
+/// ASCII (this is asked of every mention in a quotation).
+fn same_name(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
     } else {
-        name.to_lowercase() == lower
+        a.to_lowercase() == b.to_lowercase()
     }
 }

@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use super::Context;
-use crate::analysis::mentions::clause_openers;
+use super::lists::List;
 use crate::analysis::tokens::Class;
 use crate::analysis::wordlists::Set;
 use crate::analysis::{ActorKind, wordlists};
@@ -135,8 +135,7 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
     loop {
         // "The crews don't want to …": a negated auxiliary is one token.
         while j > unit_first
-            && (is_skippable_at(c, j - 1)
-                || wordlists::get().negated_auxiliaries.has(c.table.low(j - 1)))
+            && (is_skippable_at(c, j - 1) || c.in_list(j - 1, List::NegatedAuxiliaries))
         {
             j -= 1;
         }
@@ -270,7 +269,7 @@ fn is_object(c: &Context, first: usize, unit_first: usize) -> bool {
         && c.starts_lower(first - 1)
         && !is_preposition_at(c, first - 1)
         && !c.table.classes(first - 1).has(Class::NotVerb)
-        && !clause_openers().contains(c.table.low(first - 1))
+        && !c.in_list(first - 1, List::ClauseOpeners)
 }
 
 /// What a relative word at token `relative` stands for ("the levy, which
@@ -278,7 +277,7 @@ fn is_object(c: &Context, first: usize, unit_first: usize) -> bool {
 /// mention right before it, a comma aside. `None` for a word that is no
 /// relative, or a relative with no mention before it.
 pub(super) fn antecedent(c: &Context, relative: usize, unit_first: usize) -> Option<usize> {
-    if !wordlists::get().relatives.has(c.table.low(relative)) {
+    if !c.in_list(relative, List::Relatives) {
         return None;
     }
     let mut end = relative;
@@ -373,7 +372,7 @@ fn in_subject_position(c: &Context, k: usize, unit_first: usize, before: usize) 
     let first = c.token_after(m.span.start);
     let opens = first == unit_first
         || c.tokens[first - 1].kind != super::TokenKind::Word
-        || clause_openers().contains(c.table.low(first - 1));
+        || c.in_list(first - 1, List::ClauseOpeners);
     let next = c.token_after(m.span.end);
     let verb = next < before
         && c.tokens[next].kind == super::TokenKind::Word

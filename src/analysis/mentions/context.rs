@@ -35,9 +35,27 @@ pub(super) struct Context<'a> {
     /// before first asked: the finders ask of a token several times, and
     /// each answer is a lookup and a comparison per title it may start.
     titles: Vec<Cell<u64>>,
-    /// Per written form, what the form names as a word alone (names.rs
-    /// keeps it; 0 before it is worked out).
-    pub word_kinds: Vec<Cell<u8>>,
+    /// Per written form, what the form names as a word alone (names.rs).
+    pub word_kinds: FormFacts,
+    /// Per written form, what kind of head noun it is (groups.rs).
+    pub heads: FormFacts,
+}
+
+/// Per written form, a byte a finder works out from the form alone on its
+/// first token and keeps (0 until then): a byte per form, in cache, where
+/// working it out takes several lookups each time.
+pub(super) struct FormFacts(Vec<Cell<u8>>);
+
+impl FormFacts {
+    fn new(table: &TokenTable) -> Self {
+        FormFacts(vec![Cell::new(0); table.form_count()])
+    }
+
+    /// The fact kept for the form of token `i` (a token of the text).
+    #[inline]
+    pub fn of(&self, table: &TokenTable, i: usize) -> &Cell<u8> {
+        &self.0[table.form_of(i)]
+    }
 }
 
 /// In [`Context::titles`]: not worked out yet (bit 0 is never a length).
@@ -66,7 +84,8 @@ impl<'a> Context<'a> {
             last_cue: Cell::new((usize::MAX, None)),
             sentence: 0..0,
             titles: Vec::new(),
-            word_kinds: vec![Cell::new(0); table.form_count()],
+            word_kinds: FormFacts::new(table),
+            heads: FormFacts::new(table),
         }
     }
 

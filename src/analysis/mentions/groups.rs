@@ -38,9 +38,9 @@ pub(super) fn find(
     // in one pass (a mention found later never lies inside an earlier
     // phrase): a pass per phrase would read the whole sentence each time.
     modifiers.clear();
-    for h in range.clone() {
-        // Most words are no head: the sentence's marks say so.
-        if !starts.at(h, Starts::HEAD) || claimed[h] {
+    // Most words are no head: the sentence's marks say so.
+    for h in starts.marked(Starts::HEAD) {
+        if claimed[h] {
             continue;
         }
         let Some(head) = head_at(ctx, h) else {
@@ -117,7 +117,32 @@ fn bare_subject(ctx: &Context, first: usize, h: usize, floor: usize) -> bool {
     first == h && cue_or_colon && opens
 }
 
-/// What kind of head noun token `i` is, if any.
+impl Head {
+    /// The head as a byte of [`Context::heads`]: 0 is "not worked out",
+    /// 1 "no head".
+    fn encode(head: Option<Head>) -> u8 {
+        match head {
+            None => 1,
+            Some(Head::People { plural }) => 2 + u8::from(plural),
+            Some(Head::Collective) => 4,
+            Some(Head::Document { plural }) => 5 + u8::from(plural),
+        }
+    }
+
+    /// The head kept in `byte`, if one was worked out.
+    fn decode(byte: u8) -> Option<Option<Head>> {
+        match byte {
+            0 => None,
+            2 | 3 => Some(Some(Head::People { plural: byte == 3 })),
+            4 => Some(Some(Head::Collective)),
+            5 | 6 => Some(Some(Head::Document { plural: byte == 6 })),
+            _ => Some(None),
+        }
+    }
+}
+
+/// What kind of head noun token `i` is, if any: it depends on the written
+/// form alone, so it is worked out once per form.
 fn head_at(ctx: &Context, i: usize) -> Option<Head> {
     if !ctx.is_word(i) {
         return None;
@@ -127,6 +152,17 @@ fn head_at(ctx: &Context, i: usize) -> Option<Head> {
     if !ctx.is_possessive(i) && !ctx.table.classes(i).has(Class::HeadWord) {
         return None;
     }
+    let known = ctx.heads.of(ctx.table, i);
+    if let Some(head) = Head::decode(known.get()) {
+        return head;
+    }
+    let head = head_of_word(ctx, i);
+    known.set(Head::encode(head));
+    head
+}
+
+/// What kind of head noun the word at token `i` is, worked out.
+fn head_of_word(ctx: &Context, i: usize) -> Option<Head> {
     let lists = ctx.lists;
     let bare = ctx.low_bare(i);
     if !ctx.bare_is(i, Class::HeadWord, |w| lists.is_head_word(w)) {

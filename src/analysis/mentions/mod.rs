@@ -81,7 +81,6 @@ pub fn find(
         if starts.any(Starts::PRONOUN) {
             pronouns(
                 &ctx,
-                range,
                 &starts,
                 sentence_first_mention,
                 &mut out,
@@ -126,6 +125,10 @@ pub(super) struct Starts {
     marks: Vec<u8>,
     /// The marks of all its tokens together.
     all: u8,
+    /// The sentence's tokens where some finder may start (with some of
+    /// [`Starts::STARTS`]), in order: the finders visit these, not every
+    /// token (each finder its own few).
+    listed: Vec<usize>,
     /// The marks of each written form (they depend on the form alone), or
     /// [`Starts::UNKNOWN`] before its first token: a byte per form, in
     /// cache, where the token table's facts of a form take several.
@@ -145,14 +148,20 @@ impl Starts {
     /// A word some cue starts with.
     pub const CUE: u8 = 16;
     pub const PRONOUN: u8 = 32;
+    /// A quantifier that may stand for people alone ("most", "both"):
+    /// not a start, but asked of the word before every cue word.
+    pub const QUANTIFIER: u8 = 64;
     /// In `by_form`: not worked out yet.
     const UNKNOWN: u8 = 128;
+    /// The marks of a start, whose tokens [`Starts::listed`] holds.
+    const STARTS: u8 = Self::CAP | Self::HEAD | Self::SHARE | Self::CUE | Self::PRONOUN;
 
     fn new(table: &TokenTable) -> Self {
         Starts {
             first: 0,
             marks: Vec::new(),
             all: 0,
+            listed: Vec::new(),
             by_form: vec![Self::UNKNOWN; table.form_count()],
         }
     }
@@ -160,34 +169,45 @@ impl Starts {
     /// Marks the tokens of the sentence `range`.
     fn read(&mut self, ctx: &Context, range: std::ops::Range<usize>) {
         self.first = range.start;
-        self.marks.clear();
-        self.marks.reserve(range.len());
+        let Starts {
+            marks,
+            by_form,
+            listed,
+            ..
+        } = self;
+        marks.clear();
+        marks.resize(range.len(), 0);
+        listed.clear();
         let mut all = 0;
-        for i in range {
-            let mut marks = self.by_form[ctx.table.form_of(i)];
-            if marks == Self::UNKNOWN {
-                marks = self.learn(ctx, i);
+        // The marks are written in place, not pushed: this loop runs for
+        // every token.
+        for (slot, i) in marks.iter_mut().zip(range) {
+            let form = ctx.table.form_of(i);
+            if by_form[form] == Self::UNKNOWN {
+                by_form[form] = marks_of(ctx, i);
             }
-            all |= marks;
-            self.marks.push(marks);
+            *slot = by_form[form];
+            all |= *slot;
+            if *slot & Self::STARTS != 0 {
+                listed.push(i);
+            }
         }
         self.all = all;
-    }
-
-    /// Works out and keeps the marks of token `i`'s form, seen first. Kept
-    /// out of line: the loop above, run for every token, stays small.
-    #[cold]
-    #[inline(never)]
-    fn learn(&mut self, ctx: &Context, i: usize) -> u8 {
-        let marks = marks_of(ctx, i);
-        self.by_form[ctx.table.form_of(i)] = marks;
-        marks
     }
 
     /// Whether token `i` of the sentence has some of `marks`.
     #[inline]
     pub fn at(&self, i: usize, marks: u8) -> bool {
         self.marks[i - self.first] & marks != 0
+    }
+
+    /// The tokens of the sentence with some of `marks` (of [`Starts::STARTS`]).
+    pub fn marked(&self, marks: u8) -> impl Iterator<Item = usize> + '_ {
+        debug_assert_eq!(marks & !Self::STARTS, 0, "only starts are listed");
+        self.listed
+            .iter()
+            .copied()
+            .filter(move |&i| self.at(i, marks))
     }
 
     /// Whether some token of the sentence has some of `marks`.
@@ -197,7 +217,9 @@ impl Starts {
 }
 
 /// The marks of token `i` (see [`Starts`]): of its form, as all it reads.
-#[inline]
+/// Asked once per form: kept out of the loop that reads every token.
+#[cold]
+#[inline(never)]
 fn marks_of(ctx: &Context, i: usize) -> u8 {
     if !ctx.is_word(i) {
         let number = ctx.tokens[i].kind == TokenKind::Number;
@@ -217,6 +239,8 @@ fn marks_of(ctx: &Context, i: usize) -> u8 {
     mark(classes.has(Class::ShareOpener), Starts::SHARE_OPENER);
     mark(classes.has(Class::CueStart), Starts::CUE);
     mark(classes.has(Class::Pronoun), Starts::PRONOUN);
+    let quantifier = subjects::pronominal_quantifiers().contains(ctx.low(i));
+    mark(quantifier, Starts::QUANTIFIER);
     marks
 }
 
@@ -312,10 +336,9 @@ fn mark_quoted(mentions: &mut [Mention], quotations: &[Quotation]) {
     }
 }
 
-/// Adds the pronouns of the sentence `range`; `reach` is room to reuse.
+/// Adds the pronouns of the sentence `starts` marks; `reach` is room to reuse.
 fn pronouns(
     ctx: &Context,
-    range: std::ops::Range<usize>,
     starts: &Starts,
     from: usize,
     out: &mut Vec<Mention>,
@@ -324,10 +347,7 @@ fn pronouns(
     // The sentence's other mentions, by start, each with the furthest end
     // of it and those before: whether one holds a token is a binary search.
     let mut held = false;
-    for i in range {
-        if !starts.at(i, Starts::PRONOUN) {
-            continue;
-        }
+    for i in starts.marked(Starts::PRONOUN) {
         let Some(&kind) = ctx.lists.pronoun_kinds.get(ctx.low(i)) else {
             continue;
         };

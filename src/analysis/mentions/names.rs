@@ -28,19 +28,21 @@ pub(super) fn find(
     out: &mut Vec<Mention>,
 ) {
     let sentence_first_mention = out.len();
+    // The first token not yet read (a name or title read skips its words).
     let mut i = range.start;
-    while i < range.end {
-        // Every name starts with a capital: no question for the rest.
-        if !starts.at(i, Starts::CAP) {
-            i += 1;
+    // Every name starts with a capital: no question for the rest.
+    for capital in starts.marked(Starts::CAP) {
+        if capital < i {
             continue;
         }
-        if !starts_org_run(ctx, i, range.end) {
-            // A title is not a name: it joins the name that follows.
-            if let Some(len) = ctx.longest_title(i, range.end) {
-                i += len;
-                continue;
-            }
+        i = capital;
+        // A title is not a name: it joins the name that follows, unless it
+        // starts an organisation's name (asked second: few words are titles).
+        if let Some(len) = ctx.longest_title(i, range.end)
+            && !starts_org_run(ctx, i, range.end)
+        {
+            i += len;
+            continue;
         }
         if !is_name_word(ctx, i, &range) && !starts_known_name(ctx, i, range.end) {
             i += 1;
@@ -80,9 +82,15 @@ fn opening_words() -> &'static Set<&'static str> {
 
 /// Whether token `i` opens its sentence, a quotation or a clause after a colon or dash.
 fn is_opener(ctx: &Context, i: usize, range: &Range<usize>) -> bool {
-    i == range.start
-        || matches!(ctx.tokens[i - 1].kind, TokenKind::Quote)
-        || [":", "(", "—", "–"].iter().any(|p| ctx.is_punct(i - 1, p))
+    if i == range.start {
+        return true;
+    }
+    // The kind first: the token before is most often a word, no opener.
+    match ctx.tokens[i - 1].kind {
+        TokenKind::Quote => true,
+        TokenKind::Word => false,
+        _ => matches!(ctx.low(i - 1), ":" | "(" | "—" | "–"),
+    }
 }
 
 /// A word of two or more letters, all capitals.
@@ -167,7 +175,7 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
     if end - start != 1 || ctx.table.classes(start).has(Class::PhraseStart) {
         return run_kind(ctx, start, end);
     }
-    let known = &ctx.word_kinds[ctx.table.form_of(start)];
+    let known = ctx.word_kinds.of(ctx.table, start);
     if let Some(kind) = word_kind::decode(known.get()) {
         return kind;
     }

@@ -27,13 +27,14 @@ pub(super) fn find(
     from: usize,
     out: &mut Vec<Mention>,
 ) {
+    // One past the last share found: the next starts after it.
     let mut i = range.start;
-    while i < range.end {
-        // A share starts at a lead or an opener: the marks rule out the rest.
-        if !starts.at(i, Starts::SHARE) {
-            i += 1;
+    // A share starts at a lead or an opener: the marks rule out the rest.
+    for start in starts.marked(Starts::SHARE) {
+        if start < i {
             continue;
         }
+        i = start;
         // Most tokens neither lead nor open a share: the token table says
         // so without the lookups `lead_at` and `share_at` make.
         let lead = if ctx.table.is(i, Class::ShareLead) {

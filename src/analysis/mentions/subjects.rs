@@ -54,15 +54,13 @@ pub(super) fn find(
     // cue (a long sentence of quotations has thousands).
     let others = out.len();
     let mut reach_read = false;
-    for cue in range.clone() {
-        // Both rules start from a cue word: no question for the rest.
-        if !starts.at(cue, Starts::CUE) {
-            continue;
-        }
-        let verb = ctx.cue_at(cue).is_some() && !ctx.low(cue).ends_with("ing");
-        if let Some(quantifier) = verb
-            .then(|| quantifier_before(ctx, cue, range.start))
-            .flatten()
+    // Both rules start from a cue word: no question for the rest.
+    for cue in starts.marked(Starts::CUE) {
+        // The rules read the words around the cue word before they match
+        // its phrases (the costly question), which most words fail first.
+        let before = word_before(ctx, cue, range.start);
+        if let Some(quantifier) = before.and_then(|w| quantifier_at(ctx, starts, w, range.start))
+            && is_verb(ctx, cue)
         {
             out.push(quantifier);
             continue;
@@ -77,12 +75,12 @@ pub(super) fn find(
                 continue;
             }
         }
+        let Some(head) = before.filter(|&h| may_head(ctx, h)) else {
+            continue;
+        };
         if !is_finite_cue(ctx, cue, range.end) {
             continue;
         }
-        let Some(head) = head_before(ctx, cue, range.start) else {
-            continue;
-        };
         if !ends_read {
             ends.clear();
             ends.extend(out[from..].iter().map(|m| m.span.end));
@@ -102,6 +100,11 @@ pub(super) fn find(
 fn held(reach: &[(usize, usize)], span: Span) -> bool {
     let before = reach.partition_point(|&(start, _)| start <= span.start);
     before > 0 && reach[before - 1].1 >= span.end
+}
+
+/// Whether a cue verb that is no "-ing" form starts at `i`.
+fn is_verb(ctx: &Context, i: usize) -> bool {
+    ctx.cue_at(i).is_some() && !ctx.low(i).ends_with("ing")
 }
 
 /// Whether a finite cue verb starts at `i`: an inflected cue that is no
@@ -191,17 +194,21 @@ fn speaker_determiners() -> &'static Set<&'static str> {
     })
 }
 
-/// The token right before a cue, auxiliaries and adverbs aside, if it may
-/// head a noun phrase: a lower-case word that is no function word, verb
-/// form or pronoun.
-fn head_before(ctx: &Context, cue: usize, floor: usize) -> Option<usize> {
+/// The token right before a cue, auxiliaries and adverbs aside ("has
+/// also"), if the sentence has one there.
+fn word_before(ctx: &Context, cue: usize, floor: usize) -> Option<usize> {
     let mut j = cue;
     while j > floor && cue - j < SKIP_REACH && is_skippable(ctx, j - 1) {
         j -= 1;
     }
-    let head = j.checked_sub(1).filter(|&h| h >= floor)?;
+    j.checked_sub(1).filter(|&w| w >= floor)
+}
+
+/// Whether the word before a cue ([`word_before`]) may head a noun phrase:
+/// a lower-case word that is no function word, verb form or pronoun.
+fn may_head(ctx: &Context, head: usize) -> bool {
     let low = ctx.low(head);
-    let noun = ctx.is_word(head)
+    ctx.is_word(head)
         && !ctx.is_cap(head)
         && !ctx.is_possessive(head)
         && !ctx.table.is(head, Class::FunctionWord)
@@ -211,23 +218,19 @@ fn head_before(ctx: &Context, cue: usize, floor: usize) -> Option<usize> {
         && !low.ends_with("ly")
         && !low.ends_with("ing")
         && !low.ends_with("ed")
-        && ctx.cue_at(head).is_none();
-    noun.then_some(head)
+        && ctx.cue_at(head).is_none()
 }
 
 /// "…, and most oppose it", "Both vowed to …": a quantifier standing
-/// alone at the start of a clause, right before a cue (auxiliaries and
-/// adverbs aside), is a group of its own.
-fn quantifier_before(ctx: &Context, cue: usize, floor: usize) -> Option<Mention> {
-    let mut j = cue;
-    while j > floor && cue - j < SKIP_REACH && is_skippable(ctx, j - 1) {
-        j -= 1;
+/// alone at the start of a clause, right before a cue (the `word` before
+/// it, auxiliaries and adverbs aside), is a group of its own.
+fn quantifier_at(ctx: &Context, starts: &Starts, word: usize, floor: usize) -> Option<Mention> {
+    if !starts.at(word, Starts::QUANTIFIER) {
+        return None;
     }
-    let word = j.checked_sub(1).filter(|&w| w >= floor)?;
     let opens_clause =
         word == floor || !ctx.is_word(word - 1) || clause_openers().contains(ctx.low(word - 1));
-    let quantifier = ctx.is_word(word) && pronominal_quantifiers().contains(ctx.low(word));
-    (opens_clause && quantifier).then(|| {
+    opens_clause.then(|| {
         let span = ctx.table.span(word);
         mention(span, ctx.low(word), ActorKind::Group, None)
     })
@@ -235,7 +238,7 @@ fn quantifier_before(ctx: &Context, cue: usize, floor: usize) -> Option<Mention>
 
 /// The quantifiers that stand for people on their own
 /// (`assets/lexicon/pronominal_quantifiers.txt`).
-fn pronominal_quantifiers() -> &'static Set<&'static str> {
+pub(super) fn pronominal_quantifiers() -> &'static Set<&'static str> {
     static QUANTIFIERS: OnceLock<Set<&'static str>> = OnceLock::new();
     QUANTIFIERS.get_or_init(|| {
         wordlists::set(include_str!(

@@ -1,0 +1,73 @@
+//! The word lists the attribution rules ask of a token, answered once per
+//! written form: a rule asks the same few words ("that", "who", "has")
+//! thousands of times, and each answer was a hash of the word.
+
+use std::cell::Cell;
+
+use super::Context;
+use crate::analysis::mentions::clause_openers;
+use crate::analysis::wordlists;
+
+/// A word list asked per token (`assets/lexicon/`).
+#[derive(Debug, Clone, Copy)]
+pub(super) enum List {
+    Auxiliaries,
+    ClauseOpeners,
+    ClauseWords,
+    FreeRelatives,
+    NegatedAuxiliaries,
+    QuestionLeads,
+    QuestionOpeners,
+    Relatives,
+}
+
+impl List {
+    /// Whether the list holds `low`, a lower-case form.
+    fn holds(self, low: &str) -> bool {
+        let lists = wordlists::get();
+        match self {
+            List::Auxiliaries => lists.auxiliaries.has(low),
+            List::ClauseOpeners => clause_openers().contains(low),
+            List::ClauseWords => lists.clause_words.has(low),
+            List::FreeRelatives => lists.free_relatives.has(low),
+            List::NegatedAuxiliaries => lists.negated_auxiliaries.has(low),
+            List::QuestionLeads => lists.question_leads.has(low),
+            List::QuestionOpeners => lists.question_openers.has(low),
+            List::Relatives => lists.relatives.has(low),
+        }
+    }
+
+    /// The bit that says the answer is known; the bit above it holds it.
+    fn known_bit(self) -> u16 {
+        1 << (2 * self as u16)
+    }
+}
+
+/// Per written form of the token table, two bits per [`List`]: whether
+/// the form's answer is known, and the answer.
+pub(super) struct FormLists(Vec<Cell<u16>>);
+
+impl FormLists {
+    pub(super) fn new(forms: usize) -> Self {
+        FormLists(vec![Cell::new(0); forms])
+    }
+}
+
+impl Context<'_> {
+    /// Whether token `i`'s lower-case form is in `list` (none past the
+    /// end), looked up the first time its form is asked about only.
+    pub(super) fn in_list(&self, i: usize, list: List) -> bool {
+        if i >= self.tokens.len() {
+            return false;
+        }
+        let memo = &self.form_lists.0[self.table.form_of(i)];
+        let (known, answer) = (list.known_bit(), list.known_bit() << 1);
+        let bits = memo.get();
+        if bits & known != 0 {
+            return bits & answer != 0;
+        }
+        let holds = list.holds(self.table.low(i));
+        memo.set(bits | known | if holds { answer } else { 0 });
+        holds
+    }
+}
