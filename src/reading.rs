@@ -59,13 +59,16 @@ pub fn read_text_in(
         let room = (max_bytes + 1)
             .saturating_sub(start as u64)
             .min(CHUNK as u64) as usize;
-        bytes.resize(start + room.max(1), 0);
-        let n = match input.read(&mut bytes[start..]) {
+        // Read into the spare capacity, not into zeroed bytes first (and an
+        // interrupted read is tried again).
+        let n = match input
+            .by_ref()
+            .take(room.max(1) as u64)
+            .read_to_end(&mut bytes)
+        {
             Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => 0,
             Err(e) => return Err(LoadError::from_io(path, e)),
         };
-        bytes.truncate(start + n);
         let at_end = n == 0;
         if bytes.len() as u64 > max_bytes {
             return Err(LoadError::TooLarge {

@@ -189,46 +189,78 @@ pub fn escape_json_into(out: &mut Vec<u8>, text: &str) {
     let mut from = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // Skip eight plain bytes at once (exports are mostly plain prose).
-        if let Some(word) = bytes.get(i..i + 8)
-            && !may_need_escape(u64::from_le_bytes(word.try_into().expect("eight bytes")))
-        {
-            i += 8;
-            continue;
+        // Skip to the first byte of the next eight that may need escaping
+        // (exports are mostly plain prose).
+        if let Some(word) = bytes.get(i..i + 8) {
+            let flags = escape_flags(u64::from_le_bytes(word.try_into().expect("eight bytes")));
+            if flags == 0 {
+                i += 8;
+                continue;
+            }
+            i += flags.trailing_zeros() as usize / 8;
         }
-        let b = bytes[i];
-        let escape: Option<&[u8]> = match b {
-            b'"' => Some(b"\\\""),
-            b'\\' => Some(b"\\\\"),
-            b'\n' => Some(b"\\n"),
-            b'\t' => Some(b"\\t"),
-            b'\r' => Some(b"\\r"),
-            0x08 => Some(b"\\b"),
-            0x0c => Some(b"\\f"),
-            _ => None,
-        };
-        if let Some(escape) = escape {
-            out.extend_from_slice(&bytes[from..i]);
-            out.extend_from_slice(escape);
-            i += 1;
-            from = i;
-        } else if let Some(c) = (b < 0x20).then_some(b).or_else(|| del_or_c1_at(bytes, i)) {
-            out.extend_from_slice(&bytes[from..i]);
-            out.extend_from_slice(&unicode_escape(c));
-            i += utf8_len(c);
-            from = i;
-        } else {
-            i += 1;
+        match escape_at(bytes, i) {
+            Some((escape, len)) => {
+                out.extend_from_slice(&bytes[from..i]);
+                out.extend_from_slice(escape.as_bytes());
+                i += len;
+                from = i;
+            }
+            None => i += 1,
         }
     }
     out.extend_from_slice(&bytes[from..]);
 }
 
-/// Whether any of the eight bytes in `word` may need escaping: a control
-/// below 0x20, `"`, `\\`, DEL, or 0xC2 (the lead byte of a C1 control).
-/// Bit tricks on the whole word (a byte `b` is below `n` when `b - n`
-/// borrows); a false alarm only costs a byte-by-byte look.
-fn may_need_escape(word: u64) -> bool {
+/// A JSON escape, of at most six bytes.
+struct Escape {
+    bytes: [u8; 6],
+    len: usize,
+}
+
+impl Escape {
+    fn short(letter: u8) -> Escape {
+        Escape {
+            bytes: [b'\\', letter, 0, 0, 0, 0],
+            len: 2,
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+/// The escape of the character at `bytes[i]` and how many bytes it takes,
+/// or `None` when it is written as it is.
+fn escape_at(bytes: &[u8], i: usize) -> Option<(Escape, usize)> {
+    let b = bytes[i];
+    let letter = match b {
+        b'"' => b'"',
+        b'\\' => b'\\',
+        b'\n' => b'n',
+        b'\t' => b't',
+        b'\r' => b'r',
+        0x08 => b'b',
+        0x0c => b'f',
+        _ => {
+            let c = (b < 0x20).then_some(b).or_else(|| del_or_c1_at(bytes, i))?;
+            let escape = Escape {
+                bytes: unicode_escape(c),
+                len: 6,
+            };
+            return Some((escape, utf8_len(c)));
+        }
+    };
+    Some((Escape::short(letter), 1))
+}
+
+/// A high bit set in the byte of `word` that may need escaping (a control
+/// below 0x20, `"`, `\\`, DEL, or 0xC2, the lead byte of a C1 control), by
+/// bit tricks on the whole word (a byte `b` is below `n` when `b - n`
+/// borrows). Bytes after the first flagged one may be flagged wrongly; the
+/// lowest flag is always right.
+fn escape_flags(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let below_space = word.wrapping_sub(ONES * 0x20);
@@ -238,7 +270,6 @@ fn may_need_escape(word: u64) -> bool {
         | has_zero(word ^ (ONES * b'\\' as u64))
         | has_zero(word ^ (ONES * 0x7f))
         | has_zero(word ^ (ONES * 0xc2))
-        != 0
 }
 
 /// Whether `c` is one that [`for_terminal`] replaces (a lone carriage

@@ -89,19 +89,27 @@ struct Block {
 }
 
 /// The continuation bytes of up to 64 bytes, as [`Block::continuations`]:
-/// eight bytes at a time, each byte's "bit 7 set, bit 6 clear" gathered
-/// into one bit by a multiplication.
+/// eight bytes at a time.
 fn continuation_bits(bytes: &[u8]) -> u64 {
+    let (words, rest) = bytes.as_chunks::<8>();
     let mut bits = 0;
-    for (i, chunk) in bytes.chunks(8).enumerate() {
-        let mut word = [0; 8];
-        word[..chunk.len()].copy_from_slice(chunk);
-        let word = u64::from_le_bytes(word);
-        let high = word & !(word << 1) & 0x8080_8080_8080_8080;
-        let gathered = high.wrapping_mul(0x0002_0408_1020_4081) >> 56;
-        bits |= gathered << (8 * i);
+    for (i, word) in words.iter().enumerate() {
+        bits |= continuation_byte_bits(*word) << (8 * i);
+    }
+    if !rest.is_empty() {
+        let mut last = [0; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        bits |= continuation_byte_bits(last) << (8 * words.len());
     }
     bits
+}
+
+/// A bit per continuation byte of eight: each byte's "bit 7 set, bit 6
+/// clear", gathered into the low byte by a multiplication.
+fn continuation_byte_bits(word: [u8; 8]) -> u64 {
+    let word = u64::from_le_bytes(word);
+    let high = word & !(word << 1) & 0x8080_8080_8080_8080;
+    high.wrapping_mul(0x0002_0408_1020_4081) >> 56
 }
 
 impl CharIndex {

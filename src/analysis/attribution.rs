@@ -172,6 +172,9 @@ struct Context<'a> {
     /// Where the searches for a cue by token start (`Blocks` by token
     /// index, not by byte): see [`Context::cues_from`].
     cue_blocks: Blocks,
+    /// One bit a token: set when a cue starts with it. Most tokens start
+    /// none, told without a search; see [`Context::cue_at`].
+    cue_starts: TokenBits,
     /// The indices of the comma tokens, in order: the next comma in
     /// O(log n), where a scan would cross an endless sentence per cue.
     commas: Vec<u32>,
@@ -207,10 +210,15 @@ impl<'a> Context<'a> {
         for q in &quotes {
             // The table's block index, not a search over every token.
             let first = table.token_at(q.outer.start);
-            let mut end = first;
-            while end < tokens.len() && table.span(end).end <= q.outer.end {
-                quoted.set(end);
-                end += 1;
+            // The tokens ending by the quotation's end: those starting
+            // before it, bar any running past it. Found by the block index
+            // and the last token's end, not by reading each token's form.
+            let mut end = table.token_at(q.outer.end).max(first);
+            while end > first && table.span(end - 1).end > q.outer.end {
+                end -= 1;
+            }
+            for t in first..end {
+                quoted.set(t);
             }
             // Token indices fit: tokens hold u32 offsets, one byte at least each.
             quote_ranges.push((first as u32, end as u32));
@@ -237,6 +245,7 @@ impl<'a> Context<'a> {
             last_quote: std::cell::Cell::new(0),
             cues: Vec::new(),
             cue_blocks: Blocks(Vec::new()),
+            cue_starts: TokenBits::new(tokens.len()),
             commas,
             wrapped: table.wrapped,
             headline_end: table.headline_end(),
@@ -245,6 +254,9 @@ impl<'a> Context<'a> {
         context.cues = context.find_cues(&lexicon.cues);
         let cues = &context.cues;
         context.cue_blocks = Blocks::new(tokens.len(), cues.len(), |k| cues[k].first);
+        for cue in cues {
+            context.cue_starts.set(cue.first);
+        }
         context
     }
 
@@ -463,6 +475,9 @@ impl<'a> Context<'a> {
 
     /// The cue starting at token `i`, if any.
     fn cue_at(&self, i: usize) -> Option<CueMatch> {
+        if !self.cue_starts.has(i) {
+            return None;
+        }
         let at = self.cues_from(i);
         self.cues.get(at).filter(|c| c.first == i).copied()
     }

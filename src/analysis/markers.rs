@@ -12,6 +12,8 @@
 //!
 //! Years ("in 2016") and numbers in dates ("Nov. 8") are no figures.
 
+use std::cell::Cell;
+
 use super::segment::TokenKind;
 use super::tokens::{Class, TokenMark, TokenTable};
 use super::wordlists::{self, FigureRole, Wordlists};
@@ -64,7 +66,7 @@ fn matches_words(table: &TokenTable, i: usize, end: usize, phrase: &[&str]) -> b
 /// Every figure in the text, in order.
 pub fn figures(table: &TokenTable) -> Vec<Span> {
     let tokens = &table.tokens;
-    let lists = wordlists::get();
+    let roles = &Roles::new(table);
     let mut out = Vec::new();
     let mut after_figure = 0;
     // Only numbers, hyphenated words and figure words can start a figure:
@@ -73,47 +75,82 @@ pub fn figures(table: &TokenTable) -> Vec<Span> {
         if i < after_figure {
             continue;
         }
-        let role = role_at(table, lists, i);
+        let role = role_at(table, roles, i);
         let is_number = tokens[i].kind == TokenKind::Number
             || table.is_hyphenated(i) && is_number_compound(table.word(i));
         if !(is_number || matches!(role, Some((FigureRole::Count, _)))) {
             continue;
         }
-        if is_number && is_date_or_year(table, i, lists) {
+        if is_number && is_date_or_year(table, i, roles) {
             continue;
         }
-        let start = opener_start(table, lists, i);
-        let (end, next) = figure_end(table, lists, i);
+        let start = opener_start(table, roles, i);
+        let (end, next) = figure_end(table, roles, i);
         out.push(Span::new(tokens[start].start(), table.span(end).end));
         after_figure = next;
     }
     out
 }
 
+/// The figure lists, and what each written form of the text is in them,
+/// looked up at its first token and kept for the others (a figure word is
+/// asked for again and again: as a figure's start, end and neighbour).
+struct Roles {
+    lists: &'static Wordlists,
+    by_form: Vec<Cell<Option<FormRole>>>,
+}
+
+/// What a written form is in the figure lists.
+#[derive(Clone, Copy)]
+struct FormRole {
+    /// Its role as a figure word by itself.
+    word: Option<FigureRole>,
+    /// The figure phrases it starts (none for most).
+    phrases: &'static [(Vec<&'static str>, FigureRole)],
+}
+
+impl Roles {
+    fn new(table: &TokenTable) -> Self {
+        Roles {
+            lists: wordlists::get(),
+            by_form: vec![Cell::new(None); table.form_count()],
+        }
+    }
+
+    /// What token `i`'s written form is in the figure lists.
+    fn of_form(&self, table: &TokenTable, i: usize) -> FormRole {
+        let known = &self.by_form[table.form_of(i)];
+        known.get().unwrap_or_else(|| {
+            let word = table.low(i);
+            let role = FormRole {
+                word: self.lists.figure_words.get(word).copied(),
+                phrases: self
+                    .lists
+                    .figure_phrases
+                    .get(word)
+                    .map_or(&[], Vec::as_slice),
+            };
+            known.set(Some(role));
+            role
+        })
+    }
+}
+
 /// The role of the (possibly multi-word) figure word at `i`, with its length.
 #[inline]
-fn role_at(table: &TokenTable, lists: &Wordlists, i: usize) -> Option<(FigureRole, usize)> {
+fn role_at(table: &TokenTable, roles: &Roles, i: usize) -> Option<(FigureRole, usize)> {
     // Asked of every token: most are no figure word, as the table says.
     if !table.classes(i).has(Class::FigureStart) {
         return None;
     }
-    figure_role(table, lists, i)
-}
-
-/// The role of the figure word at `i`, a figure word or the first of a
-/// figure phrase.
-#[inline(never)]
-fn figure_role(table: &TokenTable, lists: &Wordlists, i: usize) -> Option<(FigureRole, usize)> {
-    let word = table.low(i);
-    let phrase = lists
-        .figure_phrases
-        .get(word)
-        .into_iter()
-        .flatten()
+    let form = roles.of_form(table, i);
+    let phrase = form
+        .phrases
+        .iter()
         .filter(|(p, _)| matches_words(table, i, table.len(), p))
         .max_by_key(|(p, _)| p.len())
         .map(|(p, role)| (*role, p.len()));
-    phrase.or_else(|| lists.figure_words.get(word).map(|&role| (role, 1)))
+    phrase.or_else(|| form.word.map(|role| (role, 1)))
 }
 
 /// "trillion-dollar", "million-strong": a scale word joined to a noun.
@@ -125,10 +162,10 @@ fn is_number_compound(word: &str) -> bool {
 }
 
 /// A year ("in 2016") or a day of a month ("Nov. 8", "8 November").
-fn is_date_or_year(table: &TokenTable, i: usize, lists: &Wordlists) -> bool {
+fn is_date_or_year(table: &TokenTable, i: usize, roles: &Roles) -> bool {
     let tokens = &table.tokens;
     let word = table.word(i);
-    let next_is_unit = i + 1 < tokens.len() && role_at(table, lists, i + 1).is_some();
+    let next_is_unit = i + 1 < tokens.len() && role_at(table, roles, i + 1).is_some();
     if next_is_unit {
         return false;
     }
@@ -137,7 +174,8 @@ fn is_date_or_year(table: &TokenTable, i: usize, lists: &Wordlists) -> bool {
         && (word.starts_with("19") || word.starts_with("20"));
     let is_month = |j: usize| {
         let w = table.low(j).trim_end_matches('.');
-        lists
+        roles
+            .lists
             .months
             .iter()
             .any(|m| w == *m || (w.len() >= 3 && m.starts_with(w)))
@@ -146,7 +184,7 @@ fn is_date_or_year(table: &TokenTable, i: usize, lists: &Wordlists) -> bool {
 }
 
 /// Where the figure whose number is at `i` starts: "$", "over", "a nearly".
-fn opener_start(table: &TokenTable, lists: &Wordlists, i: usize) -> usize {
+fn opener_start(table: &TokenTable, roles: &Roles, i: usize) -> usize {
     let mut start = i;
     for _ in 0..3 {
         if start == 0 {
@@ -154,7 +192,7 @@ fn opener_start(table: &TokenTable, lists: &Wordlists, i: usize) -> usize {
         }
         let found = (1..=2.min(start)).rev().find_map(|len| {
             let j = start - len;
-            match role_at(table, lists, j) {
+            match role_at(table, roles, j) {
                 Some((FigureRole::Approx | FigureRole::Currency, l)) if l == len => Some(j),
                 _ => None,
             }
@@ -168,9 +206,9 @@ fn opener_start(table: &TokenTable, lists: &Wordlists, i: usize) -> usize {
 }
 
 /// The last token of the figure whose number is at `i`, and where to go on.
-fn figure_end(table: &TokenTable, lists: &Wordlists, i: usize) -> (usize, usize) {
+fn figure_end(table: &TokenTable, roles: &Roles, i: usize) -> (usize, usize) {
     let tokens = &table.tokens;
-    let mut j = match role_at(table, lists, i) {
+    let mut j = match role_at(table, roles, i) {
         Some((FigureRole::Count, len)) => i + len,
         _ => i + 1,
     };
@@ -178,7 +216,7 @@ fn figure_end(table: &TokenTable, lists: &Wordlists, i: usize) -> (usize, usize)
     // "4.5 billion", "31 percent"
     let mut has_unit = false;
     while j < tokens.len() {
-        match role_at(table, lists, j) {
+        match role_at(table, roles, j) {
             Some((FigureRole::Scale, len)) => {
                 last = j + len - 1;
                 j += len;
@@ -195,7 +233,7 @@ fn figure_end(table: &TokenTable, lists: &Wordlists, i: usize) -> (usize, usize)
     // "of club members" after a count or a unit ("60 percent of voters")
     let counted_by_of = j + 1 < tokens.len() && table.word(j) == "of";
     if counted_by_of
-        && (has_unit || matches!(role_at(table, lists, i), Some((FigureRole::Count, _))))
+        && (has_unit || matches!(role_at(table, roles, i), Some((FigureRole::Count, _))))
     {
         j += 1;
     } else if has_unit {

@@ -230,7 +230,7 @@ fn is_elision(rest: &str) -> bool {
 pub(super) fn is_hard_wrapped(text: &str) -> bool {
     let (mut lines, mut short, mut continued) = (0usize, 0usize, 0usize);
     let mut previous_blank = true;
-    for line in text.lines() {
+    for line in lines_of(text) {
         let blank = line.trim().is_empty();
         if !blank {
             lines += 1;
@@ -240,6 +240,26 @@ pub(super) fn is_hard_wrapped(text: &str) -> bool {
         previous_blank = blank;
     }
     lines >= 4 && short * 10 >= lines * 9 && continued * 2 >= lines
+}
+
+/// The lines of `text` as `str::lines` gives them (no "\n" or "\r\n" at
+/// their end), the newlines found by a vector search (memchr): the text is
+/// read whole, and `str::lines` searched it a byte at a time.
+fn lines_of(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut newlines = memchr::memchr_iter(b'\n', text.as_bytes());
+    std::iter::from_fn(move || {
+        let (line, next) = match newlines.next() {
+            Some(end) => {
+                let line = &text[start..end];
+                (line.strip_suffix('\r').unwrap_or(line), end + 1)
+            }
+            None if start < text.len() => (&text[start..], text.len()),
+            None => return None,
+        };
+        start = next;
+        Some(line)
+    })
 }
 
 /// How many paragraph breaks a stretch of text between two marks holds:
@@ -379,6 +399,14 @@ mod tests {
         assert_eq!(quoted(text), vec!["a real quote"]);
         let text = "Unclosed ” closer and “open.\nThen “this” only.";
         assert_eq!(quoted(text), vec!["this"]);
+    }
+
+    #[test]
+    fn lines_are_split_as_str_lines_splits_them() {
+        for text in ["", "a", "a\n", "a\r\nb\r", "\n\n b \r\n\r\nc", "x\r\r\ny\n"] {
+            let ours: Vec<&str> = lines_of(text).collect();
+            assert_eq!(ours, text.lines().collect::<Vec<_>>(), "{text:?}");
+        }
     }
 
     #[test]

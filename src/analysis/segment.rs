@@ -201,7 +201,9 @@ pub fn tokenize(text: &str) -> impl Iterator<Item = Scanned> + '_ {
     })
 }
 
-/// The end of a word starting at `start`.
+/// The end of a word starting at `start`. In line in the tokenizer: a
+/// call per word saved and restored more registers than most words take.
+#[inline(always)]
 fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     // Only a letter and a full stop can open "U.S.": an ASCII letter with
@@ -229,22 +231,30 @@ fn word_end(text: &str, start: usize) -> usize {
 /// The length of the character at `at` when it goes on a word: a letter
 /// or digit, a soft hyphen, or an apostrophe or hyphen with a letter or
 /// digit after it ("she’d", "anti-litter").
+#[inline(always)]
 fn joining_len(text: &str, at: usize) -> Option<usize> {
     let b = *text.as_bytes().get(at)?;
     // Most words end at an ASCII space or mark: told by its byte.
     if b.is_ascii() && b != b'\'' && b != b'-' {
         return b.is_ascii_alphanumeric().then_some(1);
     }
+    joining_char_len(text, at)
+}
+
+/// [`joining_len`] of an apostrophe, a hyphen or a character past ASCII.
+#[inline(never)]
+fn joining_char_len(text: &str, at: usize) -> Option<usize> {
     let c = text[at..].chars().next()?;
-    let joins_next = || {
+    // No apostrophe or hyphen is a letter: they are told first, before
+    // a search of the Unicode tables.
+    let joins = if is_apostrophe(c) || matches!(c, '-' | '‐' | '‑') {
         text[at + c.len_utf8()..]
             .chars()
             .next()
             .is_some_and(char::is_alphanumeric)
+    } else {
+        c.is_alphanumeric() || c == '\u{AD}'
     };
-    let joins = c.is_alphanumeric()
-        || c == '\u{AD}'
-        || ((is_apostrophe(c) || matches!(c, '-' | '‐' | '‑')) && joins_next());
     joins.then(|| c.len_utf8())
 }
 
@@ -291,6 +301,7 @@ fn alphanumeric_bytes(chunk: u64) -> u64 {
 }
 
 /// "U.S.", "a.m.", "D.C.": single letters each followed by a full stop, two or more.
+#[inline(never)]
 fn dotted_abbreviation_end(text: &str, start: usize) -> Option<usize> {
     let mut end = start;
     let mut letters = 0;

@@ -113,6 +113,25 @@ pub fn sort_by_key_stably<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     }
 }
 
+/// The index of the first of `mentions` (in order of start) that starts
+/// at or after `start`, galloping forward from `from`: stepping through
+/// quotes in text order, the next one is a few mentions on, not worth a
+/// search of them all. A `from` past the answer falls back to a search.
+pub fn first_mention_from(mentions: &[Mention], from: usize, start: usize) -> usize {
+    let before = |m: &Mention| m.span.start < start;
+    if from > mentions.len() || from > 0 && !before(&mentions[from - 1]) {
+        return mentions.partition_point(before);
+    }
+    // All mentions before `low` start before `start`.
+    let (mut low, mut step) = (from, 1);
+    while low + step <= mentions.len() && before(&mentions[low + step - 1]) {
+        low += step;
+        step *= 2;
+    }
+    let high = (low + step).min(mentions.len());
+    low + mentions[low..high].partition_point(before)
+}
+
 /// Union-find over mention indices.
 pub struct DisjointSets {
     parent: Vec<usize>,
@@ -156,7 +175,35 @@ impl DisjointSets {
 
 #[cfg(test)]
 mod tests {
-    use super::sort_by_key_stably;
+    use super::{first_mention_from, sort_by_key_stably};
+    use crate::analysis::{ActorKind, Mention};
+    use crate::span::Span;
+
+    #[test]
+    fn galloping_from_any_hint_finds_the_mention_a_search_finds() {
+        // Starts with repeats (nested mentions share a start) and gaps.
+        let mentions: Vec<Mention> = [0, 3, 3, 7, 12, 12, 12, 20, 31, 40]
+            .iter()
+            .map(|&start| Mention {
+                span: Span::new(start, start + 2),
+                name: "Ana".into(),
+                kind: ActorKind::Person,
+                role: None,
+                pronoun: false,
+                in_quote: false,
+            })
+            .collect();
+        for start in 0..45 {
+            let expected = mentions.partition_point(|m| m.span.start < start);
+            for from in 0..=mentions.len() + 1 {
+                assert_eq!(
+                    first_mention_from(&mentions, from, start),
+                    expected,
+                    "from {from}, start {start}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn the_sort_by_indices_orders_as_a_stable_sort_does() {

@@ -22,18 +22,20 @@ pub struct JsonOut<'w> {
     out: &'w mut dyn Write,
     buf: Vec<u8>,
     pretty: bool,
-    /// Per open object or array, outermost first.
-    open: Vec<Open>,
+    /// How many objects and arrays are open.
+    depth: u32,
+    /// Bit `d` set: the open object or array at depth `d` (1 for the
+    /// outermost) is an array. Bits, not a stack: a large export opens
+    /// hundreds of thousands.
+    arrays: u64,
+    /// Bit `d` set: it has a member yet (a comma goes before the next).
+    filled: u64,
     /// The first write error.
     error: Option<io::Error>,
 }
 
-/// An object or array being written.
-struct Open {
-    array: bool,
-    /// Whether it has a member yet (a comma goes before the next).
-    filled: bool,
-}
+/// The deepest nesting a [`JsonOut`] writes (the export's is 5).
+const MAX_DEPTH: u32 = 63;
 
 impl<'w> JsonOut<'w> {
     /// A writer laid out as `serde_json::to_writer_pretty` (or, not
@@ -43,7 +45,9 @@ impl<'w> JsonOut<'w> {
             out,
             buf: Vec::with_capacity(BUFFER + BUFFER / 4),
             pretty,
-            open: Vec::new(),
+            depth: 0,
+            arrays: 0,
+            filled: 0,
             error: None,
         }
     }
@@ -66,9 +70,11 @@ impl<'w> JsonOut<'w> {
 
     /// The key of the next member of the object being written; `key` is
     /// plain ASCII that needs no escaping (the contract's field names).
+    #[inline]
     pub fn key(&mut self, key: &'static str) {
         self.separate();
         self.buf.push(b'"');
+        // Inlined, a constant key is copied by a few stores, not a call.
         self.buf.extend_from_slice(key.as_bytes());
         self.buf
             .extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
@@ -97,6 +103,7 @@ impl<'w> JsonOut<'w> {
 
     /// A string value of plain ASCII that needs no escaping (a name the
     /// contract spells, such as a kind or a rule).
+    #[inline]
     pub fn plain_str(&mut self, text: &'static str) {
         self.value_start();
         self.buf.push(b'"');
@@ -114,6 +121,7 @@ impl<'w> JsonOut<'w> {
         self.buf.push(b'"');
     }
 
+    #[inline]
     pub fn number(&mut self, number: usize) {
         self.value_start();
         self.buf
@@ -152,7 +160,7 @@ impl<'w> JsonOut<'w> {
     /// Ends the output with a newline and writes what is left; the first
     /// error met on the way, if any.
     pub fn finish(mut self) -> io::Result<()> {
-        debug_assert!(self.open.is_empty(), "every object and array is closed");
+        debug_assert_eq!(self.depth, 0, "every object and array is closed");
         self.buf.push(b'\n');
         self.write_buffer();
         match self.error {
@@ -164,15 +172,25 @@ impl<'w> JsonOut<'w> {
     fn begin(&mut self, mark: u8, array: bool) {
         self.value_start();
         self.buf.push(mark);
-        self.open.push(Open {
-            array,
-            filled: false,
-        });
+        assert!(
+            self.depth < MAX_DEPTH,
+            "JSON nested deeper than {MAX_DEPTH}"
+        );
+        self.depth += 1;
+        let bit = 1 << self.depth;
+        self.filled &= !bit;
+        if array {
+            self.arrays |= bit;
+        } else {
+            self.arrays &= !bit;
+        }
     }
 
     fn end(&mut self, mark: u8) {
-        let open = self.open.pop().expect("an object or array is open");
-        if self.pretty && open.filled {
+        assert!(self.depth > 0, "an object or array is open");
+        let filled = self.filled & (1 << self.depth) != 0;
+        self.depth -= 1;
+        if self.pretty && filled {
             self.new_line();
         }
         self.buf.push(mark);
@@ -181,35 +199,39 @@ impl<'w> JsonOut<'w> {
 
     /// Before a value: in an array, the comma and line before it (in an
     /// object, [`key`](Self::key) wrote them).
+    #[inline]
     fn value_start(&mut self) {
-        if self.open.last().is_some_and(|o| o.array) {
+        if self.arrays & (1 << self.depth) != 0 {
             self.separate();
         }
     }
 
     /// Before a member of the object or array being written.
+    #[inline]
     fn separate(&mut self) {
-        let open = self.open.last_mut().expect("an object or array is open");
-        if open.filled {
+        let bit = 1 << self.depth;
+        if self.filled & bit != 0 {
             self.buf.push(b',');
         }
-        open.filled = true;
+        self.filled |= bit;
         if self.pretty {
             self.new_line();
         }
     }
 
-    /// A line break and the indent of the depth being written (one copy
-    /// for the depths an export reaches).
+    /// A line break and the indent of the depth being written.
+    #[inline]
     fn new_line(&mut self) {
         const LINE: &[u8; 17] = b"\n                ";
-        let width = 1 + 2 * self.open.len();
-        match LINE.get(..width) {
-            Some(line) => self.buf.extend_from_slice(line),
-            None => {
-                self.buf.extend_from_slice(LINE);
-                self.buf.resize(self.buf.len() + width - LINE.len(), b' ');
-            }
+        let width = 1 + 2 * self.depth as usize;
+        if width <= LINE.len() {
+            // A whole line of fixed length is copied by a few stores, then
+            // cut to the indent: cheaper than copying a length not known.
+            self.buf.extend_from_slice(LINE);
+            self.buf.truncate(self.buf.len() - (LINE.len() - width));
+        } else {
+            self.buf.extend_from_slice(LINE);
+            self.buf.resize(self.buf.len() + width - LINE.len(), b' ');
         }
     }
 
@@ -307,6 +329,9 @@ mod tests {
                 assert_eq!(written(&value, false), serde_written(&value, false));
             }
         }
+        let adjacent = "x\"\\\u{1}\u{7f}\u{85}\n\u{9f}\t\"\u{a0}\u{c2}\u{1f}é\u{0}";
+        let value = serde_json::Value::String(adjacent.repeat(3));
+        assert_eq!(written(&value, false), serde_written(&value, false));
         let every_ascii: String = (0u8..0x80).map(char::from).collect();
         let value = serde_json::Value::String(every_ascii);
         assert_eq!(written(&value, false), serde_written(&value, false));

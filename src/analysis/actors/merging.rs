@@ -9,7 +9,7 @@
 use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
 
-use super::traits::{Names, Traits};
+use super::traits::Names;
 use crate::analysis::shared::{DisjointSets, name_words};
 use crate::analysis::wordlists::{self, Gender, Map, Set};
 use crate::analysis::{ActorAlias, ActorKind, Mention};
@@ -58,7 +58,7 @@ pub(super) fn merge_names(
             }
         }
     }
-    merge_acronyms(mentions, traits, sets);
+    merge_acronyms(names, sets);
     merge_persons(names, titled, &persons, sets);
 }
 
@@ -183,12 +183,15 @@ fn descriptions() -> &'static Descriptions {
 pub(super) fn merge_descriptions(
     text: &str,
     mentions: &[Mention],
-    traits: &[Traits],
+    names: &Names,
     sets: &mut DisjointSets,
 ) {
     let table = descriptions();
     let mut latest: Map<&'static str, usize> = Map::default();
-    for (i, t) in traits.iter().enumerate() {
+    // By name id, the word of the descriptions' table its last word is,
+    // if any: looked up once per name.
+    let mut name_word: Vec<Option<Option<&'static str>>> = vec![None; names.all.len()];
+    for (i, t) in names.traits.iter().enumerate() {
         if t.is_pronoun()
             || !matches!(
                 t.kind,
@@ -204,9 +207,14 @@ pub(super) fn merge_descriptions(
             }
             continue;
         }
-        let last = m.name.split_whitespace().last().unwrap_or_default();
-        let word = wordlists::with_ascii_lowercase(last, |w| table.name_words.get(w).copied());
-        if let (ActorKind::Organization, Some(word)) = (m.kind, word) {
+        if t.kind != ActorKind::Organization {
+            continue;
+        }
+        let word = *name_word[t.name as usize].get_or_insert_with(|| {
+            let last = m.name.split_whitespace().last().unwrap_or_default();
+            wordlists::with_ascii_lowercase(last, |w| table.name_words.get(w).copied())
+        });
+        if let Some(word) = word {
             latest.insert(word, i);
         }
     }
@@ -243,27 +251,37 @@ fn definite_head(surface: &str) -> Option<&str> {
 
 /// "FBI" = "Federal Bureau of Investigation": an acronym of an
 /// organisation's capitalised words.
-fn merge_acronyms(mentions: &[Mention], traits: &[Traits], sets: &mut DisjointSets) {
+/// Each name is read once, at its first mention: the later ones have the
+/// same initials, and stand for the same acronym, if any.
+fn merge_acronyms(names: &Names, sets: &mut DisjointSets) {
     let organisations = || {
-        traits
+        names
+            .traits
             .iter()
             .enumerate()
             .filter(|(_, t)| t.kind == ActorKind::Organization && !t.is_pronoun())
-            .map(|(i, _)| (i, &mentions[i]))
+            .map(|(i, t)| (i, t.name as usize))
     };
+    let mut read = vec![false; names.all.len()];
     let mut by_initials: Map<String, usize> = Map::default();
-    for (i, m) in organisations() {
-        let initials: String = m
-            .name
+    for (i, id) in organisations() {
+        if std::mem::replace(&mut read[id], true) {
+            continue;
+        }
+        let name = names.all[id];
+        let initials: String = name
             .split_whitespace()
             .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
             .collect();
-        if initials.len() > 1 && m.name.contains(' ') {
+        if initials.len() > 1 && name.contains(' ') {
             by_initials.entry(initials).or_insert(i);
         }
     }
-    for (i, m) in organisations() {
-        if let Some(&j) = by_initials.get(m.name()) {
+    // By name id: the first mention of the name it is the acronym of.
+    let mut expanded: Vec<Option<Option<usize>>> = vec![None; names.all.len()];
+    for (i, id) in organisations() {
+        let full = *expanded[id].get_or_insert_with(|| by_initials.get(names.all[id]).copied());
+        if let Some(j) = full {
             sets.union(i, j);
         }
     }

@@ -45,7 +45,7 @@ pub fn resolve(
     let titled = title_genders(mentions, &names);
     let mut sets = DisjointSets::new(mentions.len());
     merge_names(mentions, &names, &titled, &mut sets);
-    merge_descriptions(text, mentions, traits, &mut sets);
+    merge_descriptions(text, mentions, &names, &mut sets);
     let forced = merge_configured(text, mentions, &lexicon.actors, &mut sets);
     let root_of = sets.into_roots();
     let addressed = addressed::by_pronoun(text, mentions, traits, &root_of, claims);
@@ -55,7 +55,7 @@ pub fn resolve(
     narrator::resolve(
         text,
         mentions,
-        traits,
+        &names,
         &root_of,
         claims,
         &is_source,

@@ -2,8 +2,8 @@
 //! for the whole text, named where the other characters name the narrator
 //! as they speak to them ("“You're drunk, Jake.”", "“Well, Hastings?”").
 
-use super::traits::{Pronoun, Traits};
-use crate::analysis::shared::is_vocative;
+use super::traits::{Names, Pronoun, Traits};
+use crate::analysis::shared::{first_mention_from, is_vocative};
 use crate::analysis::wordlists::{Map, Set};
 use crate::analysis::{ClaimKind, FoundClaim, Mention};
 
@@ -17,17 +17,18 @@ const TIMES_ADDRESSED_UNNARRATED: usize = 1;
 
 /// Points every first-person source mention ("I" outside quotation marks)
 /// at one referent: the name others address the narrator by, if the text
-/// gives one, or else the first such "I". `traits` are the mentions'
-/// traits; `root_of` gives each mention's set of merged mentions.
+/// gives one, or else the first such "I". `names` holds the mentions'
+/// traits and names; `root_of` gives each mention's set of merged mentions.
 pub(super) fn resolve(
     text: &str,
     mentions: &[Mention],
-    traits: &[Traits],
+    names: &Names,
     root_of: &[usize],
     claims: &[FoundClaim],
     is_source: &[bool],
     referent: &mut [Option<usize>],
 ) {
+    let traits = &names.traits;
     let first_person = |t: Traits| t.pronoun == Some(Pronoun::I) && !t.in_quote();
     let narrating: Vec<usize> = (0..mentions.len())
         .filter(|&i| is_source[i] && first_person(traits[i]))
@@ -35,7 +36,7 @@ pub(super) fn resolve(
     let Some(&first) = narrating.first() else {
         return;
     };
-    let named = addressed_by_others(text, mentions, traits, root_of, claims, first_person);
+    let named = addressed_by_others(text, mentions, names, root_of, claims, first_person);
     let target = named.map_or(first, |j| referent[j].unwrap_or(j));
     for i in narrating {
         referent[i] = Some(target);
@@ -49,11 +50,14 @@ pub(super) fn resolve(
 fn addressed_by_others(
     text: &str,
     mentions: &[Mention],
-    traits: &[Traits],
+    names: &Names,
     root_of: &[usize],
     claims: &[FoundClaim],
     first_person: impl Fn(Traits) -> bool,
 ) -> Option<usize> {
+    let traits = &names.traits;
+    // The first mention of the last quote read: claims come in text order.
+    let mut at = 0;
     // Lower-case name → (times addressed, first mention).
     let mut addressed: Map<String, (usize, usize)> = Map::default();
     for claim in claims {
@@ -65,7 +69,7 @@ fn addressed_by_others(
         }
         let speaker = &mentions[s];
         for quote in &claim.quotes {
-            let at = mentions.partition_point(|m| m.span.start < quote.start);
+            at = first_mention_from(mentions, at, quote.start);
             let inside = mentions[at..]
                 .iter()
                 .enumerate()
@@ -90,13 +94,18 @@ fn addressed_by_others(
     // "Mike said" outside quotation marks: Mike is a third person, not the
     // narrator, however often the others call him. A set: every name
     // addressed is looked up in it; each name lowercased once.
-    let sources: Set<&str> = claims
-        .iter()
-        .filter_map(|claim| claim.source)
-        .filter(|&s| !traits[s].is_pronoun() && !traits[s].in_quote())
-        .map(|s| mentions[s].name())
+    // By name id.
+    let mut source_name = vec![false; names.all.len()];
+    for s in claims.iter().filter_map(|claim| claim.source) {
+        let t = traits[s];
+        if !t.is_pronoun() && !t.in_quote() {
+            source_name[t.name as usize] = true;
+        }
+    }
+    let third_person: Set<String> = (0..names.all.len())
+        .filter(|&id| source_name[id])
+        .map(|id| names.all[id].to_lowercase())
         .collect();
-    let third_person: Set<String> = sources.into_iter().map(str::to_lowercase).collect();
     // The sets of names the narration uses ("Mike came in"): not the
     // narrator's alone. Only a name called fewer times than
     // TIMES_ADDRESSED needs it.

@@ -75,6 +75,9 @@ struct Turn {
     /// The first name its quotes call out, whether the narration uses it
     /// or not ("Oh, Mr. Hale, …").
     called: Option<usize>,
+    /// Whether the narration of its own paragraph names whom its frame
+    /// stands for before the quote ("General Ash sat down. “…,” said he").
+    introduced: bool,
 }
 
 /// Gives the turns of each two-person exchange their alternating speakers:
@@ -119,6 +122,15 @@ pub(super) fn follow(
                 let addressed = vocative
                     .and_then(|m| referent[m].map(|r| (people.root_of[r], m)))
                     .filter(|&(id, _)| narrated[id]);
+                let introduced = introduced(
+                    text,
+                    hard_wrapped,
+                    people,
+                    referent,
+                    claims,
+                    &claims_of,
+                    mention,
+                );
                 Turn {
                     claims: claims_of,
                     frame,
@@ -126,6 +138,7 @@ pub(super) fn follow(
                     speaker: None,
                     addressed,
                     called: vocative,
+                    introduced,
                 }
             })
             .collect();
@@ -169,9 +182,14 @@ fn one_person_per_description(people: &People, referent: &mut [Option<usize>]) {
             relinked.insert(i, *r);
         }
     }
-    // The pronouns that stood for the description follow it.
+    if relinked.is_empty() {
+        return;
+    }
+    // The pronouns that stood for the description follow it. Only a
+    // description is looked up: the others are no key.
     for r in referent.iter_mut() {
-        if let Some(&to) = r.and_then(|m| relinked.get(&m)) {
+        let description = r.filter(|&m| people.traits[m].is_description());
+        if let Some(&to) = description.and_then(|m| relinked.get(&m)) {
             *r = Some(to);
         }
     }
@@ -400,6 +418,47 @@ fn is_proper(mention: &Mention) -> bool {
     !mention.pronoun && mention.name.starts_with(char::is_uppercase)
 }
 
+/// How many mentions before a turn's first quote are read for the person
+/// its frame stands for.
+const INTRODUCED_MENTIONS: usize = 12;
+
+/// Whether the person the frame `mention` stands for is named in the
+/// narration of the turn's own paragraph before its first quote ("General
+/// Ash sat down by the fire. “…,” said he.").
+fn introduced(
+    text: &str,
+    wrapped: bool,
+    people: &People,
+    referent: &[Option<usize>],
+    claims: &[FoundClaim],
+    turn: &[usize],
+    mention: Option<usize>,
+) -> bool {
+    let (Some(m), Some(&first)) = (mention, turn.first()) else {
+        return false;
+    };
+    // A name: a description ("the lad") may still turn out to be someone named.
+    let Some(id) = referent[m]
+        .filter(|&r| is_proper(&people.mentions[r]))
+        .map(|r| people.root_of[r])
+    else {
+        return false;
+    };
+    let before = claims[first].span.start;
+    let mentions = people.mentions;
+    let at = mentions.partition_point(|x| x.span.start < before);
+    (at.saturating_sub(INTRODUCED_MENTIONS)..at)
+        .rev()
+        .take_while(|&j| {
+            let end = mentions[j].span.end.min(before);
+            paragraph_breaks(&text[end..before], wrapped) == 0
+        })
+        .any(|j| {
+            steps::step();
+            j != m && !mentions[j].in_quote && referent[j].is_some_and(|r| people.root_of[r] == id)
+        })
+}
+
 /// "Take care, Emma!": the first person a turn's quotes address by name.
 fn addressed(text: &str, people: &People, claims: &[FoundClaim], turn: &[usize]) -> Option<usize> {
     turn.iter().find_map(|&k| {
@@ -463,8 +522,12 @@ fn alternate(
         let outsider =
             |id: usize| participants.list.len() >= 2 && !participants.seen.contains_key(&id);
         // Someone new acting by a quote may well speak it.
-        let doubtful =
-            resolved.is_none_or(|(id, _)| beside(id) || addresses(id) || !acting && outsider(id));
+        // Someone the paragraph itself brings in before the quote is no
+        // outsider to it.
+        let introduced = turns[t].introduced;
+        let doubtful = resolved.is_none_or(|(id, _)| {
+            beside(id) || addresses(id) || !acting && !introduced && outsider(id)
+        });
         // "“…, Agnes.” … “No,” said his sister.": whom the turn beside
         // calls by name, if she is known to be a woman, stands for a
         // relation or a pronoun that found no name.
@@ -681,6 +744,15 @@ mod tests {
         assert_eq!(found[3].0, "I know,");
         assert_eq!(found[3].1.as_deref(), Some("Lena Berg"), "{found:?}");
         assert_eq!(found[3].2, Some(Via::TurnTaking));
+    }
+
+    #[test]
+    fn he_framing_a_turn_stands_for_the_man_his_paragraph_brings_in() {
+        // The alternation alone would give the turn back to Oskar.
+        let text = "\"Is the boat ready?\" asked Oskar Lind.\n\n\"Nearly,\" said Petra Holm.\n\n\"And the nets?\"\n\n\"Dry.\"\n\nCaptain Arne Vik came down the stairs with a lamp. \"The tide is wrong,\" said he.\n\n\"Then we wait.\"\n\n\"Until dawn.\"";
+        let found = speakers(text);
+        assert_eq!(found[4].0, "The tide is wrong,");
+        assert_eq!(found[4].1.as_deref(), Some("Arne Vik"), "{found:?}");
     }
 
     #[test]
