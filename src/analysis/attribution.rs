@@ -24,11 +24,13 @@ mod lists;
 mod perception;
 mod source;
 
+use std::sync::OnceLock;
+
 use super::lexicon::{CueClasses, CueMatch, Cues, Lexicon};
 use super::quotes::paragraph_breaks;
 use super::segment::{Sentence, Token, TokenKind};
 use super::tokens::{Class, TokenBits, TokenTable};
-use super::wordlists::same_bytes;
+use super::wordlists::{self, Set, same_bytes};
 use super::{ClaimKind, FoundClaim, Mention, Quotation, Rule, Via};
 use super::{shared, steps};
 use crate::span::Span;
@@ -121,12 +123,9 @@ fn sorted_by_end(mut items: Vec<(u32, u32, u32)>) -> Vec<(u32, u32, u32)> {
 
 /// Adjectives that head a cue after a form of "be"
 /// (`assets/lexicon/stance_adjectives.txt`): "are opposed to …".
-fn stance_adjectives() -> &'static super::wordlists::Set<&'static str> {
-    static WORDS: std::sync::OnceLock<super::wordlists::Set<&'static str>> =
-        std::sync::OnceLock::new();
-    WORDS.get_or_init(|| {
-        super::wordlists::set(include_str!("../../assets/lexicon/stance_adjectives.txt"))
-    })
+fn stance_adjectives() -> &'static Set<&'static str> {
+    static WORDS: OnceLock<Set<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| wordlists::set(include_str!("../../assets/lexicon/stance_adjectives.txt")))
 }
 
 /// How many of a unit's latest claims a cue is checked against (a bounded
