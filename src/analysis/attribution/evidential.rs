@@ -114,7 +114,7 @@ impl Pass<'_, '_> {
                     && !clause_openers().contains(self::lower(c, first - 1).as_ref())
                     && !c.in_list(first - 1, List::Relatives)
                     && !c.in_list(first - 1, List::FreeRelatives)
-                    && !(reduced && lists.prepositions.has(c.table.low(first - 1)))
+                    && !(reduced && c.table.is(first - 1, Class::Preposition))
                 {
                     first -= 1;
                 }
@@ -234,14 +234,13 @@ impl Pass<'_, '_> {
             noun -= 1;
         }
         let noun = noun.checked_sub(1).filter(|&n| n >= unit.first)?;
-        let lists = wordlists::get();
         let low = c.table.low(noun);
         let is_noun = c.tokens[noun].kind == super::TokenKind::Word
             && c.quote_of(noun).is_none()
             && !frames.be_forms.contains(low)
-            && !lists.auxiliaries.has(low)
-            && !lists.relatives.has(low)
-            && !lists.prepositions.has(low)
+            && !c.in_list(noun, List::Auxiliaries)
+            && !c.in_list(noun, List::Relatives)
+            && !c.table.is(noun, Class::Preposition)
             && !c.is_adverb(noun);
         is_noun.then_some(i + 2)
     }
