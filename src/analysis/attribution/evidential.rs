@@ -258,12 +258,8 @@ impl Pass<'_, '_> {
     /// campaigning": a frame verb denied holds no belief of anyone's.
     fn negated(&self, i: usize, unit: &Unit) -> bool {
         let c = self.context;
-        (i.saturating_sub(NEGATION_REACH).max(unit.first)..i).any(|k| {
-            let word = c.word(k);
-            c.is_one_of(k, &["not", "never", "cannot"])
-                || word.ends_with("n't")
-                || word.ends_with("n’t")
-        })
+        (i.saturating_sub(NEGATION_REACH).max(unit.first)..i)
+            .any(|k| c.is_one_of(k, &["not", "never", "cannot"]) || c.is_negated_verb(k))
     }
 
     /// "… on the speeches by a rival senator": a by-agent closing the
