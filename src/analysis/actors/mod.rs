@@ -87,7 +87,8 @@ pub fn resolve(
     // By root, a slot per mention.
     let mut actor_of_root: Vec<Option<usize>> = vec![None; mentions.len()];
     let mut actors: Vec<Actor> = Vec::new();
-    let mut members: Vec<Vec<usize>> = Vec::new();
+    // By actor, the root of its set.
+    let mut roots: Vec<usize> = Vec::new();
     let mut actor_of = vec![None; mentions.len()];
     for i in 0..mentions.len() {
         let Some(r) = referent[i] else { continue };
@@ -104,31 +105,31 @@ pub fn resolve(
                 mentions: Vec::new(),
                 claims: Vec::new(),
             });
-            members.push(Vec::new());
+            roots.push(root);
             actors.len() - 1
         });
         actor_of[i] = Some(index);
-        members[index].push(i);
     }
+    let members = MembersByActor::group(&actor_of, actors.len());
     let mut sizes = vec![None; names.all.len()];
-    for (root, index) in actor_of_root.iter().enumerate() {
-        let Some(index) = *index else { continue };
+    for (index, actor) in actors.iter_mut().enumerate() {
+        let members = members.of(index);
         // A group is named as it first speaks ("U.S. officials also prefer …"),
         // not as it is first mentioned.
-        let speaking = members[index]
+        let speaking = members
             .iter()
             .copied()
             .find(|&i| is_source[i] && !traits[i].is_pronoun());
         let actor_members = Members {
-            members: &members[index],
+            members,
             mentions,
             traits,
         };
         describe(
-            &mut actors[index],
+            actor,
             &actor_members,
             &mut sizes,
-            forced.get(&root),
+            forced.get(&roots[index]),
             speaking,
         );
     }
@@ -238,24 +239,23 @@ fn describe(
         mentions,
         traits,
     } = *members;
-    let named: Vec<usize> = members
-        .iter()
-        .copied()
-        .filter(|&i| !traits[i].is_pronoun() && !traits[i].is_description())
-        .collect();
-    let all: Vec<&Mention> = members.iter().map(|&i| &mentions[i]).collect();
+    // Iterated again where needed, not collected: an actor a mention long
+    // would cost two allocations each.
+    let named = || {
+        members
+            .iter()
+            .copied()
+            .filter(|&i| !traits[i].is_pronoun() && !traits[i].is_description())
+    };
+    let all = || members.iter().map(|&i| &mentions[i]);
     let lists = wordlists::get();
-    let first = named
-        .first()
-        .map(|&i| &mentions[i])
-        .or(all.first().copied());
+    let first = named().next().map(|i| &mentions[i]).or(all().next());
     if let Some(first) = first {
         actor.kind = first.kind;
     }
     actor.name = match actor.kind {
-        ActorKind::Person | ActorKind::Organization => named
-            .iter()
-            .max_by_key(|&&i| {
+        ActorKind::Person | ActorKind::Organization => named()
+            .max_by_key(|&i| {
                 // A name ("Lena Berg") before a description ("his sister").
                 let t = traits[i];
                 let (words, bytes) = *sizes[t.name as usize].get_or_insert_with(|| {
@@ -264,8 +264,8 @@ fn describe(
                 });
                 (t.is_capitalised(), words, bytes)
             })
-            .map(|&i| mentions[i].name().to_string()),
-        ActorKind::Place => named.iter().find_map(|&i| {
+            .map(|i| mentions[i].name().to_string()),
+        ActorKind::Place => named().find_map(|i| {
             let place = lists.places.get(mentions[i].name());
             place.map(|p| p.canonical.to_string())
         }),
@@ -273,8 +273,7 @@ fn describe(
     }
     .or_else(|| first.map(|m| m.name().to_string()))
     .unwrap_or_default();
-    actor.role = all
-        .iter()
+    actor.role = all()
         .filter_map(|m| m.role())
         .filter(|r| !r.contains(','))
         .max_by_key(|r| (!is_honorific(r), r.split_whitespace().count()))
@@ -285,9 +284,43 @@ fn describe(
             actor.kind = *kind;
         }
     }
-    actor.mentions = all.iter().map(|m| m.span).collect();
+    actor.mentions = all().map(|m| m.span).collect();
     actor.mentions.sort();
     actor.mentions.dedup();
+}
+
+/// The mentions of every actor, in text order, in one list grouped by
+/// actor (a counting sort): one vector for all, not one per actor.
+struct MembersByActor {
+    /// Mention indices, actor by actor.
+    order: Vec<usize>,
+    /// By actor, where its mentions start in `order`; one more at the end.
+    starts: Vec<usize>,
+}
+
+impl MembersByActor {
+    fn group(actor_of: &[Option<usize>], actors: usize) -> Self {
+        let mut starts = vec![0; actors + 1];
+        for &a in actor_of.iter().flatten() {
+            starts[a + 1] += 1;
+        }
+        for a in 0..actors {
+            starts[a + 1] += starts[a];
+        }
+        let mut next = starts.clone();
+        let mut order = vec![0; starts[actors]];
+        for (i, &a) in actor_of.iter().enumerate() {
+            if let Some(a) = a {
+                order[next[a]] = i;
+                next[a] += 1;
+            }
+        }
+        MembersByActor { order, starts }
+    }
+
+    fn of(&self, actor: usize) -> &[usize] {
+        &self.order[self.starts[actor]..self.starts[actor + 1]]
+    }
 }
 
 fn is_honorific(role: &str) -> bool {
