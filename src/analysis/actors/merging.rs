@@ -234,6 +234,12 @@ pub fn is_organisation_description(text: &str, m: &Mention) -> bool {
 /// The noun of a definite description ("the newspaper", "The local
 /// group"): "the", then one to three lower-case words; `None` otherwise.
 fn definite_head(surface: &str) -> Option<&str> {
+    // Most organisations start with no "the": told by three bytes, before
+    // splitting the phrase into words.
+    let start = surface.trim_start().as_bytes();
+    if start.len() <= 3 || !start[..3].eq_ignore_ascii_case(b"the") {
+        return None;
+    }
     let mut words = surface.split_whitespace();
     if !words.next()?.eq_ignore_ascii_case("the") {
         return None;

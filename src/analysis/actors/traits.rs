@@ -88,9 +88,12 @@ impl<'a> Names<'a> {
     /// (capitalised? a pronoun?) is read once per distinct name, as a text
     /// names its people again and again.
     pub fn of(mentions: &'a [Mention]) -> Names<'a> {
-        let mut ids: Map<&str, u32> = Map::default();
-        let mut all = Vec::new();
-        let mut told: Vec<(u8, Pronoun)> = Vec::new();
+        // Sized for a name in eight mentions up front: growing the map
+        // rehashes every name seen so far.
+        let expected = mentions.len() / 8;
+        let mut ids: Map<&str, u32> = Map::with_capacity_and_hasher(expected, Default::default());
+        let mut all = Vec::with_capacity(expected);
+        let mut told: Vec<(u8, Pronoun)> = Vec::with_capacity(expected);
         let traits = mentions
             .iter()
             .map(|m| {
@@ -100,19 +103,14 @@ impl<'a> Names<'a> {
                     (all.len() - 1) as u32
                 });
                 let (said, pronoun) = told[name as usize];
-                let mut bits = said & (CAPITALISED | SPACED);
                 let chains = !m.in_quote && said & SUBJECT_WORD != 0;
                 let description = m.kind == ActorKind::Person && said & THE != 0;
-                for (set, bit) in [
-                    (m.in_quote, IN_QUOTE),
-                    (description, DESCRIPTION),
-                    (m.role.is_some(), TITLED),
-                    (chains, CHAINS),
-                ] {
-                    if set {
-                        bits |= bit;
-                    }
-                }
+                // Flags times bits, not a loop of branches: per mention.
+                let bits = said & (CAPITALISED | SPACED)
+                    | u8::from(m.in_quote) * IN_QUOTE
+                    | u8::from(description) * DESCRIPTION
+                    | u8::from(m.role.is_some()) * TITLED
+                    | u8::from(chains) * CHAINS;
                 Traits {
                     name,
                     kind: m.kind,
