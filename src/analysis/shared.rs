@@ -132,6 +132,20 @@ pub fn first_mention_from(mentions: &[Mention], from: usize, start: usize) -> us
     low + mentions[low..high].partition_point(before)
 }
 
+/// Finds mentions by start on a walk through the text in order: each
+/// answer gallops from the last ([`first_mention_from`]) instead of a
+/// search of all the mentions, which misses the cache at every step.
+#[derive(Default)]
+pub struct MentionCursor(usize);
+
+impl MentionCursor {
+    /// The index of the first mention that starts at or after `start`.
+    pub fn first_from(&mut self, mentions: &[Mention], start: usize) -> usize {
+        self.0 = first_mention_from(mentions, self.0, start);
+        self.0
+    }
+}
+
 /// Union-find over mention indices.
 pub struct DisjointSets {
     parent: Vec<usize>,

@@ -4,7 +4,7 @@
 //! it (Muzny et al. 2017).
 
 use super::traits::Traits;
-use crate::analysis::shared::is_vocative;
+use crate::analysis::shared::{MentionCursor, is_vocative};
 use crate::analysis::steps;
 use crate::analysis::wordlists::Map;
 use crate::analysis::{FoundClaim, Mention, Via};
@@ -24,6 +24,7 @@ pub(super) fn by_pronoun(
     claims: &[FoundClaim],
 ) -> Map<usize, Vec<usize>> {
     let mut addressed: Map<usize, Vec<usize>> = Map::default();
+    let mut cursor = MentionCursor::default();
     for claim in claims {
         let Some(s) = claim.source.filter(|&s| traits[s].is_pronoun()) else {
             continue;
@@ -32,7 +33,7 @@ pub(super) fn by_pronoun(
             continue;
         }
         for quote in &claim.quotes {
-            for v in called(text, mentions, traits, quote.start, quote.end) {
+            for v in called(text, mentions, traits, &mut cursor, quote.start, quote.end) {
                 let roots = addressed.entry(s).or_default();
                 if !roots.contains(&root_of[v]) {
                     roots.push(root_of[v]);
@@ -43,15 +44,17 @@ pub(super) fn by_pronoun(
     addressed
 }
 
-/// The people named as listeners between `start` and `end` (a quote).
-pub(super) fn called(
-    text: &str,
-    mentions: &[Mention],
-    traits: &[Traits],
+/// The people named as listeners between `start` and `end` (a quote),
+/// its first mention found by `cursor`.
+pub(super) fn called<'a>(
+    text: &'a str,
+    mentions: &'a [Mention],
+    traits: &'a [Traits],
+    cursor: &mut MentionCursor,
     start: usize,
     end: usize,
-) -> impl Iterator<Item = usize> {
-    let at = mentions.partition_point(|m| m.span.start < start);
+) -> impl Iterator<Item = usize> + 'a {
+    let at = cursor.first_from(mentions, start);
     mentions[at..]
         .iter()
         .take_while(move |m| m.span.start < end)

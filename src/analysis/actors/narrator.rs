@@ -67,7 +67,7 @@ fn addressed_by_others(
         if claim.kind == ClaimKind::Indirect || first_person(traits[s]) {
             continue;
         }
-        let speaker = &mentions[s];
+        let speaker = traits[s].name;
         for quote in &claim.quotes {
             at = first_mention_from(mentions, at, quote.start);
             let inside = mentions[at..]
@@ -75,10 +75,9 @@ fn addressed_by_others(
                 .enumerate()
                 .take_while(|(_, m)| m.span.end <= quote.end);
             for (k, m) in inside {
-                if !traits[at + k].is_named_person()
-                    || m.name == speaker.name
-                    || !is_vocative(text, m.span)
-                {
+                let t = traits[at + k];
+                // Equal names, equal ids: no need to compare the strings.
+                if !t.is_named_person() || t.name == speaker || !is_vocative(text, m.span) {
                     continue;
                 }
                 addressed

@@ -233,12 +233,16 @@ pub(super) fn resolve(
             if distance > reach || distance > SENTENCES_BACK && settled {
                 break;
             }
-            if traits[j].in_quote() || mentions[j].span.end > m.span.start {
+            if traits[j].in_quote() {
                 continue;
             }
             let Some(r) = referent[j] else { continue };
             let root = root_of[r];
             if !fits(r, gender[root]) || listening(r) {
+                continue;
+            }
+            // Asked last: the mention lies apart from the small arrays above.
+            if mentions[j].span.end > m.span.start {
                 continue;
             }
             let maybe_place =

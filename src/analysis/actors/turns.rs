@@ -21,9 +21,9 @@
 //! is read by turns, and only an exchange with two anchored speakers.
 
 use super::pronouns::noun_gender;
-use super::traits::Traits;
+use super::traits::{Pronoun, Traits};
 use crate::analysis::quotes::paragraph_breaks;
-use crate::analysis::shared::is_description;
+use crate::analysis::shared::{MentionCursor, is_description};
 use crate::analysis::steps;
 use crate::analysis::wordlists::{Gender, Map};
 use crate::analysis::{ClaimKind, FoundClaim, Mention, Via};
@@ -113,12 +113,14 @@ pub(super) fn follow(
         }
     }
     let mut called = CalledNames::default();
+    // The turns come in text order: their mentions are found walking forward.
+    let (mut cursor, mut nearest_cursor) = (MentionCursor::default(), MentionCursor::default());
     for conversation in turns {
         let mut turns: Vec<Turn> = conversation
             .into_iter()
             .map(|claims_of| {
                 let (frame, mention) = classify(people, claims, &claims_of);
-                let vocative = addressed(text, people, claims, &claims_of);
+                let vocative = addressed(text, people, claims, &mut cursor, &claims_of);
                 let addressed = vocative
                     .and_then(|m| referent[m].map(|r| (people.root_of[r], m)))
                     .filter(|&(id, _)| narrated[id]);
@@ -128,6 +130,7 @@ pub(super) fn follow(
                     people,
                     referent,
                     claims,
+                    &mut cursor,
                     &claims_of,
                     mention,
                 );
@@ -144,7 +147,7 @@ pub(super) fn follow(
             .collect();
         let parties = alternate(people, referent, &mut turns);
         apply(people.mentions, claims, referent, &turns);
-        nearest_named(people, referent, claims, &turns);
+        nearest_named(people, referent, claims, &mut nearest_cursor, &turns);
         called.note(people, referent, &narrated, &turns, &parties);
     }
     called.apply(people, referent);
@@ -208,6 +211,7 @@ fn nearest_named(
     people: &People,
     referent: &[Option<usize>],
     claims: &mut [FoundClaim],
+    cursor: &mut MentionCursor,
     turns: &[Turn],
 ) {
     let mentions = people.mentions;
@@ -219,7 +223,7 @@ fn nearest_named(
             continue;
         }
         let before = claims[first].span.start;
-        let at = mentions.partition_point(|m| m.span.start < before);
+        let at = cursor.first_from(mentions, before);
         let nearest = (at.saturating_sub(NEAREST_MENTIONS)..at)
             .rev()
             .take_while(|&j| mentions[j].span.end + NEAREST_REACH >= before)
@@ -382,9 +386,9 @@ fn classify(people: &People, claims: &[FoundClaim], turn: &[usize]) -> (Frame, O
     let frame = if narrated && is_proper(mention) {
         Frame::Acting
     } else if mention.pronoun {
-        match mention.name.to_ascii_lowercase().as_str() {
-            "he" => Frame::Soft(Some(Gender::Male)),
-            "she" => Frame::Soft(Some(Gender::Female)),
+        match people.traits[m].pronoun {
+            Some(Pronoun::He) => Frame::Soft(Some(Gender::Male)),
+            Some(Pronoun::She) => Frame::Soft(Some(Gender::Female)),
             _ => Frame::Named,
         }
     } else if is_description(mention) || !mention.name.starts_with(char::is_uppercase) {
@@ -431,6 +435,7 @@ fn introduced(
     people: &People,
     referent: &[Option<usize>],
     claims: &[FoundClaim],
+    cursor: &mut MentionCursor,
     turn: &[usize],
     mention: Option<usize>,
 ) -> bool {
@@ -446,7 +451,7 @@ fn introduced(
     };
     let before = claims[first].span.start;
     let mentions = people.mentions;
-    let at = mentions.partition_point(|x| x.span.start < before);
+    let at = cursor.first_from(mentions, before);
     (at.saturating_sub(INTRODUCED_MENTIONS)..at)
         .rev()
         .take_while(|&j| {
@@ -460,10 +465,17 @@ fn introduced(
 }
 
 /// "Take care, Emma!": the first person a turn's quotes address by name.
-fn addressed(text: &str, people: &People, claims: &[FoundClaim], turn: &[usize]) -> Option<usize> {
+fn addressed(
+    text: &str,
+    people: &People,
+    claims: &[FoundClaim],
+    cursor: &mut MentionCursor,
+    turn: &[usize],
+) -> Option<usize> {
     turn.iter().find_map(|&k| {
         let span = claims[k].span;
-        super::addressed::called(text, people.mentions, people.traits, span.start, span.end).next()
+        let (mentions, traits) = (people.mentions, people.traits);
+        super::addressed::called(text, mentions, traits, cursor, span.start, span.end).next()
     })
 }
 
