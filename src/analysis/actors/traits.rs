@@ -6,7 +6,10 @@
 //! they point to, and what is worked out per name is looked up by number
 //! instead of by hashing the name again.
 
-use crate::analysis::wordlists::Map;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::analysis::wordlists::{Map, short_word};
 use crate::analysis::{ActorKind, Mention};
 
 /// The source pronouns as resolution tells them apart, named once per
@@ -88,16 +91,17 @@ impl<'a> Names<'a> {
     /// (capitalised? a pronoun?) is read once per distinct name, as a text
     /// names its people again and again.
     pub fn of(mentions: &'a [Mention]) -> Names<'a> {
-        // Sized for a name in eight mentions up front: growing the map
-        // rehashes every name seen so far.
-        let expected = mentions.len() / 8;
-        let mut ids: Map<&str, u32> = Map::with_capacity_and_hasher(expected, Default::default());
+        // Sized ahead for a name in eight mentions, up to a few thousand
+        // names: growing a map rehashes every name seen so far, and a
+        // longer text mostly repeats its names.
+        let expected = (mentions.len() / 8).min(1 << 12);
+        let mut ids = Ids::with_capacity(expected);
         let mut all = Vec::with_capacity(expected);
         let mut told: Vec<(u8, Pronoun)> = Vec::with_capacity(expected);
         let traits = mentions
             .iter()
             .map(|m| {
-                let name = *ids.entry(m.name()).or_insert_with(|| {
+                let name = ids.get_or_add(m.name(), || {
                     all.push(m.name());
                     told.push(name_bits(m.name()));
                     (all.len() - 1) as u32
@@ -120,6 +124,63 @@ impl<'a> Names<'a> {
             })
             .collect();
         Names { traits, all }
+    }
+}
+
+/// The id of each distinct name. A name of up to seven bytes (the
+/// pronouns, most surnames) is keyed by its bytes and length packed in one
+/// word, hashed and compared as one integer; a longer one by the string.
+struct Ids<'a> {
+    short: HashMap<u64, u32, BuildHasherDefault<PackedHasher>>,
+    long: Map<&'a str, u32>,
+}
+
+/// The Fx hash of one word, in line: a packed name is hashed by a
+/// multiply, not by a call that reads it back as bytes.
+#[derive(Default)]
+struct PackedHasher(u64);
+
+impl PackedHasher {
+    fn add(&mut self, word: u64) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for PackedHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, word: u64) {
+        self.add(word);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl<'a> Ids<'a> {
+    fn with_capacity(names: usize) -> Self {
+        Ids {
+            short: HashMap::with_capacity_and_hasher(names, Default::default()),
+            long: Map::with_capacity_and_hasher(names, Default::default()),
+        }
+    }
+
+    /// The id of `name`, from `add` if it is new.
+    fn get_or_add(&mut self, name: &'a str, add: impl FnOnce() -> u32) -> u32 {
+        let bytes = name.as_bytes();
+        if bytes.len() < 8 {
+            // The length in the top byte, which seven bytes leave zero.
+            let key = short_word(bytes) | (bytes.len() as u64) << 56;
+            *self.short.entry(key).or_insert_with(add)
+        } else {
+            *self.long.entry(name).or_insert_with(add)
+        }
     }
 }
 
