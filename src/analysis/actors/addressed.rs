@@ -3,7 +3,7 @@
 //! someone else, as the vocative sieve of quote attribution for novels has
 //! it (Muzny et al. 2017).
 
-use super::traits::Traits;
+use super::traits::{Names, Traits};
 use crate::analysis::shared::{MentionCursor, is_vocative};
 use crate::analysis::steps;
 use crate::analysis::wordlists::Map;
@@ -19,10 +19,11 @@ const ADDRESS_REACH: usize = 16;
 pub(super) fn by_pronoun(
     text: &str,
     mentions: &[Mention],
-    traits: &[Traits],
+    names: &Names,
     root_of: &[usize],
     claims: &[FoundClaim],
 ) -> Map<usize, Vec<usize>> {
+    let traits = &names.traits;
     let mut addressed: Map<usize, Vec<usize>> = Map::default();
     let mut cursor = MentionCursor::default();
     for claim in claims {
@@ -33,7 +34,8 @@ pub(super) fn by_pronoun(
             continue;
         }
         for quote in &claim.quotes {
-            for v in called(text, mentions, traits, &mut cursor, quote.start, quote.end) {
+            let at = cursor.first_from(&names.starts, quote.start);
+            for v in called(text, mentions, traits, at, quote.end) {
                 let roots = addressed.entry(s).or_default();
                 if !roots.contains(&root_of[v]) {
                     roots.push(root_of[v]);
@@ -44,17 +46,15 @@ pub(super) fn by_pronoun(
     addressed
 }
 
-/// The people named as listeners between `start` and `end` (a quote),
-/// its first mention found by `cursor`.
+/// The people named as listeners in a quote: from the mention `at`, its
+/// first, to `end`, where it ends.
 pub(super) fn called<'a>(
     text: &'a str,
     mentions: &'a [Mention],
     traits: &'a [Traits],
-    cursor: &mut MentionCursor,
-    start: usize,
+    at: usize,
     end: usize,
 ) -> impl Iterator<Item = usize> + 'a {
-    let at = cursor.first_from(mentions, start);
     mentions[at..]
         .iter()
         .take_while(move |m| m.span.start < end)

@@ -48,7 +48,7 @@ pub fn resolve(
     merge_descriptions(text, mentions, &names, &mut sets);
     let forced = merge_configured(text, mentions, &lexicon.actors, &mut sets);
     let root_of = sets.into_roots();
-    let addressed = addressed::by_pronoun(text, mentions, traits, &root_of, claims);
+    let addressed = addressed::by_pronoun(text, mentions, &names, &root_of, claims);
     let (mut referent, gender) = pronouns::resolve(
         text, sentences, mentions, &names, quotations, &is_source, &root_of, &titled, &addressed,
     );
@@ -64,6 +64,7 @@ pub fn resolve(
     let people = turns::People {
         mentions,
         traits,
+        starts: &names.starts,
         root_of: &root_of,
         gender: &gender,
     };

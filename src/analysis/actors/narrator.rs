@@ -3,7 +3,7 @@
 //! as they speak to them ("“You're drunk, Jake.”", "“Well, Hastings?”").
 
 use super::traits::{Names, Pronoun, Traits};
-use crate::analysis::shared::{first_mention_from, is_vocative};
+use crate::analysis::shared::{MentionCursor, is_vocative};
 use crate::analysis::wordlists::{Map, Set};
 use crate::analysis::{ClaimKind, FoundClaim, Mention};
 
@@ -56,8 +56,8 @@ fn addressed_by_others(
     first_person: impl Fn(Traits) -> bool,
 ) -> Option<usize> {
     let traits = &names.traits;
-    // The first mention of the last quote read: claims come in text order.
-    let mut at = 0;
+    // At the first mention of the last quote read: claims come in text order.
+    let mut cursor = MentionCursor::default();
     // Lower-case name → (times addressed, first mention).
     let mut addressed: Map<String, (usize, usize)> = Map::default();
     for claim in claims {
@@ -69,7 +69,7 @@ fn addressed_by_others(
         }
         let speaker = traits[s].name;
         for quote in &claim.quotes {
-            at = first_mention_from(mentions, at, quote.start);
+            let at = cursor.first_from(&names.starts, quote.start);
             let inside = mentions[at..]
                 .iter()
                 .enumerate()

@@ -84,6 +84,9 @@ pub(super) struct Names<'a> {
     pub traits: Vec<Traits>,
     /// Each distinct name once, by id ([`Traits::name`]).
     pub all: Vec<&'a str>,
+    /// By mention, where it starts: searched compactly
+    /// (`shared::MentionCursor`), read in the same pass as the traits.
+    pub starts: Vec<u32>,
 }
 
 impl<'a> Names<'a> {
@@ -98,9 +101,12 @@ impl<'a> Names<'a> {
         let mut ids = Ids::with_capacity(expected);
         let mut all = Vec::with_capacity(expected);
         let mut told: Vec<(u8, Pronoun)> = Vec::with_capacity(expected);
+        let mut starts = Vec::with_capacity(mentions.len());
         let traits = mentions
             .iter()
             .map(|m| {
+                // Offsets fit in four bytes: longer texts are refused.
+                starts.push(m.span.start as u32);
                 let name = ids.get_or_add(m.name(), || {
                     all.push(m.name());
                     told.push(name_bits(m.name()));
@@ -123,7 +129,11 @@ impl<'a> Names<'a> {
                 }
             })
             .collect();
-        Names { traits, all }
+        Names {
+            traits,
+            all,
+            starts,
+        }
     }
 }
 

@@ -40,6 +40,8 @@ const BARE_TURNS: usize = 3;
 pub(super) struct People<'a> {
     pub mentions: &'a [Mention],
     pub traits: &'a [Traits],
+    /// By mention, where it starts (`Names::starts`).
+    pub starts: &'a [u32],
     pub root_of: &'a [usize],
     pub gender: &'a [Option<Gender>],
 }
@@ -114,13 +116,14 @@ pub(super) fn follow(
     }
     let mut called = CalledNames::default();
     // The turns come in text order: their mentions are found walking forward.
-    let (mut cursor, mut nearest_cursor) = (MentionCursor::default(), MentionCursor::default());
+    // A cursor each: each walks forward through the quotes.
+    let (mut vocatives, mut introductions, mut nearest) = Default::default();
     for conversation in turns {
         let mut turns: Vec<Turn> = conversation
             .into_iter()
             .map(|claims_of| {
                 let (frame, mention) = classify(people, claims, &claims_of);
-                let vocative = addressed(text, people, claims, &mut cursor, &claims_of);
+                let vocative = addressed(text, people, claims, &mut vocatives, &claims_of);
                 let addressed = vocative
                     .and_then(|m| referent[m].map(|r| (people.root_of[r], m)))
                     .filter(|&(id, _)| narrated[id]);
@@ -130,7 +133,7 @@ pub(super) fn follow(
                     people,
                     referent,
                     claims,
-                    &mut cursor,
+                    &mut introductions,
                     &claims_of,
                     mention,
                 );
@@ -147,7 +150,7 @@ pub(super) fn follow(
             .collect();
         let parties = alternate(people, referent, &mut turns);
         apply(people.mentions, claims, referent, &turns);
-        nearest_named(people, referent, claims, &mut nearest_cursor, &turns);
+        nearest_named(people, referent, claims, &mut nearest, &turns);
         called.note(people, referent, &narrated, &turns, &parties);
     }
     called.apply(people, referent);
@@ -223,7 +226,7 @@ fn nearest_named(
             continue;
         }
         let before = claims[first].span.start;
-        let at = cursor.first_from(mentions, before);
+        let at = cursor.first_from(people.starts, before);
         let nearest = (at.saturating_sub(NEAREST_MENTIONS)..at)
             .rev()
             .take_while(|&j| mentions[j].span.end + NEAREST_REACH >= before)
@@ -451,7 +454,7 @@ fn introduced(
     };
     let before = claims[first].span.start;
     let mentions = people.mentions;
-    let at = cursor.first_from(mentions, before);
+    let at = cursor.first_from(people.starts, before);
     (at.saturating_sub(INTRODUCED_MENTIONS)..at)
         .rev()
         .take_while(|&j| {
@@ -474,8 +477,8 @@ fn addressed(
 ) -> Option<usize> {
     turn.iter().find_map(|&k| {
         let span = claims[k].span;
-        let (mentions, traits) = (people.mentions, people.traits);
-        super::addressed::called(text, mentions, traits, cursor, span.start, span.end).next()
+        let at = cursor.first_from(people.starts, span.start);
+        super::addressed::called(text, people.mentions, people.traits, at, span.end).next()
     })
 }
 
