@@ -11,7 +11,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::Starts;
-use super::context::{Context, mention, retain_from};
+use super::context::{Context, mention, retain_from, word_kind};
 use crate::analysis::segment::TokenKind;
 use crate::analysis::shared::is_pronoun;
 use crate::analysis::tokens::Class;
@@ -187,36 +187,6 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
         known.set(word_kind::encode(kind));
     }
     kind
-}
-
-/// A word's kind as a byte of [`Context::word_kinds`].
-mod word_kind {
-    use crate::analysis::ActorKind;
-
-    const KINDS: [ActorKind; 6] = [
-        ActorKind::Person,
-        ActorKind::Organization,
-        ActorKind::Place,
-        ActorKind::Group,
-        ActorKind::Anonymous,
-        ActorKind::Other,
-    ];
-
-    /// 0 is "not worked out", 1 "names nothing", 2… a kind.
-    pub fn encode(kind: Option<ActorKind>) -> u8 {
-        kind.map_or(1, |kind| {
-            2 + KINDS.iter().position(|&k| k == kind).unwrap_or(0) as u8
-        })
-    }
-
-    /// The kind kept in `byte`, if one was.
-    pub fn decode(byte: u8) -> Option<Option<ActorKind>> {
-        match byte {
-            0 => None,
-            1 => Some(None),
-            _ => Some(Some(KINDS[usize::from(byte - 2)])),
-        }
-    }
 }
 
 /// What the run of capitalised words `start..end` names, worked out.

@@ -225,7 +225,7 @@ fn may_head(ctx: &Context, head: usize) -> bool {
 /// alone at the start of a clause, right before a cue (the `word` before
 /// it, auxiliaries and adverbs aside), is a group of its own.
 fn quantifier_at(ctx: &Context, starts: &Starts, word: usize, floor: usize) -> Option<Mention> {
-    if !starts.at(word, Starts::QUANTIFIER) {
+    if !starts.at(ctx, word, Starts::QUANTIFIER) {
         return None;
     }
     let opens_clause =
