@@ -198,12 +198,12 @@ impl Starts {
 
     /// Whether token `i` of the sentence read last has some of `marks`.
     #[inline]
-    pub(super) fn at(&self, ctx: &Context, i: usize, marks: u8) -> bool {
+    fn at(&self, ctx: &Context, i: usize, marks: u8) -> bool {
         self.by_form[ctx.table.form_of(i)] & marks != 0
     }
 
     /// The tokens of the sentence with some of `marks` (of [`Starts::STARTS`]).
-    pub fn marked(&self, marks: u8) -> impl Iterator<Item = usize> + '_ {
+    fn marked(&self, marks: u8) -> impl Iterator<Item = usize> + '_ {
         debug_assert_eq!(marks & !Self::STARTS, 0, "only starts are listed");
         self.listed
             .iter()
