@@ -4,6 +4,8 @@
 
 use std::cell::Cell;
 
+use compact_str::CompactString;
+
 use crate::analysis::lexicon::{CueClasses, CueMatch, Cues, Lexicon};
 use crate::analysis::segment::{Token, TokenKind};
 use crate::analysis::steps;
@@ -376,11 +378,11 @@ impl<'a> Context<'a> {
     }
 }
 
-/// A mention of the given kind over `span`. A name already built as a
-/// `String` moves in (no second allocation and copy); a `&str` is copied.
+/// A mention of the given kind over `span`; a name of up to 24 bytes is
+/// kept inline (see [`Mention::name`]).
 pub(super) fn mention(
     span: Span,
-    name: impl Into<Box<str>>,
+    name: impl Into<CompactString>,
     kind: ActorKind,
     role: Option<String>,
 ) -> Mention {
