@@ -23,6 +23,7 @@ mod leftovers;
 mod lists;
 mod perception;
 mod source;
+mod starts;
 
 use std::sync::OnceLock;
 
@@ -174,9 +175,10 @@ struct Context<'a> {
     /// One bit a token: set when a cue starts with it. Most tokens start
     /// none, told without a search; see [`Context::cue_at`].
     cue_starts: TokenBits,
-    /// The indices of the comma tokens, in order: the next comma in
-    /// O(log n), where a scan would cross an endless sentence per cue.
-    commas: Vec<u32>,
+    /// Where the per-token rules may start, and the comma tokens in order
+    /// (the next comma in O(log n), where a scan would cross an endless
+    /// sentence per cue).
+    starts: starts::Starts,
     wrapped: bool,
     /// The end (byte offset) of a title-case headline opening the text, 0
     /// when there is none: its capitalised verbs are verbs ("Mayor Says
@@ -227,7 +229,6 @@ impl<'a> Context<'a> {
         let end_blocks = Blocks::new(text.len(), mentions_by_end.len(), |i| {
             mentions_by_end[i].0 as usize
         });
-        let commas = commas(text, tokens);
         let mut context = Context {
             text,
             tokens,
@@ -245,7 +246,7 @@ impl<'a> Context<'a> {
             cues: Vec::new(),
             cue_blocks: Blocks(Vec::new()),
             cue_starts: TokenBits::new(tokens.len()),
-            commas,
+            starts: starts::Starts::new(table),
             wrapped: table.wrapped,
             headline_end: table.headline_end(),
             form_lists: lists::FormLists::new(table.form_count()),
@@ -289,22 +290,20 @@ impl<'a> Context<'a> {
     }
 
     fn find_cues(&self, cues_known: &Cues) -> Vec<CueMatch> {
-        let mut cues = Vec::new();
-        let mut i = 0;
-        while i < self.tokens.len() {
+        let mut cues: Vec<CueMatch> = Vec::new();
+        // Only the words that may start a cue, and none inside the last cue.
+        for i in self.starts.cue_words.ones(0..self.tokens.len()) {
             // The quoted bit, not `quote_of`: which quotation holds a cue
             // word is never asked here, and its search missed the cache.
-            let candidate = self.table.is(i, Class::CueStart) && !self.quoted.has(i);
-            if let Some(cue) = candidate
-                .then(|| cues_known.match_at(self.table, i))
-                .flatten()
+            if cues.last().is_some_and(|cue| i < cue.end) || self.quoted.has(i) {
+                continue;
+            }
+            if let Some(cue) = cues_known
+                .match_at(self.table, i)
                 .filter(|&cue| self.is_verb_use(cue))
             {
                 cues.push(cue);
-                i = cue.end;
-                continue;
             }
-            i += 1;
         }
         cues
     }
@@ -419,11 +418,9 @@ impl<'a> Context<'a> {
 
     /// The first comma in tokens `from..end`, if any.
     fn next_comma(&self, from: usize, end: usize) -> Option<usize> {
-        let at = self.commas.partition_point(|&k| (k as usize) < from);
-        self.commas
-            .get(at)
-            .map(|&k| k as usize)
-            .filter(|&k| k < end)
+        let commas = &self.starts.commas;
+        let at = commas.partition_point(|&k| (k as usize) < from);
+        commas.get(at).map(|&k| k as usize).filter(|&k| k < end)
     }
 
     fn is_punct(&self, i: usize, marks: &str) -> bool {
@@ -704,18 +701,6 @@ impl MentionStarts {
         let rank = self.ranks[i / 64] + below.count_ones();
         Some(self.longest[rank as usize] as usize)
     }
-}
-
-/// The indices of the comma tokens, in order.
-fn commas(text: &str, tokens: &[Token]) -> Vec<u32> {
-    let bytes = text.as_bytes();
-    // A mark is one character: a comma is a mark whose first byte is one,
-    // read off the text in order (a form looked up per token missed the
-    // cache). Token indices fit: tokens hold u32 offsets.
-    (0..tokens.len())
-        .filter(|&i| tokens[i].kind == TokenKind::Punct && bytes[tokens[i].start()] == b',')
-        .map(|i| i as u32)
-        .collect()
 }
 
 /// The tokens some mention of `by_end` (sorted by end) ends with.
