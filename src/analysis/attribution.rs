@@ -225,7 +225,7 @@ impl<'a> Context<'a> {
             quote_ranges.push((first as u32, end as u32));
         }
         let mentions_by_end = by_end(mentions);
-        let mention_ends = mention_ends(table, &mentions_by_end);
+        let (mention_starts, mention_ends) = MentionStarts::new(table, mentions);
         let end_blocks = Blocks::new(text.len(), mentions_by_end.len(), |i| {
             mentions_by_end[i].0 as usize
         });
@@ -237,7 +237,7 @@ impl<'a> Context<'a> {
             mentions_by_end,
             mention_blocks: Blocks::new(text.len(), mentions.len(), |i| mentions[i].span.start),
             end_blocks,
-            mention_starts: MentionStarts::new(table, mentions),
+            mention_starts,
             mention_ends,
             quotes,
             quoted,
@@ -652,8 +652,12 @@ struct MentionStarts {
 }
 
 impl MentionStarts {
-    fn new(table: &TokenTable, mentions: &[Mention]) -> Self {
+    /// The mentions' starts, and the tokens the mentions of
+    /// [`by_end`] end with (one bit a token, see [`Context::mention_ends`]):
+    /// both found in one walk over the mentions.
+    fn new(table: &TokenTable, mentions: &[Mention]) -> (Self, TokenBits) {
         let mut bits = TokenBits::new(table.len());
+        let mut ends = TokenBits::new(table.len());
         let mut longest: Vec<u32> = Vec::new();
         let mut last = None;
         for (k, m) in mentions.iter().enumerate() {
@@ -662,6 +666,9 @@ impl MentionStarts {
             }
             // The table's block index, not a walk over every token.
             let t = table.token_at(m.span.start);
+            if m.span.start < m.span.end {
+                mark_end(table, t, m.span.end, &mut ends);
+            }
             if t == table.len() || table.tokens[t].start() != m.span.start {
                 continue;
             }
@@ -684,11 +691,12 @@ impl MentionStarts {
             ranks.push(before);
             before += word.count_ones();
         }
-        MentionStarts {
+        let starts = MentionStarts {
             bits,
             ranks,
             longest,
-        }
+        };
+        (starts, ends)
     }
 
     /// The longest mention outside quotations starting at token `i`.
@@ -703,23 +711,30 @@ impl MentionStarts {
     }
 }
 
-/// The tokens some mention of `by_end` (sorted by end) ends with.
-fn mention_ends(table: &TokenTable, by_end: &[(u32, u32, u32)]) -> TokenBits {
-    let mut ends = TokenBits::new(table.len());
+/// How many tokens [`mark_end`] steps over before it asks the block index.
+const MENTION_WALK: usize = 16;
+
+/// Marks in `ends` the token a mention ending at byte `end` ends with, if
+/// one does: the last token starting before `end`, found by a step from
+/// `from`, the number of tokens starting before the mention (a mention is
+/// a few tokens: a short walk, where a search of the block index missed
+/// the cache).
+fn mark_end(table: &TokenTable, from: usize, end: usize, ends: &mut TokenBits) {
     let tokens = &table.tokens;
-    // The token that may end at an offset is the last starting before
-    // it: found through the table's block index, not by a walk over every
-    // token.
-    for &(end, _, _) in by_end {
-        let end = end as usize;
-        let Some(t) = table.token_at(end).checked_sub(1) else {
-            continue;
-        };
-        if tokens[t].start() < end && table.span(t).end == end {
-            ends.set(t);
+    let mut after = from;
+    while after < tokens.len() && tokens[after].start() < end {
+        after += 1;
+        if after - from == MENTION_WALK {
+            after = table.token_at(end);
+            break;
         }
     }
-    ends
+    let Some(t) = after.checked_sub(1) else {
+        return;
+    };
+    if tokens[t].start() < end && table.span(t).end == end {
+        ends.set(t);
+    }
 }
 
 /// How many bytes of text one entry of [`Blocks`] covers: a block holds

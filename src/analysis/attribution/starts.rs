@@ -5,6 +5,7 @@
 //! of the text (four walks, each reading every token's form).
 
 use super::TokenKind;
+use crate::analysis::segment::FORM_APART;
 use crate::analysis::tokens::{Class, TokenBits, TokenTable};
 
 /// What a written form may start, bits of a byte (see [`form_flags`]).
@@ -41,12 +42,18 @@ impl Starts {
         // tokens of a text are mostly repeats of a few thousand forms.
         let mut flags = vec![0u8; table.form_count()];
         for (i, token) in table.tokens.iter().enumerate() {
-            let form = &mut flags[table.form_of(i)];
-            if *form == 0 {
-                *form = KNOWN | form_flags(table, i);
-            }
-            let found = *form & !KNOWN;
+            // The form read off the token in hand, not looked up again by
+            // index: this loop runs over every token of the text.
+            let form = match token.form() {
+                FORM_APART => table.form_of(i),
+                form => form as usize,
+            };
+            let mut found = flags[form];
             if found == 0 {
+                found = KNOWN | form_flags(table, i);
+                flags[form] = found;
+            }
+            if found == KNOWN {
                 continue;
             }
             if found & CUE != 0 && token.kind == TokenKind::Word {
