@@ -72,25 +72,26 @@ impl std::hash::Hash for Written<'_> {
     }
 }
 
-/// How a written form is looked up: a one-byte form (ASCII) by its byte,
-/// one of two to eight bytes by its bytes as a word, a
-/// longer short one by a [`ShortForm`], a long one by its text.
+/// How a form is looked up: a one-byte form (ASCII) by its byte, one of
+/// two to eight bytes by its bytes as a word, a longer short one by a
+/// [`ShortForm`], a long one by its text (`L`: the written text, or a
+/// lower-case form's own copy).
 #[derive(Clone, Copy)]
-enum Key<'t> {
-    OneByte(usize),
+enum Key<L> {
+    OneByte(u8),
     Word(u64),
     Short(ShortForm),
-    Long(Written<'t>),
+    Long(L),
 }
 
-impl<'t> Key<'t> {
+impl<'t> Key<Written<'t>> {
     /// The key of the token at `span` of `text`.
     #[inline(always)]
     fn of(text: &'t str, span: Span) -> Self {
         let bytes = text.as_bytes();
         let n = span.end - span.start;
         if n == 1 {
-            return Key::OneByte(usize::from(bytes[span.start]));
+            return Key::OneByte(bytes[span.start]);
         }
         if n <= 8 {
             // The eight bytes from the token's start, those past its end
@@ -107,6 +108,83 @@ impl<'t> Key<'t> {
         }
         let word = span.of(text);
         ShortForm::of(word).map_or(Key::Long(Written(word)), Key::Short)
+    }
+
+    /// The key of the form ASCII-lowercased: the same bytes in the same
+    /// places, so the lowercased key of a short form is its key's words
+    /// lowercased, without the text.
+    fn lowered(self) -> Key<Box<str>> {
+        match self {
+            Key::OneByte(b) => Key::OneByte(b.to_ascii_lowercase()),
+            Key::Word(word) => Key::Word(ascii_lowercase(word)),
+            Key::Short(ShortForm(low, high)) => {
+                Key::Short(ShortForm(ascii_lowercase(low), ascii_lowercase(high)))
+            }
+            Key::Long(Written(word)) => Key::Long(word.to_ascii_lowercase().into()),
+        }
+    }
+}
+
+/// The top bit of each byte of a word.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The byte `b` in each byte of a word.
+const fn each(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// The eight bytes of `word` ASCII-lowercased at once: 0x20 added to
+/// each byte from "A" to "Z" (no byte carries into the next: each is
+/// below 0x80 when added to).
+fn ascii_lowercase(word: u64) -> u64 {
+    let low7 = word & !HIGH_BITS;
+    let at_least_a = low7 + each(0x80 - b'A');
+    let above_z = low7 + each(0x7F - b'Z');
+    let capitals = at_least_a & !above_z & !word & HIGH_BITS;
+    word | capitals >> 2
+}
+
+/// Form indices by [`Key`], a table for each kind.
+struct Tables<L> {
+    /// Indexed by the byte.
+    one_byte: [Option<u32>; 128],
+    words: OpenTable<u64>,
+    short: OpenTable<ShortForm>,
+    long: Map<L, u32>,
+}
+
+impl<L: std::hash::Hash + Eq> Tables<L> {
+    /// Tables for `room` forms before they grow.
+    fn with_room(room: usize) -> Self {
+        Tables {
+            one_byte: [None; 128],
+            words: OpenTable::with_room(room),
+            // A form of more than eight bytes is rarer.
+            short: OpenTable::with_room(room / 2),
+            long: Map::default(),
+        }
+    }
+
+    #[inline(always)]
+    fn get(&self, key: &Key<L>) -> Option<u32> {
+        match key {
+            Key::OneByte(b) => self.one_byte[usize::from(*b)],
+            Key::Word(word) => self.words.get(*word),
+            Key::Short(key) => self.short.get(*key),
+            Key::Long(key) => self.long.get(key).copied(),
+        }
+    }
+
+    /// Adds `key`, not in the tables yet, for `form`.
+    fn insert(&mut self, key: Key<L>, form: u32) {
+        match key {
+            Key::OneByte(b) => self.one_byte[usize::from(b)] = Some(form),
+            Key::Word(word) => self.words.insert(word, form),
+            Key::Short(key) => self.short.insert(key, form),
+            Key::Long(key) => {
+                self.long.insert(key, form);
+            }
+        }
     }
 }
 
@@ -206,34 +284,20 @@ impl<K: SlotKey> OpenTable<K> {
     }
 }
 
-/// A distinct written form of the document.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Form {
-    /// The index of its lower-case form.
-    pub(super) lower: u32,
-    /// Where its lower-case form lies in `lower_text`.
-    pub(super) low_start: u32,
-    pub(super) low_end: u32,
-}
-
 /// The forms of a text so far, and the maps that find a form's index.
 pub(super) struct Interner<'t> {
-    words: OpenTable<u64>,
-    short: OpenTable<ShortForm>,
-    written: Map<Written<'t>, u32>,
-    /// The forms of one-byte tokens ("," "." "a"), found without hashing.
-    one_byte: [Option<u32>; 128],
-    lowers: Map<Box<str>, (u32, u32, u32)>,
-    /// A reused buffer to lowercase a new form in.
-    scratch: String,
-    /// Per written form, by index.
-    pub(super) forms: Vec<Form>,
-    /// Per written form: its shape (bits of [`CAPITALIZED`] and the others).
+    written: Tables<Written<'t>>,
+    lowers: Tables<Box<str>>,
+    /// Per written form, by index: the index of its lower-case form,
+    pub(super) lower_of: Vec<u32>,
+    /// and its shape (bits of [`CAPITALIZED`] and the others).
     pub(super) shapes: Vec<u8>,
-    /// The lower-case forms, one after another.
+    /// The lower-case forms, one after another,
     pub(super) lower_text: String,
-    /// Per lower-case form: the word lists it is in, and the index of the
-    /// cues starting with it in `cue_heads` (or [`NO_CUE`]).
+    /// and per lower-case form: where it lies in `lower_text`, the word
+    /// lists it is in, and the index of the cues starting with it in
+    /// `cue_heads` (or [`NO_CUE`]).
+    pub(super) lower_spans: Vec<(u32, u32)>,
     pub(super) lower_classes: Vec<Classes>,
     pub(super) lower_cues: Vec<u32>,
     /// The lexicon's cues of each lower-case form that starts some.
@@ -243,20 +307,17 @@ pub(super) struct Interner<'t> {
 impl<'t> Interner<'t> {
     /// An interner for a text of `len` bytes.
     pub(super) fn new(len: usize) -> Self {
-        // Room for the forms of an article (a short one's maps do not grow
-        // and rehash several times), not more: a long text has far fewer
+        // Room for the forms of an article (a short one's tables do not
+        // grow several times), not more: a long text has far fewer
         // distinct forms than tokens.
         let room = (len / 8).min(1 << 14);
         Interner {
-            words: OpenTable::with_room(room),
-            short: OpenTable::with_room(room / 2),
-            written: Map::default(),
-            one_byte: [None; 128],
-            lowers: Map::with_capacity_and_hasher(room, Default::default()),
-            scratch: String::new(),
-            forms: Vec::new(),
+            written: Tables::with_room(room),
+            lowers: Tables::with_room(room),
+            lower_of: Vec::new(),
             shapes: Vec::new(),
             lower_text: String::new(),
+            lower_spans: Vec::new(),
             lower_classes: Vec::new(),
             lower_cues: Vec::new(),
             cue_heads: Vec::new(),
@@ -274,80 +335,62 @@ impl<'t> Interner<'t> {
         lexicon: &Lexicon,
     ) -> u32 {
         let key = Key::of(text, span);
-        match self.get(key) {
+        match self.written.get(&key) {
             Some(known) => known,
             None => self.add(key, span.of(text), is_word, lexicon),
-        }
-    }
-
-    #[inline(always)]
-    fn get(&self, key: Key<'t>) -> Option<u32> {
-        match key {
-            Key::OneByte(b) => self.one_byte[b],
-            Key::Word(word) => self.words.get(word),
-            Key::Short(key) => self.short.get(key),
-            Key::Long(key) => self.written.get(&key).copied(),
         }
     }
 
     /// Interns a written form seen for the first time, its lower-case form
     /// too if new.
     #[inline(never)]
-    fn add(&mut self, key: Key<'t>, word: &'t str, is_word: bool, lexicon: &Lexicon) -> u32 {
-        let form = self.forms.len() as u32;
-        match key {
-            Key::OneByte(b) => self.one_byte[b] = Some(form),
-            Key::Word(word) => self.words.insert(word, form),
-            Key::Short(key) => self.short.insert(key, form),
-            Key::Long(key) => {
-                self.written.insert(key, form);
-            }
-        }
-        let entry = self.lower_form(word, lexicon);
-        self.forms.push(entry);
+    fn add(&mut self, key: Key<Written<'t>>, word: &str, is_word: bool, lexicon: &Lexicon) -> u32 {
+        let form = self.lower_of.len() as u32;
+        self.written.insert(key, form);
+        let lower = self.lower_form(key.lowered(), word, lexicon);
+        self.lower_of.push(lower);
         self.shapes.push(shape_of(word, is_word));
         form
     }
 
-    /// The lower-case form of `word`, interned (and its word lists and cues
-    /// looked up) if new.
-    fn lower_form(&mut self, word: &str, lexicon: &Lexicon) -> Form {
-        // Lowercased into a reused buffer: a new written form of a known
-        // lower-case form ("The" after "the") allocates nothing.
-        self.scratch.clear();
-        self.scratch.push_str(word);
-        self.scratch.make_ascii_lowercase();
-        let lower = self.scratch.as_str();
-        let (id, low_start, low_end) = match self.lowers.get(lower) {
-            Some(&known) => known,
-            None => {
-                let id = self.lowers.len() as u32;
-                let start = self.lower_text.len() as u32;
-                self.lower_text.push_str(lower);
-                let entry = (id, start, self.lower_text.len() as u32);
-                self.lowers.insert(lower.into(), entry);
-                let classes = lexicon.classes_of(lower);
-                let head = Cues::may_start(lower, classes)
-                    .then(|| lexicon.cues.head(lower))
-                    .flatten();
-                self.lower_cues.push(head.map_or(NO_CUE, |head| {
-                    self.cue_heads.push(head);
-                    (self.cue_heads.len() - 1) as u32
-                }));
-                self.lower_classes.push(classes);
-                entry
-            }
-        };
-        Form {
-            lower: id,
-            low_start,
-            low_end,
+    /// The index of the lower-case form of `word`, whose key is `key`:
+    /// interned, its word lists and cues looked up, if new.
+    fn lower_form(&mut self, key: Key<Box<str>>, word: &str, lexicon: &Lexicon) -> u32 {
+        if let Some(known) = self.lowers.get(&key) {
+            return known;
         }
+        let id = self.lower_spans.len() as u32;
+        self.lowers.insert(key, id);
+        let start = self.lower_text.len();
+        self.lower_text.push_str(word);
+        self.lower_text[start..].make_ascii_lowercase();
+        self.lower_spans
+            .push((start as u32, self.lower_text.len() as u32));
+        let lower = &self.lower_text[start..];
+        let classes = lexicon.classes_of(lower);
+        let head = Cues::may_start(lower, classes)
+            .then(|| lexicon.cues.head(lower))
+            .flatten();
+        self.lower_cues.push(head.map_or(NO_CUE, |head| {
+            self.cue_heads.push(head);
+            (self.cue_heads.len() - 1) as u32
+        }));
+        self.lower_classes.push(classes);
+        id
     }
 }
 
 /// The shape of a written form (bits of [`CAPITALIZED`] and the others).
 fn shape_of(word: &str, is_word: bool) -> u8 {
+    if word.is_ascii() {
+        ascii_shape_of(word.as_bytes(), is_word)
+    } else {
+        NOT_ASCII | unicode_shape_of(word, is_word)
+    }
+}
+
+/// [`shape_of`] any form, from its characters (but [`NOT_ASCII`]).
+fn unicode_shape_of(word: &str, is_word: bool) -> u8 {
     let mut shape = 0;
     if word.starts_with(char::is_uppercase) {
         shape |= CAPITALIZED;
@@ -367,8 +410,35 @@ fn shape_of(word: &str, is_word: bool) -> u8 {
     if is_word && plain && word.starts_with(char::is_lowercase) {
         shape |= LOWER_WORD;
     }
-    if !word.is_ascii() {
-        shape |= NOT_ASCII;
+    shape
+}
+
+/// [`shape_of`] an ASCII form (most), told from its bytes in one pass:
+/// an ASCII letter is alphabetic, upper or lower case as its byte says.
+fn ascii_shape_of(word: &[u8], is_word: bool) -> u8 {
+    let (mut letters, mut lower, mut upper, mut hyphen) = (0, false, false, false);
+    for &b in word {
+        letters += usize::from(b.is_ascii_alphabetic());
+        lower |= b.is_ascii_lowercase();
+        upper |= b.is_ascii_uppercase();
+        hyphen |= b == b'-';
+    }
+    let first = word.first().copied().unwrap_or(0);
+    let mut shape = 0;
+    if first.is_ascii_uppercase() {
+        shape |= CAPITALIZED;
+    }
+    if word.len() > 2 && word.ends_with(b"'s") {
+        shape |= POSSESSIVE;
+    }
+    if hyphen {
+        shape |= HYPHENATED;
+    }
+    if letters >= 2 && !lower {
+        shape |= ALL_CAPS;
+    }
+    if is_word && !upper && first.is_ascii_lowercase() {
+        shape |= LOWER_WORD;
     }
     shape
 }
@@ -395,6 +465,57 @@ mod tests {
         let text = "a ab abcdefgh abcdefghi abcdefghijklmno abcdefghijklmnop \
                     Ab ab a abcdefghijklmnop abcdefgh abcdefghi abcdefghijklmno ab";
         assert_eq!(forms(text), [0, 1, 2, 3, 4, 5, 6, 1, 0, 5, 2, 3, 4, 1]);
+    }
+
+    #[test]
+    fn a_word_of_eight_bytes_is_lowercased_at_once_as_byte_by_byte() {
+        for b in 0..=255u8 {
+            for place in 0..8 {
+                let mut bytes = *b"aZ@[`{Q\xC3";
+                bytes[place] = b;
+                let word = u64::from_le_bytes(bytes);
+                let expected = u64::from_le_bytes(bytes.map(|c| c.to_ascii_lowercase()));
+                assert_eq!(ascii_lowercase(word), expected, "{b} at {place}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_ascii_form_has_the_shape_its_characters_give() {
+        let words = [
+            "Said",
+            "said",
+            "SAID",
+            "FBI",
+            "A",
+            "I",
+            "a",
+            "x-ray",
+            "Anti-Graft",
+            "Minister's",
+            "'s",
+            "it's",
+            "U.S.",
+            "Mr.",
+            "3rd",
+            "1990s",
+            "30-minute",
+            "NATO-led",
+            "e-MAIL",
+            ",",
+            "(",
+            "-",
+            "",
+        ];
+        for word in words {
+            for is_word in [true, false] {
+                assert_eq!(
+                    ascii_shape_of(word.as_bytes(), is_word),
+                    unicode_shape_of(word, is_word),
+                    "{word:?}"
+                );
+            }
+        }
     }
 
     #[test]

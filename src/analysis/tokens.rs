@@ -172,7 +172,7 @@ impl<'t> TokenTable<'t> {
             if form as usize == form_marks.len() {
                 // The form's first token: what its tokens mark is worked
                 // out now, once.
-                let classes = interner.lower_classes[interner.forms[form as usize].lower as usize];
+                let classes = interner.lower_classes[interner.lower_of[form as usize] as usize];
                 let shape = interner.shapes[form as usize];
                 form_marks.push(TokenMark::of_form(span.of(text), kind, shape, classes));
                 form_seen.push(0);
@@ -202,16 +202,17 @@ impl<'t> TokenTable<'t> {
             previous_is_word = is_word;
         }
         let Interner {
-            forms,
+            lower_of,
             shapes,
             mut lower_text,
+            lower_spans,
             mut lower_classes,
             lower_cues,
             cue_heads,
             ..
         } = interner;
-        for (form, &seen) in forms.iter().zip(&form_seen) {
-            let classes = &mut lower_classes[form.lower as usize];
+        for (&lower, &seen) in lower_of.iter().zip(&form_seen) {
+            let classes = &mut lower_classes[lower as usize];
             for (bit, class) in SEEN_CLASSES {
                 if seen & bit != 0 {
                     classes.add(class);
@@ -235,15 +236,15 @@ impl<'t> TokenTable<'t> {
             block_firsts: block_firsts(text.len(), &tokens),
             tokens,
             forms_apart,
-            lows: forms.iter().map(|f| (f.low_start, f.low_end)).collect(),
-            classes: forms
+            lows: lower_of.iter().map(|&l| lower_spans[l as usize]).collect(),
+            classes: lower_of
                 .iter()
-                .map(|f| lower_classes[f.lower as usize])
+                .map(|&l| lower_classes[l as usize])
                 .collect(),
             shapes,
             lower_text,
             wrapped: quotes::is_hard_wrapped(text),
-            cues: forms.iter().map(|f| lower_cues[f.lower as usize]).collect(),
+            cues: lower_of.iter().map(|&l| lower_cues[l as usize]).collect(),
             cue_heads,
             cues_id: lexicon.cues.id(),
         }
