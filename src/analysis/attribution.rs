@@ -23,6 +23,7 @@ mod leftovers;
 mod lists;
 mod perception;
 mod source;
+mod starts;
 
 use std::sync::OnceLock;
 
@@ -174,9 +175,10 @@ struct Context<'a> {
     /// One bit a token: set when a cue starts with it. Most tokens start
     /// none, told without a search; see [`Context::cue_at`].
     cue_starts: TokenBits,
-    /// The indices of the comma tokens, in order: the next comma in
-    /// O(log n), where a scan would cross an endless sentence per cue.
-    commas: Vec<u32>,
+    /// Where the per-token rules may start, and the comma tokens in order
+    /// (the next comma in O(log n), where a scan would cross an endless
+    /// sentence per cue).
+    starts: starts::Starts,
     wrapped: bool,
     /// The end (byte offset) of a title-case headline opening the text, 0
     /// when there is none: its capitalised verbs are verbs ("Mayor Says
@@ -223,11 +225,10 @@ impl<'a> Context<'a> {
             quote_ranges.push((first as u32, end as u32));
         }
         let mentions_by_end = by_end(mentions);
-        let mention_ends = mention_ends(table, &mentions_by_end);
+        let (mention_starts, mention_ends) = MentionStarts::new(table, mentions);
         let end_blocks = Blocks::new(text.len(), mentions_by_end.len(), |i| {
             mentions_by_end[i].0 as usize
         });
-        let commas = commas(text, tokens);
         let mut context = Context {
             text,
             tokens,
@@ -236,7 +237,7 @@ impl<'a> Context<'a> {
             mentions_by_end,
             mention_blocks: Blocks::new(text.len(), mentions.len(), |i| mentions[i].span.start),
             end_blocks,
-            mention_starts: MentionStarts::new(table, mentions),
+            mention_starts,
             mention_ends,
             quotes,
             quoted,
@@ -245,7 +246,7 @@ impl<'a> Context<'a> {
             cues: Vec::new(),
             cue_blocks: Blocks(Vec::new()),
             cue_starts: TokenBits::new(tokens.len()),
-            commas,
+            starts: starts::Starts::new(table),
             wrapped: table.wrapped,
             headline_end: table.headline_end(),
             form_lists: lists::FormLists::new(table.form_count()),
@@ -289,22 +290,20 @@ impl<'a> Context<'a> {
     }
 
     fn find_cues(&self, cues_known: &Cues) -> Vec<CueMatch> {
-        let mut cues = Vec::new();
-        let mut i = 0;
-        while i < self.tokens.len() {
+        let mut cues: Vec<CueMatch> = Vec::new();
+        // Only the words that may start a cue, and none inside the last cue.
+        for i in self.starts.cue_words.ones(0..self.tokens.len()) {
             // The quoted bit, not `quote_of`: which quotation holds a cue
             // word is never asked here, and its search missed the cache.
-            let candidate = self.table.is(i, Class::CueStart) && !self.quoted.has(i);
-            if let Some(cue) = candidate
-                .then(|| cues_known.match_at(self.table, i))
-                .flatten()
+            if cues.last().is_some_and(|cue| i < cue.end) || self.quoted.has(i) {
+                continue;
+            }
+            if let Some(cue) = cues_known
+                .match_at(self.table, i)
                 .filter(|&cue| self.is_verb_use(cue))
             {
                 cues.push(cue);
-                i = cue.end;
-                continue;
             }
-            i += 1;
         }
         cues
     }
@@ -419,11 +418,9 @@ impl<'a> Context<'a> {
 
     /// The first comma in tokens `from..end`, if any.
     fn next_comma(&self, from: usize, end: usize) -> Option<usize> {
-        let at = self.commas.partition_point(|&k| (k as usize) < from);
-        self.commas
-            .get(at)
-            .map(|&k| k as usize)
-            .filter(|&k| k < end)
+        let commas = &self.starts.commas;
+        let at = commas.partition_point(|&k| (k as usize) < from);
+        commas.get(at).map(|&k| k as usize).filter(|&k| k < end)
     }
 
     fn is_punct(&self, i: usize, marks: &str) -> bool {
@@ -655,8 +652,12 @@ struct MentionStarts {
 }
 
 impl MentionStarts {
-    fn new(table: &TokenTable, mentions: &[Mention]) -> Self {
+    /// The mentions' starts, and the tokens the mentions of
+    /// [`by_end`] end with (one bit a token, see [`Context::mention_ends`]):
+    /// both found in one walk over the mentions.
+    fn new(table: &TokenTable, mentions: &[Mention]) -> (Self, TokenBits) {
         let mut bits = TokenBits::new(table.len());
+        let mut ends = TokenBits::new(table.len());
         let mut longest: Vec<u32> = Vec::new();
         let mut last = None;
         for (k, m) in mentions.iter().enumerate() {
@@ -665,6 +666,9 @@ impl MentionStarts {
             }
             // The table's block index, not a walk over every token.
             let t = table.token_at(m.span.start);
+            if m.span.start < m.span.end {
+                mark_end(table, t, m.span.end, &mut ends);
+            }
             if t == table.len() || table.tokens[t].start() != m.span.start {
                 continue;
             }
@@ -687,11 +691,12 @@ impl MentionStarts {
             ranks.push(before);
             before += word.count_ones();
         }
-        MentionStarts {
+        let starts = MentionStarts {
             bits,
             ranks,
             longest,
-        }
+        };
+        (starts, ends)
     }
 
     /// The longest mention outside quotations starting at token `i`.
@@ -706,35 +711,30 @@ impl MentionStarts {
     }
 }
 
-/// The indices of the comma tokens, in order.
-fn commas(text: &str, tokens: &[Token]) -> Vec<u32> {
-    let bytes = text.as_bytes();
-    // A mark is one character: a comma is a mark whose first byte is one,
-    // read off the text in order (a form looked up per token missed the
-    // cache). Token indices fit: tokens hold u32 offsets.
-    (0..tokens.len())
-        .filter(|&i| tokens[i].kind == TokenKind::Punct && bytes[tokens[i].start()] == b',')
-        .map(|i| i as u32)
-        .collect()
-}
+/// How many tokens [`mark_end`] steps over before it asks the block index.
+const MENTION_WALK: usize = 16;
 
-/// The tokens some mention of `by_end` (sorted by end) ends with.
-fn mention_ends(table: &TokenTable, by_end: &[(u32, u32, u32)]) -> TokenBits {
-    let mut ends = TokenBits::new(table.len());
+/// Marks in `ends` the token a mention ending at byte `end` ends with, if
+/// one does: the last token starting before `end`, found by a step from
+/// `from`, the number of tokens starting before the mention (a mention is
+/// a few tokens: a short walk, where a search of the block index missed
+/// the cache).
+fn mark_end(table: &TokenTable, from: usize, end: usize, ends: &mut TokenBits) {
     let tokens = &table.tokens;
-    // The token that may end at an offset is the last starting before
-    // it: found through the table's block index, not by a walk over every
-    // token.
-    for &(end, _, _) in by_end {
-        let end = end as usize;
-        let Some(t) = table.token_at(end).checked_sub(1) else {
-            continue;
-        };
-        if tokens[t].start() < end && table.span(t).end == end {
-            ends.set(t);
+    let mut after = from;
+    while after < tokens.len() && tokens[after].start() < end {
+        after += 1;
+        if after - from == MENTION_WALK {
+            after = table.token_at(end);
+            break;
         }
     }
-    ends
+    let Some(t) = after.checked_sub(1) else {
+        return;
+    };
+    if tokens[t].start() < end && table.span(t).end == end {
+        ends.set(t);
+    }
 }
 
 /// How many bytes of text one entry of [`Blocks`] covers: a block holds

@@ -410,6 +410,18 @@ pub fn sentences(table: &TokenTable) -> Vec<Sentence> {
     out
 }
 
+/// Whether sentence `this` only goes on with `before` in a hard-wrapped
+/// text, which `sentences` ends at every line break: one line break parts
+/// them and the line before ends in no stop ("… and\npoor Harriet said").
+pub fn goes_on(text: &str, before: &Sentence, this: &Sentence) -> bool {
+    let gap = &text.as_bytes()[before.span().end..this.span().start];
+    let stop = text[..before.span().end]
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | '"' | '”' | '’' | '\'' | ')'));
+    !stop && memchr::memchr_iter(b'\n', gap).count() == 1
+}
+
 fn is_closer(table: &TokenTable, i: usize) -> bool {
     // Marks are their lower-case form: read from the forms, not the text.
     let s = table.low(i);

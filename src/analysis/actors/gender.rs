@@ -12,11 +12,12 @@ use crate::analysis::wordlists::{Gender, Map};
 /// How many unambiguous pronouns a name needs before its gender is taken.
 const VOTES: usize = 2;
 
-/// How many narrated sentences back the name before a pronoun may be.
-const NAME_REACH: usize = 2;
+/// How many narrated sentences back the name before a pronoun may be
+/// (real sentences, not the lines of a hard-wrapped text).
+const NAME_REACH: usize = 1;
 
 /// How many narrated sentences back nobody else may be named.
-const NOBODY_ELSE: usize = 3;
+const NOBODY_ELSE: usize = 1;
 
 /// The genders the pronouns tell, by the set (root) of the names they
 /// follow: only where all but at most one in four of a name's pronouns

@@ -50,7 +50,16 @@ pub fn resolve(
     let root_of = sets.into_roots();
     let addressed = addressed::by_pronoun(text, mentions, traits, &root_of, claims);
     let (mut referent, gender) = pronouns::resolve(
-        text, sentences, mentions, &names, quotations, &is_source, &root_of, &titled, &addressed,
+        text,
+        sentences,
+        mentions,
+        &names,
+        quotations,
+        &is_source,
+        &root_of,
+        &titled,
+        &addressed,
+        hard_wrapped,
     );
     narrator::resolve(
         text,

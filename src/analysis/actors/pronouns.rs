@@ -10,15 +10,16 @@
 //! source beats a nearer object.
 
 use super::traits::{Names, Pronoun, Traits};
-use crate::analysis::segment::Sentence;
+use crate::analysis::segment::{self, Sentence};
 use crate::analysis::shared::is_person_or_anonymous;
 use crate::analysis::steps;
 use crate::analysis::wordlists::{self, Gender, Map, with_ascii_lowercase, with_lowercase};
 use crate::analysis::{ActorKind, Mention, Quotation};
 
 /// How many sentences back a pronoun may reach (through a chain of
-/// pronouns, each reaches back from the previous one).
-const SENTENCES_BACK: usize = 4;
+/// pronouns, each reaches back from the previous one). Real sentences,
+/// the lines of a hard-wrapped novel joined (`segment::goes_on`).
+const SENTENCES_BACK: usize = 3;
 
 /// How many mentions back a description looks for the person it describes.
 const DESCRIPTION_REACH: usize = 300;
@@ -29,7 +30,7 @@ const DESCRIPTION_REACH: usize = 300;
 const MENTIONS_BACK: usize = 300;
 
 /// How far back "he" or "she" looks when nothing fits nearer.
-const FAR_SENTENCES_BACK: usize = 15;
+const FAR_SENTENCES_BACK: usize = 8;
 
 /// An earlier mention a pronoun may stand for, and how it ranks.
 #[derive(Clone, Copy)]
@@ -83,6 +84,7 @@ pub(super) fn resolve(
     root_of: &[usize],
     titled: &[Option<Gender>],
     addressed: &Map<usize, Vec<usize>>,
+    wrapped: bool,
 ) -> (Vec<Option<usize>>, Vec<Option<Gender>>) {
     let traits = &names.traits;
     let mut referent: Vec<Option<usize>> = traits
@@ -91,13 +93,16 @@ pub(super) fn resolve(
         .map(|(i, t)| (!t.is_pronoun() && !t.is_description()).then_some(i))
         .collect();
     // Distances count narrated sentences only: a long speech between a name
-    // and "she said" does not put the name out of reach.
+    // and "she said" does not put the name out of reach. In a hard-wrapped
+    // text a line that goes on from the one before is no new sentence: the
+    // subject of "Then, as the carriage turned,\nAnna looked up" is
+    // "the carriage", not Anna.
     let mut narrated = Vec::with_capacity(sentences.len());
     let mut count = 0;
     // Sentences and quotations come by start: the number of quotations
     // opening before a sentence moves forward with it, not searched anew.
     let mut at = 0;
-    for s in sentences {
+    for (k, s) in sentences.iter().enumerate() {
         while at < quotations.len() && quotations[at].outer.start <= s.span().start {
             at += 1;
         }
@@ -107,7 +112,8 @@ pub(super) fn resolve(
                 .rev()
                 .take(4)
                 .any(|q| q.outer.contains(s.span()));
-        count += usize::from(!quoted);
+        let goes_on = wrapped && k > 0 && segment::goes_on(text, &sentences[k - 1], s);
+        count += usize::from(!quoted && !goes_on);
         narrated.push(count);
     }
     // Mentions come by start: the sentence moves forward with them, and is
@@ -535,5 +541,15 @@ mod tests {
         let found = speakers(text);
         assert_eq!(found[0].0, "We leave tomorrow,");
         assert_eq!(found[0].1.as_deref(), Some("Maria Lind"), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_opening_the_next_line_of_a_wrapped_sentence_is_not_its_subject() {
+        // Hard-wrapped: Marta opens a printed line, but the sentence is
+        // Greta's; Marta is only where the basket was set down.
+        let text = "Greta Hollin carried the heavy basket all the way down the towpath,\npast the mill and the old boathouse, and at last set it beside\nMarta Vell on the bench by the lock gates.\n\n\"The water is high today,\" she said.\n\nA heron rose from the reeds across the canal and flew low over\nthe water toward the distant trees, and the two of them watched it\ngo.\n";
+        let found = speakers(text);
+        assert_eq!(found[0].0, "The water is high today,");
+        assert_eq!(found[0].1.as_deref(), Some("Greta Hollin"), "{found:?}");
     }
 }

@@ -36,11 +36,13 @@ impl Pass<'_, '_> {
         let c = self.context;
         self.as_verbs.clear();
         let mut i = unit.first;
-        while i < unit.end {
-            // Only a form of "be" or a frame verb can start a frame: the
-            // token table tells them (a word not in ASCII is asked anyway,
-            // as its Unicode lower case may differ). The same look notes the
-            // verbs of "see X as" frames for `seen_as` (one scan, not two).
+        // Only a form of "be" or a frame verb can start a frame (a word not
+        // in ASCII is asked anyway, as its Unicode lower case may differ):
+        // the tokens marked so, not every token, are visited. The same look
+        // notes the verbs of "see X as" frames for `seen_as` (one scan, not
+        // two).
+        while let Some(next) = c.starts.frames.ones(i..unit.end).next() {
+            i = next;
             let classes = c.table.classes(i);
             if classes.has(Class::AsFrame) {
                 self.as_verbs.push(i as u32);

@@ -60,9 +60,9 @@ impl Pass<'_, '_> {
     /// "… in a poll released Monday.": the content before "in".
     fn finding_last(&self, unit: &Unit) -> Option<super::cues::Content> {
         let c = self.context;
-        let at = (unit.first + 3..unit.end).find(|&k| {
-            c.is_word(k, "in")
-                && c.quote_of(k).is_none()
+        // The "in" tokens alone, not every token of the unit.
+        let at = c.starts.ins.ones(unit.first + 3..unit.end).find(|&k| {
+            c.quote_of(k).is_none()
                 && self.finding_document(k + 1).is_some_and(|d| {
                     let mut after = c.token_after(c.mentions[d].span.end);
                     // "… released Monday", "… conducted last week".

@@ -39,19 +39,23 @@ impl Pass<'_, '_> {
                 continue;
             }
             let bare = |source, via| Found::new(Rule::BareQuote, source, via);
-            let (found, cue) = self
+            let framed = self
                 .continued_by_next(qi)
-                .or_else(|| self.colon_lead(first, units))
-                .or_else(|| self.speaker_in_paragraph(quote.outer.start))
-                .or_else(|| {
-                    let subject = self.narrated_subject(units, at)?;
-                    Some((bare(Some(subject), Via::NarratedSubject), None))
-                })
-                .or_else(|| {
-                    let actor = self.actor_after(units, at)?;
-                    Some((bare(Some(actor), Via::ActorAfter), None))
-                })
-                .unwrap_or_else(|| self.previous_speaker(quote.outer.start));
+                .or_else(|| self.colon_lead(first, units));
+            let (found, cue) = framed.unwrap_or_else(|| {
+                // Two rules below ask for the claim before: looked up once.
+                let before = self.claim_and_breaks(quote.outer.start);
+                self.speaker_in_paragraph(before)
+                    .or_else(|| {
+                        let subject = self.narrated_subject(units, at)?;
+                        Some((bare(Some(subject), Via::NarratedSubject), None))
+                    })
+                    .or_else(|| {
+                        let actor = self.actor_after(units, at)?;
+                        Some((bare(Some(actor), Via::ActorAfter), None))
+                    })
+                    .unwrap_or_else(|| self.previous_speaker(before))
+            });
             let found = match found.source {
                 None => bare(self.narrated_before(units, at), Via::NarratedSubject),
                 _ => found,
@@ -195,17 +199,25 @@ impl Pass<'_, '_> {
             || c.table.is_cap(end)
     }
 
-    /// The source and cue of the last quote-bearing claim before `offset`:
-    /// with its cue in the same paragraph, without in the one before.
-    fn previous_speaker(&self, offset: usize) -> (Found, Option<Span>) {
+    /// The last claim ending before `offset` and how many paragraph
+    /// breaks lie between them (0, 1 or 2 for more).
+    fn claim_and_breaks(&self, offset: usize) -> Option<(&FoundClaim, usize)> {
         let c = self.context;
+        let previous = self.claim_before(offset)?;
+        let between = &c.text[previous.span.end..offset];
+        Some((previous, super::paragraph_breaks(between, c.wrapped)))
+    }
+
+    /// The source and cue of the last quote-bearing claim before a
+    /// quotation (see [`Self::claim_and_breaks`]): with its cue in the
+    /// same paragraph, without in the one before.
+    fn previous_speaker(&self, before: Option<(&FoundClaim, usize)>) -> (Found, Option<Span>) {
         let bare = |source, via| Found::new(Rule::BareQuote, source, via);
         let nobody = (bare(None, Via::PreviousSpeaker), None);
-        let Some(previous) = self.claim_before(offset) else {
+        let Some((previous, breaks)) = before else {
             return nobody;
         };
-        let between = &c.text[previous.span.end..offset];
-        match super::paragraph_breaks(between, c.wrapped) {
+        match breaks {
             0 => (bare(previous.source, Via::SpeakerInParagraph), previous.cue),
             1 if previous.kind != ClaimKind::Indirect => {
                 if let Some(taker) = self.turn_taker(previous) {
@@ -224,14 +236,16 @@ impl Pass<'_, '_> {
         }
     }
 
-    /// The source and cue of the last claim before `offset` in the same
-    /// paragraph ("“A,” she said. “B.”").
-    fn speaker_in_paragraph(&self, offset: usize) -> Option<(Found, Option<Span>)> {
-        let c = self.context;
-        let previous = self.claim_before(offset)?;
-        let between = &c.text[previous.span.end..offset];
+    /// The source and cue of the last claim before a quotation (see
+    /// [`Self::claim_and_breaks`]) in the same paragraph ("“A,” she said.
+    /// “B.”").
+    fn speaker_in_paragraph(
+        &self,
+        before: Option<(&FoundClaim, usize)>,
+    ) -> Option<(Found, Option<Span>)> {
+        let (previous, breaks) = before?;
         let found = Found::new(Rule::BareQuote, previous.source, Via::SpeakerInParagraph);
-        (super::paragraph_breaks(between, c.wrapped) == 0).then_some((found, previous.cue))
+        (breaks == 0).then_some((found, previous.cue))
     }
 
     /// "Tony looked at the Indians. “They will come back.”": the subject of
