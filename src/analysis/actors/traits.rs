@@ -116,11 +116,11 @@ impl<'a> Names<'a> {
                 let chains = !m.in_quote && said & SUBJECT_WORD != 0;
                 let description = m.kind == ActorKind::Person && said & THE != 0;
                 // Flags times bits, not a loop of branches: per mention.
-                let bits = said & (CAPITALISED | SPACED)
-                    | u8::from(m.in_quote) * IN_QUOTE
-                    | u8::from(description) * DESCRIPTION
-                    | u8::from(m.role.is_some()) * TITLED
-                    | u8::from(chains) * CHAINS;
+                let bits = (said & (CAPITALISED | SPACED))
+                    | (u8::from(m.in_quote) * IN_QUOTE)
+                    | (u8::from(description) * DESCRIPTION)
+                    | (u8::from(m.role.is_some()) * TITLED)
+                    | (u8::from(chains) * CHAINS);
                 Traits {
                     name,
                     kind: m.kind,

@@ -126,7 +126,9 @@ pub(super) fn follow(
     let mut called = CalledNames::default();
     // The turns come in text order: their mentions are found walking forward.
     // A cursor each: each walks forward through the quotes.
-    let (mut vocatives, mut introductions, mut nearest) = Default::default();
+    let mut vocatives = MentionCursor::default();
+    let mut introductions = MentionCursor::default();
+    let mut nearest = MentionCursor::default();
     for conversation in turns {
         let mut turns: Vec<Turn> = conversation
             .into_iter()
@@ -136,16 +138,13 @@ pub(super) fn follow(
                 let addressed = vocative
                     .and_then(|m| referent[m].map(|r| (people.root_of[r], m)))
                     .filter(|&(id, _)| narrated[id]);
-                let introduced = introduced(
-                    text,
-                    hard_wrapped,
-                    people,
-                    referent,
-                    claims,
-                    &mut introductions,
-                    &claims_of,
-                    mention,
-                );
+                // Where the turn's first quote starts, and its first mention.
+                let first_quote = claims_of.first().map(|&k| {
+                    let before = claims[k].span.start;
+                    (before, introductions.first_from(people.starts, before))
+                });
+                let introduced =
+                    introduced(text, hard_wrapped, people, referent, first_quote, mention);
                 Turn {
                     claims: claims_of,
                     frame,
@@ -452,18 +451,17 @@ const INTRODUCED_MENTIONS: usize = 12;
 
 /// Whether the person the frame `mention` stands for is named in the
 /// narration of the turn's own paragraph before its first quote ("General
-/// Ash sat down by the fire. “…,” said he.").
+/// Ash sat down by the fire. “…,” said he."). `first_quote`: where that
+/// quote starts, and the first mention from there on.
 fn introduced(
     text: &str,
     wrapped: bool,
     people: &People,
     referent: &[Option<usize>],
-    claims: &[FoundClaim],
-    cursor: &mut MentionCursor,
-    turn: &[usize],
+    first_quote: Option<(usize, usize)>,
     mention: Option<usize>,
 ) -> bool {
-    let (Some(m), Some(&first)) = (mention, turn.first()) else {
+    let (Some(m), Some((before, at))) = (mention, first_quote) else {
         return false;
     };
     // A name: a description ("the lad") may still turn out to be someone named.
@@ -473,9 +471,7 @@ fn introduced(
     else {
         return false;
     };
-    let before = claims[first].span.start;
     let mentions = people.mentions;
-    let at = cursor.first_from(people.starts, before);
     (at.saturating_sub(INTRODUCED_MENTIONS)..at)
         .rev()
         .take_while(|&j| {
