@@ -513,31 +513,30 @@ impl HeadNouns {
         // first came with: a slot, not a hash, per mention; the rare name
         // seen with another kind is asked again.
         let mut known: Vec<Option<Answer>> = vec![None; names.all.len()];
-        let (gender, plural) = names
-            .traits
-            .iter()
-            .zip(titled)
-            .enumerate()
-            .map(|(i, (t, titled))| {
-                let asked = match t.kind {
-                    ActorKind::Anonymous | ActorKind::Group => true,
-                    ActorKind::Person => titled.is_none() || t.is_description(),
-                    _ => false,
-                };
-                if !asked {
-                    return (None, false);
-                }
-                let m = &mentions[i];
-                let ask = || (t.kind, t.is_pronoun(), noun_gender(m), is_plural(m));
-                let &mut (kind, pronoun, gender, plural) =
-                    known[t.name as usize].get_or_insert_with(ask);
-                if (kind, pronoun) == (t.kind, t.is_pronoun()) {
-                    (gender, plural)
-                } else {
-                    (noun_gender(m), is_plural(m))
-                }
-            })
-            .unzip();
+        let mentions_count = names.traits.len();
+        let mut gender = vec![None; mentions_count];
+        let mut plural = vec![false; mentions_count];
+        for (i, (t, titled)) in names.traits.iter().zip(titled).enumerate() {
+            let asked = match t.kind {
+                ActorKind::Anonymous | ActorKind::Group => true,
+                ActorKind::Person => titled.is_none() || t.is_description(),
+                _ => false,
+            };
+            // A pronoun's noun tells no gender, nor a plural but of a group:
+            // most of the mentions asked are pronouns.
+            if !asked || t.is_pronoun() && t.kind != ActorKind::Group {
+                continue;
+            }
+            let m = &mentions[i];
+            let ask = || (t.kind, t.is_pronoun(), noun_gender(m), is_plural(m));
+            let &mut (kind, pronoun, said_gender, said_plural) =
+                known[t.name as usize].get_or_insert_with(ask);
+            (gender[i], plural[i]) = if (kind, pronoun) == (t.kind, t.is_pronoun()) {
+                (said_gender, said_plural)
+            } else {
+                (noun_gender(m), is_plural(m))
+            };
+        }
         HeadNouns { gender, plural }
     }
 }
