@@ -154,9 +154,6 @@ impl Starts {
     /// A word some cue starts with.
     pub const CUE: u8 = 16;
     pub const PRONOUN: u8 = 32;
-    /// A quantifier that may stand for people alone ("most", "both"):
-    /// not a start, but asked of the word before every cue word.
-    pub const QUANTIFIER: u8 = 64;
     /// In `by_form`: not worked out yet.
     const UNKNOWN: u8 = 128;
     /// The marks of a start, whose tokens [`Starts::listed`] holds.
@@ -248,8 +245,6 @@ fn marks_of(ctx: &Context, i: usize) -> u8 {
     mark(core || ctx.low(i) == "those", Starts::SHARE_CORE);
     mark(classes.has(Class::CueStart), Starts::CUE);
     mark(classes.has(Class::Pronoun), Starts::PRONOUN);
-    let quantifier = subjects::pronominal_quantifiers().contains(ctx.low(i));
-    mark(quantifier, Starts::QUANTIFIER);
     marks
 }
 
