@@ -414,7 +414,11 @@ pub(super) fn retain_from(out: &mut Vec<Mention>, from: usize, keep: impl Fn(&Me
     for read in from..out.len() {
         steps::step();
         if keep(&out[read]) {
-            out.swap(kept, read);
+            // Most are kept where they are: a swap in place would still
+            // copy a mention three times.
+            if kept != read {
+                out.swap(kept, read);
+            }
             kept += 1;
         }
     }
