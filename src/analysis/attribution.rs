@@ -35,6 +35,7 @@ use super::wordlists::{self, Set, same_bytes};
 use super::{ClaimKind, FoundClaim, Mention, Quotation, Rule, Via};
 use super::{shared, steps};
 use crate::span::Span;
+use lists::List;
 
 /// Every claim in the text with its cue and source mention, sorted by start.
 pub fn find(
@@ -376,9 +377,9 @@ impl<'a> Context<'a> {
     }
 
     /// Whether token `i` is written as a negated verb ("didn't", "won’t"),
-    /// the lower-case form rejecting the rest without reading the text.
+    /// asked once per form (see lists.rs).
     fn is_negated_verb(&self, i: usize) -> bool {
-        self.ends_with(i, "n't") || self.ends_with(i, "n’t")
+        self.in_list(i, List::NegatedVerb)
     }
 
     /// Whether token `i` is one of `words` (lower case) in any ASCII case.
@@ -395,16 +396,21 @@ impl<'a> Context<'a> {
     }
 
     /// Whether token `i` is an "-ly" adverb written in lower case
-    /// ("unequivocally", "firmly"). The lower-case form rejects nearly
-    /// every token without reading the text.
+    /// ("unequivocally", "firmly"). The ending is asked once per form (see
+    /// lists.rs), and rejects nearly every token.
     fn is_adverb(&self, i: usize) -> bool {
-        self.table.low(i).len() > 4 && self.ends_with(i, "ly") && self.starts_lower(i)
+        self.in_list(i, List::LyEnding) && self.starts_lower(i)
     }
 
-    /// Whether token `i` is a present participle (see [`is_ing`]), the
-    /// lower-case form asked first as in [`Context::is_adverb`].
+    /// Whether token `i` is a present participle (see [`is_ing`]), asked
+    /// once per form (see lists.rs).
     fn is_ing(&self, i: usize) -> bool {
-        self.table.low(i).len() > 4 && self.ends_with(i, "ing")
+        self.in_list(i, List::IngEnding)
+    }
+
+    /// Whether token `i` is written ending in "ed", asked once per form.
+    fn ends_in_ed(&self, i: usize) -> bool {
+        self.in_list(i, List::EdEnding)
     }
 
     /// Whether token `i` is written ending with `suffix` (no ASCII capital

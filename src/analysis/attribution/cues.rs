@@ -208,7 +208,7 @@ impl Pass<'_, '_> {
     /// "when", "after", "if" ("…, she said when asked what he would do").
     fn opens_a_question(&self, cue: CueMatch, unit: &Unit) -> bool {
         let c = self.context;
-        if !c.ends_with(cue.first, "ed") {
+        if !c.ends_in_ed(cue.first) {
             return false;
         }
         // At the unit's start, or of a sentence after a quotation closing
@@ -1313,13 +1313,14 @@ impl Pass<'_, '_> {
         // Asked only after an "and" or "but": most cues have none.
         let same_form = |verb: usize| {
             c.starts_lower(verb)
-                && ((c.ends_with(cue.first, "ed")
-                    && c.ends_with(verb, "ed")
-                    && c.table.low(verb).len() > 4)
+                && ((c.ends_in_ed(cue.first) && c.ends_in_ed(verb) && c.table.low(verb).len() > 4)
                     || (c.is_ing(cue.first) && c.is_ing(verb)))
         };
         (first + 1..end).find_map(|k| {
-            if !c.is_one_of(k, &["and", "but"]) || c.quote_of(k).is_some() {
+            // The bytes of the lower-case form, not a list compare: this
+            // runs over every token of a content.
+            let and_or_but = matches!(c.table.low(k).as_bytes(), b"and" | b"but");
+            if !and_or_but || c.quote_of(k).is_some() {
                 return None;
             }
             let mut verb = k + 1;

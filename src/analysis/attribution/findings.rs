@@ -66,7 +66,7 @@ impl Pass<'_, '_> {
                 && self.finding_document(k + 1).is_some_and(|d| {
                     let mut after = c.token_after(c.mentions[d].span.end);
                     // "… released Monday", "… conducted last week".
-                    if after < unit.end && c.ends_with(after, "ed") {
+                    if after < unit.end && c.ends_in_ed(after) {
                         after += 1;
                     }
                     self.only_fillers(after, unit.end)
