@@ -11,6 +11,7 @@
 
 pub mod actors;
 pub mod attribution;
+mod interning;
 pub mod lexicon;
 pub mod markers;
 pub mod mentions;
@@ -22,6 +23,7 @@ pub(crate) mod steps;
 pub mod tokens;
 pub mod wordlists;
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
@@ -33,7 +35,7 @@ pub use tokens::TokenTable;
 
 /// The version of the analysis output: bumped whenever a change to the
 /// rules changes what `analyze` returns (caches of analyses key on it).
-pub const VERSION: u32 = 49;
+pub const VERSION: u32 = 52;
 
 /// What kind of thing an actor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -213,10 +215,11 @@ pub struct Mention {
     /// from both ends of the valley", "one veteran gardener", "he".
     pub span: Span,
     /// The plain name the phrase gives: "Petra Hale", "Ingrid Sollen",
-    /// "teachers", "one veteran gardener"; for a pronoun, the pronoun. Boxed,
-    /// not a `String`: a text has a mention every few words, and a name is
-    /// never changed once found (compare it through [`Mention::name`]).
-    pub name: Box<str>,
+    /// "teachers", "one veteran gardener"; for a pronoun, the pronoun.
+    /// Inline up to 24 bytes, as most names are: a text has a mention every
+    /// few words, and an allocation each cost as much as finding it
+    /// (compare it through [`Mention::name`]).
+    pub name: CompactString,
     pub kind: ActorKind,
     /// The title found with the name: "Secretary of State".
     pub role: Option<Box<str>>,

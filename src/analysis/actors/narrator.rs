@@ -82,7 +82,7 @@ fn addressed_by_others(
                     continue;
                 }
                 addressed
-                    .entry(m.name.to_lowercase())
+                    .entry(m.name().to_lowercase())
                     .or_insert((0, at + k))
                     .0 += 1;
             }

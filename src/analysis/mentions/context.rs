@@ -4,6 +4,8 @@
 
 use std::cell::Cell;
 
+use compact_str::CompactString;
+
 use crate::analysis::lexicon::{CueClasses, CueMatch, Cues, Lexicon};
 use crate::analysis::segment::{Token, TokenKind};
 use crate::analysis::steps;
@@ -39,6 +41,8 @@ pub(super) struct Context<'a> {
     pub word_kinds: FormFacts,
     /// Per written form, what kind of head noun it is (groups.rs).
     pub heads: FormFacts,
+    /// Per written form, the kind a pronoun stands for (mod.rs).
+    pub pronoun_kinds: FormFacts,
 }
 
 /// Per written form, a byte a finder works out from the form alone on its
@@ -55,6 +59,37 @@ impl FormFacts {
     #[inline]
     pub fn of(&self, table: &TokenTable, i: usize) -> &Cell<u8> {
         &self.0[table.form_of(i)]
+    }
+}
+
+/// A word's kind as a byte of a [`FormFacts`] ([`Context::word_kinds`],
+/// [`Context::pronoun_kinds`]).
+pub(super) mod word_kind {
+    use crate::analysis::ActorKind;
+
+    const KINDS: [ActorKind; 6] = [
+        ActorKind::Person,
+        ActorKind::Organization,
+        ActorKind::Place,
+        ActorKind::Group,
+        ActorKind::Anonymous,
+        ActorKind::Other,
+    ];
+
+    /// 0 is "not worked out", 1 "names nothing", 2… a kind.
+    pub fn encode(kind: Option<ActorKind>) -> u8 {
+        kind.map_or(1, |kind| {
+            2 + KINDS.iter().position(|&k| k == kind).unwrap_or(0) as u8
+        })
+    }
+
+    /// The kind kept in `byte`, if one was.
+    pub fn decode(byte: u8) -> Option<Option<ActorKind>> {
+        match byte {
+            0 => None,
+            1 => Some(None),
+            _ => Some(Some(KINDS[usize::from(byte - 2)])),
+        }
     }
 }
 
@@ -86,6 +121,7 @@ impl<'a> Context<'a> {
             titles: Vec::new(),
             word_kinds: FormFacts::new(table),
             heads: FormFacts::new(table),
+            pronoun_kinds: FormFacts::new(table),
         }
     }
 
@@ -342,11 +378,11 @@ impl<'a> Context<'a> {
     }
 }
 
-/// A mention of the given kind over `span`. A name already built as a
-/// `String` moves in (no second allocation and copy); a `&str` is copied.
+/// A mention of the given kind over `span`; a name of up to 24 bytes is
+/// kept inline (see [`Mention::name`]).
 pub(super) fn mention(
     span: Span,
-    name: impl Into<Box<str>>,
+    name: impl Into<CompactString>,
     kind: ActorKind,
     role: Option<String>,
 ) -> Mention {

@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use compact_str::CompactString;
+
 use super::Starts;
 use super::context::{Context, mention, retain_from};
 use crate::analysis::segment::TokenKind;
@@ -48,7 +50,7 @@ pub(super) fn find(
         };
         // "campaign manager", "Republican pollster": the last noun is the head.
         if h + 1 < range.end
-            && starts.at(h + 1, Starts::HEAD)
+            && starts.at(ctx, h + 1, Starts::HEAD)
             && head_at(ctx, h + 1).is_some()
             && !ctx.is_possessive(h)
         {
@@ -87,7 +89,7 @@ pub(super) fn find(
         };
         let end = right_edge(ctx, h, range.end, kind);
         let span = Span::new(ctx.tokens[first].start(), end);
-        let mut name = ctx.phrase(name_from, h).to_string();
+        let mut name = CompactString::from(ctx.phrase(name_from, h));
         let mut role = None;
         if kind == ActorKind::Anonymous && ctx.table.classes(first).has(Class::Quantifier) {
             // "A person familiar with the matter" opening a sentence is named

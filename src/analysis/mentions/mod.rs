@@ -24,7 +24,7 @@ use super::tokens::{Class, TokenTable};
 use super::{ActorKind, Mention, Quotation};
 use super::{shared, wordlists};
 use crate::span::Span;
-use context::Context;
+use context::{Context, word_kind};
 
 /// Every mention in the text, sorted by start (then longest first).
 pub fn find(
@@ -117,22 +117,26 @@ pub(super) struct Scratch {
 }
 
 /// Per token of a sentence, which finders may start there, read off the
-/// token table in one pass: each finder then skips the other tokens by a
-/// byte of this buffer (in cache), not by asking the token table again.
+/// token table in one pass: each finder then visits its own few tokens
+/// from a list, not every token.
 pub(super) struct Starts {
-    /// The sentence's first token.
-    first: usize,
-    marks: Vec<u8>,
     /// The marks of all its tokens together.
     all: u8,
     /// The sentence's tokens where some finder may start (with some of
-    /// [`Starts::STARTS`]), in order: the finders visit these, not every
-    /// token (each finder its own few).
-    listed: Vec<usize>,
+    /// [`Starts::STARTS`]), in order, each with its marks: the finders
+    /// visit these, not every token (each finder its own few).
+    listed: Vec<Start>,
     /// The marks of each written form (they depend on the form alone), or
     /// [`Starts::UNKNOWN`] before its first token: a byte per form, in
     /// cache, where the token table's facts of a form take several.
     by_form: Vec<u8>,
+}
+
+/// A token where some finder may start, with its marks (see [`Starts`]).
+#[derive(Clone, Copy)]
+struct Start {
+    token: u32,
+    marks: u8,
 }
 
 impl Starts {
@@ -158,8 +162,6 @@ impl Starts {
 
     fn new(table: &TokenTable) -> Self {
         Starts {
-            first: 0,
-            marks: Vec::new(),
             all: 0,
             listed: Vec::new(),
             by_form: vec![Self::UNKNOWN; table.form_count()],
@@ -168,46 +170,45 @@ impl Starts {
 
     /// Marks the tokens of the sentence `range`.
     fn read(&mut self, ctx: &Context, range: std::ops::Range<usize>) {
-        self.first = range.start;
         let Starts {
-            marks,
-            by_form,
-            listed,
-            ..
+            by_form, listed, ..
         } = self;
-        marks.clear();
-        marks.resize(range.len(), 0);
         listed.clear();
         let mut all = 0;
-        // The marks are written in place, not pushed: this loop runs for
-        // every token.
-        for (slot, i) in marks.iter_mut().zip(range) {
+        // This loop runs for every token: a load of its form's byte, and a
+        // push for the few that start something.
+        for i in range {
             let form = ctx.table.form_of(i);
-            if by_form[form] == Self::UNKNOWN {
-                by_form[form] = marks_of(ctx, i);
+            let mut marks = by_form[form];
+            if marks == Self::UNKNOWN {
+                marks = marks_of(ctx, i);
+                by_form[form] = marks;
             }
-            *slot = by_form[form];
-            all |= *slot;
-            if *slot & Self::STARTS != 0 {
-                listed.push(i);
+            all |= marks;
+            if marks & Self::STARTS != 0 {
+                // Token indices fit: the token table refuses texts over 4 GiB.
+                listed.push(Start {
+                    token: i as u32,
+                    marks,
+                });
             }
         }
         self.all = all;
     }
 
-    /// Whether token `i` of the sentence has some of `marks`.
+    /// Whether token `i` of the sentence read last has some of `marks`.
     #[inline]
-    pub fn at(&self, i: usize, marks: u8) -> bool {
-        self.marks[i - self.first] & marks != 0
+    fn at(&self, ctx: &Context, i: usize, marks: u8) -> bool {
+        self.by_form[ctx.table.form_of(i)] & marks != 0
     }
 
     /// The tokens of the sentence with some of `marks` (of [`Starts::STARTS`]).
-    pub fn marked(&self, marks: u8) -> impl Iterator<Item = usize> + '_ {
+    fn marked(&self, marks: u8) -> impl Iterator<Item = usize> + '_ {
         debug_assert_eq!(marks & !Self::STARTS, 0, "only starts are listed");
         self.listed
             .iter()
-            .copied()
-            .filter(move |&i| self.at(i, marks))
+            .filter(move |start| start.marks & marks != 0)
+            .map(|start| start.token as usize)
     }
 
     /// Whether some token of the sentence has some of `marks`.
@@ -348,7 +349,7 @@ fn pronouns(
     // of it and those before: whether one holds a token is a binary search.
     let mut held = false;
     for i in starts.marked(Starts::PRONOUN) {
-        let Some(&kind) = ctx.lists.pronoun_kinds.get(ctx.low(i)) else {
+        let Some(kind) = pronoun_kind(ctx, i) else {
             continue;
         };
         // "who" in "an aide who asked not to be named" is part of that mention.
@@ -371,6 +372,18 @@ fn pronouns(
             in_quote: false,
         });
     }
+}
+
+/// The kind the pronoun at token `i` stands for, if it is one: looked up
+/// once per written form (a pronoun is one of a few forms, met often).
+fn pronoun_kind(ctx: &Context, i: usize) -> Option<ActorKind> {
+    let known = ctx.pronoun_kinds.of(ctx.table, i);
+    if let Some(kind) = word_kind::decode(known.get()) {
+        return kind;
+    }
+    let kind = ctx.lists.pronoun_kinds.get(ctx.low(i)).copied();
+    known.set(word_kind::encode(kind));
+    kind
 }
 
 /// (start, furthest end so far) of `mentions`, sorted by start, into `spans`.

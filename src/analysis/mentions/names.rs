@@ -11,7 +11,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::Starts;
-use super::context::{Context, mention, retain_from};
+use super::context::{Context, mention, retain_from, word_kind};
 use crate::analysis::segment::TokenKind;
 use crate::analysis::shared::is_pronoun;
 use crate::analysis::tokens::Class;
@@ -49,10 +49,8 @@ pub(super) fn find(
             continue;
         }
         let end = core_end(ctx, i, range.end);
-        if let Some(m) = name_mention(ctx, i, end, &range, out, sentence_first_mention) {
-            let first = ctx.table.token_at(m.span.start);
-            let last = ctx.table.token_at(m.span.end);
-            claimed[first..last].iter_mut().for_each(|c| *c = true);
+        if let Some((m, tokens)) = name_mention(ctx, i, end, &range, out, sentence_first_mention) {
+            claimed[tokens].iter_mut().for_each(|c| *c = true);
             out.push(m);
         }
         // Names inside the apposition or "of" phrase get mentions of their own.
@@ -189,36 +187,6 @@ fn core_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
     kind
 }
 
-/// A word's kind as a byte of [`Context::word_kinds`].
-mod word_kind {
-    use crate::analysis::ActorKind;
-
-    const KINDS: [ActorKind; 6] = [
-        ActorKind::Person,
-        ActorKind::Organization,
-        ActorKind::Place,
-        ActorKind::Group,
-        ActorKind::Anonymous,
-        ActorKind::Other,
-    ];
-
-    /// 0 is "not worked out", 1 "names nothing", 2… a kind.
-    pub fn encode(kind: Option<ActorKind>) -> u8 {
-        kind.map_or(1, |kind| {
-            2 + KINDS.iter().position(|&k| k == kind).unwrap_or(0) as u8
-        })
-    }
-
-    /// The kind kept in `byte`, if one was.
-    pub fn decode(byte: u8) -> Option<Option<ActorKind>> {
-        match byte {
-            0 => None,
-            1 => Some(None),
-            _ => Some(Some(KINDS[usize::from(byte - 2)])),
-        }
-    }
-}
-
 /// What the run of capitalised words `start..end` names, worked out.
 fn run_kind(ctx: &Context, start: usize, end: usize) -> Option<ActorKind> {
     let lists = ctx.lists;
@@ -314,7 +282,8 @@ fn is_demonym_part(ctx: &Context, j: usize) -> bool {
     ctx.lists.demonyms.contains_key(ctx.phrase(j, last))
 }
 
-/// The mention for the name `start..end`, with title and apposition.
+/// The mention for the name `start..end`, with title and apposition, and
+/// the tokens it covers.
 fn name_mention(
     ctx: &Context,
     start: usize,
@@ -322,7 +291,7 @@ fn name_mention(
     range: &Range<usize>,
     out: &mut Vec<Mention>,
     sentence_first_mention: usize,
-) -> Option<Mention> {
+) -> Option<(Mention, Range<usize>)> {
     let kind = core_kind(ctx, start, end)?;
     // "Surprisingly," or "Disrupting this …" opening a sentence or quote is no name.
     if kind == ActorKind::Person
@@ -377,14 +346,41 @@ fn name_mention(
         }
     }
     let mut span = Span::new(ctx.tokens[first].start(), ctx.bare_span(end - 1).end);
+    let mut last = end;
     if !ctx.is_possessive(end - 1) && matches!(kind, ActorKind::Person | ActorKind::Organization) {
-        let (ext_end, apposition) = extension(ctx, end, range.end, kind);
-        span.end = span.end.max(ext_end);
+        let (reach, apposition) = extension(ctx, end, range.end, kind);
+        if reach.end > span.end {
+            span.end = reach.end;
+            last = reach.tokens_end;
+        }
         if role.is_none() {
             role = apposition;
         }
     }
-    Some(mention(span, name, kind, role))
+    Some((mention(span, name, kind, role), first..last))
+}
+
+/// How far an extension after a name reaches: a byte offset, and one past
+/// its last token (known where the offset is found: no search for it).
+#[derive(Default)]
+struct Reach {
+    end: usize,
+    tokens_end: usize,
+}
+
+impl Reach {
+    /// To the end of token `last`, or of its bare form (`bare`).
+    fn through(ctx: &Context, last: usize, bare: bool) -> Self {
+        let span = if bare {
+            ctx.bare_span(last)
+        } else {
+            ctx.table.span(last)
+        };
+        Reach {
+            end: span.end,
+            tokens_end: last + 1,
+        }
+    }
 }
 
 /// How many tokens the titles before a name may take: the longest real ones
@@ -435,15 +431,15 @@ fn title_prefix(ctx: &Context, start: usize, floor: usize) -> (usize, bool) {
 }
 
 /// How far an apposition, a parenthesis or "of <organisation>" after a name
-/// reaches (a byte offset), and the role an apposition gives.
-fn extension(ctx: &Context, mut k: usize, end: usize, kind: ActorKind) -> (usize, Option<String>) {
-    let mut reach = 0;
+/// reaches, and the role an apposition gives.
+fn extension(ctx: &Context, mut k: usize, end: usize, kind: ActorKind) -> (Reach, Option<String>) {
+    let mut reach = Reach::default();
     let mut role = None;
     // "(R-WI)", "(D)"
     if ctx.is_punct(k, "(")
         && let Some(close) = (k + 1..end.min(k + 8)).find(|&j| ctx.is_punct(j, ")"))
     {
-        reach = ctx.table.span(close).end;
+        reach = Reach::through(ctx, close, false);
         k = close + 1;
     }
     while ctx.is_punct(k, ",") && k + 1 < end {
@@ -452,7 +448,7 @@ fn extension(ctx: &Context, mut k: usize, end: usize, kind: ActorKind) -> (usize
         let closes = |j: usize| j >= end || ctx.is_punct(j, ",") || ctx.is_punct(j, ".");
         if ctx.tokens[next].kind == TokenKind::Number && closes(after) {
             // "Khizr Khan, 66,"
-            reach = ctx.table.span(next).end;
+            reach = Reach::through(ctx, next, false);
             k = after;
         } else if is_party_tag(ctx.word(next)) {
             // "Rep. Glenn Thompson, R-Pa.,"
@@ -461,17 +457,17 @@ fn extension(ctx: &Context, mut k: usize, end: usize, kind: ActorKind) -> (usize
             } else {
                 next
             };
-            reach = ctx.table.span(last).end;
+            reach = Reach::through(ctx, last, false);
             k = last + 1;
         } else if let Some((last, text)) = apposition(ctx, next, end) {
-            reach = ctx.table.span(last).end;
+            reach = Reach::through(ctx, last, false);
             role = Some(text.to_string());
             break;
         } else {
             break;
         }
     }
-    if kind == ActorKind::Person && reach == 0 {
+    if kind == ActorKind::Person && reach.end == 0 {
         // "Ingrid Sollen of the Coastal Rowing Club"; `k` may be past the
         // sentence (and the last token) when the name ends it.
         if k < end && ctx.low(k) == "of" {
@@ -485,7 +481,7 @@ fn extension(ctx: &Context, mut k: usize, end: usize, kind: ActorKind) -> (usize
                     core_kind(ctx, j, core),
                     Some(ActorKind::Organization | ActorKind::Place)
                 ) {
-                    reach = ctx.bare_span(core - 1).end;
+                    reach = Reach::through(ctx, core - 1, true);
                 }
             }
         }

@@ -129,8 +129,10 @@ fn is_finite_cue(ctx: &Context, i: usize, end: usize) -> bool {
 /// adverb). The speaker is a description, as "the president" is.
 fn inverted_subject(ctx: &Context, cue: usize, end: usize) -> Option<Mention> {
     let before = |k: usize| k < cue && ctx.tokens[k].kind == TokenKind::Quote;
+    // The kinds first: most cue words follow no quotation mark, and a
+    // kind is one load where a mark is a comparison of text.
     let after_quote = cue > 0 && before(cue - 1)
-        || cue > 1 && [",", "!", "?"].iter().any(|p| ctx.is_punct(cue - 1, p)) && before(cue - 2);
+        || cue > 1 && before(cue - 2) && [",", "!", "?"].iter().any(|p| ctx.is_punct(cue - 1, p));
     let det = cue + 1;
     if !after_quote
         || !ctx.is_inflected_utterance(cue)
@@ -225,7 +227,7 @@ fn may_head(ctx: &Context, head: usize) -> bool {
 /// alone at the start of a clause, right before a cue (the `word` before
 /// it, auxiliaries and adverbs aside), is a group of its own.
 fn quantifier_at(ctx: &Context, starts: &Starts, word: usize, floor: usize) -> Option<Mention> {
-    if !starts.at(word, Starts::QUANTIFIER) {
+    if !starts.at(ctx, word, Starts::QUANTIFIER) {
         return None;
     }
     let opens_clause =
