@@ -11,6 +11,7 @@
 
 pub mod actors;
 pub mod attribution;
+mod interning;
 pub mod lexicon;
 pub mod markers;
 pub mod mentions;
