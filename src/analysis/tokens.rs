@@ -198,9 +198,9 @@ impl<'t> TokenTable<'t> {
             let is_lower = is_word && facts.shape & LOWER_WORD != 0;
             // Set as bits, not a branch each: which are set changes from
             // word to word, and each branch would mispredict.
-            facts.seen |= u8::from(is_lower) * SEEN_LOWERCASE
-                | u8::from(!previous_is_word && capitalized) * SEEN_OPENING
-                | u8::from(previous_is_lower && capitalized) * SEEN_INSIDE;
+            facts.seen |= (u8::from(is_lower) * SEEN_LOWERCASE)
+                | (u8::from(!previous_is_word && capitalized) * SEEN_OPENING)
+                | (u8::from(previous_is_lower && capitalized) * SEEN_INSIDE);
             previous_is_lower = is_lower;
             previous_is_word = is_word;
         }
