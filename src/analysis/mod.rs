@@ -11,6 +11,7 @@
 
 pub mod actors;
 pub mod attribution;
+mod interning;
 pub mod lexicon;
 pub mod markers;
 pub mod mentions;
@@ -34,7 +35,7 @@ pub use tokens::TokenTable;
 
 /// The version of the analysis output: bumped whenever a change to the
 /// rules changes what `analyze` returns (caches of analyses key on it).
-pub const VERSION: u32 = 49;
+pub const VERSION: u32 = 52;
 
 /// What kind of thing an actor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -7,26 +7,15 @@
 
 use std::ops::Range;
 
+use super::interning::{
+    ALL_CAPS, CAPITALIZED, HYPHENATED, Interner, LOWER_WORD, NOT_ASCII, POSSESSIVE,
+};
 pub use super::lexicon::{Class, Classes};
 use super::lexicon::{CueHead, Cues, Lexicon};
 use super::segment::{self, FORM_APART, Scanned, Token, TokenKind};
-use super::wordlists::{Map, same_bytes, short_word};
+use super::wordlists::Map;
 use super::{quotes, steps};
 use crate::span::Span;
-
-/// Facts of a written form, as bits of [`Form::shape`]: it starts with an
-/// upper-case letter; it ends with a possessive "’s" or "'s" (after more
-/// than one byte); it is a word written in lower case ("meanwhile": a
-/// lower-case initial and no ASCII capital).
-const CAPITALIZED: u8 = 1;
-const POSSESSIVE: u8 = 2;
-const LOWER_WORD: u8 = 4;
-/// It holds an ASCII hyphen ("trillion-dollar").
-const HYPHENATED: u8 = 8;
-/// It has two letters or more, none in lower case ("FBI", "CHAPTER").
-const ALL_CAPS: u8 = 16;
-/// It holds a character outside ASCII ("Zoë", "’s").
-const NOT_ASCII: u8 = 32;
 
 /// Where a form's words were seen, as bits while the table is built: the
 /// classes they become ([`Class::SeenLowercase`] and the others).
@@ -38,64 +27,6 @@ const SEEN_CLASSES: [(u8, Class); 3] = [
     (SEEN_OPENING, Class::SeenOpening),
     (SEEN_INSIDE, Class::SeenInside),
 ];
-
-/// A written form of more than [`SHORT`] bytes as a key while the table
-/// is built: compared in line, not by a call to memcmp per token.
-#[derive(Clone, Copy, Eq)]
-struct Written<'t>(&'t str);
-
-/// The longest form held in a [`ShortForm`] key.
-const SHORT: usize = 15;
-
-/// A written form of at most [`SHORT`] bytes (nearly every one) as a key
-/// holding its bytes and length in two words: a key pointing into the
-/// text would read the text where the form was first seen, a cache miss
-/// per token once the text outgrows the cache.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct ShortForm(u64, u64);
-
-impl std::hash::Hash for ShortForm {
-    /// Both words folded into one, its well-mixed high half moved low: the
-    /// map takes its bucket from the hash's low bits, which the Fx hash of
-    /// the plain words draws from a word's first letters alone (most forms
-    /// in a few crowded buckets, long probes per token).
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
-        let folded = (self.0 ^ self.1.rotate_left(29)).wrapping_mul(MIX);
-        state.write_u64(folded.rotate_left(32));
-    }
-}
-
-impl ShortForm {
-    fn of(word: &str) -> Option<Self> {
-        let b = word.as_bytes();
-        let n = b.len();
-        if n > SHORT {
-            return None;
-        }
-        let word = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("8 bytes"));
-        let (low, high) = if n < 8 {
-            (short_word(b), 0)
-        } else {
-            (word(0), short_word(&b[8..]))
-        };
-        // The high word holds at most 7 bytes: its top byte is free.
-        Some(ShortForm(low, high | (n as u64) << 56))
-    }
-}
-
-impl PartialEq for Written<'_> {
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        same_bytes(self.0.as_bytes(), other.0.as_bytes())
-    }
-}
-
-impl std::hash::Hash for Written<'_> {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.0.hash(state);
-    }
-}
 
 /// What a token may open or end, for the stages that look at such tokens
 /// alone: a bit set each ([`TokenTable::marked`]), so that they pass over
@@ -154,17 +85,6 @@ impl TokenMark {
     }
 }
 
-/// A distinct written form of the document, while the table is built.
-#[derive(Debug, Clone, Copy)]
-struct Form {
-    /// The index of its lower-case form.
-    lower: u32,
-    /// Where its lower-case form lies in `lower_text`.
-    low_start: u32,
-    low_end: u32,
-    shape: u8,
-}
-
 /// The tokens of a document and the forms they are written in.
 pub struct TokenTable<'t> {
     pub text: &'t str,
@@ -206,9 +126,6 @@ pub struct TokenTable<'t> {
     cues_id: u64,
 }
 
-/// In [`TokenTable::cues`]: the form starts no cue.
-const NO_CUE: u32 = u32::MAX;
-
 /// The bytes of text per entry of [`TokenTable::block_firsts`].
 const BLOCK: usize = 64;
 
@@ -222,44 +139,13 @@ impl<'t> TokenTable<'t> {
         // English prose has a token every 4 to 5 bytes: room for one every
         // 4, the spare returned at the end, so the vector is not doubled late.
         let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
-        // Room for the forms of an article (a short one's maps do not grow
-        // and rehash several times), not more: a long text has far fewer
-        // distinct forms than tokens.
-        let room = (text.len() / 8).min(1 << 14);
-        let mut short: Map<ShortForm, u32> =
-            Map::with_capacity_and_hasher(room, Default::default());
-        let mut written: Map<Written<'t>, u32> = Map::default();
-        // The forms of one-byte tokens ("," "." "a"), found without hashing.
-        let mut one_byte_forms: [Option<u32>; 128] = [None; 128];
-        let mut lowers: Map<Box<str>, (u32, u32, u32)> =
-            Map::with_capacity_and_hasher(room, Default::default());
-        let mut scratch = String::new();
-        let mut forms: Vec<Form> = Vec::new();
+        let mut interner = Interner::new(text.len());
         // Per form, what each of its tokens reads and where its words were
         // seen (folded into the lower-case forms' classes at the end): a
         // byte each in a small array, not a `Form` and a `Classes` apart.
-        let mut form_shapes: Vec<u8> = Vec::new();
         let mut form_seen: Vec<u8> = Vec::new();
         let mut form_marks: Vec<u8> = Vec::new();
-        // Per lower-case form: the word lists it is in, and the index of
-        // the cues starting with it in `cue_heads` (or NO_CUE).
-        let mut lower_classes: Vec<Classes> = Vec::new();
-        let mut lower_cues: Vec<u32> = Vec::new();
-        let mut table = TokenTable {
-            text,
-            tokens: Vec::new(),
-            forms_apart: Map::default(),
-            lows: Vec::new(),
-            classes: Vec::new(),
-            shapes: Vec::new(),
-            lower_text: String::new(),
-            block_firsts: Vec::new(),
-            wrapped: quotes::is_hard_wrapped(text),
-            marked: MARKS.map(|_| TokenBits::new(0)),
-            cues: Vec::new(),
-            cue_heads: Vec::new(),
-            cues_id: lexicon.cues.id(),
-        };
+        let mut forms_apart = Map::default();
         let mut previous_is_word = false;
         let mut previous_is_lower = false;
         let mut previous_end = 0;
@@ -273,6 +159,7 @@ impl<'t> TokenTable<'t> {
                 kind,
                 after_line_break,
             } = scanned;
+            let form = interner.form(text, span, kind == TokenKind::Word, lexicon);
             if i > 0 {
                 let line_break = if after_line_break {
                     TokenMark::AFTER_LINE_BREAK
@@ -282,58 +169,23 @@ impl<'t> TokenTable<'t> {
                 marks.push(i - 1, previous_marks | line_break);
             }
             previous_end = span.end;
-            let word = span.of(text);
+            if form as usize == form_marks.len() {
+                // The form's first token: what its tokens mark is worked
+                // out now, once.
+                let classes = interner.lower_classes[interner.lower_of[form as usize] as usize];
+                let shape = interner.shapes[form as usize];
+                form_marks.push(TokenMark::of_form(span.of(text), kind, shape, classes));
+                form_seen.push(0);
+            }
             let is_word = kind == TokenKind::Word;
-            // A token of one byte is ASCII.
-            let one_byte = (word.len() == 1).then(|| usize::from(word.as_bytes()[0]));
-            let short_form = ShortForm::of(word);
-            let known = match (one_byte, short_form) {
-                (Some(b), _) => one_byte_forms[b],
-                (None, Some(key)) => short.get(&key).copied(),
-                (None, None) => written.get(&Written(word)).copied(),
-            };
-            let form = match known {
-                Some(form) => form,
-                None => {
-                    let form = forms.len() as u32;
-                    match (one_byte, short_form) {
-                        (Some(b), _) => one_byte_forms[b] = Some(form),
-                        (None, Some(key)) => {
-                            short.insert(key, form);
-                        }
-                        (None, None) => {
-                            written.insert(Written(word), form);
-                        }
-                    }
-                    let entry = table.new_form(word, is_word, &mut lowers, &mut scratch);
-                    if entry.lower as usize == lower_classes.len() {
-                        let lower = &table.lower_text[entry.low_start as usize..];
-                        let classes = lexicon.classes_of(lower);
-                        let head = Cues::may_start(lower, classes)
-                            .then(|| lexicon.cues.head(lower))
-                            .flatten();
-                        lower_cues.push(head.map_or(NO_CUE, |head| {
-                            table.cue_heads.push(head);
-                            (table.cue_heads.len() - 1) as u32
-                        }));
-                        lower_classes.push(classes);
-                    }
-                    let classes = lower_classes[entry.lower as usize];
-                    form_marks.push(TokenMark::of_form(word, kind, entry.shape, classes));
-                    forms.push(entry);
-                    form_shapes.push(entry.shape);
-                    form_seen.push(0);
-                    form
-                }
-            };
             tokens.push(Token::new(span.start, kind, form));
             previous_marks = form_marks[form as usize];
             if form >= FORM_APART {
-                table.forms_apart.insert(i as u32, form);
+                forms_apart.insert(i as u32, form);
             }
             let mut is_lower = false;
             if is_word {
-                let shape = form_shapes[form as usize];
+                let shape = interner.shapes[form as usize];
                 is_lower = shape & LOWER_WORD != 0;
                 let seen = &mut form_seen[form as usize];
                 if is_lower {
@@ -349,8 +201,18 @@ impl<'t> TokenTable<'t> {
             previous_is_lower = is_lower;
             previous_is_word = is_word;
         }
-        for (form, &seen) in forms.iter().zip(&form_seen) {
-            let classes = &mut lower_classes[form.lower as usize];
+        let Interner {
+            lower_of,
+            shapes,
+            mut lower_text,
+            lower_spans,
+            mut lower_classes,
+            lower_cues,
+            cue_heads,
+            ..
+        } = interner;
+        for (&lower, &seen) in lower_of.iter().zip(&form_seen) {
+            let classes = &mut lower_classes[lower as usize];
             for (bit, class) in SEEN_CLASSES {
                 if seen & bit != 0 {
                     classes.add(class);
@@ -367,18 +229,25 @@ impl<'t> TokenTable<'t> {
             marks.push(tokens.len() - 1, previous_marks | line_break);
         }
         tokens.shrink_to_fit();
-        table.marked = marks.finish(tokens.len());
-        table.block_firsts = block_firsts(text.len(), &tokens);
-        table.tokens = tokens;
-        table.lows = forms.iter().map(|f| (f.low_start, f.low_end)).collect();
-        table.classes = forms
-            .iter()
-            .map(|f| lower_classes[f.lower as usize])
-            .collect();
-        table.shapes = form_shapes;
-        table.cues = forms.iter().map(|f| lower_cues[f.lower as usize]).collect();
-        table.lower_text.shrink_to_fit();
-        table
+        lower_text.shrink_to_fit();
+        TokenTable {
+            text,
+            marked: marks.finish(tokens.len()),
+            block_firsts: block_firsts(text.len(), &tokens),
+            tokens,
+            forms_apart,
+            lows: lower_of.iter().map(|&l| lower_spans[l as usize]).collect(),
+            classes: lower_of
+                .iter()
+                .map(|&l| lower_classes[l as usize])
+                .collect(),
+            shapes,
+            lower_text,
+            wrapped: quotes::is_hard_wrapped(text),
+            cues: lower_of.iter().map(|&l| lower_cues[l as usize]).collect(),
+            cue_heads,
+            cues_id: lexicon.cues.id(),
+        }
     }
 
     /// The tokens of `range` with `mark`, in order.
@@ -386,63 +255,6 @@ impl<'t> TokenTable<'t> {
         self.marked[mark as usize]
             .ones(range)
             .inspect(|_| steps::step())
-    }
-
-    /// The entry of a written form seen for the first time, its lower-case
-    /// form interned if new too (its `lower` then the number of lower-case
-    /// forms before it, and its text the last in `lower_text`).
-    fn new_form(
-        &mut self,
-        word: &str,
-        is_word: bool,
-        lowers: &mut Map<Box<str>, (u32, u32, u32)>,
-        scratch: &mut String,
-    ) -> Form {
-        // Lowercased into a reused buffer: a new written form of a known
-        // lower-case form ("The" after "the") allocates nothing.
-        scratch.clear();
-        scratch.push_str(word);
-        scratch.make_ascii_lowercase();
-        let lower = scratch.as_str();
-        let (id, low_start, low_end) = match lowers.get(lower) {
-            Some(&known) => known,
-            None => {
-                let id = lowers.len() as u32;
-                let start = self.lower_text.len() as u32;
-                self.lower_text.push_str(lower);
-                let entry = (id, start, self.lower_text.len() as u32);
-                lowers.insert(lower.into(), entry);
-                entry
-            }
-        };
-        let mut shape = 0;
-        if word.starts_with(char::is_uppercase) {
-            shape |= CAPITALIZED;
-        }
-        if word.len() > 2 && (word.ends_with("’s") || word.ends_with("'s")) {
-            shape |= POSSESSIVE;
-        }
-        if word.contains('-') {
-            shape |= HYPHENATED;
-        }
-        if word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !word.chars().any(char::is_lowercase)
-        {
-            shape |= ALL_CAPS;
-        }
-        let plain = !word.bytes().any(|b| b.is_ascii_uppercase());
-        if is_word && plain && word.starts_with(char::is_lowercase) {
-            shape |= LOWER_WORD;
-        }
-        if !word.is_ascii() {
-            shape |= NOT_ASCII;
-        }
-        Form {
-            lower: id,
-            low_start,
-            low_end,
-            shape,
-        }
     }
 
     pub fn len(&self) -> usize {

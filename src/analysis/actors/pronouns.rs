@@ -99,6 +99,8 @@ pub(super) fn resolve(
     // "the carriage", not Anna.
     let mut narrated = Vec::with_capacity(sentences.len());
     let mut count = 0;
+    // Where each narrated sentence starts, by its number (0: before the first).
+    let mut starts = vec![0];
     // Sentences and quotations come by start: the number of quotations
     // opening before a sentence moves forward with it, not searched anew.
     let mut at = 0;
@@ -113,7 +115,10 @@ pub(super) fn resolve(
                 .take(4)
                 .any(|q| q.outer.contains(s.span()));
         let goes_on = wrapped && k > 0 && segment::goes_on(text, &sentences[k - 1], s);
-        count += usize::from(!quoted && !goes_on);
+        if !quoted && !goes_on {
+            count += 1;
+            starts.push(s.span().start);
+        }
         narrated.push(count);
     }
     // Mentions come by start: the sentence moves forward with them, and is
@@ -137,6 +142,14 @@ pub(super) fn resolve(
     for i in 0..mentions.len() {
         is_subject[i] = i == 0 || sentence_of[i - 1] != sentence_of[i];
     }
+    clause_subjects(
+        text,
+        mentions,
+        traits,
+        &sentence_of,
+        &starts,
+        &mut is_subject,
+    );
     // "the tunnel of Airolo", "the Campanile": a bare name only ever after
     // a preposition or an article may be a place; "he" and "she" need a
     // name seen elsewhere too.
@@ -316,6 +329,89 @@ pub(super) fn resolve(
         }
     }
     (referent, gender)
+}
+
+/// Words that open a clause before the main one ("As the ferry left,
+/// Jonas …"): the sentence's first mention stands in that clause, and the
+/// main clause's subject comes after its comma.
+const SUBORDINATORS: &[&str] = &[
+    "as", "when", "while", "if", "though", "although", "because", "since", "after", "before",
+    "until", "once", "whenever", "unless",
+];
+
+/// Words that may join a clause after a semicolon ("; but Anna …").
+const CLAUSE_JOINERS: &[&str] = &["but", "and", "then", "so", "yet", "or"];
+
+/// How many bytes before a mention a semicolon may be: two joiners and
+/// their spaces ("; and then Anna").
+const JOINERS_BYTES: usize = 12;
+
+/// Marks as subjects, besides each sentence's first mention, the first
+/// mention of a clause of its own: after a semicolon ("Tom sat down; then
+/// Anna stood up"), and after the comma that closes an opening subordinate
+/// clause ("As Tom watched, Anna stood up"). `starts` gives where each
+/// narrated sentence (`sentence_of`) starts.
+fn clause_subjects(
+    text: &str,
+    mentions: &[Mention],
+    traits: &[Traits],
+    sentence_of: &[usize],
+    starts: &[usize],
+    is_subject: &mut [bool],
+) {
+    let is = |word: &str, list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    // The text between mention `j` and the one before it in its sentence.
+    let gap = |j: usize| {
+        let (before, this) = (mentions[j - 1].span, mentions[j].span);
+        (sentence_of[j - 1] == sentence_of[j] && before.end <= this.start)
+            .then(|| &text[before.end..this.start])
+    };
+    // Semicolons are few: found once, not looked for before every mention.
+    let semicolons: Vec<usize> = memchr::memchr_iter(b';', text.as_bytes()).collect();
+    for i in 0..mentions.len() {
+        if i > 0 && !is_subject[i] {
+            // The last semicolon before the mention, at most two short words
+            // before it and after the mention before.
+            let start = mentions[i].span.start;
+            let Some(&at) = semicolons[..semicolons.partition_point(|&p| p < start)].last() else {
+                continue;
+            };
+            if at + JOINERS_BYTES >= start
+                && sentence_of[i - 1] == sentence_of[i]
+                && mentions[i - 1].span.end <= at
+            {
+                let mut words = text[at + 1..start].split_whitespace();
+                is_subject[i] = words.clone().count() <= 2 && words.all(|w| is(w, CLAUSE_JOINERS));
+            }
+            continue;
+        }
+        if traits[i].in_quote() {
+            continue;
+        }
+        let from = starts
+            .get(sentence_of[i])
+            .map_or(0, |&s| s.min(mentions[i].span.start));
+        // Its first word, past quotation marks and brackets; a word that
+        // opens on a letter past ASCII is no subordinator.
+        let head = &text[from..mentions[i].span.start];
+        let begin = head
+            .bytes()
+            .position(|b| b.is_ascii_alphabetic() || !b.is_ascii())
+            .unwrap_or(head.len());
+        let len = head.as_bytes()[begin..]
+            .iter()
+            .position(|b| !b.is_ascii_alphabetic())
+            .unwrap_or(head.len() - begin);
+        if !is(&head[begin..begin + len], SUBORDINATORS) {
+            continue;
+        }
+        let main = (i + 1..mentions.len())
+            .take_while(|&j| sentence_of[j] == sentence_of[i])
+            .find(|&j| !traits[j].in_quote() && gap(j).is_some_and(|g| g.contains(',')));
+        if let Some(j) = main {
+            is_subject[j] = true;
+        }
+    }
 }
 
 /// For "he" or "she" with no antecedent: the person of that gender named
@@ -541,6 +637,23 @@ mod tests {
         let found = speakers(text);
         assert_eq!(found[0].0, "We leave tomorrow,");
         assert_eq!(found[0].1.as_deref(), Some("Maria Lind"), "{found:?}");
+    }
+
+    #[test]
+    fn a_clause_after_a_semicolon_has_a_subject_of_its_own() {
+        let text = "Edwin Marsh read the letter twice by the window; then Tobias Brandt took it from him and folded it away.\n\n\"We leave at dawn,\" he said.\n";
+        let found = speakers(text);
+        assert_eq!(found[0].0, "We leave at dawn,");
+        assert_eq!(found[0].1.as_deref(), Some("Tobias Brandt"), "{found:?}");
+    }
+
+    #[test]
+    fn the_subject_of_the_main_clause_comes_after_an_opening_as_clause() {
+        // Jonas is the sentence's first name, but only in the clause "As …".
+        let text = "As Jonas Brandt watched from the jetty, Pieter Vos loaded the boat alone.\n\n\"That is the last of the crates,\" he said.\n";
+        let found = speakers(text);
+        assert_eq!(found[0].0, "That is the last of the crates,");
+        assert_eq!(found[0].1.as_deref(), Some("Pieter Vos"), "{found:?}");
     }
 
     #[test]

@@ -26,7 +26,7 @@ use crate::analysis::quotes::paragraph_breaks;
 use crate::analysis::shared::is_description;
 use crate::analysis::steps;
 use crate::analysis::wordlists::{Gender, Map};
-use crate::analysis::{ClaimKind, FoundClaim, Mention, Via};
+use crate::analysis::{ClaimKind, FoundClaim, Mention, Rule, Via};
 
 /// How many turns away an anchor of the exchange is looked for.
 const TURNS_REACH: usize = 12;
@@ -102,6 +102,14 @@ pub(super) fn follow(
         .take(BARE_TURNS)
         .count();
     if bare < BARE_TURNS {
+        // No dialogue to follow, but a quote paragraph standing alone with
+        // nobody framing it is still someone's ("Mara set down the lamp.
+        // The wind rose.\n\n“Is anyone there?”").
+        for turn in turns.iter().flatten() {
+            if turn.iter().all(|&k| claims[k].rule == Rule::BareQuote) {
+                name_nearest(people, referent, claims, turn);
+            }
+        }
         return;
     }
     // Only a name the narration uses too is a character one can address
@@ -210,30 +218,41 @@ fn nearest_named(
     claims: &mut [FoundClaim],
     turns: &[Turn],
 ) {
+    for turn in turns.iter().filter(|t| t.frame == Frame::Bare) {
+        name_nearest(people, referent, claims, &turn.claims);
+    }
+}
+
+/// Gives the claims of one turn no source was found for the person named
+/// nearest before it.
+fn name_nearest(
+    people: &People,
+    referent: &[Option<usize>],
+    claims: &mut [FoundClaim],
+    turn: &[usize],
+) {
     let mentions = people.mentions;
-    for turn in turns {
-        let Some(&first) = turn.claims.first() else {
-            continue;
-        };
-        if turn.frame != Frame::Bare || turn.claims.iter().any(|&k| claims[k].source.is_some()) {
-            continue;
-        }
-        let before = claims[first].span.start;
-        let at = mentions.partition_point(|m| m.span.start < before);
-        let nearest = (at.saturating_sub(NEAREST_MENTIONS)..at)
-            .rev()
-            .take_while(|&j| mentions[j].span.end + NEAREST_REACH >= before)
-            .find(|&j| {
-                steps::step();
-                let t = people.traits[j];
-                let person = t.is_person() && !t.is_pronoun() && !t.in_quote();
-                person && mentions[j].span.end <= before && referent[j].is_some()
-            });
-        if let Some(j) = nearest {
-            for &k in &turn.claims {
-                claims[k].source = Some(j);
-                claims[k].via = Via::NearestName;
-            }
+    let Some(&first) = turn.first() else {
+        return;
+    };
+    if turn.iter().any(|&k| claims[k].source.is_some()) {
+        return;
+    }
+    let before = claims[first].span.start;
+    let at = mentions.partition_point(|m| m.span.start < before);
+    let nearest = (at.saturating_sub(NEAREST_MENTIONS)..at)
+        .rev()
+        .take_while(|&j| mentions[j].span.end + NEAREST_REACH >= before)
+        .find(|&j| {
+            steps::step();
+            let t = people.traits[j];
+            let person = t.is_person() && !t.is_pronoun() && !t.in_quote();
+            person && mentions[j].span.end <= before && referent[j].is_some()
+        });
+    if let Some(j) = nearest {
+        for &k in turn {
+            claims[k].source = Some(j);
+            claims[k].via = Via::NearestName;
         }
     }
 }
@@ -804,6 +823,16 @@ mod tests {
     fn a_turn_nobody_frames_or_alternates_goes_to_the_person_named_just_before() {
         // No quote has a cue: the turns name nobody.
         let text = "Mara Quell set the lamp on the sill.\n\nThe wind rose.\n\n\"Is anyone there?\"\n\n\"Only the wind.\"\n\n\"Then close the shutter.\"";
+        let found = speakers(text);
+        assert_eq!(found[0].0, "Is anyone there?");
+        assert_eq!(found[0].1.as_deref(), Some("Mara Quell"), "{found:?}");
+        assert_eq!(found[0].2, Some(Via::NearestName));
+    }
+
+    #[test]
+    fn a_lone_quote_paragraph_nobody_frames_goes_to_the_person_named_just_before() {
+        // One bare quote is no dialogue: before, it stayed nobody's.
+        let text = "Mara Quell set the lamp on the sill. The wind rose.\n\n\"Is anyone there?\"";
         let found = speakers(text);
         assert_eq!(found[0].0, "Is anyone there?");
         assert_eq!(found[0].1.as_deref(), Some("Mara Quell"), "{found:?}");

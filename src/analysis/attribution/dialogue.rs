@@ -54,6 +54,15 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_thought_aloud_is_framed_like_one_said() {
+        let found = speakers("\"Is it far?\" asked Ida Moen.\n\n\"An hour,\" thought Olav Dahl.");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[1].0, "An hour,");
+        assert_eq!(found[1].1.as_deref(), Some("Olav Dahl"), "{found:?}");
+        assert_eq!(found[1].2, Some(Via::AfterCue));
+    }
+
+    #[test]
     fn in_a_dialogue_the_person_acting_right_after_a_bare_quote_speaks_it() {
         // Turns alone would give the last quote back to Oskar.
         let text = "\"Is the boat ready?\" asked Oskar Lind.\n\n\"Nearly,\" said Petra Holm.\n\n\"And the nets?\"\n\n\"Dry.\"\n\n\"The oars?\"\n\n\"In the shed.\"\n\n\"The tide is wrong.\" Marta Vik came down the stairs with a lamp.";

@@ -1,0 +1,529 @@
+//! The written forms of a text, interned while the token table is built
+//! (tokens.rs): each distinct form ("Said", "said") gets an index in the
+//! order it first appears, and so does its ASCII-lowercased form; the word
+//! lists and cues of a lower-case form are looked up once, when it is new,
+//! and the shape of a written form (capitalised, possessive, …) is worked
+//! out once too.
+
+use super::lexicon::{Classes, CueHead, Cues, Lexicon};
+use super::wordlists::{Map, same_bytes, short_word};
+use crate::span::Span;
+
+/// Facts of a written form, as bits of its shape: it starts with an
+/// upper-case letter; it ends with a possessive "’s" or "'s" (after more
+/// than one byte); it is a word written in lower case ("meanwhile": a
+/// lower-case initial and no ASCII capital).
+pub(super) const CAPITALIZED: u8 = 1;
+pub(super) const POSSESSIVE: u8 = 2;
+pub(super) const LOWER_WORD: u8 = 4;
+/// It holds an ASCII hyphen ("trillion-dollar").
+pub(super) const HYPHENATED: u8 = 8;
+/// It has two letters or more, none in lower case ("FBI", "CHAPTER").
+pub(super) const ALL_CAPS: u8 = 16;
+/// It holds a character outside ASCII ("Zoë", "’s").
+pub(super) const NOT_ASCII: u8 = 32;
+
+/// In [`Interner::lower_cues`]: the lower-case form starts no cue.
+pub(super) const NO_CUE: u32 = u32::MAX;
+
+/// A written form of more than [`SHORT`] bytes as a key while the table
+/// is built: compared in line, not by a call to memcmp per token.
+#[derive(Clone, Copy, Eq)]
+struct Written<'t>(&'t str);
+
+/// The longest form held in a [`ShortForm`] key.
+const SHORT: usize = 15;
+
+/// A written form of at most [`SHORT`] bytes (nearly every one) as a key
+/// holding its bytes and length in two words: a key pointing into the
+/// text would read the text where the form was first seen, a cache miss
+/// per token once the text outgrows the cache.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ShortForm(u64, u64);
+
+impl ShortForm {
+    fn of(word: &str) -> Option<Self> {
+        let b = word.as_bytes();
+        let n = b.len();
+        if n > SHORT {
+            return None;
+        }
+        let word = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("8 bytes"));
+        let (low, high) = if n < 8 {
+            (short_word(b), 0)
+        } else {
+            (word(0), short_word(&b[8..]))
+        };
+        // The high word holds at most 7 bytes: its top byte is free.
+        Some(ShortForm(low, high | (n as u64) << 56))
+    }
+}
+
+impl PartialEq for Written<'_> {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        same_bytes(self.0.as_bytes(), other.0.as_bytes())
+    }
+}
+
+impl std::hash::Hash for Written<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+
+/// How a form is looked up: a one-byte form (ASCII) by its byte, one of
+/// two to eight bytes by its bytes as a word, a longer short one by a
+/// [`ShortForm`], a long one by its text (`L`: the written text, or a
+/// lower-case form's own copy).
+#[derive(Clone, Copy)]
+enum Key<L> {
+    OneByte(u8),
+    Word(u64),
+    Short(ShortForm),
+    Long(L),
+}
+
+impl<'t> Key<Written<'t>> {
+    /// The key of the token at `span` of `text`.
+    #[inline(always)]
+    fn of(text: &'t str, span: Span) -> Self {
+        let bytes = text.as_bytes();
+        let n = span.end - span.start;
+        if n == 1 {
+            return Key::OneByte(bytes[span.start]);
+        }
+        if n <= 8 {
+            // The eight bytes from the token's start, those past its end
+            // masked off: one load and no branch on its length, where
+            // loads of its exact bytes would branch on it and mispredict.
+            let word = match bytes.get(span.start..span.start + 8) {
+                Some(eight) => {
+                    let eight = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
+                    eight & (u64::MAX >> (64 - 8 * n))
+                }
+                None => short_word(&bytes[span.start..span.end]),
+            };
+            return Key::Word(word);
+        }
+        let word = span.of(text);
+        ShortForm::of(word).map_or(Key::Long(Written(word)), Key::Short)
+    }
+
+    /// The key of the form ASCII-lowercased: the same bytes in the same
+    /// places, so the lowercased key of a short form is its key's words
+    /// lowercased, without the text.
+    fn lowered(self) -> Key<Box<str>> {
+        match self {
+            Key::OneByte(b) => Key::OneByte(b.to_ascii_lowercase()),
+            Key::Word(word) => Key::Word(ascii_lowercase(word)),
+            Key::Short(ShortForm(low, high)) => {
+                Key::Short(ShortForm(ascii_lowercase(low), ascii_lowercase(high)))
+            }
+            Key::Long(Written(word)) => Key::Long(word.to_ascii_lowercase().into()),
+        }
+    }
+}
+
+/// The top bit of each byte of a word.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The byte `b` in each byte of a word.
+const fn each(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// The eight bytes of `word` ASCII-lowercased at once: 0x20 added to
+/// each byte from "A" to "Z" (no byte carries into the next: each is
+/// below 0x80 when added to).
+fn ascii_lowercase(word: u64) -> u64 {
+    let low7 = word & !HIGH_BITS;
+    let at_least_a = low7 + each(0x80 - b'A');
+    let above_z = low7 + each(0x7F - b'Z');
+    let capitals = at_least_a & !above_z & !word & HIGH_BITS;
+    word | capitals >> 2
+}
+
+/// Form indices by [`Key`], a table for each kind.
+struct Tables<L> {
+    /// Indexed by the byte.
+    one_byte: [Option<u32>; 128],
+    words: OpenTable<u64>,
+    short: OpenTable<ShortForm>,
+    long: Map<L, u32>,
+}
+
+impl<L: std::hash::Hash + Eq> Tables<L> {
+    /// Tables for `room` forms before they grow.
+    fn with_room(room: usize) -> Self {
+        Tables {
+            one_byte: [None; 128],
+            words: OpenTable::with_room(room),
+            // A form of more than eight bytes is rarer.
+            short: OpenTable::with_room(room / 2),
+            long: Map::default(),
+        }
+    }
+
+    #[inline(always)]
+    fn get(&self, key: &Key<L>) -> Option<u32> {
+        match key {
+            Key::OneByte(b) => self.one_byte[usize::from(*b)],
+            Key::Word(word) => self.words.get(*word),
+            Key::Short(key) => self.short.get(*key),
+            Key::Long(key) => self.long.get(key).copied(),
+        }
+    }
+
+    /// Adds `key`, not in the tables yet, for `form`.
+    fn insert(&mut self, key: Key<L>, form: u32) {
+        match key {
+            Key::OneByte(b) => self.one_byte[usize::from(b)] = Some(form),
+            Key::Word(word) => self.words.insert(word, form),
+            Key::Short(key) => self.short.insert(key, form),
+            Key::Long(key) => {
+                self.long.insert(key, form);
+            }
+        }
+    }
+}
+
+/// A key of an [`OpenTable`]: none is [`SlotKey::EMPTY`], which marks an
+/// empty slot.
+trait SlotKey: Copy + Eq {
+    const EMPTY: Self;
+    /// The key folded into a word for its hash.
+    fn fold(self) -> u64;
+}
+
+/// A form of two to eight bytes as its bytes in a little-endian word,
+/// zero-padded: no token holds a zero byte, so no key is 0.
+impl SlotKey for u64 {
+    const EMPTY: Self = 0;
+    fn fold(self) -> u64 {
+        self ^ self >> 29
+    }
+}
+
+/// Every short form's length byte is above 0.
+impl SlotKey for ShortForm {
+    const EMPTY: Self = ShortForm(0, 0);
+    fn fold(self) -> u64 {
+        self.0 ^ self.1.rotate_left(29)
+    }
+}
+
+/// Forms by key, by open addressing with linear probing: a lookup is a
+/// multiplication and, nearly always, one compare of the key in its home
+/// slot (a general hash map took three times the instructions per token).
+struct OpenTable<K> {
+    /// The key and the form of each slot, a power of two of them.
+    slots: Vec<(K, u32)>,
+    /// The shift that takes a hash's top bits as a slot's index.
+    shift: u32,
+    len: usize,
+}
+
+impl<K: SlotKey> OpenTable<K> {
+    /// A table for `room` forms before it grows.
+    fn with_room(room: usize) -> Self {
+        // At most three slots in four taken: an entry is nearly always in
+        // its home slot or close after it, in the same cache line.
+        let slots = (room * 4 / 3 + 1).next_power_of_two().max(16);
+        OpenTable {
+            slots: vec![(K::EMPTY, 0); slots],
+            shift: 64 - slots.trailing_zeros(),
+            len: 0,
+        }
+    }
+
+    #[inline(always)]
+    fn home(&self, key: K) -> usize {
+        const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
+        (key.fold().wrapping_mul(MIX) >> self.shift) as usize
+    }
+
+    #[inline(always)]
+    fn get(&self, key: K) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(key);
+        loop {
+            let (k, form) = self.slots[at];
+            if k == key {
+                return Some(form);
+            }
+            if k == K::EMPTY {
+                return None;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Adds `key`, not in the table yet, for `form`.
+    fn insert(&mut self, key: K, form: u32) {
+        debug_assert!(key != K::EMPTY, "no form has the empty key");
+        if (self.len + 1) * 4 > self.slots.len() * 3 {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(key);
+        while self.slots[at].0 != K::EMPTY {
+            at = (at + 1) & mask;
+        }
+        self.slots[at] = (key, form);
+        self.len += 1;
+    }
+
+    fn grow(&mut self) {
+        let old = std::mem::replace(self, OpenTable::with_room(self.slots.len()));
+        for (key, form) in old.slots {
+            if key != K::EMPTY {
+                self.insert(key, form);
+            }
+        }
+    }
+}
+
+/// The forms of a text so far, and the maps that find a form's index.
+pub(super) struct Interner<'t> {
+    written: Tables<Written<'t>>,
+    lowers: Tables<Box<str>>,
+    /// Per written form, by index: the index of its lower-case form,
+    pub(super) lower_of: Vec<u32>,
+    /// and its shape (bits of [`CAPITALIZED`] and the others).
+    pub(super) shapes: Vec<u8>,
+    /// The lower-case forms, one after another,
+    pub(super) lower_text: String,
+    /// and per lower-case form: where it lies in `lower_text`, the word
+    /// lists it is in, and the index of the cues starting with it in
+    /// `cue_heads` (or [`NO_CUE`]).
+    pub(super) lower_spans: Vec<(u32, u32)>,
+    pub(super) lower_classes: Vec<Classes>,
+    pub(super) lower_cues: Vec<u32>,
+    /// The lexicon's cues of each lower-case form that starts some.
+    pub(super) cue_heads: Vec<CueHead>,
+}
+
+impl<'t> Interner<'t> {
+    /// An interner for a text of `len` bytes.
+    pub(super) fn new(len: usize) -> Self {
+        // Room for the forms of an article (a short one's tables do not
+        // grow several times), not more: a long text has far fewer
+        // distinct forms than tokens.
+        let room = (len / 8).min(1 << 14);
+        Interner {
+            written: Tables::with_room(room),
+            lowers: Tables::with_room(room),
+            lower_of: Vec::new(),
+            shapes: Vec::new(),
+            lower_text: String::new(),
+            lower_spans: Vec::new(),
+            lower_classes: Vec::new(),
+            lower_cues: Vec::new(),
+            cue_heads: Vec::new(),
+        }
+    }
+
+    /// The index of the written form of the token at `span`, interned now
+    /// if it is new.
+    #[inline(always)]
+    pub(super) fn form(
+        &mut self,
+        text: &'t str,
+        span: Span,
+        is_word: bool,
+        lexicon: &Lexicon,
+    ) -> u32 {
+        let key = Key::of(text, span);
+        match self.written.get(&key) {
+            Some(known) => known,
+            None => self.add(key, span.of(text), is_word, lexicon),
+        }
+    }
+
+    /// Interns a written form seen for the first time, its lower-case form
+    /// too if new.
+    #[inline(never)]
+    fn add(&mut self, key: Key<Written<'t>>, word: &str, is_word: bool, lexicon: &Lexicon) -> u32 {
+        let form = self.lower_of.len() as u32;
+        self.written.insert(key, form);
+        let lower = self.lower_form(key.lowered(), word, lexicon);
+        self.lower_of.push(lower);
+        self.shapes.push(shape_of(word, is_word));
+        form
+    }
+
+    /// The index of the lower-case form of `word`, whose key is `key`:
+    /// interned, its word lists and cues looked up, if new.
+    fn lower_form(&mut self, key: Key<Box<str>>, word: &str, lexicon: &Lexicon) -> u32 {
+        if let Some(known) = self.lowers.get(&key) {
+            return known;
+        }
+        let id = self.lower_spans.len() as u32;
+        self.lowers.insert(key, id);
+        let start = self.lower_text.len();
+        self.lower_text.push_str(word);
+        self.lower_text[start..].make_ascii_lowercase();
+        self.lower_spans
+            .push((start as u32, self.lower_text.len() as u32));
+        let lower = &self.lower_text[start..];
+        let classes = lexicon.classes_of(lower);
+        let head = Cues::may_start(lower, classes)
+            .then(|| lexicon.cues.head(lower))
+            .flatten();
+        self.lower_cues.push(head.map_or(NO_CUE, |head| {
+            self.cue_heads.push(head);
+            (self.cue_heads.len() - 1) as u32
+        }));
+        self.lower_classes.push(classes);
+        id
+    }
+}
+
+/// The shape of a written form (bits of [`CAPITALIZED`] and the others).
+fn shape_of(word: &str, is_word: bool) -> u8 {
+    if word.is_ascii() {
+        ascii_shape_of(word.as_bytes(), is_word)
+    } else {
+        NOT_ASCII | unicode_shape_of(word, is_word)
+    }
+}
+
+/// [`shape_of`] any form, from its characters (but [`NOT_ASCII`]).
+fn unicode_shape_of(word: &str, is_word: bool) -> u8 {
+    let mut shape = 0;
+    if word.starts_with(char::is_uppercase) {
+        shape |= CAPITALIZED;
+    }
+    if word.len() > 2 && (word.ends_with("’s") || word.ends_with("'s")) {
+        shape |= POSSESSIVE;
+    }
+    if word.contains('-') {
+        shape |= HYPHENATED;
+    }
+    if word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !word.chars().any(char::is_lowercase)
+    {
+        shape |= ALL_CAPS;
+    }
+    let plain = !word.bytes().any(|b| b.is_ascii_uppercase());
+    if is_word && plain && word.starts_with(char::is_lowercase) {
+        shape |= LOWER_WORD;
+    }
+    shape
+}
+
+/// [`shape_of`] an ASCII form (most), told from its bytes in one pass:
+/// an ASCII letter is alphabetic, upper or lower case as its byte says.
+fn ascii_shape_of(word: &[u8], is_word: bool) -> u8 {
+    let (mut letters, mut lower, mut upper, mut hyphen) = (0, false, false, false);
+    for &b in word {
+        letters += usize::from(b.is_ascii_alphabetic());
+        lower |= b.is_ascii_lowercase();
+        upper |= b.is_ascii_uppercase();
+        hyphen |= b == b'-';
+    }
+    let first = word.first().copied().unwrap_or(0);
+    let mut shape = 0;
+    if first.is_ascii_uppercase() {
+        shape |= CAPITALIZED;
+    }
+    if word.len() > 2 && word.ends_with(b"'s") {
+        shape |= POSSESSIVE;
+    }
+    if hyphen {
+        shape |= HYPHENATED;
+    }
+    if letters >= 2 && !lower {
+        shape |= ALL_CAPS;
+    }
+    if is_word && !upper && first.is_ascii_lowercase() {
+        shape |= LOWER_WORD;
+    }
+    shape
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::segment;
+    use super::*;
+
+    /// The form index of each token of `text`, interned in tables that
+    /// start with room for a few forms and grow.
+    fn forms(text: &str) -> Vec<u32> {
+        let mut interner = Interner::new(0);
+        segment::tokenize(text)
+            .map(|t| interner.form(text, t.span, true, Lexicon::builtin()))
+            .collect()
+    }
+
+    #[test]
+    fn each_distinct_form_gets_one_index_in_order_of_first_appearance() {
+        // Lengths on either side of each key's limits (1, 8, 15 bytes),
+        // a capital, and the last word where fewer than eight bytes follow
+        // its start.
+        let text = "a ab abcdefgh abcdefghi abcdefghijklmno abcdefghijklmnop \
+                    Ab ab a abcdefghijklmnop abcdefgh abcdefghi abcdefghijklmno ab";
+        assert_eq!(forms(text), [0, 1, 2, 3, 4, 5, 6, 1, 0, 5, 2, 3, 4, 1]);
+    }
+
+    #[test]
+    fn a_word_of_eight_bytes_is_lowercased_at_once_as_byte_by_byte() {
+        for b in 0..=255u8 {
+            for place in 0..8 {
+                let mut bytes = *b"aZ@[`{Q\xC3";
+                bytes[place] = b;
+                let word = u64::from_le_bytes(bytes);
+                let expected = u64::from_le_bytes(bytes.map(|c| c.to_ascii_lowercase()));
+                assert_eq!(ascii_lowercase(word), expected, "{b} at {place}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_ascii_form_has_the_shape_its_characters_give() {
+        let words = [
+            "Said",
+            "said",
+            "SAID",
+            "FBI",
+            "A",
+            "I",
+            "a",
+            "x-ray",
+            "Anti-Graft",
+            "Minister's",
+            "'s",
+            "it's",
+            "U.S.",
+            "Mr.",
+            "3rd",
+            "1990s",
+            "30-minute",
+            "NATO-led",
+            "e-MAIL",
+            ",",
+            "(",
+            "-",
+            "",
+        ];
+        for word in words {
+            for is_word in [true, false] {
+                assert_eq!(
+                    ascii_shape_of(word.as_bytes(), is_word),
+                    unicode_shape_of(word, is_word),
+                    "{word:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_tables_grow_past_the_room_they_start_with() {
+        let words: Vec<String> = (0..3000).map(|k| format!("w{k} longerword{k}")).collect();
+        let text = words.join(" ") + " " + &words.join(" ");
+        let found = forms(&text);
+        assert_eq!(found[..6000], (0..6000).collect::<Vec<u32>>()[..]);
+        assert_eq!(found[6000..], found[..6000]);
+    }
+}
