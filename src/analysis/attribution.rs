@@ -35,6 +35,7 @@ use super::wordlists::{self, Set, same_bytes};
 use super::{ClaimKind, FoundClaim, Mention, Quotation, Rule, Via};
 use super::{shared, steps};
 use crate::span::Span;
+use lists::List;
 
 /// Every claim in the text with its cue and source mention, sorted by start.
 pub fn find(
@@ -80,15 +81,17 @@ fn one_claim_per_span(claims: &mut Vec<FoundClaim>) {
     });
 }
 
-/// (end, start, index) of the non-empty mentions outside quotations, sorted.
-fn by_end(mentions: &[Mention]) -> Vec<(u32, u32, u32)> {
+/// (end, index) of the non-empty mentions outside quotations, sorted by
+/// end, then start (a mention's start is read off the mention: a third
+/// field would be the stage's largest table after the claims).
+fn by_end(mentions: &[Mention]) -> Vec<(u32, u32)> {
     debug_assert!(mentions.is_sorted_by_key(|m| m.span.start));
     // Offsets fit: the tokens they come from hold u32 offsets.
-    let by_start: Vec<(u32, u32, u32)> = mentions
+    let by_start: Vec<(u32, u32)> = mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| !m.in_quote && m.span.start < m.span.end)
-        .map(|(k, m)| (m.span.end as u32, m.span.start as u32, k as u32))
+        .map(|(k, m)| (m.span.end as u32, k as u32))
         .collect();
     // In (start, index) order already: sorted by end alone, stably, they
     // come in (end, start, index) order.
@@ -98,12 +101,12 @@ fn by_end(mentions: &[Mention]) -> Vec<(u32, u32, u32)> {
 /// `items` sorted stably by their first field: a radix sort, a byte a
 /// pass, linear where a comparison sort took n log n steps (the ends of
 /// nested mentions break the runs a merge sort would use).
-fn sorted_by_end(mut items: Vec<(u32, u32, u32)>) -> Vec<(u32, u32, u32)> {
+fn sorted_by_end(mut items: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
     let most = items.iter().map(|item| item.0).max().unwrap_or(0);
-    let mut spare = vec![(0, 0, 0); items.len()];
+    let mut spare = vec![(0, 0); items.len()];
     let mut shift = 0;
     while shift < 32 && most >> shift != 0 {
-        let digit = |item: &(u32, u32, u32)| (item.0 >> shift) as usize & 0xFF;
+        let digit = |item: &(u32, u32)| (item.0 >> shift) as usize & 0xFF;
         let mut places = [0usize; 256];
         for item in &items {
             places[digit(item)] += 1;
@@ -142,9 +145,9 @@ struct Context<'a> {
     /// The token table: lower-case forms and word lists, per token.
     table: &'a TokenTable<'a>,
     mentions: &'a [Mention],
-    /// (end, start, index) of the non-empty mentions outside quotations,
-    /// sorted: finds the mention ending at an offset in O(log n).
-    mentions_by_end: Vec<(u32, u32, u32)>,
+    /// (end, index) of the non-empty mentions outside quotations, sorted
+    /// by end and start: finds the mention ending at an offset in O(log n).
+    mentions_by_end: Vec<(u32, u32)>,
     /// Where the searches by offset start: in mentions by start,
     /// `mentions_by_end` by end (tokens: the table's own index).
     mention_blocks: Blocks,
@@ -168,7 +171,7 @@ struct Context<'a> {
     /// asked about is mostly in it too.
     last_quote: std::cell::Cell<usize>,
     /// Every cue outside quotations, in order.
-    cues: Vec<CueMatch>,
+    cues: Cues8,
     /// Where the searches for a cue by token start (`Blocks` by token
     /// index, not by byte): see [`Context::cues_from`].
     cue_blocks: Blocks,
@@ -208,13 +211,16 @@ impl<'a> Context<'a> {
         }
         let mut quoted = TokenBits::new(tokens.len());
         let mut quote_ranges = Vec::with_capacity(quotes.len());
+        let mut first = 0;
         for q in &quotes {
-            // The table's block index, not a search over every token.
-            let first = table.token_at(q.outer.start);
+            // A step from the last quotation's first token: they come in
+            // order.
+            first = tokens_before(tokens, first, q.outer.start);
             // The tokens ending by the quotation's end: those starting
-            // before it, bar any running past it. Found by the block index
-            // and the last token's end, not by reading each token's form.
-            let mut end = table.token_at(q.outer.end).max(first);
+            // before it, bar any running past it. Found by the tokens'
+            // starts and the last token's end, not by reading each
+            // token's form.
+            let mut end = tokens_before(tokens, first, q.outer.end);
             while end > first && table.span(end - 1).end > q.outer.end {
                 end -= 1;
             }
@@ -226,6 +232,7 @@ impl<'a> Context<'a> {
         }
         let mentions_by_end = by_end(mentions);
         let (mention_starts, mention_ends) = MentionStarts::new(table, mentions);
+        let (starts, cue_words) = starts::Starts::new(table);
         let end_blocks = Blocks::new(text.len(), mentions_by_end.len(), |i| {
             mentions_by_end[i].0 as usize
         });
@@ -243,18 +250,18 @@ impl<'a> Context<'a> {
             quoted,
             quote_ranges,
             last_quote: std::cell::Cell::new(0),
-            cues: Vec::new(),
+            cues: Cues8(Vec::new()),
             cue_blocks: Blocks(Vec::new()),
             cue_starts: TokenBits::new(tokens.len()),
-            starts: starts::Starts::new(table),
+            starts,
             wrapped: table.wrapped,
             headline_end: table.headline_end(),
             form_lists: lists::FormLists::new(table.form_count()),
         };
-        context.cues = context.find_cues(&lexicon.cues);
+        context.cues = context.find_cues(&lexicon.cues, &cue_words);
         let cues = &context.cues;
-        context.cue_blocks = Blocks::new(tokens.len(), cues.len(), |k| cues[k].first);
-        for cue in cues {
+        context.cue_blocks = Blocks::new(tokens.len(), cues.len(), |k| cues.at(k).first);
+        for cue in cues.from(0) {
             context.cue_starts.set(cue.first);
         }
         context
@@ -264,7 +271,7 @@ impl<'a> Context<'a> {
     /// `cues.partition_point(|q| q.first < i)`, searching one block).
     fn cues_from(&self, i: usize) -> usize {
         let cues = &self.cues;
-        (self.cue_blocks).first_at(i, cues.len(), |k| cues[k].first < i)
+        (self.cue_blocks).first_at(i, cues.len(), |k| cues.at(k).first < i)
     }
 
     /// The top-level quotation holding token `i`, if any (none past the end).
@@ -289,13 +296,15 @@ impl<'a> Context<'a> {
         Some(qi)
     }
 
-    fn find_cues(&self, cues_known: &Cues) -> Vec<CueMatch> {
-        let mut cues: Vec<CueMatch> = Vec::new();
+    /// The cues outside quotations, looked for at `cue_words` only (see
+    /// starts.rs).
+    fn find_cues(&self, cues_known: &Cues, cue_words: &TokenBits) -> Cues8 {
+        let mut cues = Cues8(Vec::new());
         // Only the words that may start a cue, and none inside the last cue.
-        for i in self.starts.cue_words.ones(0..self.tokens.len()) {
+        for i in cue_words.ones(0..self.tokens.len()) {
             // The quoted bit, not `quote_of`: which quotation holds a cue
             // word is never asked here, and its search missed the cache.
-            if cues.last().is_some_and(|cue| i < cue.end) || self.quoted.has(i) {
+            if cues.last().is_some_and(|cue| i < cue.end()) || self.quoted.has(i) {
                 continue;
             }
             if let Some(cue) = cues_known
@@ -305,6 +314,7 @@ impl<'a> Context<'a> {
                 cues.push(cue);
             }
         }
+        cues.0.shrink_to_fit();
         cues
     }
 
@@ -376,9 +386,9 @@ impl<'a> Context<'a> {
     }
 
     /// Whether token `i` is written as a negated verb ("didn't", "won’t"),
-    /// the lower-case form rejecting the rest without reading the text.
+    /// asked once per form (see lists.rs).
     fn is_negated_verb(&self, i: usize) -> bool {
-        self.ends_with(i, "n't") || self.ends_with(i, "n’t")
+        self.in_list(i, List::NegatedVerb)
     }
 
     /// Whether token `i` is one of `words` (lower case) in any ASCII case.
@@ -395,16 +405,21 @@ impl<'a> Context<'a> {
     }
 
     /// Whether token `i` is an "-ly" adverb written in lower case
-    /// ("unequivocally", "firmly"). The lower-case form rejects nearly
-    /// every token without reading the text.
+    /// ("unequivocally", "firmly"). The ending is asked once per form (see
+    /// lists.rs), and rejects nearly every token.
     fn is_adverb(&self, i: usize) -> bool {
-        self.table.low(i).len() > 4 && self.ends_with(i, "ly") && self.starts_lower(i)
+        self.in_list(i, List::LyEnding) && self.starts_lower(i)
     }
 
-    /// Whether token `i` is a present participle (see [`is_ing`]), the
-    /// lower-case form asked first as in [`Context::is_adverb`].
+    /// Whether token `i` is a present participle (see [`is_ing`]), asked
+    /// once per form (see lists.rs).
     fn is_ing(&self, i: usize) -> bool {
-        self.table.low(i).len() > 4 && self.ends_with(i, "ing")
+        self.in_list(i, List::IngEnding)
+    }
+
+    /// Whether token `i` is written ending in "ed", asked once per form.
+    fn ends_in_ed(&self, i: usize) -> bool {
+        self.in_list(i, List::EdEnding)
     }
 
     /// Whether token `i` is written ending with `suffix` (no ASCII capital
@@ -418,9 +433,7 @@ impl<'a> Context<'a> {
 
     /// The first comma in tokens `from..end`, if any.
     fn next_comma(&self, from: usize, end: usize) -> Option<usize> {
-        let commas = &self.starts.commas;
-        let at = commas.partition_point(|&k| (k as usize) < from);
-        commas.get(at).map(|&k| k as usize).filter(|&k| k < end)
+        starts::within(&self.starts.commas, from, end).next()
     }
 
     fn is_punct(&self, i: usize, marks: &str) -> bool {
@@ -475,7 +488,7 @@ impl<'a> Context<'a> {
             return None;
         }
         let at = self.cues_from(i);
-        self.cues.get(at).filter(|c| c.first == i).copied()
+        self.cues.get(at).filter(|c| c.first == i)
     }
 }
 
@@ -575,7 +588,7 @@ struct Pass<'c, 'a> {
     /// perception.rs), a buffer reused unit after unit.
     as_verbs: Vec<u32>,
     /// Per cue: its subject once worked out (see `cues.rs`, `Pass::subject`).
-    subjects: Vec<std::cell::Cell<Option<Option<u32>>>>,
+    subjects: Vec<std::cell::Cell<Subject>>,
 }
 
 impl<'c, 'a> Pass<'c, 'a> {
@@ -589,7 +602,7 @@ impl<'c, 'a> Pass<'c, 'a> {
             cue_used: vec![false; context.cues.len()],
             dialogue: std::cell::OnceCell::new(),
             as_verbs: Vec::new(),
-            subjects: vec![std::cell::Cell::new(None); context.cues.len()],
+            subjects: vec![std::cell::Cell::new(Subject::UNKNOWN); context.cues.len()],
         }
     }
 
@@ -632,9 +645,10 @@ impl Context<'_> {
     /// after `end`, and starting at or after `lower` if it ends there.
     fn by_end_from(&self, end: usize, lower: usize) -> usize {
         let key = |o: usize| u32::try_from(o).unwrap_or(u32::MAX);
-        let by_end = &self.mentions_by_end;
+        let (by_end, mentions) = (&self.mentions_by_end, self.mentions);
         (self.end_blocks).first_at(end, by_end.len(), |i| {
-            (by_end[i].0, by_end[i].1) < (key(end), key(lower))
+            let (e, k) = by_end[i];
+            (e, mentions[k as usize].span.start as u32) < (key(end), key(lower))
         })
     }
 }
@@ -660,12 +674,14 @@ impl MentionStarts {
         let mut ends = TokenBits::new(table.len());
         let mut longest: Vec<u32> = Vec::new();
         let mut last = None;
+        let mut t = 0;
         for (k, m) in mentions.iter().enumerate() {
             if m.in_quote {
                 continue;
             }
-            // The table's block index, not a walk over every token.
-            let t = table.token_at(m.span.start);
+            // A step from the last mention's first token: mentions come
+            // by start.
+            t = tokens_before(&table.tokens, t, m.span.start);
             if m.span.start < m.span.end {
                 mark_end(table, t, m.span.end, &mut ends);
             }
@@ -709,6 +725,20 @@ impl MentionStarts {
         let rank = self.ranks[i / 64] + below.count_ones();
         Some(self.longest[rank as usize] as usize)
     }
+}
+
+/// The number of tokens starting before byte `offset`, as
+/// `TokenTable::token_at`, stepped to from `from`, the number before an
+/// earlier offset: where offsets come in order, a walk over the tokens
+/// between, in order, where each search of the block index missed the
+/// cache.
+fn tokens_before(tokens: &[Token], from: usize, offset: usize) -> usize {
+    debug_assert!(from == 0 || tokens[from - 1].start() < offset);
+    let mut t = from;
+    while t < tokens.len() && tokens[t].start() < offset {
+        t += 1;
+    }
+    t
 }
 
 /// How many tokens [`mark_end`] steps over before it asks the block index.
@@ -780,6 +810,87 @@ impl Blocks {
             }
         }
         low
+    }
+}
+
+/// The cues of a text in 8 bytes each, where a [`CueMatch`] takes 24:
+/// there are thousands, read in order, and the stage's peak memory counts.
+struct Cues8(Vec<Cue8>);
+
+/// A cue: its first token, its length in tokens and its classes.
+#[derive(Debug, Clone, Copy)]
+struct Cue8 {
+    first: u32,
+    len: u16,
+    classes: CueClasses,
+}
+
+impl Cue8 {
+    fn end(self) -> usize {
+        self.first as usize + self.len as usize
+    }
+}
+
+impl Cues8 {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Cue `k`, which must exist.
+    fn at(&self, k: usize) -> CueMatch {
+        let cue = self.0[k];
+        CueMatch {
+            first: cue.first as usize,
+            end: cue.end(),
+            classes: cue.classes,
+        }
+    }
+
+    fn get(&self, k: usize) -> Option<CueMatch> {
+        (k < self.len()).then(|| self.at(k))
+    }
+
+    /// The cues from cue `k` on, in order.
+    fn from(&self, k: usize) -> impl Iterator<Item = CueMatch> + '_ {
+        (k..self.len()).map(|k| self.at(k))
+    }
+
+    fn last(&self) -> Option<Cue8> {
+        self.0.last().copied()
+    }
+
+    fn push(&mut self, cue: CueMatch) {
+        // Token indices fit: tokens hold u32 offsets; a cue is a few words.
+        self.0.push(Cue8 {
+            first: cue.first as u32,
+            len: (cue.end - cue.first) as u16,
+            classes: cue.classes,
+        });
+    }
+}
+
+/// A cue's subject once worked out, in 4 bytes: unknown yet, none, or a
+/// mention (see `Pass::subject`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Subject(u32);
+
+impl Subject {
+    const UNKNOWN: Subject = Subject(u32::MAX);
+    const NONE: Subject = Subject(u32::MAX - 1);
+
+    /// `Some` with the mention (or `None`) once known.
+    fn known(self) -> Option<Option<usize>> {
+        match self {
+            Subject::UNKNOWN => None,
+            Subject::NONE => Some(None),
+            Subject(m) => Some(Some(m as usize)),
+        }
+    }
+
+    fn of(mention: Option<usize>) -> Subject {
+        // Mention indices fit below the two markers: mentions are fewer
+        // than tokens.
+        mention.map_or(Subject::NONE, |m| Subject(m as u32))
     }
 }
 

@@ -12,7 +12,7 @@
 use std::sync::OnceLock;
 
 use super::lists::List;
-use super::{COVER_BACK, Found, Pass, Unit, is_one_of, source};
+use super::{COVER_BACK, Found, Pass, Unit, is_one_of, source, starts};
 use crate::analysis::lexicon::{CueClasses, CueMatch};
 use crate::analysis::segment::TokenKind;
 use crate::analysis::tokens::Class;
@@ -56,10 +56,10 @@ impl Pass<'_, '_> {
             self.push_content(content, unit);
         }
         for k in from..to {
-            if self.cue_used[k] || self.is_covered(claims_before, c.cues[k]) {
+            if self.cue_used[k] || self.is_covered(claims_before, c.cues.at(k)) {
                 continue;
             }
-            if let Some(content) = self.content_first(c.cues[k], unit) {
+            if let Some(content) = self.content_first(c.cues.at(k), unit) {
                 self.cue_used[k] = true;
                 let rest = content
                     .rest
@@ -71,23 +71,24 @@ impl Pass<'_, '_> {
             }
         }
         for k in from..to {
-            if self.cue_used[k] || self.is_covered(claims_before, c.cues[k]) {
+            if self.cue_used[k] || self.is_covered(claims_before, c.cues.at(k)) {
                 continue;
             }
-            let relative = self.relative_object(c.cues[k], unit);
+            let relative = self.relative_object(c.cues.at(k), unit);
             let object = match relative {
                 Some(_) => Object::Relative,
-                None => self
-                    .object_before_subject(c.cues[k], unit)
-                    .map_or(Object::None, |noun| {
-                        self.push_content(noun, unit);
-                        Object::Noun
-                    }),
+                None => {
+                    self.object_before_subject(c.cues.at(k), unit)
+                        .map_or(Object::None, |noun| {
+                            self.push_content(noun, unit);
+                            Object::Noun
+                        })
+                }
             };
             if let Some(relative) = relative {
                 self.push_content(relative, unit);
             }
-            if let Some(content) = self.content_after(c.cues[k], unit, claims_before, object) {
+            if let Some(content) = self.content_after(c.cues.at(k), unit, claims_before, object) {
                 self.cue_used[k] = true;
                 let second = content
                     .then
@@ -159,6 +160,9 @@ impl Pass<'_, '_> {
     /// with a mention and a colon.
     fn colon_content(&self, unit: &Unit) -> Option<Content> {
         let c = self.context;
+        // Most units hold no colon: told by its bits, before the mention
+        // (out of cache) is read.
+        starts::within(&c.starts.colons, unit.first, unit.end).next()?;
         let source = source::mention_starting_at(c, unit.first)?;
         let colon = c.token_after(c.mentions[source].span.end);
         if colon + 1 >= unit.end || !c.is_punct(colon, ":") {
@@ -208,7 +212,7 @@ impl Pass<'_, '_> {
     /// "when", "after", "if" ("…, she said when asked what he would do").
     fn opens_a_question(&self, cue: CueMatch, unit: &Unit) -> bool {
         let c = self.context;
-        if !c.ends_with(cue.first, "ed") {
+        if !c.ends_in_ed(cue.first) {
             return false;
         }
         // At the unit's start, or of a sentence after a quotation closing
@@ -360,7 +364,7 @@ impl Pass<'_, '_> {
     fn that_clause_before(&self, first: usize, end: usize) -> bool {
         let c = self.context;
         let from = c.cues_from(first);
-        c.cues[from..].iter().take_while(|q| q.end < end).any(|q| {
+        c.cues.from(from).take_while(|q| q.end < end).any(|q| {
             q.classes.introduces_content()
                 && (q.end..end.min(q.end + THAT_REACH)).any(|k| c.is_word(k, "that"))
         })
@@ -1057,14 +1061,13 @@ impl Pass<'_, '_> {
         // Each cue is asked about within its own unit only, so its index
         // keys the answer.
         let memo = &self.subjects[c.cues_from(cue.first)];
-        if let Some(known) = memo.get() {
-            return known.map(|m| m as usize);
+        if let Some(known) = memo.get().known() {
+            return known;
         }
         let subject = source::subject_before(c, cue.first, unit.first).filter(|&m| {
             !cue.classes.has(CueClasses::BASE) || source::agrees_with_base_form(c, cue.first, m)
         });
-        // Mention indices fit: mentions are fewer than tokens.
-        memo.set(Some(subject.map(|m| m as u32)));
+        memo.set(super::Subject::of(subject));
         subject
     }
 
@@ -1313,13 +1316,14 @@ impl Pass<'_, '_> {
         // Asked only after an "and" or "but": most cues have none.
         let same_form = |verb: usize| {
             c.starts_lower(verb)
-                && ((c.ends_with(cue.first, "ed")
-                    && c.ends_with(verb, "ed")
-                    && c.table.low(verb).len() > 4)
+                && ((c.ends_in_ed(cue.first) && c.ends_in_ed(verb) && c.table.low(verb).len() > 4)
                     || (c.is_ing(cue.first) && c.is_ing(verb)))
         };
         (first + 1..end).find_map(|k| {
-            if !c.is_one_of(k, &["and", "but"]) || c.quote_of(k).is_some() {
+            // The bytes of the lower-case form, not a list compare: this
+            // runs over every token of a content.
+            let and_or_but = matches!(c.table.low(k).as_bytes(), b"and" | b"but");
+            if !and_or_but || c.quote_of(k).is_some() {
                 return None;
             }
             let mut verb = k + 1;

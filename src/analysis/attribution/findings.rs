@@ -9,7 +9,7 @@
 
 use std::sync::OnceLock;
 
-use super::{Found, Pass, TokenKind, Unit, source};
+use super::{Found, Pass, TokenKind, Unit, source, starts};
 use crate::analysis::wordlists::Set;
 use crate::analysis::{ActorKind, Rule, Via};
 
@@ -61,12 +61,12 @@ impl Pass<'_, '_> {
     fn finding_last(&self, unit: &Unit) -> Option<super::cues::Content> {
         let c = self.context;
         // The "in" tokens alone, not every token of the unit.
-        let at = c.starts.ins.ones(unit.first + 3..unit.end).find(|&k| {
+        let at = starts::within(&c.starts.ins, unit.first + 3, unit.end).find(|&k| {
             c.quote_of(k).is_none()
                 && self.finding_document(k + 1).is_some_and(|d| {
                     let mut after = c.token_after(c.mentions[d].span.end);
                     // "… released Monday", "… conducted last week".
-                    if after < unit.end && c.ends_with(after, "ed") {
+                    if after < unit.end && c.ends_in_ed(after) {
                         after += 1;
                     }
                     self.only_fillers(after, unit.end)

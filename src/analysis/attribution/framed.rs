@@ -221,7 +221,7 @@ impl Pass<'_, '_> {
         (t.kind == TokenKind::Word
             && c.quote_of(i).is_none()
             && c.table.low(i).len() > 4
-            && c.ends_with(i, "ed")
+            && c.ends_in_ed(i)
             && c.starts_lower(i))
         .then_some(i)
     }

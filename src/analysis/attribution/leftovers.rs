@@ -15,13 +15,26 @@ impl Pass<'_, '_> {
     pub(super) fn leftover_quotations(&mut self, sentences: &[Sentence], units: &Units) {
         let c = self.context;
         super::sort_by_span(&mut self.claims);
+        // Without the room the list grew by, which would last through this
+        // pass: the stage's memory peaks here.
+        self.claims.shrink_to_fit();
         // New claims go to their own sorted list, so that placing one moves
         // only the few new ones after it, not every claim of the text.
         self.earlier = std::mem::take(&mut self.claims);
+        // Room for a claim per quotation left, not the doubling of a list
+        // grown by pushes.
+        let left = self
+            .quote_claimed
+            .iter()
+            .filter(|&&claimed| !claimed)
+            .count();
+        self.claims.reserve_exact(left);
         self.earlier_gone = vec![false; self.earlier.len()];
         // The unit of each quotation: quotations come in order, so the unit
         // moves only forward (a search per quotation missed the cache).
         let mut at = 0;
+        // The same for the sentence of each quotation.
+        let mut sentence_at = 0;
         for qi in 0..c.quotes.len() {
             let quote = c.quotes[qi];
             if self.quote_claimed[qi] || self.inside_claim(quote.outer) {
@@ -61,7 +74,7 @@ impl Pass<'_, '_> {
                 _ => found,
             };
             let found = self.not_the_addressee(found, quote.inner);
-            let sentence = sentence_around(sentences, quote.outer);
+            let sentence = sentence_around(sentences, quote.outer, &mut sentence_at);
             self.push_direct(qi, found, cue, sentence);
             self.keep_last_sorted();
         }
@@ -286,7 +299,7 @@ impl Pass<'_, '_> {
         let c = self.context;
         let colon = first.checked_sub(1).filter(|&i| c.is_punct(i, ":"))?;
         let k = c.cues_from(colon);
-        let cue = *c.cues[..k].last()?;
+        let cue = c.cues.get(k.checked_sub(1)?)?;
         let between_words = (cue.end..colon).all(|i| c.tokens[i].kind == TokenKind::Word);
         if colon < cue.end || colon - cue.end > COLON_GAP || !between_words {
             return None;
@@ -515,10 +528,14 @@ const DIALOGUE_PARAGRAPHS: usize = 3;
 /// How many mentions back the narration is searched for the other party.
 const NARRATION_REACH: usize = 12;
 
-/// The sentence (or sentences) a span lies in.
-fn sentence_around(sentences: &[Sentence], span: Span) -> Span {
-    let first = sentences.partition_point(|s| s.span().end <= span.start);
-    sentences[first..]
+/// The sentence (or sentences) a span lies in. The first is looked for
+/// from sentence `at` on, and `at` left there: spans come in order, and a
+/// step from the last is in cache where a search of every sentence missed.
+fn sentence_around(sentences: &[Sentence], span: Span, at: &mut usize) -> Span {
+    while *at < sentences.len() && sentences[*at].span().end <= span.start {
+        *at += 1;
+    }
+    sentences[*at..]
         .iter()
         .take_while(|s| s.span().start < span.end)
         .fold(span, |all, s| all.cover(s.span()))

@@ -1,6 +1,9 @@
 //! The word lists the attribution rules ask of a token, answered once per
 //! written form: a rule asks the same few words ("that", "who", "has")
-//! thousands of times, and each answer was a hash of the word.
+//! thousands of times, and each answer was a hash of the word. The endings
+//! the rules ask of every cue and its neighbours ("-ing", "-ly", "-ed",
+//! "n't") are answered the same way: each answer compared the form's
+//! bytes, and read the text for a form with a capital.
 
 use std::cell::Cell;
 
@@ -19,12 +22,23 @@ pub(super) enum List {
     QuestionLeads,
     QuestionOpeners,
     Relatives,
+    /// Words of five letters or more ending in "ing" (see
+    /// [`Context::is_ing`]).
+    IngEnding,
+    /// Words of five letters or more ending in "ly" (see
+    /// [`Context::is_adverb`]).
+    LyEnding,
+    /// Words ending in "ed".
+    EdEnding,
+    /// Words ending in "n't" or "n’t".
+    NegatedVerb,
 }
 
 impl List {
-    /// Whether the list holds `low`, a lower-case form.
-    fn holds(self, low: &str) -> bool {
+    /// Whether the list holds token `i`'s form.
+    fn holds(self, c: &Context, i: usize) -> bool {
         let lists = wordlists::get();
+        let low = c.table.low(i);
         match self {
             List::Auxiliaries => lists.auxiliaries.has(low),
             List::ClauseOpeners => clause_openers().contains(low),
@@ -34,18 +48,22 @@ impl List {
             List::QuestionLeads => lists.question_leads.has(low),
             List::QuestionOpeners => lists.question_openers.has(low),
             List::Relatives => lists.relatives.has(low),
+            List::IngEnding => low.len() > 4 && c.ends_with(i, "ing"),
+            List::LyEnding => low.len() > 4 && c.ends_with(i, "ly"),
+            List::EdEnding => c.ends_with(i, "ed"),
+            List::NegatedVerb => c.ends_with(i, "n't") || c.ends_with(i, "n’t"),
         }
     }
 
     /// The bit that says the answer is known; the bit above it holds it.
-    fn known_bit(self) -> u16 {
-        1 << (2 * self as u16)
+    fn known_bit(self) -> u32 {
+        1 << (2 * self as u32)
     }
 }
 
 /// Per written form of the token table, two bits per [`List`]: whether
 /// the form's answer is known, and the answer.
-pub(super) struct FormLists(Vec<Cell<u16>>);
+pub(super) struct FormLists(Vec<Cell<u32>>);
 
 impl FormLists {
     pub(super) fn new(forms: usize) -> Self {
@@ -66,7 +84,7 @@ impl Context<'_> {
         if bits & known != 0 {
             return bits & answer != 0;
         }
-        let holds = list.holds(self.table.low(i));
+        let holds = list.holds(self, i);
         memo.set(bits | known | if holds { answer } else { 0 });
         holds
     }

@@ -122,8 +122,8 @@ pub(super) fn mention_ending_at(c: &Context, end: usize, lower: usize) -> Option
     let at = c.by_end_from(end, lower);
     c.mentions_by_end
         .get(at)
-        .filter(|&&(e, _, _)| e as usize == end)
-        .map(|&(_, _, k)| k as usize)
+        .filter(|&&(e, _)| e as usize == end)
+        .map(|&(_, k)| k as usize)
 }
 
 /// The subject of the cue at token `cue`: a mention ending right before it,
@@ -229,7 +229,7 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
     // "The report published Tuesday showed": a participle after the subject.
     let participle_modifier = j >= unit_first + 2
         && c.table.low(j - 1).len() > 4
-        && c.ends_with(j - 1, "ed")
+        && c.ends_in_ed(j - 1)
         && c.starts_lower(j - 1);
     if let Some(m) = participle_modifier.then(|| subject(j - 2)).flatten() {
         return Some(m);

@@ -13,30 +13,37 @@ const CUE: u8 = 1;
 const FRAME: u8 = 1 << 1;
 const IN: u8 = 1 << 2;
 const COMMA: u8 = 1 << 3;
+const COLON: u8 = 1 << 4;
 /// Set once a form's flags are worked out.
 const KNOWN: u8 = 1 << 7;
 
-/// Per token, what a rule may start with it.
+/// Per token, what a rule may start with it. Rare tokens are kept as
+/// lists of indices, common ones as bits (the smaller for each: the
+/// stage's peak memory counts).
 pub(super) struct Starts {
-    /// Words that may start a cue ([`Class::CueStart`]).
-    pub(super) cue_words: TokenBits,
     /// Tokens that may start an evidential frame (a form of "be", a
     /// listed verb, any token not in ASCII) or a "see X as" frame.
     pub(super) frames: TokenBits,
-    /// The tokens written "in" in any case.
-    pub(super) ins: TokenBits,
+    /// The indices of the tokens written "in" in any case, in order.
+    pub(super) ins: Vec<u32>,
     /// The indices of the comma tokens, in order.
     pub(super) commas: Vec<u32>,
+    /// The indices of the colon tokens, in order.
+    pub(super) colons: Vec<u32>,
 }
 
 impl Starts {
-    pub(super) fn new(table: &TokenTable) -> Self {
+    /// The starts of the table's tokens, and apart from them the words
+    /// that may start a cue ([`Class::CueStart`]), asked once, while the
+    /// cues are found (and then dropped).
+    pub(super) fn new(table: &TokenTable) -> (Self, TokenBits) {
         let len = table.len();
+        let mut cue_words = TokenBits::new(len);
         let mut starts = Starts {
-            cue_words: TokenBits::new(len),
             frames: TokenBits::new(len),
-            ins: TokenBits::new(len),
+            ins: Vec::new(),
             commas: Vec::new(),
+            colons: Vec::new(),
         };
         // A form's flags are worked out at its first token only: the
         // tokens of a text are mostly repeats of a few thousand forms.
@@ -57,21 +64,33 @@ impl Starts {
                 continue;
             }
             if found & CUE != 0 && token.kind == TokenKind::Word {
-                starts.cue_words.set(i);
+                cue_words.set(i);
             }
             if found & FRAME != 0 {
                 starts.frames.set(i);
             }
+            // Token indices fit: tokens hold u32 offsets.
             if found & IN != 0 {
-                starts.ins.set(i);
+                starts.ins.push(i as u32);
             }
             if found & COMMA != 0 && token.kind == TokenKind::Punct {
-                // Token indices fit: tokens hold u32 offsets.
                 starts.commas.push(i as u32);
             }
+            if found & COLON != 0 && token.kind == TokenKind::Punct {
+                starts.colons.push(i as u32);
+            }
         }
-        starts
+        (starts, cue_words)
     }
+}
+
+/// The indices of `list` (in order) in `from..end`, in order.
+pub(super) fn within(list: &[u32], from: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
+    let at = list.partition_point(|&k| (k as usize) < from);
+    list[at..]
+        .iter()
+        .map(|&k| k as usize)
+        .take_while(move |&k| k < end)
 }
 
 /// What token `i`'s written form may start (its kind aside).
@@ -92,6 +111,9 @@ fn form_flags(table: &TokenTable, i: usize) -> u8 {
     // A mark is one character: a comma's form starts with one.
     if low.as_bytes().first() == Some(&b',') {
         flags |= COMMA;
+    }
+    if low == ":" {
+        flags |= COLON;
     }
     flags
 }

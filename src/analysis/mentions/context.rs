@@ -43,6 +43,9 @@ pub(super) struct Context<'a> {
     pub heads: FormFacts,
     /// Per written form, the kind a pronoun stands for (mod.rs).
     pub pronoun_kinds: FormFacts,
+    /// Per written form, whether it is a quantifier that may stand for
+    /// people alone (subjects.rs).
+    pub quantifiers: FormFacts,
 }
 
 /// Per written form, a byte a finder works out from the form alone on its
@@ -122,6 +125,7 @@ impl<'a> Context<'a> {
             word_kinds: FormFacts::new(table),
             heads: FormFacts::new(table),
             pronoun_kinds: FormFacts::new(table),
+            quantifiers: FormFacts::new(table),
         }
     }
 
@@ -246,11 +250,18 @@ impl<'a> Context<'a> {
     /// The lengths of the titles starting at token `i` and ending before
     /// `end`, as bits (bit `k`: a title of `k` tokens; titles of 64 words
     /// or more, which no list has, are not looked for).
+    #[inline]
     pub fn title_mask(&self, i: usize, end: usize) -> u64 {
-        // Only a word that starts some title (the user's too) can: no lookup for the rest.
+        // Only a word that starts some title (the user's too) can: no lookup
+        // (and no call) for the rest.
         if !self.table.is(i, Class::TitleStart) {
             return 0;
         }
+        self.title_start_mask(i, end)
+    }
+
+    /// [`Context::title_mask`] of a word that starts some title.
+    fn title_start_mask(&self, i: usize, end: usize) -> u64 {
         let fits = lengths_up_to(end.saturating_sub(i));
         let sentence = &self.sentence;
         if !(sentence.contains(&i) && end <= sentence.end) {
@@ -403,7 +414,11 @@ pub(super) fn retain_from(out: &mut Vec<Mention>, from: usize, keep: impl Fn(&Me
     for read in from..out.len() {
         steps::step();
         if keep(&out[read]) {
-            out.swap(kept, read);
+            // Most are kept where they are: a swap in place would still
+            // copy a mention three times.
+            if kept != read {
+                out.swap(kept, read);
+            }
             kept += 1;
         }
     }

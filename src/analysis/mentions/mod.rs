@@ -58,8 +58,9 @@ pub fn find(
             &mut out,
         );
         // Three finders start only from words of their lists (or a number):
-        // a sentence with none of those is not read by them.
-        if starts.any(Starts::SHARE) {
+        // a sentence with none of those is not read by them. Shares need
+        // a number or a fraction too, which most sentences have not.
+        if starts.any(Starts::SHARE_CORE) {
             shares::find(
                 &ctx,
                 range.clone(),
@@ -144,17 +145,15 @@ impl Starts {
     pub const CAP: u8 = 1;
     /// A word a head noun may be: possessive, or of `Class::HeadWord`.
     pub const HEAD: u8 = 2;
-    /// The first word of a share's leading words ("about").
-    pub const SHARE_LEAD: u8 = 4;
-    /// A word a share may open with, or a number.
-    pub const SHARE_OPENER: u8 = 8;
-    pub const SHARE: u8 = Self::SHARE_LEAD | Self::SHARE_OPENER;
+    /// A word a share may start with (its leading words' first, "about",
+    /// or an opener, "a"), or a number.
+    pub const SHARE: u8 = 4;
+    /// A word no share goes without: a number (in digits or words), a
+    /// fraction ("half", "majority") or "those" ("those surveyed").
+    pub const SHARE_CORE: u8 = 8;
     /// A word some cue starts with.
     pub const CUE: u8 = 16;
     pub const PRONOUN: u8 = 32;
-    /// A quantifier that may stand for people alone ("most", "both"):
-    /// not a start, but asked of the word before every cue word.
-    pub const QUANTIFIER: u8 = 64;
     /// In `by_form`: not worked out yet.
     const UNKNOWN: u8 = 128;
     /// The marks of a start, whose tokens [`Starts::listed`] holds.
@@ -224,7 +223,11 @@ impl Starts {
 fn marks_of(ctx: &Context, i: usize) -> u8 {
     if !ctx.is_word(i) {
         let number = ctx.tokens[i].kind == TokenKind::Number;
-        return if number { Starts::SHARE_OPENER } else { 0 };
+        return if number {
+            Starts::SHARE | Starts::SHARE_CORE
+        } else {
+            0
+        };
     }
     let classes = ctx.table.classes(i);
     let possessive = ctx.is_possessive(i);
@@ -236,12 +239,12 @@ fn marks_of(ctx: &Context, i: usize) -> u8 {
     };
     mark(ctx.is_cap(i), Starts::CAP);
     mark(possessive || classes.has(Class::HeadWord), Starts::HEAD);
-    mark(classes.has(Class::ShareLead), Starts::SHARE_LEAD);
-    mark(classes.has(Class::ShareOpener), Starts::SHARE_OPENER);
+    let share = classes.has(Class::ShareLead) || classes.has(Class::ShareOpener);
+    mark(share, Starts::SHARE);
+    let core = classes.has(Class::NumberWord) || classes.has(Class::Fraction);
+    mark(core || ctx.low(i) == "those", Starts::SHARE_CORE);
     mark(classes.has(Class::CueStart), Starts::CUE);
     mark(classes.has(Class::Pronoun), Starts::PRONOUN);
-    let quantifier = subjects::pronominal_quantifiers().contains(ctx.low(i));
-    mark(quantifier, Starts::QUANTIFIER);
     marks
 }
 

@@ -59,7 +59,7 @@ pub(super) fn find(
         // The rules read the words around the cue word before they match
         // its phrases (the costly question), which most words fail first.
         let before = word_before(ctx, cue, range.start);
-        if let Some(quantifier) = before.and_then(|w| quantifier_at(ctx, starts, w, range.start))
+        if let Some(quantifier) = before.and_then(|w| quantifier_at(ctx, w, range.start))
             && is_verb(ctx, cue)
         {
             out.push(quantifier);
@@ -226,8 +226,8 @@ fn may_head(ctx: &Context, head: usize) -> bool {
 /// "…, and most oppose it", "Both vowed to …": a quantifier standing
 /// alone at the start of a clause, right before a cue (the `word` before
 /// it, auxiliaries and adverbs aside), is a group of its own.
-fn quantifier_at(ctx: &Context, starts: &Starts, word: usize, floor: usize) -> Option<Mention> {
-    if !starts.at(ctx, word, Starts::QUANTIFIER) {
+fn quantifier_at(ctx: &Context, word: usize, floor: usize) -> Option<Mention> {
+    if !is_pronominal_quantifier(ctx, word) {
         return None;
     }
     let opens_clause =
@@ -238,9 +238,23 @@ fn quantifier_at(ctx: &Context, starts: &Starts, word: usize, floor: usize) -> O
     })
 }
 
+/// Whether the word at token `i` is one of the
+/// [`pronominal_quantifiers`]: asked of the word before each cue, looked
+/// up once per written form.
+fn is_pronominal_quantifier(ctx: &Context, i: usize) -> bool {
+    const NO: u8 = 1;
+    const YES: u8 = 2;
+    let known = ctx.quantifiers.of(ctx.table, i);
+    if known.get() == 0 {
+        let yes = ctx.is_word(i) && pronominal_quantifiers().contains(ctx.low(i));
+        known.set(if yes { YES } else { NO });
+    }
+    known.get() == YES
+}
+
 /// The quantifiers that stand for people on their own
 /// (`assets/lexicon/pronominal_quantifiers.txt`).
-pub(super) fn pronominal_quantifiers() -> &'static Set<&'static str> {
+fn pronominal_quantifiers() -> &'static Set<&'static str> {
     static QUANTIFIERS: OnceLock<Set<&'static str>> = OnceLock::new();
     QUANTIFIERS.get_or_init(|| {
         wordlists::set(include_str!(
