@@ -725,17 +725,22 @@ impl MentionStarts {
 }
 
 /// The number of tokens starting before byte `offset`, as
-/// `TokenTable::token_at`, stepped to from `from`, the number before an
-/// earlier offset: where offsets come in order, a walk over the tokens
-/// between, in order, where each search of the block index missed the
-/// cache.
+/// `TokenTable::token_at`, found from `from`, the number before an
+/// earlier offset: where offsets come in order, a search forward from
+/// there (each search of the block index missed the cache).
 fn tokens_before(tokens: &[Token], from: usize, offset: usize) -> usize {
     debug_assert!(from == 0 || tokens[from - 1].start() < offset);
-    let mut t = from;
-    while t < tokens.len() && tokens[t].start() < offset {
-        t += 1;
+    let before = |t: &Token| t.start() < offset;
+    // Galloping, then a binary search in the last stride: the tokens read
+    // are near `from` (in cache), and a long gap (from one quotation to
+    // the next) costs a few steps, not one step a token.
+    let (mut low, mut stride) = (from, 1);
+    while low + stride <= tokens.len() && before(&tokens[low + stride - 1]) {
+        low += stride;
+        stride *= 2;
     }
-    t
+    let high = (low + stride).min(tokens.len());
+    low + tokens[low..high].partition_point(before)
 }
 
 /// How many tokens [`mark_end`] steps over before it asks the block index.
