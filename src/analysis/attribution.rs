@@ -730,17 +730,10 @@ impl MentionStarts {
 /// there (each search of the block index missed the cache).
 fn tokens_before(tokens: &[Token], from: usize, offset: usize) -> usize {
     debug_assert!(from == 0 || tokens[from - 1].start() < offset);
-    let before = |t: &Token| t.start() < offset;
-    // Galloping, then a binary search in the last stride: the tokens read
-    // are near `from` (in cache), and a long gap (from one quotation to
-    // the next) costs a few steps, not one step a token.
-    let (mut low, mut stride) = (from, 1);
-    while low + stride <= tokens.len() && before(&tokens[low + stride - 1]) {
-        low += stride;
-        stride *= 2;
-    }
-    let high = (low + stride).min(tokens.len());
-    low + tokens[low..high].partition_point(before)
+    // Galloping: the tokens read are near `from` (in cache), and a long
+    // gap (from one quotation to the next) costs a few steps, not one a
+    // token.
+    shared::gallop_from(tokens, from, |t| t.start() < offset)
 }
 
 /// How many tokens [`mark_end`] steps over before it asks the block index.

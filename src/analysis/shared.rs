@@ -122,14 +122,22 @@ pub fn first_mention_from(mentions: &[Mention], from: usize, start: usize) -> us
     if from > mentions.len() || from > 0 && !before(&mentions[from - 1]) {
         return mentions.partition_point(before);
     }
-    // All mentions before `low` start before `start`.
+    gallop_from(mentions, from, before)
+}
+
+/// As `items.partition_point(before)`, for a `from` with `before` true of
+/// all the items before it: galloping forward from there, then a binary
+/// search in the last stride, so that the items read are near `from` and
+/// a long way costs a few steps, not one an item.
+pub fn gallop_from<T>(items: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize {
+    // All items before `low` are before.
     let (mut low, mut step) = (from, 1);
-    while low + step <= mentions.len() && before(&mentions[low + step - 1]) {
+    while low + step <= items.len() && before(&items[low + step - 1]) {
         low += step;
         step *= 2;
     }
-    let high = (low + step).min(mentions.len());
-    low + mentions[low..high].partition_point(before)
+    let high = (low + step).min(items.len());
+    low + items[low..high].partition_point(before)
 }
 
 /// Union-find over mention indices.
