@@ -141,7 +141,8 @@ struct Start {
 }
 
 impl Starts {
-    /// A capitalised word: a name may start there.
+    /// A capitalised word a name or title may start with: not a function
+    /// word ("The", "But"), unless it opens a title or a known phrase.
     pub const CAP: u8 = 1;
     /// A word a head noun may be: possessive, or of `Class::HeadWord`.
     pub const HEAD: u8 = 2;
@@ -237,7 +238,9 @@ fn marks_of(ctx: &Context, i: usize) -> u8 {
             marks |= bit;
         }
     };
-    mark(ctx.is_cap(i), Starts::CAP);
+    let opens_phrase = classes.has(Class::TitleStart) || classes.has(Class::PhraseStart);
+    let function_word = classes.has(Class::FunctionWord) && !opens_phrase;
+    mark(ctx.is_cap(i) && !function_word, Starts::CAP);
     mark(possessive || classes.has(Class::HeadWord), Starts::HEAD);
     let share = classes.has(Class::ShareLead) || classes.has(Class::ShareOpener);
     mark(share, Starts::SHARE);
