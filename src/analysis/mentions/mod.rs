@@ -152,7 +152,8 @@ impl Starts {
     /// A word no share goes without: a number (in digits or words), a
     /// fraction ("half", "majority") or "those" ("those surveyed").
     pub const SHARE_CORE: u8 = 8;
-    /// A word some cue starts with.
+    /// A lower-case word some cue starts with (a capitalised one is no
+    /// cue to the subject finder).
     pub const CUE: u8 = 16;
     pub const PRONOUN: u8 = 32;
     /// In `by_form`: not worked out yet.
@@ -246,7 +247,7 @@ fn marks_of(ctx: &Context, i: usize) -> u8 {
     mark(share, Starts::SHARE);
     let core = classes.has(Class::NumberWord) || classes.has(Class::Fraction);
     mark(core || ctx.low(i) == "those", Starts::SHARE_CORE);
-    mark(classes.has(Class::CueStart), Starts::CUE);
+    mark(classes.has(Class::CueStart) && !ctx.is_cap(i), Starts::CUE);
     mark(classes.has(Class::Pronoun), Starts::PRONOUN);
     marks
 }
