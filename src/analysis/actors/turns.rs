@@ -11,7 +11,9 @@
 //! the turn after it, or nobody of the exchange, while the alternating
 //! party fits the pronoun's gender: then it stands for that party. A
 //! relation or a pronoun that found no name ("said his sister") stands for
-//! the person of its gender whom the turn beside calls by name. A
+//! the person of its gender whom the turn beside calls by name, and a
+//! "he" or "she" the one person its own paragraph names before the quote
+//! ("Kestrel came down the stairs. “…,” he said"). A
 //! paragraph in which a second person is named speaking is two turns. A name
 //! a quote addresses ("Take care, Emma!") is not its speaker, and speaks
 //! the bare turn right after or before it.
@@ -78,6 +80,10 @@ struct Turn {
     /// Whether the narration of its own paragraph names whom its frame
     /// stands for before the quote ("General Ash sat down. “…,” said he").
     introduced: bool,
+    /// For a "he" or "she" framing it, the one person its paragraph's
+    /// narration names before the quote, if only one ("The guard shook
+    /// his head. “…,” he said").
+    named_before: Option<(usize, usize)>,
 }
 
 /// Gives the turns of each two-person exchange their alternating speakers:
@@ -139,6 +145,11 @@ pub(super) fn follow(
                     &claims_of,
                     mention,
                 );
+                let named_before = mention
+                    .filter(|&m| people.mentions[m].pronoun)
+                    .and_then(|_| {
+                        only_named_before(text, hard_wrapped, people, referent, claims, &claims_of)
+                    });
                 Turn {
                     claims: claims_of,
                     frame,
@@ -147,6 +158,7 @@ pub(super) fn follow(
                     addressed,
                     called: vocative,
                     introduced,
+                    named_before,
                 }
             })
             .collect();
@@ -478,6 +490,48 @@ fn introduced(
         })
 }
 
+/// The one person (by set, with the mention naming them) the narration of
+/// a turn's own paragraph names before its first quote, if only one.
+fn only_named_before(
+    text: &str,
+    wrapped: bool,
+    people: &People,
+    referent: &[Option<usize>],
+    claims: &[FoundClaim],
+    turn: &[usize],
+) -> Option<(usize, usize)> {
+    let &first = turn.first()?;
+    let before = claims[first].span.start;
+    let mentions = people.mentions;
+    let at = mentions.partition_point(|x| x.span.start < before);
+    let mut only: Option<(usize, usize)> = None;
+    for j in (at.saturating_sub(INTRODUCED_MENTIONS)..at).rev() {
+        steps::step();
+        let end = mentions[j].span.end.min(before);
+        if paragraph_breaks(&text[end..before], wrapped) > 0 {
+            break;
+        }
+        let t = people.traits[j];
+        if t.in_quote()
+            || !t.is_person()
+            || t.is_pronoun()
+            || t.is_description()
+            || !is_proper(&mentions[j])
+        {
+            continue;
+        }
+        let Some(id) = referent[j].map(|r| people.root_of[r]) else {
+            continue;
+        };
+        match only {
+            Some((other, _)) if other != id => return None,
+            Some(_) => {}
+            None => only = Some((id, j)),
+        }
+    }
+    only
+}
+
 /// "Take care, Emma!": the first person a turn's quotes address by name.
 fn addressed(text: &str, people: &People, claims: &[FoundClaim], turn: &[usize]) -> Option<usize> {
     turn.iter().find_map(|&k| {
@@ -525,8 +579,11 @@ fn alternate(
             Frame::Acting => (None, true),
             _ => continue,
         };
-        let resolved = turns[t].mention.and_then(who);
         let addresses = |id: usize| turns[t].addressed.is_some_and(|(a, _)| a == id);
+        let before = turns[t]
+            .named_before
+            .filter(|&(id, _)| fits(people, id, gender) && !addresses(id));
+        let resolved = before.or_else(|| turns[t].mention.and_then(who));
         let expected = expected(turns, &participants.list, t)
             .filter(|&(id, _)| fits(people, id, gender) && !addresses(id));
         // Someone who speaks the turn after is doubted; "she" for the
@@ -543,7 +600,7 @@ fn alternate(
         // Someone new acting by a quote may well speak it.
         // Someone the paragraph itself brings in before the quote is no
         // outsider to it.
-        let introduced = turns[t].introduced;
+        let introduced = turns[t].introduced || before.is_some();
         let doubtful = resolved.is_none_or(|(id, _)| {
             beside(id) || addresses(id) || !acting && !introduced && outsider(id)
         });
@@ -772,6 +829,15 @@ mod tests {
         let found = speakers(text);
         assert_eq!(found[4].0, "The tide is wrong,");
         assert_eq!(found[4].1.as_deref(), Some("Arne Vik"), "{found:?}");
+    }
+
+    #[test]
+    fn he_framing_a_turn_stands_for_the_one_person_his_paragraph_names_before_it() {
+        // "he" alone would stand for Mr. Lind, the man known to be one.
+        let text = "\"Is the boat ready?\" asked Mr. Oskar Lind. He looked tired.\n\n\"Nearly,\" said Petra Holm.\n\n\"And the nets?\"\n\n\"Dry.\"\n\nThe lamp went out. Kestrel Marrow came down the stairs. \"The nets are torn,\" he said.\n\n\"Then we wait.\"\n\n\"Until dawn.\"";
+        let found = speakers(text);
+        assert_eq!(found[4].0, "The nets are torn,");
+        assert_eq!(found[4].1.as_deref(), Some("Kestrel Marrow"), "{found:?}");
     }
 
     #[test]
