@@ -81,15 +81,17 @@ fn one_claim_per_span(claims: &mut Vec<FoundClaim>) {
     });
 }
 
-/// (end, start, index) of the non-empty mentions outside quotations, sorted.
-fn by_end(mentions: &[Mention]) -> Vec<(u32, u32, u32)> {
+/// (end, index) of the non-empty mentions outside quotations, sorted by
+/// end, then start (a mention's start is read off the mention: a third
+/// field would be the stage's largest table after the claims).
+fn by_end(mentions: &[Mention]) -> Vec<(u32, u32)> {
     debug_assert!(mentions.is_sorted_by_key(|m| m.span.start));
     // Offsets fit: the tokens they come from hold u32 offsets.
-    let by_start: Vec<(u32, u32, u32)> = mentions
+    let by_start: Vec<(u32, u32)> = mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| !m.in_quote && m.span.start < m.span.end)
-        .map(|(k, m)| (m.span.end as u32, m.span.start as u32, k as u32))
+        .map(|(k, m)| (m.span.end as u32, k as u32))
         .collect();
     // In (start, index) order already: sorted by end alone, stably, they
     // come in (end, start, index) order.
@@ -99,12 +101,12 @@ fn by_end(mentions: &[Mention]) -> Vec<(u32, u32, u32)> {
 /// `items` sorted stably by their first field: a radix sort, a byte a
 /// pass, linear where a comparison sort took n log n steps (the ends of
 /// nested mentions break the runs a merge sort would use).
-fn sorted_by_end(mut items: Vec<(u32, u32, u32)>) -> Vec<(u32, u32, u32)> {
+fn sorted_by_end(mut items: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
     let most = items.iter().map(|item| item.0).max().unwrap_or(0);
-    let mut spare = vec![(0, 0, 0); items.len()];
+    let mut spare = vec![(0, 0); items.len()];
     let mut shift = 0;
     while shift < 32 && most >> shift != 0 {
-        let digit = |item: &(u32, u32, u32)| (item.0 >> shift) as usize & 0xFF;
+        let digit = |item: &(u32, u32)| (item.0 >> shift) as usize & 0xFF;
         let mut places = [0usize; 256];
         for item in &items {
             places[digit(item)] += 1;
@@ -143,9 +145,9 @@ struct Context<'a> {
     /// The token table: lower-case forms and word lists, per token.
     table: &'a TokenTable<'a>,
     mentions: &'a [Mention],
-    /// (end, start, index) of the non-empty mentions outside quotations,
-    /// sorted: finds the mention ending at an offset in O(log n).
-    mentions_by_end: Vec<(u32, u32, u32)>,
+    /// (end, index) of the non-empty mentions outside quotations, sorted
+    /// by end and start: finds the mention ending at an offset in O(log n).
+    mentions_by_end: Vec<(u32, u32)>,
     /// Where the searches by offset start: in mentions by start,
     /// `mentions_by_end` by end (tokens: the table's own index).
     mention_blocks: Blocks,
@@ -643,9 +645,10 @@ impl Context<'_> {
     /// after `end`, and starting at or after `lower` if it ends there.
     fn by_end_from(&self, end: usize, lower: usize) -> usize {
         let key = |o: usize| u32::try_from(o).unwrap_or(u32::MAX);
-        let by_end = &self.mentions_by_end;
+        let (by_end, mentions) = (&self.mentions_by_end, self.mentions);
         (self.end_blocks).first_at(end, by_end.len(), |i| {
-            (by_end[i].0, by_end[i].1) < (key(end), key(lower))
+            let (e, k) = by_end[i];
+            (e, mentions[k as usize].span.start as u32) < (key(end), key(lower))
         })
     }
 }

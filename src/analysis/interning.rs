@@ -72,13 +72,13 @@ impl std::hash::Hash for Written<'_> {
     }
 }
 
-/// How a form is looked up: a one-byte form (ASCII) by its byte, one of
-/// two to eight bytes by its bytes as a word, a longer short one by a
+/// How a form is looked up: one of up to eight bytes by its bytes as a
+/// word (a branch on one byte or more took more time than the table's
+/// lookup of a one-byte form saved), a longer short one by a
 /// [`ShortForm`], a long one by its text (`L`: the written text, or a
 /// lower-case form's own copy).
 #[derive(Clone, Copy)]
 enum Key<L> {
-    OneByte(u8),
     Word(u64),
     Short(ShortForm),
     Long(L),
@@ -90,9 +90,6 @@ impl<'t> Key<Written<'t>> {
     fn of(text: &'t str, span: Span) -> Self {
         let bytes = text.as_bytes();
         let n = span.end - span.start;
-        if n == 1 {
-            return Key::OneByte(bytes[span.start]);
-        }
         if n <= 8 {
             // The eight bytes from the token's start, those past its end
             // masked off: one load and no branch on its length, where
@@ -115,7 +112,6 @@ impl<'t> Key<Written<'t>> {
     /// lowercased, without the text.
     fn lowered(self) -> Key<Box<str>> {
         match self {
-            Key::OneByte(b) => Key::OneByte(b.to_ascii_lowercase()),
             Key::Word(word) => Key::Word(ascii_lowercase(word)),
             Key::Short(ShortForm(low, high)) => {
                 Key::Short(ShortForm(ascii_lowercase(low), ascii_lowercase(high)))
@@ -146,8 +142,6 @@ fn ascii_lowercase(word: u64) -> u64 {
 
 /// Form indices by [`Key`], a table for each kind.
 struct Tables<L> {
-    /// Indexed by the byte.
-    one_byte: [Option<u32>; 128],
     words: OpenTable<u64>,
     short: OpenTable<ShortForm>,
     long: Map<L, u32>,
@@ -157,7 +151,6 @@ impl<L: std::hash::Hash + Eq> Tables<L> {
     /// Tables for `room` forms before they grow.
     fn with_room(room: usize) -> Self {
         Tables {
-            one_byte: [None; 128],
             words: OpenTable::with_room(room),
             // A form of more than eight bytes is rarer.
             short: OpenTable::with_room(room / 2),
@@ -168,7 +161,6 @@ impl<L: std::hash::Hash + Eq> Tables<L> {
     #[inline(always)]
     fn get(&self, key: &Key<L>) -> Option<u32> {
         match key {
-            Key::OneByte(b) => self.one_byte[usize::from(*b)],
             Key::Word(word) => self.words.get(*word),
             Key::Short(key) => self.short.get(*key),
             Key::Long(key) => self.long.get(key).copied(),
@@ -178,7 +170,6 @@ impl<L: std::hash::Hash + Eq> Tables<L> {
     /// Adds `key`, not in the tables yet, for `form`.
     fn insert(&mut self, key: Key<L>, form: u32) {
         match key {
-            Key::OneByte(b) => self.one_byte[usize::from(b)] = Some(form),
             Key::Word(word) => self.words.insert(word, form),
             Key::Short(key) => self.short.insert(key, form),
             Key::Long(key) => {
@@ -196,10 +187,11 @@ trait SlotKey: Copy + Eq {
     fn fold(self) -> u64;
 }
 
-/// A form of two to eight bytes as its bytes in a little-endian word,
-/// zero-padded: no token holds a zero byte, so no key is 0.
+/// A form of up to eight bytes as its bytes in a little-endian word,
+/// zero-padded (no token but a NUL holds a zero byte, and it is one byte
+/// long): no byte of UTF-8 is 0xFF, so no key is all ones.
 impl SlotKey for u64 {
-    const EMPTY: Self = 0;
+    const EMPTY: Self = u64::MAX;
     fn fold(self) -> u64 {
         self ^ self >> 29
     }
@@ -465,6 +457,8 @@ mod tests {
         let text = "a ab abcdefgh abcdefghi abcdefghijklmno abcdefghijklmnop \
                     Ab ab a abcdefghijklmnop abcdefgh abcdefghi abcdefghijklmno ab";
         assert_eq!(forms(text), [0, 1, 2, 3, 4, 5, 6, 1, 0, 5, 2, 3, 4, 1]);
+        // A NUL, the one token with a zero byte, is a form like any other.
+        assert_eq!(forms("\0 , \0 ab ,"), [0, 1, 0, 2, 1]);
     }
 
     #[test]

@@ -147,6 +147,39 @@ pub struct Scanned {
     pub after_line_break: bool,
 }
 
+/// What an ASCII byte opens as the tokenizer meets it, and whether it is
+/// one at all ([`ByteClass::NotAscii`]: the character must be decoded).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    Space,
+    LineBreak,
+    Letter,
+    Digit,
+    Quote,
+    Punct,
+    NotAscii,
+}
+
+/// The class of each byte: one load per token tells what most tokens
+/// are, where the character's methods took a branch per question.
+const BYTE_CLASSES: [ByteClass; 256] = {
+    let mut classes = [ByteClass::NotAscii; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        classes[b] = match byte {
+            b'\n' => ByteClass::LineBreak,
+            b' ' | b'\t' | b'\r' | 0x0B | 0x0C => ByteClass::Space,
+            _ if byte.is_ascii_alphabetic() => ByteClass::Letter,
+            _ if byte.is_ascii_digit() => ByteClass::Digit,
+            b'"' | b'\'' | b'`' => ByteClass::Quote,
+            _ => ByteClass::Punct,
+        };
+        b += 1;
+    }
+    classes
+};
+
 /// The tokens of the text, white space skipped (the token table interns
 /// each as it comes, tokens.rs).
 pub fn tokenize(text: &str) -> impl Iterator<Item = Scanned> + '_ {
@@ -154,40 +187,32 @@ pub fn tokenize(text: &str) -> impl Iterator<Item = Scanned> + '_ {
     let bytes = text.as_bytes();
     std::iter::from_fn(move || {
         let mut after_line_break = false;
-        while start < bytes.len() {
+        while let Some(&b) = bytes.get(start) {
             // ASCII white space (a fifth of the bytes) skipped without
             // decoding, its line breaks noted on the way: the table asks
             // for them and need not read the space again.
-            match bytes[start] {
-                b'\n' => {
+            let (end, kind) = match BYTE_CLASSES[usize::from(b)] {
+                ByteClass::Space => {
+                    start += 1;
+                    continue;
+                }
+                ByteClass::LineBreak => {
                     after_line_break = true;
                     start += 1;
                     continue;
                 }
-                b' ' | b'\t' | b'\r' | 0x0B | 0x0C => {
-                    start += 1;
-                    continue;
+                ByteClass::Letter => (word_end(text, start), TokenKind::Word),
+                ByteClass::Digit => (number_end(text, start), TokenKind::Number),
+                ByteClass::Quote => (start + 1, TokenKind::Quote),
+                ByteClass::Punct => (start + 1, TokenKind::Punct),
+                ByteClass::NotAscii => {
+                    let c = text[start..].chars().next()?;
+                    if c.is_whitespace() {
+                        start += c.len_utf8();
+                        continue;
+                    }
+                    not_ascii_token(text, start, c)
                 }
-                _ => {}
-            }
-            // An ASCII character (most of any text) is its byte, not decoded.
-            let c = if bytes[start].is_ascii() {
-                char::from(bytes[start])
-            } else {
-                text[start..].chars().next()?
-            };
-            if c.is_whitespace() {
-                start += c.len_utf8();
-                continue;
-            }
-            let (end, kind) = if c.is_alphabetic() {
-                (word_end(text, start), TokenKind::Word)
-            } else if c.is_ascii_digit() {
-                (number_end(text, start), TokenKind::Number)
-            } else if is_quote_mark(c) {
-                (start + c.len_utf8(), TokenKind::Quote)
-            } else {
-                (start + c.len_utf8(), TokenKind::Punct)
             };
             let span = Span::new(start, end);
             start = end;
@@ -199,6 +224,19 @@ pub fn tokenize(text: &str) -> impl Iterator<Item = Scanned> + '_ {
         }
         None
     })
+}
+
+/// The end and kind of a token opening with `c`, a character past ASCII
+/// and no white space, at `start`.
+#[inline(never)]
+fn not_ascii_token(text: &str, start: usize, c: char) -> (usize, TokenKind) {
+    if c.is_alphabetic() {
+        (word_end(text, start), TokenKind::Word)
+    } else if is_quote_mark(c) {
+        (start + c.len_utf8(), TokenKind::Quote)
+    } else {
+        (start + c.len_utf8(), TokenKind::Punct)
+    }
 }
 
 /// The end of a word starting at `start`. In line in the tokenizer: a
@@ -260,7 +298,9 @@ fn joining_char_len(text: &str, at: usize) -> Option<usize> {
 
 /// The end of the run of ASCII letters and digits from `at`, found eight
 /// bytes at a time: a loop per byte would end at a different length for
-/// each word and mispredict its exit every time.
+/// each word and mispredict its exit every time. In line: a call per word
+/// saved and restored more registers than the search takes.
+#[inline(always)]
 fn ascii_alphanumeric_end(bytes: &[u8], mut at: usize) -> usize {
     while let Some(chunk) = bytes.get(at..at + 8) {
         let chunk = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
@@ -528,6 +568,32 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn each_ascii_byte_opens_what_its_character_does() {
+        for b in 0..128u8 {
+            let c = char::from(b);
+            let expected = if c == '\n' {
+                ByteClass::LineBreak
+            } else if c.is_whitespace() {
+                ByteClass::Space
+            } else if c.is_alphabetic() {
+                ByteClass::Letter
+            } else if c.is_ascii_digit() {
+                ByteClass::Digit
+            } else if is_quote_mark(c) {
+                ByteClass::Quote
+            } else {
+                ByteClass::Punct
+            };
+            assert!(BYTE_CLASSES[usize::from(b)] == expected, "{b}");
+        }
+        assert!(
+            BYTE_CLASSES[128..]
+                .iter()
+                .all(|&c| c == ByteClass::NotAscii)
+        );
     }
 
     fn split(text: &str) -> Vec<&str> {

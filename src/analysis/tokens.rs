@@ -28,6 +28,17 @@ const SEEN_CLASSES: [(u8, Class); 3] = [
     (SEEN_INSIDE, Class::SeenInside),
 ];
 
+/// What the tokens of a written form read while the table is built, in
+/// one record (one load per token, where an array each took three): its
+/// shape, its tokens' marks (bits of [`TokenMark::bit`]), and where its
+/// words were seen (bits of [`SEEN_CLASSES`]).
+#[derive(Clone, Copy)]
+struct FormFacts {
+    shape: u8,
+    marks: u8,
+    seen: u8,
+}
+
 /// What a token may open or end, for the stages that look at such tokens
 /// alone: a bit set each ([`TokenTable::marked`]), so that they pass over
 /// the other tokens 64 at a time instead of asking each.
@@ -140,11 +151,7 @@ impl<'t> TokenTable<'t> {
         // 4, the spare returned at the end, so the vector is not doubled late.
         let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
         let mut interner = Interner::new(text.len());
-        // Per form, what each of its tokens reads and where its words were
-        // seen (folded into the lower-case forms' classes at the end): a
-        // byte each in a small array, not a `Form` and a `Classes` apart.
-        let mut form_seen: Vec<u8> = Vec::new();
-        let mut form_marks: Vec<u8> = Vec::new();
+        let mut facts: Vec<FormFacts> = Vec::new();
         let mut forms_apart = Map::default();
         let mut previous_is_word = false;
         let mut previous_is_lower = false;
@@ -169,35 +176,31 @@ impl<'t> TokenTable<'t> {
                 marks.push(i - 1, previous_marks | line_break);
             }
             previous_end = span.end;
-            if form as usize == form_marks.len() {
+            if form as usize == facts.len() {
                 // The form's first token: what its tokens mark is worked
                 // out now, once.
                 let classes = interner.lower_classes[interner.lower_of[form as usize] as usize];
                 let shape = interner.shapes[form as usize];
-                form_marks.push(TokenMark::of_form(span.of(text), kind, shape, classes));
-                form_seen.push(0);
+                facts.push(FormFacts {
+                    shape,
+                    marks: TokenMark::of_form(span.of(text), kind, shape, classes),
+                    seen: 0,
+                });
             }
             let is_word = kind == TokenKind::Word;
             tokens.push(Token::new(span.start, kind, form));
-            previous_marks = form_marks[form as usize];
+            let facts = &mut facts[form as usize];
+            previous_marks = facts.marks;
             if form >= FORM_APART {
                 forms_apart.insert(i as u32, form);
             }
-            let mut is_lower = false;
-            if is_word {
-                let shape = interner.shapes[form as usize];
-                is_lower = shape & LOWER_WORD != 0;
-                let seen = &mut form_seen[form as usize];
-                if is_lower {
-                    *seen |= SEEN_LOWERCASE;
-                }
-                if !previous_is_word && shape & CAPITALIZED != 0 {
-                    *seen |= SEEN_OPENING;
-                }
-                if previous_is_lower && shape & CAPITALIZED != 0 {
-                    *seen |= SEEN_INSIDE;
-                }
-            }
+            let capitalized = is_word && facts.shape & CAPITALIZED != 0;
+            let is_lower = is_word && facts.shape & LOWER_WORD != 0;
+            // Set as bits, not a branch each: which are set changes from
+            // word to word, and each branch would mispredict.
+            facts.seen |= (u8::from(is_lower) * SEEN_LOWERCASE)
+                | (u8::from(!previous_is_word && capitalized) * SEEN_OPENING)
+                | (u8::from(previous_is_lower && capitalized) * SEEN_INSIDE);
             previous_is_lower = is_lower;
             previous_is_word = is_word;
         }
@@ -211,10 +214,10 @@ impl<'t> TokenTable<'t> {
             cue_heads,
             ..
         } = interner;
-        for (&lower, &seen) in lower_of.iter().zip(&form_seen) {
+        for (&lower, facts) in lower_of.iter().zip(&facts) {
             let classes = &mut lower_classes[lower as usize];
             for (bit, class) in SEEN_CLASSES {
-                if seen & bit != 0 {
+                if facts.seen & bit != 0 {
                     classes.add(class);
                 }
             }

@@ -6,8 +6,9 @@
 //!
 //! Candidates are earlier mentions outside quotation marks. The same
 //! sentence comes first, then earlier ones; within a sentence its subject
-//! (its first mention, or a "he" or "she" anywhere in it) or a claim's
-//! source beats a nearer object.
+//! (its first mention, the first of a clause of its own, or a "he" or
+//! "she" anywhere in it) or a claim's source beats a nearer object. The
+//! sentences are real ones: the lines of a hard-wrapped text are joined.
 
 use super::traits::{Names, Pronoun, Traits};
 use crate::analysis::segment::{self, Sentence};
@@ -94,9 +95,9 @@ pub(super) fn resolve(
         .collect();
     // Distances count narrated sentences only: a long speech between a name
     // and "she said" does not put the name out of reach. In a hard-wrapped
-    // text a line that goes on from the one before is no new sentence: the
-    // subject of "Then, as the carriage turned,\nAnna looked up" is
-    // "the carriage", not Anna.
+    // text a line that goes on from the one before is no new sentence: in
+    // "Greta set the basket down beside\nMarta on the bench", Marta opens a
+    // line but is no subject.
     let mut narrated = Vec::with_capacity(sentences.len());
     let mut count = 0;
     // Where each narrated sentence starts, by its number (0: before the first).

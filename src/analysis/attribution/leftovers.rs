@@ -15,9 +15,20 @@ impl Pass<'_, '_> {
     pub(super) fn leftover_quotations(&mut self, sentences: &[Sentence], units: &Units) {
         let c = self.context;
         super::sort_by_span(&mut self.claims);
+        // Without the room the list grew by, which would last through this
+        // pass: the stage's memory peaks here.
+        self.claims.shrink_to_fit();
         // New claims go to their own sorted list, so that placing one moves
         // only the few new ones after it, not every claim of the text.
         self.earlier = std::mem::take(&mut self.claims);
+        // Room for a claim per quotation left, not the doubling of a list
+        // grown by pushes.
+        let left = self
+            .quote_claimed
+            .iter()
+            .filter(|&&claimed| !claimed)
+            .count();
+        self.claims.reserve_exact(left);
         self.earlier_gone = vec![false; self.earlier.len()];
         // The unit of each quotation: quotations come in order, so the unit
         // moves only forward (a search per quotation missed the cache).

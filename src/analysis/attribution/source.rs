@@ -122,8 +122,8 @@ pub(super) fn mention_ending_at(c: &Context, end: usize, lower: usize) -> Option
     let at = c.by_end_from(end, lower);
     c.mentions_by_end
         .get(at)
-        .filter(|&&(e, _, _)| e as usize == end)
-        .map(|&(_, _, k)| k as usize)
+        .filter(|&&(e, _)| e as usize == end)
+        .map(|&(_, k)| k as usize)
 }
 
 /// The subject of the cue at token `cue`: a mention ending right before it,
