@@ -433,7 +433,7 @@ impl<'a> Context<'a> {
 
     /// The first comma in tokens `from..end`, if any.
     fn next_comma(&self, from: usize, end: usize) -> Option<usize> {
-        starts::within(&self.starts.commas, from, end).next()
+        self.starts.commas.ones(from..end).next()
     }
 
     fn is_punct(&self, i: usize, marks: &str) -> bool {
@@ -728,17 +728,15 @@ impl MentionStarts {
 }
 
 /// The number of tokens starting before byte `offset`, as
-/// `TokenTable::token_at`, stepped to from `from`, the number before an
-/// earlier offset: where offsets come in order, a walk over the tokens
-/// between, in order, where each search of the block index missed the
-/// cache.
+/// `TokenTable::token_at`, found from `from`, the number before an
+/// earlier offset: where offsets come in order, a search forward from
+/// there (each search of the block index missed the cache).
 fn tokens_before(tokens: &[Token], from: usize, offset: usize) -> usize {
     debug_assert!(from == 0 || tokens[from - 1].start() < offset);
-    let mut t = from;
-    while t < tokens.len() && tokens[t].start() < offset {
-        t += 1;
-    }
-    t
+    // Galloping: the tokens read are near `from` (in cache), and a long
+    // gap (from one quotation to the next) costs a few steps, not one a
+    // token.
+    shared::gallop_from(tokens, from, |t| t.start() < offset)
 }
 
 /// How many tokens [`mark_end`] steps over before it asks the block index.

@@ -123,14 +123,22 @@ pub fn first_start_from(starts: &[u32], from: usize, start: usize) -> usize {
     if from > starts.len() || from > 0 && !before(&starts[from - 1]) {
         return starts.partition_point(before);
     }
-    // All mentions before `low` start before `start`.
+    gallop_from(starts, from, before)
+}
+
+/// As `items.partition_point(before)`, for a `from` with `before` true of
+/// all the items before it: galloping forward from there, then a binary
+/// search in the last stride, so that the items read are near `from` and
+/// a long way costs a few steps, not one an item.
+pub fn gallop_from<T>(items: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize {
+    // All items before `low` are before.
     let (mut low, mut step) = (from, 1);
-    while low + step <= starts.len() && before(&starts[low + step - 1]) {
+    while low + step <= items.len() && before(&items[low + step - 1]) {
         low += step;
         step *= 2;
     }
-    let high = (low + step).min(starts.len());
-    low + starts[low..high].partition_point(before)
+    let high = (low + step).min(items.len());
+    low + items[low..high].partition_point(before)
 }
 
 /// Finds mentions by start on a walk through the text in order: each

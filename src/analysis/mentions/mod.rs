@@ -141,7 +141,8 @@ struct Start {
 }
 
 impl Starts {
-    /// A capitalised word: a name may start there.
+    /// A capitalised word a name or title may start with: not a function
+    /// word ("The", "But"), unless it opens a title or a known phrase.
     pub const CAP: u8 = 1;
     /// A word a head noun may be: possessive, or of `Class::HeadWord`.
     pub const HEAD: u8 = 2;
@@ -151,7 +152,8 @@ impl Starts {
     /// A word no share goes without: a number (in digits or words), a
     /// fraction ("half", "majority") or "those" ("those surveyed").
     pub const SHARE_CORE: u8 = 8;
-    /// A word some cue starts with.
+    /// A lower-case word some cue starts with (a capitalised one is no
+    /// cue to the subject finder).
     pub const CUE: u8 = 16;
     pub const PRONOUN: u8 = 32;
     /// In `by_form`: not worked out yet.
@@ -237,13 +239,15 @@ fn marks_of(ctx: &Context, i: usize) -> u8 {
             marks |= bit;
         }
     };
-    mark(ctx.is_cap(i), Starts::CAP);
+    let opens_phrase = classes.has(Class::TitleStart) || classes.has(Class::PhraseStart);
+    let function_word = classes.has(Class::FunctionWord) && !opens_phrase;
+    mark(ctx.is_cap(i) && !function_word, Starts::CAP);
     mark(possessive || classes.has(Class::HeadWord), Starts::HEAD);
     let share = classes.has(Class::ShareLead) || classes.has(Class::ShareOpener);
     mark(share, Starts::SHARE);
     let core = classes.has(Class::NumberWord) || classes.has(Class::Fraction);
     mark(core || ctx.low(i) == "those", Starts::SHARE_CORE);
-    mark(classes.has(Class::CueStart), Starts::CUE);
+    mark(classes.has(Class::CueStart) && !ctx.is_cap(i), Starts::CUE);
     mark(classes.has(Class::Pronoun), Starts::PRONOUN);
     marks
 }

@@ -159,9 +159,16 @@ fn core_end(ctx: &Context, start: usize, end: usize) -> usize {
 /// "R." in "Joseph R. Biden": a capital letter and a full stop.
 fn is_initial(ctx: &Context, j: usize) -> bool {
     ctx.is_cap(j)
-        && ctx.word(j).chars().count() == 1
+        && is_one_char(ctx.word(j))
         && ctx.is_punct(j + 1, ".")
         && ctx.table.span(j).end == ctx.tokens[j + 1].start()
+}
+
+/// Whether `word` is a single character (told by the first two, not by
+/// counting them all).
+fn is_one_char(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some() && chars.next().is_none()
 }
 
 /// What a run of capitalised words names, if anything. A word alone (most
