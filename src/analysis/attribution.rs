@@ -433,7 +433,7 @@ impl<'a> Context<'a> {
 
     /// The first comma in tokens `from..end`, if any.
     fn next_comma(&self, from: usize, end: usize) -> Option<usize> {
-        self.starts.commas.ones(from..end).next()
+        starts::within(&self.starts.commas, from, end).next()
     }
 
     fn is_punct(&self, i: usize, marks: &str) -> bool {

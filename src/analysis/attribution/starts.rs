@@ -26,10 +26,8 @@ pub(super) struct Starts {
     pub(super) frames: TokenBits,
     /// The indices of the tokens written "in" in any case, in order.
     pub(super) ins: Vec<u32>,
-    /// The comma tokens: bits, not a list, as the next comma after a
-    /// token is asked for many times a unit (a search of a list each time)
-    /// and commas are common (a list is the larger).
-    pub(super) commas: TokenBits,
+    /// The indices of the comma tokens, in order.
+    pub(super) commas: Vec<u32>,
     /// The indices of the colon tokens, in order.
     pub(super) colons: Vec<u32>,
 }
@@ -44,7 +42,7 @@ impl Starts {
         let mut starts = Starts {
             frames: TokenBits::new(len),
             ins: Vec::new(),
-            commas: TokenBits::new(len),
+            commas: Vec::new(),
             colons: Vec::new(),
         };
         // A form's flags are worked out at its first token only: the
@@ -76,7 +74,7 @@ impl Starts {
                 starts.ins.push(i as u32);
             }
             if found & COMMA != 0 && token.kind == TokenKind::Punct {
-                starts.commas.set(i);
+                starts.commas.push(i as u32);
             }
             if found & COLON != 0 && token.kind == TokenKind::Punct {
                 starts.colons.push(i as u32);
