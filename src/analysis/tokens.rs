@@ -560,6 +560,9 @@ impl TokenBits {
             .map_or(0, |w| w & (!0 << (range.start % 64)));
         std::iter::from_fn(move || {
             while bits == 0 {
+                // A step a word passed over: a scan over empty words per
+                // item is as quadratic as one over tokens.
+                steps::step();
                 word += 1;
                 if word * 64 >= end {
                     return None;
