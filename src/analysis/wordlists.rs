@@ -54,6 +54,12 @@ impl Hasher for WordHasher {
         self.add(i as u64);
     }
 
+    /// A word key (a name packed with its length) in one multiply, the
+    /// hash `write` gives its little-endian bytes, without reading them back.
+    fn write_u64(&mut self, word: u64) {
+        self.add(word);
+    }
+
     fn finish(&self) -> u64 {
         self.hash
     }
@@ -720,6 +726,16 @@ pub fn get() -> &'static Wordlists {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_key_hashes_as_its_little_endian_bytes_do() {
+        for word in [0, 1, 0x0700_0000_6568_7400, u64::MAX] {
+            let (mut packed, mut bytes) = (WordHasher::default(), WordHasher::default());
+            packed.write_u64(word);
+            bytes.write(&word.to_le_bytes());
+            assert_eq!(packed.finish(), bytes.finish(), "{word:#x}");
+        }
+    }
 
     #[test]
     fn short_words_and_byte_comparison_agree_with_the_plain_ones() {

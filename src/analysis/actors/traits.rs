@@ -6,9 +6,6 @@
 //! they point to, and what is worked out per name is looked up by number
 //! instead of by hashing the name again.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use crate::analysis::wordlists::{Map, short_word};
 use crate::analysis::{ActorKind, Mention};
 
@@ -141,42 +138,14 @@ impl<'a> Names<'a> {
 /// pronouns, most surnames) is keyed by its bytes and length packed in one
 /// word, hashed and compared as one integer; a longer one by the string.
 struct Ids<'a> {
-    short: HashMap<u64, u32, BuildHasherDefault<PackedHasher>>,
+    short: Map<u64, u32>,
     long: Map<&'a str, u32>,
-}
-
-/// The Fx hash of one word, in line: a packed name is hashed by a
-/// multiply, not by a call that reads it back as bytes.
-#[derive(Default)]
-struct PackedHasher(u64);
-
-impl PackedHasher {
-    fn add(&mut self, word: u64) {
-        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for PackedHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, word: u64) {
-        self.add(word);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 impl<'a> Ids<'a> {
     fn with_capacity(names: usize) -> Self {
         Ids {
-            short: HashMap::with_capacity_and_hasher(names, Default::default()),
+            short: Map::with_capacity_and_hasher(names, Default::default()),
             long: Map::with_capacity_and_hasher(names, Default::default()),
         }
     }
