@@ -22,6 +22,8 @@
 //! only a text holding several quote paragraphs with no cue (a dialogue)
 //! is read by turns, and only an exchange with two anchored speakers.
 
+use std::ops::Range;
+
 use super::pronouns::noun_gender;
 use super::traits::{Pronoun, Traits};
 use crate::analysis::quotes::paragraph_breaks;
@@ -149,13 +151,17 @@ pub(super) fn follow(
                     let before = claims[k].span.start;
                     (before, introductions.first_from(people.starts, before))
                 });
-                let introduced =
-                    introduced(text, hard_wrapped, people, referent, first_quote, mention);
+                // The narration before it in its paragraph, read by the two
+                // rules below, which ask only of a frame naming someone.
+                let narration = first_quote
+                    .filter(|_| mention.is_some())
+                    .map(|(before, at)| {
+                        narration_before(text, hard_wrapped, people.mentions, before, at)
+                    });
+                let introduced = introduced(people, referent, narration.clone(), mention);
                 let named_before = mention
                     .filter(|&m| people.mentions[m].pronoun)
-                    .and_then(|_| {
-                        only_named_before(text, hard_wrapped, people, referent, first_quote)
-                    });
+                    .and_then(|_| only_named_before(people, referent, narration));
                 Turn {
                     claims: claims_of,
                     frame,
@@ -461,19 +467,38 @@ fn is_proper(mention: &Mention) -> bool {
 /// its frame stands for.
 const INTRODUCED_MENTIONS: usize = 12;
 
-/// Whether the person the frame `mention` stands for is named in the
-/// narration of the turn's own paragraph before its first quote ("General
-/// Ash sat down by the fire. “…,” said he."). `first_quote`: where that
-/// quote starts, and the first mention from there on.
-fn introduced(
+/// The mentions in the narration of a turn's own paragraph before its
+/// first quote, at most [`INTRODUCED_MENTIONS`] of them: `before` is where
+/// that quote starts, `at` the first mention from there on.
+fn narration_before(
     text: &str,
     wrapped: bool,
+    mentions: &[Mention],
+    before: usize,
+    at: usize,
+) -> Range<usize> {
+    let first = (at.saturating_sub(INTRODUCED_MENTIONS)..at)
+        .rev()
+        .take_while(|&j| {
+            steps::step();
+            let end = mentions[j].span.end.min(before);
+            paragraph_breaks(&text[end..before], wrapped) == 0
+        })
+        .last()
+        .unwrap_or(at);
+    first..at
+}
+
+/// Whether the person the frame `mention` stands for is named in the
+/// `narration` before the turn's first quote ("General Ash sat down by the
+/// fire. “…,” said he.").
+fn introduced(
     people: &People,
     referent: &[Option<usize>],
-    first_quote: Option<(usize, usize)>,
+    narration: Option<Range<usize>>,
     mention: Option<usize>,
 ) -> bool {
-    let (Some(m), Some((before, at))) = (mention, first_quote) else {
+    let (Some(m), Some(narration)) = (mention, narration) else {
         return false;
     };
     // A name: a description ("the lad") may still turn out to be someone named.
@@ -484,37 +509,23 @@ fn introduced(
         return false;
     };
     let mentions = people.mentions;
-    (at.saturating_sub(INTRODUCED_MENTIONS)..at)
-        .rev()
-        .take_while(|&j| {
-            let end = mentions[j].span.end.min(before);
-            paragraph_breaks(&text[end..before], wrapped) == 0
-        })
-        .any(|j| {
-            steps::step();
-            j != m && !mentions[j].in_quote && referent[j].is_some_and(|r| people.root_of[r] == id)
-        })
+    narration.rev().any(|j| {
+        steps::step();
+        j != m && !mentions[j].in_quote && referent[j].is_some_and(|r| people.root_of[r] == id)
+    })
 }
 
-/// The one person (by set, with the mention naming them) the narration of
-/// a turn's own paragraph names before its first quote, if only one.
-/// `first_quote`: where that quote starts, and the first mention from there on.
+/// The one person (by set, with the mention naming them) the `narration`
+/// before a turn's first quote names, if only one.
 fn only_named_before(
-    text: &str,
-    wrapped: bool,
     people: &People,
     referent: &[Option<usize>],
-    first_quote: Option<(usize, usize)>,
+    narration: Option<Range<usize>>,
 ) -> Option<(usize, usize)> {
-    let (before, at) = first_quote?;
     let mentions = people.mentions;
     let mut only: Option<(usize, usize)> = None;
-    for j in (at.saturating_sub(INTRODUCED_MENTIONS)..at).rev() {
+    for j in narration?.rev() {
         steps::step();
-        let end = mentions[j].span.end.min(before);
-        if paragraph_breaks(&text[end..before], wrapped) > 0 {
-            break;
-        }
         let t = people.traits[j];
         if t.in_quote()
             || !t.is_person()
