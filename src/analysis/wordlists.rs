@@ -257,6 +257,10 @@ pub struct Wordlists {
     pub relatives: Words,
     /// Relative words with no phrase before them ("what").
     pub free_relatives: Words,
+    /// Words opening a subordinate clause before the main one ("As …, ").
+    pub subordinators: Words,
+    /// Words joining a clause to a semicolon before it ("; then …").
+    pub clause_joiners: Words,
     /// Auxiliaries opening a second verb phrase ("… and has said").
     pub auxiliaries: Words,
     /// Negated auxiliaries before an evidential frame ("doesn't seem").
@@ -674,6 +678,8 @@ impl Wordlists {
             )),
             relatives: words(include_str!("../../assets/lexicon/relatives.txt")),
             free_relatives: words(include_str!("../../assets/lexicon/free_relatives.txt")),
+            subordinators: words(include_str!("../../assets/lexicon/subordinators.txt")),
+            clause_joiners: words(include_str!("../../assets/lexicon/clause_joiners.txt")),
             auxiliaries: words(include_str!("../../assets/lexicon/auxiliaries.txt")),
             negated_auxiliaries: words(include_str!(
                 "../../assets/lexicon/negated_auxiliaries.txt"

@@ -336,17 +336,6 @@ pub(super) fn resolve(
     (referent, gender)
 }
 
-/// Words that open a clause before the main one ("As the ferry left,
-/// Jonas …"): the sentence's first mention stands in that clause, and the
-/// main clause's subject comes after its comma.
-const SUBORDINATORS: &[&str] = &[
-    "as", "when", "while", "if", "though", "although", "because", "since", "after", "before",
-    "until", "once", "whenever", "unless",
-];
-
-/// Words that may join a clause after a semicolon ("; but Anna …").
-const CLAUSE_JOINERS: &[&str] = &["but", "and", "then", "so", "yet", "or"];
-
 /// How many bytes before a mention a semicolon may be: two joiners and
 /// their spaces ("; and then Anna").
 const JOINERS_BYTES: usize = 12;
@@ -364,7 +353,7 @@ fn clause_subjects(
     starts: &[usize],
     is_subject: &mut [bool],
 ) {
-    let is = |word: &str, list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    let lists = wordlists::get();
     // The text between mention `j` and the one before it in its sentence.
     let gap = |j: usize| {
         let (before, this) = (mentions[j - 1].span, mentions[j].span);
@@ -386,7 +375,8 @@ fn clause_subjects(
                 && mentions[i - 1].span.end <= at
             {
                 let mut words = text[at + 1..start].split_whitespace();
-                is_subject[i] = words.clone().count() <= 2 && words.all(|w| is(w, CLAUSE_JOINERS));
+                is_subject[i] =
+                    words.clone().count() <= 2 && words.all(|w| lists.clause_joiners.has(w));
             }
             continue;
         }
@@ -407,7 +397,7 @@ fn clause_subjects(
             .iter()
             .position(|b| !b.is_ascii_alphabetic())
             .unwrap_or(head.len() - begin);
-        if !is(&head[begin..begin + len], SUBORDINATORS) {
+        if !lists.subordinators.has(&head[begin..begin + len]) {
             continue;
         }
         let main = (i + 1..mentions.len())
