@@ -12,7 +12,7 @@
 use std::sync::OnceLock;
 
 use super::lists::List;
-use super::{COVER_BACK, Found, Pass, Unit, is_one_of, source, starts};
+use super::{COVER_BACK, Found, Pass, Unit, is_one_of, source};
 use crate::analysis::lexicon::{CueClasses, CueMatch};
 use crate::analysis::segment::TokenKind;
 use crate::analysis::tokens::Class;
@@ -162,7 +162,7 @@ impl Pass<'_, '_> {
         let c = self.context;
         // Most units hold no colon: told by its bits, before the mention
         // (out of cache) is read.
-        starts::within(&c.starts.colons, unit.first, unit.end).next()?;
+        c.starts.colons.within(unit.first, unit.end).next()?;
         let source = source::mention_starting_at(c, unit.first)?;
         let colon = c.token_after(c.mentions[source].span.end);
         if colon + 1 >= unit.end || !c.is_punct(colon, ":") {
