@@ -388,12 +388,14 @@ impl<'a> Context<'a> {
 
     /// Whether token `i` is written as a negated verb ("didn't", "won’t"),
     /// asked once per form (see lists.rs).
+    #[inline]
     fn is_negated_verb(&self, i: usize) -> bool {
         self.in_list(i, List::NegatedVerb)
     }
 
     /// Whether token `i` is one of `words` (lower case) in any ASCII case.
     /// The lower-case form is looked up once, not once per word.
+    #[inline]
     fn is_one_of(&self, i: usize, words: &[&str]) -> bool {
         steps::step();
         debug_assert!(
@@ -408,17 +410,20 @@ impl<'a> Context<'a> {
     /// Whether token `i` is an "-ly" adverb written in lower case
     /// ("unequivocally", "firmly"). The ending is asked once per form (see
     /// lists.rs), and rejects nearly every token.
+    #[inline]
     fn is_adverb(&self, i: usize) -> bool {
         self.in_list(i, List::LyEnding) && self.starts_lower(i)
     }
 
     /// Whether token `i` is a present participle (see [`is_ing`]), asked
     /// once per form (see lists.rs).
+    #[inline]
     fn is_ing(&self, i: usize) -> bool {
         self.in_list(i, List::IngEnding)
     }
 
     /// Whether token `i` is written ending in "ed", asked once per form.
+    #[inline]
     fn ends_in_ed(&self, i: usize) -> bool {
         self.in_list(i, List::EdEnding)
     }
@@ -437,6 +442,7 @@ impl<'a> Context<'a> {
         self.starts.commas.within(from, end).next()
     }
 
+    #[inline]
     fn is_punct(&self, i: usize, marks: &str) -> bool {
         steps::step();
         i < self.tokens.len()
@@ -457,6 +463,7 @@ impl<'a> Context<'a> {
             || (self.tokens[i - 1].kind == TokenKind::Quote && self.quote_of(i - 1).is_some())
     }
 
+    #[inline]
     fn cue_span(&self, cue: CueMatch) -> Span {
         self.table
             .span(cue.first)
