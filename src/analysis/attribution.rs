@@ -597,6 +597,8 @@ struct Pass<'c, 'a> {
     as_verbs: Vec<u32>,
     /// Per cue: its subject once worked out (see `cues.rs`, `Pass::subject`).
     subjects: Vec<std::cell::Cell<Subject>>,
+    /// The first cue past the last unit read (see `Pass::cues_of`).
+    next_cue: usize,
 }
 
 impl<'c, 'a> Pass<'c, 'a> {
@@ -611,6 +613,7 @@ impl<'c, 'a> Pass<'c, 'a> {
             dialogue: std::cell::OnceCell::new(),
             as_verbs: Vec::new(),
             subjects: vec![std::cell::Cell::new(Subject::UNKNOWN); context.cues.len()],
+            next_cue: 0,
         }
     }
 
