@@ -335,8 +335,21 @@ mod tests {
     #[test]
     fn a_line_is_blank_exactly_when_trimming_leaves_nothing() {
         let lines = [
-            "", " ", "\t\r", "\x0B", "\x0C x", "\x1F", "\x7F", "!", "a b", " a",
-            "\u{A0}", "\u{2028}\u{3000}", "\u{85}x", "é", "“",
+            "",
+            " ",
+            "\t\r",
+            "\x0B",
+            "\x0C x",
+            "\x1F",
+            "\x7F",
+            "!",
+            "a b",
+            " a",
+            "\u{A0}",
+            "\u{2028}\u{3000}",
+            "\u{85}x",
+            "é",
+            "“",
         ];
         for line in lines {
             assert_eq!(is_blank(line), line.trim().is_empty(), "{line:?}");
