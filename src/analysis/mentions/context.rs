@@ -43,9 +43,9 @@ pub(super) struct Context<'a> {
     pub heads: FormFacts,
     /// Per written form, the kind a pronoun stands for (mod.rs).
     pub pronoun_kinds: FormFacts,
-    /// Per written form, whether it is a quantifier that may stand for
-    /// people alone (subjects.rs).
-    pub quantifiers: FormFacts,
+    /// Per written form, what the subject finder asks of the words
+    /// before a cue (subjects.rs).
+    pub subject_words: FormFacts,
     /// Per written form, whether some inflected cue that introduces
     /// content starts with it (see [`Context::is_inflected_cue`]).
     inflected_cues: FormFacts,
@@ -128,7 +128,7 @@ impl<'a> Context<'a> {
             word_kinds: FormFacts::new(table),
             heads: FormFacts::new(table),
             pronoun_kinds: FormFacts::new(table),
-            quantifiers: FormFacts::new(table),
+            subject_words: FormFacts::new(table),
             inflected_cues: FormFacts::new(table),
         }
     }
