@@ -55,18 +55,19 @@ impl Starts {
         let Starts { by_form, marks, .. } = self;
         marks.clear();
         marks.resize(range.len().next_multiple_of(8), 0);
+        // Slices, not the vectors: their ends stay in registers.
+        let (by_form, marks) = (&mut by_form[..], &mut marks[..]);
         let mut all = 0;
         // A byte stored per token, with no branch on it: which tokens
         // start something is as good as random, and a branch mispredicts.
-        for i in range.clone() {
-            let form = ctx.table.form_of(i);
+        for (k, form) in ctx.table.forms(range.clone()).enumerate() {
             let mut mark = by_form[form];
             if mark == Self::UNKNOWN {
-                mark = marks_of(ctx, i);
+                mark = marks_of(ctx, range.start + k);
                 by_form[form] = mark;
             }
             all |= mark;
-            marks[i - range.start] = mark;
+            marks[k] = mark;
         }
         self.all = all;
         self.first = range.start;
