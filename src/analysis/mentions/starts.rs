@@ -133,10 +133,10 @@ impl Iterator for Marked<'_> {
 #[inline]
 fn bytes_having(word: u64, marks: u8) -> u64 {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let word = word & u64::from(marks) * 0x0101_0101_0101_0101;
+    let word = word & (u64::from(marks) * 0x0101_0101_0101_0101);
     // A byte's high bit set when any of its bits is: adding 0x7f to its
     // low seven bits carries into the high bit, and never past it.
-    let nonzero = ((word & LOW7) + LOW7 | word) & !LOW7;
+    let nonzero = (((word & LOW7) + LOW7) | word) & !LOW7;
     // The eight high bits gathered into the top byte by one multiply
     // (each lands on a bit of its own, with no carries).
     (nonzero >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
