@@ -33,7 +33,7 @@ pub(super) struct Context<'a> {
     /// The tokens of the sentence being read (see [`Context::enter`]).
     sentence: std::ops::Range<usize>,
     /// Per token of the sentence, the lengths of the titles starting there
-    /// within it (see [`Context::title_mask`]), or [`UNKNOWN_TITLES`]
+    /// within it (see [`Context::title_mask`]) with [`KNOWN_TITLES`], or 0
     /// before first asked: the finders ask of a token several times, and
     /// each answer is a lookup and a comparison per title it may start.
     titles: Vec<Cell<u64>>,
@@ -99,8 +99,9 @@ pub(super) mod word_kind {
     }
 }
 
-/// In [`Context::titles`]: not worked out yet (bit 0 is never a length).
-const UNKNOWN_TITLES: u64 = 1;
+/// In [`Context::titles`]: worked out (bit 0 is never a length). The
+/// unknown are zeros, which fill a sentence's room as a memset does.
+const KNOWN_TITLES: u64 = 1;
 
 /// The lengths (bit `k` for `k` tokens) no longer than `n` tokens.
 #[inline]
@@ -137,7 +138,7 @@ impl<'a> Context<'a> {
     /// last one is dropped.
     pub fn enter(&mut self, range: std::ops::Range<usize>) {
         self.titles.clear();
-        self.titles.resize(range.len(), Cell::new(UNKNOWN_TITLES));
+        self.titles.resize(range.len(), Cell::new(0));
         self.sentence = range;
     }
 
@@ -272,10 +273,10 @@ impl<'a> Context<'a> {
             return self.titles_within(i, end) & fits;
         }
         let known = &self.titles[i - sentence.start];
-        if known.get() == UNKNOWN_TITLES {
-            known.set(self.titles_within(i, sentence.end));
+        if known.get() == 0 {
+            known.set(self.titles_within(i, sentence.end) | KNOWN_TITLES);
         }
-        known.get() & fits
+        known.get() & fits & !KNOWN_TITLES
     }
 
     /// The lengths of the titles starting at token `i` (a title's first
