@@ -85,24 +85,8 @@ enum Key<L> {
 }
 
 impl<'t> Key<Written<'t>> {
-    /// The key of the token at `span` of `text`.
-    #[inline(always)]
-    fn of(text: &'t str, span: Span) -> Self {
-        let bytes = text.as_bytes();
-        let n = span.end - span.start;
-        if n <= 8 {
-            // The eight bytes from the token's start, those past its end
-            // masked off: one load and no branch on its length, where
-            // loads of its exact bytes would branch on it and mispredict.
-            let word = match bytes.get(span.start..span.start + 8) {
-                Some(eight) => {
-                    let eight = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
-                    eight & (u64::MAX >> (64 - 8 * n))
-                }
-                None => short_word(&bytes[span.start..span.end]),
-            };
-            return Key::Word(word);
-        }
+    /// The key of the token at `span` of `text`, of more than eight bytes.
+    fn longer(text: &'t str, span: Span) -> Self {
         let word = span.of(text);
         ShortForm::of(word).map_or(Key::Long(Written(word)), Key::Short)
     }
@@ -119,6 +103,27 @@ impl<'t> Key<Written<'t>> {
             Key::Long(Written(word)) => Key::Long(word.to_ascii_lowercase().into()),
         }
     }
+}
+
+/// The [`Key::Word`] of the token at `span` of `text` when it is of up to
+/// eight bytes.
+#[inline(always)]
+fn word_key(text: &str, span: Span) -> Option<u64> {
+    let bytes = text.as_bytes();
+    let n = span.end - span.start;
+    if n > 8 {
+        return None;
+    }
+    // The eight bytes from the token's start, those past its end masked
+    // off: one load and no branch on its length, where loads of its exact
+    // bytes would branch on it and mispredict.
+    Some(match bytes.get(span.start..span.start + 8) {
+        Some(eight) => {
+            let eight = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
+            eight & (u64::MAX >> (64 - 8 * n))
+        }
+        None => short_word(&bytes[span.start..span.end]),
+    })
 }
 
 /// The top bit of each byte of a word.
@@ -326,7 +331,15 @@ impl<'t> Interner<'t> {
         is_word: bool,
         lexicon: &Lexicon,
     ) -> u32 {
-        let key = Key::of(text, span);
+        // A form of up to eight bytes (most) is looked up by its word, not
+        // through a Key: the enum, read by reference, was kept on the stack.
+        if let Some(word) = word_key(text, span) {
+            return match self.written.words.get(word) {
+                Some(known) => known,
+                None => self.add(Key::Word(word), span.of(text), is_word, lexicon),
+            };
+        }
+        let key = Key::longer(text, span);
         match self.written.get(&key) {
             Some(known) => known,
             None => self.add(key, span.of(text), is_word, lexicon),
