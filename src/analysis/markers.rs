@@ -16,7 +16,7 @@ use std::cell::Cell;
 
 use super::segment::TokenKind;
 use super::tokens::{Class, TokenMark, TokenTable};
-use super::wordlists::{self, FigureRole, Wordlists};
+use super::wordlists::{self, FigureRole, Wordlists, same_bytes};
 use crate::span::Span;
 
 /// The hedges inside `within`.
@@ -54,13 +54,15 @@ pub fn hedges(table: &TokenTable, within: Span) -> Vec<Span> {
 }
 
 /// Whether the words starting at token `i` (before `end`) are `phrase`
-/// (lower case), case aside.
+/// (lower case), case aside, when token `i` is its first word (the lists
+/// are keyed by it): only the words after it are compared, in line.
 fn matches_words(table: &TokenTable, i: usize, end: usize, phrase: &[&str]) -> bool {
     i + phrase.len() <= end
         && phrase
             .iter()
             .enumerate()
-            .all(|(k, w)| table.low(i + k) == *w)
+            .skip(1)
+            .all(|(k, w)| same_bytes(table.low(i + k).as_bytes(), w.as_bytes()))
 }
 
 /// Every figure in the text, in order.

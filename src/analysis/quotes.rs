@@ -231,7 +231,7 @@ pub(super) fn is_hard_wrapped(text: &str) -> bool {
     let (mut lines, mut short, mut continued) = (0usize, 0usize, 0usize);
     let mut previous_blank = true;
     for line in lines_of(text) {
-        let blank = line.trim().is_empty();
+        let blank = is_blank(line);
         if !blank {
             lines += 1;
             short += usize::from(line.len() <= 100);
@@ -279,7 +279,7 @@ pub(super) fn paragraph_breaks(between: &str, wrapped: bool) -> usize {
         let line = &between[line_start..line_end];
         line_start = line_end + 1;
         newlines_in_gap += 1;
-        if !line.trim().is_empty() {
+        if !is_blank(line) {
             if !wrapped || newlines_in_gap > 1 {
                 breaks += 1;
                 if breaks == 2 {
@@ -299,7 +299,19 @@ pub(super) fn paragraph_breaks(between: &str, wrapped: bool) -> usize {
 /// Whether only white space lies between the last line break and `offset`.
 fn starts_paragraph(text: &str, offset: usize) -> bool {
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    text[line_start..offset].trim().is_empty()
+    is_blank(&text[line_start..offset])
+}
+
+/// Whether `line` is white space alone (`str::trim` leaves nothing).
+#[inline]
+fn is_blank(line: &str) -> bool {
+    match line.as_bytes().first() {
+        None => true,
+        // Most lines open with a printable ASCII character, never white
+        // space: told by one byte, without trimming both ends.
+        Some(&b) if b > b' ' && b.is_ascii() => false,
+        Some(_) => line.trim().is_empty(),
+    }
 }
 
 fn trim(text: &str, span: Span) -> Span {
@@ -318,6 +330,30 @@ mod tests {
             .iter()
             .map(|q| q.inner.of(text))
             .collect()
+    }
+
+    #[test]
+    fn a_line_is_blank_exactly_when_trimming_leaves_nothing() {
+        let lines = [
+            "",
+            " ",
+            "\t\r",
+            "\x0B",
+            "\x0C x",
+            "\x1F",
+            "\x7F",
+            "!",
+            "a b",
+            " a",
+            "\u{A0}",
+            "\u{2028}\u{3000}",
+            "\u{85}x",
+            "é",
+            "“",
+        ];
+        for line in lines {
+            assert_eq!(is_blank(line), line.trim().is_empty(), "{line:?}");
+        }
     }
 
     #[test]

@@ -110,11 +110,11 @@ pub struct TokenTable<'t> {
     /// lower-case form lies in `lower_text` (as long as the written form:
     /// ASCII lowercasing keeps every byte's place, so this gives the
     /// token's end too),
-    lows: Vec<(u32, u32)>,
+    lows: PerForm<(u32, u32)>,
     /// the word lists its lower-case form is in,
-    classes: Vec<Classes>,
+    classes: PerForm<Classes>,
     /// and its shape (see [`CAPITALIZED`]).
-    shapes: Vec<u8>,
+    shapes: PerForm<u8>,
     /// The lower-case forms, one after another.
     lower_text: String,
     /// Per block of [`BLOCK`] bytes of the text: the number of tokens
@@ -129,7 +129,7 @@ pub struct TokenTable<'t> {
     marked: [TokenBits; MARKS.len()],
     /// Per written form: the index in `cue_heads` of the cues its word
     /// starts, or [`NO_CUE`].
-    cues: Vec<u32>,
+    cues: PerForm<u32>,
     /// The lexicon's cues of each word of the text that starts some, looked
     /// up once per word, not once per token and question.
     cue_heads: Vec<CueHead>,
@@ -239,15 +239,17 @@ impl<'t> TokenTable<'t> {
             block_firsts: block_firsts(text.len(), &tokens),
             tokens,
             forms_apart,
-            lows: lower_of.iter().map(|&l| lower_spans[l as usize]).collect(),
-            classes: lower_of
-                .iter()
-                .map(|&l| lower_classes[l as usize])
-                .collect(),
-            shapes,
+            lows: PerForm::new(lower_of.iter().map(|&l| lower_spans[l as usize]).collect()),
+            classes: PerForm::new(
+                lower_of
+                    .iter()
+                    .map(|&l| lower_classes[l as usize])
+                    .collect(),
+            ),
+            shapes: PerForm::new(shapes),
             lower_text,
             wrapped: quotes::is_hard_wrapped(text),
-            cues: lower_of.iter().map(|&l| lower_cues[l as usize]).collect(),
+            cues: PerForm::new(lower_of.iter().map(|&l| lower_cues[l as usize]).collect()),
             cue_heads,
             cues_id: lexicon.cues.id(),
         }
@@ -279,6 +281,17 @@ impl<'t> TokenTable<'t> {
         }
     }
 
+    /// What `per_form` holds for token `i`'s written form.
+    #[inline(always)]
+    fn of_form<T: Copy>(&self, per_form: &PerForm<T>, i: usize) -> T {
+        // The bounds check on the forms near is the only branch: a token
+        // whose form is kept apart holds FORM_APART, which misses them.
+        match per_form.near.get(self.tokens[i].form() as usize) {
+            Some(&fact) => fact,
+            None => per_form.apart(self.form_apart(i)),
+        }
+    }
+
     /// The form of a token past the 16 millionth distinct form.
     #[cold]
     #[inline(never)]
@@ -301,6 +314,25 @@ impl<'t> TokenTable<'t> {
         self.form_id(i) as usize
     }
 
+    /// The indices of the written forms of the tokens of `range`, in order
+    /// ([`TokenTable::form_of`] of each): one pass over the tokens, for a
+    /// stage that reads every token's form.
+    #[inline]
+    pub fn forms(&self, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let first = range.start;
+        self.tokens[range]
+            .iter()
+            .enumerate()
+            .map(move |(k, token)| {
+                let form = token.form();
+                if form < FORM_APART {
+                    form as usize
+                } else {
+                    self.form_apart(first + k) as usize
+                }
+            })
+    }
+
     /// The number of distinct written forms.
     pub fn form_count(&self) -> usize {
         self.shapes.len()
@@ -312,7 +344,7 @@ impl<'t> TokenTable<'t> {
     pub fn span(&self, i: usize) -> Span {
         steps::step();
         let start = self.tokens[i].start();
-        let (low_start, low_end) = self.lows[self.form_id(i) as usize];
+        let (low_start, low_end) = self.of_form(&self.lows, i);
         Span::new(start, start + (low_end - low_start) as usize)
     }
 
@@ -329,7 +361,7 @@ impl<'t> TokenTable<'t> {
         if i >= self.tokens.len() {
             return "";
         }
-        let (start, end) = self.lows[self.form_id(i) as usize];
+        let (start, end) = self.of_form(&self.lows, i);
         &self.lower_text[start as usize..end as usize]
     }
 
@@ -340,7 +372,7 @@ impl<'t> TokenTable<'t> {
         if i >= self.tokens.len() {
             return Classes::default();
         }
-        self.classes[self.form_id(i) as usize]
+        self.of_form(&self.classes, i)
     }
 
     /// The end of the text's first line when it is a title-case headline:
@@ -418,7 +450,7 @@ impl<'t> TokenTable<'t> {
         if cues.id() != self.cues_id {
             return None;
         }
-        let head = (i < self.tokens.len()).then(|| self.cues[self.form_id(i) as usize]);
+        let head = (i < self.tokens.len()).then(|| self.of_form(&self.cues, i));
         Some(head.and_then(|head| self.cue_heads.get(head as usize)))
     }
 
@@ -431,7 +463,7 @@ impl<'t> TokenTable<'t> {
 
     #[inline(always)]
     fn shape(&self, i: usize) -> u8 {
-        self.shapes[self.form_id(i) as usize]
+        self.of_form(&self.shapes, i)
     }
 
     /// The number of tokens starting before byte `offset`: the index of the
@@ -453,6 +485,37 @@ impl<'t> TokenTable<'t> {
     #[inline]
     pub fn same_form(&self, i: usize, j: usize) -> bool {
         self.form_id(i) == self.form_id(j)
+    }
+}
+
+/// A fact per written form, in two parts: the forms whose index a token
+/// holds ([`FORM_APART`] of them at most), and those past them, which the
+/// token table keeps apart. A token's form field indexes `near` directly.
+struct PerForm<T> {
+    near: Vec<T>,
+    apart: Vec<T>,
+}
+
+impl<T: Copy> PerForm<T> {
+    /// The facts of every form, by index.
+    fn new(all: Vec<T>) -> Self {
+        PerForm::split_at(all, FORM_APART as usize)
+    }
+
+    fn split_at(mut near: Vec<T>, split: usize) -> Self {
+        let apart = near.split_off(split.min(near.len()));
+        PerForm { near, apart }
+    }
+
+    fn len(&self) -> usize {
+        self.near.len() + self.apart.len()
+    }
+
+    /// The fact of form `form`, one past the forms near.
+    #[cold]
+    #[inline(never)]
+    fn apart(&self, form: u32) -> T {
+        self.apart[form as usize - self.near.len()]
     }
 }
 
@@ -640,6 +703,22 @@ mod tests {
             let ones: Vec<usize> = bits[k].ones(3..150).collect();
             let expected: Vec<usize> = (3..150).filter(|&i| marks[i] & mark.bit() != 0).collect();
             assert_eq!(ones, expected, "{mark:?}");
+        }
+    }
+
+    #[test]
+    fn a_fact_per_form_is_found_near_or_apart_past_the_split() {
+        let all: Vec<u32> = (0..10).map(|k| k * 11).collect();
+        for split in [0, 3, 10, 12] {
+            let per_form = PerForm::split_at(all.clone(), split);
+            assert_eq!(per_form.len(), all.len());
+            for (form, &fact) in all.iter().enumerate() {
+                let found = match per_form.near.get(form) {
+                    Some(&near) => near,
+                    None => per_form.apart(form as u32),
+                };
+                assert_eq!(found, fact, "form {form} split at {split}");
+            }
         }
     }
 

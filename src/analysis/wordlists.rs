@@ -154,10 +154,15 @@ impl Words {
     /// Whether `word`, ASCII-lowercased, is an entry.
     pub fn has(&self, word: &str) -> bool {
         const ROOM: usize = 32;
+        // No entry is longer than the longest: told before any hashing
+        // (most words asked of a short list are longer than its entries).
+        if word.len() > self.longest {
+            return false;
+        }
         if !word.bytes().any(|b| b.is_ascii_uppercase()) {
             return self.set.contains(word);
         }
-        if word.len() > self.longest || word.len() > ROOM {
+        if word.len() > ROOM {
             return false;
         }
         let mut room = [0u8; ROOM];
