@@ -525,6 +525,19 @@ impl Cues {
         longest_at(self.entries.get(table.low(i))?, table, i)
     }
 
+    /// Whether some cue starting with token `i`'s word is inflected and
+    /// introduces content: when none is, no cue matched there is one,
+    /// whatever the words after it (a fact of the word, for a stage to keep).
+    pub fn may_start_inflected_content(&self, table: &TokenTable, i: usize) -> bool {
+        let inflected =
+            |e: &Entry| e.classes.introduces_content() && !e.classes.has(CueClasses::BASE);
+        match table.cues_of_word(i, self) {
+            Some(head) => head.is_some_and(|head| head.entries.iter().any(inflected)),
+            None => (self.entries.get(table.low(i)))
+                .is_some_and(|entries| entries.iter().any(inflected)),
+        }
+    }
+
     /// The cues starting with `lower` (an ASCII-lowercased word), for a
     /// token table to keep with each written form of it.
     pub fn head(&self, lower: &str) -> Option<CueHead> {

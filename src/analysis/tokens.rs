@@ -344,6 +344,25 @@ impl<'t> TokenTable<'t> {
         self.form_id(i) as usize
     }
 
+    /// The indices of the written forms of the tokens of `range`, in order
+    /// ([`TokenTable::form_of`] of each): one pass over the tokens, for a
+    /// stage that reads every token's form.
+    #[inline]
+    pub fn forms(&self, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let first = range.start;
+        self.tokens[range]
+            .iter()
+            .enumerate()
+            .map(move |(k, token)| {
+                let form = token.form();
+                if form < FORM_APART {
+                    form as usize
+                } else {
+                    self.form_apart(first + k) as usize
+                }
+            })
+    }
+
     /// The number of distinct written forms.
     pub fn form_count(&self) -> usize {
         self.shapes.len()

@@ -43,9 +43,12 @@ pub(super) struct Context<'a> {
     pub heads: FormFacts,
     /// Per written form, the kind a pronoun stands for (mod.rs).
     pub pronoun_kinds: FormFacts,
-    /// Per written form, whether it is a quantifier that may stand for
-    /// people alone (subjects.rs).
-    pub quantifiers: FormFacts,
+    /// Per written form, what the subject finder asks of the words
+    /// before a cue (subjects.rs).
+    pub subject_words: FormFacts,
+    /// Per written form, whether some inflected cue that introduces
+    /// content starts with it (see [`Context::is_inflected_cue`]).
+    inflected_cues: FormFacts,
 }
 
 /// Per written form, a byte a finder works out from the form alone on its
@@ -125,7 +128,8 @@ impl<'a> Context<'a> {
             word_kinds: FormFacts::new(table),
             heads: FormFacts::new(table),
             pronoun_kinds: FormFacts::new(table),
-            quantifiers: FormFacts::new(table),
+            subject_words: FormFacts::new(table),
+            inflected_cues: FormFacts::new(table),
         }
     }
 
@@ -378,8 +382,25 @@ impl<'a> Context<'a> {
     /// Whether an inflected cue ("said", "shows", not "state") starts at `i`.
     #[inline]
     pub fn is_inflected_cue(&self, i: usize) -> bool {
-        self.cue_at(i)
-            .is_some_and(|cue| !cue.classes.has(CueClasses::BASE))
+        // Most words asked start no such cue whatever follows ("report",
+        // "according"): told by their form, without matching the cues.
+        self.may_start_inflected_cue(i)
+            && self
+                .cue_at(i)
+                .is_some_and(|cue| !cue.classes.has(CueClasses::BASE))
+    }
+
+    /// Whether some inflected cue that introduces content starts with
+    /// token `i`'s word: worked out once per written form.
+    fn may_start_inflected_cue(&self, i: usize) -> bool {
+        const NO: u8 = 1;
+        const YES: u8 = 2;
+        let known = self.inflected_cues.of(self.table, i);
+        if known.get() == 0 {
+            let yes = self.cues.may_start_inflected_content(self.table, i);
+            known.set(if yes { YES } else { NO });
+        }
+        known.get() == YES
     }
 
     /// Whether the token is a lower-case word of a list.

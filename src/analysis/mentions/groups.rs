@@ -50,7 +50,7 @@ pub(super) fn find(
         };
         // "campaign manager", "Republican pollster": the last noun is the head.
         if h + 1 < range.end
-            && starts.at(ctx, h + 1, Starts::HEAD)
+            && starts.at(h + 1, Starts::HEAD)
             && head_at(ctx, h + 1).is_some()
             && !ctx.is_possessive(h)
         {

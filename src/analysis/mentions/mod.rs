@@ -13,18 +13,19 @@ mod context;
 mod groups;
 mod names;
 mod shares;
+mod starts;
 mod subjects;
 
 pub(crate) use subjects::clause_openers;
 
 use super::lexicon::Lexicon;
 use super::segment::Sentence;
-use super::segment::TokenKind;
-use super::tokens::{Class, TokenTable};
+use super::tokens::TokenTable;
 use super::{ActorKind, Mention, Quotation};
 use super::{shared, wordlists};
 use crate::span::Span;
 use context::{Context, word_kind};
+use starts::Starts;
 
 /// Every mention in the text, sorted by start (then longest first).
 pub fn find(
@@ -115,141 +116,6 @@ pub(super) struct Scratch {
     ends: Vec<usize>,
     /// Per phrase, the byte range from its start to its head (groups.rs).
     modifiers: Vec<(usize, usize)>,
-}
-
-/// Per token of a sentence, which finders may start there, read off the
-/// token table in one pass: each finder then visits its own few tokens
-/// from a list, not every token.
-pub(super) struct Starts {
-    /// The marks of all its tokens together.
-    all: u8,
-    /// The sentence's tokens where some finder may start (with some of
-    /// [`Starts::STARTS`]), in order, each with its marks: the finders
-    /// visit these, not every token (each finder its own few).
-    listed: Vec<Start>,
-    /// The marks of each written form (they depend on the form alone), or
-    /// [`Starts::UNKNOWN`] before its first token: a byte per form, in
-    /// cache, where the token table's facts of a form take several.
-    by_form: Vec<u8>,
-}
-
-/// A token where some finder may start, with its marks (see [`Starts`]).
-#[derive(Clone, Copy)]
-struct Start {
-    token: u32,
-    marks: u8,
-}
-
-impl Starts {
-    /// A capitalised word a name or title may start with: not a function
-    /// word ("The", "But"), unless it opens a title or a known phrase.
-    pub const CAP: u8 = 1;
-    /// A word a head noun may be: possessive, or of `Class::HeadWord`.
-    pub const HEAD: u8 = 2;
-    /// A word a share may start with (its leading words' first, "about",
-    /// or an opener, "a"), or a number.
-    pub const SHARE: u8 = 4;
-    /// A word no share goes without: a number (in digits or words), a
-    /// fraction ("half", "majority") or "those" ("those surveyed").
-    pub const SHARE_CORE: u8 = 8;
-    /// A lower-case word some cue starts with (a capitalised one is no
-    /// cue to the subject finder).
-    pub const CUE: u8 = 16;
-    pub const PRONOUN: u8 = 32;
-    /// In `by_form`: not worked out yet.
-    const UNKNOWN: u8 = 128;
-    /// The marks of a start, whose tokens [`Starts::listed`] holds.
-    const STARTS: u8 = Self::CAP | Self::HEAD | Self::SHARE | Self::CUE | Self::PRONOUN;
-
-    fn new(table: &TokenTable) -> Self {
-        Starts {
-            all: 0,
-            listed: Vec::new(),
-            by_form: vec![Self::UNKNOWN; table.form_count()],
-        }
-    }
-
-    /// Marks the tokens of the sentence `range`.
-    fn read(&mut self, ctx: &Context, range: std::ops::Range<usize>) {
-        let Starts {
-            by_form, listed, ..
-        } = self;
-        listed.clear();
-        let mut all = 0;
-        // This loop runs for every token: a load of its form's byte, and a
-        // push for the few that start something.
-        for i in range {
-            let form = ctx.table.form_of(i);
-            let mut marks = by_form[form];
-            if marks == Self::UNKNOWN {
-                marks = marks_of(ctx, i);
-                by_form[form] = marks;
-            }
-            all |= marks;
-            if marks & Self::STARTS != 0 {
-                // Token indices fit: the token table refuses texts over 4 GiB.
-                listed.push(Start {
-                    token: i as u32,
-                    marks,
-                });
-            }
-        }
-        self.all = all;
-    }
-
-    /// Whether token `i` of the sentence read last has some of `marks`.
-    #[inline]
-    fn at(&self, ctx: &Context, i: usize, marks: u8) -> bool {
-        self.by_form[ctx.table.form_of(i)] & marks != 0
-    }
-
-    /// The tokens of the sentence with some of `marks` (of [`Starts::STARTS`]).
-    fn marked(&self, marks: u8) -> impl Iterator<Item = usize> + '_ {
-        debug_assert_eq!(marks & !Self::STARTS, 0, "only starts are listed");
-        self.listed
-            .iter()
-            .filter(move |start| start.marks & marks != 0)
-            .map(|start| start.token as usize)
-    }
-
-    /// Whether some token of the sentence has some of `marks`.
-    fn any(&self, marks: u8) -> bool {
-        self.all & marks != 0
-    }
-}
-
-/// The marks of token `i` (see [`Starts`]): of its form, as all it reads.
-/// Asked once per form: kept out of the loop that reads every token.
-#[cold]
-#[inline(never)]
-fn marks_of(ctx: &Context, i: usize) -> u8 {
-    if !ctx.is_word(i) {
-        let number = ctx.tokens[i].kind == TokenKind::Number;
-        return if number {
-            Starts::SHARE | Starts::SHARE_CORE
-        } else {
-            0
-        };
-    }
-    let classes = ctx.table.classes(i);
-    let possessive = ctx.is_possessive(i);
-    let mut marks = 0;
-    let mut mark = |yes: bool, bit: u8| {
-        if yes {
-            marks |= bit;
-        }
-    };
-    let opens_phrase = classes.has(Class::TitleStart) || classes.has(Class::PhraseStart);
-    let function_word = classes.has(Class::FunctionWord) && !opens_phrase;
-    mark(ctx.is_cap(i) && !function_word, Starts::CAP);
-    mark(possessive || classes.has(Class::HeadWord), Starts::HEAD);
-    let share = classes.has(Class::ShareLead) || classes.has(Class::ShareOpener);
-    mark(share, Starts::SHARE);
-    let core = classes.has(Class::NumberWord) || classes.has(Class::Fraction);
-    mark(core || ctx.low(i) == "those", Starts::SHARE_CORE);
-    mark(classes.has(Class::CueStart) && !ctx.is_cap(i), Starts::CUE);
-    mark(classes.has(Class::Pronoun), Starts::PRONOUN);
-    marks
 }
 
 /// The order of mentions: by start, then longest first.

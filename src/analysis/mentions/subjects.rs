@@ -196,19 +196,58 @@ fn speaker_determiners() -> &'static Set<&'static str> {
     })
 }
 
+/// What the finder asks of the words before a cue, as bits of a byte
+/// kept per written form in [`Context::subject_words`] (0 until worked out).
+mod asked {
+    pub const KNOWN: u8 = 1;
+    /// An adverb or auxiliary looked past ("has also said").
+    pub const SKIPPABLE: u8 = 2;
+    /// A word that may head the subject's noun phrase, a cue aside.
+    pub const MAY_HEAD: u8 = 4;
+    /// A quantifier that stands for people alone ("most").
+    pub const QUANTIFIER: u8 = 8;
+}
+
+/// Whether the word at token `i` has some of the facts `facts` (of
+/// [`asked`]): worked out once per written form, as they depend on it
+/// alone, where each asks the token table several times.
+fn word_has(ctx: &Context, i: usize, facts: u8) -> bool {
+    let known = ctx.subject_words.of(ctx.table, i);
+    if known.get() == 0 {
+        known.set(word_facts(ctx, i));
+    }
+    known.get() & facts != 0
+}
+
+/// The facts of the word at token `i` (see [`asked`]).
+fn word_facts(ctx: &Context, i: usize) -> u8 {
+    let bit = |yes: bool, bit: u8| if yes { bit } else { 0 };
+    let quantifier = ctx.is_word(i) && pronominal_quantifiers().contains(ctx.low(i));
+    asked::KNOWN
+        | bit(is_skippable(ctx, i), asked::SKIPPABLE)
+        | bit(may_head_word(ctx, i), asked::MAY_HEAD)
+        | bit(quantifier, asked::QUANTIFIER)
+}
+
 /// The token right before a cue, auxiliaries and adverbs aside ("has
 /// also"), if the sentence has one there.
 fn word_before(ctx: &Context, cue: usize, floor: usize) -> Option<usize> {
     let mut j = cue;
-    while j > floor && cue - j < SKIP_REACH && is_skippable(ctx, j - 1) {
+    while j > floor && cue - j < SKIP_REACH && word_has(ctx, j - 1, asked::SKIPPABLE) {
         j -= 1;
     }
     j.checked_sub(1).filter(|&w| w >= floor)
 }
 
 /// Whether the word before a cue ([`word_before`]) may head a noun phrase:
-/// a lower-case word that is no function word, verb form or pronoun.
+/// a lower-case word that is no function word, verb form, pronoun or cue.
 fn may_head(ctx: &Context, head: usize) -> bool {
+    word_has(ctx, head, asked::MAY_HEAD) && ctx.cue_at(head).is_none()
+}
+
+/// [`may_head`] but for the cue, which depends on the words after: a fact
+/// of the written form.
+fn may_head_word(ctx: &Context, head: usize) -> bool {
     let low = ctx.low(head);
     ctx.is_word(head)
         && !ctx.is_cap(head)
@@ -220,14 +259,13 @@ fn may_head(ctx: &Context, head: usize) -> bool {
         && !low.ends_with("ly")
         && !low.ends_with("ing")
         && !low.ends_with("ed")
-        && ctx.cue_at(head).is_none()
 }
 
 /// "…, and most oppose it", "Both vowed to …": a quantifier standing
 /// alone at the start of a clause, right before a cue (the `word` before
 /// it, auxiliaries and adverbs aside), is a group of its own.
 fn quantifier_at(ctx: &Context, word: usize, floor: usize) -> Option<Mention> {
-    if !is_pronominal_quantifier(ctx, word) {
+    if !word_has(ctx, word, asked::QUANTIFIER) {
         return None;
     }
     let opens_clause =
@@ -236,20 +274,6 @@ fn quantifier_at(ctx: &Context, word: usize, floor: usize) -> Option<Mention> {
         let span = ctx.table.span(word);
         mention(span, ctx.low(word), ActorKind::Group, None)
     })
-}
-
-/// Whether the word at token `i` is one of the
-/// [`pronominal_quantifiers`]: asked of the word before each cue, looked
-/// up once per written form.
-fn is_pronominal_quantifier(ctx: &Context, i: usize) -> bool {
-    const NO: u8 = 1;
-    const YES: u8 = 2;
-    let known = ctx.quantifiers.of(ctx.table, i);
-    if known.get() == 0 {
-        let yes = ctx.is_word(i) && pronominal_quantifiers().contains(ctx.low(i));
-        known.set(if yes { YES } else { NO });
-    }
-    known.get() == YES
 }
 
 /// The quantifiers that stand for people on their own

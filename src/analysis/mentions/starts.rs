@@ -1,0 +1,194 @@
+//! Per token of a sentence, which mention finders may start there, read
+//! off the token table in one pass: each finder then visits its own few
+//! tokens, not every token.
+
+use super::context::Context;
+use crate::analysis::segment::TokenKind;
+use crate::analysis::steps;
+use crate::analysis::tokens::{Class, TokenTable};
+
+/// The marks of the tokens of the sentence read last (see [`Starts::read`]).
+pub(super) struct Starts {
+    /// The marks of all its tokens together.
+    all: u8,
+    /// Its first token.
+    first: usize,
+    /// Per token, its marks, then zeros up to a multiple of eight bytes
+    /// (see [`Marked`]).
+    marks: Vec<u8>,
+    /// The marks of each written form (they depend on the form alone), or
+    /// [`Starts::UNKNOWN`] before its first token: a byte per form, in
+    /// cache, where the token table's facts of a form take several.
+    by_form: Vec<u8>,
+}
+
+impl Starts {
+    /// A capitalised word a name or title may start with: not a function
+    /// word ("The", "But"), unless it opens a title or a known phrase.
+    pub const CAP: u8 = 1;
+    /// A word a head noun may be: possessive, or of `Class::HeadWord`.
+    pub const HEAD: u8 = 2;
+    /// A word a share may start with (its leading words' first, "about",
+    /// or an opener, "a"), or a number.
+    pub const SHARE: u8 = 4;
+    /// A word no share goes without: a number (in digits or words), a
+    /// fraction ("half", "majority") or "those" ("those surveyed").
+    pub const SHARE_CORE: u8 = 8;
+    /// A lower-case word some cue starts with (a capitalised one is no
+    /// cue to the subject finder).
+    pub const CUE: u8 = 16;
+    pub const PRONOUN: u8 = 32;
+    /// In `by_form`: not worked out yet.
+    const UNKNOWN: u8 = 128;
+
+    pub fn new(table: &TokenTable) -> Self {
+        Starts {
+            all: 0,
+            first: 0,
+            marks: Vec::new(),
+            by_form: vec![Self::UNKNOWN; table.form_count()],
+        }
+    }
+
+    /// Marks the tokens of the sentence `range`.
+    pub fn read(&mut self, ctx: &Context, range: std::ops::Range<usize>) {
+        let Starts { by_form, marks, .. } = self;
+        marks.clear();
+        marks.resize(range.len().next_multiple_of(8), 0);
+        // Slices, not the vectors: their ends stay in registers.
+        let (by_form, marks) = (&mut by_form[..], &mut marks[..]);
+        let mut all = 0;
+        // A byte stored per token, with no branch on it: which tokens
+        // start something is as good as random, and a branch mispredicts.
+        for (k, form) in ctx.table.forms(range.clone()).enumerate() {
+            let mut mark = by_form[form];
+            if mark == Self::UNKNOWN {
+                mark = marks_of(ctx, range.start + k);
+                by_form[form] = mark;
+            }
+            all |= mark;
+            marks[k] = mark;
+        }
+        self.all = all;
+        self.first = range.start;
+    }
+
+    /// Whether token `i` of the sentence read last has some of `marks`.
+    #[inline]
+    pub fn at(&self, i: usize, marks: u8) -> bool {
+        self.marks[i - self.first] & marks != 0
+    }
+
+    /// The tokens of the sentence with some of `marks`, in order.
+    pub fn marked(&self, marks: u8) -> Marked<'_> {
+        Marked {
+            words: self.marks.chunks_exact(8),
+            next: self.first,
+            base: self.first,
+            bits: 0,
+            marks,
+        }
+    }
+
+    /// Whether some token of the sentence has some of `marks`.
+    pub fn any(&self, marks: u8) -> bool {
+        self.all & marks != 0
+    }
+}
+
+/// The tokens of a sentence with some marks (see [`Starts::marked`]),
+/// found eight at a time: the marks of eight tokens are one word, and a
+/// few operations on it tell which have some of the marks.
+pub(super) struct Marked<'s> {
+    words: std::slice::ChunksExact<'s, u8>,
+    /// The token of the next word's first byte.
+    next: usize,
+    /// The token of the current word's first byte.
+    base: usize,
+    /// The tokens of the current word with the marks, not yet given, as
+    /// bits (bit `k` for token `base + k`).
+    bits: u64,
+    marks: u8,
+}
+
+impl Iterator for Marked<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while self.bits == 0 {
+            steps::step();
+            let word = self.words.next()?;
+            self.base = self.next;
+            self.next += 8;
+            let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+            self.bits = bytes_having(word, self.marks);
+        }
+        let k = self.bits.trailing_zeros() as usize;
+        self.bits &= self.bits - 1;
+        Some(self.base + k)
+    }
+}
+
+/// Bit `k` set when byte `k` of `word` has some of `marks`.
+#[inline]
+fn bytes_having(word: u64, marks: u8) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let word = word & (u64::from(marks) * 0x0101_0101_0101_0101);
+    // A byte's high bit set when any of its bits is: adding 0x7f to its
+    // low seven bits carries into the high bit, and never past it.
+    let nonzero = (((word & LOW7) + LOW7) | word) & !LOW7;
+    // The eight high bits gathered into the top byte by one multiply
+    // (each lands on a bit of its own, with no carries).
+    (nonzero >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// The marks of token `i` (see [`Starts`]): of its form, as all it reads.
+/// Asked once per form: kept out of the loop that reads every token.
+#[cold]
+#[inline(never)]
+fn marks_of(ctx: &Context, i: usize) -> u8 {
+    if !ctx.is_word(i) {
+        let number = ctx.tokens[i].kind == TokenKind::Number;
+        return if number {
+            Starts::SHARE | Starts::SHARE_CORE
+        } else {
+            0
+        };
+    }
+    let classes = ctx.table.classes(i);
+    let possessive = ctx.is_possessive(i);
+    let mut marks = 0;
+    let mut mark = |yes: bool, bit: u8| {
+        if yes {
+            marks |= bit;
+        }
+    };
+    let opens_phrase = classes.has(Class::TitleStart) || classes.has(Class::PhraseStart);
+    let function_word = classes.has(Class::FunctionWord) && !opens_phrase;
+    mark(ctx.is_cap(i) && !function_word, Starts::CAP);
+    mark(possessive || classes.has(Class::HeadWord), Starts::HEAD);
+    let share = classes.has(Class::ShareLead) || classes.has(Class::ShareOpener);
+    mark(share, Starts::SHARE);
+    let core = classes.has(Class::NumberWord) || classes.has(Class::Fraction);
+    mark(core || ctx.low(i) == "those", Starts::SHARE_CORE);
+    mark(classes.has(Class::CueStart) && !ctx.is_cap(i), Starts::CUE);
+    mark(classes.has(Class::Pronoun), Starts::PRONOUN);
+    marks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bytes_having;
+
+    #[test]
+    fn the_bytes_having_a_mark_are_told_by_their_bits() {
+        let bytes = [0u8, 1, 2, 3, 0x80, 0x81, 16, 0];
+        let word = u64::from_le_bytes(bytes);
+        assert_eq!(bytes_having(word, 1), 0b0010_1010);
+        assert_eq!(bytes_having(word, 2), 0b0000_1100);
+        assert_eq!(bytes_having(word, 1 | 16), 0b0110_1010);
+        assert_eq!(bytes_having(word, 0x80), 0b0011_0000);
+        assert_eq!(bytes_having(u64::MAX, 4), 0xff);
+        assert_eq!(bytes_having(0, 0xff), 0);
+    }
+}
