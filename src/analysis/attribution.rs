@@ -172,12 +172,10 @@ struct Context<'a> {
     last_quote: std::cell::Cell<usize>,
     /// Every cue outside quotations, in order.
     cues: Cues8,
-    /// Where the searches for a cue by token start (`Blocks` by token
-    /// index, not by byte): see [`Context::cues_from`].
-    cue_blocks: Blocks,
     /// One bit a token: set when a cue starts with it. Most tokens start
-    /// none, told without a search; see [`Context::cue_at`].
-    cue_starts: TokenBits,
+    /// none, told without a search ([`Context::cue_at`]); the cues before
+    /// a token are the bits set before it ([`Context::cues_from`]).
+    cue_starts: RankedBits,
     /// Where the per-token rules may start, and the comma tokens in order
     /// (the next comma in O(log n), where a scan would cross an endless
     /// sentence per cue).
@@ -251,27 +249,27 @@ impl<'a> Context<'a> {
             quote_ranges,
             last_quote: std::cell::Cell::new(0),
             cues: Cues8(Vec::new()),
-            cue_blocks: Blocks(Vec::new()),
-            cue_starts: TokenBits::new(tokens.len()),
+            cue_starts: RankedBits::new(TokenBits::new(0)),
             starts,
             wrapped: table.wrapped,
             headline_end: table.headline_end(),
             form_lists: lists::FormLists::new(table.form_count()),
         };
         context.cues = context.find_cues(&lexicon.cues, &cue_words);
-        let cues = &context.cues;
-        context.cue_blocks = Blocks::new(tokens.len(), cues.len(), |k| cues.at(k).first);
-        for cue in cues.from(0) {
-            context.cue_starts.set(cue.first);
+        let mut cue_starts = TokenBits::new(tokens.len());
+        for cue in context.cues.from(0) {
+            cue_starts.set(cue.first);
         }
+        context.cue_starts = RankedBits::new(cue_starts);
         context
     }
 
     /// The index of the first cue starting at or after token `i` (as
-    /// `cues.partition_point(|q| q.first < i)`, searching one block).
+    /// `cues.partition_point(|q| q.first < i)`): the number of cues
+    /// starting before it, counted off their bits with no search (cues
+    /// start at distinct tokens).
     fn cues_from(&self, i: usize) -> usize {
-        let cues = &self.cues;
-        (self.cue_blocks).first_at(i, cues.len(), |k| cues.at(k).first < i)
+        self.cue_starts.rank(i)
     }
 
     /// The top-level quotation holding token `i`, if any (none past the end).
@@ -288,10 +286,13 @@ impl<'a> Context<'a> {
         if last < self.quote_ranges.len() && holds(last) {
             return Some(last);
         }
-        // Quotations do not overlap: the first ending past `i` holds it.
-        let qi = self
-            .quote_ranges
-            .partition_point(|&(_, end)| end as usize <= i);
+        // Quotations do not overlap: the first ending past `i` holds it,
+        // mostly a few on from the last (a step back searches them all).
+        let before = |&(_, end): &(u32, u32)| end as usize <= i;
+        let qi = match self.quote_ranges.get(last) {
+            Some(range) if before(range) => shared::gallop_from(&self.quote_ranges, last, before),
+            _ => self.quote_ranges.partition_point(before),
+        };
         self.last_quote.set(qi);
         Some(qi)
     }
@@ -387,12 +388,14 @@ impl<'a> Context<'a> {
 
     /// Whether token `i` is written as a negated verb ("didn't", "won’t"),
     /// asked once per form (see lists.rs).
+    #[inline]
     fn is_negated_verb(&self, i: usize) -> bool {
         self.in_list(i, List::NegatedVerb)
     }
 
     /// Whether token `i` is one of `words` (lower case) in any ASCII case.
     /// The lower-case form is looked up once, not once per word.
+    #[inline]
     fn is_one_of(&self, i: usize, words: &[&str]) -> bool {
         steps::step();
         debug_assert!(
@@ -407,17 +410,20 @@ impl<'a> Context<'a> {
     /// Whether token `i` is an "-ly" adverb written in lower case
     /// ("unequivocally", "firmly"). The ending is asked once per form (see
     /// lists.rs), and rejects nearly every token.
+    #[inline]
     fn is_adverb(&self, i: usize) -> bool {
         self.in_list(i, List::LyEnding) && self.starts_lower(i)
     }
 
     /// Whether token `i` is a present participle (see [`is_ing`]), asked
     /// once per form (see lists.rs).
+    #[inline]
     fn is_ing(&self, i: usize) -> bool {
         self.in_list(i, List::IngEnding)
     }
 
     /// Whether token `i` is written ending in "ed", asked once per form.
+    #[inline]
     fn ends_in_ed(&self, i: usize) -> bool {
         self.in_list(i, List::EdEnding)
     }
@@ -433,9 +439,10 @@ impl<'a> Context<'a> {
 
     /// The first comma in tokens `from..end`, if any.
     fn next_comma(&self, from: usize, end: usize) -> Option<usize> {
-        starts::within(&self.starts.commas, from, end).next()
+        self.starts.commas.within(from, end).next()
     }
 
+    #[inline]
     fn is_punct(&self, i: usize, marks: &str) -> bool {
         steps::step();
         i < self.tokens.len()
@@ -456,6 +463,7 @@ impl<'a> Context<'a> {
             || (self.tokens[i - 1].kind == TokenKind::Quote && self.quote_of(i - 1).is_some())
     }
 
+    #[inline]
     fn cue_span(&self, cue: CueMatch) -> Span {
         self.table
             .span(cue.first)
@@ -589,6 +597,8 @@ struct Pass<'c, 'a> {
     as_verbs: Vec<u32>,
     /// Per cue: its subject once worked out (see `cues.rs`, `Pass::subject`).
     subjects: Vec<std::cell::Cell<Subject>>,
+    /// The first cue past the last unit read (see `Pass::cues_of`).
+    next_cue: usize,
 }
 
 impl<'c, 'a> Pass<'c, 'a> {
@@ -603,6 +613,7 @@ impl<'c, 'a> Pass<'c, 'a> {
             dialogue: std::cell::OnceCell::new(),
             as_verbs: Vec::new(),
             subjects: vec![std::cell::Cell::new(Subject::UNKNOWN); context.cues.len()],
+            next_cue: 0,
         }
     }
 
@@ -658,9 +669,7 @@ impl Context<'_> {
 /// reached by counting the bits before (a rank), with no search among the
 /// mentions (each search missed the cache).
 struct MentionStarts {
-    bits: TokenBits,
-    /// Per 64 tokens: how many bits are set before them.
-    ranks: Vec<u32>,
+    bits: RankedBits,
     /// The mention of each token whose bit is set, in token order.
     longest: Vec<u32>,
 }
@@ -701,15 +710,8 @@ impl MentionStarts {
                 last = Some(t);
             }
         }
-        let mut ranks = Vec::with_capacity(bits.words().len());
-        let mut before = 0;
-        for word in bits.words() {
-            ranks.push(before);
-            before += word.count_ones();
-        }
         let starts = MentionStarts {
-            bits,
-            ranks,
+            bits: RankedBits::new(bits),
             longest,
         };
         (starts, ends)
@@ -721,9 +723,45 @@ impl MentionStarts {
         if !self.bits.has(i) {
             return None;
         }
-        let below = self.bits.words()[i / 64] & ((1u64 << (i % 64)) - 1);
-        let rank = self.ranks[i / 64] + below.count_ones();
-        Some(self.longest[rank as usize] as usize)
+        Some(self.longest[self.bits.rank(i)] as usize)
+    }
+}
+
+/// A bit per token, with the count of bits set before each 64 tokens: how
+/// many bits are set before a token (its rank) is one load and one count,
+/// with no search.
+struct RankedBits {
+    bits: TokenBits,
+    /// Per 64 tokens: how many bits are set before them.
+    ranks: Vec<u32>,
+    /// How many bits are set in all.
+    total: u32,
+}
+
+impl RankedBits {
+    fn new(bits: TokenBits) -> Self {
+        let mut ranks = Vec::with_capacity(bits.words().len());
+        let mut total = 0;
+        for word in bits.words() {
+            ranks.push(total);
+            total += word.count_ones();
+        }
+        RankedBits { bits, ranks, total }
+    }
+
+    #[inline]
+    fn has(&self, i: usize) -> bool {
+        self.bits.has(i)
+    }
+
+    /// The number of bits set before token `i` (all of them past the end).
+    #[inline]
+    fn rank(&self, i: usize) -> usize {
+        let Some(&word) = self.bits.words().get(i / 64) else {
+            return self.total as usize;
+        };
+        let below = word & ((1u64 << (i % 64)) - 1);
+        (self.ranks[i / 64] + below.count_ones()) as usize
     }
 }
 

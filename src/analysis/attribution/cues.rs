@@ -12,7 +12,7 @@
 use std::sync::OnceLock;
 
 use super::lists::List;
-use super::{COVER_BACK, Found, Pass, Unit, is_one_of, source, starts};
+use super::{COVER_BACK, Found, Pass, Unit, is_one_of, source};
 use crate::analysis::lexicon::{CueClasses, CueMatch};
 use crate::analysis::segment::TokenKind;
 use crate::analysis::tokens::Class;
@@ -49,8 +49,7 @@ impl Pass<'_, '_> {
     /// Pass 2 over one unit.
     pub(super) fn unit(&mut self, unit: &Unit) {
         let c = self.context;
-        let from = c.cues_from(unit.first);
-        let to = c.cues_from(unit.end);
+        let (from, to) = self.cues_of(unit);
         let claims_before = self.claims.len();
         if let Some(content) = self.colon_content(unit) {
             self.push_content(content, unit);
@@ -102,6 +101,23 @@ impl Pass<'_, '_> {
         self.evidential_frames(unit, claims_before);
         self.seen_as(unit, claims_before);
         self.finding(unit, claims_before);
+    }
+
+    /// The cues of a unit, as indices into the cues from the first to one
+    /// past the last: found by a step on from the last unit's, units
+    /// coming in order (each step passes a cue, once in the text).
+    fn cues_of(&mut self, unit: &Unit) -> (usize, usize) {
+        let cues = &self.context.cues;
+        let mut k = self.next_cue;
+        while k < cues.len() && cues.at(k).first < unit.first {
+            k += 1;
+        }
+        let from = k;
+        while k < cues.len() && cues.at(k).first < unit.end {
+            k += 1;
+        }
+        self.next_cue = k;
+        (from, k)
     }
 
     /// Whether a cue sits inside the content of a claim of this unit.
@@ -162,7 +178,7 @@ impl Pass<'_, '_> {
         let c = self.context;
         // Most units hold no colon: told by its bits, before the mention
         // (out of cache) is read.
-        starts::within(&c.starts.colons, unit.first, unit.end).next()?;
+        c.starts.colons.within(unit.first, unit.end).next()?;
         let source = source::mention_starting_at(c, unit.first)?;
         let colon = c.token_after(c.mentions[source].span.end);
         if colon + 1 >= unit.end || !c.is_punct(colon, ":") {
@@ -1056,14 +1072,28 @@ impl Pass<'_, '_> {
 
     /// The subject before a cue, if it agrees with the cue as a verb.
     /// Worked out once per cue: four frames ask it of the same cue.
+    #[inline]
     fn subject(&self, cue: CueMatch, unit: &Unit) -> Option<usize> {
         let c = self.context;
         // Each cue is asked about within its own unit only, so its index
         // keys the answer.
         let memo = &self.subjects[c.cues_from(cue.first)];
-        if let Some(known) = memo.get().known() {
-            return known;
+        match memo.get().known() {
+            Some(known) => known,
+            None => self.work_out_subject(memo, cue, unit),
         }
+    }
+
+    /// [`Pass::subject`] the first time a cue asks: out of line, so that
+    /// an answer known is a few inlined instructions.
+    #[inline(never)]
+    fn work_out_subject(
+        &self,
+        memo: &std::cell::Cell<super::Subject>,
+        cue: CueMatch,
+        unit: &Unit,
+    ) -> Option<usize> {
+        let c = self.context;
         let subject = source::subject_before(c, cue.first, unit.first).filter(|&m| {
             !cue.classes.has(CueClasses::BASE) || source::agrees_with_base_form(c, cue.first, m)
         });

@@ -74,10 +74,7 @@ impl Pass<'_, '_> {
         while end > unit.first
             && (source::is_skippable_at(c, end - 1)
                 || c.is_adverb(end - 1)
-                || wordlists::get()
-                    .evidential
-                    .between
-                    .contains(c.table.low(end - 1))
+                || c.in_list(end - 1, List::FrameBetween)
                 || c.in_list(end - 1, List::NegatedAuxiliaries))
         {
             end -= 1;
@@ -152,9 +149,10 @@ impl Pass<'_, '_> {
     pub(super) fn evidential_at(&self, i: usize, unit: &Unit) -> Option<Content> {
         let c = self.context;
         let frames = &wordlists::get().evidential;
-        let word = lower(c, i);
         let mut reduced = false;
-        let (frame_end, content_first) = if frames.verbs.contains(word.as_ref()) {
+        // The word lists asked once per form (lists.rs): this runs at
+        // every form of "be".
+        let (frame_end, content_first) = if c.in_list(i, List::FrameVerb) {
             if i + 1 >= unit.end {
                 return None;
             }
@@ -167,9 +165,9 @@ impl Pass<'_, '_> {
                 return None;
             }
             (i + 1, i + 1)
-        } else if frames.be_forms.contains(word.as_ref()) {
+        } else if c.in_list(i, List::FrameBe) {
             let mut p = i + 1;
-            while p < unit.end && (c.is_adverb(p) || frames.between.contains(c.table.low(p))) {
+            while p < unit.end && (c.is_adverb(p) || c.in_list(p, List::FrameBetween)) {
                 p += 1;
             }
             if p + 1 >= unit.end {
@@ -177,10 +175,10 @@ impl Pass<'_, '_> {
             }
             // Most words after "be" start no pair: told by the one word
             // before the pair is looked up.
-            let participle = lower(c, p);
-            if !after_be_firsts().contains(participle.as_ref()) {
+            if !c.in_list(p, List::FrameAfterBe) {
                 return None;
             }
+            let participle = lower(c, p);
             let next = lower(c, p + 1);
             if !after_be_pairs().contains(&(participle.as_ref(), next.as_ref())) {
                 return None;
@@ -232,7 +230,7 @@ impl Pass<'_, '_> {
             return None;
         }
         let mut noun = i;
-        while noun > unit.first && frames.between.contains(c.table.low(noun - 1)) {
+        while noun > unit.first && c.in_list(noun - 1, List::FrameBetween) {
             noun -= 1;
         }
         let noun = noun.checked_sub(1).filter(|&n| n >= unit.first)?;
@@ -293,7 +291,7 @@ fn after_be_pairs() -> &'static Set<(&'static str, &'static str)> {
 }
 
 /// The first words of [`after_be_pairs`].
-fn after_be_firsts() -> &'static Set<&'static str> {
+pub(super) fn after_be_firsts() -> &'static Set<&'static str> {
     static FIRSTS: OnceLock<Set<&'static str>> = OnceLock::new();
     FIRSTS.get_or_init(|| after_be_pairs().iter().map(|&(first, _)| first).collect())
 }
@@ -313,7 +311,7 @@ fn borrowed(pairs: &'static Set<(String, String)>) -> Set<(&'static str, &'stati
 
 /// Token `i` in lower case: the token table's form for ASCII words (asked
 /// of every token of a unit: no allocation), Unicode lowercasing otherwise.
-fn lower<'a>(c: &'a super::Context, i: usize) -> Cow<'a, str> {
+pub(super) fn lower<'a>(c: &'a super::Context, i: usize) -> Cow<'a, str> {
     if c.table.is_ascii(i) {
         Cow::Borrowed(c.table.low(i))
     } else {

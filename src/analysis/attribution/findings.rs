@@ -9,7 +9,7 @@
 
 use std::sync::OnceLock;
 
-use super::{Found, Pass, TokenKind, Unit, source, starts};
+use super::{Found, Pass, TokenKind, Unit, source};
 use crate::analysis::wordlists::Set;
 use crate::analysis::{ActorKind, Rule, Via};
 
@@ -61,7 +61,7 @@ impl Pass<'_, '_> {
     fn finding_last(&self, unit: &Unit) -> Option<super::cues::Content> {
         let c = self.context;
         // The "in" tokens alone, not every token of the unit.
-        let at = starts::within(&c.starts.ins, unit.first + 3, unit.end).find(|&k| {
+        let at = c.starts.ins.within(unit.first + 3, unit.end).find(|&k| {
             c.quote_of(k).is_none()
                 && self.finding_document(k + 1).is_some_and(|d| {
                     let mut after = c.token_after(c.mentions[d].span.end);

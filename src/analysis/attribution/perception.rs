@@ -16,6 +16,10 @@ impl Pass<'_, '_> {
     /// already made (`claims_before` is the count before the unit). The
     /// verbs are those `evidential_frames` noted in its scan of the unit.
     pub(super) fn seen_as(&mut self, unit: &Unit, claims_before: usize) {
+        // Most units hold no such verb.
+        if self.as_verbs.is_empty() {
+            return;
+        }
         let c = self.context;
         let verbs = std::mem::take(&mut self.as_verbs);
         let mut after = unit.first;

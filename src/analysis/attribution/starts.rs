@@ -4,8 +4,11 @@
 //! visits only its own tokens, 64 at a time, where each walked every token
 //! of the text (four walks, each reading every token's form).
 
+use std::cell::Cell;
+
 use super::TokenKind;
 use crate::analysis::segment::FORM_APART;
+use crate::analysis::shared;
 use crate::analysis::tokens::{Class, TokenBits, TokenTable};
 
 /// What a written form may start, bits of a byte (see [`form_flags`]).
@@ -24,15 +27,43 @@ pub(super) struct Starts {
     /// Tokens that may start an evidential frame (a form of "be", a
     /// listed verb, any token not in ASCII) or a "see X as" frame.
     pub(super) frames: TokenBits,
-    /// The indices of the tokens written "in" in any case, in order.
-    pub(super) ins: Vec<u32>,
-    /// The indices of the comma tokens, in order: the next comma after a
-    /// cue is a binary search here. Bits scanned a word at a time were
-    /// tried, and crossed an endless sentence without a comma once per
-    /// cue (quadratic on "according to " repeated).
-    pub(super) commas: Vec<u32>,
-    /// The indices of the colon tokens, in order.
-    pub(super) colons: Vec<u32>,
+    /// The tokens written "in" in any case.
+    pub(super) ins: Indices,
+    /// The comma tokens: the next comma after a cue is a search here.
+    /// Bits scanned a word at a time were tried, and crossed an endless
+    /// sentence without a comma once per cue (quadratic on "according to "
+    /// repeated).
+    pub(super) commas: Indices,
+    /// The colon tokens.
+    pub(super) colons: Indices,
+}
+
+/// Token indices in order, and where the last search among them ended:
+/// the rules ask unit after unit, in text order, so a search gallops a
+/// few steps on from there, where a binary search of the whole list took
+/// a dozen.
+#[derive(Default)]
+pub(super) struct Indices {
+    list: Vec<u32>,
+    last: Cell<usize>,
+}
+
+impl Indices {
+    fn push(&mut self, i: usize) {
+        // Token indices fit: tokens hold u32 offsets.
+        self.list.push(i as u32);
+    }
+
+    /// The indices in `from..end`, in order.
+    pub(super) fn within(&self, from: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
+        // A search back from the last falls back to a binary search.
+        let at = shared::first_start_from(&self.list, self.last.get(), from);
+        self.last.set(at);
+        self.list[at..]
+            .iter()
+            .map(|&k| k as usize)
+            .take_while(move |&k| k < end)
+    }
 }
 
 impl Starts {
@@ -44,9 +75,9 @@ impl Starts {
         let mut cue_words = TokenBits::new(len);
         let mut starts = Starts {
             frames: TokenBits::new(len),
-            ins: Vec::new(),
-            commas: Vec::new(),
-            colons: Vec::new(),
+            ins: Indices::default(),
+            commas: Indices::default(),
+            colons: Indices::default(),
         };
         // A form's flags are worked out at its first token only: the
         // tokens of a text are mostly repeats of a few thousand forms.
@@ -72,28 +103,18 @@ impl Starts {
             if found & FRAME != 0 {
                 starts.frames.set(i);
             }
-            // Token indices fit: tokens hold u32 offsets.
             if found & IN != 0 {
-                starts.ins.push(i as u32);
+                starts.ins.push(i);
             }
             if found & COMMA != 0 && token.kind == TokenKind::Punct {
-                starts.commas.push(i as u32);
+                starts.commas.push(i);
             }
             if found & COLON != 0 && token.kind == TokenKind::Punct {
-                starts.colons.push(i as u32);
+                starts.colons.push(i);
             }
         }
         (starts, cue_words)
     }
-}
-
-/// The indices of `list` (in order) in `from..end`, in order.
-pub(super) fn within(list: &[u32], from: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
-    let at = list.partition_point(|&k| (k as usize) < from);
-    list[at..]
-        .iter()
-        .map(|&k| k as usize)
-        .take_while(move |&k| k < end)
 }
 
 /// What token `i`'s written form may start (its kind aside).
