@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use super::traits::Names;
 use crate::analysis::shared::{DisjointSets, name_words};
-use crate::analysis::wordlists::{self, Gender, Map, Set};
+use crate::analysis::wordlists::{self, Gender, Map, Set, with_lowercase};
 use crate::analysis::{ActorAlias, ActorKind, Mention};
 
 /// Merges mentions that name the same actor by the rules for each kind.
@@ -112,22 +112,11 @@ fn place_name(name: &str) -> &str {
 /// authorities" and "U.S. officials" = "U.S. counterparts".
 fn group_key(name: &str) -> String {
     let lists = wordlists::get();
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let Some((head, modifiers)) = words.split_last() else {
+    let mut words = name.split_whitespace();
+    let Some(head) = words.next_back() else {
         return String::new();
     };
-    let head_lower = head.to_lowercase();
-    // A bare head noun says too little to stand for another one of its
-    // class: "people" familiar with a bid are not the "children" of a school.
-    let class = lists
-        .people
-        .get(head_lower.as_str())
-        .map(|n| n.class)
-        .or_else(|| lists.collectives.get(head_lower.as_str()).copied())
-        .filter(|_| !modifiers.is_empty())
-        .unwrap_or(head_lower.as_str());
-    let mut key: Vec<String> = modifiers
-        .iter()
+    let mut modifiers: Vec<String> = words
         .map(|w| {
             let w = w.trim_end_matches("’s").trim_end_matches("'s");
             lists
@@ -139,9 +128,27 @@ fn group_key(name: &str) -> String {
                 .to_lowercase()
         })
         .collect();
-    key.sort();
-    key.push(class.to_string());
-    key.join(" ")
+    modifiers.sort();
+    // Written into one string, not joined from a list of words: one
+    // allocation less per word.
+    let mut key = String::with_capacity(name.len() + 16);
+    for modifier in &modifiers {
+        key.push_str(modifier);
+        key.push(' ');
+    }
+    with_lowercase(head, |head| {
+        // A bare head noun says too little to stand for another one of its
+        // class: "people" familiar with a bid are not the "children" of a school.
+        let class = lists
+            .people
+            .get(head)
+            .map(|n| n.class)
+            .or_else(|| lists.collectives.get(head).copied())
+            .filter(|_| !modifiers.is_empty())
+            .unwrap_or(head);
+        key.push_str(class);
+    });
+    key
 }
 
 /// What `assets/lexicon/descriptions.tsv` says: for each description noun

@@ -185,6 +185,11 @@ fn add_aliases(
     // had before was taken or turned down then, and is no fresh alias of
     // it now: most mentions repeat a name, and are not checked again.
     let mut last_actor: Vec<Option<usize>> = vec![None; names.all.len()];
+    // By name id, the actor and phrase as written (when more than the
+    // name) its last such mention gave: a phrase an actor had before was
+    // taken or turned down then, so "President Lund" said again is not
+    // compared with every alias again.
+    let mut last_surface: Vec<Option<(usize, &str)>> = vec![None; names.all.len()];
     for (i, &actor) in actor_of.iter().enumerate() {
         let Some(a) = actor else {
             continue;
@@ -196,7 +201,9 @@ fn add_aliases(
         let m = &mentions[i];
         let name = (last_actor[t.name as usize].replace(a) != Some(a)).then_some(m.name());
         // The phrase as written, when it is more than the name.
-        let surface = Some(m.span.of(text)).filter(|&s| s != m.name());
+        let surface = Some(m.span.of(text))
+            .filter(|&s| s != m.name())
+            .filter(|&s| last_surface[t.name as usize].replace((a, s)) != Some((a, s)));
         let actor = &mut actors[a];
         for candidate in [name, surface].into_iter().flatten() {
             let candidate = candidate.trim();
@@ -283,11 +290,7 @@ fn describe(
     }
     .or_else(|| first.map(|m| m.name().to_string()))
     .unwrap_or_default();
-    actor.role = all()
-        .filter_map(|m| m.role())
-        .filter(|r| !r.contains(','))
-        .max_by_key(|r| (!is_honorific(r), r.split_whitespace().count()))
-        .map(str::to_string);
+    actor.role = fullest_role(all().filter_map(|m| m.role())).map(str::to_string);
     if let Some((name, kind)) = forced {
         actor.name = name.clone();
         if let Some(kind) = kind {
@@ -295,8 +298,31 @@ fn describe(
         }
     }
     actor.mentions = all().map(|m| m.span).collect();
-    actor.mentions.sort();
+    // Members come in text order: sorted already, but for two mentions
+    // starting together (the longer first).
+    if !actor.mentions.is_sorted() {
+        actor.mentions.sort();
+    }
     actor.mentions.dedup();
+}
+
+/// The fullest of an actor's roles (none with a comma): a title more than
+/// an honorific ("Mr."), then the one of most words; the last of equals,
+/// as `max_by_key`. A role written as the best so far is not weighed
+/// again: an actor's mentions repeat a few roles.
+fn fullest_role<'m>(roles: impl Iterator<Item = &'m str>) -> Option<&'m str> {
+    let weight = |r: &str| (!is_honorific(r), r.split_whitespace().count());
+    let mut best: Option<(&str, (bool, usize))> = None;
+    for role in roles.filter(|r| !r.contains(',')) {
+        if best.is_some_and(|(b, _)| b == role) {
+            continue;
+        }
+        let w = weight(role);
+        if best.is_none_or(|(_, bw)| w >= bw) {
+            best = Some((role, w));
+        }
+    }
+    best.map(|(role, _)| role)
 }
 
 /// The mentions of every actor, in text order, in one list grouped by

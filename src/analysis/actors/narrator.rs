@@ -4,7 +4,7 @@
 
 use super::traits::{Names, Pronoun, Traits};
 use crate::analysis::shared::{MentionCursor, is_vocative};
-use crate::analysis::wordlists::{Map, Set};
+use crate::analysis::wordlists::{Map, Set, with_lowercase};
 use crate::analysis::{ClaimKind, FoundClaim, Mention};
 
 /// How often a name must address someone before it is taken for the
@@ -101,9 +101,15 @@ fn addressed_by_others(
             source_name[t.name as usize] = true;
         }
     }
-    let third_person: Set<String> = (0..names.all.len())
+    // Each source name lowercased on the stack and looked up among the few
+    // names addressed, rather than every one allocated into a set.
+    let third_person: Set<&str> = (0..names.all.len())
         .filter(|&id| source_name[id])
-        .map(|id| names.all[id].to_lowercase())
+        .filter_map(|id| {
+            with_lowercase(names.all[id], |name| {
+                addressed.get_key_value(name).map(|(name, _)| name.as_str())
+            })
+        })
         .collect();
     // The sets of names the narration uses ("Mike came in"): not the
     // narrator's alone. Only a name called fewer times than

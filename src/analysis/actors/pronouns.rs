@@ -362,12 +362,17 @@ fn clause_subjects(
     };
     // Semicolons are few: found once, not looked for before every mention.
     let semicolons: Vec<usize> = memchr::memchr_iter(b';', text.as_bytes()).collect();
+    // How many semicolons come before the mention: the mentions come by
+    // start, so the count moves forward with them instead of a search per
+    // mention (a nested mention starting earlier searches again).
+    let mut passed = 0;
     for i in 0..mentions.len() {
         if i > 0 && !is_subject[i] {
             // The last semicolon before the mention, at most two short words
             // before it and after the mention before.
             let start = mentions[i].span.start;
-            let Some(&at) = semicolons[..semicolons.partition_point(|&p| p < start)].last() else {
+            passed = semicolons_before(&semicolons, passed, start);
+            let Some(&at) = semicolons[..passed].last() else {
                 continue;
             };
             if at + JOINERS_BYTES >= start
@@ -407,6 +412,19 @@ fn clause_subjects(
             is_subject[j] = true;
         }
     }
+}
+
+/// How many of the `semicolons` lie before `start`, knowing that `passed`
+/// did before the previous mention.
+fn semicolons_before(semicolons: &[usize], passed: usize, start: usize) -> usize {
+    if passed > 0 && semicolons[passed - 1] >= start {
+        return semicolons.partition_point(|&p| p < start);
+    }
+    let mut passed = passed;
+    while passed < semicolons.len() && semicolons[passed] < start {
+        passed += 1;
+    }
+    passed
 }
 
 /// For "he" or "she" with no antecedent: the person of that gender named

@@ -6,7 +6,7 @@
 //! they point to, and what is worked out per name is looked up by number
 //! instead of by hashing the name again.
 
-use crate::analysis::wordlists::{Map, short_word};
+use crate::analysis::wordlists::short_word;
 use crate::analysis::{ActorKind, Mention};
 
 /// The source pronouns as resolution tells them apart, named once per
@@ -104,11 +104,10 @@ impl<'a> Names<'a> {
             .map(|m| {
                 // Offsets fit in four bytes: longer texts are refused.
                 starts.push(m.span.start as u32);
-                let name = ids.get_or_add(m.name(), || {
-                    all.push(m.name());
+                let name = ids.id_of(m.name(), &mut all);
+                if name as usize == told.len() {
                     told.push(name_bits(m.name()));
-                    (all.len() - 1) as u32
-                });
+                }
                 let (said, pronoun) = told[name as usize];
                 let chains = !m.in_quote && said & SUBJECT_WORD != 0;
                 let description = m.kind == ActorKind::Person && said & THE != 0;
@@ -134,31 +133,89 @@ impl<'a> Names<'a> {
     }
 }
 
-/// The id of each distinct name. A name of up to seven bytes (the
-/// pronouns, most surnames) is keyed by its bytes and length packed in one
-/// word, hashed and compared as one integer; a longer one by the string.
-struct Ids<'a> {
-    short: Map<u64, u32>,
-    long: Map<&'a str, u32>,
+/// The id of each distinct name, in an open-addressing table of its own.
+/// A name of up to seven bytes (the pronouns, most surnames) is keyed by
+/// its bytes and length packed in one word, which is the name itself; a
+/// longer one by a word folded from its first and last eight bytes, with
+/// its length (capped) in the top byte, checked against the name. A
+/// lookup is a multiply and nearly always one compare of words, where a
+/// map hashed the name and probed for it at three times the cost.
+struct Ids {
+    /// By slot: the key and the id plus one (0: an empty slot).
+    slots: Vec<(u64, u32)>,
+    /// 64 less the log2 of the slots: the home slot is the key's top bits
+    /// after a multiply.
+    shift: u32,
+    len: usize,
 }
 
-impl<'a> Ids<'a> {
+/// An odd constant whose multiply spreads a key's bits to the top ones.
+const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
+
+impl Ids {
     fn with_capacity(names: usize) -> Self {
+        let size = (names * 2).next_power_of_two().max(16);
         Ids {
-            short: Map::with_capacity_and_hasher(names, Default::default()),
-            long: Map::with_capacity_and_hasher(names, Default::default()),
+            slots: vec![(0, 0); size],
+            shift: 64 - size.trailing_zeros(),
+            len: 0,
         }
     }
 
-    /// The id of `name`, from `add` if it is new.
-    fn get_or_add(&mut self, name: &'a str, add: impl FnOnce() -> u32) -> u32 {
+    /// The id of `name`: its index in `all`, where it is added if new.
+    #[inline]
+    fn id_of<'a>(&mut self, name: &'a str, all: &mut Vec<&'a str>) -> u32 {
         let bytes = name.as_bytes();
-        if bytes.len() < 8 {
-            // The length in the top byte, which seven bytes leave zero.
-            let key = short_word(bytes) | (bytes.len() as u64) << 56;
-            *self.short.entry(key).or_insert_with(add)
+        // A short name's key is the name: equal keys, equal names.
+        let exact = bytes.len() < 8;
+        let key = if exact {
+            short_word(bytes) | (bytes.len() as u64) << 56
         } else {
-            *self.long.entry(name).or_insert_with(add)
+            let first = u64::from_le_bytes(bytes[..8].try_into().expect("eight bytes"));
+            let last =
+                u64::from_le_bytes(bytes[bytes.len() - 8..].try_into().expect("eight bytes"));
+            // The top byte at 8 or more: never a short name's key.
+            let length = (bytes.len().min(255) as u64) << 56;
+            ((first ^ last.rotate_left(29)).wrapping_mul(MIX) >> 8) | length
+        };
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(key);
+        loop {
+            let (k, id) = self.slots[at];
+            if id == 0 {
+                break;
+            }
+            if k == key && (exact || all[id as usize - 1] == name) {
+                return id - 1;
+            }
+            at = (at + 1) & mask;
+        }
+        all.push(name);
+        let id = all.len() as u32;
+        self.slots[at] = (key, id);
+        self.len += 1;
+        if self.len * 4 > self.slots.len() * 3 {
+            self.grow();
+        }
+        id - 1
+    }
+
+    fn home(&self, key: u64) -> usize {
+        (key.wrapping_mul(MIX) >> self.shift) as usize
+    }
+
+    /// Doubles the slots, each key moved to its new home.
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.slots);
+        self.slots = vec![(0, 0); old.len() * 2];
+        self.shift -= 1;
+        let mask = self.slots.len() - 1;
+        for (key, id) in old.into_iter().filter(|&(_, id)| id != 0) {
+            let mut at = self.home(key);
+            while self.slots[at].1 != 0 {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = (key, id);
         }
     }
 }
@@ -226,5 +283,29 @@ impl Traits {
     /// (`shared::is_person_or_anonymous`).
     pub fn is_person_or_anonymous(self) -> bool {
         matches!(self.kind, ActorKind::Person | ActorKind::Anonymous)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Ids;
+
+    #[test]
+    fn equal_names_share_an_id_and_others_do_not() {
+        // Short and long names, long ones alike in their first and last
+        // eight bytes, and enough of them for the table to grow.
+        let mut names: Vec<String> = ["he", "she", "Holm", "", "Lene Holm", "Lene X Holm"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        names.extend((0..200).map(|n| format!("Minister {n} of Holmstad")));
+        names.extend((0..50).map(|n| format!("w{n}")));
+        let mut ids = Ids::with_capacity(2);
+        let mut all = Vec::new();
+        let first: Vec<u32> = names.iter().map(|n| ids.id_of(n, &mut all)).collect();
+        let again: Vec<u32> = names.iter().map(|n| ids.id_of(n, &mut all)).collect();
+        assert_eq!(first, again);
+        assert_eq!(first, (0..names.len() as u32).collect::<Vec<_>>());
+        assert_eq!(all.len(), names.len());
     }
 }

@@ -477,16 +477,39 @@ fn narration_before(
     before: usize,
     at: usize,
 ) -> Range<usize> {
-    let first = (at.saturating_sub(INTRODUCED_MENTIONS)..at)
+    let candidates = at.saturating_sub(INTRODUCED_MENTIONS)..at;
+    let end_of = |j: usize| mentions[j].span.end.min(before);
+    let from = candidates.clone().map(end_of).min().unwrap_or(before);
+    let start = paragraph_start(text, wrapped, from, before);
+    let first = candidates
         .rev()
         .take_while(|&j| {
             steps::step();
-            let end = mentions[j].span.end.min(before);
-            paragraph_breaks(&text[end..before], wrapped) == 0
+            end_of(j) >= start
         })
         .last()
         .unwrap_or(at);
     first..at
+}
+
+/// Where the paragraph holding `before` starts, looking back no further
+/// than `from`: past the last paragraph break between them (as
+/// `quotes::paragraph_breaks` counts them: a line break, or in hard-wrapped
+/// text a blank line), else `from`. A stretch from an offset at or past it
+/// to `before` holds no break. Found by one search back, where reading the
+/// stretch from each mention before a quote read the nearer text again.
+fn paragraph_start(text: &str, wrapped: bool, from: usize, before: usize) -> usize {
+    // The line break after the one at hand, going back.
+    let mut later: Option<usize> = None;
+    for newline in memchr::memrchr_iter(b'\n', &text.as_bytes()[from..before]) {
+        let newline = from + newline;
+        let blank_line = later.is_some_and(|l| text[newline + 1..l].trim().is_empty());
+        if !wrapped || blank_line {
+            return newline + 1;
+        }
+        later = Some(newline);
+    }
+    from
 }
 
 /// Whether the person the frame `mention` stands for is named in the
@@ -796,7 +819,37 @@ fn apply(
 #[cfg(test)]
 mod tests {
     use crate::analysis::Via;
+    use crate::analysis::quotes::paragraph_breaks;
     use crate::analysis::shared::speakers;
+
+    #[test]
+    fn a_paragraph_starts_past_the_last_break_the_quotes_count() {
+        let texts = [
+            "Ann sat.\n\nTom left the room\nand closed the door.\n \n\n“No,” she said.",
+            "One line\r\n\r\ngoes on\n\u{a0}\nhere.\n",
+            "no break at all",
+        ];
+        for text in texts {
+            for wrapped in [false, true] {
+                for before in 0..=text.len() {
+                    for from in 0..=before {
+                        if !text.is_char_boundary(from) || !text.is_char_boundary(before) {
+                            continue;
+                        }
+                        let start = super::paragraph_start(text, wrapped, from, before);
+                        for end in (from..=before).filter(|&e| text.is_char_boundary(e)) {
+                            let unbroken = paragraph_breaks(&text[end..before], wrapped) == 0;
+                            assert_eq!(
+                                end >= start,
+                                unbroken,
+                                "{text:?} {wrapped} {end}..{before}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn quote_paragraphs_with_no_cue_alternate_between_the_two_speakers() {
