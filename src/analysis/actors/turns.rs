@@ -136,43 +136,43 @@ pub(super) fn follow(
     let mut vocatives = MentionCursor::default();
     let mut introductions = MentionCursor::default();
     let mut nearest = MentionCursor::default();
+    // One vector for the turns of every conversation, emptied for each.
+    let mut turns: Vec<Turn> = Vec::new();
     for conversation in &found.conversations {
-        let mut turns: Vec<Turn> = found
-            .turns_of(conversation)
-            .map(|claims_of| {
-                let (frame, mention) = classify(people, claims, &claims_of);
-                let vocative = addressed(text, people, claims, &mut vocatives, &claims_of);
-                let addressed = vocative
-                    .and_then(|m| referent[m].map(|r| (people.root_of[r], m)))
-                    .filter(|&(id, _)| narrated[id]);
-                // Where the turn's first quote starts, and its first mention.
-                let first_quote = claims_of.first().map(|&k| {
-                    let before = claims[k].span.start;
-                    (before, introductions.first_from(people.starts, before))
+        turns.clear();
+        turns.extend(found.turns_of(conversation).map(|claims_of| {
+            let (frame, mention) = classify(people, claims, &claims_of);
+            let vocative = addressed(text, people, claims, &mut vocatives, &claims_of);
+            let addressed = vocative
+                .and_then(|m| referent[m].map(|r| (people.root_of[r], m)))
+                .filter(|&(id, _)| narrated[id]);
+            // Where the turn's first quote starts, and its first mention.
+            let first_quote = claims_of.first().map(|&k| {
+                let before = claims[k].span.start;
+                (before, introductions.first_from(people.starts, before))
+            });
+            // The narration before it in its paragraph, read by the two
+            // rules below, which ask only of a frame naming someone.
+            let narration = first_quote
+                .filter(|_| mention.is_some())
+                .map(|(before, at)| {
+                    narration_before(text, hard_wrapped, people.mentions, before, at)
                 });
-                // The narration before it in its paragraph, read by the two
-                // rules below, which ask only of a frame naming someone.
-                let narration = first_quote
-                    .filter(|_| mention.is_some())
-                    .map(|(before, at)| {
-                        narration_before(text, hard_wrapped, people.mentions, before, at)
-                    });
-                let introduced = introduced(people, referent, narration.clone(), mention);
-                let named_before = mention
-                    .filter(|&m| people.mentions[m].pronoun)
-                    .and_then(|_| only_named_before(people, referent, narration));
-                Turn {
-                    claims: claims_of,
-                    frame,
-                    mention,
-                    speaker: None,
-                    addressed,
-                    called: vocative,
-                    introduced,
-                    named_before,
-                }
-            })
-            .collect();
+            let introduced = introduced(people, referent, narration.clone(), mention);
+            let named_before = mention
+                .filter(|&m| people.mentions[m].pronoun)
+                .and_then(|_| only_named_before(people, referent, narration));
+            Turn {
+                claims: claims_of,
+                frame,
+                mention,
+                speaker: None,
+                addressed,
+                called: vocative,
+                introduced,
+                named_before,
+            }
+        }));
         let parties = alternate(people, referent, &mut turns);
         apply(people.mentions, claims, referent, &turns);
         nearest_named(people, referent, claims, &mut nearest, &turns);
