@@ -85,24 +85,8 @@ enum Key<L> {
 }
 
 impl<'t> Key<Written<'t>> {
-    /// The key of the token at `span` of `text`.
-    #[inline(always)]
-    fn of(text: &'t str, span: Span) -> Self {
-        let bytes = text.as_bytes();
-        let n = span.end - span.start;
-        if n <= 8 {
-            // The eight bytes from the token's start, those past its end
-            // masked off: one load and no branch on its length, where
-            // loads of its exact bytes would branch on it and mispredict.
-            let word = match bytes.get(span.start..span.start + 8) {
-                Some(eight) => {
-                    let eight = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
-                    eight & (u64::MAX >> (64 - 8 * n))
-                }
-                None => short_word(&bytes[span.start..span.end]),
-            };
-            return Key::Word(word);
-        }
+    /// The key of the token at `span` of `text`, of more than eight bytes.
+    fn longer(text: &'t str, span: Span) -> Self {
         let word = span.of(text);
         ShortForm::of(word).map_or(Key::Long(Written(word)), Key::Short)
     }
@@ -119,6 +103,27 @@ impl<'t> Key<Written<'t>> {
             Key::Long(Written(word)) => Key::Long(word.to_ascii_lowercase().into()),
         }
     }
+}
+
+/// The [`Key::Word`] of the token at `span` of `text` when it is of up to
+/// eight bytes.
+#[inline(always)]
+fn word_key(text: &str, span: Span) -> Option<u64> {
+    let bytes = text.as_bytes();
+    let n = span.end - span.start;
+    if n > 8 {
+        return None;
+    }
+    // The eight bytes from the token's start, those past its end masked
+    // off: one load and no branch on its length, where loads of its exact
+    // bytes would branch on it and mispredict.
+    Some(match bytes.get(span.start..span.start + 8) {
+        Some(eight) => {
+            let eight = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
+            eight & (u64::MAX >> (64 - 8 * n))
+        }
+        None => short_word(&bytes[span.start..span.end]),
+    })
 }
 
 /// The top bit of each byte of a word.
@@ -326,7 +331,15 @@ impl<'t> Interner<'t> {
         is_word: bool,
         lexicon: &Lexicon,
     ) -> u32 {
-        let key = Key::of(text, span);
+        // A form of up to eight bytes (most) is looked up by its word, not
+        // through a Key: the enum, read by reference, was kept on the stack.
+        if let Some(word) = word_key(text, span) {
+            return match self.written.words.get(word) {
+                Some(known) => known,
+                None => self.add(Key::Word(word), span.of(text), is_word, lexicon),
+            };
+        }
+        let key = Key::longer(text, span);
         match self.written.get(&key) {
             Some(known) => known,
             None => self.add(key, span.of(text), is_word, lexicon),
@@ -405,15 +418,26 @@ fn unicode_shape_of(word: &str, is_word: bool) -> u8 {
     shape
 }
 
-/// [`shape_of`] an ASCII form (most), told from its bytes in one pass:
-/// an ASCII letter is alphabetic, upper or lower case as its byte says.
+/// [`shape_of`] an ASCII form (most), told from its bytes eight at a
+/// time (a test per byte took more instructions than the rest of a new
+/// form's interning): an ASCII letter is alphabetic, upper or lower case
+/// as its byte says.
 fn ascii_shape_of(word: &[u8], is_word: bool) -> u8 {
-    let (mut letters, mut lower, mut upper, mut hyphen) = (0, false, false, false);
-    for &b in word {
-        letters += usize::from(b.is_ascii_alphabetic());
-        lower |= b.is_ascii_lowercase();
-        upper |= b.is_ascii_uppercase();
-        hyphen |= b == b'-';
+    let (mut letters, mut lower, mut upper, mut hyphen) = (0, 0, 0, 0);
+    for chunk in word.chunks(8) {
+        let eight = match chunk.try_into() {
+            Ok(eight) => u64::from_le_bytes(eight),
+            // Zero-padded: a zero byte is no letter and no hyphen.
+            Err(_) => short_word(chunk),
+        };
+        let (capitals, smalls) = (
+            bytes_between(eight, b'A', b'Z'),
+            bytes_between(eight, b'a', b'z'),
+        );
+        letters += (capitals | smalls).count_ones();
+        upper |= capitals;
+        lower |= smalls;
+        hyphen |= bytes_between(eight, b'-', b'-');
     }
     let first = word.first().copied().unwrap_or(0);
     let mut shape = 0;
@@ -423,16 +447,24 @@ fn ascii_shape_of(word: &[u8], is_word: bool) -> u8 {
     if word.len() > 2 && word.ends_with(b"'s") {
         shape |= POSSESSIVE;
     }
-    if hyphen {
+    if hyphen != 0 {
         shape |= HYPHENATED;
     }
-    if letters >= 2 && !lower {
+    if letters >= 2 && lower == 0 {
         shape |= ALL_CAPS;
     }
-    if is_word && !upper && first.is_ascii_lowercase() {
+    if is_word && upper == 0 && first.is_ascii_lowercase() {
         shape |= LOWER_WORD;
     }
     shape
+}
+
+/// The top bit of each byte of `word` (eight ASCII bytes) from `lo` to
+/// `hi`: no byte carries into the next, each being below 0x80.
+fn bytes_between(word: u64, lo: u8, hi: u8) -> u64 {
+    let at_least_lo = word + each(0x80 - lo);
+    let above_hi = word + each(0x7F - hi);
+    at_least_lo & !above_hi & HIGH_BITS
 }
 
 #[cfg(test)]
@@ -496,6 +528,10 @@ mod tests {
             "30-minute",
             "NATO-led",
             "e-MAIL",
+            "ABCDEFGHIJKLMNOP-Q",
+            "Counter-Intelligence's",
+            "abcdefgh",
+            "ABCDEFGH",
             ",",
             "(",
             "-",

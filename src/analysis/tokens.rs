@@ -30,14 +30,51 @@ const SEEN_CLASSES: [(u8, Class); 3] = [
 
 /// What the tokens of a written form read while the table is built, in
 /// one record (one load per token, where an array each took three): its
-/// shape, its tokens' marks (bits of [`TokenMark::bit`]), and where its
-/// words were seen (bits of [`SEEN_CLASSES`]).
+/// tokens' marks (bits of [`TokenMark::bit`]), what they are to the
+/// words seen next to them (bits of [`WORD`] and the others), and where
+/// its words were seen (bits of [`SEEN_CLASSES`]).
 #[derive(Clone, Copy)]
 struct FormFacts {
-    shape: u8,
     marks: u8,
+    context: u8,
     seen: u8,
 }
+
+/// A form's context bits: a word, capitalised, written in lower case.
+const WORD: u8 = 1;
+const CAPITALIZED_WORD: u8 = 2;
+const LOWER_CASE_WORD: u8 = 4;
+
+impl FormFacts {
+    fn context(is_word: bool, shape: u8) -> u8 {
+        (u8::from(is_word) * WORD)
+            | (u8::from(is_word && shape & CAPITALIZED != 0) * CAPITALIZED_WORD)
+            | (u8::from(is_word && shape & LOWER_WORD != 0) * LOWER_CASE_WORD)
+    }
+}
+
+/// Where a word is seen ([`SEEN_CLASSES`] bits), by the context bits of the
+/// token before it (shifted by 3) and its own: one load per token, where
+/// working it out took a dozen instructions.
+const SEEN_AFTER: [u8; 64] = {
+    let mut seen = [0; 64];
+    let mut k = 0;
+    while k < 64 {
+        let (before, this) = ((k >> 3) as u8, (k & 7) as u8);
+        let capitalized = this & CAPITALIZED_WORD != 0;
+        if this & LOWER_CASE_WORD != 0 {
+            seen[k] |= SEEN_LOWERCASE;
+        }
+        if capitalized && before & WORD == 0 {
+            seen[k] |= SEEN_OPENING;
+        }
+        if capitalized && before & LOWER_CASE_WORD != 0 {
+            seen[k] |= SEEN_INSIDE;
+        }
+        k += 1;
+    }
+    seen
+};
 
 /// What a token may open or end, for the stages that look at such tokens
 /// alone: a bit set each ([`TokenTable::marked`]), so that they pass over
@@ -149,12 +186,12 @@ impl<'t> TokenTable<'t> {
     pub fn new(text: &'t str, lexicon: &Lexicon) -> Self {
         // English prose has a token every 4 to 5 bytes: room for one every
         // 4, the spare returned at the end, so the vector is not doubled late.
+        u32::try_from(text.len()).expect("texts over 4 GiB are not supported");
         let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
         let mut interner = Interner::new(text.len());
         let mut facts: Vec<FormFacts> = Vec::new();
         let mut forms_apart = Map::default();
-        let mut previous_is_word = false;
-        let mut previous_is_lower = false;
+        let mut previous_context = 0;
         let mut previous_end = 0;
         let mut marks = MarkWords::with_capacity(text.len() / 4);
         // A token's marks are noted when the next one tells whether a line
@@ -182,27 +219,22 @@ impl<'t> TokenTable<'t> {
                 let classes = interner.lower_classes[interner.lower_of[form as usize] as usize];
                 let shape = interner.shapes[form as usize];
                 facts.push(FormFacts {
-                    shape,
                     marks: TokenMark::of_form(span.of(text), kind, shape, classes),
+                    context: FormFacts::context(kind == TokenKind::Word, shape),
                     seen: 0,
                 });
             }
-            let is_word = kind == TokenKind::Word;
-            tokens.push(Token::new(span.start, kind, form));
+            // The text fits in 4 GiB (checked above), and so does every offset.
+            tokens.push(Token::new(span.start as u32, kind, form));
             let facts = &mut facts[form as usize];
             previous_marks = facts.marks;
             if form >= FORM_APART {
                 forms_apart.insert(i as u32, form);
             }
-            let capitalized = is_word && facts.shape & CAPITALIZED != 0;
-            let is_lower = is_word && facts.shape & LOWER_WORD != 0;
-            // Set as bits, not a branch each: which are set changes from
-            // word to word, and each branch would mispredict.
-            facts.seen |= (u8::from(is_lower) * SEEN_LOWERCASE)
-                | (u8::from(!previous_is_word && capitalized) * SEEN_OPENING)
-                | (u8::from(previous_is_lower && capitalized) * SEEN_INSIDE);
-            previous_is_lower = is_lower;
-            previous_is_word = is_word;
+            // Set from a table, not a branch each: which are set changes
+            // from word to word, and each branch would mispredict.
+            facts.seen |= SEEN_AFTER[usize::from(previous_context << 3 | facts.context)];
+            previous_context = facts.context;
         }
         let Interner {
             lower_of,

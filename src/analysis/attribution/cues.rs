@@ -1171,18 +1171,28 @@ impl Pass<'_, '_> {
                 if self.comma_ends_content(i, first, end) {
                     return i;
                 }
-            } else if i > first
-                && c.table.is(i, Class::ClauseOpener)
-                && !matches!(c.table.low(i).as_bytes(), b"and" | b"that" | b"so" | b"if")
+                i += 1;
+                continue;
+            }
+            // Both rules below start at a clause opener ("and" and "but"
+            // are ones): told by the token's classes, before its form is
+            // read, at most words.
+            let opener = c.table.is(i, Class::ClauseOpener);
+            let low = if opener {
+                c.table.low(i).as_bytes()
+            } else {
+                b""
+            };
+            if opener
+                && i > first
+                && !matches!(low, b"and" | b"that" | b"so" | b"if")
                 && self.subject_and_cue_at(i + 1, end)
             {
                 // "Ana sees growth while critics see decline", "… after
                 // prosecutors determined …": a second source with a frame
                 // of its own.
                 return i;
-            } else if matches!(c.table.low(i).as_bytes(), b"and" | b"but")
-                && self.second_verb_at(i + 1, end)
-            {
+            } else if matches!(low, b"and" | b"but") && self.second_verb_at(i + 1, end) {
                 // "He says the obvious response was … and says he introduced …"
                 return if i > first && c.is_punct(i - 1, ",") {
                     i - 1
@@ -1350,9 +1360,11 @@ impl Pass<'_, '_> {
                     || (c.is_ing(cue.first) && c.is_ing(verb)))
         };
         (first + 1..end).find_map(|k| {
-            // The bytes of the lower-case form, not a list compare: this
+            // The bytes of the lower-case form, not a list compare, and
+            // read only of a clause opener ("and" and "but" are ones): this
             // runs over every token of a content.
-            let and_or_but = matches!(c.table.low(k).as_bytes(), b"and" | b"but");
+            let and_or_but = c.table.is(k, Class::ClauseOpener)
+                && matches!(c.table.low(k).as_bytes(), b"and" | b"but");
             if !and_or_but || c.quote_of(k).is_some() {
                 return None;
             }

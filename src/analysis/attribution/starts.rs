@@ -6,7 +6,7 @@
 
 use std::cell::Cell;
 
-use super::TokenKind;
+use super::{Token, TokenKind};
 use crate::analysis::segment::FORM_APART;
 use crate::analysis::shared;
 use crate::analysis::tokens::{Class, TokenBits, TokenTable};
@@ -82,20 +82,24 @@ impl Starts {
         // A form's flags are worked out at its first token only: the
         // tokens of a text are mostly repeats of a few thousand forms.
         let mut flags = vec![0u8; table.form_count()];
-        for (i, token) in table.tokens.iter().enumerate() {
-            // The form read off the token in hand, not looked up again by
-            // index: this loop runs over every token of the text.
-            let form = match token.form() {
-                FORM_APART => table.form_of(i),
-                form => form as usize,
-            };
-            let mut found = flags[form];
+        // The forms below FORM_APART: a token whose form is kept apart
+        // holds FORM_APART, which misses them.
+        let near = flags.len().min(FORM_APART as usize);
+        let mut next = 0;
+        while let Some((i, mut found)) = next_to_visit(&table.tokens, &flags[..near], next) {
+            next = i + 1;
+            let token = table.tokens[i];
             if found == 0 {
-                found = KNOWN | form_flags(table, i);
-                flags[form] = found;
-            }
-            if found == KNOWN {
-                continue;
+                // A form not known yet, or kept apart.
+                let form = table.form_of(i);
+                found = flags[form];
+                if found == 0 {
+                    found = KNOWN | form_flags(table, i);
+                    flags[form] = found;
+                }
+                if found == KNOWN {
+                    continue;
+                }
             }
             if found & CUE != 0 && token.kind == TokenKind::Word {
                 cue_words.set(i);
@@ -115,6 +119,19 @@ impl Starts {
         }
         (starts, cue_words)
     }
+}
+
+/// The first token from `from` on whose form may start something or is
+/// not known yet (or is kept apart): a loop of its own, tight enough to
+/// keep the ends of both slices in registers, over the tokens that mostly
+/// start nothing.
+/// With it, its form's flags (0 when not known yet or kept apart).
+fn next_to_visit(tokens: &[Token], near: &[u8], from: usize) -> Option<(usize, u8)> {
+    let rest = tokens.get(from..)?;
+    rest.iter().enumerate().find_map(|(k, token)| {
+        let found = near.get(token.form() as usize).copied().unwrap_or(0);
+        (found != KNOWN).then_some((from + k, found))
+    })
 }
 
 /// What token `i`'s written form may start (its kind aside).

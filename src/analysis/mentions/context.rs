@@ -33,7 +33,7 @@ pub(super) struct Context<'a> {
     /// The tokens of the sentence being read (see [`Context::enter`]).
     sentence: std::ops::Range<usize>,
     /// Per token of the sentence, the lengths of the titles starting there
-    /// within it (see [`Context::title_mask`]), or [`UNKNOWN_TITLES`]
+    /// within it (see [`Context::title_mask`]) with [`KNOWN_TITLES`], or 0
     /// before first asked: the finders ask of a token several times, and
     /// each answer is a lookup and a comparison per title it may start.
     titles: Vec<Cell<u64>>,
@@ -99,8 +99,14 @@ pub(super) mod word_kind {
     }
 }
 
-/// In [`Context::titles`]: not worked out yet (bit 0 is never a length).
-const UNKNOWN_TITLES: u64 = 1;
+/// In [`Context::inflected_cues`]: what some inflected cue starting with
+/// the word may be, and what none is (0 is "not worked out").
+const INFLECTED_CUE: u8 = 2;
+const NO_INFLECTED_CUE: u8 = 1;
+
+/// In [`Context::titles`]: worked out (bit 0 is never a length). The
+/// unknown are zeros, which fill a sentence's room as a memset does.
+const KNOWN_TITLES: u64 = 1;
 
 /// The lengths (bit `k` for `k` tokens) no longer than `n` tokens.
 #[inline]
@@ -137,7 +143,7 @@ impl<'a> Context<'a> {
     /// last one is dropped.
     pub fn enter(&mut self, range: std::ops::Range<usize>) {
         self.titles.clear();
-        self.titles.resize(range.len(), Cell::new(UNKNOWN_TITLES));
+        self.titles.resize(range.len(), Cell::new(0));
         self.sentence = range;
     }
 
@@ -272,10 +278,10 @@ impl<'a> Context<'a> {
             return self.titles_within(i, end) & fits;
         }
         let known = &self.titles[i - sentence.start];
-        if known.get() == UNKNOWN_TITLES {
-            known.set(self.titles_within(i, sentence.end));
+        if known.get() == 0 {
+            known.set(self.titles_within(i, sentence.end) | KNOWN_TITLES);
         }
-        known.get() & fits
+        known.get() & fits & !KNOWN_TITLES
     }
 
     /// The lengths of the titles starting at token `i` (a title's first
@@ -339,11 +345,18 @@ impl<'a> Context<'a> {
 
     /// The cue of saying or stance starting at token `i`, if any (a
     /// lower-case word: "said", "shows", "calls for").
-    #[inline]
+    #[inline(always)]
     pub fn cue_at(&self, i: usize) -> Option<CueMatch> {
+        // Inlined for the test most words fail; the match is called.
         if !self.table.is(i, Class::CueStart) || self.is_cap(i) {
             return None;
         }
+        self.content_cue_at(i)
+    }
+
+    /// [`Context::cue_at`] of a lower-case cue word.
+    #[inline(never)]
+    fn content_cue_at(&self, i: usize) -> Option<CueMatch> {
         self.cue_match(i)
             .filter(|cue| cue.classes.introduces_content())
     }
@@ -392,15 +405,25 @@ impl<'a> Context<'a> {
 
     /// Whether some inflected cue that introduces content starts with
     /// token `i`'s word: worked out once per written form.
+    #[inline]
     fn may_start_inflected_cue(&self, i: usize) -> bool {
-        const NO: u8 = 1;
-        const YES: u8 = 2;
         let known = self.inflected_cues.of(self.table, i);
         if known.get() == 0 {
-            let yes = self.cues.may_start_inflected_content(self.table, i);
-            known.set(if yes { YES } else { NO });
+            known.set(self.inflected_cue_fact(i));
         }
-        known.get() == YES
+        known.get() == INFLECTED_CUE
+    }
+
+    /// The byte [`Context::may_start_inflected_cue`] keeps for token `i`'s
+    /// form, worked out (once per form: kept out of the callers' loops).
+    #[cold]
+    #[inline(never)]
+    fn inflected_cue_fact(&self, i: usize) -> u8 {
+        if self.cues.may_start_inflected_content(self.table, i) {
+            INFLECTED_CUE
+        } else {
+            NO_INFLECTED_CUE
+        }
     }
 
     /// Whether the token is a lower-case word of a list.

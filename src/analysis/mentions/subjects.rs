@@ -211,6 +211,7 @@ mod asked {
 /// Whether the word at token `i` has some of the facts `facts` (of
 /// [`asked`]): worked out once per written form, as they depend on it
 /// alone, where each asks the token table several times.
+#[inline]
 fn word_has(ctx: &Context, i: usize, facts: u8) -> bool {
     let known = ctx.subject_words.of(ctx.table, i);
     if known.get() == 0 {
@@ -219,7 +220,10 @@ fn word_has(ctx: &Context, i: usize, facts: u8) -> bool {
     known.get() & facts != 0
 }
 
-/// The facts of the word at token `i` (see [`asked`]).
+/// The facts of the word at token `i` (see [`asked`]), asked once per
+/// form: kept out of the finder's loop.
+#[cold]
+#[inline(never)]
 fn word_facts(ctx: &Context, i: usize) -> u8 {
     let bit = |yes: bool, bit: u8| if yes { bit } else { 0 };
     let quantifier = ctx.is_word(i) && pronominal_quantifiers().contains(ctx.low(i));
