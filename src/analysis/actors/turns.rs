@@ -141,8 +141,8 @@ pub(super) fn follow(
     for conversation in &found.conversations {
         turns.clear();
         turns.extend(found.turns_of(conversation).map(|claims_of| {
-            let (frame, mention) = classify(people, claims, &claims_of);
-            let vocative = addressed(text, people, claims, &mut vocatives, &claims_of);
+            let (frame, mention) = classify(people, claims, claims_of);
+            let vocative = addressed(text, people, claims, &mut vocatives, claims_of);
             let addressed = vocative
                 .and_then(|m| referent[m].map(|r| (people.root_of[r], m)))
                 .filter(|&(id, _)| narrated[id]);
