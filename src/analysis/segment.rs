@@ -49,12 +49,12 @@ pub(super) const FORM_APART: u32 = 0xFF_FFFF;
 
 impl Token {
     /// A token starting at `start` written in form `form` ([`FORM_APART`]
-    /// for one whose index does not fit). Panics on offsets past 4 GiB,
-    /// far beyond any article.
-    pub(super) fn new(start: usize, kind: TokenKind, form: u32) -> Self {
+    /// for one whose index does not fit). The token table refuses texts
+    /// over 4 GiB, far beyond any article, once (not a check per token).
+    pub(super) fn new(start: u32, kind: TokenKind, form: u32) -> Self {
         let [a, b, c, _] = form.min(FORM_APART).to_le_bytes();
         Token {
-            start: u32::try_from(start).expect("texts over 4 GiB are not supported"),
+            start,
             kind,
             form: [a, b, c],
         }

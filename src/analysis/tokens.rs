@@ -186,6 +186,7 @@ impl<'t> TokenTable<'t> {
     pub fn new(text: &'t str, lexicon: &Lexicon) -> Self {
         // English prose has a token every 4 to 5 bytes: room for one every
         // 4, the spare returned at the end, so the vector is not doubled late.
+        u32::try_from(text.len()).expect("texts over 4 GiB are not supported");
         let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
         let mut interner = Interner::new(text.len());
         let mut facts: Vec<FormFacts> = Vec::new();
@@ -223,7 +224,8 @@ impl<'t> TokenTable<'t> {
                     seen: 0,
                 });
             }
-            tokens.push(Token::new(span.start, kind, form));
+            // The text fits in 4 GiB (checked above), and so does every offset.
+            tokens.push(Token::new(span.start as u32, kind, form));
             let facts = &mut facts[form as usize];
             previous_marks = facts.marks;
             if form >= FORM_APART {

@@ -67,9 +67,9 @@ enum Frame {
 }
 
 /// One paragraph of a conversation holding quotations.
-struct Turn {
+struct Turn<'a> {
     /// Indices of its quote claims.
-    claims: Vec<usize>,
+    claims: &'a [usize],
     frame: Frame,
     /// The mention the frame names (Named or Soft).
     mention: Option<usize>,
@@ -104,10 +104,9 @@ pub(super) fn follow(
         let m = claim.source.filter(|_| by_cue(claim.via))?;
         referent[m].map(|r| people.root_of[r])
     };
-    let turns = turns(text, hard_wrapped, claims, speaker);
-    let bare = turns
-        .iter()
-        .flatten()
+    let found = turns(text, hard_wrapped, claims, speaker);
+    let bare = found
+        .turns()
         .filter(|t| classify(people, claims, t).0 == Frame::Bare)
         .take(BARE_TURNS)
         .count();
@@ -116,7 +115,7 @@ pub(super) fn follow(
         // nobody framing it is still someone's ("Mara set down the lamp.
         // The wind rose.\n\n“Is anyone there?”").
         let mut cursor = MentionCursor::default();
-        for turn in turns.iter().flatten() {
+        for turn in found.turns() {
             if turn.iter().all(|&k| claims[k].rule == Rule::BareQuote) {
                 name_nearest(people, referent, claims, &mut cursor, turn);
             }
@@ -137,43 +136,43 @@ pub(super) fn follow(
     let mut vocatives = MentionCursor::default();
     let mut introductions = MentionCursor::default();
     let mut nearest = MentionCursor::default();
-    for conversation in turns {
-        let mut turns: Vec<Turn> = conversation
-            .into_iter()
-            .map(|claims_of| {
-                let (frame, mention) = classify(people, claims, &claims_of);
-                let vocative = addressed(text, people, claims, &mut vocatives, &claims_of);
-                let addressed = vocative
-                    .and_then(|m| referent[m].map(|r| (people.root_of[r], m)))
-                    .filter(|&(id, _)| narrated[id]);
-                // Where the turn's first quote starts, and its first mention.
-                let first_quote = claims_of.first().map(|&k| {
-                    let before = claims[k].span.start;
-                    (before, introductions.first_from(people.starts, before))
+    // One vector for the turns of every conversation, emptied for each.
+    let mut turns: Vec<Turn> = Vec::new();
+    for conversation in &found.conversations {
+        turns.clear();
+        turns.extend(found.turns_of(conversation).map(|claims_of| {
+            let (frame, mention) = classify(people, claims, claims_of);
+            let vocative = addressed(text, people, claims, &mut vocatives, claims_of);
+            let addressed = vocative
+                .and_then(|m| referent[m].map(|r| (people.root_of[r], m)))
+                .filter(|&(id, _)| narrated[id]);
+            // Where the turn's first quote starts, and its first mention.
+            let first_quote = claims_of.first().map(|&k| {
+                let before = claims[k].span.start;
+                (before, introductions.first_from(people.starts, before))
+            });
+            // The narration before it in its paragraph, read by the two
+            // rules below, which ask only of a frame naming someone.
+            let narration = first_quote
+                .filter(|_| mention.is_some())
+                .map(|(before, at)| {
+                    narration_before(text, hard_wrapped, people.mentions, before, at)
                 });
-                // The narration before it in its paragraph, read by the two
-                // rules below, which ask only of a frame naming someone.
-                let narration = first_quote
-                    .filter(|_| mention.is_some())
-                    .map(|(before, at)| {
-                        narration_before(text, hard_wrapped, people.mentions, before, at)
-                    });
-                let introduced = introduced(people, referent, narration.clone(), mention);
-                let named_before = mention
-                    .filter(|&m| people.mentions[m].pronoun)
-                    .and_then(|_| only_named_before(people, referent, narration));
-                Turn {
-                    claims: claims_of,
-                    frame,
-                    mention,
-                    speaker: None,
-                    addressed,
-                    called: vocative,
-                    introduced,
-                    named_before,
-                }
-            })
-            .collect();
+            let introduced = introduced(people, referent, narration.clone(), mention);
+            let named_before = mention
+                .filter(|&m| people.mentions[m].pronoun)
+                .and_then(|_| only_named_before(people, referent, narration));
+            Turn {
+                claims: claims_of,
+                frame,
+                mention,
+                speaker: None,
+                addressed,
+                called: vocative,
+                introduced,
+                named_before,
+            }
+        }));
         let parties = alternate(people, referent, &mut turns);
         apply(people.mentions, claims, referent, &turns);
         nearest_named(people, referent, claims, &mut nearest, &turns);
@@ -244,7 +243,7 @@ fn nearest_named(
     turns: &[Turn],
 ) {
     for turn in turns.iter().filter(|t| t.frame == Frame::Bare) {
-        name_nearest(people, referent, claims, cursor, &turn.claims);
+        name_nearest(people, referent, claims, cursor, turn.claims);
     }
 }
 
@@ -359,6 +358,54 @@ impl CalledNames {
 }
 
 /// The quote claims grouped by paragraph (a turn) and the turns by runs of
+/// consecutive paragraphs (a conversation), in three flat lists: every
+/// claim and turn is added at the end, so each turn is a run of the claims
+/// and each conversation a run of the turns, with no vector of its own.
+#[derive(Default)]
+struct Conversations {
+    /// The quote claims, in text order.
+    claims: Vec<usize>,
+    /// Each turn's claims, as a range of `claims`.
+    turns: Vec<Range<usize>>,
+    /// Each conversation's turns, as a range of `turns`.
+    conversations: Vec<Range<usize>>,
+}
+
+impl Conversations {
+    /// Every turn's claims.
+    fn turns(&self) -> impl Iterator<Item = &[usize]> {
+        self.turns.iter().map(|t| &self.claims[t.clone()])
+    }
+
+    /// The claims of each turn of one conversation.
+    fn turns_of(&self, conversation: &Range<usize>) -> impl Iterator<Item = &[usize]> {
+        self.turns[conversation.clone()]
+            .iter()
+            .map(|t| &self.claims[t.clone()])
+    }
+
+    /// Adds claim `k` as a new turn, of a new conversation if `new`.
+    fn new_turn(&mut self, k: usize, new: bool) {
+        if new {
+            self.conversations.push(self.turns.len()..self.turns.len());
+        }
+        self.turns.push(self.claims.len()..self.claims.len());
+        if let Some(conversation) = self.conversations.last_mut() {
+            conversation.end += 1;
+        }
+        self.add_to_turn(k);
+    }
+
+    /// Adds claim `k` to the last turn.
+    fn add_to_turn(&mut self, k: usize) {
+        self.claims.push(k);
+        if let Some(turn) = self.turns.last_mut() {
+            turn.end += 1;
+        }
+    }
+}
+
+/// The quote claims grouped by paragraph (a turn) and the turns by runs of
 /// consecutive paragraphs (a conversation). A paragraph left open, whose
 /// speaker the next one names, is one turn with it.
 fn turns(
@@ -366,8 +413,8 @@ fn turns(
     wrapped: bool,
     claims: &[FoundClaim],
     speaker: impl Fn(&FoundClaim) -> Option<usize>,
-) -> Vec<Vec<Vec<usize>>> {
-    let mut conversations: Vec<Vec<Vec<usize>>> = Vec::new();
+) -> Conversations {
+    let mut found = Conversations::default();
     let mut reach = 0;
     // The person a cue names as the speaker of the current turn, if any.
     let mut framed: Option<usize> = None;
@@ -375,37 +422,35 @@ fn turns(
         if claim.kind == ClaimKind::Indirect {
             continue;
         }
-        let breaks = match conversations.last() {
+        let breaks = match found.conversations.last() {
             None => 2,
             Some(_) if claim.span.start <= reach => 0,
             Some(_) => paragraph_breaks(&text[reach..claim.span.start], wrapped),
         };
         reach = reach.max(claim.span.end);
         let own = speaker(claim);
-        let conversation = match conversations.last_mut() {
-            Some(c) if breaks < 2 => c,
-            _ => {
-                conversations.push(vec![vec![k]]);
-                framed = own;
-                continue;
-            }
-        };
-        let turn = conversation.last_mut().expect("a conversation has a turn");
-        let continued = turn
+        if breaks >= 2 {
+            found.new_turn(k, true);
+            framed = own;
+            continue;
+        }
+        // The last claim is the last turn's.
+        let continued = found
+            .claims
             .last()
             .is_some_and(|&j| claims[j].via == Via::ContinuedQuote);
         // "“Select,” I told the driver. … Ann said: “Would you …”": the
         // paragraph holds two turns.
         let other = own.is_some_and(|o| framed.is_some_and(|f| f != o));
         if (breaks == 0 || continued) && !other {
-            turn.push(k);
+            found.add_to_turn(k);
             framed = framed.or(own);
         } else {
-            conversation.push(vec![k]);
+            found.new_turn(k, false);
             framed = own;
         }
     }
-    conversations
+    found
 }
 
 /// How a turn's speaker is told: by its first claim a cue frames.
@@ -792,7 +837,7 @@ fn apply(
                 if !name {
                     referent[m] = referent[named];
                 }
-                for &k in &turn.claims {
+                for &k in turn.claims {
                     if claims[k].source == Some(m) {
                         claims[k].via = Via::TurnTaking;
                         if name {
@@ -807,7 +852,7 @@ fn apply(
                 } else {
                     Via::Addressee
                 };
-                for &k in &turn.claims {
+                for &k in turn.claims {
                     claims[k].source = Some(named);
                     claims[k].via = via;
                 }
