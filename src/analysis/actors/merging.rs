@@ -116,25 +116,24 @@ fn group_key(name: &str) -> String {
     let Some(head) = words.next_back() else {
         return String::new();
     };
-    let mut modifiers: Vec<String> = words
-        .map(|w| {
-            let w = w.trim_end_matches("’s").trim_end_matches("'s");
-            lists
-                .demonyms
-                .get(w)
-                .copied()
-                .or_else(|| lists.places.get(w).map(|p| p.canonical))
-                .unwrap_or(w)
-                .to_lowercase()
-        })
-        .collect();
-    modifiers.sort();
     // Written into one string, not joined from a list of words: one
     // allocation less per word.
     let mut key = String::with_capacity(name.len() + 16);
-    for modifier in &modifiers {
-        key.push_str(modifier);
-        key.push(' ');
+    let modifiers = words.clone().count();
+    if modifiers == 1 {
+        // Most groups have one modifier, or none: nothing to sort, and
+        // lowercased into the key, not into a string of its own.
+        for w in words {
+            with_lowercase(group_modifier(w), |w| key.push_str(w));
+            key.push(' ');
+        }
+    } else {
+        let mut sorted: Vec<String> = words.map(|w| group_modifier(w).to_lowercase()).collect();
+        sorted.sort();
+        for modifier in &sorted {
+            key.push_str(modifier);
+            key.push(' ');
+        }
     }
     with_lowercase(head, |head| {
         // A bare head noun says too little to stand for another one of its
@@ -144,11 +143,32 @@ fn group_key(name: &str) -> String {
             .get(head)
             .map(|n| n.class)
             .or_else(|| lists.collectives.get(head).copied())
-            .filter(|_| !modifiers.is_empty())
+            .filter(|_| modifiers > 0)
             .unwrap_or(head);
         key.push_str(class);
     });
     key
+}
+
+/// A modifier of a group as its key has it, before lowercasing: a place
+/// by its gazetteer name ("Danish" → "Denmark"), a possessive's "'s" dropped.
+fn group_modifier(word: &str) -> &str {
+    let lists = wordlists::get();
+    // Suffixes stripped in a loop, as `trim_end_matches` would: its
+    // pattern search cost more than the rest of the key.
+    let mut word = word;
+    while let Some(stem) = word.strip_suffix("’s") {
+        word = stem;
+    }
+    while let Some(stem) = word.strip_suffix("'s") {
+        word = stem;
+    }
+    lists
+        .demonyms
+        .get(word)
+        .copied()
+        .or_else(|| lists.places.get(word).map(|p| p.canonical))
+        .unwrap_or(word)
 }
 
 /// What `assets/lexicon/descriptions.tsv` says: for each description noun

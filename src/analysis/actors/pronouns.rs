@@ -178,15 +178,16 @@ pub(super) fn resolve(
     for (root, g) in super::gender::from_pronouns(traits, &sentence_of, root_of, is_source) {
         main.set_gender(&mut gender, root, g);
     }
-    // The people named with a title, in text order: a description looks
-    // back through these alone, not through every mention within reach.
-    let titled_people: Vec<usize> = (0..mentions.len())
-        .filter(|&j| traits[j].is_named_person() && traits[j].is_titled())
-        .collect();
+    // The people named with a title, by the words of their titles: a
+    // description looks back through those of its noun alone, not through
+    // every mention within reach. Made at the first description.
+    let mut titled_people: Option<TitleWords> = None;
     for i in 0..mentions.len() {
         let t = traits[i];
         if t.is_description() {
-            let by_title = described(mentions, &titled_people, &referent, i);
+            let titled_people =
+                titled_people.get_or_insert_with(|| TitleWords::of(mentions, traits));
+            let by_title = described(mentions, titled_people, &referent, i);
             let by_gender = || {
                 let wanted = nouns.gender[i]?;
                 same_gender_named(traits, &referent, i, |r| gender[root_of[r]] == Some(wanted))
@@ -616,26 +617,50 @@ fn same_gender_named(
 /// How many mentions back "the girl" looks for the woman it describes.
 const GENDER_DESCRIPTION_REACH: usize = 80;
 
+/// The people named with a title ("President Lund"), by each word of
+/// their titles in ASCII lower case, in text order.
+struct TitleWords {
+    people_of: Map<String, Vec<usize>>,
+}
+
+impl TitleWords {
+    fn of(mentions: &[Mention], traits: &[Traits]) -> TitleWords {
+        let mut people_of: Map<String, Vec<usize>> = Map::default();
+        let titled =
+            (0..mentions.len()).filter(|&j| traits[j].is_named_person() && traits[j].is_titled());
+        for j in titled {
+            let role = mentions[j].role.as_deref().unwrap_or_default();
+            for word in role.split_whitespace() {
+                with_ascii_lowercase(word, |word| match people_of.get_mut(word) {
+                    // A word twice in one title lists its person once.
+                    Some(people) if people.last() == Some(&j) => {}
+                    Some(people) => people.push(j),
+                    None => {
+                        people_of.insert(word.to_string(), vec![j]);
+                    }
+                });
+            }
+        }
+        TitleWords { people_of }
+    }
+}
+
 /// "the two-term president": the nearest earlier person whose title has the
-/// description's head noun, among `titled_people` (the people named with a
-/// title, by index).
+/// description's head noun, among `titled_people`.
 fn described(
     mentions: &[Mention],
-    titled_people: &[usize],
+    titled_people: &TitleWords,
     referent: &[Option<usize>],
     i: usize,
 ) -> Option<usize> {
-    let head = mentions[i].name.rsplit(' ').next()?.to_lowercase();
+    let head = mentions[i].name.rsplit(' ').next()?;
+    // Lowercased as a whole, then matched in any ASCII case: as the titles'
+    // words are keyed.
+    let people = with_lowercase(head, |head| titled_people.people_of.get(head))?;
     // Within the last few paragraphs' worth of mentions.
-    let from = titled_people.partition_point(|&j| j < i.saturating_sub(DESCRIPTION_REACH));
-    let to = titled_people.partition_point(|&j| j < i);
-    titled_people[from..to].iter().rev().find_map(|&j| {
-        let role = mentions[j].role.as_deref().unwrap_or_default();
-        let titled = role
-            .split_whitespace()
-            .any(|w| w.eq_ignore_ascii_case(&head));
-        if titled { referent[j] } else { None }
-    })
+    let from = people.partition_point(|&j| j < i.saturating_sub(DESCRIPTION_REACH));
+    let to = people.partition_point(|&j| j < i);
+    people[from..to].iter().rev().find_map(|&j| referent[j])
 }
 
 #[cfg(test)]
