@@ -177,7 +177,9 @@ impl<'a> Context<'a> {
     /// Whether token `i` is the mark `s` (no letter in it: the token's
     /// lower-case form, read from the forms, not the text, is then the same;
     /// and a word, most tokens, is no such mark: told by its kind alone).
-    #[inline]
+    // Always inlined: at most sites the kind alone answers, and a call
+    // costs more than that test.
+    #[inline(always)]
     pub fn is_punct(&self, i: usize, s: &str) -> bool {
         steps::step();
         i < self.tokens.len() && self.tokens[i].kind != TokenKind::Word && self.low(i) == s
@@ -239,7 +241,9 @@ impl<'a> Context<'a> {
     }
 
     /// The token's span without a possessive ending.
-    #[inline]
+    // Always inlined: most tokens have no possessive ending, and the call
+    // cost more than the span.
+    #[inline(always)]
     pub fn bare_span(&self, i: usize) -> Span {
         let span = self.table.span(i);
         if self.is_possessive(i) {
@@ -251,8 +255,9 @@ impl<'a> Context<'a> {
     }
 
     /// The text from token `first` to token `last` (inclusive), a
-    /// possessive ending of the last one left out.
-    #[inline]
+    /// possessive ending of the last one left out. Always inlined: two
+    /// loads and a slice, less than the call.
+    #[inline(always)]
     pub fn phrase(&self, first: usize, last: usize) -> &'a str {
         Span::new(self.tokens[first].start(), self.bare_span(last).end).of(self.text)
     }
@@ -309,6 +314,8 @@ impl<'a> Context<'a> {
     }
 
     /// The length of the longest title starting at token `i` within `end`.
+    /// Always inlined: most capitals start no title, told by a class bit.
+    #[inline(always)]
     pub fn longest_title(&self, i: usize, end: usize) -> Option<usize> {
         let mask = self.title_mask(i, end);
         (mask != 0).then(|| 63 - mask.leading_zeros() as usize)
