@@ -6,6 +6,7 @@
 //! out once too.
 
 use super::lexicon::{Classes, CueHead, Cues, Lexicon};
+use super::open_table::{OpenTable, SlotKey};
 use super::wordlists::{Map, same_bytes, short_word};
 use crate::span::Span;
 
@@ -184,100 +185,11 @@ impl<L: std::hash::Hash + Eq> Tables<L> {
     }
 }
 
-/// A key of an [`OpenTable`]: none is [`SlotKey::EMPTY`], which marks an
-/// empty slot.
-trait SlotKey: Copy + Eq {
-    const EMPTY: Self;
-    /// The key folded into a word for its hash.
-    fn fold(self) -> u64;
-}
-
-/// A form of up to eight bytes as its bytes in a little-endian word,
-/// zero-padded (no token but a NUL holds a zero byte, and it is one byte
-/// long): no byte of UTF-8 is 0xFF, so no key is all ones.
-impl SlotKey for u64 {
-    const EMPTY: Self = u64::MAX;
-    fn fold(self) -> u64 {
-        self ^ self >> 29
-    }
-}
-
 /// Every short form's length byte is above 0.
 impl SlotKey for ShortForm {
     const EMPTY: Self = ShortForm(0, 0);
     fn fold(self) -> u64 {
         self.0 ^ self.1.rotate_left(29)
-    }
-}
-
-/// Forms by key, by open addressing with linear probing: a lookup is a
-/// multiplication and, nearly always, one compare of the key in its home
-/// slot (a general hash map took three times the instructions per token).
-struct OpenTable<K> {
-    /// The key and the form of each slot, a power of two of them.
-    slots: Vec<(K, u32)>,
-    /// The shift that takes a hash's top bits as a slot's index.
-    shift: u32,
-    len: usize,
-}
-
-impl<K: SlotKey> OpenTable<K> {
-    /// A table for `room` forms before it grows.
-    fn with_room(room: usize) -> Self {
-        // At most three slots in four taken: an entry is nearly always in
-        // its home slot or close after it, in the same cache line.
-        let slots = (room * 4 / 3 + 1).next_power_of_two().max(16);
-        OpenTable {
-            slots: vec![(K::EMPTY, 0); slots],
-            shift: 64 - slots.trailing_zeros(),
-            len: 0,
-        }
-    }
-
-    #[inline(always)]
-    fn home(&self, key: K) -> usize {
-        const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
-        (key.fold().wrapping_mul(MIX) >> self.shift) as usize
-    }
-
-    #[inline(always)]
-    fn get(&self, key: K) -> Option<u32> {
-        let mask = self.slots.len() - 1;
-        let mut at = self.home(key);
-        loop {
-            let (k, form) = self.slots[at];
-            if k == key {
-                return Some(form);
-            }
-            if k == K::EMPTY {
-                return None;
-            }
-            at = (at + 1) & mask;
-        }
-    }
-
-    /// Adds `key`, not in the table yet, for `form`.
-    fn insert(&mut self, key: K, form: u32) {
-        debug_assert!(key != K::EMPTY, "no form has the empty key");
-        if (self.len + 1) * 4 > self.slots.len() * 3 {
-            self.grow();
-        }
-        let mask = self.slots.len() - 1;
-        let mut at = self.home(key);
-        while self.slots[at].0 != K::EMPTY {
-            at = (at + 1) & mask;
-        }
-        self.slots[at] = (key, form);
-        self.len += 1;
-    }
-
-    fn grow(&mut self) {
-        let old = std::mem::replace(self, OpenTable::with_room(self.slots.len()));
-        for (key, form) in old.slots {
-            if key != K::EMPTY {
-                self.insert(key, form);
-            }
-        }
     }
 }
 

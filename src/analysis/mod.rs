@@ -15,6 +15,7 @@ mod interning;
 pub mod lexicon;
 pub mod markers;
 pub mod mentions;
+mod open_table;
 pub mod provenance;
 pub mod quotes;
 pub mod segment;

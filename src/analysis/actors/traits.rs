@@ -6,6 +6,7 @@
 //! they point to, and what is worked out per name is looked up by number
 //! instead of by hashing the name again.
 
+use crate::analysis::open_table::OpenTable;
 use crate::analysis::wordlists::short_word;
 use crate::analysis::{ActorKind, Mention};
 
@@ -133,32 +134,25 @@ impl<'a> Names<'a> {
     }
 }
 
-/// The id of each distinct name, in an open-addressing table of its own.
-/// A name of up to seven bytes (the pronouns, most surnames) is keyed by
-/// its bytes and length packed in one word, which is the name itself; a
-/// longer one by a word folded from its first and last eight bytes, with
-/// its length (capped) in the top byte, checked against the name. A
-/// lookup is a multiply and nearly always one compare of words, where a
-/// map hashed the name and probed for it at three times the cost.
+/// The id of each distinct name. A name of up to seven bytes (the
+/// pronouns, most surnames) is keyed by its bytes and length packed in one
+/// word, which is the name itself; a longer one by a word folded from its
+/// first and last eight bytes, with its length (capped) in the top byte,
+/// checked against the name. A lookup is a multiply and nearly always one
+/// compare of words, where a map hashed the name and probed for it at
+/// three times the cost.
 struct Ids {
-    /// By slot: the key and the id plus one (0: an empty slot).
-    slots: Vec<(u64, u32)>,
-    /// 64 less the log2 of the slots: the home slot is the key's top bits
-    /// after a multiply.
-    shift: u32,
-    len: usize,
+    /// The id of each name by its key.
+    table: OpenTable<u64>,
 }
 
-/// An odd constant whose multiply spreads a key's bits to the top ones.
+/// An odd constant whose multiply spreads a long name's bits.
 const MIX: u64 = 0x9E37_79B9_7F4A_7C15;
 
 impl Ids {
     fn with_capacity(names: usize) -> Self {
-        let size = (names * 2).next_power_of_two().max(16);
         Ids {
-            slots: vec![(0, 0); size],
-            shift: 64 - size.trailing_zeros(),
-            len: 0,
+            table: OpenTable::with_room(names),
         }
     }
 
@@ -174,49 +168,18 @@ impl Ids {
             let first = u64::from_le_bytes(bytes[..8].try_into().expect("eight bytes"));
             let last =
                 u64::from_le_bytes(bytes[bytes.len() - 8..].try_into().expect("eight bytes"));
-            // The top byte at 8 or more: never a short name's key.
-            let length = (bytes.len().min(255) as u64) << 56;
+            // The top byte from 8 to 254: never a short name's key, nor
+            // the table's empty one.
+            let length = (bytes.len().min(254) as u64) << 56;
             ((first ^ last.rotate_left(29)).wrapping_mul(MIX) >> 8) | length
         };
-        let mask = self.slots.len() - 1;
-        let mut at = self.home(key);
-        loop {
-            let (k, id) = self.slots[at];
-            if id == 0 {
-                break;
-            }
-            if k == key && (exact || all[id as usize - 1] == name) {
-                return id - 1;
-            }
-            at = (at + 1) & mask;
-        }
-        all.push(name);
-        let id = all.len() as u32;
-        self.slots[at] = (key, id);
-        self.len += 1;
-        if self.len * 4 > self.slots.len() * 3 {
-            self.grow();
-        }
-        id - 1
-    }
-
-    fn home(&self, key: u64) -> usize {
-        (key.wrapping_mul(MIX) >> self.shift) as usize
-    }
-
-    /// Doubles the slots, each key moved to its new home.
-    fn grow(&mut self) {
-        let old = std::mem::take(&mut self.slots);
-        self.slots = vec![(0, 0); old.len() * 2];
-        self.shift -= 1;
-        let mask = self.slots.len() - 1;
-        for (key, id) in old.into_iter().filter(|&(_, id)| id != 0) {
-            let mut at = self.home(key);
-            while self.slots[at].1 != 0 {
-                at = (at + 1) & mask;
-            }
-            self.slots[at] = (key, id);
-        }
+        let known = self.table.find(key, |id| exact || all[id as usize] == name);
+        known.unwrap_or_else(|| {
+            let id = all.len() as u32;
+            all.push(name);
+            self.table.insert(key, id);
+            id
+        })
     }
 }
 
