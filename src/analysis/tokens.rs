@@ -184,9 +184,9 @@ impl<'t> TokenTable<'t> {
     /// Tokenizes `text` and interns its forms, looking each distinct form up
     /// in `lexicon` once.
     pub fn new(text: &'t str, lexicon: &Lexicon) -> Self {
+        u32::try_from(text.len()).expect("texts over 4 GiB are not supported");
         // English prose has a token every 4 to 5 bytes: room for one every
         // 4, the spare returned at the end, so the vector is not doubled late.
-        u32::try_from(text.len()).expect("texts over 4 GiB are not supported");
         let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
         let mut interner = Interner::new(text.len());
         let mut facts: Vec<FormFacts> = Vec::new();
@@ -305,7 +305,14 @@ impl<'t> TokenTable<'t> {
     /// The index of token `i`'s written form.
     #[inline(always)]
     fn form_id(&self, i: usize) -> u32 {
-        let form = self.tokens[i].form();
+        self.form_held(self.tokens[i], i)
+    }
+
+    /// The form of `token`, token `i`: the one it holds, or the one kept
+    /// apart for it.
+    #[inline(always)]
+    fn form_held(&self, token: Token, i: usize) -> u32 {
+        let form = token.form();
         if form < FORM_APART {
             form
         } else {
@@ -355,14 +362,7 @@ impl<'t> TokenTable<'t> {
         self.tokens[range]
             .iter()
             .enumerate()
-            .map(move |(k, token)| {
-                let form = token.form();
-                if form < FORM_APART {
-                    form as usize
-                } else {
-                    self.form_apart(first + k) as usize
-                }
-            })
+            .map(move |(k, &token)| self.form_held(token, first + k) as usize)
     }
 
     /// The number of distinct written forms.
