@@ -7,6 +7,7 @@
 
 use super::lexicon::{Classes, CueHead, Cues, Lexicon};
 use super::open_table::{OpenTable, SlotKey};
+use super::segment::{HIGH_BITS, each};
 use super::wordlists::{Map, same_bytes, short_word};
 use crate::span::Span;
 
@@ -125,14 +126,6 @@ fn word_key(text: &str, span: Span) -> Option<u64> {
         }
         None => short_word(&bytes[span.start..span.end]),
     })
-}
-
-/// The top bit of each byte of a word.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The byte `b` in each byte of a word.
-const fn each(b: u8) -> u64 {
-    0x0101_0101_0101_0101 * b as u64
 }
 
 /// The eight bytes of `word` ASCII-lowercased at once: 0x20 added to

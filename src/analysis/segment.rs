@@ -317,10 +317,10 @@ fn ascii_alphanumeric_end(bytes: &[u8], mut at: usize) -> usize {
 }
 
 /// The top bit of each byte of a word.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+pub(super) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// The byte `b` in each byte of a word.
-const fn each(b: u8) -> u64 {
+pub(super) const fn each(b: u8) -> u64 {
     0x0101_0101_0101_0101 * b as u64
 }
 

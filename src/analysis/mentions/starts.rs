@@ -3,7 +3,7 @@
 //! tokens, not every token.
 
 use super::context::Context;
-use crate::analysis::segment::TokenKind;
+use crate::analysis::segment::{HIGH_BITS, TokenKind, each};
 use crate::analysis::steps;
 use crate::analysis::tokens::{Class, TokenTable};
 
@@ -132,8 +132,8 @@ impl Iterator for Marked<'_> {
 /// Bit `k` set when byte `k` of `word` has some of `marks`.
 #[inline]
 fn bytes_having(word: u64, marks: u8) -> u64 {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let word = word & (u64::from(marks) * 0x0101_0101_0101_0101);
+    const LOW7: u64 = !HIGH_BITS;
+    let word = word & each(marks);
     // A byte's high bit set when any of its bits is: adding 0x7f to its
     // low seven bits carries into the high bit, and never past it.
     let nonzero = (((word & LOW7) + LOW7) | word) & !LOW7;
