@@ -113,11 +113,11 @@ pub fn sort_by_key_stably<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     }
 }
 
-/// The index of the first mention that starts at or after `start`, from
-/// the mentions' start offsets (`starts`, in order), galloping forward
-/// from `from`: stepping through quotes in text order, the next one is a
-/// few mentions on, not worth a search of them all. A `from` past the
-/// answer falls back to a search.
+/// The index of the first of `starts` (offsets in order: mentions',
+/// commas', semicolons') at or after `start`, galloping forward from
+/// `from`: stepping through the text in order, the next one is a few on,
+/// not worth a search of them all. A `from` past the answer falls back to
+/// a search.
 pub fn first_start_from(starts: &[u32], from: usize, start: usize) -> usize {
     let before = |&s: &u32| (s as usize) < start;
     if from > starts.len() || from > 0 && !before(&starts[from - 1]) {

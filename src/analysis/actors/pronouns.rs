@@ -12,7 +12,7 @@
 
 use super::traits::{Names, Pronoun, Traits};
 use crate::analysis::segment::{self, Sentence};
-use crate::analysis::shared::is_person_or_anonymous;
+use crate::analysis::shared::{first_start_from, is_person_or_anonymous};
 use crate::analysis::steps;
 use crate::analysis::wordlists::{self, Gender, Map, with_ascii_lowercase, with_lowercase};
 use crate::analysis::{ActorKind, Mention, Quotation};
@@ -362,18 +362,21 @@ fn clause_subjects(
             .then(|| &text[before.end..this.start])
     };
     // Semicolons are few: found once, not looked for before every mention.
-    let semicolons: Vec<usize> = memchr::memchr_iter(b';', text.as_bytes()).collect();
+    // Offsets fit in four bytes: longer texts are refused.
+    let semicolons: Vec<u32> = memchr::memchr_iter(b';', text.as_bytes())
+        .map(|at| at as u32)
+        .collect();
     // How many semicolons come before the mention: the mentions come by
-    // start, so the count moves forward with them instead of a search per
-    // mention (a nested mention starting earlier searches again).
+    // start, so the count gallops forward with them instead of a search
+    // per mention (a nested mention starting earlier searches again).
     let mut passed = 0;
     for i in 0..mentions.len() {
         if i > 0 && !is_subject[i] {
             // The last semicolon before the mention, at most two short words
             // before it and after the mention before.
             let start = mentions[i].span.start;
-            passed = semicolons_before(&semicolons, passed, start);
-            let Some(&at) = semicolons[..passed].last() else {
+            passed = first_start_from(&semicolons, passed, start);
+            let Some(at) = semicolons[..passed].last().map(|&at| at as usize) else {
                 continue;
             };
             if at + JOINERS_BYTES >= start
@@ -413,19 +416,6 @@ fn clause_subjects(
             is_subject[j] = true;
         }
     }
-}
-
-/// How many of the `semicolons` lie before `start`, knowing that `passed`
-/// did before the previous mention.
-fn semicolons_before(semicolons: &[usize], passed: usize, start: usize) -> usize {
-    if passed > 0 && semicolons[passed - 1] >= start {
-        return semicolons.partition_point(|&p| p < start);
-    }
-    let mut passed = passed;
-    while passed < semicolons.len() && semicolons[passed] < start {
-        passed += 1;
-    }
-    passed
 }
 
 /// For "he" or "she" with no antecedent: the person of that gender named
