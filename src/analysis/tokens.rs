@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::interning::{
-    ALL_CAPS, CAPITALIZED, HYPHENATED, Interner, LOWER_WORD, NOT_ASCII, POSSESSIVE,
+    ALL_CAPS, CAPITALIZED, HYPHENATED, Interner, LOWER_WORD, NOT_ASCII, POSSESSIVE, Record,
 };
 pub use super::lexicon::{Class, Classes};
 use super::lexicon::{CueHead, Cues, Lexicon};
@@ -33,7 +33,7 @@ const SEEN_CLASSES: [(u8, Class); 3] = [
 /// tokens' marks (bits of [`TokenMark::bit`]), what they are to the
 /// words seen next to them (bits of [`WORD`] and the others), and where
 /// its words were seen (bits of [`SEEN_CLASSES`]).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct FormFacts {
     marks: u8,
     context: u8,
@@ -44,6 +44,18 @@ struct FormFacts {
 const WORD: u8 = 1;
 const CAPITALIZED_WORD: u8 = 2;
 const LOWER_CASE_WORD: u8 = 4;
+
+/// What its tokens mark is worked out at a form's first token, once; it
+/// is seen nowhere yet.
+impl Record for FormFacts {
+    fn fresh(word: &str, kind: TokenKind, shape: u8, classes: Classes) -> Self {
+        FormFacts {
+            marks: TokenMark::of_form(word, kind, shape, classes),
+            context: FormFacts::context(kind == TokenKind::Word, shape),
+            seen: 0,
+        }
+    }
+}
 
 impl FormFacts {
     fn context(is_word: bool, shape: u8) -> u8 {
@@ -188,8 +200,7 @@ impl<'t> TokenTable<'t> {
         // English prose has a token every 4 to 5 bytes: room for one every
         // 4, the spare returned at the end, so the vector is not doubled late.
         let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
-        let mut interner = Interner::new(text.len());
-        let mut facts: Vec<FormFacts> = Vec::new();
+        let mut interner: Interner<FormFacts> = Interner::new(text.len());
         let mut forms_apart = Map::default();
         let mut previous_context = 0;
         let mut previous_end = 0;
@@ -203,7 +214,9 @@ impl<'t> TokenTable<'t> {
                 kind,
                 after_line_break,
             } = scanned;
-            let form = interner.form(text, span, kind == TokenKind::Word, lexicon);
+            let entry = interner.form(text, span, kind, lexicon);
+            let form = entry.form;
+            let facts = &mut entry.record;
             if i > 0 {
                 let line_break = if after_line_break {
                     TokenMark::AFTER_LINE_BREAK
@@ -213,29 +226,18 @@ impl<'t> TokenTable<'t> {
                 marks.push(i - 1, previous_marks | line_break);
             }
             previous_end = span.end;
-            if form as usize == facts.len() {
-                // The form's first token: what its tokens mark is worked
-                // out now, once.
-                let classes = interner.lower_classes[interner.lower_of[form as usize] as usize];
-                let shape = interner.shapes[form as usize];
-                facts.push(FormFacts {
-                    marks: TokenMark::of_form(span.of(text), kind, shape, classes),
-                    context: FormFacts::context(kind == TokenKind::Word, shape),
-                    seen: 0,
-                });
-            }
             // The text fits in 4 GiB (checked above), and so does every offset.
             tokens.push(Token::new(span.start as u32, kind, form));
-            let facts = &mut facts[form as usize];
             previous_marks = facts.marks;
-            if form >= FORM_APART {
-                forms_apart.insert(i as u32, form);
-            }
             // Set from a table, not a branch each: which are set changes
             // from word to word, and each branch would mispredict.
             facts.seen |= SEEN_AFTER[usize::from(previous_context << 3 | facts.context)];
             previous_context = facts.context;
+            if form >= FORM_APART {
+                forms_apart.insert(i as u32, form);
+            }
         }
+        let facts = interner.records();
         let Interner {
             lower_of,
             shapes,
