@@ -67,9 +67,10 @@ impl FormFacts {
 
 /// Where a word is seen ([`SEEN_CLASSES`] bits), by the context bits of the
 /// token before it (shifted by 3) and its own: one load per token, where
-/// working it out took a dozen instructions.
-const SEEN_AFTER: [u8; 64] = {
-    let mut seen = [0; 64];
+/// working it out took a dozen instructions. Indexed by a byte (the top
+/// 192 entries unused), so the load needs no bounds check.
+const SEEN_AFTER: [u8; 256] = {
+    let mut seen = [0; 256];
     let mut k = 0;
     while k < 64 {
         let (before, this) = ((k >> 3) as u8, (k & 7) as u8);
