@@ -187,8 +187,9 @@ pub struct TokenTable<'t> {
     cues_id: u64,
 }
 
-/// The bytes of text per entry of [`TokenTable::block_firsts`].
-const BLOCK: usize = 64;
+/// The bytes of text per entry of [`TokenTable::block_firsts`]: a block
+/// holds some 50 tokens of prose, a few steps of a search.
+const BLOCK: usize = 256;
 
 /// How many words a headline may have.
 const HEADLINE_WORDS: usize = 30;
@@ -206,6 +207,7 @@ impl<'t> TokenTable<'t> {
         let mut previous_context = 0;
         let mut previous_end = 0;
         let mut marks = MarkWords::with_capacity(text.len() / 4);
+        let mut blocks = BlockFirsts::for_text(text.len());
         // A token's marks are noted when the next one tells whether a line
         // break lies between them.
         let mut previous_marks = 0;
@@ -227,6 +229,7 @@ impl<'t> TokenTable<'t> {
                 marks.push(i - 1, previous_marks | line_break);
             }
             previous_end = span.end;
+            blocks.token(i, span.start);
             // The text fits in 4 GiB (checked above), and so does every offset.
             tokens.push(Token::new(span.start as u32, kind, form));
             previous_marks = facts.marks;
@@ -271,7 +274,7 @@ impl<'t> TokenTable<'t> {
         TokenTable {
             text,
             marked: marks.finish(tokens.len()),
-            block_firsts: block_firsts(text.len(), &tokens),
+            block_firsts: blocks.finish(text.len(), tokens.len()),
             tokens,
             forms_apart,
             lows: PerForm::new(lower_of.iter().map(|&l| lower_spans[l as usize]).collect()),
@@ -554,19 +557,39 @@ impl<T: Copy> PerForm<T> {
     }
 }
 
-/// For each block of [`BLOCK`] bytes of a text of `len` bytes: the number
-/// of `tokens` starting before the block.
-fn block_firsts(len: usize, tokens: &[Token]) -> Vec<u32> {
-    let mut firsts = Vec::with_capacity(len / BLOCK + 1);
-    let mut k = 0;
-    for block in 0..=len / BLOCK {
-        let start = block * BLOCK;
-        while k < tokens.len() && tokens[k].start() < start {
-            k += 1;
+/// For each block of [`BLOCK`] bytes of a text: the number of tokens
+/// starting before the block, noted as the tokens come (a pass over them
+/// after, or a search per block, read them back from memory).
+struct BlockFirsts {
+    firsts: Vec<u32>,
+    /// The start of the next block whose count is not noted yet.
+    next: usize,
+}
+
+impl BlockFirsts {
+    fn for_text(len: usize) -> Self {
+        BlockFirsts {
+            firsts: Vec::with_capacity(len / BLOCK + 1),
+            next: 0,
         }
-        firsts.push(k as u32);
     }
-    firsts
+
+    /// Notes that token `i`, the next, starts at `start`.
+    #[inline(always)]
+    fn token(&mut self, i: usize, start: usize) {
+        while self.next <= start {
+            self.firsts.push(i as u32);
+            self.next += BLOCK;
+        }
+    }
+
+    /// The counts of a text of `len` bytes and `tokens` tokens.
+    fn finish(mut self, len: usize, tokens: usize) -> Vec<u32> {
+        while self.firsts.len() <= len / BLOCK {
+            self.firsts.push(tokens as u32);
+        }
+        self.firsts
+    }
 }
 
 /// The bits of every [`TokenMark`] while the tokens come: a byte of marks
@@ -759,7 +782,8 @@ mod tests {
 
     #[test]
     fn the_token_at_an_offset_is_the_first_starting_there_or_after() {
-        let text = "word ".repeat(100) + "end.";
+        // Prose, then a token at every byte (as many as a block can hold).
+        let text = "word ".repeat(300) + "end." + &"!".repeat(1000) + " end";
         let table = TokenTable::new(&text, Lexicon::builtin());
         for offset in 0..=text.len() + 3 {
             let expected = table.tokens.partition_point(|t| t.start() < offset);
