@@ -19,22 +19,19 @@ use crate::analysis::wordlists::{self, Set};
 use crate::analysis::{ActorKind, Mention};
 use crate::span::Span;
 
-/// Finds the names in the sentence `range`, marking their tokens as claimed.
+/// Finds the names in the sentence `range`, marking their tokens
+/// [`Starts::CLAIMED`].
 pub(super) fn find(
     ctx: &Context,
     range: Range<usize>,
-    starts: &Starts,
-    claimed: &mut [bool],
+    starts: &mut Starts,
     out: &mut Vec<Mention>,
 ) {
     let sentence_first_mention = out.len();
     // The first token not yet read (a name or title read skips its words).
     let mut i = range.start;
     // Every name starts with a capital: no question for the rest.
-    for capital in starts.marked(Starts::CAP) {
-        if capital < i {
-            continue;
-        }
+    while let Some(capital) = starts.next_marked(Starts::CAP, i) {
         i = capital;
         // A title is not a name: it joins the name that follows, unless it
         // starts an organisation's name (asked second: few words are titles).
@@ -50,7 +47,7 @@ pub(super) fn find(
         }
         let end = core_end(ctx, i, range.end);
         if let Some((m, tokens)) = name_mention(ctx, i, end, &range, out, sentence_first_mention) {
-            claimed[tokens].iter_mut().for_each(|c| *c = true);
+            starts.claim(tokens);
             out.push(m);
         }
         // Names inside the apposition or "of" phrase get mentions of their own.
