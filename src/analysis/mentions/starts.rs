@@ -42,8 +42,10 @@ impl Starts {
     /// Set by [`Starts::claim`] on the tokens a name's mention covers,
     /// whose heads groups.rs skips (no form has it).
     pub const CLAIMED: u8 = 64;
-    /// In `by_form`: not worked out yet.
-    const UNKNOWN: u8 = 128;
+    /// A word some title starts with (`Class::TitleStart`).
+    pub const TITLE: u8 = 128;
+    /// In `by_form`: not worked out yet (no form is [`Starts::CLAIMED`]).
+    const UNKNOWN: u8 = u8::MAX;
 
     pub fn new(table: &TokenTable) -> Self {
         Starts {
@@ -60,19 +62,21 @@ impl Starts {
         let Starts { by_form, marks, .. } = self;
         marks.clear();
         marks.resize(range.len().next_multiple_of(8), 0);
-        // Slices, not the vectors: their ends stay in registers.
-        let (by_form, marks) = (&mut by_form[..], &mut marks[..]);
+        // A slice, not the vector: its end stays in a register.
+        let by_form = &mut by_form[..];
         let mut all = 0;
         // A byte stored per token, with no branch on it: which tokens
         // start something is as good as random, and a branch mispredicts.
-        for (k, form) in ctx.table.forms(range.clone()).enumerate() {
+        // (Zipped with the marks: no bounds check per token.)
+        let forms = ctx.table.forms(range.clone()).enumerate();
+        for ((k, form), slot) in forms.zip(marks.iter_mut()) {
             let mut mark = by_form[form];
             if mark == Self::UNKNOWN {
                 mark = marks_of(ctx, range.start + k);
                 by_form[form] = mark;
             }
             all |= mark;
-            marks[k] = mark;
+            *slot = mark;
         }
         self.all = all;
         self.first = range.start;
@@ -211,6 +215,7 @@ fn marks_of(ctx: &Context, i: usize) -> u8 {
     mark(core || ctx.low(i) == "those", Starts::SHARE_CORE);
     mark(classes.has(Class::CueStart) && !ctx.is_cap(i), Starts::CUE);
     mark(classes.has(Class::Pronoun), Starts::PRONOUN);
+    mark(classes.has(Class::TitleStart), Starts::TITLE);
     marks
 }
 
