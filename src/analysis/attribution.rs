@@ -173,9 +173,7 @@ impl<'a> Context<'a> {
             while end > first && table.span(end - 1).end > q.outer.end {
                 end -= 1;
             }
-            for t in first..end {
-                quoted.set(t);
-            }
+            quoted.set_range(first..end);
             // Token indices fit: tokens hold u32 offsets, one byte at least each.
             quote_ranges.push((first as u32, end as u32));
         }
