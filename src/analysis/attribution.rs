@@ -659,7 +659,7 @@ impl MentionStarts {
             bits: RankedBits::new(bits),
             longest,
         };
-        (starts, MentionEnds::new(RankedBits::new(ends), &ending))
+        (starts, MentionEnds::new(RankedBits::new(ends), ending))
     }
 
     /// The longest mention outside quotations starting at token `i`.
@@ -692,10 +692,13 @@ impl MentionEnds {
     /// `ending` holds (token, mention) in mention order; `bits` has the
     /// bit of each token set. A counting sort by the tokens' ranks: one
     /// count and one placing, stable.
-    fn new(bits: RankedBits, ending: &[(u32, u32)]) -> Self {
+    fn new(bits: RankedBits, mut ending: Vec<(u32, u32)>) -> Self {
         let mut group_ends = vec![0u32; bits.total as usize + 1];
-        for &(t, _) in ending {
-            group_ends[bits.rank(t as usize) + 1] += 1;
+        for (t, _) in &mut ending {
+            // The token's group, counted once (a rank counts bits in
+            // software, a dozen instructions).
+            *t = bits.rank(*t as usize) as u32;
+            group_ends[*t as usize + 1] += 1;
         }
         for g in 1..group_ends.len() {
             group_ends[g] += group_ends[g - 1];
@@ -704,8 +707,8 @@ impl MentionEnds {
         // at the end, one past its last.
         group_ends.pop();
         let mut by_token = vec![0u32; ending.len()];
-        for &(t, k) in ending {
-            let place = &mut group_ends[bits.rank(t as usize)];
+        for &(group, k) in &ending {
+            let place = &mut group_ends[group as usize];
             by_token[*place as usize] = k;
             *place += 1;
         }
