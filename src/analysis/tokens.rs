@@ -397,6 +397,19 @@ impl<'t> TokenTable<'t> {
         &self.lower_text[start as usize..end as usize]
     }
 
+    /// [`TokenTable::low`] as bytes, for comparing with words: a slice of
+    /// bytes needs no check that it starts and ends on a character, which
+    /// cost a slice of the text more than the compare.
+    #[inline]
+    pub fn low_bytes(&self, i: usize) -> &[u8] {
+        steps::step();
+        if i >= self.tokens.len() {
+            return b"";
+        }
+        let (start, end) = self.of_form(&self.lows, i);
+        &self.lower_text.as_bytes()[start as usize..end as usize]
+    }
+
     /// The word lists the token's lower-case form is in (none past the end).
     #[inline]
     pub fn classes(&self, i: usize) -> Classes {
