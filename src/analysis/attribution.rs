@@ -314,14 +314,14 @@ impl<'a> Context<'a> {
     fn is_word(&self, i: usize, word: &str) -> bool {
         steps::step();
         debug_assert!(!word.bytes().any(|b| b.is_ascii_uppercase()));
-        i < self.tokens.len() && same_bytes(self.table.low(i).as_bytes(), word.as_bytes())
+        i < self.tokens.len() && same_bytes(self.table.low_bytes(i), word.as_bytes())
     }
 
     /// Whether token `i` starts with a lower-case letter. Told by the
     /// lower-case form and the token's shape; only a form not starting in
     /// ASCII reads the text.
     fn starts_lower(&self, i: usize) -> bool {
-        match self.table.low(i).as_bytes().first() {
+        match self.table.low_bytes(i).first() {
             Some(b) if b.is_ascii_lowercase() && self.table.is_word(i) => !self.table.is_cap(i),
             // ASCII lowercasing changed no byte that is no letter.
             Some(b) if b.is_ascii() && !b.is_ascii_lowercase() => false,
@@ -347,7 +347,7 @@ impl<'a> Context<'a> {
                 .iter()
                 .all(|w| !w.bytes().any(|b| b.is_ascii_uppercase()))
         );
-        let low = self.table.low(i).as_bytes();
+        let low = self.table.low_bytes(i);
         words.iter().any(|w| same_bytes(low, w.as_bytes()))
     }
 
@@ -377,7 +377,7 @@ impl<'a> Context<'a> {
     /// text (a read of the text misses the cache).
     #[inline]
     fn ends_with(&self, i: usize, suffix: &str) -> bool {
-        self.table.low(i).ends_with(suffix)
+        self.table.low_bytes(i).ends_with(suffix.as_bytes())
             && (self.table.is_lower_word(i) || self.word(i).ends_with(suffix))
     }
 
@@ -397,7 +397,7 @@ impl<'a> Context<'a> {
             && self.tokens[i].kind == TokenKind::Punct
             // A mark's lower-case form is the mark, one character: found
             // among the marks by byte when ASCII, not by a substring search.
-            && match self.table.low(i).as_bytes() {
+            && match self.table.low_bytes(i) {
                 &[b] => marks.as_bytes().contains(&b),
                 low => wide_mark_in(low, marks),
             }

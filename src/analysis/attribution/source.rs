@@ -216,7 +216,7 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
     }
     // "The report published Tuesday showed": a participle after the subject.
     let participle_modifier = j >= unit_first + 2
-        && c.table.low(j - 1).len() > 4
+        && c.table.low_bytes(j - 1).len() > 4
         && c.ends_in_ed(j - 1)
         && c.starts_lower(j - 1);
     if let Some(m) = participle_modifier.then(|| subject(j - 2)).flatten() {
