@@ -667,6 +667,19 @@ mod tests {
     }
 
     #[test]
+    fn a_description_stands_for_the_person_named_with_its_title() {
+        // Berg is the nearest person and Holm the nearest titled one, but
+        // only Lind's title has the description's noun.
+        let text = "Finance Minister Ana Lind toured the harbour on Monday with Mayor Petra Holm. Tomas Berg, a fisherman, showed them the broken pier. On Tuesday the minister said the pier would be rebuilt by May.";
+        let found = speakers(text);
+        let claim = found
+            .iter()
+            .find(|(claim, ..)| claim.contains("rebuilt"))
+            .unwrap_or_else(|| panic!("no claim on the pier in {found:?}"));
+        assert_eq!(claim.1.as_deref(), Some("Ana Lind"), "{found:?}");
+    }
+
+    #[test]
     fn a_clause_after_a_semicolon_has_a_subject_of_its_own() {
         let text = "Edwin Marsh read the letter twice by the window; then Tobias Brandt took it from him and folded it away.\n\n\"We leave at dawn,\" he said.\n";
         let found = speakers(text);
