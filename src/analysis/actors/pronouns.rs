@@ -69,10 +69,10 @@ impl Rank {
 /// For each mention, the mention (not a pronoun) it stands for: itself
 /// for a name; for a source pronoun or a description, its antecedent if
 /// one is found; `None` for other pronouns. `names` holds the mentions'
-/// traits and names. `root_of` gives each mention's
-/// set of merged mentions; `addressed`, by source pronoun, the sets its
-/// quotes call by name, which it does not stand for; `titled`, each
-/// mention's `shared::title_gender`. Also the gender each set is known to
+/// traits and names. `root_of` gives each mention's set of merged
+/// mentions; `addressed`, by source pronoun, the sets its quotes call by
+/// name, which it does not stand for; `titled`, each mention's gender as
+/// its title or first name tells it. Also the gender each set is known to
 /// have, by its root (a slot per mention: looked up for every candidate).
 #[allow(clippy::too_many_arguments)]
 pub(super) fn resolve(
