@@ -124,17 +124,20 @@ pub(super) fn resolve(
     }
     // Mentions come by start: the sentence moves forward with them, and is
     // searched for only where a mention starts before the previous one.
+    // Their starts are read from the compact list, not from the mentions.
     let (mut s, mut previous) = (0, 0);
-    let sentence_of: Vec<usize> = mentions
+    let sentence_of: Vec<usize> = names
+        .starts
         .iter()
-        .map(|m| {
-            if m.span.start < previous {
-                s = sentences.partition_point(|s| s.span().end <= m.span.start);
+        .map(|&start| {
+            let start = start as usize;
+            if start < previous {
+                s = sentences.partition_point(|s| s.span().end <= start);
             }
-            while s < sentences.len() && sentences[s].span().end <= m.span.start {
+            while s < sentences.len() && sentences[s].span().end <= start {
                 s += 1;
             }
-            previous = m.span.start;
+            previous = start;
             narrated.get(s).copied().unwrap_or(count)
         })
         .collect();
@@ -406,7 +409,8 @@ fn clause_subjects(
             .iter()
             .position(|b| !b.is_ascii_alphabetic())
             .unwrap_or(head.len() - begin);
-        if !lists.subordinators.has(&head[begin..begin + len]) {
+        // Most sentences open on the mention itself: no word to look up.
+        if len == 0 || !lists.subordinators.has(&head[begin..begin + len]) {
             continue;
         }
         let main = (i + 1..mentions.len())
