@@ -20,6 +20,7 @@ pub mod provenance;
 pub mod quotes;
 pub mod segment;
 mod shared;
+mod spare;
 pub(crate) mod steps;
 pub mod tokens;
 pub mod wordlists;
@@ -299,9 +300,11 @@ pub fn analyze_text(text: &str, lexicon: &Lexicon) -> Analysis {
         &quotations,
         lexicon,
     );
-    assemble(
+    let analysis = assemble(
         text, &sentences, &mentions, found, hedges, figures, resolution,
-    )
+    );
+    spare::keep_mentions(mentions);
+    analysis
 }
 
 /// Analyses a text with the built-in word lists and the additions of

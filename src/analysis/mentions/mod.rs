@@ -22,7 +22,7 @@ use super::lexicon::Lexicon;
 use super::segment::Sentence;
 use super::tokens::TokenTable;
 use super::{ActorKind, Mention, Quotation};
-use super::{shared, wordlists};
+use super::{shared, spare, wordlists};
 use crate::span::Span;
 use context::{Context, word_kind};
 use starts::Starts;
@@ -39,7 +39,7 @@ pub fn find(
     // rarely outgrown, and growing copies every mention and holds both
     // copies at once (the peak of the stage); the spare room is returned
     // below.
-    let mut out = Vec::with_capacity(table.text.len() / 32);
+    let mut out = spare::mentions(table.text.len() / 32);
     let mut claimed = vec![false; table.len()];
     let mut scratch = Scratch::default();
     let mut starts = Starts::new(table);
