@@ -341,15 +341,6 @@ impl<'a> Context<'a> {
         len < 64 && self.title_mask(i, end) & 1 << len != 0
     }
 
-    /// The start of the longest title that ends at token `last`, if any.
-    pub fn title_ending_at(&self, last: usize, floor: usize) -> Option<usize> {
-        (1..=4)
-            .rev()
-            .filter(|k| last + 1 >= floor + k)
-            .map(|k| last + 1 - k)
-            .find(|&i| self.is_title(i, last + 1 - i, last + 1))
-    }
-
     /// The cue of saying or stance starting at token `i`, if any (a
     /// lower-case word: "said", "shows", "calls for").
     #[inline(always)]

@@ -26,12 +26,11 @@ enum Head {
 }
 
 /// Finds the common-noun mentions of the sentence `range`; heads inside a
-/// name's mention (`claimed`) are skipped.
+/// name's mention ([`Starts::CLAIMED`]) are skipped.
 pub(super) fn find(
     ctx: &Context,
     range: Range<usize>,
     starts: &Starts,
-    claimed: &[bool],
     sentence_first_mention: usize,
     modifiers: &mut Vec<(usize, usize)>,
     out: &mut Vec<Mention>,
@@ -42,7 +41,7 @@ pub(super) fn find(
     modifiers.clear();
     // Most words are no head: the sentence's marks say so.
     for h in starts.marked(Starts::HEAD) {
-        if claimed[h] {
+        if starts.at(h, Starts::CLAIMED) {
             continue;
         }
         let Some(head) = head_at(ctx, h) else {

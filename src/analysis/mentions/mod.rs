@@ -40,7 +40,6 @@ pub fn find(
     // copies at once (the peak of the stage); the spare room is returned
     // below.
     let mut out = spare::mentions(table.text.len() / 32);
-    let mut claimed = vec![false; table.len()];
     let mut scratch = Scratch::default();
     let mut starts = Starts::new(table);
     for sentence in sentences {
@@ -48,12 +47,11 @@ pub fn find(
         let sentence_first_mention = out.len();
         ctx.enter(range.clone());
         starts.read(&ctx, range.clone());
-        names::find(&ctx, range.clone(), &starts, &mut claimed, &mut out);
+        names::find(&ctx, range.clone(), &mut starts, &mut out);
         groups::find(
             &ctx,
             range.clone(),
             &starts,
-            &claimed,
             sentence_first_mention,
             &mut scratch.modifiers,
             &mut out,

@@ -19,26 +19,24 @@ use crate::analysis::wordlists::{self, Set};
 use crate::analysis::{ActorKind, Mention};
 use crate::span::Span;
 
-/// Finds the names in the sentence `range`, marking their tokens as claimed.
+/// Finds the names in the sentence `range`, marking their tokens
+/// [`Starts::CLAIMED`].
 pub(super) fn find(
     ctx: &Context,
     range: Range<usize>,
-    starts: &Starts,
-    claimed: &mut [bool],
+    starts: &mut Starts,
     out: &mut Vec<Mention>,
 ) {
     let sentence_first_mention = out.len();
     // The first token not yet read (a name or title read skips its words).
     let mut i = range.start;
     // Every name starts with a capital: no question for the rest.
-    for capital in starts.marked(Starts::CAP) {
-        if capital < i {
-            continue;
-        }
+    while let Some(capital) = starts.next_marked(Starts::CAP, i) {
         i = capital;
         // A title is not a name: it joins the name that follows, unless it
         // starts an organisation's name (asked second: few words are titles).
-        if let Some(len) = ctx.longest_title(i, range.end)
+        if starts.at(i, Starts::TITLE)
+            && let Some(len) = ctx.longest_title(i, range.end)
             && !starts_org_run(ctx, i, range.end)
         {
             i += len;
@@ -49,8 +47,9 @@ pub(super) fn find(
             continue;
         }
         let end = core_end(ctx, i, range.end);
-        if let Some((m, tokens)) = name_mention(ctx, i, end, &range, out, sentence_first_mention) {
-            claimed[tokens].iter_mut().for_each(|c| *c = true);
+        let name = name_mention(ctx, starts, i, end, &range, out, sentence_first_mention);
+        if let Some((m, tokens)) = name {
+            starts.claim(tokens);
             out.push(m);
         }
         // Names inside the apposition or "of" phrase get mentions of their own.
@@ -295,6 +294,7 @@ fn is_demonym_part(ctx: &Context, j: usize) -> bool {
 /// the tokens it covers.
 fn name_mention(
     ctx: &Context,
+    starts: &Starts,
     start: usize,
     end: usize,
     range: &Range<usize>,
@@ -325,7 +325,7 @@ fn name_mention(
     let mut first = start;
     let mut role = None;
     if kind == ActorKind::Person {
-        let (title_start, has_title) = title_prefix(ctx, start, range.start);
+        let (title_start, has_title) = title_prefix(ctx, starts, start, range.start);
         first = title_start;
         // "Dr. Ana Pell": a form of address alone is no role (an
         // apposition after the name may give one).
@@ -398,15 +398,16 @@ impl Reach {
 const TITLE_TOKENS: usize = 16;
 
 /// Where the titles before a name start ("Danish Minister Lene
-/// Holm"), and whether there was a title at all.
-fn title_prefix(ctx: &Context, start: usize, floor: usize) -> (usize, bool) {
+/// Holm"), and whether there was a title at all (`floor` is in the
+/// sentence `starts` marks).
+fn title_prefix(ctx: &Context, starts: &Starts, start: usize, floor: usize) -> (usize, bool) {
     let floor = floor.max(start.saturating_sub(TITLE_TOKENS));
     let mut first = start;
     let mut has_title = false;
     let mut j = start;
     while j > floor {
         let k = j - 1;
-        if let Some(t) = ctx.title_ending_at(k, floor) {
+        if let Some(t) = title_ending_at(ctx, starts, k, floor) {
             first = t;
             has_title = true;
             j = t;
@@ -423,7 +424,7 @@ fn title_prefix(ctx: &Context, start: usize, floor: usize) -> (usize, bool) {
         } else if has_title && k > floor && ctx.low(k) == "the" && ctx.low(k - 1) == "of" {
             // "Speaker of the House Rep. Paul Ryan"
             match (k >= floor + 2)
-                .then(|| ctx.title_ending_at(k - 2, floor))
+                .then(|| title_ending_at(ctx, starts, k - 2, floor))
                 .flatten()
             {
                 Some(t) => {
@@ -437,6 +438,18 @@ fn title_prefix(ctx: &Context, start: usize, floor: usize) -> (usize, bool) {
         }
     }
     (first, has_title)
+}
+
+/// The start of the longest title that ends at token `last`, if any, from
+/// `floor` on (in the sentence `starts` marks).
+fn title_ending_at(ctx: &Context, starts: &Starts, last: usize, floor: usize) -> Option<usize> {
+    (1..=4)
+        .rev()
+        .filter(|k| last + 1 >= floor + k)
+        .map(|k| last + 1 - k)
+        // The marks first: most words before a name start no title.
+        .filter(|&i| starts.at(i, Starts::TITLE))
+        .find(|&i| ctx.is_title(i, last + 1 - i, last + 1))
 }
 
 /// How far an apposition, a parenthesis or "of <organisation>" after a name

@@ -11,8 +11,9 @@ use crate::analysis::tokens::{Class, TokenTable};
 pub(super) struct Starts {
     /// The marks of all its tokens together.
     all: u8,
-    /// Its first token.
+    /// Its first token and one past its last.
     first: usize,
+    end: usize,
     /// Per token, its marks, then zeros up to a multiple of eight bytes
     /// (see [`Marked`]).
     marks: Vec<u8>,
@@ -38,13 +39,19 @@ impl Starts {
     /// cue to the subject finder).
     pub const CUE: u8 = 16;
     pub const PRONOUN: u8 = 32;
-    /// In `by_form`: not worked out yet.
-    const UNKNOWN: u8 = 128;
+    /// Set by [`Starts::claim`] on the tokens a name's mention covers,
+    /// whose heads groups.rs skips (no form has it).
+    pub const CLAIMED: u8 = 64;
+    /// A word some title starts with (`Class::TitleStart`).
+    pub const TITLE: u8 = 128;
+    /// In `by_form`: not worked out yet (no form is [`Starts::CLAIMED`]).
+    const UNKNOWN: u8 = u8::MAX;
 
     pub fn new(table: &TokenTable) -> Self {
         Starts {
             all: 0,
             first: 0,
+            end: 0,
             marks: Vec::new(),
             by_form: vec![Self::UNKNOWN; table.form_count()],
         }
@@ -55,22 +62,25 @@ impl Starts {
         let Starts { by_form, marks, .. } = self;
         marks.clear();
         marks.resize(range.len().next_multiple_of(8), 0);
-        // Slices, not the vectors: their ends stay in registers.
-        let (by_form, marks) = (&mut by_form[..], &mut marks[..]);
+        // A slice, not the vector: its end stays in a register.
+        let by_form = &mut by_form[..];
         let mut all = 0;
         // A byte stored per token, with no branch on it: which tokens
         // start something is as good as random, and a branch mispredicts.
-        for (k, form) in ctx.table.forms(range.clone()).enumerate() {
+        // (Zipped with the marks: no bounds check per token.)
+        let forms = ctx.table.forms(range.clone()).enumerate();
+        for ((k, form), slot) in forms.zip(marks.iter_mut()) {
             let mut mark = by_form[form];
             if mark == Self::UNKNOWN {
                 mark = marks_of(ctx, range.start + k);
                 by_form[form] = mark;
             }
             all |= mark;
-            marks[k] = mark;
+            *slot = mark;
         }
         self.all = all;
         self.first = range.start;
+        self.end = range.end;
     }
 
     /// Whether token `i` of the sentence read last has some of `marks`.
@@ -93,6 +103,38 @@ impl Starts {
     /// Whether some token of the sentence has some of `marks`.
     pub fn any(&self, marks: u8) -> bool {
         self.all & marks != 0
+    }
+
+    /// The first token of the sentence at or after `from` with some of
+    /// `marks`, if any, found eight at a time (see [`Marked`]).
+    pub fn next_marked(&self, marks: u8, from: usize) -> Option<usize> {
+        let mut word = (from - self.first) / 8 * 8;
+        // The tokens before `from` in its word are not asked for.
+        let mut bits = self.word_having(word, marks)? & u64::MAX << (from - self.first - word);
+        while bits == 0 {
+            word += 8;
+            bits = self.word_having(word, marks)?;
+        }
+        Some(self.first + word + bits.trailing_zeros() as usize)
+    }
+
+    /// [`bytes_having`] of the eight marks from the sentence's `k`th on
+    /// (`k` a multiple of eight), if the sentence has them.
+    #[inline]
+    fn word_having(&self, k: usize, marks: u8) -> Option<u64> {
+        steps::step();
+        let word = self.marks.get(k..k + 8)?;
+        let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        Some(bytes_having(word, marks))
+    }
+
+    /// Marks `tokens` [`Starts::CLAIMED`] (those past the sentence, a
+    /// full stop closing a mention, are no head and are left).
+    pub fn claim(&mut self, tokens: std::ops::Range<usize>) {
+        let end = tokens.end.min(self.end);
+        for mark in &mut self.marks[tokens.start - self.first..end - self.first] {
+            *mark |= Self::CLAIMED;
+        }
     }
 }
 
@@ -173,12 +215,55 @@ fn marks_of(ctx: &Context, i: usize) -> u8 {
     mark(core || ctx.low(i) == "those", Starts::SHARE_CORE);
     mark(classes.has(Class::CueStart) && !ctx.is_cap(i), Starts::CUE);
     mark(classes.has(Class::Pronoun), Starts::PRONOUN);
+    mark(classes.has(Class::TitleStart), Starts::TITLE);
     marks
 }
 
 #[cfg(test)]
 mod tests {
-    use super::bytes_having;
+    use super::{Starts, bytes_having};
+
+    /// The marks of a sentence of eleven tokens from token 10 on: a
+    /// capital at 11, 17 and 20.
+    fn sentence() -> Starts {
+        let mut marks = vec![0; 16];
+        for k in [1, 7, 10] {
+            marks[k] = Starts::CAP;
+        }
+        marks[3] = Starts::HEAD;
+        Starts {
+            all: Starts::CAP | Starts::HEAD,
+            first: 10,
+            end: 21,
+            marks,
+            by_form: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_next_marked_token_is_found_from_any_token_on() {
+        let starts = sentence();
+        let next = |from| starts.next_marked(Starts::CAP, from);
+        assert_eq!(next(10), Some(11));
+        assert_eq!(next(11), Some(11));
+        assert_eq!(next(12), Some(17));
+        assert_eq!(next(18), Some(20));
+        assert_eq!(next(21), None);
+        assert_eq!(next(40), None);
+        assert_eq!(starts.next_marked(Starts::HEAD, 14), None);
+    }
+
+    #[test]
+    fn claimed_tokens_stop_at_the_sentence_end() {
+        let mut starts = sentence();
+        starts.claim(19..23);
+        let claimed: Vec<usize> = starts.marked(Starts::CLAIMED).collect();
+        assert_eq!(claimed, [19, 20]);
+        assert!(
+            starts.at(20, Starts::CAP),
+            "a claimed token keeps its marks"
+        );
+    }
 
     #[test]
     fn the_bytes_having_a_mark_are_told_by_their_bits() {
