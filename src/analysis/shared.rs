@@ -35,26 +35,23 @@ pub fn is_person_or_anonymous(m: &Mention) -> bool {
     matches!(m.kind, ActorKind::Person | ActorKind::Anonymous)
 }
 
-/// The gender a mention's title ("Mrs. Clinton") or, failing that, its
-/// first name ("Hillary Clinton", "Mary") tells, if any.
-pub fn title_gender(m: &Mention) -> Option<Gender> {
-    if m.kind != ActorKind::Person || m.pronoun {
+/// The gender a person's title tells ("Mrs.", "Congresswoman"), if any:
+/// its first honorific's. Asked first: a first name tells less.
+pub fn honorific_gender(role: &str) -> Option<Gender> {
+    let lists = wordlists::get();
+    role.split_whitespace()
+        .find_map(|w| with_ascii_lowercase(w, |w| lists.honorifics.get(w).copied()))
+}
+
+/// The gender a person's first name tells ("Hillary Clinton", "Mary"),
+/// if any; a lone surname after a title is no first name ("Mr. Philip").
+pub fn first_name_gender(name: &str, titled: bool) -> Option<Gender> {
+    let mut words = name_words(name);
+    let first = words.next()?;
+    if titled && words.next().is_none() {
         return None;
     }
-    let lists = wordlists::get();
-    let by_title = m.role().and_then(|role| {
-        role.split_whitespace()
-            .find_map(|w| with_ascii_lowercase(w, |w| lists.honorifics.get(w).copied()))
-    });
-    by_title.or_else(|| {
-        let mut words = name_words(&m.name);
-        let first = words.next()?;
-        // A lone surname after a title is no first name ("Mr. Philip").
-        if words.next().is_none() && m.role.is_some() {
-            return None;
-        }
-        lists.first_names.get(first).copied()
-    })
+    wordlists::get().first_names.get(first).copied()
 }
 
 /// The words of a person's name that identify them, one by one: without

@@ -403,6 +403,19 @@ impl<'t> TokenTable<'t> {
         &self.lower_text[start as usize..end as usize]
     }
 
+    /// [`TokenTable::low`] as bytes, for comparing with words: a slice of
+    /// bytes needs no check that it starts and ends on a character, which
+    /// cost a slice of the text more than the compare.
+    #[inline]
+    pub fn low_bytes(&self, i: usize) -> &[u8] {
+        steps::step();
+        if i >= self.tokens.len() {
+            return b"";
+        }
+        let (start, end) = self.of_form(&self.lows, i);
+        &self.lower_text.as_bytes()[start as usize..end as usize]
+    }
+
     /// The word lists the token's lower-case form is in (none past the end).
     #[inline]
     pub fn classes(&self, i: usize) -> Classes {
@@ -664,6 +677,25 @@ impl TokenBits {
         self.0[i / 64] |= 1 << (i % 64);
     }
 
+    /// Sets the bits of the tokens of `range`, a word of 64 at a time
+    /// (a quotation holds hundreds of tokens: a bit each cost a load and a
+    /// store each).
+    pub(crate) fn set_range(&mut self, range: Range<usize>) {
+        let Some(last) = range.end.checked_sub(1).filter(|&last| last >= range.start) else {
+            return;
+        };
+        let (first_word, last_word) = (range.start / 64, last / 64);
+        let from_first = !0u64 << (range.start % 64);
+        let to_last = !0u64 >> (63 - last % 64);
+        if first_word == last_word {
+            self.0[first_word] |= from_first & to_last;
+            return;
+        }
+        self.0[first_word] |= from_first;
+        self.0[first_word + 1..last_word].fill(!0);
+        self.0[last_word] |= to_last;
+    }
+
     /// The bits, 64 tokens a word (for ranks over them).
     pub(crate) fn words(&self) -> &[u64] {
         &self.0
@@ -708,6 +740,30 @@ impl TokenBits {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_of_token_bits_is_set_as_each_of_its_bits_would_be() {
+        for (start, end) in [
+            (0, 0),
+            (3, 3),
+            (0, 1),
+            (5, 64),
+            (63, 65),
+            (10, 200),
+            (64, 128),
+            (0, 250),
+        ] {
+            let mut by_range = TokenBits::new(250);
+            let mut one_by_one = TokenBits::new(250);
+            by_range.set(7);
+            one_by_one.set(7);
+            by_range.set_range(start..end);
+            for i in start..end {
+                one_by_one.set(i);
+            }
+            assert_eq!(by_range.words(), one_by_one.words(), "{start}..{end}");
+        }
+    }
 
     #[test]
     fn each_token_has_its_lower_case_form_and_word_lists() {

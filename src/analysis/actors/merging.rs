@@ -16,7 +16,8 @@ use crate::analysis::{ActorAlias, ActorKind, Mention};
 
 /// Merges mentions that name the same actor by the rules for each kind.
 /// `names` holds the mentions' traits and names; `titled` is each
-/// mention's `shared::title_gender`, found once for all.
+/// mention's gender as its title or first name tells it (`title_genders`),
+/// found once for all.
 pub(super) fn merge_names(
     mentions: &[Mention],
     names: &Names,

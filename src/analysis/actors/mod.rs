@@ -16,7 +16,7 @@ mod turns;
 
 use super::lexicon::Lexicon;
 use super::segment::Sentence;
-use super::shared::{DisjointSets, is_pronoun, title_gender};
+use super::shared::{DisjointSets, first_name_gender, honorific_gender, is_pronoun};
 use super::wordlists::{self, Gender, Map};
 use super::{Actor, ActorKind, FoundClaim, Mention, Quotation, Resolution};
 pub use merging::is_organisation_description;
@@ -147,12 +147,16 @@ pub fn resolve(
     Resolution { actors, actor_of }
 }
 
-/// Each mention's `title_gender`, found once for merging and pronouns, and
-/// once per distinct name and title: a text names its people again and again.
-/// By name id for the names with no title, a slot rather than a hash.
+/// Each person's gender as their title ("Mrs. Clinton") or, failing that,
+/// their first name ("Hillary Clinton", "Mary") tells it, if any: found
+/// once for merging and pronouns, and once per distinct title and name, a
+/// slot per name id rather than a hash: a text names its people again and
+/// again.
 fn title_genders(mentions: &[Mention], names: &Names) -> Vec<Option<Gender>> {
+    // By name id, what its first name tells with no title and with one.
     let mut untitled: Vec<Option<Option<Gender>>> = vec![None; names.all.len()];
-    let mut titled: Map<(u32, &str), Option<Gender>> = Map::default();
+    let mut titled: Vec<Option<Option<Gender>>> = vec![None; names.all.len()];
+    let mut honorifics: Map<&str, Option<Gender>> = Map::default();
     mentions
         .iter()
         .zip(&names.traits)
@@ -160,12 +164,19 @@ fn title_genders(mentions: &[Mention], names: &Names) -> Vec<Option<Gender>> {
             if !t.is_person() || t.is_pronoun() {
                 return None;
             }
-            match m.role() {
-                None => *untitled[t.name as usize].get_or_insert_with(|| title_gender(m)),
-                Some(role) => *titled
-                    .entry((t.name, role))
-                    .or_insert_with(|| title_gender(m)),
+            // The traits tell a title: an untitled mention is read only
+            // as the first of its name.
+            if !t.is_titled() {
+                return *untitled[t.name as usize]
+                    .get_or_insert_with(|| first_name_gender(m.name(), false));
             }
+            let role = m.role().unwrap_or_default();
+            let by_title = *honorifics
+                .entry(role)
+                .or_insert_with(|| honorific_gender(role));
+            by_title.or_else(|| {
+                *titled[t.name as usize].get_or_insert_with(|| first_name_gender(m.name(), true))
+            })
         })
         .collect()
 }
