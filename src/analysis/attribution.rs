@@ -81,50 +81,6 @@ fn one_claim_per_span(claims: &mut Vec<FoundClaim>) {
     });
 }
 
-/// (end, index) of the non-empty mentions outside quotations, sorted by
-/// end, then start (a mention's start is read off the mention: a third
-/// field would be the stage's largest table after the claims).
-fn by_end(mentions: &[Mention]) -> Vec<(u32, u32)> {
-    debug_assert!(mentions.is_sorted_by_key(|m| m.span.start));
-    // Offsets fit: the tokens they come from hold u32 offsets.
-    let by_start: Vec<(u32, u32)> = mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| !m.in_quote && m.span.start < m.span.end)
-        .map(|(k, m)| (m.span.end as u32, k as u32))
-        .collect();
-    // In (start, index) order already: sorted by end alone, stably, they
-    // come in (end, start, index) order.
-    sorted_by_end(by_start)
-}
-
-/// `items` sorted stably by their first field: a radix sort, a byte a
-/// pass, linear where a comparison sort took n log n steps (the ends of
-/// nested mentions break the runs a merge sort would use).
-fn sorted_by_end(mut items: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
-    let most = items.iter().map(|item| item.0).max().unwrap_or(0);
-    let mut spare = vec![(0, 0); items.len()];
-    let mut shift = 0;
-    while shift < 32 && most >> shift != 0 {
-        let digit = |item: &(u32, u32)| (item.0 >> shift) as usize & 0xFF;
-        let mut places = [0usize; 256];
-        for item in &items {
-            places[digit(item)] += 1;
-        }
-        let mut place = 0;
-        for count in &mut places {
-            (*count, place) = (place, place + *count);
-        }
-        for item in &items {
-            spare[places[digit(item)]] = *item;
-            places[digit(item)] += 1;
-        }
-        std::mem::swap(&mut items, &mut spare);
-        shift += 8;
-    }
-    items
-}
-
 /// Adjectives that head a cue after a form of "be"
 /// (`assets/lexicon/stance_adjectives.txt`): "are opposed to …".
 fn stance_adjectives() -> &'static Set<&'static str> {
@@ -145,22 +101,17 @@ struct Context<'a> {
     /// The token table: lower-case forms and word lists, per token.
     table: &'a TokenTable<'a>,
     mentions: &'a [Mention],
-    /// (end, index) of the non-empty mentions outside quotations, sorted
-    /// by end and start: finds the mention ending at an offset in O(log n).
-    mentions_by_end: Vec<(u32, u32)>,
-    /// Where the searches by offset start: in mentions by start,
-    /// `mentions_by_end` by end (tokens: the table's own index).
+    /// Where the searches of mentions by start offset start (tokens: the
+    /// table's own index).
     mention_blocks: Blocks,
-    end_blocks: Blocks,
     /// Quotations not nested in another, in order.
     quotes: Vec<Quotation>,
     /// The longest mention outside quotations starting at each token: see
     /// `source::mention_starting_at`.
     mention_starts: MentionStarts,
-    /// One bit a token: set when a mention of `mentions_by_end` ends with
-    /// it. Most tokens end none, told without a search; see
+    /// The mentions outside quotations ending with each token: see
     /// `source::mention_ending_with`.
-    mention_ends: TokenBits,
+    mention_ends: MentionEnds,
     /// One bit a token: set when a top-level quotation holds it (marks
     /// included). Most tokens are in none, told without a search; see
     /// [`Context::quote_of`].
@@ -222,26 +173,18 @@ impl<'a> Context<'a> {
             while end > first && table.span(end - 1).end > q.outer.end {
                 end -= 1;
             }
-            for t in first..end {
-                quoted.set(t);
-            }
+            quoted.set_range(first..end);
             // Token indices fit: tokens hold u32 offsets, one byte at least each.
             quote_ranges.push((first as u32, end as u32));
         }
-        let mentions_by_end = by_end(mentions);
         let (mention_starts, mention_ends) = MentionStarts::new(table, mentions);
         let (starts, cue_words) = starts::Starts::new(table);
-        let end_blocks = Blocks::new(text.len(), mentions_by_end.len(), |i| {
-            mentions_by_end[i].0 as usize
-        });
         let mut context = Context {
             text,
             tokens,
             table,
             mentions,
-            mentions_by_end,
             mention_blocks: Blocks::new(text.len(), mentions.len(), |i| mentions[i].span.start),
-            end_blocks,
             mention_starts,
             mention_ends,
             quotes,
@@ -371,14 +314,14 @@ impl<'a> Context<'a> {
     fn is_word(&self, i: usize, word: &str) -> bool {
         steps::step();
         debug_assert!(!word.bytes().any(|b| b.is_ascii_uppercase()));
-        i < self.tokens.len() && same_bytes(self.table.low(i).as_bytes(), word.as_bytes())
+        i < self.tokens.len() && same_bytes(self.table.low_bytes(i), word.as_bytes())
     }
 
     /// Whether token `i` starts with a lower-case letter. Told by the
     /// lower-case form and the token's shape; only a form not starting in
     /// ASCII reads the text.
     fn starts_lower(&self, i: usize) -> bool {
-        match self.table.low(i).as_bytes().first() {
+        match self.table.low_bytes(i).first() {
             Some(b) if b.is_ascii_lowercase() && self.table.is_word(i) => !self.table.is_cap(i),
             // ASCII lowercasing changed no byte that is no letter.
             Some(b) if b.is_ascii() && !b.is_ascii_lowercase() => false,
@@ -404,7 +347,7 @@ impl<'a> Context<'a> {
                 .iter()
                 .all(|w| !w.bytes().any(|b| b.is_ascii_uppercase()))
         );
-        let low = self.table.low(i).as_bytes();
+        let low = self.table.low_bytes(i);
         words.iter().any(|w| same_bytes(low, w.as_bytes()))
     }
 
@@ -434,7 +377,7 @@ impl<'a> Context<'a> {
     /// text (a read of the text misses the cache).
     #[inline]
     fn ends_with(&self, i: usize, suffix: &str) -> bool {
-        self.table.low(i).ends_with(suffix)
+        self.table.low_bytes(i).ends_with(suffix.as_bytes())
             && (self.table.is_lower_word(i) || self.word(i).ends_with(suffix))
     }
 
@@ -454,7 +397,7 @@ impl<'a> Context<'a> {
             && self.tokens[i].kind == TokenKind::Punct
             // A mark's lower-case form is the mark, one character: found
             // among the marks by byte when ASCII, not by a substring search.
-            && match self.table.low(i).as_bytes() {
+            && match self.table.low_bytes(i) {
                 &[b] => marks.as_bytes().contains(&b),
                 low => wide_mark_in(low, marks),
             }
@@ -658,17 +601,6 @@ impl Context<'_> {
         let mentions = self.mentions;
         (self.mention_blocks).first_at(offset, mentions.len(), |i| mentions[i].span.start < offset)
     }
-
-    /// The index into `mentions_by_end` of the first mention ending at or
-    /// after `end`, and starting at or after `lower` if it ends there.
-    fn by_end_from(&self, end: usize, lower: usize) -> usize {
-        let key = |o: usize| u32::try_from(o).unwrap_or(u32::MAX);
-        let (by_end, mentions) = (&self.mentions_by_end, self.mentions);
-        (self.end_blocks).first_at(end, by_end.len(), |i| {
-            let (e, k) = by_end[i];
-            (e, mentions[k as usize].span.start as u32) < (key(end), key(lower))
-        })
-    }
 }
 
 /// For each token, the longest mention outside quotations starting with
@@ -682,12 +614,14 @@ struct MentionStarts {
 }
 
 impl MentionStarts {
-    /// The mentions' starts, and the tokens the mentions of
-    /// [`by_end`] end with (one bit a token, see [`Context::mention_ends`]):
-    /// both found in one walk over the mentions.
-    fn new(table: &TokenTable, mentions: &[Mention]) -> (Self, TokenBits) {
+    /// The mentions' starts, and their ends ([`MentionEnds`]): both
+    /// found in one walk over the mentions.
+    fn new(table: &TokenTable, mentions: &[Mention]) -> (Self, MentionEnds) {
         let mut bits = TokenBits::new(table.len());
         let mut ends = TokenBits::new(table.len());
+        // (the token it ends with, mention index) of each mention ending
+        // with a token, in mention order.
+        let mut ending: Vec<(u32, u32)> = Vec::new();
         let mut longest: Vec<u32> = Vec::new();
         let mut last = None;
         let mut t = 0;
@@ -698,8 +632,12 @@ impl MentionStarts {
             // A step from the last mention's first token: mentions come
             // by start.
             t = tokens_before(&table.tokens, t, m.span.start);
-            if m.span.start < m.span.end {
-                mark_end(table, t, m.span.end, &mut ends);
+            if let Some(end) = (m.span.start < m.span.end)
+                .then(|| end_token(table, t, m.span.end))
+                .flatten()
+            {
+                ends.set(end);
+                ending.push((end as u32, k as u32));
             }
             if t == table.len() || table.tokens[t].start() != m.span.start {
                 continue;
@@ -721,7 +659,7 @@ impl MentionStarts {
             bits: RankedBits::new(bits),
             longest,
         };
-        (starts, ends)
+        (starts, MentionEnds::new(RankedBits::new(ends), ending))
     }
 
     /// The longest mention outside quotations starting at token `i`.
@@ -731,6 +669,65 @@ impl MentionStarts {
             return None;
         }
         Some(self.longest[self.bits.rank(i)] as usize)
+    }
+}
+
+/// For each token, the non-empty mentions outside quotations ending with
+/// it, by start: a bit per token, and the mentions of the tokens whose bit
+/// is set, reached by its rank. A mention ending at a token is then a
+/// look in a group of a few, where a search among all the mentions by end
+/// (sorted, a radix sort of their ends) cost more than the rest of the
+/// look-up.
+struct MentionEnds {
+    bits: RankedBits,
+    /// Per token whose bit is set, by rank: one past its last mention in
+    /// `by_token` (its first is the entry before's, or 0).
+    group_ends: Vec<u32>,
+    /// Mention indices grouped by the token they end with, in token order,
+    /// in mention order (start order) within a group.
+    by_token: Vec<u32>,
+}
+
+impl MentionEnds {
+    /// `ending` holds (token, mention) in mention order; `bits` has the
+    /// bit of each token set. A counting sort by the tokens' ranks: one
+    /// count and one placing, stable.
+    fn new(bits: RankedBits, mut ending: Vec<(u32, u32)>) -> Self {
+        let mut group_ends = vec![0u32; bits.total as usize + 1];
+        for (t, _) in &mut ending {
+            // The token's group, counted once (a rank counts bits in
+            // software, a dozen instructions).
+            *t = bits.rank(*t as usize) as u32;
+            group_ends[*t as usize + 1] += 1;
+        }
+        for g in 1..group_ends.len() {
+            group_ends[g] += group_ends[g - 1];
+        }
+        // Each group's first place, moved on as its mentions are placed:
+        // at the end, one past its last.
+        group_ends.pop();
+        let mut by_token = vec![0u32; ending.len()];
+        for &(group, k) in &ending {
+            let place = &mut group_ends[group as usize];
+            by_token[*place as usize] = k;
+            *place += 1;
+        }
+        MentionEnds {
+            bits,
+            group_ends,
+            by_token,
+        }
+    }
+
+    /// The mentions ending with token `i`, by start.
+    #[inline]
+    fn at(&self, i: usize) -> &[u32] {
+        if !self.bits.has(i) {
+            return &[];
+        }
+        let group = self.bits.rank(i);
+        let first = group.checked_sub(1).map_or(0, |g| self.group_ends[g]);
+        &self.by_token[first as usize..self.group_ends[group] as usize]
     }
 }
 
@@ -784,15 +781,15 @@ fn tokens_before(tokens: &[Token], from: usize, offset: usize) -> usize {
     shared::gallop_from(tokens, from, |t| t.start() < offset)
 }
 
-/// How many tokens [`mark_end`] steps over before it asks the block index.
+/// How many tokens [`end_token`] steps over before it asks the block index.
 const MENTION_WALK: usize = 16;
 
-/// Marks in `ends` the token a mention ending at byte `end` ends with, if
-/// one does: the last token starting before `end`, found by a step from
-/// `from`, the number of tokens starting before the mention (a mention is
-/// a few tokens: a short walk, where a search of the block index missed
-/// the cache).
-fn mark_end(table: &TokenTable, from: usize, end: usize, ends: &mut TokenBits) {
+/// The token a mention ending at byte `end` ends with, if one does: the
+/// last token starting before `end`, found by a step from `from`, the
+/// number of tokens starting before the mention (a mention is a few
+/// tokens: a short walk, where a search of the block index missed the
+/// cache).
+fn end_token(table: &TokenTable, from: usize, end: usize) -> Option<usize> {
     let tokens = &table.tokens;
     let mut after = from;
     while after < tokens.len() && tokens[after].start() < end {
@@ -802,12 +799,8 @@ fn mark_end(table: &TokenTable, from: usize, end: usize, ends: &mut TokenBits) {
             break;
         }
     }
-    let Some(t) = after.checked_sub(1) else {
-        return;
-    };
-    if tokens[t].start() < end && table.span(t).end == end {
-        ends.set(t);
-    }
+    let t = after.checked_sub(1)?;
+    (tokens[t].start() < end && table.span(t).end == end).then_some(t)
 }
 
 /// How many bytes of text one entry of [`Blocks`] covers: a block holds

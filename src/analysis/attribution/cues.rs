@@ -544,7 +544,7 @@ impl Pass<'_, '_> {
         let modifier = |k: usize| c.table.is(k, Class::Determiner) || c.table.is_possessive(k);
         let superlative = |k: usize| {
             c.is_one_of(k, &["best", "worst", "first", "last"])
-                || (c.table.low(k).len() > 4 && c.ends_with(k, "est"))
+                || (c.table.low_bytes(k).len() > 4 && c.ends_with(k, "est"))
         };
         let noun = c.is_ing(cue.first)
             && cue.first > unit.first
@@ -810,7 +810,7 @@ impl Pass<'_, '_> {
                 .any(|&class| c.table.is(k, class))
         };
         // "the retired judge Ana Vell said": a title before a name.
-        let title = c.table.is(noun, Class::HeadWord) && !c.table.low(noun).ends_with('s');
+        let title = c.table.is(noun, Class::HeadWord) && !c.table.low_bytes(noun).ends_with(b"s");
         if !is_noun(noun) || c.table.is_possessive(noun) || title {
             return None;
         }
@@ -820,7 +820,7 @@ impl Pass<'_, '_> {
         }
         let past_verb = cue.classes.has(CueClasses::SPEECH)
             && c.table.is_word(k)
-            && c.table.low(k).ends_with("ed");
+            && c.table.low_bytes(k).ends_with(b"ed");
         if !(self.object_slot_empty(k, unit) || past_verb) {
             return None;
         }
@@ -942,7 +942,7 @@ impl Pass<'_, '_> {
     /// about the memo" reports no words); `None` for other cues.
     fn question_start(&self, cue: CueMatch, end: usize) -> Option<Option<usize>> {
         let c = self.context;
-        if !c.table.low(cue.first).starts_with("ask") {
+        if !c.table.low_bytes(cue.first).starts_with(b"ask") {
             return None;
         }
         let mut k = cue.end;
@@ -976,7 +976,8 @@ impl Pass<'_, '_> {
             return false;
         }
         // "said the plan failed": a past tense after the noun makes a clause.
-        let past_after_noun = |i: usize| i > content.first + 1 && c.table.low(i).ends_with("ed");
+        let past_after_noun =
+            |i: usize| i > content.first + 1 && c.table.low_bytes(i).ends_with(b"ed");
         let clause_or_quote = (content.first..content.end).any(|i| {
             c.quote_of(i).is_some()
                 || c.tokens[i].kind != TokenKind::Word
@@ -1116,8 +1117,10 @@ impl Pass<'_, '_> {
         }
         let mut k = first;
         while k < end && k < first + 8 {
+            // The next token's kind first: it is read off the token, where
+            // "that" is read off the table.
             let clause_follows = k + 1 < end && c.tokens[k + 1].kind != TokenKind::Punct;
-            if (c.is_word(k, "that") || c.is_punct(k, ":")) && clause_follows {
+            if clause_follows && (c.is_word(k, "that") || c.is_punct(k, ":")) {
                 return k + 1;
             }
             // "said he understands how hard that can be": a clause has
@@ -1162,7 +1165,7 @@ impl Pass<'_, '_> {
             }
             // The mark is read once: this loop runs over every content.
             // A mark's lower-case form is the mark, read off the table.
-            let mark = (c.tokens[i].kind == TokenKind::Punct).then(|| c.table.low(i).as_bytes());
+            let mark = (c.tokens[i].kind == TokenKind::Punct).then(|| c.table.low_bytes(i));
             // Byte patterns, not string compares: no call to memcmp per token.
             if matches!(mark, Some([b';'])) {
                 return i;
@@ -1178,11 +1181,7 @@ impl Pass<'_, '_> {
             // are ones): told by the token's classes, before its form is
             // read, at most words.
             let opener = c.table.is(i, Class::ClauseOpener);
-            let low = if opener {
-                c.table.low(i).as_bytes()
-            } else {
-                b""
-            };
+            let low = if opener { c.table.low_bytes(i) } else { b"" };
             if opener
                 && i > first
                 && !matches!(low, b"and" | b"that" | b"so" | b"if")
@@ -1356,7 +1355,9 @@ impl Pass<'_, '_> {
         // Asked only after an "and" or "but": most cues have none.
         let same_form = |verb: usize| {
             c.starts_lower(verb)
-                && ((c.ends_in_ed(cue.first) && c.ends_in_ed(verb) && c.table.low(verb).len() > 4)
+                && ((c.ends_in_ed(cue.first)
+                    && c.ends_in_ed(verb)
+                    && c.table.low_bytes(verb).len() > 4)
                     || (c.is_ing(cue.first) && c.is_ing(verb)))
         };
         (first + 1..end).find_map(|k| {
@@ -1364,7 +1365,7 @@ impl Pass<'_, '_> {
             // read only of a clause opener ("and" and "but" are ones): this
             // runs over every token of a content.
             let and_or_but = c.table.is(k, Class::ClauseOpener)
-                && matches!(c.table.low(k).as_bytes(), b"and" | b"but");
+                && matches!(c.table.low_bytes(k), b"and" | b"but");
             if !and_or_but || c.quote_of(k).is_some() {
                 return None;
             }

@@ -113,7 +113,7 @@ impl Pass<'_, '_> {
         // "“… of the voters.” Asked what that might look like, she said":
         // a capitalised participle opens the next sentence, no frame.
         let opens_sentence = |cue: &CueMatch| {
-            c.table.is_cap(cue.first) && c.table.low(cue.first).ends_with("ed") && i == after
+            c.table.is_cap(cue.first) && c.table.low_bytes(cue.first).ends_with(b"ed") && i == after
         };
         if let Some(cue) = c.cue_at(i).filter(framing).filter(|q| !opens_sentence(q)) {
             let source = source::mention_near(c, cue.end);
@@ -220,7 +220,7 @@ impl Pass<'_, '_> {
         let t = c.tokens.get(i)?;
         (t.kind == TokenKind::Word
             && c.quote_of(i).is_none()
-            && c.table.low(i).len() > 4
+            && c.table.low_bytes(i).len() > 4
             && c.ends_in_ed(i)
             && c.starts_lower(i))
         .then_some(i)

@@ -106,24 +106,12 @@ pub(super) fn mention_near(c: &Context, i: usize) -> Option<usize> {
 /// The longest mention outside quotations ending with token `i` and
 /// starting at or after byte `lower`.
 pub(super) fn mention_ending_with(c: &Context, i: usize, lower: usize) -> Option<usize> {
-    // Most tokens end no mention: one bit says so, with no search.
-    if !c.mention_ends.has(i) {
-        return None;
-    }
-    mention_ending_at(c, c.table.span(i).end, lower)
-}
-
-/// The longest mention outside quotations ending at byte `end` and starting
-/// at or after `lower`.
-pub(super) fn mention_ending_at(c: &Context, end: usize, lower: usize) -> Option<usize> {
-    // By (end, start): the first at or after (end, lower) is the one, if it
-    // ends at `end`. Scanning mentions by start from `lower` was linear per
-    // call, and some callers pass 0.
-    let at = c.by_end_from(end, lower);
-    c.mentions_by_end
-        .get(at)
-        .filter(|&&(e, _)| e as usize == end)
-        .map(|&(_, k)| k as usize)
+    // Most tokens end no mention: one bit says so, with no search. Those
+    // ending with it come by start: the first from `lower` on is the
+    // longest (a search: nested titles can end many at one token).
+    let ending = c.mention_ends.at(i);
+    let at = ending.partition_point(|&k| c.mentions[k as usize].span.start < lower);
+    ending.get(at).map(|&k| k as usize)
 }
 
 /// The subject of the cue at token `cue`: a mention ending right before it,
@@ -228,7 +216,7 @@ pub(super) fn subject_before(c: &Context, cue: usize, unit_first: usize) -> Opti
     }
     // "The report published Tuesday showed": a participle after the subject.
     let participle_modifier = j >= unit_first + 2
-        && c.table.low(j - 1).len() > 4
+        && c.table.low_bytes(j - 1).len() > 4
         && c.ends_in_ed(j - 1)
         && c.starts_lower(j - 1);
     if let Some(m) = participle_modifier.then(|| subject(j - 2)).flatten() {

@@ -44,13 +44,13 @@ pub(super) fn find(
         if starts.at(h, Starts::CLAIMED) {
             continue;
         }
-        let Some(head) = head_at(ctx, h) else {
+        let Some(head) = marked_head_at(ctx, h) else {
             continue;
         };
         // "campaign manager", "Republican pollster": the last noun is the head.
         if h + 1 < range.end
             && starts.at(h + 1, Starts::HEAD)
-            && head_at(ctx, h + 1).is_some()
+            && marked_head_at(ctx, h + 1).is_some()
             && !ctx.is_possessive(h)
         {
             continue;
@@ -153,6 +153,12 @@ fn head_at(ctx: &Context, i: usize) -> Option<Head> {
     if !ctx.is_possessive(i) && !ctx.table.classes(i).has(Class::HeadWord) {
         return None;
     }
+    marked_head_at(ctx, i)
+}
+
+/// [`head_at`] of a token [`Starts::HEAD`] marks: a word, possessive or of
+/// the head words, as the checks there would find again.
+fn marked_head_at(ctx: &Context, i: usize) -> Option<Head> {
     let known = ctx.heads.of(ctx.table, i);
     if let Some(head) = Head::decode(known.get()) {
         return head;

@@ -336,18 +336,11 @@ fn name_mention(
             role = Some(ctx.phrase(first, start - 1).trim_end().to_string());
         }
         // Names swallowed into the title ("Texas" in "Texas Sen. Ted Cruz") are
-        // no mentions of their own, unless an organisation or a possessive.
-        let from = ctx.tokens[first].start();
-        let to = ctx.tokens[start].start();
-        let text = ctx.text;
-        // Only mentions found from the title on can lie inside it: at most
-        // one per token, the last ones found (a bounded look-back).
-        let found_in_title = out.len().saturating_sub(start - first);
-        retain_from(out, sentence_first_mention.max(found_in_title), |m| {
-            !(from <= m.span.start && m.span.end <= to)
-                || (m.kind == ActorKind::Organization && m.name.contains(' '))
-                || text[m.span.end..].starts_with(['’', '\''])
-        });
+        // no mentions of their own, unless an organisation or a possessive
+        // (most names have no title: nothing to look at, no call).
+        if first < start {
+            drop_names_in_title(ctx, first..start, out, sentence_first_mention);
+        }
     } else if kind == ActorKind::Place || kind == ActorKind::Organization {
         // "the United States", "the FBI": the article belongs to the mention.
         if start > range.start && ctx.low(start - 1) == "the" {
@@ -367,6 +360,27 @@ fn name_mention(
         }
     }
     Some((mention(span, name, kind, role), first..last))
+}
+
+/// Drops the mentions lying inside the titles `title` (tokens) before a
+/// name, but an organisation's of several words or a possessive.
+fn drop_names_in_title(
+    ctx: &Context,
+    title: Range<usize>,
+    out: &mut Vec<Mention>,
+    sentence_first_mention: usize,
+) {
+    let from = ctx.tokens[title.start].start();
+    let to = ctx.tokens[title.end].start();
+    let text = ctx.text;
+    // Only mentions found from the title on can lie inside it: at most
+    // one per token, the last ones found (a bounded look-back).
+    let found_in_title = out.len().saturating_sub(title.len());
+    retain_from(out, sentence_first_mention.max(found_in_title), |m| {
+        !(from <= m.span.start && m.span.end <= to)
+            || (m.kind == ActorKind::Organization && m.name.contains(' '))
+            || text[m.span.end..].starts_with(['’', '\''])
+    });
 }
 
 /// How far an extension after a name reaches: a byte offset, and one past
