@@ -7,7 +7,7 @@
 
 use super::lexicon::{Classes, CueHead, Cues, Lexicon};
 use super::open_table::{OpenTable, SlotKey};
-use super::segment::{HIGH_BITS, each};
+use super::segment::{HIGH_BITS, TokenKind, each};
 use super::wordlists::{Map, same_bytes, short_word};
 use crate::span::Span;
 
@@ -139,14 +139,15 @@ fn ascii_lowercase(word: u64) -> u64 {
     word | capitals >> 2
 }
 
-/// Form indices by [`Key`], a table for each kind.
-struct Tables<L> {
-    words: OpenTable<u64>,
-    short: OpenTable<ShortForm>,
-    long: Map<L, u32>,
+/// Values by [`Key`] (form indices, or a written form's [`Entry`]), a
+/// table for each kind.
+struct Tables<L, V> {
+    words: OpenTable<u64, V>,
+    short: OpenTable<ShortForm, V>,
+    long: Map<L, V>,
 }
 
-impl<L: std::hash::Hash + Eq> Tables<L> {
+impl<L: std::hash::Hash + Eq, V: Copy + Default> Tables<L, V> {
     /// Tables for `room` forms before they grow.
     fn with_room(room: usize) -> Self {
         Tables {
@@ -158,7 +159,7 @@ impl<L: std::hash::Hash + Eq> Tables<L> {
     }
 
     #[inline(always)]
-    fn get(&self, key: &Key<L>) -> Option<u32> {
+    fn get(&self, key: &Key<L>) -> Option<V> {
         match key {
             Key::Word(word) => self.words.get(*word),
             Key::Short(key) => self.short.get(*key),
@@ -166,16 +167,55 @@ impl<L: std::hash::Hash + Eq> Tables<L> {
         }
     }
 
-    /// Adds `key`, not in the tables yet, for `form`.
-    fn insert(&mut self, key: Key<L>, form: u32) {
+    /// Where the value of `key` lies, when it is in the tables: read or
+    /// changed there ([`Tables::value_mut`]) by a caller that adds the key
+    /// when it is missing (a borrow of the value would keep the tables
+    /// borrowed for the adding too).
+    #[inline(always)]
+    fn slot<'k>(&self, key: &'k Key<L>) -> Option<Slot<'k, L>> {
         match key {
-            Key::Word(word) => self.words.insert(word, form),
-            Key::Short(key) => self.short.insert(key, form),
-            Key::Long(key) => {
-                self.long.insert(key, form);
-            }
+            Key::Word(word) => self.words.slot(*word).map(Slot::Word),
+            Key::Short(key) => self.short.slot(*key).map(Slot::Short),
+            Key::Long(key) => self.long.contains_key(key).then_some(Slot::Long(key)),
         }
     }
+
+    /// The value in `slot`, as [`Tables::slot`] found it.
+    #[inline(always)]
+    fn value_mut(&mut self, slot: Slot<L>) -> &mut V {
+        match slot {
+            Slot::Word(at) => self.words.value_mut(at),
+            Slot::Short(at) => self.short.value_mut(at),
+            Slot::Long(key) => self.long.get_mut(key).expect("a key found"),
+        }
+    }
+
+    /// Adds `key`, not in the tables yet, for `value`, and gives the value
+    /// to change.
+    fn insert(&mut self, key: Key<L>, value: V) -> &mut V {
+        match key {
+            Key::Word(word) => self.words.insert(word, value),
+            Key::Short(key) => self.short.insert(key, value),
+            Key::Long(key) => self.long.entry(key).or_insert(value),
+        }
+    }
+
+    /// Every value, in no order.
+    fn values(&self) -> impl Iterator<Item = V> + '_ {
+        self.words
+            .values()
+            .chain(self.short.values())
+            .chain(self.long.values().copied())
+    }
+}
+
+/// Where a key's value lies in [`Tables`]: a slot of a table by open
+/// addressing, or the key itself for a long form (looked up again, a rare
+/// form).
+enum Slot<'k, L> {
+    Word(usize),
+    Short(usize),
+    Long(&'k L),
 }
 
 /// Every short form's length byte is above 0.
@@ -186,10 +226,21 @@ impl SlotKey for ShortForm {
     }
 }
 
+/// A written form's entry in the interner's tables: its index, and a
+/// record its tokens read and change while the token table is built (`R`:
+/// tokens.rs's facts of the form), kept in the slot a lookup loads anyway,
+/// where an array by index took a second load, a cache miss for a rare
+/// form.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Entry<R> {
+    pub(super) form: u32,
+    pub(super) record: R,
+}
+
 /// The forms of a text so far, and the maps that find a form's index.
-pub(super) struct Interner<'t> {
-    written: Tables<Written<'t>>,
-    lowers: Tables<Box<str>>,
+pub(super) struct Interner<'t, R> {
+    written: Tables<Written<'t>, Entry<R>>,
+    lowers: Tables<Box<str>, u32>,
     /// Per written form, by index: the index of its lower-case form,
     pub(super) lower_of: Vec<u32>,
     /// and its shape (bits of [`CAPITALIZED`] and the others).
@@ -206,7 +257,14 @@ pub(super) struct Interner<'t> {
     pub(super) cue_heads: Vec<CueHead>,
 }
 
-impl<'t> Interner<'t> {
+/// What a written form's [`Entry`] records for the token table.
+pub(super) trait Record: Copy + Default {
+    /// The record of a new form, `word`, first seen as a token of `kind`,
+    /// with its shape and its lower-case form's word lists.
+    fn fresh(word: &str, kind: TokenKind, shape: u8, classes: Classes) -> Self;
+}
+
+impl<'t, R: Record> Interner<'t, R> {
     /// An interner for a text of `len` bytes.
     pub(super) fn new(len: usize) -> Self {
         // Room for the forms of an article (a short one's tables do not
@@ -226,41 +284,57 @@ impl<'t> Interner<'t> {
         }
     }
 
-    /// The index of the written form of the token at `span`, interned now
-    /// if it is new.
+    /// The entry of the written form of the token at `span`, of `kind`,
+    /// interned now if it is new.
     #[inline(always)]
     pub(super) fn form(
         &mut self,
         text: &'t str,
         span: Span,
-        is_word: bool,
+        kind: TokenKind,
         lexicon: &Lexicon,
-    ) -> u32 {
+    ) -> &mut Entry<R> {
         // A form of up to eight bytes (most) is looked up by its word, not
         // through a Key: the enum, read by reference, was kept on the stack.
         if let Some(word) = word_key(text, span) {
-            return match self.written.words.get(word) {
-                Some(known) => known,
-                None => self.add(Key::Word(word), span.of(text), is_word, lexicon),
+            return match self.written.words.slot(word) {
+                Some(slot) => self.written.words.value_mut(slot),
+                None => self.add(Key::Word(word), span.of(text), kind, lexicon),
             };
         }
         let key = Key::longer(text, span);
-        match self.written.get(&key) {
-            Some(known) => known,
-            None => self.add(key, span.of(text), is_word, lexicon),
+        match self.written.slot(&key) {
+            Some(slot) => self.written.value_mut(slot),
+            None => self.add(key, span.of(text), kind, lexicon),
         }
     }
 
     /// Interns a written form seen for the first time, its lower-case form
     /// too if new.
     #[inline(never)]
-    fn add(&mut self, key: Key<Written<'t>>, word: &str, is_word: bool, lexicon: &Lexicon) -> u32 {
+    fn add(
+        &mut self,
+        key: Key<Written<'t>>,
+        word: &str,
+        kind: TokenKind,
+        lexicon: &Lexicon,
+    ) -> &mut Entry<R> {
         let form = self.lower_of.len() as u32;
-        self.written.insert(key, form);
         let lower = self.lower_form(key.lowered(), word, lexicon);
+        let shape = shape_of(word, kind == TokenKind::Word);
         self.lower_of.push(lower);
-        self.shapes.push(shape_of(word, is_word));
-        form
+        self.shapes.push(shape);
+        let record = R::fresh(word, kind, shape, self.lower_classes[lower as usize]);
+        self.written.insert(key, Entry { form, record })
+    }
+
+    /// Each written form's record, by form index.
+    pub(super) fn records(&self) -> Vec<R> {
+        let mut records = vec![R::default(); self.lower_of.len()];
+        for Entry { form, record } in self.written.values() {
+            records[form as usize] = record;
+        }
+        records
     }
 
     /// The index of the lower-case form of `word`, whose key is `key`:
@@ -382,8 +456,16 @@ mod tests {
     fn forms(text: &str) -> Vec<u32> {
         let mut interner = Interner::new(0);
         segment::tokenize(text)
-            .map(|t| interner.form(text, t.span, true, Lexicon::builtin()))
+            .map(|t| {
+                let entry: &mut Entry<()> =
+                    interner.form(text, t.span, TokenKind::Word, Lexicon::builtin());
+                entry.form
+            })
             .collect()
+    }
+
+    impl Record for () {
+        fn fresh(_: &str, _: TokenKind, _: u8, _: Classes) {}
     }
 
     #[test]

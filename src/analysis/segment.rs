@@ -201,7 +201,7 @@ pub fn tokenize(text: &str) -> impl Iterator<Item = Scanned> + '_ {
                     start += 1;
                     continue;
                 }
-                ByteClass::Letter => (word_end(text, start), TokenKind::Word),
+                ByteClass::Letter => (word_end(text, start, true), TokenKind::Word),
                 ByteClass::Digit => (number_end(text, start), TokenKind::Number),
                 ByteClass::Quote => (start + 1, TokenKind::Quote),
                 ByteClass::Punct => (start + 1, TokenKind::Punct),
@@ -231,7 +231,7 @@ pub fn tokenize(text: &str) -> impl Iterator<Item = Scanned> + '_ {
 #[inline(never)]
 fn not_ascii_token(text: &str, start: usize, c: char) -> (usize, TokenKind) {
     if c.is_alphabetic() {
-        (word_end(text, start), TokenKind::Word)
+        (word_end(text, start, false), TokenKind::Word)
     } else if is_quote_mark(c) {
         (start + c.len_utf8(), TokenKind::Quote)
     } else {
@@ -239,14 +239,15 @@ fn not_ascii_token(text: &str, start: usize, c: char) -> (usize, TokenKind) {
     }
 }
 
-/// The end of a word starting at `start`. In line in the tokenizer: a
-/// call per word saved and restored more registers than most words take.
+/// The end of a word starting at `start`, with an ASCII letter when
+/// `ascii`. In line in the tokenizer: a call per word saved and restored
+/// more registers than most words take.
 #[inline(always)]
-fn word_end(text: &str, start: usize) -> usize {
+fn word_end(text: &str, start: usize, ascii: bool) -> usize {
     let bytes = text.as_bytes();
     // Only a letter and a full stop can open "U.S.": an ASCII letter with
     // no full stop after it opens none.
-    let may_be_dotted = !bytes[start].is_ascii() || bytes.get(start + 1) == Some(&b'.');
+    let may_be_dotted = !ascii || bytes.get(start + 1) == Some(&b'.');
     if let Some(end) = may_be_dotted
         .then(|| dotted_abbreviation_end(text, start))
         .flatten()
@@ -266,15 +267,17 @@ fn word_end(text: &str, start: usize) -> usize {
     end
 }
 
-/// The length of the character at `at` when it goes on a word: a letter
-/// or digit, a soft hyphen, or an apostrophe or hyphen with a letter or
-/// digit after it ("she’d", "anti-litter").
+/// The length of the character at `at`, just past a run of ASCII letters
+/// and digits, when it goes on a word: a letter or digit past ASCII, a
+/// soft hyphen, or an apostrophe or hyphen with a letter or digit after
+/// it ("she’d", "anti-litter").
 #[inline(always)]
 fn joining_len(text: &str, at: usize) -> Option<usize> {
     let b = *text.as_bytes().get(at)?;
-    // Most words end at an ASCII space or mark: told by its byte.
+    // Most words end at an ASCII space or mark, told by its byte (no ASCII
+    // letter or digit: the run would have gone on).
     if b.is_ascii() && b != b'\'' && b != b'-' {
-        return b.is_ascii_alphanumeric().then_some(1);
+        return None;
     }
     joining_char_len(text, at)
 }

@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::interning::{
-    ALL_CAPS, CAPITALIZED, HYPHENATED, Interner, LOWER_WORD, NOT_ASCII, POSSESSIVE,
+    ALL_CAPS, CAPITALIZED, HYPHENATED, Interner, LOWER_WORD, NOT_ASCII, POSSESSIVE, Record,
 };
 pub use super::lexicon::{Class, Classes};
 use super::lexicon::{CueHead, Cues, Lexicon};
@@ -33,7 +33,7 @@ const SEEN_CLASSES: [(u8, Class); 3] = [
 /// tokens' marks (bits of [`TokenMark::bit`]), what they are to the
 /// words seen next to them (bits of [`WORD`] and the others), and where
 /// its words were seen (bits of [`SEEN_CLASSES`]).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct FormFacts {
     marks: u8,
     context: u8,
@@ -45,6 +45,18 @@ const WORD: u8 = 1;
 const CAPITALIZED_WORD: u8 = 2;
 const LOWER_CASE_WORD: u8 = 4;
 
+/// What its tokens mark is worked out at a form's first token, once; it
+/// is seen nowhere yet.
+impl Record for FormFacts {
+    fn fresh(word: &str, kind: TokenKind, shape: u8, classes: Classes) -> Self {
+        FormFacts {
+            marks: TokenMark::of_form(word, kind, shape, classes),
+            context: FormFacts::context(kind == TokenKind::Word, shape),
+            seen: 0,
+        }
+    }
+}
+
 impl FormFacts {
     fn context(is_word: bool, shape: u8) -> u8 {
         (u8::from(is_word) * WORD)
@@ -55,9 +67,10 @@ impl FormFacts {
 
 /// Where a word is seen ([`SEEN_CLASSES`] bits), by the context bits of the
 /// token before it (shifted by 3) and its own: one load per token, where
-/// working it out took a dozen instructions.
-const SEEN_AFTER: [u8; 64] = {
-    let mut seen = [0; 64];
+/// working it out took a dozen instructions. Indexed by a byte (the top
+/// 192 entries unused), so the load needs no bounds check.
+const SEEN_AFTER: [u8; 256] = {
+    let mut seen = [0; 256];
     let mut k = 0;
     while k < 64 {
         let (before, this) = ((k >> 3) as u8, (k & 7) as u8);
@@ -174,8 +187,9 @@ pub struct TokenTable<'t> {
     cues_id: u64,
 }
 
-/// The bytes of text per entry of [`TokenTable::block_firsts`].
-const BLOCK: usize = 64;
+/// The bytes of text per entry of [`TokenTable::block_firsts`]: a block
+/// holds some 50 tokens of prose, a few steps of a search.
+const BLOCK: usize = 256;
 
 /// How many words a headline may have.
 const HEADLINE_WORDS: usize = 30;
@@ -188,12 +202,12 @@ impl<'t> TokenTable<'t> {
         // English prose has a token every 4 to 5 bytes: room for one every
         // 4, the spare returned at the end, so the vector is not doubled late.
         let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
-        let mut interner = Interner::new(text.len());
-        let mut facts: Vec<FormFacts> = Vec::new();
+        let mut interner: Interner<FormFacts> = Interner::new(text.len());
         let mut forms_apart = Map::default();
         let mut previous_context = 0;
         let mut previous_end = 0;
         let mut marks = MarkWords::with_capacity(text.len() / 4);
+        let mut blocks = BlockFirsts::for_text(text.len());
         // A token's marks are noted when the next one tells whether a line
         // break lies between them.
         let mut previous_marks = 0;
@@ -203,7 +217,9 @@ impl<'t> TokenTable<'t> {
                 kind,
                 after_line_break,
             } = scanned;
-            let form = interner.form(text, span, kind == TokenKind::Word, lexicon);
+            let entry = interner.form(text, span, kind, lexicon);
+            let form = entry.form;
+            let facts = &mut entry.record;
             if i > 0 {
                 let line_break = if after_line_break {
                     TokenMark::AFTER_LINE_BREAK
@@ -213,29 +229,19 @@ impl<'t> TokenTable<'t> {
                 marks.push(i - 1, previous_marks | line_break);
             }
             previous_end = span.end;
-            if form as usize == facts.len() {
-                // The form's first token: what its tokens mark is worked
-                // out now, once.
-                let classes = interner.lower_classes[interner.lower_of[form as usize] as usize];
-                let shape = interner.shapes[form as usize];
-                facts.push(FormFacts {
-                    marks: TokenMark::of_form(span.of(text), kind, shape, classes),
-                    context: FormFacts::context(kind == TokenKind::Word, shape),
-                    seen: 0,
-                });
-            }
+            blocks.token(i, span.start);
             // The text fits in 4 GiB (checked above), and so does every offset.
             tokens.push(Token::new(span.start as u32, kind, form));
-            let facts = &mut facts[form as usize];
             previous_marks = facts.marks;
-            if form >= FORM_APART {
-                forms_apart.insert(i as u32, form);
-            }
             // Set from a table, not a branch each: which are set changes
             // from word to word, and each branch would mispredict.
             facts.seen |= SEEN_AFTER[usize::from(previous_context << 3 | facts.context)];
             previous_context = facts.context;
+            if form >= FORM_APART {
+                forms_apart.insert(i as u32, form);
+            }
         }
+        let facts = interner.records();
         let Interner {
             lower_of,
             shapes,
@@ -268,7 +274,7 @@ impl<'t> TokenTable<'t> {
         TokenTable {
             text,
             marked: marks.finish(tokens.len()),
-            block_firsts: block_firsts(text.len(), &tokens),
+            block_firsts: blocks.finish(text.len(), tokens.len()),
             tokens,
             forms_apart,
             lows: PerForm::new(lower_of.iter().map(|&l| lower_spans[l as usize]).collect()),
@@ -564,19 +570,39 @@ impl<T: Copy> PerForm<T> {
     }
 }
 
-/// For each block of [`BLOCK`] bytes of a text of `len` bytes: the number
-/// of `tokens` starting before the block.
-fn block_firsts(len: usize, tokens: &[Token]) -> Vec<u32> {
-    let mut firsts = Vec::with_capacity(len / BLOCK + 1);
-    let mut k = 0;
-    for block in 0..=len / BLOCK {
-        let start = block * BLOCK;
-        while k < tokens.len() && tokens[k].start() < start {
-            k += 1;
+/// For each block of [`BLOCK`] bytes of a text: the number of tokens
+/// starting before the block, noted as the tokens come (a pass over them
+/// after, or a search per block, read them back from memory).
+struct BlockFirsts {
+    firsts: Vec<u32>,
+    /// The start of the next block whose count is not noted yet.
+    next: usize,
+}
+
+impl BlockFirsts {
+    fn for_text(len: usize) -> Self {
+        BlockFirsts {
+            firsts: Vec::with_capacity(len / BLOCK + 1),
+            next: 0,
         }
-        firsts.push(k as u32);
     }
-    firsts
+
+    /// Notes that token `i`, the next, starts at `start`.
+    #[inline(always)]
+    fn token(&mut self, i: usize, start: usize) {
+        while self.next <= start {
+            self.firsts.push(i as u32);
+            self.next += BLOCK;
+        }
+    }
+
+    /// The counts of a text of `len` bytes and `tokens` tokens.
+    fn finish(mut self, len: usize, tokens: usize) -> Vec<u32> {
+        while self.firsts.len() <= len / BLOCK {
+            self.firsts.push(tokens as u32);
+        }
+        self.firsts
+    }
 }
 
 /// The bits of every [`TokenMark`] while the tokens come: a byte of marks
@@ -812,7 +838,8 @@ mod tests {
 
     #[test]
     fn the_token_at_an_offset_is_the_first_starting_there_or_after() {
-        let text = "word ".repeat(100) + "end.";
+        // Prose, then a token at every byte (as many as a block can hold).
+        let text = "word ".repeat(300) + "end." + &"!".repeat(1000) + " end";
         let table = TokenTable::new(&text, Lexicon::builtin());
         for offset in 0..=text.len() + 3 {
             let expected = table.tokens.partition_point(|t| t.start() < offset);
