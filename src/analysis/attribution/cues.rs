@@ -1117,8 +1117,10 @@ impl Pass<'_, '_> {
         }
         let mut k = first;
         while k < end && k < first + 8 {
+            // The next token's kind first: it is read off the token, where
+            // "that" is read off the table.
             let clause_follows = k + 1 < end && c.tokens[k + 1].kind != TokenKind::Punct;
-            if (c.is_word(k, "that") || c.is_punct(k, ":")) && clause_follows {
+            if clause_follows && (c.is_word(k, "that") || c.is_punct(k, ":")) {
                 return k + 1;
             }
             // "said he understands how hard that can be": a clause has
