@@ -344,6 +344,10 @@ impl<'t, R: Record> Interner<'t, R> {
             return known;
         }
         let id = self.lower_spans.len() as u32;
+        let short = match key {
+            Key::Word(word) => Some(word),
+            _ => None,
+        };
         self.lowers.insert(key, id);
         let start = self.lower_text.len();
         self.lower_text.push_str(word);
@@ -351,7 +355,10 @@ impl<'t, R: Record> Interner<'t, R> {
         self.lower_spans
             .push((start as u32, self.lower_text.len() as u32));
         let lower = &self.lower_text[start..];
-        let classes = lexicon.classes_of(lower);
+        let classes = short.map_or_else(
+            || lexicon.classes_of(lower),
+            |word| lexicon.classes_of_word(word),
+        );
         let head = Cues::may_start(lower, classes)
             .then(|| lexicon.cues.head(lower))
             .flatten();

@@ -13,8 +13,9 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::open_table::OpenTable;
 use super::tokens::TokenTable;
-use super::wordlists::{self, Map, Wordlists, same_bytes};
+use super::wordlists::{self, Map, Wordlists, same_bytes, short_word};
 use super::{ActorAlias, Options};
 
 /// Everything [`analyze`](super::analyze) knows about words: the built-in
@@ -33,6 +34,10 @@ pub struct Lexicon {
     /// Every lower-case word of a list, with the lists it is in: a token's
     /// classes are one lookup (see tokens.rs).
     classes: Map<Box<str>, Classes>,
+    /// Those of up to eight bytes again, by their bytes as a little-endian
+    /// word, zero-padded (as the interner keys a short form): one probe,
+    /// where hashing the string took several times the instructions.
+    short_classes: OpenTable<u64, Classes>,
 }
 
 impl Lexicon {
@@ -49,8 +54,10 @@ impl Lexicon {
                 .collect(),
             actors: options.actors.clone(),
             classes: Map::default(),
+            short_classes: OpenTable::with_room(0),
         };
         lexicon.classes = lexicon.class_table();
+        lexicon.short_classes = short_class_table(&lexicon.classes);
         lexicon
     }
 
@@ -192,6 +199,12 @@ impl Lexicon {
         self.classes.get(lower).copied().unwrap_or_default()
     }
 
+    /// [`Lexicon::classes_of`] an ASCII-lowercased word of up to eight
+    /// bytes, given as those bytes in a little-endian word, zero-padded.
+    pub(super) fn classes_of_word(&self, word: u64) -> Classes {
+        self.short_classes.get(word).unwrap_or_default()
+    }
+
     /// The built-in lists alone, built once.
     pub fn builtin() -> &'static Lexicon {
         static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
@@ -202,6 +215,23 @@ impl Lexicon {
     pub fn starts_extra_title(&self, lower: &str) -> bool {
         self.extra_titles.iter().any(|t| t[0] == lower)
     }
+}
+
+/// The classes of the words of `classes` of up to eight bytes, by their
+/// bytes as a word ([`Lexicon::classes_of_word`]).
+fn short_class_table(classes: &Map<Box<str>, Classes>) -> OpenTable<u64, Classes> {
+    let mut table = OpenTable::with_room(classes.len());
+    for (word, &of_word) in classes {
+        let bytes = word.as_bytes();
+        let key = match bytes.len() {
+            // No word is empty or holds a zero byte: each has a key of its own.
+            1..8 => short_word(bytes),
+            8 => u64::from_le_bytes(bytes.try_into().expect("8 bytes")),
+            _ => continue,
+        };
+        table.insert(key, of_word);
+    }
+    table
 }
 
 /// The ASCII-lowercased beginnings of `name` at which its first token may
@@ -620,6 +650,26 @@ fn inflections(lemma: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_word_has_the_same_classes_by_its_bytes_as_by_its_text() {
+        let lexicon = Lexicon::builtin();
+        let words = lexicon.classes.keys().map(|w| w.to_string());
+        let others = ["zzq", "saidx", "the8", "abcdefgh", "x"].map(String::from);
+        let mut short = 0;
+        for word in words.chain(others) {
+            let bytes = word.as_bytes();
+            if bytes.len() > 8 {
+                continue;
+            }
+            let mut padded = [0u8; 8];
+            padded[..bytes.len()].copy_from_slice(bytes);
+            let by_bytes = lexicon.classes_of_word(u64::from_le_bytes(padded));
+            assert_eq!(by_bytes, lexicon.classes_of(&word), "{word}");
+            short += 1;
+        }
+        assert!(short > 1000, "{short} short words");
+    }
 
     fn cue_in(lexicon: &Cues, text: &str) -> Option<(String, CueClasses)> {
         let table = TokenTable::new(text, Lexicon::builtin());

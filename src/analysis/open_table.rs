@@ -25,6 +25,7 @@ impl SlotKey for u64 {
 /// Values by key: keys may repeat when a key is a hash that stands for
 /// several entries (see [`OpenTable::find`]). A value is an index, or a
 /// small record whose facts a lookup reads from the slot it loads anyway.
+#[derive(Clone)]
 pub(super) struct OpenTable<K, V = u32> {
     /// The key and the value of each slot, a power of two of them.
     slots: Vec<(K, V)>,
