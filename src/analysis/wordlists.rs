@@ -136,14 +136,15 @@ pub fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// (as `eq_ignore_ascii_case` against each entry would).
 pub struct Words {
     set: Set<&'static str>,
-    /// The longest entry, in bytes: a longer word is in no case an entry.
-    longest: usize,
+    /// The entries' shape table (see [`has_shape`]): a word of no entry's
+    /// first letter and length is in no case an entry.
+    shapes: [u64; 256],
 }
 
 impl Words {
     fn new(set: Set<&'static str>) -> Self {
-        let longest = set.iter().map(|w| w.len()).max().unwrap_or(0);
-        Words { set, longest }
+        let shapes = shapes(set.iter().copied());
+        Words { set, shapes }
     }
 
     /// The entries, in lower case.
@@ -154,9 +155,10 @@ impl Words {
     /// Whether `word`, ASCII-lowercased, is an entry.
     pub fn has(&self, word: &str) -> bool {
         const ROOM: usize = 32;
-        // No entry is longer than the longest: told before any hashing
-        // (most words asked of a short list are longer than its entries).
-        if word.len() > self.longest {
+        // No entry has another first letter and length: told before any
+        // hashing (most words asked of a short list are of none).
+        let first = word.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+        if self.shapes[usize::from(first)] & shape_bit(word) == 0 {
             return false;
         }
         if !word.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -798,5 +800,27 @@ mod tests {
         assert!(!lists.fillers.has(&"A".repeat(40)));
         assert_eq!(lists.pronoun_kinds.get("they"), Some(&ActorKind::Group));
         assert!(lists.pronouns.has("It"));
+    }
+
+    #[test]
+    fn a_word_is_in_a_list_exactly_when_its_lower_case_is_an_entry() {
+        let lists = get();
+        for words in [&lists.abbreviations, &lists.determiners, &lists.fillers] {
+            for entry in words.iter() {
+                let capitalised = entry[..1].to_uppercase() + &entry[1..];
+                for word in [entry.to_string(), capitalised, entry.to_uppercase()] {
+                    assert!(words.has(&word), "{word}");
+                }
+                let near = [
+                    format!("{entry}x"),
+                    format!("q{entry}"),
+                    entry[1..].to_string(),
+                ];
+                for word in near {
+                    let entry_in_any_case = words.set.contains(word.to_lowercase().as_str());
+                    assert_eq!(words.has(&word), entry_in_any_case, "{word}");
+                }
+            }
+        }
     }
 }

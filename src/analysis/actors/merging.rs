@@ -333,7 +333,8 @@ fn merge_persons(
     // As in merge_names: a full name as written before joins at once; the
     // lowercased key is made once per distinct name.
     let mut full_as_written: Vec<Option<usize>> = vec![None; names.all.len()];
-    let mut full: Map<(String, String), usize> = Map::default();
+    // By the first and last words in lower case ([`Shapes::lower`]).
+    let mut full: Map<(usize, usize), usize> = Map::default();
     // What each name's words are found by, read once per distinct name.
     let mut shapes = Shapes::new(names.all.len());
     // The names of one word, with that word: surnames alone.
@@ -352,10 +353,7 @@ fn merge_persons(
             sets.union(i, j);
         } else {
             full_as_written[id as usize] = Some(i);
-            let mut words = name_words(names.all[id as usize]);
-            let first = words.next().unwrap_or_default();
-            let last = words.last().unwrap_or_default();
-            let key = (first.to_lowercase(), last.to_lowercase());
+            let key = (shapes.lower(first), shapes.lower(last));
             match full.get(&key) {
                 Some(&j) => sets.union(i, j),
                 None => {
@@ -427,6 +425,10 @@ struct Shapes<'a> {
     of_name: Vec<Option<Shape>>,
     index: Map<&'a str, usize>,
     words: Vec<Word>,
+    /// By word, as written and, once asked, its index in lower case.
+    spelled: Vec<(&'a str, Option<usize>)>,
+    /// The index of each word in lower case.
+    lower_index: Map<String, usize>,
 }
 
 /// What is known of one word of the people's names.
@@ -449,6 +451,8 @@ impl<'a> Shapes<'a> {
             of_name: vec![None; names],
             index: Map::default(),
             words: Vec::new(),
+            spelled: Vec::new(),
+            lower_index: Map::default(),
         }
     }
 
@@ -475,7 +479,26 @@ impl<'a> Shapes<'a> {
     fn word(&mut self, word: &'a str) -> usize {
         *self.index.entry(word).or_insert_with(|| {
             self.words.push(Word::default());
+            self.spelled.push((word, None));
             self.words.len() - 1
+        })
+    }
+
+    /// The word `word` (an index) in lower case, as an index of its own:
+    /// words equal in any case have the same. Lowercased once per word as
+    /// written, where a key of two lowercased strings cost two allocations
+    /// per full name.
+    fn lower(&mut self, word: usize) -> usize {
+        let (spelling, lower) = &mut self.spelled[word];
+        *lower.get_or_insert_with(|| {
+            let fresh = self.lower_index.len();
+            with_lowercase(spelling, |w| match self.lower_index.get(w) {
+                Some(&known) => known,
+                None => {
+                    self.lower_index.insert(w.to_string(), fresh);
+                    fresh
+                }
+            })
         })
     }
 }

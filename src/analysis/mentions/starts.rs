@@ -60,8 +60,13 @@ impl Starts {
     /// Marks the tokens of the sentence `range`.
     pub fn read(&mut self, ctx: &Context, range: std::ops::Range<usize>) {
         let Starts { by_form, marks, .. } = self;
-        marks.clear();
+        // Every token's byte is written below: only the padding after the
+        // last one needs zeros, one store of the last eight bytes (a
+        // memset of the whole room per sentence cost more).
         marks.resize(range.len().next_multiple_of(8), 0);
+        if let Some(last) = marks.last_chunk_mut::<8>() {
+            *last = [0; 8];
+        }
         // A slice, not the vector: its end stays in a register.
         let by_form = &mut by_form[..];
         let mut all = 0;
