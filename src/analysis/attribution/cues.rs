@@ -919,22 +919,24 @@ impl Pass<'_, '_> {
     /// "for" and "to" aside: "cautioned against optimism").
     fn opens_with_preposition(&self, content: &Content) -> bool {
         let c = self.context;
-        let short_phrase = content.end - content.first <= PREPOSITION_PHRASE_TOKENS
-            && (content.first..content.end).all(|k| {
-                c.quote_of(k).is_none()
-                    && c.tokens[k].kind != TokenKind::Punct
-                    && !c.in_list(k, List::ClauseWords)
-            });
+        let first = content.first;
+        if content.end - first > PREPOSITION_PHRASE_TOKENS {
+            return false;
+        }
         // "testified before the panel", "praised it since taking office":
         // words of time that also open clauses, so they are no
         // prepositions in general, but are here in a phrase with no verb.
-        let time_word = c.is_one_of(
-            content.first,
-            &["before", "after", "since", "until", "despite"],
-        );
-        short_phrase
-            && !c.is_one_of(content.first, &["against", "for", "to"])
-            && (time_word || c.table.classes(content.first).has(Class::Preposition))
+        // The first word is asked before the phrase's words are read: it
+        // mostly opens no phrase.
+        let opens = c.table.classes(first).has(Class::Preposition)
+            || c.is_one_of(first, &["before", "after", "since", "until", "despite"]);
+        opens
+            && !c.is_one_of(first, &["against", "for", "to"])
+            && (first..content.end).all(|k| {
+                c.quote_of(k).is_none()
+                    && c.tokens[k].kind != TokenKind::Punct
+                    && !c.in_list(k, List::ClauseWords)
+            })
     }
 
     /// For "ask": where its question starts ("asked the mayor whether …",
