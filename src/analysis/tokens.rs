@@ -395,12 +395,7 @@ impl<'t> TokenTable<'t> {
     /// The token's text, ASCII-lowercased; empty past the last token.
     #[inline]
     pub fn low(&self, i: usize) -> &str {
-        steps::step();
-        if i >= self.tokens.len() {
-            return "";
-        }
-        let (start, end) = self.of_form(&self.lows, i);
-        &self.lower_text[start as usize..end as usize]
+        &self.lower_text[self.low_range(i)]
     }
 
     /// [`TokenTable::low`] as bytes, for comparing with words: a slice of
@@ -408,12 +403,19 @@ impl<'t> TokenTable<'t> {
     /// cost a slice of the text more than the compare.
     #[inline]
     pub fn low_bytes(&self, i: usize) -> &[u8] {
+        &self.lower_text.as_bytes()[self.low_range(i)]
+    }
+
+    /// Where the token's lower-case form lies in `lower_text`; nothing
+    /// past the last token.
+    #[inline(always)]
+    fn low_range(&self, i: usize) -> Range<usize> {
         steps::step();
         if i >= self.tokens.len() {
-            return b"";
+            return 0..0;
         }
         let (start, end) = self.of_form(&self.lows, i);
-        &self.lower_text.as_bytes()[start as usize..end as usize]
+        start as usize..end as usize
     }
 
     /// The word lists the token's lower-case form is in (none past the end).
