@@ -136,7 +136,7 @@ pub fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// (as `eq_ignore_ascii_case` against each entry would).
 pub struct Words {
     set: Set<&'static str>,
-    /// The entries' shape table (see [`has_shape`]): a word of no entry's
+    /// The entries' shape table (see [`shapes`]): a word of no entry's
     /// first letter and length is in no case an entry.
     shapes: [u64; 256],
 }
@@ -467,7 +467,7 @@ impl EvidentialWords {
     }
 }
 
-/// A word's length as one bit of a `head_shapes` entry.
+/// A word's length as one bit of a shape table's entry (see [`shapes`]).
 fn shape_bit(word: &str) -> u64 {
     1 << word.len().min(63)
 }
