@@ -409,8 +409,7 @@ fn clause_subjects(
             .iter()
             .position(|b| !b.is_ascii_alphabetic())
             .unwrap_or(head.len() - begin);
-        // Most sentences open on the mention itself: no word to look up.
-        if len == 0 || !lists.subordinators.has(&head[begin..begin + len]) {
+        if !lists.subordinators.has(&head[begin..begin + len]) {
             continue;
         }
         let main = (i + 1..mentions.len())
