@@ -320,6 +320,11 @@ impl<'t> TokenTable<'t> {
             .inspect(|_| steps::step())
     }
 
+    /// How many tokens have `mark` (to size what is built per such token).
+    pub fn marked_count(&self, mark: TokenMark) -> usize {
+        self.marked[mark as usize].count()
+    }
+
     pub fn len(&self) -> usize {
         self.tokens.len()
     }
@@ -716,6 +721,11 @@ impl TokenBits {
         self.0[first_word] |= from_first;
         self.0[first_word + 1..last_word].fill(!0);
         self.0[last_word] |= to_last;
+    }
+
+    /// How many bits are set.
+    pub(crate) fn count(&self) -> usize {
+        self.0.iter().map(|word| word.count_ones() as usize).sum()
     }
 
     /// The bits, 64 tokens a word (for ranks over them).
