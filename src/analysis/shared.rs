@@ -120,6 +120,10 @@ pub fn first_start_from(starts: &[u32], from: usize, start: usize) -> usize {
     if from > starts.len() || from > 0 && !before(&starts[from - 1]) {
         return starts.partition_point(before);
     }
+    // Most often none lies between: `from` is the answer, told by one compare.
+    if starts.get(from).is_none_or(|s| !before(s)) {
+        return from;
+    }
     gallop_from(starts, from, before)
 }
 
