@@ -115,8 +115,9 @@ pub(super) fn resolve(
                 .rev()
                 .take(4)
                 .any(|q| q.outer.contains(s.span()));
-        let goes_on = wrapped && k > 0 && segment::goes_on(text, &sentences[k - 1], s);
-        if !quoted && !goes_on {
+        // Asked only of a sentence outside quotes: it reads the text.
+        let goes_on = || wrapped && k > 0 && segment::goes_on(text, &sentences[k - 1], s);
+        if !quoted && !goes_on() {
             count += 1;
             starts.push(s.span().start);
         }
