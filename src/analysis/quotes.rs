@@ -277,7 +277,7 @@ impl Wrapping {
     }
 
     /// Whether the text is hard-wrapped, its last token ending at `last_end`.
-    pub(super) fn is_hard_wrapped(mut self, text: &str, last_end: usize) -> bool {
+    pub(super) fn hard_wrapped(mut self, text: &str, last_end: usize) -> bool {
         if last_end > 0 {
             match memchr::memchr(b'\n', &text.as_bytes()[last_end..]) {
                 Some(n) => self.line_ends(text, last_end + n, true),

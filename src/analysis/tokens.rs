@@ -310,7 +310,7 @@ impl<'t> TokenTable<'t> {
             let next = self.tokens[i + 1].start();
             wrapping.line_break(self.text, self.span(i).end, next);
         }
-        wrapping.is_hard_wrapped(self.text, self.span(last).end)
+        wrapping.hard_wrapped(self.text, self.span(last).end)
     }
 
     /// The tokens of `range` with `mark`, in order.
