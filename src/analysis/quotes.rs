@@ -542,7 +542,9 @@ mod tests {
 
     #[test]
     fn paragraph_breaks_between_tokens_are_those_of_the_text_between_them() {
-        let pieces = ["ab", " ", "\n", "\n\n", "\r\n", "\u{a0}", " \n \n", "“", "x."];
+        let pieces = [
+            "ab", " ", "\n", "\n\n", "\r\n", "\u{a0}", " \n \n", "“", "x.",
+        ];
         let mut seed = 11u64;
         for _ in 0..3_000 {
             let mut text = String::new();
