@@ -92,10 +92,10 @@ impl<'a> Names<'a> {
     /// (capitalised? a pronoun?) is read once per distinct name, as a text
     /// names its people again and again.
     pub fn of(mentions: &'a [Mention]) -> Names<'a> {
-        // Sized ahead for a name in eight mentions, up to a few thousand
+        // Sized ahead for a name in five mentions, up to a few thousand
         // names: growing a map rehashes every name seen so far, and a
         // longer text mostly repeats its names.
-        let expected = (mentions.len() / 8).min(1 << 12);
+        let expected = (mentions.len() / 5).min(1 << 12);
         let mut ids = Ids::with_capacity(expected);
         let mut all = Vec::with_capacity(expected);
         let mut told: Vec<(u8, Pronoun)> = Vec::with_capacity(expected);
