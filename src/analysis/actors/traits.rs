@@ -7,7 +7,7 @@
 //! instead of by hashing the name again.
 
 use crate::analysis::open_table::OpenTable;
-use crate::analysis::wordlists::short_word;
+use crate::analysis::wordlists::{same_bytes, short_word};
 use crate::analysis::{ActorKind, Mention};
 
 /// The source pronouns as resolution tells them apart, named once per
@@ -173,7 +173,9 @@ impl Ids {
             let length = (bytes.len().min(254) as u64) << 56;
             ((first ^ last.rotate_left(29)).wrapping_mul(MIX) >> 8) | length
         };
-        let known = self.table.find(key, |id| exact || all[id as usize] == name);
+        let known = self.table.find(key, |id| {
+            exact || same_bytes(all[id as usize].as_bytes(), bytes)
+        });
         known.unwrap_or_else(|| {
             let id = all.len() as u32;
             all.push(name);
