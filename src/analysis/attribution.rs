@@ -435,6 +435,12 @@ impl<'a> Context<'a> {
             .count()
     }
 
+    /// Whether a top-level quotation holds any of tokens `first..end`:
+    /// told by their bits, 64 tokens at a time, not a look per token.
+    fn any_quoted(&self, first: usize, end: usize) -> bool {
+        self.quoted.ones(first..end).next().is_some()
+    }
+
     /// Whether a paragraph break lies between two byte offsets.
     fn breaks_between(&self, from: usize, to: usize) -> bool {
         from < to && paragraph_breaks(&self.text[from..to], self.wrapped) > 0

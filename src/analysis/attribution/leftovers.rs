@@ -282,7 +282,7 @@ impl Pass<'_, '_> {
     fn narrated_before(&self, units: &Units, at: usize) -> Option<usize> {
         let c = self.context;
         let (before, unit) = (units.get(at.checked_sub(1)?)?, units.get(at)?);
-        let narration = (before.first..before.end).all(|i| c.quote_of(i).is_none());
+        let narration = !c.any_quoted(before.first, before.end);
         let adjacent = (self.claim_before(unit.span.start))
             .is_none_or(|claim| claim.span.end <= before.span.start);
         // "Seeing his sister ready to go, he got up.": the main clause's subject.
