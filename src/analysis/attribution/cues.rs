@@ -1115,6 +1115,14 @@ impl Pass<'_, '_> {
         if first + 1 < end && c.is_adverb(first) && c.is_punct(first + 1, ",:") {
             first += 2;
         }
+        // The content opens after a "that" or a colon only: a window with
+        // neither (most are) is told by their lists, not read word by word.
+        let window = end.min(first + 8);
+        let that_or_colon = c.starts.thats.within(first, window).next().is_some()
+            || c.starts.colons.within(first, window).next().is_some();
+        if !that_or_colon {
+            return first;
+        }
         let mut k = first;
         while k < end && k < first + 8 {
             // The next token's kind first: it is read off the token, where
