@@ -446,6 +446,15 @@ impl<'a> Context<'a> {
         from < to && paragraph_breaks(&self.text[from..to], self.wrapped) > 0
     }
 
+    /// Whether a paragraph break lies between the end of token `last` and
+    /// the start of token `next`. Most tokens have no line break after
+    /// them, told by the table's bits without reading the text: then there
+    /// is no paragraph break either.
+    fn breaks_after(&self, last: usize, next: usize) -> bool {
+        (last..next).any(|k| self.table.line_break_after(k))
+            && self.breaks_between(self.table.span(last).end, self.tokens[next].start())
+    }
+
     /// The cue starting at token `i`, if any.
     fn cue_at(&self, i: usize) -> Option<CueMatch> {
         if !self.cue_starts.has(i) {
