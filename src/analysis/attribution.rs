@@ -441,6 +441,19 @@ impl<'a> Context<'a> {
         self.quoted.ones(first..end).next().is_some()
     }
 
+    /// The top-level quotations holding some of tokens `first..end`, in
+    /// order: found from one to the next by the quoted bits, not by a look
+    /// at each token.
+    fn quotations_in(&self, first: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut i = first;
+        std::iter::from_fn(move || {
+            let quoted = self.quoted.ones(i..end).next()?;
+            let qi = self.quote_of(quoted).expect("a quoted token's quotation");
+            i = self.quote_tokens(qi).1.max(quoted + 1);
+            Some(qi)
+        })
+    }
+
     /// Whether a paragraph break lies between two byte offsets.
     fn breaks_between(&self, from: usize, to: usize) -> bool {
         from < to && paragraph_breaks(&self.text[from..to], self.wrapped) > 0

@@ -139,17 +139,15 @@ impl Pass<'_, '_> {
             .table
             .span(content.first)
             .cover(c.table.span(content.end - 1));
-        // The claim's quotations, read straight into its list (no list of
-        // indices first), found from one to the next by the quoted bits.
-        let mut quotes = Vec::new();
+        // The claim's quotations, counted first: exact room, as the claims
+        // live to the end and the stage's peak counts.
+        let held = || c.quotations_in(content.first, content.end);
+        let mut quotes = Vec::with_capacity(held().count());
         let mut whole_quote = false;
-        let mut i = content.first;
-        while let Some(quoted) = c.quoted.ones(i..content.end).next() {
-            let qi = c.quote_of(quoted).expect("a quoted token's quotation");
+        for qi in held() {
             self.quote_claimed[qi] = true;
             quotes.push(c.quotes[qi].inner);
             whole_quote = quotes.len() == 1 && c.quote_tokens(qi) == (content.first, content.end);
-            i = c.quote_tokens(qi).1.max(quoted + 1);
         }
         let (kind, span) = match quotes.as_slice() {
             [] => (ClaimKind::Indirect, span),

@@ -125,6 +125,16 @@ impl Starts {
                 starts.thats.push(i);
             }
         }
+        // Without the room the lists grew by: they last through the stage,
+        // whose peak counts.
+        for list in [
+            &mut starts.ins,
+            &mut starts.commas,
+            &mut starts.colons,
+            &mut starts.thats,
+        ] {
+            list.list.shrink_to_fit();
+        }
         (starts, cue_words)
     }
 }
