@@ -9,6 +9,7 @@
 use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
 
+use super::Groups;
 use super::traits::Names;
 use crate::analysis::shared::{DisjointSets, name_words};
 use crate::analysis::wordlists::{self, Gender, Map, Set, with_lowercase};
@@ -29,29 +30,39 @@ pub(super) fn merge_names(
     // before joins its first mention at once, so each key below (lowercased,
     // allocated) is made once per distinct name, not once per mention.
     let mut first_as_written = FirstByKind::new(names.all.len());
-    // By kind, the first mention of each key.
-    let mut first_of: Map<(ActorKind, String), usize> = Map::default();
     let mut persons: Vec<usize> = Vec::new();
+    // The mentions of a name new with its kind, keyed below.
+    let mut fresh: Vec<usize> = Vec::new();
     for (i, t) in traits.iter().enumerate() {
         if t.is_pronoun() || t.is_description() {
             continue;
         }
-        let m = &mentions[i];
-        let key: fn(&str) -> String = match t.kind {
+        match t.kind {
             ActorKind::Person => {
                 persons.push(i);
                 continue;
             }
             ActorKind::Anonymous => continue,
-            ActorKind::Place => |name| place_name(name).to_lowercase(),
-            ActorKind::Organization | ActorKind::Other => str::to_lowercase,
-            ActorKind::Group => group_key,
-        };
-        if let Some(first) = first_as_written.first_or_note(t.kind, t.name, i) {
-            sets.union(i, first);
-            continue;
+            _ => {}
         }
-        let key = (m.kind, key(m.name()));
+        match first_as_written.first_or_note(t.kind, t.name, i) {
+            Some(first) => sets.union(i, first),
+            None => fresh.push(i),
+        }
+    }
+    // By kind, the first mention of each key. Sized ahead (at most a key
+    // per fresh name): growing it rehashes every key so far. The sets are
+    // the same whatever the order of the unions.
+    let mut first_of: Map<(ActorKind, String), usize> =
+        Map::with_capacity_and_hasher(fresh.len(), Default::default());
+    for i in fresh {
+        let m = &mentions[i];
+        let key = match m.kind {
+            ActorKind::Place => place_name(m.name()).to_lowercase(),
+            ActorKind::Group => group_key(m.name()),
+            _ => m.name().to_lowercase(),
+        };
+        let key = (m.kind, key);
         match first_of.get(&key) {
             Some(&first) => sets.union(i, first),
             None => {
@@ -333,12 +344,22 @@ fn merge_persons(
     // As in merge_names: a full name as written before joins at once; the
     // lowercased key is made once per distinct name.
     let mut full_as_written: Vec<Option<usize>> = vec![None; names.all.len()];
+    // The maps below are sized ahead by the people's distinct names (a
+    // word or two each): growing a map rehashes every key so far.
+    let mut seen = vec![false; names.all.len()];
+    let people = persons
+        .iter()
+        .filter(|&&i| !std::mem::replace(&mut seen[names.traits[i].name as usize], true))
+        .count();
     // By the first and last words in lower case ([`Shapes::lower`]).
-    let mut full: Map<(usize, usize), usize> = Map::default();
+    let mut full: Map<(usize, usize), usize> =
+        Map::with_capacity_and_hasher(people, Default::default());
     // What each name's words are found by, read once per distinct name.
-    let mut shapes = Shapes::new(names.all.len());
+    let mut shapes = Shapes::new(names.all.len(), 2 * people);
     // The names of one word, with that word: surnames alone.
     let mut bare_names: Vec<(usize, usize)> = Vec::new();
+    // The full names, by mention, with their first and last words.
+    let mut full_names: Vec<FullName> = Vec::new();
     for &i in persons {
         let id = names.traits[i].name;
         let (first, last) = match shapes.of(id, names) {
@@ -361,16 +382,22 @@ fn merge_persons(
                 }
             }
         }
-        shapes.words[last].surname_of.add(i, titled[i]);
-        shapes.words[first].first_name_of.push(i);
+        full_names.push(FullName {
+            mention: i,
+            first,
+            last,
+        });
     }
-    for (i, word) in bare_names {
+    let surnames = Surnames::of(&full_names, titled, shapes.words.len());
+    let by_first = || full_names.iter().map(|f| (f.first, f.mention));
+    let first_name_of = Groups::of(by_first, shapes.words.len());
+    for (i, word_index) in bare_names {
         let gender = titled[i];
-        let word = &mut shapes.words[word];
+        let word = &mut shapes.words[word_index];
         // "Mrs. Reyes" is not "Tomas Reyes": a title of the other gender
         // keeps spouses and siblings apart. The nearest earlier full name
         // that agrees, else the first later one.
-        let owners = word.surname_of.with(gender);
+        let owners = surnames.with(gender).of_group(word_index);
         let split = owners.partition_point(|&j| j < i);
         let nearest = split
             .checked_sub(1)
@@ -379,7 +406,7 @@ fn merge_persons(
         // "Mary" for "Mary Lennox": a first name that only one full name has.
         let target = target.or_else(|| {
             *word.only_owner.get_or_insert_with(|| {
-                let owners = &word.first_name_of;
+                let owners = first_name_of.of_group(word_index);
                 let root = sets.find(*owners.first()?);
                 owners
                     .iter()
@@ -431,13 +458,10 @@ struct Shapes<'a> {
     lower_index: Map<String, usize>,
 }
 
-/// What is known of one word of the people's names.
+/// What is known of one word of the people's names (the full names that
+/// end or start with it are grouped by word apart: [`Surnames`]).
 #[derive(Default)]
 struct Word {
-    /// The full names that end with it, in text order.
-    surname_of: Agreeing,
-    /// The full names that start with it, in text order.
-    first_name_of: Vec<usize>,
     /// Its full name if only one has it as a first name: asked once per
     /// word, as the bare names join no two full names together.
     only_owner: Option<Option<usize>>,
@@ -446,13 +470,14 @@ struct Word {
 }
 
 impl<'a> Shapes<'a> {
-    fn new(names: usize) -> Self {
+    /// Shapes for `names` name ids, with room for `words` words.
+    fn new(names: usize, words: usize) -> Self {
         Shapes {
             of_name: vec![None; names],
-            index: Map::default(),
+            index: Map::with_capacity_and_hasher(words, Default::default()),
             words: Vec::new(),
             spelled: Vec::new(),
-            lower_index: Map::default(),
+            lower_index: Map::with_capacity_and_hasher(words, Default::default()),
         }
     }
 
@@ -503,30 +528,44 @@ impl<'a> Shapes<'a> {
     }
 }
 
-/// The full names that share a surname, in text order: all of them, and
+/// A mention of a person by a full name, and its first and last words
+/// (indices in [`Shapes::words`]).
+struct FullName {
+    mention: usize,
+    first: usize,
+    last: usize,
+}
+
+/// The full names by their last word, in text order: all of them, and
 /// those a man's or a woman's title agrees with (no title of the other
 /// gender). A titled surname finds its nearest full name by a search, not
 /// by a scan past every full name of the other gender.
-#[derive(Default)]
-struct Agreeing {
-    all: Vec<usize>,
-    not_female: Vec<usize>,
-    not_male: Vec<usize>,
+struct Surnames {
+    all: Groups,
+    not_female: Groups,
+    not_male: Groups,
 }
 
-impl Agreeing {
-    fn add(&mut self, mention: usize, gender: Option<Gender>) {
-        self.all.push(mention);
-        if gender != Some(Gender::Female) {
-            self.not_female.push(mention);
-        }
-        if gender != Some(Gender::Male) {
-            self.not_male.push(mention);
+impl Surnames {
+    fn of(full_names: &[FullName], titled: &[Option<Gender>], words: usize) -> Self {
+        let not = |gender: Option<Gender>| {
+            let by_last = move || {
+                full_names
+                    .iter()
+                    .filter(move |f| gender.is_none() || titled[f.mention] != gender)
+                    .map(|f| (f.last, f.mention))
+            };
+            Groups::of(by_last, words)
+        };
+        Surnames {
+            all: not(None),
+            not_female: not(Some(Gender::Female)),
+            not_male: not(Some(Gender::Male)),
         }
     }
 
     /// The full names a surname titled with `gender` (if any) may join.
-    fn with(&self, gender: Option<Gender>) -> &[usize] {
+    fn with(&self, gender: Option<Gender>) -> &Groups {
         match gender {
             None => &self.all,
             Some(Gender::Male) => &self.not_female,

@@ -17,7 +17,7 @@ mod turns;
 use super::lexicon::Lexicon;
 use super::segment::Sentence;
 use super::shared::{DisjointSets, first_name_gender, honorific_gender, is_pronoun};
-use super::wordlists::{self, Gender, Map};
+use super::wordlists::{self, Gender, Map, same_bytes};
 use super::{Actor, ActorKind, FoundClaim, Mention, Quotation, Resolution};
 pub use merging::is_organisation_description;
 use merging::{merge_configured, merge_descriptions, merge_names};
@@ -94,36 +94,51 @@ pub fn resolve(
             keep[root] = true;
         }
     }
-    // By root, a slot per mention.
-    let mut actor_of_root: Vec<Option<usize>> = vec![None; mentions.len()];
-    let mut actors: Vec<Actor> = Vec::new();
+    // By root, a slot per mention: four bytes, `NO_ACTOR` for none, a
+    // quarter of the memory to clear of an `Option<usize>`.
+    let mut actor_of_root: Vec<u32> = vec![NO_ACTOR; mentions.len()];
+    // A kept set is one actor: sized ahead, not grown (an actor is over a
+    // hundred bytes, copied at every growth).
+    let count = keep.iter().filter(|&&k| k).count();
+    let mut actors: Vec<Actor> = Vec::with_capacity(count);
     // By actor, the root of its set.
-    let mut roots: Vec<usize> = Vec::new();
-    let mut actor_of = vec![None; mentions.len()];
-    for i in 0..mentions.len() {
-        let Some(r) = referent[i] else { continue };
-        let root = root_of[r];
-        if !keep[root] {
-            continue;
-        }
-        let index = *actor_of_root[root].get_or_insert_with(|| {
-            actors.push(Actor {
-                name: String::new(),
-                kind: mentions[r].kind,
-                role: None,
-                aliases: Vec::new(),
-                mentions: Vec::new(),
-                claims: Vec::new(),
-            });
-            roots.push(root);
-            actors.len() - 1
-        });
-        actor_of[i] = Some(index);
-    }
-    let members = MembersByActor::group(&actor_of, actors.len());
+    let mut roots: Vec<usize> = Vec::with_capacity(count);
+    // Collected, not cleared and then written: one pass over the slots.
+    let actor_of: Vec<Option<usize>> = referent
+        .iter()
+        .map(|&r| {
+            let r = r?;
+            let root = root_of[r];
+            if !keep[root] {
+                return None;
+            }
+            if actor_of_root[root] == NO_ACTOR {
+                // Actor indices fit in four bytes: there are fewer than mentions.
+                actor_of_root[root] = actors.len() as u32;
+                actors.push(Actor {
+                    name: String::new(),
+                    kind: mentions[r].kind,
+                    role: None,
+                    aliases: Vec::new(),
+                    mentions: Vec::new(),
+                    claims: Vec::new(),
+                });
+                roots.push(root);
+            }
+            Some(actor_of_root[root] as usize)
+        })
+        .collect();
+    // The mentions of every actor, in text order.
+    let by_actor = || {
+        actor_of
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| a.map(|a| (a, i)))
+    };
+    let members = Groups::of(by_actor, actors.len());
     let mut sizes = vec![None; names.all.len()];
     for (index, actor) in actors.iter_mut().enumerate() {
-        let members = members.of(index);
+        let members = members.of_group(index);
         // A group is named as it first speaks ("U.S. officials also prefer …"),
         // not as it is first mentioned.
         let speaking = members
@@ -146,6 +161,9 @@ pub fn resolve(
     add_aliases(text, mentions, &names, &actor_of, &mut actors);
     Resolution { actors, actor_of }
 }
+
+/// No actor yet, in `resolve`'s slots by root.
+const NO_ACTOR: u32 = u32::MAX;
 
 /// Each person's gender as their title ("Mrs. Clinton") or, failing that,
 /// their first name ("Hillary Clinton", "Mary") tells it, if any: found
@@ -211,9 +229,10 @@ fn add_aliases(
         }
         let m = &mentions[i];
         let name = (last_actor[t.name as usize].replace(a) != Some(a)).then_some(m.name());
-        // The phrase as written, when it is more than the name.
+        // The phrase as written, when it is more than the name (compared
+        // in line, not by a call to memcmp: per mention).
         let surface = Some(m.span.of(text))
-            .filter(|&s| s != m.name())
+            .filter(|&s| !same_bytes(s.as_bytes(), m.name().as_bytes()))
             .filter(|&s| last_surface[t.name as usize].replace((a, s)) != Some((a, s)));
         let actor = &mut actors[a];
         for candidate in [name, surface].into_iter().flatten() {
@@ -336,37 +355,39 @@ fn fullest_role<'m>(roles: impl Iterator<Item = &'m str>) -> Option<&'m str> {
     best.map(|(role, _)| role)
 }
 
-/// The mentions of every actor, in text order, in one list grouped by
-/// actor (a counting sort): one vector for all, not one per actor.
-struct MembersByActor {
-    /// Mention indices, actor by actor.
+/// Items grouped by a number (a counting sort), each group in the order
+/// its items came: one vector for all the groups, not one vector each
+/// (an allocation, its growth and its free). The mentions of every actor;
+/// the full names by surname.
+struct Groups {
+    /// The items, group by group.
     order: Vec<usize>,
-    /// By actor, where its mentions start in `order`; one more at the end.
+    /// By group, where its items start in `order`; one more at the end.
     starts: Vec<usize>,
 }
 
-impl MembersByActor {
-    fn group(actor_of: &[Option<usize>], actors: usize) -> Self {
-        let mut starts = vec![0; actors + 1];
-        for &a in actor_of.iter().flatten() {
-            starts[a + 1] += 1;
+impl Groups {
+    /// The `(group, item)` pairs `pairs` gives (asked twice: to count, then
+    /// to place), in `groups` groups.
+    fn of<I: Iterator<Item = (usize, usize)>>(pairs: impl Fn() -> I, groups: usize) -> Self {
+        let mut starts = vec![0; groups + 1];
+        for (group, _) in pairs() {
+            starts[group + 1] += 1;
         }
-        for a in 0..actors {
-            starts[a + 1] += starts[a];
+        for group in 0..groups {
+            starts[group + 1] += starts[group];
         }
         let mut next = starts.clone();
-        let mut order = vec![0; starts[actors]];
-        for (i, &a) in actor_of.iter().enumerate() {
-            if let Some(a) = a {
-                order[next[a]] = i;
-                next[a] += 1;
-            }
+        let mut order = vec![0; starts[groups]];
+        for (group, item) in pairs() {
+            order[next[group]] = item;
+            next[group] += 1;
         }
-        MembersByActor { order, starts }
+        Groups { order, starts }
     }
 
-    fn of(&self, actor: usize) -> &[usize] {
-        &self.order[self.starts[actor]..self.starts[actor + 1]]
+    fn of_group(&self, group: usize) -> &[usize] {
+        &self.order[self.starts[group]..self.starts[group + 1]]
     }
 }
 

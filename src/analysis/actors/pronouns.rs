@@ -10,9 +10,12 @@
 //! "she" anywhere in it) or a claim's source beats a nearer object. The
 //! sentences are real ones: the lines of a hard-wrapped text are joined.
 
+use std::ops::Range;
+
+use super::Groups;
 use super::traits::{Names, Pronoun, Traits};
 use crate::analysis::segment::{self, Sentence};
-use crate::analysis::shared::{first_start_from, is_person_or_anonymous};
+use crate::analysis::shared::{first_start_from, is_person_or_anonymous, last_word};
 use crate::analysis::steps;
 use crate::analysis::wordlists::{self, Gender, Map, with_ascii_lowercase, with_lowercase};
 use crate::analysis::{ActorKind, Mention, Quotation};
@@ -115,8 +118,9 @@ pub(super) fn resolve(
                 .rev()
                 .take(4)
                 .any(|q| q.outer.contains(s.span()));
-        let goes_on = wrapped && k > 0 && segment::goes_on(text, &sentences[k - 1], s);
-        if !quoted && !goes_on {
+        // Asked only of a sentence outside quotes: it reads the text.
+        let goes_on = || wrapped && k > 0 && segment::goes_on(text, &sentences[k - 1], s);
+        if !quoted && !goes_on() {
             count += 1;
             starts.push(s.span().start);
         }
@@ -427,8 +431,9 @@ fn clause_subjects(
 /// or change one), so no pronoun recounts every mention.
 struct MainCharacters {
     /// By set (root): how many mentions name the person, and the first of
-    /// them (a count of 0: nobody).
-    named: Vec<(usize, usize)>,
+    /// them (a count of 0: nobody). Four bytes each, a pair per mention:
+    /// half the memory to clear and to read of `usize`s.
+    named: Vec<(u32, u32)>,
     male: Option<(usize, usize)>,
     female: Option<(usize, usize)>,
 }
@@ -440,7 +445,8 @@ impl MainCharacters {
             if t.is_named_person() && !t.in_quote() {
                 let (count, first) = &mut named[root_of[j]];
                 if *count == 0 {
-                    *first = j;
+                    // Mention indices fit in four bytes: longer texts are refused.
+                    *first = j as u32;
                 }
                 *count += 1;
             }
@@ -459,6 +465,7 @@ impl MainCharacters {
         }
         gender[root] = Some(g);
         let (count, first) = self.named[root];
+        let (count, first) = (count as usize, first as usize);
         if count == 0 {
             return;
         }
@@ -549,7 +556,7 @@ pub(super) fn noun_gender(m: &Mention) -> Option<Gender> {
     if m.pronoun || !is_person_or_anonymous(m) {
         return None;
     }
-    let head = m.name.rsplit(' ').next()?;
+    let head = last_word(&m.name);
     with_lowercase(head, |head| {
         wordlists::get().gendered_nouns.get(head).copied()
     })
@@ -560,7 +567,7 @@ fn is_plural(m: &Mention) -> bool {
     if m.kind != ActorKind::Group {
         return false;
     }
-    let head = m.name.rsplit(' ').next().unwrap_or("");
+    let head = last_word(&m.name);
     let lists = wordlists::get();
     with_lowercase(head, |head| {
         lists.people.get(head).map_or(
@@ -611,30 +618,49 @@ fn same_gender_named(
 const GENDER_DESCRIPTION_REACH: usize = 80;
 
 /// The people named with a title ("President Lund"), by each word of
-/// their titles in ASCII lower case, in text order.
+/// their titles in ASCII lower case, in text order: a mention per word of
+/// its title, grouped by word ([`Groups`]), not a vector per word.
 struct TitleWords {
-    people_of: Map<String, Vec<usize>>,
+    /// The number of each word.
+    ids: Map<String, usize>,
+    /// By word number, the people (mention indices).
+    people_of: Groups,
 }
 
 impl TitleWords {
     fn of(mentions: &[Mention], traits: &[Traits]) -> TitleWords {
-        let mut people_of: Map<String, Vec<usize>> = Map::default();
+        let mut ids: Map<String, usize> = Map::default();
+        // By title as written, where its words' numbers lie in `words`: a
+        // title said again is not lowercased and looked up word by word.
+        let mut titles: Map<&str, Range<usize>> = Map::default();
+        let mut words: Vec<usize> = Vec::new();
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
         let titled =
             (0..mentions.len()).filter(|&j| traits[j].is_named_person() && traits[j].is_titled());
         for j in titled {
             let role = mentions[j].role.as_deref().unwrap_or_default();
-            for word in role.split_whitespace() {
-                with_ascii_lowercase(word, |word| match people_of.get_mut(word) {
+            let title = titles.entry(role).or_insert_with(|| {
+                let from = words.len();
+                for word in role.split_whitespace() {
+                    let fresh = ids.len();
+                    let id = with_ascii_lowercase(word, |word| match ids.get(word) {
+                        Some(&id) => id,
+                        None => {
+                            ids.insert(word.to_string(), fresh);
+                            fresh
+                        }
+                    });
                     // A word twice in one title lists its person once.
-                    Some(people) if people.last() == Some(&j) => {}
-                    Some(people) => people.push(j),
-                    None => {
-                        people_of.insert(word.to_string(), vec![j]);
+                    if !words[from..].contains(&id) {
+                        words.push(id);
                     }
-                });
-            }
+                }
+                from..words.len()
+            });
+            pairs.extend(words[title.clone()].iter().map(|&id| (id, j)));
         }
-        TitleWords { people_of }
+        let people_of = Groups::of(|| pairs.iter().copied(), ids.len());
+        TitleWords { ids, people_of }
     }
 }
 
@@ -646,10 +672,11 @@ fn described(
     referent: &[Option<usize>],
     i: usize,
 ) -> Option<usize> {
-    let head = mentions[i].name.rsplit(' ').next()?;
+    let head = last_word(&mentions[i].name);
     // Lowercased as a whole, then matched in any ASCII case: as the titles'
     // words are keyed.
-    let people = with_lowercase(head, |head| titled_people.people_of.get(head))?;
+    let word = with_lowercase(head, |head| titled_people.ids.get(head).copied())?;
+    let people = titled_people.people_of.of_group(word);
     // Within the last few paragraphs' worth of mentions.
     let from = people.partition_point(|&j| j < i.saturating_sub(DESCRIPTION_REACH));
     let to = people.partition_point(|&j| j < i);

@@ -33,10 +33,12 @@ pub(super) struct Context<'a> {
     /// The tokens of the sentence being read (see [`Context::enter`]).
     sentence: std::ops::Range<usize>,
     /// Per token of the sentence, the lengths of the titles starting there
-    /// within it (see [`Context::title_mask`]) with [`KNOWN_TITLES`], or 0
-    /// before first asked: the finders ask of a token several times, and
-    /// each answer is a lookup and a comparison per title it may start.
-    titles: Vec<Cell<u64>>,
+    /// within it (see [`Context::title_mask`]), kept with the first token
+    /// of the sentence they were worked out in: the finders ask of a token
+    /// several times, and each answer is a lookup and a comparison per
+    /// title it may start. (An entry of an earlier sentence is not known
+    /// here, so the room is not zeroed per sentence: few tokens are asked.)
+    titles: Vec<Cell<(usize, u64)>>,
     /// Per written form, what the form names as a word alone (names.rs).
     pub word_kinds: FormFacts,
     /// Per written form, what kind of head noun it is (groups.rs).
@@ -104,10 +106,6 @@ pub(super) mod word_kind {
 const INFLECTED_CUE: u8 = 2;
 const NO_INFLECTED_CUE: u8 = 1;
 
-/// In [`Context::titles`]: worked out (bit 0 is never a length). The
-/// unknown are zeros, which fill a sentence's room as a memset does.
-const KNOWN_TITLES: u64 = 1;
-
 /// The lengths (bit `k` for `k` tokens) no longer than `n` tokens.
 #[inline]
 fn lengths_up_to(n: usize) -> u64 {
@@ -142,8 +140,10 @@ impl<'a> Context<'a> {
     /// Starts reading the sentence of tokens `range`: what was kept of the
     /// last one is dropped.
     pub fn enter(&mut self, range: std::ops::Range<usize>) {
-        self.titles.clear();
-        self.titles.resize(range.len(), Cell::new(0));
+        if self.titles.len() < range.len() {
+            // No sentence starts past the last token.
+            self.titles.resize(range.len(), Cell::new((usize::MAX, 0)));
+        }
         self.sentence = range;
     }
 
@@ -284,10 +284,12 @@ impl<'a> Context<'a> {
             return self.titles_within(i, end) & fits;
         }
         let known = &self.titles[i - sentence.start];
-        if known.get() == 0 {
-            known.set(self.titles_within(i, sentence.end) | KNOWN_TITLES);
+        let (read_in, mut titles) = known.get();
+        if read_in != sentence.start {
+            titles = self.titles_within(i, sentence.end);
+            known.set((sentence.start, titles));
         }
-        known.get() & fits & !KNOWN_TITLES
+        titles & fits
     }
 
     /// The lengths of the titles starting at token `i` (a title's first

@@ -48,17 +48,20 @@ pub fn find(
         ctx.enter(range.clone());
         starts.read(&ctx, range.clone());
         names::find(&ctx, range.clone(), &mut starts, &mut out);
-        groups::find(
-            &ctx,
-            range.clone(),
-            &starts,
-            sentence_first_mention,
-            &mut scratch.modifiers,
-            &mut out,
-        );
-        // Three finders start only from words of their lists (or a number):
-        // a sentence with none of those is not read by them. Shares need
-        // a number or a fraction too, which most sentences have not.
+        // The other finders start only from words of their lists (or a
+        // number): a sentence with none of those is not read by them.
+        // Shares need a number or a fraction too, which most sentences
+        // have not.
+        if starts.any(Starts::HEAD) {
+            groups::find(
+                &ctx,
+                range.clone(),
+                &starts,
+                sentence_first_mention,
+                &mut scratch.modifiers,
+                &mut out,
+            );
+        }
         if starts.any(Starts::SHARE_CORE) {
             shares::find(
                 &ctx,
