@@ -79,7 +79,7 @@ pub fn figures(table: &TokenTable) -> Vec<Span> {
         }
         let role = role_at(table, roles, i);
         let is_number = tokens[i].kind == TokenKind::Number
-            || table.is_hyphenated(i) && is_number_compound(table.word(i));
+            || table.is_hyphenated(i) && is_number_compound(table.low(i));
         if !(is_number || matches!(role, Some((FigureRole::Count, _)))) {
             continue;
         }
@@ -155,12 +155,13 @@ fn role_at(table: &TokenTable, roles: &Roles, i: usize) -> Option<(FigureRole, u
     phrase.or_else(|| form.word.map(|role| (role, 1)))
 }
 
-/// "trillion-dollar", "million-strong": a scale word joined to a noun.
-fn is_number_compound(word: &str) -> bool {
+/// "trillion-dollar", "million-strong": a scale word joined to a noun,
+/// `lower` in lower case (the table's form: no string lowercased per word).
+fn is_number_compound(lower: &str) -> bool {
     let lists = wordlists::get();
-    word.split_once('-').is_some_and(|(scale, _)| {
-        lists.figure_words.get(scale.to_ascii_lowercase().as_str()) == Some(&FigureRole::Scale)
-    })
+    lower
+        .split_once('-')
+        .is_some_and(|(scale, _)| lists.figure_words.get(scale) == Some(&FigureRole::Scale))
 }
 
 /// A year ("in 2016") or a day of a month ("Nov. 8", "8 November").

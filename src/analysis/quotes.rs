@@ -224,51 +224,104 @@ fn is_elision(rest: &str) -> bool {
     wordlists::get().elisions.has(word)
 }
 
-/// Whether the text looks hard-wrapped, as old novels are: most lines short
-/// and followed by another line of the same paragraph. Then only a blank line
-/// ends a paragraph.
-pub(super) fn is_hard_wrapped(text: &str) -> bool {
-    let (mut lines, mut short, mut continued) = (0usize, 0usize, 0usize);
-    let mut previous_blank = true;
-    for line in lines_of(text) {
-        let blank = is_blank(line);
-        if !blank {
-            lines += 1;
-            short += usize::from(line.len() <= 100);
-            continued += usize::from(!previous_blank);
-        }
-        previous_blank = blank;
-    }
-    lines >= 4 && short * 10 >= lines * 9 && continued * 2 >= lines
+/// Counts the lines that tell whether a text is hard-wrapped, as old novels
+/// are: most lines short and followed by another line of the same
+/// paragraph (then only a blank line ends a paragraph). The token table
+/// feeds it the tokens opening lines, which its tokenizer noted: reading
+/// the text again for its line breaks took ~2 M instructions per MB.
+#[derive(Default)]
+pub(super) struct Wrapping {
+    /// The lines holding a token (the others are blank) that ended,
+    lines: usize,
+    /// those of them at most 100 bytes long,
+    short: usize,
+    /// and those right after another line holding a token.
+    continued: usize,
+    /// Where the line of the last token fed starts,
+    line_start: usize,
+    /// and whether it comes right after another line holding a token.
+    line_continues: bool,
 }
 
-/// The lines of `text` as `str::lines` gives them (no "\n" or "\r\n" at
-/// their end), the newlines found by a vector search (memchr): the text is
-/// read whole, and `str::lines` searched it a byte at a time.
-fn lines_of(text: &str) -> impl Iterator<Item = &str> {
-    let mut start = 0;
-    let mut newlines = memchr::memchr_iter(b'\n', text.as_bytes());
-    std::iter::from_fn(move || {
-        let (line, next) = match newlines.next() {
-            Some(end) => {
-                let line = &text[start..end];
-                (line.strip_suffix('\r').unwrap_or(line), end + 1)
-            }
-            None if start < text.len() => (&text[start..], text.len()),
-            None => return None,
+impl Wrapping {
+    /// A token starts at `start` after a line break, the token before it
+    /// ending at `previous_end` (0 for the first token): the line of that
+    /// token ends, and another opens.
+    pub(super) fn line_break(&mut self, text: &str, previous_end: usize, start: usize) {
+        let gap = &text.as_bytes()[previous_end..start];
+        // The tokenizer saw a "\n" in the gap; without one, no line ends.
+        let (Some(first), Some(last)) = (
+            gap.iter().position(|&b| b == b'\n'),
+            gap.iter().rposition(|&b| b == b'\n'),
+        ) else {
+            return;
         };
-        start = next;
-        Some(line)
-    })
+        // Every token ends past 0: before the first, only blank lines.
+        if previous_end > 0 {
+            self.line_ends(text, previous_end + first, true);
+        }
+        // One line break alone: no blank line between the two.
+        self.line_continues = previous_end > 0 && first == last;
+        self.line_start = previous_end + last + 1;
+    }
+
+    /// The line of the last token ends at `end`, at a "\n" or the text's end.
+    fn line_ends(&mut self, text: &str, end: usize, at_newline: bool) {
+        // As `str::lines`: "\r\n" ends a line, but a lone "\r" at the
+        // text's end stays in it.
+        let carriage_return = at_newline && text.as_bytes()[end - 1] == b'\r';
+        let len = end - self.line_start - usize::from(carriage_return);
+        self.lines += 1;
+        self.short += usize::from(len <= 100);
+        self.continued += usize::from(self.line_continues);
+    }
+
+    /// Whether the text is hard-wrapped, its last token ending at `last_end`.
+    pub(super) fn hard_wrapped(mut self, text: &str, last_end: usize) -> bool {
+        if last_end > 0 {
+            match memchr::memchr(b'\n', &text.as_bytes()[last_end..]) {
+                Some(n) => self.line_ends(text, last_end + n, true),
+                None => self.line_ends(text, text.len(), false),
+            }
+        }
+        let Wrapping {
+            lines,
+            short,
+            continued,
+            ..
+        } = self;
+        lines >= 4 && short * 10 >= lines * 9 && continued * 2 >= lines
+    }
 }
 
 /// How many paragraph breaks a stretch of text between two marks holds:
 /// 0, 1, or 2 for two or more (no caller asks more, and a long stretch
 /// between two quotes is not read to its end).
 pub(super) fn paragraph_breaks(between: &str, wrapped: bool) -> usize {
-    // The lines after each newline, found by a vector search (memchr): the
-    // stretches between quotes add up to most of a text.
-    let mut newlines = memchr::memchr_iter(b'\n', between.as_bytes());
+    let bytes = between.as_bytes();
+    if bytes.len() < SHORT_STRETCH {
+        // Most stretches asked about are a few bytes ("\n\n" between two
+        // paragraphs' quotes): a plain scan finds their newlines in fewer
+        // instructions than a vector search takes to set up (~47 a call).
+        let newlines = (0..bytes.len()).filter(|&at| bytes[at] == b'\n');
+        breaks_at_newlines(between, wrapped, newlines)
+    } else {
+        // The stretches between quotes add up to most of a text: the
+        // longer ones are searched by memchr.
+        breaks_at_newlines(between, wrapped, memchr::memchr_iter(b'\n', bytes))
+    }
+}
+
+/// How long a stretch [`paragraph_breaks`] searches by memchr, at least.
+const SHORT_STRETCH: usize = 16;
+
+/// [`paragraph_breaks`] of `between`, whose newlines are at `newlines`.
+#[inline(always)]
+fn breaks_at_newlines(
+    between: &str,
+    wrapped: bool,
+    mut newlines: impl Iterator<Item = usize>,
+) -> usize {
     let Some(first) = newlines.next() else {
         return 0;
     };
@@ -437,11 +490,41 @@ mod tests {
         assert_eq!(quoted(text), vec!["this"]);
     }
 
+    /// Paragraph breaks counted from the stretch's lines as `str::split`
+    /// gives them: what [`paragraph_breaks`] must count, short or long.
+    fn breaks_by_lines(between: &str, wrapped: bool) -> usize {
+        let (mut breaks, mut newlines_in_gap) = (0, 0);
+        for line in between.split('\n').skip(1) {
+            newlines_in_gap += 1;
+            if !line.trim().is_empty() {
+                breaks += usize::from(!wrapped || newlines_in_gap > 1);
+                newlines_in_gap = 0;
+            }
+        }
+        breaks += usize::from(newlines_in_gap > 0 && (!wrapped || newlines_in_gap > 1));
+        breaks.min(2)
+    }
+
     #[test]
-    fn lines_are_split_as_str_lines_splits_them() {
-        for text in ["", "a", "a\n", "a\r\nb\r", "\n\n b \r\n\r\nc", "x\r\r\ny\n"] {
-            let ours: Vec<&str> = lines_of(text).collect();
-            assert_eq!(ours, text.lines().collect::<Vec<_>>(), "{text:?}");
+    fn paragraph_breaks_are_counted_alike_in_short_and_long_stretches() {
+        let pieces = ["a", " ", "\n", "\r\n", "\u{a0}", "the meadow path"];
+        let mut stretches = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = stretches
+                .iter()
+                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            stretches.extend(longer);
+        }
+        assert!(stretches.iter().any(|s| s.len() >= SHORT_STRETCH));
+        for between in &stretches {
+            for wrapped in [false, true] {
+                assert_eq!(
+                    paragraph_breaks(between, wrapped),
+                    breaks_by_lines(between, wrapped),
+                    "{between:?} wrapped: {wrapped}"
+                );
+            }
         }
     }
 
@@ -452,5 +535,55 @@ mod tests {
             quoted(text),
             vec!["I will not let you\nstay.  Send my Ayah to me."]
         );
+    }
+
+    /// Whether the text looks hard-wrapped, every line read: what the
+    /// token table must tell, though it stops reading early.
+    fn hard_wrapped_by_every_line(text: &str) -> bool {
+        let (mut lines, mut short, mut continued) = (0usize, 0usize, 0usize);
+        let mut previous_blank = true;
+        for line in text.lines() {
+            let blank = line.trim().is_empty();
+            if !blank {
+                lines += 1;
+                short += usize::from(line.len() <= 100);
+                continued += usize::from(!previous_blank);
+            }
+            previous_blank = blank;
+        }
+        lines >= 4 && short * 10 >= lines * 9 && continued * 2 >= lines
+    }
+
+    #[test]
+    fn the_token_table_tells_a_hard_wrapped_text_as_its_lines_do() {
+        let long = "word ".repeat(21);
+        let pieces = [
+            "ab", " ", "\n", "\n\n", "\r\n", "\r", "\u{a0}", "\u{2028}", "“", "x\u{b}", &long,
+        ];
+        // Texts of four to nineteen pieces from a varied start: blank and
+        // short lines, long ones, carriage returns, Unicode spaces.
+        let mut seed = 7u64;
+        let mut wrapped = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let count = 4 + (seed >> 60) as usize;
+            for k in 0..count {
+                let pick = (seed >> (4 * k % 56)) as usize % pieces.len();
+                text.push_str(pieces[pick]);
+                text.push_str(["", "\n", "a\n", " \n"][(seed >> (k + 3)) as usize % 4]);
+            }
+            let table = TokenTable::new(&text, Lexicon::builtin());
+            assert_eq!(table.wrapped, hard_wrapped_by_every_line(&text), "{text:?}");
+            wrapped += usize::from(table.wrapped);
+        }
+        // Both answers come up often.
+        assert!((1_000..19_000).contains(&wrapped), "{wrapped} wrapped");
+        let novel = "She went in.\nThe door shut\nbehind her and the\nroom was dark.\n";
+        assert!(TokenTable::new(novel, Lexicon::builtin()).wrapped);
+        let with_long_lines = format!("{novel}\n{long}\n\n{long}");
+        assert!(!TokenTable::new(&with_long_lines, Lexicon::builtin()).wrapped);
     }
 }

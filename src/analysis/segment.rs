@@ -414,7 +414,9 @@ pub fn sentences(table: &TokenTable) -> Vec<Sentence> {
         let span = Span::new(tokens[first].start(), table.span(last).end);
         Sentence::new(span, first..last + 1)
     };
-    let mut out = Vec::new();
+    // Every sentence but the last ends at such a token: room for all at
+    // once, not a vector doubled and copied a dozen times.
+    let mut out = Vec::with_capacity(table.marked_count(TokenMark::SentenceEnd) + 1);
     let mut first = 0;
     // Only a token that may end a sentence can: the others are passed
     // over by the bits that mark these.

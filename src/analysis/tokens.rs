@@ -12,9 +12,10 @@ use super::interning::{
 };
 pub use super::lexicon::{Class, Classes};
 use super::lexicon::{CueHead, Cues, Lexicon};
+use super::quotes::Wrapping;
 use super::segment::{self, FORM_APART, Scanned, Token, TokenKind};
+use super::steps;
 use super::wordlists::Map;
-use super::{quotes, steps};
 use crate::span::Span;
 
 /// Where a form's words were seen, as bits while the table is built: the
@@ -171,8 +172,8 @@ pub struct TokenTable<'t> {
     /// starting before it, so that finding the token at an offset searches
     /// one block, not every token of the text.
     block_firsts: Vec<u32>,
-    /// Whether the text is hard-wrapped (`quotes::is_hard_wrapped`),
-    /// worked out once for the stages that ask.
+    /// Whether the text is hard-wrapped ([`Wrapping`]), told from the
+    /// line breaks the tokenizer noted, once for the stages that ask.
     pub wrapped: bool,
     /// Per [`TokenMark`], a bit per token (a line break after it noted by
     /// the tokenizer as it skipped the space).
@@ -271,7 +272,7 @@ impl<'t> TokenTable<'t> {
         }
         tokens.shrink_to_fit();
         lower_text.shrink_to_fit();
-        TokenTable {
+        let mut table = TokenTable {
             text,
             marked: marks.finish(tokens.len()),
             block_firsts: blocks.finish(text.len(), tokens.len()),
@@ -286,11 +287,30 @@ impl<'t> TokenTable<'t> {
             ),
             shapes: PerForm::new(shapes),
             lower_text,
-            wrapped: quotes::is_hard_wrapped(text),
+            wrapped: false,
             cues: PerForm::new(lower_of.iter().map(|&l| lower_cues[l as usize]).collect()),
             cue_heads,
             cues_id: lexicon.cues.id(),
+        };
+        table.wrapped = table.is_hard_wrapped();
+        table
+    }
+
+    /// Whether the text is hard-wrapped, told from the line breaks the
+    /// tokenizer noted between tokens: reading the text again for them
+    /// took twice the instructions (out of the loop above: in it, the loop
+    /// spilled).
+    fn is_hard_wrapped(&self) -> bool {
+        let Some(last) = self.len().checked_sub(1) else {
+            return false;
+        };
+        let mut wrapping = Wrapping::default();
+        wrapping.line_break(self.text, 0, self.tokens[0].start());
+        for i in self.marked[TokenMark::LineBreak as usize].ones(0..last) {
+            let next = self.tokens[i + 1].start();
+            wrapping.line_break(self.text, self.span(i).end, next);
         }
+        wrapping.hard_wrapped(self.text, self.span(last).end)
     }
 
     /// The tokens of `range` with `mark`, in order.
@@ -298,6 +318,11 @@ impl<'t> TokenTable<'t> {
         self.marked[mark as usize]
             .ones(range)
             .inspect(|_| steps::step())
+    }
+
+    /// How many tokens have `mark` (to size what is built per such token).
+    pub fn marked_count(&self, mark: TokenMark) -> usize {
+        self.marked[mark as usize].count()
     }
 
     pub fn len(&self) -> usize {
@@ -696,6 +721,11 @@ impl TokenBits {
         self.0[first_word] |= from_first;
         self.0[first_word + 1..last_word].fill(!0);
         self.0[last_word] |= to_last;
+    }
+
+    /// How many bits are set.
+    pub(crate) fn count(&self) -> usize {
+        self.0.iter().map(|word| word.count_ones() as usize).sum()
     }
 
     /// The bits, 64 tokens a word (for ranks over them).

@@ -17,7 +17,7 @@ mod turns;
 use super::lexicon::Lexicon;
 use super::segment::Sentence;
 use super::shared::{DisjointSets, first_name_gender, honorific_gender, is_pronoun};
-use super::wordlists::{self, Gender, Map};
+use super::wordlists::{self, Gender, Map, same_bytes};
 use super::{Actor, ActorKind, FoundClaim, Mention, Quotation, Resolution};
 pub use merging::is_organisation_description;
 use merging::{merge_configured, merge_descriptions, merge_names};
@@ -229,9 +229,10 @@ fn add_aliases(
         }
         let m = &mentions[i];
         let name = (last_actor[t.name as usize].replace(a) != Some(a)).then_some(m.name());
-        // The phrase as written, when it is more than the name.
+        // The phrase as written, when it is more than the name (compared
+        // in line, not by a call to memcmp: per mention).
         let surface = Some(m.span.of(text))
-            .filter(|&s| s != m.name())
+            .filter(|&s| !same_bytes(s.as_bytes(), m.name().as_bytes()))
             .filter(|&s| last_surface[t.name as usize].replace((a, s)) != Some((a, s)));
         let actor = &mut actors[a];
         for candidate in [name, surface].into_iter().flatten() {
