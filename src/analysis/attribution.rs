@@ -435,9 +435,37 @@ impl<'a> Context<'a> {
             .count()
     }
 
+    /// Whether a top-level quotation holds any of tokens `first..end`:
+    /// told by their bits, 64 tokens at a time, not a look per token.
+    fn any_quoted(&self, first: usize, end: usize) -> bool {
+        self.quoted.ones(first..end).next().is_some()
+    }
+
+    /// The top-level quotations holding some of tokens `first..end`, in
+    /// order: found from one to the next by the quoted bits, not by a look
+    /// at each token.
+    fn quotations_in(&self, first: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut i = first;
+        std::iter::from_fn(move || {
+            let quoted = self.quoted.ones(i..end).next()?;
+            let qi = self.quote_of(quoted).expect("a quoted token's quotation");
+            i = self.quote_tokens(qi).1.max(quoted + 1);
+            Some(qi)
+        })
+    }
+
     /// Whether a paragraph break lies between two byte offsets.
     fn breaks_between(&self, from: usize, to: usize) -> bool {
         from < to && paragraph_breaks(&self.text[from..to], self.wrapped) > 0
+    }
+
+    /// Whether a paragraph break lies between the end of token `last` and
+    /// the start of token `next`. Most tokens have no line break after
+    /// them, told by the table's bits without reading the text: then there
+    /// is no paragraph break either.
+    fn breaks_after(&self, last: usize, next: usize) -> bool {
+        (last..next).any(|k| self.table.line_break_after(k))
+            && self.breaks_between(self.table.span(last).end, self.tokens[next].start())
     }
 
     /// The cue starting at token `i`, if any.

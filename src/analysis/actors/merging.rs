@@ -30,29 +30,39 @@ pub(super) fn merge_names(
     // before joins its first mention at once, so each key below (lowercased,
     // allocated) is made once per distinct name, not once per mention.
     let mut first_as_written = FirstByKind::new(names.all.len());
-    // By kind, the first mention of each key.
-    let mut first_of: Map<(ActorKind, String), usize> = Map::default();
     let mut persons: Vec<usize> = Vec::new();
+    // The mentions of a name new with its kind, keyed below.
+    let mut fresh: Vec<usize> = Vec::new();
     for (i, t) in traits.iter().enumerate() {
         if t.is_pronoun() || t.is_description() {
             continue;
         }
-        let m = &mentions[i];
-        let key: fn(&str) -> String = match t.kind {
+        match t.kind {
             ActorKind::Person => {
                 persons.push(i);
                 continue;
             }
             ActorKind::Anonymous => continue,
-            ActorKind::Place => |name| place_name(name).to_lowercase(),
-            ActorKind::Organization | ActorKind::Other => str::to_lowercase,
-            ActorKind::Group => group_key,
-        };
-        if let Some(first) = first_as_written.first_or_note(t.kind, t.name, i) {
-            sets.union(i, first);
-            continue;
+            _ => {}
         }
-        let key = (m.kind, key(m.name()));
+        match first_as_written.first_or_note(t.kind, t.name, i) {
+            Some(first) => sets.union(i, first),
+            None => fresh.push(i),
+        }
+    }
+    // By kind, the first mention of each key. Sized ahead (at most a key
+    // per fresh name): growing it rehashes every key so far. The sets are
+    // the same whatever the order of the unions.
+    let mut first_of: Map<(ActorKind, String), usize> =
+        Map::with_capacity_and_hasher(fresh.len(), Default::default());
+    for i in fresh {
+        let m = &mentions[i];
+        let key = match m.kind {
+            ActorKind::Place => place_name(m.name()).to_lowercase(),
+            ActorKind::Group => group_key(m.name()),
+            _ => m.name().to_lowercase(),
+        };
+        let key = (m.kind, key);
         match first_of.get(&key) {
             Some(&first) => sets.union(i, first),
             None => {
@@ -334,10 +344,18 @@ fn merge_persons(
     // As in merge_names: a full name as written before joins at once; the
     // lowercased key is made once per distinct name.
     let mut full_as_written: Vec<Option<usize>> = vec![None; names.all.len()];
+    // The maps below are sized ahead by the people's distinct names (a
+    // word or two each): growing a map rehashes every key so far.
+    let mut seen = vec![false; names.all.len()];
+    let people = persons
+        .iter()
+        .filter(|&&i| !std::mem::replace(&mut seen[names.traits[i].name as usize], true))
+        .count();
     // By the first and last words in lower case ([`Shapes::lower`]).
-    let mut full: Map<(usize, usize), usize> = Map::default();
+    let mut full: Map<(usize, usize), usize> =
+        Map::with_capacity_and_hasher(people, Default::default());
     // What each name's words are found by, read once per distinct name.
-    let mut shapes = Shapes::new(names.all.len());
+    let mut shapes = Shapes::new(names.all.len(), 2 * people);
     // The names of one word, with that word: surnames alone.
     let mut bare_names: Vec<(usize, usize)> = Vec::new();
     // The full names, by mention, with their first and last words.
@@ -452,13 +470,14 @@ struct Word {
 }
 
 impl<'a> Shapes<'a> {
-    fn new(names: usize) -> Self {
+    /// Shapes for `names` name ids, with room for `words` words.
+    fn new(names: usize, words: usize) -> Self {
         Shapes {
             of_name: vec![None; names],
-            index: Map::default(),
+            index: Map::with_capacity_and_hasher(words, Default::default()),
             words: Vec::new(),
             spelled: Vec::new(),
-            lower_index: Map::default(),
+            lower_index: Map::with_capacity_and_hasher(words, Default::default()),
         }
     }
 

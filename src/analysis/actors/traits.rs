@@ -7,7 +7,7 @@
 //! instead of by hashing the name again.
 
 use crate::analysis::open_table::OpenTable;
-use crate::analysis::wordlists::short_word;
+use crate::analysis::wordlists::{same_bytes, short_word};
 use crate::analysis::{ActorKind, Mention};
 
 /// The source pronouns as resolution tells them apart, named once per
@@ -92,10 +92,10 @@ impl<'a> Names<'a> {
     /// (capitalised? a pronoun?) is read once per distinct name, as a text
     /// names its people again and again.
     pub fn of(mentions: &'a [Mention]) -> Names<'a> {
-        // Sized ahead for a name in eight mentions, up to a few thousand
+        // Sized ahead for a name in five mentions, up to a few thousand
         // names: growing a map rehashes every name seen so far, and a
         // longer text mostly repeats its names.
-        let expected = (mentions.len() / 8).min(1 << 12);
+        let expected = (mentions.len() / 5).min(1 << 12);
         let mut ids = Ids::with_capacity(expected);
         let mut all = Vec::with_capacity(expected);
         let mut told: Vec<(u8, Pronoun)> = Vec::with_capacity(expected);
@@ -173,7 +173,9 @@ impl Ids {
             let length = (bytes.len().min(254) as u64) << 56;
             ((first ^ last.rotate_left(29)).wrapping_mul(MIX) >> 8) | length
         };
-        let known = self.table.find(key, |id| exact || all[id as usize] == name);
+        let known = self.table.find(key, |id| {
+            exact || same_bytes(all[id as usize].as_bytes(), bytes)
+        });
         known.unwrap_or_else(|| {
             let id = all.len() as u32;
             all.push(name);

@@ -139,31 +139,25 @@ impl Pass<'_, '_> {
             .table
             .span(content.first)
             .cover(c.table.span(content.end - 1));
-        let mut quotes = Vec::new();
-        let mut i = content.first;
-        while i < content.end {
-            match c.quote_of(i) {
-                Some(qi) => {
-                    quotes.push(qi);
-                    i = c.quote_tokens(qi).1.max(i + 1);
-                }
-                None => i += 1,
-            }
-        }
-        for &qi in &quotes {
+        // The claim's quotations, counted first: exact room, as the claims
+        // live to the end and the stage's peak counts.
+        let held = || c.quotations_in(content.first, content.end);
+        let mut quotes = Vec::with_capacity(held().count());
+        let mut whole_quote = false;
+        for qi in held() {
             self.quote_claimed[qi] = true;
+            quotes.push(c.quotes[qi].inner);
+            whole_quote = quotes.len() == 1 && c.quote_tokens(qi) == (content.first, content.end);
         }
-        let whole_quote =
-            quotes.len() == 1 && c.quote_tokens(quotes[0]) == (content.first, content.end);
         let (kind, span) = match quotes.as_slice() {
             [] => (ClaimKind::Indirect, span),
-            [qi] if whole_quote => (ClaimKind::Direct, c.quotes[*qi].inner),
+            [inner] if whole_quote => (ClaimKind::Direct, *inner),
             _ => (ClaimKind::Mixed, span),
         };
         self.claims.push(FoundClaim {
             kind,
             span,
-            quotes: quotes.iter().map(|&qi| c.quotes[qi].inner).collect(),
+            quotes,
             source: content.found.source,
             cue: Some(content.cue),
             sentence: unit.span,
@@ -625,7 +619,9 @@ impl Pass<'_, '_> {
         {
             (end, then) = (comma, None);
         }
-        if let Some(cut) = self.accusation_end(cue, start, end) {
+        // Asked once of the cue, for both accusation rules.
+        let accusing = accusations().contains(c.table.low(cue.first));
+        if let Some(cut) = accusing.then(|| self.accusation_end(start, end)).flatten() {
             (end, then) = (cut, None);
         }
         // "said yes and took the floor", "said no, compared with …": the
@@ -646,7 +642,7 @@ impl Pass<'_, '_> {
                 || (object == Object::Noun && c.table.is(content.first, Class::BeForm)));
         if self.speech_with_a_noun_object(cue, &content)
             || self.standing_relation(cue, &content)
-            || self.accusation_without_accused(cue, &content)
+            || (accusing && self.accusation_without_accused(&content))
             || self.estimate_without_figure(cue, source, &content)
             || self.negated_speech(cue)
             || (self.opens_with_preposition(&content) && !as_complement)
@@ -658,7 +654,7 @@ impl Pass<'_, '_> {
         }
         // With nobody named, only quoted words after an inflected verb of
         // saying ("tweet" with no subject is a noun).
-        let quoted = (content.first..content.end).any(|i| c.quote_of(i).is_some());
+        let quoted = c.any_quoted(content.first, content.end);
         let verb = cue.classes.has(CueClasses::SPEECH) && !cue.classes.has(CueClasses::BASE);
         // "a market they have long hoped to win": a bare verb
         // after "to" is an aim with nothing reported of it.
@@ -901,7 +897,7 @@ impl Pass<'_, '_> {
         }
         let aspect =
             k > 0 && (c.table.is(k - 1, Class::BeForm) || c.is_one_of(k - 1, &["has", "have"]));
-        aspect && (content.first..content.end).all(|i| c.quote_of(i).is_none())
+        aspect && !c.any_quoted(content.first, content.end)
     }
 
     /// "She didn't say …", "never told": unspoken speech is no claim.
@@ -993,15 +989,14 @@ impl Pass<'_, '_> {
         determined && !clause_or_quote && !after_that
     }
 
-    /// "charged a fee", "charged the phones": an accusing verb
-    /// (`assets/lexicon/accusations.txt`) whose object is no person and
-    /// has no "with" after it ("charged the clerk with fraud") accuses
+    /// "charged a fee", "charged the phones": the content of an accusing
+    /// verb (`assets/lexicon/accusations.txt`) whose object is no person
+    /// and has no "with" after it ("charged the clerk with fraud") accuses
     /// nobody.
-    fn accusation_without_accused(&self, cue: CueMatch, content: &Content) -> bool {
+    fn accusation_without_accused(&self, content: &Content) -> bool {
         let c = self.context;
         // "charged that …" is a claim like any other.
-        let after_that = c.is_word(content.first - 1, "that");
-        if !accusations().contains(c.table.low(cue.first)) || after_that {
+        if c.is_word(content.first - 1, "that") {
             return false;
         }
         let person = source::mention_starting_at(c, content.first)
@@ -1035,11 +1030,12 @@ impl Pass<'_, '_> {
     }
 
     /// "charged the clerk with fraud and the mayor fired …", "charged Ana
-    /// Vell after finding …": an accusation is its object and "with"
-    /// phrase, ending at a comma or at the word that opens the next clause.
-    fn accusation_end(&self, cue: CueMatch, first: usize, end: usize) -> Option<usize> {
+    /// Vell after finding …": after an accusing verb, an accusation is its
+    /// object and "with" phrase (content from `first`), ending at a comma
+    /// or at the word that opens the next clause.
+    fn accusation_end(&self, first: usize, end: usize) -> Option<usize> {
         let c = self.context;
-        if !accusations().contains(c.table.low(cue.first)) || c.is_word(first - 1, "that") {
+        if c.is_word(first - 1, "that") {
             return None;
         }
         (first + 1..end).find(|&k| c.table.is(k, Class::ClauseOpener) || c.is_punct(k, ","))
@@ -1116,6 +1112,14 @@ impl Pass<'_, '_> {
         // "Jo said sadly, “…”": the manner adverb is no content.
         if first + 1 < end && c.is_adverb(first) && c.is_punct(first + 1, ",:") {
             first += 2;
+        }
+        // The content opens after a "that" or a colon only: a window with
+        // neither (most are) is told by their lists, not read word by word.
+        let window = end.min(first + 8);
+        let that_or_colon = c.starts.thats.within(first, window).next().is_some()
+            || c.starts.colons.within(first, window).next().is_some();
+        if !that_or_colon {
+            return first;
         }
         let mut k = first;
         while k < end && k < first + 8 {

@@ -19,7 +19,7 @@ impl Pass<'_, '_> {
             return None;
         }
         // A narrated sentence: no quotation of its own (that one has its frame).
-        if (after.first..after.end).any(|i| c.quote_of(i).is_some()) {
+        if c.any_quoted(after.first, after.end) {
             return None;
         }
         let subject = source::mention_starting_at(c, after.first)?;

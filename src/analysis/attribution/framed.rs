@@ -53,7 +53,7 @@ impl Pass<'_, '_> {
     pub(super) fn leads(&self, first: usize) -> bool {
         let c = self.context;
         first == 0
-            || c.breaks_between(c.table.span(first - 1).end, c.tokens[first].start())
+            || c.breaks_after(first - 1, first)
             || c.is_punct(first - 1, ".!?:;—–([")
             || c.quote_of(first - 1).is_some()
     }
@@ -76,9 +76,7 @@ impl Pass<'_, '_> {
         if first < 2 || !c.is_punct(first - 1, ":") {
             return None;
         }
-        let colon = c.table.span(first - 1);
-        source::mention_ending_with(c, first - 2, 0)
-            .filter(|_| !c.breaks_between(colon.end, c.tokens[first].start()))
+        source::mention_ending_with(c, first - 2, 0).filter(|_| !c.breaks_after(first - 1, first))
     }
 
     /// The frame right after a quotation ending before token `after`.
@@ -88,8 +86,7 @@ impl Pass<'_, '_> {
         while c.is_punct(i, ",") {
             i += 1;
         }
-        if i >= c.tokens.len() || c.breaks_between(c.table.span(after - 1).end, c.tokens[i].start())
-        {
+        if i >= c.tokens.len() || c.breaks_after(after - 1, i) {
             return None;
         }
         // "“…” — Jane Roe, mayor": a dash sign-off.
@@ -244,7 +241,7 @@ impl Pass<'_, '_> {
         }
         let qi = c.quote_of(i)?;
         let (first, _) = c.quote_tokens(qi);
-        let same_paragraph = !c.breaks_between(c.table.span(from - 1).end, c.tokens[i].start());
+        let same_paragraph = !c.breaks_after(from - 1, i);
         (first == i && same_paragraph && !self.quote_claimed[qi]).then_some(qi)
     }
 }

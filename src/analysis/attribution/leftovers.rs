@@ -206,7 +206,7 @@ impl Pass<'_, '_> {
     fn ends_sentence(&self, end: usize) -> bool {
         let c = self.context;
         end >= c.tokens.len()
-            || c.breaks_between(c.table.span(end - 1).end, c.tokens[end].start())
+            || c.breaks_after(end - 1, end)
             || c.is_punct(end, ".!?")
             || c.tokens[end].kind == TokenKind::Quote
             || c.table.is_cap(end)
@@ -282,7 +282,7 @@ impl Pass<'_, '_> {
     fn narrated_before(&self, units: &Units, at: usize) -> Option<usize> {
         let c = self.context;
         let (before, unit) = (units.get(at.checked_sub(1)?)?, units.get(at)?);
-        let narration = (before.first..before.end).all(|i| c.quote_of(i).is_none());
+        let narration = !c.any_quoted(before.first, before.end);
         let adjacent = (self.claim_before(unit.span.start))
             .is_none_or(|claim| claim.span.end <= before.span.start);
         // "Seeing his sister ready to go, he got up.": the main clause's subject.
@@ -414,10 +414,8 @@ impl Pass<'_, '_> {
         let bare = (0..c.quotes.len())
             .filter(|&qi| {
                 let (first, end) = c.quote_tokens(qi);
-                let opens = first == 0
-                    || c.breaks_between(c.table.span(first - 1).end, c.tokens[first].start());
-                let closes = end >= c.tokens.len()
-                    || c.breaks_between(c.table.span(end - 1).end, c.tokens[end].start());
+                let opens = first == 0 || c.breaks_after(first - 1, first);
+                let closes = end >= c.tokens.len() || c.breaks_after(end - 1, end);
                 opens && closes
             })
             .take(DIALOGUE_PARAGRAPHS)

@@ -1,6 +1,6 @@
 //! The tokens where the per-token rules of this stage may start, found in
 //! one pass over the tokens: cue words, evidential and "see X as" frame
-//! words, "in" (a finding's document after it) and commas. Each rule then
+//! words, "in" (a finding's document after it), "that", commas and colons. Each rule then
 //! visits only its own tokens, 64 at a time, where each walked every token
 //! of the text (four walks, each reading every token's form).
 
@@ -17,6 +17,7 @@ const FRAME: u8 = 1 << 1;
 const IN: u8 = 1 << 2;
 const COMMA: u8 = 1 << 3;
 const COLON: u8 = 1 << 4;
+const THAT: u8 = 1 << 5;
 /// Set once a form's flags are worked out.
 const KNOWN: u8 = 1 << 7;
 
@@ -36,6 +37,9 @@ pub(super) struct Starts {
     pub(super) commas: Indices,
     /// The colon tokens.
     pub(super) colons: Indices,
+    /// The tokens written "that" in any case: a content opens after one
+    /// (see `Pass::content_start`).
+    pub(super) thats: Indices,
 }
 
 /// Token indices in order, and where the last search among them ended:
@@ -78,6 +82,7 @@ impl Starts {
             ins: Indices::default(),
             commas: Indices::default(),
             colons: Indices::default(),
+            thats: Indices::default(),
         };
         // A form's flags are worked out at its first token only: the
         // tokens of a text are mostly repeats of a few thousand forms.
@@ -116,6 +121,19 @@ impl Starts {
             if found & COLON != 0 && token.kind == TokenKind::Punct {
                 starts.colons.push(i);
             }
+            if found & THAT != 0 {
+                starts.thats.push(i);
+            }
+        }
+        // Without the room the lists grew by: they last through the stage,
+        // whose peak counts.
+        for list in [
+            &mut starts.ins,
+            &mut starts.commas,
+            &mut starts.colons,
+            &mut starts.thats,
+        ] {
+            list.list.shrink_to_fit();
         }
         (starts, cue_words)
     }
@@ -155,6 +173,9 @@ fn form_flags(table: &TokenTable, i: usize) -> u8 {
     }
     if low == ":" {
         flags |= COLON;
+    }
+    if low == "that" {
+        flags |= THAT;
     }
     flags
 }

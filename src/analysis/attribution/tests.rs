@@ -1534,6 +1534,32 @@ mod precision;
 mod recall;
 
 #[test]
+fn a_paragraph_break_between_tokens_is_told_as_the_text_between_them_tells_it() {
+    let prose = "The ferry ran late.\nOwners said so, twice.\n\n  Tolls rose \r\n\r\nagain; riders left.\n \nDone.";
+    let line = "the harbour board met on the pier to weigh the cost of a new";
+    let wrapped =
+        format!("{line}\n{line}\n{line}\n{line}\n\n{line}\n{line}.\n{line}\n\n{line}\n").repeat(4);
+    for (text, hard_wrapped) in [(prose.to_string(), false), (wrapped, true)] {
+        let table = TokenTable::new(&text, Lexicon::builtin());
+        assert_eq!(table.wrapped, hard_wrapped, "{text:?}");
+        let context = Context::new(&table, &quotes::find(&table), &[], Lexicon::builtin());
+        let mut breaks = 0;
+        for last in 0..table.len() {
+            for next in last + 1..table.len().min(last + 4) {
+                let read = context.breaks_between(table.span(last).end, table.tokens[next].start());
+                assert_eq!(
+                    context.breaks_after(last, next),
+                    read,
+                    "{last} {next} {text:?}"
+                );
+                breaks += usize::from(read && next == last + 1);
+            }
+        }
+        assert!(breaks >= 3, "{text:?}");
+    }
+}
+
+#[test]
 fn a_resumed_quotation_framed_twice_is_one_claim_with_its_speaker() {
     let text = "The path climbed to the mill. It was there that Badger lived.\n\n\
                 \"And if anybody can mend anything,\" said Fox to himself,\n\
