@@ -270,8 +270,9 @@ impl<'a> Context<'a> {
         if cue.classes.has(CueClasses::ACCORDING) {
             return true;
         }
-        let in_headline = self.table.span(i).end <= self.headline_end;
-        if self.table.is_cap(i) && !self.starts_clause(i) && !in_headline {
+        // Asked of a capitalised cue only, and of a text with a headline.
+        let in_headline = || self.headline_end > 0 && self.table.span(i).end <= self.headline_end;
+        if self.table.is_cap(i) && !in_headline() && !self.starts_clause(i) {
             return false;
         }
         if i == 0 {
@@ -281,12 +282,15 @@ impl<'a> Context<'a> {
         if self.table.classes(i - 1).has(Class::Determiner) {
             return false;
         }
-        // "going back to 1990", "pushed back": a particle after a verb.
-        let low = self.table.low(i - 1);
-        let after_verb = self.table.is_word(i - 1)
-            && !self.table.is_cap(i - 1)
-            && (is_ing(low) || (low.len() > 4 && low.ends_with("ed")));
-        if cue.end == i + 1 && after_verb && cues::is_particle(self.table.low(i)) {
+        // "going back to 1990", "pushed back": a particle after a verb
+        // (the word before asked only of a one-word cue).
+        let after_verb = || {
+            let low = self.table.low(i - 1);
+            self.table.is_word(i - 1)
+                && !self.table.is_cap(i - 1)
+                && (is_ing(low) || (low.len() > 4 && low.ends_with("ed")))
+        };
+        if cue.end == i + 1 && after_verb() && cues::is_particle(self.table.low(i)) {
             return false;
         }
         let ing = self.is_ing(i);
