@@ -31,7 +31,7 @@ use super::lexicon::{CueClasses, CueMatch, Cues, Lexicon};
 use super::quotes::paragraph_breaks;
 use super::segment::{Sentence, Token, TokenKind};
 use super::tokens::{Class, TokenBits, TokenTable};
-use super::wordlists::{self, Set, same_bytes};
+use super::wordlists::{self, Words, same_bytes};
 use super::{ClaimKind, FoundClaim, Mention, Quotation, Rule, Via};
 use super::{shared, steps};
 use crate::span::Span;
@@ -83,9 +83,11 @@ fn one_claim_per_span(claims: &mut Vec<FoundClaim>) {
 
 /// Adjectives that head a cue after a form of "be"
 /// (`assets/lexicon/stance_adjectives.txt`): "are opposed to …".
-fn stance_adjectives() -> &'static Set<&'static str> {
-    static WORDS: OnceLock<Set<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| wordlists::set(include_str!("../../assets/lexicon/stance_adjectives.txt")))
+fn stance_adjectives() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        wordlists::words(include_str!("../../assets/lexicon/stance_adjectives.txt"))
+    })
 }
 
 /// How many of a unit's latest claims a cue is checked against (a bounded
@@ -302,7 +304,7 @@ impl<'a> Context<'a> {
         let passive = p > 0 && self.table.classes(p - 1).has(Class::BeForm) && !ing;
         // "are opposed to", "was confident that": an adjective of stance;
         // "was asked whether …": a question, asked by someone else.
-        let adjective = cue.end > i + 1 && stance_adjectives().contains(self.table.low(i));
+        let adjective = cue.end > i + 1 && stance_adjectives().has(self.table.low(i));
         !passive || adjective || self.is_word(i, "asked")
     }
 
