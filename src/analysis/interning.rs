@@ -302,6 +302,20 @@ impl<'t, R: Record> Interner<'t, R> {
                 None => self.add(Key::Word(word), span.of(text), kind, lexicon),
             };
         }
+        self.longer_form(text, span, kind, lexicon)
+    }
+
+    /// [`Interner::form`] of a form of more than eight bytes. A call of
+    /// its own: in line, its lookups crowded the token loop's registers,
+    /// and the loop spilled for every token.
+    #[inline(never)]
+    fn longer_form(
+        &mut self,
+        text: &'t str,
+        span: Span,
+        kind: TokenKind,
+        lexicon: &Lexicon,
+    ) -> &mut Entry<R> {
         let key = Key::longer(text, span);
         match self.written.slot(&key) {
             Some(slot) => self.written.value_mut(slot),

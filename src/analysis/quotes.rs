@@ -53,16 +53,21 @@ pub fn find(table: &TokenTable) -> Vec<Quotation> {
     let wrapped = table.wrapped;
     let mut out = Vec::new();
     let mut open: [Option<Open>; FAMILIES] = [None; FAMILIES];
-    let mut previous_end = 0;
+    // The last token of the mark before, once there is one.
+    let mut previous_last = None;
     let mut marks = table.marked(TokenMark::Quote, 0..table.len()).peekable();
     while let Some(i) = marks.next() {
         let token = table.span(i);
         // Two straight single marks ('') stand for one double mark, as in
         // some newspapers' archives.
-        let doubled = table.word(i) == "'"
-            && marks
-                .next_if(|&next| table.tokens[next].start() == token.end && table.word(next) == "'")
-                .is_some();
+        let second = (table.word(i) == "'")
+            .then(|| {
+                marks.next_if(|&next| {
+                    table.tokens[next].start() == token.end && table.word(next) == "'"
+                })
+            })
+            .flatten();
+        let doubled = second.is_some();
         let span = if doubled {
             Span::new(token.start, token.end + 1)
         } else {
@@ -71,8 +76,8 @@ pub fn find(table: &TokenTable) -> Vec<Quotation> {
         let Some(mark) = classify(text, span, doubled) else {
             continue;
         };
-        let breaks = paragraph_breaks(&text[previous_end..mark.span.start], wrapped);
-        previous_end = mark.span.end;
+        let breaks = breaks_between(table, previous_last, i, wrapped);
+        previous_last = Some(second.unwrap_or(i));
         if breaks > 0 {
             let reopens = breaks == 1
                 && mark.role != Role::Close
@@ -294,6 +299,36 @@ impl Wrapping {
     }
 }
 
+/// [`paragraph_breaks`] of the stretch from the end of token `after` (the
+/// text's start when `None`) to the start of token `before`, told from the
+/// tokens' line-break marks: the stretches between quotations add up to
+/// most of a text, and reading them found their newlines one vector search
+/// (memchr) each. A gap between two tokens that holds a line break opens a
+/// line that is not blank, or ends the stretch: a paragraph break, but in a
+/// hard-wrapped text only when a blank line lies in the gap.
+fn breaks_between(table: &TokenTable, after: Option<usize>, before: usize, wrapped: bool) -> usize {
+    let bytes = table.text.as_bytes();
+    let breaks_in = |from: usize, to: usize| {
+        let newlines = bytes[from..to].iter().filter(|&&b| b == b'\n').count();
+        newlines > usize::from(wrapped)
+    };
+    let (mut breaks, first) = match after {
+        Some(after) => (0, after),
+        None => (usize::from(breaks_in(0, table.tokens[0].start())), 0),
+    };
+    for t in table.marked(TokenMark::LineBreak, first..before) {
+        if breaks == 2 {
+            break;
+        }
+        // Every newline lies between two tokens: the gap after one marked
+        // holds one, and a blank line when it holds two.
+        if !wrapped || breaks_in(table.span(t).end, table.tokens[t + 1].start()) {
+            breaks += 1;
+        }
+    }
+    breaks.min(2)
+}
+
 /// How many paragraph breaks a stretch of text between two marks holds:
 /// 0, 1, or 2 for two or more (no caller asks more, and a long stretch
 /// between two quotes is not read to its end).
@@ -503,6 +538,42 @@ mod tests {
         }
         breaks += usize::from(newlines_in_gap > 0 && (!wrapped || newlines_in_gap > 1));
         breaks.min(2)
+    }
+
+    #[test]
+    fn paragraph_breaks_between_tokens_are_those_of_the_text_between_them() {
+        let pieces = [
+            "ab", " ", "\n", "\n\n", "\r\n", "\u{a0}", " \n \n", "“", "x.",
+        ];
+        let mut seed = 11u64;
+        for _ in 0..3_000 {
+            let mut text = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            for k in 0..3 + (seed >> 61) as usize {
+                text.push_str(pieces[(seed >> (5 * k % 55)) as usize % pieces.len()]);
+            }
+            let table = TokenTable::new(&text, Lexicon::builtin());
+            for before in 0..table.len() {
+                for wrapped in [false, true] {
+                    let from_start = &text[..table.tokens[before].start()];
+                    assert_eq!(
+                        breaks_between(&table, None, before, wrapped),
+                        paragraph_breaks(from_start, wrapped),
+                        "{text:?} to {before} wrapped: {wrapped}"
+                    );
+                    for after in 0..before {
+                        let between = &text[table.span(after).end..table.tokens[before].start()];
+                        assert_eq!(
+                            breaks_between(&table, Some(after), before, wrapped),
+                            paragraph_breaks(between, wrapped),
+                            "{text:?} {after} to {before} wrapped: {wrapped}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -357,8 +357,9 @@ fn fullest_role<'m>(roles: impl Iterator<Item = &'m str>) -> Option<&'m str> {
 
 /// Items grouped by a number (a counting sort), each group in the order
 /// its items came: one vector for all the groups, not one vector each
-/// (an allocation, its growth and its free). The mentions of every actor;
-/// the full names by surname.
+/// (an allocation, its growth and its free). The mentions of every actor,
+/// the full names by surname and by first name, the people titled by
+/// each word of their titles.
 struct Groups {
     /// The items, group by group.
     order: Vec<usize>,
@@ -475,6 +476,16 @@ mod tests {
         );
         assert!(s.aliases.contains(&"Holm".to_string()));
         assert_eq!(s.mentions.len(), 3);
+    }
+
+    #[test]
+    fn groups_keep_each_group_in_the_order_its_items_came() {
+        let pairs = [(2, 10), (0, 11), (2, 12), (0, 13), (2, 14)];
+        let groups = Groups::of(|| pairs.iter().copied(), 4);
+        assert_eq!(groups.of_group(0), &[11, 13]);
+        assert_eq!(groups.of_group(1), &[] as &[usize]);
+        assert_eq!(groups.of_group(2), &[10, 12, 14]);
+        assert_eq!(groups.of_group(3), &[] as &[usize]);
     }
 
     #[test]

@@ -187,10 +187,15 @@ pub(super) fn follow(
 /// excerpt a description names one person, unless the links disagree.
 fn one_person_per_description(people: &People, referent: &mut [Option<usize>]) {
     let mentions = people.mentions;
+    // The descriptions, found in one pass over the traits: they are few,
+    // and both passes below read only them.
+    let descriptions: Vec<usize> = (0..people.traits.len())
+        .filter(|&i| people.traits[i].is_description())
+        .collect();
     // By description: the name it was linked to, or `None` on a disagreement.
     let mut linked: Map<&str, Option<usize>> = Map::default();
-    for (i, t) in people.traits.iter().enumerate() {
-        let Some(r) = referent[i].filter(|&r| r != i && t.is_description()) else {
+    for &i in &descriptions {
+        let Some(r) = referent[i].filter(|&r| r != i) else {
             continue;
         };
         if !is_proper(&mentions[r]) {
@@ -205,9 +210,8 @@ fn one_person_per_description(people: &People, referent: &mut [Option<usize>]) {
         return;
     }
     let mut relinked: Map<usize, usize> = Map::default();
-    for (i, t) in people.traits.iter().enumerate() {
+    for &i in &descriptions {
         if referent[i] == Some(i)
-            && t.is_description()
             && let Some(Some(r)) = linked.get(mentions[i].name())
         {
             relinked.insert(i, *r);
@@ -414,7 +418,12 @@ fn turns(
     claims: &[FoundClaim],
     speaker: impl Fn(&FoundClaim) -> Option<usize>,
 ) -> Conversations {
-    let mut found = Conversations::default();
+    // Sized ahead by the claims, which bound all three lists.
+    let mut found = Conversations {
+        claims: Vec::with_capacity(claims.len()),
+        turns: Vec::with_capacity(claims.len()),
+        conversations: Vec::with_capacity(claims.len()),
+    };
     let mut reach = 0;
     // The person a cue names as the speaker of the current turn, if any.
     let mut framed: Option<usize> = None;

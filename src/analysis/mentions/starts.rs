@@ -3,7 +3,7 @@
 //! tokens, not every token.
 
 use super::context::Context;
-use crate::analysis::segment::{HIGH_BITS, TokenKind, each};
+use crate::analysis::segment::{FORM_APART, HIGH_BITS, TokenKind, each};
 use crate::analysis::steps;
 use crate::analysis::tokens::{Class, TokenTable};
 
@@ -19,7 +19,10 @@ pub(super) struct Starts {
     marks: Vec<u8>,
     /// The marks of each written form (they depend on the form alone), or
     /// [`Starts::UNKNOWN`] before its first token: a byte per form, in
-    /// cache, where the token table's facts of a form take several.
+    /// cache, where the token table's facts of a form take several. Only
+    /// the forms below [`FORM_APART`]: a token whose form is kept apart
+    /// holds FORM_APART, past them, and is worked out each time (one test
+    /// of a token's form for both, in the loop over every token).
     by_form: Vec<u8>,
 }
 
@@ -53,11 +56,14 @@ impl Starts {
             first: 0,
             end: 0,
             marks: Vec::new(),
-            by_form: vec![Self::UNKNOWN; table.form_count()],
+            by_form: vec![Self::UNKNOWN; table.form_count().min(FORM_APART as usize)],
         }
     }
 
-    /// Marks the tokens of the sentence `range`.
+    /// Marks the tokens of the sentence `range`. Always inlined: called
+    /// once per sentence from one place, where a call cost more than a
+    /// short sentence's reading.
+    #[inline(always)]
     pub fn read(&mut self, ctx: &Context, range: std::ops::Range<usize>) {
         let Starts { by_form, marks, .. } = self;
         // Every token's byte is written below: only the padding after the
@@ -73,12 +79,12 @@ impl Starts {
         // A byte stored per token, with no branch on it: which tokens
         // start something is as good as random, and a branch mispredicts.
         // (Zipped with the marks: no bounds check per token.)
-        let forms = ctx.table.forms(range.clone()).enumerate();
-        for ((k, form), slot) in forms.zip(marks.iter_mut()) {
-            let mut mark = by_form[form];
+        let tokens = ctx.tokens[range.clone()].iter().enumerate();
+        for ((k, token), slot) in tokens.zip(marks.iter_mut()) {
+            let known = by_form.get(token.form() as usize).copied();
+            let mut mark = known.unwrap_or(Self::UNKNOWN);
             if mark == Self::UNKNOWN {
-                mark = marks_of(ctx, range.start + k);
-                by_form[form] = mark;
+                mark = new_marks(by_form, ctx, range.start + k);
             }
             all |= mark;
             *slot = mark;
@@ -189,10 +195,19 @@ fn bytes_having(word: u64, marks: u8) -> u64 {
     (nonzero >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
-/// The marks of token `i` (see [`Starts`]): of its form, as all it reads.
-/// Asked once per form: kept out of the loop that reads every token.
+/// The marks of token `i`, whose form's are not known, worked out and
+/// kept for the form (unless it is kept apart: see [`Starts::by_form`]).
 #[cold]
 #[inline(never)]
+fn new_marks(by_form: &mut [u8], ctx: &Context, i: usize) -> u8 {
+    let mark = marks_of(ctx, i);
+    if let Some(known) = by_form.get_mut(ctx.tokens[i].form() as usize) {
+        *known = mark;
+    }
+    mark
+}
+
+/// The marks of token `i` (see [`Starts`]): of its form, as all it reads.
 fn marks_of(ctx: &Context, i: usize) -> u8 {
     if !ctx.is_word(i) {
         let number = ctx.tokens[i].kind == TokenKind::Number;

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use super::context::{Context, mention};
 use super::{Scratch, Starts};
 use crate::analysis::segment::TokenKind;
-use crate::analysis::tokens::Class;
+use crate::analysis::tokens::{Class, Classes};
 use crate::analysis::wordlists::{self, Set};
 use crate::analysis::{ActorKind, Mention};
 use crate::span::Span;
@@ -221,15 +221,21 @@ fn word_has(ctx: &Context, i: usize, facts: u8) -> bool {
 }
 
 /// The facts of the word at token `i` (see [`asked`]), asked once per
-/// form: kept out of the finder's loop.
+/// form: kept out of the finder's loop. Each fact is of a word, and all
+/// are read off one lookup of its classes and lower-case form.
 #[cold]
 #[inline(never)]
 fn word_facts(ctx: &Context, i: usize) -> u8 {
+    if !ctx.is_word(i) {
+        return asked::KNOWN;
+    }
+    let low = ctx.low(i);
+    let classes = ctx.table.classes(i);
     let bit = |yes: bool, bit: u8| if yes { bit } else { 0 };
-    let quantifier = ctx.is_word(i) && pronominal_quantifiers().contains(ctx.low(i));
+    let quantifier = pronominal_quantifiers().contains(low);
     asked::KNOWN
-        | bit(is_skippable(ctx, i), asked::SKIPPABLE)
-        | bit(may_head_word(ctx, i), asked::MAY_HEAD)
+        | bit(is_skippable(low, classes), asked::SKIPPABLE)
+        | bit(may_head_word(ctx, i, low, classes), asked::MAY_HEAD)
         | bit(quantifier, asked::QUANTIFIER)
 }
 
@@ -250,16 +256,14 @@ fn may_head(ctx: &Context, head: usize) -> bool {
 }
 
 /// [`may_head`] but for the cue, which depends on the words after: a fact
-/// of the written form.
-fn may_head_word(ctx: &Context, head: usize) -> bool {
-    let low = ctx.low(head);
-    ctx.is_word(head)
-        && !ctx.is_cap(head)
+/// of the written form (of the word `head`, `low` and `classes` its own).
+fn may_head_word(ctx: &Context, head: usize, low: &str, classes: Classes) -> bool {
+    !ctx.is_cap(head)
         && !ctx.is_possessive(head)
-        && !ctx.table.is(head, Class::FunctionWord)
-        && !ctx.table.is(head, Class::NonModifier)
-        && !ctx.table.is(head, Class::Pronoun)
-        && !ctx.table.is(head, Class::Skippable)
+        && !classes.has(Class::FunctionWord)
+        && !classes.has(Class::NonModifier)
+        && !classes.has(Class::Pronoun)
+        && !classes.has(Class::Skippable)
         && !low.ends_with("ly")
         && !low.ends_with("ing")
         && !low.ends_with("ed")
@@ -291,9 +295,10 @@ fn pronominal_quantifiers() -> &'static Set<&'static str> {
     })
 }
 
-fn is_skippable(ctx: &Context, i: usize) -> bool {
-    let low = ctx.low(i);
-    ctx.table.is(i, Class::Skippable) || (ctx.is_word(i) && low.len() > 4 && low.ends_with("ly"))
+/// Whether a word (`low`, of `classes`) is an auxiliary or adverb a
+/// subject's cue may come after.
+fn is_skippable(low: &str, classes: Classes) -> bool {
+    classes.has(Class::Skippable) || (low.len() > 4 && low.ends_with("ly"))
 }
 
 /// The noun phrase ending with `head`: modifiers back to a determiner or
