@@ -31,7 +31,7 @@ use super::lexicon::{CueClasses, CueMatch, Cues, Lexicon};
 use super::quotes::paragraph_breaks;
 use super::segment::{Sentence, Token, TokenKind};
 use super::tokens::{Class, TokenBits, TokenTable};
-use super::wordlists::{self, Set, same_bytes};
+use super::wordlists::{self, Words, same_bytes};
 use super::{ClaimKind, FoundClaim, Mention, Quotation, Rule, Via};
 use super::{shared, steps};
 use crate::span::Span;
@@ -83,9 +83,11 @@ fn one_claim_per_span(claims: &mut Vec<FoundClaim>) {
 
 /// Adjectives that head a cue after a form of "be"
 /// (`assets/lexicon/stance_adjectives.txt`): "are opposed to …".
-fn stance_adjectives() -> &'static Set<&'static str> {
-    static WORDS: OnceLock<Set<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| wordlists::set(include_str!("../../assets/lexicon/stance_adjectives.txt")))
+fn stance_adjectives() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        wordlists::words(include_str!("../../assets/lexicon/stance_adjectives.txt"))
+    })
 }
 
 /// How many of a unit's latest claims a cue is checked against (a bounded
@@ -270,8 +272,9 @@ impl<'a> Context<'a> {
         if cue.classes.has(CueClasses::ACCORDING) {
             return true;
         }
-        let in_headline = self.table.span(i).end <= self.headline_end;
-        if self.table.is_cap(i) && !self.starts_clause(i) && !in_headline {
+        // Asked of a capitalised cue only, and of a text with a headline.
+        let in_headline = || self.headline_end > 0 && self.table.span(i).end <= self.headline_end;
+        if self.table.is_cap(i) && !in_headline() && !self.starts_clause(i) {
             return false;
         }
         if i == 0 {
@@ -281,12 +284,15 @@ impl<'a> Context<'a> {
         if self.table.classes(i - 1).has(Class::Determiner) {
             return false;
         }
-        // "going back to 1990", "pushed back": a particle after a verb.
-        let low = self.table.low(i - 1);
-        let after_verb = self.table.is_word(i - 1)
-            && !self.table.is_cap(i - 1)
-            && (is_ing(low) || (low.len() > 4 && low.ends_with("ed")));
-        if cue.end == i + 1 && after_verb && cues::is_particle(self.table.low(i)) {
+        // "going back to 1990", "pushed back": a particle after a verb
+        // (the word before asked only of a one-word cue).
+        let after_verb = || {
+            let low = self.table.low(i - 1);
+            self.table.is_word(i - 1)
+                && !self.table.is_cap(i - 1)
+                && (is_ing(low) || (low.len() > 4 && low.ends_with("ed")))
+        };
+        if cue.end == i + 1 && after_verb() && cues::is_particle(self.table.low(i)) {
             return false;
         }
         let ing = self.is_ing(i);
@@ -298,7 +304,7 @@ impl<'a> Context<'a> {
         let passive = p > 0 && self.table.classes(p - 1).has(Class::BeForm) && !ing;
         // "are opposed to", "was confident that": an adjective of stance;
         // "was asked whether …": a question, asked by someone else.
-        let adjective = cue.end > i + 1 && stance_adjectives().contains(self.table.low(i));
+        let adjective = cue.end > i + 1 && stance_adjectives().has(self.table.low(i));
         !passive || adjective || self.is_word(i, "asked")
     }
 
@@ -570,6 +576,11 @@ struct Pass<'c, 'a> {
     cue_used: Vec<bool>,
     /// Whether the text is a dialogue (see leftovers.rs), decided once.
     dialogue: std::cell::OnceCell<bool>,
+    /// Where the leftover pass's last searches of `earlier` and `claims`
+    /// by position ended: the next search starts there (see
+    /// [`partition_point_near`]).
+    earlier_near: std::cell::Cell<usize>,
+    claims_near: std::cell::Cell<usize>,
     /// The verbs of "see X as" frames in the current unit (see
     /// perception.rs), a buffer reused unit after unit.
     as_verbs: Vec<u32>,
@@ -589,6 +600,8 @@ impl<'c, 'a> Pass<'c, 'a> {
             quote_claimed: vec![false; context.quotes.len()],
             cue_used: vec![false; context.cues.len()],
             dialogue: std::cell::OnceCell::new(),
+            earlier_near: std::cell::Cell::new(0),
+            claims_near: std::cell::Cell::new(0),
             as_verbs: Vec::new(),
             subjects: vec![std::cell::Cell::new(Subject::UNKNOWN); context.cues.len()],
             next_cue: 0,
@@ -795,6 +808,30 @@ impl RankedBits {
         let below = word & ((1u64 << (i % 64)) - 1);
         (self.ranks[i / 64] + below.count_ones()) as usize
     }
+}
+
+/// As `items.partition_point(before)`, searched outward from `near` (where
+/// a search just before ended, and the answer mostly lies again): a few
+/// steps around it, where a binary search of the whole list took a dozen.
+/// Any `near` gives the right answer, only more slowly.
+fn partition_point_near<T>(items: &[T], near: usize, before: impl Fn(&T) -> bool) -> usize {
+    let near = near.min(items.len());
+    if near == 0 || before(&items[near - 1]) {
+        return shared::gallop_from(items, near, before);
+    }
+    // Back from `near`, galloping: the item at `high` is not before.
+    let (mut high, mut step) = (near - 1, 1);
+    let low = loop {
+        if high < step {
+            break 0;
+        }
+        if before(&items[high - step]) {
+            break high - step + 1;
+        }
+        high -= step;
+        step *= 2;
+    };
+    low + items[low..high].partition_point(before)
 }
 
 /// The number of tokens starting before byte `offset`, as

@@ -257,32 +257,60 @@ fn word_end(text: &str, start: usize, ascii: bool) -> usize {
     // Runs of ASCII letters and digits, most of any word, join without
     // decoding; only what lies between them ("’", "-", "é") is decoded.
     let mut end = ascii_alphanumeric_end(bytes, start);
-    while let Some(len) = joining_len(text, end) {
-        end = ascii_alphanumeric_end(bytes, end + len);
-    }
-    // Keep the full stop of a known abbreviation ("Mr.", "Sen.") in the word.
-    if bytes.get(end) == Some(&b'.') && is_abbreviation(&text[start..end]) {
-        end += 1;
+    // What the byte past each run does is told by one load: most words end
+    // at an ASCII space or mark (no letter or digit: the run would have
+    // gone on).
+    while let Some(&b) = bytes.get(end) {
+        match AFTER_RUN[usize::from(b)] {
+            AfterRun::Ends => break,
+            // Keep the full stop of a known abbreviation ("Mr.", "Sen.") in the word.
+            AfterRun::FullStop => {
+                if is_abbreviation(&text[start..end]) {
+                    end += 1;
+                }
+                break;
+            }
+            AfterRun::MayJoin => match joining_char_len(text, end) {
+                Some(len) => end = ascii_alphanumeric_end(bytes, end + len),
+                None => break,
+            },
+        }
     }
     end
 }
+
+/// What the byte just past a run of ASCII letters and digits does to the
+/// word.
+#[derive(Clone, Copy)]
+enum AfterRun {
+    /// It ends the word: an ASCII space or mark.
+    Ends,
+    /// A full stop: the word takes it when it is an abbreviation.
+    FullStop,
+    /// An apostrophe, a hyphen or a byte past ASCII: the word may go on
+    /// ([`joining_char_len`]).
+    MayJoin,
+}
+
+/// [`AfterRun`] of each byte.
+const AFTER_RUN: [AfterRun; 256] = {
+    let mut after = [AfterRun::MayJoin; 256];
+    let mut b = 0;
+    while b < 128 {
+        after[b] = match b as u8 {
+            b'.' => AfterRun::FullStop,
+            b'\'' | b'-' => AfterRun::MayJoin,
+            _ => AfterRun::Ends,
+        };
+        b += 1;
+    }
+    after
+};
 
 /// The length of the character at `at`, just past a run of ASCII letters
 /// and digits, when it goes on a word: a letter or digit past ASCII, a
 /// soft hyphen, or an apostrophe or hyphen with a letter or digit after
 /// it ("she’d", "anti-litter").
-#[inline(always)]
-fn joining_len(text: &str, at: usize) -> Option<usize> {
-    let b = *text.as_bytes().get(at)?;
-    // Most words end at an ASCII space or mark, told by its byte (no ASCII
-    // letter or digit: the run would have gone on).
-    if b.is_ascii() && b != b'\'' && b != b'-' {
-        return None;
-    }
-    joining_char_len(text, at)
-}
-
-/// [`joining_len`] of an apostrophe, a hyphen or a character past ASCII.
 #[inline(never)]
 fn joining_char_len(text: &str, at: usize) -> Option<usize> {
     let c = text[at..].chars().next()?;

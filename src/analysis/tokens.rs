@@ -222,11 +222,8 @@ impl<'t> TokenTable<'t> {
             let form = entry.form;
             let facts = &mut entry.record;
             if i > 0 {
-                let line_break = if after_line_break {
-                    TokenMark::AFTER_LINE_BREAK
-                } else {
-                    0
-                };
+                // A multiply, not a select: two instructions fewer per token.
+                let line_break = u8::from(after_line_break) * TokenMark::AFTER_LINE_BREAK;
                 marks.push(i - 1, previous_marks | line_break);
             }
             previous_end = span.end;

@@ -514,7 +514,9 @@ pub fn set(file: &'static str) -> Set<&'static str> {
     entries(file).map(str::trim).collect()
 }
 
-fn words(file: &'static str) -> Words {
+/// The entries of a list file as [`Words`]: a word of no entry's first
+/// letter and length is turned down before any hashing.
+pub fn words(file: &'static str) -> Words {
     Words::new(set(file))
 }
 

@@ -16,7 +16,7 @@ use super::{COVER_BACK, Found, Pass, Unit, is_one_of, source};
 use crate::analysis::lexicon::{CueClasses, CueMatch};
 use crate::analysis::segment::TokenKind;
 use crate::analysis::tokens::Class;
-use crate::analysis::wordlists::Set;
+use crate::analysis::wordlists::Words;
 use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Rule, Via};
 use crate::analysis::{steps, wordlists};
 use crate::span::Span;
@@ -620,7 +620,7 @@ impl Pass<'_, '_> {
             (end, then) = (comma, None);
         }
         // Asked once of the cue, for both accusation rules.
-        let accusing = accusations().contains(c.table.low(cue.first));
+        let accusing = accusations().has(c.table.low(cue.first));
         if let Some(cut) = accusing.then(|| self.accusation_end(start, end)).flatten() {
             (end, then) = (cut, None);
         }
@@ -647,7 +647,7 @@ impl Pass<'_, '_> {
             || self.negated_speech(cue)
             || (self.opens_with_preposition(&content) && !as_complement)
             || phrase_after_object
-            || particles().contains(c.table.low(content.first))
+            || particles().has(c.table.low(content.first))
             || source.is_some_and(|m| c.mentions[m].name.eq_ignore_ascii_case("you"))
         {
             return None;
@@ -1059,7 +1059,7 @@ impl Pass<'_, '_> {
                     && !c.table.is_cap(k)
                     && !c.in_list(k, List::ClauseWords)
             })
-            .find(|&k| utterance_nouns().contains(c.table.low(k)));
+            .find(|&k| utterance_nouns().has(c.table.low(k)));
         // Only a prepositional phrase, or nothing, after the head.
         head.is_some_and(|k| {
             k + 1 >= content.end
@@ -1488,29 +1488,31 @@ impl Pass<'_, '_> {
 
 /// Verbs that accuse only a person or with a "with" phrase
 /// (`assets/lexicon/accusations.txt`): "charged the clerk with fraud".
-fn accusations() -> &'static Set<&'static str> {
-    static VERBS: OnceLock<Set<&'static str>> = OnceLock::new();
-    VERBS.get_or_init(|| wordlists::set(include_str!("../../../assets/lexicon/accusations.txt")))
+fn accusations() -> &'static Words {
+    static VERBS: OnceLock<Words> = OnceLock::new();
+    VERBS.get_or_init(|| wordlists::words(include_str!("../../../assets/lexicon/accusations.txt")))
 }
 
 /// Nouns for the words themselves (`assets/lexicon/utterance_nouns.txt`):
 /// "said a few kind words" reports none of them.
-fn utterance_nouns() -> &'static Set<&'static str> {
-    static NOUNS: OnceLock<Set<&'static str>> = OnceLock::new();
-    NOUNS
-        .get_or_init(|| wordlists::set(include_str!("../../../assets/lexicon/utterance_nouns.txt")))
+fn utterance_nouns() -> &'static Words {
+    static NOUNS: OnceLock<Words> = OnceLock::new();
+    NOUNS.get_or_init(|| {
+        wordlists::words(include_str!("../../../assets/lexicon/utterance_nouns.txt"))
+    })
 }
 
 /// Whether a lower-case word is an adverb particle ("back", "out").
 pub(super) fn is_particle(low: &str) -> bool {
-    particles().contains(low)
+    particles().has(low)
 }
 
 /// Adverb particles of phrasal verbs (`assets/lexicon/particles.txt`):
 /// "pushing back", "show up" report nothing.
-fn particles() -> &'static Set<&'static str> {
-    static PARTICLES: OnceLock<Set<&'static str>> = OnceLock::new();
-    PARTICLES.get_or_init(|| wordlists::set(include_str!("../../../assets/lexicon/particles.txt")))
+fn particles() -> &'static Words {
+    static PARTICLES: OnceLock<Words> = OnceLock::new();
+    PARTICLES
+        .get_or_init(|| wordlists::words(include_str!("../../../assets/lexicon/particles.txt")))
 }
 
 /// How many words after a cue its "that" may come ("told reporters on

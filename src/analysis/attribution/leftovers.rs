@@ -5,7 +5,9 @@
 //! the paragraph before (a quote paragraph with no cue, as news writing
 //! does). A short scare quote with no claim around it stays a scare quote.
 
-use super::{Found, Pass, Unit, Units, source};
+use std::cell::Cell;
+
+use super::{Found, Pass, Unit, Units, partition_point_near, source};
 use crate::analysis::segment::{Sentence, TokenKind};
 use crate::analysis::tokens::Class;
 use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention, Rule, Via, shared};
@@ -112,9 +114,11 @@ impl Pass<'_, '_> {
     /// claims by position.
     fn keep_last_sorted(&mut self) {
         let claim = self.claims.pop().expect("a claim was just pushed");
-        let at = self
-            .claims
-            .partition_point(|other| other.span.start < claim.span.start);
+        // Searched back from the end, where a claim of the quotation after
+        // the last mostly goes.
+        let at = partition_point_near(&self.claims, self.claims.len(), |other| {
+            other.span.start < claim.span.start
+        });
         self.claims.insert(at, claim);
     }
 
@@ -159,11 +163,16 @@ impl Pass<'_, '_> {
         let before = |claim: &FoundClaim| {
             claim.span.start < offset || (at_too && claim.span.start == offset)
         };
-        let mut added = self.claims[..self.claims.partition_point(before)]
+        // Searched near the last search's end: quotations come in order.
+        let near = |list: &[FoundClaim], last: &Cell<usize>| {
+            last.set(partition_point_near(list, last.get(), before));
+            last.get()
+        };
+        let mut added = self.claims[..near(&self.claims, &self.claims_near)]
             .iter()
             .rev()
             .peekable();
-        let mut earlier = self.earlier[..self.earlier.partition_point(before)]
+        let mut earlier = self.earlier[..near(&self.earlier, &self.earlier_near)]
             .iter()
             .zip(&self.earlier_gone)
             .rev()

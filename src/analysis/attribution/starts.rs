@@ -155,7 +155,7 @@ fn next_to_visit(tokens: &[Token], near: &[u8], from: usize) -> Option<(usize, u
 /// What token `i`'s written form may start (its kind aside).
 fn form_flags(table: &TokenTable, i: usize) -> u8 {
     let classes = table.classes(i);
-    let low = table.low(i);
+    let low = table.low_bytes(i);
     let mut flags = 0;
     if classes.has(Class::CueStart) {
         flags |= CUE;
@@ -164,17 +164,17 @@ fn form_flags(table: &TokenTable, i: usize) -> u8 {
     if evidential || classes.has(Class::AsFrame) {
         flags |= FRAME;
     }
-    if low == "in" {
+    if low == b"in" {
         flags |= IN;
     }
     // A mark is one character: a comma's form starts with one.
-    if low.as_bytes().first() == Some(&b',') {
+    if low.first() == Some(&b',') {
         flags |= COMMA;
     }
-    if low == ":" {
+    if low == b":" {
         flags |= COLON;
     }
-    if low == "that" {
+    if low == b"that" {
         flags |= THAT;
     }
     flags

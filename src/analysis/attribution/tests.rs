@@ -1534,6 +1534,25 @@ mod precision;
 mod recall;
 
 #[test]
+fn a_search_near_a_hint_finds_what_a_search_of_the_whole_list_finds() {
+    let starts = [2, 3, 3, 3, 8, 9, 9, 20, 21, 40, 41, 41, 41, 41, 90];
+    for offset in 0..100 {
+        for at_too in [false, true] {
+            let before = |&s: &i32| s < offset || (at_too && s == offset);
+            let whole = starts.partition_point(before);
+            for near in 0..starts.len() + 3 {
+                assert_eq!(
+                    partition_point_near(&starts, near, before),
+                    whole,
+                    "{offset} {near}"
+                );
+            }
+        }
+    }
+    assert_eq!(partition_point_near(&[] as &[i32], 5, |_| true), 0);
+}
+
+#[test]
 fn a_paragraph_break_between_tokens_is_told_as_the_text_between_them_tells_it() {
     let prose = "The ferry ran late.\nOwners said so, twice.\n\n  Tolls rose \r\n\r\nagain; riders left.\n \nDone.";
     let line = "the harbour board met on the pier to weigh the cost of a new";

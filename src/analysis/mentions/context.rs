@@ -138,7 +138,8 @@ impl<'a> Context<'a> {
     }
 
     /// Starts reading the sentence of tokens `range`: what was kept of the
-    /// last one is dropped.
+    /// last one is dropped. Always inlined: a few stores, once per sentence.
+    #[inline(always)]
     pub fn enter(&mut self, range: std::ops::Range<usize>) {
         if self.titles.len() < range.len() {
             // No sentence starts past the last token.
@@ -435,7 +436,9 @@ impl<'a> Context<'a> {
 }
 
 /// A mention of the given kind over `span`; a name of up to 24 bytes is
-/// kept inline (see [`Mention::name`]).
+/// kept inline (see [`Mention::name`]). Inlined: the mention is built in
+/// place where it is pushed, not copied there.
+#[inline]
 pub(super) fn mention(
     span: Span,
     name: impl Into<CompactString>,

@@ -190,6 +190,15 @@ const DATELINE_AGENCY: usize = 60;
 fn mark_quoted(mentions: &mut [Mention], quotations: &[Quotation]) {
     let mut inner: Vec<Span> = quotations.iter().map(|q| q.inner).collect();
     inner.sort();
+    // The furthest end of the quotations up to each: a mention ending past
+    // it lies in none of them, told by one comparison (most mentions).
+    let furthest: Vec<usize> = inner
+        .iter()
+        .scan(0, |far, q| {
+            *far = q.end.max(*far);
+            Some(*far)
+        })
+        .collect();
     // The mentions come by start (sorted a sentence at a time): the count
     // of quotations starting before one moves forward with them, and is
     // searched for again only where a mention starts earlier.
@@ -203,11 +212,13 @@ fn mark_quoted(mentions: &mut [Mention], quotations: &[Quotation]) {
             before += 1;
         }
         previous = m.span.start;
-        m.in_quote = inner[..before]
-            .iter()
-            .rev()
-            .take(4)
-            .any(|q| q.contains(m.span));
+        m.in_quote = before > 0
+            && furthest[before - 1] >= m.span.end
+            && inner[..before]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|q| q.contains(m.span));
     }
 }
 

@@ -19,7 +19,9 @@ fn shares() -> &'static ShareWords {
 }
 
 /// Adds the shares of people in the sentence's tokens `range` to `out`;
-/// `from` is the first mention of this sentence in `out`.
+/// `from` is the first mention of this sentence in `out`. Inlined: called
+/// from one place, per sentence with a number or a fraction.
+#[inline]
 pub(super) fn find(
     ctx: &Context,
     range: std::ops::Range<usize>,
