@@ -330,17 +330,11 @@ impl<'t> TokenTable<'t> {
         self.tokens.is_empty()
     }
 
-    /// The index of token `i`'s written form.
+    /// The index of token `i`'s written form: the one it holds, or the one
+    /// kept apart for it.
     #[inline(always)]
     fn form_id(&self, i: usize) -> u32 {
-        self.form_held(self.tokens[i], i)
-    }
-
-    /// The form of `token`, token `i`: the one it holds, or the one kept
-    /// apart for it.
-    #[inline(always)]
-    fn form_held(&self, token: Token, i: usize) -> u32 {
-        let form = token.form();
+        let form = self.tokens[i].form();
         if form < FORM_APART {
             form
         } else {
@@ -379,18 +373,6 @@ impl<'t> TokenTable<'t> {
     #[inline]
     pub fn form_of(&self, i: usize) -> usize {
         self.form_id(i) as usize
-    }
-
-    /// The indices of the written forms of the tokens of `range`, in order
-    /// ([`TokenTable::form_of`] of each): one pass over the tokens, for a
-    /// stage that reads every token's form.
-    #[inline]
-    pub fn forms(&self, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
-        let first = range.start;
-        self.tokens[range]
-            .iter()
-            .enumerate()
-            .map(move |(k, &token)| self.form_held(token, first + k) as usize)
     }
 
     /// The number of distinct written forms.
