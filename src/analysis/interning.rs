@@ -265,7 +265,10 @@ pub(super) trait Record: Copy + Default {
 }
 
 impl<'t, R: Record> Interner<'t, R> {
-    /// An interner for a text of `len` bytes.
+    /// An interner for a text of `len` bytes. Never in line, nor
+    /// [`Interner::records`]: run once a text, in the token table's
+    /// builder they only crowded its token loop (which then spilled).
+    #[inline(never)]
     pub(super) fn new(len: usize) -> Self {
         // Room for the forms of an article (a short one's tables do not
         // grow several times), not more: a long text has far fewer
@@ -343,6 +346,7 @@ impl<'t, R: Record> Interner<'t, R> {
     }
 
     /// Each written form's record, by form index.
+    #[inline(never)]
     pub(super) fn records(&self) -> Vec<R> {
         let mut records = vec![R::default(); self.lower_of.len()];
         for Entry { form, record } in self.written.values() {

@@ -7,12 +7,13 @@
 //! declares.
 
 use std::collections::hash_map::Entry;
+use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
 
 use super::Groups;
 use super::traits::Names;
 use crate::analysis::shared::{DisjointSets, name_words};
-use crate::analysis::wordlists::{self, Gender, Map, Set, with_lowercase};
+use crate::analysis::wordlists::{self, Gender, Map, Set, with_ascii_lowercase, with_lowercase};
 use crate::analysis::{ActorAlias, ActorKind, Mention};
 
 /// Merges mentions that name the same actor by the rules for each kind.
@@ -454,8 +455,30 @@ struct Shapes<'a> {
     words: Vec<Word>,
     /// By word, as written and, once asked, its index in lower case.
     spelled: Vec<(&'a str, Option<usize>)>,
-    /// The index of each word in lower case.
-    lower_index: Map<String, usize>,
+    /// The index of each word in lower case: of the ASCII ones keyed as
+    /// written, in any case (no lower-case copy to allocate per word); of
+    /// the others by their lower case.
+    ascii_lower: Map<AsciiCaseless<'a>, usize>,
+    other_lower: Map<String, usize>,
+}
+
+/// An ASCII word hashed and compared as its lower case: a key needing no
+/// lower-case copy of its own.
+#[derive(Clone, Copy)]
+struct AsciiCaseless<'a>(&'a str);
+
+impl PartialEq for AsciiCaseless<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+}
+
+impl Eq for AsciiCaseless<'_> {}
+
+impl Hash for AsciiCaseless<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        with_ascii_lowercase(self.0, |lower| lower.hash(state));
+    }
 }
 
 /// What is known of one word of the people's names (the full names that
@@ -477,7 +500,8 @@ impl<'a> Shapes<'a> {
             index: Map::with_capacity_and_hasher(words, Default::default()),
             words: Vec::new(),
             spelled: Vec::new(),
-            lower_index: Map::with_capacity_and_hasher(words, Default::default()),
+            ascii_lower: Map::with_capacity_and_hasher(words, Default::default()),
+            other_lower: Map::default(),
         }
     }
 
@@ -514,17 +538,36 @@ impl<'a> Shapes<'a> {
     /// written, where a key of two lowercased strings cost two allocations
     /// per full name.
     fn lower(&mut self, word: usize) -> usize {
-        let (spelling, lower) = &mut self.spelled[word];
-        *lower.get_or_insert_with(|| {
-            let fresh = self.lower_index.len();
-            with_lowercase(spelling, |w| match self.lower_index.get(w) {
-                Some(&known) => known,
-                None => {
-                    self.lower_index.insert(w.to_string(), fresh);
-                    fresh
+        let (spelling, lower) = self.spelled[word];
+        if let Some(known) = lower {
+            return known;
+        }
+        let fresh = self.ascii_lower.len() + self.other_lower.len();
+        let index = if spelling.is_ascii() {
+            match self.ascii_lower.entry(AsciiCaseless(spelling)) {
+                Entry::Occupied(known) => *known.get(),
+                Entry::Vacant(slot) => {
+                    // A word past ASCII may have lowered to this one (the
+                    // Kelvin sign "K" to "k"): then it is in the other map.
+                    let others = &self.other_lower;
+                    let lowered_before = (!others.is_empty())
+                        .then(|| with_ascii_lowercase(spelling, |w| others.get(w).copied()))
+                        .flatten();
+                    lowered_before.unwrap_or_else(|| *slot.insert(fresh))
                 }
-            })
-        })
+            }
+        } else {
+            let lowered = spelling.to_lowercase();
+            // Keys borrowed for less long: the map is covariant in them.
+            let ascii: &Map<AsciiCaseless<'_>, usize> = &self.ascii_lower;
+            let known = lowered
+                .is_ascii()
+                .then(|| ascii.get(&AsciiCaseless(&lowered)).copied())
+                .flatten();
+            known.unwrap_or_else(|| *self.other_lower.entry(lowered).or_insert(fresh))
+        };
+        self.spelled[word].1 = Some(index);
+        index
     }
 }
 
@@ -608,4 +651,30 @@ pub fn merge_configured(
     }
     // Roots may have moved while merging.
     forced.into_iter().map(|(i, v)| (sets.find(i), v)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Shapes;
+
+    #[test]
+    fn words_equal_in_any_case_share_one_lower_case_index() {
+        let mut shapes = Shapes::new(0, 8);
+        let mut lower = |word: &'static str| {
+            let index = shapes.word(word);
+            shapes.lower(index)
+        };
+        let vantreck = lower("Vantreck");
+        assert_eq!(lower("VANTRECK"), vantreck);
+        assert_eq!(lower("vantreck"), vantreck);
+        assert_ne!(lower("Oslund"), vantreck);
+        let greek = lower("Ωρα");
+        assert_eq!(lower("ΩΡΑ"), greek);
+        // The Kelvin sign lowers to an ASCII "k", before or after it.
+        let kell = lower("\u{212A}ell");
+        assert_eq!(lower("Kell"), kell);
+        let kors = lower("KORS");
+        assert_eq!(lower("\u{212A}ors"), kors);
+        assert_ne!(kell, kors);
+    }
 }

@@ -219,6 +219,7 @@ fn marks_of(ctx: &Context, i: usize) -> u8 {
     }
     let classes = ctx.table.classes(i);
     let possessive = ctx.is_possessive(i);
+    let cap = ctx.is_cap(i);
     let mut marks = 0;
     let mut mark = |yes: bool, bit: u8| {
         if yes {
@@ -227,13 +228,14 @@ fn marks_of(ctx: &Context, i: usize) -> u8 {
     };
     let opens_phrase = classes.has(Class::TitleStart) || classes.has(Class::PhraseStart);
     let function_word = classes.has(Class::FunctionWord) && !opens_phrase;
-    mark(ctx.is_cap(i) && !function_word, Starts::CAP);
+    mark(cap && !function_word, Starts::CAP);
     mark(possessive || classes.has(Class::HeadWord), Starts::HEAD);
     let share = classes.has(Class::ShareLead) || classes.has(Class::ShareOpener);
     mark(share, Starts::SHARE);
     let core = classes.has(Class::NumberWord) || classes.has(Class::Fraction);
-    mark(core || ctx.low(i) == "those", Starts::SHARE_CORE);
-    mark(classes.has(Class::CueStart) && !ctx.is_cap(i), Starts::CUE);
+    let those = ctx.table.low_bytes(i) == b"those";
+    mark(core || those, Starts::SHARE_CORE);
+    mark(classes.has(Class::CueStart) && !cap, Starts::CUE);
     mark(classes.has(Class::Pronoun), Starts::PRONOUN);
     mark(classes.has(Class::TitleStart), Starts::TITLE);
     marks
