@@ -510,7 +510,19 @@ impl Cues {
             return;
         };
         let rest: Vec<&str> = words.collect();
-        let irregular = parts.flat_map(|p| p.split_whitespace().map(str::to_lowercase));
+        // An irregular form may be written with the phrase's rest ("go on |
+        // went on"): its first word is the form. The rest's words stay cue
+        // starts with no cue ("on"), as when they were read as forms too (and
+        // made cues such as "on on", each word of the text asked in vain):
+        // the rules that stop at a cue start were tuned with them.
+        let mut irregular = Vec::new();
+        for part in parts {
+            let mut words = part.split_whitespace().map(str::to_lowercase);
+            irregular.extend(words.next());
+            for word in words {
+                self.entries.entry(word).or_default();
+            }
+        }
         for (n, form) in inflections(head).into_iter().chain(irregular).enumerate() {
             let mut phrase = form;
             for word in &rest {
@@ -714,6 +726,16 @@ mod tests {
         let (cue, _) = cue_in(lexicon, "She made the case for reform").unwrap();
         assert_eq!(cue, "made the case");
         assert_eq!(cue_in(lexicon, "The accord was signed"), None);
+    }
+
+    #[test]
+    fn an_irregular_form_written_with_its_phrase_gives_that_phrase_alone() {
+        let lexicon = Cues::builtin();
+        let (cue, _) = cue_in(lexicon, "the clerk went on at length").unwrap();
+        assert_eq!(cue, "went on");
+        // Not a cue "on on" nor "to to": the particle is no form of the verb.
+        assert_eq!(cue_in(lexicon, "the lamp stayed on on the shelf"), None);
+        assert_eq!(cue_in(lexicon, "a drive to to the coast"), None);
     }
 
     #[test]
