@@ -578,7 +578,7 @@ struct Pass<'c, 'a> {
     dialogue: std::cell::OnceCell<bool>,
     /// Where the leftover pass's last searches of `earlier` and `claims`
     /// by position ended: the next search starts there (see
-    /// [`partition_point_near`]).
+    /// [`shared::partition_point_near`]).
     earlier_near: std::cell::Cell<usize>,
     claims_near: std::cell::Cell<usize>,
     /// The verbs of "see X as" frames in the current unit (see
@@ -808,30 +808,6 @@ impl RankedBits {
         let below = word & ((1u64 << (i % 64)) - 1);
         (self.ranks[i / 64] + below.count_ones()) as usize
     }
-}
-
-/// As `items.partition_point(before)`, searched outward from `near` (where
-/// a search just before ended, and the answer mostly lies again): a few
-/// steps around it, where a binary search of the whole list took a dozen.
-/// Any `near` gives the right answer, only more slowly.
-fn partition_point_near<T>(items: &[T], near: usize, before: impl Fn(&T) -> bool) -> usize {
-    let near = near.min(items.len());
-    if near == 0 || before(&items[near - 1]) {
-        return shared::gallop_from(items, near, before);
-    }
-    // Back from `near`, galloping: the item at `high` is not before.
-    let (mut high, mut step) = (near - 1, 1);
-    let low = loop {
-        if high < step {
-            break 0;
-        }
-        if before(&items[high - step]) {
-            break high - step + 1;
-        }
-        high -= step;
-        step *= 2;
-    };
-    low + items[low..high].partition_point(before)
 }
 
 /// The number of tokens starting before byte `offset`, as

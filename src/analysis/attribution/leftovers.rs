@@ -7,7 +7,7 @@
 
 use std::cell::Cell;
 
-use super::{Found, Pass, Unit, Units, partition_point_near, source};
+use super::{Found, Pass, Unit, Units, source};
 use crate::analysis::segment::{Sentence, TokenKind};
 use crate::analysis::tokens::Class;
 use crate::analysis::{ActorKind, ClaimKind, FoundClaim, Mention, Rule, Via, shared};
@@ -116,7 +116,7 @@ impl Pass<'_, '_> {
         let claim = self.claims.pop().expect("a claim was just pushed");
         // Searched back from the end, where a claim of the quotation after
         // the last mostly goes.
-        let at = partition_point_near(&self.claims, self.claims.len(), |other| {
+        let at = shared::partition_point_near(&self.claims, self.claims.len(), |other| {
             other.span.start < claim.span.start
         });
         self.claims.insert(at, claim);
@@ -165,7 +165,7 @@ impl Pass<'_, '_> {
         };
         // Searched near the last search's end: quotations come in order.
         let near = |list: &[FoundClaim], last: &Cell<usize>| {
-            last.set(partition_point_near(list, last.get(), before));
+            last.set(shared::partition_point_near(list, last.get(), before));
             last.get()
         };
         let mut added = self.claims[..near(&self.claims, &self.claims_near)]

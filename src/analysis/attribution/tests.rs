@@ -1542,14 +1542,14 @@ fn a_search_near_a_hint_finds_what_a_search_of_the_whole_list_finds() {
             let whole = starts.partition_point(before);
             for near in 0..starts.len() + 3 {
                 assert_eq!(
-                    partition_point_near(&starts, near, before),
+                    shared::partition_point_near(&starts, near, before),
                     whole,
                     "{offset} {near}"
                 );
             }
         }
     }
-    assert_eq!(partition_point_near(&[] as &[i32], 5, |_| true), 0);
+    assert_eq!(shared::partition_point_near(&[] as &[i32], 5, |_| true), 0);
 }
 
 #[test]
