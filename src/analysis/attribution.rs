@@ -30,10 +30,11 @@ use std::sync::OnceLock;
 use super::lexicon::{CueClasses, CueMatch, Cues, Lexicon};
 use super::quotes::paragraph_breaks;
 use super::segment::{Sentence, Token, TokenKind};
+use super::shared::{self, Groups};
+use super::steps;
 use super::tokens::{Class, TokenBits, TokenTable};
 use super::wordlists::{self, Words, same_bytes};
 use super::{ClaimKind, FoundClaim, Mention, Quotation, Rule, Via};
-use super::{shared, steps};
 use crate::span::Span;
 use lists::List;
 
@@ -721,43 +722,24 @@ impl MentionStarts {
 /// look-up.
 struct MentionEnds {
     bits: RankedBits,
-    /// Per token whose bit is set, by rank: one past its last mention in
-    /// `by_token` (its first is the entry before's, or 0).
-    group_ends: Vec<u32>,
-    /// Mention indices grouped by the token they end with, in token order,
-    /// in mention order (start order) within a group.
-    by_token: Vec<u32>,
+    /// Mention indices grouped by the rank of the token they end with, in
+    /// mention order (start order) within a group.
+    by_token: Groups<u32>,
 }
 
 impl MentionEnds {
     /// `ending` holds (token, mention) in mention order; `bits` has the
-    /// bit of each token set. A counting sort by the tokens' ranks: one
-    /// count and one placing, stable.
+    /// bit of each token set.
     fn new(bits: RankedBits, mut ending: Vec<(u32, u32)>) -> Self {
-        let mut group_ends = vec![0u32; bits.total as usize + 1];
         for (t, _) in &mut ending {
             // The token's group, counted once (a rank counts bits in
-            // software, a dozen instructions).
+            // software, a dozen instructions), not at each of the counting
+            // sort's two readings.
             *t = bits.rank(*t as usize) as u32;
-            group_ends[*t as usize + 1] += 1;
         }
-        for g in 1..group_ends.len() {
-            group_ends[g] += group_ends[g - 1];
-        }
-        // Each group's first place, moved on as its mentions are placed:
-        // at the end, one past its last.
-        group_ends.pop();
-        let mut by_token = vec![0u32; ending.len()];
-        for &(group, k) in &ending {
-            let place = &mut group_ends[group as usize];
-            by_token[*place as usize] = k;
-            *place += 1;
-        }
-        MentionEnds {
-            bits,
-            group_ends,
-            by_token,
-        }
+        let pairs = || ending.iter().map(|&(group, k)| (group as usize, k));
+        let by_token = Groups::of(pairs, bits.total as usize);
+        MentionEnds { bits, by_token }
     }
 
     /// The mentions ending with token `i`, by start.
@@ -766,9 +748,7 @@ impl MentionEnds {
         if !self.bits.has(i) {
             return &[];
         }
-        let group = self.bits.rank(i);
-        let first = group.checked_sub(1).map_or(0, |g| self.group_ends[g]);
-        &self.by_token[first as usize..self.group_ends[group] as usize]
+        self.by_token.of_group(self.bits.rank(i))
     }
 }
 

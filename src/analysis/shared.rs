@@ -190,6 +190,48 @@ impl MentionCursor {
     }
 }
 
+/// Items grouped by a number (a counting sort), each group in the order
+/// its items came: one vector for all the groups, not one vector each
+/// (an allocation, its growth and its free). The mentions of every actor,
+/// the full names by surname and by first name, the people titled by
+/// each word of their titles, the mentions ending with each token.
+pub struct Groups<T = usize> {
+    /// The items, group by group.
+    order: Vec<T>,
+    /// By group, where its items start in `order`; one more at the end.
+    /// Four bytes each: there are fewer items than text offsets.
+    starts: Vec<u32>,
+}
+
+impl<T: Copy + Default> Groups<T> {
+    /// The `(group, item)` pairs `pairs` gives (asked twice: to count, then
+    /// to place), in `groups` groups.
+    pub fn of<I: Iterator<Item = (usize, T)>>(pairs: impl Fn() -> I, groups: usize) -> Self {
+        let mut starts = vec![0u32; groups + 1];
+        for (group, _) in pairs() {
+            starts[group + 1] += 1;
+        }
+        for group in 0..groups {
+            starts[group + 1] += starts[group];
+        }
+        let mut order = vec![T::default(); starts[groups] as usize];
+        // Each group's start is its next place, moved on as its items are
+        // placed (no second array of places): at the end, each holds the
+        // next group's start, and one step back puts them in place again.
+        for (group, item) in pairs() {
+            order[starts[group] as usize] = item;
+            starts[group] += 1;
+        }
+        starts.pop();
+        starts.insert(0, 0);
+        Groups { order, starts }
+    }
+
+    pub fn of_group(&self, group: usize) -> &[T] {
+        &self.order[self.starts[group] as usize..self.starts[group + 1] as usize]
+    }
+}
+
 /// Union-find over mention indices.
 pub struct DisjointSets {
     parent: Vec<usize>,

@@ -16,7 +16,7 @@ mod turns;
 
 use super::lexicon::Lexicon;
 use super::segment::Sentence;
-use super::shared::{DisjointSets, first_name_gender, honorific_gender, is_pronoun};
+use super::shared::{DisjointSets, Groups, first_name_gender, honorific_gender, is_pronoun};
 use super::wordlists::{self, Gender, Map, same_bytes};
 use super::{Actor, ActorKind, FoundClaim, Mention, Quotation, Resolution};
 pub use merging::is_organisation_description;
@@ -353,43 +353,6 @@ fn fullest_role<'m>(roles: impl Iterator<Item = &'m str>) -> Option<&'m str> {
         }
     }
     best.map(|(role, _)| role)
-}
-
-/// Items grouped by a number (a counting sort), each group in the order
-/// its items came: one vector for all the groups, not one vector each
-/// (an allocation, its growth and its free). The mentions of every actor,
-/// the full names by surname and by first name, the people titled by
-/// each word of their titles.
-struct Groups {
-    /// The items, group by group.
-    order: Vec<usize>,
-    /// By group, where its items start in `order`; one more at the end.
-    starts: Vec<usize>,
-}
-
-impl Groups {
-    /// The `(group, item)` pairs `pairs` gives (asked twice: to count, then
-    /// to place), in `groups` groups.
-    fn of<I: Iterator<Item = (usize, usize)>>(pairs: impl Fn() -> I, groups: usize) -> Self {
-        let mut starts = vec![0; groups + 1];
-        for (group, _) in pairs() {
-            starts[group + 1] += 1;
-        }
-        for group in 0..groups {
-            starts[group + 1] += starts[group];
-        }
-        let mut next = starts.clone();
-        let mut order = vec![0; starts[groups]];
-        for (group, item) in pairs() {
-            order[next[group]] = item;
-            next[group] += 1;
-        }
-        Groups { order, starts }
-    }
-
-    fn of_group(&self, group: usize) -> &[usize] {
-        &self.order[self.starts[group]..self.starts[group + 1]]
-    }
 }
 
 fn is_honorific(role: &str) -> bool {
